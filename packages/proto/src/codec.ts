@@ -1,0 +1,84 @@
+import { conclave } from './generated/conclave.js';
+import { DEFAULT_LIMITS, type WireLimits } from './limits.ts';
+import { ProtoError } from './errors.ts';
+
+const pb = conclave.v1;
+
+/** The decoded frame: exactly one body is set, named by `body`. */
+export type Envelope = conclave.v1.IEnvelope;
+export type BodyName = NonNullable<conclave.v1.Envelope['body']>;
+/** The message type carried under a given body name. */
+export type BodyOf<K extends BodyName> = NonNullable<conclave.v1.IEnvelope[K]>;
+/** A frame narrowed to one body: `{ body: 'hello', hello: IHello }`. */
+export type Frame = { [K in BodyName]: { body: K; message: BodyOf<K> } }[BodyName];
+
+/** Encodes one message as an Envelope frame. */
+export function encodeFrame<K extends BodyName>(body: K, message: BodyOf<K>): Uint8Array {
+  return pb.Envelope.encode({ [body]: message } as conclave.v1.IEnvelope).finish();
+}
+
+function checkString(value: string | null | undefined, what: string, max: number): void {
+  if (value != null && value.length > max) {
+    throw new ProtoError('MESSAGE_TOO_LARGE', `${what} has ${value.length} characters, at most ${max} allowed`);
+  }
+}
+
+/**
+ * Decodes one frame, enforcing the size caps before and after decoding. Throws ProtoError with
+ * MESSAGE_TOO_LARGE or MALFORMED_FRAME, naming what was wrong.
+ */
+export function decodeFrame(bytes: Uint8Array, limits: WireLimits = DEFAULT_LIMITS): Frame {
+  if (bytes.byteLength > limits.maxFrameBytes) {
+    throw new ProtoError('MESSAGE_TOO_LARGE', `frame has ${bytes.byteLength} bytes, at most ${limits.maxFrameBytes} allowed`);
+  }
+  let env: conclave.v1.Envelope;
+  try {
+    env = pb.Envelope.decode(bytes);
+  } catch (err) {
+    throw new ProtoError('MALFORMED_FRAME', `frame is not a valid Envelope: ${(err as Error).message}`);
+  }
+  const body = env.body;
+  if (!body) throw new ProtoError('MALFORMED_FRAME', 'frame carries no message (empty Envelope)');
+  const message = env[body] as BodyOf<typeof body>;
+  validate(body, message as unknown as Record<string, unknown>, limits);
+  return { body, message } as Frame;
+}
+
+function validate(body: BodyName, m: Record<string, unknown>, limits: WireLimits): void {
+  const s = limits.maxStringLength;
+  for (const key of ['taskId', 'deviceId', 'sdkVersion', 'sessionId', 'code', 'reason', 'stream', 'loss']) {
+    checkString(m[key] as string | undefined, `${body}.${key}`, s);
+  }
+  checkString(m.message as string | undefined, `${body}.message`, 4 * s);
+  if ('data' in m && m.data instanceof Uint8Array) {
+    if (m.data.byteLength > limits.maxChunkBytes) {
+      throw new ProtoError('MESSAGE_TOO_LARGE', `${body}.data has ${m.data.byteLength} bytes, at most ${limits.maxChunkBytes} allowed per chunk`);
+    }
+  }
+  if (body === 'checkIn') {
+    const c = m as conclave.v1.ICheckIn;
+    const lists: [string, number][] = [
+      ['streams', c.streams?.length ?? 0],
+      ['cached', c.cached?.length ?? 0],
+      ['exampleCounts', Object.keys(c.exampleCounts ?? {}).length],
+    ];
+    for (const [name, n] of lists) {
+      if (n > limits.maxListLength) throw new ProtoError('MESSAGE_TOO_LARGE', `checkIn.${name} has ${n} entries, at most ${limits.maxListLength} allowed`);
+    }
+    for (const stream of c.streams ?? []) checkString(stream, 'checkIn.streams[]', s);
+    for (const cached of c.cached ?? []) checkString(cached.taskId, 'checkIn.cached[].taskId', s);
+  }
+  if (body === 'selected') {
+    const plan = (m as conclave.v1.ISelected).plan;
+    checkString(plan?.topologyJson, 'selected.plan.topologyJson', limits.maxJsonLength);
+    checkString(plan?.featuresJson, 'selected.plan.featuresJson', limits.maxJsonLength);
+    checkString(plan?.purpose, 'selected.plan.purpose', limits.maxJsonLength);
+    checkString(plan?.stream, 'selected.plan.stream', s);
+  }
+  for (const key of ['modelBytes', 'updateBytes']) {
+    const n = m[key];
+    if (typeof n === 'number' && n > limits.maxModelBytes) {
+      throw new ProtoError('MESSAGE_TOO_LARGE', `${body}.${key} is ${n}, at most ${limits.maxModelBytes} allowed`);
+    }
+  }
+}

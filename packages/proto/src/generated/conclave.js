@@ -1,0 +1,3461 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const conclave = $root.conclave = (() => {
+
+    /**
+     * Namespace conclave.
+     * @exports conclave
+     * @namespace
+     */
+    const conclave = {};
+
+    conclave.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof conclave
+         * @namespace
+         */
+        const v1 = {};
+
+        v1.Hello = (function() {
+
+            /**
+             * Properties of a Hello.
+             * @memberof conclave.v1
+             * @interface IHello
+             * @property {number|null} [protocolVersion] Hello protocolVersion
+             * @property {string|null} [sdkVersion] Hello sdkVersion
+             * @property {string|null} [deviceId] Hello deviceId
+             */
+
+            /**
+             * Constructs a new Hello.
+             * @memberof conclave.v1
+             * @classdesc Represents a Hello.
+             * @implements IHello
+             * @constructor
+             * @param {conclave.v1.IHello=} [p] Properties to set
+             */
+            function Hello(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Hello protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof conclave.v1.Hello
+             * @instance
+             */
+            Hello.prototype.protocolVersion = 0;
+
+            /**
+             * Hello sdkVersion.
+             * @member {string} sdkVersion
+             * @memberof conclave.v1.Hello
+             * @instance
+             */
+            Hello.prototype.sdkVersion = "";
+
+            /**
+             * Hello deviceId.
+             * @member {string} deviceId
+             * @memberof conclave.v1.Hello
+             * @instance
+             */
+            Hello.prototype.deviceId = "";
+
+            /**
+             * Creates a new Hello instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.Hello
+             * @static
+             * @param {conclave.v1.IHello=} [properties] Properties to set
+             * @returns {conclave.v1.Hello} Hello instance
+             */
+            Hello.create = function create(properties) {
+                return new Hello(properties);
+            };
+
+            /**
+             * Encodes the specified Hello message. Does not implicitly {@link conclave.v1.Hello.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.Hello
+             * @static
+             * @param {conclave.v1.IHello} m Hello message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Hello.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.protocolVersion != null && Object.hasOwnProperty.call(m, "protocolVersion"))
+                    w.uint32(8).uint32(m.protocolVersion);
+                if (m.sdkVersion != null && Object.hasOwnProperty.call(m, "sdkVersion"))
+                    w.uint32(18).string(m.sdkVersion);
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId"))
+                    w.uint32(26).string(m.deviceId);
+                return w;
+            };
+
+            /**
+             * Decodes a Hello message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.Hello
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.Hello} Hello
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Hello.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.Hello();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.protocolVersion = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.sdkVersion = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.deviceId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for Hello
+             * @function getTypeUrl
+             * @memberof conclave.v1.Hello
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Hello.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.Hello";
+            };
+
+            return Hello;
+        })();
+
+        v1.Welcome = (function() {
+
+            /**
+             * Properties of a Welcome.
+             * @memberof conclave.v1
+             * @interface IWelcome
+             * @property {number|null} [protocolVersion] Welcome protocolVersion
+             * @property {string|null} [sessionId] Welcome sessionId
+             * @property {number|null} [heartbeatMs] Welcome heartbeatMs
+             * @property {number|null} [maxFrameBytes] Welcome maxFrameBytes
+             */
+
+            /**
+             * Constructs a new Welcome.
+             * @memberof conclave.v1
+             * @classdesc Represents a Welcome.
+             * @implements IWelcome
+             * @constructor
+             * @param {conclave.v1.IWelcome=} [p] Properties to set
+             */
+            function Welcome(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Welcome protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof conclave.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.protocolVersion = 0;
+
+            /**
+             * Welcome sessionId.
+             * @member {string} sessionId
+             * @memberof conclave.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.sessionId = "";
+
+            /**
+             * Welcome heartbeatMs.
+             * @member {number} heartbeatMs
+             * @memberof conclave.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.heartbeatMs = 0;
+
+            /**
+             * Welcome maxFrameBytes.
+             * @member {number} maxFrameBytes
+             * @memberof conclave.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.maxFrameBytes = 0;
+
+            /**
+             * Creates a new Welcome instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.Welcome
+             * @static
+             * @param {conclave.v1.IWelcome=} [properties] Properties to set
+             * @returns {conclave.v1.Welcome} Welcome instance
+             */
+            Welcome.create = function create(properties) {
+                return new Welcome(properties);
+            };
+
+            /**
+             * Encodes the specified Welcome message. Does not implicitly {@link conclave.v1.Welcome.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.Welcome
+             * @static
+             * @param {conclave.v1.IWelcome} m Welcome message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Welcome.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.protocolVersion != null && Object.hasOwnProperty.call(m, "protocolVersion"))
+                    w.uint32(8).uint32(m.protocolVersion);
+                if (m.sessionId != null && Object.hasOwnProperty.call(m, "sessionId"))
+                    w.uint32(18).string(m.sessionId);
+                if (m.heartbeatMs != null && Object.hasOwnProperty.call(m, "heartbeatMs"))
+                    w.uint32(24).uint32(m.heartbeatMs);
+                if (m.maxFrameBytes != null && Object.hasOwnProperty.call(m, "maxFrameBytes"))
+                    w.uint32(32).uint32(m.maxFrameBytes);
+                return w;
+            };
+
+            /**
+             * Decodes a Welcome message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.Welcome
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.Welcome} Welcome
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Welcome.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.Welcome();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.protocolVersion = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.sessionId = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.heartbeatMs = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.maxFrameBytes = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for Welcome
+             * @function getTypeUrl
+             * @memberof conclave.v1.Welcome
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Welcome.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.Welcome";
+            };
+
+            return Welcome;
+        })();
+
+        v1.Error = (function() {
+
+            /**
+             * Properties of an Error.
+             * @memberof conclave.v1
+             * @interface IError
+             * @property {string|null} [code] Error code
+             * @property {string|null} [message] Error message
+             * @property {boolean|null} [fatal] Error fatal
+             * @property {string|null} [taskId] Error taskId
+             * @property {number|null} [round] Error round
+             */
+
+            /**
+             * Constructs a new Error.
+             * @memberof conclave.v1
+             * @classdesc Represents an Error.
+             * @implements IError
+             * @constructor
+             * @param {conclave.v1.IError=} [p] Properties to set
+             */
+            function Error(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Error code.
+             * @member {string} code
+             * @memberof conclave.v1.Error
+             * @instance
+             */
+            Error.prototype.code = "";
+
+            /**
+             * Error message.
+             * @member {string} message
+             * @memberof conclave.v1.Error
+             * @instance
+             */
+            Error.prototype.message = "";
+
+            /**
+             * Error fatal.
+             * @member {boolean} fatal
+             * @memberof conclave.v1.Error
+             * @instance
+             */
+            Error.prototype.fatal = false;
+
+            /**
+             * Error taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.Error
+             * @instance
+             */
+            Error.prototype.taskId = "";
+
+            /**
+             * Error round.
+             * @member {number} round
+             * @memberof conclave.v1.Error
+             * @instance
+             */
+            Error.prototype.round = 0;
+
+            /**
+             * Creates a new Error instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.Error
+             * @static
+             * @param {conclave.v1.IError=} [properties] Properties to set
+             * @returns {conclave.v1.Error} Error instance
+             */
+            Error.create = function create(properties) {
+                return new Error(properties);
+            };
+
+            /**
+             * Encodes the specified Error message. Does not implicitly {@link conclave.v1.Error.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.Error
+             * @static
+             * @param {conclave.v1.IError} m Error message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Error.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.code != null && Object.hasOwnProperty.call(m, "code"))
+                    w.uint32(10).string(m.code);
+                if (m.message != null && Object.hasOwnProperty.call(m, "message"))
+                    w.uint32(18).string(m.message);
+                if (m.fatal != null && Object.hasOwnProperty.call(m, "fatal"))
+                    w.uint32(24).bool(m.fatal);
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(34).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(40).uint32(m.round);
+                return w;
+            };
+
+            /**
+             * Decodes an Error message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.Error
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.Error} Error
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Error.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.Error();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.code = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.message = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.fatal = r.bool();
+                            break;
+                        }
+                    case 4: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for Error
+             * @function getTypeUrl
+             * @memberof conclave.v1.Error
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Error.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.Error";
+            };
+
+            return Error;
+        })();
+
+        v1.CachedModel = (function() {
+
+            /**
+             * Properties of a CachedModel.
+             * @memberof conclave.v1
+             * @interface ICachedModel
+             * @property {string|null} [taskId] CachedModel taskId
+             * @property {number|null} [modelVersion] CachedModel modelVersion
+             */
+
+            /**
+             * Constructs a new CachedModel.
+             * @memberof conclave.v1
+             * @classdesc Represents a CachedModel.
+             * @implements ICachedModel
+             * @constructor
+             * @param {conclave.v1.ICachedModel=} [p] Properties to set
+             */
+            function CachedModel(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CachedModel taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.CachedModel
+             * @instance
+             */
+            CachedModel.prototype.taskId = "";
+
+            /**
+             * CachedModel modelVersion.
+             * @member {number} modelVersion
+             * @memberof conclave.v1.CachedModel
+             * @instance
+             */
+            CachedModel.prototype.modelVersion = 0;
+
+            /**
+             * Creates a new CachedModel instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.CachedModel
+             * @static
+             * @param {conclave.v1.ICachedModel=} [properties] Properties to set
+             * @returns {conclave.v1.CachedModel} CachedModel instance
+             */
+            CachedModel.create = function create(properties) {
+                return new CachedModel(properties);
+            };
+
+            /**
+             * Encodes the specified CachedModel message. Does not implicitly {@link conclave.v1.CachedModel.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.CachedModel
+             * @static
+             * @param {conclave.v1.ICachedModel} m CachedModel message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CachedModel.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.modelVersion != null && Object.hasOwnProperty.call(m, "modelVersion"))
+                    w.uint32(16).uint32(m.modelVersion);
+                return w;
+            };
+
+            /**
+             * Decodes a CachedModel message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.CachedModel
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.CachedModel} CachedModel
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CachedModel.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.CachedModel();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.modelVersion = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for CachedModel
+             * @function getTypeUrl
+             * @memberof conclave.v1.CachedModel
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CachedModel.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.CachedModel";
+            };
+
+            return CachedModel;
+        })();
+
+        v1.CheckIn = (function() {
+
+            /**
+             * Properties of a CheckIn.
+             * @memberof conclave.v1
+             * @interface ICheckIn
+             * @property {Array.<string>|null} [streams] CheckIn streams
+             * @property {boolean|null} [eligible] CheckIn eligible
+             * @property {Array.<conclave.v1.ICachedModel>|null} [cached] CheckIn cached
+             * @property {Object.<string,number>|null} [exampleCounts] CheckIn exampleCounts
+             */
+
+            /**
+             * Constructs a new CheckIn.
+             * @memberof conclave.v1
+             * @classdesc Represents a CheckIn.
+             * @implements ICheckIn
+             * @constructor
+             * @param {conclave.v1.ICheckIn=} [p] Properties to set
+             */
+            function CheckIn(p) {
+                this.streams = [];
+                this.cached = [];
+                this.exampleCounts = {};
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CheckIn streams.
+             * @member {Array.<string>} streams
+             * @memberof conclave.v1.CheckIn
+             * @instance
+             */
+            CheckIn.prototype.streams = $util.emptyArray;
+
+            /**
+             * CheckIn eligible.
+             * @member {boolean} eligible
+             * @memberof conclave.v1.CheckIn
+             * @instance
+             */
+            CheckIn.prototype.eligible = false;
+
+            /**
+             * CheckIn cached.
+             * @member {Array.<conclave.v1.ICachedModel>} cached
+             * @memberof conclave.v1.CheckIn
+             * @instance
+             */
+            CheckIn.prototype.cached = $util.emptyArray;
+
+            /**
+             * CheckIn exampleCounts.
+             * @member {Object.<string,number>} exampleCounts
+             * @memberof conclave.v1.CheckIn
+             * @instance
+             */
+            CheckIn.prototype.exampleCounts = $util.emptyObject;
+
+            /**
+             * Creates a new CheckIn instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.CheckIn
+             * @static
+             * @param {conclave.v1.ICheckIn=} [properties] Properties to set
+             * @returns {conclave.v1.CheckIn} CheckIn instance
+             */
+            CheckIn.create = function create(properties) {
+                return new CheckIn(properties);
+            };
+
+            /**
+             * Encodes the specified CheckIn message. Does not implicitly {@link conclave.v1.CheckIn.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.CheckIn
+             * @static
+             * @param {conclave.v1.ICheckIn} m CheckIn message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CheckIn.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.streams != null && m.streams.length) {
+                    for (var i = 0; i < m.streams.length; ++i)
+                        w.uint32(10).string(m.streams[i]);
+                }
+                if (m.eligible != null && Object.hasOwnProperty.call(m, "eligible"))
+                    w.uint32(16).bool(m.eligible);
+                if (m.cached != null && m.cached.length) {
+                    for (var i = 0; i < m.cached.length; ++i)
+                        $root.conclave.v1.CachedModel.encode(m.cached[i], w.uint32(26).fork(), q + 1).ldelim();
+                }
+                if (m.exampleCounts != null && Object.hasOwnProperty.call(m, "exampleCounts")) {
+                    for (var ks = Object.keys(m.exampleCounts), i = 0; i < ks.length; ++i) {
+                        w.uint32(34).fork().uint32(10).string(ks[i]).uint32(16).uint32(m.exampleCounts[ks[i]]).ldelim();
+                    }
+                }
+                return w;
+            };
+
+            /**
+             * Decodes a CheckIn message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.CheckIn
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.CheckIn} CheckIn
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CheckIn.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m, k, value;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.CheckIn();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.streams && m.streams.length))
+                                m.streams = [];
+                            m.streams.push(r.string());
+                            break;
+                        }
+                    case 2: {
+                            m.eligible = r.bool();
+                            break;
+                        }
+                    case 3: {
+                            if (!(m.cached && m.cached.length))
+                                m.cached = [];
+                            m.cached.push($root.conclave.v1.CachedModel.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 4: {
+                            if (m.exampleCounts === $util.emptyObject)
+                                m.exampleCounts = {};
+                            var c2 = r.uint32() + r.pos;
+                            if (c2 > r.len)
+                                throw RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            value = 0;
+                            while (r.pos < c2) {
+                                var tag2 = r.uint32();
+                                switch (tag2 >>> 3) {
+                                case 1:
+                                    k = r.string();
+                                    break;
+                                case 2:
+                                    value = r.uint32();
+                                    break;
+                                default:
+                                    r.skipType(tag2 & 7, n);
+                                    break;
+                                }
+                            }
+                            if (r.pos !== c2)
+                                throw RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.exampleCounts, k);
+                            m.exampleCounts[k] = value;
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for CheckIn
+             * @function getTypeUrl
+             * @memberof conclave.v1.CheckIn
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CheckIn.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.CheckIn";
+            };
+
+            return CheckIn;
+        })();
+
+        v1.ComeBackLater = (function() {
+
+            /**
+             * Properties of a ComeBackLater.
+             * @memberof conclave.v1
+             * @interface IComeBackLater
+             * @property {number|null} [retryAfterMs] ComeBackLater retryAfterMs
+             * @property {string|null} [reason] ComeBackLater reason
+             */
+
+            /**
+             * Constructs a new ComeBackLater.
+             * @memberof conclave.v1
+             * @classdesc Represents a ComeBackLater.
+             * @implements IComeBackLater
+             * @constructor
+             * @param {conclave.v1.IComeBackLater=} [p] Properties to set
+             */
+            function ComeBackLater(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ComeBackLater retryAfterMs.
+             * @member {number} retryAfterMs
+             * @memberof conclave.v1.ComeBackLater
+             * @instance
+             */
+            ComeBackLater.prototype.retryAfterMs = 0;
+
+            /**
+             * ComeBackLater reason.
+             * @member {string} reason
+             * @memberof conclave.v1.ComeBackLater
+             * @instance
+             */
+            ComeBackLater.prototype.reason = "";
+
+            /**
+             * Creates a new ComeBackLater instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.ComeBackLater
+             * @static
+             * @param {conclave.v1.IComeBackLater=} [properties] Properties to set
+             * @returns {conclave.v1.ComeBackLater} ComeBackLater instance
+             */
+            ComeBackLater.create = function create(properties) {
+                return new ComeBackLater(properties);
+            };
+
+            /**
+             * Encodes the specified ComeBackLater message. Does not implicitly {@link conclave.v1.ComeBackLater.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.ComeBackLater
+             * @static
+             * @param {conclave.v1.IComeBackLater} m ComeBackLater message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ComeBackLater.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.retryAfterMs != null && Object.hasOwnProperty.call(m, "retryAfterMs"))
+                    w.uint32(8).uint32(m.retryAfterMs);
+                if (m.reason != null && Object.hasOwnProperty.call(m, "reason"))
+                    w.uint32(18).string(m.reason);
+                return w;
+            };
+
+            /**
+             * Decodes a ComeBackLater message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.ComeBackLater
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.ComeBackLater} ComeBackLater
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ComeBackLater.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.ComeBackLater();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.retryAfterMs = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.reason = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for ComeBackLater
+             * @function getTypeUrl
+             * @memberof conclave.v1.ComeBackLater
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ComeBackLater.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.ComeBackLater";
+            };
+
+            return ComeBackLater;
+        })();
+
+        v1.Plan = (function() {
+
+            /**
+             * Properties of a Plan.
+             * @memberof conclave.v1
+             * @interface IPlan
+             * @property {conclave.v1.Plan.Kind|null} [kind] Plan kind
+             * @property {string|null} [stream] Plan stream
+             * @property {string|null} [purpose] Plan purpose
+             * @property {number|null} [localEpochs] Plan localEpochs
+             * @property {number|null} [batchSize] Plan batchSize
+             * @property {number|null} [clientLearningRate] Plan clientLearningRate
+             * @property {number|null} [proxMu] Plan proxMu
+             * @property {string|null} [featuresJson] Plan featuresJson
+             * @property {string|null} [topologyJson] Plan topologyJson
+             * @property {string|null} [loss] Plan loss
+             * @property {number|null} [evalFraction] Plan evalFraction
+             * @property {number|null} [maxExamples] Plan maxExamples
+             */
+
+            /**
+             * Constructs a new Plan.
+             * @memberof conclave.v1
+             * @classdesc Represents a Plan.
+             * @implements IPlan
+             * @constructor
+             * @param {conclave.v1.IPlan=} [p] Properties to set
+             */
+            function Plan(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Plan kind.
+             * @member {conclave.v1.Plan.Kind} kind
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.kind = 0;
+
+            /**
+             * Plan stream.
+             * @member {string} stream
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.stream = "";
+
+            /**
+             * Plan purpose.
+             * @member {string} purpose
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.purpose = "";
+
+            /**
+             * Plan localEpochs.
+             * @member {number} localEpochs
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.localEpochs = 0;
+
+            /**
+             * Plan batchSize.
+             * @member {number} batchSize
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.batchSize = 0;
+
+            /**
+             * Plan clientLearningRate.
+             * @member {number} clientLearningRate
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.clientLearningRate = 0;
+
+            /**
+             * Plan proxMu.
+             * @member {number} proxMu
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.proxMu = 0;
+
+            /**
+             * Plan featuresJson.
+             * @member {string} featuresJson
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.featuresJson = "";
+
+            /**
+             * Plan topologyJson.
+             * @member {string} topologyJson
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.topologyJson = "";
+
+            /**
+             * Plan loss.
+             * @member {string} loss
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.loss = "";
+
+            /**
+             * Plan evalFraction.
+             * @member {number} evalFraction
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.evalFraction = 0;
+
+            /**
+             * Plan maxExamples.
+             * @member {number} maxExamples
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.maxExamples = 0;
+
+            /**
+             * Creates a new Plan instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.Plan
+             * @static
+             * @param {conclave.v1.IPlan=} [properties] Properties to set
+             * @returns {conclave.v1.Plan} Plan instance
+             */
+            Plan.create = function create(properties) {
+                return new Plan(properties);
+            };
+
+            /**
+             * Encodes the specified Plan message. Does not implicitly {@link conclave.v1.Plan.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.Plan
+             * @static
+             * @param {conclave.v1.IPlan} m Plan message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Plan.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(8).int32(m.kind);
+                if (m.stream != null && Object.hasOwnProperty.call(m, "stream"))
+                    w.uint32(18).string(m.stream);
+                if (m.purpose != null && Object.hasOwnProperty.call(m, "purpose"))
+                    w.uint32(26).string(m.purpose);
+                if (m.localEpochs != null && Object.hasOwnProperty.call(m, "localEpochs"))
+                    w.uint32(32).uint32(m.localEpochs);
+                if (m.batchSize != null && Object.hasOwnProperty.call(m, "batchSize"))
+                    w.uint32(40).uint32(m.batchSize);
+                if (m.clientLearningRate != null && Object.hasOwnProperty.call(m, "clientLearningRate"))
+                    w.uint32(53).float(m.clientLearningRate);
+                if (m.proxMu != null && Object.hasOwnProperty.call(m, "proxMu"))
+                    w.uint32(61).float(m.proxMu);
+                if (m.featuresJson != null && Object.hasOwnProperty.call(m, "featuresJson"))
+                    w.uint32(66).string(m.featuresJson);
+                if (m.topologyJson != null && Object.hasOwnProperty.call(m, "topologyJson"))
+                    w.uint32(74).string(m.topologyJson);
+                if (m.loss != null && Object.hasOwnProperty.call(m, "loss"))
+                    w.uint32(82).string(m.loss);
+                if (m.evalFraction != null && Object.hasOwnProperty.call(m, "evalFraction"))
+                    w.uint32(93).float(m.evalFraction);
+                if (m.maxExamples != null && Object.hasOwnProperty.call(m, "maxExamples"))
+                    w.uint32(96).uint32(m.maxExamples);
+                return w;
+            };
+
+            /**
+             * Decodes a Plan message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.Plan
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.Plan} Plan
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Plan.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.Plan();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.kind = r.int32();
+                            break;
+                        }
+                    case 2: {
+                            m.stream = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.purpose = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.localEpochs = r.uint32();
+                            break;
+                        }
+                    case 5: {
+                            m.batchSize = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.clientLearningRate = r.float();
+                            break;
+                        }
+                    case 7: {
+                            m.proxMu = r.float();
+                            break;
+                        }
+                    case 8: {
+                            m.featuresJson = r.string();
+                            break;
+                        }
+                    case 9: {
+                            m.topologyJson = r.string();
+                            break;
+                        }
+                    case 10: {
+                            m.loss = r.string();
+                            break;
+                        }
+                    case 11: {
+                            m.evalFraction = r.float();
+                            break;
+                        }
+                    case 12: {
+                            m.maxExamples = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for Plan
+             * @function getTypeUrl
+             * @memberof conclave.v1.Plan
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Plan.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.Plan";
+            };
+
+            /**
+             * Kind enum.
+             * @name conclave.v1.Plan.Kind
+             * @enum {number}
+             * @property {number} TRAIN=0 TRAIN value
+             * @property {number} EVALUATE=1 EVALUATE value
+             */
+            Plan.Kind = (function() {
+                const valuesById = {}, values = Object.create(valuesById);
+                values[valuesById[0] = "TRAIN"] = 0;
+                values[valuesById[1] = "EVALUATE"] = 1;
+                return values;
+            })();
+
+            return Plan;
+        })();
+
+        v1.Selected = (function() {
+
+            /**
+             * Properties of a Selected.
+             * @memberof conclave.v1
+             * @interface ISelected
+             * @property {string|null} [taskId] Selected taskId
+             * @property {number|null} [round] Selected round
+             * @property {number|null} [modelVersion] Selected modelVersion
+             * @property {conclave.v1.IPlan|null} [plan] Selected plan
+             * @property {number|null} [modelBytes] Selected modelBytes
+             * @property {boolean|null} [modelCached] Selected modelCached
+             * @property {number|null} [reportDeadlineMs] Selected reportDeadlineMs
+             */
+
+            /**
+             * Constructs a new Selected.
+             * @memberof conclave.v1
+             * @classdesc Represents a Selected.
+             * @implements ISelected
+             * @constructor
+             * @param {conclave.v1.ISelected=} [p] Properties to set
+             */
+            function Selected(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Selected taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.taskId = "";
+
+            /**
+             * Selected round.
+             * @member {number} round
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.round = 0;
+
+            /**
+             * Selected modelVersion.
+             * @member {number} modelVersion
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.modelVersion = 0;
+
+            /**
+             * Selected plan.
+             * @member {conclave.v1.IPlan|null|undefined} plan
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.plan = null;
+
+            /**
+             * Selected modelBytes.
+             * @member {number} modelBytes
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.modelBytes = 0;
+
+            /**
+             * Selected modelCached.
+             * @member {boolean} modelCached
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.modelCached = false;
+
+            /**
+             * Selected reportDeadlineMs.
+             * @member {number} reportDeadlineMs
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.reportDeadlineMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Selected instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.Selected
+             * @static
+             * @param {conclave.v1.ISelected=} [properties] Properties to set
+             * @returns {conclave.v1.Selected} Selected instance
+             */
+            Selected.create = function create(properties) {
+                return new Selected(properties);
+            };
+
+            /**
+             * Encodes the specified Selected message. Does not implicitly {@link conclave.v1.Selected.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.Selected
+             * @static
+             * @param {conclave.v1.ISelected} m Selected message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Selected.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(16).uint32(m.round);
+                if (m.modelVersion != null && Object.hasOwnProperty.call(m, "modelVersion"))
+                    w.uint32(24).uint32(m.modelVersion);
+                if (m.plan != null && Object.hasOwnProperty.call(m, "plan"))
+                    $root.conclave.v1.Plan.encode(m.plan, w.uint32(34).fork(), q + 1).ldelim();
+                if (m.modelBytes != null && Object.hasOwnProperty.call(m, "modelBytes"))
+                    w.uint32(40).uint32(m.modelBytes);
+                if (m.modelCached != null && Object.hasOwnProperty.call(m, "modelCached"))
+                    w.uint32(48).bool(m.modelCached);
+                if (m.reportDeadlineMs != null && Object.hasOwnProperty.call(m, "reportDeadlineMs"))
+                    w.uint32(56).uint64(m.reportDeadlineMs);
+                return w;
+            };
+
+            /**
+             * Decodes a Selected message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.Selected
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.Selected} Selected
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Selected.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.Selected();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.modelVersion = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.plan = $root.conclave.v1.Plan.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 5: {
+                            m.modelBytes = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.modelCached = r.bool();
+                            break;
+                        }
+                    case 7: {
+                            m.reportDeadlineMs = r.uint64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for Selected
+             * @function getTypeUrl
+             * @memberof conclave.v1.Selected
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Selected.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.Selected";
+            };
+
+            return Selected;
+        })();
+
+        v1.ModelChunk = (function() {
+
+            /**
+             * Properties of a ModelChunk.
+             * @memberof conclave.v1
+             * @interface IModelChunk
+             * @property {string|null} [taskId] ModelChunk taskId
+             * @property {number|null} [modelVersion] ModelChunk modelVersion
+             * @property {number|null} [offset] ModelChunk offset
+             * @property {Uint8Array|null} [data] ModelChunk data
+             */
+
+            /**
+             * Constructs a new ModelChunk.
+             * @memberof conclave.v1
+             * @classdesc Represents a ModelChunk.
+             * @implements IModelChunk
+             * @constructor
+             * @param {conclave.v1.IModelChunk=} [p] Properties to set
+             */
+            function ModelChunk(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ModelChunk taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.ModelChunk
+             * @instance
+             */
+            ModelChunk.prototype.taskId = "";
+
+            /**
+             * ModelChunk modelVersion.
+             * @member {number} modelVersion
+             * @memberof conclave.v1.ModelChunk
+             * @instance
+             */
+            ModelChunk.prototype.modelVersion = 0;
+
+            /**
+             * ModelChunk offset.
+             * @member {number} offset
+             * @memberof conclave.v1.ModelChunk
+             * @instance
+             */
+            ModelChunk.prototype.offset = 0;
+
+            /**
+             * ModelChunk data.
+             * @member {Uint8Array} data
+             * @memberof conclave.v1.ModelChunk
+             * @instance
+             */
+            ModelChunk.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Creates a new ModelChunk instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.ModelChunk
+             * @static
+             * @param {conclave.v1.IModelChunk=} [properties] Properties to set
+             * @returns {conclave.v1.ModelChunk} ModelChunk instance
+             */
+            ModelChunk.create = function create(properties) {
+                return new ModelChunk(properties);
+            };
+
+            /**
+             * Encodes the specified ModelChunk message. Does not implicitly {@link conclave.v1.ModelChunk.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.ModelChunk
+             * @static
+             * @param {conclave.v1.IModelChunk} m ModelChunk message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ModelChunk.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.modelVersion != null && Object.hasOwnProperty.call(m, "modelVersion"))
+                    w.uint32(16).uint32(m.modelVersion);
+                if (m.offset != null && Object.hasOwnProperty.call(m, "offset"))
+                    w.uint32(24).uint32(m.offset);
+                if (m.data != null && Object.hasOwnProperty.call(m, "data"))
+                    w.uint32(34).bytes(m.data);
+                return w;
+            };
+
+            /**
+             * Decodes a ModelChunk message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.ModelChunk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.ModelChunk} ModelChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ModelChunk.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.ModelChunk();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.modelVersion = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.offset = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.data = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for ModelChunk
+             * @function getTypeUrl
+             * @memberof conclave.v1.ModelChunk
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ModelChunk.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.ModelChunk";
+            };
+
+            return ModelChunk;
+        })();
+
+        v1.Progress = (function() {
+
+            /**
+             * Properties of a Progress.
+             * @memberof conclave.v1
+             * @interface IProgress
+             * @property {string|null} [taskId] Progress taskId
+             * @property {number|null} [round] Progress round
+             * @property {number|null} [fraction] Progress fraction
+             */
+
+            /**
+             * Constructs a new Progress.
+             * @memberof conclave.v1
+             * @classdesc Represents a Progress.
+             * @implements IProgress
+             * @constructor
+             * @param {conclave.v1.IProgress=} [p] Properties to set
+             */
+            function Progress(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Progress taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.Progress
+             * @instance
+             */
+            Progress.prototype.taskId = "";
+
+            /**
+             * Progress round.
+             * @member {number} round
+             * @memberof conclave.v1.Progress
+             * @instance
+             */
+            Progress.prototype.round = 0;
+
+            /**
+             * Progress fraction.
+             * @member {number} fraction
+             * @memberof conclave.v1.Progress
+             * @instance
+             */
+            Progress.prototype.fraction = 0;
+
+            /**
+             * Creates a new Progress instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.Progress
+             * @static
+             * @param {conclave.v1.IProgress=} [properties] Properties to set
+             * @returns {conclave.v1.Progress} Progress instance
+             */
+            Progress.create = function create(properties) {
+                return new Progress(properties);
+            };
+
+            /**
+             * Encodes the specified Progress message. Does not implicitly {@link conclave.v1.Progress.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.Progress
+             * @static
+             * @param {conclave.v1.IProgress} m Progress message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Progress.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(16).uint32(m.round);
+                if (m.fraction != null && Object.hasOwnProperty.call(m, "fraction"))
+                    w.uint32(29).float(m.fraction);
+                return w;
+            };
+
+            /**
+             * Decodes a Progress message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.Progress
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.Progress} Progress
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Progress.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.Progress();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.fraction = r.float();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for Progress
+             * @function getTypeUrl
+             * @memberof conclave.v1.Progress
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Progress.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.Progress";
+            };
+
+            return Progress;
+        })();
+
+        v1.UploadStart = (function() {
+
+            /**
+             * Properties of an UploadStart.
+             * @memberof conclave.v1
+             * @interface IUploadStart
+             * @property {string|null} [taskId] UploadStart taskId
+             * @property {number|null} [round] UploadStart round
+             * @property {number|null} [modelVersion] UploadStart modelVersion
+             * @property {number|null} [numExamples] UploadStart numExamples
+             * @property {number|null} [updateBytes] UploadStart updateBytes
+             * @property {number|null} [trainLoss] UploadStart trainLoss
+             * @property {number|null} [evalExamples] UploadStart evalExamples
+             * @property {number|null} [evalLoss] UploadStart evalLoss
+             * @property {number|null} [evalAccuracy] UploadStart evalAccuracy
+             */
+
+            /**
+             * Constructs a new UploadStart.
+             * @memberof conclave.v1
+             * @classdesc Represents an UploadStart.
+             * @implements IUploadStart
+             * @constructor
+             * @param {conclave.v1.IUploadStart=} [p] Properties to set
+             */
+            function UploadStart(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * UploadStart taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.UploadStart
+             * @instance
+             */
+            UploadStart.prototype.taskId = "";
+
+            /**
+             * UploadStart round.
+             * @member {number} round
+             * @memberof conclave.v1.UploadStart
+             * @instance
+             */
+            UploadStart.prototype.round = 0;
+
+            /**
+             * UploadStart modelVersion.
+             * @member {number} modelVersion
+             * @memberof conclave.v1.UploadStart
+             * @instance
+             */
+            UploadStart.prototype.modelVersion = 0;
+
+            /**
+             * UploadStart numExamples.
+             * @member {number} numExamples
+             * @memberof conclave.v1.UploadStart
+             * @instance
+             */
+            UploadStart.prototype.numExamples = 0;
+
+            /**
+             * UploadStart updateBytes.
+             * @member {number} updateBytes
+             * @memberof conclave.v1.UploadStart
+             * @instance
+             */
+            UploadStart.prototype.updateBytes = 0;
+
+            /**
+             * UploadStart trainLoss.
+             * @member {number} trainLoss
+             * @memberof conclave.v1.UploadStart
+             * @instance
+             */
+            UploadStart.prototype.trainLoss = 0;
+
+            /**
+             * UploadStart evalExamples.
+             * @member {number} evalExamples
+             * @memberof conclave.v1.UploadStart
+             * @instance
+             */
+            UploadStart.prototype.evalExamples = 0;
+
+            /**
+             * UploadStart evalLoss.
+             * @member {number} evalLoss
+             * @memberof conclave.v1.UploadStart
+             * @instance
+             */
+            UploadStart.prototype.evalLoss = 0;
+
+            /**
+             * UploadStart evalAccuracy.
+             * @member {number} evalAccuracy
+             * @memberof conclave.v1.UploadStart
+             * @instance
+             */
+            UploadStart.prototype.evalAccuracy = 0;
+
+            /**
+             * Creates a new UploadStart instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.UploadStart
+             * @static
+             * @param {conclave.v1.IUploadStart=} [properties] Properties to set
+             * @returns {conclave.v1.UploadStart} UploadStart instance
+             */
+            UploadStart.create = function create(properties) {
+                return new UploadStart(properties);
+            };
+
+            /**
+             * Encodes the specified UploadStart message. Does not implicitly {@link conclave.v1.UploadStart.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.UploadStart
+             * @static
+             * @param {conclave.v1.IUploadStart} m UploadStart message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UploadStart.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(16).uint32(m.round);
+                if (m.modelVersion != null && Object.hasOwnProperty.call(m, "modelVersion"))
+                    w.uint32(24).uint32(m.modelVersion);
+                if (m.numExamples != null && Object.hasOwnProperty.call(m, "numExamples"))
+                    w.uint32(32).uint32(m.numExamples);
+                if (m.updateBytes != null && Object.hasOwnProperty.call(m, "updateBytes"))
+                    w.uint32(40).uint32(m.updateBytes);
+                if (m.trainLoss != null && Object.hasOwnProperty.call(m, "trainLoss"))
+                    w.uint32(53).float(m.trainLoss);
+                if (m.evalExamples != null && Object.hasOwnProperty.call(m, "evalExamples"))
+                    w.uint32(56).uint32(m.evalExamples);
+                if (m.evalLoss != null && Object.hasOwnProperty.call(m, "evalLoss"))
+                    w.uint32(69).float(m.evalLoss);
+                if (m.evalAccuracy != null && Object.hasOwnProperty.call(m, "evalAccuracy"))
+                    w.uint32(77).float(m.evalAccuracy);
+                return w;
+            };
+
+            /**
+             * Decodes an UploadStart message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.UploadStart
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.UploadStart} UploadStart
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UploadStart.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.UploadStart();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.modelVersion = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.numExamples = r.uint32();
+                            break;
+                        }
+                    case 5: {
+                            m.updateBytes = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.trainLoss = r.float();
+                            break;
+                        }
+                    case 7: {
+                            m.evalExamples = r.uint32();
+                            break;
+                        }
+                    case 8: {
+                            m.evalLoss = r.float();
+                            break;
+                        }
+                    case 9: {
+                            m.evalAccuracy = r.float();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for UploadStart
+             * @function getTypeUrl
+             * @memberof conclave.v1.UploadStart
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            UploadStart.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.UploadStart";
+            };
+
+            return UploadStart;
+        })();
+
+        v1.UploadChunk = (function() {
+
+            /**
+             * Properties of an UploadChunk.
+             * @memberof conclave.v1
+             * @interface IUploadChunk
+             * @property {string|null} [taskId] UploadChunk taskId
+             * @property {number|null} [round] UploadChunk round
+             * @property {number|null} [offset] UploadChunk offset
+             * @property {Uint8Array|null} [data] UploadChunk data
+             */
+
+            /**
+             * Constructs a new UploadChunk.
+             * @memberof conclave.v1
+             * @classdesc Represents an UploadChunk.
+             * @implements IUploadChunk
+             * @constructor
+             * @param {conclave.v1.IUploadChunk=} [p] Properties to set
+             */
+            function UploadChunk(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * UploadChunk taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.UploadChunk
+             * @instance
+             */
+            UploadChunk.prototype.taskId = "";
+
+            /**
+             * UploadChunk round.
+             * @member {number} round
+             * @memberof conclave.v1.UploadChunk
+             * @instance
+             */
+            UploadChunk.prototype.round = 0;
+
+            /**
+             * UploadChunk offset.
+             * @member {number} offset
+             * @memberof conclave.v1.UploadChunk
+             * @instance
+             */
+            UploadChunk.prototype.offset = 0;
+
+            /**
+             * UploadChunk data.
+             * @member {Uint8Array} data
+             * @memberof conclave.v1.UploadChunk
+             * @instance
+             */
+            UploadChunk.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Creates a new UploadChunk instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.UploadChunk
+             * @static
+             * @param {conclave.v1.IUploadChunk=} [properties] Properties to set
+             * @returns {conclave.v1.UploadChunk} UploadChunk instance
+             */
+            UploadChunk.create = function create(properties) {
+                return new UploadChunk(properties);
+            };
+
+            /**
+             * Encodes the specified UploadChunk message. Does not implicitly {@link conclave.v1.UploadChunk.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.UploadChunk
+             * @static
+             * @param {conclave.v1.IUploadChunk} m UploadChunk message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UploadChunk.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(16).uint32(m.round);
+                if (m.offset != null && Object.hasOwnProperty.call(m, "offset"))
+                    w.uint32(24).uint32(m.offset);
+                if (m.data != null && Object.hasOwnProperty.call(m, "data"))
+                    w.uint32(34).bytes(m.data);
+                return w;
+            };
+
+            /**
+             * Decodes an UploadChunk message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.UploadChunk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.UploadChunk} UploadChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UploadChunk.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.UploadChunk();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.offset = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.data = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for UploadChunk
+             * @function getTypeUrl
+             * @memberof conclave.v1.UploadChunk
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            UploadChunk.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.UploadChunk";
+            };
+
+            return UploadChunk;
+        })();
+
+        v1.EvalReport = (function() {
+
+            /**
+             * Properties of an EvalReport.
+             * @memberof conclave.v1
+             * @interface IEvalReport
+             * @property {string|null} [taskId] EvalReport taskId
+             * @property {number|null} [round] EvalReport round
+             * @property {number|null} [modelVersion] EvalReport modelVersion
+             * @property {number|null} [evalExamples] EvalReport evalExamples
+             * @property {number|null} [evalLoss] EvalReport evalLoss
+             * @property {number|null} [evalAccuracy] EvalReport evalAccuracy
+             */
+
+            /**
+             * Constructs a new EvalReport.
+             * @memberof conclave.v1
+             * @classdesc Represents an EvalReport.
+             * @implements IEvalReport
+             * @constructor
+             * @param {conclave.v1.IEvalReport=} [p] Properties to set
+             */
+            function EvalReport(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * EvalReport taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.EvalReport
+             * @instance
+             */
+            EvalReport.prototype.taskId = "";
+
+            /**
+             * EvalReport round.
+             * @member {number} round
+             * @memberof conclave.v1.EvalReport
+             * @instance
+             */
+            EvalReport.prototype.round = 0;
+
+            /**
+             * EvalReport modelVersion.
+             * @member {number} modelVersion
+             * @memberof conclave.v1.EvalReport
+             * @instance
+             */
+            EvalReport.prototype.modelVersion = 0;
+
+            /**
+             * EvalReport evalExamples.
+             * @member {number} evalExamples
+             * @memberof conclave.v1.EvalReport
+             * @instance
+             */
+            EvalReport.prototype.evalExamples = 0;
+
+            /**
+             * EvalReport evalLoss.
+             * @member {number} evalLoss
+             * @memberof conclave.v1.EvalReport
+             * @instance
+             */
+            EvalReport.prototype.evalLoss = 0;
+
+            /**
+             * EvalReport evalAccuracy.
+             * @member {number} evalAccuracy
+             * @memberof conclave.v1.EvalReport
+             * @instance
+             */
+            EvalReport.prototype.evalAccuracy = 0;
+
+            /**
+             * Creates a new EvalReport instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.EvalReport
+             * @static
+             * @param {conclave.v1.IEvalReport=} [properties] Properties to set
+             * @returns {conclave.v1.EvalReport} EvalReport instance
+             */
+            EvalReport.create = function create(properties) {
+                return new EvalReport(properties);
+            };
+
+            /**
+             * Encodes the specified EvalReport message. Does not implicitly {@link conclave.v1.EvalReport.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.EvalReport
+             * @static
+             * @param {conclave.v1.IEvalReport} m EvalReport message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EvalReport.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(16).uint32(m.round);
+                if (m.modelVersion != null && Object.hasOwnProperty.call(m, "modelVersion"))
+                    w.uint32(24).uint32(m.modelVersion);
+                if (m.evalExamples != null && Object.hasOwnProperty.call(m, "evalExamples"))
+                    w.uint32(32).uint32(m.evalExamples);
+                if (m.evalLoss != null && Object.hasOwnProperty.call(m, "evalLoss"))
+                    w.uint32(45).float(m.evalLoss);
+                if (m.evalAccuracy != null && Object.hasOwnProperty.call(m, "evalAccuracy"))
+                    w.uint32(53).float(m.evalAccuracy);
+                return w;
+            };
+
+            /**
+             * Decodes an EvalReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.EvalReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.EvalReport} EvalReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EvalReport.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.EvalReport();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.modelVersion = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.evalExamples = r.uint32();
+                            break;
+                        }
+                    case 5: {
+                            m.evalLoss = r.float();
+                            break;
+                        }
+                    case 6: {
+                            m.evalAccuracy = r.float();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for EvalReport
+             * @function getTypeUrl
+             * @memberof conclave.v1.EvalReport
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            EvalReport.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.EvalReport";
+            };
+
+            return EvalReport;
+        })();
+
+        v1.ReportAck = (function() {
+
+            /**
+             * Properties of a ReportAck.
+             * @memberof conclave.v1
+             * @interface IReportAck
+             * @property {string|null} [taskId] ReportAck taskId
+             * @property {number|null} [round] ReportAck round
+             * @property {boolean|null} [accepted] ReportAck accepted
+             * @property {string|null} [reason] ReportAck reason
+             */
+
+            /**
+             * Constructs a new ReportAck.
+             * @memberof conclave.v1
+             * @classdesc Represents a ReportAck.
+             * @implements IReportAck
+             * @constructor
+             * @param {conclave.v1.IReportAck=} [p] Properties to set
+             */
+            function ReportAck(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ReportAck taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.ReportAck
+             * @instance
+             */
+            ReportAck.prototype.taskId = "";
+
+            /**
+             * ReportAck round.
+             * @member {number} round
+             * @memberof conclave.v1.ReportAck
+             * @instance
+             */
+            ReportAck.prototype.round = 0;
+
+            /**
+             * ReportAck accepted.
+             * @member {boolean} accepted
+             * @memberof conclave.v1.ReportAck
+             * @instance
+             */
+            ReportAck.prototype.accepted = false;
+
+            /**
+             * ReportAck reason.
+             * @member {string} reason
+             * @memberof conclave.v1.ReportAck
+             * @instance
+             */
+            ReportAck.prototype.reason = "";
+
+            /**
+             * Creates a new ReportAck instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.ReportAck
+             * @static
+             * @param {conclave.v1.IReportAck=} [properties] Properties to set
+             * @returns {conclave.v1.ReportAck} ReportAck instance
+             */
+            ReportAck.create = function create(properties) {
+                return new ReportAck(properties);
+            };
+
+            /**
+             * Encodes the specified ReportAck message. Does not implicitly {@link conclave.v1.ReportAck.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.ReportAck
+             * @static
+             * @param {conclave.v1.IReportAck} m ReportAck message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReportAck.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(16).uint32(m.round);
+                if (m.accepted != null && Object.hasOwnProperty.call(m, "accepted"))
+                    w.uint32(24).bool(m.accepted);
+                if (m.reason != null && Object.hasOwnProperty.call(m, "reason"))
+                    w.uint32(34).string(m.reason);
+                return w;
+            };
+
+            /**
+             * Decodes a ReportAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.ReportAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.ReportAck} ReportAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReportAck.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.ReportAck();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.accepted = r.bool();
+                            break;
+                        }
+                    case 4: {
+                            m.reason = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for ReportAck
+             * @function getTypeUrl
+             * @memberof conclave.v1.ReportAck
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ReportAck.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.ReportAck";
+            };
+
+            return ReportAck;
+        })();
+
+        v1.Withdraw = (function() {
+
+            /**
+             * Properties of a Withdraw.
+             * @memberof conclave.v1
+             * @interface IWithdraw
+             * @property {string|null} [taskId] Withdraw taskId
+             * @property {number|null} [round] Withdraw round
+             * @property {string|null} [reason] Withdraw reason
+             */
+
+            /**
+             * Constructs a new Withdraw.
+             * @memberof conclave.v1
+             * @classdesc Represents a Withdraw.
+             * @implements IWithdraw
+             * @constructor
+             * @param {conclave.v1.IWithdraw=} [p] Properties to set
+             */
+            function Withdraw(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Withdraw taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.Withdraw
+             * @instance
+             */
+            Withdraw.prototype.taskId = "";
+
+            /**
+             * Withdraw round.
+             * @member {number} round
+             * @memberof conclave.v1.Withdraw
+             * @instance
+             */
+            Withdraw.prototype.round = 0;
+
+            /**
+             * Withdraw reason.
+             * @member {string} reason
+             * @memberof conclave.v1.Withdraw
+             * @instance
+             */
+            Withdraw.prototype.reason = "";
+
+            /**
+             * Creates a new Withdraw instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.Withdraw
+             * @static
+             * @param {conclave.v1.IWithdraw=} [properties] Properties to set
+             * @returns {conclave.v1.Withdraw} Withdraw instance
+             */
+            Withdraw.create = function create(properties) {
+                return new Withdraw(properties);
+            };
+
+            /**
+             * Encodes the specified Withdraw message. Does not implicitly {@link conclave.v1.Withdraw.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.Withdraw
+             * @static
+             * @param {conclave.v1.IWithdraw} m Withdraw message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Withdraw.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(16).uint32(m.round);
+                if (m.reason != null && Object.hasOwnProperty.call(m, "reason"))
+                    w.uint32(26).string(m.reason);
+                return w;
+            };
+
+            /**
+             * Decodes a Withdraw message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.Withdraw
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.Withdraw} Withdraw
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Withdraw.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.Withdraw();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.reason = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for Withdraw
+             * @function getTypeUrl
+             * @memberof conclave.v1.Withdraw
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Withdraw.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.Withdraw";
+            };
+
+            return Withdraw;
+        })();
+
+        v1.RoundClosed = (function() {
+
+            /**
+             * Properties of a RoundClosed.
+             * @memberof conclave.v1
+             * @interface IRoundClosed
+             * @property {string|null} [taskId] RoundClosed taskId
+             * @property {number|null} [round] RoundClosed round
+             * @property {string|null} [reason] RoundClosed reason
+             */
+
+            /**
+             * Constructs a new RoundClosed.
+             * @memberof conclave.v1
+             * @classdesc Represents a RoundClosed.
+             * @implements IRoundClosed
+             * @constructor
+             * @param {conclave.v1.IRoundClosed=} [p] Properties to set
+             */
+            function RoundClosed(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * RoundClosed taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.RoundClosed
+             * @instance
+             */
+            RoundClosed.prototype.taskId = "";
+
+            /**
+             * RoundClosed round.
+             * @member {number} round
+             * @memberof conclave.v1.RoundClosed
+             * @instance
+             */
+            RoundClosed.prototype.round = 0;
+
+            /**
+             * RoundClosed reason.
+             * @member {string} reason
+             * @memberof conclave.v1.RoundClosed
+             * @instance
+             */
+            RoundClosed.prototype.reason = "";
+
+            /**
+             * Creates a new RoundClosed instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.RoundClosed
+             * @static
+             * @param {conclave.v1.IRoundClosed=} [properties] Properties to set
+             * @returns {conclave.v1.RoundClosed} RoundClosed instance
+             */
+            RoundClosed.create = function create(properties) {
+                return new RoundClosed(properties);
+            };
+
+            /**
+             * Encodes the specified RoundClosed message. Does not implicitly {@link conclave.v1.RoundClosed.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.RoundClosed
+             * @static
+             * @param {conclave.v1.IRoundClosed} m RoundClosed message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RoundClosed.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(16).uint32(m.round);
+                if (m.reason != null && Object.hasOwnProperty.call(m, "reason"))
+                    w.uint32(26).string(m.reason);
+                return w;
+            };
+
+            /**
+             * Decodes a RoundClosed message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.RoundClosed
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.RoundClosed} RoundClosed
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RoundClosed.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.RoundClosed();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.reason = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for RoundClosed
+             * @function getTypeUrl
+             * @memberof conclave.v1.RoundClosed
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            RoundClosed.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.RoundClosed";
+            };
+
+            return RoundClosed;
+        })();
+
+        v1.Envelope = (function() {
+
+            /**
+             * Properties of an Envelope.
+             * @memberof conclave.v1
+             * @interface IEnvelope
+             * @property {conclave.v1.IHello|null} [hello] Envelope hello
+             * @property {conclave.v1.IWelcome|null} [welcome] Envelope welcome
+             * @property {conclave.v1.IError|null} [error] Envelope error
+             * @property {conclave.v1.ICheckIn|null} [checkIn] Envelope checkIn
+             * @property {conclave.v1.IComeBackLater|null} [comeBackLater] Envelope comeBackLater
+             * @property {conclave.v1.ISelected|null} [selected] Envelope selected
+             * @property {conclave.v1.IModelChunk|null} [modelChunk] Envelope modelChunk
+             * @property {conclave.v1.IProgress|null} [progress] Envelope progress
+             * @property {conclave.v1.IUploadStart|null} [uploadStart] Envelope uploadStart
+             * @property {conclave.v1.IUploadChunk|null} [uploadChunk] Envelope uploadChunk
+             * @property {conclave.v1.IEvalReport|null} [evalReport] Envelope evalReport
+             * @property {conclave.v1.IReportAck|null} [reportAck] Envelope reportAck
+             * @property {conclave.v1.IWithdraw|null} [withdraw] Envelope withdraw
+             * @property {conclave.v1.IRoundClosed|null} [roundClosed] Envelope roundClosed
+             */
+
+            /**
+             * Constructs a new Envelope.
+             * @memberof conclave.v1
+             * @classdesc Represents an Envelope.
+             * @implements IEnvelope
+             * @constructor
+             * @param {conclave.v1.IEnvelope=} [p] Properties to set
+             */
+            function Envelope(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Envelope hello.
+             * @member {conclave.v1.IHello|null|undefined} hello
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.hello = null;
+
+            /**
+             * Envelope welcome.
+             * @member {conclave.v1.IWelcome|null|undefined} welcome
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.welcome = null;
+
+            /**
+             * Envelope error.
+             * @member {conclave.v1.IError|null|undefined} error
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.error = null;
+
+            /**
+             * Envelope checkIn.
+             * @member {conclave.v1.ICheckIn|null|undefined} checkIn
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.checkIn = null;
+
+            /**
+             * Envelope comeBackLater.
+             * @member {conclave.v1.IComeBackLater|null|undefined} comeBackLater
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.comeBackLater = null;
+
+            /**
+             * Envelope selected.
+             * @member {conclave.v1.ISelected|null|undefined} selected
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.selected = null;
+
+            /**
+             * Envelope modelChunk.
+             * @member {conclave.v1.IModelChunk|null|undefined} modelChunk
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.modelChunk = null;
+
+            /**
+             * Envelope progress.
+             * @member {conclave.v1.IProgress|null|undefined} progress
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.progress = null;
+
+            /**
+             * Envelope uploadStart.
+             * @member {conclave.v1.IUploadStart|null|undefined} uploadStart
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.uploadStart = null;
+
+            /**
+             * Envelope uploadChunk.
+             * @member {conclave.v1.IUploadChunk|null|undefined} uploadChunk
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.uploadChunk = null;
+
+            /**
+             * Envelope evalReport.
+             * @member {conclave.v1.IEvalReport|null|undefined} evalReport
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.evalReport = null;
+
+            /**
+             * Envelope reportAck.
+             * @member {conclave.v1.IReportAck|null|undefined} reportAck
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.reportAck = null;
+
+            /**
+             * Envelope withdraw.
+             * @member {conclave.v1.IWithdraw|null|undefined} withdraw
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.withdraw = null;
+
+            /**
+             * Envelope roundClosed.
+             * @member {conclave.v1.IRoundClosed|null|undefined} roundClosed
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.roundClosed = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Envelope body.
+             * @member {"hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|undefined} body
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Object.defineProperty(Envelope.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "error", "checkIn", "comeBackLater", "selected", "modelChunk", "progress", "uploadStart", "uploadChunk", "evalReport", "reportAck", "withdraw", "roundClosed"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Envelope instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.Envelope
+             * @static
+             * @param {conclave.v1.IEnvelope=} [properties] Properties to set
+             * @returns {conclave.v1.Envelope} Envelope instance
+             */
+            Envelope.create = function create(properties) {
+                return new Envelope(properties);
+            };
+
+            /**
+             * Encodes the specified Envelope message. Does not implicitly {@link conclave.v1.Envelope.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.Envelope
+             * @static
+             * @param {conclave.v1.IEnvelope} m Envelope message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Envelope.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.hello != null && Object.hasOwnProperty.call(m, "hello"))
+                    $root.conclave.v1.Hello.encode(m.hello, w.uint32(10).fork(), q + 1).ldelim();
+                if (m.welcome != null && Object.hasOwnProperty.call(m, "welcome"))
+                    $root.conclave.v1.Welcome.encode(m.welcome, w.uint32(18).fork(), q + 1).ldelim();
+                if (m.error != null && Object.hasOwnProperty.call(m, "error"))
+                    $root.conclave.v1.Error.encode(m.error, w.uint32(26).fork(), q + 1).ldelim();
+                if (m.checkIn != null && Object.hasOwnProperty.call(m, "checkIn"))
+                    $root.conclave.v1.CheckIn.encode(m.checkIn, w.uint32(34).fork(), q + 1).ldelim();
+                if (m.comeBackLater != null && Object.hasOwnProperty.call(m, "comeBackLater"))
+                    $root.conclave.v1.ComeBackLater.encode(m.comeBackLater, w.uint32(42).fork(), q + 1).ldelim();
+                if (m.selected != null && Object.hasOwnProperty.call(m, "selected"))
+                    $root.conclave.v1.Selected.encode(m.selected, w.uint32(50).fork(), q + 1).ldelim();
+                if (m.modelChunk != null && Object.hasOwnProperty.call(m, "modelChunk"))
+                    $root.conclave.v1.ModelChunk.encode(m.modelChunk, w.uint32(58).fork(), q + 1).ldelim();
+                if (m.progress != null && Object.hasOwnProperty.call(m, "progress"))
+                    $root.conclave.v1.Progress.encode(m.progress, w.uint32(66).fork(), q + 1).ldelim();
+                if (m.uploadStart != null && Object.hasOwnProperty.call(m, "uploadStart"))
+                    $root.conclave.v1.UploadStart.encode(m.uploadStart, w.uint32(74).fork(), q + 1).ldelim();
+                if (m.uploadChunk != null && Object.hasOwnProperty.call(m, "uploadChunk"))
+                    $root.conclave.v1.UploadChunk.encode(m.uploadChunk, w.uint32(82).fork(), q + 1).ldelim();
+                if (m.evalReport != null && Object.hasOwnProperty.call(m, "evalReport"))
+                    $root.conclave.v1.EvalReport.encode(m.evalReport, w.uint32(90).fork(), q + 1).ldelim();
+                if (m.reportAck != null && Object.hasOwnProperty.call(m, "reportAck"))
+                    $root.conclave.v1.ReportAck.encode(m.reportAck, w.uint32(98).fork(), q + 1).ldelim();
+                if (m.withdraw != null && Object.hasOwnProperty.call(m, "withdraw"))
+                    $root.conclave.v1.Withdraw.encode(m.withdraw, w.uint32(106).fork(), q + 1).ldelim();
+                if (m.roundClosed != null && Object.hasOwnProperty.call(m, "roundClosed"))
+                    $root.conclave.v1.RoundClosed.encode(m.roundClosed, w.uint32(114).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Decodes an Envelope message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.Envelope
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.Envelope} Envelope
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Envelope.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.Envelope();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.hello = $root.conclave.v1.Hello.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 2: {
+                            m.welcome = $root.conclave.v1.Welcome.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 3: {
+                            m.error = $root.conclave.v1.Error.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 4: {
+                            m.checkIn = $root.conclave.v1.CheckIn.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 5: {
+                            m.comeBackLater = $root.conclave.v1.ComeBackLater.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 6: {
+                            m.selected = $root.conclave.v1.Selected.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 7: {
+                            m.modelChunk = $root.conclave.v1.ModelChunk.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 8: {
+                            m.progress = $root.conclave.v1.Progress.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 9: {
+                            m.uploadStart = $root.conclave.v1.UploadStart.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 10: {
+                            m.uploadChunk = $root.conclave.v1.UploadChunk.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 11: {
+                            m.evalReport = $root.conclave.v1.EvalReport.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 12: {
+                            m.reportAck = $root.conclave.v1.ReportAck.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 13: {
+                            m.withdraw = $root.conclave.v1.Withdraw.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 14: {
+                            m.roundClosed = $root.conclave.v1.RoundClosed.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for Envelope
+             * @function getTypeUrl
+             * @memberof conclave.v1.Envelope
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Envelope.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.Envelope";
+            };
+
+            return Envelope;
+        })();
+
+        return v1;
+    })();
+
+    return conclave;
+})();
+
+export { $root as default };

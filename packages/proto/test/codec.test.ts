@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  DEFAULT_LIMITS,
+  ProtoError,
+  checkProtocolVersion,
+  chunks,
+  decodeFrame,
+  encodeFrame,
+  float32ToBytes,
+  readFloat32Into,
+} from '../src/index.ts';
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+describe('exact bytes', () => {
+  // Frozen protocol-version-1 frames: if these change, old clients break. Bump PROTOCOL_VERSION
+  // and keep accepting (or clearly refusing) the old frames instead of editing these.
+  it('encodes Hello', () => {
+    const bytes = encodeFrame('hello', { protocolVersion: 1, sdkVersion: '0.1.0', deviceId: 'd1' });
+    expect(hex(bytes)).toBe('0a0d080112053' + '02e312e301a026431');
+  });
+
+  it('encodes an UploadChunk as raw little-endian float32 bytes', () => {
+    const data = float32ToBytes(new Float32Array([1, -2]));
+    const bytes = encodeFrame('uploadChunk', { taskId: 't', round: 3, offset: 8, data });
+    // field 10 (upload_chunk), len 17: task_id "t", round 3, offset 8, data 8 bytes
+    expect(hex(bytes)).toBe('5211' + '0a0174' + '1003' + '1808' + '2208' + '0000803f000000c0');
+  });
+
+  it('decodes the frozen version-1 fixtures', () => {
+    const frame = decodeFrame(Buffer.from('0a0d080112053' + '02e312e301a026431', 'hex'));
+    expect(frame.body).toBe('hello');
+    expect(frame.message).toMatchObject({ protocolVersion: 1, sdkVersion: '0.1.0', deviceId: 'd1' });
+  });
+});
+
+describe('caps', () => {
+  it('refuses a frame over the size cap, naming both sizes', () => {
+    const big = new Uint8Array(DEFAULT_LIMITS.maxFrameBytes + 1);
+    expect(() => decodeFrame(big)).toThrowError(/frame has 1049601 bytes, at most 1049600 allowed/);
+  });
+
+  it('refuses a chunk over the chunk cap', () => {
+    const bytes = encodeFrame('uploadChunk', { taskId: 't', round: 1, offset: 0, data: new Uint8Array(64) });
+    const err = capture(() => decodeFrame(bytes, { ...DEFAULT_LIMITS, maxChunkBytes: 32 }));
+    expect(err.code).toBe('MESSAGE_TOO_LARGE');
+    expect(err.message).toContain('uploadChunk.data has 64 bytes, at most 32');
+  });
+
+  it('refuses long strings and long lists', () => {
+    const long = encodeFrame('hello', { protocolVersion: 1, deviceId: 'x'.repeat(300) });
+    expect(capture(() => decodeFrame(long)).message).toContain('hello.deviceId has 300 characters');
+    const many = encodeFrame('checkIn', { streams: Array.from({ length: 65 }, (_, i) => `s${i}`), eligible: true });
+    expect(capture(() => decodeFrame(many)).message).toContain('checkIn.streams has 65 entries');
+  });
+
+  it('refuses garbage and empty envelopes as MALFORMED_FRAME', () => {
+    expect(capture(() => decodeFrame(new Uint8Array([0x0a, 0xff, 0xff, 0xff]))).code).toBe('MALFORMED_FRAME');
+    expect(capture(() => decodeFrame(new Uint8Array(0))).message).toContain('empty Envelope');
+  });
+
+  it('never throws anything but ProtoError on random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => {
+        try {
+          decodeFrame(bytes);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ProtoError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('round trips', () => {
+  it('float32 chunks reassemble exactly', () => {
+    fc.assert(
+      fc.property(fc.float32Array({ maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (values, words) => {
+        const target = new Float32Array(values.length);
+        for (const { offset, data } of chunks(float32ToBytes(values), words * 4)) {
+          const decoded = decodeFrame(encodeFrame('modelChunk', { taskId: 't', modelVersion: 2, offset, data }));
+          if (decoded.body !== 'modelChunk') throw new Error('wrong body');
+          readFloat32Into(target, decoded.message.offset ?? 0, decoded.message.data ?? new Uint8Array());
+        }
+        expect(Buffer.from(target.buffer).equals(Buffer.from(values.buffer, values.byteOffset, values.byteLength))).toBe(true);
+      }),
+    );
+  });
+
+  it('UploadStart survives encode/decode', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 64 }), fc.nat(), fc.nat(), (taskId, round, numExamples) => {
+        const frame = decodeFrame(encodeFrame('uploadStart', { taskId, round, numExamples, modelVersion: round, updateBytes: 4 }));
+        expect(frame).toMatchObject({ body: 'uploadStart', message: { taskId, round: round >>> 0, numExamples: numExamples >>> 0 } });
+      }),
+    );
+  });
+
+  it('framing overhead of a 1 MiB model is far under 5%', () => {
+    const model = new Float32Array(262_144);
+    let wire = 0;
+    for (const { offset, data } of chunks(float32ToBytes(model), 256 * 1024)) {
+      wire += encodeFrame('modelChunk', { taskId: 'task-0123456789', modelVersion: 12, offset, data }).byteLength;
+    }
+    expect(wire / model.byteLength).toBeLessThan(1.001);
+  });
+});
+
+describe('protocol version', () => {
+  it('accepts the current version', () => {
+    expect(() => checkProtocolVersion(1, 'client')).not.toThrow();
+  });
+  it('refuses older and newer peers, naming both versions', () => {
+    expect(capture(() => checkProtocolVersion(0, 'client')).message).toBe(
+      'client speaks protocol version 0, server speaks 1 (accepts 1); upgrade the client',
+    );
+    const err = capture(() => checkProtocolVersion(7, 'server'));
+    expect(err.code).toBe('PROTOCOL_VERSION');
+    expect(err.closeCode).toBe(4001);
+    expect(err.message).toContain('server speaks protocol version 7, client speaks 1');
+  });
+});
+
+function capture(fn: () => unknown): ProtoError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ProtoError) return err;
+    throw err;
+  }
+  throw new Error('expected a ProtoError');
+}
