@@ -1,0 +1,205 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { serve } from './server.ts';
+
+/** Where the CLI finds the coordinator and its token when flags do not say. */
+interface Connection {
+  url: string;
+  token: string;
+}
+
+function connection(opts: { url?: string; token?: string; dataDir?: string }): Connection {
+  const url = (opts.url ?? process.env.CONCLAVE_URL ?? 'http://127.0.0.1:7300').replace(/\/$/, '');
+  let token = opts.token ?? process.env.CONCLAVE_TOKEN;
+  if (!token && opts.dataDir) token = readFileSync(path.join(opts.dataDir, 'admin-token'), 'utf8').trim();
+  if (!token) fail('no admin token: pass --token, set CONCLAVE_TOKEN, or pass --data-dir of the coordinator (it stores admin-token there)');
+  return { url, token: token! };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`conclave: ${message}\n`);
+  process.exit(1);
+}
+
+async function api(conn: Connection, method: string, route: string, body?: unknown): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(conn.url + route, {
+      method,
+      headers: { authorization: `Bearer ${conn.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (err) {
+    fail(`cannot reach the coordinator at ${conn.url}: ${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}`);
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    let message = text;
+    try {
+      const parsed = JSON.parse(text) as { error?: { code: string; message: string } };
+      if (parsed.error) message = `${parsed.error.code}: ${parsed.error.message}`;
+    } catch {
+      // not JSON: show it as it is
+    }
+    fail(`${method} ${route} failed (${res.status}): ${message}`);
+  }
+  return res;
+}
+
+/**
+ * Reads a task file. `model.path` may point to a TensorFlow.js model.json (with its weight
+ * files beside it); the CLI inlines its topology, weight specs and weights.
+ */
+export function loadTaskFile(file: string): Record<string, unknown> {
+  let task: Record<string, unknown>;
+  try {
+    task = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    fail(`cannot read task file ${file}: ${(err as Error).message}`);
+  }
+  const model = task.model as { path?: string } | undefined;
+  if (model?.path) {
+    const modelPath = path.resolve(path.dirname(file), model.path);
+    let json: { modelTopology?: unknown; weightsManifest?: { paths: string[]; weights: unknown[] }[] };
+    try {
+      json = JSON.parse(readFileSync(modelPath, 'utf8'));
+    } catch (err) {
+      fail(`cannot read model ${modelPath}: ${(err as Error).message}`);
+    }
+    if (!json.modelTopology || !Array.isArray(json.weightsManifest)) fail(`${modelPath} is not a TensorFlow.js layers model.json (needs modelTopology and weightsManifest)`);
+    const buffers = json.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(path.resolve(path.dirname(modelPath), p))));
+    task.model = {
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+      weightsBase64: Buffer.concat(buffers).toString('base64'),
+    };
+  }
+  return task;
+}
+
+function formatStatus(s: Record<string, any>): string {
+  const lines = [
+    `task      ${s.id}  (${s.name})`,
+    `status    ${s.status}${s.statusReason ? ` — ${s.statusReason}` : ''}`,
+    `stream    ${s.stream}`,
+    `rounds    ${s.roundsDone} of ${s.roundsPlanned} done (model version ${s.modelVersion})`,
+    `phase     ${s.phase}${s.round ? ` (round ${s.round}, ${s.roundKind})` : ''}`,
+    `devices   ${s.devices.checkedIn} checked in, ${s.devices.eligible} eligible for this task`,
+  ];
+  if (s.waitingFor) lines.push(`waiting   ${s.waitingFor}`);
+  if (s.cohort) lines.push(`cohort    ${s.cohort.selected} selected, ${s.cohort.reported} reported, ${s.cohort.dropped} dropped`);
+  if (s.lastAbortReason) lines.push(`last abort ${s.lastAbortReason}`);
+  const m = s.lastMetrics;
+  if (m) {
+    const fmt = (x: number | null, d = 4) => (x == null ? '—' : x.toFixed(d));
+    lines.push(
+      `last      round ${m.round} (${m.kind}): ${m.participants} devices, ${m.examples} examples, train loss ${fmt(m.trainLoss)}, eval loss ${fmt(m.evalLoss)}, eval accuracy ${fmt(m.evalAccuracy)} on ${m.evalExamples} examples, ${(m.durationMs / 1000).toFixed(1)} s`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const program = new Command('conclave')
+  .description('Conclave federated-learning coordinator: run it, define tasks, watch rounds, export models.')
+  .showHelpAfterError();
+
+const remote = (cmd: Command) =>
+  cmd
+    .addOption(new Option('--url <url>', 'coordinator admin URL').env('CONCLAVE_URL').default('http://127.0.0.1:7300'))
+    .addOption(new Option('--token <token>', 'admin token (printed by `conclave serve`)').env('CONCLAVE_TOKEN'))
+    .option('--data-dir <dir>', "read the token from this coordinator's data directory");
+
+program
+  .command('serve')
+  .description('start the coordinator (device WebSocket endpoint and admin API on one port)')
+  .option('-p, --port <port>', 'port to listen on (0 = any free port)', '7300')
+  .option('--host <host>', 'interface to bind', '127.0.0.1')
+  .requiredOption('-d, --data-dir <dir>', 'directory for the database and the admin token')
+  .option('--token-file <file>', 'read the admin token from this file (default: <data-dir>/admin-token, generated if missing)')
+  .action(async (opts: { port: string; host: string; dataDir: string; tokenFile?: string }) => {
+    const port = Number(opts.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0–65535, got "${opts.port}"`);
+    mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    const server = await serve({ dataDir: path.resolve(opts.dataDir), port, host: opts.host, ...(opts.tokenFile ? { tokenFile: opts.tokenFile } : {}) });
+    process.stdout.write(
+      [
+        `Conclave coordinator listening`,
+        `  admin API   ${server.url}`,
+        `  devices     ${server.deviceUrl}`,
+        `  data        ${path.resolve(opts.dataDir)}`,
+        `  admin token ${server.token}   (also in ${server.tokenFile})`,
+        `Try: conclave task status <id> --url ${server.url} --data-dir ${opts.dataDir}`,
+        '',
+      ].join('\n'),
+    );
+    const shutdown = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+
+const task = program.command('task').description('define, start, inspect and stop training tasks');
+
+remote(task.command('create'))
+  .description('define a task from a JSON file and start it')
+  .requiredOption('-f, --file <task.json>', 'task definition (see examples/email-triage/task.example.json)')
+  .option('--json', 'print the created task as JSON')
+  .action(async (opts) => {
+    const body = loadTaskFile(opts.file);
+    const res = await api(connection(opts), 'POST', '/api/tasks', body);
+    const created = (await res.json()) as { id: string; status: Record<string, unknown> };
+    process.stdout.write(opts.json ? JSON.stringify(created) + '\n' : `created task ${created.id}\n${formatStatus(created.status)}\n`);
+  });
+
+remote(task.command('status'))
+  .description('rounds done, current phase, devices checked in and eligible, last metrics')
+  .argument('<id>', 'task id')
+  .option('--json', 'print JSON')
+  .action(async (id: string, opts) => {
+    const res = await api(connection(opts), 'GET', `/api/tasks/${encodeURIComponent(id)}`);
+    const status = (await res.json()) as Record<string, unknown>;
+    process.stdout.write(opts.json ? JSON.stringify(status) + '\n' : formatStatus(status) + '\n');
+  });
+
+remote(task.command('list'))
+  .description('all tasks')
+  .option('--json', 'print JSON')
+  .action(async (opts) => {
+    const res = await api(connection(opts), 'GET', '/api/tasks');
+    const { tasks } = (await res.json()) as { tasks: Record<string, any>[] };
+    if (opts.json) return void process.stdout.write(JSON.stringify(tasks) + '\n');
+    if (tasks.length === 0) return void process.stdout.write('no tasks yet: conclave task create --file task.json\n');
+    for (const t of tasks) process.stdout.write(`${t.id}\t${t.status}\t${t.roundsDone}/${t.roundsPlanned} rounds\t${t.phase}\t${t.name}\n`);
+  });
+
+remote(task.command('stop'))
+  .description('stop a running task (its committed model stays exportable)')
+  .argument('<id>', 'task id')
+  .action(async (id: string, opts) => {
+    const res = await api(connection(opts), 'POST', `/api/tasks/${encodeURIComponent(id)}/stop`);
+    process.stdout.write(formatStatus((await res.json()) as Record<string, unknown>) + '\n');
+  });
+
+const model = program.command('model').description('work with the global models');
+
+remote(model.command('export'))
+  .description('write the latest global model in TensorFlow.js format (model.json + weights.bin), loadable with tf.loadLayersModel')
+  .argument('<id>', 'task id')
+  .requiredOption('-o, --out <dir>', 'output directory')
+  .action(async (id: string, opts) => {
+    const conn = connection(opts);
+    const base = `/api/tasks/${encodeURIComponent(id)}/model`;
+    const jsonRes = await api(conn, 'GET', `${base}/model.json`);
+    const version = jsonRes.headers.get('x-conclave-model-version');
+    const json = await jsonRes.text();
+    const weights = Buffer.from(await (await api(conn, 'GET', `${base}/weights.bin`)).arrayBuffer());
+    mkdirSync(opts.out, { recursive: true });
+    writeFileSync(path.join(opts.out, 'model.json'), json);
+    writeFileSync(path.join(opts.out, 'weights.bin'), weights);
+    process.stdout.write(`wrote model version ${version} of ${id} to ${path.resolve(opts.out)} (model.json, weights.bin: ${weights.length} bytes)\n`);
+  });
+
+program.parseAsync(process.argv).catch((err: Error) => fail(err.message));

@@ -1,0 +1,30 @@
+import type { BodyName, BodyOf, WireErrorCode } from '@conclave/proto';
+
+/**
+ * What the coordinator's round logic sees of one connected device. The WebSocket adapter
+ * implements it; tests and the in-process bench can implement it without sockets.
+ */
+export interface DeviceLink {
+  readonly sessionId: string;
+  readonly deviceId: string;
+  send<K extends BodyName>(body: K, message: BodyOf<K>): void;
+  /** Sends an Error frame. When `fatal`, the connection is closed with the code's close code. */
+  error(code: WireErrorCode, message: string, fatal: boolean, context?: { taskId?: string; round?: number }): void;
+}
+
+/** A device's latest check-in, as the round logic uses it. */
+export interface CheckInState {
+  streams: Set<string>;
+  eligible: boolean;
+  cached: Map<string, number>;
+  at: number;
+}
+
+export interface DeviceSession {
+  link: DeviceLink;
+  checkIn?: CheckInState;
+  /** The round this device is in, if any (a device takes part in one round at a time). */
+  activeTaskId?: string;
+  bytesIn: number;
+  bytesOut: number;
+}

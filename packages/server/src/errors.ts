@@ -1,0 +1,30 @@
+import { ProtoError, type WireErrorCode } from '@conclave/proto';
+
+/** Stable codes for everything the coordinator refuses or fails at. */
+export type ServerErrorCode =
+  | WireErrorCode
+  | 'INVALID_TASK'
+  | 'TASK_NOT_FOUND'
+  | 'TASK_NOT_RUNNING'
+  | 'NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'STORE_CORRUPT';
+
+/** The coordinator's one error class. `wire` codes can be sent to devices as they are. */
+export class ServerError extends Error {
+  override readonly name = 'ServerError';
+  constructor(
+    readonly code: ServerErrorCode,
+    message: string,
+    readonly httpStatus = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** Normalises any throwable at a boundary into a code and a message fit to show. */
+export function toErrorInfo(err: unknown): { code: string; message: string } {
+  if (err instanceof ServerError || err instanceof ProtoError) return { code: err.code, message: err.message };
+  if (err instanceof Error) return { code: 'INTERNAL', message: err.message };
+  return { code: 'INTERNAL', message: String(err) };
+}

@@ -1,0 +1,29 @@
+/**
+ * @packageDocumentation
+ * The Conclave coordinator: devices connect over WebSocket, tasks run federated rounds
+ * (selection with over-selection, configuration, reporting, commit) and every round's results
+ * commit to SQLite in one transaction. Administrators use the HTTP API or the `conclave` CLI.
+ *
+ * @example
+ * ```ts
+ * import { serve } from '@conclave/server';
+ * const server = await serve({ dataDir: '/var/lib/conclave', port: 7300 });
+ * const taskId = server.coordinator.createTask(taskDefinition);
+ * console.log(server.coordinator.taskStatus(taskId).waitingFor);
+ * ```
+ */
+export { serve } from './server.ts';
+export type { ServeOptions, RunningServer } from './server.ts';
+export { Coordinator } from './coordinator.ts';
+export type { CoordinatorOptions } from './coordinator.ts';
+export type { TaskStatusView } from './task-runner.ts';
+export { parseTaskSpec, TaskSpec } from './task-spec.ts';
+export type { TaskSpecInput, OptimizerSpec } from './task-spec.ts';
+export { applyServerOptimizer } from './optimizers.ts';
+export type { OptimizerState } from './optimizers.ts';
+export { WeightedDeltaAggregator } from './aggregator.ts';
+export { SqliteStore } from './store/sqlite-store.ts';
+export type { Store, TaskRow, RoundRow, RoundMetrics } from './store/store.ts';
+export { ServerError } from './errors.ts';
+export type { ServerErrorCode } from './errors.ts';
+export { tfjsModelJson } from './model-export.ts';

@@ -1,0 +1,195 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { float32ToBytes, type WireLimits } from '@conclave/proto';
+import pino, { type Logger } from 'pino';
+import { Coordinator } from './coordinator.ts';
+import { ServerError, toErrorInfo } from './errors.ts';
+import { createMetrics } from './metrics.ts';
+import { tfjsModelJson } from './model-export.ts';
+import { SqliteStore } from './store/sqlite-store.ts';
+import { DeviceTransport } from './ws-transport.ts';
+
+export interface ServeOptions {
+  /** Directory for the SQLite database and the admin token. */
+  dataDir: string;
+  /** @default 0 (a free port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Admin token; else read from `tokenFile`, else from `<dataDir>/admin-token`, else generated there. */
+  token?: string;
+  tokenFile?: string;
+  logger?: Logger;
+  /** Largest admin request body. @default 512 MiB (task creation carries initial weights) */
+  maxBodyBytes?: number;
+  limits?: WireLimits;
+  heartbeatMs?: number;
+  helloTimeoutMs?: number;
+  poolHoldMs?: number;
+  idleRetryMs?: number;
+  onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
+}
+
+export interface RunningServer {
+  coordinator: Coordinator;
+  port: number;
+  /** Base URL of the admin API, e.g. http://127.0.0.1:7300 */
+  url: string;
+  /** URL devices connect to, e.g. ws://127.0.0.1:7300/v1/devices */
+  deviceUrl: string;
+  token: string;
+  tokenFile: string;
+  close(): Promise<void>;
+}
+
+function resolveToken(opts: ServeOptions): { token: string; tokenFile: string } {
+  const tokenFile = opts.tokenFile ?? path.join(opts.dataDir, 'admin-token');
+  if (opts.token) return { token: opts.token, tokenFile };
+  if (existsSync(tokenFile)) {
+    const token = readFileSync(tokenFile, 'utf8').trim();
+    if (token.length < 16) throw new ServerError('BAD_REQUEST', `admin token in ${tokenFile} is shorter than 16 characters`);
+    return { token, tokenFile };
+  }
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(tokenFile, token + '\n', { mode: 0o600 });
+  chmodSync(tokenFile, 0o600);
+  return { token, tokenFile };
+}
+
+/** Starts a coordinator: SQLite store, device WebSocket endpoint and admin HTTP API on one port. */
+export async function serve(opts: ServeOptions): Promise<RunningServer> {
+  const logger = opts.logger ?? pino({ level: process.env.CONCLAVE_LOG_LEVEL ?? 'info' });
+  const store = new SqliteStore({ dataDir: opts.dataDir });
+  const { token, tokenFile } = resolveToken(opts);
+  const metrics = createMetrics();
+  const coordinator = new Coordinator({
+    store,
+    logger,
+    ...(opts.poolHoldMs !== undefined ? { poolHoldMs: opts.poolHoldMs } : {}),
+    ...(opts.idleRetryMs !== undefined ? { idleRetryMs: opts.idleRetryMs } : {}),
+    onRoundEnd: (taskId, outcome, round) => {
+      metrics.rounds.inc({ outcome });
+      opts.onRoundEnd?.(taskId, outcome, round);
+    },
+  });
+  const maxBody = opts.maxBodyBytes ?? 512 * 1024 * 1024;
+  const http = createServer((req, res) => {
+    handleAdmin(req, res).catch((err) => {
+      const info = toErrorInfo(err);
+      const status = err instanceof ServerError ? err.httpStatus : 500;
+      if (status >= 500) logger.error({ err }, 'admin request failed');
+      if (!res.headersSent) sendJson(res, status, { error: info });
+      else res.end();
+    });
+  });
+
+  const authorised = (req: IncomingMessage): boolean => {
+    const header = req.headers.authorization ?? '';
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7).trim() : '');
+    const want = Buffer.from(token);
+    return given.length === want.length && timingSafeEqual(given, want);
+  };
+
+  async function readJson(req: IncomingMessage): Promise<unknown> {
+    const parts: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > maxBody) throw new ServerError('MESSAGE_TOO_LARGE', `request body exceeds ${maxBody} bytes`, 413);
+      parts.push(chunk as Buffer);
+    }
+    try {
+      return JSON.parse(Buffer.concat(parts).toString('utf8'));
+    } catch (err) {
+      throw new ServerError('BAD_REQUEST', `request body is not valid JSON: ${(err as Error).message}`);
+    }
+  }
+
+  async function handleAdmin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true, devices: coordinator.connectedDevices });
+    if (url.pathname === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      res.end(await metrics.registry.metrics());
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) throw new ServerError('NOT_FOUND', `no route ${method} ${url.pathname}`, 404);
+    if (!authorised(req)) {
+      throw new ServerError('UNAUTHENTICATED', 'admin API needs "Authorization: Bearer <token>"; the token is printed by `conclave serve` and stored in its data directory', 401);
+    }
+    const parts = url.pathname.split('/').filter(Boolean).slice(1); // drop 'api'
+    if (parts[0] !== 'tasks') throw new ServerError('NOT_FOUND', `no route ${method} ${url.pathname}`, 404);
+    const id = parts[1] ? decodeURIComponent(parts[1]) : undefined;
+    if (!id && method === 'GET') return sendJson(res, 200, { tasks: coordinator.listTasks() });
+    if (!id && method === 'POST') {
+      const body = await readJson(req);
+      const taskId = coordinator.createTask(body);
+      coordinator.store.audit('admin', 'task.start', { taskId }, Date.now());
+      return sendJson(res, 201, { id: taskId, status: coordinator.taskStatus(taskId) });
+    }
+    if (id && parts.length === 2 && method === 'GET') {
+      return sendJson(res, 200, { ...coordinator.taskStatus(id), rounds: coordinator.store.listRounds(id, 50) });
+    }
+    if (id && parts[2] === 'stop' && method === 'POST') {
+      coordinator.stopTask(id);
+      coordinator.store.audit('admin', 'task.stop', { taskId: id }, Date.now());
+      return sendJson(res, 200, coordinator.taskStatus(id));
+    }
+    if (id && parts[2] === 'model' && method === 'GET') {
+      const { version, spec, weights } = coordinator.latestModel(id);
+      if (parts[3] === 'weights.bin') {
+        const bytes = float32ToBytes(weights);
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.byteLength, 'x-conclave-model-version': String(version) });
+        res.end(bytes);
+        return;
+      }
+      if (parts[3] === undefined || parts[3] === 'model.json') {
+        return sendJson(res, 200, tfjsModelJson(spec, { taskId: id, version }), { 'x-conclave-model-version': String(version) });
+      }
+    }
+    throw new ServerError('NOT_FOUND', `no route ${method} ${url.pathname}`, 404);
+  }
+
+  const transport = new DeviceTransport(http, coordinator, {
+    metrics,
+    ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}),
+    ...(opts.helloTimeoutMs !== undefined ? { helloTimeoutMs: opts.helloTimeoutMs } : {}),
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port ?? 0, host, () => resolve());
+  });
+  coordinator.start();
+  const port = (http.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  logger.info({ port, dataDir: opts.dataDir }, 'coordinator listening');
+  let closing: Promise<void> | undefined;
+  return {
+    coordinator,
+    port,
+    url: `http://${shownHost}:${port}`,
+    deviceUrl: `ws://${shownHost}:${port}/v1/devices`,
+    token,
+    tokenFile,
+    close: () =>
+      (closing ??= (async () => {
+        coordinator.stop();
+        await transport.close();
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+        store.close();
+      })()),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}

@@ -1,0 +1,290 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ServerError } from '../errors.ts';
+import { parseTaskSpec } from '../task-spec.ts';
+import type { Participation, RoundCommit, RoundRow, Store, TaskRow, TaskStatus } from './store.ts';
+
+/** Ordered, append-only schema migrations; `user_version` records how many have run. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE tasks (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     spec_json TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('running','completed','failed','stopped')),
+     status_reason TEXT NOT NULL DEFAULT '',
+     model_version INTEGER NOT NULL DEFAULT 0,
+     final_eval_done INTEGER NOT NULL DEFAULT 0,
+     optimizer_state BLOB,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE model_versions (
+     task_id TEXT NOT NULL REFERENCES tasks(id),
+     version INTEGER NOT NULL,
+     weights BLOB NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (task_id, version)
+   );
+   CREATE TABLE rounds (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     task_id TEXT NOT NULL REFERENCES tasks(id),
+     round INTEGER NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('train','evaluate')),
+     status TEXT NOT NULL CHECK (status IN ('committed','aborted')),
+     model_version_in INTEGER NOT NULL,
+     model_version_out INTEGER,
+     reason TEXT NOT NULL DEFAULT '',
+     metrics_json TEXT,
+     started_at INTEGER NOT NULL,
+     ended_at INTEGER NOT NULL
+   );
+   -- A round number commits at most once per task: a restarted coordinator cannot duplicate it.
+   CREATE UNIQUE INDEX rounds_committed ON rounds(task_id, round) WHERE status = 'committed';
+   CREATE TABLE participation (
+     task_id TEXT NOT NULL,
+     round INTEGER NOT NULL,
+     device_id TEXT NOT NULL,
+     num_examples INTEGER NOT NULL,
+     PRIMARY KEY (task_id, round, device_id)
+   );
+   CREATE TABLE devices (
+     id TEXT PRIMARY KEY,
+     first_seen INTEGER NOT NULL,
+     last_seen INTEGER NOT NULL
+   );
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     detail_json TEXT NOT NULL
+   );
+   CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+   CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
+];
+
+export interface SqliteStoreOptions {
+  /** Directory holding `conclave.db`; created if missing. Use ':memory:' for a throwaway store. */
+  dataDir: string;
+  /** Model checkpoints kept per task besides the latest (older ones are pruned). @default 20 */
+  keepCheckpoints?: number;
+}
+
+function toFloat32(blob: Buffer): Float32Array {
+  if (blob.length % 4 !== 0) throw new ServerError('STORE_CORRUPT', `model blob has ${blob.length} bytes, not a multiple of 4`);
+  // Copy: the blob's buffer may be shared or unaligned.
+  const out = new Float32Array(blob.length / 4);
+  new Uint8Array(out.buffer).set(blob);
+  return out;
+}
+
+function toBlob(values: Float32Array): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+interface TaskDbRow {
+  id: string;
+  name: string;
+  spec_json: string;
+  status: TaskStatus;
+  status_reason: string;
+  model_version: number;
+  final_eval_done: number;
+  created_at: number;
+  updated_at: number;
+}
+
+interface RoundDbRow {
+  task_id: string;
+  round: number;
+  kind: 'train' | 'evaluate';
+  status: 'committed' | 'aborted';
+  model_version_in: number;
+  model_version_out: number | null;
+  reason: string;
+  metrics_json: string | null;
+  started_at: number;
+  ended_at: number;
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly keep: number;
+
+  constructor(options: SqliteStoreOptions) {
+    this.keep = options.keepCheckpoints ?? 20;
+    let file = ':memory:';
+    if (options.dataDir !== ':memory:') {
+      mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+      file = path.join(options.dataDir, 'conclave.db');
+    }
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new ServerError('STORE_CORRUPT', `database schema version ${current} is newer than this coordinator (${MIGRATIONS.length}); upgrade the coordinator`);
+    }
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]!);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  createTask({ id, spec, initialWeights, now }: { id: string; spec: import('../task-spec.ts').TaskSpec; initialWeights: Float32Array; now: number }): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(`INSERT INTO tasks (id, name, spec_json, status, model_version, created_at, updated_at) VALUES (?, ?, ?, 'running', 0, ?, ?)`)
+        .run(id, spec.name, JSON.stringify(spec), now, now);
+      this.db.prepare(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, 0, ?, ?)`).run(id, toBlob(initialWeights), now);
+      this.insertAudit('admin', 'task.create', { taskId: id, name: spec.name, stream: spec.stream }, now);
+    })();
+  }
+
+  private rowToTask(row: TaskDbRow): TaskRow {
+    return {
+      id: row.id,
+      name: row.name,
+      spec: parseTaskSpec(JSON.parse(row.spec_json)),
+      status: row.status,
+      statusReason: row.status_reason,
+      modelVersion: row.model_version,
+      finalEvalDone: row.final_eval_done === 1,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  getTask(id: string): TaskRow | undefined {
+    const row = this.db.prepare(`SELECT * FROM tasks WHERE id = ?`).get(id) as TaskDbRow | undefined;
+    return row && this.rowToTask(row);
+  }
+
+  listTasks(): TaskRow[] {
+    return (this.db.prepare(`SELECT * FROM tasks ORDER BY created_at, id`).all() as TaskDbRow[]).map((r) => this.rowToTask(r));
+  }
+
+  setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): void {
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE tasks SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?`).run(status, reason, now, id);
+      this.insertAudit('coordinator', 'task.status', { taskId: id, status, reason }, now);
+    })();
+  }
+
+  getModel(taskId: string, version: number): Float32Array | undefined {
+    const row = this.db.prepare(`SELECT weights FROM model_versions WHERE task_id = ? AND version = ?`).get(taskId, version) as { weights: Buffer } | undefined;
+    return row && toFloat32(row.weights);
+  }
+
+  getOptimizerState(taskId: string): Buffer | null {
+    const row = this.db.prepare(`SELECT optimizer_state FROM tasks WHERE id = ?`).get(taskId) as { optimizer_state: Buffer | null } | undefined;
+    return row?.optimizer_state ?? null;
+  }
+
+  commitRound(c: RoundCommit): void {
+    this.db.transaction(() => {
+      const task = this.db.prepare(`SELECT model_version, status FROM tasks WHERE id = ?`).get(c.taskId) as { model_version: number; status: string } | undefined;
+      if (!task) throw new ServerError('TASK_NOT_FOUND', `task ${c.taskId} does not exist`);
+      if (task.model_version !== c.modelVersionIn) {
+        // Never mix a round computed from an older model into a newer one.
+        throw new ServerError('STALE_UPDATE', `round ${c.round} was computed from model version ${c.modelVersionIn}, task is at ${task.model_version}`);
+      }
+      this.db
+        .prepare(
+          `INSERT INTO rounds (task_id, round, kind, status, model_version_in, model_version_out, reason, metrics_json, started_at, ended_at)
+           VALUES (?, ?, ?, 'committed', ?, ?, '', ?, ?, ?)`,
+        )
+        .run(c.taskId, c.round, c.kind, c.modelVersionIn, c.newModel?.version ?? null, JSON.stringify(c.metrics), c.startedAt, c.endedAt);
+      const insertPart = this.db.prepare(`INSERT INTO participation (task_id, round, device_id, num_examples) VALUES (?, ?, ?, ?)`);
+      for (const p of c.participants) insertPart.run(c.taskId, c.round, p.deviceId, p.numExamples);
+      if (c.newModel) {
+        this.db
+          .prepare(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, ?, ?, ?)`)
+          .run(c.taskId, c.newModel.version, toBlob(c.newModel.weights), c.endedAt);
+        this.db
+          .prepare(`UPDATE tasks SET model_version = ?, optimizer_state = ?, updated_at = ? WHERE id = ?`)
+          .run(c.newModel.version, c.newModel.optimizerState, c.endedAt, c.taskId);
+        // Keep the initial model, the latest and the last `keep` checkpoints.
+        this.db
+          .prepare(`DELETE FROM model_versions WHERE task_id = ? AND version > 0 AND version < ?`)
+          .run(c.taskId, c.newModel.version - this.keep);
+      }
+      if (c.kind === 'evaluate') this.db.prepare(`UPDATE tasks SET final_eval_done = 1, updated_at = ? WHERE id = ?`).run(c.endedAt, c.taskId);
+      if (c.finish) {
+        this.db.prepare(`UPDATE tasks SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?`).run(c.finish.status, c.finish.reason, c.endedAt, c.taskId);
+      }
+    })();
+  }
+
+  recordAbortedRound(r: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO rounds (task_id, round, kind, status, model_version_in, reason, started_at, ended_at) VALUES (?, ?, ?, 'aborted', ?, ?, ?, ?)`,
+      )
+      .run(r.taskId, r.round, r.kind, r.modelVersionIn, r.reason, r.startedAt, r.endedAt);
+  }
+
+  listRounds(taskId: string, limit = 1000): RoundRow[] {
+    const rows = this.db.prepare(`SELECT * FROM rounds WHERE task_id = ? ORDER BY id DESC LIMIT ?`).all(taskId, limit) as RoundDbRow[];
+    return rows.reverse().map((r) => ({
+      taskId: r.task_id,
+      round: r.round,
+      kind: r.kind,
+      status: r.status,
+      modelVersionIn: r.model_version_in,
+      modelVersionOut: r.model_version_out,
+      reason: r.reason,
+      metrics: r.metrics_json ? JSON.parse(r.metrics_json) : null,
+      startedAt: r.started_at,
+      endedAt: r.ended_at,
+    }));
+  }
+
+  participation(taskId: string, round: number): Participation[] {
+    return (
+      this.db.prepare(`SELECT device_id, num_examples FROM participation WHERE task_id = ? AND round = ? ORDER BY device_id`).all(taskId, round) as {
+        device_id: string;
+        num_examples: number;
+      }[]
+    ).map((r) => ({ deviceId: r.device_id, numExamples: r.num_examples }));
+  }
+
+  touchDevice(deviceId: string, now: number): void {
+    this.db
+      .prepare(`INSERT INTO devices (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen`)
+      .run(deviceId, now, now);
+  }
+
+  private insertAudit(actor: string, action: string, detail: Record<string, unknown>, now: number): void {
+    this.db.prepare(`INSERT INTO audit_log (at, actor, action, detail_json) VALUES (?, ?, ?, ?)`).run(now, actor, action, JSON.stringify(detail));
+  }
+
+  audit(actor: string, action: string, detail: Record<string, unknown>, now: number): void {
+    this.insertAudit(actor, action, detail, now);
+  }
+
+  auditLog(limit = 100): { at: number; actor: string; action: string; detail: Record<string, unknown> }[] {
+    return (
+      this.db.prepare(`SELECT at, actor, action, detail_json FROM audit_log ORDER BY id DESC LIMIT ?`).all(limit) as {
+        at: number;
+        actor: string;
+        action: string;
+        detail_json: string;
+      }[]
+    ).map((r) => ({ at: r.at, actor: r.actor, action: r.action, detail: JSON.parse(r.detail_json) }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

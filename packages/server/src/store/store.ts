@@ -1,0 +1,85 @@
+import type { TaskSpec } from '../task-spec.ts';
+
+export type TaskStatus = 'running' | 'completed' | 'failed' | 'stopped';
+
+export interface TaskRow {
+  id: string;
+  name: string;
+  spec: TaskSpec;
+  status: TaskStatus;
+  statusReason: string;
+  /** Latest committed model version (0 = the initial model). Equals training rounds done. */
+  modelVersion: number;
+  /** True once the final evaluation round has committed. */
+  finalEvalDone: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface RoundMetrics {
+  participants: number;
+  selected: number;
+  examples: number;
+  trainLoss: number | null;
+  evalExamples: number;
+  evalLoss: number | null;
+  evalAccuracy: number | null;
+  durationMs: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+export interface RoundRow {
+  taskId: string;
+  round: number;
+  kind: 'train' | 'evaluate';
+  status: 'committed' | 'aborted';
+  modelVersionIn: number;
+  modelVersionOut: number | null;
+  reason: string;
+  metrics: RoundMetrics | null;
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface Participation {
+  deviceId: string;
+  numExamples: number;
+}
+
+/** What one committed round writes, all in one transaction. */
+export interface RoundCommit {
+  taskId: string;
+  round: number;
+  kind: 'train' | 'evaluate';
+  modelVersionIn: number;
+  /** New weights and optimizer state, for training rounds. */
+  newModel?: { version: number; weights: Float32Array; optimizerState: Buffer | null };
+  metrics: RoundMetrics;
+  participants: Participation[];
+  startedAt: number;
+  endedAt: number;
+  /** Set when this commit finishes the task. */
+  finish?: { status: TaskStatus; reason: string };
+}
+
+/**
+ * Everything the coordinator persists. SQLite (better-sqlite3) is the embedded default; the
+ * interface is what a PostgreSQL store implements for deployments that outgrow one machine.
+ */
+export interface Store {
+  createTask(task: { id: string; spec: TaskSpec; initialWeights: Float32Array; now: number }): void;
+  getTask(id: string): TaskRow | undefined;
+  listTasks(): TaskRow[];
+  setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): void;
+  getModel(taskId: string, version: number): Float32Array | undefined;
+  getOptimizerState(taskId: string): Buffer | null;
+  commitRound(commit: RoundCommit): void;
+  recordAbortedRound(row: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'>): void;
+  listRounds(taskId: string, limit?: number): RoundRow[];
+  participation(taskId: string, round: number): Participation[];
+  touchDevice(deviceId: string, now: number): void;
+  audit(actor: string, action: string, detail: Record<string, unknown>, now: number): void;
+  auditLog(limit?: number): { at: number; actor: string; action: string; detail: Record<string, unknown> }[];
+  close(): void;
+}

@@ -1,0 +1,605 @@
+import { randomInt } from 'node:crypto';
+import { DEFAULT_CHUNK_BYTES, PlanKind, chunks, float32ToBytes, readFloat32Into, type BodyOf } from '@conclave/proto';
+import type { Logger } from 'pino';
+import { WeightedDeltaAggregator, allFinite } from './aggregator.ts';
+import type { DeviceSession } from './device-link.ts';
+import { applyServerOptimizer, decodeOptimizerState, encodeOptimizerState, type OptimizerState } from './optimizers.ts';
+import type { RoundMetrics, Store, TaskRow } from './store/store.ts';
+import type { TaskSpec } from './task-spec.ts';
+
+export type RoundPhase = 'selecting' | 'reporting' | 'idle';
+type RoundKind = 'train' | 'evaluate';
+
+/** Limits of what one device may claim in a report. */
+export interface ReportLimits {
+  /** @default 10_000_000 */
+  maxExamplesPerReport: number;
+}
+
+interface Upload {
+  buffer: Float32Array;
+  received: number;
+  numExamples: number;
+  trainLoss: number;
+  evalExamples: number;
+  evalLoss: number;
+  evalAccuracy: number;
+}
+
+interface Participant {
+  session: DeviceSession;
+  status: 'selected' | 'uploading' | 'reported' | 'dropped';
+  upload?: Upload;
+}
+
+interface ActiveRound {
+  round: number;
+  kind: RoundKind;
+  modelVersionIn: number;
+  startedAt: number;
+  selectionDeadline: number;
+  reportDeadline: number;
+  cohort: Map<string, Participant>;
+  aggregator?: WeightedDeltaAggregator;
+  examples: number;
+  trainLossSum: number;
+  evalExamples: number;
+  evalLossSum: number;
+  evalAccuracySum: number;
+  dropped: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+export interface TaskStatusView {
+  id: string;
+  name: string;
+  status: TaskRow['status'];
+  statusReason: string;
+  stream: string;
+  purpose: string;
+  roundsPlanned: number;
+  roundsDone: number;
+  modelVersion: number;
+  phase: RoundPhase | 'finished';
+  round: number | null;
+  roundKind: RoundKind | null;
+  /** What the task is waiting for right now, in words; empty when it is not waiting. */
+  waitingFor: string;
+  devices: { checkedIn: number; eligible: number };
+  cohort: { selected: number; reported: number; dropped: number } | null;
+  lastMetrics: (RoundMetrics & { round: number; kind: RoundKind }) | null;
+  lastAbortReason: string;
+  consecutiveFailures: number;
+}
+
+export interface TaskRunnerDeps {
+  store: Store;
+  logger: Logger;
+  now: () => number;
+  /** Devices currently checked in and not in a round (the coordinator's pool). */
+  pool: () => Iterable<DeviceSession>;
+  /** Called when a device leaves a round and may be offered to other tasks. */
+  release: (session: DeviceSession, reason: string) => void;
+  /** Called when the task stops running (completed, failed or stopped). */
+  onFinished: (taskId: string) => void;
+  onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
+  reportLimits?: Partial<ReportLimits>;
+  chunkBytes?: number;
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/**
+ * One task's round state machine after Bonawitz et al. 2019, "Towards Federated Learning at
+ * Scale", §2: selection (goal, over-selection, minimum, timeout) → configuration (plan and model
+ * by version) → reporting (aggregate as updates arrive) → commit, or abort with a reason.
+ * It knows no sockets: devices are `DeviceSession`s whose links the transport implements.
+ */
+export class TaskRunner {
+  readonly id: string;
+  private task: TaskRow;
+  private readonly spec: TaskSpec;
+  private weights: Float32Array;
+  private optimizerState: OptimizerState;
+  private phase: RoundPhase = 'idle';
+  private active: ActiveRound | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private consecutiveFailures = 0;
+  private lastAbortReason = '';
+  private readonly limits: ReportLimits;
+  private readonly chunkBytes: number;
+  /** Weight bytes of the current model, encoded once per version and shared by every send. */
+  private modelBytes: Uint8Array;
+
+  constructor(
+    task: TaskRow,
+    private readonly deps: TaskRunnerDeps,
+  ) {
+    this.id = task.id;
+    this.task = task;
+    this.spec = task.spec;
+    const weights = deps.store.getModel(task.id, task.modelVersion);
+    if (!weights) throw new Error(`task ${task.id}: model version ${task.modelVersion} is missing from the store`);
+    this.weights = weights;
+    this.modelBytes = float32ToBytes(this.weights);
+    this.optimizerState = decodeOptimizerState(deps.store.getOptimizerState(task.id), weights.length);
+    this.limits = { maxExamplesPerReport: 10_000_000, ...deps.reportLimits };
+    this.chunkBytes = deps.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  }
+
+  get stream(): string {
+    return this.spec.stream;
+  }
+
+  get size(): number {
+    return this.weights.length;
+  }
+
+  get isRunning(): boolean {
+    return this.task.status === 'running';
+  }
+
+  /** Starts (or resumes, after a restart) from the last committed model version. */
+  start(): void {
+    if (this.task.status !== 'running') return;
+    this.openSelection();
+  }
+
+  stop(status: 'stopped' | 'failed' | 'completed', reason: string): void {
+    if (this.active) this.abortRound(reason, { final: true });
+    this.clearTimer();
+    this.phase = 'idle';
+    if (this.task.status === 'running') {
+      this.deps.store.setTaskStatus(this.id, status, reason, this.deps.now());
+      this.task = { ...this.task, status, statusReason: reason };
+    }
+    this.deps.onFinished(this.id);
+  }
+
+  /** Halts timers without touching the store (coordinator shutdown; the task resumes later). */
+  halt(): void {
+    this.clearTimer();
+    if (this.active) {
+      for (const p of this.active.cohort.values()) p.session.activeTaskId = undefined;
+    }
+    this.active = undefined;
+    this.phase = 'idle';
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(atMs: number, fn: () => void): void {
+    this.clearTimer();
+    this.timer = setTimeout(fn, Math.max(0, atMs - this.deps.now()));
+    this.timer.unref?.();
+  }
+
+  private nextRound(): { round: number; kind: RoundKind } | undefined {
+    const done = this.task.modelVersion;
+    if (done < this.spec.rounds) return { round: done + 1, kind: 'train' };
+    if (this.spec.evaluation.finalRound && !this.task.finalEvalDone) return { round: done + 1, kind: 'evaluate' };
+    return undefined;
+  }
+
+  private openSelection(): void {
+    const next = this.nextRound();
+    if (!next) {
+      this.stop('completed', `completed ${this.spec.rounds} rounds`);
+      return;
+    }
+    const now = this.deps.now();
+    this.active = {
+      round: next.round,
+      kind: next.kind,
+      modelVersionIn: this.task.modelVersion,
+      startedAt: now,
+      selectionDeadline: now + this.spec.timeouts.selectionMs,
+      reportDeadline: 0,
+      cohort: new Map(),
+      examples: 0,
+      trainLossSum: 0,
+      evalExamples: 0,
+      evalLossSum: 0,
+      evalAccuracySum: 0,
+      dropped: 0,
+      bytesIn: 0,
+      bytesOut: 0,
+    };
+    this.phase = 'selecting';
+    this.schedule(this.active.selectionDeadline, () => this.selectionTimedOut());
+    this.trySelect(false);
+  }
+
+  /** Devices that could join this task's next round now. */
+  private candidates(): DeviceSession[] {
+    const out: DeviceSession[] = [];
+    for (const s of this.deps.pool()) {
+      if (s.activeTaskId === undefined && s.checkIn?.eligible && s.checkIn.streams.has(this.spec.stream)) out.push(s);
+    }
+    return out;
+  }
+
+  private get target(): number {
+    return Math.ceil(this.spec.cohort.goal * this.spec.cohort.overSelection);
+  }
+
+  /** The coordinator calls this whenever the pool changes. */
+  poolChanged(): void {
+    if (this.phase === 'selecting') this.trySelect(false);
+  }
+
+  private trySelect(deadlinePassed: boolean): void {
+    const candidates = this.candidates();
+    const want = this.target;
+    if (candidates.length >= want || (deadlinePassed && candidates.length >= this.spec.cohort.minimum)) {
+      // Uniform random cohort from the eligible pool (crypto-random Fisher–Yates prefix).
+      for (let i = 0; i < Math.min(want, candidates.length); i++) {
+        const j = i + randomInt(candidates.length - i);
+        [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
+      }
+      this.configure(candidates.slice(0, want));
+    }
+  }
+
+  private selectionTimedOut(): void {
+    if (this.phase !== 'selecting' || !this.active) return;
+    this.trySelect(true);
+    if (this.phase !== 'selecting') return;
+    const n = this.candidates().length;
+    this.abortRound(
+      `selection timed out after ${seconds(this.spec.timeouts.selectionMs)}: ${n} eligible device${n === 1 ? '' : 's'} checked in for stream "${this.spec.stream}", minimum is ${this.spec.cohort.minimum}`,
+    );
+  }
+
+  private configure(selected: DeviceSession[]): void {
+    const r = this.active!;
+    const now = this.deps.now();
+    r.reportDeadline = now + this.spec.timeouts.roundMs;
+    if (r.kind === 'train') r.aggregator = new WeightedDeltaAggregator(this.weights.length);
+    this.phase = 'reporting';
+    const plan: NonNullable<BodyOf<'selected'>['plan']> = {
+      kind: r.kind === 'train' ? PlanKind.TRAIN : PlanKind.EVALUATE,
+      stream: this.spec.stream,
+      purpose: this.spec.purpose,
+      localEpochs: this.spec.training.localEpochs,
+      batchSize: this.spec.training.batchSize,
+      clientLearningRate: this.spec.training.clientLearningRate,
+      proxMu: this.spec.training.proxMu,
+      featuresJson: JSON.stringify(this.spec.features),
+      topologyJson: JSON.stringify({ modelTopology: this.spec.model.modelTopology, weightSpecs: this.spec.model.weightSpecs }),
+      loss: this.spec.loss,
+      evalFraction: this.spec.evaluation.evalFraction,
+      maxExamples: this.spec.training.maxExamples,
+    };
+    for (const session of selected) {
+      session.activeTaskId = this.id;
+      r.cohort.set(session.link.sessionId, { session, status: 'selected' });
+      const cached = session.checkIn?.cached.get(this.id) === r.modelVersionIn;
+      session.link.send('selected', {
+        taskId: this.id,
+        round: r.round,
+        modelVersion: r.modelVersionIn,
+        plan,
+        modelBytes: this.modelBytes.byteLength,
+        modelCached: cached,
+        reportDeadlineMs: r.reportDeadline,
+      });
+      if (!cached) {
+        for (const { offset, data } of chunks(this.modelBytes, this.chunkBytes)) {
+          session.link.send('modelChunk', { taskId: this.id, modelVersion: r.modelVersionIn, offset, data });
+          r.bytesOut += data.byteLength;
+        }
+      }
+    }
+    this.deps.logger.info({ taskId: this.id, round: r.round, kind: r.kind, selected: selected.length }, 'cohort selected');
+    this.schedule(r.reportDeadline, () => this.reportTimedOut());
+  }
+
+  private participant(session: DeviceSession, taskId: string, round: number, what: string): Participant | undefined {
+    const r = this.active;
+    const link = session.link;
+    if (!r || this.phase !== 'reporting' || round !== r.round) {
+      const now = r ? `the task is in round ${r.round} (${this.phase})` : `the task is ${this.task.status}`;
+      link.error('ROUND_CLOSED', `${what} for round ${round} of task ${taskId} refused: that round is closed; ${now}`, false, { taskId, round });
+      return undefined;
+    }
+    const p = r.cohort.get(link.sessionId);
+    if (!p || p.status === 'dropped') {
+      link.error('NOT_SELECTED', `${what} refused: this device is not in the cohort of round ${round} of task ${taskId}`, false, { taskId, round });
+      return undefined;
+    }
+    return p;
+  }
+
+  onUploadStart(session: DeviceSession, m: BodyOf<'uploadStart'>): void {
+    const taskId = m.taskId ?? '';
+    const round = m.round ?? 0;
+    const p = this.participant(session, taskId, round, 'update');
+    if (!p) return;
+    const r = this.active!;
+    if (r.kind !== 'train') return this.reject(p, 'INVALID_REPORT', `round ${round} is an evaluation round; send an EvalReport, not an update`);
+    if (p.status !== 'selected') return this.reject(p, 'INVALID_REPORT', `this device already sent an update for round ${round}`);
+    if ((m.modelVersion ?? 0) !== r.modelVersionIn) {
+      return this.reject(p, 'STALE_UPDATE', `update computed from model version ${m.modelVersion ?? 0}, round ${round} trains version ${r.modelVersionIn}`);
+    }
+    const expected = this.weights.byteLength;
+    if ((m.updateBytes ?? 0) !== expected) {
+      return this.reject(p, 'WRONG_LENGTH', `update has ${(m.updateBytes ?? 0) / 4} values, model has ${expected / 4}`);
+    }
+    const n = m.numExamples ?? 0;
+    if (n < 1 || n > this.limits.maxExamplesPerReport) {
+      return this.reject(p, 'INVALID_REPORT', `update claims ${n} examples, expected 1 to ${this.limits.maxExamplesPerReport}`);
+    }
+    const evalExamples = m.evalExamples ?? 0;
+    const nums = [m.trainLoss ?? 0, m.evalLoss ?? 0, m.evalAccuracy ?? 0];
+    if (!nums.every(Number.isFinite) || evalExamples > this.limits.maxExamplesPerReport || (m.evalAccuracy ?? 0) < 0 || (m.evalAccuracy ?? 0) > 1) {
+      return this.reject(p, 'INVALID_REPORT', `update metrics are out of range: loss ${m.trainLoss}, eval loss ${m.evalLoss}, eval accuracy ${m.evalAccuracy}`);
+    }
+    p.status = 'uploading';
+    p.upload = {
+      buffer: new Float32Array(this.weights.length),
+      received: 0,
+      numExamples: n,
+      trainLoss: m.trainLoss ?? 0,
+      evalExamples,
+      evalLoss: m.evalLoss ?? 0,
+      evalAccuracy: m.evalAccuracy ?? 0,
+    };
+  }
+
+  onUploadChunk(session: DeviceSession, m: BodyOf<'uploadChunk'>): void {
+    const p = this.participant(session, m.taskId ?? '', m.round ?? 0, 'update chunk');
+    if (!p) return;
+    const up = p.upload;
+    if (p.status !== 'uploading' || !up) return this.reject(p, 'UNEXPECTED_MESSAGE', 'update chunk before UploadStart');
+    const data = m.data ?? new Uint8Array();
+    const offset = m.offset ?? 0;
+    if (offset !== up.received) return this.reject(p, 'MALFORMED_FRAME', `update chunk at byte ${offset}, expected byte ${up.received}`);
+    if (data.byteLength % 4 !== 0 || offset + data.byteLength > up.buffer.byteLength) {
+      return this.reject(p, 'WRONG_LENGTH', `update chunk of ${data.byteLength} bytes at byte ${offset} overruns the ${up.buffer.byteLength}-byte update`);
+    }
+    readFloat32Into(up.buffer, offset, data);
+    up.received += data.byteLength;
+    this.active!.bytesIn += data.byteLength;
+    if (up.received < up.buffer.byteLength) return;
+    if (!allFinite(up.buffer)) return this.reject(p, 'INVALID_REPORT', 'update contains NaN or infinite values');
+    const r = this.active!;
+    r.aggregator!.add(up.buffer, up.numExamples);
+    r.examples += up.numExamples;
+    r.trainLossSum += up.trainLoss * up.numExamples;
+    r.evalExamples += up.evalExamples;
+    r.evalLossSum += up.evalLoss * up.evalExamples;
+    r.evalAccuracySum += up.evalAccuracy * up.evalExamples;
+    this.accept(p);
+  }
+
+  onEvalReport(session: DeviceSession, m: BodyOf<'evalReport'>): void {
+    const p = this.participant(session, m.taskId ?? '', m.round ?? 0, 'evaluation report');
+    if (!p) return;
+    const r = this.active!;
+    if (r.kind !== 'evaluate') return this.reject(p, 'INVALID_REPORT', `round ${r.round} is a training round; send an update, not an EvalReport`);
+    if (p.status !== 'selected') return this.reject(p, 'INVALID_REPORT', `this device already reported for round ${r.round}`);
+    if ((m.modelVersion ?? 0) !== r.modelVersionIn) {
+      return this.reject(p, 'STALE_UPDATE', `evaluation of model version ${m.modelVersion ?? 0}, round ${r.round} evaluates version ${r.modelVersionIn}`);
+    }
+    const n = m.evalExamples ?? 0;
+    const loss = m.evalLoss ?? 0;
+    const acc = m.evalAccuracy ?? 0;
+    if (n < 1 || n > this.limits.maxExamplesPerReport || !Number.isFinite(loss) || !(acc >= 0 && acc <= 1)) {
+      return this.reject(p, 'INVALID_REPORT', `evaluation report out of range: ${n} examples, loss ${loss}, accuracy ${acc}`);
+    }
+    r.evalExamples += n;
+    r.evalLossSum += loss * n;
+    r.evalAccuracySum += acc * n;
+    this.accept(p);
+  }
+
+  private accept(p: Participant): void {
+    const r = this.active!;
+    p.status = 'reported';
+    p.upload = p.upload && { ...p.upload, buffer: new Float32Array(0) };
+    p.session.activeTaskId = undefined;
+    p.session.link.send('reportAck', { taskId: this.id, round: r.round, accepted: true });
+    this.deps.release(p.session, 'reported');
+    if (this.reportedCount() >= this.spec.cohort.goal) this.commit();
+  }
+
+  /** Drops one device from the round with a clear error; the round goes on without it. */
+  private reject(p: Participant, code: Parameters<DeviceSession['link']['error']>[0], message: string): void {
+    const r = this.active!;
+    this.deps.logger.warn({ taskId: this.id, round: r.round, device: p.session.link.deviceId, code }, message);
+    p.session.link.error(code, message, false, { taskId: this.id, round: r.round });
+    this.drop(p, message);
+  }
+
+  /** The device disconnected, withdrew or misbehaved. */
+  onDeviceGone(session: DeviceSession, reason: string): void {
+    const p = this.active?.cohort.get(session.link.sessionId);
+    if (!p || p.status === 'reported' || p.status === 'dropped') return;
+    this.drop(p, reason);
+  }
+
+  private drop(p: Participant, reason: string): void {
+    const r = this.active!;
+    if (p.status === 'dropped' || p.status === 'reported') return;
+    p.status = 'dropped';
+    p.upload = undefined;
+    r.dropped += 1;
+    if (p.session.activeTaskId === this.id) p.session.activeTaskId = undefined;
+    this.deps.logger.info({ taskId: this.id, round: r.round, device: p.session.link.deviceId, reason }, 'device dropped from round');
+    const possible = this.reportedCount() + [...r.cohort.values()].filter((q) => q.status === 'selected' || q.status === 'uploading').length;
+    if (possible < this.spec.cohort.minimum) {
+      this.abortRound(`only ${possible} device${possible === 1 ? '' : 's'} can still report in round ${r.round}, minimum is ${this.spec.cohort.minimum} (${r.dropped} dropped; last: ${reason})`);
+    }
+  }
+
+  private reportedCount(): number {
+    let n = 0;
+    for (const p of this.active?.cohort.values() ?? []) if (p.status === 'reported') n++;
+    return n;
+  }
+
+  private reportTimedOut(): void {
+    if (this.phase !== 'reporting' || !this.active) return;
+    const n = this.reportedCount();
+    if (n >= this.spec.cohort.minimum) {
+      this.commit();
+      return;
+    }
+    this.abortRound(`round ${this.active.round} timed out after ${seconds(this.spec.timeouts.roundMs)}: ${n} of minimum ${this.spec.cohort.minimum} devices reported`);
+  }
+
+  /** Tells every device still in the round that it is over, and frees them. */
+  private closeCohort(reason: string): void {
+    const r = this.active!;
+    for (const p of r.cohort.values()) {
+      if (p.status === 'selected' || p.status === 'uploading') {
+        p.status = 'dropped';
+        p.upload = undefined;
+        if (p.session.activeTaskId === this.id) p.session.activeTaskId = undefined;
+        p.session.link.send('roundClosed', { taskId: this.id, round: r.round, reason });
+        this.deps.release(p.session, reason);
+      }
+    }
+  }
+
+  private abortRound(reason: string, opts: { final?: boolean } = {}): void {
+    const r = this.active;
+    if (!r) return;
+    this.clearTimer();
+    this.closeCohort(reason);
+    this.active = undefined;
+    this.phase = 'idle';
+    this.lastAbortReason = reason;
+    this.deps.store.recordAbortedRound({
+      taskId: this.id,
+      round: r.round,
+      kind: r.kind,
+      modelVersionIn: r.modelVersionIn,
+      reason,
+      startedAt: r.startedAt,
+      endedAt: this.deps.now(),
+    });
+    this.deps.logger.warn({ taskId: this.id, round: r.round, reason }, 'round aborted');
+    this.deps.onRoundEnd?.(this.id, 'aborted', r.round);
+    if (opts.final) return;
+    this.consecutiveFailures += 1;
+    if (this.consecutiveFailures >= this.spec.maxConsecutiveFailures) {
+      this.stop('failed', `${this.consecutiveFailures} consecutive rounds failed; last: ${reason}`);
+      return;
+    }
+    this.openSelection();
+  }
+
+  private commit(): void {
+    const r = this.active!;
+    this.clearTimer();
+    const now = this.deps.now();
+    const reported = [...r.cohort.values()].filter((p) => p.status === 'reported');
+    this.closeCohort(`round ${r.round} reached its goal of ${this.spec.cohort.goal} reports`);
+    const metrics: RoundMetrics = {
+      participants: reported.length,
+      selected: r.cohort.size,
+      examples: r.examples,
+      trainLoss: r.examples > 0 ? r.trainLossSum / r.examples : null,
+      evalExamples: r.evalExamples,
+      evalLoss: r.evalExamples > 0 ? r.evalLossSum / r.evalExamples : null,
+      evalAccuracy: r.evalExamples > 0 ? r.evalAccuracySum / r.evalExamples : null,
+      durationMs: now - r.startedAt,
+      bytesIn: r.bytesIn,
+      bytesOut: r.bytesOut,
+    };
+    const participants = reported.map((p) => ({ deviceId: p.session.link.deviceId, numExamples: p.upload?.numExamples ?? 0 }));
+    let newModel: { version: number; weights: Float32Array; optimizerState: Buffer | null } | undefined;
+    let optimizerState = this.optimizerState;
+    if (r.kind === 'train') {
+      const weights = this.weights.slice();
+      optimizerState = { m: this.optimizerState.m?.slice(), v: this.optimizerState.v?.slice() };
+      applyServerOptimizer(weights, r.aggregator!.mean(), this.spec.serverOptimizer, optimizerState);
+      newModel = { version: r.modelVersionIn + 1, weights, optimizerState: encodeOptimizerState(optimizerState) };
+    }
+    const finishing =
+      r.kind === 'evaluate' || (newModel!.version >= this.spec.rounds && !this.spec.evaluation.finalRound)
+        ? { status: 'completed' as const, reason: `completed ${this.spec.rounds} rounds` }
+        : undefined;
+    try {
+      this.deps.store.commitRound({
+        taskId: this.id,
+        round: r.round,
+        kind: r.kind,
+        modelVersionIn: r.modelVersionIn,
+        metrics,
+        participants,
+        startedAt: r.startedAt,
+        endedAt: now,
+        ...(newModel ? { newModel } : {}),
+        ...(finishing ? { finish: finishing } : {}),
+      });
+    } catch (err) {
+      this.deps.logger.error({ taskId: this.id, round: r.round, err }, 'round commit failed');
+      this.active = undefined;
+      this.abortRound(`commit failed: ${(err as Error).message}`);
+      return;
+    }
+    this.task = this.deps.store.getTask(this.id)!;
+    if (newModel) {
+      this.weights = newModel.weights;
+      this.modelBytes = float32ToBytes(this.weights);
+      this.optimizerState = optimizerState;
+    }
+    this.consecutiveFailures = 0;
+    this.lastAbortReason = '';
+    this.active = undefined;
+    this.phase = 'idle';
+    this.deps.logger.info({ taskId: this.id, round: r.round, kind: r.kind, ...metrics }, 'round committed');
+    this.deps.onRoundEnd?.(this.id, 'committed', r.round);
+    if (finishing) {
+      this.task = { ...this.task, status: finishing.status, statusReason: finishing.reason };
+      this.deps.onFinished(this.id);
+      return;
+    }
+    this.openSelection();
+  }
+
+  status(checkedIn: number): TaskStatusView {
+    const r = this.active;
+    const eligible = this.candidates().length;
+    let waitingFor = '';
+    const now = this.deps.now();
+    if (this.phase === 'selecting' && r) {
+      waitingFor = `devices: ${eligible} of ${this.target} wanted (minimum ${this.spec.cohort.minimum}) eligible for stream "${this.spec.stream}"; selection times out in ${seconds(Math.max(0, r.selectionDeadline - now))}`;
+    } else if (this.phase === 'reporting' && r) {
+      const reported = this.reportedCount();
+      waitingFor = `reports: ${reported} of goal ${this.spec.cohort.goal} (minimum ${this.spec.cohort.minimum}) received; round times out in ${seconds(Math.max(0, r.reportDeadline - now))}`;
+    }
+    const last = this.deps.store.listRounds(this.id, 20).filter((x) => x.status === 'committed').at(-1);
+    return {
+      id: this.id,
+      name: this.spec.name,
+      status: this.task.status,
+      statusReason: this.task.statusReason,
+      stream: this.spec.stream,
+      purpose: this.spec.purpose,
+      roundsPlanned: this.spec.rounds,
+      roundsDone: this.task.modelVersion,
+      modelVersion: this.task.modelVersion,
+      phase: this.task.status === 'running' ? this.phase : 'finished',
+      round: r?.round ?? null,
+      roundKind: r?.kind ?? null,
+      waitingFor,
+      devices: { checkedIn, eligible },
+      cohort: r && this.phase === 'reporting'
+        ? { selected: r.cohort.size, reported: this.reportedCount(), dropped: r.dropped }
+        : null,
+      lastMetrics: last?.metrics ? { ...last.metrics, round: last.round, kind: last.kind } : null,
+      lastAbortReason: this.lastAbortReason,
+      consecutiveFailures: this.consecutiveFailures,
+    };
+  }
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { ServerError } from './errors.ts';
+
+const STREAM = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+export const OptimizerSpec = z
+  .object({
+    kind: z.enum(['fedavg', 'fedavgm', 'fedadam', 'fedyogi', 'fedadagrad']).default('fedavg'),
+    /** Server learning rate η. @default 1 */
+    learningRate: z.number().positive().max(100).default(1),
+    /** FedAvgM momentum. @default 0.9 */
+    momentum: z.number().min(0).max(1).default(0.9),
+    /** Adaptive optimizers (Reddi et al. 2021, Alg. 2): β1, β2 and adaptivity τ. */
+    beta1: z.number().min(0).max(1).default(0.9),
+    beta2: z.number().min(0).max(1).default(0.99),
+    tau: z.number().positive().default(1e-3),
+  })
+  .strict();
+export type OptimizerSpec = z.infer<typeof OptimizerSpec>;
+
+const WeightSpec = z.object({
+  name: z.string().min(1).max(256),
+  shape: z.array(z.number().int().nonnegative()).max(8),
+  dtype: z.literal('float32', { errorMap: () => ({ message: 'only float32 weights are supported' }) }),
+});
+
+export const ModelSpec = z
+  .object({
+    /** TensorFlow.js layers topology (the `modelTopology` of a model.json). */
+    modelTopology: z.record(z.unknown()),
+    /** Names, shapes and order of the weights, as in a model.json weightsManifest. */
+    weightSpecs: z.array(WeightSpec).min(1).max(10_000),
+    /**
+     * Initial weights: float32 little-endian, concatenated in weightSpecs order, base64.
+     * Required when creating a task; the store keeps them as model version 0, not in the spec.
+     */
+    weightsBase64: z.string().min(1).optional(),
+  })
+  .strict();
+export type ModelSpec = z.infer<typeof ModelSpec>;
+
+export const TaskSpec = z
+  .object({
+    name: z.string().min(1).max(100),
+    /** Shown to employees: why this task wants their data. */
+    purpose: z.string().min(1).max(2000),
+    /** The data stream devices train on (consent is given per stream). */
+    stream: z.string().regex(STREAM, 'stream must be lowercase letters, digits, . _ - (at most 64)'),
+    model: ModelSpec,
+    /** How a device turns recorded examples into a tensor, e.g. { kind: 'hashed-bow', dim: 4096 }. */
+    features: z.object({ kind: z.string().min(1).max(64) }).passthrough(),
+    loss: z.enum(['binaryCrossentropy', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'meanSquaredError']).default('binaryCrossentropy'),
+    training: z
+      .object({
+        localEpochs: z.number().int().min(1).max(1000).default(1),
+        batchSize: z.number().int().min(1).max(65_536).default(32),
+        clientLearningRate: z.number().positive().max(100),
+        /** FedProx proximal term μ (Li et al. 2020); 0 is plain FedAvg. @default 0 */
+        proxMu: z.number().min(0).max(100).default(0),
+        /** Most examples a device uses in one round (0 = all). @default 0 */
+        maxExamples: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    serverOptimizer: OptimizerSpec.default({}),
+    cohort: z
+      .object({
+        /** Reports wanted per round. */
+        goal: z.number().int().min(1).max(100_000),
+        /** Fewest reports a round may commit with. */
+        minimum: z.number().int().min(1).max(100_000),
+        /** Devices selected per round relative to the goal, to absorb dropouts. @default 1.3 */
+        overSelection: z.number().min(1).max(10).default(1.3),
+      })
+      .strict()
+      .refine((c) => c.minimum <= c.goal, { message: 'cohort.minimum must not exceed cohort.goal' }),
+    rounds: z.number().int().min(1).max(1_000_000),
+    timeouts: z
+      .object({
+        /** How long a round waits to select its cohort. @default 60_000 */
+        selectionMs: z.number().int().min(10).default(60_000),
+        /** How long selected devices have to report. @default 300_000 */
+        roundMs: z.number().int().min(10).default(300_000),
+      })
+      .strict()
+      .default({}),
+    evaluation: z
+      .object({
+        /** Fraction of each device's examples held out for federated evaluation. @default 0.2 */
+        evalFraction: z.number().gt(0).lt(1).default(0.2),
+        /** Run an evaluation-only round on the final model. @default true */
+        finalRound: z.boolean().default(true),
+      })
+      .strict()
+      .default({}),
+    /** Consecutive failed round attempts (too few devices) before the task fails. @default 10 */
+    maxConsecutiveFailures: z.number().int().min(1).default(10),
+  })
+  .strict();
+export type TaskSpec = z.infer<typeof TaskSpec>;
+export type TaskSpecInput = z.input<typeof TaskSpec>;
+
+/** Validates a task definition; the error names every bad field. */
+export function parseTaskSpec(input: unknown): TaskSpec {
+  const result = TaskSpec.safeParse(input);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(task)'}: ${i.message}`).join('; ');
+    throw new ServerError('INVALID_TASK', `invalid task: ${issues}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import {
+  DEFAULT_LIMITS,
+  PROTOCOL_VERSION,
+  ProtoError,
+  WIRE_ERROR_CODES,
+  checkProtocolVersion,
+  decodeFrame,
+  encodeFrame,
+  type BodyName,
+  type BodyOf,
+  type WireErrorCode,
+  type WireLimits,
+} from '@conclave/proto';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Coordinator } from './coordinator.ts';
+import type { DeviceLink, DeviceSession } from './device-link.ts';
+import { toErrorInfo } from './errors.ts';
+import type { Metrics } from './metrics.ts';
+
+export interface DeviceTransportOptions {
+  /** URL path devices connect to. @default '/v1/devices' */
+  path?: string;
+  limits?: WireLimits;
+  /** A connection must say Hello within this time. @default 10_000 */
+  helloTimeoutMs?: number;
+  /** Ping interval; a device that misses two pongs is disconnected. @default 15_000 */
+  heartbeatMs?: number;
+  metrics?: Metrics;
+}
+
+/**
+ * The thin adapter between `ws` and the coordinator: framing, the Hello/version handshake,
+ * size caps (ws `maxPayload` and the decoder's caps), ping/pong heartbeats and close codes.
+ */
+export class DeviceTransport {
+  private readonly wss: WebSocketServer;
+  private readonly limits: WireLimits;
+  private readonly heartbeatMs: number;
+  private readonly helloTimeoutMs: number;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private readonly alive = new WeakMap<WebSocket, boolean>();
+
+  constructor(
+    server: HttpServer,
+    private readonly coordinator: Coordinator,
+    private readonly options: DeviceTransportOptions = {},
+  ) {
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.heartbeatMs = options.heartbeatMs ?? 15_000;
+    this.helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
+    this.wss = new WebSocketServer({ server, path: options.path ?? '/v1/devices', maxPayload: this.limits.maxFrameBytes });
+    this.wss.on('connection', (ws, req) => this.onConnection(ws, req));
+    this.wss.on('error', (err) => coordinator.logger.error({ err }, 'websocket server error'));
+    this.heartbeat = setInterval(() => this.sweep(), this.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  private sweep(): void {
+    for (const ws of this.wss.clients) {
+      if (this.alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.set(ws, false);
+      ws.ping();
+    }
+  }
+
+  private onConnection(ws: WebSocket, req: IncomingMessage): void {
+    const log = this.coordinator.logger;
+    const metrics = this.options.metrics;
+    this.alive.set(ws, true);
+    ws.on('pong', () => this.alive.set(ws, true));
+    let session: DeviceSession | undefined;
+    let closed = false;
+
+    const sendRaw = (bytes: Uint8Array) => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(bytes);
+      metrics?.bytesOut.inc(bytes.byteLength);
+      if (session) session.bytesOut += bytes.byteLength;
+    };
+    const fail = (code: WireErrorCode, message: string) => {
+      sendRaw(encodeFrame('error', { code, message, fatal: true }));
+      // Close reasons are limited to 123 bytes by RFC 6455.
+      ws.close(WIRE_ERROR_CODES[code], Buffer.from(message).subarray(0, 120).toString());
+      setTimeout(() => ws.terminate(), 2_000).unref();
+    };
+
+    const helloTimer = setTimeout(() => fail('HELLO_TIMEOUT', `no Hello within ${this.helloTimeoutMs} ms of connecting`), this.helloTimeoutMs);
+    helloTimer.unref();
+
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      metrics?.bytesIn.inc(bytes.byteLength);
+      if (session) session.bytesIn += bytes.byteLength;
+      if (!isBinary) return fail('MALFORMED_FRAME', 'text frames are not part of the protocol; send binary Envelope frames');
+      let frame;
+      try {
+        frame = decodeFrame(bytes, this.limits);
+      } catch (err) {
+        const info = err instanceof ProtoError ? err : new ProtoError('MALFORMED_FRAME', String(err));
+        log.warn({ device: session?.link.deviceId, code: info.code }, info.message);
+        metrics?.deviceErrors.inc({ code: info.code });
+        return fail(info.code, info.message);
+      }
+      if (!session) {
+        if (frame.body !== 'hello') return fail('UNEXPECTED_MESSAGE', `the first frame must be hello, got ${frame.body}`);
+        clearTimeout(helloTimer);
+        try {
+          checkProtocolVersion(frame.message.protocolVersion ?? 0, 'client');
+        } catch (err) {
+          const e = err as ProtoError;
+          metrics?.deviceErrors.inc({ code: e.code });
+          return fail(e.code, e.message);
+        }
+        const deviceId = frame.message.deviceId ?? '';
+        if (!/^[A-Za-z0-9._:-]{8,128}$/.test(deviceId)) {
+          return fail('MALFORMED_FRAME', `hello.deviceId must be 8–128 characters of A–Z a–z 0–9 . _ : -, got "${deviceId.slice(0, 40)}"`);
+        }
+        const link: DeviceLink = {
+          sessionId: randomUUID(),
+          deviceId,
+          send: <K extends BodyName>(body: K, message: BodyOf<K>) => sendRaw(encodeFrame(body, message)),
+          error: (code, message, fatal, context) => {
+            metrics?.deviceErrors.inc({ code });
+            if (fatal) return fail(code, message);
+            sendRaw(encodeFrame('error', { code, message, fatal: false, taskId: context?.taskId ?? '', round: context?.round ?? 0 }));
+          },
+        };
+        session = { link, bytesIn: bytes.byteLength, bytesOut: 0 };
+        this.coordinator.addSession(session);
+        metrics?.connectedDevices.set(this.coordinator.connectedDevices);
+        link.send('welcome', {
+          protocolVersion: PROTOCOL_VERSION,
+          sessionId: link.sessionId,
+          heartbeatMs: this.heartbeatMs,
+          maxFrameBytes: this.limits.maxFrameBytes,
+        });
+        return;
+      }
+      try {
+        this.coordinator.handle(session, frame);
+      } catch (err) {
+        // A bug handling one device's frame must not take the coordinator down.
+        const info = toErrorInfo(err);
+        log.error({ err, device: session.link.deviceId }, 'error handling device frame');
+        fail('INTERNAL', `internal error: ${info.message}`);
+      }
+    });
+
+    ws.on('error', (err) => {
+      // ws reports oversized frames (1009) and protocol errors here before closing.
+      log.warn({ device: session?.link.deviceId, err: err.message, remote: req.socket.remoteAddress }, 'device connection error');
+      metrics?.deviceErrors.inc({ code: 'MESSAGE_TOO_LARGE' in err ? 'MESSAGE_TOO_LARGE' : 'CONNECTION_ERROR' });
+    });
+
+    ws.on('close', (code) => {
+      clearTimeout(helloTimer);
+      if (closed) return;
+      closed = true;
+      if (session) {
+        this.coordinator.removeSession(session, `connection closed (code ${code})`);
+        metrics?.connectedDevices.set(this.coordinator.connectedDevices);
+      }
+    });
+  }
+
+  /** Closes every device connection and the server. */
+  async close(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const ws of this.wss.clients) {
+      try {
+        ws.send(encodeFrame('error', { code: 'SERVER_SHUTTING_DOWN', message: 'the coordinator is shutting down; reconnect later', fatal: true }));
+      } catch {
+        // The socket may already be gone.
+      }
+      ws.close(WIRE_ERROR_CODES.SERVER_SHUTTING_DOWN, 'coordinator shutting down');
+      setTimeout(() => ws.terminate(), 1_000).unref();
+    }
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
