@@ -1,0 +1,468 @@
+import {
+  DEFAULT_CHUNK_BYTES,
+  PROTOCOL_VERSION,
+  PlanKind,
+  ProtoError,
+  checkProtocolVersion,
+  chunks,
+  decodeFrame,
+  encodeFrame,
+  float32ToBytes,
+  readFloat32Into,
+  type BodyName,
+  type BodyOf,
+  type Frame,
+  type IPlan,
+} from '@conclave/proto';
+import { ClientError } from './errors.ts';
+import { MemoryExampleStore, isHeldOut, type ExampleStore } from './example-store.ts';
+import type { Example, Trainer } from './train/types.ts';
+
+export const SDK_VERSION = '0.1.0';
+
+/** Minimal structural type of a WebSocket (the browser's, or `ws` in Node). */
+interface SocketLike {
+  binaryType: string;
+  readyState: number;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  send(data: Uint8Array): void;
+  close(code?: number, reason?: string): void;
+}
+type SocketCtor = new (url: string) => SocketLike;
+
+export interface ClientOptions {
+  /** The coordinator's device endpoint, e.g. wss://conclave.example.com/v1/devices */
+  url: string;
+  /** Stable device identifier; by default random per device (persisted when `dataDir` is set). */
+  deviceId?: string;
+  /** Where examples live on the device. @default in memory (see createNodeClient for durable) */
+  store?: ExampleStore;
+  /** Runs training off the host's main thread. @default a one-thread worker trainer (Node) */
+  trainer?: Trainer;
+  /** Host-supplied eligibility (idle, on power, unmetered...). Asked before every check-in. @default always eligible */
+  eligibility?: () => boolean | Promise<boolean>;
+  /** Reconnect back-off after a lost connection. */
+  reconnect?: {
+    /** @default 500 */
+    initialDelayMs?: number;
+    /** @default 30_000 */
+    maxDelayMs?: number;
+  };
+  /** WebSocket implementation. @default globalThis.WebSocket, else the `ws` package */
+  WebSocket?: SocketCtor;
+  /** Most examples used per round (newest first). @default 10_000 */
+  maxExamplesPerRound?: number;
+  /** Progress messages while training, at most this often. @default half the server's heartbeat */
+  progressIntervalMs?: number;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+export interface RoundInfo {
+  taskId: string;
+  round: number;
+  modelVersion: number;
+  kind: 'train' | 'evaluate';
+  stream: string;
+  purpose: string;
+}
+
+export interface ClientEvents {
+  connected: { sessionId: string };
+  disconnected: { code: number; reason: string };
+  selected: RoundInfo;
+  trained: RoundInfo & { numExamples: number; trainLoss: number; ms: number };
+  uploaded: RoundInfo & { bytes: number; accepted: boolean };
+  evaluated: RoundInfo & { examples: number; loss: number; accuracy: number };
+  roundClosed: RoundInfo & { reason: string };
+  comeBackLater: { retryAfterMs: number; reason: string };
+  error: ClientError;
+}
+
+type Listener<K extends keyof ClientEvents> = (event: ClientEvents[K]) => void;
+
+interface Job {
+  info: RoundInfo;
+  plan: IPlan;
+  weights: Float32Array;
+  received: number;
+  cancelled: boolean;
+}
+
+export interface ConclaveClient {
+  readonly deviceId: string;
+  /** Records one example for a stream, on the device. */
+  record(stream: string, example: Example): Promise<void>;
+  /** Connects and takes part in rounds until stop(). */
+  start(): Promise<void>;
+  /** Leaves any round (as a dropout), closes the connection and the trainer if it owns it. */
+  stop(): Promise<void>;
+  on<K extends keyof ClientEvents>(event: K, listener: Listener<K>): () => void;
+  /** Example counts per stream held on this device. */
+  counts(): Promise<Record<string, number>>;
+}
+
+function randomDeviceId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return 'dev-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function defaultSocket(): Promise<SocketCtor> {
+  const g = globalThis as { WebSocket?: SocketCtor };
+  if (g.WebSocket) return g.WebSocket;
+  const ws = await import('ws');
+  return ws.WebSocket as unknown as SocketCtor;
+}
+
+async function defaultTrainer(): Promise<Trainer> {
+  const { createWorkerTrainer } = await import('./train/worker-trainer.ts');
+  return createWorkerTrainer({ threads: 1 });
+}
+
+/**
+ * Creates a client. Nothing connects until `start()`; `record()` works at any time.
+ *
+ * The protocol, seen from the device (PROTOCOL.md has the whole sequence): Hello → Welcome →
+ * CheckIn → (ComeBackLater | Selected → ModelChunk* → train → UploadStart → UploadChunk* →
+ * ReportAck) → CheckIn → …
+ */
+export function createClient(options: ClientOptions): ConclaveClient {
+  if (!options || typeof options.url !== 'string' || !/^wss?:\/\//.test(options.url)) {
+    throw new ClientError('INVALID_OPTIONS', `url must be a ws:// or wss:// URL, got ${JSON.stringify(options?.url)}`);
+  }
+  const deviceId = options.deviceId ?? randomDeviceId();
+  const store = options.store ?? new MemoryExampleStore();
+  const now = options.now ?? Date.now;
+  const maxExamples = options.maxExamplesPerRound ?? 10_000;
+  const initialDelay = options.reconnect?.initialDelayMs ?? 500;
+  const maxDelay = options.reconnect?.maxDelayMs ?? 30_000;
+  const listeners = new Map<keyof ClientEvents, Set<(e: unknown) => void>>();
+  const modelCache = new Map<string, { version: number; weights: Float32Array }>();
+
+  let trainer: Trainer | undefined = options.trainer;
+  let ownsTrainer = false;
+  let socket: SocketLike | undefined;
+  let running = false;
+  let attempt = 0;
+  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  let checkInTimer: ReturnType<typeof setTimeout> | undefined;
+  let job: Job | undefined;
+  let heartbeatMs = 15_000;
+
+  function emit<K extends keyof ClientEvents>(event: K, payload: ClientEvents[K]): void {
+    for (const fn of listeners.get(event) ?? []) {
+      try {
+        fn(payload);
+      } catch {
+        // A host listener's bug must not break the protocol.
+      }
+    }
+  }
+
+  function send<K extends BodyName>(body: K, message: BodyOf<K>): number {
+    if (!socket || socket.readyState !== 1) return 0;
+    const bytes = encodeFrame(body, message);
+    socket.send(bytes);
+    return bytes.byteLength;
+  }
+
+  async function checkIn(): Promise<void> {
+    if (!running || !socket || job) return;
+    const counts = await store.counts();
+    const eligible = options.eligibility ? await options.eligibility() : true;
+    const streams = Object.keys(counts).filter((s) => (counts[s] ?? 0) > 0);
+    send('checkIn', {
+      streams,
+      eligible: eligible && streams.length > 0,
+      cached: [...modelCache].map(([taskId, m]) => ({ taskId, modelVersion: m.version })),
+      exampleCounts: counts,
+    });
+  }
+
+  function scheduleCheckIn(delayMs: number): void {
+    if (checkInTimer) clearTimeout(checkInTimer);
+    checkInTimer = setTimeout(() => {
+      checkInTimer = undefined;
+      void checkIn();
+    }, delayMs);
+  }
+
+  function finishJob(): void {
+    job = undefined;
+    void checkIn();
+  }
+
+  function onSelected(m: BodyOf<'selected'>): void {
+    const plan = m.plan ?? {};
+    const info: RoundInfo = {
+      taskId: m.taskId ?? '',
+      round: m.round ?? 0,
+      modelVersion: m.modelVersion ?? 0,
+      kind: plan.kind === PlanKind.EVALUATE ? 'evaluate' : 'train',
+      stream: plan.stream ?? '',
+      purpose: plan.purpose ?? '',
+    };
+    if (job) job.cancelled = true;
+    const cached = modelCache.get(info.taskId);
+    const bytes = m.modelBytes ?? 0;
+    if (m.modelCached && cached?.version === info.modelVersion) {
+      job = { info, plan, weights: cached.weights, received: bytes, cancelled: false };
+    } else {
+      job = { info, plan, weights: new Float32Array(bytes / 4), received: 0, cancelled: false };
+    }
+    emit('selected', info);
+    if (job.received === bytes) void runJob(job);
+  }
+
+  function onModelChunk(m: BodyOf<'modelChunk'>): void {
+    const j = job;
+    if (!j || j.info.taskId !== m.taskId || j.info.modelVersion !== m.modelVersion) return;
+    const data = m.data ?? new Uint8Array();
+    if ((m.offset ?? 0) !== j.received) {
+      emit('error', new ClientError('SERVER_ERROR', `model chunk at byte ${m.offset}, expected ${j.received}`));
+      withdraw(j, 'model download out of order');
+      return;
+    }
+    readFloat32Into(j.weights, j.received, data);
+    j.received += data.byteLength;
+    if (j.received === j.weights.byteLength) {
+      modelCache.set(j.info.taskId, { version: j.info.modelVersion, weights: j.weights });
+      void runJob(j);
+    }
+  }
+
+  function withdraw(j: Job, reason: string): void {
+    j.cancelled = true;
+    send('withdraw', { taskId: j.info.taskId, round: j.info.round, reason });
+    if (job === j) finishJob();
+  }
+
+  async function runJob(j: Job): Promise<void> {
+    const started = now();
+    try {
+      trainer ??= await (async () => {
+        ownsTrainer = true;
+        return defaultTrainer();
+      })();
+      const all = await store.list(j.info.stream, maxExamples);
+      const fraction = j.plan.evalFraction || 0.2;
+      const evalExamples = all.filter((e) => isHeldOut(e.id, fraction));
+      const trainExamples = all.filter((e) => !isHeldOut(e.id, fraction));
+      const cap = j.plan.maxExamples || Infinity;
+      const strip = (e: Example): Example => ({ label: e.label, ...(e.text !== undefined ? { text: e.text } : {}), ...(e.features ? { features: e.features } : {}) });
+      const base = {
+        topologyJson: j.plan.topologyJson ?? '',
+        featuresJson: j.plan.featuresJson ?? '{}',
+        loss: j.plan.loss ?? 'binaryCrossentropy',
+        weights: j.weights.slice(),
+        evalExamples: evalExamples.map(strip),
+      };
+      if (j.info.kind === 'evaluate') {
+        const result = await trainer.evaluate(base);
+        if (j.cancelled) return;
+        if (result.examples === 0) return withdraw(j, 'no held-out examples for this stream');
+        send('evalReport', {
+          taskId: j.info.taskId,
+          round: j.info.round,
+          modelVersion: j.info.modelVersion,
+          evalExamples: result.examples,
+          evalLoss: result.loss,
+          evalAccuracy: result.accuracy,
+        });
+        emit('evaluated', { ...j.info, ...result });
+        return;
+      }
+      if (trainExamples.length === 0) return withdraw(j, 'no training examples for this stream');
+      let lastProgress = 0;
+      const interval = options.progressIntervalMs ?? Math.max(250, heartbeatMs / 2);
+      const result = await trainer.train(
+        {
+          ...base,
+          examples: trainExamples.slice(-cap).map(strip),
+          localEpochs: j.plan.localEpochs || 1,
+          batchSize: j.plan.batchSize || 32,
+          learningRate: j.plan.clientLearningRate || 0.01,
+          proxMu: j.plan.proxMu ?? 0,
+          seed: j.info.round,
+        },
+        (fraction) => {
+          if (j.cancelled || now() - lastProgress < interval) return;
+          lastProgress = now();
+          send('progress', { taskId: j.info.taskId, round: j.info.round, fraction });
+        },
+      );
+      if (j.cancelled) return;
+      emit('trained', { ...j.info, numExamples: result.numExamples, trainLoss: result.trainLoss, ms: now() - started });
+      const bytes = float32ToBytes(result.delta);
+      let sent = send('uploadStart', {
+        taskId: j.info.taskId,
+        round: j.info.round,
+        modelVersion: j.info.modelVersion,
+        numExamples: result.numExamples,
+        updateBytes: bytes.byteLength,
+        trainLoss: result.trainLoss,
+        evalExamples: result.evalBefore.examples,
+        evalLoss: result.evalBefore.loss,
+        evalAccuracy: result.evalBefore.accuracy,
+      });
+      for (const { offset, data } of chunks(bytes, DEFAULT_CHUNK_BYTES)) {
+        if (j.cancelled) return;
+        sent += send('uploadChunk', { taskId: j.info.taskId, round: j.info.round, offset, data });
+      }
+      (j as Job & { bytesSent?: number }).bytesSent = sent;
+    } catch (err) {
+      if (j.cancelled) return;
+      emit('error', new ClientError('TRAINING_FAILED', `training for ${j.info.taskId} round ${j.info.round} failed: ${(err as Error).message}`));
+      withdraw(j, 'training failed on the device');
+    }
+  }
+
+  function onFrame(frame: Frame): void {
+    switch (frame.body) {
+      case 'welcome':
+        attempt = 0;
+        heartbeatMs = frame.message.heartbeatMs || heartbeatMs;
+        try {
+          checkProtocolVersion(frame.message.protocolVersion ?? 0, 'server');
+        } catch (err) {
+          emit('error', new ClientError('PROTOCOL_VERSION', (err as Error).message));
+          socket?.close(4001, 'protocol version');
+          return;
+        }
+        emit('connected', { sessionId: frame.message.sessionId ?? '' });
+        void checkIn();
+        return;
+      case 'comeBackLater':
+        emit('comeBackLater', { retryAfterMs: frame.message.retryAfterMs ?? 0, reason: frame.message.reason ?? '' });
+        scheduleCheckIn(Math.max(100, frame.message.retryAfterMs ?? 30_000));
+        return;
+      case 'selected':
+        return onSelected(frame.message);
+      case 'modelChunk':
+        return onModelChunk(frame.message);
+      case 'reportAck': {
+        const j = job;
+        if (j && j.info.taskId === frame.message.taskId && j.info.round === frame.message.round) {
+          if (j.info.kind === 'train') emit('uploaded', { ...j.info, bytes: (j as Job & { bytesSent?: number }).bytesSent ?? 0, accepted: !!frame.message.accepted });
+          finishJob();
+        }
+        return;
+      }
+      case 'roundClosed': {
+        const j = job;
+        if (j && j.info.taskId === frame.message.taskId && j.info.round === frame.message.round) {
+          j.cancelled = true;
+          emit('roundClosed', { ...j.info, reason: frame.message.reason ?? '' });
+          finishJob();
+        }
+        return;
+      }
+      case 'error': {
+        const m = frame.message;
+        const code = m.code === 'PROTOCOL_VERSION' ? 'PROTOCOL_VERSION' : 'SERVER_ERROR';
+        emit('error', new ClientError(code, `coordinator: ${m.code}: ${m.message}`, m.code ?? undefined));
+        const j = job;
+        if (!m.fatal && j && m.taskId === j.info.taskId && m.round === j.info.round) {
+          j.cancelled = true;
+          finishJob();
+        }
+        return;
+      }
+      default:
+        emit('error', new ClientError('SERVER_ERROR', `unexpected ${frame.body} from the coordinator`));
+    }
+  }
+
+  async function connect(): Promise<void> {
+    if (!running) return;
+    const Ctor = options.WebSocket ?? (await defaultSocket());
+    const ws = new Ctor(options.url);
+    socket = ws;
+    ws.binaryType = 'arraybuffer';
+    ws.onopen = () => send('hello', { protocolVersion: PROTOCOL_VERSION, sdkVersion: SDK_VERSION, deviceId });
+    ws.onmessage = (ev) => {
+      if (socket !== ws) return;
+      const data = ev.data;
+      if (!(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data)) return;
+      try {
+        onFrame(decodeFrame(data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+      } catch (err) {
+        const e = err as ProtoError;
+        emit('error', new ClientError('SERVER_ERROR', `bad frame from the coordinator: ${e.message}`));
+      }
+    };
+    ws.onerror = () => {
+      // onclose follows; errors before open are reported there.
+    };
+    ws.onclose = (ev) => {
+      if (socket !== ws) return;
+      socket = undefined;
+      if (job) job.cancelled = true;
+      job = undefined;
+      if (checkInTimer) clearTimeout(checkInTimer);
+      emit('disconnected', { code: ev.code, reason: ev.reason });
+      if (!running) return;
+      // Exponential back-off with full jitter; a version mismatch waits the longest.
+      attempt += 1;
+      const cap = ev.code === 4001 ? maxDelay : Math.min(maxDelay, initialDelay * 2 ** Math.min(attempt, 16));
+      const delay = ev.code === 4001 ? maxDelay : Math.random() * cap;
+      reconnectTimer = setTimeout(() => void connect(), delay);
+    };
+  }
+
+  return {
+    deviceId,
+    async record(stream, example) {
+      if (typeof stream !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(stream)) {
+        throw new ClientError('INVALID_EXAMPLE', `stream must be lowercase letters, digits, . _ - (at most 64), got ${JSON.stringify(stream)}`);
+      }
+      if (!example || typeof example.label !== 'number' || !Number.isFinite(example.label)) {
+        throw new ClientError('INVALID_EXAMPLE', `example.label must be a finite number, got ${JSON.stringify(example?.label)}`);
+      }
+      if (example.text === undefined && example.features === undefined) {
+        throw new ClientError('INVALID_EXAMPLE', 'example needs text or features');
+      }
+      if (example.text !== undefined && typeof example.text !== 'string') throw new ClientError('INVALID_EXAMPLE', 'example.text must be a string');
+      if (example.features !== undefined && (!Array.isArray(example.features) || !example.features.every(Number.isFinite))) {
+        throw new ClientError('INVALID_EXAMPLE', 'example.features must be an array of finite numbers');
+      }
+      await store.add(stream, example, now());
+    },
+    async start() {
+      if (running) return;
+      running = true;
+      await connect();
+    },
+    async stop() {
+      running = false;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      if (checkInTimer) clearTimeout(checkInTimer);
+      const j = job;
+      if (j) withdraw(j, 'client stopped');
+      const ws = socket;
+      socket = undefined;
+      if (ws && ws.readyState <= 1) {
+        await new Promise<void>((resolve) => {
+          ws.onclose = () => resolve();
+          ws.close(1000, 'client stopped');
+          setTimeout(resolve, 1_000);
+        });
+      }
+      if (ownsTrainer && trainer) await trainer.close();
+      if (ownsTrainer) trainer = undefined;
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (e: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (e: unknown) => void);
+    },
+    async counts() {
+      return store.counts();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * @packageDocumentation
+ * The Conclave client SDK, embedded by tool teams. It records examples on the device, checks in
+ * with the coordinator, trains the task's model with TensorFlow.js off the host's main thread,
+ * and uploads only the model update. Raw examples never leave the device.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from '@conclave/client-sdk';
+ * const client = createClient({ url: 'wss://conclave.example.com/v1/devices' });
+ * await client.record('mail', { text: 'Subject: lunch?', label: 0 });
+ * await client.start();
+ * client.on('uploaded', (r) => console.log(`contributed to round ${r.round} of ${r.taskId}`));
+ * ```
+ */
+export { createClient, SDK_VERSION } from './client.ts';
+export type { ClientOptions, ConclaveClient, ClientEvents, RoundInfo } from './client.ts';
+export { ClientError } from './errors.ts';
+export type { ClientErrorCode } from './errors.ts';
+export { MemoryExampleStore } from './example-store.ts';
+export type { ExampleStore, StoredExample, RetentionLimits } from './example-store.ts';
+export { SqliteExampleStore } from './sqlite-example-store.ts';
+export { createWorkerTrainer } from './train/worker-trainer.ts';
+export type { WorkerTrainerOptions } from './train/worker-trainer.ts';
+export { createInlineTrainer } from './train/inline-trainer.ts';
+export type { Example, Trainer, TrainJob, TrainOutput, EvalOutput } from './train/types.ts';
+export { featurize, validateFeatureSpec } from './train/features.ts';
+export type { FeatureSpec } from './train/features.ts';
+export { initTensorflow } from './train/backend.ts';
+export type { BackendName } from './train/backend.ts';

@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { denseTask, startHarness, waitForTask, type Harness } from './helpers.ts';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('federated averaging over real sockets', () => {
+  it('trains a task to completion with SDK clients, committing every round and a final evaluation', async () => {
+    h = await startHarness();
+    const taskId = h.server.coordinator.createTask(await denseTask(8));
+    for (let i = 0; i < 5; i++) await h.addClient();
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    expect(done.status).toBe('completed');
+    expect(done.roundsDone).toBe(3);
+    const rounds = h.server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed');
+    expect(rounds.map((r) => [r.round, r.kind])).toEqual([[1, 'train'], [2, 'train'], [3, 'train'], [4, 'evaluate']]);
+    const final = rounds.at(-1)!.metrics!;
+    expect(final.evalExamples).toBeGreaterThan(0);
+    expect(final.evalAccuracy).toBeGreaterThan(0.8);
+    expect(h.server.coordinator.store.participation(taskId, 1).length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import pino from 'pino';
+import { createClient, createInlineTrainer, type ConclaveClient, type ClientEvents, type Trainer } from '@conclave/client-sdk';
+import { serve, type RunningServer, type ServeOptions } from '@conclave/server';
+
+/** A TensorFlow.js model as a task's `model` field (topology, weight specs, base64 weights). */
+export async function modelSpec(model: tf.LayersModel): Promise<{ modelTopology: object; weightSpecs: unknown[]; weightsBase64: string }> {
+  let out: { modelTopology: object; weightSpecs: unknown[]; weightsBase64: string } | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      out = {
+        modelTopology: artifacts.modelTopology as object,
+        weightSpecs: artifacts.weightSpecs!,
+        weightsBase64: Buffer.from(artifacts.weightData as ArrayBuffer).toString('base64'),
+      };
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return out!;
+}
+
+/** Logistic regression over `dim` dense features, seeded. */
+export function logisticModel(dim: number, seed = 1): tf.LayersModel {
+  return tf.sequential({
+    layers: [tf.layers.dense({ inputShape: [dim], units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed }) })],
+  });
+}
+
+/** A task definition over dense features with short timeouts for tests. */
+export async function denseTask(dim: number, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  return {
+    name: 'test task',
+    purpose: 'Testing federated averaging end to end.',
+    stream: 'points',
+    model: await modelSpec(logisticModel(dim)),
+    features: { kind: 'dense', dim },
+    loss: 'binaryCrossentropy',
+    training: { localEpochs: 2, batchSize: 16, clientLearningRate: 0.5 },
+    cohort: { goal: 3, minimum: 2 },
+    rounds: 3,
+    timeouts: { selectionMs: 5_000, roundMs: 20_000 },
+    evaluation: { evalFraction: 0.2, finalRound: true },
+    ...overrides,
+  };
+}
+
+/** Linearly separable points: label = [w·x > 0] for a fixed w, drawn from a seeded generator. */
+export function separablePoints(n: number, dim: number, seed: number): { features: number[]; label: number }[] {
+  let s = seed >>> 0 || 1;
+  const rand = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+  const w = Array.from({ length: dim }, (_, i) => (i % 2 === 0 ? 1 : -1));
+  return Array.from({ length: n }, () => {
+    const features = Array.from({ length: dim }, () => rand() * 2 - 1);
+    const dot = features.reduce((a, x, i) => a + x * w[i]!, 0);
+    return { features, label: dot > 0 ? 1 : 0 };
+  });
+}
+
+export interface Harness {
+  server: RunningServer;
+  dataDir: string;
+  trainer: Trainer;
+  clients: ConclaveClient[];
+  addClient(opts?: { examples?: { features: number[]; label: number }[]; deviceId?: string }): Promise<ConclaveClient>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: Partial<ServeOptions> & { dataDir?: string } = {}): Promise<Harness> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'conclave-e2e-'));
+  const server = await serve({ port: 0, logger: pino({ level: process.env.CONCLAVE_TEST_LOG ?? 'silent' }), poolHoldMs: 60_000, ...opts, dataDir });
+  const trainer = createInlineTrainer();
+  const clients: ConclaveClient[] = [];
+  let n = 0;
+  return {
+    server,
+    dataDir,
+    trainer,
+    clients,
+    async addClient(o = {}) {
+      n += 1;
+      const client = createClient({ url: server.deviceUrl, trainer, deviceId: o.deviceId ?? `test-device-${String(n).padStart(4, '0')}`, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
+      for (const e of o.examples ?? separablePoints(60, 8, n)) await client.record('points', e);
+      clients.push(client);
+      await client.start();
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.stop()));
+      await server.close();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves with the first event of that kind the client emits that passes `pred`. */
+export function nextEvent<K extends keyof ClientEvents>(client: ConclaveClient, event: K, pred: (e: ClientEvents[K]) => boolean = () => true): Promise<ClientEvents[K]> {
+  return new Promise((resolve) => {
+    const off = client.on(event, (e) => {
+      if (pred(e)) {
+        off();
+        resolve(e);
+      }
+    });
+  });
+}
+
+/** Waits until the coordinator reports the task in a state matching `pred`. */
+export function waitForTask(server: RunningServer, taskId: string, pred: (s: ReturnType<RunningServer['coordinator']['taskStatus']>) => boolean): Promise<ReturnType<RunningServer['coordinator']['taskStatus']>> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const s = server.coordinator.taskStatus(taskId);
+      if (pred(s)) {
+        clearInterval(timer);
+        resolve(s);
+      }
+    };
+    // Round ends are events on the coordinator; polling the in-memory status here is cheap
+    // and avoids coupling tests to log output.
+    const timer = setInterval(check, 20);
+    check();
+  });
+}
