@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { float32ToBytes } from '@conclave/proto';
+import { denseTask, startHarness, waitForTask, type Harness } from './helpers.ts';
+import { RawDevice } from './raw-device.ts';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+async function healthy(h: Harness): Promise<boolean> {
+  const res = await fetch(`${h.server.url}/healthz`);
+  return res.ok;
+}
+
+describe('connections the coordinator refuses', () => {
+  it('refuses an older protocol version, naming both versions, and stays up', async () => {
+    h = await startHarness();
+    const d = await RawDevice.connect(h.server.deviceUrl);
+    d.send('hello', { protocolVersion: 0, deviceId: 'old-device-1', sdkVersion: '0.0.1' });
+    const err = await d.next('error');
+    expect(err.code).toBe('PROTOCOL_VERSION');
+    expect(err.message).toBe('client speaks protocol version 0, server speaks 1 (accepts 1); upgrade the client');
+    expect(err.fatal).toBe(true);
+    expect((await d.closed).code).toBe(4001);
+    expect(await healthy(h)).toBe(true);
+  });
+
+  it('refuses a newer protocol version too', async () => {
+    h = await startHarness();
+    const d = await RawDevice.connect(h.server.deviceUrl);
+    d.send('hello', { protocolVersion: 9, deviceId: 'new-device-1' });
+    expect((await d.next('error')).message).toContain('client speaks protocol version 9, server speaks 1');
+    expect((await d.closed).code).toBe(4001);
+  });
+
+  it('closes on text frames, garbage and frames before Hello, with distinct codes', async () => {
+    h = await startHarness();
+    const text = await RawDevice.connect(h.server.deviceUrl);
+    text.ws.send('{"hello":1}');
+    expect((await text.next('error')).code).toBe('MALFORMED_FRAME');
+    expect((await text.closed).code).toBe(4002);
+
+    const garbage = await RawDevice.connect(h.server.deviceUrl);
+    garbage.ws.send(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f]));
+    expect((await garbage.closed).code).toBe(4002);
+
+    const early = await RawDevice.connect(h.server.deviceUrl);
+    early.send('checkIn', { streams: ['points'], eligible: true });
+    expect((await early.next('error')).message).toBe('the first frame must be hello, got checkIn');
+    expect((await early.closed).code).toBe(4004);
+    expect(await healthy(h)).toBe(true);
+  });
+
+  it('cuts off an oversized frame at the WebSocket layer and stays up', async () => {
+    h = await startHarness();
+    const d = await RawDevice.enrolled(h.server.deviceUrl, 'big-device-1', ['points']);
+    d.ws.send(new Uint8Array(2 * 1024 * 1024));
+    expect((await d.closed).code).toBe(1009);
+    expect(await healthy(h)).toBe(true);
+  });
+
+  it('disconnects a device that never says Hello', async () => {
+    h = await startHarness({ helloTimeoutMs: 200 });
+    const d = await RawDevice.connect(h.server.deviceUrl);
+    expect((await d.next('error')).code).toBe('HELLO_TIMEOUT');
+    expect((await d.closed).code).toBe(4005);
+  });
+});
+
+describe('bad reports are dropped; the round completes without them', () => {
+  async function roundWithRawDevice(bad: (d: RawDevice, sel: { taskId: string; round: number; modelVersion: number; modelBytes: number }) => Promise<void>) {
+    h = await startHarness();
+    // goal 2 × over-selection 1.5 = 3: the two SDK clients and the raw device are all selected.
+    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 2, minimum: 2, overSelection: 1.5 }, evaluation: { finalRound: false } }));
+    const raw = await RawDevice.enrolled(h.server.deviceUrl, 'raw-device-1', ['points']);
+    await h.addClient();
+    await h.addClient();
+    const sel = await raw.next('selected');
+    await bad(raw, { taskId: sel.taskId!, round: sel.round!, modelVersion: sel.modelVersion!, modelBytes: sel.modelBytes! });
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    expect(done.status).toBe('completed');
+    const parts = h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId);
+    expect(parts).not.toContain('raw-device-1');
+    expect(parts).toHaveLength(2);
+    expect(await healthy(h)).toBe(true);
+    return { raw, taskId };
+  }
+
+  it('refuses an update for the wrong model version with STALE_UPDATE', async () => {
+    let err: { code?: string | null; message?: string | null } | undefined;
+    await roundWithRawDevice(async (d, sel) => {
+      d.send('uploadStart', { taskId: sel.taskId, round: sel.round, modelVersion: sel.modelVersion + 7, numExamples: 10, updateBytes: sel.modelBytes });
+      err = await d.next('error');
+    });
+    expect(err?.code).toBe('STALE_UPDATE');
+    expect(err?.message).toBe('update computed from model version 7, round 1 trains version 0');
+  });
+
+  it('refuses a wrong-length update with WRONG_LENGTH, naming both lengths', async () => {
+    let err: { code?: string | null; message?: string | null } | undefined;
+    await roundWithRawDevice(async (d, sel) => {
+      d.send('uploadStart', { taskId: sel.taskId, round: sel.round, modelVersion: sel.modelVersion, numExamples: 10, updateBytes: sel.modelBytes - 4 });
+      err = await d.next('error');
+    });
+    expect(err?.code).toBe('WRONG_LENGTH');
+    expect(err?.message).toBe('update has 8 values, model has 9');
+  });
+
+  it('refuses an update holding NaN', async () => {
+    let err: { code?: string | null; message?: string | null } | undefined;
+    await roundWithRawDevice(async (d, sel) => {
+      d.send('uploadStart', { taskId: sel.taskId, round: sel.round, modelVersion: sel.modelVersion, numExamples: 10, updateBytes: sel.modelBytes });
+      const values = new Float32Array(sel.modelBytes / 4).fill(NaN);
+      d.send('uploadChunk', { taskId: sel.taskId, round: sel.round, offset: 0, data: float32ToBytes(values) });
+      err = await d.next('error');
+    });
+    expect(err?.code).toBe('INVALID_REPORT');
+    expect(err?.message).toBe('update contains NaN or infinite values');
+  });
+
+  it('refuses update chunks before UploadStart', async () => {
+    const errs: (string | null | undefined)[] = [];
+    await roundWithRawDevice(async (d, sel) => {
+      d.send('uploadChunk', { taskId: sel.taskId, round: sel.round, offset: 0, data: new Uint8Array(8) });
+      errs.push((await d.next('error')).message);
+    });
+    expect(errs[0]).toBe('update chunk before UploadStart');
+  });
+
+  it('goes on without a device that disconnects mid-round', async () => {
+    await roundWithRawDevice(async (d) => {
+      d.close();
+    });
+  });
+
+  it('refuses a late update for a closed round with ROUND_CLOSED', async () => {
+    const { raw, taskId } = await roundWithRawDevice(async () => {});
+    raw.send('uploadStart', { taskId, round: 1, modelVersion: 0, numExamples: 5, updateBytes: 36 });
+    const err = await raw.next('error');
+    expect(err.code).toBe('ROUND_CLOSED');
+    expect(err.message).toBe(`report for round 1 refused: task "${taskId}" is completed`);
+    expect(h!.server.coordinator.latestModel(taskId).version).toBe(1);
+  });
+});

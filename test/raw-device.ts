@@ -1,0 +1,68 @@
+import { PROTOCOL_VERSION, decodeFrame, encodeFrame, type BodyName, type BodyOf, type Frame } from '@conclave/proto';
+import WebSocket from 'ws';
+
+/**
+ * A hand-driven device speaking the wire protocol directly, for sending what a well-behaved
+ * SDK never would: wrong versions, malformed frames, stale or wrong-length updates.
+ */
+export class RawDevice {
+  readonly frames: Frame[] = [];
+  private waiters: { pred: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
+  readonly closed: Promise<{ code: number; reason: string }>;
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer) => {
+      const frame = decodeFrame(new Uint8Array(data));
+      this.frames.push(frame);
+      for (const w of [...this.waiters]) {
+        if (w.pred(frame)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(frame);
+        }
+      }
+    });
+    this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  }
+
+  static async connect(url: string): Promise<RawDevice> {
+    const ws = new WebSocket(url);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return new RawDevice(ws);
+  }
+
+  /** Connects, says Hello and checks in for `streams`. */
+  static async enrolled(url: string, deviceId: string, streams: string[]): Promise<RawDevice> {
+    const d = await RawDevice.connect(url);
+    d.send('hello', { protocolVersion: PROTOCOL_VERSION, deviceId, sdkVersion: 'raw' });
+    await d.next('welcome');
+    d.send('checkIn', { streams, eligible: true });
+    return d;
+  }
+
+  send<K extends BodyName>(body: K, message: BodyOf<K>): void {
+    this.ws.send(encodeFrame(body, message));
+  }
+
+  /** The next frame of this kind (including one already received and not yet consumed). */
+  next<K extends BodyName>(body: K, pred: (m: BodyOf<K>) => boolean = () => true): Promise<BodyOf<K>> {
+    const match = (f: Frame) => f.body === body && pred(f.message as BodyOf<K>);
+    const i = this.frames.findIndex(match);
+    if (i >= 0) return Promise.resolve(this.frames.splice(i, 1)[0]!.message as BodyOf<K>);
+    return new Promise((resolve) =>
+      this.waiters.push({
+        pred: match,
+        resolve: (f) => {
+          this.frames.splice(this.frames.indexOf(f), 1);
+          resolve(f.message as BodyOf<K>);
+        },
+      }),
+    );
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
