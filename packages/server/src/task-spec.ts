@@ -60,7 +60,11 @@ export const TaskSpec = z
         /** Most examples a device uses in one round (0 = all). @default 0 */
         maxExamples: z.number().int().min(0).default(0),
       })
-      .strict(),
+      .strict()
+      // Gradient descent on the proximal term alone oscillates and diverges once lr·μ ≥ 2.
+      .refine((t) => t.clientLearningRate * t.proxMu < 2, {
+        message: 'clientLearningRate × proxMu must be below 2, or local SGD on the proximal term diverges',
+      }),
     serverOptimizer: OptimizerSpec.default({}),
     cohort: z
       .object({
