@@ -112,6 +112,7 @@ describe('bad reports are dropped; the round completes without them', () => {
     let err: { code?: string | null; message?: string | null } | undefined;
     await roundWithRawDevice(async (d, sel) => {
       d.send('uploadStart', { taskId: sel.taskId, round: sel.round, modelVersion: sel.modelVersion, numExamples: 10, updateBytes: sel.modelBytes });
+      await d.next('uploadGrant');
       const values = new Float32Array(sel.modelBytes / 4).fill(NaN);
       d.send('uploadChunk', { taskId: sel.taskId, round: sel.round, offset: 0, data: float32ToBytes(values) });
       err = await d.next('error');
@@ -127,6 +128,29 @@ describe('bad reports are dropped; the round completes without them', () => {
       errs.push((await d.next('error')).message);
     });
     expect(errs[0]).toBe('update chunk before UploadStart');
+  });
+
+  it('grants uploads a slot at a time and refuses chunks sent before the grant', async () => {
+    let err: { code?: string | null; message?: string | null } | undefined;
+    h = await startHarness({ maxConcurrentUploads: 1 });
+    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 1, minimum: 1, overSelection: 2 }, evaluation: { finalRound: false } }));
+    const hog = await RawDevice.enrolled(h.server.deviceUrl, 'raw-device-hog', ['points']);
+    const eager = await RawDevice.enrolled(h.server.deviceUrl, 'raw-device-eager', ['points']);
+    const [a, b] = [await hog.next('selected'), await eager.next('selected')];
+    // The hog takes the only upload slot and sits on it.
+    hog.send('uploadStart', { taskId, round: 1, modelVersion: 0, numExamples: 5, updateBytes: a.modelBytes! });
+    await hog.next('uploadGrant');
+    eager.send('uploadStart', { taskId, round: 1, modelVersion: 0, numExamples: 5, updateBytes: b.modelBytes! });
+    eager.send('uploadChunk', { taskId, round: 1, offset: 0, data: new Uint8Array(b.modelBytes!) });
+    err = await eager.next('error');
+    expect(err.code).toBe('UNEXPECTED_MESSAGE');
+    expect(err.message).toBe('update chunk before UploadGrant');
+    // The eager device was dropped; the hog's upload completes the round.
+    hog.send('uploadChunk', { taskId, round: 1, offset: 0, data: new Uint8Array(a.modelBytes!) });
+    expect(await hog.next('reportAck')).toMatchObject({ accepted: true });
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    expect(done.status).toBe('completed');
+    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).toEqual(['raw-device-hog']);
   });
 
   it('goes on without a device that disconnects mid-round', async () => {

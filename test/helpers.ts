@@ -112,18 +112,33 @@ export function nextEvent<K extends keyof ClientEvents>(client: ConclaveClient, 
   });
 }
 
-/** Waits until the coordinator reports the task in a state matching `pred`. */
-export function waitForTask(server: RunningServer, taskId: string, pred: (s: ReturnType<RunningServer['coordinator']['taskStatus']>) => boolean): Promise<ReturnType<RunningServer['coordinator']['taskStatus']>> {
-  return new Promise((resolve) => {
+/** Waits until the coordinator reports the task in a state matching `pred`; rejects after `timeoutMs`. */
+export function waitForTask(
+  server: RunningServer,
+  taskId: string,
+  pred: (s: ReturnType<RunningServer['coordinator']['taskStatus']>) => boolean,
+  timeoutMs = 45_000,
+): Promise<ReturnType<RunningServer['coordinator']['taskStatus']>> {
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + timeoutMs;
     const check = () => {
-      const s = server.coordinator.taskStatus(taskId);
+      let s;
+      try {
+        s = server.coordinator.taskStatus(taskId);
+      } catch (err) {
+        clearInterval(timer);
+        reject(err);
+        return;
+      }
       if (pred(s)) {
         clearInterval(timer);
         resolve(s);
+      } else if (Date.now() > deadline) {
+        clearInterval(timer);
+        reject(new Error(`task ${taskId} did not reach the expected state in ${timeoutMs} ms: ${JSON.stringify(s)}`));
       }
     };
-    // Round ends are events on the coordinator; polling the in-memory status here is cheap
-    // and avoids coupling tests to log output.
+    // Polling the in-memory status is cheap and keeps tests independent of log output.
     const timer = setInterval(check, 20);
     check();
   });

@@ -90,6 +90,9 @@ interface Job {
   weights: Float32Array;
   received: number;
   cancelled: boolean;
+  /** The encoded update, announced by UploadStart and waiting for UploadGrant. */
+  pendingUpload?: Uint8Array;
+  bytesSent?: number;
 }
 
 export interface ConclaveClient {
@@ -309,11 +312,9 @@ export function createClient(options: ClientOptions): ConclaveClient {
         evalLoss: result.evalBefore.loss,
         evalAccuracy: result.evalBefore.accuracy,
       });
-      for (const { offset, data } of chunks(bytes, DEFAULT_CHUNK_BYTES)) {
-        if (j.cancelled) return;
-        sent += send('uploadChunk', { taskId: j.info.taskId, round: j.info.round, offset, data });
-      }
-      (j as Job & { bytesSent?: number }).bytesSent = sent;
+      // The coordinator answers with UploadGrant when it has room for this update.
+      j.pendingUpload = bytes;
+      j.bytesSent = sent;
     } catch (err) {
       if (j.cancelled) return;
       emit('error', new ClientError('TRAINING_FAILED', `training for ${j.info.taskId} round ${j.info.round} failed: ${(err as Error).message}`));
@@ -344,10 +345,20 @@ export function createClient(options: ClientOptions): ConclaveClient {
         return onSelected(frame.message);
       case 'modelChunk':
         return onModelChunk(frame.message);
+      case 'uploadGrant': {
+        const j = job;
+        if (!j || j.cancelled || !j.pendingUpload || j.info.taskId !== frame.message.taskId || j.info.round !== frame.message.round) return;
+        const bytes = j.pendingUpload;
+        j.pendingUpload = undefined;
+        for (const { offset, data } of chunks(bytes, DEFAULT_CHUNK_BYTES)) {
+          j.bytesSent = (j.bytesSent ?? 0) + send('uploadChunk', { taskId: j.info.taskId, round: j.info.round, offset, data });
+        }
+        return;
+      }
       case 'reportAck': {
         const j = job;
         if (j && j.info.taskId === frame.message.taskId && j.info.round === frame.message.round) {
-          if (j.info.kind === 'train') emit('uploaded', { ...j.info, bytes: (j as Job & { bytesSent?: number }).bytesSent ?? 0, accepted: !!frame.message.accepted });
+          if (j.info.kind === 'train') emit('uploaded', { ...j.info, bytes: j.bytesSent ?? 0, accepted: !!frame.message.accepted });
           finishJob();
         }
         return;

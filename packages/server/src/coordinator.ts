@@ -19,6 +19,8 @@ export interface CoordinatorOptions {
   idleRetryMs?: number;
   /** Chunk size for model downloads, in bytes. */
   chunkBytes?: number;
+  /** Uploads a task receives at once (the rest wait for a grant). @default 4 */
+  maxConcurrentUploads?: number;
   onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
 }
 
@@ -78,6 +80,7 @@ export class Coordinator {
       },
       ...(this.options.onRoundEnd ? { onRoundEnd: this.options.onRoundEnd } : {}),
       ...(this.options.chunkBytes ? { chunkBytes: this.options.chunkBytes } : {}),
+      ...(this.options.maxConcurrentUploads ? { maxConcurrentUploads: this.options.maxConcurrentUploads } : {}),
     });
     this.runners.set(taskId, runner);
     runner.start();

@@ -30,6 +30,8 @@ export interface ServeOptions {
   helloTimeoutMs?: number;
   poolHoldMs?: number;
   idleRetryMs?: number;
+  /** Uploads a task receives at once; bounds memory to about (this + 1) × model size. @default 4 */
+  maxConcurrentUploads?: number;
   onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
 }
 
@@ -70,6 +72,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     logger,
     ...(opts.poolHoldMs !== undefined ? { poolHoldMs: opts.poolHoldMs } : {}),
     ...(opts.idleRetryMs !== undefined ? { idleRetryMs: opts.idleRetryMs } : {}),
+    ...(opts.maxConcurrentUploads !== undefined ? { maxConcurrentUploads: opts.maxConcurrentUploads } : {}),
     onRoundEnd: (taskId, outcome, round) => {
       metrics.rounds.inc({ outcome });
       opts.onRoundEnd?.(taskId, outcome, round);

@@ -28,7 +28,8 @@ interface Upload {
 
 interface Participant {
   session: DeviceSession;
-  status: 'selected' | 'uploading' | 'reported' | 'dropped';
+  /** 'waiting': UploadStart accepted, UploadGrant not yet sent. */
+  status: 'selected' | 'waiting' | 'uploading' | 'reported' | 'dropped';
   upload?: Upload;
 }
 
@@ -49,6 +50,9 @@ interface ActiveRound {
   dropped: number;
   bytesIn: number;
   bytesOut: number;
+  /** Participants whose upload is announced but not yet granted, in arrival order. */
+  uploadQueue: Participant[];
+  uploadsInFlight: number;
 }
 
 export interface TaskStatusView {
@@ -86,6 +90,11 @@ export interface TaskRunnerDeps {
   onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
   reportLimits?: Partial<ReportLimits>;
   chunkBytes?: number;
+  /**
+   * Uploads received at the same time; others wait for an UploadGrant. Bounds the coordinator's
+   * memory to (this + 1) × model size whatever the cohort size. @default 4
+   */
+  maxConcurrentUploads?: number;
 }
 
 function seconds(ms: number): string {
@@ -111,6 +120,7 @@ export class TaskRunner {
   private lastAbortReason = '';
   private readonly limits: ReportLimits;
   private readonly chunkBytes: number;
+  private readonly maxConcurrentUploads: number;
   /** Weight bytes of the current model, encoded once per version and shared by every send. */
   private modelBytes: Uint8Array;
 
@@ -128,6 +138,7 @@ export class TaskRunner {
     this.optimizerState = decodeOptimizerState(deps.store.getOptimizerState(task.id), weights.length);
     this.limits = { maxExamplesPerReport: 10_000_000, ...deps.reportLimits };
     this.chunkBytes = deps.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+    this.maxConcurrentUploads = Math.max(1, deps.maxConcurrentUploads ?? 4);
   }
 
   get stream(): string {
@@ -210,6 +221,8 @@ export class TaskRunner {
       dropped: 0,
       bytesIn: 0,
       bytesOut: 0,
+      uploadQueue: [],
+      uploadsInFlight: 0,
     };
     this.phase = 'selecting';
     this.schedule(this.active.selectionDeadline, () => this.selectionTimedOut());
@@ -341,9 +354,9 @@ export class TaskRunner {
     if (!nums.every(Number.isFinite) || evalExamples > this.limits.maxExamplesPerReport || (m.evalAccuracy ?? 0) < 0 || (m.evalAccuracy ?? 0) > 1) {
       return this.reject(p, 'INVALID_REPORT', `update metrics are out of range: loss ${m.trainLoss}, eval loss ${m.evalLoss}, eval accuracy ${m.evalAccuracy}`);
     }
-    p.status = 'uploading';
+    p.status = 'waiting';
     p.upload = {
-      buffer: new Float32Array(this.weights.length),
+      buffer: new Float32Array(0),
       received: 0,
       numExamples: n,
       trainLoss: m.trainLoss ?? 0,
@@ -351,12 +364,38 @@ export class TaskRunner {
       evalLoss: m.evalLoss ?? 0,
       evalAccuracy: m.evalAccuracy ?? 0,
     };
+    r.uploadQueue.push(p);
+    this.grantUploads();
+  }
+
+  /** Grants queued uploads while slots are free; each granted upload gets its receive buffer. */
+  private grantUploads(): void {
+    const r = this.active;
+    if (!r || this.phase !== 'reporting') return;
+    while (r.uploadsInFlight < this.maxConcurrentUploads && r.uploadQueue.length > 0) {
+      const p = r.uploadQueue.shift()!;
+      if (p.status !== 'waiting' || !p.upload) continue;
+      p.status = 'uploading';
+      p.upload.buffer = new Float32Array(this.weights.length);
+      r.uploadsInFlight += 1;
+      p.session.link.send('uploadGrant', { taskId: this.id, round: r.round });
+    }
+  }
+
+  /** Frees a participant's upload slot (completed, refused or dropped). */
+  private releaseSlot(p: Participant): void {
+    const r = this.active;
+    if (!r) return;
+    if (p.status === 'uploading') r.uploadsInFlight -= 1;
+    const i = r.uploadQueue.indexOf(p);
+    if (i >= 0) r.uploadQueue.splice(i, 1);
   }
 
   onUploadChunk(session: DeviceSession, m: BodyOf<'uploadChunk'>): void {
     const p = this.participant(session, m.taskId ?? '', m.round ?? 0, 'update chunk');
     if (!p) return;
     const up = p.upload;
+    if (p.status === 'waiting') return this.reject(p, 'UNEXPECTED_MESSAGE', 'update chunk before UploadGrant');
     if (p.status !== 'uploading' || !up) return this.reject(p, 'UNEXPECTED_MESSAGE', 'update chunk before UploadStart');
     const data = m.data ?? new Uint8Array();
     const offset = m.offset ?? 0;
@@ -402,12 +441,14 @@ export class TaskRunner {
 
   private accept(p: Participant): void {
     const r = this.active!;
+    this.releaseSlot(p);
     p.status = 'reported';
     p.upload = p.upload && { ...p.upload, buffer: new Float32Array(0) };
     p.session.activeTaskId = undefined;
     p.session.link.send('reportAck', { taskId: this.id, round: r.round, accepted: true });
     this.deps.release(p.session, 'reported');
     if (this.reportedCount() >= this.spec.cohort.goal) this.commit();
+    else this.grantUploads();
   }
 
   /** Drops one device from the round with a clear error; the round goes on without it. */
@@ -428,15 +469,18 @@ export class TaskRunner {
   private drop(p: Participant, reason: string): void {
     const r = this.active!;
     if (p.status === 'dropped' || p.status === 'reported') return;
+    this.releaseSlot(p);
     p.status = 'dropped';
     p.upload = undefined;
     r.dropped += 1;
     if (p.session.activeTaskId === this.id) p.session.activeTaskId = undefined;
     this.deps.logger.info({ taskId: this.id, round: r.round, device: p.session.link.deviceId, reason }, 'device dropped from round');
-    const possible = this.reportedCount() + [...r.cohort.values()].filter((q) => q.status === 'selected' || q.status === 'uploading').length;
+    const possible = this.reportedCount() + [...r.cohort.values()].filter((q) => q.status === 'selected' || q.status === 'waiting' || q.status === 'uploading').length;
     if (possible < this.spec.cohort.minimum) {
       this.abortRound(`only ${possible} device${possible === 1 ? '' : 's'} can still report in round ${r.round}, minimum is ${this.spec.cohort.minimum} (${r.dropped} dropped; last: ${reason})`);
+      return;
     }
+    this.grantUploads();
   }
 
   private reportedCount(): number {
@@ -459,7 +503,7 @@ export class TaskRunner {
   private closeCohort(reason: string): void {
     const r = this.active!;
     for (const p of r.cohort.values()) {
-      if (p.status === 'selected' || p.status === 'uploading') {
+      if (p.status === 'selected' || p.status === 'waiting' || p.status === 'uploading') {
         p.status = 'dropped';
         p.upload = undefined;
         if (p.session.activeTaskId === this.id) p.session.activeTaskId = undefined;

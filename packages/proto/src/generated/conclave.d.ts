@@ -243,6 +243,21 @@ export namespace conclave {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface IUploadGrant {
+            taskId?: (string|null);
+            round?: (number|null);
+        }
+
+        class UploadGrant implements IUploadGrant {
+            constructor(p?: conclave.v1.IUploadGrant);
+            public taskId: string;
+            public round: number;
+            public static create(properties?: conclave.v1.IUploadGrant): conclave.v1.UploadGrant;
+            public static encode(m: conclave.v1.IUploadGrant, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.UploadGrant;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface IUploadChunk {
             taskId?: (string|null);
             round?: (number|null);
@@ -353,6 +368,7 @@ export namespace conclave {
             reportAck?: (conclave.v1.IReportAck|null);
             withdraw?: (conclave.v1.IWithdraw|null);
             roundClosed?: (conclave.v1.IRoundClosed|null);
+            uploadGrant?: (conclave.v1.IUploadGrant|null);
         }
 
         class Envelope implements IEnvelope {
@@ -371,7 +387,8 @@ export namespace conclave {
             public reportAck?: (conclave.v1.IReportAck|null);
             public withdraw?: (conclave.v1.IWithdraw|null);
             public roundClosed?: (conclave.v1.IRoundClosed|null);
-            public body?: ("hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed");
+            public uploadGrant?: (conclave.v1.IUploadGrant|null);
+            public body?: ("hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant");
             public static create(properties?: conclave.v1.IEnvelope): conclave.v1.Envelope;
             public static encode(m: conclave.v1.IEnvelope, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Envelope;

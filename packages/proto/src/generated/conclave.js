@@ -2214,6 +2214,155 @@ export const conclave = $root.conclave = (() => {
             return UploadStart;
         })();
 
+        v1.UploadGrant = (function() {
+
+            /**
+             * Properties of an UploadGrant.
+             * @memberof conclave.v1
+             * @interface IUploadGrant
+             * @property {string|null} [taskId] UploadGrant taskId
+             * @property {number|null} [round] UploadGrant round
+             */
+
+            /**
+             * Constructs a new UploadGrant.
+             * @memberof conclave.v1
+             * @classdesc Represents an UploadGrant.
+             * @implements IUploadGrant
+             * @constructor
+             * @param {conclave.v1.IUploadGrant=} [p] Properties to set
+             */
+            function UploadGrant(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * UploadGrant taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.UploadGrant
+             * @instance
+             */
+            UploadGrant.prototype.taskId = "";
+
+            /**
+             * UploadGrant round.
+             * @member {number} round
+             * @memberof conclave.v1.UploadGrant
+             * @instance
+             */
+            UploadGrant.prototype.round = 0;
+
+            /**
+             * Creates a new UploadGrant instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.UploadGrant
+             * @static
+             * @param {conclave.v1.IUploadGrant=} [properties] Properties to set
+             * @returns {conclave.v1.UploadGrant} UploadGrant instance
+             */
+            UploadGrant.create = function create(properties) {
+                return new UploadGrant(properties);
+            };
+
+            /**
+             * Encodes the specified UploadGrant message. Does not implicitly {@link conclave.v1.UploadGrant.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.UploadGrant
+             * @static
+             * @param {conclave.v1.IUploadGrant} m UploadGrant message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UploadGrant.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(16).uint32(m.round);
+                return w;
+            };
+
+            /**
+             * Decodes an UploadGrant message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.UploadGrant
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.UploadGrant} UploadGrant
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UploadGrant.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.UploadGrant();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for UploadGrant
+             * @function getTypeUrl
+             * @memberof conclave.v1.UploadGrant
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            UploadGrant.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.UploadGrant";
+            };
+
+            return UploadGrant;
+        })();
+
         v1.UploadChunk = (function() {
 
             /**
@@ -3129,6 +3278,7 @@ export const conclave = $root.conclave = (() => {
              * @property {conclave.v1.IReportAck|null} [reportAck] Envelope reportAck
              * @property {conclave.v1.IWithdraw|null} [withdraw] Envelope withdraw
              * @property {conclave.v1.IRoundClosed|null} [roundClosed] Envelope roundClosed
+             * @property {conclave.v1.IUploadGrant|null} [uploadGrant] Envelope uploadGrant
              */
 
             /**
@@ -3258,17 +3408,25 @@ export const conclave = $root.conclave = (() => {
              */
             Envelope.prototype.roundClosed = null;
 
+            /**
+             * Envelope uploadGrant.
+             * @member {conclave.v1.IUploadGrant|null|undefined} uploadGrant
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.uploadGrant = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Envelope body.
-             * @member {"hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|undefined} body
+             * @member {"hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|undefined} body
              * @memberof conclave.v1.Envelope
              * @instance
              */
             Object.defineProperty(Envelope.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "error", "checkIn", "comeBackLater", "selected", "modelChunk", "progress", "uploadStart", "uploadChunk", "evalReport", "reportAck", "withdraw", "roundClosed"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "error", "checkIn", "comeBackLater", "selected", "modelChunk", "progress", "uploadStart", "uploadChunk", "evalReport", "reportAck", "withdraw", "roundClosed", "uploadGrant"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -3328,6 +3486,8 @@ export const conclave = $root.conclave = (() => {
                     $root.conclave.v1.Withdraw.encode(m.withdraw, w.uint32(106).fork(), q + 1).ldelim();
                 if (m.roundClosed != null && Object.hasOwnProperty.call(m, "roundClosed"))
                     $root.conclave.v1.RoundClosed.encode(m.roundClosed, w.uint32(114).fork(), q + 1).ldelim();
+                if (m.uploadGrant != null && Object.hasOwnProperty.call(m, "uploadGrant"))
+                    $root.conclave.v1.UploadGrant.encode(m.uploadGrant, w.uint32(122).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -3419,6 +3579,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 14: {
                             m.roundClosed = $root.conclave.v1.RoundClosed.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 15: {
+                            m.uploadGrant = $root.conclave.v1.UploadGrant.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
