@@ -8,6 +8,8 @@ export interface DeviceLink {
   readonly sessionId: string;
   readonly deviceId: string;
   send<K extends BodyName>(body: K, message: BodyOf<K>): void;
+  /** Sends an already encoded frame (model chunks are encoded once and shared by the cohort). */
+  sendEncoded(frame: Uint8Array): void;
   /** Sends an Error frame. When `fatal`, the connection is closed with the code's close code. */
   error(code: WireErrorCode, message: string, fatal: boolean, context?: { taskId?: string; round?: number }): void;
 }

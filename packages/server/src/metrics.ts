@@ -12,7 +12,7 @@ export interface Metrics {
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'conclave_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'conclave_' });
   return {
     registry,
     connectedDevices: new Gauge({ name: 'conclave_connected_devices', help: 'Devices connected now', registers: [registry] }),

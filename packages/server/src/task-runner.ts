@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { DEFAULT_CHUNK_BYTES, PlanKind, chunks, float32ToBytes, readFloat32Into, type BodyOf } from '@conclave/proto';
+import { DEFAULT_CHUNK_BYTES, PlanKind, chunks, encodeFrame, float32ToBytes, readFloat32Into, type BodyOf } from '@conclave/proto';
 import type { Logger } from 'pino';
 import { WeightedDeltaAggregator, allFinite } from './aggregator.ts';
 import type { DeviceSession } from './device-link.ts';
@@ -121,8 +121,10 @@ export class TaskRunner {
   private readonly limits: ReportLimits;
   private readonly chunkBytes: number;
   private readonly maxConcurrentUploads: number;
-  /** Weight bytes of the current model, encoded once per version and shared by every send. */
+  /** Weight bytes of the current model. */
   private modelBytes: Uint8Array;
+  /** ModelChunk frames of the current version, encoded once and sent to every selected device. */
+  private modelFrames: { version: number; frames: Uint8Array[] } | undefined;
 
   constructor(
     task: TaskRow,
@@ -304,14 +306,24 @@ export class TaskRunner {
         reportDeadlineMs: r.reportDeadline,
       });
       if (!cached) {
-        for (const { offset, data } of chunks(this.modelBytes, this.chunkBytes)) {
-          session.link.send('modelChunk', { taskId: this.id, modelVersion: r.modelVersionIn, offset, data });
-          r.bytesOut += data.byteLength;
+        for (const frame of this.encodedModel(r.modelVersionIn)) {
+          session.link.sendEncoded(frame);
+          r.bytesOut += frame.byteLength;
         }
       }
     }
     this.deps.logger.info({ taskId: this.id, round: r.round, kind: r.kind, selected: selected.length }, 'cohort selected');
     this.schedule(r.reportDeadline, () => this.reportTimedOut());
+  }
+
+  private encodedModel(version: number): Uint8Array[] {
+    if (this.modelFrames?.version !== version) {
+      const frames = [...chunks(this.modelBytes, this.chunkBytes)].map(({ offset, data }) =>
+        encodeFrame('modelChunk', { taskId: this.id, modelVersion: version, offset, data }),
+      );
+      this.modelFrames = { version, frames };
+    }
+    return this.modelFrames.frames;
   }
 
   private participant(session: DeviceSession, taskId: string, round: number, what: string): Participant | undefined {

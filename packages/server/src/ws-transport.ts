@@ -93,7 +93,8 @@ export class DeviceTransport {
     helloTimer.unref();
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      // ws hands over a Buffer by default; wrap (never copy) anything else.
+      const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
       metrics?.bytesIn.inc(bytes.byteLength);
       if (session) session.bytesIn += bytes.byteLength;
       if (!isBinary) return fail('MALFORMED_FRAME', 'text frames are not part of the protocol; send binary Envelope frames');
@@ -124,6 +125,7 @@ export class DeviceTransport {
           sessionId: randomUUID(),
           deviceId,
           send: <K extends BodyName>(body: K, message: BodyOf<K>) => sendRaw(encodeFrame(body, message)),
+          sendEncoded: sendRaw,
           error: (code, message, fatal, context) => {
             metrics?.deviceErrors.inc({ code });
             if (fatal) return fail(code, message);
