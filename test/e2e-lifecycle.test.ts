@@ -6,7 +6,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { denseTask, logisticModel, modelSpec, separablePoints, startHarness, waitForTask, type Harness } from './helpers.ts';
+import { serve } from '@conclave/server';
+import pino from 'pino';
+import { denseTask, logisticModel, modelSpec, nextEvent, separablePoints, startHarness, waitForTask, type Harness } from './helpers.ts';
 
 const run = promisify(execFile);
 const CLI = path.resolve(import.meta.dirname, '../packages/server/bin/conclave.mjs');
@@ -40,7 +42,7 @@ describe('a task waiting for devices is never a silent hang', () => {
 });
 
 describe('a restarted coordinator resumes from its last committed model version', () => {
-  it('loses and duplicates no round', async () => {
+  it('loses and duplicates no round, and the same SDK clients reconnect on their own', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'conclave-restart-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     let stopAfterTwo!: () => void;
@@ -52,22 +54,29 @@ describe('a restarted coordinator resumes from its last committed model version'
       },
     });
     const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 4 }));
-    for (let i = 0; i < 4; i++) await h.addClient();
+    const clients: Awaited<ReturnType<Harness['addClient']>>[] = [];
+    for (let i = 0; i < 4; i++) clients.push(await h.addClient());
     await twoCommitted;
+    const reconnected = clients.map((c) => nextEvent(c, 'connected'));
     const before = h.server.coordinator.latestModel(taskId);
-    await h.close();
+    const port = h.server.port;
+    await h.server.close();
 
-    h = await startHarness({ dataDir });
-    const resumed = h.server.coordinator.taskStatus(taskId);
+    // Same data directory, same port: the clients' back-off brings them back.
+    const again = await serve({ dataDir, port, logger: pino({ level: 'silent' }) });
+    cleanup.push(() => void again.close());
+    const resumed = again.coordinator.taskStatus(taskId);
     expect(resumed.status).toBe('running');
     expect(resumed.modelVersion).toBeGreaterThanOrEqual(2);
-    expect(h.server.coordinator.latestModel(taskId).weights.length).toBe(before.weights.length);
-    for (let i = 0; i < 4; i++) await h.addClient();
-    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    expect(again.coordinator.latestModel(taskId).weights.length).toBe(before.weights.length);
+    await Promise.all(reconnected);
+    const done = await waitForTask(again, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    const committed = h.server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed');
+    const committed = again.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed');
     expect(committed.map((r) => r.round)).toEqual([1, 2, 3, 4, 5]);
     expect(committed.map((r) => r.modelVersionIn)).toEqual([0, 1, 2, 3, 4]);
+    await Promise.all(clients.map((c) => c.stop()));
+    await again.close();
   });
 });
 
