@@ -28,3 +28,5 @@ export { featurize, validateFeatureSpec } from './train/features.ts';
 export type { FeatureSpec } from './train/features.ts';
 export { initTensorflow } from './train/backend.ts';
 export type { BackendName } from './train/backend.ts';
+export { scrubPii, createScrubber, PII_TYPES, PiiError } from './pii/index.ts';
+export type { PiiFinding, PiiType, Scrubber, ScrubResult, ScrubOptions } from './pii/index.ts';

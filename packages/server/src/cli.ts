@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { serve } from './server.ts';
+import { loadTaskFile } from './task-file.ts';
 
 /** Where the CLI finds the coordinator and its token when flags do not say. */
 interface Connection {
@@ -45,37 +46,6 @@ async function api(conn: Connection, method: string, route: string, body?: unkno
     fail(`${method} ${route} failed (${res.status}): ${message}`);
   }
   return res;
-}
-
-/**
- * Reads a task file. `model.path` may point to a TensorFlow.js model.json (with its weight
- * files beside it); the CLI inlines its topology, weight specs and weights.
- */
-export function loadTaskFile(file: string): Record<string, unknown> {
-  let task: Record<string, unknown>;
-  try {
-    task = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    fail(`cannot read task file ${file}: ${(err as Error).message}`);
-  }
-  const model = task.model as { path?: string } | undefined;
-  if (model?.path) {
-    const modelPath = path.resolve(path.dirname(file), model.path);
-    let json: { modelTopology?: unknown; weightsManifest?: { paths: string[]; weights: unknown[] }[] };
-    try {
-      json = JSON.parse(readFileSync(modelPath, 'utf8'));
-    } catch (err) {
-      fail(`cannot read model ${modelPath}: ${(err as Error).message}`);
-    }
-    if (!json.modelTopology || !Array.isArray(json.weightsManifest)) fail(`${modelPath} is not a TensorFlow.js layers model.json (needs modelTopology and weightsManifest)`);
-    const buffers = json.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(path.resolve(path.dirname(modelPath), p))));
-    task.model = {
-      modelTopology: json.modelTopology,
-      weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
-      weightsBase64: Buffer.concat(buffers).toString('base64'),
-    };
-  }
-  return task;
 }
 
 function formatStatus(s: Record<string, any>): string {
@@ -148,7 +118,12 @@ remote(task.command('create'))
   .requiredOption('-f, --file <task.json>', 'task definition (see examples/email-triage/task.example.json)')
   .option('--json', 'print the created task as JSON')
   .action(async (opts) => {
-    const body = loadTaskFile(opts.file);
+    let body: Record<string, unknown>;
+    try {
+      body = loadTaskFile(opts.file);
+    } catch (err) {
+      fail((err as Error).message);
+    }
     const res = await api(connection(opts), 'POST', '/api/tasks', body);
     const created = (await res.json()) as { id: string; status: Record<string, unknown> };
     process.stdout.write(opts.json ? JSON.stringify(created) + '\n' : `created task ${created.id}\n${formatStatus(created.status)}\n`);

@@ -27,3 +27,4 @@ export type { Store, TaskRow, RoundRow, RoundMetrics } from './store/store.ts';
 export { ServerError } from './errors.ts';
 export type { ServerErrorCode } from './errors.ts';
 export { tfjsModelJson } from './model-export.ts';
+export { loadTaskFile } from './task-file.ts';

@@ -1,0 +1,115 @@
+import { PiiError } from './errors.ts';
+import { BUILTIN_SCRUBBERS } from './builtin.ts';
+import type {
+  CreateScrubberOptions,
+  PiiFinding,
+  PiiScrubber,
+  ScrubOptions,
+  ScrubResult,
+  Scrubber,
+} from './types.ts';
+
+/** @see Scrubber.priority */
+const DEFAULT_PRIORITY = 50;
+const TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+interface Candidate extends PiiFinding {
+  priority: number;
+}
+
+function checkScrubber(s: Scrubber): void {
+  if (typeof s.type !== 'string' || !TYPE_PATTERN.test(s.type)) {
+    throw new PiiError(
+      'INVALID_SCRUBBER',
+      `scrubber type ${JSON.stringify(s.type)} is not a label; expected letters, digits, '_' or '-'`,
+    );
+  }
+  if (typeof s.find !== 'function') {
+    throw new PiiError('INVALID_SCRUBBER', `scrubber "${s.type}" has no find(text) function`);
+  }
+}
+
+function collect(text: string, scrubbers: readonly Scrubber[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of scrubbers) {
+    const priority = s.priority ?? DEFAULT_PRIORITY;
+    for (const { start, end } of s.find(text)) {
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > text.length) {
+        throw new PiiError(
+          'INVALID_SPAN',
+          `scrubber "${s.type}" returned span ${start}..${end}; expected integers 0 <= start < end <= ${text.length}`,
+        );
+      }
+      out.push({ type: s.type, start, end, priority });
+    }
+  }
+  return out;
+}
+
+/**
+ * Picks non-overlapping findings: the longest span wins; between equal lengths the lower
+ * priority (the more specific scrubber) wins; then the earlier start; then the scrubber listed
+ * first. `Array.prototype.sort` is stable, so the result depends only on the input.
+ */
+function resolveOverlaps(candidates: Candidate[], textLength: number): PiiFinding[] {
+  candidates.sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start,
+  );
+  const taken = new Uint8Array(textLength);
+  const accepted: PiiFinding[] = [];
+  next: for (const c of candidates) {
+    for (let i = c.start; i < c.end; i++) if (taken[i] === 1) continue next;
+    taken.fill(1, c.start, c.end);
+    accepted.push({ type: c.type, start: c.start, end: c.end });
+  }
+  return accepted.sort((a, b) => a.start - b.start);
+}
+
+function replaceFindings(text: string, findings: readonly PiiFinding[]): string {
+  let out = '';
+  let at = 0;
+  for (const f of findings) {
+    out += text.slice(at, f.start) + `[${f.type}]`;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}
+
+function runScrubbers(text: string, scrubbers: readonly Scrubber[]): ScrubResult {
+  if (text.length === 0) return { text, findings: [] };
+  const findings = resolveOverlaps(collect(text, scrubbers), text.length);
+  return { text: replaceFindings(text, findings), findings };
+}
+
+function selectScrubbers(extra: readonly Scrubber[], disable: readonly string[]): Scrubber[] {
+  for (const s of extra) checkScrubber(s);
+  const off = new Set(disable);
+  return [...BUILTIN_SCRUBBERS, ...extra].filter((s) => !off.has(s.type));
+}
+
+/**
+ * Replaces personal data and secrets in `text` by `[TYPE]` placeholders, on the device,
+ * before anything is used for training.
+ *
+ * Scrubbing the output again finds nothing new, with two known exceptions, both caused by a
+ * neighbour having become a placeholder: a value glued to another without a separator
+ * (`4111-1111-1111-1111,10.0.0.1`: the card is refused next to `,1…` but accepted next to
+ * `,[IP_ADDRESS]`), and a name that was refused because of the word that has been replaced.
+ *
+ * @example
+ * ```ts
+ * scrubPii('Hi Mark, card 4111 1111 1111 1111 is blocked');
+ * // { text: 'Hi [PERSON], card [CREDIT_CARD] is blocked',
+ * //   findings: [{ type: 'PERSON', start: 3, end: 7 }, { type: 'CREDIT_CARD', start: 14, end: 33 }] }
+ * ```
+ */
+export function scrubPii(text: string, options: ScrubOptions = {}): ScrubResult {
+  return runScrubbers(text, selectScrubbers(options.scrubbers ?? [], options.disable ?? []));
+}
+
+/** Builds a reusable scrubber with custom detectors added or built-in types switched off. */
+export function createScrubber(options: CreateScrubberOptions = {}): PiiScrubber {
+  const scrubbers = selectScrubbers(options.extra ?? [], options.disable ?? []);
+  const types = [...new Set(scrubbers.map((s) => s.type))];
+  return { types, scrub: (text: string) => runScrubbers(text, scrubbers) };
+}

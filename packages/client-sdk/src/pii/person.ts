@@ -1,0 +1,280 @@
+import {
+  COMMON_WORD_SET,
+  FIRST_NAME_SET,
+  HARD_WORD_NAMES,
+  NOT_A_NAME,
+  NOT_A_SURNAME,
+  PLACE_NOUNS,
+  SOFT_WORD_NAMES,
+  WORD_SURNAMES,
+} from './name-lexicon.ts';
+import type { PiiSpan, Scrubber } from './types.ts';
+
+// A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
+// makes it a contraction ("Don't", "Will've"; a possessive "Grace's" is fine).
+// "@Grace" (a mention) counts; "x@Grace" (inside an address) does not.
+const CAPITALISED_WORD =
+  /(?<![\p{L}\p{N}_#.\/\\'’-])(?<![\p{L}\p{N}_.+-]@)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{N}_@\/\\]|[-.]\p{L}|['’](?!s\b)\p{L})/gu;
+// The next token of a name: a middle initial, then a surname with optional particle and
+// Mc/Mac/O' prefix. Single spaces only: a line break ends the name.
+const MIDDLE_INITIAL = /^ \p{Lu}\.(?= \p{Lu})/u;
+const SURNAME =
+  /^ ((?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]a|[Dd]el|[Dd]ella|[Dd]i|[Dd]u|[Ll]e|[Ll]a|bin|[Aa]l|ten|ter)[ -](?:der |den )?)?(?:Mc|Mac|O['’]|D['’])?(\p{Lu}\p{Ll}+)(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}_@\/\\]|[-.]\p{L}|['’](?!s\b)\p{L})/u;
+
+const CONTEXT_WINDOW = 60;
+const TITLE_BEFORE =
+  /(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Miss|Mme|Mlle|Herr|Frau|Doctor|Professor|Judge|Rev|Capt|Sgt|Col|Gen|Lt)\.?)[ \t]+(?:(?:van|von|de|da|del|der|den|di|du|le|la|al|bin|ten|ter)[ \t]+){0,2}$/;
+const GREETING_BEFORE =
+  /(?:^|[\n.!?;:(,]|\s)[ \t]*(?:(?:hi|hello|hey) there|hi|hello|hey|heya|hiya|dear|howdy|yo|morning|good (?:morning|afternoon|evening)|thanks|thank you|thx|ty|cheers|congrats|congratulations|welcome|welcome back|sorry|bye|cc|ping|kudos to|shout-?out to|thanks to|props to|best|regards|best regards|kind regards|warm regards|many thanks|sincerely|yours|love)[,!:]?[ \t]+$/i;
+const VALEDICTION_LINE =
+  /(?:thanks|thank you|thx|cheers|regards|best|best wishes|all the best|sincerely|yours(?: truly| sincerely)?|talk soon|take care|love|warmly|cordially|many thanks|speak soon|br)[,.!]?[ \t]*$/i;
+const DASH_BEFORE = /(?:^|\n)[ \t]*(?:--|—|–|-|~)[ \t]*$/;
+// A header line ("From: …", "Assignee: …") up to the name, with nothing between but other
+// names, addresses in <…> and commas: no sentence punctuation.
+const HEADER_BEFORE =
+  /(?:^|\n|[>\]:.!?][ \t])[ \t]*(?:From|To|Cc|CC|Bcc|Reply-To|Attendees|Participants|Assignee|Assigned to|Reporter|Owner|Author|Reviewer|Reviewers|Approver|Organi[sz]er|Host|Contact|Name|Full name|Signed|Requester|Submitted by|Created by|Requested by|Customer|Employee|Candidate|Patient|Manager)[ \t]*:(?:[^\n.!?<]|<[^>\n]*>)*$/;
+/** Chat speaker: "[10:32] Grace: …" or "Grace: …" at the start of a line. */
+const SPEAKER_BEFORE = /(?:^|\n)[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?$/;
+const SPEAKER_AFTER = /^:[ \t]+\S/;
+/** Another name in the same list: "cc Kendra and Sky", "Grace, Mark and Will". */
+const LIST_JOINER = /^(?:,[ \t]*|,?[ \t]+(?:and|or|&)[ \t]+)$/;
+const NEXT_WORD = /^ (\p{Lu}\p{Ll}+)\b/u;
+const LIST_NEXT = /^(?:,[ \t]*|,?[ \t]+(?:and|or|&)[ \t]+)(\p{Lu}\p{Ll}+)\b/u;
+/** Surname particles between a title and the surname ("Dr van der Berg"). */
+const TITLE_PARTICLES_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Miss)\.?[ \t]+)((?:(?:van|von|de|da|del|der|den|di|du|le|la|al|bin|ten|ter)[ \t]+){1,2})$/;
+const VERB_AFTER =
+  /^(?:[ \t]+\([^)\n]{0,40}\))?[ \t]*(?:<[^>\n]{1,80}>[ \t]*)?(?:wrote|writes|said|says|replied|asked|mentioned|commented|suggested|agreed|approved|reviewed|pinged|confirmed|reported|noted|thinks|thought|joined|has joined|left|is out|is OOO|is on leave|will review|signed off|merged|pushed|committed|shipped)\b/;
+const VOCATIVE_AFTER =
+  /^,[ \t]+(?:can|could|would|will|do|did|are|is|please|any|what|when|where|how|thanks|thank|sorry|fyi|quick|just|have|let)\b/i;
+/** Cheap pre-check for "First Last wrote:" with a first name outside the lists. */
+const VERB_AFTER_HINT = /^ \p{Lu}[\p{L}'’-]+(?: \p{Lu}\.)?(?: \p{Lu}[\p{L}'’-]+){0,2}[ \t]*(?:<[^>\n]{1,80}>[ \t]*)?(?:wrote|writes|said|says|replied|asked|commented)\b/u;
+const LAST_WORD = /([A-Za-z]+)\.?[,!:]?[ \t]+$/;
+/** Last words of TITLE_BEFORE and GREETING_BEFORE, to skip them cheaply. */
+const TITLE_HINTS = new Set(
+  'mr mrs ms mx dr prof sir dame miss mme mlle herr frau doctor professor judge rev capt sgt col gen lt van von de da del der den di du le la al bin ten ter'.split(' '),
+);
+const GREETING_HINTS = new Set(
+  'hi hello hey heya hiya dear howdy yo morning afternoon evening thanks you thx ty cheers congrats congratulations welcome back sorry bye cc ping to best regards sincerely yours love there'.split(' '),
+);
+const IMPERATIVES = new Set(['Ask', 'Tell', 'Ping', 'Thank', 'Call', 'Email', 'Message', 'Invite', 'Remind', 'Contact', 'Let', 'Meet', 'Welcome', 'Loop', 'Text', 'Add', 'Include', 'Notify', 'Cc', 'Congratulate', 'Page', 'Pay']);
+const PREVIOUS_WORD = /([\p{L}][\p{L}'’-]*)[ \t]+$/u;
+const LINE_END_AFTER = /^[ \t]*(?:[,.!?:;)]*[ \t]*)?(?:\n|$)/;
+const TITLE_CASE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'vs', 'via', 'is']);
+/** A line with at least this many words, this share capitalised, is a heading or a title. */
+const TITLE_CASE_MIN_WORDS = 4;
+const TITLE_CASE_RATIO = 0.7;
+
+interface Extension {
+  end: number;
+  /** The surname-like token, or undefined when the name stands alone. */
+  surname: string | undefined;
+}
+
+/** Surname (and middle initial or middle name) after a first name ending at `end`. */
+function extendName(text: string, end: number): Extension {
+  let at = end;
+  let surname: string | undefined;
+  for (let k = 0; k < 2; k++) {
+    const rest = text.slice(at, at + 48);
+    const initial = MIDDLE_INITIAL.exec(rest);
+    const from = initial === null ? 0 : initial[0].length;
+    const m = SURNAME.exec(rest.slice(from));
+    const token = m?.[2];
+    if (m === null || token === undefined || NOT_A_SURNAME.has(token) || PLACE_NOUNS.has(token)) break;
+    at += from + m[0].length;
+    surname = m[1];
+    // A middle name (itself a given name) may be followed by the surname.
+    if (!FIRST_NAME_SET.has(token) || HARD_WORD_NAMES.has(token)) break;
+  }
+  return { end: at, surname };
+}
+
+function isSentenceInitial(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0) {
+    const c = text[i] ?? '';
+    // A chat prefix "[10:32] <user7> " counts as the start of the line.
+    if (c === ']' || c === '>') {
+      const from = Math.max(0, i - 40);
+      const rel = text.slice(from, i).lastIndexOf(c === ']' ? '[' : '<');
+      if (rel !== -1 && !text.slice(from + rel, i).includes('\n')) {
+        i = from + rel - 1;
+        continue;
+      }
+    }
+    if (c === ' ' || c === '\t' || c === '"' || c === '“' || c === '(' || c === '*' || c === '>' || c === '•' || c === '_') {
+      i--;
+      continue;
+    }
+    if (c === '-' && (i === 0 || text[i - 1] === '\n' || text[i - 1] === ' ')) {
+      i--;
+      continue;
+    }
+    return c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === '\r';
+  }
+  return true;
+}
+
+/**
+ * True when the previous word is capitalised and is not itself a given name or an
+ * imperative that heads a sentence and takes a person ("Ask Iris", "Ping Will").
+ */
+function afterCapitalisedWord(text: string, start: number): boolean {
+  const m = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 32), start));
+  const prev = m?.[1];
+  return (
+    prev !== undefined &&
+    /^\p{Lu}/u.test(prev) &&
+    !FIRST_NAME_SET.has(prev) &&
+    !NOT_A_SURNAME.has(prev) &&
+    !IMPERATIVES.has(prev)
+  );
+}
+
+/** Looks no further than this for line breaks; a longer line is judged by this window. */
+const MAX_LINE_SCAN = 400;
+
+/** Headings are short: Title Case is judged on at most this many characters each side. */
+const TITLE_CASE_SCAN = 120;
+
+function lineBounds(text: string, at: number, scan = MAX_LINE_SCAN): [number, number] {
+  const low = Math.max(0, at - scan);
+  const high = Math.min(text.length, at + scan);
+  let s = at;
+  while (s > low && text.charCodeAt(s - 1) !== 10) s--;
+  let e = at;
+  while (e < high && text.charCodeAt(e) !== 10) e++;
+  return [s, e];
+}
+
+function isTitleCaseLine(line: string): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const m of line.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    const w = m[0];
+    if (TITLE_CASE_SMALL_WORDS.has(w.toLowerCase())) continue;
+    words++;
+    if (/^\p{Lu}/u.test(w)) capitalised++;
+  }
+  return words >= TITLE_CASE_MIN_WORDS && capitalised / words >= TITLE_CASE_RATIO;
+}
+
+/** Name alone on its line, right after a sign-off line ("Best,") or after a dash ("— Grace"). */
+function isSignature(text: string, start: number, end: number): boolean {
+  const [ls, le] = lineBounds(text, start);
+  const before = text.slice(ls, start);
+  const after = text.slice(end, le);
+  if (!/^[ \t,.!]*$/.test(after)) return false;
+  if (DASH_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
+  if (!/^[ \t]*$/.test(before) || ls === 0) return false;
+  // The previous non-blank line.
+  let pe = ls - 1;
+  while (pe > 0 && ls - pe < MAX_LINE_SCAN && /\s/.test(text[pe - 1] ?? '')) pe--;
+  const [ps] = lineBounds(text, pe);
+  return VALEDICTION_LINE.test(text.slice(ps, pe));
+}
+
+/**
+ * Context that makes a stoplisted word a name: a list it continues, a chat speaker slot,
+ * "… wrote:", a vocative ("Mark, can you …"), a signature, or ", Grace." closing a sentence.
+ */
+function hasStrongContext(
+  text: string,
+  before: string,
+  after: string,
+  start: number,
+  end: number,
+  lastEnd: number,
+  isHard: boolean,
+): boolean {
+  return (
+    (lastEnd >= 0 && LIST_JOINER.test(text.slice(lastEnd, start))) ||
+    startsList(after) ||
+    (SPEAKER_AFTER.test(after) && SPEAKER_BEFORE.test(before) && (!isHard || /\][ \t]*$/.test(before))) ||
+    VERB_AFTER.test(after) ||
+    VOCATIVE_AFTER.test(after) ||
+    isSignature(text, start, end) ||
+    (/,[ \t]*$/.test(before) && /^[ \t]*[.!?](?:\s|$)/.test(after))
+  );
+}
+
+/** "Rose, Lily and Daisy": followed by another given name in a list. */
+function startsList(after: string): boolean {
+  const next = LIST_NEXT.exec(after)?.[1];
+  return next !== undefined && FIRST_NAME_SET.has(next) && !HARD_WORD_NAMES.has(next);
+}
+
+function* findPersons(text: string): Generator<PiiSpan> {
+  const titleCaseByLine = new Map<number, boolean>();
+  const titleCase = (at: number): boolean => {
+    const [ls, le] = lineBounds(text, at, TITLE_CASE_SCAN);
+    let v = titleCaseByLine.get(ls);
+    if (v === undefined) {
+      v = isTitleCaseLine(text.slice(ls, le));
+      titleCaseByLine.set(ls, v);
+    }
+    return v;
+  };
+  let resumeAt = 0;
+  // The last accepted name, for "cc Kendra and Sky".
+  let lastEnd = -1;
+  for (const m of text.matchAll(CAPITALISED_WORD)) {
+    const start = m.index;
+    if (start < resumeAt) continue;
+    const word = m[0];
+    const wordEnd = start + word.length;
+    const isGivenName =
+      FIRST_NAME_SET.has(word) || (word.includes('-') && word.split('-').every((p) => FIRST_NAME_SET.has(p)));
+    const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
+    // The full context patterns run only when the word before could start one.
+    const prevWord = LAST_WORD.exec(before)?.[1]?.toLowerCase();
+    const titled = prevWord !== undefined && TITLE_HINTS.has(prevWord) && TITLE_BEFORE.test(before);
+    const greeted = prevWord !== undefined && GREETING_HINTS.has(prevWord) && GREETING_BEFORE.test(before);
+    const headed = before.includes(':') && HEADER_BEFORE.test(before);
+    if (!isGivenName && !titled && !greeted && !headed && !VERB_AFTER_HINT.test(text.slice(wordEnd, wordEnd + 64))) continue;
+
+    const ext = extendName(text, wordEnd);
+    const after = text.slice(ext.end, ext.end + CONTEXT_WINDOW);
+    const isHard = HARD_WORD_NAMES.has(word);
+    const isSoft = SOFT_WORD_NAMES.has(word);
+    // "Hope Street", "Chase Bank": a place or an organisation, whatever the first word is.
+    if (ext.surname === undefined && PLACE_NOUNS.has(NEXT_WORD.exec(after)?.[1] ?? '')) continue;
+
+    let accept: boolean;
+    if (isGivenName && !isHard && !isSoft) {
+      accept = true;
+    } else if (!isGivenName) {
+      // A word outside the lists is a name only in a slot that holds nothing else: after a
+      // title, greeted and then ending the phrase, or "First Last" in a header or "… wrote:".
+      const plausible = !NOT_A_NAME.has(word) && !NOT_A_SURNAME.has(word);
+      const uncommon = plausible && !COMMON_WORD_SET.has(word.toLowerCase());
+      accept =
+        (titled && plausible) ||
+        (uncommon &&
+          ((greeted && (LINE_END_AFTER.test(after) || /^[ \t]*[,!]/.test(after))) ||
+            (ext.surname !== undefined && (headed || VERB_AFTER.test(after)))));
+    } else {
+      accept =
+        titled ||
+        greeted ||
+        headed ||
+        (ext.surname !== undefined &&
+          !COMMON_WORD_SET.has(ext.surname.toLowerCase()) &&
+          (!HARD_WORD_NAMES.has(ext.surname) || WORD_SURNAMES.has(ext.surname))) ||
+        hasStrongContext(text, before, after, start, ext.end, lastEnd, isHard);
+      if (!accept && isSoft) {
+        // Mid-sentence capitalisation marks a name unless the line is Title Case or the word
+        // continues a capitalised phrase ("Round Robin", "Amazing Grace").
+        const initial = isSentenceInitial(text, start);
+        accept = !initial && (ext.surname !== undefined || (!titleCase(start) && !afterCapitalisedWord(text, start)));
+      }
+    }
+    if (!accept) continue;
+    resumeAt = ext.end;
+    lastEnd = ext.end;
+    const particles = titled ? TITLE_PARTICLES_BEFORE.exec(before) : null;
+    yield { start: start - (particles?.[1]?.length ?? 0), end: ext.end };
+  }
+}
+
+export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: findPersons };

@@ -1,0 +1,245 @@
+import { shannonEntropy } from './checksums.ts';
+import { codeAt, isWordCode, regexSpans } from './text.ts';
+import type { PiiSpan, Scrubber } from './types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Credentials with a recognisable shape. Formats are the issuers' documented ones.
+// ---------------------------------------------------------------------------------------------
+
+const PREFIXED_TOKENS: readonly RegExp[] = [
+  // AWS access key ids (IAM "unique ID prefixes": AKIA long-term, ASIA temporary, …).
+  /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+  // GitHub personal, OAuth, user-to-server, server-to-server and refresh tokens; fine-grained PATs.
+  /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{30,255}(?![A-Za-z0-9_])/g,
+  /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])/g,
+  /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g, // GitLab
+  /(?<![A-Za-z0-9_-])xox[abposr]-[A-Za-z0-9-]{10,}(?![A-Za-z0-9_-])/g, // Slack
+  /(?<![A-Za-z0-9_-])xapp-\d-[A-Za-z0-9-]{10,}(?![A-Za-z0-9_-])/g, // Slack app-level
+  /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,247}(?![A-Za-z0-9_])/g, // Stripe secret/restricted
+  /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+\/=]{20,}(?![A-Za-z0-9_])/g, // Stripe webhook signing
+  /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g, // Google API key
+  /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d\d-)?[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g, // OpenAI, Anthropic
+  /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g, // npm
+  /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])/g, // SendGrid
+  // JWT / JWS compact form: base64url JSON header and payload (both start `{"` = `eyJ`).
+  /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+];
+
+/** Slack incoming webhooks carry their secret in the path. */
+const SLACK_WEBHOOK = /hooks\.slack\.com\/services\/(T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+)/dg;
+
+const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ ){0,4})PRIVATE KEY(?: BLOCK)?-----/g;
+const PEM_END = /-----END ((?:[A-Z0-9]+ ){0,4})PRIVATE KEY(?: BLOCK)?-----/g;
+/** Body lines of a PEM block (RFC 7468 §3: base64, plus RFC 1421 headers in legacy keys). */
+const PEM_BODY_LINE = /^(?:[A-Za-z0-9+\/=]*|[A-Za-z-]+: .*)\r?$/;
+
+function* findPemBlocks(text: string): Generator<PiiSpan> {
+  if (!text.includes('-----BEGIN ')) return;
+  // One pass for the END markers, so that many BEGINs cost no more than one.
+  const ends = [...text.matchAll(PEM_END)];
+  let e = 0;
+  for (const m of text.matchAll(PEM_BEGIN)) {
+    const label = m[1] ?? '';
+    const bodyStart = m.index + m[0].length;
+    while (e < ends.length && (ends[e]?.index ?? 0) < bodyStart) e++;
+    const end = ends.slice(e).find((x) => x[1] === label);
+    const nextBegin = text.indexOf('-----BEGIN ', bodyStart);
+    if (end !== undefined && (nextBegin === -1 || end.index < nextBegin)) {
+      yield { start: m.index, end: end.index + end[0].length };
+      continue;
+    }
+    // Truncated block (pasted in part): take the key lines that follow the header.
+    let at = bodyStart;
+    while (at < text.length && (text[at] === '\n' || text[at] === '\r')) at++;
+    while (at < text.length) {
+      const nl = text.indexOf('\n', at);
+      const line = text.slice(at, nl === -1 ? text.length : nl);
+      if (line.trim() === '' || !PEM_BODY_LINE.test(line)) break;
+      at = nl === -1 ? text.length : nl + 1;
+    }
+    yield { start: m.index, end: text[at - 1] === '\n' ? at - 1 : at };
+  }
+}
+
+function* findStructuredSecrets(text: string): Generator<PiiSpan> {
+  yield* findPemBlocks(text);
+  for (const re of PREFIXED_TOKENS) yield* regexSpans(re, text);
+  yield* regexSpans(SLACK_WEBHOOK, text, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secrets recognised by where they are: URL parameters, URL passwords, `key = value` lines.
+// Only the value is scrubbed, so the URL or the setting name stays readable.
+// ---------------------------------------------------------------------------------------------
+
+// Values that are already a placeholder ("?token=[SECRET]") are skipped, so scrubbing is
+// idempotent.
+const URL_SECRET_PARAM =
+  /[?&#;](?:access_token|refresh_token|id_token|auth_token|token|api_key|apikey|api-key|key|secret|client_secret|password|passwd|pwd|pass|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|session_id|sessionid|jwt|auth)=(?!\[[A-Za-z][\w-]*\])([^&#\s"'<>]{1,2048})/dgi;
+// Quantifiers are bounded throughout this file so that no pattern is quadratic on long
+// runs of URL-ish characters.
+/** scheme://user:password@host: the password. */
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:\/@]{1,128}:(?!\[[A-Za-z][\w-]*\]@)([^\s@\/]{1,256})@[^\s@]/dgi;
+/**
+ * `api_key = …`, `"password": "…"`, `export GITHUB_TOKEN=…`: a name ending in a secret word,
+ * an assignment operator, then the value. The scan starts from the secret word, which is much
+ * rarer than words in general, and reads the rest of the name backwards.
+ */
+const SECRET_WORD_ASSIGNED =
+  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|key|credential|auth|pass|pw)s?["']?[ \t]{0,8}(?::=|=>|[:=])/gi;
+const SECRET_NAME =
+  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth)s?$|^(?:pass|pw|key)$/i;
+const ASSIGNED_VALUE = /[ \t]{0,8}["'`]?([^\s"'`,;<>()\[\]{}]{1,512})/y;
+const MAX_NAME_LENGTH = 60;
+/** `Authorization: Bearer …`. */
+const BEARER = /\b(?:Bearer|Basic|Token)[ \t]{1,8}([A-Za-z0-9\-._~+\/]{16,4096}={0,2})/dg;
+/** AWS secret access keys are 40 base64 characters; only taken near the words that name them. */
+const AWS_SECRET = /(?<![A-Za-z0-9+\/=])[A-Za-z0-9+\/]{40}(?![A-Za-z0-9+\/=])/g;
+const AWS_SECRET_CONTEXT = /\b(?:aws|secret)[\s\S]{0,60}$/i;
+const PLACEHOLDER =
+  /^(?:\$\{?[A-Za-z_][\w.]*\}?|<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|your[_-].*)$/i;
+/** A password shorter than this, or a token shorter than the next, is taken for prose. */
+const MIN_PASSWORD_LENGTH = 6;
+const MIN_TOKEN_LENGTH = 12;
+
+function looksLikeSecretValue(name: string, value: string): boolean {
+  if (PLACEHOLDER.test(value)) return false;
+  if (/pass|pwd|^pw$/i.test(name)) {
+    // A plain lower-case word after `password:` is usually prose ("password: reset it").
+    return value.length >= MIN_PASSWORD_LENGTH && !/^[a-z]+$/.test(value);
+  }
+  if (value.length < MIN_TOKEN_LENGTH || /^\d+$/.test(value)) return false;
+  // Letters with digits, or mixed case: not a word or a number.
+  return (/\d/.test(value) && /[A-Za-z]/.test(value)) || (/[A-Z]/.test(value) && /[a-z]/.test(value));
+}
+
+/** Sentence punctuation after a value ("…?token=abc123.") is not part of it. */
+function* trimTrailingPunctuation(spans: Iterable<PiiSpan>, text: string): Generator<PiiSpan> {
+  for (const { start, end } of spans) {
+    let e = end;
+    while (e > start + 1 && /[.,;:!?)\]]/.test(text[e - 1] ?? '')) e--;
+    yield { start, end: e };
+  }
+}
+
+function* findContextSecrets(text: string): Generator<PiiSpan> {
+  yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
+  yield* regexSpans(URL_PASSWORD, text, 1);
+  yield* trimTrailingPunctuation(regexSpans(BEARER, text, 1), text);
+  for (const m of text.matchAll(SECRET_WORD_ASSIGNED)) {
+    const word = /^[A-Za-z_-]+/.exec(m[0])?.[0] ?? '';
+    let nameStart = m.index;
+    while (nameStart > 0 && m.index - nameStart < MAX_NAME_LENGTH && /[A-Za-z0-9_.-]/.test(text[nameStart - 1] ?? '')) nameStart--;
+    const name = text.slice(nameStart, m.index + word.length);
+    if (!SECRET_NAME.test(name)) continue;
+    ASSIGNED_VALUE.lastIndex = m.index + m[0].length;
+    const v = ASSIGNED_VALUE.exec(text);
+    const value = v?.[1];
+    if (v === null || value === undefined) continue;
+    const start = ASSIGNED_VALUE.lastIndex - value.length;
+    let end = ASSIGNED_VALUE.lastIndex;
+    // A query parameter ("…&client_token=…&page=2") ends at the next '&' or '#'.
+    if (/[?&;#]/.test(text[nameStart - 1] ?? '')) {
+      const stop = value.search(/[&#;]/);
+      if (stop > 0) end = start + stop;
+    }
+    while (end > start + 1 && /[.,;:]/.test(text[end - 1] ?? '')) end--;
+    if (looksLikeSecretValue(name, text.slice(start, end))) yield { start, end };
+  }
+  for (const m of text.matchAll(AWS_SECRET)) {
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
+    if (AWS_SECRET_CONTEXT.test(before) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0]) && /\d/.test(m[0])) {
+      yield { start: m.index, end: m.index + m[0].length };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// High-entropy strings: random-looking tokens with no recognisable issuer.
+// ---------------------------------------------------------------------------------------------
+
+/** Shortest token considered. Shorter random strings are rarely credentials. */
+export const ENTROPY_MIN_LENGTH = 20;
+/**
+ * Largest share of the token that may sit in pieces (split at `-_/+`) made only of lower-case
+ * letters, 3 or more: `api-server-7d9f8b6c5-x2x4z` and `x86_64-unknown-linux-gnu` are names
+ * built from words, a base64url key is not.
+ */
+const ENTROPY_MAX_WORDY_SHARE = 0.3;
+/** An IBAN-shaped token (country, check digits, BBAN) that failed mod-97 is a typo, not a key. */
+const IBAN_SHAPE = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
+/**
+ * Minimum Shannon entropy as a share of the most a string of this length can have over the
+ * character classes it uses: log2(min(length, alphabet)), the alphabet being 10 per digit
+ * class, 26 per letter case and 4 for `+/_-`. Uniformly random keys reach ≈ 0.9 of it
+ * (base62/base64 of length 20–64 pass 99%); English identifiers, which also fail the
+ * class-change test below, sit around 0.7.
+ */
+const ENTROPY_RATIO = 0.82;
+/** Share of adjacent character pairs whose class (upper, lower, digit) differs: ≈ 0.6 for
+ * random base62, ≈ 0.1–0.2 for camelCase or snake_case words. */
+const ENTROPY_MIN_CLASS_CHANGES = 0.3;
+
+// '=' only as trailing base64 padding, followed by a space, punctuation or the end: `NAME=…`
+// splits at the '=' whether or not the value has been replaced yet (idempotence).
+const ENTROPY_TOKEN = /(?<![A-Za-z0-9+\/_-])[A-Za-z0-9+\/_-]{20,}(?:={1,2}(?=[\s"'`,;:.)\]}]|$))?(?![A-Za-z0-9+\/=_-])/g;
+/** Hex-only strings (git SHAs, digests, UUIDs, trace ids) are ids, not credentials. */
+const HEX_ID = /^[0-9a-fA-F-]+$/;
+
+function charClass(c: number): number {
+  if (c >= 48 && c <= 57) return 0;
+  if (c >= 65 && c <= 90) return 1;
+  if (c >= 97 && c <= 122) return 2;
+  return 3;
+}
+
+/** Exported for tests: the decision for one token. */
+export function isHighEntropyToken(token: string): boolean {
+  if (token.length < ENTROPY_MIN_LENGTH || HEX_ID.test(token) || IBAN_SHAPE.test(token)) return false;
+  let wordy = 0;
+  for (const piece of token.split(/[-_\/+=]/)) if (piece.length >= 3 && /^[a-z]+$/.test(piece)) wordy += piece.length;
+  if (wordy / token.length > ENTROPY_MAX_WORDY_SHARE) return false;
+  let changes = 0;
+  let pairs = 0;
+  let prev = -1;
+  const seen = [false, false, false, false];
+  for (let i = 0; i < token.length; i++) {
+    const cls = charClass(token.charCodeAt(i));
+    seen[cls] = true;
+    if (cls === 3) {
+      prev = -1;
+      continue;
+    }
+    if (prev !== -1) {
+      pairs++;
+      if (prev !== cls) changes++;
+    }
+    prev = cls;
+  }
+  const classes = (seen[0] ? 1 : 0) + (seen[1] ? 1 : 0) + (seen[2] ? 1 : 0);
+  if (classes < 2) return false;
+  if (pairs === 0 || changes / pairs < ENTROPY_MIN_CLASS_CHANGES) return false;
+  const alphabet = (seen[0] ? 10 : 0) + (seen[1] ? 26 : 0) + (seen[2] ? 26 : 0) + (seen[3] ? 4 : 0);
+  const ideal = Math.log2(Math.min(token.length, alphabet));
+  return shannonEntropy(token) >= ENTROPY_RATIO * ideal;
+}
+
+function* findHighEntropy(text: string): Generator<PiiSpan> {
+  for (const m of text.matchAll(ENTROPY_TOKEN)) {
+    // A path segment (`/static/…/`) or an identifier glued to a dot is not a free token.
+    if (codeAt(text, m.index - 1) === 46 || (isWordCode(codeAt(text, m.index + m[0].length + 1)) && text[m.index + m[0].length] === '.')) {
+      continue;
+    }
+    let token = m[0];
+    // Trailing '=' padding belongs to the token; a trailing '-' or '/' does not.
+    while (/[-\/_]$/.test(token)) token = token.slice(0, -1);
+    if (isHighEntropyToken(token)) yield { start: m.index, end: m.index + token.length };
+  }
+}
+
+/** Issuer-formatted keys, JWTs and PEM private keys. */
+export const structuredSecretScrubber: Scrubber = { type: 'SECRET', priority: 0, find: findStructuredSecrets };
+/** Secret values named by their context (URL parameter, URL password, assignment). */
+export const contextSecretScrubber: Scrubber = { type: 'SECRET', priority: 45, find: findContextSecrets };
+/** Random-looking tokens. */
+export const entropySecretScrubber: Scrubber = { type: 'SECRET', priority: 90, find: findHighEntropy };

@@ -1,0 +1,30 @@
+import type { PiiSpan, Scrubber } from './types.ts';
+
+// AAA-GG-SSSS with dashes anywhere; with spaces or unbroken only after an SSN keyword, since
+// nine bare digits are as likely an order number.
+const DASHED = /(?<![\w.\/-])(\d{3})-(\d{2})-(\d{4})(?![\w]|[.\/-]\d)/g;
+const KEYED =
+  /\b(?:ssn|ss#|social security(?: (?:number|no\.?|#))?|soc\. ?sec\.?)\s{0,3}(?:[:#=]|is|was)?\s{0,3}((\d{3})([ ]?)(\d{2})\3(\d{4}))(?![\w]|[.\/-]\d)/dgi;
+
+/**
+ * SSA rules for numbers ever issued (including after the 2011 randomisation): area 001–899
+ * except 666, group 01–99, serial 0001–9999.
+ */
+function validSsn(area: string, group: string, serial: string): boolean {
+  const a = Number(area);
+  return a !== 0 && a !== 666 && a < 900 && group !== '00' && serial !== '0000';
+}
+
+function* findSsns(text: string): Generator<PiiSpan> {
+  for (const m of text.matchAll(DASHED)) {
+    const [, area = '', group = '', serial = ''] = m;
+    if (validSsn(area, group, serial)) yield { start: m.index, end: m.index + m[0].length };
+  }
+  for (const m of text.matchAll(KEYED)) {
+    const [, , area = '', , group = '', serial = ''] = m;
+    const span = m.indices?.[1];
+    if (span !== undefined && validSsn(area, group, serial)) yield { start: span[0], end: span[1] };
+  }
+}
+
+export const ssnScrubber: Scrubber = { type: 'SSN', priority: 30, find: findSsns };

@@ -1,0 +1,34 @@
+import type { PiiSpan } from './types.ts';
+
+/** ASCII letter, digit or underscore: the characters that glue an identifier together. */
+export function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Character code at `i`, or -1 outside the string (so callers can test boundaries uniformly). */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
+/** Counts ASCII digits in `s`. */
+export function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) n++;
+  return n;
+}
+
+/** Spans of every match of `re` (which must have the `g` flag), or of its group `group`. */
+export function* regexSpans(re: RegExp, text: string, group = 0): Generator<PiiSpan> {
+  for (const m of text.matchAll(re)) {
+    if (group === 0) {
+      if (m[0].length > 0) yield { start: m.index, end: m.index + m[0].length };
+      continue;
+    }
+    const span = m.indices?.[group];
+    if (span !== undefined && span[1] > span[0]) yield { start: span[0], end: span[1] };
+  }
+}
