@@ -1,0 +1,58 @@
+/**
+ * Differential privacy for Conclave: clipping, noise, and the privacy accountant.
+ *
+ * The accountant tracks Rényi DP (RDP) of the Poisson-sampled Gaussian mechanism
+ * (Mironov, Talwar & Zhang 2019), exactly at integer orders and by the two-series method
+ * at fractional ones, composes rounds with different sampling rates and noise
+ * multipliers, and converts to (ε, δ) with the bound of Canonne, Kamath & Steinke 2020
+ * (Prop. 12) or, on request, Mironov 2017 (Prop. 3). It reproduces TensorFlow Privacy,
+ * dp_accounting and Opacus. Clients clip their update ({@link clipL2}); the server adds
+ * central Gaussian noise ({@link addGaussianNoise}) or clients add exact discrete
+ * Gaussian noise ({@link sampleDiscreteGaussian}) to their quantized update before secure
+ * aggregation. All randomness comes from `globalThis.crypto` unless a
+ * {@link RandomSource} is injected. Errors are {@link DpError}s with stable codes.
+ *
+ * @example
+ * ```ts
+ * import { PrivacyAccountant, noiseMultiplierFor, clipL2 } from '@conclave/dp';
+ *
+ * // 1000 rounds, each sampling 1% of devices, within ε = 3 at δ = 1e-6:
+ * const noiseMultiplier = noiseMultiplierFor({ samplingRate: 0.01, steps: 1000, delta: 1e-6, targetEpsilon: 3 });
+ *
+ * const accountant = new PrivacyAccountant();
+ * accountant.compose({ samplingRate: 0.01, noiseMultiplier, steps: 1 }); // after each round
+ * accountant.epsilon(1e-6); // ε spent so far
+ * const saved = JSON.stringify(accountant); // persist with the round...
+ * const restored = PrivacyAccountant.fromJSON(JSON.parse(saved)); // ...and resume
+ *
+ * // On the device, before quantization: bound the update's L2 norm by the clipping norm.
+ * const update = new Float32Array([0.3, -1.2, 2.5]);
+ * const { clipped, norm, scale } = clipL2(update, 1.0);
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+export { DpError, type DpErrorCode } from './errors.ts';
+export {
+  DEFAULT_ORDERS,
+  MAX_NOISE_MULTIPLIER,
+  computeRdp,
+  type ComputeRdpOptions,
+  type SampledGaussianStep,
+} from './rdp.ts';
+export { rdpToEpsilon, type PrivacyGuarantee, type RdpConversion, type RdpToEpsilonOptions } from './conversion.ts';
+export {
+  PrivacyAccountant,
+  epsilonFor,
+  type EpsilonForOptions,
+  type EpsilonOptions,
+  type JsonNumber,
+  type PrivacyAccountantOptions,
+  type PrivacyAccountantState,
+} from './accountant.ts';
+export { DEFAULT_MAX_NOISE_MULTIPLIER, noiseMultiplierFor, type NoiseMultiplierForOptions } from './calibration.ts';
+export { type RandomSource } from './random.ts';
+export { addGaussianNoise, gaussianNoise } from './gaussian-noise.ts';
+export { MAX_DISCRETE_GAUSSIAN_SIGMA2, sampleDiscreteGaussian, type Rational } from './discrete-gaussian.ts';
+export { clipL2, l2Norm, type ClipResult } from './clipping.ts';
