@@ -103,7 +103,8 @@ const updates = Array.from({ length: 10 }, (_, k) => {
 });
 
 say(`coordinator bench: ${clients} clients, ${params.toLocaleString()} parameters (${(params * 4 / 1e6).toFixed(1)} MB float32), ${rounds} rounds`);
-const devices = await Promise.all(Array.from({ length: clients }, (_, i) => RawDevice.enrolled(deviceUrl, `bench-device-${String(i).padStart(4, '0')}`, ['bench'])));
+const { tokens } = await api('POST', '/api/enrollment-tokens', { count: clients });
+const devices = await Promise.all((tokens as string[]).map((token) => RawDevice.enrolled(deviceUrl, token, ['bench'])));
 const bytesIn = new Array<number>(clients).fill(0);
 const bytesOut = new Array<number>(clients).fill(0);
 devices.forEach((d, i) => d.ws.on('message', (data: Buffer) => (bytesIn[i]! += data.length)));

@@ -18,7 +18,7 @@ describe('connections the coordinator refuses', () => {
   it('refuses an older protocol version, naming both versions, and stays up', async () => {
     h = await startHarness();
     const d = await RawDevice.connect(h.server.deviceUrl);
-    d.send('hello', { protocolVersion: 0, deviceId: 'old-device-1', sdkVersion: '0.0.1' });
+    d.send('hello', { protocolVersion: 0, sdkVersion: '0.0.1' });
     const err = await d.next('error');
     expect(err.code).toBe('PROTOCOL_VERSION');
     expect(err.message).toBe('client speaks protocol version 0, server speaks 1 (accepts 1); upgrade the client');
@@ -30,7 +30,7 @@ describe('connections the coordinator refuses', () => {
   it('refuses a newer protocol version too', async () => {
     h = await startHarness();
     const d = await RawDevice.connect(h.server.deviceUrl);
-    d.send('hello', { protocolVersion: 9, deviceId: 'new-device-1' });
+    d.send('hello', { protocolVersion: 9 });
     expect((await d.next('error')).message).toContain('client speaks protocol version 9, server speaks 1');
     expect((await d.closed).code).toBe(4001);
   });
@@ -55,10 +55,61 @@ describe('connections the coordinator refuses', () => {
 
   it('cuts off an oversized frame at the WebSocket layer and stays up', async () => {
     h = await startHarness();
-    const d = await RawDevice.enrolled(h.server.deviceUrl, 'big-device-1', ['points']);
+    const d = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     d.ws.send(new Uint8Array(2 * 1024 * 1024));
     expect((await d.closed).code).toBe(1009);
     expect(await healthy(h)).toBe(true);
+  });
+
+  it('refuses a device that is not enrolled, or whose token is spent, and one that cannot prove its key', async () => {
+    h = await startHarness();
+    const stranger = await RawDevice.connect(h.server.deviceUrl);
+    stranger.send('hello', { protocolVersion: 1, publicKey: stranger.keys.publicKey });
+    const err = await stranger.next('error');
+    expect(err.code).toBe('UNAUTHENTICATED');
+    expect(err.message).toMatch(/^device dev-[0-9a-f]{32} is not enrolled; enroll it with a single-use token from `conclave enroll`$/);
+    expect((await stranger.closed).code).toBe(4020);
+
+    const token = h.token();
+    const first = await RawDevice.enrolled(h.server.deviceUrl, token, ['points']);
+    const second = await RawDevice.connect(h.server.deviceUrl);
+    second.send('hello', { protocolVersion: 1, publicKey: second.keys.publicKey, enrollmentToken: token });
+    const challenge = await second.next('challenge');
+    second.send('proof', { signature: (await import('tweetnacl')).default.sign.detached(new Uint8Array([1]), second.keys.secretKey) });
+    expect((await second.next('error')).message).toMatch(/identity proof for device dev-\w+ failed/);
+    expect(challenge.nonce).toHaveLength(32);
+
+    const reuse = await RawDevice.connect(h.server.deviceUrl);
+    await expect(Promise.race([reuse.authenticate(token), reuse.next('error').then((e) => Promise.reject(new Error(e.message!)))])).rejects.toThrow(
+      'enrollment token was already used; each token enrolls one device',
+    );
+    // The enrolled device reconnects with its key alone.
+    first.close();
+    const back = await RawDevice.connect(h.server.deviceUrl);
+    back.keys = first.keys;
+    expect((await back.authenticate()).deviceId).toBe(first.deviceId);
+    back.close();
+  });
+
+  it('a revoked device is disconnected, dropped from its round, and can never join again', async () => {
+    h = await startHarness();
+    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 2, minimum: 2, overSelection: 1.5 }, evaluation: { finalRound: false } }));
+    const leaver = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
+    await h.addClient();
+    await h.addClient();
+    await leaver.next('selected');
+    h.server.coordinator.revokeDevice(leaver.deviceId, 'left the company');
+    const err = await leaver.next('error');
+    expect(err).toMatchObject({ code: 'DEVICE_REVOKED', fatal: true });
+    expect((await leaver.closed).code).toBe(4021);
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    expect(done.status).toBe('completed');
+    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).not.toContain(leaver.deviceId);
+    const again = await RawDevice.connect(h.server.deviceUrl);
+    again.keys = leaver.keys;
+    again.send('hello', { protocolVersion: 1, publicKey: leaver.keys.publicKey, enrollmentToken: h.token() });
+    expect((await again.next('error')).message).toMatch(/^device dev-\w+ was revoked on .* \(left the company\) and can never join again$/);
+    expect(h.server.coordinator.store.auditLog().map((a) => a.action)).toContain('device.revoke');
   });
 
   it('disconnects a device that never says Hello', async () => {
@@ -74,7 +125,7 @@ describe('bad reports are dropped; the round completes without them', () => {
     h = await startHarness();
     // goal 2 × over-selection 1.5 = 3: the two SDK clients and the raw device are all selected.
     const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 2, minimum: 2, overSelection: 1.5 }, evaluation: { finalRound: false } }));
-    const raw = await RawDevice.enrolled(h.server.deviceUrl, 'raw-device-1', ['points']);
+    const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     await h.addClient();
     await h.addClient();
     const sel = await raw.next('selected');
@@ -82,7 +133,7 @@ describe('bad reports are dropped; the round completes without them', () => {
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
     const parts = h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId);
-    expect(parts).not.toContain('raw-device-1');
+    expect(parts).not.toContain(raw.deviceId);
     expect(parts).toHaveLength(2);
     expect(await healthy(h)).toBe(true);
     return { raw, taskId };
@@ -134,8 +185,8 @@ describe('bad reports are dropped; the round completes without them', () => {
     let err: { code?: string | null; message?: string | null } | undefined;
     h = await startHarness({ maxConcurrentUploads: 1 });
     const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 1, minimum: 1, overSelection: 2 }, evaluation: { finalRound: false } }));
-    const hog = await RawDevice.enrolled(h.server.deviceUrl, 'raw-device-hog', ['points']);
-    const eager = await RawDevice.enrolled(h.server.deviceUrl, 'raw-device-eager', ['points']);
+    const hog = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
+    const eager = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     const [a, b] = [await hog.next('selected'), await eager.next('selected')];
     // The hog takes the only upload slot and sits on it.
     hog.send('uploadStart', { taskId, round: 1, modelVersion: 0, numExamples: 5, updateBytes: a.modelBytes! });
@@ -150,7 +201,7 @@ describe('bad reports are dropped; the round completes without them', () => {
     expect(await hog.next('reportAck')).toMatchObject({ accepted: true });
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).toEqual(['raw-device-hog']);
+    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).toEqual([hog.deviceId]);
   });
 
   it('goes on without a device that disconnects mid-round', async () => {

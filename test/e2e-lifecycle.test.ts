@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve } from '@conclave/server';
 import pino from 'pino';
+import { RawDevice } from './raw-device.ts';
 import { denseTask, logisticModel, modelSpec, nextEvent, separablePoints, startHarness, waitForTask, type Harness } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -122,6 +123,22 @@ describe('the conclave CLI', () => {
     expect(acc).toBeGreaterThan(0.8);
     const { weights } = h.server.coordinator.latestModel(id);
     expect(Array.from((model.getWeights()[0]!.dataSync() as Float32Array).slice(0, 8))).toEqual(Array.from(weights.slice(0, 8)));
+  });
+
+  it('issues enrollment tokens, lists devices and revokes one', async () => {
+    h = await startHarness();
+    const env = { ...process.env, CONCLAVE_URL: h.server.url, CONCLAVE_TOKEN: h.server.token };
+    const issued = await run(process.execPath, [CLI, 'enroll', '--count', '2'], { env });
+    const tokens = issued.stdout.trim().split('\n');
+    expect(tokens).toHaveLength(2);
+    expect(issued.stderr).toMatch(/^2 single-use token\(s\), valid until /);
+    const device = await RawDevice.enrolled(h.server.deviceUrl, tokens[0]!, ['points']);
+    const listed = await run(process.execPath, [CLI, 'devices', 'list'], { env });
+    expect(listed.stdout).toBe(`${device.deviceId}\tconnected\n`);
+    const revoked = await run(process.execPath, [CLI, 'devices', 'revoke', device.deviceId, '--reason', 'left the company'], { env });
+    expect(revoked.stdout).toBe(`revoked ${device.deviceId}\n`);
+    expect((await device.closed).code).toBe(4021);
+    expect((await run(process.execPath, [CLI, 'devices', 'list'], { env })).stdout).toMatch(new RegExp(`^${device.deviceId}\trevoked `));
   });
 
   it('refuses admin calls without the token and names bad task fields', async () => {

@@ -69,7 +69,9 @@ export interface Harness {
   dataDir: string;
   trainer: Trainer;
   clients: ConclaveClient[];
-  addClient(opts?: { examples?: { features: number[]; label: number }[]; deviceId?: string }): Promise<ConclaveClient>;
+  addClient(opts?: { examples?: { features: number[]; label: number }[] }): Promise<ConclaveClient>;
+  /** A fresh single-use enrollment token. */
+  token(): string;
   close(): Promise<void>;
 }
 
@@ -84,9 +86,11 @@ export async function startHarness(opts: Partial<ServeOptions> & { dataDir?: str
     dataDir,
     trainer,
     clients,
+    token: () => server.coordinator.issueEnrollmentTokens(1).tokens[0]!,
     async addClient(o = {}) {
       n += 1;
-      const client = createClient({ url: server.deviceUrl, trainer, deviceId: o.deviceId ?? `test-device-${String(n).padStart(4, '0')}`, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
+      const enrollmentToken = server.coordinator.issueEnrollmentTokens(1).tokens[0]!;
+      const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
       for (const e of o.examples ?? separablePoints(60, 8, n)) await client.record('points', e);
       clients.push(client);
       await client.start();

@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION, decodeFrame, encodeFrame, type BodyName, type BodyOf, type Frame } from '@conclave/proto';
+import { PROTOCOL_VERSION, authMessage, decodeFrame, deviceIdFor, encodeFrame, type BodyName, type BodyOf, type Frame } from '@conclave/proto';
+import nacl from 'tweetnacl';
 import WebSocket from 'ws';
 
 /**
@@ -33,11 +34,26 @@ export class RawDevice {
     return new RawDevice(ws);
   }
 
-  /** Connects, says Hello and checks in for `streams`. */
-  static async enrolled(url: string, deviceId: string, streams: string[]): Promise<RawDevice> {
+  /** This device's Ed25519 identity (fresh unless given). */
+  keys = nacl.sign.keyPair();
+  deviceId = '';
+
+  /** Says Hello with this device's key (and a token, to enroll) and answers the challenge. */
+  async authenticate(enrollmentToken?: string): Promise<BodyOf<'welcome'>> {
+    this.send('hello', { protocolVersion: PROTOCOL_VERSION, sdkVersion: 'raw', publicKey: this.keys.publicKey, ...(enrollmentToken ? { enrollmentToken } : {}) });
+    const challenge = await this.next('challenge');
+    this.send('proof', { signature: nacl.sign.detached(authMessage(challenge.nonce!, this.keys.publicKey), this.keys.secretKey) });
+    const welcome = await this.next('welcome');
+    this.deviceId = welcome.deviceId!;
+    if (this.deviceId !== (await deviceIdFor(this.keys.publicKey))) throw new Error('coordinator derived another device id');
+    return welcome;
+  }
+
+  /** Connects, enrolls with `token`, and checks in for `streams`. */
+  static async enrolled(url: string, token: string, streams: string[], keys?: nacl.SignKeyPair): Promise<RawDevice> {
     const d = await RawDevice.connect(url);
-    d.send('hello', { protocolVersion: PROTOCOL_VERSION, deviceId, sdkVersion: 'raw' });
-    await d.next('welcome');
+    if (keys) d.keys = keys;
+    await d.authenticate(token);
     d.send('checkIn', { streams, eligible: true });
     return d;
   }

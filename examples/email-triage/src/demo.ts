@@ -115,8 +115,10 @@ async function main(): Promise<void> {
     });
 
     // Each employee's device: its own SDK client, holding only its own mailbox.
+    // An administrator issues one single-use enrollment token per device (`conclave enroll`).
+    const { tokens } = server.coordinator.issueEnrollmentTokens(shards.length);
     for (const [i, shard] of shards.entries()) {
-      const client = createClient({ url: server.deviceUrl, trainer, deviceId: `employee-${String(i + 1).padStart(3, '0')}` });
+      const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken: tokens[i]! });
       for (const mail of [...shard.train, ...shard.eval]) await client.record('mail', { text: mail.text, label: mail.label });
       devices.push(client);
     }

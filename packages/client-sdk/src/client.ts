@@ -13,7 +13,10 @@ import {
   type BodyOf,
   type Frame,
   type IPlan,
+  authMessage,
+  deviceIdFor,
 } from '@conclave/proto';
+import { createIdentity, sign, type DeviceIdentity } from './identity.ts';
 import { ClientError } from './errors.ts';
 import { MemoryExampleStore, isHeldOut, type ExampleStore } from './example-store.ts';
 import type { Example, Trainer } from './train/types.ts';
@@ -36,8 +39,13 @@ type SocketCtor = new (url: string) => SocketLike;
 export interface ClientOptions {
   /** The coordinator's device endpoint, e.g. wss://conclave.example.com/v1/devices */
   url: string;
-  /** Stable device identifier; by default random per device (persisted when `dataDir` is set). */
-  deviceId?: string;
+  /**
+   * The device's Ed25519 identity, proven on every connection; its device id derives from it.
+   * Persist it (Node: `loadOrCreateIdentity(dataDir)`). @default a fresh identity
+   */
+  identity?: DeviceIdentity;
+  /** Single-use token from `conclave enroll`, needed until the device is enrolled. */
+  enrollmentToken?: string;
   /** Where examples live on the device. @default in memory (see createNodeClient for durable) */
   store?: ExampleStore;
   /** Runs training off the host's main thread. @default a one-thread worker trainer (Node) */
@@ -71,7 +79,9 @@ export interface RoundInfo {
 }
 
 export interface ClientEvents {
-  connected: { sessionId: string };
+  connected: { sessionId: string; deviceId: string };
+  /** The coordinator revoked this device: its examples were wiped and the client stopped. */
+  revoked: { reason: string };
   disconnected: { code: number; reason: string };
   selected: RoundInfo;
   trained: RoundInfo & { numExamples: number; trainLoss: number; ms: number };
@@ -96,6 +106,7 @@ interface Job {
 }
 
 export interface ConclaveClient {
+  /** Derived from the identity's public key; known once `start()` has resolved. */
   readonly deviceId: string;
   /** Records one example for a stream, on the device. */
   record(stream: string, example: Example): Promise<void>;
@@ -106,12 +117,6 @@ export interface ConclaveClient {
   on<K extends keyof ClientEvents>(event: K, listener: Listener<K>): () => void;
   /** Example counts per stream held on this device. */
   counts(): Promise<Record<string, number>>;
-}
-
-function randomDeviceId(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  return 'dev-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function defaultSocket(): Promise<SocketCtor> {
@@ -137,7 +142,8 @@ export function createClient(options: ClientOptions): ConclaveClient {
   if (!options || typeof options.url !== 'string' || !/^wss?:\/\//.test(options.url)) {
     throw new ClientError('INVALID_OPTIONS', `url must be a ws:// or wss:// URL, got ${JSON.stringify(options?.url)}`);
   }
-  const deviceId = options.deviceId ?? randomDeviceId();
+  const identity = options.identity ?? createIdentity();
+  let deviceId = '';
   const store = options.store ?? new MemoryExampleStore();
   const now = options.now ?? Date.now;
   const maxExamples = options.maxExamplesPerRound ?? 10_000;
@@ -324,6 +330,9 @@ export function createClient(options: ClientOptions): ConclaveClient {
 
   function onFrame(frame: Frame): void {
     switch (frame.body) {
+      case 'challenge':
+        send('proof', { signature: sign(identity, authMessage(frame.message.nonce ?? new Uint8Array(), identity.publicKey)) });
+        return;
       case 'welcome':
         attempt = 0;
         heartbeatMs = frame.message.heartbeatMs || heartbeatMs;
@@ -334,7 +343,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
           socket?.close(4001, 'protocol version');
           return;
         }
-        emit('connected', { sessionId: frame.message.sessionId ?? '' });
+        emit('connected', { sessionId: frame.message.sessionId ?? '', deviceId: frame.message.deviceId ?? deviceId });
         void checkIn();
         return;
       case 'comeBackLater':
@@ -374,6 +383,16 @@ export function createClient(options: ClientOptions): ConclaveClient {
       }
       case 'error': {
         const m = frame.message;
+        if (m.code === 'DEVICE_REVOKED') {
+          void onRevoked(m.message ?? '');
+          return;
+        }
+        if (m.code === 'UNAUTHENTICATED') {
+          // Waiting does not help a device that is not enrolled: stop and say why.
+          running = false;
+          emit('error', new ClientError('NOT_ENROLLED', `coordinator refused this device: ${m.message}`, m.code));
+          return;
+        }
         const code = m.code === 'PROTOCOL_VERSION' ? 'PROTOCOL_VERSION' : 'SERVER_ERROR';
         emit('error', new ClientError(code, `coordinator: ${m.code}: ${m.message}`, m.code ?? undefined));
         const j = job;
@@ -388,13 +407,28 @@ export function createClient(options: ClientOptions): ConclaveClient {
     }
   }
 
+  /** A revoked device wipes what it holds and stops for good. */
+  async function onRevoked(reason: string): Promise<void> {
+    running = false;
+    if (job) job.cancelled = true;
+    for (const stream of Object.keys(await store.counts())) await store.deleteStream(stream);
+    modelCache.clear();
+    emit('revoked', { reason });
+  }
+
   async function connect(): Promise<void> {
     if (!running) return;
     const Ctor = options.WebSocket ?? (await defaultSocket());
     const ws = new Ctor(options.url);
     socket = ws;
     ws.binaryType = 'arraybuffer';
-    ws.onopen = () => send('hello', { protocolVersion: PROTOCOL_VERSION, sdkVersion: SDK_VERSION, deviceId });
+    ws.onopen = () =>
+      send('hello', {
+        protocolVersion: PROTOCOL_VERSION,
+        sdkVersion: SDK_VERSION,
+        publicKey: identity.publicKey,
+        ...(options.enrollmentToken ? { enrollmentToken: options.enrollmentToken } : {}),
+      });
     ws.onmessage = (ev) => {
       if (socket !== ws) return;
       const data = ev.data;
@@ -426,7 +460,9 @@ export function createClient(options: ClientOptions): ConclaveClient {
   }
 
   return {
-    deviceId,
+    get deviceId() {
+      return deviceId;
+    },
     async record(stream, example) {
       if (typeof stream !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(stream)) {
         throw new ClientError('INVALID_EXAMPLE', `stream must be lowercase letters, digits, . _ - (at most 64), got ${JSON.stringify(stream)}`);
@@ -446,6 +482,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
     async start() {
       if (running) return;
       running = true;
+      deviceId ||= await deviceIdFor(identity.publicKey);
       await connect();
     },
     async stop() {

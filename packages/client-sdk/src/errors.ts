@@ -6,7 +6,8 @@ export type ClientErrorCode =
   | 'PROTOCOL_VERSION'
   | 'SERVER_ERROR'
   | 'TRAINING_FAILED'
-  | 'CONNECTION_FAILED';
+  | 'CONNECTION_FAILED'
+  | 'NOT_ENROLLED';
 
 /** The SDK's one error class. `serverCode` carries the coordinator's wire code when there is one. */
 export class ClientError extends Error {

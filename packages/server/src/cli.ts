@@ -158,6 +158,44 @@ remote(task.command('stop'))
     process.stdout.write(formatStatus((await res.json()) as Record<string, unknown>) + '\n');
   });
 
+remote(program.command('enroll'))
+  .description('issue single-use enrollment tokens; each lets one device register its identity')
+  .requiredOption('-n, --count <n>', 'how many tokens')
+  .option('--ttl-hours <h>', 'tokens expire after this many hours', '168')
+  .option('--json', 'print JSON')
+  .action(async (opts) => {
+    const res = await api(connection(opts), 'POST', '/api/enrollment-tokens', { count: Number(opts.count), ttlHours: Number(opts.ttlHours) });
+    const out = (await res.json()) as { tokens: string[]; expiresAt: number };
+    if (opts.json) return void process.stdout.write(JSON.stringify(out) + '\n');
+    process.stderr.write(`${out.tokens.length} single-use token(s), valid until ${new Date(out.expiresAt).toISOString()}:\n`);
+    process.stdout.write(out.tokens.join('\n') + '\n');
+  });
+
+const devices = program.command('devices').description('enrolled devices');
+
+remote(devices.command('list'))
+  .description('enrolled devices, whether they are connected, and revocations')
+  .option('--json', 'print JSON')
+  .action(async (opts) => {
+    const res = await api(connection(opts), 'GET', '/api/devices');
+    const { devices: list } = (await res.json()) as { devices: { id: string; connected: boolean; enrolledAt: number | null; revokedAt: number | null; lastSeen: number }[] };
+    if (opts.json) return void process.stdout.write(JSON.stringify(list) + '\n');
+    if (list.length === 0) return void process.stdout.write('no devices yet: issue tokens with conclave enroll --count N\n');
+    for (const d of list) {
+      const state = d.revokedAt ? `revoked ${new Date(d.revokedAt).toISOString()}` : d.connected ? 'connected' : `last seen ${new Date(d.lastSeen).toISOString()}`;
+      process.stdout.write(`${d.id}\t${state}\n`);
+    }
+  });
+
+remote(devices.command('revoke'))
+  .description('revoke a device for good (e.g. its owner left); it is disconnected and can never join again')
+  .argument('<id>', 'device id (conclave devices list)')
+  .option('--reason <text>', 'recorded in the audit log')
+  .action(async (id: string, opts) => {
+    await api(connection(opts), 'POST', `/api/devices/${encodeURIComponent(id)}/revoke`, { reason: opts.reason ?? '' });
+    process.stdout.write(`revoked ${id}\n`);
+  });
+
 const model = program.command('model').description('work with the global models');
 
 remote(model.command('export'))

@@ -3,7 +3,8 @@ import type { BodyOf, Frame } from '@conclave/proto';
 import pino, { type Logger } from 'pino';
 import type { DeviceSession } from './device-link.ts';
 import { ServerError } from './errors.ts';
-import type { Store } from './store/store.ts';
+import { hashToken, newEnrollmentToken } from './identity.ts';
+import type { DeviceRecord, Store } from './store/store.ts';
 import { parseTaskSpec, type TaskSpec } from './task-spec.ts';
 import { TaskRunner, type TaskStatusView } from './task-runner.ts';
 
@@ -149,6 +150,31 @@ export class Coordinator {
   }
 
   // ---- devices -------------------------------------------------------------------------
+
+  /** Issues `count` single-use enrollment tokens; only their hashes are stored. */
+  issueEnrollmentTokens(count: number, ttlMs = 7 * 24 * 3600 * 1000): { tokens: string[]; expiresAt: number } {
+    if (!Number.isInteger(count) || count < 1 || count > 100_000) {
+      throw new ServerError('BAD_REQUEST', `count must be an integer from 1 to 100000, got ${count}`);
+    }
+    const tokens = Array.from({ length: count }, () => newEnrollmentToken());
+    const now = this.now();
+    this.store.createEnrollmentTokens(tokens.map(hashToken), now, now + ttlMs);
+    return { tokens, expiresAt: now + ttlMs };
+  }
+
+  /** Revokes a device for good and disconnects it now (it drops out of any round it is in). */
+  revokeDevice(deviceId: string, reason = ''): DeviceRecord {
+    this.store.revokeDevice(deviceId, reason, this.now());
+    for (const s of this.sessions.values()) {
+      if (s.link.deviceId === deviceId) s.link.error('DEVICE_REVOKED', `device ${deviceId} was revoked${reason ? ` (${reason})` : ''}`, true);
+    }
+    return this.store.getDevice(deviceId)!;
+  }
+
+  listDevices(): (DeviceRecord & { connected: boolean })[] {
+    const connected = new Set([...this.sessions.values()].map((s) => s.link.deviceId));
+    return this.store.listDevices().map((d) => ({ ...d, connected: connected.has(d.id) }));
+  }
 
   addSession(session: DeviceSession): void {
     this.sessions.set(session.link.sessionId, session);

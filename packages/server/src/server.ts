@@ -125,6 +125,22 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       throw new ServerError('UNAUTHENTICATED', 'admin API needs "Authorization: Bearer <token>"; the token is printed by `conclave serve` and stored in its data directory', 401);
     }
     const parts = url.pathname.split('/').filter(Boolean).slice(1); // drop 'api'
+    if (parts[0] === 'enrollment-tokens' && method === 'POST') {
+      const body = (await readJson(req)) as { count?: unknown; ttlHours?: unknown };
+      const ttlHours = body.ttlHours === undefined ? 168 : Number(body.ttlHours);
+      if (!(ttlHours > 0)) throw new ServerError('BAD_REQUEST', `ttlHours must be a positive number, got ${JSON.stringify(body.ttlHours)}`);
+      return sendJson(res, 201, coordinator.issueEnrollmentTokens(Number(body.count), ttlHours * 3600 * 1000));
+    }
+    if (parts[0] === 'devices') {
+      const deviceView = (d: ReturnType<typeof coordinator.listDevices>[number]) => ({ ...d, publicKey: d.publicKey ? Buffer.from(d.publicKey).toString('base64') : null });
+      if (parts.length === 1 && method === 'GET') return sendJson(res, 200, { devices: coordinator.listDevices().map(deviceView) });
+      if (parts.length === 3 && parts[2] === 'revoke' && method === 'POST') {
+        const body = (await readJson(req)) as { reason?: unknown };
+        const reason = typeof body.reason === 'string' ? body.reason.slice(0, 200) : '';
+        const d = coordinator.revokeDevice(decodeURIComponent(parts[1]!), reason);
+        return sendJson(res, 200, { ...d, publicKey: d.publicKey ? Buffer.from(d.publicKey).toString('base64') : null });
+      }
+    }
     if (parts[0] !== 'tasks') throw new ServerError('NOT_FOUND', `no route ${method} ${url.pathname}`, 404);
     const id = parts[1] ? decodeURIComponent(parts[1]) : undefined;
     if (!id && method === 'GET') return sendJson(res, 200, { tasks: coordinator.listTasks() });

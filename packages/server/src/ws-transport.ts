@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import {
   DEFAULT_LIMITS,
@@ -17,6 +17,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Coordinator } from './coordinator.ts';
 import type { DeviceLink, DeviceSession } from './device-link.ts';
 import { toErrorInfo } from './errors.ts';
+import { deviceIdOf, hashToken, verifyProof } from './identity.ts';
 import type { Metrics } from './metrics.ts';
 
 export interface DeviceTransportOptions {
@@ -74,6 +75,7 @@ export class DeviceTransport {
     this.alive.set(ws, true);
     ws.on('pong', () => this.alive.set(ws, true));
     let session: DeviceSession | undefined;
+    let handshake: { publicKey: Uint8Array; deviceId: string; nonce: Uint8Array; enrollToken: string | undefined } | undefined;
     let closed = false;
 
     const sendRaw = (bytes: Uint8Array) => {
@@ -89,7 +91,7 @@ export class DeviceTransport {
       setTimeout(() => ws.terminate(), 2_000).unref();
     };
 
-    const helloTimer = setTimeout(() => fail('HELLO_TIMEOUT', `no Hello within ${this.helloTimeoutMs} ms of connecting`), this.helloTimeoutMs);
+    const helloTimer = setTimeout(() => fail('HELLO_TIMEOUT', `no Hello and identity proof within ${this.helloTimeoutMs} ms of connecting`), this.helloTimeoutMs);
     helloTimer.unref();
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -108,18 +110,44 @@ export class DeviceTransport {
         return fail(info.code, info.message);
       }
       if (!session) {
-        if (frame.body !== 'hello') return fail('UNEXPECTED_MESSAGE', `the first frame must be hello, got ${frame.body}`);
-        clearTimeout(helloTimer);
-        try {
-          checkProtocolVersion(frame.message.protocolVersion ?? 0, 'client');
-        } catch (err) {
-          const e = err as ProtoError;
-          metrics?.deviceErrors.inc({ code: e.code });
-          return fail(e.code, e.message);
+        if (!handshake) {
+          if (frame.body !== 'hello') return fail('UNEXPECTED_MESSAGE', `the first frame must be hello, got ${frame.body}`);
+          try {
+            checkProtocolVersion(frame.message.protocolVersion ?? 0, 'client');
+          } catch (err) {
+            const e = err as ProtoError;
+            metrics?.deviceErrors.inc({ code: e.code });
+            return fail(e.code, e.message);
+          }
+          const publicKey = frame.message.publicKey ?? new Uint8Array();
+          if (publicKey.byteLength !== 32) return fail('MALFORMED_FRAME', `hello.publicKey must be a 32-byte Ed25519 key, got ${publicKey.byteLength} bytes`);
+          const deviceId = deviceIdOf(publicKey);
+          const known = this.coordinator.store.getDevice(deviceId);
+          if (known?.revokedAt) {
+            return fail('DEVICE_REVOKED', `device ${deviceId} was revoked on ${new Date(known.revokedAt).toISOString()}${known.revokedReason ? ` (${known.revokedReason})` : ''} and can never join again`);
+          }
+          const token = frame.message.enrollmentToken ?? '';
+          if (!known?.publicKey && !token) {
+            return fail('UNAUTHENTICATED', `device ${deviceId} is not enrolled; enroll it with a single-use token from \`conclave enroll\``);
+          }
+          handshake = { publicKey: new Uint8Array(publicKey), deviceId, nonce: randomBytes(32), enrollToken: known?.publicKey ? undefined : token };
+          sendRaw(encodeFrame('challenge', { nonce: handshake.nonce }));
+          return;
         }
-        const deviceId = frame.message.deviceId ?? '';
-        if (!/^[A-Za-z0-9._:-]{8,128}$/.test(deviceId)) {
-          return fail('MALFORMED_FRAME', `hello.deviceId must be 8–128 characters of A–Z a–z 0–9 . _ : -, got "${deviceId.slice(0, 40)}"`);
+        if (frame.body !== 'proof') return fail('UNEXPECTED_MESSAGE', `expected proof after challenge, got ${frame.body}`);
+        clearTimeout(helloTimer);
+        const { publicKey, deviceId, nonce, enrollToken } = handshake;
+        if (!verifyProof(publicKey, nonce, frame.message.signature ?? new Uint8Array())) {
+          return fail('UNAUTHENTICATED', `identity proof for device ${deviceId} failed: the signature does not verify`);
+        }
+        if (enrollToken !== undefined) {
+          try {
+            this.coordinator.store.enrollDevice(hashToken(enrollToken), deviceId, publicKey, Date.now());
+            log.info({ device: deviceId }, 'device enrolled');
+          } catch (err) {
+            const info = toErrorInfo(err);
+            return fail(info.code === 'DEVICE_REVOKED' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED', info.message);
+          }
         }
         const link: DeviceLink = {
           sessionId: randomUUID(),
@@ -140,6 +168,7 @@ export class DeviceTransport {
           sessionId: link.sessionId,
           heartbeatMs: this.heartbeatMs,
           maxFrameBytes: this.limits.maxFrameBytes,
+          deviceId,
         });
         return;
       }

@@ -7,17 +7,45 @@ export namespace conclave {
         interface IHello {
             protocolVersion?: (number|null);
             sdkVersion?: (string|null);
-            deviceId?: (string|null);
+            publicKey?: (Uint8Array|null);
+            enrollmentToken?: (string|null);
         }
 
         class Hello implements IHello {
             constructor(p?: conclave.v1.IHello);
             public protocolVersion: number;
             public sdkVersion: string;
-            public deviceId: string;
+            public publicKey: Uint8Array;
+            public enrollmentToken: string;
             public static create(properties?: conclave.v1.IHello): conclave.v1.Hello;
             public static encode(m: conclave.v1.IHello, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Hello;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IChallenge {
+            nonce?: (Uint8Array|null);
+        }
+
+        class Challenge implements IChallenge {
+            constructor(p?: conclave.v1.IChallenge);
+            public nonce: Uint8Array;
+            public static create(properties?: conclave.v1.IChallenge): conclave.v1.Challenge;
+            public static encode(m: conclave.v1.IChallenge, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Challenge;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IProof {
+            signature?: (Uint8Array|null);
+        }
+
+        class Proof implements IProof {
+            constructor(p?: conclave.v1.IProof);
+            public signature: Uint8Array;
+            public static create(properties?: conclave.v1.IProof): conclave.v1.Proof;
+            public static encode(m: conclave.v1.IProof, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Proof;
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
@@ -26,6 +54,7 @@ export namespace conclave {
             sessionId?: (string|null);
             heartbeatMs?: (number|null);
             maxFrameBytes?: (number|null);
+            deviceId?: (string|null);
         }
 
         class Welcome implements IWelcome {
@@ -34,6 +63,7 @@ export namespace conclave {
             public sessionId: string;
             public heartbeatMs: number;
             public maxFrameBytes: number;
+            public deviceId: string;
             public static create(properties?: conclave.v1.IWelcome): conclave.v1.Welcome;
             public static encode(m: conclave.v1.IWelcome, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Welcome;
@@ -369,6 +399,8 @@ export namespace conclave {
             withdraw?: (conclave.v1.IWithdraw|null);
             roundClosed?: (conclave.v1.IRoundClosed|null);
             uploadGrant?: (conclave.v1.IUploadGrant|null);
+            challenge?: (conclave.v1.IChallenge|null);
+            proof?: (conclave.v1.IProof|null);
         }
 
         class Envelope implements IEnvelope {
@@ -388,7 +420,9 @@ export namespace conclave {
             public withdraw?: (conclave.v1.IWithdraw|null);
             public roundClosed?: (conclave.v1.IRoundClosed|null);
             public uploadGrant?: (conclave.v1.IUploadGrant|null);
-            public body?: ("hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant");
+            public challenge?: (conclave.v1.IChallenge|null);
+            public proof?: (conclave.v1.IProof|null);
+            public body?: ("hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|"challenge"|"proof");
             public static create(properties?: conclave.v1.IEnvelope): conclave.v1.Envelope;
             public static encode(m: conclave.v1.IEnvelope, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Envelope;

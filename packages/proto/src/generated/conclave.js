@@ -33,7 +33,8 @@ export const conclave = $root.conclave = (() => {
              * @interface IHello
              * @property {number|null} [protocolVersion] Hello protocolVersion
              * @property {string|null} [sdkVersion] Hello sdkVersion
-             * @property {string|null} [deviceId] Hello deviceId
+             * @property {Uint8Array|null} [publicKey] Hello publicKey
+             * @property {string|null} [enrollmentToken] Hello enrollmentToken
              */
 
             /**
@@ -68,12 +69,20 @@ export const conclave = $root.conclave = (() => {
             Hello.prototype.sdkVersion = "";
 
             /**
-             * Hello deviceId.
-             * @member {string} deviceId
+             * Hello publicKey.
+             * @member {Uint8Array} publicKey
              * @memberof conclave.v1.Hello
              * @instance
              */
-            Hello.prototype.deviceId = "";
+            Hello.prototype.publicKey = $util.newBuffer([]);
+
+            /**
+             * Hello enrollmentToken.
+             * @member {string} enrollmentToken
+             * @memberof conclave.v1.Hello
+             * @instance
+             */
+            Hello.prototype.enrollmentToken = "";
 
             /**
              * Creates a new Hello instance using the specified properties.
@@ -107,8 +116,10 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(8).uint32(m.protocolVersion);
                 if (m.sdkVersion != null && Object.hasOwnProperty.call(m, "sdkVersion"))
                     w.uint32(18).string(m.sdkVersion);
-                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId"))
-                    w.uint32(26).string(m.deviceId);
+                if (m.publicKey != null && Object.hasOwnProperty.call(m, "publicKey"))
+                    w.uint32(26).bytes(m.publicKey);
+                if (m.enrollmentToken != null && Object.hasOwnProperty.call(m, "enrollmentToken"))
+                    w.uint32(34).string(m.enrollmentToken);
                 return w;
             };
 
@@ -155,7 +166,11 @@ export const conclave = $root.conclave = (() => {
                             break;
                         }
                     case 3: {
-                            m.deviceId = r.string();
+                            m.publicKey = r.bytes();
+                            break;
+                        }
+                    case 4: {
+                            m.enrollmentToken = r.string();
                             break;
                         }
                     default:
@@ -189,6 +204,274 @@ export const conclave = $root.conclave = (() => {
             return Hello;
         })();
 
+        v1.Challenge = (function() {
+
+            /**
+             * Properties of a Challenge.
+             * @memberof conclave.v1
+             * @interface IChallenge
+             * @property {Uint8Array|null} [nonce] Challenge nonce
+             */
+
+            /**
+             * Constructs a new Challenge.
+             * @memberof conclave.v1
+             * @classdesc Represents a Challenge.
+             * @implements IChallenge
+             * @constructor
+             * @param {conclave.v1.IChallenge=} [p] Properties to set
+             */
+            function Challenge(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Challenge nonce.
+             * @member {Uint8Array} nonce
+             * @memberof conclave.v1.Challenge
+             * @instance
+             */
+            Challenge.prototype.nonce = $util.newBuffer([]);
+
+            /**
+             * Creates a new Challenge instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.Challenge
+             * @static
+             * @param {conclave.v1.IChallenge=} [properties] Properties to set
+             * @returns {conclave.v1.Challenge} Challenge instance
+             */
+            Challenge.create = function create(properties) {
+                return new Challenge(properties);
+            };
+
+            /**
+             * Encodes the specified Challenge message. Does not implicitly {@link conclave.v1.Challenge.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.Challenge
+             * @static
+             * @param {conclave.v1.IChallenge} m Challenge message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Challenge.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.nonce != null && Object.hasOwnProperty.call(m, "nonce"))
+                    w.uint32(10).bytes(m.nonce);
+                return w;
+            };
+
+            /**
+             * Decodes a Challenge message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.Challenge
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.Challenge} Challenge
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Challenge.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.Challenge();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.nonce = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for Challenge
+             * @function getTypeUrl
+             * @memberof conclave.v1.Challenge
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Challenge.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.Challenge";
+            };
+
+            return Challenge;
+        })();
+
+        v1.Proof = (function() {
+
+            /**
+             * Properties of a Proof.
+             * @memberof conclave.v1
+             * @interface IProof
+             * @property {Uint8Array|null} [signature] Proof signature
+             */
+
+            /**
+             * Constructs a new Proof.
+             * @memberof conclave.v1
+             * @classdesc Represents a Proof.
+             * @implements IProof
+             * @constructor
+             * @param {conclave.v1.IProof=} [p] Properties to set
+             */
+            function Proof(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Proof signature.
+             * @member {Uint8Array} signature
+             * @memberof conclave.v1.Proof
+             * @instance
+             */
+            Proof.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new Proof instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.Proof
+             * @static
+             * @param {conclave.v1.IProof=} [properties] Properties to set
+             * @returns {conclave.v1.Proof} Proof instance
+             */
+            Proof.create = function create(properties) {
+                return new Proof(properties);
+            };
+
+            /**
+             * Encodes the specified Proof message. Does not implicitly {@link conclave.v1.Proof.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.Proof
+             * @static
+             * @param {conclave.v1.IProof} m Proof message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Proof.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.signature != null && Object.hasOwnProperty.call(m, "signature"))
+                    w.uint32(10).bytes(m.signature);
+                return w;
+            };
+
+            /**
+             * Decodes a Proof message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.Proof
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.Proof} Proof
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Proof.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.Proof();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.signature = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for Proof
+             * @function getTypeUrl
+             * @memberof conclave.v1.Proof
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Proof.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.Proof";
+            };
+
+            return Proof;
+        })();
+
         v1.Welcome = (function() {
 
             /**
@@ -199,6 +482,7 @@ export const conclave = $root.conclave = (() => {
              * @property {string|null} [sessionId] Welcome sessionId
              * @property {number|null} [heartbeatMs] Welcome heartbeatMs
              * @property {number|null} [maxFrameBytes] Welcome maxFrameBytes
+             * @property {string|null} [deviceId] Welcome deviceId
              */
 
             /**
@@ -249,6 +533,14 @@ export const conclave = $root.conclave = (() => {
             Welcome.prototype.maxFrameBytes = 0;
 
             /**
+             * Welcome deviceId.
+             * @member {string} deviceId
+             * @memberof conclave.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.deviceId = "";
+
+            /**
              * Creates a new Welcome instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Welcome
@@ -284,6 +576,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(24).uint32(m.heartbeatMs);
                 if (m.maxFrameBytes != null && Object.hasOwnProperty.call(m, "maxFrameBytes"))
                     w.uint32(32).uint32(m.maxFrameBytes);
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId"))
+                    w.uint32(42).string(m.deviceId);
                 return w;
             };
 
@@ -335,6 +629,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 4: {
                             m.maxFrameBytes = r.uint32();
+                            break;
+                        }
+                    case 5: {
+                            m.deviceId = r.string();
                             break;
                         }
                     default:
@@ -3279,6 +3577,8 @@ export const conclave = $root.conclave = (() => {
              * @property {conclave.v1.IWithdraw|null} [withdraw] Envelope withdraw
              * @property {conclave.v1.IRoundClosed|null} [roundClosed] Envelope roundClosed
              * @property {conclave.v1.IUploadGrant|null} [uploadGrant] Envelope uploadGrant
+             * @property {conclave.v1.IChallenge|null} [challenge] Envelope challenge
+             * @property {conclave.v1.IProof|null} [proof] Envelope proof
              */
 
             /**
@@ -3416,17 +3716,33 @@ export const conclave = $root.conclave = (() => {
              */
             Envelope.prototype.uploadGrant = null;
 
+            /**
+             * Envelope challenge.
+             * @member {conclave.v1.IChallenge|null|undefined} challenge
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.challenge = null;
+
+            /**
+             * Envelope proof.
+             * @member {conclave.v1.IProof|null|undefined} proof
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.proof = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Envelope body.
-             * @member {"hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|undefined} body
+             * @member {"hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|"challenge"|"proof"|undefined} body
              * @memberof conclave.v1.Envelope
              * @instance
              */
             Object.defineProperty(Envelope.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "error", "checkIn", "comeBackLater", "selected", "modelChunk", "progress", "uploadStart", "uploadChunk", "evalReport", "reportAck", "withdraw", "roundClosed", "uploadGrant"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "error", "checkIn", "comeBackLater", "selected", "modelChunk", "progress", "uploadStart", "uploadChunk", "evalReport", "reportAck", "withdraw", "roundClosed", "uploadGrant", "challenge", "proof"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -3488,6 +3804,10 @@ export const conclave = $root.conclave = (() => {
                     $root.conclave.v1.RoundClosed.encode(m.roundClosed, w.uint32(114).fork(), q + 1).ldelim();
                 if (m.uploadGrant != null && Object.hasOwnProperty.call(m, "uploadGrant"))
                     $root.conclave.v1.UploadGrant.encode(m.uploadGrant, w.uint32(122).fork(), q + 1).ldelim();
+                if (m.challenge != null && Object.hasOwnProperty.call(m, "challenge"))
+                    $root.conclave.v1.Challenge.encode(m.challenge, w.uint32(130).fork(), q + 1).ldelim();
+                if (m.proof != null && Object.hasOwnProperty.call(m, "proof"))
+                    $root.conclave.v1.Proof.encode(m.proof, w.uint32(138).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -3583,6 +3903,14 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 15: {
                             m.uploadGrant = $root.conclave.v1.UploadGrant.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 16: {
+                            m.challenge = $root.conclave.v1.Challenge.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 17: {
+                            m.proof = $root.conclave.v1.Proof.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:

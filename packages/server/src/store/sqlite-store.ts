@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ServerError } from '../errors.ts';
 import { parseTaskSpec } from '../task-spec.ts';
-import type { Participation, RoundCommit, RoundRow, Store, TaskRow, TaskStatus } from './store.ts';
+import type { DeviceRecord, Participation, RoundCommit, RoundRow, Store, TaskRow, TaskStatus } from './store.ts';
 
 /** Ordered, append-only schema migrations; `user_version` records how many have run. */
 const MIGRATIONS: string[] = [
@@ -64,6 +64,18 @@ const MIGRATIONS: string[] = [
      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
    CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
+  // 2: device identities (Ed25519), single-use enrollment tokens, revocation.
+  `ALTER TABLE devices ADD COLUMN public_key BLOB;
+   ALTER TABLE devices ADD COLUMN enrolled_at INTEGER;
+   ALTER TABLE devices ADD COLUMN revoked_at INTEGER;
+   ALTER TABLE devices ADD COLUMN revoked_reason TEXT NOT NULL DEFAULT '';
+   CREATE TABLE enrollment_tokens (
+     token_hash TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     used_at INTEGER,
+     device_id TEXT
+   );`,
 ];
 
 export interface SqliteStoreOptions {
@@ -95,6 +107,28 @@ interface TaskDbRow {
   final_eval_done: number;
   created_at: number;
   updated_at: number;
+}
+
+interface DeviceDbRow {
+  id: string;
+  first_seen: number;
+  last_seen: number;
+  public_key: Buffer | null;
+  enrolled_at: number | null;
+  revoked_at: number | null;
+  revoked_reason: string;
+}
+
+function toDevice(r: DeviceDbRow): DeviceRecord {
+  return {
+    id: r.id,
+    publicKey: r.public_key ? new Uint8Array(r.public_key) : null,
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+    enrolledAt: r.enrolled_at,
+    revokedAt: r.revoked_at,
+    revokedReason: r.revoked_reason,
+  };
 }
 
 interface RoundDbRow {
@@ -257,6 +291,56 @@ export class SqliteStore implements Store {
         num_examples: number;
       }[]
     ).map((r) => ({ deviceId: r.device_id, numExamples: r.num_examples }));
+  }
+
+  createEnrollmentTokens(tokenHashes: string[], now: number, expiresAt: number): void {
+    this.db.transaction(() => {
+      const insert = this.db.prepare(`INSERT INTO enrollment_tokens (token_hash, created_at, expires_at) VALUES (?, ?, ?)`);
+      for (const h of tokenHashes) insert.run(h, now, expiresAt);
+      this.insertAudit('admin', 'enrollment.issue', { count: tokenHashes.length, expiresAt }, now);
+    })();
+  }
+
+  enrollDevice(tokenHash: string, deviceId: string, publicKey: Uint8Array, now: number): void {
+    this.db.transaction(() => {
+      const token = this.db.prepare(`SELECT used_at, expires_at FROM enrollment_tokens WHERE token_hash = ?`).get(tokenHash) as
+        | { used_at: number | null; expires_at: number }
+        | undefined;
+      if (!token) throw new ServerError('UNAUTHENTICATED', 'enrollment token is not one this coordinator issued');
+      if (token.used_at !== null) throw new ServerError('UNAUTHENTICATED', 'enrollment token was already used; each token enrolls one device');
+      if (token.expires_at < now) throw new ServerError('UNAUTHENTICATED', `enrollment token expired on ${new Date(token.expires_at).toISOString()}`);
+      const existing = this.getDevice(deviceId);
+      if (existing?.revokedAt) throw new ServerError('DEVICE_REVOKED', `device ${deviceId} was revoked and can never join again`);
+      this.db.prepare(`UPDATE enrollment_tokens SET used_at = ?, device_id = ? WHERE token_hash = ?`).run(now, deviceId, tokenHash);
+      this.db
+        .prepare(
+          `INSERT INTO devices (id, first_seen, last_seen, public_key, enrolled_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET public_key = excluded.public_key, enrolled_at = excluded.enrolled_at`,
+        )
+        .run(deviceId, now, now, Buffer.from(publicKey), now);
+      this.insertAudit('device', 'device.enroll', { deviceId }, now);
+    })();
+  }
+
+  getDevice(deviceId: string): DeviceRecord | undefined {
+    const row = this.db.prepare(`SELECT * FROM devices WHERE id = ?`).get(deviceId) as DeviceDbRow | undefined;
+    return row && toDevice(row);
+  }
+
+  listDevices(): DeviceRecord[] {
+    return (this.db.prepare(`SELECT * FROM devices ORDER BY first_seen, id`).all() as DeviceDbRow[]).map(toDevice);
+  }
+
+  revokeDevice(deviceId: string, reason: string, now: number): void {
+    this.db.transaction(() => {
+      const res = this.db.prepare(`UPDATE devices SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL`).run(now, reason, deviceId);
+      if (res.changes === 0) {
+        const d = this.getDevice(deviceId);
+        if (!d) throw new ServerError('NOT_FOUND', `no device with id "${deviceId}"`, 404);
+        throw new ServerError('DEVICE_REVOKED', `device ${deviceId} is already revoked`, 409);
+      }
+      this.insertAudit('admin', 'device.revoke', { deviceId, reason }, now);
+    })();
   }
 
   touchDevice(deviceId: string, now: number): void {

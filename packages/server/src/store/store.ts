@@ -42,6 +42,16 @@ export interface RoundRow {
   endedAt: number;
 }
 
+export interface DeviceRecord {
+  id: string;
+  publicKey: Uint8Array | null;
+  firstSeen: number;
+  lastSeen: number;
+  enrolledAt: number | null;
+  revokedAt: number | null;
+  revokedReason: string;
+}
+
 export interface Participation {
   deviceId: string;
   numExamples: number;
@@ -79,6 +89,13 @@ export interface Store {
   listRounds(taskId: string, limit?: number): RoundRow[];
   participation(taskId: string, round: number): Participation[];
   touchDevice(deviceId: string, now: number): void;
+  /** Stores SHA-256 hashes of freshly issued single-use enrollment tokens. */
+  createEnrollmentTokens(tokenHashes: string[], now: number, expiresAt: number): void;
+  /** Spends a token on a device identity; throws UNAUTHENTICATED for unknown, used or expired tokens. */
+  enrollDevice(tokenHash: string, deviceId: string, publicKey: Uint8Array, now: number): void;
+  getDevice(deviceId: string): DeviceRecord | undefined;
+  listDevices(): DeviceRecord[];
+  revokeDevice(deviceId: string, reason: string, now: number): void;
   audit(actor: string, action: string, detail: Record<string, unknown>, now: number): void;
   auditLog(limit?: number): { at: number; actor: string; action: string; detail: Record<string, unknown> }[];
   close(): void;
