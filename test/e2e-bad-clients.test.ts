@@ -123,8 +123,9 @@ describe('connections the coordinator refuses', () => {
 describe('bad reports are dropped; the round completes without them', () => {
   async function roundWithRawDevice(bad: (d: RawDevice, sel: { taskId: string; round: number; modelVersion: number; modelBytes: number }) => Promise<void>) {
     h = await startHarness();
-    // goal 2 × over-selection 1.5 = 3: the two SDK clients and the raw device are all selected.
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 2, minimum: 2, overSelection: 1.5 }, evaluation: { finalRound: false } }));
+    // The two SDK clients and the raw device are all selected, and the goal needs all three:
+    // the round can only finish early by dropping the raw device.
+    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 2, overSelection: 1 }, evaluation: { finalRound: false } }));
     const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     await h.addClient();
     await h.addClient();
@@ -211,7 +212,8 @@ describe('bad reports are dropped; the round completes without them', () => {
   });
 
   it('refuses a late update for a closed round with ROUND_CLOSED', async () => {
-    const { raw, taskId } = await roundWithRawDevice(async () => {});
+    // The raw device leaves the round, which finishes without it; then its update shows up.
+    const { raw, taskId } = await roundWithRawDevice(async (d, sel) => d.send('withdraw', { taskId: sel.taskId, round: sel.round, reason: 'busy' }));
     raw.send('uploadStart', { taskId, round: 1, modelVersion: 0, numExamples: 5, updateBytes: 36 });
     const err = await raw.next('error');
     expect(err.code).toBe('ROUND_CLOSED');

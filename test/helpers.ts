@@ -93,7 +93,10 @@ export async function startHarness(opts: Partial<ServeOptions> & { dataDir?: str
       const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
       for (const e of o.examples ?? separablePoints(60, 8, n)) await client.record('points', e);
       clients.push(client);
+      // Resolve once the device has enrolled and is connected, so callers can count on it.
+      const connected = nextEvent(client, 'connected');
       await client.start();
+      await connected;
       return client;
     },
     async close() {

@@ -17,6 +17,7 @@ import {
   deviceIdFor,
 } from '@conclave/proto';
 import { createIdentity, sign, type DeviceIdentity } from './identity.ts';
+import { clipL2, l2Norm } from '@conclave/dp';
 import { ClientError } from './errors.ts';
 import { MemoryExampleStore, isHeldOut, type ExampleStore } from './example-store.ts';
 import type { Example, Trainer } from './train/types.ts';
@@ -85,7 +86,7 @@ export interface ClientEvents {
   disconnected: { code: number; reason: string };
   selected: RoundInfo;
   trained: RoundInfo & { numExamples: number; trainLoss: number; ms: number };
-  uploaded: RoundInfo & { bytes: number; accepted: boolean };
+  uploaded: RoundInfo & { bytes: number; accepted: boolean; updateNorm: number };
   evaluated: RoundInfo & { examples: number; loss: number; accuracy: number };
   roundClosed: RoundInfo & { reason: string };
   comeBackLater: { retryAfterMs: number; reason: string };
@@ -103,6 +104,8 @@ interface Job {
   /** The encoded update, announced by UploadStart and waiting for UploadGrant. */
   pendingUpload?: Uint8Array;
   bytesSent?: number;
+  /** L2 norm of the update as sent (after clipping). */
+  updateNorm?: number;
 }
 
 export interface ConclaveClient {
@@ -306,7 +309,11 @@ export function createClient(options: ClientOptions): ConclaveClient {
       );
       if (j.cancelled) return;
       emit('trained', { ...j.info, numExamples: result.numExamples, trainLoss: result.trainLoss, ms: now() - started });
-      const bytes = float32ToBytes(result.delta);
+      // Differential privacy: the update leaves the device clipped to the task's L2 norm.
+      const clipNorm = j.plan.clipNorm ?? 0;
+      const delta = clipNorm > 0 ? clipL2(result.delta, clipNorm).clipped : result.delta;
+      j.updateNorm = l2Norm(delta);
+      const bytes = float32ToBytes(delta);
       let sent = send('uploadStart', {
         taskId: j.info.taskId,
         round: j.info.round,
@@ -367,7 +374,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
       case 'reportAck': {
         const j = job;
         if (j && j.info.taskId === frame.message.taskId && j.info.round === frame.message.round) {
-          if (j.info.kind === 'train') emit('uploaded', { ...j.info, bytes: j.bytesSent ?? 0, accepted: !!frame.message.accepted });
+          if (j.info.kind === 'train') emit('uploaded', { ...j.info, bytes: j.bytesSent ?? 0, accepted: !!frame.message.accepted, updateNorm: j.updateNorm ?? 0 });
           finishJob();
         }
         return;

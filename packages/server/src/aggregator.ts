@@ -29,6 +29,11 @@ export class WeightedDeltaAggregator {
     return this.totalWeight;
   }
 
+  /** The running weighted sum itself (DP adds noise to it before dividing). */
+  rawSum(): Float64Array {
+    return this.sum;
+  }
+
   /** The example-weighted mean delta (in place: the aggregator is spent afterwards). */
   mean(): Float64Array {
     if (this.totalWeight <= 0) throw new RangeError('no updates to average');

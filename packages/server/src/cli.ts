@@ -60,6 +60,13 @@ function formatStatus(s: Record<string, any>): string {
   if (s.waitingFor) lines.push(`waiting   ${s.waitingFor}`);
   if (s.cohort) lines.push(`cohort    ${s.cohort.selected} selected, ${s.cohort.reported} reported, ${s.cohort.dropped} dropped`);
   if (s.lastAbortReason) lines.push(`last abort ${s.lastAbortReason}`);
+  const p = s.privacy;
+  if (p) {
+    lines.push(
+      `privacy   ${p.mode} DP: ε spent ${p.epsilonSpent.toFixed(3)} of ${p.targetEpsilon} (${p.epsilonRemaining.toFixed(3)} left) at δ = ${p.delta}; ` +
+        `noise multiplier ${p.noiseMultiplier.toFixed(3)}, sampling rate ${p.samplingRate.toFixed(4)} of ${p.population} devices, clip norm ${p.clipNorm}`,
+    );
+  }
   const m = s.lastMetrics;
   if (m) {
     const fmt = (x: number | null, d = 4) => (x == null ? '—' : x.toFixed(d));

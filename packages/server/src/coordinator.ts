@@ -5,8 +5,9 @@ import type { DeviceSession } from './device-link.ts';
 import { ServerError } from './errors.ts';
 import { hashToken, newEnrollmentToken } from './identity.ts';
 import type { DeviceRecord, Store } from './store/store.ts';
+import { PrivacyAccountant, noiseMultiplierFor } from '@conclave/dp';
 import { parseTaskSpec, type TaskSpec } from './task-spec.ts';
-import { TaskRunner, type TaskStatusView } from './task-runner.ts';
+import { TaskRunner, privacyView, type TaskStatusView } from './task-runner.ts';
 
 export interface CoordinatorOptions {
   store: Store;
@@ -94,7 +95,8 @@ export class Coordinator {
     const slug = spec.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'task';
     const id = `${slug}-${randomBytes(3).toString('hex')}`;
     const { weightsBase64: _, ...model } = spec.model;
-    this.store.createTask({ id, spec: { ...spec, model }, initialWeights: weights, now: this.now() });
+    const privacy = spec.privacy && resolvePrivacy(spec, this.store.countEnrolledDevices());
+    this.store.createTask({ id, spec: { ...spec, model, ...(privacy ? { privacy } : {}) }, initialWeights: weights, now: this.now() });
     this.logger.info({ taskId: id, name: spec.name, stream: spec.stream, params: weights.length }, 'task created');
     if (this.started) this.startRunner(id);
     return id;
@@ -137,6 +139,7 @@ export class Coordinator {
       lastMetrics: last?.metrics ? { ...last.metrics, round: last.round, kind: last.kind } : null,
       lastAbortReason: lastAborted?.reason ?? '',
       consecutiveFailures: 0,
+      privacy: privacyView(task.spec, task.spec.privacy ? restoreAccountant(this.store.getPrivacyState(id)) : undefined),
     };
   }
 
@@ -283,6 +286,35 @@ export class Coordinator {
   listTasks(): TaskStatusView[] {
     return this.store.listTasks().map((t) => this.taskStatus(t.id));
   }
+}
+
+/**
+ * Fixes the sampling rate (goal / population) and, unless given, the noise multiplier that
+ * spends exactly the target ε over the planned rounds.
+ */
+function resolvePrivacy(spec: TaskSpec, enrolled: number): NonNullable<TaskSpec['privacy']> {
+  const p = spec.privacy!;
+  const population = p.population ?? enrolled;
+  if (population < spec.cohort.goal) {
+    throw new ServerError(
+      'INVALID_TASK',
+      `invalid task: privacy.population: ${population} device${population === 1 ? '' : 's'} (enrolled now, or privacy.population) cannot give a cohort goal of ${spec.cohort.goal}; Poisson sampling needs population ≥ goal`,
+    );
+  }
+  const samplingRate = spec.cohort.goal / population;
+  let noiseMultiplier = p.noiseMultiplier;
+  if (noiseMultiplier === undefined) {
+    try {
+      noiseMultiplier = noiseMultiplierFor({ samplingRate, steps: spec.rounds, delta: p.delta, targetEpsilon: p.targetEpsilon });
+    } catch (err) {
+      throw new ServerError('INVALID_TASK', `invalid task: privacy: ${(err as Error).message}`);
+    }
+  }
+  return { ...p, population, samplingRate, noiseMultiplier };
+}
+
+function restoreAccountant(state: string | null): PrivacyAccountant {
+  return state ? PrivacyAccountant.fromJSON(state) : new PrivacyAccountant();
 }
 
 function decodeWeights(spec: TaskSpec): Float32Array {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { DEFAULT_CHUNK_BYTES, PlanKind, chunks, encodeFrame, float32ToBytes, readFloat32Into, type BodyOf } from '@conclave/proto';
+import { PrivacyAccountant, addGaussianNoise, clipL2 } from '@conclave/dp';
 import type { Logger } from 'pino';
 import { WeightedDeltaAggregator, allFinite } from './aggregator.ts';
 import type { DeviceSession } from './device-link.ts';
@@ -75,6 +76,18 @@ export interface TaskStatusView {
   lastMetrics: (RoundMetrics & { round: number; kind: RoundKind }) | null;
   lastAbortReason: string;
   consecutiveFailures: number;
+  /** Differential privacy of the task, when on. */
+  privacy: {
+    mode: string;
+    targetEpsilon: number;
+    delta: number;
+    epsilonSpent: number;
+    epsilonRemaining: number;
+    noiseMultiplier: number;
+    samplingRate: number;
+    clipNorm: number;
+    population: number;
+  } | null;
 }
 
 export interface TaskRunnerDeps {
@@ -97,6 +110,23 @@ export interface TaskRunnerDeps {
   maxConcurrentUploads?: number;
 }
 
+export function privacyView(spec: TaskSpec, accountant: PrivacyAccountant | undefined): TaskStatusView['privacy'] {
+  const p = spec.privacy;
+  if (!p || !accountant) return null;
+  const spent = accountant.steps > 0 ? accountant.epsilon(p.delta) : 0;
+  return {
+    mode: p.mode,
+    targetEpsilon: p.targetEpsilon,
+    delta: p.delta,
+    epsilonSpent: spent,
+    epsilonRemaining: Math.max(0, p.targetEpsilon - spent),
+    noiseMultiplier: p.noiseMultiplier ?? 0,
+    samplingRate: p.samplingRate ?? 0,
+    clipNorm: p.clipNorm,
+    population: p.population ?? 0,
+  };
+}
+
 function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
@@ -117,7 +147,10 @@ export class TaskRunner {
   private active: ActiveRound | undefined;
   private timer: NodeJS.Timeout | undefined;
   private consecutiveFailures = 0;
+  /** Differential privacy: the task's accountant (RDP of the sampled Gaussian), when DP is on. */
+  private accountant: PrivacyAccountant | undefined;
   private lastAbortReason = '';
+  private lastSampled: { pool: number; sampled: number } | undefined;
   private readonly limits: ReportLimits;
   private readonly chunkBytes: number;
   private readonly maxConcurrentUploads: number;
@@ -138,6 +171,10 @@ export class TaskRunner {
     this.weights = weights;
     this.modelBytes = float32ToBytes(this.weights);
     this.optimizerState = decodeOptimizerState(deps.store.getOptimizerState(task.id), weights.length);
+    if (this.spec.privacy) {
+      const state = deps.store.getPrivacyState(task.id);
+      this.accountant = state ? PrivacyAccountant.fromJSON(state) : new PrivacyAccountant();
+    }
     this.limits = { maxExamplesPerReport: 10_000_000, ...deps.reportLimits };
     this.chunkBytes = deps.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     this.maxConcurrentUploads = Math.max(1, deps.maxConcurrentUploads ?? 4);
@@ -200,10 +237,30 @@ export class TaskRunner {
     return undefined;
   }
 
+  private get dp(): Required<Pick<NonNullable<TaskSpec['privacy']>, 'samplingRate' | 'noiseMultiplier' | 'population'>> & NonNullable<TaskSpec['privacy']> {
+    return this.spec.privacy as never;
+  }
+
+  /** ε after one more training round, or undefined without DP. */
+  private epsilonAfterNextRound(): number | undefined {
+    if (!this.accountant) return undefined;
+    const { samplingRate, noiseMultiplier, delta } = this.dp;
+    return this.accountant.clone().compose({ samplingRate, noiseMultiplier, steps: 1 }).epsilon(delta);
+  }
+
   private openSelection(): void {
     const next = this.nextRound();
     if (!next) {
       this.stop('completed', `completed ${this.spec.rounds} rounds`);
+      return;
+    }
+    const eps = next.kind === 'train' ? this.epsilonAfterNextRound() : undefined;
+    if (eps !== undefined && eps > this.dp.targetEpsilon * (1 + 1e-9)) {
+      const spent = this.accountant!.steps > 0 ? this.accountant!.epsilon(this.dp.delta) : 0;
+      this.stop(
+        'stopped',
+        `privacy budget spent: ε = ${spent.toFixed(3)} of ${this.dp.targetEpsilon} at δ = ${this.dp.delta} after ${this.task.modelVersion} rounds; one more round would reach ε = ${eps.toFixed(3)}`,
+      );
       return;
     }
     const now = this.deps.now();
@@ -251,6 +308,16 @@ export class TaskRunner {
 
   private trySelect(deadlinePassed: boolean): void {
     const candidates = this.candidates();
+    if (this.accountant && this.active?.kind === 'train') {
+      // DP: Poisson sampling, each eligible device independently at the accounted rate, once the
+      // selection window has gathered the pool (McMahan et al. 2018, Alg. 1).
+      if (!deadlinePassed) return;
+      const threshold = this.dp.samplingRate * 2 ** 32;
+      const sampled = candidates.filter(() => randomInt(2 ** 32) < threshold);
+      if (sampled.length >= this.spec.cohort.minimum) this.configure(sampled);
+      else this.lastSampled = { pool: candidates.length, sampled: sampled.length };
+      return;
+    }
     const want = this.target;
     if (candidates.length >= want || (deadlinePassed && candidates.length >= this.spec.cohort.minimum)) {
       // Uniform random cohort from the eligible pool (crypto-random Fisher–Yates prefix).
@@ -267,6 +334,14 @@ export class TaskRunner {
     this.trySelect(true);
     if (this.phase !== 'selecting') return;
     const n = this.candidates().length;
+    if (this.lastSampled) {
+      const { pool, sampled } = this.lastSampled;
+      this.lastSampled = undefined;
+      this.abortRound(
+        `Poisson sampling at rate ${this.dp.samplingRate.toFixed(4)} picked ${sampled} of ${pool} eligible devices, minimum is ${this.spec.cohort.minimum} (no privacy spent)`,
+      );
+      return;
+    }
     this.abortRound(
       `selection timed out after ${seconds(this.spec.timeouts.selectionMs)}: ${n} eligible device${n === 1 ? '' : 's'} checked in for stream "${this.spec.stream}", minimum is ${this.spec.cohort.minimum}`,
     );
@@ -291,6 +366,9 @@ export class TaskRunner {
       loss: this.spec.loss,
       evalFraction: this.spec.evaluation.evalFraction,
       maxExamples: this.spec.training.maxExamples,
+      ...(this.spec.privacy && r.kind === 'train'
+        ? { clipNorm: this.dp.clipNorm, noiseMultiplier: this.dp.noiseMultiplier, samplingRate: this.dp.samplingRate }
+        : {}),
     };
     for (const session of selected) {
       session.activeTaskId = this.id;
@@ -421,7 +499,14 @@ export class TaskRunner {
     if (up.received < up.buffer.byteLength) return;
     if (!allFinite(up.buffer)) return this.reject(p, 'INVALID_REPORT', 'update contains NaN or infinite values');
     const r = this.active!;
-    r.aggregator!.add(up.buffer, up.numExamples);
+    if (this.accountant) {
+      // DP-FedAvg: every device counts once, its update clipped to the clip norm. The device
+      // clips too; clipping here as well keeps the sensitivity bound whatever a device sends.
+      const { clipped } = clipL2(up.buffer, this.dp.clipNorm);
+      r.aggregator!.add(clipped, 1);
+    } else {
+      r.aggregator!.add(up.buffer, up.numExamples);
+    }
     r.examples += up.numExamples;
     r.trainLossSum += up.trainLoss * up.numExamples;
     r.evalExamples += up.evalExamples;
@@ -459,8 +544,22 @@ export class TaskRunner {
     p.session.activeTaskId = undefined;
     p.session.link.send('reportAck', { taskId: this.id, round: r.round, accepted: true });
     this.deps.release(p.session, 'reported');
-    if (this.reportedCount() >= this.spec.cohort.goal) this.commit();
+    if (this.roundComplete()) this.commit();
     else this.grantUploads();
+  }
+
+  /**
+   * A round closes at its goal, or as soon as nobody is left to report and the minimum is met.
+   * With DP's Poisson sampling there is no goal cut-off: it waits for every sampled device.
+   */
+  private roundComplete(): boolean {
+    const r = this.active;
+    if (!r) return false;
+    const reported = this.reportedCount();
+    const pending = [...r.cohort.values()].some((p) => p.status === 'selected' || p.status === 'waiting' || p.status === 'uploading');
+    if (!pending) return reported >= this.spec.cohort.minimum;
+    const poisson = this.accountant !== undefined && r.kind === 'train';
+    return !poisson && reported >= this.spec.cohort.goal;
   }
 
   /** Drops one device from the round with a clear error; the round goes on without it. */
@@ -492,6 +591,7 @@ export class TaskRunner {
       this.abortRound(`only ${possible} device${possible === 1 ? '' : 's'} can still report in round ${r.round}, minimum is ${this.spec.cohort.minimum} (${r.dropped} dropped; last: ${reason})`);
       return;
     }
+    if (this.roundComplete()) return this.commit();
     this.grantUploads();
   }
 
@@ -572,13 +672,29 @@ export class TaskRunner {
       bytesOut: r.bytesOut,
     };
     const participants = reported.map((p) => ({ deviceId: p.session.link.deviceId, numExamples: p.upload?.numExamples ?? 0 }));
-    let newModel: { version: number; weights: Float32Array; optimizerState: Buffer | null } | undefined;
+    let newModel: { version: number; weights: Float32Array; optimizerState: Buffer | null; privacyState?: string } | undefined;
     let optimizerState = this.optimizerState;
     if (r.kind === 'train') {
       const weights = this.weights.slice();
       optimizerState = { m: this.optimizerState.m?.slice(), v: this.optimizerState.v?.slice() };
-      applyServerOptimizer(weights, r.aggregator!.mean(), this.spec.serverOptimizer, optimizerState);
-      newModel = { version: r.modelVersionIn + 1, weights, optimizerState: encodeOptimizerState(optimizerState) };
+      let update: Float64Array;
+      let privacyState: string | undefined;
+      if (this.accountant) {
+        // Gaussian noise of σ = z·C on the sum, then the fixed-denominator estimate: divide by
+        // the expected cohort size q·N, not the realised one (McMahan et al. 2018, §3).
+        const { noiseMultiplier, clipNorm, samplingRate, population } = this.dp;
+        update = r.aggregator!.rawSum();
+        addGaussianNoise(update, noiseMultiplier * clipNorm);
+        const denominator = samplingRate * population;
+        for (let i = 0; i < update.length; i++) update[i]! /= denominator;
+        const after = this.accountant.clone().compose({ samplingRate, noiseMultiplier, steps: 1 });
+        metrics.epsilonSpent = after.epsilon(this.dp.delta);
+        privacyState = JSON.stringify(after.toJSON());
+      } else {
+        update = r.aggregator!.mean();
+      }
+      applyServerOptimizer(weights, update, this.spec.serverOptimizer, optimizerState);
+      newModel = { version: r.modelVersionIn + 1, weights, optimizerState: encodeOptimizerState(optimizerState), ...(privacyState ? { privacyState } : {}) };
     }
     const finishing =
       r.kind === 'evaluate' || (newModel!.version >= this.spec.rounds && !this.spec.evaluation.finalRound)
@@ -604,6 +720,7 @@ export class TaskRunner {
       return;
     }
     this.task = this.deps.store.getTask(this.id)!;
+    if (newModel?.privacyState) this.accountant = PrivacyAccountant.fromJSON(newModel.privacyState);
     if (newModel) {
       this.weights = newModel.weights;
       this.modelBytes = float32ToBytes(this.weights);
@@ -656,6 +773,7 @@ export class TaskRunner {
       lastMetrics: last?.metrics ? { ...last.metrics, round: last.round, kind: last.kind } : null,
       lastAbortReason: this.lastAbortReason,
       consecutiveFailures: this.consecutiveFailures,
+      privacy: privacyView(this.spec, this.accountant),
     };
   }
 }

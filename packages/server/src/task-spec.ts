@@ -96,6 +96,29 @@ export const TaskSpec = z
       })
       .strict()
       .default({}),
+    /**
+     * Differential privacy (DP-FedAvg, McMahan et al. 2018): devices clip their update to
+     * `clipNorm`; the coordinator samples devices by Poisson sampling at rate goal/population,
+     * adds Gaussian noise of standard deviation noiseMultiplier × clipNorm to the sum, and
+     * accounts the privacy spent after every round (RDP of the sampled Gaussian).
+     */
+    privacy: z
+      .object({
+        mode: z.enum(['central', 'distributed']).refine((m) => m === 'central', {
+          message: 'privacy.mode "distributed" needs secure aggregation, which this coordinator does not run yet; use "central"',
+        }),
+        targetEpsilon: z.number().positive().max(100),
+        delta: z.number().gt(0).lt(0.01),
+        clipNorm: z.number().positive(),
+        /** Derived from targetEpsilon over the planned rounds when absent. */
+        noiseMultiplier: z.number().positive().max(1e4).optional(),
+        /** Devices the sampling rate refers to. @default enrolled devices when the task is created */
+        population: z.number().int().min(1).optional(),
+        /** Set by the coordinator: goal / population. */
+        samplingRate: z.number().gt(0).max(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** Consecutive failed round attempts (too few devices) before the task fails. @default 10 */
     maxConsecutiveFailures: z.number().int().min(1).default(10),
   })

@@ -153,6 +153,9 @@ export namespace conclave {
             loss?: (string|null);
             evalFraction?: (number|null);
             maxExamples?: (number|null);
+            clipNorm?: (number|null);
+            noiseMultiplier?: (number|null);
+            samplingRate?: (number|null);
         }
 
         class Plan implements IPlan {
@@ -169,6 +172,9 @@ export namespace conclave {
             public loss: string;
             public evalFraction: number;
             public maxExamples: number;
+            public clipNorm: number;
+            public noiseMultiplier: number;
+            public samplingRate: number;
             public static create(properties?: conclave.v1.IPlan): conclave.v1.Plan;
             public static encode(m: conclave.v1.IPlan, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Plan;

@@ -1396,6 +1396,9 @@ export const conclave = $root.conclave = (() => {
              * @property {string|null} [loss] Plan loss
              * @property {number|null} [evalFraction] Plan evalFraction
              * @property {number|null} [maxExamples] Plan maxExamples
+             * @property {number|null} [clipNorm] Plan clipNorm
+             * @property {number|null} [noiseMultiplier] Plan noiseMultiplier
+             * @property {number|null} [samplingRate] Plan samplingRate
              */
 
             /**
@@ -1510,6 +1513,30 @@ export const conclave = $root.conclave = (() => {
             Plan.prototype.maxExamples = 0;
 
             /**
+             * Plan clipNorm.
+             * @member {number} clipNorm
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.clipNorm = 0;
+
+            /**
+             * Plan noiseMultiplier.
+             * @member {number} noiseMultiplier
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.noiseMultiplier = 0;
+
+            /**
+             * Plan samplingRate.
+             * @member {number} samplingRate
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.samplingRate = 0;
+
+            /**
              * Creates a new Plan instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Plan
@@ -1561,6 +1588,12 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(93).float(m.evalFraction);
                 if (m.maxExamples != null && Object.hasOwnProperty.call(m, "maxExamples"))
                     w.uint32(96).uint32(m.maxExamples);
+                if (m.clipNorm != null && Object.hasOwnProperty.call(m, "clipNorm"))
+                    w.uint32(109).float(m.clipNorm);
+                if (m.noiseMultiplier != null && Object.hasOwnProperty.call(m, "noiseMultiplier"))
+                    w.uint32(117).float(m.noiseMultiplier);
+                if (m.samplingRate != null && Object.hasOwnProperty.call(m, "samplingRate"))
+                    w.uint32(125).float(m.samplingRate);
                 return w;
             };
 
@@ -1644,6 +1677,18 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 12: {
                             m.maxExamples = r.uint32();
+                            break;
+                        }
+                    case 13: {
+                            m.clipNorm = r.float();
+                            break;
+                        }
+                    case 14: {
+                            m.noiseMultiplier = r.float();
+                            break;
+                        }
+                    case 15: {
+                            m.samplingRate = r.float();
                             break;
                         }
                     default:

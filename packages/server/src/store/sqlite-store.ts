@@ -76,6 +76,8 @@ const MIGRATIONS: string[] = [
      used_at INTEGER,
      device_id TEXT
    );`,
+  // 3: the privacy accountant's state, committed with each round.
+  `ALTER TABLE tasks ADD COLUMN privacy_state TEXT;`,
 ];
 
 export interface SqliteStoreOptions {
@@ -220,6 +222,15 @@ export class SqliteStore implements Store {
     return row && toFloat32(row.weights);
   }
 
+  getPrivacyState(taskId: string): string | null {
+    const row = this.db.prepare(`SELECT privacy_state FROM tasks WHERE id = ?`).get(taskId) as { privacy_state: string | null } | undefined;
+    return row?.privacy_state ?? null;
+  }
+
+  countEnrolledDevices(): number {
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM devices WHERE public_key IS NOT NULL AND revoked_at IS NULL`).get() as { n: number }).n;
+  }
+
   getOptimizerState(taskId: string): Buffer | null {
     const row = this.db.prepare(`SELECT optimizer_state FROM tasks WHERE id = ?`).get(taskId) as { optimizer_state: Buffer | null } | undefined;
     return row?.optimizer_state ?? null;
@@ -246,8 +257,8 @@ export class SqliteStore implements Store {
           .prepare(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, ?, ?, ?)`)
           .run(c.taskId, c.newModel.version, toBlob(c.newModel.weights), c.endedAt);
         this.db
-          .prepare(`UPDATE tasks SET model_version = ?, optimizer_state = ?, updated_at = ? WHERE id = ?`)
-          .run(c.newModel.version, c.newModel.optimizerState, c.endedAt, c.taskId);
+          .prepare(`UPDATE tasks SET model_version = ?, optimizer_state = ?, privacy_state = COALESCE(?, privacy_state), updated_at = ? WHERE id = ?`)
+          .run(c.newModel.version, c.newModel.optimizerState, c.newModel.privacyState ?? null, c.endedAt, c.taskId);
         // Keep the initial model, the latest and the last `keep` checkpoints.
         this.db
           .prepare(`DELETE FROM model_versions WHERE task_id = ? AND version > 0 AND version < ?`)

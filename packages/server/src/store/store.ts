@@ -27,6 +27,8 @@ export interface RoundMetrics {
   durationMs: number;
   bytesIn: number;
   bytesOut: number;
+  /** ε spent by the task after this round (DP tasks only). */
+  epsilonSpent?: number;
 }
 
 export interface RoundRow {
@@ -64,7 +66,7 @@ export interface RoundCommit {
   kind: 'train' | 'evaluate';
   modelVersionIn: number;
   /** New weights and optimizer state, for training rounds. */
-  newModel?: { version: number; weights: Float32Array; optimizerState: Buffer | null };
+  newModel?: { version: number; weights: Float32Array; optimizerState: Buffer | null; privacyState?: string };
   metrics: RoundMetrics;
   participants: Participation[];
   startedAt: number;
@@ -84,6 +86,9 @@ export interface Store {
   setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): void;
   getModel(taskId: string, version: number): Float32Array | undefined;
   getOptimizerState(taskId: string): Buffer | null;
+  /** The privacy accountant's serialized state (null when the task runs without DP). */
+  getPrivacyState(taskId: string): string | null;
+  countEnrolledDevices(): number;
   commitRound(commit: RoundCommit): void;
   recordAbortedRound(row: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'>): void;
   listRounds(taskId: string, limit?: number): RoundRow[];

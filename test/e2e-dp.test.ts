@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { epsilonFor } from '@conclave/dp';
+import { serve } from '@conclave/server';
+import pino from 'pino';
+import { denseTask, startHarness, waitForTask, type Harness } from './helpers.ts';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const privacy = { mode: 'central', targetEpsilon: 5, delta: 1e-3, clipNorm: 1 };
+
+describe('central differential privacy (DP-FedAvg)', () => {
+  it('samples, noises and accounts every round, and stops when the budget is spent', async () => {
+    h = await startHarness();
+    const clients = [];
+    for (let i = 0; i < 8; i++) clients.push(await h.addClient());
+    // A given noise multiplier and more rounds than the budget allows: the task must stop itself.
+    const taskId = h.server.coordinator.createTask(
+      await denseTask(8, {
+        rounds: 50,
+        cohort: { goal: 4, minimum: 1 },
+        timeouts: { selectionMs: 100, roundMs: 10_000 },
+        privacy: { ...privacy, noiseMultiplier: 0.8 },
+        maxConsecutiveFailures: 50,
+      }),
+    );
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running', 60_000);
+    expect(done.status).toBe('stopped');
+    expect(done.statusReason).toMatch(/^privacy budget spent: ε = \d\.\d{3} of 5 at δ = 0\.001 after \d+ rounds; one more round would reach ε = \d\.\d{3}$/);
+    const p = done.privacy!;
+    expect(p.samplingRate).toBe(0.5);
+    expect(p.population).toBe(8);
+    // ε spent equals an independent computation for the rounds that ran.
+    const expected = epsilonFor({ samplingRate: 0.5, noiseMultiplier: 0.8, steps: done.roundsDone, delta: 1e-3 }).epsilon;
+    expect(p.epsilonSpent).toBeCloseTo(expected, 9);
+    expect(p.epsilonSpent).toBeLessThanOrEqual(5);
+    expect(epsilonFor({ samplingRate: 0.5, noiseMultiplier: 0.8, steps: done.roundsDone + 1, delta: 1e-3 }).epsilon).toBeGreaterThan(5);
+    // Each committed round records the ε spent so far, in the same transaction as its model.
+    const rounds = h.server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed');
+    expect(rounds.map((r) => r.metrics!.epsilonSpent)).toEqual(
+      rounds.map((_, i) => expect.closeTo(epsilonFor({ samplingRate: 0.5, noiseMultiplier: 0.8, steps: i + 1, delta: 1e-3 }).epsilon, 9)),
+    );
+  });
+
+  it('derives the noise from the target, and a restarted coordinator resumes with the same ε spent', async () => {
+    h = await startHarness();
+    for (let i = 0; i < 6; i++) await h.addClient();
+    let stop!: () => void;
+    const twoRounds = new Promise<void>((r) => (stop = r));
+    const taskId = h.server.coordinator.createTask(
+      await denseTask(8, { rounds: 4, cohort: { goal: 3, minimum: 1 }, timeouts: { selectionMs: 100, roundMs: 10_000 }, privacy, maxConsecutiveFailures: 50 }),
+    );
+    const status = h.server.coordinator.taskStatus(taskId);
+    expect(status.privacy!.samplingRate).toBe(0.5);
+    // Calibrated so that exactly the planned rounds spend the target.
+    expect(epsilonFor({ samplingRate: 0.5, noiseMultiplier: status.privacy!.noiseMultiplier, steps: 4, delta: 1e-3 }).epsilon).toBeCloseTo(5, 6);
+    const poll = setInterval(() => h!.server.coordinator.taskStatus(taskId).roundsDone >= 2 && stop(), 10);
+    await twoRounds;
+    clearInterval(poll);
+    const before = h.server.coordinator.taskStatus(taskId);
+    const { dataDir, port } = { dataDir: h.dataDir, port: h.server.port };
+    await h.server.close();
+    const again = await serve({ dataDir, port, logger: pino({ level: 'silent' }) });
+    try {
+      const resumed = again.coordinator.taskStatus(taskId);
+      expect(resumed.roundsDone).toBe(before.roundsDone);
+      expect(resumed.privacy!.epsilonSpent).toBe(before.privacy!.epsilonSpent);
+      const done = await waitForTask(again, taskId, (s) => s.status !== 'running', 60_000);
+      expect(done.status).toBe('completed');
+      expect(done.privacy!.epsilonSpent).toBeCloseTo(5, 6);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('refuses privacy settings it cannot honour, naming them', async () => {
+    h = await startHarness();
+    await h.addClient();
+    expect(() => h!.server.coordinator.createTask({ ...(null as never), name: 'x' })).toThrow();
+    const tooFew = await denseTask(8, { cohort: { goal: 3, minimum: 1 }, privacy });
+    expect(() => h!.server.coordinator.createTask(tooFew)).toThrow(
+      'invalid task: privacy.population: 1 device (enrolled now, or privacy.population) cannot give a cohort goal of 3; Poisson sampling needs population ≥ goal',
+    );
+    const distributed = await denseTask(8, { privacy: { ...privacy, mode: 'distributed' } });
+    expect(() => h!.server.coordinator.createTask(distributed)).toThrow('privacy.mode "distributed" needs secure aggregation');
+  });
+});
