@@ -12,13 +12,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient, createWorkerTrainer, initTensorflow, type ConclaveClient } from '@conclave/client-sdk';
+import { createClient, createWorkerTrainer, initTensorflow, isHeldOut, type ConclaveClient } from '@conclave/client-sdk';
 import { serve } from '@conclave/server';
 import * as tf from '@tensorflow/tfjs';
 import pino from 'pino';
 import { trainCentralized, toDataset } from './centralized.ts';
 import { loadCorpus, splitTrainTest } from './corpus.ts';
-import { buildModel, DEFAULTS, defaultFeatureSpec, equivalentEpochs, evaluateModel } from './model.ts';
+import { buildModel, DEFAULTS, defaultFeatureSpec, equivalentEpochs, evaluateModel, taskServerOptimizer } from './model.ts';
 import { dirichletPartition } from './partition.ts';
 
 const HELP = `pnpm demo [options]
@@ -55,6 +55,8 @@ async function main(): Promise<void> {
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
+    // `pnpm demo -- --json` passes a literal "--" through; it carries no meaning here.
+    args: process.argv.slice(2).filter((a) => a !== '--'),
   });
   if (values.help) {
     process.stdout.write(HELP + '\n');
@@ -107,7 +109,7 @@ async function main(): Promise<void> {
       features: spec,
       loss: 'binaryCrossentropy',
       training: { localEpochs: DEFAULTS.localEpochs, batchSize: DEFAULTS.batchSize, clientLearningRate: DEFAULTS.clientLr, proxMu: DEFAULTS.proxMu },
-      serverOptimizer: { kind: DEFAULTS.serverOptimizer.kind, learningRate: DEFAULTS.serverOptimizer.lr },
+      serverOptimizer: taskServerOptimizer(),
       cohort: { goal: cohortGoal, minimum: Math.max(1, Math.ceil(cohortGoal * 0.6)), overSelection: 1.3 },
       rounds,
       timeouts: { selectionMs: 30_000, roundMs: 120_000 },
@@ -160,9 +162,13 @@ async function main(): Promise<void> {
     const federated = evaluateModel(evalModel, testSet);
     const federatedMs = performance.now() - started;
     const passes = equivalentEpochs({ rounds, localEpochs: DEFAULTS.localEpochs, cohortGoal, clients });
+    // (cohortGoal of clients, each making localEpochs passes over its mail, per round.)
     say(`\ncentralized baseline: same model, ${passes.toFixed(1)} epochs over the pooled mail (the same passes over the data)…`);
+    // Exactly the mail the devices trained on: each device holds out the examples the SDK's
+    // deterministic split assigns to evaluation (ids are assigned in recording order).
+    const pooled = shards.flatMap((s) => [...s.train, ...s.eval].filter((_, i) => !isHeldOut(i + 1, DEFAULTS.clientEvalFraction)));
     const central = trainCentralized({
-      train: shards.flatMap((s) => s.train),
+      train: pooled,
       test: testSet,
       spec,
       epochs: passes,

@@ -24,7 +24,7 @@ export { createIdentity } from './identity.ts';
 export type { DeviceIdentity } from './identity.ts';
 export { loadOrCreateIdentity } from './identity-file.ts';
 export type { ClientErrorCode } from './errors.ts';
-export { MemoryExampleStore } from './example-store.ts';
+export { MemoryExampleStore, isHeldOut } from './example-store.ts';
 export type { ExampleStore, StoredExample, RetentionLimits } from './example-store.ts';
 export { SqliteExampleStore } from './sqlite-example-store.ts';
 export { createWorkerTrainer } from './train/worker-trainer.ts';
