@@ -79,7 +79,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
   it('refuses privacy settings it cannot honour, naming them', async () => {
     h = await startHarness();
     await h.addClient();
-    expect(() => h!.server.coordinator.createTask({ ...(null as never), name: 'x' })).toThrow();
+    expect(() => h!.server.coordinator.createTask({ name: 'x' })).toThrow(/^invalid task: purpose: Required; stream: Required/);
     const tooFew = await denseTask(8, { cohort: { goal: 3, minimum: 1 }, privacy });
     expect(() => h!.server.coordinator.createTask(tooFew)).toThrow(
       'invalid task: privacy.population: 1 device (enrolled now, or privacy.population) cannot give a cohort goal of 3; Poisson sampling needs population ≥ goal',
