@@ -25,6 +25,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
   },
+  args: process.argv.slice(2).filter((a) => a !== '--'),
 });
 const clients = Number(values.clients);
 const rows = 1000;

@@ -154,6 +154,8 @@ export class TaskRunner {
   private readonly limits: ReportLimits;
   private readonly chunkBytes: number;
   private readonly maxConcurrentUploads: number;
+  /** Receive buffers of granted uploads, reused across uploads (at most maxConcurrentUploads). */
+  private readonly bufferPool: Float32Array[] = [];
   /** Weight bytes of the current model. */
   private modelBytes: Uint8Array;
   /** ModelChunk frames of the current version, encoded once and sent to every selected device. */
@@ -466,7 +468,8 @@ export class TaskRunner {
       const p = r.uploadQueue.shift()!;
       if (p.status !== 'waiting' || !p.upload) continue;
       p.status = 'uploading';
-      p.upload.buffer = new Float32Array(this.weights.length);
+      // Every byte is overwritten by the upload before the buffer is read, so reuse is safe.
+      p.upload.buffer = this.bufferPool.pop() ?? new Float32Array(this.weights.length);
       r.uploadsInFlight += 1;
       p.session.link.send('uploadGrant', { taskId: this.id, round: r.round });
     }
@@ -476,7 +479,11 @@ export class TaskRunner {
   private releaseSlot(p: Participant): void {
     const r = this.active;
     if (!r) return;
-    if (p.status === 'uploading') r.uploadsInFlight -= 1;
+    if (p.status === 'uploading') {
+      r.uploadsInFlight -= 1;
+      const buffer = p.upload?.buffer;
+      if (buffer && buffer.length === this.weights.length && this.bufferPool.length < this.maxConcurrentUploads) this.bufferPool.push(buffer);
+    }
     const i = r.uploadQueue.indexOf(p);
     if (i >= 0) r.uploadQueue.splice(i, 1);
   }
