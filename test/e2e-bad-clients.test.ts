@@ -93,7 +93,7 @@ describe('connections the coordinator refuses', () => {
 
   it('a revoked device is disconnected, dropped from its round, and can never join again', async () => {
     h = await startHarness();
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 2, minimum: 2, overSelection: 1.5 }, evaluation: { finalRound: false } }));
+    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 2, minimum: 2, overSelection: 1.5 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
     const leaver = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     await h.addClient();
     await h.addClient();
@@ -125,7 +125,7 @@ describe('bad reports are dropped; the round completes without them', () => {
     h = await startHarness();
     // The two SDK clients and the raw device are all selected, and the goal needs all three:
     // the round can only finish early by dropping the raw device.
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 2, overSelection: 1 }, evaluation: { finalRound: false } }));
+    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 2, overSelection: 1 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
     const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     await h.addClient();
     await h.addClient();
@@ -185,7 +185,7 @@ describe('bad reports are dropped; the round completes without them', () => {
   it('grants uploads a slot at a time and refuses chunks sent before the grant', async () => {
     let err: { code?: string | null; message?: string | null } | undefined;
     h = await startHarness({ maxConcurrentUploads: 1 });
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 1, minimum: 1, overSelection: 2 }, evaluation: { finalRound: false } }));
+    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 1, minimum: 1, overSelection: 2 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
     const hog = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     const eager = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     const [a, b] = [await hog.next('selected'), await eager.next('selected')];

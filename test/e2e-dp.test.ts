@@ -24,6 +24,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
         cohort: { goal: 4, minimum: 1 },
         timeouts: { selectionMs: 100, roundMs: 10_000 },
         privacy: { ...privacy, noiseMultiplier: 0.8 },
+        secureAggregation: { enabled: false },
         maxConsecutiveFailures: 50,
       }),
     );
@@ -51,7 +52,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
     let stop!: () => void;
     const twoRounds = new Promise<void>((r) => (stop = r));
     const taskId = h.server.coordinator.createTask(
-      await denseTask(8, { rounds: 4, cohort: { goal: 3, minimum: 1 }, timeouts: { selectionMs: 100, roundMs: 10_000 }, privacy, maxConsecutiveFailures: 50 }),
+      await denseTask(8, { rounds: 4, cohort: { goal: 3, minimum: 1 }, timeouts: { selectionMs: 100, roundMs: 10_000 }, privacy, maxConsecutiveFailures: 50, secureAggregation: { enabled: false } }),
     );
     const status = h.server.coordinator.taskStatus(taskId);
     expect(status.privacy!.samplingRate).toBe(0.5);
@@ -80,7 +81,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
     h = await startHarness();
     await h.addClient();
     expect(() => h!.server.coordinator.createTask({ name: 'x' })).toThrow(/^invalid task: purpose: Required; stream: Required/);
-    const tooFew = await denseTask(8, { cohort: { goal: 3, minimum: 1 }, privacy });
+    const tooFew = await denseTask(8, { cohort: { goal: 3, minimum: 3 }, privacy });
     expect(() => h!.server.coordinator.createTask(tooFew)).toThrow(
       'invalid task: privacy.population: 1 device (enrolled now, or privacy.population) cannot give a cohort goal of 3; Poisson sampling needs population ≥ goal',
     );

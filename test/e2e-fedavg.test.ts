@@ -20,6 +20,13 @@ describe('federated averaging over real sockets', () => {
     const final = rounds.at(-1)!.metrics!;
     expect(final.evalExamples).toBeGreaterThan(0);
     expect(final.evalAccuracy).toBeGreaterThan(0.8);
-    expect(h.server.coordinator.store.participation(taskId, 1).length).toBeGreaterThanOrEqual(3);
+    // Secure aggregation is on by default: the coordinator learned only sums. It knows who took
+    // part, and the total example count, but no device's update, weight or loss.
+    const parts = h.server.coordinator.store.participation(taskId, 1);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.every((p) => p.numExamples === 0)).toBe(true);
+    const first = rounds[0]!.metrics!;
+    expect(first.examples).toBeGreaterThan(100);
+    expect(first.trainLoss).toBeNull();
   });
 });

@@ -14,9 +14,9 @@ afterEach(async () => {
 it('long local training is not mistaken for a disconnect', async () => {
   h = await startHarness({ heartbeatMs: 40 });
   const taskId = h.server.coordinator.createTask(
-    await denseTask(8, { rounds: 1, training: { localEpochs: 60, batchSize: 4, clientLearningRate: 0.1 }, cohort: { goal: 2, minimum: 2, overSelection: 1 }, evaluation: { finalRound: false } }),
+    await denseTask(8, { rounds: 1, training: { localEpochs: 60, batchSize: 4, clientLearningRate: 0.1 }, cohort: { goal: 3, minimum: 3, overSelection: 1 }, evaluation: { finalRound: false } }),
   );
-  const clients = [1, 2].map(() => createClient({ url: h!.server.deviceUrl, trainer, enrollmentToken: h!.token() }));
+  const clients = [1, 2, 3].map(() => createClient({ url: h!.server.deviceUrl, trainer, enrollmentToken: h!.token() }));
   const progress: number[] = [];
   for (const [i, c] of clients.entries()) {
     for (const e of separablePoints(100, 8, i + 10)) await c.record('points', e);

@@ -39,7 +39,7 @@ export async function denseTask(dim: number, overrides: Record<string, unknown> 
     features: { kind: 'dense', dim },
     loss: 'binaryCrossentropy',
     training: { localEpochs: 2, batchSize: 16, clientLearningRate: 0.5 },
-    cohort: { goal: 3, minimum: 2 },
+    cohort: { goal: 3, minimum: 3 },
     rounds: 3,
     timeouts: { selectionMs: 5_000, roundMs: 20_000 },
     evaluation: { evalFraction: 0.2, finalRound: true },

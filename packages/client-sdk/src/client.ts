@@ -18,6 +18,8 @@ import {
 } from '@conclave/proto';
 import { createIdentity, sign, type DeviceIdentity } from './identity.ts';
 import { clipL2, l2Norm } from '@conclave/dp';
+import { SecAggClient, quantizeWeighted, type ClientMessage, type SharesBroadcast } from '@conclave/secagg';
+import { clientMessageToWire, configFromWire, serverMessageFromWire } from './secagg-wire.ts';
 import { ClientError } from './errors.ts';
 import { MemoryExampleStore, isHeldOut, type ExampleStore } from './example-store.ts';
 import type { Example, Trainer } from './train/types.ts';
@@ -68,6 +70,11 @@ export interface ClientOptions {
   progressIntervalMs?: number;
   /** @default Date.now */
   now?: () => number;
+  /**
+   * The fewest devices whose sum this device helps reveal under secure aggregation, whatever
+   * the coordinator says (a client-enforced minimum cohort). @default 2
+   */
+  minSecureCohort?: number;
 }
 
 export interface RoundInfo {
@@ -95,6 +102,19 @@ export interface ClientEvents {
 
 type Listener<K extends keyof ClientEvents> = (event: ClientEvents[K]) => void;
 
+/** A SecAgg+ round this device is in; it outlives the job, since unmasking follows the upload. */
+interface SecureRound {
+  client: SecAggClient;
+  quant: { clipRange: number; bits: number; maxWeight: number };
+  cohortSize: number;
+  /** Steps of one round run one after another. */
+  chain: Promise<void>;
+  /** SharesBroadcast that arrived before training finished. */
+  pendingShares?: SharesBroadcast;
+  /** Called with the masked input once both training and the key exchange are done. */
+  onMasked?: (masked: Uint8Array) => void;
+}
+
 interface Job {
   info: RoundInfo;
   plan: IPlan;
@@ -106,6 +126,7 @@ interface Job {
   bytesSent?: number;
   /** L2 norm of the update as sent (after clipping). */
   updateNorm?: number;
+  secure?: SecureRound;
 }
 
 export interface ConclaveClient {
@@ -154,6 +175,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
   const maxDelay = options.reconnect?.maxDelayMs ?? 30_000;
   const listeners = new Map<keyof ClientEvents, Set<(e: unknown) => void>>();
   const modelCache = new Map<string, { version: number; weights: Float32Array }>();
+  const secureRounds = new Map<string, SecureRound>();
 
   let trainer: Trainer | undefined = options.trainer;
   let ownsTrainer = false;
@@ -226,8 +248,77 @@ export function createClient(options: ClientOptions): ConclaveClient {
     } else {
       job = { info, plan, weights: new Float32Array(bytes / 4), received: 0, cancelled: false };
     }
+    if (m.secagg) startSecureRound(job, m.secagg);
     emit('selected', info);
     if (job.received === bytes) void runJob(job);
+  }
+
+  const secureKey = (taskId: string, round: number) => `${taskId}#${round}`;
+
+  /** SecAgg+ round 0: advertise this round's keys while the model downloads and trains. */
+  function startSecureRound(j: Job, wire: NonNullable<BodyOf<'selected'>['secagg']>): void {
+    const { config, clientId, quant } = configFromWire(wire);
+    let client: SecAggClient;
+    try {
+      client = new SecAggClient({ config, clientId, policy: { minSurvivors: Math.max(2, options.minSecureCohort ?? 2) } });
+    } catch (err) {
+      emit('error', new ClientError('SERVER_ERROR', `refusing the secure aggregation round: ${(err as Error).message}`));
+      withdraw(j, 'secure aggregation configuration refused');
+      return;
+    }
+    const sr: SecureRound = { client, quant, cohortSize: config.cohortSize, chain: Promise.resolve() };
+    j.secure = sr;
+    secureRounds.set(secureKey(j.info.taskId, j.info.round), sr);
+    step(j.info.taskId, j.info.round, sr, () => client.advertiseKeys());
+  }
+
+  /** Runs one protocol step after the previous one and sends what it produces. */
+  function step(taskId: string, round: number, sr: SecureRound, body: () => Promise<ClientMessage | undefined>): void {
+    sr.chain = sr.chain.then(async () => {
+      try {
+        const out = await body();
+        if (out && out.type !== 'masked-input') send('secagg', clientMessageToWire(taskId, round, out));
+        if (out?.type === 'unmask-shares') secureRounds.delete(secureKey(taskId, round));
+      } catch (err) {
+        secureRounds.delete(secureKey(taskId, round));
+        emit('error', new ClientError('SERVER_ERROR', `secure aggregation step refused: ${(err as Error).message}`));
+        if (job && job.info.taskId === taskId && job.info.round === round) withdraw(job, 'secure aggregation step refused');
+      }
+    });
+  }
+
+  function onSecAgg(m: BodyOf<'secagg'>): void {
+    const taskId = m.taskId ?? '';
+    const round = m.round ?? 0;
+    const sr = secureRounds.get(secureKey(taskId, round));
+    const message = serverMessageFromWire(m);
+    if (!sr || !message) return;
+    switch (message.type) {
+      case 'keys-broadcast':
+        return step(taskId, round, sr, () => sr.client.handleKeysBroadcast(message));
+      case 'shares-broadcast':
+        sr.pendingShares = message;
+        return maybeMask(taskId, round, sr);
+      case 'consistency-request':
+        return step(taskId, round, sr, () => sr.client.handleConsistencyRequest(message));
+      case 'unmask-request':
+        return step(taskId, round, sr, () => sr.client.handleUnmaskRequest(message));
+      default:
+        return;
+    }
+  }
+
+  /** Round 2 needs both the shares and this device's trained, quantized update. */
+  function maybeMask(taskId: string, round: number, sr: SecureRound): void {
+    const shares = sr.pendingShares;
+    if (!shares || !sr.onMasked) return;
+    sr.pendingShares = undefined;
+    const onMasked = sr.onMasked;
+    step(taskId, round, sr, async () => {
+      const masked = await sr.client.handleSharesBroadcast(shares);
+      onMasked(masked.vector);
+      return masked;
+    });
   }
 
   function onModelChunk(m: BodyOf<'modelChunk'>): void {
@@ -313,6 +404,26 @@ export function createClient(options: ClientOptions): ConclaveClient {
       const clipNorm = j.plan.clipNorm ?? 0;
       const delta = clipNorm > 0 ? clipL2(result.delta, clipNorm).clipped : result.delta;
       j.updateNorm = l2Norm(delta);
+      if (j.secure) {
+        // Quantize the update with its weight (the example count, or 1 under DP) as the last
+        // entry, then mask it: the coordinator never sees either in the clear.
+        const sr = j.secure;
+        const weight = clipNorm > 0 ? 1 : result.numExamples;
+        sr.client.setInput(quantizeWeighted(delta, weight, { ...sr.quant, cohortSize: sr.cohortSize }));
+        sr.onMasked = (masked) => {
+          if (j.cancelled) return;
+          const sent = send('uploadStart', {
+            taskId: j.info.taskId,
+            round: j.info.round,
+            modelVersion: j.info.modelVersion,
+            updateBytes: masked.byteLength,
+          });
+          j.pendingUpload = masked;
+          j.bytesSent = sent;
+        };
+        maybeMask(j.info.taskId, j.info.round, sr);
+        return;
+      }
       const bytes = float32ToBytes(delta);
       let sent = send('uploadStart', {
         taskId: j.info.taskId,
@@ -361,6 +472,8 @@ export function createClient(options: ClientOptions): ConclaveClient {
         return onSelected(frame.message);
       case 'modelChunk':
         return onModelChunk(frame.message);
+      case 'secagg':
+        return onSecAgg(frame.message);
       case 'uploadGrant': {
         const j = job;
         if (!j || j.cancelled || !j.pendingUpload || j.info.taskId !== frame.message.taskId || j.info.round !== frame.message.round) return;
@@ -380,6 +493,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
         return;
       }
       case 'roundClosed': {
+        secureRounds.delete(secureKey(frame.message.taskId ?? '', frame.message.round ?? 0));
         const j = job;
         if (j && j.info.taskId === frame.message.taskId && j.info.round === frame.message.round) {
           j.cancelled = true;

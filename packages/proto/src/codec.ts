@@ -82,6 +82,23 @@ function validate(body: BodyName, m: Record<string, unknown>, limits: WireLimits
     checkString(plan?.purpose, 'selected.plan.purpose', limits.maxJsonLength);
     checkString(plan?.stream, 'selected.plan.stream', s);
   }
+  if (body === 'secagg') {
+    // SecAgg+ lists are bounded by the cohort size; 10,000 is the protocol's largest cohort.
+    const sa = m as conclave.v1.ISecAgg;
+    const lists: [string, number][] = [
+      ['shareKeys.shares', sa.shareKeys?.shares?.length ?? 0],
+      ['unmaskShares.selfMaskShares', sa.unmaskShares?.selfMaskShares?.length ?? 0],
+      ['unmaskShares.pairwiseKeyShares', sa.unmaskShares?.pairwiseKeyShares?.length ?? 0],
+      ['keysBroadcast.peers', sa.keysBroadcast?.peers?.length ?? 0],
+      ['sharesBroadcast.shares', sa.sharesBroadcast?.shares?.length ?? 0],
+      ['consistencyRequest.survivors', sa.consistencyRequest?.survivors?.length ?? 0],
+      ['unmaskRequest.survivors', sa.unmaskRequest?.survivors?.length ?? 0],
+      ['unmaskRequest.dropped', sa.unmaskRequest?.dropped?.length ?? 0],
+    ];
+    for (const [name, n] of lists) {
+      if (n > 10_000) throw new ProtoError('MESSAGE_TOO_LARGE', `secagg.${name} has ${n} entries, at most 10000 allowed`);
+    }
+  }
   for (const key of ['modelBytes', 'updateBytes']) {
     const n = m[key];
     if (typeof n === 'number' && n > limits.maxModelBytes) {

@@ -206,6 +206,8 @@ export class Coordinator {
         return this.withRunner(session, frame.message.taskId, frame.message.round, (r) => r.onUploadStart(session, frame.message));
       case 'uploadChunk':
         return this.withRunner(session, frame.message.taskId, frame.message.round, (r) => r.onUploadChunk(session, frame.message));
+      case 'secagg':
+        return this.withRunner(session, frame.message.taskId, frame.message.round, (r) => r.onSecAgg(session, frame.message));
       case 'evalReport':
         return this.withRunner(session, frame.message.taskId, frame.message.round, (r) => r.onEvalReport(session, frame.message));
       case 'withdraw': {

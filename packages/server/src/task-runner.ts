@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { DEFAULT_CHUNK_BYTES, PlanKind, chunks, encodeFrame, float32ToBytes, readFloat32Into, type BodyOf } from '@conclave/proto';
 import { PrivacyAccountant, addGaussianNoise, clipL2 } from '@conclave/dp';
+import { SecAggServer, createRoundConfig, dequantizeWeightedMean, maxQuantizationBits, type AggregationResult, type RoundConfig } from '@conclave/secagg';
+import { clientMessageFromWire, configToWire, serverMessageToWire } from './secagg-wire.ts';
 import type { Logger } from 'pino';
 import { WeightedDeltaAggregator, allFinite } from './aggregator.ts';
 import type { DeviceSession } from './device-link.ts';
@@ -54,6 +56,19 @@ interface ActiveRound {
   /** Participants whose upload is announced but not yet granted, in arrival order. */
   uploadQueue: Participant[];
   uploadsInFlight: number;
+  /** Secure aggregation of this round, when the task uses it. */
+  secure?: SecureRound;
+}
+
+/** One round's SecAgg+ state: the protocol's server state machine and its device mapping. */
+interface SecureRound {
+  server: SecAggServer;
+  config: RoundConfig;
+  quant: { clipRange: number; bits: number; maxWeight: number };
+  idOf: Map<string, number>;
+  byId: Map<number, Participant>;
+  timer: NodeJS.Timeout | undefined;
+  closing: boolean;
 }
 
 export interface TaskStatusView {
@@ -372,9 +387,35 @@ export class TaskRunner {
         ? { clipNorm: this.dp.clipNorm, noiseMultiplier: this.dp.noiseMultiplier, samplingRate: this.dp.samplingRate }
         : {}),
     };
-    for (const session of selected) {
+    const sa = this.spec.secureAggregation;
+    if (sa.enabled && r.kind === 'train') {
+      const n = selected.length;
+      let config: RoundConfig;
+      try {
+        config = this.secureConfig(n);
+      } catch (err) {
+        for (const session of selected) this.deps.release(session, 'not selected');
+        this.abortRound(`secure aggregation cannot run with ${n} selected devices: ${(err as Error).message}`);
+        return;
+      }
+      r.secure = {
+        server: new SecAggServer({ config }),
+        config,
+        quant: { clipRange: sa.clipRange, bits: sa.bits ?? Math.min(24, maxQuantizationBits(n)), maxWeight: sa.maxWeight },
+        idOf: new Map(),
+        byId: new Map(),
+        timer: undefined,
+        closing: false,
+      };
+    }
+    for (const [i, session] of selected.entries()) {
       session.activeTaskId = this.id;
-      r.cohort.set(session.link.sessionId, { session, status: 'selected' });
+      const participant: Participant = { session, status: 'selected' };
+      r.cohort.set(session.link.sessionId, participant);
+      if (r.secure) {
+        r.secure.idOf.set(session.link.sessionId, i + 1);
+        r.secure.byId.set(i + 1, participant);
+      }
       const cached = session.checkIn?.cached.get(this.id) === r.modelVersionIn;
       session.link.send('selected', {
         taskId: this.id,
@@ -384,6 +425,7 @@ export class TaskRunner {
         modelBytes: this.modelBytes.byteLength,
         modelCached: cached,
         reportDeadlineMs: r.reportDeadline,
+        ...(r.secure ? { secagg: configToWire(r.secure.config, i + 1, r.secure.quant) } : {}),
       });
       if (!cached) {
         for (const frame of this.encodedModel(r.modelVersionIn)) {
@@ -392,8 +434,27 @@ export class TaskRunner {
         }
       }
     }
-    this.deps.logger.info({ taskId: this.id, round: r.round, kind: r.kind, selected: selected.length }, 'cohort selected');
+    this.deps.logger.info({ taskId: this.id, round: r.round, kind: r.kind, selected: selected.length, secure: !!r.secure }, 'cohort selected');
     this.schedule(r.reportDeadline, () => this.reportTimedOut());
+    if (r.secure) this.armSecureTimer(r);
+  }
+
+  /**
+   * SecAgg+ parameters for a cohort of n: the neighbour degree and Shamir threshold follow from
+   * the tolerated dropout rate (see @conclave/secagg's README). Cohorts too small for that rule
+   * use the complete graph with a majority threshold, tolerating fewer dropouts.
+   */
+  private secureConfig(n: number): RoundConfig {
+    const sa = this.spec.secureAggregation;
+    const base = { cohortSize: n, vectorLength: this.weights.length + 1, minSurvivors: Math.min(n, Math.max(3, this.spec.cohort.minimum)) };
+    try {
+      return createRoundConfig({ ...base, dropoutRate: sa.dropoutRate });
+    } catch (err) {
+      if (n < 3) throw err;
+      const threshold = Math.min(n - 1, Math.max(2, Math.ceil((n - 1) / 2)));
+      this.deps.logger.info({ taskId: this.id, n, reason: (err as Error).message }, 'small cohort: complete graph with a majority threshold');
+      return createRoundConfig({ ...base, degree: n - 1, threshold });
+    }
   }
 
   private encodedModel(version: number): Uint8Array[] {
@@ -433,12 +494,17 @@ export class TaskRunner {
     if ((m.modelVersion ?? 0) !== r.modelVersionIn) {
       return this.reject(p, 'STALE_UPDATE', `update computed from model version ${m.modelVersion ?? 0}, round ${round} trains version ${r.modelVersionIn}`);
     }
-    const expected = this.weights.byteLength;
+    const expected = this.uploadWords(r) * 4;
     if ((m.updateBytes ?? 0) !== expected) {
-      return this.reject(p, 'WRONG_LENGTH', `update has ${(m.updateBytes ?? 0) / 4} values, model has ${expected / 4}`);
+      const what = r.secure ? `masked input has ${(m.updateBytes ?? 0) / 4} values, expected ${expected / 4} (model and weight)` : `update has ${(m.updateBytes ?? 0) / 4} values, model has ${expected / 4}`;
+      return this.reject(p, 'WRONG_LENGTH', what);
+    }
+    if (r.secure && r.secure.server.phase !== 'masked-input') {
+      return this.reject(p, 'UNEXPECTED_MESSAGE', `masked input before the key exchange finished (secure aggregation is in phase ${r.secure.server.phase})`);
     }
     const n = m.numExamples ?? 0;
-    if (n < 1 || n > this.limits.maxExamplesPerReport) {
+    // Under secure aggregation the example count travels masked inside the vector, never here.
+    if (!r.secure && (n < 1 || n > this.limits.maxExamplesPerReport)) {
       return this.reject(p, 'INVALID_REPORT', `update claims ${n} examples, expected 1 to ${this.limits.maxExamplesPerReport}`);
     }
     const evalExamples = m.evalExamples ?? 0;
@@ -469,7 +535,8 @@ export class TaskRunner {
       if (p.status !== 'waiting' || !p.upload) continue;
       p.status = 'uploading';
       // Every byte is overwritten by the upload before the buffer is read, so reuse is safe.
-      p.upload.buffer = this.bufferPool.pop() ?? new Float32Array(this.weights.length);
+      const words = this.uploadWords(r);
+      p.upload.buffer = (this.bufferPool.at(-1)?.length === words ? this.bufferPool.pop() : undefined) ?? new Float32Array(words);
       r.uploadsInFlight += 1;
       p.session.link.send('uploadGrant', { taskId: this.id, round: r.round });
     }
@@ -482,7 +549,7 @@ export class TaskRunner {
     if (p.status === 'uploading') {
       r.uploadsInFlight -= 1;
       const buffer = p.upload?.buffer;
-      if (buffer && buffer.length === this.weights.length && this.bufferPool.length < this.maxConcurrentUploads) this.bufferPool.push(buffer);
+      if (buffer && buffer.length === this.uploadWords(r) && this.bufferPool.length < this.maxConcurrentUploads) this.bufferPool.push(buffer);
     }
     const i = r.uploadQueue.indexOf(p);
     if (i >= 0) r.uploadQueue.splice(i, 1);
@@ -504,8 +571,16 @@ export class TaskRunner {
     up.received += data.byteLength;
     this.active!.bytesIn += data.byteLength;
     if (up.received < up.buffer.byteLength) return;
-    if (!allFinite(up.buffer)) return this.reject(p, 'INVALID_REPORT', 'update contains NaN or infinite values');
     const r = this.active!;
+    if (r.secure) {
+      // The masked vector goes straight into the protocol's running sum (mod 2^32).
+      const vector = new Uint8Array(up.buffer.buffer, up.buffer.byteOffset, up.buffer.byteLength);
+      const outcome = r.secure.server.receive(r.secure.idOf.get(session.link.sessionId)!, { type: 'masked-input', roundId: r.secure.config.roundId, vector });
+      if (!outcome.accepted) return this.reject(p, 'INVALID_REPORT', `secure aggregation refused the masked input: ${outcome.error.code}: ${outcome.error.message}`);
+      this.accept(p);
+      return;
+    }
+    if (!allFinite(up.buffer)) return this.reject(p, 'INVALID_REPORT', 'update contains NaN or infinite values');
     if (this.accountant) {
       // DP-FedAvg: every device counts once, its update clipped to the clip norm. The device
       // clips too; clipping here as well keeps the sensitivity bound whatever a device sends.
@@ -551,8 +626,86 @@ export class TaskRunner {
     p.session.activeTaskId = undefined;
     p.session.link.send('reportAck', { taskId: this.id, round: r.round, accepted: true });
     this.deps.release(p.session, 'reported');
-    if (this.roundComplete()) this.commit();
+    if (this.roundComplete()) this.finishReporting();
     else this.grantUploads();
+  }
+
+  /** Enough reports are in: commit, or, under secure aggregation, go on to unmasking. */
+  private finishReporting(): void {
+    if (this.active?.secure) void this.advanceSecure();
+    else this.commit();
+  }
+
+  private uploadWords(r: ActiveRound): number {
+    return this.weights.length + (r.secure ? 1 : 0);
+  }
+
+  private armSecureTimer(r: ActiveRound): void {
+    const s = r.secure!;
+    if (s.timer) clearTimeout(s.timer);
+    s.timer = undefined;
+    // The masked-input phase lasts until the round's report deadline (reportTimedOut).
+    if (s.server.phase === 'masked-input') return;
+    s.timer = setTimeout(() => void this.advanceSecure(), this.spec.secureAggregation.phaseTimeoutMs);
+    s.timer.unref?.();
+  }
+
+  /** A SecAgg+ message from a device in this round. */
+  onSecAgg(session: DeviceSession, m: BodyOf<'secagg'>): void {
+    const r = this.active;
+    const round = m.round ?? 0;
+    const link = session.link;
+    if (!r?.secure || round !== r.round) {
+      link.error('ROUND_CLOSED', `secure aggregation message for round ${round} of task ${this.id} refused: that round is not running secure aggregation now`, false, { taskId: this.id, round });
+      return;
+    }
+    const id = r.secure.idOf.get(link.sessionId);
+    const p = id === undefined ? undefined : r.secure.byId.get(id);
+    if (id === undefined || !p || p.status === 'dropped') {
+      link.error('NOT_SELECTED', `secure aggregation message refused: this device is not in the cohort of round ${round} of task ${this.id}`, false, { taskId: this.id, round });
+      return;
+    }
+    const message = clientMessageFromWire(m);
+    if (!message) return this.reject(p, 'MALFORMED_FRAME', 'secure aggregation frame carries no step');
+    const outcome = r.secure.server.receive(id, message);
+    if (!outcome.accepted) {
+      return this.reject(p, 'INVALID_REPORT', `secure aggregation refused ${message.type}: ${outcome.error.code}: ${outcome.error.message}`);
+    }
+    if (r.secure.server.awaiting().length === 0 && r.secure.server.phase !== 'masked-input') void this.advanceSecure();
+  }
+
+  /** Closes the current SecAgg+ phase and sends the next phase's messages, or finishes. */
+  private async advanceSecure(): Promise<void> {
+    const r = this.active;
+    const s = r?.secure;
+    if (!r || !s || s.closing) return;
+    s.closing = true;
+    if (s.timer) clearTimeout(s.timer);
+    let t;
+    try {
+      t = await s.server.closePhase();
+    } catch (err) {
+      s.closing = false;
+      if (this.active === r) this.abortRound(`secure aggregation failed: ${(err as Error).message}`);
+      return;
+    }
+    s.closing = false;
+    if (this.active !== r) return;
+    for (const d of t.dropped) {
+      const p = s.byId.get(d.clientId);
+      if (p && p.status !== 'dropped' && p.status !== 'reported') this.drop(p, `secure aggregation: ${d.error.message}`);
+      if (this.active !== r) return;
+    }
+    if (t.phase === 'aborted') return this.abortRound(`secure aggregation aborted: ${t.error?.message ?? 'too few devices left'}`);
+    if (t.phase === 'completed') return this.commit(t.result);
+    for (const o of t.messages) {
+      const p = s.byId.get(o.to);
+      if (p && p.status !== 'dropped') p.session.link.send('secagg', serverMessageToWire(this.id, r.round, o.message));
+    }
+    this.armSecureTimer(r);
+    // Every device may already have answered (e.g. nobody left to wait for).
+    if (s.server.phase !== 'masked-input' && s.server.awaiting().length === 0) void this.advanceSecure();
+    else if (s.server.phase === 'masked-input' && this.roundComplete()) void this.advanceSecure();
   }
 
   /**
@@ -579,8 +732,18 @@ export class TaskRunner {
 
   /** The device disconnected, withdrew or misbehaved. */
   onDeviceGone(session: DeviceSession, reason: string): void {
-    const p = this.active?.cohort.get(session.link.sessionId);
-    if (!p || p.status === 'reported' || p.status === 'dropped') return;
+    const r = this.active;
+    const p = r?.cohort.get(session.link.sessionId);
+    if (!p || p.status === 'dropped') return;
+    if (p.status === 'reported') {
+      // Its masked input is in the sum; under secure aggregation it still had shares to reveal.
+      const id = r!.secure?.idOf.get(session.link.sessionId);
+      if (id !== undefined && r!.secure!.server.phase !== 'completed' && r!.secure!.server.phase !== 'aborted') {
+        r!.secure!.server.dropClient(id, reason);
+        if (r!.secure!.server.awaiting().length === 0) void this.advanceSecure();
+      }
+      return;
+    }
     this.drop(p, reason);
   }
 
@@ -591,6 +754,8 @@ export class TaskRunner {
     p.status = 'dropped';
     p.upload = undefined;
     r.dropped += 1;
+    const id = r.secure?.idOf.get(p.session.link.sessionId);
+    if (id !== undefined && r.secure!.server.phase !== 'completed' && r.secure!.server.phase !== 'aborted') r.secure!.server.dropClient(id, reason);
     if (p.session.activeTaskId === this.id) p.session.activeTaskId = undefined;
     this.deps.logger.info({ taskId: this.id, round: r.round, device: p.session.link.deviceId, reason }, 'device dropped from round');
     const possible = this.reportedCount() + [...r.cohort.values()].filter((q) => q.status === 'selected' || q.status === 'waiting' || q.status === 'uploading').length;
@@ -598,7 +763,11 @@ export class TaskRunner {
       this.abortRound(`only ${possible} device${possible === 1 ? '' : 's'} can still report in round ${r.round}, minimum is ${this.spec.cohort.minimum} (${r.dropped} dropped; last: ${reason})`);
       return;
     }
-    if (this.roundComplete()) return this.commit();
+    if (r.secure && r.secure.server.phase !== 'masked-input') {
+      if (r.secure.server.awaiting().length === 0) void this.advanceSecure();
+      return;
+    }
+    if (this.roundComplete()) return this.finishReporting();
     this.grantUploads();
   }
 
@@ -612,7 +781,7 @@ export class TaskRunner {
     if (this.phase !== 'reporting' || !this.active) return;
     const n = this.reportedCount();
     if (n >= this.spec.cohort.minimum) {
-      this.commit();
+      this.finishReporting();
       return;
     }
     this.abortRound(`round ${this.active.round} timed out after ${seconds(this.spec.timeouts.roundMs)}: ${n} of minimum ${this.spec.cohort.minimum} devices reported`);
@@ -636,6 +805,7 @@ export class TaskRunner {
     const r = this.active;
     if (!r) return;
     this.clearTimer();
+    if (r.secure?.timer) clearTimeout(r.secure.timer);
     this.closeCohort(reason);
     this.active = undefined;
     this.phase = 'idle';
@@ -660,9 +830,10 @@ export class TaskRunner {
     this.openSelection();
   }
 
-  private commit(): void {
+  private commit(secure?: AggregationResult): void {
     const r = this.active!;
     this.clearTimer();
+    if (r.secure?.timer) clearTimeout(r.secure.timer);
     const now = this.deps.now();
     const reported = [...r.cohort.values()].filter((p) => p.status === 'reported');
     this.closeCohort(`round ${r.round} reached its goal of ${this.spec.cohort.goal} reports`);
@@ -678,7 +849,15 @@ export class TaskRunner {
       bytesIn: r.bytesIn,
       bytesOut: r.bytesOut,
     };
-    const participants = reported.map((p) => ({ deviceId: p.session.link.deviceId, numExamples: p.upload?.numExamples ?? 0 }));
+    let participants = reported.map((p) => ({ deviceId: p.session.link.deviceId, numExamples: p.upload?.numExamples ?? 0 }));
+    let secureMean: { mean: Float64Array; totalWeight: number } | undefined;
+    if (secure && r.secure) {
+      // The coordinator learns only the survivors' sums: Σ w·x and Σ w, never one device's.
+      secureMean = dequantizeWeightedMean(secure.sum, { ...r.secure.quant, survivors: secure.survivors.length });
+      participants = secure.survivors.map((id) => ({ deviceId: r.secure!.byId.get(id)!.session.link.deviceId, numExamples: 0 }));
+      metrics.participants = participants.length;
+      metrics.examples = secureMean.totalWeight;
+    }
     let newModel: { version: number; weights: Float32Array; optimizerState: Buffer | null; privacyState?: string } | undefined;
     let optimizerState = this.optimizerState;
     if (r.kind === 'train') {
@@ -690,7 +869,13 @@ export class TaskRunner {
         // Gaussian noise of σ = z·C on the sum, then the fixed-denominator estimate: divide by
         // the expected cohort size q·N, not the realised one (McMahan et al. 2018, §3).
         const { noiseMultiplier, clipNorm, samplingRate, population } = this.dp;
-        update = r.aggregator!.rawSum();
+        if (secureMean) {
+          // Devices sent weight 1 each under DP: mean × total weight is the sum of clipped updates.
+          update = secureMean.mean;
+          for (let i = 0; i < update.length; i++) update[i]! *= secureMean.totalWeight;
+        } else {
+          update = r.aggregator!.rawSum();
+        }
         addGaussianNoise(update, noiseMultiplier * clipNorm);
         const denominator = samplingRate * population;
         for (let i = 0; i < update.length; i++) update[i]! /= denominator;
@@ -698,7 +883,7 @@ export class TaskRunner {
         metrics.epsilonSpent = after.epsilon(this.dp.delta);
         privacyState = JSON.stringify(after.toJSON());
       } else {
-        update = r.aggregator!.mean();
+        update = secureMean ? secureMean.mean : r.aggregator!.mean();
       }
       applyServerOptimizer(weights, update, this.spec.serverOptimizer, optimizerState);
       newModel = { version: r.modelVersionIn + 1, weights, optimizerState: encodeOptimizerState(optimizerState), ...(privacyState ? { privacyState } : {}) };

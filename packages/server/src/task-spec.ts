@@ -97,6 +97,27 @@ export const TaskSpec = z
       .strict()
       .default({}),
     /**
+     * Secure aggregation (SecAgg+, Bell et al. 2020): on by default. Devices quantize their
+     * update (and its example-count weight) and mask it; the coordinator only ever learns the
+     * cohort's sum.
+     */
+    secureAggregation: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Each update coordinate is clipped to [−clipRange, clipRange] before quantization. @default 1 */
+        clipRange: z.number().positive().max(1e6).default(1),
+        /** Bits per quantized value. @default the most the cohort's sum can hold without wrapping, at most 24 */
+        bits: z.number().int().min(1).max(31).optional(),
+        /** Example counts are clamped to this weight (it bounds the sum's headroom). @default 1000 */
+        maxWeight: z.number().int().min(1).max(1_000_000).default(1000),
+        /** Fraction of the cohort the neighbour graph must tolerate dropping out. @default 0.3 */
+        dropoutRate: z.number().min(0).max(0.9).default(0.3),
+        /** Deadline of each key-exchange and unmasking phase. @default 30_000 */
+        phaseTimeoutMs: z.number().int().min(10).default(30_000),
+      })
+      .strict()
+      .default({}),
+    /**
      * Differential privacy (DP-FedAvg, McMahan et al. 2018): devices clip their update to
      * `clipNorm`; the coordinator samples devices by Poisson sampling at rate goal/population,
      * adds Gaussian noise of standard deviation noiseMultiplier × clipNorm to the sum, and
@@ -122,7 +143,12 @@ export const TaskSpec = z
     /** Consecutive failed round attempts (too few devices) before the task fails. @default 10 */
     maxConsecutiveFailures: z.number().int().min(1).default(10),
   })
-  .strict();
+  .strict()
+  .refine((t) => !t.secureAggregation.enabled || t.cohort.minimum >= 3, {
+    message:
+      'secure aggregation needs cohort.minimum ≥ 3 (a sum of two updates reveals each to the other device); raise the minimum or set secureAggregation.enabled to false',
+    path: ['secureAggregation'],
+  });
 export type TaskSpec = z.infer<typeof TaskSpec>;
 export type TaskSpecInput = z.input<typeof TaskSpec>;
 

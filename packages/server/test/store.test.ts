@@ -19,7 +19,7 @@ function spec() {
     model: { modelTopology: {}, weightSpecs: [{ name: 'w', shape: [2], dtype: 'float32' }] },
     features: { kind: 'dense', dim: 2 },
     training: { clientLearningRate: 0.1 },
-    cohort: { goal: 2, minimum: 1 },
+    cohort: { goal: 3, minimum: 3 },
     rounds: 3,
   });
 }

@@ -189,6 +189,257 @@ export namespace conclave {
             }
         }
 
+        interface ISecAggConfig {
+            roundId?: (Uint8Array|null);
+            cohortSize?: (number|null);
+            vectorLength?: (number|null);
+            degree?: (number|null);
+            threshold?: (number|null);
+            graphSeed?: (Uint8Array|null);
+            consistencyCheck?: (boolean|null);
+            minSurvivors?: (number|null);
+            clientId?: (number|null);
+            clipRange?: (number|null);
+            bits?: (number|null);
+            maxWeight?: (number|null);
+        }
+
+        class SecAggConfig implements ISecAggConfig {
+            constructor(p?: conclave.v1.ISecAggConfig);
+            public roundId: Uint8Array;
+            public cohortSize: number;
+            public vectorLength: number;
+            public degree: number;
+            public threshold: number;
+            public graphSeed: Uint8Array;
+            public consistencyCheck: boolean;
+            public minSurvivors: number;
+            public clientId: number;
+            public clipRange: number;
+            public bits: number;
+            public maxWeight: number;
+            public static create(properties?: conclave.v1.ISecAggConfig): conclave.v1.SecAggConfig;
+            public static encode(m: conclave.v1.ISecAggConfig, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SecAggConfig;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaPeerKeys {
+            clientId?: (number|null);
+            encryptionPublicKey?: (Uint8Array|null);
+            maskingPublicKey?: (Uint8Array|null);
+            identityPublicKey?: (Uint8Array|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class SaPeerKeys implements ISaPeerKeys {
+            constructor(p?: conclave.v1.ISaPeerKeys);
+            public clientId: number;
+            public encryptionPublicKey: Uint8Array;
+            public maskingPublicKey: Uint8Array;
+            public identityPublicKey: Uint8Array;
+            public signature: Uint8Array;
+            public static create(properties?: conclave.v1.ISaPeerKeys): conclave.v1.SaPeerKeys;
+            public static encode(m: conclave.v1.ISaPeerKeys, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaPeerKeys;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaShare {
+            peer?: (number|null);
+            ciphertext?: (Uint8Array|null);
+        }
+
+        class SaShare implements ISaShare {
+            constructor(p?: conclave.v1.ISaShare);
+            public peer: number;
+            public ciphertext: Uint8Array;
+            public static create(properties?: conclave.v1.ISaShare): conclave.v1.SaShare;
+            public static encode(m: conclave.v1.ISaShare, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaShare;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaRevealedShare {
+            owner?: (number|null);
+            share?: (Uint8Array|null);
+        }
+
+        class SaRevealedShare implements ISaRevealedShare {
+            constructor(p?: conclave.v1.ISaRevealedShare);
+            public owner: number;
+            public share: Uint8Array;
+            public static create(properties?: conclave.v1.ISaRevealedShare): conclave.v1.SaRevealedShare;
+            public static encode(m: conclave.v1.ISaRevealedShare, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaRevealedShare;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaPeerSignature {
+            clientId?: (number|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class SaPeerSignature implements ISaPeerSignature {
+            constructor(p?: conclave.v1.ISaPeerSignature);
+            public clientId: number;
+            public signature: Uint8Array;
+            public static create(properties?: conclave.v1.ISaPeerSignature): conclave.v1.SaPeerSignature;
+            public static encode(m: conclave.v1.ISaPeerSignature, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaPeerSignature;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISecAgg {
+            taskId?: (string|null);
+            round?: (number|null);
+            roundId?: (Uint8Array|null);
+            advertiseKeys?: (conclave.v1.ISaAdvertiseKeys|null);
+            shareKeys?: (conclave.v1.ISaShareKeys|null);
+            consistencySignature?: (conclave.v1.ISaConsistencySignature|null);
+            unmaskShares?: (conclave.v1.ISaUnmaskShares|null);
+            keysBroadcast?: (conclave.v1.ISaKeysBroadcast|null);
+            sharesBroadcast?: (conclave.v1.ISaSharesBroadcast|null);
+            consistencyRequest?: (conclave.v1.ISaConsistencyRequest|null);
+            unmaskRequest?: (conclave.v1.ISaUnmaskRequest|null);
+        }
+
+        class SecAgg implements ISecAgg {
+            constructor(p?: conclave.v1.ISecAgg);
+            public taskId: string;
+            public round: number;
+            public roundId: Uint8Array;
+            public advertiseKeys?: (conclave.v1.ISaAdvertiseKeys|null);
+            public shareKeys?: (conclave.v1.ISaShareKeys|null);
+            public consistencySignature?: (conclave.v1.ISaConsistencySignature|null);
+            public unmaskShares?: (conclave.v1.ISaUnmaskShares|null);
+            public keysBroadcast?: (conclave.v1.ISaKeysBroadcast|null);
+            public sharesBroadcast?: (conclave.v1.ISaSharesBroadcast|null);
+            public consistencyRequest?: (conclave.v1.ISaConsistencyRequest|null);
+            public unmaskRequest?: (conclave.v1.ISaUnmaskRequest|null);
+            public step?: ("advertiseKeys"|"shareKeys"|"consistencySignature"|"unmaskShares"|"keysBroadcast"|"sharesBroadcast"|"consistencyRequest"|"unmaskRequest");
+            public static create(properties?: conclave.v1.ISecAgg): conclave.v1.SecAgg;
+            public static encode(m: conclave.v1.ISecAgg, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SecAgg;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaAdvertiseKeys {
+            encryptionPublicKey?: (Uint8Array|null);
+            maskingPublicKey?: (Uint8Array|null);
+            identityPublicKey?: (Uint8Array|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class SaAdvertiseKeys implements ISaAdvertiseKeys {
+            constructor(p?: conclave.v1.ISaAdvertiseKeys);
+            public encryptionPublicKey: Uint8Array;
+            public maskingPublicKey: Uint8Array;
+            public identityPublicKey: Uint8Array;
+            public signature: Uint8Array;
+            public static create(properties?: conclave.v1.ISaAdvertiseKeys): conclave.v1.SaAdvertiseKeys;
+            public static encode(m: conclave.v1.ISaAdvertiseKeys, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaAdvertiseKeys;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaShareKeys {
+            shares?: (conclave.v1.ISaShare[]|null);
+        }
+
+        class SaShareKeys implements ISaShareKeys {
+            constructor(p?: conclave.v1.ISaShareKeys);
+            public shares: conclave.v1.ISaShare[];
+            public static create(properties?: conclave.v1.ISaShareKeys): conclave.v1.SaShareKeys;
+            public static encode(m: conclave.v1.ISaShareKeys, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaShareKeys;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaConsistencySignature {
+            signature?: (Uint8Array|null);
+        }
+
+        class SaConsistencySignature implements ISaConsistencySignature {
+            constructor(p?: conclave.v1.ISaConsistencySignature);
+            public signature: Uint8Array;
+            public static create(properties?: conclave.v1.ISaConsistencySignature): conclave.v1.SaConsistencySignature;
+            public static encode(m: conclave.v1.ISaConsistencySignature, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaConsistencySignature;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaUnmaskShares {
+            selfMaskShares?: (conclave.v1.ISaRevealedShare[]|null);
+            pairwiseKeyShares?: (conclave.v1.ISaRevealedShare[]|null);
+        }
+
+        class SaUnmaskShares implements ISaUnmaskShares {
+            constructor(p?: conclave.v1.ISaUnmaskShares);
+            public selfMaskShares: conclave.v1.ISaRevealedShare[];
+            public pairwiseKeyShares: conclave.v1.ISaRevealedShare[];
+            public static create(properties?: conclave.v1.ISaUnmaskShares): conclave.v1.SaUnmaskShares;
+            public static encode(m: conclave.v1.ISaUnmaskShares, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaUnmaskShares;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaKeysBroadcast {
+            peers?: (conclave.v1.ISaPeerKeys[]|null);
+        }
+
+        class SaKeysBroadcast implements ISaKeysBroadcast {
+            constructor(p?: conclave.v1.ISaKeysBroadcast);
+            public peers: conclave.v1.ISaPeerKeys[];
+            public static create(properties?: conclave.v1.ISaKeysBroadcast): conclave.v1.SaKeysBroadcast;
+            public static encode(m: conclave.v1.ISaKeysBroadcast, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaKeysBroadcast;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaSharesBroadcast {
+            shares?: (conclave.v1.ISaShare[]|null);
+        }
+
+        class SaSharesBroadcast implements ISaSharesBroadcast {
+            constructor(p?: conclave.v1.ISaSharesBroadcast);
+            public shares: conclave.v1.ISaShare[];
+            public static create(properties?: conclave.v1.ISaSharesBroadcast): conclave.v1.SaSharesBroadcast;
+            public static encode(m: conclave.v1.ISaSharesBroadcast, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaSharesBroadcast;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaConsistencyRequest {
+            survivors?: (number[]|null);
+        }
+
+        class SaConsistencyRequest implements ISaConsistencyRequest {
+            constructor(p?: conclave.v1.ISaConsistencyRequest);
+            public survivors: number[];
+            public static create(properties?: conclave.v1.ISaConsistencyRequest): conclave.v1.SaConsistencyRequest;
+            public static encode(m: conclave.v1.ISaConsistencyRequest, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaConsistencyRequest;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISaUnmaskRequest {
+            survivors?: (number[]|null);
+            dropped?: (number[]|null);
+            signatures?: (conclave.v1.ISaPeerSignature[]|null);
+        }
+
+        class SaUnmaskRequest implements ISaUnmaskRequest {
+            constructor(p?: conclave.v1.ISaUnmaskRequest);
+            public survivors: number[];
+            public dropped: number[];
+            public signatures: conclave.v1.ISaPeerSignature[];
+            public static create(properties?: conclave.v1.ISaUnmaskRequest): conclave.v1.SaUnmaskRequest;
+            public static encode(m: conclave.v1.ISaUnmaskRequest, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaUnmaskRequest;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface ISelected {
             taskId?: (string|null);
             round?: (number|null);
@@ -197,6 +448,7 @@ export namespace conclave {
             modelBytes?: (number|null);
             modelCached?: (boolean|null);
             reportDeadlineMs?: (number|null);
+            secagg?: (conclave.v1.ISecAggConfig|null);
         }
 
         class Selected implements ISelected {
@@ -208,6 +460,7 @@ export namespace conclave {
             public modelBytes: number;
             public modelCached: boolean;
             public reportDeadlineMs: number;
+            public secagg?: (conclave.v1.ISecAggConfig|null);
             public static create(properties?: conclave.v1.ISelected): conclave.v1.Selected;
             public static encode(m: conclave.v1.ISelected, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Selected;
@@ -407,6 +660,7 @@ export namespace conclave {
             uploadGrant?: (conclave.v1.IUploadGrant|null);
             challenge?: (conclave.v1.IChallenge|null);
             proof?: (conclave.v1.IProof|null);
+            secagg?: (conclave.v1.ISecAgg|null);
         }
 
         class Envelope implements IEnvelope {
@@ -428,7 +682,8 @@ export namespace conclave {
             public uploadGrant?: (conclave.v1.IUploadGrant|null);
             public challenge?: (conclave.v1.IChallenge|null);
             public proof?: (conclave.v1.IProof|null);
-            public body?: ("hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|"challenge"|"proof");
+            public secagg?: (conclave.v1.ISecAgg|null);
+            public body?: ("hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|"challenge"|"proof"|"secagg");
             public static create(properties?: conclave.v1.IEnvelope): conclave.v1.Envelope;
             public static encode(m: conclave.v1.IEnvelope, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Envelope;

@@ -1736,6 +1736,2490 @@ export const conclave = $root.conclave = (() => {
             return Plan;
         })();
 
+        v1.SecAggConfig = (function() {
+
+            /**
+             * Properties of a SecAggConfig.
+             * @memberof conclave.v1
+             * @interface ISecAggConfig
+             * @property {Uint8Array|null} [roundId] SecAggConfig roundId
+             * @property {number|null} [cohortSize] SecAggConfig cohortSize
+             * @property {number|null} [vectorLength] SecAggConfig vectorLength
+             * @property {number|null} [degree] SecAggConfig degree
+             * @property {number|null} [threshold] SecAggConfig threshold
+             * @property {Uint8Array|null} [graphSeed] SecAggConfig graphSeed
+             * @property {boolean|null} [consistencyCheck] SecAggConfig consistencyCheck
+             * @property {number|null} [minSurvivors] SecAggConfig minSurvivors
+             * @property {number|null} [clientId] SecAggConfig clientId
+             * @property {number|null} [clipRange] SecAggConfig clipRange
+             * @property {number|null} [bits] SecAggConfig bits
+             * @property {number|null} [maxWeight] SecAggConfig maxWeight
+             */
+
+            /**
+             * Constructs a new SecAggConfig.
+             * @memberof conclave.v1
+             * @classdesc Represents a SecAggConfig.
+             * @implements ISecAggConfig
+             * @constructor
+             * @param {conclave.v1.ISecAggConfig=} [p] Properties to set
+             */
+            function SecAggConfig(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SecAggConfig roundId.
+             * @member {Uint8Array} roundId
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.roundId = $util.newBuffer([]);
+
+            /**
+             * SecAggConfig cohortSize.
+             * @member {number} cohortSize
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.cohortSize = 0;
+
+            /**
+             * SecAggConfig vectorLength.
+             * @member {number} vectorLength
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.vectorLength = 0;
+
+            /**
+             * SecAggConfig degree.
+             * @member {number} degree
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.degree = 0;
+
+            /**
+             * SecAggConfig threshold.
+             * @member {number} threshold
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.threshold = 0;
+
+            /**
+             * SecAggConfig graphSeed.
+             * @member {Uint8Array} graphSeed
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.graphSeed = $util.newBuffer([]);
+
+            /**
+             * SecAggConfig consistencyCheck.
+             * @member {boolean} consistencyCheck
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.consistencyCheck = false;
+
+            /**
+             * SecAggConfig minSurvivors.
+             * @member {number} minSurvivors
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.minSurvivors = 0;
+
+            /**
+             * SecAggConfig clientId.
+             * @member {number} clientId
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.clientId = 0;
+
+            /**
+             * SecAggConfig clipRange.
+             * @member {number} clipRange
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.clipRange = 0;
+
+            /**
+             * SecAggConfig bits.
+             * @member {number} bits
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.bits = 0;
+
+            /**
+             * SecAggConfig maxWeight.
+             * @member {number} maxWeight
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.maxWeight = 0;
+
+            /**
+             * Creates a new SecAggConfig instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SecAggConfig
+             * @static
+             * @param {conclave.v1.ISecAggConfig=} [properties] Properties to set
+             * @returns {conclave.v1.SecAggConfig} SecAggConfig instance
+             */
+            SecAggConfig.create = function create(properties) {
+                return new SecAggConfig(properties);
+            };
+
+            /**
+             * Encodes the specified SecAggConfig message. Does not implicitly {@link conclave.v1.SecAggConfig.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SecAggConfig
+             * @static
+             * @param {conclave.v1.ISecAggConfig} m SecAggConfig message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SecAggConfig.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.roundId != null && Object.hasOwnProperty.call(m, "roundId"))
+                    w.uint32(10).bytes(m.roundId);
+                if (m.cohortSize != null && Object.hasOwnProperty.call(m, "cohortSize"))
+                    w.uint32(16).uint32(m.cohortSize);
+                if (m.vectorLength != null && Object.hasOwnProperty.call(m, "vectorLength"))
+                    w.uint32(24).uint32(m.vectorLength);
+                if (m.degree != null && Object.hasOwnProperty.call(m, "degree"))
+                    w.uint32(32).uint32(m.degree);
+                if (m.threshold != null && Object.hasOwnProperty.call(m, "threshold"))
+                    w.uint32(40).uint32(m.threshold);
+                if (m.graphSeed != null && Object.hasOwnProperty.call(m, "graphSeed"))
+                    w.uint32(50).bytes(m.graphSeed);
+                if (m.consistencyCheck != null && Object.hasOwnProperty.call(m, "consistencyCheck"))
+                    w.uint32(56).bool(m.consistencyCheck);
+                if (m.minSurvivors != null && Object.hasOwnProperty.call(m, "minSurvivors"))
+                    w.uint32(64).uint32(m.minSurvivors);
+                if (m.clientId != null && Object.hasOwnProperty.call(m, "clientId"))
+                    w.uint32(72).uint32(m.clientId);
+                if (m.clipRange != null && Object.hasOwnProperty.call(m, "clipRange"))
+                    w.uint32(85).float(m.clipRange);
+                if (m.bits != null && Object.hasOwnProperty.call(m, "bits"))
+                    w.uint32(88).uint32(m.bits);
+                if (m.maxWeight != null && Object.hasOwnProperty.call(m, "maxWeight"))
+                    w.uint32(96).uint32(m.maxWeight);
+                return w;
+            };
+
+            /**
+             * Decodes a SecAggConfig message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SecAggConfig
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SecAggConfig} SecAggConfig
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SecAggConfig.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SecAggConfig();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.roundId = r.bytes();
+                            break;
+                        }
+                    case 2: {
+                            m.cohortSize = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.vectorLength = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.degree = r.uint32();
+                            break;
+                        }
+                    case 5: {
+                            m.threshold = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.graphSeed = r.bytes();
+                            break;
+                        }
+                    case 7: {
+                            m.consistencyCheck = r.bool();
+                            break;
+                        }
+                    case 8: {
+                            m.minSurvivors = r.uint32();
+                            break;
+                        }
+                    case 9: {
+                            m.clientId = r.uint32();
+                            break;
+                        }
+                    case 10: {
+                            m.clipRange = r.float();
+                            break;
+                        }
+                    case 11: {
+                            m.bits = r.uint32();
+                            break;
+                        }
+                    case 12: {
+                            m.maxWeight = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SecAggConfig
+             * @function getTypeUrl
+             * @memberof conclave.v1.SecAggConfig
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SecAggConfig.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SecAggConfig";
+            };
+
+            return SecAggConfig;
+        })();
+
+        v1.SaPeerKeys = (function() {
+
+            /**
+             * Properties of a SaPeerKeys.
+             * @memberof conclave.v1
+             * @interface ISaPeerKeys
+             * @property {number|null} [clientId] SaPeerKeys clientId
+             * @property {Uint8Array|null} [encryptionPublicKey] SaPeerKeys encryptionPublicKey
+             * @property {Uint8Array|null} [maskingPublicKey] SaPeerKeys maskingPublicKey
+             * @property {Uint8Array|null} [identityPublicKey] SaPeerKeys identityPublicKey
+             * @property {Uint8Array|null} [signature] SaPeerKeys signature
+             */
+
+            /**
+             * Constructs a new SaPeerKeys.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaPeerKeys.
+             * @implements ISaPeerKeys
+             * @constructor
+             * @param {conclave.v1.ISaPeerKeys=} [p] Properties to set
+             */
+            function SaPeerKeys(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaPeerKeys clientId.
+             * @member {number} clientId
+             * @memberof conclave.v1.SaPeerKeys
+             * @instance
+             */
+            SaPeerKeys.prototype.clientId = 0;
+
+            /**
+             * SaPeerKeys encryptionPublicKey.
+             * @member {Uint8Array} encryptionPublicKey
+             * @memberof conclave.v1.SaPeerKeys
+             * @instance
+             */
+            SaPeerKeys.prototype.encryptionPublicKey = $util.newBuffer([]);
+
+            /**
+             * SaPeerKeys maskingPublicKey.
+             * @member {Uint8Array} maskingPublicKey
+             * @memberof conclave.v1.SaPeerKeys
+             * @instance
+             */
+            SaPeerKeys.prototype.maskingPublicKey = $util.newBuffer([]);
+
+            /**
+             * SaPeerKeys identityPublicKey.
+             * @member {Uint8Array} identityPublicKey
+             * @memberof conclave.v1.SaPeerKeys
+             * @instance
+             */
+            SaPeerKeys.prototype.identityPublicKey = $util.newBuffer([]);
+
+            /**
+             * SaPeerKeys signature.
+             * @member {Uint8Array} signature
+             * @memberof conclave.v1.SaPeerKeys
+             * @instance
+             */
+            SaPeerKeys.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SaPeerKeys instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaPeerKeys
+             * @static
+             * @param {conclave.v1.ISaPeerKeys=} [properties] Properties to set
+             * @returns {conclave.v1.SaPeerKeys} SaPeerKeys instance
+             */
+            SaPeerKeys.create = function create(properties) {
+                return new SaPeerKeys(properties);
+            };
+
+            /**
+             * Encodes the specified SaPeerKeys message. Does not implicitly {@link conclave.v1.SaPeerKeys.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaPeerKeys
+             * @static
+             * @param {conclave.v1.ISaPeerKeys} m SaPeerKeys message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaPeerKeys.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.clientId != null && Object.hasOwnProperty.call(m, "clientId"))
+                    w.uint32(8).uint32(m.clientId);
+                if (m.encryptionPublicKey != null && Object.hasOwnProperty.call(m, "encryptionPublicKey"))
+                    w.uint32(18).bytes(m.encryptionPublicKey);
+                if (m.maskingPublicKey != null && Object.hasOwnProperty.call(m, "maskingPublicKey"))
+                    w.uint32(26).bytes(m.maskingPublicKey);
+                if (m.identityPublicKey != null && Object.hasOwnProperty.call(m, "identityPublicKey"))
+                    w.uint32(34).bytes(m.identityPublicKey);
+                if (m.signature != null && Object.hasOwnProperty.call(m, "signature"))
+                    w.uint32(42).bytes(m.signature);
+                return w;
+            };
+
+            /**
+             * Decodes a SaPeerKeys message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaPeerKeys
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaPeerKeys} SaPeerKeys
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaPeerKeys.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaPeerKeys();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.clientId = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.encryptionPublicKey = r.bytes();
+                            break;
+                        }
+                    case 3: {
+                            m.maskingPublicKey = r.bytes();
+                            break;
+                        }
+                    case 4: {
+                            m.identityPublicKey = r.bytes();
+                            break;
+                        }
+                    case 5: {
+                            m.signature = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaPeerKeys
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaPeerKeys
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaPeerKeys.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaPeerKeys";
+            };
+
+            return SaPeerKeys;
+        })();
+
+        v1.SaShare = (function() {
+
+            /**
+             * Properties of a SaShare.
+             * @memberof conclave.v1
+             * @interface ISaShare
+             * @property {number|null} [peer] SaShare peer
+             * @property {Uint8Array|null} [ciphertext] SaShare ciphertext
+             */
+
+            /**
+             * Constructs a new SaShare.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaShare.
+             * @implements ISaShare
+             * @constructor
+             * @param {conclave.v1.ISaShare=} [p] Properties to set
+             */
+            function SaShare(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaShare peer.
+             * @member {number} peer
+             * @memberof conclave.v1.SaShare
+             * @instance
+             */
+            SaShare.prototype.peer = 0;
+
+            /**
+             * SaShare ciphertext.
+             * @member {Uint8Array} ciphertext
+             * @memberof conclave.v1.SaShare
+             * @instance
+             */
+            SaShare.prototype.ciphertext = $util.newBuffer([]);
+
+            /**
+             * Creates a new SaShare instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaShare
+             * @static
+             * @param {conclave.v1.ISaShare=} [properties] Properties to set
+             * @returns {conclave.v1.SaShare} SaShare instance
+             */
+            SaShare.create = function create(properties) {
+                return new SaShare(properties);
+            };
+
+            /**
+             * Encodes the specified SaShare message. Does not implicitly {@link conclave.v1.SaShare.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaShare
+             * @static
+             * @param {conclave.v1.ISaShare} m SaShare message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaShare.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.peer != null && Object.hasOwnProperty.call(m, "peer"))
+                    w.uint32(8).uint32(m.peer);
+                if (m.ciphertext != null && Object.hasOwnProperty.call(m, "ciphertext"))
+                    w.uint32(18).bytes(m.ciphertext);
+                return w;
+            };
+
+            /**
+             * Decodes a SaShare message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaShare
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaShare} SaShare
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaShare.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaShare();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.peer = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.ciphertext = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaShare
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaShare
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaShare.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaShare";
+            };
+
+            return SaShare;
+        })();
+
+        v1.SaRevealedShare = (function() {
+
+            /**
+             * Properties of a SaRevealedShare.
+             * @memberof conclave.v1
+             * @interface ISaRevealedShare
+             * @property {number|null} [owner] SaRevealedShare owner
+             * @property {Uint8Array|null} [share] SaRevealedShare share
+             */
+
+            /**
+             * Constructs a new SaRevealedShare.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaRevealedShare.
+             * @implements ISaRevealedShare
+             * @constructor
+             * @param {conclave.v1.ISaRevealedShare=} [p] Properties to set
+             */
+            function SaRevealedShare(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaRevealedShare owner.
+             * @member {number} owner
+             * @memberof conclave.v1.SaRevealedShare
+             * @instance
+             */
+            SaRevealedShare.prototype.owner = 0;
+
+            /**
+             * SaRevealedShare share.
+             * @member {Uint8Array} share
+             * @memberof conclave.v1.SaRevealedShare
+             * @instance
+             */
+            SaRevealedShare.prototype.share = $util.newBuffer([]);
+
+            /**
+             * Creates a new SaRevealedShare instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaRevealedShare
+             * @static
+             * @param {conclave.v1.ISaRevealedShare=} [properties] Properties to set
+             * @returns {conclave.v1.SaRevealedShare} SaRevealedShare instance
+             */
+            SaRevealedShare.create = function create(properties) {
+                return new SaRevealedShare(properties);
+            };
+
+            /**
+             * Encodes the specified SaRevealedShare message. Does not implicitly {@link conclave.v1.SaRevealedShare.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaRevealedShare
+             * @static
+             * @param {conclave.v1.ISaRevealedShare} m SaRevealedShare message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaRevealedShare.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.owner != null && Object.hasOwnProperty.call(m, "owner"))
+                    w.uint32(8).uint32(m.owner);
+                if (m.share != null && Object.hasOwnProperty.call(m, "share"))
+                    w.uint32(18).bytes(m.share);
+                return w;
+            };
+
+            /**
+             * Decodes a SaRevealedShare message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaRevealedShare
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaRevealedShare} SaRevealedShare
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaRevealedShare.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaRevealedShare();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.owner = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.share = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaRevealedShare
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaRevealedShare
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaRevealedShare.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaRevealedShare";
+            };
+
+            return SaRevealedShare;
+        })();
+
+        v1.SaPeerSignature = (function() {
+
+            /**
+             * Properties of a SaPeerSignature.
+             * @memberof conclave.v1
+             * @interface ISaPeerSignature
+             * @property {number|null} [clientId] SaPeerSignature clientId
+             * @property {Uint8Array|null} [signature] SaPeerSignature signature
+             */
+
+            /**
+             * Constructs a new SaPeerSignature.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaPeerSignature.
+             * @implements ISaPeerSignature
+             * @constructor
+             * @param {conclave.v1.ISaPeerSignature=} [p] Properties to set
+             */
+            function SaPeerSignature(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaPeerSignature clientId.
+             * @member {number} clientId
+             * @memberof conclave.v1.SaPeerSignature
+             * @instance
+             */
+            SaPeerSignature.prototype.clientId = 0;
+
+            /**
+             * SaPeerSignature signature.
+             * @member {Uint8Array} signature
+             * @memberof conclave.v1.SaPeerSignature
+             * @instance
+             */
+            SaPeerSignature.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SaPeerSignature instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaPeerSignature
+             * @static
+             * @param {conclave.v1.ISaPeerSignature=} [properties] Properties to set
+             * @returns {conclave.v1.SaPeerSignature} SaPeerSignature instance
+             */
+            SaPeerSignature.create = function create(properties) {
+                return new SaPeerSignature(properties);
+            };
+
+            /**
+             * Encodes the specified SaPeerSignature message. Does not implicitly {@link conclave.v1.SaPeerSignature.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaPeerSignature
+             * @static
+             * @param {conclave.v1.ISaPeerSignature} m SaPeerSignature message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaPeerSignature.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.clientId != null && Object.hasOwnProperty.call(m, "clientId"))
+                    w.uint32(8).uint32(m.clientId);
+                if (m.signature != null && Object.hasOwnProperty.call(m, "signature"))
+                    w.uint32(18).bytes(m.signature);
+                return w;
+            };
+
+            /**
+             * Decodes a SaPeerSignature message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaPeerSignature
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaPeerSignature} SaPeerSignature
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaPeerSignature.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaPeerSignature();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.clientId = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.signature = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaPeerSignature
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaPeerSignature
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaPeerSignature.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaPeerSignature";
+            };
+
+            return SaPeerSignature;
+        })();
+
+        v1.SecAgg = (function() {
+
+            /**
+             * Properties of a SecAgg.
+             * @memberof conclave.v1
+             * @interface ISecAgg
+             * @property {string|null} [taskId] SecAgg taskId
+             * @property {number|null} [round] SecAgg round
+             * @property {Uint8Array|null} [roundId] SecAgg roundId
+             * @property {conclave.v1.ISaAdvertiseKeys|null} [advertiseKeys] SecAgg advertiseKeys
+             * @property {conclave.v1.ISaShareKeys|null} [shareKeys] SecAgg shareKeys
+             * @property {conclave.v1.ISaConsistencySignature|null} [consistencySignature] SecAgg consistencySignature
+             * @property {conclave.v1.ISaUnmaskShares|null} [unmaskShares] SecAgg unmaskShares
+             * @property {conclave.v1.ISaKeysBroadcast|null} [keysBroadcast] SecAgg keysBroadcast
+             * @property {conclave.v1.ISaSharesBroadcast|null} [sharesBroadcast] SecAgg sharesBroadcast
+             * @property {conclave.v1.ISaConsistencyRequest|null} [consistencyRequest] SecAgg consistencyRequest
+             * @property {conclave.v1.ISaUnmaskRequest|null} [unmaskRequest] SecAgg unmaskRequest
+             */
+
+            /**
+             * Constructs a new SecAgg.
+             * @memberof conclave.v1
+             * @classdesc Represents a SecAgg.
+             * @implements ISecAgg
+             * @constructor
+             * @param {conclave.v1.ISecAgg=} [p] Properties to set
+             */
+            function SecAgg(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SecAgg taskId.
+             * @member {string} taskId
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.taskId = "";
+
+            /**
+             * SecAgg round.
+             * @member {number} round
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.round = 0;
+
+            /**
+             * SecAgg roundId.
+             * @member {Uint8Array} roundId
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.roundId = $util.newBuffer([]);
+
+            /**
+             * SecAgg advertiseKeys.
+             * @member {conclave.v1.ISaAdvertiseKeys|null|undefined} advertiseKeys
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.advertiseKeys = null;
+
+            /**
+             * SecAgg shareKeys.
+             * @member {conclave.v1.ISaShareKeys|null|undefined} shareKeys
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.shareKeys = null;
+
+            /**
+             * SecAgg consistencySignature.
+             * @member {conclave.v1.ISaConsistencySignature|null|undefined} consistencySignature
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.consistencySignature = null;
+
+            /**
+             * SecAgg unmaskShares.
+             * @member {conclave.v1.ISaUnmaskShares|null|undefined} unmaskShares
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.unmaskShares = null;
+
+            /**
+             * SecAgg keysBroadcast.
+             * @member {conclave.v1.ISaKeysBroadcast|null|undefined} keysBroadcast
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.keysBroadcast = null;
+
+            /**
+             * SecAgg sharesBroadcast.
+             * @member {conclave.v1.ISaSharesBroadcast|null|undefined} sharesBroadcast
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.sharesBroadcast = null;
+
+            /**
+             * SecAgg consistencyRequest.
+             * @member {conclave.v1.ISaConsistencyRequest|null|undefined} consistencyRequest
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.consistencyRequest = null;
+
+            /**
+             * SecAgg unmaskRequest.
+             * @member {conclave.v1.ISaUnmaskRequest|null|undefined} unmaskRequest
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.unmaskRequest = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * SecAgg step.
+             * @member {"advertiseKeys"|"shareKeys"|"consistencySignature"|"unmaskShares"|"keysBroadcast"|"sharesBroadcast"|"consistencyRequest"|"unmaskRequest"|undefined} step
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            Object.defineProperty(SecAgg.prototype, "step", {
+                get: $util.oneOfGetter($oneOfFields = ["advertiseKeys", "shareKeys", "consistencySignature", "unmaskShares", "keysBroadcast", "sharesBroadcast", "consistencyRequest", "unmaskRequest"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new SecAgg instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SecAgg
+             * @static
+             * @param {conclave.v1.ISecAgg=} [properties] Properties to set
+             * @returns {conclave.v1.SecAgg} SecAgg instance
+             */
+            SecAgg.create = function create(properties) {
+                return new SecAgg(properties);
+            };
+
+            /**
+             * Encodes the specified SecAgg message. Does not implicitly {@link conclave.v1.SecAgg.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SecAgg
+             * @static
+             * @param {conclave.v1.ISecAgg} m SecAgg message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SecAgg.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
+                    w.uint32(10).string(m.taskId);
+                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
+                    w.uint32(16).uint32(m.round);
+                if (m.roundId != null && Object.hasOwnProperty.call(m, "roundId"))
+                    w.uint32(26).bytes(m.roundId);
+                if (m.advertiseKeys != null && Object.hasOwnProperty.call(m, "advertiseKeys"))
+                    $root.conclave.v1.SaAdvertiseKeys.encode(m.advertiseKeys, w.uint32(34).fork(), q + 1).ldelim();
+                if (m.shareKeys != null && Object.hasOwnProperty.call(m, "shareKeys"))
+                    $root.conclave.v1.SaShareKeys.encode(m.shareKeys, w.uint32(42).fork(), q + 1).ldelim();
+                if (m.consistencySignature != null && Object.hasOwnProperty.call(m, "consistencySignature"))
+                    $root.conclave.v1.SaConsistencySignature.encode(m.consistencySignature, w.uint32(50).fork(), q + 1).ldelim();
+                if (m.unmaskShares != null && Object.hasOwnProperty.call(m, "unmaskShares"))
+                    $root.conclave.v1.SaUnmaskShares.encode(m.unmaskShares, w.uint32(58).fork(), q + 1).ldelim();
+                if (m.keysBroadcast != null && Object.hasOwnProperty.call(m, "keysBroadcast"))
+                    $root.conclave.v1.SaKeysBroadcast.encode(m.keysBroadcast, w.uint32(66).fork(), q + 1).ldelim();
+                if (m.sharesBroadcast != null && Object.hasOwnProperty.call(m, "sharesBroadcast"))
+                    $root.conclave.v1.SaSharesBroadcast.encode(m.sharesBroadcast, w.uint32(74).fork(), q + 1).ldelim();
+                if (m.consistencyRequest != null && Object.hasOwnProperty.call(m, "consistencyRequest"))
+                    $root.conclave.v1.SaConsistencyRequest.encode(m.consistencyRequest, w.uint32(82).fork(), q + 1).ldelim();
+                if (m.unmaskRequest != null && Object.hasOwnProperty.call(m, "unmaskRequest"))
+                    $root.conclave.v1.SaUnmaskRequest.encode(m.unmaskRequest, w.uint32(90).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Decodes a SecAgg message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SecAgg
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SecAgg} SecAgg
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SecAgg.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SecAgg();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.taskId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.round = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.roundId = r.bytes();
+                            break;
+                        }
+                    case 4: {
+                            m.advertiseKeys = $root.conclave.v1.SaAdvertiseKeys.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 5: {
+                            m.shareKeys = $root.conclave.v1.SaShareKeys.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 6: {
+                            m.consistencySignature = $root.conclave.v1.SaConsistencySignature.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 7: {
+                            m.unmaskShares = $root.conclave.v1.SaUnmaskShares.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 8: {
+                            m.keysBroadcast = $root.conclave.v1.SaKeysBroadcast.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 9: {
+                            m.sharesBroadcast = $root.conclave.v1.SaSharesBroadcast.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 10: {
+                            m.consistencyRequest = $root.conclave.v1.SaConsistencyRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 11: {
+                            m.unmaskRequest = $root.conclave.v1.SaUnmaskRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SecAgg
+             * @function getTypeUrl
+             * @memberof conclave.v1.SecAgg
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SecAgg.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SecAgg";
+            };
+
+            return SecAgg;
+        })();
+
+        v1.SaAdvertiseKeys = (function() {
+
+            /**
+             * Properties of a SaAdvertiseKeys.
+             * @memberof conclave.v1
+             * @interface ISaAdvertiseKeys
+             * @property {Uint8Array|null} [encryptionPublicKey] SaAdvertiseKeys encryptionPublicKey
+             * @property {Uint8Array|null} [maskingPublicKey] SaAdvertiseKeys maskingPublicKey
+             * @property {Uint8Array|null} [identityPublicKey] SaAdvertiseKeys identityPublicKey
+             * @property {Uint8Array|null} [signature] SaAdvertiseKeys signature
+             */
+
+            /**
+             * Constructs a new SaAdvertiseKeys.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaAdvertiseKeys.
+             * @implements ISaAdvertiseKeys
+             * @constructor
+             * @param {conclave.v1.ISaAdvertiseKeys=} [p] Properties to set
+             */
+            function SaAdvertiseKeys(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaAdvertiseKeys encryptionPublicKey.
+             * @member {Uint8Array} encryptionPublicKey
+             * @memberof conclave.v1.SaAdvertiseKeys
+             * @instance
+             */
+            SaAdvertiseKeys.prototype.encryptionPublicKey = $util.newBuffer([]);
+
+            /**
+             * SaAdvertiseKeys maskingPublicKey.
+             * @member {Uint8Array} maskingPublicKey
+             * @memberof conclave.v1.SaAdvertiseKeys
+             * @instance
+             */
+            SaAdvertiseKeys.prototype.maskingPublicKey = $util.newBuffer([]);
+
+            /**
+             * SaAdvertiseKeys identityPublicKey.
+             * @member {Uint8Array} identityPublicKey
+             * @memberof conclave.v1.SaAdvertiseKeys
+             * @instance
+             */
+            SaAdvertiseKeys.prototype.identityPublicKey = $util.newBuffer([]);
+
+            /**
+             * SaAdvertiseKeys signature.
+             * @member {Uint8Array} signature
+             * @memberof conclave.v1.SaAdvertiseKeys
+             * @instance
+             */
+            SaAdvertiseKeys.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SaAdvertiseKeys instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaAdvertiseKeys
+             * @static
+             * @param {conclave.v1.ISaAdvertiseKeys=} [properties] Properties to set
+             * @returns {conclave.v1.SaAdvertiseKeys} SaAdvertiseKeys instance
+             */
+            SaAdvertiseKeys.create = function create(properties) {
+                return new SaAdvertiseKeys(properties);
+            };
+
+            /**
+             * Encodes the specified SaAdvertiseKeys message. Does not implicitly {@link conclave.v1.SaAdvertiseKeys.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaAdvertiseKeys
+             * @static
+             * @param {conclave.v1.ISaAdvertiseKeys} m SaAdvertiseKeys message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaAdvertiseKeys.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.encryptionPublicKey != null && Object.hasOwnProperty.call(m, "encryptionPublicKey"))
+                    w.uint32(10).bytes(m.encryptionPublicKey);
+                if (m.maskingPublicKey != null && Object.hasOwnProperty.call(m, "maskingPublicKey"))
+                    w.uint32(18).bytes(m.maskingPublicKey);
+                if (m.identityPublicKey != null && Object.hasOwnProperty.call(m, "identityPublicKey"))
+                    w.uint32(26).bytes(m.identityPublicKey);
+                if (m.signature != null && Object.hasOwnProperty.call(m, "signature"))
+                    w.uint32(34).bytes(m.signature);
+                return w;
+            };
+
+            /**
+             * Decodes a SaAdvertiseKeys message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaAdvertiseKeys
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaAdvertiseKeys} SaAdvertiseKeys
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaAdvertiseKeys.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaAdvertiseKeys();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.encryptionPublicKey = r.bytes();
+                            break;
+                        }
+                    case 2: {
+                            m.maskingPublicKey = r.bytes();
+                            break;
+                        }
+                    case 3: {
+                            m.identityPublicKey = r.bytes();
+                            break;
+                        }
+                    case 4: {
+                            m.signature = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaAdvertiseKeys
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaAdvertiseKeys
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaAdvertiseKeys.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaAdvertiseKeys";
+            };
+
+            return SaAdvertiseKeys;
+        })();
+
+        v1.SaShareKeys = (function() {
+
+            /**
+             * Properties of a SaShareKeys.
+             * @memberof conclave.v1
+             * @interface ISaShareKeys
+             * @property {Array.<conclave.v1.ISaShare>|null} [shares] SaShareKeys shares
+             */
+
+            /**
+             * Constructs a new SaShareKeys.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaShareKeys.
+             * @implements ISaShareKeys
+             * @constructor
+             * @param {conclave.v1.ISaShareKeys=} [p] Properties to set
+             */
+            function SaShareKeys(p) {
+                this.shares = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaShareKeys shares.
+             * @member {Array.<conclave.v1.ISaShare>} shares
+             * @memberof conclave.v1.SaShareKeys
+             * @instance
+             */
+            SaShareKeys.prototype.shares = $util.emptyArray;
+
+            /**
+             * Creates a new SaShareKeys instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaShareKeys
+             * @static
+             * @param {conclave.v1.ISaShareKeys=} [properties] Properties to set
+             * @returns {conclave.v1.SaShareKeys} SaShareKeys instance
+             */
+            SaShareKeys.create = function create(properties) {
+                return new SaShareKeys(properties);
+            };
+
+            /**
+             * Encodes the specified SaShareKeys message. Does not implicitly {@link conclave.v1.SaShareKeys.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaShareKeys
+             * @static
+             * @param {conclave.v1.ISaShareKeys} m SaShareKeys message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaShareKeys.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.shares != null && m.shares.length) {
+                    for (var i = 0; i < m.shares.length; ++i)
+                        $root.conclave.v1.SaShare.encode(m.shares[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Decodes a SaShareKeys message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaShareKeys
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaShareKeys} SaShareKeys
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaShareKeys.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaShareKeys();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.shares && m.shares.length))
+                                m.shares = [];
+                            m.shares.push($root.conclave.v1.SaShare.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaShareKeys
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaShareKeys
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaShareKeys.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaShareKeys";
+            };
+
+            return SaShareKeys;
+        })();
+
+        v1.SaConsistencySignature = (function() {
+
+            /**
+             * Properties of a SaConsistencySignature.
+             * @memberof conclave.v1
+             * @interface ISaConsistencySignature
+             * @property {Uint8Array|null} [signature] SaConsistencySignature signature
+             */
+
+            /**
+             * Constructs a new SaConsistencySignature.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaConsistencySignature.
+             * @implements ISaConsistencySignature
+             * @constructor
+             * @param {conclave.v1.ISaConsistencySignature=} [p] Properties to set
+             */
+            function SaConsistencySignature(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaConsistencySignature signature.
+             * @member {Uint8Array} signature
+             * @memberof conclave.v1.SaConsistencySignature
+             * @instance
+             */
+            SaConsistencySignature.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SaConsistencySignature instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaConsistencySignature
+             * @static
+             * @param {conclave.v1.ISaConsistencySignature=} [properties] Properties to set
+             * @returns {conclave.v1.SaConsistencySignature} SaConsistencySignature instance
+             */
+            SaConsistencySignature.create = function create(properties) {
+                return new SaConsistencySignature(properties);
+            };
+
+            /**
+             * Encodes the specified SaConsistencySignature message. Does not implicitly {@link conclave.v1.SaConsistencySignature.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaConsistencySignature
+             * @static
+             * @param {conclave.v1.ISaConsistencySignature} m SaConsistencySignature message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaConsistencySignature.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.signature != null && Object.hasOwnProperty.call(m, "signature"))
+                    w.uint32(10).bytes(m.signature);
+                return w;
+            };
+
+            /**
+             * Decodes a SaConsistencySignature message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaConsistencySignature
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaConsistencySignature} SaConsistencySignature
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaConsistencySignature.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaConsistencySignature();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.signature = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaConsistencySignature
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaConsistencySignature
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaConsistencySignature.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaConsistencySignature";
+            };
+
+            return SaConsistencySignature;
+        })();
+
+        v1.SaUnmaskShares = (function() {
+
+            /**
+             * Properties of a SaUnmaskShares.
+             * @memberof conclave.v1
+             * @interface ISaUnmaskShares
+             * @property {Array.<conclave.v1.ISaRevealedShare>|null} [selfMaskShares] SaUnmaskShares selfMaskShares
+             * @property {Array.<conclave.v1.ISaRevealedShare>|null} [pairwiseKeyShares] SaUnmaskShares pairwiseKeyShares
+             */
+
+            /**
+             * Constructs a new SaUnmaskShares.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaUnmaskShares.
+             * @implements ISaUnmaskShares
+             * @constructor
+             * @param {conclave.v1.ISaUnmaskShares=} [p] Properties to set
+             */
+            function SaUnmaskShares(p) {
+                this.selfMaskShares = [];
+                this.pairwiseKeyShares = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaUnmaskShares selfMaskShares.
+             * @member {Array.<conclave.v1.ISaRevealedShare>} selfMaskShares
+             * @memberof conclave.v1.SaUnmaskShares
+             * @instance
+             */
+            SaUnmaskShares.prototype.selfMaskShares = $util.emptyArray;
+
+            /**
+             * SaUnmaskShares pairwiseKeyShares.
+             * @member {Array.<conclave.v1.ISaRevealedShare>} pairwiseKeyShares
+             * @memberof conclave.v1.SaUnmaskShares
+             * @instance
+             */
+            SaUnmaskShares.prototype.pairwiseKeyShares = $util.emptyArray;
+
+            /**
+             * Creates a new SaUnmaskShares instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaUnmaskShares
+             * @static
+             * @param {conclave.v1.ISaUnmaskShares=} [properties] Properties to set
+             * @returns {conclave.v1.SaUnmaskShares} SaUnmaskShares instance
+             */
+            SaUnmaskShares.create = function create(properties) {
+                return new SaUnmaskShares(properties);
+            };
+
+            /**
+             * Encodes the specified SaUnmaskShares message. Does not implicitly {@link conclave.v1.SaUnmaskShares.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaUnmaskShares
+             * @static
+             * @param {conclave.v1.ISaUnmaskShares} m SaUnmaskShares message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaUnmaskShares.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.selfMaskShares != null && m.selfMaskShares.length) {
+                    for (var i = 0; i < m.selfMaskShares.length; ++i)
+                        $root.conclave.v1.SaRevealedShare.encode(m.selfMaskShares[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                if (m.pairwiseKeyShares != null && m.pairwiseKeyShares.length) {
+                    for (var i = 0; i < m.pairwiseKeyShares.length; ++i)
+                        $root.conclave.v1.SaRevealedShare.encode(m.pairwiseKeyShares[i], w.uint32(18).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Decodes a SaUnmaskShares message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaUnmaskShares
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaUnmaskShares} SaUnmaskShares
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaUnmaskShares.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaUnmaskShares();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.selfMaskShares && m.selfMaskShares.length))
+                                m.selfMaskShares = [];
+                            m.selfMaskShares.push($root.conclave.v1.SaRevealedShare.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.pairwiseKeyShares && m.pairwiseKeyShares.length))
+                                m.pairwiseKeyShares = [];
+                            m.pairwiseKeyShares.push($root.conclave.v1.SaRevealedShare.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaUnmaskShares
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaUnmaskShares
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaUnmaskShares.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaUnmaskShares";
+            };
+
+            return SaUnmaskShares;
+        })();
+
+        v1.SaKeysBroadcast = (function() {
+
+            /**
+             * Properties of a SaKeysBroadcast.
+             * @memberof conclave.v1
+             * @interface ISaKeysBroadcast
+             * @property {Array.<conclave.v1.ISaPeerKeys>|null} [peers] SaKeysBroadcast peers
+             */
+
+            /**
+             * Constructs a new SaKeysBroadcast.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaKeysBroadcast.
+             * @implements ISaKeysBroadcast
+             * @constructor
+             * @param {conclave.v1.ISaKeysBroadcast=} [p] Properties to set
+             */
+            function SaKeysBroadcast(p) {
+                this.peers = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaKeysBroadcast peers.
+             * @member {Array.<conclave.v1.ISaPeerKeys>} peers
+             * @memberof conclave.v1.SaKeysBroadcast
+             * @instance
+             */
+            SaKeysBroadcast.prototype.peers = $util.emptyArray;
+
+            /**
+             * Creates a new SaKeysBroadcast instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaKeysBroadcast
+             * @static
+             * @param {conclave.v1.ISaKeysBroadcast=} [properties] Properties to set
+             * @returns {conclave.v1.SaKeysBroadcast} SaKeysBroadcast instance
+             */
+            SaKeysBroadcast.create = function create(properties) {
+                return new SaKeysBroadcast(properties);
+            };
+
+            /**
+             * Encodes the specified SaKeysBroadcast message. Does not implicitly {@link conclave.v1.SaKeysBroadcast.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaKeysBroadcast
+             * @static
+             * @param {conclave.v1.ISaKeysBroadcast} m SaKeysBroadcast message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaKeysBroadcast.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.peers != null && m.peers.length) {
+                    for (var i = 0; i < m.peers.length; ++i)
+                        $root.conclave.v1.SaPeerKeys.encode(m.peers[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Decodes a SaKeysBroadcast message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaKeysBroadcast
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaKeysBroadcast} SaKeysBroadcast
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaKeysBroadcast.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaKeysBroadcast();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.peers && m.peers.length))
+                                m.peers = [];
+                            m.peers.push($root.conclave.v1.SaPeerKeys.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaKeysBroadcast
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaKeysBroadcast
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaKeysBroadcast.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaKeysBroadcast";
+            };
+
+            return SaKeysBroadcast;
+        })();
+
+        v1.SaSharesBroadcast = (function() {
+
+            /**
+             * Properties of a SaSharesBroadcast.
+             * @memberof conclave.v1
+             * @interface ISaSharesBroadcast
+             * @property {Array.<conclave.v1.ISaShare>|null} [shares] SaSharesBroadcast shares
+             */
+
+            /**
+             * Constructs a new SaSharesBroadcast.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaSharesBroadcast.
+             * @implements ISaSharesBroadcast
+             * @constructor
+             * @param {conclave.v1.ISaSharesBroadcast=} [p] Properties to set
+             */
+            function SaSharesBroadcast(p) {
+                this.shares = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaSharesBroadcast shares.
+             * @member {Array.<conclave.v1.ISaShare>} shares
+             * @memberof conclave.v1.SaSharesBroadcast
+             * @instance
+             */
+            SaSharesBroadcast.prototype.shares = $util.emptyArray;
+
+            /**
+             * Creates a new SaSharesBroadcast instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaSharesBroadcast
+             * @static
+             * @param {conclave.v1.ISaSharesBroadcast=} [properties] Properties to set
+             * @returns {conclave.v1.SaSharesBroadcast} SaSharesBroadcast instance
+             */
+            SaSharesBroadcast.create = function create(properties) {
+                return new SaSharesBroadcast(properties);
+            };
+
+            /**
+             * Encodes the specified SaSharesBroadcast message. Does not implicitly {@link conclave.v1.SaSharesBroadcast.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaSharesBroadcast
+             * @static
+             * @param {conclave.v1.ISaSharesBroadcast} m SaSharesBroadcast message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaSharesBroadcast.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.shares != null && m.shares.length) {
+                    for (var i = 0; i < m.shares.length; ++i)
+                        $root.conclave.v1.SaShare.encode(m.shares[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Decodes a SaSharesBroadcast message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaSharesBroadcast
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaSharesBroadcast} SaSharesBroadcast
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaSharesBroadcast.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaSharesBroadcast();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.shares && m.shares.length))
+                                m.shares = [];
+                            m.shares.push($root.conclave.v1.SaShare.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaSharesBroadcast
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaSharesBroadcast
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaSharesBroadcast.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaSharesBroadcast";
+            };
+
+            return SaSharesBroadcast;
+        })();
+
+        v1.SaConsistencyRequest = (function() {
+
+            /**
+             * Properties of a SaConsistencyRequest.
+             * @memberof conclave.v1
+             * @interface ISaConsistencyRequest
+             * @property {Array.<number>|null} [survivors] SaConsistencyRequest survivors
+             */
+
+            /**
+             * Constructs a new SaConsistencyRequest.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaConsistencyRequest.
+             * @implements ISaConsistencyRequest
+             * @constructor
+             * @param {conclave.v1.ISaConsistencyRequest=} [p] Properties to set
+             */
+            function SaConsistencyRequest(p) {
+                this.survivors = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaConsistencyRequest survivors.
+             * @member {Array.<number>} survivors
+             * @memberof conclave.v1.SaConsistencyRequest
+             * @instance
+             */
+            SaConsistencyRequest.prototype.survivors = $util.emptyArray;
+
+            /**
+             * Creates a new SaConsistencyRequest instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaConsistencyRequest
+             * @static
+             * @param {conclave.v1.ISaConsistencyRequest=} [properties] Properties to set
+             * @returns {conclave.v1.SaConsistencyRequest} SaConsistencyRequest instance
+             */
+            SaConsistencyRequest.create = function create(properties) {
+                return new SaConsistencyRequest(properties);
+            };
+
+            /**
+             * Encodes the specified SaConsistencyRequest message. Does not implicitly {@link conclave.v1.SaConsistencyRequest.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaConsistencyRequest
+             * @static
+             * @param {conclave.v1.ISaConsistencyRequest} m SaConsistencyRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaConsistencyRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.survivors != null && m.survivors.length) {
+                    w.uint32(10).fork();
+                    for (var i = 0; i < m.survivors.length; ++i)
+                        w.uint32(m.survivors[i]);
+                    w.ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Decodes a SaConsistencyRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaConsistencyRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaConsistencyRequest} SaConsistencyRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaConsistencyRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaConsistencyRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.survivors && m.survivors.length))
+                                m.survivors = [];
+                            if ((t & 7) === 2) {
+                                var c2 = r.uint32() + r.pos;
+                                if (c2 > r.len)
+                                    throw RangeError("index out of range");
+                                r.len = c2;
+                                while (r.pos < c2)
+                                    m.survivors.push(r.uint32());
+                                if (r.pos !== c2)
+                                    throw RangeError("index out of range");
+                                r.len = c;
+                            } else
+                                m.survivors.push(r.uint32());
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaConsistencyRequest
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaConsistencyRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaConsistencyRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaConsistencyRequest";
+            };
+
+            return SaConsistencyRequest;
+        })();
+
+        v1.SaUnmaskRequest = (function() {
+
+            /**
+             * Properties of a SaUnmaskRequest.
+             * @memberof conclave.v1
+             * @interface ISaUnmaskRequest
+             * @property {Array.<number>|null} [survivors] SaUnmaskRequest survivors
+             * @property {Array.<number>|null} [dropped] SaUnmaskRequest dropped
+             * @property {Array.<conclave.v1.ISaPeerSignature>|null} [signatures] SaUnmaskRequest signatures
+             */
+
+            /**
+             * Constructs a new SaUnmaskRequest.
+             * @memberof conclave.v1
+             * @classdesc Represents a SaUnmaskRequest.
+             * @implements ISaUnmaskRequest
+             * @constructor
+             * @param {conclave.v1.ISaUnmaskRequest=} [p] Properties to set
+             */
+            function SaUnmaskRequest(p) {
+                this.survivors = [];
+                this.dropped = [];
+                this.signatures = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SaUnmaskRequest survivors.
+             * @member {Array.<number>} survivors
+             * @memberof conclave.v1.SaUnmaskRequest
+             * @instance
+             */
+            SaUnmaskRequest.prototype.survivors = $util.emptyArray;
+
+            /**
+             * SaUnmaskRequest dropped.
+             * @member {Array.<number>} dropped
+             * @memberof conclave.v1.SaUnmaskRequest
+             * @instance
+             */
+            SaUnmaskRequest.prototype.dropped = $util.emptyArray;
+
+            /**
+             * SaUnmaskRequest signatures.
+             * @member {Array.<conclave.v1.ISaPeerSignature>} signatures
+             * @memberof conclave.v1.SaUnmaskRequest
+             * @instance
+             */
+            SaUnmaskRequest.prototype.signatures = $util.emptyArray;
+
+            /**
+             * Creates a new SaUnmaskRequest instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SaUnmaskRequest
+             * @static
+             * @param {conclave.v1.ISaUnmaskRequest=} [properties] Properties to set
+             * @returns {conclave.v1.SaUnmaskRequest} SaUnmaskRequest instance
+             */
+            SaUnmaskRequest.create = function create(properties) {
+                return new SaUnmaskRequest(properties);
+            };
+
+            /**
+             * Encodes the specified SaUnmaskRequest message. Does not implicitly {@link conclave.v1.SaUnmaskRequest.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SaUnmaskRequest
+             * @static
+             * @param {conclave.v1.ISaUnmaskRequest} m SaUnmaskRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SaUnmaskRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.survivors != null && m.survivors.length) {
+                    w.uint32(10).fork();
+                    for (var i = 0; i < m.survivors.length; ++i)
+                        w.uint32(m.survivors[i]);
+                    w.ldelim();
+                }
+                if (m.dropped != null && m.dropped.length) {
+                    w.uint32(18).fork();
+                    for (var i = 0; i < m.dropped.length; ++i)
+                        w.uint32(m.dropped[i]);
+                    w.ldelim();
+                }
+                if (m.signatures != null && m.signatures.length) {
+                    for (var i = 0; i < m.signatures.length; ++i)
+                        $root.conclave.v1.SaPeerSignature.encode(m.signatures[i], w.uint32(26).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Decodes a SaUnmaskRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SaUnmaskRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SaUnmaskRequest} SaUnmaskRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SaUnmaskRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SaUnmaskRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.survivors && m.survivors.length))
+                                m.survivors = [];
+                            if ((t & 7) === 2) {
+                                var c2 = r.uint32() + r.pos;
+                                if (c2 > r.len)
+                                    throw RangeError("index out of range");
+                                r.len = c2;
+                                while (r.pos < c2)
+                                    m.survivors.push(r.uint32());
+                                if (r.pos !== c2)
+                                    throw RangeError("index out of range");
+                                r.len = c;
+                            } else
+                                m.survivors.push(r.uint32());
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.dropped && m.dropped.length))
+                                m.dropped = [];
+                            if ((t & 7) === 2) {
+                                var c2 = r.uint32() + r.pos;
+                                if (c2 > r.len)
+                                    throw RangeError("index out of range");
+                                r.len = c2;
+                                while (r.pos < c2)
+                                    m.dropped.push(r.uint32());
+                                if (r.pos !== c2)
+                                    throw RangeError("index out of range");
+                                r.len = c;
+                            } else
+                                m.dropped.push(r.uint32());
+                            break;
+                        }
+                    case 3: {
+                            if (!(m.signatures && m.signatures.length))
+                                m.signatures = [];
+                            m.signatures.push($root.conclave.v1.SaPeerSignature.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SaUnmaskRequest
+             * @function getTypeUrl
+             * @memberof conclave.v1.SaUnmaskRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SaUnmaskRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SaUnmaskRequest";
+            };
+
+            return SaUnmaskRequest;
+        })();
+
         v1.Selected = (function() {
 
             /**
@@ -1749,6 +4233,7 @@ export const conclave = $root.conclave = (() => {
              * @property {number|null} [modelBytes] Selected modelBytes
              * @property {boolean|null} [modelCached] Selected modelCached
              * @property {number|null} [reportDeadlineMs] Selected reportDeadlineMs
+             * @property {conclave.v1.ISecAggConfig|null} [secagg] Selected secagg
              */
 
             /**
@@ -1823,6 +4308,14 @@ export const conclave = $root.conclave = (() => {
             Selected.prototype.reportDeadlineMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * Selected secagg.
+             * @member {conclave.v1.ISecAggConfig|null|undefined} secagg
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.secagg = null;
+
+            /**
              * Creates a new Selected instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Selected
@@ -1864,6 +4357,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(48).bool(m.modelCached);
                 if (m.reportDeadlineMs != null && Object.hasOwnProperty.call(m, "reportDeadlineMs"))
                     w.uint32(56).uint64(m.reportDeadlineMs);
+                if (m.secagg != null && Object.hasOwnProperty.call(m, "secagg"))
+                    $root.conclave.v1.SecAggConfig.encode(m.secagg, w.uint32(66).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -1927,6 +4422,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 7: {
                             m.reportDeadlineMs = r.uint64();
+                            break;
+                        }
+                    case 8: {
+                            m.secagg = $root.conclave.v1.SecAggConfig.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -3624,6 +6123,7 @@ export const conclave = $root.conclave = (() => {
              * @property {conclave.v1.IUploadGrant|null} [uploadGrant] Envelope uploadGrant
              * @property {conclave.v1.IChallenge|null} [challenge] Envelope challenge
              * @property {conclave.v1.IProof|null} [proof] Envelope proof
+             * @property {conclave.v1.ISecAgg|null} [secagg] Envelope secagg
              */
 
             /**
@@ -3777,17 +6277,25 @@ export const conclave = $root.conclave = (() => {
              */
             Envelope.prototype.proof = null;
 
+            /**
+             * Envelope secagg.
+             * @member {conclave.v1.ISecAgg|null|undefined} secagg
+             * @memberof conclave.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.secagg = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Envelope body.
-             * @member {"hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|"challenge"|"proof"|undefined} body
+             * @member {"hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|"challenge"|"proof"|"secagg"|undefined} body
              * @memberof conclave.v1.Envelope
              * @instance
              */
             Object.defineProperty(Envelope.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "error", "checkIn", "comeBackLater", "selected", "modelChunk", "progress", "uploadStart", "uploadChunk", "evalReport", "reportAck", "withdraw", "roundClosed", "uploadGrant", "challenge", "proof"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "error", "checkIn", "comeBackLater", "selected", "modelChunk", "progress", "uploadStart", "uploadChunk", "evalReport", "reportAck", "withdraw", "roundClosed", "uploadGrant", "challenge", "proof", "secagg"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -3853,6 +6361,8 @@ export const conclave = $root.conclave = (() => {
                     $root.conclave.v1.Challenge.encode(m.challenge, w.uint32(130).fork(), q + 1).ldelim();
                 if (m.proof != null && Object.hasOwnProperty.call(m, "proof"))
                     $root.conclave.v1.Proof.encode(m.proof, w.uint32(138).fork(), q + 1).ldelim();
+                if (m.secagg != null && Object.hasOwnProperty.call(m, "secagg"))
+                    $root.conclave.v1.SecAgg.encode(m.secagg, w.uint32(146).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -3956,6 +6466,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 17: {
                             m.proof = $root.conclave.v1.Proof.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 18: {
+                            m.secagg = $root.conclave.v1.SecAgg.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
