@@ -1,0 +1,72 @@
+/**
+ * node:crypto fast path for X25519, Ed25519 (OpenSSL) and the mask PRG (`prg-node.ts`). Node-only: imported dynamically by
+ * `loadCryptoProvider()` when `process.versions.node` is present, or directly by Node code.
+ *
+ * Raw 32-byte keys enter OpenSSL as DER (PKCS#8 for secret keys, RFC 8410 §7) or JWK (public
+ * keys, RFC 8037 §2): a JWK public-key import costs ~7 µs against ~65 µs for SPKI DER.
+ */
+import { createPrivateKey, createPublicKey, diffieHellman, sign, verify, type KeyObject } from 'node:crypto';
+import { defineProvider, type CryptoProvider } from './crypto-provider.ts';
+import { nodeMaskPrg } from './prg-node.ts';
+
+/** PKCS#8 PrivateKeyInfo prefixes for a 32-byte raw key (RFC 8410 §7): X25519 OID 1.3.101.110, Ed25519 OID 1.3.101.112. */
+const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+function rawPrivateKey(prefix: Buffer, raw: Uint8Array): KeyObject {
+  return createPrivateKey({ key: Buffer.concat([prefix, raw]), format: 'der', type: 'pkcs8' });
+}
+
+function rawPublicKey(crv: 'X25519' | 'Ed25519', raw: Uint8Array): KeyObject {
+  return createPublicKey({ key: { kty: 'OKP', crv, x: Buffer.from(raw).toString('base64url') }, format: 'jwk' });
+}
+
+function exportRawPublic(key: KeyObject): Uint8Array {
+  const jwk = createPublicKey(key).export({ format: 'jwk' });
+  if (typeof jwk.x !== 'string') throw new Error('OpenSSL exported a public key without x');
+  return new Uint8Array(Buffer.from(jwk.x, 'base64url'));
+}
+
+function toUint8(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** The X25519 base point u = 9 (RFC 7748 §4.1): X25519(sk, 9) is the public key. */
+const X25519_BASE_POINT = new Uint8Array(32);
+X25519_BASE_POINT[0] = 9;
+let basePoint: KeyObject | undefined;
+
+/**
+ * Imports a raw X25519 secret key. PKCS#8 DER goes through OpenSSL 3's generic decoder
+ * (~0.3–0.5 ms); a JWK import takes the raw key directly (~0.05 ms) but requires the public
+ * `x`, which is what we are about to compute. Node derives the key from `d` alone, so we pass
+ * the base point as a placeholder `x` and never read `x` back: the public key is computed as
+ * X25519(d, 9) by `diffieHellman`, which uses only `d`. Should a Node version start checking
+ * `x` against `d`, the JWK import throws and we fall back to PKCS#8.
+ */
+function x25519PrivateKey(secretKey: Uint8Array): KeyObject {
+  try {
+    const d = Buffer.from(secretKey).toString('base64url');
+    return createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d, x: Buffer.from(X25519_BASE_POINT).toString('base64url') }, format: 'jwk' });
+  } catch {
+    return rawPrivateKey(X25519_PKCS8_PREFIX, secretKey);
+  }
+}
+
+export const nodeCryptoProvider: CryptoProvider = defineProvider({
+  name: 'node',
+  maskPrg: nodeMaskPrg,
+  x25519: (secretKey) => {
+    const privateKey = x25519PrivateKey(secretKey);
+    return {
+      publicKey: () => {
+        basePoint ??= rawPublicKey('X25519', X25519_BASE_POINT);
+        return toUint8(diffieHellman({ privateKey, publicKey: basePoint }));
+      },
+      agree: (peerPublicKey) => toUint8(diffieHellman({ privateKey, publicKey: rawPublicKey('X25519', peerPublicKey) })),
+    };
+  },
+  ed25519PublicKey: (seed) => exportRawPublic(rawPrivateKey(ED25519_PKCS8_PREFIX, seed)),
+  ed25519Sign: (seed, message) => toUint8(sign(null, message, rawPrivateKey(ED25519_PKCS8_PREFIX, seed))),
+  ed25519Verify: (publicKey, message, signature) => verify(null, message, rawPublicKey('Ed25519', publicKey), signature),
+});
