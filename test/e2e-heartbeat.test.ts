@@ -19,6 +19,7 @@ it('long local training is not mistaken for a disconnect', async () => {
   const clients = [1, 2, 3].map(() => createClient({ url: h!.server.deviceUrl, trainer, enrollmentToken: h!.token() }));
   const progress: number[] = [];
   for (const [i, c] of clients.entries()) {
+    await c.consent.grant('points');
     for (const e of separablePoints(100, 8, i + 10)) await c.record('points', e);
     c.on('trained', (t) => progress.push(t.ms));
     await c.start();

@@ -91,6 +91,8 @@ export async function startHarness(opts: Partial<ServeOptions> & { dataDir?: str
       n += 1;
       const enrollmentToken = server.coordinator.issueEnrollmentTokens(1).tokens[0]!;
       const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
+      // The employee opts in to the stream (consent is opt-in by default).
+      await client.consent.grant('points');
       for (const e of o.examples ?? separablePoints(60, 8, n)) await client.record('points', e);
       clients.push(client);
       // Resolve once the device has enrolled and is connected, so callers can count on it.

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient, createWorkerTrainer, initTensorflow, isHeldOut, type ConclaveClient } from '@conclave/client-sdk';
+import { createClient, createWorkerTrainer, initTensorflow, isHeldOut, scrubPii, type ConclaveClient } from '@conclave/client-sdk';
 import { serve } from '@conclave/server';
 import * as tf from '@tensorflow/tfjs';
 import pino from 'pino';
@@ -121,6 +121,9 @@ async function main(): Promise<void> {
     const { tokens } = server.coordinator.issueEnrollmentTokens(shards.length);
     for (const [i, shard] of shards.entries()) {
       const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken: tokens[i]! });
+      // Each simulated employee opts in to the mail stream; their mail is scrubbed of PII on
+      // record, like the centralized baseline's copy below.
+      await client.consent.grant('mail');
       for (const mail of [...shard.train, ...shard.eval]) await client.record('mail', { text: mail.text, label: mail.label });
       devices.push(client);
     }
@@ -166,7 +169,9 @@ async function main(): Promise<void> {
     say(`\ncentralized baseline: same model, ${passes.toFixed(1)} epochs over the pooled mail (the same passes over the data)…`);
     // Exactly the mail the devices trained on: each device holds out the examples the SDK's
     // deterministic split assigns to evaluation (ids are assigned in recording order).
-    const pooled = shards.flatMap((s) => [...s.train, ...s.eval].filter((_, i) => !isHeldOut(i + 1, DEFAULTS.clientEvalFraction)));
+    const pooled = shards
+      .flatMap((s) => [...s.train, ...s.eval].filter((_, i) => !isHeldOut(i + 1, DEFAULTS.clientEvalFraction)))
+      .map((mail) => ({ ...mail, text: scrubPii(mail.text).text }));
     const central = trainCentralized({
       train: pooled,
       test: testSet,

@@ -20,7 +20,12 @@ import { createIdentity, sign, type DeviceIdentity } from './identity.ts';
 import { clipL2, l2Norm } from '@conclave/dp';
 import { SecAggClient, quantizeWeighted, type ClientMessage, type SharesBroadcast } from '@conclave/secagg';
 import { clientMessageToWire, configFromWire, serverMessageFromWire } from './secagg-wire.ts';
+import { ConsentManager, type ConsentPolicy } from './consent.ts';
 import { ClientError } from './errors.ts';
+import { MemoryKeyValueStore, type KeyValueStore } from './kv-store.ts';
+import { Ledger, sha256Hex, type LedgerEntry } from './ledger.ts';
+import { createScrubber, type Scrubber } from './pii/index.ts';
+import { PersonalPrivacyAccount, type PrivacyCaps } from './privacy-ledger.ts';
 import { MemoryExampleStore, isHeldOut, type ExampleStore } from './example-store.ts';
 import type { Example, Trainer } from './train/types.ts';
 
@@ -75,6 +80,23 @@ export interface ClientOptions {
    * the coordinator says (a client-enforced minimum cohort). @default 2
    */
   minSecureCohort?: number;
+  /**
+   * Where the employee's consent decisions, the ledger and the personal privacy account persist
+   * (Node: `new FileKeyValueStore(path)`; browser: `IndexedDbKeyValueStore.open()`). @default in memory
+   */
+  kv?: KeyValueStore;
+  /** The organisation's consent policy. @default { defaultConsent: 'opt-in' } */
+  policy?: { defaultConsent: ConsentPolicy };
+  /** Streams the tool records, listed in `consent.status()` before any decision. @default [] */
+  streams?: readonly string[];
+  /**
+   * The organisation's cap on the total ε this device may be exposed to across all tasks (at
+   * δ = 1e-6); the employee may only lower it. A device with a finite cap declines rounds that
+   * would exceed it, including rounds without differential privacy. @default Infinity (no cap)
+   */
+  privacyCap?: number;
+  /** Extra PII scrubbers the tool adds to the built-in ones (run in `record()`). */
+  scrubbers?: Scrubber[];
 }
 
 export interface RoundInfo {
@@ -90,6 +112,8 @@ export interface ClientEvents {
   connected: { sessionId: string; deviceId: string };
   /** The coordinator revoked this device: its examples were wiped and the client stopped. */
   revoked: { reason: string };
+  /** The device left a round because the employee paused or withdrew consent. */
+  withdrawn: RoundInfo & { reason: string };
   disconnected: { code: number; reason: string };
   selected: RoundInfo;
   trained: RoundInfo & { numExamples: number; trainLoss: number; ms: number };
@@ -123,7 +147,10 @@ interface Job {
   cancelled: boolean;
   /** The encoded update, announced by UploadStart and waiting for UploadGrant. */
   pendingUpload?: Uint8Array;
+  /** Exactly the frames sent for this upload, for the ledger's byte count and SHA-256. */
+  sentFrames?: Uint8Array[];
   bytesSent?: number;
+  numExamples?: number;
   /** L2 norm of the update as sent (after clipping). */
   updateNorm?: number;
   secure?: SecureRound;
@@ -132,8 +159,11 @@ interface Job {
 export interface ConclaveClient {
   /** Derived from the identity's public key; known once `start()` has resolved. */
   readonly deviceId: string;
-  /** Records one example for a stream, on the device. */
-  record(stream: string, example: Example): Promise<void>;
+  /**
+   * Records one example for a stream, on the device: its text is scrubbed of PII first, and
+   * nothing is stored for a stream the employee has not consented to or while paused.
+   */
+  record(stream: string, example: Example): Promise<{ stored: boolean; scrubbed: number }>;
   /** Connects and takes part in rounds until stop(). */
   start(): Promise<void>;
   /** Leaves any round (as a dropout), closes the connection and the trainer if it owns it. */
@@ -141,6 +171,14 @@ export interface ConclaveClient {
   on<K extends keyof ClientEvents>(event: K, listener: Listener<K>): () => void;
   /** Example counts per stream held on this device. */
   counts(): Promise<Record<string, number>>;
+  /** The employee's consent per stream, and pausing. Every change takes effect at once. */
+  readonly consent: ConsentManager;
+  /** What left this device: one entry per upload, never raw data. */
+  readonly ledger: { entries(): Promise<LedgerEntry[]>; exportText(): Promise<string> };
+  /** This device's own account of the privacy loss it has been exposed to, across tasks. */
+  readonly privacy: { spent(): Promise<number>; setCap(epsilon: number | null): Promise<void>; caps(): Promise<PrivacyCaps> };
+  /** Wipes every example (and the ledger, unless `keepLedger`). Consent and the privacy account stay. */
+  forgetAll(options?: { keepLedger?: boolean }): Promise<void>;
 }
 
 async function defaultSocket(): Promise<SocketCtor> {
@@ -174,6 +212,24 @@ export function createClient(options: ClientOptions): ConclaveClient {
   const initialDelay = options.reconnect?.initialDelayMs ?? 500;
   const maxDelay = options.reconnect?.maxDelayMs ?? 30_000;
   const listeners = new Map<keyof ClientEvents, Set<(e: unknown) => void>>();
+  const kv = options.kv ?? new MemoryKeyValueStore();
+  // Examples are written and deleted on one chain, so a revoke can never race a record.
+  let storeChain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T> | T): Promise<T> => {
+    const next = storeChain.then(fn, fn);
+    storeChain = next.catch(() => {});
+    return next;
+  };
+  const consent = new ConsentManager({
+    kv,
+    now,
+    ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.streams ? { streams: options.streams } : {}),
+    onRevoke: (stream) => serial(() => store.deleteStream(stream)),
+  });
+  const ledger = new Ledger({ kv });
+  const personal = new PersonalPrivacyAccount({ kv, organisationCap: options.privacyCap ?? Infinity });
+  const scrubber = createScrubber({ extra: options.scrubbers ?? [] });
   const modelCache = new Map<string, { version: number; weights: Float32Array }>();
   const secureRounds = new Map<string, SecureRound>();
 
@@ -197,21 +253,26 @@ export function createClient(options: ClientOptions): ConclaveClient {
     }
   }
 
-  function send<K extends BodyName>(body: K, message: BodyOf<K>): number {
-    if (!socket || socket.readyState !== 1) return 0;
+  /** Sends one frame; returns exactly the bytes sent (empty when not connected). */
+  function send<K extends BodyName>(body: K, message: BodyOf<K>): Uint8Array {
+    if (!socket || socket.readyState !== 1) return new Uint8Array(0);
     const bytes = encodeFrame(body, message);
     socket.send(bytes);
-    return bytes.byteLength;
+    return bytes;
   }
 
   async function checkIn(): Promise<void> {
     if (!running || !socket || job) return;
-    const counts = await store.counts();
+    await consent.ready();
+    const all = await store.counts();
     const eligible = options.eligibility ? await options.eligibility() : true;
-    const streams = Object.keys(counts).filter((s) => (counts[s] ?? 0) > 0);
+    // Only streams the employee consents to are offered, and nothing while paused.
+    const streams = Object.keys(all).filter((s) => (all[s] ?? 0) > 0 && consent.allows(s));
+    const counts = Object.fromEntries(streams.map((s) => [s, all[s]!]));
+    if (!running || !socket || job) return;
     send('checkIn', {
       streams,
-      eligible: eligible && streams.length > 0,
+      eligible: eligible && streams.length > 0 && !consent.status().paused,
       cached: [...modelCache].map(([taskId, m]) => ({ taskId, modelVersion: m.version })),
       exampleCounts: counts,
     });
@@ -254,6 +315,55 @@ export function createClient(options: ClientOptions): ConclaveClient {
   }
 
   const secureKey = (taskId: string, round: number) => `${taskId}#${round}`;
+
+  /** Sends a granted update, accounts its privacy cost and writes the ledger entry. */
+  async function sendUpload(j: Job, bytes: Uint8Array): Promise<void> {
+    const z = j.plan.noiseMultiplier ?? 0;
+    let epsilonShare = 0;
+    if (z > 0) {
+      // Counted before anything is sent: conservative if the upload then fails.
+      epsilonShare = await personal.record({ noiseMultiplier: z });
+    }
+    if (j.cancelled) return;
+    if (!consent.allows(j.info.stream)) return withdrawForConsent(j);
+    const frames = j.sentFrames ?? [];
+    for (const { offset, data } of chunks(bytes, DEFAULT_CHUNK_BYTES)) {
+      if (j.cancelled) return;
+      frames.push(send('uploadChunk', { taskId: j.info.taskId, round: j.info.round, offset, data }));
+    }
+    j.bytesSent = frames.reduce((n, f) => n + f.byteLength, 0);
+    await ledger.append({
+      time: now(),
+      taskId: j.info.taskId,
+      purpose: j.info.purpose,
+      modelVersion: j.info.modelVersion,
+      streams: [j.info.stream],
+      examples: j.numExamples ?? 0,
+      updateNorm: j.updateNorm ?? 0,
+      ...(z > 0
+        ? { privacy: { noiseMultiplier: z, samplingRate: j.plan.samplingRate ?? 0, clipNorm: j.plan.clipNorm ?? 0, epsilonShare } }
+        : {}),
+      ...(j.secure ? { secureAggregationCohort: j.secure.cohortSize } : {}),
+      bytesSent: j.bytesSent,
+      sha256: await sha256Hex(frames),
+    });
+  }
+
+  /** A pause or withdrawal during a round: leave it at once, as a dropout. */
+  function withdrawForConsent(j: Job): void {
+    if (j.cancelled) return;
+    secureRounds.delete(secureKey(j.info.taskId, j.info.round));
+    emit('withdrawn', { ...j.info, reason: 'the employee paused or withdrew consent' });
+    withdraw(j, 'the employee paused or withdrew consent');
+  }
+
+  consent.on('change', (c) => {
+    const j = job;
+    if (j && !consent.allows(j.info.stream)) withdrawForConsent(j);
+    if (c.kind === 'resume' || c.kind === 'pause-ended' || c.kind === 'grant') void checkIn();
+    // Paused or no consented stream left: tell the coordinator this device is not available.
+    if ((c.kind === 'pause' || c.kind === 'revoke') && running && socket && !job) void checkIn();
+  });
 
   /** SecAgg+ round 0: advertise this round's keys while the model downloads and trains. */
   function startSecureRound(j: Job, wire: NonNullable<BodyOf<'selected'>['secagg']>): void {
@@ -380,6 +490,11 @@ export function createClient(options: ClientOptions): ConclaveClient {
         return;
       }
       if (trainExamples.length === 0) return withdraw(j, 'no training examples for this stream');
+      // The employee's own privacy cap: decline a round that would take this device over it.
+      if (await personal.wouldExceed({ noiseMultiplier: j.plan.noiseMultiplier ?? 0 })) {
+        return withdraw(j, 'this round would exceed the privacy cap set for this device');
+      }
+      if (!consent.allows(j.info.stream)) return withdrawForConsent(j);
       let lastProgress = 0;
       const interval = options.progressIntervalMs ?? Math.max(250, heartbeatMs / 2);
       const result = await trainer.train(
@@ -399,6 +514,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
         },
       );
       if (j.cancelled) return;
+      j.numExamples = result.numExamples;
       emit('trained', { ...j.info, numExamples: result.numExamples, trainLoss: result.trainLoss, ms: now() - started });
       // Differential privacy: the update leaves the device clipped to the task's L2 norm.
       const clipNorm = j.plan.clipNorm ?? 0;
@@ -412,20 +528,22 @@ export function createClient(options: ClientOptions): ConclaveClient {
         sr.client.setInput(quantizeWeighted(delta, weight, { ...sr.quant, cohortSize: sr.cohortSize }));
         sr.onMasked = (masked) => {
           if (j.cancelled) return;
-          const sent = send('uploadStart', {
+          if (!consent.allows(j.info.stream)) return withdrawForConsent(j);
+          const start = send('uploadStart', {
             taskId: j.info.taskId,
             round: j.info.round,
             modelVersion: j.info.modelVersion,
             updateBytes: masked.byteLength,
           });
           j.pendingUpload = masked;
-          j.bytesSent = sent;
+          j.sentFrames = [start];
         };
         maybeMask(j.info.taskId, j.info.round, sr);
         return;
       }
+      if (!consent.allows(j.info.stream)) return withdrawForConsent(j);
       const bytes = float32ToBytes(delta);
-      let sent = send('uploadStart', {
+      const start = send('uploadStart', {
         taskId: j.info.taskId,
         round: j.info.round,
         modelVersion: j.info.modelVersion,
@@ -438,7 +556,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
       });
       // The coordinator answers with UploadGrant when it has room for this update.
       j.pendingUpload = bytes;
-      j.bytesSent = sent;
+      j.sentFrames = [start];
     } catch (err) {
       if (j.cancelled) return;
       emit('error', new ClientError('TRAINING_FAILED', `training for ${j.info.taskId} round ${j.info.round} failed: ${(err as Error).message}`));
@@ -479,9 +597,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
         if (!j || j.cancelled || !j.pendingUpload || j.info.taskId !== frame.message.taskId || j.info.round !== frame.message.round) return;
         const bytes = j.pendingUpload;
         j.pendingUpload = undefined;
-        for (const { offset, data } of chunks(bytes, DEFAULT_CHUNK_BYTES)) {
-          j.bytesSent = (j.bytesSent ?? 0) + send('uploadChunk', { taskId: j.info.taskId, round: j.info.round, offset, data });
-        }
+        void sendUpload(j, bytes);
         return;
       }
       case 'reportAck': {
@@ -532,7 +648,9 @@ export function createClient(options: ClientOptions): ConclaveClient {
   async function onRevoked(reason: string): Promise<void> {
     running = false;
     if (job) job.cancelled = true;
-    for (const stream of Object.keys(await store.counts())) await store.deleteStream(stream);
+    await serial(async () => {
+      for (const stream of Object.keys(await store.counts())) await store.deleteStream(stream);
+    });
     modelCache.clear();
     emit('revoked', { reason });
   }
@@ -598,7 +716,34 @@ export function createClient(options: ClientOptions): ConclaveClient {
       if (example.features !== undefined && (!Array.isArray(example.features) || !example.features.every(Number.isFinite))) {
         throw new ClientError('INVALID_EXAMPLE', 'example.features must be an array of finite numbers');
       }
-      await store.add(stream, example, now());
+      await consent.ready();
+      if (!consent.allows(stream)) return { stored: false, scrubbed: 0 };
+      // PII is scrubbed before anything is stored.
+      let scrubbed = 0;
+      let clean = example;
+      if (example.text !== undefined) {
+        const result = scrubber.scrub(example.text);
+        scrubbed = result.findings.length;
+        clean = { ...example, text: result.text };
+      }
+      return serial(async () => {
+        if (!consent.allows(stream)) return { stored: false, scrubbed };
+        await store.add(stream, clean, now());
+        return { stored: true, scrubbed };
+      });
+    },
+    consent,
+    ledger: { entries: () => ledger.entries(), exportText: () => ledger.exportText() },
+    privacy: { spent: () => personal.spent(), setCap: (e) => personal.setCap(e), caps: () => personal.caps() },
+    async forgetAll(opts = {}) {
+      const j = job;
+      if (j) withdraw(j, 'the employee wiped this device');
+      secureRounds.clear();
+      modelCache.clear();
+      await serial(async () => {
+        for (const stream of Object.keys(await store.counts())) await store.deleteStream(stream);
+      });
+      if (!opts.keepLedger) await ledger.clear();
     },
     async start() {
       if (running) return;
@@ -623,6 +768,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
       }
       if (ownsTrainer && trainer) await trainer.close();
       if (ownsTrainer) trainer = undefined;
+      await consent.close();
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
