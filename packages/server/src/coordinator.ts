@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { BodyOf, Frame } from '@conclave/proto';
 import pino, { type Logger } from 'pino';
 import type { DeviceSession } from './device-link.ts';
@@ -98,7 +98,10 @@ export class Coordinator {
     const privacy = spec.privacy && resolvePrivacy(spec, this.store.countEnrolledDevices());
     this.store.createTask({ id, spec: { ...spec, model, ...(privacy ? { privacy } : {}) }, initialWeights: weights, now: this.now() });
     this.logger.info({ taskId: id, name: spec.name, stream: spec.stream, params: weights.length }, 'task created');
-    if (this.started) this.startRunner(id);
+    if (this.started) {
+      this.startRunner(id);
+      this.nudgeIdleDevices(`task "${spec.name}" started`);
+    }
     return id;
   }
 
@@ -272,6 +275,16 @@ export class Coordinator {
       : `no running task trains on ${streams.length ? streams.map((s) => `"${s}"`).join(', ') : 'any stream this device offers'}`;
     session.checkIn = undefined;
     session.link.send('comeBackLater', { retryAfterMs, reason });
+  }
+
+  /**
+   * Devices that were told to come back later (no task wanted them) are asked to check in again
+   * soon, spread over a second so a new task does not meet a thundering herd.
+   */
+  private nudgeIdleDevices(reason: string): void {
+    for (const s of this.sessions.values()) {
+      if (!s.checkIn && s.activeTaskId === undefined) s.link.send('comeBackLater', { retryAfterMs: 100 + randomInt(900), reason });
+    }
   }
 
   private poolChanged(): void {
