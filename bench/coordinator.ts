@@ -90,6 +90,8 @@ const task = await api('POST', '/api/tasks', {
   training: { clientLearningRate: 0.1 },
   serverOptimizer: { kind: 'fedadam', learningRate: 0.01 },
   cohort: { goal: clients, minimum: clients, overSelection: 1 },
+  // The plaintext aggregation path; secure aggregation's own cost is `pnpm bench:secagg`.
+  secureAggregation: { enabled: false },
   rounds,
   timeouts: { selectionMs: 120_000, roundMs: 600_000 },
   evaluation: { finalRound: false },
