@@ -30,6 +30,10 @@ Federated spam/ham training over real sockets with simulated employees.
   --cohort G         reports wanted per round                    (default ${DEFAULTS.cohortGoal})
   --seed S           seed of the split and the initial model     (default ${DEFAULTS.seed})
   --threads T        training worker threads shared by clients   (default 2)
+  --epsilon E        differential privacy: target ε over the run (central DP-FedAvg)
+  --dp-mode M        central (default) or distributed
+  --delta D          DP δ                                       (default 1/clients^1.1)
+  --clip C           DP clip norm of each device's update        (default 0.5)
   --json             print the final report as one JSON object on the last line
   -h, --help         this text`;
 
@@ -51,6 +55,10 @@ async function main(): Promise<void> {
       cohort: { type: 'string' },
       seed: { type: 'string' },
       threads: { type: 'string' },
+      epsilon: { type: 'string' },
+      'dp-mode': { type: 'string' },
+      delta: { type: 'string' },
+      clip: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -68,6 +76,18 @@ async function main(): Promise<void> {
   const seed = num(values.seed, 'seed', DEFAULTS.seed, 0);
   const threads = num(values.threads, 'threads', 2);
   const json = values.json!;
+  const epsilon = values.epsilon === undefined ? undefined : Number(values.epsilon);
+  if (epsilon !== undefined && !(epsilon > 0)) {
+    process.stderr.write(`demo: --epsilon must be a positive number, got "${values.epsilon}"\n`);
+    process.exit(2);
+  }
+  const dpMode = values['dp-mode'] ?? 'central';
+  if (dpMode !== 'central' && dpMode !== 'distributed') {
+    process.stderr.write(`demo: --dp-mode must be central or distributed, got "${dpMode}"\n`);
+    process.exit(2);
+  }
+  const delta = values.delta === undefined ? 1 / clients ** 1.1 : Number(values.delta);
+  const clipNorm = values.clip === undefined ? 0.5 : Number(values.clip);
   // In --json mode progress goes to stderr so the last stdout line is the report.
   const say = (line: string) => (json ? process.stderr : process.stdout).write(line + '\n');
 
@@ -76,7 +96,13 @@ async function main(): Promise<void> {
   const spec = defaultFeatureSpec();
   const corpus = loadCorpus();
   const { train, test } = splitTrainTest(corpus, { testFraction: DEFAULTS.testFraction, seed });
-  const shards = dirichletPartition(train, { clients, alpha: DEFAULTS.dirichletAlpha, seed, evalFraction: DEFAULTS.clientEvalFraction });
+  const shards = dirichletPartition(train, {
+    clients,
+    alpha: DEFAULTS.dirichletAlpha,
+    seed,
+    evalFraction: DEFAULTS.clientEvalFraction,
+    minPerClient: Math.min(8, Math.floor(train.length / clients)),
+  });
   const testSet = toDataset(test, spec);
   say(
     `Conclave email-triage demo: ${corpus.length} real e-mails (SpamAssassin), ${train.length} across ${clients} employees ` +
@@ -89,6 +115,8 @@ async function main(): Promise<void> {
     dataDir,
     port: 0,
     logger: pino({ level: process.env.CONCLAVE_LOG_LEVEL ?? 'silent' }),
+    // Simulated employees stay available for the whole run.
+    poolHoldMs: 600_000,
     onRoundEnd: (_taskId, outcome, round) => roundEnds.forEach((f) => f(round, outcome)),
   });
   const trainer = createWorkerTrainer({ threads });
@@ -97,6 +125,21 @@ async function main(): Promise<void> {
     const model = buildModel(spec, seed);
     let artifacts!: tf.io.ModelArtifacts;
     await model.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    // An administrator issues one single-use enrollment token per device (`conclave enroll`).
+    const { tokens } = server.coordinator.issueEnrollmentTokens(shards.length);
+    for (const [i, shard] of shards.entries()) {
+      const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken: tokens[i]! });
+      // Each simulated employee opts in to the mail stream; their mail is scrubbed of PII on
+      // record, like the centralized baseline's copy below.
+      await client.consent.grant('mail');
+      for (const mail of [...shard.train, ...shard.eval]) await client.record('mail', { text: mail.text, label: mail.label });
+      devices.push(client);
+    }
+    // Devices enroll as they connect; with DP the sampling rate refers to the enrolled population.
+    await Promise.all(devices.map((d) => new Promise<void>((resolve) => {
+      const off = d.on('connected', () => (off(), resolve()));
+      void d.start();
+    })));
     const taskId = server.coordinator.createTask({
       name: 'email triage',
       purpose: 'Learn which incoming mail is spam so the inbox can sort it for you. Only model updates leave your device, never your mail.',
@@ -109,58 +152,59 @@ async function main(): Promise<void> {
       features: spec,
       loss: 'binaryCrossentropy',
       training: { localEpochs: DEFAULTS.localEpochs, batchSize: DEFAULTS.batchSize, clientLearningRate: DEFAULTS.clientLr, proxMu: DEFAULTS.proxMu },
-      serverOptimizer: taskServerOptimizer(),
+      // Under DP the noised average goes straight into the model (FedAvg): an adaptive server
+      // optimizer would rescale the noise in every quiet coordinate to a full step.
+      serverOptimizer: epsilon !== undefined ? { kind: 'fedavg', learningRate: 1 } : taskServerOptimizer(),
       cohort: { goal: cohortGoal, minimum: Math.max(1, Math.ceil(cohortGoal * 0.6)), overSelection: 1.3 },
       rounds,
-      timeouts: { selectionMs: 30_000, roundMs: 120_000 },
+      // With DP, selection is Poisson sampling of the devices checked in when the window closes.
+      timeouts: { selectionMs: epsilon !== undefined ? 3_000 : 30_000, roundMs: 120_000 },
       evaluation: { evalFraction: DEFAULTS.clientEvalFraction, finalRound: true },
+      ...(epsilon !== undefined ? { privacy: { mode: dpMode, targetEpsilon: epsilon, delta, clipNorm } } : {}),
     });
 
     // Each employee's device: its own SDK client, holding only its own mailbox.
-    // An administrator issues one single-use enrollment token per device (`conclave enroll`).
-    const { tokens } = server.coordinator.issueEnrollmentTokens(shards.length);
-    for (const [i, shard] of shards.entries()) {
-      const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken: tokens[i]! });
-      // Each simulated employee opts in to the mail stream; their mail is scrubbed of PII on
-      // record, like the centralized baseline's copy below.
-      await client.consent.grant('mail');
-      for (const mail of [...shard.train, ...shard.eval]) await client.record('mail', { text: mail.text, label: mail.label });
-      devices.push(client);
+    say(`coordinator ${server.url}, task ${taskId}: ${rounds} rounds, ${cohortGoal} of ${clients} employees per round, secure aggregation on`);
+    const dp = server.coordinator.taskStatus(taskId).privacy;
+    if (dp) {
+      say(
+        `differential privacy (${dp.mode}): target ε ${dp.targetEpsilon} at δ ${dp.delta.toExponential(2)}, Poisson sampling q = ${dp.samplingRate}, ` +
+          `noise multiplier ${dp.noiseMultiplier.toFixed(3)}, clip norm ${dp.clipNorm}`,
+      );
     }
-    await Promise.all(devices.map((d) => d.start()));
-    say(`coordinator ${server.url}, task ${taskId}: ${rounds} rounds, ${cohortGoal} of ${clients} employees per round\n`);
+    say('');
 
     const evalModel = buildModel(spec, seed);
-    const rows: { round: number; participants: number; trainLoss: number | null; deviceAccuracy: number | null; testAccuracy: number; elapsedMs: number }[] = [];
     const finished = new Promise<void>((resolve) => {
+      // The task may also stop between rounds (e.g. its privacy budget is spent).
+      const poll = setInterval(() => {
+        if (server.coordinator.taskStatus(taskId).status !== 'running') {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 200);
       roundEnds.push((round, outcome) => {
         const status = server.coordinator.taskStatus(taskId);
         if (outcome === 'aborted') say(`round ${round} aborted: ${status.lastAbortReason}`);
         if (outcome === 'committed' && status.lastMetrics?.kind === 'train') {
-          const { weights } = server.coordinator.latestModel(taskId);
-          setFlatWeights(evalModel, weights);
+          setFlatWeights(evalModel, server.coordinator.latestModel(taskId).weights);
           const m = status.lastMetrics;
-          const row = {
-            round,
-            participants: m.participants,
-            trainLoss: m.trainLoss,
-            deviceAccuracy: m.evalAccuracy,
-            testAccuracy: evaluateModel(evalModel, testSet).accuracy,
-            elapsedMs: Math.round(performance.now() - started),
-          };
-          rows.push(row);
+          const testAccuracy = evaluateModel(evalModel, testSet).accuracy;
+          // Under secure aggregation the coordinator knows sums only: devices, examples, the model.
           say(
-            `round ${String(round).padStart(3)}/${rounds}  clients ${String(row.participants).padStart(3)}  ` +
-              `loss ${fmt(row.trainLoss)}  device-eval acc ${fmt(row.deviceAccuracy, 3)}  test acc ${fmt(row.testAccuracy, 3)}  ` +
-              `elapsed ${(row.elapsedMs / 1000).toFixed(1)} s`,
+            `round ${String(round).padStart(3)}/${rounds}  clients ${String(m.participants).padStart(3)}  examples ${String(m.examples).padStart(5)}  ` +
+              (m.trainLoss != null ? `loss ${fmt(m.trainLoss)}  ` : '') +
+              `test acc ${fmt(testAccuracy, 3)}  ` +
+              (m.epsilonSpent != null ? `ε ${m.epsilonSpent.toFixed(3)}  ` : '') +
+              `elapsed ${((performance.now() - started) / 1000).toFixed(1)} s`,
           );
         }
-        if (status.status !== 'running') resolve();
       });
     });
     await finished;
     const final = server.coordinator.taskStatus(taskId);
-    if (final.status !== 'completed') throw new Error(`task ended ${final.status}: ${final.statusReason}`);
+    const budgetSpent = final.status === 'stopped' && final.statusReason.startsWith('privacy budget spent');
+    if (final.status !== 'completed' && !budgetSpent) throw new Error(`task ended ${final.status}: ${final.statusReason}`);
     setFlatWeights(evalModel, server.coordinator.latestModel(taskId).weights);
     const federated = evaluateModel(evalModel, testSet);
     const federatedMs = performance.now() - started;
@@ -188,6 +232,7 @@ async function main(): Promise<void> {
       federatedLoss: round4(federated.loss),
       centralizedLoss: round4(central.loss),
       deviceEvalAccuracy: final.lastMetrics?.evalAccuracy ?? null,
+      ...(final.privacy ? { epsilon: round4(final.privacy.epsilonSpent), targetEpsilon: final.privacy.targetEpsilon, delta: final.privacy.delta, noiseMultiplier: round4(final.privacy.noiseMultiplier), dpMode } : {}),
       rounds,
       clients,
       cohortGoal,
@@ -206,6 +251,7 @@ async function main(): Promise<void> {
           `federated accuracy    ${(report.federatedAccuracy * 100).toFixed(2)} %  (test set of ${test.length} e-mails)`,
           `centralized baseline  ${(report.centralizedAccuracy * 100).toFixed(2)} %  (gap ${report.gapPoints.toFixed(2)} points)`,
           `rounds ${rounds}, employees ${clients}, ${cohortGoal} per round, elapsed ${(report.elapsedMs / 1000).toFixed(1)} s`,
+          ...(final.privacy ? [`privacy spent ε = ${final.privacy.epsilonSpent.toFixed(3)} of ${final.privacy.targetEpsilon} at δ = ${final.privacy.delta.toExponential(2)}`] : []),
           `No e-mail left any simulated device: the coordinator only received model updates.`,
         ].join('\n'),
       );
