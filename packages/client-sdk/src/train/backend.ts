@@ -45,6 +45,9 @@ async function tryWasm(threads: number): Promise<boolean> {
 /** Picks and initialises the fastest backend that loads here; idempotent per process/worker. */
 export function initTensorflow(options: InitTensorflowOptions = {}): Promise<BackendName> {
   chosen ??= (async () => {
+    // Production mode: no debug checks, and no console banner urging tfjs-node on every process
+    // (the README explains the backends; `backendName()` reports which one runs).
+    tf.env().set('PROD', true);
     const threads = options.wasmThreads ?? 1;
     const order: BackendName[] = options.prefer ? [options.prefer] : ['tensorflow', 'wasm', 'cpu'];
     for (const name of order) {
