@@ -95,6 +95,37 @@ describe('employees in control, end to end', () => {
     await capped.stop();
   });
 
+  it('a device that stops being eligible mid-round leaves it; a daily training limit is respected', async () => {
+    h = await startHarness();
+    const taskId = h.server.coordinator.createTask(
+      await denseTask(8, { rounds: 2, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, training: { localEpochs: 40, batchSize: 4, clientLearningRate: 0.1 }, evaluation: { finalRound: false } }),
+    );
+    let onPower = true;
+    const laptop = createClient({ url: h.server.deviceUrl, enrollmentToken: h.token(), trainer: h.trainer, eligibility: () => onPower, eligibilityIntervalMs: 20 });
+    await laptop.consent.grant('points');
+    for (const e of separablePoints(200, 8, 9)) await laptop.record('points', e);
+    const selected = nextEvent(laptop, 'selected');
+    await laptop.start();
+    for (let i = 0; i < 3; i++) await h.addClient();
+    await selected;
+    const left = nextEvent(laptop, 'withdrawn');
+    onPower = false; // unplugged mid-round
+    expect((await left).reason).toBe('the device stopped being eligible');
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    expect(done.status).toBe('completed');
+    for (const round of [1, 2]) expect(h.server.coordinator.store.participation(taskId, round).map((p) => p.deviceId)).not.toContain(laptop.deviceId);
+    await laptop.stop();
+
+    // A device whose daily training time is used up does not take part.
+    const busy = createClient({ url: h.server.deviceUrl, enrollmentToken: h.token(), limits: { trainingMsPerDay: 0 } });
+    await busy.consent.grant('points');
+    await busy.record('points', separablePoints(1, 8, 1)[0]!);
+    const told = nextEvent(busy, 'comeBackLater');
+    await busy.start();
+    expect((await told).reason).toBe('device reported itself not eligible');
+    await busy.stop();
+  });
+
   it('a device the coordinator revokes wipes its examples and stops; forgetAll wipes on request', async () => {
     h = await startHarness();
     const c = await h.addClient();

@@ -162,3 +162,5 @@ function fromBase64(text: string): Uint8Array {
   }
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
+export { platformEligibility } from './eligibility.ts';
+export type { PlatformEligibilityOptions } from './eligibility.ts';

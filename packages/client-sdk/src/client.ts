@@ -97,6 +97,13 @@ export interface ClientOptions {
   privacyCap?: number;
   /** Extra PII scrubbers the tool adds to the built-in ones (run in `record()`). */
   scrubbers?: Scrubber[];
+  /** Limits the employee or organisation sets on how much this device works for training. */
+  limits?: {
+    /** Training time allowed per calendar day (device local time), in ms. @default unlimited */
+    trainingMsPerDay?: number;
+  };
+  /** How often eligibility is re-checked during a round; ineligible devices leave it. @default 2_000 */
+  eligibilityIntervalMs?: number;
 }
 
 export interface RoundInfo {
@@ -265,7 +272,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
     if (!running || !socket || job) return;
     await consent.ready();
     const all = await store.counts();
-    const eligible = options.eligibility ? await options.eligibility() : true;
+    const eligible = await eligibleNow();
     // Only streams the employee consents to are offered, and nothing while paused.
     const streams = Object.keys(all).filter((s) => (all[s] ?? 0) > 0 && consent.allows(s));
     const counts = Object.fromEntries(streams.map((s) => [s, all[s]!]));
@@ -310,6 +317,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
       job = { info, plan, weights: new Float32Array(bytes / 4), received: 0, cancelled: false };
     }
     if (m.secagg) startSecureRound(job, m.secagg);
+    watchEligibility(job);
     emit('selected', info);
     if (job.received === bytes) void runJob(job);
   }
@@ -347,6 +355,43 @@ export function createClient(options: ClientOptions): ConclaveClient {
       bytesSent: j.bytesSent,
       sha256: await sha256Hex(frames),
     });
+  }
+
+  const dayKey = () => {
+    const d = new Date(now());
+    return `conclave.training-ms.${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+  };
+  async function trainingMsToday(): Promise<number> {
+    return Number((await kv.get(dayKey())) ?? 0);
+  }
+  async function addTrainingMs(ms: number): Promise<void> {
+    await kv.set(dayKey(), String((await trainingMsToday()) + ms));
+  }
+  /** Host hooks and the employee's limits together: may this device work for training now? */
+  async function eligibleNow(): Promise<boolean> {
+    if (options.eligibility && !(await options.eligibility())) return false;
+    const budget = options.limits?.trainingMsPerDay;
+    return budget === undefined || (await trainingMsToday()) < budget;
+  }
+
+  /** While a round runs, a device that stops being eligible (unplugged, busy) leaves it cleanly. */
+  function watchEligibility(j: Job): void {
+    const timer = setInterval(() => {
+      if (j.cancelled || job !== j) return clearInterval(timer);
+      void eligibleNow().then((ok) => {
+        if (ok || j.cancelled || job !== j) return;
+        clearInterval(timer);
+        leaveIneligible(j);
+      });
+    }, options.eligibilityIntervalMs ?? 2_000);
+    (timer as { unref?: () => void }).unref?.();
+  }
+
+  function leaveIneligible(j: Job): void {
+    if (j.cancelled) return;
+    secureRounds.delete(secureKey(j.info.taskId, j.info.round));
+    emit('withdrawn', { ...j.info, reason: 'the device stopped being eligible' });
+    withdraw(j, 'the device stopped being eligible');
   }
 
   /** A pause or withdrawal during a round: leave it at once, as a dropout. */
@@ -490,6 +535,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
         return;
       }
       if (trainExamples.length === 0) return withdraw(j, 'no training examples for this stream');
+      if (!(await eligibleNow())) return leaveIneligible(j);
       // The employee's own privacy cap: decline a round that would take this device over it.
       if (await personal.wouldExceed({ noiseMultiplier: j.plan.noiseMultiplier ?? 0 })) {
         return withdraw(j, 'this round would exceed the privacy cap set for this device');
@@ -514,6 +560,9 @@ export function createClient(options: ClientOptions): ConclaveClient {
         },
       );
       if (j.cancelled) return;
+      await addTrainingMs(now() - started);
+      if (j.cancelled) return;
+      if (!(await eligibleNow())) return leaveIneligible(j);
       j.numExamples = result.numExamples;
       emit('trained', { ...j.info, numExamples: result.numExamples, trainLoss: result.trainLoss, ms: now() - started });
       // Differential privacy: the update leaves the device clipped to the task's L2 norm.

@@ -49,3 +49,5 @@ export type { ConsentPolicy, ConsentStatus, ConsentChange, PauseOptions, StreamC
 export { formatLedger } from './ledger.ts';
 export type { LedgerEntry, LedgerPrivacy } from './ledger.ts';
 export type { PrivacyCaps } from './privacy-ledger.ts';
+export { platformEligibility } from './eligibility.ts';
+export type { PlatformEligibilityOptions } from './eligibility.ts';
