@@ -101,6 +101,11 @@ export interface ClientOptions {
   limits?: {
     /** Training time allowed per calendar day (device local time), in ms. @default unlimited */
     trainingMsPerDay?: number;
+    /**
+     * Cores training may use at once: worker threads of the default trainer, each running one
+     * single-threaded TensorFlow.js backend. @default 1
+     */
+    cpuThreads?: number;
   };
   /** How often eligibility is re-checked during a round; ineligible devices leave it. @default 2_000 */
   eligibilityIntervalMs?: number;
@@ -195,9 +200,9 @@ async function defaultSocket(): Promise<SocketCtor> {
   return ws.WebSocket as unknown as SocketCtor;
 }
 
-async function defaultTrainer(): Promise<Trainer> {
+async function defaultTrainer(threads: number): Promise<Trainer> {
   const { createWorkerTrainer } = await import('./train/worker-trainer.ts');
-  return createWorkerTrainer({ threads: 1 });
+  return createWorkerTrainer({ threads });
 }
 
 /**
@@ -208,6 +213,10 @@ async function defaultTrainer(): Promise<Trainer> {
  * ReportAck) → CheckIn → …
  */
 export function createClient(options: ClientOptions): ConclaveClient {
+  const cpuThreads = options?.limits?.cpuThreads;
+  if (cpuThreads !== undefined && !(Number.isInteger(cpuThreads) && cpuThreads >= 1)) {
+    throw new ClientError('INVALID_OPTIONS', `limits.cpuThreads must be a positive integer, got ${cpuThreads}`);
+  }
   if (!options || typeof options.url !== 'string' || !/^wss?:\/\//.test(options.url)) {
     throw new ClientError('INVALID_OPTIONS', `url must be a ws:// or wss:// URL, got ${JSON.stringify(options?.url)}`);
   }
@@ -504,7 +513,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
     try {
       trainer ??= await (async () => {
         ownsTrainer = true;
-        return defaultTrainer();
+        return defaultTrainer(options.limits?.cpuThreads ?? 1);
       })();
       const all = await store.list(j.info.stream, maxExamples);
       const fraction = j.plan.evalFraction || 0.2;

@@ -86,5 +86,6 @@ describe('example store and record()', () => {
     await expect(client.record('mail', { text: 'x', label: Number.NaN })).rejects.toThrow('example.label must be a finite number, got null');
     await expect(client.record('mail', { label: 1 })).rejects.toBeInstanceOf(ClientError);
     expect(() => createClient({ url: 'http://x' })).toThrow('url must be a ws:// or wss:// URL, got "http://x"');
+    expect(() => createClient({ url: 'ws://x', limits: { cpuThreads: 0 } })).toThrow('limits.cpuThreads must be a positive integer, got 0');
   });
 });
