@@ -1,6 +1,7 @@
 import nacl from 'tweetnacl';
 import { afterEach, describe, expect, it } from 'vitest';
-import { denseTask, startHarness, waitForTask, type Harness } from './helpers.ts';
+import { createClient } from '@conclave/client-sdk';
+import { denseTask, nextEvent, separablePoints, startHarness, waitForTask, type Harness } from './helpers.ts';
 import { RawDevice } from './raw-device.ts';
 
 let h: Harness | undefined;
@@ -90,5 +91,55 @@ describe('secure aggregation over real sockets: bad devices are dropped, the rou
       await d.next('secagg');
       d.close();
     });
+  });
+});
+
+describe('the malicious-server setting', () => {
+  it('runs signed advertisements and the consistency check with enrolled identities', async () => {
+    h = await startHarness();
+    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 2, cohort: { goal: 4, minimum: 4, overSelection: 1 }, secureAggregation: { maliciousServer: true } }));
+    for (let i = 0; i < 4; i++) await h.addClient();
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    expect(done.status).toBe('completed');
+    expect(h.server.coordinator.store.participation(taskId, 2)).toHaveLength(4);
+    expect(done.lastMetrics!.evalAccuracy).toBeGreaterThan(0.7);
+  });
+
+  it('a device that requires it refuses rounds without it; the round goes on', async () => {
+    h = await startHarness();
+    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, evaluation: { finalRound: false } }));
+    const strict = createClient({ url: h.server.deviceUrl, enrollmentToken: h.token(), trainer: h.trainer, requireMaliciousServerProtection: true });
+    await strict.consent.grant('points');
+    for (const e of separablePoints(60, 8, 3)) await strict.record('points', e);
+    const refused = nextEvent(strict, 'error', (e) => e.message.includes('refusing the secure aggregation round'));
+    await strict.start();
+    for (let i = 0; i < 3; i++) await h.addClient();
+    expect((await refused).message).toMatch(/consistency check/i);
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    expect(done.status).toBe('completed');
+    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).not.toContain(strict.deviceId);
+    await strict.stop();
+  });
+
+  it('refuses an advertisement signed by a key that is not the device\'s enrolled identity', async () => {
+    h = await startHarness();
+    // Seven devices: against a malicious server the threshold is over two thirds of each
+    // neighbourhood, so a cohort of seven can lose the impostor and still unmask.
+    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 6, minimum: 5, overSelection: 7 / 6 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: true } }));
+    const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
+    for (let i = 0; i < 6; i++) await h.addClient();
+    const sel = (await raw.next('selected')) as Selected;
+    const impostor = nacl.sign.keyPair();
+    raw.send('secagg', {
+      taskId,
+      round: 1,
+      roundId: sel.secagg!.roundId!,
+      advertiseKeys: { ...keys(), identityPublicKey: impostor.publicKey, signature: nacl.sign.detached(new Uint8Array(32), impostor.secretKey) },
+    });
+    const err = await raw.next('error');
+    expect(err.message).toMatch(/^secure aggregation (refused advertise-keys|dropped this device): BAD_SIGNATURE: /);
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    expect(done.status).toBe('completed');
+    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).not.toContain(raw.deviceId);
   });
 });

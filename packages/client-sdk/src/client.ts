@@ -81,6 +81,11 @@ export interface ClientOptions {
    */
   minSecureCohort?: number;
   /**
+   * Refuse secure-aggregation rounds that run without the malicious-server protections (signed
+   * advertisements and the consistency check). @default false
+   */
+  requireMaliciousServerProtection?: boolean;
+  /**
    * Where the employee's consent decisions, the ledger and the personal privacy account persist
    * (Node: `new FileKeyValueStore(path)`; browser: `IndexedDbKeyValueStore.open()`). @default in memory
    */
@@ -325,10 +330,13 @@ export function createClient(options: ClientOptions): ConclaveClient {
     } else {
       job = { info, plan, weights: new Float32Array(bytes / 4), received: 0, cancelled: false };
     }
-    if (m.secagg) startSecureRound(job, m.secagg);
-    watchEligibility(job);
+    const j = job;
     emit('selected', info);
-    if (job.received === bytes) void runJob(job);
+    if (m.secagg) startSecureRound(j, m.secagg);
+    // The secure round may already have been refused (and the job withdrawn).
+    if (j.cancelled || job !== j) return;
+    watchEligibility(j);
+    if (j.received === bytes) void runJob(j);
   }
 
   const secureKey = (taskId: string, round: number) => `${taskId}#${round}`;
@@ -421,10 +429,32 @@ export function createClient(options: ClientOptions): ConclaveClient {
 
   /** SecAgg+ round 0: advertise this round's keys while the model downloads and trains. */
   function startSecureRound(j: Job, wire: NonNullable<BodyOf<'selected'>['secagg']>): void {
-    const { config, clientId, quant } = configFromWire(wire);
+    const { config, clientId, quant, identityKeys } = configFromWire(wire);
     let client: SecAggClient;
     try {
-      client = new SecAggClient({ config, clientId, policy: { minSurvivors: Math.max(2, options.minSecureCohort ?? 2) } });
+      const hex = (k: Uint8Array) => Array.from(k, (b) => b.toString(16).padStart(2, '0')).join('');
+      const distinct = new Set(identityKeys.map(hex)).size === identityKeys.length;
+      client = new SecAggClient({
+        config,
+        clientId,
+        policy: {
+          minSurvivors: Math.max(2, options.minSecureCohort ?? 2),
+          ...(options.requireMaliciousServerProtection ? { requireConsistencyCheck: true } : {}),
+        },
+        ...(config.consistencyCheck
+          ? {
+              // Sign this round's advertisement with the enrolled identity (tweetnacl's secret key
+              // is seed ‖ public key), and accept peers only under the cohort's enrolled keys, all
+              // distinct (one device cannot stand in for several), our own among them.
+              identitySeed: identity.secretKey.subarray(0, 32),
+              verifyPeerIdentity: (id: number, key: Uint8Array) =>
+                distinct && identityKeys.length === config.cohortSize && hex(identityKeys[id - 1] ?? new Uint8Array()) === hex(key),
+            }
+          : {}),
+      });
+      if (config.consistencyCheck && hex(identityKeys[clientId - 1] ?? new Uint8Array()) !== hex(identity.publicKey)) {
+        throw new Error(`the cohort lists another identity key for this device (client ${clientId})`);
+      }
     } catch (err) {
       emit('error', new ClientError('SERVER_ERROR', `refusing the secure aggregation round: ${(err as Error).message}`));
       withdraw(j, 'secure aggregation configuration refused');

@@ -56,8 +56,14 @@ export function serverMessageFromWire(w: Wire): ServerMessage | undefined {
 }
 
 /** The round configuration shipped in Selected. */
-export function configFromWire(c: NonNullable<BodyOf<'selected'>['secagg']>): { config: RoundConfig; clientId: number; quant: { clipRange: number; bits: number; maxWeight: number } } {
+export function configFromWire(c: NonNullable<BodyOf<'selected'>['secagg']>): {
+  config: RoundConfig;
+  clientId: number;
+  quant: { clipRange: number; bits: number; maxWeight: number };
+  identityKeys: Uint8Array[];
+} {
   return {
+    identityKeys: (c.identityKeys ?? []).map((k) => bytes(k)),
     config: {
       roundId: bytes(c.roundId),
       cohortSize: c.cohortSize ?? 0,

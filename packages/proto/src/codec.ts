@@ -81,6 +81,8 @@ function validate(body: BodyName, m: Record<string, unknown>, limits: WireLimits
     checkString(plan?.featuresJson, 'selected.plan.featuresJson', limits.maxJsonLength);
     checkString(plan?.purpose, 'selected.plan.purpose', limits.maxJsonLength);
     checkString(plan?.stream, 'selected.plan.stream', s);
+    const keys = (m as conclave.v1.ISelected).secagg?.identityKeys?.length ?? 0;
+    if (keys > 10_000) throw new ProtoError('MESSAGE_TOO_LARGE', `selected.secagg.identityKeys has ${keys} entries, at most 10000 allowed`);
   }
   if (body === 'secagg') {
     // SecAgg+ lists are bounded by the cohort size; 10,000 is the protocol's largest cohort.

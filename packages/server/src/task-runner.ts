@@ -64,6 +64,7 @@ interface ActiveRound {
 interface SecureRound {
   server: SecAggServer;
   config: RoundConfig;
+  identityKeys: Uint8Array[];
   quant: { clipRange: number; bits: number; maxWeight: number };
   idOf: Map<string, number>;
   byId: Map<number, Participant>;
@@ -398,8 +399,12 @@ export class TaskRunner {
         this.abortRound(`secure aggregation cannot run with ${n} selected devices: ${(err as Error).message}`);
         return;
       }
+      // The enrolled identity keys of the cohort, by protocol id: advertisements must be
+      // signed by them (consistency check only).
+      const identityKeys = selected.map((sess) => this.deps.store.getDevice(sess.link.deviceId)?.publicKey ?? new Uint8Array(0));
       r.secure = {
-        server: new SecAggServer({ config }),
+        server: new SecAggServer({ config, identityOf: (id) => identityKeys[id - 1] }),
+        identityKeys,
         config,
         quant: { clipRange: sa.clipRange, bits: sa.bits ?? Math.min(24, maxQuantizationBits(n)), maxWeight: sa.maxWeight },
         idOf: new Map(),
@@ -425,7 +430,9 @@ export class TaskRunner {
         modelBytes: this.modelBytes.byteLength,
         modelCached: cached,
         reportDeadlineMs: r.reportDeadline,
-        ...(r.secure ? { secagg: configToWire(r.secure.config, i + 1, r.secure.quant) } : {}),
+        ...(r.secure
+          ? { secagg: { ...configToWire(r.secure.config, i + 1, r.secure.quant), ...(r.secure.config.consistencyCheck ? { identityKeys: r.secure.identityKeys } : {}) } }
+          : {}),
       });
       if (!cached) {
         for (const frame of this.encodedModel(r.modelVersionIn)) {
@@ -446,12 +453,19 @@ export class TaskRunner {
    */
   private secureConfig(n: number): RoundConfig {
     const sa = this.spec.secureAggregation;
-    const base = { cohortSize: n, vectorLength: this.weights.length + 1, minSurvivors: Math.min(n, Math.max(3, this.spec.cohort.minimum)) };
+    const base = {
+      cohortSize: n,
+      vectorLength: this.weights.length + 1,
+      minSurvivors: Math.min(n, Math.max(3, this.spec.cohort.minimum)),
+      consistencyCheck: sa.maliciousServer,
+    };
     try {
       return createRoundConfig({ ...base, dropoutRate: sa.dropoutRate });
     } catch (err) {
       if (n < 3) throw err;
-      const threshold = Math.min(n - 1, Math.max(2, Math.ceil((n - 1) / 2)));
+      // Against a malicious server the threshold must exceed two thirds of a neighbourhood,
+      // so that no view the server shows can yield both secrets of one device.
+      const threshold = sa.maliciousServer ? Math.min(n - 1, Math.floor((2 * (n - 1)) / 3) + 1) : Math.min(n - 1, Math.max(2, Math.ceil((n - 1) / 2)));
       this.deps.logger.info({ taskId: this.id, n, reason: (err as Error).message }, 'small cohort: complete graph with a majority threshold');
       return createRoundConfig({ ...base, degree: n - 1, threshold });
     }
@@ -693,6 +707,9 @@ export class TaskRunner {
     if (this.active !== r) return;
     for (const d of t.dropped) {
       const p = s.byId.get(d.clientId);
+      if (p && p.status !== 'dropped') {
+        p.session.link.error('INVALID_REPORT', `secure aggregation dropped this device: ${d.error.code}: ${d.error.message}`, false, { taskId: this.id, round: r.round });
+      }
       if (p && p.status !== 'dropped' && p.status !== 'reported') this.drop(p, `secure aggregation: ${d.error.message}`);
       if (this.active !== r) return;
     }

@@ -112,6 +112,13 @@ export const TaskSpec = z
         maxWeight: z.number().int().min(1).max(1_000_000).default(1000),
         /** Fraction of the cohort the neighbour graph must tolerate dropping out. @default 0.3 */
         dropoutRate: z.number().min(0).max(0.9).default(0.3),
+        /**
+         * Protection against a malicious coordinator (Bonawitz et al. 2017, §6): advertisements
+         * signed with each device's enrolled Ed25519 key, checked by the other devices against
+         * the cohort's keys, and the consistency-check round in which every survivor signs the
+         * survivor set before any share is revealed. @default false
+         */
+        maliciousServer: z.boolean().default(false),
         /** Deadline of each key-exchange and unmasking phase. @default 30_000 */
         phaseTimeoutMs: z.number().int().min(10).default(30_000),
       })

@@ -202,6 +202,7 @@ export namespace conclave {
             clipRange?: (number|null);
             bits?: (number|null);
             maxWeight?: (number|null);
+            identityKeys?: (Uint8Array[]|null);
         }
 
         class SecAggConfig implements ISecAggConfig {
@@ -218,6 +219,7 @@ export namespace conclave {
             public clipRange: number;
             public bits: number;
             public maxWeight: number;
+            public identityKeys: Uint8Array[];
             public static create(properties?: conclave.v1.ISecAggConfig): conclave.v1.SecAggConfig;
             public static encode(m: conclave.v1.ISecAggConfig, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SecAggConfig;

@@ -1754,6 +1754,7 @@ export const conclave = $root.conclave = (() => {
              * @property {number|null} [clipRange] SecAggConfig clipRange
              * @property {number|null} [bits] SecAggConfig bits
              * @property {number|null} [maxWeight] SecAggConfig maxWeight
+             * @property {Array.<Uint8Array>|null} [identityKeys] SecAggConfig identityKeys
              */
 
             /**
@@ -1765,6 +1766,7 @@ export const conclave = $root.conclave = (() => {
              * @param {conclave.v1.ISecAggConfig=} [p] Properties to set
              */
             function SecAggConfig(p) {
+                this.identityKeys = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1868,6 +1870,14 @@ export const conclave = $root.conclave = (() => {
             SecAggConfig.prototype.maxWeight = 0;
 
             /**
+             * SecAggConfig identityKeys.
+             * @member {Array.<Uint8Array>} identityKeys
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.identityKeys = $util.emptyArray;
+
+            /**
              * Creates a new SecAggConfig instance using the specified properties.
              * @function create
              * @memberof conclave.v1.SecAggConfig
@@ -1919,6 +1929,10 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(88).uint32(m.bits);
                 if (m.maxWeight != null && Object.hasOwnProperty.call(m, "maxWeight"))
                     w.uint32(96).uint32(m.maxWeight);
+                if (m.identityKeys != null && m.identityKeys.length) {
+                    for (var i = 0; i < m.identityKeys.length; ++i)
+                        w.uint32(106).bytes(m.identityKeys[i]);
+                }
                 return w;
             };
 
@@ -2002,6 +2016,12 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 12: {
                             m.maxWeight = r.uint32();
+                            break;
+                        }
+                    case 13: {
+                            if (!(m.identityKeys && m.identityKeys.length))
+                                m.identityKeys = [];
+                            m.identityKeys.push(r.bytes());
                             break;
                         }
                     default:
