@@ -23,7 +23,8 @@
  * kept, so it is an upper bound on the server's memory. Upload bytes are protobuf-equivalent
  * sizes (field tags, length prefixes and payloads) of everything a surviving client sends.
  *
- * (A --wire mode over real sockets is not implemented; transport cost is the proto and server
+ * (`--wire` runs the same round through the real coordinator and SDK clients over loopback
+ * WebSockets instead: see secagg-wire.ts. Without it, transport cost is the proto and server
  * packages' business.)
  */
 import { createCipheriv, createHash } from 'node:crypto';
@@ -54,8 +55,15 @@ const { values: args } = parseArgs({
     corruption: { type: 'string', default: '0.05' },
     'consistency-check': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    wire: { type: 'boolean', default: false },
   },
 });
+
+if (args.wire) {
+  const { runWire } = await import('./secagg-wire.ts');
+  await runWire({ clients: Number(args.clients), dim: Number(args.dim), dropout: Number(args.dropout), seed: args.seed!, json: args.json === true });
+  process.exit(0);
+}
 
 const clients = Number(args.clients);
 const dim = Number(args.dim);
