@@ -816,7 +816,11 @@ export function createClient(options: ClientOptions): ConclaveClient {
       }
       return serial(async () => {
         if (!consent.allows(stream)) return { stored: false, scrubbed };
+        const first = !((await store.counts())[stream]! > 0);
         await store.add(stream, clean, now());
+        // A stream's first example makes the device useful to tasks on it: check in again now
+        // rather than when the coordinator's come-back-later delay runs out.
+        if (first && running && socket && !job) void checkIn();
         return { stored: true, scrubbed };
       });
     },
