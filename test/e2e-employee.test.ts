@@ -1,8 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient } from '@conclave/client-sdk';
+import { createClient, type ConclaveClient } from '@conclave/client-sdk';
 import { denseTask, nextEvent, separablePoints, startHarness, waitForTask, type Harness } from './helpers.ts';
 
 let h: Harness | undefined;
+
+/** A participant's ledger: the entry is written once the bytes have left, which can trail the commit a little. */
+async function ledgerOf(c: ConclaveClient) {
+  let entries = await c.ledger.entries();
+  for (let i = 0; entries.length === 0 && i < 200; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    entries = await c.ledger.entries();
+  }
+  return entries;
+}
 afterEach(async () => {
   await h?.close();
   h = undefined;
@@ -33,8 +43,8 @@ describe('employees in control, end to end', () => {
     const parts = new Set(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId));
     let withEntries = 0;
     for (const c of h.clients) {
-      const entries = await c.ledger.entries();
       if (!parts.has(c.deviceId)) continue;
+      const entries = await ledgerOf(c);
       withEntries++;
       expect(entries).toHaveLength(1);
       const e = entries[0]!;
@@ -88,7 +98,7 @@ describe('employees in control, end to end', () => {
     expect(await capped.privacy.spent()).toBe(0);
     // Uncapped devices that took part carry the round's ε share in their own account and ledger.
     const part = h.clients.find((c) => h!.server.coordinator.store.participation(taskId, 1).some((p) => p.deviceId === c.deviceId))!;
-    const [entry] = await part.ledger.entries();
+    const [entry] = await ledgerOf(part);
     expect(entry!.privacy!.noiseMultiplier).toBeCloseTo(0.7, 5);
     expect(entry!.privacy!.epsilonShare).toBeGreaterThan(0);
     expect(await part.privacy.spent()).toBeCloseTo(entry!.privacy!.epsilonShare, 9);
