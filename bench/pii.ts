@@ -5,7 +5,7 @@
 // corpus scrubbed as one text and line by line, best of several runs.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { scrubPii } from '../packages/client-sdk/src/pii/index.ts';
+import { scrubPii } from '@conclave/client-sdk';
 import { evaluate, formatReport, loadCorpus } from '../packages/client-sdk/test/fixtures/pii/corpus-eval.ts';
 
 const RUNS = 5;

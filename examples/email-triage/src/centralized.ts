@@ -8,7 +8,7 @@
  * (`equivalentEpochs` in model.ts). The baseline gets exactly that many epochs; a fractional
  * remainder is one more pass over a seeded random subset of that fraction of the data.
  */
-import { featurizeSparse, type FeatureSpec } from '../../../packages/client-sdk/src/train/features.ts';
+import { featurizeSparse, type FeatureSpec } from '@conclave/client-sdk';
 import type { Email } from './corpus.ts';
 import { buildModel, evaluateModel, trainLocal, type Dataset, type ModelOptions } from './model.ts';
 import { deriveSeed, mulberry32, shuffled } from './random.ts';

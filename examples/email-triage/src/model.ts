@@ -8,8 +8,8 @@
  * proximal term (Li et al., "Federated Optimization in Heterogeneous Networks", MLSys 2020,
  * eq. 2). The same code path trains a client for `localEpochs` and the baseline for all epochs.
  */
-import type { FeatureSpec, SparseFeatures } from '../../../packages/client-sdk/src/train/features.ts';
-import { tf } from '../../../packages/client-sdk/src/train/backend.ts';
+import type { FeatureSpec, SparseFeatures } from '@conclave/client-sdk';
+import * as tf from '@tensorflow/tfjs';
 import { deriveSeed, mulberry32, shuffled } from './random.ts';
 
 /**

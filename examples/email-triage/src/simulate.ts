@@ -30,8 +30,9 @@
  * For scale: the same logistic regression tuned centrally (lr 5, 30 epochs) reaches 98.1–98.5 %.
  */
 import { pathToFileURL } from 'node:url';
-import { featurizeSparse, type FeatureSpec } from '../../../packages/client-sdk/src/train/features.ts';
-import { initTensorflow, tf } from '../../../packages/client-sdk/src/train/backend.ts';
+import { featurizeSparse, initTensorflow, type FeatureSpec } from '@conclave/client-sdk';
+import { OptimizerSpec, applyServerOptimizer, type OptimizerState } from '@conclave/server';
+import * as tf from '@tensorflow/tfjs';
 import { trainCentralized, type CentralizedResult } from './centralized.ts';
 import { loadCorpus, splitTrainTest, type Email } from './corpus.ts';
 import {
@@ -46,6 +47,7 @@ import {
   type Dataset,
   type Evaluation,
   type ModelOptions,
+  taskServerOptimizer,
   type ServerOptimizerSpec,
 } from './model.ts';
 import { dirichletPartition, type ClientShard } from './partition.ts';
@@ -85,32 +87,30 @@ export interface ServerOptimizer {
   apply(global: readonly Float32Array[], avgDelta: readonly Float32Array[]): Float32Array[];
 }
 
+/**
+ * The coordinator's own optimizer (`applyServerOptimizer` of @conclave/server) over the
+ * simulation's per-tensor weights, so the simulation trains exactly what the server runs.
+ */
 export function createServerOptimizer(spec: ServerOptimizerSpec): ServerOptimizer {
-  switch (spec.kind) {
-    case 'fedavg':
-      return { apply: (g, d) => g.map((t, i) => t.map((x, j) => x + spec.lr * d[i]![j]!)) };
-    case 'fedavgm': {
-      let v: Float32Array[] | undefined;
-      return {
-        apply(g, d) {
-          v = d.map((t, i) => t.map((x, j) => spec.momentum * (v?.[i]?.[j] ?? 0) + x));
-          return g.map((t, i) => t.map((x, j) => x + spec.lr * v![i]![j]!));
-        },
-      };
+  const serverSpec = OptimizerSpec.parse(taskServerOptimizer(spec));
+  const state: OptimizerState = {};
+  const flatten = (tensors: readonly Float32Array[]): Float32Array => {
+    const out = new Float32Array(tensors.reduce((n, t) => n + t.length, 0));
+    let offset = 0;
+    for (const t of tensors) {
+      out.set(t, offset);
+      offset += t.length;
     }
-    case 'fedadam': {
-      let m: Float32Array[] | undefined;
-      let v: Float32Array[] | undefined;
-      return {
-        apply(g, d) {
-          // As the coordinator does: m starts at 0, v at τ² (Reddi et al. require v_{-1} ≥ τ²).
-          m = d.map((t, i) => t.map((x, j) => spec.beta1 * (m?.[i]?.[j] ?? 0) + (1 - spec.beta1) * x));
-          v = d.map((t, i) => t.map((x, j) => spec.beta2 * (v?.[i]?.[j] ?? spec.tau * spec.tau) + (1 - spec.beta2) * x * x));
-          return g.map((t, i) => t.map((x, j) => x + (spec.lr * m![i]![j]!) / (Math.sqrt(v![i]![j]!) + spec.tau)));
-        },
-      };
-    }
-  }
+    return out;
+  };
+  return {
+    apply(global, avgDelta) {
+      const weights = flatten(global);
+      applyServerOptimizer(weights, flatten(avgDelta), serverSpec, state);
+      let offset = 0;
+      return global.map((t) => weights.slice(offset, (offset += t.length)));
+    },
+  };
 }
 
 /** The round's cohort: `goal` distinct client indices, uniformly at random from (seed, round). */

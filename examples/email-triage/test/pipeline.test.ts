@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { featurize } from '../../../packages/client-sdk/src/train/features.ts';
-import { initTensorflow, tf } from '../../../packages/client-sdk/src/train/backend.ts';
+import { featurize, initTensorflow } from '@conclave/client-sdk';
+import * as tf from '@tensorflow/tfjs';
 import { trainCentralized } from '../src/centralized.ts';
 import { loadCorpus, mailText, splitTrainTest, type Email } from '../src/corpus.ts';
 import { DEFAULTS, buildModel, defaultFeatureSpec, equivalentEpochs, getWeights, modelTopology, setWeights, taskServerOptimizer } from '../src/model.ts';

@@ -20,7 +20,7 @@ import { createIdentity, sign, type DeviceIdentity } from './identity.ts';
 import { clipL2, l2Norm } from '@conclave/dp';
 import { SecAggClient, quantizeWeighted, type ClientMessage, type SharesBroadcast } from '@conclave/secagg';
 import { clientMessageToWire, configFromWire, serverMessageFromWire } from './secagg-wire.ts';
-import { ConsentManager, type ConsentPolicy } from './consent.ts';
+import { ConsentManager, STREAM_NAME, type ConsentPolicy } from './consent.ts';
 import { ClientError } from './errors.ts';
 import { MemoryKeyValueStore, type KeyValueStore } from './kv-store.ts';
 import { Ledger, sha256Hex, type LedgerEntry } from './ledger.ts';
@@ -246,13 +246,19 @@ export function createClient(options: ClientOptions): ConclaveClient {
     now,
     ...(options.policy ? { policy: options.policy } : {}),
     ...(options.streams ? { streams: options.streams } : {}),
-    onRevoke: (stream) => serial(() => store.deleteStream(stream)),
+    onRevoke: (stream) =>
+      serial(() => {
+        streamsWithExamples.delete(stream);
+        return store.deleteStream(stream);
+      }),
   });
   const ledger = new Ledger({ kv });
   const personal = new PersonalPrivacyAccount({ kv, organisationCap: options.privacyCap ?? Infinity });
   const scrubber = createScrubber({ extra: options.scrubbers ?? [] });
   const modelCache = new Map<string, { version: number; weights: Float32Array }>();
   const secureRounds = new Map<string, SecureRound>();
+  /** Streams known to hold examples (cleared whenever examples are deleted). */
+  const streamsWithExamples = new Set<string>();
 
   let trainer: Trainer | undefined = options.trainer;
   let ownsTrainer = false;
@@ -737,6 +743,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
     running = false;
     if (job) job.cancelled = true;
     await serial(async () => {
+      streamsWithExamples.clear();
       for (const stream of Object.keys(await store.counts())) await store.deleteStream(stream);
     });
     modelCache.clear();
@@ -791,7 +798,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
       return deviceId;
     },
     async record(stream, example) {
-      if (typeof stream !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(stream)) {
+      if (typeof stream !== 'string' || !STREAM_NAME.test(stream)) {
         throw new ClientError('INVALID_EXAMPLE', `stream must be lowercase letters, digits, . _ - (at most 64), got ${JSON.stringify(stream)}`);
       }
       if (!example || typeof example.label !== 'number' || !Number.isFinite(example.label)) {
@@ -816,8 +823,10 @@ export function createClient(options: ClientOptions): ConclaveClient {
       }
       return serial(async () => {
         if (!consent.allows(stream)) return { stored: false, scrubbed };
-        const first = !((await store.counts())[stream]! > 0);
+        // Counting the store once per stream, not on every record.
+        const first = !streamsWithExamples.has(stream) && !((await store.counts())[stream]! > 0);
         await store.add(stream, clean, now());
+        streamsWithExamples.add(stream);
         // A stream's first example makes the device useful to tasks on it: check in again now
         // rather than when the coordinator's come-back-later delay runs out.
         if (first && running && socket && !job) void checkIn();
@@ -833,6 +842,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
       secureRounds.clear();
       modelCache.clear();
       await serial(async () => {
+        streamsWithExamples.clear();
         for (const stream of Object.keys(await store.counts())) await store.deleteStream(stream);
       });
       if (!opts.keepLedger) await ledger.clear();
