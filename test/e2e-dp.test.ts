@@ -101,6 +101,55 @@ describe('central differential privacy (DP-FedAvg)', () => {
     expect(first.metrics!.examples).toBe(first.metrics!.participants);
   });
 
+  it('adapts the clip norm to the target quantile from a privatized count, accounted, and resumes it after a restart', async () => {
+    h = await startHarness();
+    for (let i = 0; i < 6; i++) await h.addClient();
+    const adaptive = { initialClipNorm: 0.001, targetQuantile: 0.5, learningRate: 0.5, countStddev: 2 };
+    const taskId = h.server.coordinator.createTask(
+      await denseTask(8, {
+        rounds: 6,
+        cohort: { goal: 5, minimum: 3 },
+        timeouts: { selectionMs: 100, roundMs: 10_000 },
+        privacy: { mode: 'central', targetEpsilon: 100, delta: 1e-3, adaptive, noiseMultiplier: 0.5 },
+        maxConsecutiveFailures: 50,
+      }),
+    );
+    const created = h.server.coordinator.taskStatus(taskId).privacy!;
+    expect(created.adaptiveClipping).toBe(true);
+    expect(created.clipNorm).toBeCloseTo(0.001, 9);
+    let stop!: () => void;
+    const threeRounds = new Promise<void>((r) => (stop = r));
+    const poll = setInterval(() => h!.server.coordinator.taskStatus(taskId).roundsDone >= 3 && stop(), 10);
+    await threeRounds;
+    clearInterval(poll);
+    const before = h.server.coordinator.taskStatus(taskId);
+    const { dataDir, port } = { dataDir: h.dataDir, port: h.server.port };
+    await h.server.close();
+    const again = await serve({ dataDir, port, logger: pino({ level: 'silent' }) });
+    try {
+      // The clip norm the last committed round chose survives the restart.
+      expect(again.coordinator.taskStatus(taskId).privacy!.clipNorm).toBe(before.privacy!.clipNorm);
+      const done = await waitForTask(again, taskId, (s) => s.status !== 'running', 60_000);
+      expect(done.status).toBe('completed');
+      const rounds = again.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed' && r.kind === 'train');
+      expect(rounds).toHaveLength(6);
+      // Every update of norm ≫ 0.001 is clipped at first: the noised unclipped fraction sits near 0
+      // and the norm grows by about e^{0.5·0.5} a round; each round uses the norm the previous chose.
+      expect(rounds[0]!.metrics!.clipNorm).toBeCloseTo(0.001, 9);
+      for (let i = 1; i < rounds.length; i++) expect(rounds[i]!.metrics!.clipNorm).toBe(rounds[i - 1]!.metrics!.nextClipNorm);
+      for (const r of rounds) {
+        const m = r.metrics!;
+        expect(m.nextClipNorm).toBeCloseTo(Math.fround(m.clipNorm! * Math.exp(-0.5 * (m.unclippedFraction! - 0.5))), 6);
+      }
+      expect(rounds.at(-1)!.metrics!.clipNorm).toBeGreaterThan(0.001 * 1.5);
+      // One accounted Gaussian step per round at the task's z; the count's noise is part of it.
+      const p = done.privacy!;
+      expect(p.epsilonSpent).toBeCloseTo(epsilonFor({ samplingRate: p.samplingRate, noiseMultiplier: 0.5, steps: 6, delta: 1e-3 }).epsilon, 9);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('refuses privacy settings it cannot honour, naming them', async () => {
     h = await startHarness();
     await h.addClient();
@@ -109,7 +158,19 @@ describe('central differential privacy (DP-FedAvg)', () => {
     expect(() => h!.server.coordinator.createTask(tooFew)).toThrow(
       'invalid task: privacy.population: 1 device (enrolled now, or privacy.population) cannot give a cohort goal of 3; Poisson sampling needs population ≥ goal',
     );
-    const distributed = await denseTask(8, { privacy: { ...privacy, mode: 'distributed' } });
-    expect(() => h!.server.coordinator.createTask(distributed)).toThrow('privacy.mode "distributed" needs secure aggregation');
+    const plain = await denseTask(8, { privacy: { ...privacy, mode: 'distributed' }, secureAggregation: { enabled: false } });
+    expect(() => h!.server.coordinator.createTask(plain)).toThrow('privacy.mode: privacy.mode "distributed" adds the noise on the devices under secure aggregation; enable secureAggregation or use "central"');
+    const both = await denseTask(8, { privacy: { ...privacy, adaptive: {} } });
+    expect(() => h!.server.coordinator.createTask(both)).toThrow('privacy: give exactly one of clipNorm (a fixed clip norm) and adaptive (adaptive clipping)');
+    const adaptiveDistributed = await denseTask(8, { privacy: { mode: 'distributed', targetEpsilon: 5, delta: 1e-3, adaptive: {} } });
+    expect(() => h!.server.coordinator.createTask(adaptiveDistributed)).toThrow('adaptive clipping is only available in central mode');
+    const noCountBudget = await denseTask(8, {
+      cohort: { goal: 1, minimum: 1 },
+      secureAggregation: { enabled: false },
+      privacy: { mode: 'central', targetEpsilon: 5, delta: 1e-3, adaptive: { countStddev: 0.1 }, noiseMultiplier: 1 },
+    });
+    expect(() => h!.server.coordinator.createTask(noCountBudget)).toThrow(
+      'invalid task: privacy.adaptive.countStddev: 0.1 leaves no noise budget for the update; it must exceed half the noise multiplier (0.5000)',
+    );
   });
 });

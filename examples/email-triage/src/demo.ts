@@ -30,10 +30,12 @@ Federated spam/ham training over real sockets with simulated employees.
   --cohort G         reports wanted per round                    (default ${DEFAULTS.cohortGoal})
   --seed S           seed of the split and the initial model     (default ${DEFAULTS.seed})
   --threads T        training worker threads shared by clients   (default 2)
-  --epsilon E        differential privacy: target ε over the run (central DP-FedAvg)
-  --dp-mode M        central (default) or distributed
+  --epsilon E        differential privacy: target ε over the run
+  --dp-mode M        central (default: the coordinator adds the noise) or distributed
+                     (each device adds a discrete Gaussian share before secure aggregation)
   --delta D          DP δ                                       (default 1/clients^1.1)
-  --clip C           DP clip norm of each device's update        (default 0.5)
+  --clip C           DP clip norm of each device's update, or "adaptive"
+                     (central only; follows the median update norm) (default 0.5)
   --json             print the final report as one JSON object on the last line
   -h, --help         this text`;
 
@@ -87,7 +89,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const delta = values.delta === undefined ? 1 / clients ** 1.1 : Number(values.delta);
-  const clipNorm = values.clip === undefined ? 0.5 : Number(values.clip);
+  const adaptiveClip = values.clip === 'adaptive';
+  const clipNorm = values.clip === undefined || adaptiveClip ? 0.5 : Number(values.clip);
+  if (!(clipNorm > 0)) {
+    process.stderr.write(`demo: --clip must be a positive number or "adaptive", got "${values.clip}"\n`);
+    process.exit(2);
+  }
+  if (adaptiveClip && dpMode === 'distributed') {
+    process.stderr.write('demo: --clip adaptive works with --dp-mode central only\n');
+    process.exit(2);
+  }
   // In --json mode progress goes to stderr so the last stdout line is the report.
   const say = (line: string) => (json ? process.stderr : process.stdout).write(line + '\n');
 
@@ -160,7 +171,9 @@ async function main(): Promise<void> {
       // With DP, selection is Poisson sampling of the devices checked in when the window closes.
       timeouts: { selectionMs: epsilon !== undefined ? 3_000 : 30_000, roundMs: 120_000 },
       evaluation: { evalFraction: DEFAULTS.clientEvalFraction, finalRound: true },
-      ...(epsilon !== undefined ? { privacy: { mode: dpMode, targetEpsilon: epsilon, delta, clipNorm } } : {}),
+      ...(epsilon !== undefined
+        ? { privacy: { mode: dpMode, targetEpsilon: epsilon, delta, ...(adaptiveClip ? { adaptive: { initialClipNorm: clipNorm } } : { clipNorm }) } }
+        : {}),
     });
 
     // Each employee's device: its own SDK client, holding only its own mailbox.
@@ -169,8 +182,11 @@ async function main(): Promise<void> {
     if (dp) {
       say(
         `differential privacy (${dp.mode}): target ε ${dp.targetEpsilon} at δ ${dp.delta.toExponential(2)}, Poisson sampling q = ${dp.samplingRate}, ` +
-          `noise multiplier ${dp.noiseMultiplier.toFixed(3)}, clip norm ${dp.clipNorm}`,
+          `noise multiplier ${dp.noiseMultiplier.toFixed(3)}, ${dp.adaptiveClipping ? 'adaptive clip norm from' : 'clip norm'} ${dp.clipNorm}`,
       );
+      if (dp.deviceNoiseStddev !== undefined) {
+        say(`  noise added on each device: σ ${dp.deviceNoiseStddev.toPrecision(3)} (the coordinator adds none); modular wrap-around per round ≤ ${dp.wrapProbabilityBound!.toExponential(1)}`);
+      }
     }
     say('');
 
@@ -196,6 +212,8 @@ async function main(): Promise<void> {
               (m.trainLoss != null ? `loss ${fmt(m.trainLoss)}  ` : '') +
               `test acc ${fmt(testAccuracy, 3)}  ` +
               (m.epsilonSpent != null ? `ε ${m.epsilonSpent.toFixed(3)}  ` : '') +
+              (m.nextClipNorm != null ? `clip ${m.clipNorm!.toPrecision(3)}  ` : '') +
+              (m.outOfRangeCoordinates ? `wrapped? ${m.outOfRangeCoordinates} coords  ` : '') +
               `elapsed ${((performance.now() - started) / 1000).toFixed(1)} s`,
           );
         }
@@ -225,6 +243,9 @@ async function main(): Promise<void> {
       lr: DEFAULTS.clientLr,
       seed,
     });
+    const committed = server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed' && r.kind === 'train');
+    // Distributed DP: coordinates of any round's sum beyond the planned range (wrap-around).
+    const outOfRange = committed.reduce((n, r) => n + (r.metrics?.outOfRangeCoordinates ?? 0), 0);
     const report = {
       federatedAccuracy: round4(federated.accuracy),
       centralizedAccuracy: round4(central.accuracy),
@@ -233,6 +254,8 @@ async function main(): Promise<void> {
       centralizedLoss: round4(central.loss),
       deviceEvalAccuracy: final.lastMetrics?.evalAccuracy ?? null,
       ...(final.privacy ? { epsilon: round4(final.privacy.epsilonSpent), targetEpsilon: final.privacy.targetEpsilon, delta: final.privacy.delta, noiseMultiplier: round4(final.privacy.noiseMultiplier), dpMode } : {}),
+      ...(final.privacy?.mode === 'distributed' ? { outOfRangeCoordinates: outOfRange } : {}),
+      ...(final.privacy?.adaptiveClipping ? { finalClipNorm: final.privacy.clipNorm } : {}),
       rounds,
       clients,
       cohortGoal,
@@ -251,7 +274,10 @@ async function main(): Promise<void> {
           `federated accuracy    ${(report.federatedAccuracy * 100).toFixed(2)} %  (test set of ${test.length} e-mails)`,
           `centralized baseline  ${(report.centralizedAccuracy * 100).toFixed(2)} %  (gap ${report.gapPoints.toFixed(2)} points)`,
           `rounds ${rounds}, employees ${clients}, ${cohortGoal} per round, elapsed ${(report.elapsedMs / 1000).toFixed(1)} s`,
-          ...(final.privacy ? [`privacy spent ε = ${final.privacy.epsilonSpent.toFixed(3)} of ${final.privacy.targetEpsilon} at δ = ${final.privacy.delta.toExponential(2)}`] : []),
+          ...(final.privacy ? [`privacy spent ε = ${final.privacy.epsilonSpent.toFixed(3)} of ${final.privacy.targetEpsilon} at δ = ${final.privacy.delta.toExponential(2)} (${final.privacy.mode})`] : []),
+          ...(final.privacy?.mode === 'distributed'
+            ? [`modular wrap-around: ${outOfRange} coordinate${outOfRange === 1 ? '' : 's'} of ${committed.length} round sums left the planned range`]
+            : []),
           `No e-mail left any simulated device: the coordinator only received model updates.`,
         ].join('\n'),
       );

@@ -17,7 +17,7 @@ import {
   deviceIdFor,
 } from '@conclave/proto';
 import { createIdentity, sign, type DeviceIdentity } from './identity.ts';
-import { clipL2, l2Norm } from '@conclave/dp';
+import { clipL2, encodeDistributedUpdate, l2Norm, type DistributedEncoding } from '@conclave/dp';
 import { SecAggClient, quantizeWeighted, type ClientMessage, type SharesBroadcast } from '@conclave/secagg';
 import { clientMessageToWire, configFromWire, serverMessageFromWire } from './secagg-wire.ts';
 import { ConsentManager, STREAM_NAME, type ConsentPolicy } from './consent.ts';
@@ -30,6 +30,43 @@ import { MemoryExampleStore, isHeldOut, type ExampleStore } from './example-stor
 import type { Example, Trainer } from './train/types.ts';
 
 export const SDK_VERSION = '0.1.0';
+
+/** The update with one value appended (adaptive clipping's unclipped indicator). */
+function withIndicator(update: Float32Array, indicator: number): Float32Array {
+  const out = new Float32Array(update.length + 1);
+  out.set(update);
+  out[update.length] = indicator;
+  return out;
+}
+
+type WireDistributedDp = NonNullable<IPlan['distributedDp']>;
+
+/**
+ * Distributed DP (Kairouz, Liu & Steinke 2021): clip, rotate, scale, round and add this
+ * device's discrete Gaussian noise share, then the survivor-count entry 1.
+ */
+function encodeDistributedInput(update: Float32Array, wire: WireDistributedDp): Uint32Array {
+  const plan = distributedPlanFromWire(wire);
+  if (plan.dimension !== update.length) throw new Error(`the plan encodes ${plan.dimension} values, the model has ${update.length}`);
+  const { values } = encodeDistributedUpdate(update, plan, wire.rotationSeed ?? 0);
+  const out = new Uint32Array(values.length + 1);
+  out.set(values);
+  out[values.length] = 1;
+  return out;
+}
+
+function distributedPlanFromWire(w: WireDistributedDp): DistributedEncoding {
+  return {
+    dimension: w.dimension ?? 0,
+    paddedDimension: w.paddedDimension ?? 0,
+    bits: w.bits ?? 0,
+    clipNorm: w.clipNorm ?? 0,
+    scale: w.scale ?? 0,
+    localSigma2: w.localSigma2 ?? 0,
+    l2Sensitivity: w.l2Sensitivity ?? 0,
+    beta: w.beta ?? 0,
+  };
+}
 
 /** Minimal structural type of a WebSocket (the browser's, or `ws` in Node). */
 interface SocketLike {
@@ -148,6 +185,8 @@ interface SecureRound {
   client: SecAggClient;
   quant: { clipRange: number; bits: number; maxWeight: number };
   cohortSize: number;
+  /** Fewest survivors the round can commit with (distributed DP: whose noise is in any sum). */
+  minSurvivors: number;
   /** Steps of one round run one after another. */
   chain: Promise<void>;
   /** SharesBroadcast that arrived before training finished. */
@@ -347,9 +386,22 @@ export function createClient(options: ClientOptions): ConclaveClient {
 
   const secureKey = (taskId: string, round: number) => `${taskId}#${round}`;
 
+  /**
+   * The noise on this round's update over its sensitivity: what the device's own privacy
+   * account charges. With distributed DP the device works it out from the encoding itself:
+   * only the noise shares of the fewest survivors the round can commit with count.
+   */
+  function noiseMultiplierOf(j: Job): number {
+    const z = j.plan.noiseMultiplier ?? 0;
+    const dd = j.plan.distributedDp;
+    if (!dd || !j.secure || z <= 0) return z;
+    const own = Math.sqrt(j.secure.minSurvivors * (dd.localSigma2 ?? 0)) / (dd.l2Sensitivity || Infinity);
+    return Math.min(z, own);
+  }
+
   /** Sends a granted update, accounts its privacy cost and writes the ledger entry. */
   async function sendUpload(j: Job, bytes: Uint8Array): Promise<void> {
-    const z = j.plan.noiseMultiplier ?? 0;
+    const z = noiseMultiplierOf(j);
     let epsilonShare = 0;
     if (z > 0) {
       // Counted before anything is sent: conservative if the upload then fails.
@@ -466,7 +518,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
       withdraw(j, 'secure aggregation configuration refused');
       return;
     }
-    const sr: SecureRound = { client, quant, cohortSize: config.cohortSize, chain: Promise.resolve() };
+    const sr: SecureRound = { client, quant, cohortSize: config.cohortSize, minSurvivors: config.minSurvivors, chain: Promise.resolve() };
     j.secure = sr;
     secureRounds.set(secureKey(j.info.taskId, j.info.round), sr);
     step(j.info.taskId, j.info.round, sr, () => client.advertiseKeys());
@@ -582,7 +634,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
       if (trainExamples.length === 0) return withdraw(j, 'no training examples for this stream');
       if (!(await eligibleNow())) return leaveIneligible(j);
       // The employee's own privacy cap: decline a round that would take this device over it.
-      if (await personal.wouldExceed({ noiseMultiplier: j.plan.noiseMultiplier ?? 0 })) {
+      if (await personal.wouldExceed({ noiseMultiplier: noiseMultiplierOf(j) })) {
         return withdraw(j, 'this round would exceed the privacy cap set for this device');
       }
       if (!consent.allows(j.info.stream)) return withdrawForConsent(j);
@@ -612,14 +664,26 @@ export function createClient(options: ClientOptions): ConclaveClient {
       emit('trained', { ...j.info, numExamples: result.numExamples, trainLoss: result.trainLoss, ms: now() - started });
       // Differential privacy: the update leaves the device clipped to the task's L2 norm.
       const clipNorm = j.plan.clipNorm ?? 0;
-      const delta = clipNorm > 0 ? clipL2(result.delta, clipNorm).clipped : result.delta;
-      j.updateNorm = l2Norm(delta);
+      const clipped = clipNorm > 0 ? clipL2(result.delta, clipNorm).clipped : result.delta;
+      j.updateNorm = l2Norm(clipped);
+      // Adaptive clipping: one more value, +1/2 when the update fit under the clip norm.
+      const delta = j.plan.clipIndicator ? withIndicator(clipped, l2Norm(result.delta) <= clipNorm ? 0.5 : -0.5) : clipped;
       if (j.secure) {
         // Quantize the update with its weight (the example count, or 1 under DP) as the last
-        // entry, then mask it: the coordinator never sees either in the clear.
+        // entry, then mask it: the coordinator never sees either in the clear. With distributed
+        // DP the device encodes it with its own share of the noise instead.
         const sr = j.secure;
         const weight = clipNorm > 0 ? 1 : result.numExamples;
-        sr.client.setInput(quantizeWeighted(delta, weight, { ...sr.quant, cohortSize: sr.cohortSize }));
+        let input: Uint32Array;
+        try {
+          input = j.plan.distributedDp
+            ? encodeDistributedInput(result.delta, j.plan.distributedDp)
+            : quantizeWeighted(delta, weight, { ...sr.quant, cohortSize: sr.cohortSize });
+        } catch (err) {
+          emit('error', new ClientError('SERVER_ERROR', `cannot encode this round's update: ${(err as Error).message}`));
+          return withdraw(j, 'update encoding refused');
+        }
+        sr.client.setInput(input);
         sr.onMasked = (masked) => {
           if (j.cancelled) return;
           if (!consent.allows(j.info.stream)) return withdrawForConsent(j);
@@ -636,6 +700,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
         return;
       }
       if (!consent.allows(j.info.stream)) return withdrawForConsent(j);
+      if (j.plan.distributedDp) return withdraw(j, 'distributed differential privacy needs secure aggregation, which this round does not run');
       const bytes = float32ToBytes(delta);
       const start = send('uploadStart', {
         taskId: j.info.taskId,

@@ -6,10 +6,15 @@
  */
 import {
   clipL2,
+  computeDistributedRdp,
   computeRdp,
+  decodeDistributedSum,
+  encodeDistributedUpdate,
   epsilonFor,
   gaussianNoise,
   noiseMultiplierFor,
+  noiseMultiplierForDistributed,
+  planDistributedDp,
   sampleDiscreteGaussian,
 } from '../src/index.ts';
 
@@ -62,6 +67,18 @@ row('sampleDiscreteGaussian σ²=0.1 (exact dyadic, BigInt path), 100k', () => s
 row('gaussianNoise σ=1, 1M', () => gaussianNoise(1_000_000, 1), { count: 1_000_000, unit: 'samples' });
 const update = Float32Array.from({ length: 1_000_000 }, (_, i) => Math.sin(i));
 row('clipL2 Float32Array, 1M entries', () => clipL2(update, 1), { count: 1_000_000, unit: 'entries' });
+
+const distributed = { clipNorm: 1, dimension: 8192, minClients: 60, maxClients: 1000 };
+const plan = planDistributedDp({ ...distributed, noiseMultiplier: 1 });
+const deviceUpdate = Float32Array.from({ length: 8192 }, (_, i) => Math.sin(i) / 50);
+const encoded = encodeDistributedUpdate(deviceUpdate, plan, 1);
+row('planDistributedDp, d=8192', () => planDistributedDp({ ...distributed, noiseMultiplier: 1 }));
+row('encodeDistributedUpdate, d=8192 (σ_loc² ≈ 7e12)', () => encodeDistributedUpdate(deviceUpdate, plan, 1), { count: 8192, unit: 'entries' });
+row('decodeDistributedSum, d=8192', () => decodeDistributedSum(encoded.values, { ...plan, minClients: 1 }, 1, 1), { count: 8192, unit: 'entries' });
+row('computeDistributedRdp, 156 default orders, q=0.01', () => computeDistributedRdp({ samplingRate: 0.01, plan, steps: 1000 }));
+row('noiseMultiplierForDistributed, q=0.01 T=1000 ε=3 δ=1e-6', () =>
+  noiseMultiplierForDistributed({ ...distributed, samplingRate: 0.01, steps: 1000, delta: 1e-6, targetEpsilon: 3 }),
+);
 
 console.log(`node ${process.version}, best of ${RUNS}\n`);
 console.log('| operation | time | rate |\n| --- | ---: | ---: |');

@@ -1,11 +1,13 @@
 /**
  * The RDP privacy accountant: composition of Poisson-sampled Gaussian steps with possibly
- * different sampling rates and noise multipliers, RDP adding up order by order
- * (Mironov 2017, Proposition 1), and conversion to (ε, δ).
+ * different sampling rates and noise multipliers, and of distributed discrete Gaussian
+ * rounds, RDP adding up order by order (Mironov 2017, Proposition 1), and conversion to
+ * (ε, δ).
  */
 import { DpError, formatValue } from './errors.ts';
 import { type PrivacyGuarantee, type RdpConversion, checkDelta, rdpToEpsilon } from './conversion.ts';
 import { DEFAULT_ORDERS, type SampledGaussianStep, checkOrders, checkStep, computeRdp } from './rdp.ts';
+import { type DistributedDiscreteGaussianStep, computeDistributedRdp } from './distributed.ts';
 
 export interface EpsilonForOptions extends SampledGaussianStep {
   /** δ ∈ [0, 1). */
@@ -81,9 +83,31 @@ export class PrivacyAccountant {
       steps: step.steps,
       orders: this.orders,
     });
-    const total = this.#steps + step.steps;
+    return this.#add(rdp, step.steps);
+  }
+
+  /**
+   * Adds `steps` rounds of the distributed discrete Gaussian mechanism (devices add their
+   * noise shares before secure aggregation; see {@link computeDistributedRdp}) to the same
+   * per-order totals; returns `this`. The persisted state is unchanged in format.
+   */
+  composeDistributed(step: DistributedDiscreteGaussianStep): this {
+    if (typeof step !== 'object' || step === null) {
+      throw new DpError('INVALID_ARGUMENT', `step must be an object, got ${formatValue(step)}`);
+    }
+    const rdp = computeDistributedRdp({
+      samplingRate: step.samplingRate,
+      plan: step.plan,
+      steps: step.steps,
+      orders: this.orders,
+    });
+    return this.#add(rdp, step.steps);
+  }
+
+  #add(rdp: readonly number[], steps: number): this {
+    const total = this.#steps + steps;
     if (!Number.isSafeInteger(total)) {
-      throw new DpError('INVALID_ARGUMENT', `steps overflow: ${this.#steps} + ${step.steps} is not a safe integer`);
+      throw new DpError('INVALID_ARGUMENT', `steps overflow: ${this.#steps} + ${steps} is not a safe integer`);
     }
     for (let k = 0; k < rdp.length; k++) this.#rdp[k] = (this.#rdp[k] as number) + (rdp[k] as number);
     this.#steps = total;

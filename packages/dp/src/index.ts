@@ -9,8 +9,13 @@
  * dp_accounting and Opacus. Clients clip their update ({@link clipL2}); the server adds
  * central Gaussian noise ({@link addGaussianNoise}) or clients add exact discrete
  * Gaussian noise ({@link sampleDiscreteGaussian}) to their quantized update before secure
- * aggregation. All randomness comes from `globalThis.crypto` unless a
- * {@link RandomSource} is injected. Errors are {@link DpError}s with stable codes.
+ * aggregation. For the latter, the distributed discrete Gaussian mechanism of Kairouz,
+ * Liu & Steinke 2021 plans the integer grid and each device's noise share
+ * ({@link planDistributedDp}), encodes on the device ({@link encodeDistributedUpdate}),
+ * decodes the modular sum ({@link decodeDistributedSum}) and accounts for it
+ * ({@link PrivacyAccountant.composeDistributed}). All randomness comes from
+ * `globalThis.crypto` unless a {@link RandomSource} is injected. Errors are
+ * {@link DpError}s with stable codes.
  *
  * @example
  * ```ts
@@ -28,6 +33,12 @@
  * // On the device, before quantization: bound the update's L2 norm by the clipping norm.
  * const update = new Float32Array([0.3, -1.2, 2.5]);
  * const { clipped, norm, scale } = clipL2(update, 1.0);
+ *
+ * // Distributed DP: devices add the noise; the guarantee holds once 60 devices are summed.
+ * const plan = planDistributedDp({ clipNorm: 1, dimension: 3, minClients: 60, maxClients: 1000, noiseMultiplier });
+ * const { values } = encodeDistributedUpdate(update, plan, roundSeed); // on each device, then mask
+ * const { sum } = decodeDistributedSum(unmaskedSum, plan, roundSeed, survivors); // on the coordinator
+ * accountant.composeDistributed({ samplingRate: 0.01, plan, steps: 1 });
  * ```
  *
  * @packageDocumentation
@@ -56,3 +67,20 @@ export { type RandomSource } from './random.ts';
 export { addGaussianNoise, gaussianNoise } from './gaussian-noise.ts';
 export { MAX_DISCRETE_GAUSSIAN_SIGMA2, sampleDiscreteGaussian, type Rational } from './discrete-gaussian.ts';
 export { clipL2, l2Norm, type ClipResult } from './clipping.ts';
+export {
+  computeDistributedRdp,
+  decodeDistributedSum,
+  encodeDistributedUpdate,
+  inverseRandomizedHadamard,
+  noiseMultiplierForDistributed,
+  planDistributedDp,
+  randomizedHadamard,
+  type DecodedDistributedSum,
+  type DistributedDiscreteGaussianStep,
+  type DistributedDpPlan,
+  type DistributedDpPlanOptions,
+  type DistributedEncoding,
+  type DistributedNoiseCalibration,
+  type EncodedDistributedUpdate,
+  type NoiseMultiplierForDistributedOptions,
+} from './distributed.ts';

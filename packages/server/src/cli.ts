@@ -64,8 +64,14 @@ function formatStatus(s: Record<string, any>): string {
   if (p) {
     lines.push(
       `privacy   ${p.mode} DP: ε spent ${p.epsilonSpent.toFixed(3)} of ${p.targetEpsilon} (${p.epsilonRemaining.toFixed(3)} left) at δ = ${p.delta}; ` +
-        `noise multiplier ${p.noiseMultiplier.toFixed(3)}, sampling rate ${p.samplingRate.toFixed(4)} of ${p.population} devices, clip norm ${p.clipNorm}`,
+        `noise multiplier ${p.noiseMultiplier.toFixed(3)}, sampling rate ${p.samplingRate.toFixed(4)} of ${p.population} devices, ` +
+        `${p.adaptiveClipping ? 'adaptive clip norm, now' : 'clip norm'} ${Number(p.clipNorm.toPrecision(4))}`,
     );
+    if (p.deviceNoiseStddev !== undefined) {
+      lines.push(
+        `          noise added on the devices: σ ${p.deviceNoiseStddev.toPrecision(3)} each; modular wrap-around per round ≤ ${p.wrapProbabilityBound!.toExponential(1)}`,
+      );
+    }
   }
   const m = s.lastMetrics;
   if (m) {

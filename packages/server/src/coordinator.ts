@@ -5,9 +5,9 @@ import type { DeviceSession } from './device-link.ts';
 import { ServerError } from './errors.ts';
 import { hashToken, newEnrollmentToken } from './identity.ts';
 import type { DeviceRecord, Store } from './store/store.ts';
-import { PrivacyAccountant, noiseMultiplierFor } from '@conclave/dp';
+import { PrivacyAccountant, noiseMultiplierFor, noiseMultiplierForDistributed, planDistributedDp } from '@conclave/dp';
 import { parseTaskSpec, type TaskSpec } from './task-spec.ts';
-import { TaskRunner, privacyView, type TaskStatusView } from './task-runner.ts';
+import { TaskRunner, currentClipNorm, privacyView, type TaskStatusView } from './task-runner.ts';
 
 export interface CoordinatorOptions {
   store: Store;
@@ -142,7 +142,11 @@ export class Coordinator {
       lastMetrics: last?.metrics ? { ...last.metrics, round: last.round, kind: last.kind } : null,
       lastAbortReason: lastAborted?.reason ?? '',
       consecutiveFailures: 0,
-      privacy: privacyView(task.spec, task.spec.privacy ? restoreAccountant(this.store.getPrivacyState(id)) : undefined),
+      privacy: privacyView(
+        task.spec,
+        task.spec.privacy ? restoreAccountant(this.store.getPrivacyState(id)) : undefined,
+        currentClipNorm(task.spec, this.store.listRounds(id)),
+      ),
     };
   }
 
@@ -305,7 +309,8 @@ export class Coordinator {
 
 /**
  * Fixes the sampling rate (goal / population) and, unless given, the noise multiplier that
- * spends exactly the target ε over the planned rounds.
+ * spends exactly the target ε over the planned rounds; with adaptive clipping, the share of
+ * that noise the update gets; in distributed mode, the devices' encoding and noise share.
  */
 function resolvePrivacy(spec: TaskSpec, enrolled: number): NonNullable<TaskSpec['privacy']> {
   const p = spec.privacy!;
@@ -317,15 +322,55 @@ function resolvePrivacy(spec: TaskSpec, enrolled: number): NonNullable<TaskSpec[
     );
   }
   const samplingRate = spec.cohort.goal / population;
+  const invalid = (err: unknown) => new ServerError('INVALID_TASK', `invalid task: privacy: ${(err as Error).message}`);
+  if (p.mode === 'distributed') {
+    const dimension = spec.model.weightSpecs.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+    const planOptions = {
+      clipNorm: p.clipNorm!,
+      dimension,
+      minClients: spec.cohort.minimum,
+      maxClients: maxDistributedCohort(population, spec.cohort.goal),
+    };
+    try {
+      if (p.noiseMultiplier !== undefined) {
+        const plan = planDistributedDp({ ...planOptions, noiseMultiplier: p.noiseMultiplier });
+        return { ...p, population, samplingRate, distributed: { ...plan } };
+      }
+      const { noiseMultiplier, plan } = noiseMultiplierForDistributed({ ...planOptions, samplingRate, steps: spec.rounds, delta: p.delta, targetEpsilon: p.targetEpsilon });
+      return { ...p, population, samplingRate, noiseMultiplier, distributed: { ...plan } };
+    } catch (err) {
+      throw invalid(err);
+    }
+  }
   let noiseMultiplier = p.noiseMultiplier;
   if (noiseMultiplier === undefined) {
     try {
       noiseMultiplier = noiseMultiplierFor({ samplingRate, steps: spec.rounds, delta: p.delta, targetEpsilon: p.targetEpsilon });
     } catch (err) {
-      throw new ServerError('INVALID_TASK', `invalid task: privacy: ${(err as Error).message}`);
+      throw invalid(err);
     }
   }
-  return { ...p, population, samplingRate, noiseMultiplier };
+  if (!p.adaptive) return { ...p, population, samplingRate, noiseMultiplier };
+  // Andrew et al. 2021, §3: the update and the unclipped count (values ±1/2, sensitivity 1/2)
+  // are two Gaussian queries of one step; their noise shares z_Δ and σ_b compose to z:
+  // z^−2 = z_Δ^−2 + (2σ_b)^−2.
+  const countStddev = p.adaptive.countStddev ?? spec.cohort.goal / 20;
+  const rest = noiseMultiplier ** -2 - (2 * countStddev) ** -2;
+  if (!(rest > 0)) {
+    throw new ServerError(
+      'INVALID_TASK',
+      `invalid task: privacy.adaptive.countStddev: ${countStddev} leaves no noise budget for the update; it must exceed half the noise multiplier (${(noiseMultiplier / 2).toFixed(4)}). Raise it, or raise cohort.goal`,
+    );
+  }
+  return { ...p, population, samplingRate, noiseMultiplier, adaptive: { ...p.adaptive, countStddev }, updateNoiseMultiplier: rest ** -0.5 };
+}
+
+/**
+ * The largest Poisson-sampled cohort a distributed-DP round accepts: the modular headroom of
+ * the devices' encoding is sized for it. Far above the goal, so it never binds in practice.
+ */
+export function maxDistributedCohort(population: number, goal: number): number {
+  return Math.max(2 * population, 4 * goal);
 }
 
 function restoreAccountant(state: string | null): PrivacyAccountant {

@@ -1,4 +1,5 @@
 import type { BodyOf } from '@conclave/proto';
+import type { DistributedDpPlan } from '@conclave/dp';
 import type { ClientMessage, RoundConfig, ServerMessage } from '@conclave/secagg';
 
 type Wire = BodyOf<'secagg'>;
@@ -54,4 +55,19 @@ export function clientMessageFromWire(w: Wire): ClientMessage | undefined {
 /** The round's SecAgg+ configuration as shipped in Selected, for one client. */
 export function configToWire(config: RoundConfig, clientId: number, quant: { clipRange: number; bits: number; maxWeight: number }): NonNullable<BodyOf<'selected'>['secagg']> {
   return { ...config, clientId, ...quant };
+}
+
+/** A distributed-DP plan and this round's rotation seed, as the device receives them. */
+export function distributedToWire(plan: DistributedDpPlan, rotationSeed: number): NonNullable<NonNullable<BodyOf<'selected'>['plan']>['distributedDp']> {
+  return {
+    dimension: plan.dimension,
+    paddedDimension: plan.paddedDimension,
+    bits: plan.bits,
+    clipNorm: plan.clipNorm,
+    scale: plan.scale,
+    localSigma2: plan.localSigma2,
+    l2Sensitivity: plan.l2Sensitivity,
+    beta: plan.beta,
+    rotationSeed,
+  };
 }

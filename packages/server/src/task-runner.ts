@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { DEFAULT_CHUNK_BYTES, PlanKind, chunks, encodeFrame, float32ToBytes, readFloat32Into, type BodyOf } from '@conclave/proto';
-import { PrivacyAccountant, addGaussianNoise, clipL2 } from '@conclave/dp';
+import { PrivacyAccountant, addGaussianNoise, clipL2, decodeDistributedSum, gaussianNoise, type DistributedDpPlan } from '@conclave/dp';
 import { SecAggServer, createRoundConfig, dequantizeWeightedMean, maxQuantizationBits, type AggregationResult, type RoundConfig } from '@conclave/secagg';
-import { clientMessageFromWire, configToWire, serverMessageToWire } from './secagg-wire.ts';
+import { clientMessageFromWire, configToWire, distributedToWire, serverMessageToWire } from './secagg-wire.ts';
 import type { Logger } from 'pino';
 import { WeightedDeltaAggregator, allFinite } from './aggregator.ts';
 import type { DeviceSession } from './device-link.ts';
 import { applyServerOptimizer, decodeOptimizerState, encodeOptimizerState, type OptimizerState } from './optimizers.ts';
-import type { RoundMetrics, Store, TaskRow } from './store/store.ts';
+import type { RoundMetrics, RoundRow, Store, TaskRow } from './store/store.ts';
 import type { TaskSpec } from './task-spec.ts';
 
 export type RoundPhase = 'selecting' | 'reporting' | 'idle';
@@ -58,6 +58,10 @@ interface ActiveRound {
   uploadsInFlight: number;
   /** Secure aggregation of this round, when the task uses it. */
   secure?: SecureRound;
+  /** DP: the clip norm devices use this round. */
+  clipNorm?: number;
+  /** Distributed DP: the public seed of this round's randomized Hadamard rotation. */
+  rotationSeed?: number;
 }
 
 /** One round's SecAgg+ state: the protocol's server state machine and its device mapping. */
@@ -101,8 +105,14 @@ export interface TaskStatusView {
     epsilonRemaining: number;
     noiseMultiplier: number;
     samplingRate: number;
+    /** The clip norm of the next round (it moves each round with adaptive clipping). */
     clipNorm: number;
+    adaptiveClipping: boolean;
     population: number;
+    /** Distributed mode: the devices' discrete Gaussian noise share, in model units (σ per device). */
+    deviceNoiseStddev?: number;
+    /** Distributed mode: bound on the chance that a round's sum wraps modulo 2^bits. */
+    wrapProbabilityBound?: number;
   } | null;
 }
 
@@ -126,9 +136,10 @@ export interface TaskRunnerDeps {
   maxConcurrentUploads?: number;
 }
 
-export function privacyView(spec: TaskSpec, accountant: PrivacyAccountant | undefined): TaskStatusView['privacy'] {
+export function privacyView(spec: TaskSpec, accountant: PrivacyAccountant | undefined, clipNorm?: number): TaskStatusView['privacy'] {
   const p = spec.privacy;
   if (!p || !accountant) return null;
+  const plan = p.distributed as DistributedDpPlan | undefined;
   const spent = accountant.steps > 0 ? accountant.epsilon(p.delta) : 0;
   return {
     mode: p.mode,
@@ -138,9 +149,23 @@ export function privacyView(spec: TaskSpec, accountant: PrivacyAccountant | unde
     epsilonRemaining: Math.max(0, p.targetEpsilon - spent),
     noiseMultiplier: p.noiseMultiplier ?? 0,
     samplingRate: p.samplingRate ?? 0,
-    clipNorm: p.clipNorm,
+    clipNorm: clipNorm ?? p.clipNorm ?? p.adaptive?.initialClipNorm ?? 0,
+    adaptiveClipping: p.adaptive !== undefined,
     population: p.population ?? 0,
+    ...(plan ? { deviceNoiseStddev: Math.sqrt(plan.localSigma2) * plan.scale, wrapProbabilityBound: plan.wrapProbabilityBound } : {}),
   };
+}
+
+/**
+ * The clip norm of the task's next round: fixed, or with adaptive clipping the one the last
+ * committed training round chose (stored with that round's results, so a restart resumes it).
+ */
+export function currentClipNorm(spec: TaskSpec, rounds: readonly RoundRow[]): number | undefined {
+  const p = spec.privacy;
+  if (!p) return undefined;
+  if (!p.adaptive) return p.clipNorm;
+  const last = rounds.filter((r) => r.status === 'committed' && r.kind === 'train' && r.metrics?.nextClipNorm != null).at(-1);
+  return last?.metrics?.nextClipNorm ?? Math.fround(p.adaptive.initialClipNorm);
 }
 
 function seconds(ms: number): string {
@@ -165,6 +190,8 @@ export class TaskRunner {
   private consecutiveFailures = 0;
   /** Differential privacy: the task's accountant (RDP of the sampled Gaussian), when DP is on. */
   private accountant: PrivacyAccountant | undefined;
+  /** DP: the clip norm of the next round. */
+  private clipNorm: number | undefined;
   private lastAbortReason = '';
   private lastSampled: { pool: number; sampled: number } | undefined;
   private readonly limits: ReportLimits;
@@ -192,6 +219,7 @@ export class TaskRunner {
     if (this.spec.privacy) {
       const state = deps.store.getPrivacyState(task.id);
       this.accountant = state ? PrivacyAccountant.fromJSON(state) : new PrivacyAccountant();
+      this.clipNorm = currentClipNorm(this.spec, deps.store.listRounds(task.id));
     }
     this.limits = { maxExamplesPerReport: 10_000_000, ...deps.reportLimits };
     this.chunkBytes = deps.chunkBytes ?? DEFAULT_CHUNK_BYTES;
@@ -259,11 +287,23 @@ export class TaskRunner {
     return this.spec.privacy as never;
   }
 
+  /** Distributed DP: the devices' encoding and noise share, fixed when the task was created. */
+  private get distributed(): DistributedDpPlan | undefined {
+    return this.spec.privacy?.distributed as DistributedDpPlan | undefined;
+  }
+
+  /** The accountant after one more training round (a copy). */
+  private accountantAfterRound(): PrivacyAccountant {
+    const { samplingRate, noiseMultiplier } = this.dp;
+    const plan = this.distributed;
+    const next = this.accountant!.clone();
+    return plan ? next.composeDistributed({ samplingRate, plan, steps: 1 }) : next.compose({ samplingRate, noiseMultiplier, steps: 1 });
+  }
+
   /** ε after one more training round, or undefined without DP. */
   private epsilonAfterNextRound(): number | undefined {
     if (!this.accountant) return undefined;
-    const { samplingRate, noiseMultiplier, delta } = this.dp;
-    return this.accountant.clone().compose({ samplingRate, noiseMultiplier, steps: 1 }).epsilon(delta);
+    return this.accountantAfterRound().epsilon(this.dp.delta);
   }
 
   private openSelection(): void {
@@ -332,6 +372,13 @@ export class TaskRunner {
       if (!deadlinePassed) return;
       const threshold = this.dp.samplingRate * 2 ** 32;
       const sampled = candidates.filter(() => randomInt(2 ** 32) < threshold);
+      const plan = this.distributed;
+      if (plan && sampled.length > plan.maxClients) {
+        // Never reached at the sizes the plan allows for (twice the population); refused rather
+        // than risk a sum that wraps modulo 2^bits.
+        this.abortRound(`Poisson sampling picked ${sampled.length} devices, more than the ${plan.maxClients} the distributed-DP encoding has headroom for (no privacy spent)`);
+        return;
+      }
       if (sampled.length >= this.spec.cohort.minimum) this.configure(sampled);
       else this.lastSampled = { pool: candidates.length, sampled: sampled.length };
       return;
@@ -369,7 +416,11 @@ export class TaskRunner {
     const r = this.active!;
     const now = this.deps.now();
     r.reportDeadline = now + this.spec.timeouts.roundMs;
-    if (r.kind === 'train') r.aggregator = new WeightedDeltaAggregator(this.weights.length);
+    if (r.kind === 'train' && this.accountant) {
+      r.clipNorm = this.clipNorm;
+      if (this.distributed) r.rotationSeed = randomInt(2 ** 32);
+    }
+    if (r.kind === 'train') r.aggregator = new WeightedDeltaAggregator(this.weights.length + (this.adaptive ? 1 : 0));
     this.phase = 'reporting';
     const plan: NonNullable<BodyOf<'selected'>['plan']> = {
       kind: r.kind === 'train' ? PlanKind.TRAIN : PlanKind.EVALUATE,
@@ -385,7 +436,13 @@ export class TaskRunner {
       evalFraction: this.spec.evaluation.evalFraction,
       maxExamples: this.spec.training.maxExamples,
       ...(this.spec.privacy && r.kind === 'train'
-        ? { clipNorm: this.dp.clipNorm, noiseMultiplier: this.dp.noiseMultiplier, samplingRate: this.dp.samplingRate }
+        ? {
+            clipNorm: r.clipNorm!,
+            noiseMultiplier: this.dp.noiseMultiplier,
+            samplingRate: this.dp.samplingRate,
+            clipIndicator: this.adaptive,
+            ...(this.distributed ? { distributedDp: distributedToWire(this.distributed, r.rotationSeed!) } : {}),
+          }
         : {}),
     };
     const sa = this.spec.secureAggregation;
@@ -455,7 +512,7 @@ export class TaskRunner {
     const sa = this.spec.secureAggregation;
     const base = {
       cohortSize: n,
-      vectorLength: this.weights.length + 1,
+      vectorLength: this.updateWords() + 1,
       minSurvivors: Math.min(n, Math.max(3, this.spec.cohort.minimum)),
       consistencyCheck: sa.maliciousServer,
     };
@@ -598,8 +655,18 @@ export class TaskRunner {
     if (this.accountant) {
       // DP-FedAvg: every device counts once, its update clipped to the clip norm. The device
       // clips too; clipping here as well keeps the sensitivity bound whatever a device sends.
-      const { clipped } = clipL2(up.buffer, this.dp.clipNorm);
-      r.aggregator!.add(clipped, 1);
+      const d = this.weights.length;
+      const { clipped } = clipL2(up.buffer.subarray(0, d), r.clipNorm!);
+      if (this.adaptive) {
+        // The unclipped indicator is ±1/2; anything else is clamped to that range.
+        const indicator = Math.max(-0.5, Math.min(0.5, up.buffer[d]!));
+        const row = new Float32Array(d + 1);
+        row.set(clipped);
+        row[d] = indicator;
+        r.aggregator!.add(row, 1);
+      } else {
+        r.aggregator!.add(clipped, 1);
+      }
     } else {
       r.aggregator!.add(up.buffer, up.numExamples);
     }
@@ -650,8 +717,19 @@ export class TaskRunner {
     else this.commit();
   }
 
+  /** Adaptive clipping is on: devices append their unclipped indicator to the update. */
+  private get adaptive(): boolean {
+    return this.spec.privacy?.adaptive !== undefined;
+  }
+
+  /** Entries of one device's update vector (before secure aggregation's weight entry). */
+  private updateWords(): number {
+    const plan = this.distributed;
+    return plan ? plan.paddedDimension : this.weights.length + (this.adaptive ? 1 : 0);
+  }
+
   private uploadWords(r: ActiveRound): number {
-    return this.weights.length + (r.secure ? 1 : 0);
+    return r.kind === 'train' ? this.updateWords() + (r.secure ? 1 : 0) : this.weights.length;
   }
 
   private armSecureTimer(r: ActiveRound): void {
@@ -867,40 +945,71 @@ export class TaskRunner {
       bytesOut: r.bytesOut,
     };
     let participants = reported.map((p) => ({ deviceId: p.session.link.deviceId, numExamples: p.upload?.numExamples ?? 0 }));
-    let secureMean: { mean: Float64Array; totalWeight: number } | undefined;
+    let secureSum: Float64Array | undefined;
+    let secureWeight = 0;
     if (secure && r.secure) {
       // The coordinator learns only the survivors' sums: Σ w·x and Σ w, never one device's.
-      secureMean = dequantizeWeightedMean(secure.sum, { ...r.secure.quant, survivors: secure.survivors.length });
       participants = secure.survivors.map((id) => ({ deviceId: r.secure!.byId.get(id)!.session.link.deviceId, numExamples: 0 }));
       metrics.participants = participants.length;
-      metrics.examples = secureMean.totalWeight;
+      const plan = this.distributed;
+      if (plan) {
+        // Distributed DP: the sum already carries every survivor's noise share.
+        const decoded = decodeDistributedSum(secure.sum.subarray(0, plan.paddedDimension), plan, r.rotationSeed!, participants.length);
+        secureSum = decoded.sum;
+        secureWeight = secure.sum[plan.paddedDimension]!;
+        metrics.outOfRangeCoordinates = decoded.outOfRange;
+        if (decoded.outOfRange > 0) {
+          this.deps.logger.warn({ taskId: this.id, round: r.round, outOfRange: decoded.outOfRange }, 'distributed DP: coordinates of the sum beyond the planned range (modular wrap-around suspected)');
+        }
+      } else {
+        const weighted = dequantizeWeightedMean(secure.sum, { ...r.secure.quant, survivors: secure.survivors.length });
+        secureSum = weighted.mean;
+        secureWeight = weighted.totalWeight;
+        if (this.accountant) {
+          // Devices sent weight 1 each under DP: mean × total weight is the sum of clipped updates.
+          for (let i = 0; i < secureSum.length; i++) secureSum[i]! *= weighted.totalWeight;
+        }
+      }
+      metrics.examples = secureWeight;
     }
     let newModel: { version: number; weights: Float32Array; optimizerState: Buffer | null; privacyState?: string } | undefined;
     let optimizerState = this.optimizerState;
+    let nextClipNorm = this.clipNorm;
     if (r.kind === 'train') {
       const weights = this.weights.slice();
       optimizerState = { m: this.optimizerState.m?.slice(), v: this.optimizerState.v?.slice() };
       let update: Float64Array;
       let privacyState: string | undefined;
       if (this.accountant) {
-        // Gaussian noise of σ = z·C on the sum, then the fixed-denominator estimate: divide by
-        // the expected cohort size q·N, not the realised one (McMahan et al. 2018, §3).
-        const { noiseMultiplier, clipNorm, samplingRate, population } = this.dp;
-        if (secureMean) {
-          // Devices sent weight 1 each under DP: mean × total weight is the sum of clipped updates.
-          update = secureMean.mean;
-          for (let i = 0; i < update.length; i++) update[i]! *= secureMean.totalWeight;
-        } else {
-          update = r.aggregator!.rawSum();
+        const { noiseMultiplier, samplingRate, population } = this.dp;
+        const d = this.weights.length;
+        const sum = secureSum ?? r.aggregator!.rawSum();
+        update = sum.length === d ? sum : sum.subarray(0, d);
+        const clipNorm = r.clipNorm!;
+        metrics.clipNorm = clipNorm;
+        if (!this.distributed) {
+          // Central: Gaussian noise of σ = z·C on the sum (z_Δ·C with adaptive clipping).
+          addGaussianNoise(update, (this.dp.updateNoiseMultiplier ?? noiseMultiplier) * clipNorm);
         }
-        addGaussianNoise(update, noiseMultiplier * clipNorm);
+        // The fixed-denominator estimate: divide by the expected cohort size q·N, not the
+        // realised one (McMahan et al. 2018, §3).
         const denominator = samplingRate * population;
         for (let i = 0; i < update.length; i++) update[i]! /= denominator;
-        const after = this.accountant.clone().compose({ samplingRate, noiseMultiplier, steps: 1 });
+        const adaptive = this.dp.adaptive;
+        if (adaptive) {
+          // Andrew et al. 2021, Alg. 1: the noised count of unclipped updates (devices sent
+          // ±1/2) moves the clip norm geometrically toward the target quantile.
+          const noisyCount = sum[d]! + gaussianNoise(1, adaptive.countStddev!)[0]!;
+          const unclipped = noisyCount / denominator + 0.5;
+          metrics.unclippedFraction = unclipped;
+          nextClipNorm = Math.fround(clipNorm * Math.exp(-adaptive.learningRate * (unclipped - adaptive.targetQuantile)));
+          metrics.nextClipNorm = nextClipNorm;
+        }
+        const after = this.accountantAfterRound();
         metrics.epsilonSpent = after.epsilon(this.dp.delta);
         privacyState = JSON.stringify(after.toJSON());
       } else {
-        update = secureMean ? secureMean.mean : r.aggregator!.mean();
+        update = secureSum ? secureSum : r.aggregator!.mean();
       }
       applyServerOptimizer(weights, update, this.spec.serverOptimizer, optimizerState);
       newModel = { version: r.modelVersionIn + 1, weights, optimizerState: encodeOptimizerState(optimizerState), ...(privacyState ? { privacyState } : {}) };
@@ -929,7 +1038,10 @@ export class TaskRunner {
       return;
     }
     this.task = this.deps.store.getTask(this.id)!;
-    if (newModel?.privacyState) this.accountant = PrivacyAccountant.fromJSON(newModel.privacyState);
+    if (newModel?.privacyState) {
+      this.accountant = PrivacyAccountant.fromJSON(newModel.privacyState);
+      this.clipNorm = nextClipNorm;
+    }
     if (newModel) {
       this.weights = newModel.weights;
       this.modelBytes = float32ToBytes(this.weights);
@@ -982,7 +1094,7 @@ export class TaskRunner {
       lastMetrics: last?.metrics ? { ...last.metrics, round: last.round, kind: last.kind } : null,
       lastAbortReason: this.lastAbortReason,
       consecutiveFailures: this.consecutiveFailures,
-      privacy: privacyView(this.spec, this.accountant),
+      privacy: privacyView(this.spec, this.accountant, this.clipNorm),
     };
   }
 }

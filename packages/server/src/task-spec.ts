@@ -126,31 +126,65 @@ export const TaskSpec = z
       .default({}),
     /**
      * Differential privacy (DP-FedAvg, McMahan et al. 2018): devices clip their update to
-     * `clipNorm`; the coordinator samples devices by Poisson sampling at rate goal/population,
-     * adds Gaussian noise of standard deviation noiseMultiplier × clipNorm to the sum, and
-     * accounts the privacy spent after every round (RDP of the sampled Gaussian).
+     * `clipNorm` (or to a norm that adapts each round, `adaptive`); the coordinator samples
+     * devices by Poisson sampling at rate goal/population and accounts the privacy spent after
+     * every round. `central`: the coordinator adds Gaussian noise of standard deviation
+     * noiseMultiplier × clipNorm to the sum. `distributed` (Kairouz, Liu & Steinke 2021): every
+     * device adds its share of discrete Gaussian noise before secure aggregation masks its
+     * update, so the coordinator never adds noise and never sees an un-noised sum.
      */
     privacy: z
       .object({
-        mode: z.enum(['central', 'distributed']).refine((m) => m === 'central', {
-          message: 'privacy.mode "distributed" needs secure aggregation, which this coordinator does not run yet; use "central"',
-        }),
+        mode: z.enum(['central', 'distributed']),
         targetEpsilon: z.number().positive().max(100),
         delta: z.number().gt(0).lt(0.01),
-        clipNorm: z.number().positive(),
+        /** Fixed L2 clip norm of one device's update (give this or `adaptive`). */
+        clipNorm: z.number().positive().max(1e6).optional(),
+        /**
+         * Adaptive clipping (Andrew, Thakkar, McMahan & Ramaswamy 2021): the clip norm follows
+         * the `targetQuantile` of the update norms, estimated each round from a privatized count
+         * of unclipped updates (accounted with the updates). Central mode only.
+         */
+        adaptive: z
+          .object({
+            /** Clip norm of the first round. @default 0.1 */
+            initialClipNorm: z.number().positive().max(1e6).default(0.1),
+            /** Fraction of updates the clip norm should leave unclipped. @default 0.5 */
+            targetQuantile: z.number().gt(0).lt(1).default(0.5),
+            /** Geometric step η_C of the clip-norm update. @default 0.2 */
+            learningRate: z.number().positive().max(10).default(0.2),
+            /** σ_b of the noise on the unclipped count. @default expected cohort / 20 */
+            countStddev: z.number().positive().optional(),
+          })
+          .strict()
+          .optional(),
         /** Derived from targetEpsilon over the planned rounds when absent. */
         noiseMultiplier: z.number().positive().max(1e4).optional(),
         /** Devices the sampling rate refers to. @default enrolled devices when the task is created */
         population: z.number().int().min(1).optional(),
         /** Set by the coordinator: goal / population. */
         samplingRate: z.number().gt(0).max(1).optional(),
+        /** Set by the coordinator with adaptive clipping: the update's share of the noise, z_Δ. */
+        updateNoiseMultiplier: z.number().positive().optional(),
+        /** Set by the coordinator in distributed mode: the devices' encoding and noise share. */
+        distributed: z.record(z.unknown()).optional(),
       })
       .strict()
+      .refine((p) => (p.clipNorm === undefined) !== (p.adaptive === undefined), {
+        message: 'give exactly one of clipNorm (a fixed clip norm) and adaptive (adaptive clipping)',
+      })
+      .refine((p) => !(p.adaptive && p.mode === 'distributed'), {
+        message: 'adaptive clipping is only available in central mode: its unclipped count would need its own distributed noise; give a fixed clipNorm',
+      })
       .optional(),
     /** Consecutive failed round attempts (too few devices) before the task fails. @default 10 */
     maxConsecutiveFailures: z.number().int().min(1).default(10),
   })
   .strict()
+  .refine((t) => t.privacy?.mode !== 'distributed' || t.secureAggregation.enabled, {
+    message: 'privacy.mode "distributed" adds the noise on the devices under secure aggregation; enable secureAggregation or use "central"',
+    path: ['privacy', 'mode'],
+  })
   .refine((t) => !t.secureAggregation.enabled || t.cohort.minimum >= 3, {
     message:
       'secure aggregation needs cohort.minimum ≥ 3 (a sum of two updates reveals each to the other device); raise the minimum or set secureAggregation.enabled to false',

@@ -156,6 +156,8 @@ export namespace conclave {
             clipNorm?: (number|null);
             noiseMultiplier?: (number|null);
             samplingRate?: (number|null);
+            clipIndicator?: (boolean|null);
+            distributedDp?: (conclave.v1.IDistributedDp|null);
         }
 
         class Plan implements IPlan {
@@ -175,6 +177,8 @@ export namespace conclave {
             public clipNorm: number;
             public noiseMultiplier: number;
             public samplingRate: number;
+            public clipIndicator: boolean;
+            public distributedDp?: (conclave.v1.IDistributedDp|null);
             public static create(properties?: conclave.v1.IPlan): conclave.v1.Plan;
             public static encode(m: conclave.v1.IPlan, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Plan;
@@ -187,6 +191,35 @@ export namespace conclave {
                 TRAIN = 0,
                 EVALUATE = 1
             }
+        }
+
+        interface IDistributedDp {
+            dimension?: (number|null);
+            paddedDimension?: (number|null);
+            bits?: (number|null);
+            clipNorm?: (number|null);
+            scale?: (number|null);
+            localSigma2?: (number|null);
+            l2Sensitivity?: (number|null);
+            beta?: (number|null);
+            rotationSeed?: (number|null);
+        }
+
+        class DistributedDp implements IDistributedDp {
+            constructor(p?: conclave.v1.IDistributedDp);
+            public dimension: number;
+            public paddedDimension: number;
+            public bits: number;
+            public clipNorm: number;
+            public scale: number;
+            public localSigma2: number;
+            public l2Sensitivity: number;
+            public beta: number;
+            public rotationSeed: number;
+            public static create(properties?: conclave.v1.IDistributedDp): conclave.v1.DistributedDp;
+            public static encode(m: conclave.v1.IDistributedDp, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.DistributedDp;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
         interface ISecAggConfig {

@@ -1399,6 +1399,8 @@ export const conclave = $root.conclave = (() => {
              * @property {number|null} [clipNorm] Plan clipNorm
              * @property {number|null} [noiseMultiplier] Plan noiseMultiplier
              * @property {number|null} [samplingRate] Plan samplingRate
+             * @property {boolean|null} [clipIndicator] Plan clipIndicator
+             * @property {conclave.v1.IDistributedDp|null} [distributedDp] Plan distributedDp
              */
 
             /**
@@ -1537,6 +1539,22 @@ export const conclave = $root.conclave = (() => {
             Plan.prototype.samplingRate = 0;
 
             /**
+             * Plan clipIndicator.
+             * @member {boolean} clipIndicator
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.clipIndicator = false;
+
+            /**
+             * Plan distributedDp.
+             * @member {conclave.v1.IDistributedDp|null|undefined} distributedDp
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.distributedDp = null;
+
+            /**
              * Creates a new Plan instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Plan
@@ -1594,6 +1612,10 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(117).float(m.noiseMultiplier);
                 if (m.samplingRate != null && Object.hasOwnProperty.call(m, "samplingRate"))
                     w.uint32(125).float(m.samplingRate);
+                if (m.clipIndicator != null && Object.hasOwnProperty.call(m, "clipIndicator"))
+                    w.uint32(128).bool(m.clipIndicator);
+                if (m.distributedDp != null && Object.hasOwnProperty.call(m, "distributedDp"))
+                    $root.conclave.v1.DistributedDp.encode(m.distributedDp, w.uint32(138).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -1691,6 +1713,14 @@ export const conclave = $root.conclave = (() => {
                             m.samplingRate = r.float();
                             break;
                         }
+                    case 16: {
+                            m.clipIndicator = r.bool();
+                            break;
+                        }
+                    case 17: {
+                            m.distributedDp = $root.conclave.v1.DistributedDp.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -1734,6 +1764,260 @@ export const conclave = $root.conclave = (() => {
             })();
 
             return Plan;
+        })();
+
+        v1.DistributedDp = (function() {
+
+            /**
+             * Properties of a DistributedDp.
+             * @memberof conclave.v1
+             * @interface IDistributedDp
+             * @property {number|null} [dimension] DistributedDp dimension
+             * @property {number|null} [paddedDimension] DistributedDp paddedDimension
+             * @property {number|null} [bits] DistributedDp bits
+             * @property {number|null} [clipNorm] DistributedDp clipNorm
+             * @property {number|null} [scale] DistributedDp scale
+             * @property {number|null} [localSigma2] DistributedDp localSigma2
+             * @property {number|null} [l2Sensitivity] DistributedDp l2Sensitivity
+             * @property {number|null} [beta] DistributedDp beta
+             * @property {number|null} [rotationSeed] DistributedDp rotationSeed
+             */
+
+            /**
+             * Constructs a new DistributedDp.
+             * @memberof conclave.v1
+             * @classdesc Represents a DistributedDp.
+             * @implements IDistributedDp
+             * @constructor
+             * @param {conclave.v1.IDistributedDp=} [p] Properties to set
+             */
+            function DistributedDp(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * DistributedDp dimension.
+             * @member {number} dimension
+             * @memberof conclave.v1.DistributedDp
+             * @instance
+             */
+            DistributedDp.prototype.dimension = 0;
+
+            /**
+             * DistributedDp paddedDimension.
+             * @member {number} paddedDimension
+             * @memberof conclave.v1.DistributedDp
+             * @instance
+             */
+            DistributedDp.prototype.paddedDimension = 0;
+
+            /**
+             * DistributedDp bits.
+             * @member {number} bits
+             * @memberof conclave.v1.DistributedDp
+             * @instance
+             */
+            DistributedDp.prototype.bits = 0;
+
+            /**
+             * DistributedDp clipNorm.
+             * @member {number} clipNorm
+             * @memberof conclave.v1.DistributedDp
+             * @instance
+             */
+            DistributedDp.prototype.clipNorm = 0;
+
+            /**
+             * DistributedDp scale.
+             * @member {number} scale
+             * @memberof conclave.v1.DistributedDp
+             * @instance
+             */
+            DistributedDp.prototype.scale = 0;
+
+            /**
+             * DistributedDp localSigma2.
+             * @member {number} localSigma2
+             * @memberof conclave.v1.DistributedDp
+             * @instance
+             */
+            DistributedDp.prototype.localSigma2 = 0;
+
+            /**
+             * DistributedDp l2Sensitivity.
+             * @member {number} l2Sensitivity
+             * @memberof conclave.v1.DistributedDp
+             * @instance
+             */
+            DistributedDp.prototype.l2Sensitivity = 0;
+
+            /**
+             * DistributedDp beta.
+             * @member {number} beta
+             * @memberof conclave.v1.DistributedDp
+             * @instance
+             */
+            DistributedDp.prototype.beta = 0;
+
+            /**
+             * DistributedDp rotationSeed.
+             * @member {number} rotationSeed
+             * @memberof conclave.v1.DistributedDp
+             * @instance
+             */
+            DistributedDp.prototype.rotationSeed = 0;
+
+            /**
+             * Creates a new DistributedDp instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.DistributedDp
+             * @static
+             * @param {conclave.v1.IDistributedDp=} [properties] Properties to set
+             * @returns {conclave.v1.DistributedDp} DistributedDp instance
+             */
+            DistributedDp.create = function create(properties) {
+                return new DistributedDp(properties);
+            };
+
+            /**
+             * Encodes the specified DistributedDp message. Does not implicitly {@link conclave.v1.DistributedDp.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.DistributedDp
+             * @static
+             * @param {conclave.v1.IDistributedDp} m DistributedDp message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DistributedDp.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.dimension != null && Object.hasOwnProperty.call(m, "dimension"))
+                    w.uint32(8).uint32(m.dimension);
+                if (m.paddedDimension != null && Object.hasOwnProperty.call(m, "paddedDimension"))
+                    w.uint32(16).uint32(m.paddedDimension);
+                if (m.bits != null && Object.hasOwnProperty.call(m, "bits"))
+                    w.uint32(24).uint32(m.bits);
+                if (m.clipNorm != null && Object.hasOwnProperty.call(m, "clipNorm"))
+                    w.uint32(33).double(m.clipNorm);
+                if (m.scale != null && Object.hasOwnProperty.call(m, "scale"))
+                    w.uint32(41).double(m.scale);
+                if (m.localSigma2 != null && Object.hasOwnProperty.call(m, "localSigma2"))
+                    w.uint32(49).double(m.localSigma2);
+                if (m.l2Sensitivity != null && Object.hasOwnProperty.call(m, "l2Sensitivity"))
+                    w.uint32(57).double(m.l2Sensitivity);
+                if (m.beta != null && Object.hasOwnProperty.call(m, "beta"))
+                    w.uint32(65).double(m.beta);
+                if (m.rotationSeed != null && Object.hasOwnProperty.call(m, "rotationSeed"))
+                    w.uint32(72).uint32(m.rotationSeed);
+                return w;
+            };
+
+            /**
+             * Decodes a DistributedDp message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.DistributedDp
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.DistributedDp} DistributedDp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DistributedDp.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.DistributedDp();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.dimension = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.paddedDimension = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.bits = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.clipNorm = r.double();
+                            break;
+                        }
+                    case 5: {
+                            m.scale = r.double();
+                            break;
+                        }
+                    case 6: {
+                            m.localSigma2 = r.double();
+                            break;
+                        }
+                    case 7: {
+                            m.l2Sensitivity = r.double();
+                            break;
+                        }
+                    case 8: {
+                            m.beta = r.double();
+                            break;
+                        }
+                    case 9: {
+                            m.rotationSeed = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for DistributedDp
+             * @function getTypeUrl
+             * @memberof conclave.v1.DistributedDp
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            DistributedDp.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.DistributedDp";
+            };
+
+            return DistributedDp;
         })();
 
         v1.SecAggConfig = (function() {

@@ -29,6 +29,17 @@ export interface RoundMetrics {
   bytesOut: number;
   /** ε spent by the task after this round (DP tasks only). */
   epsilonSpent?: number;
+  /** DP: the L2 clip norm devices used this round. */
+  clipNorm?: number;
+  /** Adaptive clipping: the privatized estimate of the fraction of updates left unclipped. */
+  unclippedFraction?: number;
+  /** Adaptive clipping: the clip norm the next round uses. */
+  nextClipNorm?: number;
+  /**
+   * Distributed DP: coordinates of the decoded sum beyond the range planned for the survivors,
+   * the visible sign of modular wrap-around (0 in a healthy round).
+   */
+  outOfRangeCoordinates?: number;
 }
 
 export interface RoundRow {

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PrivacyAccountant, type DistributedDpPlan } from '@conclave/dp';
+import { denseTask, startHarness, waitForTask, type Harness } from './helpers.ts';
+
+// Every continuous Gaussian draw in this process goes through these two functions: counting
+// them shows that in distributed mode the coordinator adds no noise of its own.
+const noise = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('@conclave/dp', async (importOriginal) => {
+  const dp = await importOriginal<typeof import('@conclave/dp')>();
+  return {
+    ...dp,
+    addGaussianNoise: ((...args: Parameters<typeof dp.addGaussianNoise>) => {
+      noise.calls += 1;
+      return dp.addGaussianNoise(...args);
+    }) as typeof dp.addGaussianNoise,
+    gaussianNoise: ((...args: Parameters<typeof dp.gaussianNoise>) => {
+      noise.calls += 1;
+      return dp.gaussianNoise(...args);
+    }) as typeof dp.gaussianNoise,
+  };
+});
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+/** A participant's ledger entries (written just after the bytes leave, so poll briefly). */
+async function ledgerEntries(h: Harness) {
+  for (let i = 0; i < 200; i++) {
+    const all = (await Promise.all(h.clients.map((c) => c.ledger.entries()))).flat();
+    if (all.length > 0) return all;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return [];
+}
+
+describe('distributed differential privacy (discrete Gaussian under secure aggregation)', () => {
+  it('devices add their noise shares before masking, the coordinator adds none, and ε is accounted at the cohort minimum', async () => {
+    h = await startHarness();
+    for (let i = 0; i < 6; i++) await h.addClient();
+    noise.calls = 0;
+    const taskId = h.server.coordinator.createTask(
+      await denseTask(8, {
+        rounds: 6,
+        cohort: { goal: 5, minimum: 3 },
+        timeouts: { selectionMs: 100, roundMs: 10_000 },
+        privacy: { mode: 'distributed', targetEpsilon: 100, delta: 1e-3, clipNorm: 2, noiseMultiplier: 0.3 },
+        training: { localEpochs: 2, batchSize: 16, clientLearningRate: 0.5 },
+        maxConsecutiveFailures: 50,
+      }),
+    );
+    const plan = h.server.coordinator.store.getTask(taskId)!.spec.privacy!.distributed as unknown as DistributedDpPlan;
+    // The rotation pads the 9 weights (8 + bias) to 16; the noise shares add up to z at 3 devices.
+    expect(plan.paddedDimension).toBe(16);
+    expect(plan.minClients).toBe(3);
+    expect(plan.effectiveNoiseMultiplier).toBeCloseTo(0.3, 3);
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running', 60_000);
+    expect(done.status).toBe('completed');
+    // Clearly above chance (balanced labels): rotated, rounded, noised, masked updates learn.
+    expect(done.lastMetrics!.evalAccuracy).toBeGreaterThan(0.65);
+    expect(noise.calls).toBe(0);
+    const p = done.privacy!;
+    expect(p.mode).toBe('distributed');
+    expect(p.deviceNoiseStddev).toBeCloseTo((0.3 * 2) / Math.sqrt(3), 2);
+    expect(p.wrapProbabilityBound).toBeLessThan(1e-6);
+    const rounds = h.server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed' && r.kind === 'train');
+    expect(rounds).toHaveLength(6);
+    for (const r of rounds) {
+      // Every device weighs 1, and no coordinate of any sum left the planned range.
+      expect(r.metrics!.examples).toBe(r.metrics!.participants);
+      expect(r.metrics!.outOfRangeCoordinates).toBe(0);
+    }
+    // ε is the distributed discrete Gaussian's, composed once per round, recomputed here.
+    const expected = new PrivacyAccountant().composeDistributed({ samplingRate: p.samplingRate, plan, steps: 6 }).epsilon(1e-3);
+    expect(p.epsilonSpent).toBeCloseTo(expected, 9);
+    // Each device charged its own account with the noise it can verify: shares of 3 survivors.
+    const entries = await ledgerEntries(h);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) expect(e.privacy!.noiseMultiplier).toBeCloseTo(0.3, 3);
+  });
+
+  it('in central mode, by contrast, the same count sees the coordinator draw its noise once a round', async () => {
+    h = await startHarness();
+    for (let i = 0; i < 4; i++) await h.addClient();
+    noise.calls = 0;
+    const taskId = h.server.coordinator.createTask(
+      await denseTask(8, {
+        rounds: 2,
+        cohort: { goal: 4, minimum: 3 },
+        timeouts: { selectionMs: 100, roundMs: 10_000 },
+        privacy: { mode: 'central', targetEpsilon: 100, delta: 1e-3, clipNorm: 2, noiseMultiplier: 0.3 },
+        evaluation: { finalRound: false },
+        maxConsecutiveFailures: 50,
+      }),
+    );
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running', 60_000);
+    expect(done.status).toBe('completed');
+    expect(noise.calls).toBe(2);
+  });
+
+  it('calibrates the noise shares to the target ε over the planned rounds', async () => {
+    h = await startHarness();
+    for (let i = 0; i < 6; i++) await h.addClient();
+    const taskId = h.server.coordinator.createTask(
+      await denseTask(8, {
+        rounds: 4,
+        cohort: { goal: 3, minimum: 3 },
+        privacy: { mode: 'distributed', targetEpsilon: 5, delta: 1e-3, clipNorm: 1 },
+      }),
+    );
+    const plan = h.server.coordinator.store.getTask(taskId)!.spec.privacy!.distributed as unknown as DistributedDpPlan;
+    const p = h.server.coordinator.taskStatus(taskId).privacy!;
+    expect(p.samplingRate).toBe(0.5);
+    const planned = new PrivacyAccountant().composeDistributed({ samplingRate: 0.5, plan, steps: 4 }).epsilon(1e-3);
+    expect(planned).toBeLessThanOrEqual(5);
+    expect(planned).toBeGreaterThan(5 * 0.99);
+  });
+});
