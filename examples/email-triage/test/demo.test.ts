@@ -25,6 +25,11 @@ describe('pnpm demo', () => {
     const err = await run(process.execPath, ['--import', 'tsx', 'src/demo.ts', '--clients', 'many'], { cwd: root }).catch((e: { stderr: string; code: number }) => e);
     expect((err as { code: number }).code).toBe(2);
     expect((err as { stderr: string }).stderr).toContain('demo: --clients must be an integer ≥ 2, got "many"');
+    const both = await run(process.execPath, ['--import', 'tsx', 'src/demo.ts', '--epsilon', '3', '--dp-mode', 'distributed', '--clip', 'adaptive'], { cwd: root }).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
+    expect((both as { code: number }).code).toBe(2);
+    expect((both as { stderr: string }).stderr).toContain('demo: --clip adaptive works with --dp-mode central only');
   });
 });
 

@@ -15,6 +15,13 @@
  * The accounting composes that bound with Poisson sampling of devices through the general
  * subsampling bound of Zhu & Wang 2019 ("Poisson Subsampled Rényi Differential Privacy",
  * ICML, Thm 6), at integer orders.
+ *
+ * What the per-round bound covers: two sums that differ in one device's rounded vector,
+ * with at least `minClients` noise shares in both (Kairouz et al.'s neighbouring notion).
+ * A device's own share is part of the noise protecting it; a device that colludes with the
+ * coordinator can subtract its own share, so against c colluding devices the guarantee is
+ * that of minClients − c shares. Central mode has neither caveat: its noise is added after
+ * the sum, at the coordinator.
  */
 import { DpError, formatValue } from './errors.ts';
 import { clipL2 } from './clipping.ts';
