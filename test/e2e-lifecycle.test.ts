@@ -125,6 +125,25 @@ describe('the conclave CLI', () => {
     expect(Array.from((model.getWeights()[0]!.dataSync() as Float32Array).slice(0, 8))).toEqual(Array.from(weights.slice(0, 8)));
   });
 
+  it("shows a DP task's privacy: mode, ε spent and left, noise, clip norm, and the devices' noise shares", async () => {
+    h = await startHarness();
+    const dir = mkdtempSync(path.join(tmpdir(), 'conclave-cli-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const env = { ...process.env, CONCLAVE_URL: h.server.url, CONCLAVE_TOKEN: h.server.token };
+    const show = async (privacy: Record<string, unknown>) => {
+      const file = path.join(dir, `task-${privacy.mode}.json`);
+      writeFileSync(file, JSON.stringify(await denseTask(8, { rounds: 10, cohort: { goal: 10, minimum: 8 }, privacy: { targetEpsilon: 5, delta: 1e-5, population: 1000, ...privacy } })));
+      const created = await run(process.execPath, [CLI, 'task', 'create', '--file', file, '--json'], { env });
+      const { id } = JSON.parse(created.stdout) as { id: string };
+      h!.server.coordinator.stopTask(id, 'shown');
+      return (await run(process.execPath, [CLI, 'task', 'status', id], { env })).stdout;
+    };
+    const central = await show({ mode: 'central', adaptive: { initialClipNorm: 0.2 } });
+    expect(central).toMatch(/privacy {3}central DP: ε spent 0\.000 of 5 \(5\.000 left\) at δ = 0\.00001; noise multiplier \d\.\d{3}, sampling rate 0\.0100 of 1000 devices, adaptive clip norm, now 0\.2\n/);
+    const distributed = await show({ mode: 'distributed', clipNorm: 1 });
+    expect(distributed).toMatch(/privacy {3}distributed DP: ε spent 0\.000 of 5 .* clip norm 1\n {10}noise added on the devices: σ 0\.200 each; modular wrap-around per round ≤ \d\.\de-1\d\n/);
+  });
+
   it('issues enrollment tokens, lists devices and revokes one', async () => {
     h = await startHarness();
     const env = { ...process.env, CONCLAVE_URL: h.server.url, CONCLAVE_TOKEN: h.server.token };
