@@ -896,7 +896,7 @@ export class TaskRunner {
     }
   }
 
-  private abortRound(reason: string, opts: { final?: boolean } = {}): void {
+  private abortRound(reason: string, opts: { final?: boolean; spent?: PrivacyAccountant } = {}): void {
     const r = this.active;
     if (!r) return;
     this.clearTimer();
@@ -913,7 +913,9 @@ export class TaskRunner {
       reason,
       startedAt: r.startedAt,
       endedAt: this.deps.now(),
+      ...(opts.spent ? { privacyState: JSON.stringify(opts.spent.toJSON()) } : {}),
     });
+    if (opts.spent) this.accountant = opts.spent;
     this.deps.logger.warn({ taskId: this.id, round: r.round, reason }, 'round aborted');
     this.deps.onRoundEnd?.(this.id, 'aborted', r.round);
     if (opts.final) return;
@@ -948,29 +950,38 @@ export class TaskRunner {
     let secureSum: Float64Array | undefined;
     let secureWeight = 0;
     if (secure && r.secure) {
-      // The coordinator learns only the survivors' sums: Σ w·x and Σ w, never one device's.
-      participants = secure.survivors.map((id) => ({ deviceId: r.secure!.byId.get(id)!.session.link.deviceId, numExamples: 0 }));
-      metrics.participants = participants.length;
-      const plan = this.distributed;
-      if (plan) {
-        // Distributed DP: the sum already carries every survivor's noise share.
-        const decoded = decodeDistributedSum(secure.sum.subarray(0, plan.paddedDimension), plan, r.rotationSeed!, participants.length);
-        secureSum = decoded.sum;
-        secureWeight = secure.sum[plan.paddedDimension]!;
-        metrics.outOfRangeCoordinates = decoded.outOfRange;
-        if (decoded.outOfRange > 0) {
-          this.deps.logger.warn({ taskId: this.id, round: r.round, outOfRange: decoded.outOfRange }, 'distributed DP: coordinates of the sum beyond the planned range (modular wrap-around suspected)');
+      try {
+        // The coordinator learns only the survivors' sums: Σ w·x and Σ w, never one device's.
+        participants = secure.survivors.map((id) => ({ deviceId: r.secure!.byId.get(id)!.session.link.deviceId, numExamples: 0 }));
+        metrics.participants = participants.length;
+        const plan = this.distributed;
+        if (plan) {
+          // Distributed DP: the sum already carries every survivor's noise share.
+          const decoded = decodeDistributedSum(secure.sum.subarray(0, plan.paddedDimension), plan, r.rotationSeed!, participants.length);
+          secureSum = decoded.sum;
+          secureWeight = secure.sum[plan.paddedDimension]!;
+          metrics.outOfRangeCoordinates = decoded.outOfRange;
+          if (decoded.outOfRange > 0) {
+            this.deps.logger.warn({ taskId: this.id, round: r.round, outOfRange: decoded.outOfRange }, 'distributed DP: coordinates of the sum beyond the planned range (modular wrap-around suspected)');
+          }
+        } else {
+          const weighted = dequantizeWeightedMean(secure.sum, { ...r.secure.quant, survivors: secure.survivors.length });
+          secureSum = weighted.mean;
+          secureWeight = weighted.totalWeight;
+          if (this.accountant) {
+            // Devices sent weight 1 each under DP: mean × total weight is the sum of clipped updates.
+            for (let i = 0; i < secureSum.length; i++) secureSum[i]! *= weighted.totalWeight;
+          }
         }
-      } else {
-        const weighted = dequantizeWeightedMean(secure.sum, { ...r.secure.quant, survivors: secure.survivors.length });
-        secureSum = weighted.mean;
-        secureWeight = weighted.totalWeight;
-        if (this.accountant) {
-          // Devices sent weight 1 each under DP: mean × total weight is the sum of clipped updates.
-          for (let i = 0; i < secureSum.length; i++) secureSum[i]! *= weighted.totalWeight;
-        }
+        metrics.examples = secureWeight;
+      } catch (err) {
+        // Only a device outside the protocol's rules can make a sum undecodable; the round is
+        // lost, the task and the coordinator go on.
+        // In distributed mode the noised sum has been revealed all the same: its ε is spent.
+        const spent = this.distributed && r.kind === 'train' ? this.accountantAfterRound() : undefined;
+        this.abortRound(`secure aggregation produced a sum that cannot be decoded: ${(err as Error).message}`, spent ? { spent } : {});
+        return;
       }
-      metrics.examples = secureWeight;
     }
     let newModel: { version: number; weights: Float32Array; optimizerState: Buffer | null; privacyState?: string } | undefined;
     let optimizerState = this.optimizerState;

@@ -271,12 +271,17 @@ export class SqliteStore implements Store {
     })();
   }
 
-  recordAbortedRound(r: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'>): void {
-    this.db
-      .prepare(
-        `INSERT INTO rounds (task_id, round, kind, status, model_version_in, reason, started_at, ended_at) VALUES (?, ?, ?, 'aborted', ?, ?, ?, ?)`,
-      )
-      .run(r.taskId, r.round, r.kind, r.modelVersionIn, r.reason, r.startedAt, r.endedAt);
+  recordAbortedRound(r: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string }): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO rounds (task_id, round, kind, status, model_version_in, reason, started_at, ended_at) VALUES (?, ?, ?, 'aborted', ?, ?, ?, ?)`,
+        )
+        .run(r.taskId, r.round, r.kind, r.modelVersionIn, r.reason, r.startedAt, r.endedAt);
+      if (r.privacyState !== undefined) {
+        this.db.prepare(`UPDATE tasks SET privacy_state = ?, updated_at = ? WHERE id = ?`).run(r.privacyState, r.endedAt, r.taskId);
+      }
+    })();
   }
 
   listRounds(taskId: string, limit = 1000): RoundRow[] {

@@ -101,7 +101,11 @@ export interface Store {
   getPrivacyState(taskId: string): string | null;
   countEnrolledDevices(): number;
   commitRound(commit: RoundCommit): void;
-  recordAbortedRound(row: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'>): void;
+  /**
+   * Records a round that did not commit. `privacyState` is set when the round released
+   * something private anyway (a distributed-DP sum that could not be decoded): its ε counts.
+   */
+  recordAbortedRound(row: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string }): void;
   listRounds(taskId: string, limit?: number): RoundRow[];
   participation(taskId: string, round: number): Participation[];
   touchDevice(deviceId: string, now: number): void;
