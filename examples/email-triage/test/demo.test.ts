@@ -9,14 +9,16 @@ const root = path.resolve(import.meta.dirname, '..');
 
 describe('pnpm demo', () => {
   it('runs a short federated scenario end to end and prints its report as JSON on the last line', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/demo.ts', '--clients', '8', '--rounds', '3', '--cohort', '4', '--seed', '3', '--json'], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/demo.ts', '--clients', '8', '--rounds', '5', '--cohort', '6', '--seed', '3', '--json'], {
       cwd: root,
       maxBuffer: 16 * 1024 * 1024,
     });
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
-    expect(report).toMatchObject({ rounds: 3, clients: 8, cohortGoal: 4, seed: 3 });
+    expect(report).toMatchObject({ rounds: 5, clients: 8, cohortGoal: 6, seed: 3 });
     for (const key of ['federatedAccuracy', 'centralizedAccuracy', 'elapsedMs']) expect(typeof report[key]).toBe('number');
-    // Three rounds of four mailboxes already beat the majority class (about 69 % ham).
+    // Five rounds of six mailboxes clearly beat the majority class (about 69 % ham). (Three rounds
+    // of four did too, mostly: secure aggregation's random rounding and cohorts left 1 run in ~8
+    // near 72 %.)
     expect(report.federatedAccuracy).toBeGreaterThan(0.75);
     expect(report.centralizedAccuracy).toBeGreaterThan(0.75);
   }, 120_000);
