@@ -150,6 +150,28 @@ describe('central differential privacy (DP-FedAvg)', () => {
     }
   });
 
+  it('adaptive clipping without secure aggregation: the indicator travels as one more value of the update', async () => {
+    h = await startHarness();
+    for (let i = 0; i < 4; i++) await h.addClient();
+    const taskId = h.server.coordinator.createTask(
+      await denseTask(8, {
+        rounds: 3,
+        cohort: { goal: 4, minimum: 2 },
+        timeouts: { selectionMs: 100, roundMs: 10_000 },
+        secureAggregation: { enabled: false },
+        privacy: { mode: 'central', targetEpsilon: 100, delta: 1e-3, adaptive: { initialClipNorm: 100, countStddev: 0.15 }, noiseMultiplier: 0.2 },
+        evaluation: { finalRound: false },
+        maxConsecutiveFailures: 50,
+      }),
+    );
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running', 60_000);
+    expect(done.status).toBe('completed');
+    const rounds = h.server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed');
+    // Every update fits under 100: the unclipped fraction is about 1, and the norm shrinks.
+    for (const r of rounds) expect(r.metrics!.nextClipNorm!).toBeLessThan(r.metrics!.clipNorm!);
+    expect(rounds[0]!.metrics!.unclippedFraction).toBeGreaterThan(0.5);
+  });
+
   it('refuses privacy settings it cannot honour, naming them', async () => {
     h = await startHarness();
     await h.addClient();
