@@ -11,7 +11,12 @@ describe('federated averaging over real sockets', () => {
   it('trains a task to completion with SDK clients, committing every round and a final evaluation', async () => {
     h = await startHarness();
     const taskId = h.server.coordinator.createTask(await denseTask(8));
-    for (let i = 0; i < 5; i++) await h.addClient();
+    // Each device's own training loss in round 1, as it saw it.
+    const lossOf = new Map<string, number>();
+    for (let i = 0; i < 5; i++) {
+      const c = await h.addClient();
+      c.on('trained', (e) => e.round === 1 && lossOf.set(c.deviceId, e.trainLoss));
+    }
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
     expect(done.roundsDone).toBe(3);
@@ -21,12 +26,17 @@ describe('federated averaging over real sockets', () => {
     expect(final.evalExamples).toBeGreaterThan(0);
     expect(final.evalAccuracy).toBeGreaterThan(0.8);
     // Secure aggregation is on by default: the coordinator learned only sums. It knows who took
-    // part, and the total example count, but no device's update, weight or loss.
+    // part, the total example count and the devices' mean loss, but no device's update, weight
+    // or loss.
     const parts = h.server.coordinator.store.participation(taskId, 1);
     expect(parts.length).toBeGreaterThanOrEqual(3);
     expect(parts.every((p) => p.numExamples === 0)).toBe(true);
     const first = rounds[0]!.metrics!;
     expect(first.examples).toBeGreaterThan(100);
-    expect(first.trainLoss).toBeNull();
+    // The mean of the survivors' losses, summed masked in fixed point (2^-16 per device).
+    const losses = parts.map((p) => lossOf.get(p.deviceId)!);
+    expect(first.trainLoss).toBeCloseTo(losses.reduce((a, b) => a + b, 0) / losses.length, 4);
+    expect(first.evalExamples).toBeGreaterThan(0);
+    expect(first.evalAccuracy).toBeGreaterThanOrEqual(0);
   });
 });

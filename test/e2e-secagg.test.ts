@@ -22,7 +22,8 @@ async function secureRoundWith(bad: (d: RawDevice, sel: { taskId: string; round:
   const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
   for (let i = 0; i < 3; i++) await h.addClient();
   const sel = (await raw.next('selected')) as Selected;
-  expect(sel.secagg?.vectorLength).toBe(10);
+  // 8 weights + bias, the example-count weight, and five masked round metrics.
+  expect(sel.secagg?.vectorLength).toBe(15);
   await bad(raw, { taskId, round: 1, roundId: sel.secagg!.roundId!, vectorLength: sel.secagg!.vectorLength! });
   const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
   expect(done.status).toBe('completed');
@@ -80,7 +81,7 @@ describe('secure aggregation over real sockets: bad devices are dropped, the rou
   it('refuses a wrong-length masked input', async () => {
     await secureRoundWith(async (d, s) => {
       d.send('uploadStart', { taskId: s.taskId, round: s.round, modelVersion: 0, updateBytes: 4 * (s.vectorLength - 1) });
-      expect((await d.next('error')).message).toBe(`masked input has ${s.vectorLength - 1} values, expected ${s.vectorLength} (model and weight)`);
+      expect((await d.next('error')).message).toBe(`masked input has ${s.vectorLength - 1} values, expected ${s.vectorLength} (model and weight and round metrics)`);
     });
   });
 

@@ -222,7 +222,8 @@ async function main(): Promise<void> {
           setFlatWeights(evalModel, server.coordinator.latestModel(taskId).weights);
           const m = status.lastMetrics;
           const testAccuracy = evaluateModel(evalModel, testSet).accuracy;
-          // Under secure aggregation the coordinator knows sums only: devices, examples, the model.
+          // Under secure aggregation the coordinator knows sums only: devices, examples, the model and
+          // (without DP) the devices' mean loss; under DP no loss leaves a device.
           say(
             `round ${String(round).padStart(3)}/${rounds}  clients ${String(m.participants).padStart(3)}  examples ${String(m.examples).padStart(5)}  ` +
               (m.trainLoss != null ? `loss ${fmt(m.trainLoss)}  ` : '') +

@@ -18,7 +18,7 @@ import {
 } from '@conclave/proto';
 import { createIdentity, sign, type DeviceIdentity } from './identity.ts';
 import { clipL2, encodeDistributedUpdate, l2Norm, type DistributedEncoding } from '@conclave/dp';
-import { SecAggClient, quantizeWeighted, type ClientMessage, type SharesBroadcast } from '@conclave/secagg';
+import { ROUND_METRIC_ENTRIES, SecAggClient, encodeRoundMetrics, quantizeWeighted, type ClientMessage, type SharesBroadcast } from '@conclave/secagg';
 import { clientMessageToWire, configFromWire, serverMessageFromWire } from './secagg-wire.ts';
 import { ConsentManager, STREAM_NAME, type ConsentPolicy } from './consent.ts';
 import { ClientError } from './errors.ts';
@@ -187,6 +187,8 @@ interface SecureRound {
   cohortSize: number;
   /** Fewest survivors the round can commit with (distributed DP: whose noise is in any sum). */
   minSurvivors: number;
+  /** Masked round metrics appended after the weight entry (0 or ROUND_METRIC_ENTRIES). */
+  metricsEntries: number;
   /** Steps of one round run one after another. */
   chain: Promise<void>;
   /** SharesBroadcast that arrived before training finished. */
@@ -487,7 +489,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
 
   /** SecAgg+ round 0: advertise this round's keys while the model downloads and trains. */
   function startSecureRound(j: Job, wire: NonNullable<BodyOf<'selected'>['secagg']>): void {
-    const { config, clientId, quant, identityKeys } = configFromWire(wire);
+    const { config, clientId, quant, identityKeys, metricsEntries } = configFromWire(wire);
     let client: SecAggClient;
     try {
       const hex = (k: Uint8Array) => Array.from(k, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -510,6 +512,9 @@ export function createClient(options: ClientOptions): ConclaveClient {
             }
           : {}),
       });
+      if (metricsEntries !== 0 && metricsEntries !== ROUND_METRIC_ENTRIES) throw new Error(`${metricsEntries} round-metric entries asked for; this SDK sends 0 or ${ROUND_METRIC_ENTRIES}`);
+      // Metrics carry no noise: a device never adds them to a differentially private round.
+      if (metricsEntries > 0 && (j.plan.noiseMultiplier ?? 0) > 0) throw new Error('round metrics asked for in a differentially private round, where they would travel without noise');
       if (config.consistencyCheck && hex(identityKeys[clientId - 1] ?? new Uint8Array()) !== hex(identity.publicKey)) {
         throw new Error(`the cohort lists another identity key for this device (client ${clientId})`);
       }
@@ -518,7 +523,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
       withdraw(j, 'secure aggregation configuration refused');
       return;
     }
-    const sr: SecureRound = { client, quant, cohortSize: config.cohortSize, minSurvivors: config.minSurvivors, chain: Promise.resolve() };
+    const sr: SecureRound = { client, quant, cohortSize: config.cohortSize, minSurvivors: config.minSurvivors, metricsEntries, chain: Promise.resolve() };
     j.secure = sr;
     secureRounds.set(secureKey(j.info.taskId, j.info.round), sr);
     step(j.info.taskId, j.info.round, sr, () => client.advertiseKeys());
@@ -679,6 +684,17 @@ export function createClient(options: ClientOptions): ConclaveClient {
           input = j.plan.distributedDp
             ? encodeDistributedInput(result.delta, j.plan.distributedDp)
             : quantizeWeighted(delta, weight, { ...sr.quant, cohortSize: sr.cohortSize });
+          if (sr.metricsEntries > 0) {
+            // This round's loss and the received model's held-out evaluation, masked like the update.
+            const metrics = encodeRoundMetrics(
+              { trainLoss: result.trainLoss, evalExamples: result.evalBefore.examples, evalLoss: result.evalBefore.loss, evalAccuracy: result.evalBefore.accuracy },
+              sr.quant.maxWeight,
+            );
+            const withMetrics = new Uint32Array(input.length + metrics.length);
+            withMetrics.set(input);
+            withMetrics.set(metrics, input.length);
+            input = withMetrics;
+          }
         } catch (err) {
           emit('error', new ClientError('SERVER_ERROR', `cannot encode this round's update: ${(err as Error).message}`));
           return withdraw(j, 'update encoding refused');

@@ -61,6 +61,7 @@ export function configFromWire(c: NonNullable<BodyOf<'selected'>['secagg']>): {
   clientId: number;
   quant: { clipRange: number; bits: number; maxWeight: number };
   identityKeys: Uint8Array[];
+  metricsEntries: number;
 } {
   return {
     identityKeys: (c.identityKeys ?? []).map((k) => bytes(k)),
@@ -76,5 +77,6 @@ export function configFromWire(c: NonNullable<BodyOf<'selected'>['secagg']>): {
     },
     clientId: c.clientId ?? 0,
     quant: { clipRange: c.clipRange ?? 0, bits: c.bits ?? 0, maxWeight: c.maxWeight ?? 0 },
+    metricsEntries: c.metricsEntries ?? 0,
   };
 }

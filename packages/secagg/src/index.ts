@@ -93,6 +93,15 @@ export {
   type WeightedDequantizationOptions,
   type WeightedMean,
 } from './quantize.ts';
+export {
+  ROUND_METRIC_ENTRIES,
+  ROUND_METRIC_LOSS_CAP,
+  decodeRoundMetrics,
+  encodeRoundMetrics,
+  roundMetricsFit,
+  type CohortRoundMetrics,
+  type DeviceRoundMetrics,
+} from './round-metrics.ts';
 export { SecAggError, isSecAggError, SECAGG_ERROR_CODES, SECAGG_ERROR_INFO, type SecAggErrorCode } from './errors.ts';
 export { loadCryptoProvider, tweetnaclProvider, type CryptoProvider, type X25519KeyPair } from './crypto-provider.ts';
 export { systemRandom, type RandomSource } from './random.ts';

@@ -1,7 +1,17 @@
 import { randomInt } from 'node:crypto';
 import { DEFAULT_CHUNK_BYTES, PlanKind, chunks, encodeFrame, float32ToBytes, readFloat32Into, type BodyOf } from '@conclave/proto';
 import { PrivacyAccountant, addGaussianNoise, clipL2, decodeDistributedSum, gaussianNoise, type DistributedDpPlan } from '@conclave/dp';
-import { SecAggServer, createRoundConfig, dequantizeWeightedMean, maxQuantizationBits, type AggregationResult, type RoundConfig } from '@conclave/secagg';
+import {
+  ROUND_METRIC_ENTRIES,
+  SecAggServer,
+  createRoundConfig,
+  decodeRoundMetrics,
+  dequantizeWeightedMean,
+  maxQuantizationBits,
+  roundMetricsFit,
+  type AggregationResult,
+  type RoundConfig,
+} from '@conclave/secagg';
 import { clientMessageFromWire, configToWire, distributedToWire, serverMessageToWire } from './secagg-wire.ts';
 import type { Logger } from 'pino';
 import { WeightedDeltaAggregator, allFinite } from './aggregator.ts';
@@ -70,6 +80,8 @@ interface SecureRound {
   config: RoundConfig;
   identityKeys: Uint8Array[];
   quant: { clipRange: number; bits: number; maxWeight: number };
+  /** Entries of masked round metrics after the weight entry (0 under DP). */
+  metricsEntries: number;
   idOf: Map<string, number>;
   byId: Map<number, Participant>;
   timer: NodeJS.Timeout | undefined;
@@ -449,8 +461,10 @@ export class TaskRunner {
     if (sa.enabled && r.kind === 'train') {
       const n = selected.length;
       let config: RoundConfig;
+      // Without DP, devices' losses and evaluation travel masked with the update.
+      const metricsEntries = !this.accountant && roundMetricsFit(n, sa.maxWeight) ? ROUND_METRIC_ENTRIES : 0;
       try {
-        config = this.secureConfig(n);
+        config = this.secureConfig(n, metricsEntries);
       } catch (err) {
         for (const session of selected) this.deps.release(session, 'not selected');
         this.abortRound(`secure aggregation cannot run with ${n} selected devices: ${(err as Error).message}`);
@@ -464,6 +478,7 @@ export class TaskRunner {
         identityKeys,
         config,
         quant: { clipRange: sa.clipRange, bits: sa.bits ?? Math.min(24, maxQuantizationBits(n)), maxWeight: sa.maxWeight },
+        metricsEntries,
         idOf: new Map(),
         byId: new Map(),
         timer: undefined,
@@ -488,7 +503,13 @@ export class TaskRunner {
         modelCached: cached,
         reportDeadlineMs: r.reportDeadline,
         ...(r.secure
-          ? { secagg: { ...configToWire(r.secure.config, i + 1, r.secure.quant), ...(r.secure.config.consistencyCheck ? { identityKeys: r.secure.identityKeys } : {}) } }
+          ? {
+              secagg: {
+                ...configToWire(r.secure.config, i + 1, r.secure.quant),
+                metricsEntries: r.secure.metricsEntries,
+                ...(r.secure.config.consistencyCheck ? { identityKeys: r.secure.identityKeys } : {}),
+              },
+            }
           : {}),
       });
       if (!cached) {
@@ -508,11 +529,11 @@ export class TaskRunner {
    * the tolerated dropout rate (see @conclave/secagg's README). Cohorts too small for that rule
    * use the complete graph with a majority threshold, tolerating fewer dropouts.
    */
-  private secureConfig(n: number): RoundConfig {
+  private secureConfig(n: number, metricsEntries: number): RoundConfig {
     const sa = this.spec.secureAggregation;
     const base = {
       cohortSize: n,
-      vectorLength: this.updateWords() + 1,
+      vectorLength: this.updateWords() + 1 + metricsEntries,
       minSurvivors: Math.min(n, Math.max(3, this.spec.cohort.minimum)),
       consistencyCheck: sa.maliciousServer,
     };
@@ -567,7 +588,9 @@ export class TaskRunner {
     }
     const expected = this.uploadWords(r) * 4;
     if ((m.updateBytes ?? 0) !== expected) {
-      const what = r.secure ? `masked input has ${(m.updateBytes ?? 0) / 4} values, expected ${expected / 4} (model and weight)` : `update has ${(m.updateBytes ?? 0) / 4} values, model has ${expected / 4}`;
+      const what = r.secure
+        ? `masked input has ${(m.updateBytes ?? 0) / 4} values, expected ${expected / 4} (model and weight${r.secure.metricsEntries ? ' and round metrics' : ''})`
+        : `update has ${(m.updateBytes ?? 0) / 4} values, model has ${expected / 4}`;
       return this.reject(p, 'WRONG_LENGTH', what);
     }
     if (r.secure && r.secure.server.phase !== 'masked-input') {
@@ -729,7 +752,7 @@ export class TaskRunner {
   }
 
   private uploadWords(r: ActiveRound): number {
-    return r.kind === 'train' ? this.updateWords() + (r.secure ? 1 : 0) : this.weights.length;
+    return r.kind === 'train' ? this.updateWords() + (r.secure ? 1 + r.secure.metricsEntries : 0) : this.weights.length;
   }
 
   private armSecureTimer(r: ActiveRound): void {
@@ -965,7 +988,16 @@ export class TaskRunner {
             this.deps.logger.warn({ taskId: this.id, round: r.round, outOfRange: decoded.outOfRange }, 'distributed DP: coordinates of the sum beyond the planned range (modular wrap-around suspected)');
           }
         } else {
-          const weighted = dequantizeWeightedMean(secure.sum, { ...r.secure.quant, survivors: secure.survivors.length });
+          const k = r.secure.metricsEntries;
+          const weighted = dequantizeWeightedMean(k ? secure.sum.subarray(0, secure.sum.length - k) : secure.sum, { ...r.secure.quant, survivors: secure.survivors.length });
+          if (k) {
+            // The survivors' losses and evaluation, summed under the same masks: device means.
+            const m = decodeRoundMetrics(secure.sum.subarray(secure.sum.length - k), secure.survivors.length, r.secure.quant.maxWeight);
+            metrics.trainLoss = m.trainLoss;
+            metrics.evalExamples = m.evalExamples;
+            metrics.evalLoss = m.evalLoss;
+            metrics.evalAccuracy = m.evalAccuracy;
+          }
           secureSum = weighted.mean;
           secureWeight = weighted.totalWeight;
           if (this.accountant) {

@@ -236,6 +236,7 @@ export namespace conclave {
             bits?: (number|null);
             maxWeight?: (number|null);
             identityKeys?: (Uint8Array[]|null);
+            metricsEntries?: (number|null);
         }
 
         class SecAggConfig implements ISecAggConfig {
@@ -253,6 +254,7 @@ export namespace conclave {
             public bits: number;
             public maxWeight: number;
             public identityKeys: Uint8Array[];
+            public metricsEntries: number;
             public static create(properties?: conclave.v1.ISecAggConfig): conclave.v1.SecAggConfig;
             public static encode(m: conclave.v1.ISecAggConfig, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SecAggConfig;

@@ -2039,6 +2039,7 @@ export const conclave = $root.conclave = (() => {
              * @property {number|null} [bits] SecAggConfig bits
              * @property {number|null} [maxWeight] SecAggConfig maxWeight
              * @property {Array.<Uint8Array>|null} [identityKeys] SecAggConfig identityKeys
+             * @property {number|null} [metricsEntries] SecAggConfig metricsEntries
              */
 
             /**
@@ -2162,6 +2163,14 @@ export const conclave = $root.conclave = (() => {
             SecAggConfig.prototype.identityKeys = $util.emptyArray;
 
             /**
+             * SecAggConfig metricsEntries.
+             * @member {number} metricsEntries
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.metricsEntries = 0;
+
+            /**
              * Creates a new SecAggConfig instance using the specified properties.
              * @function create
              * @memberof conclave.v1.SecAggConfig
@@ -2217,6 +2226,8 @@ export const conclave = $root.conclave = (() => {
                     for (var i = 0; i < m.identityKeys.length; ++i)
                         w.uint32(106).bytes(m.identityKeys[i]);
                 }
+                if (m.metricsEntries != null && Object.hasOwnProperty.call(m, "metricsEntries"))
+                    w.uint32(112).uint32(m.metricsEntries);
                 return w;
             };
 
@@ -2306,6 +2317,10 @@ export const conclave = $root.conclave = (() => {
                             if (!(m.identityKeys && m.identityKeys.length))
                                 m.identityKeys = [];
                             m.identityKeys.push(r.bytes());
+                            break;
+                        }
+                    case 14: {
+                            m.metricsEntries = r.uint32();
                             break;
                         }
                     default:
