@@ -48,6 +48,10 @@ type WireDistributedDp = NonNullable<IPlan['distributedDp']>;
 function encodeDistributedInput(update: Float32Array, wire: WireDistributedDp): Uint32Array {
   const plan = distributedPlanFromWire(wire);
   if (plan.dimension !== update.length) throw new Error(`the plan encodes ${plan.dimension} values, the model has ${update.length}`);
+  // The rotation pads to the next power of two, never further (a larger one only costs memory).
+  if (!(plan.paddedDimension >= plan.dimension && plan.paddedDimension < 2 * plan.dimension)) {
+    throw new Error(`the plan pads ${plan.dimension} values to ${plan.paddedDimension}, expected the next power of two`);
+  }
   const { values } = encodeDistributedUpdate(update, plan, wire.rotationSeed ?? 0);
   const out = new Uint32Array(values.length + 1);
   out.set(values);
