@@ -60,6 +60,27 @@ describe('employees in control, end to end', () => {
     expect(withEntries).toBe(parts.size);
   });
 
+  it('a device with fewer training examples than the task asks for withdraws; the round goes on without it', async () => {
+    h = await startHarness();
+    const taskId = h.server.coordinator.createTask(
+      await denseTask(8, {
+        rounds: 1,
+        // All four are selected; were the small device not to withdraw, four would report.
+        cohort: { goal: 4, minimum: 3, overSelection: 1 },
+        training: { localEpochs: 1, batchSize: 16, clientLearningRate: 0.5, minExamples: 10 },
+        evaluation: { finalRound: false },
+      }),
+    );
+    for (let i = 0; i < 3; i++) await h.addClient();
+    // Five examples: four to train on after the hold-out, fewer than ten.
+    const small = await h.addClient({ examples: separablePoints(5, 8, 77) });
+    const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    expect(done.status).toBe('completed');
+    const parts = h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId);
+    expect(parts).toHaveLength(3);
+    expect(parts).not.toContain(small.deviceId);
+  });
+
   it('pausing mid-round withdraws the device before it uploads; the round goes on without it', async () => {
     h = await startHarness();
     const taskId = h.server.coordinator.createTask(

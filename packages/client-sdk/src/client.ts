@@ -641,6 +641,10 @@ export function createClient(options: ClientOptions): ConclaveClient {
         return;
       }
       if (trainExamples.length === 0) return withdraw(j, 'no training examples for this stream');
+      const minExamples = j.plan.minExamples || 1;
+      if (trainExamples.length < minExamples) {
+        return withdraw(j, `${trainExamples.length} training example${trainExamples.length === 1 ? '' : 's'} for this stream; the task needs at least ${minExamples} per round`);
+      }
       if (!(await eligibleNow())) return leaveIneligible(j);
       // The employee's own privacy cap: decline a round that would take this device over it.
       if (await personal.wouldExceed({ noiseMultiplier: noiseMultiplierOf(j) })) {

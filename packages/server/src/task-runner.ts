@@ -447,6 +447,7 @@ export class TaskRunner {
       loss: this.spec.loss,
       evalFraction: this.spec.evaluation.evalFraction,
       maxExamples: this.spec.training.maxExamples,
+      minExamples: this.spec.training.minExamples,
       ...(this.spec.privacy && r.kind === 'train'
         ? {
             clipNorm: r.clipNorm!,

@@ -59,6 +59,8 @@ export const TaskSpec = z
         proxMu: z.number().min(0).max(100).default(0),
         /** Most examples a device uses in one round (0 = all). @default 0 */
         maxExamples: z.number().int().min(0).default(0),
+        /** Fewest training examples a device needs to take part in a round; it withdraws below. @default 1 */
+        minExamples: z.number().int().min(1).max(10_000_000).default(1),
       })
       .strict()
       // Gradient descent on the proximal term alone oscillates and diverges once lr·μ ≥ 2.

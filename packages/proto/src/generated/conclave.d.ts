@@ -158,6 +158,7 @@ export namespace conclave {
             samplingRate?: (number|null);
             clipIndicator?: (boolean|null);
             distributedDp?: (conclave.v1.IDistributedDp|null);
+            minExamples?: (number|null);
         }
 
         class Plan implements IPlan {
@@ -179,6 +180,7 @@ export namespace conclave {
             public samplingRate: number;
             public clipIndicator: boolean;
             public distributedDp?: (conclave.v1.IDistributedDp|null);
+            public minExamples: number;
             public static create(properties?: conclave.v1.IPlan): conclave.v1.Plan;
             public static encode(m: conclave.v1.IPlan, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Plan;

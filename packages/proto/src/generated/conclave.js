@@ -1401,6 +1401,7 @@ export const conclave = $root.conclave = (() => {
              * @property {number|null} [samplingRate] Plan samplingRate
              * @property {boolean|null} [clipIndicator] Plan clipIndicator
              * @property {conclave.v1.IDistributedDp|null} [distributedDp] Plan distributedDp
+             * @property {number|null} [minExamples] Plan minExamples
              */
 
             /**
@@ -1555,6 +1556,14 @@ export const conclave = $root.conclave = (() => {
             Plan.prototype.distributedDp = null;
 
             /**
+             * Plan minExamples.
+             * @member {number} minExamples
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.minExamples = 0;
+
+            /**
              * Creates a new Plan instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Plan
@@ -1616,6 +1625,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(128).bool(m.clipIndicator);
                 if (m.distributedDp != null && Object.hasOwnProperty.call(m, "distributedDp"))
                     $root.conclave.v1.DistributedDp.encode(m.distributedDp, w.uint32(138).fork(), q + 1).ldelim();
+                if (m.minExamples != null && Object.hasOwnProperty.call(m, "minExamples"))
+                    w.uint32(144).uint32(m.minExamples);
                 return w;
             };
 
@@ -1719,6 +1730,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 17: {
                             m.distributedDp = $root.conclave.v1.DistributedDp.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 18: {
+                            m.minExamples = r.uint32();
                             break;
                         }
                     default:
