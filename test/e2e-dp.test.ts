@@ -186,6 +186,10 @@ describe('central differential privacy (DP-FedAvg)', () => {
     expect(() => h!.server.coordinator.createTask(both)).toThrow('privacy: give exactly one of clipNorm (a fixed clip norm) and adaptive (adaptive clipping)');
     const adaptiveDistributed = await denseTask(8, { privacy: { mode: 'distributed', targetEpsilon: 5, delta: 1e-3, adaptive: {} } });
     expect(() => h!.server.coordinator.createTask(adaptiveDistributed)).toThrow('adaptive clipping is only available in central mode');
+    for (const [field, value] of [['samplingRate', 0.5], ['updateNoiseMultiplier', 0.01], ['distributed', { localSigma2: 1 }]] as const) {
+      const derived = await denseTask(8, { cohort: { goal: 1, minimum: 1 }, secureAggregation: { enabled: false }, privacy: { ...privacy, [field]: value } });
+      expect(() => h!.server.coordinator.createTask(derived)).toThrow(`invalid task: privacy.${field} is set by the coordinator when the task is created; remove it from the task`);
+    }
     const noCountBudget = await denseTask(8, {
       cohort: { goal: 1, minimum: 1 },
       secureAggregation: { enabled: false },

@@ -314,6 +314,13 @@ export class Coordinator {
  */
 function resolvePrivacy(spec: TaskSpec, enrolled: number): NonNullable<TaskSpec['privacy']> {
   const p = spec.privacy!;
+  // What the coordinator derives must come from the coordinator: a task file that brought its
+  // own could claim less noise than is accounted.
+  for (const field of ['samplingRate', 'updateNoiseMultiplier', 'distributed'] as const) {
+    if (p[field] !== undefined) {
+      throw new ServerError('INVALID_TASK', `invalid task: privacy.${field} is set by the coordinator when the task is created; remove it from the task`);
+    }
+  }
   const population = p.population ?? enrolled;
   if (population < spec.cohort.goal) {
     throw new ServerError(
