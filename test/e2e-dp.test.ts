@@ -190,6 +190,10 @@ describe('central differential privacy (DP-FedAvg)', () => {
       const derived = await denseTask(8, { cohort: { goal: 1, minimum: 1 }, secureAggregation: { enabled: false }, privacy: { ...privacy, [field]: value } });
       expect(() => h!.server.coordinator.createTask(derived)).toThrow(`invalid task: privacy.${field} is set by the coordinator when the task is created; remove it from the task`);
     }
+    const narrow = await denseTask(8, { secureAggregation: { clipRange: 0.25 }, privacy: { mode: 'central', targetEpsilon: 5, delta: 1e-3, adaptive: {} } });
+    expect(() => h!.server.coordinator.createTask(narrow)).toThrow(
+      'secureAggregation.clipRange: adaptive clipping sends ±0.5 per device through secure aggregation: secureAggregation.clipRange must be at least 0.5',
+    );
     const noCountBudget = await denseTask(8, {
       cohort: { goal: 1, minimum: 1 },
       secureAggregation: { enabled: false },

@@ -187,6 +187,10 @@ export const TaskSpec = z
     message: 'privacy.mode "distributed" adds the noise on the devices under secure aggregation; enable secureAggregation or use "central"',
     path: ['privacy', 'mode'],
   })
+  .refine((t) => !(t.privacy?.adaptive && t.secureAggregation.enabled && t.secureAggregation.clipRange < 0.5), {
+    message: 'adaptive clipping sends ±0.5 per device through secure aggregation: secureAggregation.clipRange must be at least 0.5',
+    path: ['secureAggregation', 'clipRange'],
+  })
   .refine((t) => !t.secureAggregation.enabled || t.cohort.minimum >= 3, {
     message:
       'secure aggregation needs cohort.minimum ≥ 3 (a sum of two updates reveals each to the other device); raise the minimum or set secureAggregation.enabled to false',
