@@ -40,7 +40,7 @@ Federated spam/ham training over real sockets with simulated employees.
   --epsilon E        differential privacy: target ε over the run
   --dp-mode M        central (default: the coordinator adds the noise) or distributed
                      (each device adds a discrete Gaussian share before secure aggregation)
-  --delta D          DP δ                                       (default 1/clients^1.1)
+  --delta D          DP δ                                       (default 1/clients^1.1, at most 0.001)
   --clip C           DP clip norm of each device's update, or "adaptive"
                      (central only; follows the median update norm) (default ${DP_DEFAULTS.clipNorm})
   --server-lr L      DP: server learning rate of FedAvgM (momentum ${DP_DEFAULTS.momentum})   (default ${DP_DEFAULTS.serverLearningRate})
@@ -97,7 +97,12 @@ async function main(): Promise<void> {
     process.stderr.write(`demo: --dp-mode must be central or distributed, got "${dpMode}"\n`);
     process.exit(2);
   }
-  const delta = values.delta === undefined ? 1 / clients ** 1.1 : Number(values.delta);
+  // δ well below 1/population; the task refuses δ ≥ 0.01, which 1/N^1.1 reaches below 66 devices.
+  const delta = values.delta === undefined ? Math.min(1 / clients ** 1.1, 1e-3) : Number(values.delta);
+  if (!(delta > 0 && delta < 0.01)) {
+    process.stderr.write(`demo: --delta must be a number in (0, 0.01), got "${values.delta}"\n`);
+    process.exit(2);
+  }
   const adaptiveClip = values.clip === 'adaptive';
   const clipNorm = values.clip === undefined || adaptiveClip ? DP_DEFAULTS.clipNorm : Number(values.clip);
   const serverLr = values['server-lr'] === undefined ? DP_DEFAULTS.serverLearningRate : Number(values['server-lr']);

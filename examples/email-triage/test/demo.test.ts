@@ -32,6 +32,8 @@ describe('pnpm demo', () => {
     );
     expect((both as { code: number }).code).toBe(2);
     expect((both as { stderr: string }).stderr).toContain('demo: --clip adaptive works with --dp-mode central only');
+    const delta = await run(process.execPath, ['--import', 'tsx', 'src/demo.ts', '--epsilon', '3', '--delta', '0.05'], { cwd: root }).catch((e: { stderr: string; code: number }) => e);
+    expect((delta as { stderr: string }).stderr).toContain('demo: --delta must be a number in (0, 0.01), got "0.05"');
   });
 });
 

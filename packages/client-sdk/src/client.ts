@@ -17,7 +17,7 @@ import {
   deviceIdFor,
 } from '@conclave/proto';
 import { createIdentity, sign, type DeviceIdentity } from './identity.ts';
-import { clipL2, encodeDistributedUpdate, l2Norm, type DistributedEncoding } from '@conclave/dp';
+import { clipL2, l2Norm, type DistributedEncoding } from '@conclave/dp';
 import { ROUND_METRIC_ENTRIES, SecAggClient, encodeRoundMetrics, quantizeWeighted, type ClientMessage, type SharesBroadcast } from '@conclave/secagg';
 import { clientMessageToWire, configFromWire, serverMessageFromWire } from './secagg-wire.ts';
 import { ConsentManager, STREAM_NAME, type ConsentPolicy } from './consent.ts';
@@ -27,7 +27,7 @@ import { Ledger, sha256Hex, type LedgerEntry } from './ledger.ts';
 import { createScrubber, type Scrubber } from './pii/index.ts';
 import { PersonalPrivacyAccount, type PrivacyCaps } from './privacy-ledger.ts';
 import { MemoryExampleStore, isHeldOut, type ExampleStore } from './example-store.ts';
-import type { Example, Trainer } from './train/types.ts';
+import type { Example, TrainJob, Trainer } from './train/types.ts';
 
 export const SDK_VERSION = '0.1.0';
 
@@ -42,20 +42,25 @@ function withIndicator(update: Float32Array, indicator: number): Float32Array {
 type WireDistributedDp = NonNullable<IPlan['distributedDp']>;
 
 /**
- * Distributed DP (Kairouz, Liu & Steinke 2021): clip, rotate, scale, round and add this
- * device's discrete Gaussian noise share, then the survivor-count entry 1.
+ * Distributed DP (Kairouz, Liu & Steinke 2021): the round's encoding, checked against the model
+ * before any training. The trainer then clips, rotates, scales, rounds and adds this device's
+ * discrete Gaussian noise share off the host's thread.
  */
-function encodeDistributedInput(update: Float32Array, wire: WireDistributedDp): Uint32Array {
+function distributedEncoding(wire: WireDistributedDp, modelSize: number): DistributedEncoding {
   const plan = distributedPlanFromWire(wire);
-  if (plan.dimension !== update.length) throw new Error(`the plan encodes ${plan.dimension} values, the model has ${update.length}`);
+  if (plan.dimension !== modelSize) throw new Error(`the plan encodes ${plan.dimension} values, the model has ${modelSize}`);
   // The rotation pads to the next power of two, never further (a larger one only costs memory).
   if (!(plan.paddedDimension >= plan.dimension && plan.paddedDimension < 2 * plan.dimension)) {
     throw new Error(`the plan pads ${plan.dimension} values to ${plan.paddedDimension}, expected the next power of two`);
   }
-  const { values } = encodeDistributedUpdate(update, plan, wire.rotationSeed ?? 0);
-  const out = new Uint32Array(values.length + 1);
-  out.set(values);
-  out[values.length] = 1;
+  return plan;
+}
+
+/** The encoded update and the survivor-count entry 1. */
+function withCount(encoded: Uint32Array): Uint32Array {
+  const out = new Uint32Array(encoded.length + 1);
+  out.set(encoded);
+  out[encoded.length] = 1;
   return out;
 }
 
@@ -651,6 +656,16 @@ export function createClient(options: ClientOptions): ConclaveClient {
         return withdraw(j, 'this round would exceed the privacy cap set for this device');
       }
       if (!consent.allows(j.info.stream)) return withdrawForConsent(j);
+      let distributed: TrainJob['distributedDp'];
+      if (j.plan.distributedDp) {
+        if (!j.secure) return withdraw(j, 'distributed differential privacy needs secure aggregation, which this round does not run');
+        try {
+          distributed = { plan: distributedEncoding(j.plan.distributedDp, j.weights.length), rotationSeed: j.plan.distributedDp.rotationSeed ?? 0 };
+        } catch (err) {
+          emit('error', new ClientError('SERVER_ERROR', `refusing this round's distributed-DP encoding: ${(err as Error).message}`));
+          return withdraw(j, 'distributed-DP encoding refused');
+        }
+      }
       let lastProgress = 0;
       const interval = options.progressIntervalMs ?? Math.max(250, heartbeatMs / 2);
       const result = await trainer.train(
@@ -662,6 +677,7 @@ export function createClient(options: ClientOptions): ConclaveClient {
           learningRate: j.plan.clientLearningRate || 0.01,
           proxMu: j.plan.proxMu ?? 0,
           seed: j.info.round,
+          ...(distributed ? { distributedDp: distributed } : {}),
         },
         (fraction) => {
           if (j.cancelled || now() - lastProgress < interval) return;
@@ -689,9 +705,8 @@ export function createClient(options: ClientOptions): ConclaveClient {
         const weight = clipNorm > 0 ? 1 : result.numExamples;
         let input: Uint32Array;
         try {
-          input = j.plan.distributedDp
-            ? encodeDistributedInput(result.delta, j.plan.distributedDp)
-            : quantizeWeighted(delta, weight, { ...sr.quant, cohortSize: sr.cohortSize });
+          if (distributed && !result.encoded) throw new Error('the trainer did not encode the update for distributed DP');
+          input = result.encoded ? withCount(result.encoded) : quantizeWeighted(delta, weight, { ...sr.quant, cohortSize: sr.cohortSize });
           if (sr.metricsEntries > 0) {
             // This round's loss and the received model's held-out evaluation, masked like the update.
             const metrics = encodeRoundMetrics(
@@ -724,7 +739,6 @@ export function createClient(options: ClientOptions): ConclaveClient {
         return;
       }
       if (!consent.allows(j.info.stream)) return withdrawForConsent(j);
-      if (j.plan.distributedDp) return withdraw(j, 'distributed differential privacy needs secure aggregation, which this round does not run');
       const bytes = float32ToBytes(delta);
       const start = send('uploadStart', {
         taskId: j.info.taskId,

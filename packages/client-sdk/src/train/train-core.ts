@@ -2,6 +2,7 @@
  * The on-device training and evaluation step, in TensorFlow.js. It runs inside a worker (see
  * worker-trainer.ts) or, for tests and benchmarks, on the calling thread (inline-trainer.ts).
  */
+import { encodeDistributedUpdate } from '@conclave/dp';
 import { featurize, validateFeatureSpec } from './features.ts';
 import { initTensorflow, tf, type BackendName } from './backend.ts';
 import type { EvalOutput, Example, TrainJob, TrainOutput } from './types.ts';
@@ -221,7 +222,8 @@ export async function train(job: TrainJob, onProgress?: (fraction: number) => vo
     const local = getWeights(built);
     const delta = new Float32Array(local.length);
     for (let i = 0; i < local.length; i++) delta[i] = local[i]! - job.weights[i]!;
-    return { delta, numExamples: n, trainLoss: lossCount ? lossSum / lossCount : 0, evalBefore };
+    const encoded = job.distributedDp ? encodeDistributedUpdate(delta, job.distributedDp.plan, job.distributedDp.rotationSeed).values : undefined;
+    return { delta, numExamples: n, trainLoss: lossCount ? lossSum / lossCount : 0, evalBefore, ...(encoded ? { encoded } : {}) };
   } finally {
     xs.dispose();
     ys.dispose();

@@ -9,7 +9,7 @@ port.on('message', async (req: Request) => {
   try {
     if (req.kind === 'train') {
       const out = await train(req.job, (fraction) => port.postMessage({ id: req.id, progress: fraction }));
-      port.postMessage({ id: req.id, result: out }, [out.delta.buffer as ArrayBuffer]);
+      port.postMessage({ id: req.id, result: out }, [out.delta.buffer as ArrayBuffer, ...(out.encoded ? [out.encoded.buffer as ArrayBuffer] : [])]);
     } else {
       port.postMessage({ id: req.id, result: await evaluate(req.job) });
     }

@@ -1,3 +1,5 @@
+import type { DistributedEncoding } from '@conclave/dp';
+
 /** One recorded example, as the tool records it. Never leaves the device. */
 export interface Example {
   /** Raw text, featurized on the device by the task's feature spec (e.g. hashed bag of words). */
@@ -23,6 +25,11 @@ export interface TrainJob {
   learningRate: number;
   proxMu: number;
   seed?: number;
+  /**
+   * Distributed DP: also encode the update with this device's noise share (clip, rotate, round,
+   * discrete Gaussian), here off the host's thread, into `TrainOutput.encoded`.
+   */
+  distributedDp?: { plan: DistributedEncoding; rotationSeed: number };
 }
 
 export interface EvalOutput {
@@ -38,6 +45,8 @@ export interface TrainOutput {
   trainLoss: number;
   /** The received global model evaluated on the held-out examples before training. */
   evalBefore: EvalOutput;
+  /** With `TrainJob.distributedDp`: the encoded update, mod 2^bits. */
+  encoded?: Uint32Array;
 }
 
 export type EvalJob = Omit<TrainJob, 'examples' | 'localEpochs' | 'batchSize' | 'learningRate' | 'proxMu'>;

@@ -28,7 +28,7 @@ async function run(req: Request): Promise<void> {
     await ready;
     if (req.kind === 'train') {
       const out = await train(req.job, (fraction) => scope.postMessage({ id: req.id, progress: fraction }));
-      scope.postMessage({ id: req.id, result: out }, [out.delta.buffer as ArrayBuffer]);
+      scope.postMessage({ id: req.id, result: out }, [out.delta.buffer as ArrayBuffer, ...(out.encoded ? [out.encoded.buffer as ArrayBuffer] : [])]);
     } else {
       scope.postMessage({ id: req.id, result: await evaluate(req.job) });
     }
