@@ -12,6 +12,16 @@ afterEach(async () => {
 
 const privacy = { mode: 'central', targetEpsilon: 5, delta: 1e-3, clipNorm: 1 };
 
+/** Waits for `rounds` committed rounds, then stops the coordinator and starts another on the same data. */
+async function restartAfter(h: Harness, taskId: string, rounds: number) {
+  await waitForTask(h.server, taskId, (s) => s.roundsDone >= rounds, 60_000);
+  const before = h.server.coordinator.taskStatus(taskId);
+  const { dataDir, port } = { dataDir: h.dataDir, port: h.server.port };
+  await h.server.close();
+  const again = await serve({ dataDir, port, logger: pino({ level: 'silent' }) });
+  return { before, again };
+}
+
 describe('central differential privacy (DP-FedAvg)', () => {
   it('samples, noises and accounts every round, and stops when the budget is spent', async () => {
     h = await startHarness();
@@ -49,8 +59,6 @@ describe('central differential privacy (DP-FedAvg)', () => {
   it('derives the noise from the target, and a restarted coordinator resumes with the same ε spent', async () => {
     h = await startHarness();
     for (let i = 0; i < 6; i++) await h.addClient();
-    let stop!: () => void;
-    const twoRounds = new Promise<void>((r) => (stop = r));
     const taskId = h.server.coordinator.createTask(
       await denseTask(8, { rounds: 4, cohort: { goal: 3, minimum: 1 }, timeouts: { selectionMs: 100, roundMs: 10_000 }, privacy, maxConsecutiveFailures: 50, secureAggregation: { enabled: false } }),
     );
@@ -58,13 +66,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
     expect(status.privacy!.samplingRate).toBe(0.5);
     // Calibrated so that exactly the planned rounds spend the target.
     expect(epsilonFor({ samplingRate: 0.5, noiseMultiplier: status.privacy!.noiseMultiplier, steps: 4, delta: 1e-3 }).epsilon).toBeCloseTo(5, 6);
-    const poll = setInterval(() => h!.server.coordinator.taskStatus(taskId).roundsDone >= 2 && stop(), 10);
-    await twoRounds;
-    clearInterval(poll);
-    const before = h.server.coordinator.taskStatus(taskId);
-    const { dataDir, port } = { dataDir: h.dataDir, port: h.server.port };
-    await h.server.close();
-    const again = await serve({ dataDir, port, logger: pino({ level: 'silent' }) });
+    const { before, again } = await restartAfter(h, taskId, 2);
     try {
       const resumed = again.coordinator.taskStatus(taskId);
       expect(resumed.roundsDone).toBe(before.roundsDone);
@@ -117,15 +119,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
     const created = h.server.coordinator.taskStatus(taskId).privacy!;
     expect(created.adaptiveClipping).toBe(true);
     expect(created.clipNorm).toBeCloseTo(0.001, 9);
-    let stop!: () => void;
-    const threeRounds = new Promise<void>((r) => (stop = r));
-    const poll = setInterval(() => h!.server.coordinator.taskStatus(taskId).roundsDone >= 3 && stop(), 10);
-    await threeRounds;
-    clearInterval(poll);
-    const before = h.server.coordinator.taskStatus(taskId);
-    const { dataDir, port } = { dataDir: h.dataDir, port: h.server.port };
-    await h.server.close();
-    const again = await serve({ dataDir, port, logger: pino({ level: 'silent' }) });
+    const { before, again } = await restartAfter(h, taskId, 3);
     try {
       // The clip norm the last committed round chose survives the restart.
       expect(again.coordinator.taskStatus(taskId).privacy!.clipNorm).toBe(before.privacy!.clipNorm);

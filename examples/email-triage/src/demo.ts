@@ -12,14 +12,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient, createWorkerTrainer, initTensorflow, isHeldOut, scrubPii, type ConclaveClient } from '@conclave/client-sdk';
+import { createClient, createWorkerTrainer, initTensorflow, type ConclaveClient } from '@conclave/client-sdk';
 import { serve } from '@conclave/server';
 import * as tf from '@tensorflow/tfjs';
 import pino from 'pino';
 import { trainCentralized, toDataset } from './centralized.ts';
-import { loadCorpus, splitTrainTest } from './corpus.ts';
+import { loadCorpus } from './corpus.ts';
 import { buildModel, DEFAULTS, defaultFeatureSpec, equivalentEpochs, evaluateModel, taskServerOptimizer } from './model.ts';
-import { dirichletPartition } from './partition.ts';
+import { demoMailboxes, trainingMail } from './mailboxes.ts';
 
 /**
  * Training settings under DP, chosen with `src/simulate-dp.ts` at 1,000 employees, cohorts of
@@ -125,14 +125,7 @@ async function main(): Promise<void> {
   const backend = await initTensorflow();
   const spec = defaultFeatureSpec();
   const corpus = loadCorpus();
-  const { train, test } = splitTrainTest(corpus, { testFraction: DEFAULTS.testFraction, seed });
-  const shards = dirichletPartition(train, {
-    clients,
-    alpha: DEFAULTS.dirichletAlpha,
-    seed,
-    evalFraction: DEFAULTS.clientEvalFraction,
-    minPerClient: Math.min(8, Math.floor(train.length / clients)),
-  });
+  const { train, test, shards } = demoMailboxes(corpus, clients, seed);
   const testSet = toDataset(test, spec);
   say(
     `Conclave email-triage demo: ${corpus.length} real e-mails (SpamAssassin), ${train.length} across ${clients} employees ` +
@@ -253,9 +246,7 @@ async function main(): Promise<void> {
     say(`\ncentralized baseline: same model, ${passes.toFixed(1)} epochs over the pooled mail (the same passes over the data)…`);
     // Exactly the mail the devices trained on: each device holds out the examples the SDK's
     // deterministic split assigns to evaluation (ids are assigned in recording order).
-    const pooled = shards
-      .flatMap((s) => [...s.train, ...s.eval].filter((_, i) => !isHeldOut(i + 1, DEFAULTS.clientEvalFraction)))
-      .map((mail) => ({ ...mail, text: scrubPii(mail.text).text }));
+    const pooled = shards.flatMap(trainingMail);
     const central = trainCentralized({
       train: pooled,
       test: testSet,

@@ -50,12 +50,12 @@
  * step, and was 0.3–1.4 points worse than the fixed clip at every ε.
  */
 import { pathToFileURL } from 'node:url';
-import { featurizeSparse, initTensorflow, isHeldOut, scrubPii, type FeatureSpec } from '@conclave/client-sdk';
+import { featurizeSparse, initTensorflow, type FeatureSpec } from '@conclave/client-sdk';
 import { OptimizerSpec, applyServerOptimizer, type OptimizerState } from '@conclave/server';
 import { addGaussianNoise, clipL2, epsilonFor, l2Norm, noiseMultiplierFor, type RandomSource } from '@conclave/dp';
-import { loadCorpus, splitTrainTest, type Email } from './corpus.ts';
+import { loadCorpus, type Email } from './corpus.ts';
 import { DEFAULTS, buildModel, defaultFeatureSpec, evaluateModel, getWeights, setWeights, taskServerOptimizer, trainLocal, type Dataset, type Evaluation } from './model.ts';
-import { dirichletPartition } from './partition.ts';
+import { demoMailboxes, trainingMail } from './mailboxes.ts';
 import { deriveSeed, mulberry32, normal, type Rng } from './random.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -159,25 +159,12 @@ export interface DeviceData {
  */
 export function prepareDeviceData(o: DeviceDataOptions, corpus: readonly Email[] = loadCorpus()): DeviceData {
   const spec = defaultFeatureSpec(o.featureDim);
-  const { train, test } = splitTrainTest(corpus, { testFraction: DEFAULTS.testFraction, seed: o.seed });
-  const shards = dirichletPartition(train, {
-    clients: o.clients,
-    alpha: DEFAULTS.dirichletAlpha,
-    seed: o.seed,
-    evalFraction: DEFAULTS.clientEvalFraction,
-    minPerClient: Math.min(8, Math.floor(train.length / o.clients)),
-  });
-  const featurize = (mails: readonly Email[], scrub: boolean): Dataset => ({
-    features: mails.map((m) => featurizeSparse(scrub ? scrubPii(m.text).text : m.text, spec)),
+  const { test, shards } = demoMailboxes(corpus, o.clients, o.seed);
+  const featurize = (mails: readonly Email[]): Dataset => ({
+    features: mails.map((m) => featurizeSparse(m.text, spec)),
     labels: mails.map((m) => m.label),
   });
-  const devices = shards.map((s) => ({
-    train: featurize(
-      [...s.train, ...s.eval].filter((_, i) => !isHeldOut(i + 1, DEFAULTS.clientEvalFraction)),
-      true,
-    ),
-  }));
-  return { spec, devices, test: featurize(test, false) };
+  return { spec, devices: shards.map((s) => ({ train: featurize(trainingMail(s)) })), test: featurize(test) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,7 +25,8 @@
  */
 import { DpError, formatValue } from './errors.ts';
 import { clipL2 } from './clipping.ts';
-import { type RdpConversion, checkConversion, checkDelta, rdpToEpsilon } from './conversion.ts';
+import { type RdpConversion, rdpToEpsilon } from './conversion.ts';
+import { checkCalibrationOptions, smallestMeeting } from './calibration.ts';
 import { MAX_DISCRETE_GAUSSIAN_SIGMA2, sampleDiscreteGaussian } from './discrete-gaussian.ts';
 import { LogSumExpAccumulator, log1pExp, logExpm1 } from './log-math.ts';
 import { type RandomSource, RandomStream } from './random.ts';
@@ -800,24 +801,12 @@ export interface DistributedNoiseCalibration {
  * feasible z (or 1e6) misses the target.
  */
 export function noiseMultiplierForDistributed(options: NoiseMultiplierForDistributedOptions): DistributedNoiseCalibration {
-  checkObject(options, 'options');
+  const { orders, conversion, tolerance } = checkCalibrationOptions(options);
   const { samplingRate, steps, delta, targetEpsilon } = options;
-  checkSamplingRate(samplingRate, 'samplingRate');
   if (samplingRate === 0) {
     throw new DpError('INVALID_ARGUMENT', 'samplingRate must be in (0, 1], got 0 (nothing to calibrate)');
   }
-  checkSteps(steps, 'steps');
   if (steps === 0) throw new DpError('INVALID_ARGUMENT', 'steps must be >= 1, got 0 (nothing to calibrate)');
-  checkDelta(delta, 'delta');
-  if (typeof targetEpsilon !== 'number' || !(targetEpsilon > 0 && targetEpsilon < Infinity)) {
-    throw new DpError('INVALID_ARGUMENT', `targetEpsilon must be a finite number > 0, got ${formatValue(targetEpsilon)}`);
-  }
-  const orders = checkOrders(options.orders ?? DEFAULT_ORDERS, 'orders');
-  const conversion = checkConversion(options.conversion ?? 'improved');
-  const tolerance = options.tolerance ?? 1e-9;
-  if (typeof tolerance !== 'number' || !(tolerance >= 1e-15 && tolerance < 1)) {
-    throw new DpError('INVALID_ARGUMENT', `tolerance must be in [1e-15, 1), got ${formatValue(tolerance)}`);
-  }
   const planOptions = checkPlanOptions(options);
 
   let lastFailure = '';
@@ -871,41 +860,11 @@ export function noiseMultiplierForDistributed(options: NoiseMultiplierForDistrib
     );
   }
 
-  // 2. Bracket ε(lo) > target ≥ ε(hi) within (0, zMax], then bisect; the returned z has
-  //    itself been evaluated and meets the target.
-  let hi = Math.min(1, zMax);
-  let found = hi === zMax ? atMax : evaluate(hi);
-  let lo: number;
-  if (meets(found)) {
-    lo = hi / 2;
-    for (let r = evaluate(lo); meets(r); r = evaluate(lo)) {
-      hi = lo;
-      found = r;
-      lo /= 2;
-      if (lo < MIN_SEARCHED_NOISE_MULTIPLIER) break;
-    }
-  } else {
-    lo = hi;
-    hi = Math.min(2 * lo, zMax);
-    // Terminates: zMax meets the target.
-    for (found = evaluate(hi); !meets(found); found = evaluate(hi)) {
-      lo = hi;
-      hi = Math.min(2 * hi, zMax);
-    }
-  }
-  while (hi - lo > tolerance * hi) {
-    const mid = lo + (hi - lo) / 2;
-    if (mid <= lo || mid >= hi) break;
-    const r = evaluate(mid);
-    if (meets(r)) {
-      hi = mid;
-      found = r;
-    } else {
-      lo = mid;
-    }
-  }
-  if (found === undefined) throw new DpError('NUMERICAL_FAILURE', `no plan at noiseMultiplier ${hi}`);
-  return { noiseMultiplier: hi, plan: found.plan, epsilon: found.epsilon };
+  // 2. The smallest z in (0, zMax] that meets the target (the same search as noiseMultiplierFor).
+  const z = smallestMeeting((candidate) => meets(evaluate(candidate)), zMax, tolerance);
+  const found = evaluate(z);
+  if (found === undefined) throw new DpError('NUMERICAL_FAILURE', `no plan at noiseMultiplier ${z}`);
+  return { noiseMultiplier: z, plan: found.plan, epsilon: found.epsilon };
 }
 
 interface Evaluated {

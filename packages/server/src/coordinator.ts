@@ -145,7 +145,7 @@ export class Coordinator {
       privacy: privacyView(
         task.spec,
         task.spec.privacy ? restoreAccountant(this.store.getPrivacyState(id)) : undefined,
-        currentClipNorm(task.spec, this.store.listRounds(id)),
+        currentClipNorm(task.spec, this.store, id),
       ),
     };
   }

@@ -17,7 +17,7 @@ import type { Logger } from 'pino';
 import { WeightedDeltaAggregator, allFinite } from './aggregator.ts';
 import type { DeviceSession } from './device-link.ts';
 import { applyServerOptimizer, decodeOptimizerState, encodeOptimizerState, type OptimizerState } from './optimizers.ts';
-import type { RoundMetrics, RoundRow, Store, TaskRow } from './store/store.ts';
+import type { RoundMetrics, Store, TaskRow } from './store/store.ts';
 import type { TaskSpec } from './task-spec.ts';
 
 export type RoundPhase = 'selecting' | 'reporting' | 'idle';
@@ -172,11 +172,12 @@ export function privacyView(spec: TaskSpec, accountant: PrivacyAccountant | unde
  * The clip norm of the task's next round: fixed, or with adaptive clipping the one the last
  * committed training round chose (stored with that round's results, so a restart resumes it).
  */
-export function currentClipNorm(spec: TaskSpec, rounds: readonly RoundRow[]): number | undefined {
+export function currentClipNorm(spec: TaskSpec, store: Store, taskId: string): number | undefined {
   const p = spec.privacy;
   if (!p) return undefined;
   if (!p.adaptive) return p.clipNorm;
-  const last = rounds.filter((r) => r.status === 'committed' && r.kind === 'train' && r.metrics?.nextClipNorm != null).at(-1);
+  const committed = store.listRounds(taskId).filter((r) => r.status === 'committed' && r.kind === 'train' && r.metrics?.nextClipNorm != null);
+  const last = committed.at(-1);
   return last?.metrics?.nextClipNorm ?? Math.fround(p.adaptive.initialClipNorm);
 }
 
@@ -231,7 +232,7 @@ export class TaskRunner {
     if (this.spec.privacy) {
       const state = deps.store.getPrivacyState(task.id);
       this.accountant = state ? PrivacyAccountant.fromJSON(state) : new PrivacyAccountant();
-      this.clipNorm = currentClipNorm(this.spec, deps.store.listRounds(task.id));
+      this.clipNorm = currentClipNorm(this.spec, deps.store, task.id);
     }
     this.limits = { maxExamplesPerReport: 10_000_000, ...deps.reportLimits };
     this.chunkBytes = deps.chunkBytes ?? DEFAULT_CHUNK_BYTES;
@@ -682,12 +683,11 @@ export class TaskRunner {
       const d = this.weights.length;
       const { clipped } = clipL2(up.buffer.subarray(0, d), r.clipNorm!);
       if (this.adaptive) {
-        // The unclipped indicator is ±1/2; anything else is clamped to that range.
-        const indicator = Math.max(-0.5, Math.min(0.5, up.buffer[d]!));
-        const row = new Float32Array(d + 1);
-        row.set(clipped);
-        row[d] = indicator;
-        r.aggregator!.add(row, 1);
+        // The clipped update and the unclipped indicator (clamped to ±1/2), written back into
+        // the receive buffer, which is read only here.
+        up.buffer[d] = Math.max(-0.5, Math.min(0.5, up.buffer[d]!));
+        up.buffer.set(clipped);
+        r.aggregator!.add(up.buffer, 1);
       } else {
         r.aggregator!.add(clipped, 1);
       }
