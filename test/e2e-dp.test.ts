@@ -106,7 +106,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
   it('adapts the clip norm to the target quantile from a privatized count, accounted, and resumes it after a restart', async () => {
     h = await startHarness();
     for (let i = 0; i < 6; i++) await h.addClient();
-    const adaptive = { initialClipNorm: 0.001, targetQuantile: 0.5, learningRate: 0.5, countStddev: 2 };
+    const adaptive = { initialClipNorm: 0.001, targetQuantile: 0.5, learningRate: 0.5, countStddev: 0.5 };
     const taskId = h.server.coordinator.createTask(
       await denseTask(8, {
         rounds: 6,
