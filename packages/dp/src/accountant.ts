@@ -7,7 +7,7 @@
 import { DpError, formatValue } from './errors.ts';
 import { type PrivacyGuarantee, type RdpConversion, checkDelta, rdpToEpsilon } from './conversion.ts';
 import { DEFAULT_ORDERS, type SampledGaussianStep, checkOrders, checkStep, computeRdp } from './rdp.ts';
-import { type DistributedDiscreteGaussianStep, computeDistributedRdp } from './distributed.ts';
+import { type DistributedDiscreteGaussianStep, computeDistributedRdp } from './distributed/accounting.ts';
 
 export interface EpsilonForOptions extends SampledGaussianStep {
   /** δ ∈ [0, 1). */

@@ -67,20 +67,14 @@ export { type RandomSource } from './random.ts';
 export { addGaussianNoise, gaussianNoise } from './gaussian-noise.ts';
 export { MAX_DISCRETE_GAUSSIAN_SIGMA2, sampleDiscreteGaussian, type Rational } from './discrete-gaussian.ts';
 export { clipL2, l2Norm, type ClipResult } from './clipping.ts';
+export { computeDistributedRdp, type DistributedDiscreteGaussianStep } from './distributed/accounting.ts';
+export { noiseMultiplierForDistributed, type DistributedNoiseCalibration, type NoiseMultiplierForDistributedOptions } from './distributed/calibration.ts';
 export {
-  computeDistributedRdp,
   decodeDistributedSum,
   encodeDistributedUpdate,
-  inverseRandomizedHadamard,
-  noiseMultiplierForDistributed,
-  planDistributedDp,
-  randomizedHadamard,
   type DecodedDistributedSum,
-  type DistributedDiscreteGaussianStep,
-  type DistributedDpPlan,
-  type DistributedDpPlanOptions,
   type DistributedEncoding,
-  type DistributedNoiseCalibration,
   type EncodedDistributedUpdate,
-  type NoiseMultiplierForDistributedOptions,
-} from './distributed.ts';
+} from './distributed/codec.ts';
+export { planDistributedDp, type DistributedDpPlan, type DistributedDpPlanOptions } from './distributed/plan.ts';
+export { inverseRandomizedHadamard, randomizedHadamard } from './distributed/rotation.ts';
