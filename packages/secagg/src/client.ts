@@ -17,7 +17,9 @@ import {
   validateRoundConfig,
   type ClientPolicy,
 } from './config.ts';
-import { loadCryptoProvider, naclBox, type CryptoProvider, type X25519KeyPair } from './crypto-provider.ts';
+import type { CryptoProvider, X25519KeyPair } from './crypto-provider.ts';
+import { loadCryptoProvider } from './load-crypto-provider.ts';
+import { naclBox } from './nacl-box.ts';
 import { SecAggError } from './errors.ts';
 import { NeighbourGraph } from './graph.ts';
 import {

@@ -1,17 +1,18 @@
 /**
  * The asymmetric primitives (X25519, Ed25519) and the mask PRG behind one small interface with
- * two implementations: tweetnacl + WebCrypto (portable, runs everywhere) and node:crypto
- * (native, selected at run time in Node by {@link loadCryptoProvider}). Both are wrapped by {@link defineProvider},
- * which applies the same input checks to each so they agree on every input, not only on
- * honest ones; `test/crypto-providers.test.ts` proves they produce identical bytes.
+ * two implementations: tweetnacl + WebCrypto (`crypto-web.ts`, portable, runs everywhere) and
+ * node:crypto (`crypto-node.ts`, native). The `#crypto-backend` import picks one by the `node`
+ * condition and `loadCryptoProvider()` (`load-crypto-provider.ts`) loads it. Both are wrapped by
+ * {@link defineProvider}, which applies the same input checks to each so they agree on every
+ * input, not only on honest ones; `test/crypto-providers.test.ts` proves they produce
+ * identical bytes. This file imports neither implementation.
  *
- * Authenticated encryption of shares is NaCl box ({@link naclBox}): the X25519 half goes
+ * Authenticated encryption of shares is NaCl box (`nacl-box.ts`): the X25519 half goes
  * through the provider, the XSalsa20-Poly1305 half always through tweetnacl.
  */
-import nacl from 'tweetnacl';
 import { isAllZero } from './bytes.ts';
 import { SecAggError } from './errors.ts';
-import { webCryptoMaskPrg, type MaskPrg } from './prg.ts';
+import type { MaskPrg } from './prg.ts';
 
 export const X25519_KEY_LENGTH = 32;
 export const ED25519_SEED_LENGTH = 32;
@@ -135,63 +136,3 @@ export function defineProvider(raw: RawCryptoBackend): CryptoProvider {
     },
   };
 }
-
-/** The portable implementation (tweetnacl 1.0.3, a port of TweetNaCl by Bernstein et al.). */
-export const tweetnaclProvider: CryptoProvider = defineProvider({
-  name: 'tweetnacl',
-  maskPrg: webCryptoMaskPrg,
-  x25519: (secretKey) => {
-    const sk = secretKey.slice();
-    return { publicKey: () => nacl.scalarMult.base(sk), agree: (peerPublicKey) => nacl.scalarMult(sk, peerPublicKey) };
-  },
-  ed25519PublicKey: (seed) => nacl.sign.keyPair.fromSeed(seed).publicKey,
-  ed25519Sign: (seed, message) => nacl.sign.detached(message, nacl.sign.keyPair.fromSeed(seed).secretKey),
-  ed25519Verify: (publicKey, message, signature) => nacl.sign.detached.verify(message, signature, publicKey),
-});
-
-let nodeProvider: Promise<CryptoProvider> | undefined;
-
-/**
- * The fastest provider this runtime offers: node:crypto in Node (native X25519 is ~10× faster
- * than tweetnacl, Ed25519 ~50×, masks ~2×), tweetnacl + WebCrypto elsewhere. The Node module is imported only when
- * `process.versions.node` is present, so browser bundles never evaluate it.
- */
-export function loadCryptoProvider(): Promise<CryptoProvider> {
-  const isNode = typeof globalThis.process === 'object' && typeof globalThis.process?.versions?.node === 'string';
-  if (!isNode) return Promise.resolve(tweetnaclProvider);
-  nodeProvider ??= import('./crypto-node.ts').then(
-    (m) => m.nodeCryptoProvider,
-    () => tweetnaclProvider,
-  );
-  return nodeProvider;
-}
-
-/** tweetnacl's low-level HSalsa20, present at run time but missing from its typings. */
-const hsalsa20 = (nacl as unknown as {
-  lowlevel: { crypto_core_hsalsa20(out: Uint8Array, input: Uint8Array, key: Uint8Array, constant: Uint8Array): void };
-}).lowlevel.crypto_core_hsalsa20;
-/** "expand 32-byte k" */
-const SIGMA = Uint8Array.from([101, 120, 112, 97, 110, 100, 32, 51, 50, 45, 98, 121, 116, 101, 32, 107]);
-
-/**
- * NaCl `box` split at its seam so the X25519 half can take the native path:
- * box(m, nonce, pk, sk) = secretbox(m, nonce, HSalsa20(X25519(sk, pk), 0^16)) (crypto_box_beforenm,
- * Bernstein, "Cryptography in NaCl", §7). Always tweetnacl for the symmetric half: node:crypto
- * has no XSalsa20, and shares are tiny.
- */
-export const naclBox = {
-  nonceLength: nacl.box.nonceLength,
-  overheadLength: nacl.box.overheadLength,
-  /** The box key for an X25519 shared secret (what nacl.box.before(pk, sk) returns). */
-  beforeNm(sharedSecret: Uint8Array): Uint8Array {
-    const key = new Uint8Array(32);
-    hsalsa20(key, new Uint8Array(16), sharedSecret, SIGMA);
-    return key;
-  },
-  seal(plaintext: Uint8Array, nonce: Uint8Array, boxKey: Uint8Array): Uint8Array {
-    return nacl.secretbox(plaintext, nonce, boxKey);
-  },
-  open(ciphertext: Uint8Array, nonce: Uint8Array, boxKey: Uint8Array): Uint8Array | null {
-    return nacl.secretbox.open(ciphertext, nonce, boxKey);
-  },
-} as const;

@@ -103,5 +103,7 @@ export {
   type DeviceRoundMetrics,
 } from './round-metrics.ts';
 export { SecAggError, isSecAggError, SECAGG_ERROR_CODES, SECAGG_ERROR_INFO, type SecAggErrorCode } from './errors.ts';
-export { loadCryptoProvider, tweetnaclProvider, type CryptoProvider, type X25519KeyPair } from './crypto-provider.ts';
+export { type CryptoProvider, type X25519KeyPair } from './crypto-provider.ts';
+export { tweetnaclProvider } from './crypto-web.ts';
+export { loadCryptoProvider } from './load-crypto-provider.ts';
 export { systemRandom, type RandomSource } from './random.ts';

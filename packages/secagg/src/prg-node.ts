@@ -1,7 +1,8 @@
 /**
  * node:crypto implementation of the mask PRG of `prg.ts`: the same HKDF-SHA256 key and the same
  * AES-256-CTR keystream from an all-zero counter block, so the same masks bit for bit
- * (test/prg.test.ts). Node-only: reached through `loadCryptoProvider()`.
+ * (test/prg.test.ts). Node-only: package code reaches it only through the `#prg-backend` import,
+ * whose `node` condition selects it (the node:crypto provider's mask PRG).
  *
  * Why a second implementation: Node's WebCrypto copies the 4·L-byte zero input into a buffer
  * it wipes with OPENSSL_cleanse after use, which profiles as costly as the AES itself, and
@@ -55,3 +56,6 @@ export const nodeMaskPrg: MaskPrg = {
     return applied;
   },
 };
+
+/** What `#prg-backend` exports under every condition: here, the node:crypto PRG. */
+export const platformMaskPrg: MaskPrg = nodeMaskPrg;

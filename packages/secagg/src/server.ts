@@ -20,7 +20,8 @@
  */
 import { bytesEqual, toHex, wipe } from './bytes.ts';
 import { advertisementTranscript, configDigest, consistencyTranscript, validateRoundConfig } from './config.ts';
-import { loadCryptoProvider, type CryptoProvider, type X25519KeyPair } from './crypto-provider.ts';
+import type { CryptoProvider, X25519KeyPair } from './crypto-provider.ts';
+import { loadCryptoProvider } from './load-crypto-provider.ts';
 import { SecAggError } from './errors.ts';
 import { NeighbourGraph } from './graph.ts';
 import {

@@ -7,7 +7,9 @@ import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../src/bytes.ts';
 import { nodeCryptoProvider } from '../src/crypto-node.ts';
-import { loadCryptoProvider, naclBox, tweetnaclProvider } from '../src/crypto-provider.ts';
+import { tweetnaclProvider } from '../src/crypto-web.ts';
+import { loadCryptoProvider } from '../src/load-crypto-provider.ts';
+import { naclBox } from '../src/nacl-box.ts';
 import { SecAggError } from '../src/errors.ts';
 
 const key32 = fc.uint8Array({ minLength: 32, maxLength: 32 });

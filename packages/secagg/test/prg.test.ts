@@ -6,7 +6,8 @@
 import { createCipheriv, hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../src/bytes.ts';
-import { applyMasks, expandMask, keyInfo, webCryptoMaskPrg } from '../src/prg.ts';
+import { keyInfo } from '../src/prg.ts';
+import { applyMasks, expandMask, webCryptoMaskPrg } from '../src/prg-web.ts';
 import { nodeMaskPrg } from '../src/prg-node.ts';
 import { SeededRandom } from './helpers/seeded-random.ts';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../src/bytes.ts';
 import { nodeCryptoProvider } from '../src/crypto-node.ts';
-import { tweetnaclProvider } from '../src/crypto-provider.ts';
+import { tweetnaclProvider } from '../src/crypto-web.ts';
 
 const ALICE_SK = '77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a';
 const ALICE_PK = '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a';

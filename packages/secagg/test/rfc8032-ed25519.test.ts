@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../src/bytes.ts';
 import { nodeCryptoProvider } from '../src/crypto-node.ts';
-import { tweetnaclProvider } from '../src/crypto-provider.ts';
+import { tweetnaclProvider } from '../src/crypto-web.ts';
 
 const VECTORS = [
   {

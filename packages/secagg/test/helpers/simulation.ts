@@ -8,7 +8,8 @@
 import { SecAggClient } from '../../src/client.ts';
 import { createRoundConfig } from '../../src/config.ts';
 import { nodeCryptoProvider } from '../../src/crypto-node.ts';
-import { tweetnaclProvider, type CryptoProvider } from '../../src/crypto-provider.ts';
+import type { CryptoProvider } from '../../src/crypto-provider.ts';
+import { tweetnaclProvider } from '../../src/crypto-web.ts';
 import { SecAggError } from '../../src/errors.ts';
 import { NeighbourGraph } from '../../src/graph.ts';
 import type { ClientMessage, RoundConfig, ServerMessage } from '../../src/messages.ts';
