@@ -27,3 +27,6 @@ export type IPlan = conclave.v1.IPlan;
 export type ICheckIn = conclave.v1.ICheckIn;
 export type ISelected = conclave.v1.ISelected;
 export { authMessage, deviceIdFor } from './identity.ts';
+export { ReasonCode, REASON_CODE_NAMES, isReasonCode, reasonCodeName } from './reason-codes.ts';
+export type { ReasonCodeName } from './reason-codes.ts';
+export * from './trust/index.ts';

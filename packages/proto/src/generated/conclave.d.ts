@@ -647,10 +647,37 @@ export namespace conclave {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        enum ReasonCode {
+            REASON_UNSPECIFIED = 0,
+            NOT_ENOUGH_EXAMPLES = 1,
+            CONSENT_WITHDRAWN = 2,
+            PAUSED = 3,
+            INELIGIBLE = 4,
+            PRIVACY_CAP_REACHED = 5,
+            PARTICIPATION_LIMIT_REACHED = 6,
+            POLICY_REFUSED_COHORT_TOO_SMALL = 10,
+            POLICY_REFUSED_UNCERTIFIED_PEER = 11,
+            POLICY_REFUSED_MALICIOUS_SERVER_PROTECTION_OFF = 12,
+            POLICY_REFUSED_TASK_NOT_APPROVED = 13,
+            POLICY_REFUSED_EPSILON_CEILING = 14,
+            POLICY_REFUSED_TRANSPARENCY_LOG = 15,
+            POLICY_REFUSED_PLAN_MISMATCH = 16,
+            TRAINING_FAILED = 20,
+            EVALUATION_FAILED = 21,
+            MODEL_DOWNLOAD_FAILED = 22,
+            SECURE_AGGREGATION_FAILED = 23,
+            SECURE_AGGREGATION_REQUIRED = 24,
+            ENCODING_REFUSED = 25,
+            UPLOAD_FAILED = 26,
+            DEVICE_WIPED = 30,
+            CLIENT_STOPPED = 31
+        }
+
         interface IWithdraw {
             taskId?: (string|null);
             round?: (number|null);
             reason?: (string|null);
+            code?: (conclave.v1.ReasonCode|null);
         }
 
         class Withdraw implements IWithdraw {
@@ -658,6 +685,7 @@ export namespace conclave {
             public taskId: string;
             public round: number;
             public reason: string;
+            public code: conclave.v1.ReasonCode;
             public static create(properties?: conclave.v1.IWithdraw): conclave.v1.Withdraw;
             public static encode(m: conclave.v1.IWithdraw, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Withdraw;

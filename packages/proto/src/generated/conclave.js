@@ -6106,6 +6106,62 @@ export const conclave = $root.conclave = (() => {
             return ReportAck;
         })();
 
+        /**
+         * ReasonCode enum.
+         * @name conclave.v1.ReasonCode
+         * @enum {number}
+         * @property {number} REASON_UNSPECIFIED=0 REASON_UNSPECIFIED value
+         * @property {number} NOT_ENOUGH_EXAMPLES=1 NOT_ENOUGH_EXAMPLES value
+         * @property {number} CONSENT_WITHDRAWN=2 CONSENT_WITHDRAWN value
+         * @property {number} PAUSED=3 PAUSED value
+         * @property {number} INELIGIBLE=4 INELIGIBLE value
+         * @property {number} PRIVACY_CAP_REACHED=5 PRIVACY_CAP_REACHED value
+         * @property {number} PARTICIPATION_LIMIT_REACHED=6 PARTICIPATION_LIMIT_REACHED value
+         * @property {number} POLICY_REFUSED_COHORT_TOO_SMALL=10 POLICY_REFUSED_COHORT_TOO_SMALL value
+         * @property {number} POLICY_REFUSED_UNCERTIFIED_PEER=11 POLICY_REFUSED_UNCERTIFIED_PEER value
+         * @property {number} POLICY_REFUSED_MALICIOUS_SERVER_PROTECTION_OFF=12 POLICY_REFUSED_MALICIOUS_SERVER_PROTECTION_OFF value
+         * @property {number} POLICY_REFUSED_TASK_NOT_APPROVED=13 POLICY_REFUSED_TASK_NOT_APPROVED value
+         * @property {number} POLICY_REFUSED_EPSILON_CEILING=14 POLICY_REFUSED_EPSILON_CEILING value
+         * @property {number} POLICY_REFUSED_TRANSPARENCY_LOG=15 POLICY_REFUSED_TRANSPARENCY_LOG value
+         * @property {number} POLICY_REFUSED_PLAN_MISMATCH=16 POLICY_REFUSED_PLAN_MISMATCH value
+         * @property {number} TRAINING_FAILED=20 TRAINING_FAILED value
+         * @property {number} EVALUATION_FAILED=21 EVALUATION_FAILED value
+         * @property {number} MODEL_DOWNLOAD_FAILED=22 MODEL_DOWNLOAD_FAILED value
+         * @property {number} SECURE_AGGREGATION_FAILED=23 SECURE_AGGREGATION_FAILED value
+         * @property {number} SECURE_AGGREGATION_REQUIRED=24 SECURE_AGGREGATION_REQUIRED value
+         * @property {number} ENCODING_REFUSED=25 ENCODING_REFUSED value
+         * @property {number} UPLOAD_FAILED=26 UPLOAD_FAILED value
+         * @property {number} DEVICE_WIPED=30 DEVICE_WIPED value
+         * @property {number} CLIENT_STOPPED=31 CLIENT_STOPPED value
+         */
+        v1.ReasonCode = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "REASON_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "NOT_ENOUGH_EXAMPLES"] = 1;
+            values[valuesById[2] = "CONSENT_WITHDRAWN"] = 2;
+            values[valuesById[3] = "PAUSED"] = 3;
+            values[valuesById[4] = "INELIGIBLE"] = 4;
+            values[valuesById[5] = "PRIVACY_CAP_REACHED"] = 5;
+            values[valuesById[6] = "PARTICIPATION_LIMIT_REACHED"] = 6;
+            values[valuesById[10] = "POLICY_REFUSED_COHORT_TOO_SMALL"] = 10;
+            values[valuesById[11] = "POLICY_REFUSED_UNCERTIFIED_PEER"] = 11;
+            values[valuesById[12] = "POLICY_REFUSED_MALICIOUS_SERVER_PROTECTION_OFF"] = 12;
+            values[valuesById[13] = "POLICY_REFUSED_TASK_NOT_APPROVED"] = 13;
+            values[valuesById[14] = "POLICY_REFUSED_EPSILON_CEILING"] = 14;
+            values[valuesById[15] = "POLICY_REFUSED_TRANSPARENCY_LOG"] = 15;
+            values[valuesById[16] = "POLICY_REFUSED_PLAN_MISMATCH"] = 16;
+            values[valuesById[20] = "TRAINING_FAILED"] = 20;
+            values[valuesById[21] = "EVALUATION_FAILED"] = 21;
+            values[valuesById[22] = "MODEL_DOWNLOAD_FAILED"] = 22;
+            values[valuesById[23] = "SECURE_AGGREGATION_FAILED"] = 23;
+            values[valuesById[24] = "SECURE_AGGREGATION_REQUIRED"] = 24;
+            values[valuesById[25] = "ENCODING_REFUSED"] = 25;
+            values[valuesById[26] = "UPLOAD_FAILED"] = 26;
+            values[valuesById[30] = "DEVICE_WIPED"] = 30;
+            values[valuesById[31] = "CLIENT_STOPPED"] = 31;
+            return values;
+        })();
+
         v1.Withdraw = (function() {
 
             /**
@@ -6115,6 +6171,7 @@ export const conclave = $root.conclave = (() => {
              * @property {string|null} [taskId] Withdraw taskId
              * @property {number|null} [round] Withdraw round
              * @property {string|null} [reason] Withdraw reason
+             * @property {conclave.v1.ReasonCode|null} [code] Withdraw code
              */
 
             /**
@@ -6157,6 +6214,14 @@ export const conclave = $root.conclave = (() => {
             Withdraw.prototype.reason = "";
 
             /**
+             * Withdraw code.
+             * @member {conclave.v1.ReasonCode} code
+             * @memberof conclave.v1.Withdraw
+             * @instance
+             */
+            Withdraw.prototype.code = 0;
+
+            /**
              * Creates a new Withdraw instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Withdraw
@@ -6190,6 +6255,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(16).uint32(m.round);
                 if (m.reason != null && Object.hasOwnProperty.call(m, "reason"))
                     w.uint32(26).string(m.reason);
+                if (m.code != null && Object.hasOwnProperty.call(m, "code"))
+                    w.uint32(32).int32(m.code);
                 return w;
             };
 
@@ -6237,6 +6304,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 3: {
                             m.reason = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.code = r.int32();
                             break;
                         }
                     default:
