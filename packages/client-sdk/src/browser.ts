@@ -20,7 +20,10 @@
  * await client.start();
  * ```
  */
-import { createClient, type ClientOptions, type ConclaveClient } from './client.ts';
+import type { ConclaveClient } from './client-api.ts';
+import type { ClientOptions } from './client-options.ts';
+import { composeClient, type ClientPlatform } from './client.ts';
+import type { SocketCtor } from './connection.ts';
 import { ClientError } from './errors.ts';
 import type { ExampleStore } from './example-store.ts';
 import { IndexedDbExampleStore, type IndexedDbExampleStoreOptions } from './idb-example-store.ts';
@@ -30,31 +33,24 @@ import type { KeyValueStore } from './kv-store.ts';
 import { createWebWorkerTrainer, type WebWorkerTrainerOptions } from './train/web-worker-trainer.ts';
 import type { Trainer } from './train/types.ts';
 
-export { createClient, SDK_VERSION } from './client.ts';
-export type { ClientOptions, ConclaveClient, ClientEvents, RoundInfo } from './client.ts';
-export { ClientError } from './errors.ts';
-export type { ClientErrorCode } from './errors.ts';
-export { createIdentity } from './identity.ts';
-export type { DeviceIdentity } from './identity.ts';
-export { MemoryExampleStore, isHeldOut } from './example-store.ts';
-export type { ExampleStore, StoredExample, RetentionLimits } from './example-store.ts';
-export { IndexedDbExampleStore, DEFAULT_EXAMPLE_RETENTION } from './idb-example-store.ts';
-export type { IndexedDbExampleStoreOptions, ExampleRetention } from './idb-example-store.ts';
-export { MemoryKeyValueStore } from './kv-store.ts';
-export type { KeyValueStore } from './kv-store.ts';
-export { IndexedDbKeyValueStore } from './kv-store-idb.ts';
-export { ConsentManager } from './consent.ts';
-export type { ConsentStatus, ConsentChange, ConsentPolicy, StreamConsent, PauseOptions } from './consent.ts';
-export { formatLedger } from './ledger.ts';
-export type { LedgerEntry, LedgerPrivacy } from './ledger.ts';
-export type { PrivacyCaps } from './privacy-ledger.ts';
+export * from './core.ts';
 export { createWebWorkerTrainer } from './train/web-worker-trainer.ts';
 export type { WebWorkerTrainerOptions, BrowserBackendName } from './train/web-worker-trainer.ts';
-export type { Example, Trainer, TrainJob, TrainOutput, EvalOutput } from './train/types.ts';
-export { featurize, validateFeatureSpec } from './train/features.ts';
-export type { FeatureSpec } from './train/features.ts';
-export { scrubPii, createScrubber, PII_TYPES, PiiError } from './pii/index.ts';
-export type { PiiFinding, PiiType, Scrubber, ScrubResult, ScrubOptions } from './pii/index.ts';
+
+/** Browsers: the page's WebSocket, and a Web Worker trainer (one worker; `limits.cpuThreads` does not apply). */
+const browserPlatform: ClientPlatform = {
+  WebSocket: () => (globalThis as { WebSocket?: SocketCtor }).WebSocket,
+  createTrainer: () => createWebWorkerTrainer(),
+};
+
+/**
+ * Creates a client with in-memory state (pass `store`, `kv` and `identity` for durable state, or
+ * use {@link createBrowserClient}). Nothing connects until `start()`. Throws `INVALID_OPTIONS`
+ * naming every bad option.
+ */
+export function createClient(options: ClientOptions): ConclaveClient {
+  return composeClient(options, browserPlatform);
+}
 
 export interface BrowserClientOptions extends Omit<ClientOptions, 'store' | 'trainer' | 'kv' | 'identity'> {
   /**
@@ -162,5 +158,3 @@ function fromBase64(text: string): Uint8Array {
   }
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
-export { platformEligibility } from './eligibility.ts';
-export type { PlatformEligibilityOptions } from './eligibility.ts';

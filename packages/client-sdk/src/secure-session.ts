@@ -1,0 +1,169 @@
+/**
+ * One round of SecAgg+ seen from this device: drives `SecAggClient` from the coordinator's
+ * decoded `secagg` frames (AdvertiseKeys → ShareKeys → MaskedInput → ConsistencySignature →
+ * UnmaskShares, PROTOCOL.md) and hands what to send to its ports. It outlives the round's
+ * training job, since unmasking follows the upload. No sockets, no timers.
+ */
+import type { BodyOf } from '@conclave/proto';
+import { SecAggClient, type ClientMessage, type ServerMessage, type SharesBroadcast } from '@conclave/secagg';
+import type { DeviceIdentity } from './identity.ts';
+import { clientMessageToWire, configFromWire } from './secagg-wire.ts';
+import { checkRoundMetrics, type SecureEncoding } from './update-encoding.ts';
+
+export type WireSecAggConfig = NonNullable<BodyOf<'selected'>['secagg']>;
+
+/** The device's own rules for secure aggregation, whatever the coordinator says. */
+export interface SecurePolicy {
+  /** The fewest devices whose sum this device helps reveal; never below 2. */
+  minSecureCohort: number;
+  /** Refuse rounds without signed advertisements and the consistency check. */
+  requireMaliciousServerProtection: boolean;
+}
+
+export interface SecureSessionPorts {
+  /** Sends one SecAgg+ frame to the coordinator. */
+  send(message: BodyOf<'secagg'>): void;
+  /** A protocol step was refused; the session has closed. */
+  failed(error: Error): void;
+  /** The session will send nothing more (unmask shares sent, closed, or failed). */
+  closed(): void;
+}
+
+const hex = (k: Uint8Array) => Array.from(k, (b) => b.toString(16).padStart(2, '0')).join('');
+
+export class SecureSession implements SecureEncoding {
+  readonly taskId: string;
+  readonly round: number;
+  readonly quant: SecureEncoding['quant'];
+  readonly cohortSize: number;
+  /** Fewest survivors the round can commit with (distributed DP: whose noise is in any sum). */
+  readonly minSurvivors: number;
+  readonly metricsEntries: number;
+  readonly #client: SecAggClient;
+  readonly #ports: SecureSessionPorts;
+  /** Steps run one after another. */
+  #chain: Promise<void> = Promise.resolve();
+  /** A SharesBroadcast that arrived before the update was ready. */
+  #pendingShares: SharesBroadcast | undefined;
+  /** Called with the masked vector once both the update and the shares are in. */
+  #onMasked: ((masked: Uint8Array) => void) | undefined;
+  #closed = false;
+
+  /**
+   * Checks the round's configuration against this device's policy and identity; throws an Error
+   * saying why a round is refused. `noiseMultiplier` is the plan's (round metrics are refused
+   * in a differentially private round).
+   */
+  constructor(
+    round: { taskId: string; round: number; wire: WireSecAggConfig; noiseMultiplier: number },
+    device: { identity: DeviceIdentity; policy: SecurePolicy },
+    ports: SecureSessionPorts,
+  ) {
+    const { config, clientId, quant, identityKeys, metricsEntries } = configFromWire(round.wire);
+    const { identity, policy } = device;
+    const distinct = new Set(identityKeys.map(hex)).size === identityKeys.length;
+    this.#client = new SecAggClient({
+      config,
+      clientId,
+      policy: {
+        minSurvivors: Math.max(2, policy.minSecureCohort),
+        ...(policy.requireMaliciousServerProtection ? { requireConsistencyCheck: true } : {}),
+      },
+      ...(config.consistencyCheck
+        ? {
+            // Sign this round's advertisement with the enrolled identity (tweetnacl's secret key
+            // is seed ‖ public key), and accept peers only under the cohort's enrolled keys, all
+            // distinct (one device cannot stand in for several), our own among them.
+            identitySeed: identity.secretKey.subarray(0, 32),
+            verifyPeerIdentity: (id: number, key: Uint8Array) =>
+              distinct && identityKeys.length === config.cohortSize && hex(identityKeys[id - 1] ?? new Uint8Array()) === hex(key),
+          }
+        : {}),
+    });
+    checkRoundMetrics(metricsEntries, round.noiseMultiplier);
+    if (config.consistencyCheck && hex(identityKeys[clientId - 1] ?? new Uint8Array()) !== hex(identity.publicKey)) {
+      throw new Error(`the cohort lists another identity key for this device (client ${clientId})`);
+    }
+    this.taskId = round.taskId;
+    this.round = round.round;
+    this.quant = quant;
+    this.cohortSize = config.cohortSize;
+    this.minSurvivors = config.minSurvivors;
+    this.metricsEntries = metricsEntries;
+    this.#ports = ports;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** SecAgg+ round 0: advertise this round's keys (while the model downloads and trains). */
+  start(): void {
+    this.#step(() => this.#client.advertiseKeys());
+  }
+
+  /** One decoded message from the coordinator. */
+  handle(message: ServerMessage): void {
+    if (this.#closed) return;
+    switch (message.type) {
+      case 'keys-broadcast':
+        return this.#step(() => this.#client.handleKeysBroadcast(message));
+      case 'shares-broadcast':
+        this.#pendingShares = message;
+        return this.#maybeMask();
+      case 'consistency-request':
+        return this.#step(() => this.#client.handleConsistencyRequest(message));
+      case 'unmask-request':
+        return this.#step(() => this.#client.handleUnmaskRequest(message));
+    }
+  }
+
+  /**
+   * The quantized update (round 2 needs it and the shares); `onMasked` gets the masked vector,
+   * which travels as an upload. Throws when the input does not fit the round.
+   */
+  provideInput(input: Uint32Array, onMasked: (masked: Uint8Array) => void): void {
+    this.#client.setInput(input);
+    this.#onMasked = onMasked;
+    this.#maybeMask();
+  }
+
+  /** Sends nothing more for this round, and forgets its secrets (keys, held shares). */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#client.handleRoundAborted({ roundId: this.#client.config.roundId });
+    this.#ports.closed();
+  }
+
+  #maybeMask(): void {
+    const shares = this.#pendingShares;
+    const onMasked = this.#onMasked;
+    if (!shares || !onMasked) return;
+    this.#pendingShares = undefined;
+    this.#step(async () => {
+      const masked = await this.#client.handleSharesBroadcast(shares);
+      onMasked(masked.vector);
+      return masked;
+    });
+  }
+
+  /** Runs one protocol step after the previous one and sends what it produces (nothing once closed). */
+  #step(body: () => Promise<ClientMessage | undefined>): void {
+    this.#chain = this.#chain.then(async () => {
+      if (this.#closed) return;
+      let out: ClientMessage | undefined;
+      try {
+        out = await body();
+      } catch (err) {
+        if (this.#closed) return;
+        this.close();
+        this.#ports.failed(err as Error);
+        return;
+      }
+      if (this.#closed) return;
+      if (out && out.type !== 'masked-input') this.#ports.send(clientMessageToWire(this.taskId, this.round, out));
+      if (out?.type === 'unmask-shares') this.close();
+    });
+  }
+}
