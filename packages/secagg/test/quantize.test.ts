@@ -1,10 +1,15 @@
+/**
+ * Quantization into the ring Z_{2^32} (src/quantize.ts): round trips, bounds and the headroom
+ * that keeps a full cohort's sum from wrapping, as fast-check properties over values, clip
+ * ranges, bit widths, cohorts and the rounding's random words; the statistical checks use a
+ * seeded CSPRNG (helpers/seeded-random.ts).
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SecAggError } from '../src/errors.ts';
 import { dequantizeSum, dequantizeWeightedMean, maxQuantizationBits, quantize, quantizeWeighted } from '../src/quantize.ts';
+import { cyclingSource, randomWordsArb } from './helpers/arbitraries.ts';
 import { SeededRandom } from './helpers/seeded-random.ts';
-
-const finite = fc.double({ min: -10, max: 10, noNaN: true });
 
 function errorOf(fn: () => unknown): SecAggError {
   try {
@@ -15,28 +20,49 @@ function errorOf(fn: () => unknown): SecAggError {
   throw new Error('expected an error');
 }
 
+/** Values near and beyond the clip range, zeros and the extremes included. */
+const finite = fc.double({ min: -10, max: 10, noNaN: true });
+
+/** Values for clip range c at b bits: anywhere (mostly clipped), inside [−c, c], and within a level of each level. */
+function valueArb(c: number, bits: number): fc.Arbitrary<number> {
+  const step = (2 * c) / (2 ** bits - 1);
+  return fc.oneof(
+    finite,
+    fc.double({ min: -1.2, max: 1.2, noNaN: true }).map((f) => f * c),
+    fc.tuple(fc.integer({ min: 0, max: 2 ** bits - 1 }), fc.double({ min: -1, max: 1, noNaN: true })).map(([k, d]) => -c + (k + d) * step),
+  );
+}
+
 describe('quantization', () => {
-  it('stays in [0, 2^b − 1] and decodes within one step of the clipped value (property)', () => {
+  it('stays in [0, 2^b − 1], rounds to a neighbouring level and decodes within one step of the clipped value (property)', () => {
     fc.assert(
-      fc.property(fc.array(finite, { minLength: 1, maxLength: 50 }), fc.integer({ min: 1, max: 20 }), fc.double({ min: 0.01, max: 5, noNaN: true }), fc.string(), (values, bits, c, seed) => {
-        const rng = new SeededRandom(seed);
-        const q = quantize(values, { clipRange: c, bits, cohortSize: 10, random: rng.fill });
-        const step = (2 * c) / (2 ** bits - 1);
-        const back = dequantizeSum(q, { clipRange: c, bits, survivors: 1 });
-        values.forEach((x, i) => {
-          expect(q[i]).toBeLessThanOrEqual(2 ** bits - 1);
-          const clipped = Math.min(c, Math.max(-c, x));
-          expect(Math.abs((back[i] as number) - clipped)).toBeLessThanOrEqual(step * (1 + 1e-9));
-        });
-      }),
+      fc.property(
+        fc
+          .record({ bits: fc.integer({ min: 1, max: 20 }), c: fc.double({ min: 0.01, max: 5, noNaN: true }) })
+          .chain(({ bits, c }) => fc.tuple(fc.constant(bits), fc.constant(c), fc.array(valueArb(c, bits), { minLength: 1, maxLength: 50 }))),
+        randomWordsArb,
+        ([bits, c, values], words) => {
+          const q = quantize(values, { clipRange: c, bits, cohortSize: 10, random: cyclingSource(words) });
+          const maxLevel = 2 ** bits - 1;
+          const step = (2 * c) / maxLevel;
+          const back = dequantizeSum(q, { clipRange: c, bits, survivors: 1 });
+          expect(q).toHaveLength(values.length);
+          values.forEach((x, i) => {
+            const clipped = Math.min(c, Math.max(-c, x));
+            const level = (clipped + c) / step; // where the clipped value sits between levels
+            expect(q[i]).toBeLessThanOrEqual(maxLevel);
+            expect(Math.abs((q[i] as number) - level)).toBeLessThan(1 + 1e-9);
+            expect(Math.abs((back[i] as number) - clipped)).toBeLessThanOrEqual(step * (1 + 1e-9));
+          });
+        },
+      ),
     );
   });
 
   it('sums of a cohort decode to the sum of the clipped values, within n steps (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(finite, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 30 }), fc.string(), (vectors, seed) => {
-        const rng = new SeededRandom(seed);
-        const options = { clipRange: 2, bits: 12, cohortSize: 30, random: rng.fill };
+      fc.property(fc.array(fc.array(finite, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 30 }), randomWordsArb, (vectors, words) => {
+        const options = { clipRange: 2, bits: 12, cohortSize: 30, random: cyclingSource(words) };
         const sum = new Uint32Array(8);
         const expected = new Float64Array(8);
         for (const v of vectors) {
@@ -51,6 +77,71 @@ describe('quantization', () => {
         for (let i = 0; i < 8; i++) expect(Math.abs((decoded[i] as number) - (expected[i] as number))).toBeLessThanOrEqual(vectors.length * step + 1e-9);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("accepts exactly the configurations whose full cohort's sum cannot wrap, and that sum never wraps (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 2 ** 31 })),
+        fc.integer({ min: 1, max: 31 }),
+        (cohortSize, bits) => {
+          const maxLevel = 2 ** bits - 1;
+          const fits = cohortSize * maxLevel <= 2 ** 32 - 1;
+          // maxQuantizationBits is the largest b that fits.
+          const best = maxQuantizationBits(cohortSize);
+          expect(cohortSize * (2 ** best - 1)).toBeLessThanOrEqual(2 ** 32 - 1);
+          if (best < 31) expect(cohortSize * (2 ** (best + 1) - 1)).toBeGreaterThan(2 ** 32 - 1);
+          expect(fits).toBe(bits <= best);
+          const options = { clipRange: 1, bits, cohortSize };
+          if (!fits) {
+            expect(errorOf(() => quantize([0], options)).code).toBe('OVERFLOW_RISK');
+            expect(errorOf(() => dequantizeSum(new Uint32Array(1), { clipRange: 1, bits, survivors: cohortSize })).code).toBe('OVERFLOW_RISK');
+            return;
+          }
+          // The worst case: every device sends the top level in every entry.
+          const top = quantize([1, 5, Number.MAX_VALUE], options);
+          expect(Array.from(top)).toEqual([maxLevel, maxLevel, maxLevel]);
+          expect(cohortSize * maxLevel).toBeLessThan(2 ** 32);
+          if (cohortSize > 3000) return; // summing in the ring below is for cohorts small enough to loop over
+          const sum = new Uint32Array(3);
+          for (let u = 0; u < cohortSize; u++) for (let i = 0; i < 3; i++) sum[i] = (sum[i] as number) + (top[i] as number);
+          expect(Array.from(sum)).toEqual([cohortSize * maxLevel, cohortSize * maxLevel, cohortSize * maxLevel]);
+          const decoded = dequantizeSum(sum, { clipRange: 1, bits, survivors: cohortSize });
+          decoded.forEach((v) => expect(Math.abs(v - cohortSize)).toBeLessThanOrEqual(cohortSize * 1e-12 + 1e-9));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a random full cohort sums in the ring exactly as in the integers (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200 }).chain((cohortSize) =>
+          fc.record({
+            cohortSize: fc.constant(cohortSize),
+            bits: fc.integer({ min: 1, max: maxQuantizationBits(cohortSize) }),
+            vectors: fc.array(fc.array(finite, { minLength: 4, maxLength: 4 }), { minLength: cohortSize, maxLength: cohortSize }),
+            words: randomWordsArb,
+          }),
+        ),
+        ({ cohortSize, bits, vectors, words }) => {
+          const options = { clipRange: 3, bits, cohortSize, random: cyclingSource(words) };
+          const ring = new Uint32Array(4);
+          const exact = [0, 0, 0, 0];
+          for (const v of vectors) {
+            const q = quantize(v, options);
+            for (let i = 0; i < 4; i++) {
+              ring[i] = (ring[i] as number) + (q[i] as number);
+              exact[i] = (exact[i] as number) + (q[i] as number);
+            }
+          }
+          expect(Array.from(ring)).toEqual(exact);
+          expect(() => dequantizeSum(ring, { clipRange: 3, bits, survivors: cohortSize })).not.toThrow();
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
@@ -108,6 +199,44 @@ describe('weighted quantization (the example count travels masked, as the last e
       const exact = clients.reduce((a, c) => a + Math.min(c.w, 1000) * (c.x[i] as number), 0) / wSum;
       expect(Math.abs((mean[i] as number) - exact)).toBeLessThan(1e-3);
     }
+  });
+
+  it('the example count travels exactly and the weighted mean is within the rounding bound, for any cohort (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ w: fc.integer({ min: 0, max: 1500 }), x: fc.array(finite, { minLength: 3, maxLength: 3 }) }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 8, max: 16 }),
+        randomWordsArb,
+        (clients, maxWeight, bits, words) => {
+          const n = clients.length;
+          const options = { clipRange: 1, bits, cohortSize: n, maxWeight, random: cyclingSource(words) };
+          const sum = new Uint32Array(4);
+          for (const { w, x } of clients) {
+            const q = quantizeWeighted(x, w, options);
+            expect(q).toHaveLength(4);
+            expect(q[3]).toBe(Math.min(w, maxWeight));
+            for (let i = 0; i < 4; i++) sum[i] = (sum[i] as number) + (q[i] as number);
+          }
+          const { mean, totalWeight } = dequantizeWeightedMean(sum, { clipRange: 1, bits, survivors: n, maxWeight });
+          const weights = clients.map(({ w }) => Math.min(w, maxWeight));
+          const wSum = weights.reduce((a, b) => a + b, 0);
+          expect(totalWeight).toBe(wSum);
+          if (wSum === 0) {
+            expect(Array.from(mean)).toEqual([0, 0, 0]);
+            return;
+          }
+          // Each device's entry is (w'/W)·clip(x) rounded to a neighbouring level: off by less
+          // than one step, so the mean is off by less than n·step·W/Σw'.
+          const bound = (n * (2 / (2 ** bits - 1)) * maxWeight) / wSum;
+          for (let i = 0; i < 3; i++) {
+            const exact = clients.reduce((a, { x }, u) => a + (weights[u] as number) * Math.min(1, Math.max(-1, x[i] as number)), 0) / wSum;
+            expect(Math.abs((mean[i] as number) - exact)).toBeLessThanOrEqual(bound * (1 + 1e-9) + 1e-12);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('checks the weight headroom too', () => {
