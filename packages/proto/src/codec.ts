@@ -1,6 +1,8 @@
 import { conclave } from './generated/conclave.js';
 import { DEFAULT_LIMITS, type WireLimits } from './limits.ts';
 import { ProtoError } from './errors.ts';
+import { MAX_REVOKED_DEVICES } from './trust/revocation.ts';
+import { MAX_PROOF_HASHES } from './trust/transparency-log.ts';
 
 const pb = conclave.v1;
 
@@ -81,8 +83,21 @@ function validate(body: BodyName, m: Record<string, unknown>, limits: WireLimits
     checkString(plan?.featuresJson, 'selected.plan.featuresJson', limits.maxJsonLength);
     checkString(plan?.purpose, 'selected.plan.purpose', limits.maxJsonLength);
     checkString(plan?.stream, 'selected.plan.stream', s);
+    const selected = m as conclave.v1.ISelected;
+    checkString(selected.approval?.statementJson, 'selected.approval.statementJson', limits.maxJsonLength);
+    for (const name of ['inclusion', 'consistency'] as const) {
+      const n = selected.logProof?.[name]?.length ?? 0;
+      if (n > MAX_PROOF_HASHES) throw new ProtoError('MESSAGE_TOO_LARGE', `selected.logProof.${name} has ${n} hashes, at most ${MAX_PROOF_HASHES} allowed`);
+    }
     const keys = (m as conclave.v1.ISelected).secagg?.identityKeys?.length ?? 0;
     if (keys > 10_000) throw new ProtoError('MESSAGE_TOO_LARGE', `selected.secagg.identityKeys has ${keys} entries, at most 10000 allowed`);
+    const lists = (m as conclave.v1.ISelected).secagg?.revocationLists ?? [];
+    if (lists.length > 16) throw new ProtoError('MESSAGE_TOO_LARGE', `selected.secagg.revocationLists has ${lists.length} entries, at most 16 allowed`);
+    for (const list of lists) {
+      const n = list.revoked?.length ?? 0;
+      if (n > MAX_REVOKED_DEVICES) throw new ProtoError('MESSAGE_TOO_LARGE', `a revocation list names ${n} devices, at most ${MAX_REVOKED_DEVICES} allowed`);
+      for (const id of list.revoked ?? []) checkString(id, 'selected.secagg.revocationLists[].revoked[]', s);
+    }
   }
   if (body === 'secagg') {
     // SecAgg+ lists are bounded by the cohort size; 10,000 is the protocol's largest cohort.

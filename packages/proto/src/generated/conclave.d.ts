@@ -111,6 +111,7 @@ export namespace conclave {
             eligible?: (boolean|null);
             cached?: (conclave.v1.ICachedModel[]|null);
             exampleCounts?: ({ [k: string]: number }|null);
+            knownLogSize?: (number|null);
         }
 
         class CheckIn implements ICheckIn {
@@ -119,6 +120,7 @@ export namespace conclave {
             public eligible: boolean;
             public cached: conclave.v1.ICachedModel[];
             public exampleCounts: { [k: string]: number };
+            public knownLogSize: number;
             public static create(properties?: conclave.v1.ICheckIn): conclave.v1.CheckIn;
             public static encode(m: conclave.v1.ICheckIn, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.CheckIn;
@@ -239,6 +241,7 @@ export namespace conclave {
             maxWeight?: (number|null);
             identityKeys?: (Uint8Array[]|null);
             metricsEntries?: (number|null);
+            revocationLists?: (conclave.v1.IRevocationList[]|null);
         }
 
         class SecAggConfig implements ISecAggConfig {
@@ -257,9 +260,54 @@ export namespace conclave {
             public maxWeight: number;
             public identityKeys: Uint8Array[];
             public metricsEntries: number;
+            public revocationLists: conclave.v1.IRevocationList[];
             public static create(properties?: conclave.v1.ISecAggConfig): conclave.v1.SecAggConfig;
             public static encode(m: conclave.v1.ISecAggConfig, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SecAggConfig;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IDeviceCertificate {
+            deviceId?: (string|null);
+            publicKey?: (Uint8Array|null);
+            issuedAtMs?: (number|null);
+            expiresAtMs?: (number|null);
+            authorityKey?: (Uint8Array|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class DeviceCertificate implements IDeviceCertificate {
+            constructor(p?: conclave.v1.IDeviceCertificate);
+            public deviceId: string;
+            public publicKey: Uint8Array;
+            public issuedAtMs: number;
+            public expiresAtMs: number;
+            public authorityKey: Uint8Array;
+            public signature: Uint8Array;
+            public static create(properties?: conclave.v1.IDeviceCertificate): conclave.v1.DeviceCertificate;
+            public static encode(m: conclave.v1.IDeviceCertificate, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.DeviceCertificate;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IRevocationList {
+            authorityKey?: (Uint8Array|null);
+            sequence?: (number|null);
+            issuedAtMs?: (number|null);
+            revoked?: (string[]|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class RevocationList implements IRevocationList {
+            constructor(p?: conclave.v1.IRevocationList);
+            public authorityKey: Uint8Array;
+            public sequence: number;
+            public issuedAtMs: number;
+            public revoked: string[];
+            public signature: Uint8Array;
+            public static create(properties?: conclave.v1.IRevocationList): conclave.v1.RevocationList;
+            public static encode(m: conclave.v1.IRevocationList, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.RevocationList;
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
@@ -269,6 +317,7 @@ export namespace conclave {
             maskingPublicKey?: (Uint8Array|null);
             identityPublicKey?: (Uint8Array|null);
             signature?: (Uint8Array|null);
+            certificate?: (conclave.v1.IDeviceCertificate|null);
         }
 
         class SaPeerKeys implements ISaPeerKeys {
@@ -278,6 +327,7 @@ export namespace conclave {
             public maskingPublicKey: Uint8Array;
             public identityPublicKey: Uint8Array;
             public signature: Uint8Array;
+            public certificate?: (conclave.v1.IDeviceCertificate|null);
             public static create(properties?: conclave.v1.ISaPeerKeys): conclave.v1.SaPeerKeys;
             public static encode(m: conclave.v1.ISaPeerKeys, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SaPeerKeys;
@@ -488,6 +538,8 @@ export namespace conclave {
             modelCached?: (boolean|null);
             reportDeadlineMs?: (number|null);
             secagg?: (conclave.v1.ISecAggConfig|null);
+            approval?: (conclave.v1.ITaskApproval|null);
+            logProof?: (conclave.v1.ILogProof|null);
         }
 
         class Selected implements ISelected {
@@ -500,9 +552,68 @@ export namespace conclave {
             public modelCached: boolean;
             public reportDeadlineMs: number;
             public secagg?: (conclave.v1.ISecAggConfig|null);
+            public approval?: (conclave.v1.ITaskApproval|null);
+            public logProof?: (conclave.v1.ILogProof|null);
             public static create(properties?: conclave.v1.ISelected): conclave.v1.Selected;
             public static encode(m: conclave.v1.ISelected, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Selected;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ITaskApproval {
+            statementJson?: (string|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class TaskApproval implements ITaskApproval {
+            constructor(p?: conclave.v1.ITaskApproval);
+            public statementJson: string;
+            public signature: Uint8Array;
+            public static create(properties?: conclave.v1.ITaskApproval): conclave.v1.TaskApproval;
+            public static encode(m: conclave.v1.ITaskApproval, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.TaskApproval;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISignedTreeHead {
+            size?: (number|null);
+            rootHash?: (Uint8Array|null);
+            timestampMs?: (number|null);
+            approverKey?: (Uint8Array|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class SignedTreeHead implements ISignedTreeHead {
+            constructor(p?: conclave.v1.ISignedTreeHead);
+            public size: number;
+            public rootHash: Uint8Array;
+            public timestampMs: number;
+            public approverKey: Uint8Array;
+            public signature: Uint8Array;
+            public static create(properties?: conclave.v1.ISignedTreeHead): conclave.v1.SignedTreeHead;
+            public static encode(m: conclave.v1.ISignedTreeHead, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.SignedTreeHead;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ILogProof {
+            head?: (conclave.v1.ISignedTreeHead|null);
+            leafIndex?: (number|null);
+            inclusion?: (Uint8Array[]|null);
+            consistencyFrom?: (number|null);
+            consistency?: (Uint8Array[]|null);
+        }
+
+        class LogProof implements ILogProof {
+            constructor(p?: conclave.v1.ILogProof);
+            public head?: (conclave.v1.ISignedTreeHead|null);
+            public leafIndex: number;
+            public inclusion: Uint8Array[];
+            public consistencyFrom: number;
+            public consistency: Uint8Array[];
+            public static create(properties?: conclave.v1.ILogProof): conclave.v1.LogProof;
+            public static encode(m: conclave.v1.ILogProof, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.LogProof;
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 

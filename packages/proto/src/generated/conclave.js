@@ -1019,6 +1019,7 @@ export const conclave = $root.conclave = (() => {
              * @property {boolean|null} [eligible] CheckIn eligible
              * @property {Array.<conclave.v1.ICachedModel>|null} [cached] CheckIn cached
              * @property {Object.<string,number>|null} [exampleCounts] CheckIn exampleCounts
+             * @property {number|null} [knownLogSize] CheckIn knownLogSize
              */
 
             /**
@@ -1072,6 +1073,14 @@ export const conclave = $root.conclave = (() => {
             CheckIn.prototype.exampleCounts = $util.emptyObject;
 
             /**
+             * CheckIn knownLogSize.
+             * @member {number} knownLogSize
+             * @memberof conclave.v1.CheckIn
+             * @instance
+             */
+            CheckIn.prototype.knownLogSize = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new CheckIn instance using the specified properties.
              * @function create
              * @memberof conclave.v1.CheckIn
@@ -1114,6 +1123,8 @@ export const conclave = $root.conclave = (() => {
                         w.uint32(34).fork().uint32(10).string(ks[i]).uint32(16).uint32(m.exampleCounts[ks[i]]).ldelim();
                     }
                 }
+                if (m.knownLogSize != null && Object.hasOwnProperty.call(m, "knownLogSize"))
+                    w.uint32(80).uint64(m.knownLogSize);
                 return w;
             };
 
@@ -1196,6 +1207,10 @@ export const conclave = $root.conclave = (() => {
                             if (k === "__proto__")
                                 $util.makeProp(m.exampleCounts, k);
                             m.exampleCounts[k] = value;
+                            break;
+                        }
+                    case 10: {
+                            m.knownLogSize = r.uint64();
                             break;
                         }
                     default:
@@ -2055,6 +2070,7 @@ export const conclave = $root.conclave = (() => {
              * @property {number|null} [maxWeight] SecAggConfig maxWeight
              * @property {Array.<Uint8Array>|null} [identityKeys] SecAggConfig identityKeys
              * @property {number|null} [metricsEntries] SecAggConfig metricsEntries
+             * @property {Array.<conclave.v1.IRevocationList>|null} [revocationLists] SecAggConfig revocationLists
              */
 
             /**
@@ -2067,6 +2083,7 @@ export const conclave = $root.conclave = (() => {
              */
             function SecAggConfig(p) {
                 this.identityKeys = [];
+                this.revocationLists = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -2186,6 +2203,14 @@ export const conclave = $root.conclave = (() => {
             SecAggConfig.prototype.metricsEntries = 0;
 
             /**
+             * SecAggConfig revocationLists.
+             * @member {Array.<conclave.v1.IRevocationList>} revocationLists
+             * @memberof conclave.v1.SecAggConfig
+             * @instance
+             */
+            SecAggConfig.prototype.revocationLists = $util.emptyArray;
+
+            /**
              * Creates a new SecAggConfig instance using the specified properties.
              * @function create
              * @memberof conclave.v1.SecAggConfig
@@ -2243,6 +2268,10 @@ export const conclave = $root.conclave = (() => {
                 }
                 if (m.metricsEntries != null && Object.hasOwnProperty.call(m, "metricsEntries"))
                     w.uint32(112).uint32(m.metricsEntries);
+                if (m.revocationLists != null && m.revocationLists.length) {
+                    for (var i = 0; i < m.revocationLists.length; ++i)
+                        $root.conclave.v1.RevocationList.encode(m.revocationLists[i], w.uint32(122).fork(), q + 1).ldelim();
+                }
                 return w;
             };
 
@@ -2338,6 +2367,12 @@ export const conclave = $root.conclave = (() => {
                             m.metricsEntries = r.uint32();
                             break;
                         }
+                    case 15: {
+                            if (!(m.revocationLists && m.revocationLists.length))
+                                m.revocationLists = [];
+                            m.revocationLists.push($root.conclave.v1.RevocationList.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -2369,6 +2404,414 @@ export const conclave = $root.conclave = (() => {
             return SecAggConfig;
         })();
 
+        v1.DeviceCertificate = (function() {
+
+            /**
+             * Properties of a DeviceCertificate.
+             * @memberof conclave.v1
+             * @interface IDeviceCertificate
+             * @property {string|null} [deviceId] DeviceCertificate deviceId
+             * @property {Uint8Array|null} [publicKey] DeviceCertificate publicKey
+             * @property {number|null} [issuedAtMs] DeviceCertificate issuedAtMs
+             * @property {number|null} [expiresAtMs] DeviceCertificate expiresAtMs
+             * @property {Uint8Array|null} [authorityKey] DeviceCertificate authorityKey
+             * @property {Uint8Array|null} [signature] DeviceCertificate signature
+             */
+
+            /**
+             * Constructs a new DeviceCertificate.
+             * @memberof conclave.v1
+             * @classdesc Represents a DeviceCertificate.
+             * @implements IDeviceCertificate
+             * @constructor
+             * @param {conclave.v1.IDeviceCertificate=} [p] Properties to set
+             */
+            function DeviceCertificate(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * DeviceCertificate deviceId.
+             * @member {string} deviceId
+             * @memberof conclave.v1.DeviceCertificate
+             * @instance
+             */
+            DeviceCertificate.prototype.deviceId = "";
+
+            /**
+             * DeviceCertificate publicKey.
+             * @member {Uint8Array} publicKey
+             * @memberof conclave.v1.DeviceCertificate
+             * @instance
+             */
+            DeviceCertificate.prototype.publicKey = $util.newBuffer([]);
+
+            /**
+             * DeviceCertificate issuedAtMs.
+             * @member {number} issuedAtMs
+             * @memberof conclave.v1.DeviceCertificate
+             * @instance
+             */
+            DeviceCertificate.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * DeviceCertificate expiresAtMs.
+             * @member {number} expiresAtMs
+             * @memberof conclave.v1.DeviceCertificate
+             * @instance
+             */
+            DeviceCertificate.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * DeviceCertificate authorityKey.
+             * @member {Uint8Array} authorityKey
+             * @memberof conclave.v1.DeviceCertificate
+             * @instance
+             */
+            DeviceCertificate.prototype.authorityKey = $util.newBuffer([]);
+
+            /**
+             * DeviceCertificate signature.
+             * @member {Uint8Array} signature
+             * @memberof conclave.v1.DeviceCertificate
+             * @instance
+             */
+            DeviceCertificate.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new DeviceCertificate instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.DeviceCertificate
+             * @static
+             * @param {conclave.v1.IDeviceCertificate=} [properties] Properties to set
+             * @returns {conclave.v1.DeviceCertificate} DeviceCertificate instance
+             */
+            DeviceCertificate.create = function create(properties) {
+                return new DeviceCertificate(properties);
+            };
+
+            /**
+             * Encodes the specified DeviceCertificate message. Does not implicitly {@link conclave.v1.DeviceCertificate.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.DeviceCertificate
+             * @static
+             * @param {conclave.v1.IDeviceCertificate} m DeviceCertificate message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeviceCertificate.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId"))
+                    w.uint32(10).string(m.deviceId);
+                if (m.publicKey != null && Object.hasOwnProperty.call(m, "publicKey"))
+                    w.uint32(18).bytes(m.publicKey);
+                if (m.issuedAtMs != null && Object.hasOwnProperty.call(m, "issuedAtMs"))
+                    w.uint32(24).uint64(m.issuedAtMs);
+                if (m.expiresAtMs != null && Object.hasOwnProperty.call(m, "expiresAtMs"))
+                    w.uint32(32).uint64(m.expiresAtMs);
+                if (m.authorityKey != null && Object.hasOwnProperty.call(m, "authorityKey"))
+                    w.uint32(42).bytes(m.authorityKey);
+                if (m.signature != null && Object.hasOwnProperty.call(m, "signature"))
+                    w.uint32(50).bytes(m.signature);
+                return w;
+            };
+
+            /**
+             * Decodes a DeviceCertificate message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.DeviceCertificate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.DeviceCertificate} DeviceCertificate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeviceCertificate.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.DeviceCertificate();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.deviceId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.publicKey = r.bytes();
+                            break;
+                        }
+                    case 3: {
+                            m.issuedAtMs = r.uint64();
+                            break;
+                        }
+                    case 4: {
+                            m.expiresAtMs = r.uint64();
+                            break;
+                        }
+                    case 5: {
+                            m.authorityKey = r.bytes();
+                            break;
+                        }
+                    case 6: {
+                            m.signature = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for DeviceCertificate
+             * @function getTypeUrl
+             * @memberof conclave.v1.DeviceCertificate
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            DeviceCertificate.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.DeviceCertificate";
+            };
+
+            return DeviceCertificate;
+        })();
+
+        v1.RevocationList = (function() {
+
+            /**
+             * Properties of a RevocationList.
+             * @memberof conclave.v1
+             * @interface IRevocationList
+             * @property {Uint8Array|null} [authorityKey] RevocationList authorityKey
+             * @property {number|null} [sequence] RevocationList sequence
+             * @property {number|null} [issuedAtMs] RevocationList issuedAtMs
+             * @property {Array.<string>|null} [revoked] RevocationList revoked
+             * @property {Uint8Array|null} [signature] RevocationList signature
+             */
+
+            /**
+             * Constructs a new RevocationList.
+             * @memberof conclave.v1
+             * @classdesc Represents a RevocationList.
+             * @implements IRevocationList
+             * @constructor
+             * @param {conclave.v1.IRevocationList=} [p] Properties to set
+             */
+            function RevocationList(p) {
+                this.revoked = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * RevocationList authorityKey.
+             * @member {Uint8Array} authorityKey
+             * @memberof conclave.v1.RevocationList
+             * @instance
+             */
+            RevocationList.prototype.authorityKey = $util.newBuffer([]);
+
+            /**
+             * RevocationList sequence.
+             * @member {number} sequence
+             * @memberof conclave.v1.RevocationList
+             * @instance
+             */
+            RevocationList.prototype.sequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * RevocationList issuedAtMs.
+             * @member {number} issuedAtMs
+             * @memberof conclave.v1.RevocationList
+             * @instance
+             */
+            RevocationList.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * RevocationList revoked.
+             * @member {Array.<string>} revoked
+             * @memberof conclave.v1.RevocationList
+             * @instance
+             */
+            RevocationList.prototype.revoked = $util.emptyArray;
+
+            /**
+             * RevocationList signature.
+             * @member {Uint8Array} signature
+             * @memberof conclave.v1.RevocationList
+             * @instance
+             */
+            RevocationList.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new RevocationList instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.RevocationList
+             * @static
+             * @param {conclave.v1.IRevocationList=} [properties] Properties to set
+             * @returns {conclave.v1.RevocationList} RevocationList instance
+             */
+            RevocationList.create = function create(properties) {
+                return new RevocationList(properties);
+            };
+
+            /**
+             * Encodes the specified RevocationList message. Does not implicitly {@link conclave.v1.RevocationList.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.RevocationList
+             * @static
+             * @param {conclave.v1.IRevocationList} m RevocationList message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RevocationList.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.authorityKey != null && Object.hasOwnProperty.call(m, "authorityKey"))
+                    w.uint32(10).bytes(m.authorityKey);
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence"))
+                    w.uint32(16).uint64(m.sequence);
+                if (m.issuedAtMs != null && Object.hasOwnProperty.call(m, "issuedAtMs"))
+                    w.uint32(24).uint64(m.issuedAtMs);
+                if (m.revoked != null && m.revoked.length) {
+                    for (var i = 0; i < m.revoked.length; ++i)
+                        w.uint32(34).string(m.revoked[i]);
+                }
+                if (m.signature != null && Object.hasOwnProperty.call(m, "signature"))
+                    w.uint32(42).bytes(m.signature);
+                return w;
+            };
+
+            /**
+             * Decodes a RevocationList message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.RevocationList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.RevocationList} RevocationList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RevocationList.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.RevocationList();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.authorityKey = r.bytes();
+                            break;
+                        }
+                    case 2: {
+                            m.sequence = r.uint64();
+                            break;
+                        }
+                    case 3: {
+                            m.issuedAtMs = r.uint64();
+                            break;
+                        }
+                    case 4: {
+                            if (!(m.revoked && m.revoked.length))
+                                m.revoked = [];
+                            m.revoked.push(r.string());
+                            break;
+                        }
+                    case 5: {
+                            m.signature = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for RevocationList
+             * @function getTypeUrl
+             * @memberof conclave.v1.RevocationList
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            RevocationList.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.RevocationList";
+            };
+
+            return RevocationList;
+        })();
+
         v1.SaPeerKeys = (function() {
 
             /**
@@ -2380,6 +2823,7 @@ export const conclave = $root.conclave = (() => {
              * @property {Uint8Array|null} [maskingPublicKey] SaPeerKeys maskingPublicKey
              * @property {Uint8Array|null} [identityPublicKey] SaPeerKeys identityPublicKey
              * @property {Uint8Array|null} [signature] SaPeerKeys signature
+             * @property {conclave.v1.IDeviceCertificate|null} [certificate] SaPeerKeys certificate
              */
 
             /**
@@ -2438,6 +2882,14 @@ export const conclave = $root.conclave = (() => {
             SaPeerKeys.prototype.signature = $util.newBuffer([]);
 
             /**
+             * SaPeerKeys certificate.
+             * @member {conclave.v1.IDeviceCertificate|null|undefined} certificate
+             * @memberof conclave.v1.SaPeerKeys
+             * @instance
+             */
+            SaPeerKeys.prototype.certificate = null;
+
+            /**
              * Creates a new SaPeerKeys instance using the specified properties.
              * @function create
              * @memberof conclave.v1.SaPeerKeys
@@ -2475,6 +2927,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(34).bytes(m.identityPublicKey);
                 if (m.signature != null && Object.hasOwnProperty.call(m, "signature"))
                     w.uint32(42).bytes(m.signature);
+                if (m.certificate != null && Object.hasOwnProperty.call(m, "certificate"))
+                    $root.conclave.v1.DeviceCertificate.encode(m.certificate, w.uint32(50).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -2530,6 +2984,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 5: {
                             m.signature = r.bytes();
+                            break;
+                        }
+                    case 6: {
+                            m.certificate = $root.conclave.v1.DeviceCertificate.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -4568,6 +5026,8 @@ export const conclave = $root.conclave = (() => {
              * @property {boolean|null} [modelCached] Selected modelCached
              * @property {number|null} [reportDeadlineMs] Selected reportDeadlineMs
              * @property {conclave.v1.ISecAggConfig|null} [secagg] Selected secagg
+             * @property {conclave.v1.ITaskApproval|null} [approval] Selected approval
+             * @property {conclave.v1.ILogProof|null} [logProof] Selected logProof
              */
 
             /**
@@ -4650,6 +5110,22 @@ export const conclave = $root.conclave = (() => {
             Selected.prototype.secagg = null;
 
             /**
+             * Selected approval.
+             * @member {conclave.v1.ITaskApproval|null|undefined} approval
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.approval = null;
+
+            /**
+             * Selected logProof.
+             * @member {conclave.v1.ILogProof|null|undefined} logProof
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.logProof = null;
+
+            /**
              * Creates a new Selected instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Selected
@@ -4693,6 +5169,10 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(56).uint64(m.reportDeadlineMs);
                 if (m.secagg != null && Object.hasOwnProperty.call(m, "secagg"))
                     $root.conclave.v1.SecAggConfig.encode(m.secagg, w.uint32(66).fork(), q + 1).ldelim();
+                if (m.approval != null && Object.hasOwnProperty.call(m, "approval"))
+                    $root.conclave.v1.TaskApproval.encode(m.approval, w.uint32(74).fork(), q + 1).ldelim();
+                if (m.logProof != null && Object.hasOwnProperty.call(m, "logProof"))
+                    $root.conclave.v1.LogProof.encode(m.logProof, w.uint32(82).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -4762,6 +5242,14 @@ export const conclave = $root.conclave = (() => {
                             m.secagg = $root.conclave.v1.SecAggConfig.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
+                    case 9: {
+                            m.approval = $root.conclave.v1.TaskApproval.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 10: {
+                            m.logProof = $root.conclave.v1.LogProof.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -4791,6 +5279,553 @@ export const conclave = $root.conclave = (() => {
             };
 
             return Selected;
+        })();
+
+        v1.TaskApproval = (function() {
+
+            /**
+             * Properties of a TaskApproval.
+             * @memberof conclave.v1
+             * @interface ITaskApproval
+             * @property {string|null} [statementJson] TaskApproval statementJson
+             * @property {Uint8Array|null} [signature] TaskApproval signature
+             */
+
+            /**
+             * Constructs a new TaskApproval.
+             * @memberof conclave.v1
+             * @classdesc Represents a TaskApproval.
+             * @implements ITaskApproval
+             * @constructor
+             * @param {conclave.v1.ITaskApproval=} [p] Properties to set
+             */
+            function TaskApproval(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * TaskApproval statementJson.
+             * @member {string} statementJson
+             * @memberof conclave.v1.TaskApproval
+             * @instance
+             */
+            TaskApproval.prototype.statementJson = "";
+
+            /**
+             * TaskApproval signature.
+             * @member {Uint8Array} signature
+             * @memberof conclave.v1.TaskApproval
+             * @instance
+             */
+            TaskApproval.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new TaskApproval instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.TaskApproval
+             * @static
+             * @param {conclave.v1.ITaskApproval=} [properties] Properties to set
+             * @returns {conclave.v1.TaskApproval} TaskApproval instance
+             */
+            TaskApproval.create = function create(properties) {
+                return new TaskApproval(properties);
+            };
+
+            /**
+             * Encodes the specified TaskApproval message. Does not implicitly {@link conclave.v1.TaskApproval.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.TaskApproval
+             * @static
+             * @param {conclave.v1.ITaskApproval} m TaskApproval message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskApproval.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.statementJson != null && Object.hasOwnProperty.call(m, "statementJson"))
+                    w.uint32(10).string(m.statementJson);
+                if (m.signature != null && Object.hasOwnProperty.call(m, "signature"))
+                    w.uint32(18).bytes(m.signature);
+                return w;
+            };
+
+            /**
+             * Decodes a TaskApproval message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.TaskApproval
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.TaskApproval} TaskApproval
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskApproval.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.TaskApproval();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.statementJson = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.signature = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for TaskApproval
+             * @function getTypeUrl
+             * @memberof conclave.v1.TaskApproval
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            TaskApproval.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.TaskApproval";
+            };
+
+            return TaskApproval;
+        })();
+
+        v1.SignedTreeHead = (function() {
+
+            /**
+             * Properties of a SignedTreeHead.
+             * @memberof conclave.v1
+             * @interface ISignedTreeHead
+             * @property {number|null} [size] SignedTreeHead size
+             * @property {Uint8Array|null} [rootHash] SignedTreeHead rootHash
+             * @property {number|null} [timestampMs] SignedTreeHead timestampMs
+             * @property {Uint8Array|null} [approverKey] SignedTreeHead approverKey
+             * @property {Uint8Array|null} [signature] SignedTreeHead signature
+             */
+
+            /**
+             * Constructs a new SignedTreeHead.
+             * @memberof conclave.v1
+             * @classdesc Represents a SignedTreeHead.
+             * @implements ISignedTreeHead
+             * @constructor
+             * @param {conclave.v1.ISignedTreeHead=} [p] Properties to set
+             */
+            function SignedTreeHead(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SignedTreeHead size.
+             * @member {number} size
+             * @memberof conclave.v1.SignedTreeHead
+             * @instance
+             */
+            SignedTreeHead.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * SignedTreeHead rootHash.
+             * @member {Uint8Array} rootHash
+             * @memberof conclave.v1.SignedTreeHead
+             * @instance
+             */
+            SignedTreeHead.prototype.rootHash = $util.newBuffer([]);
+
+            /**
+             * SignedTreeHead timestampMs.
+             * @member {number} timestampMs
+             * @memberof conclave.v1.SignedTreeHead
+             * @instance
+             */
+            SignedTreeHead.prototype.timestampMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * SignedTreeHead approverKey.
+             * @member {Uint8Array} approverKey
+             * @memberof conclave.v1.SignedTreeHead
+             * @instance
+             */
+            SignedTreeHead.prototype.approverKey = $util.newBuffer([]);
+
+            /**
+             * SignedTreeHead signature.
+             * @member {Uint8Array} signature
+             * @memberof conclave.v1.SignedTreeHead
+             * @instance
+             */
+            SignedTreeHead.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SignedTreeHead instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.SignedTreeHead
+             * @static
+             * @param {conclave.v1.ISignedTreeHead=} [properties] Properties to set
+             * @returns {conclave.v1.SignedTreeHead} SignedTreeHead instance
+             */
+            SignedTreeHead.create = function create(properties) {
+                return new SignedTreeHead(properties);
+            };
+
+            /**
+             * Encodes the specified SignedTreeHead message. Does not implicitly {@link conclave.v1.SignedTreeHead.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.SignedTreeHead
+             * @static
+             * @param {conclave.v1.ISignedTreeHead} m SignedTreeHead message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignedTreeHead.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.size != null && Object.hasOwnProperty.call(m, "size"))
+                    w.uint32(8).uint64(m.size);
+                if (m.rootHash != null && Object.hasOwnProperty.call(m, "rootHash"))
+                    w.uint32(18).bytes(m.rootHash);
+                if (m.timestampMs != null && Object.hasOwnProperty.call(m, "timestampMs"))
+                    w.uint32(24).uint64(m.timestampMs);
+                if (m.approverKey != null && Object.hasOwnProperty.call(m, "approverKey"))
+                    w.uint32(34).bytes(m.approverKey);
+                if (m.signature != null && Object.hasOwnProperty.call(m, "signature"))
+                    w.uint32(42).bytes(m.signature);
+                return w;
+            };
+
+            /**
+             * Decodes a SignedTreeHead message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.SignedTreeHead
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.SignedTreeHead} SignedTreeHead
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignedTreeHead.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.SignedTreeHead();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.size = r.uint64();
+                            break;
+                        }
+                    case 2: {
+                            m.rootHash = r.bytes();
+                            break;
+                        }
+                    case 3: {
+                            m.timestampMs = r.uint64();
+                            break;
+                        }
+                    case 4: {
+                            m.approverKey = r.bytes();
+                            break;
+                        }
+                    case 5: {
+                            m.signature = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for SignedTreeHead
+             * @function getTypeUrl
+             * @memberof conclave.v1.SignedTreeHead
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SignedTreeHead.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.SignedTreeHead";
+            };
+
+            return SignedTreeHead;
+        })();
+
+        v1.LogProof = (function() {
+
+            /**
+             * Properties of a LogProof.
+             * @memberof conclave.v1
+             * @interface ILogProof
+             * @property {conclave.v1.ISignedTreeHead|null} [head] LogProof head
+             * @property {number|null} [leafIndex] LogProof leafIndex
+             * @property {Array.<Uint8Array>|null} [inclusion] LogProof inclusion
+             * @property {number|null} [consistencyFrom] LogProof consistencyFrom
+             * @property {Array.<Uint8Array>|null} [consistency] LogProof consistency
+             */
+
+            /**
+             * Constructs a new LogProof.
+             * @memberof conclave.v1
+             * @classdesc Represents a LogProof.
+             * @implements ILogProof
+             * @constructor
+             * @param {conclave.v1.ILogProof=} [p] Properties to set
+             */
+            function LogProof(p) {
+                this.inclusion = [];
+                this.consistency = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * LogProof head.
+             * @member {conclave.v1.ISignedTreeHead|null|undefined} head
+             * @memberof conclave.v1.LogProof
+             * @instance
+             */
+            LogProof.prototype.head = null;
+
+            /**
+             * LogProof leafIndex.
+             * @member {number} leafIndex
+             * @memberof conclave.v1.LogProof
+             * @instance
+             */
+            LogProof.prototype.leafIndex = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LogProof inclusion.
+             * @member {Array.<Uint8Array>} inclusion
+             * @memberof conclave.v1.LogProof
+             * @instance
+             */
+            LogProof.prototype.inclusion = $util.emptyArray;
+
+            /**
+             * LogProof consistencyFrom.
+             * @member {number} consistencyFrom
+             * @memberof conclave.v1.LogProof
+             * @instance
+             */
+            LogProof.prototype.consistencyFrom = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LogProof consistency.
+             * @member {Array.<Uint8Array>} consistency
+             * @memberof conclave.v1.LogProof
+             * @instance
+             */
+            LogProof.prototype.consistency = $util.emptyArray;
+
+            /**
+             * Creates a new LogProof instance using the specified properties.
+             * @function create
+             * @memberof conclave.v1.LogProof
+             * @static
+             * @param {conclave.v1.ILogProof=} [properties] Properties to set
+             * @returns {conclave.v1.LogProof} LogProof instance
+             */
+            LogProof.create = function create(properties) {
+                return new LogProof(properties);
+            };
+
+            /**
+             * Encodes the specified LogProof message. Does not implicitly {@link conclave.v1.LogProof.verify|verify} messages.
+             * @function encode
+             * @memberof conclave.v1.LogProof
+             * @static
+             * @param {conclave.v1.ILogProof} m LogProof message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogProof.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.head != null && Object.hasOwnProperty.call(m, "head"))
+                    $root.conclave.v1.SignedTreeHead.encode(m.head, w.uint32(10).fork(), q + 1).ldelim();
+                if (m.leafIndex != null && Object.hasOwnProperty.call(m, "leafIndex"))
+                    w.uint32(16).uint64(m.leafIndex);
+                if (m.inclusion != null && m.inclusion.length) {
+                    for (var i = 0; i < m.inclusion.length; ++i)
+                        w.uint32(26).bytes(m.inclusion[i]);
+                }
+                if (m.consistencyFrom != null && Object.hasOwnProperty.call(m, "consistencyFrom"))
+                    w.uint32(32).uint64(m.consistencyFrom);
+                if (m.consistency != null && m.consistency.length) {
+                    for (var i = 0; i < m.consistency.length; ++i)
+                        w.uint32(42).bytes(m.consistency[i]);
+                }
+                return w;
+            };
+
+            /**
+             * Decodes a LogProof message from the specified reader or buffer.
+             * @function decode
+             * @memberof conclave.v1.LogProof
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {conclave.v1.LogProof} LogProof
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogProof.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.conclave.v1.LogProof();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.head = $root.conclave.v1.SignedTreeHead.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 2: {
+                            m.leafIndex = r.uint64();
+                            break;
+                        }
+                    case 3: {
+                            if (!(m.inclusion && m.inclusion.length))
+                                m.inclusion = [];
+                            m.inclusion.push(r.bytes());
+                            break;
+                        }
+                    case 4: {
+                            m.consistencyFrom = r.uint64();
+                            break;
+                        }
+                    case 5: {
+                            if (!(m.consistency && m.consistency.length))
+                                m.consistency = [];
+                            m.consistency.push(r.bytes());
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Gets the default type url for LogProof
+             * @function getTypeUrl
+             * @memberof conclave.v1.LogProof
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            LogProof.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/conclave.v1.LogProof";
+            };
+
+            return LogProof;
         })();
 
         v1.ModelChunk = (function() {
