@@ -6,7 +6,7 @@
  */
 import { DpError, formatValue } from './errors.ts';
 import { type PrivacyGuarantee, type RdpConversion, checkDelta, rdpToEpsilon } from './conversion.ts';
-import { DEFAULT_ORDERS, type SampledGaussianStep, checkOrders, checkStep, computeRdp } from './rdp.ts';
+import { DEFAULT_ORDERS, type SampledGaussianStep, checkOrders, checkStep, checkSteps, computeRdp } from './rdp.ts';
 import { type DistributedDiscreteGaussianStep, computeDistributedRdp } from './distributed/accounting.ts';
 
 export interface EpsilonForOptions extends SampledGaussianStep {
@@ -90,6 +90,11 @@ export class PrivacyAccountant {
    * Adds `steps` rounds of the distributed discrete Gaussian mechanism (devices add their
    * noise shares before secure aggregation; see {@link computeDistributedRdp}) to the same
    * per-order totals; returns `this`. The persisted state is unchanged in format.
+   *
+   * Its sampling bound (Zhu & Wang 2019, Thm 6) is proven for add/remove neighbours, while
+   * Prop. 14 keeps every noise share in the sum (zero-out): the two notions differ, so the
+   * figures a task reports use {@link distributedRoundRdp} instead (see
+   * packages/dp/docs/privacy-figures.md).
    */
   composeDistributed(step: DistributedDiscreteGaussianStep): this {
     if (typeof step !== 'object' || step === null) {
@@ -102,6 +107,22 @@ export class PrivacyAccountant {
       orders: this.orders,
     });
     return this.#add(rdp, step.steps);
+  }
+
+  /**
+   * Adds `steps` rounds of a mechanism whose per-round RDP is `rdp` (one value per entry of
+   * {@link orders}, e.g. from {@link zeroOutSampledRdp}); returns `this`.
+   */
+  composeRdp(rdp: readonly number[], steps = 1): this {
+    checkSteps(steps, 'steps');
+    if (!Array.isArray(rdp) || rdp.length !== this.orders.length) {
+      throw new DpError('INVALID_ARGUMENT', `rdp must be an array of ${this.orders.length} values (one per order), got ${formatValue(rdp)}`);
+    }
+    const total = rdp.map((r, k) => {
+      if (typeof r !== 'number' || !(r >= 0)) throw new DpError('INVALID_ARGUMENT', `rdp[${k}] must be a number >= 0, got ${formatValue(r)}`);
+      return r === 0 ? 0 : r * steps;
+    });
+    return this.#add(total, steps);
   }
 
   #add(rdp: readonly number[], steps: number): this {

@@ -13,7 +13,11 @@
  * Liu & Steinke 2021 plans the integer grid and each device's noise share
  * ({@link planDistributedDp}), encodes on the device ({@link encodeDistributedUpdate}),
  * decodes the modular sum ({@link decodeDistributedSum}) and accounts for it
- * ({@link PrivacyAccountant.composeDistributed}). All randomness comes from
+ * ({@link PrivacyAccountant.composeDistributed}). A distributed task reports two figures
+ * ({@link distributedPrivacyFigures}): ε against the coordinator, unamplified over the rounds
+ * one device may join ({@link CoordinatorAccountant}), and ε for whoever sees only the released
+ * model, amplified by Poisson sampling under zero-out neighbouring ({@link zeroOutSampledRdp}).
+ * All randomness comes from
  * `globalThis.crypto` unless a {@link RandomSource} is injected. Errors are
  * {@link DpError}s with stable codes.
  *
@@ -78,3 +82,18 @@ export {
 } from './distributed/codec.ts';
 export { planDistributedDp, type DistributedDpPlan, type DistributedDpPlanOptions } from './distributed/plan.ts';
 export { inverseRandomizedHadamard, randomizedHadamard } from './distributed/rotation.ts';
+export { zeroOutSampledRdp, type ZeroOutSamplingOptions } from './zero-out-sampling.ts';
+export {
+  CoordinatorAccountant,
+  type CoordinatorAccountantOptions,
+  type CoordinatorAccountantState,
+  type RoundKind,
+} from './coordinator-accountant.ts';
+export {
+  NEIGHBOURING_NOTIONS,
+  centralPrivacyFigures,
+  defaultParticipationLimit,
+  distributedPrivacyFigures,
+  distributedRoundRdp,
+  type PrivacyFigures,
+} from './privacy-figures.ts';

@@ -6,17 +6,23 @@ describe('@conclave/dp public API', () => {
   it('exports exactly the hand-picked values', () => {
     expect(Object.keys(dp).sort()).toEqual(
       [
+        'CoordinatorAccountant',
         'DEFAULT_MAX_NOISE_MULTIPLIER',
         'DEFAULT_ORDERS',
         'DpError',
         'MAX_DISCRETE_GAUSSIAN_SIGMA2',
         'MAX_NOISE_MULTIPLIER',
+        'NEIGHBOURING_NOTIONS',
         'PrivacyAccountant',
         'addGaussianNoise',
+        'centralPrivacyFigures',
         'clipL2',
         'computeDistributedRdp',
         'computeRdp',
         'decodeDistributedSum',
+        'defaultParticipationLimit',
+        'distributedPrivacyFigures',
+        'distributedRoundRdp',
         'encodeDistributedUpdate',
         'epsilonFor',
         'gaussianNoise',
@@ -28,6 +34,7 @@ describe('@conclave/dp public API', () => {
         'randomizedHadamard',
         'rdpToEpsilon',
         'sampleDiscreteGaussian',
+        'zeroOutSampledRdp',
       ].sort(),
     );
   });
