@@ -93,6 +93,7 @@ export {
   type WeightedDequantizationOptions,
   type WeightedMean,
 } from './quantize.ts';
+export { quantizationNormSlack, quantizationSafeClipNorm, type QuantizationNormOptions } from './quantize-norm.ts';
 export {
   ROUND_METRIC_ENTRIES,
   ROUND_METRIC_LOSS_CAP,
