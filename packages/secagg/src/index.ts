@@ -95,6 +95,18 @@ export {
 } from './quantize.ts';
 export { quantizationNormSlack, quantizationSafeClipNorm, type QuantizationNormOptions } from './quantize-norm.ts';
 export {
+  EVALUATION_ENTRIES,
+  EVALUATION_LOSS_CAP,
+  boundEvaluation,
+  decodeEvaluation,
+  encodeEvaluation,
+  evaluationFromVectorSum,
+  evaluationLossScale,
+  evaluationVector,
+  type CohortEvaluation,
+  type DeviceEvaluation,
+} from './evaluation-metrics.ts';
+export {
   ROUND_METRIC_ENTRIES,
   ROUND_METRIC_LOSS_CAP,
   decodeRoundMetrics,
