@@ -30,3 +30,4 @@ export { authMessage, deviceIdFor } from './identity.ts';
 export { ReasonCode, REASON_CODE_NAMES, isReasonCode, reasonCodeName } from './reason-codes.ts';
 export type { ReasonCodeName } from './reason-codes.ts';
 export * from './trust/index.ts';
+export * from './trust/transparency.ts';

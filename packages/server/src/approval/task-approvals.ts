@@ -1,0 +1,149 @@
+/**
+ * The coordinator's side of task approval: it computes what an approver is asked to sign,
+ * accepts a signed approval with the tree head that appends it to the transparency log (after
+ * checking both: the coordinator must never store a log it would have to serve and devices
+ * would refuse), keeps the log, and answers each selected device with the task's approval,
+ * inclusion proof and consistency proof from the head the device reported. It holds no signing
+ * key: approving and signing heads happen on the approver's machine (`conclave task approve`).
+ */
+import {
+  bytesEqual,
+  logLeafHashes,
+  logProofFor,
+  merkleRoot,
+  taskApprovalFromJson,
+  taskApprovalToJson,
+  taskStatementBytes,
+  taskStatementLeafHash,
+  transparencyLogToJson,
+  treeHeadFromJson,
+  treeHeadToJson,
+  verifyTaskApproval,
+  verifyTreeHead,
+  type LogProof,
+  type SignedTreeHead,
+  type TaskApproval,
+  type TransparencyLog,
+  type TransparencyLogJson,
+} from '@conclave/proto';
+import { ServerError } from '../errors.ts';
+import type { StoredTaskSpec } from '../task-spec.ts';
+import type { ApprovalStore } from './approval-store.ts';
+import { taskStatementDraft, type TaskStatementDraft } from './task-statement.ts';
+
+export interface TaskForApproval {
+  id: string;
+  spec: StoredTaskSpec;
+  initialWeights: Float32Array;
+  status: string;
+}
+
+/** What `conclave task approve` fetches: the draft to sign and the log to append it to. */
+export interface ApprovalRequest {
+  draft: TaskStatementDraft;
+  log: TransparencyLogJson;
+}
+
+/** Proofs kept per (task, size the device knows), for the current head; one log head at a time. */
+const MAX_CACHED_PROOFS = 1024;
+
+export class TaskApprovals {
+  #entries: TaskApproval[];
+  #heads: SignedTreeHead[];
+  #proofs = new Map<string, Promise<LogProof>>();
+
+  private constructor(
+    private readonly store: ApprovalStore,
+    entries: TaskApproval[],
+    heads: SignedTreeHead[],
+  ) {
+    this.#entries = entries;
+    this.#heads = heads;
+  }
+
+  /** Reads the log the store holds; throws STORE_CORRUPT naming an unreadable entry. */
+  static load(store: ApprovalStore): TaskApprovals {
+    const read = <T>(what: string, f: () => T): T => {
+      try {
+        return f();
+      } catch (err) {
+        throw new ServerError('STORE_CORRUPT', `stored transparency log: ${what}: ${(err as Error).message}`, 500);
+      }
+    };
+    const entries = store.listApprovals().map((r, i) => read(`entry ${i}`, () => taskApprovalFromJson(r.approvalJson)));
+    const heads = store.listLogHeads().map((h, i) => read(`head ${i}`, () => treeHeadFromJson(JSON.parse(h))));
+    return new TaskApprovals(store, entries, heads);
+  }
+
+  get log(): TransparencyLog {
+    return { entries: this.#entries, heads: this.#heads };
+  }
+
+  approvalOf(taskId: string): TaskApproval | undefined {
+    return this.#entries.find((e) => e.statement.taskId === taskId);
+  }
+
+  async request(task: TaskForApproval): Promise<ApprovalRequest> {
+    if (task.status !== 'awaiting-approval') throw new ServerError('BAD_REQUEST', `task "${task.id}" is ${task.status}, not awaiting approval`, 409);
+    return { draft: await taskStatementDraft(task), log: transparencyLogToJson(this.log) };
+  }
+
+  /**
+   * Accepts `{ approval, head }` for a task awaiting approval: the statement must be exactly the
+   * coordinator's draft of the task (plus who approved and when), signed by the key it names (or
+   * one of `approverKeys` when the coordinator is configured with them); the head must be signed
+   * by the same key and be the log with this approval appended.
+   */
+  async accept(task: TaskForApproval, body: unknown, now: number, approverKeys?: readonly Uint8Array[]): Promise<{ head: SignedTreeHead; approval: TaskApproval }> {
+    if (task.status !== 'awaiting-approval') throw new ServerError('BAD_REQUEST', `task "${task.id}" is ${task.status}, not awaiting approval`, 409);
+    const b = (typeof body === 'object' && body !== null ? body : {}) as { approval?: unknown; head?: unknown };
+    let approval: TaskApproval;
+    let head: SignedTreeHead;
+    try {
+      approval = taskApprovalFromJson(b.approval);
+      head = treeHeadFromJson(b.head);
+    } catch (err) {
+      throw new ServerError('BAD_REQUEST', `approval refused: ${(err as Error).message}`);
+    }
+    const s = approval.statement;
+    if (s.taskId !== task.id) throw new ServerError('BAD_REQUEST', `approval refused: it is for task "${s.taskId}", not "${task.id}"`);
+    const draft = await taskStatementDraft(task);
+    const expected = taskStatementBytes({ ...draft, approverName: s.approverName, approverKey: s.approverKey, approvedAtMs: s.approvedAtMs });
+    if (!bytesEqual(expected, taskStatementBytes(s))) {
+      throw new ServerError('BAD_REQUEST', `approval refused: the signed statement is not what task "${task.id}" runs (fetch the request again and approve what it shows)`);
+    }
+    const check = await verifyTaskApproval(approval, { approverKeys: approverKeys ?? [s.approverKey] });
+    if (!check.ok) throw new ServerError('BAD_REQUEST', `approval refused: ${check.message}`);
+    if (!(await verifyTreeHead(head, [s.approverKey]))) throw new ServerError('BAD_REQUEST', 'approval refused: the tree head is not signed by the approver');
+    const size = this.#entries.length + 1;
+    const leaves = [...(await logLeafHashes(this.#entries)), await taskStatementLeafHash(s)];
+    if (head.size !== size || !bytesEqual(head.rootHash, await merkleRoot(leaves))) {
+      throw new ServerError('BAD_REQUEST', `approval refused: the tree head is not the log of ${size} entries with this approval appended (the log may have grown; approve again)`, 409);
+    }
+    this.store.appendApproval({
+      taskId: task.id,
+      leafIndex: size - 1,
+      approvalJson: JSON.stringify(taskApprovalToJson(approval)),
+      headJson: JSON.stringify(treeHeadToJson(head)),
+      now,
+    });
+    this.#entries = [...this.#entries, approval];
+    this.#heads = [...this.#heads, head];
+    this.#proofs.clear();
+    return { head, approval };
+  }
+
+  /** The task's approval and log proof from `fromSize` (the device's last head), for Selected. */
+  async proofFor(taskId: string, fromSize: number): Promise<{ approval: TaskApproval; proof: LogProof } | undefined> {
+    const approval = this.approvalOf(taskId);
+    if (!approval) return undefined;
+    const key = `${taskId}\u0000${fromSize}`;
+    let proof = this.#proofs.get(key);
+    if (!proof) {
+      if (this.#proofs.size >= MAX_CACHED_PROOFS) this.#proofs.clear();
+      proof = logProofFor(this.log, taskId, fromSize);
+      this.#proofs.set(key, proof);
+    }
+    return { approval, proof: await proof };
+  }
+}
