@@ -8,6 +8,7 @@
 import {
   appendApproval,
   approveTask,
+  generateSigningKeyPair,
   keyFingerprint,
   logMarkFromJson,
   markOf,
@@ -80,4 +81,38 @@ export async function summarize(s: TaskStatement): Promise<string[]> {
     `privacy     ${p ? `${p.mode} DP, ε ${p.targetEpsilon} at δ ${p.delta}` : 'no differential privacy'}`,
     `approver    ${s.approverName} (${await keyFingerprint(s.approverKey)})`,
   ];
+}
+
+/** Where an approval is requested and delivered: the admin API, or a coordinator in-process. */
+export interface ApprovalEndpoint {
+  approvalRequest(taskId: string): Promise<{ draft: TaskStatementDraft; log: unknown }>;
+  acceptApproval(taskId: string, body: { approval: TaskApprovalJson; head: SignedTreeHeadJson }): Promise<unknown>;
+}
+
+/**
+ * An approver that keeps its key and its last signed head in memory: for the demo, the examples
+ * and tests, which set up their own approver so that nothing needs an extra step. A deployment
+ * uses `conclave approver init` and `conclave task approve` on the approver's own machine.
+ */
+export class LocalApprover {
+  #lastSigned: LogMark | undefined;
+
+  constructor(readonly key: NamedSigningKey) {}
+
+  static async create(name = 'Local approver'): Promise<LocalApprover> {
+    return new LocalApprover({ role: 'approver', name, ...(await generateSigningKeyPair()) });
+  }
+
+  /** The public key devices pin (`approverKeys`). */
+  get publicKey(): Uint8Array {
+    return this.key.publicKey;
+  }
+
+  /** Fetches the task's request, signs it (checking the log extends what it signed before) and delivers it. */
+  async approve(endpoint: ApprovalEndpoint, taskId: string, nowMs = Date.now()): Promise<SignedApproval> {
+    const signed = await signApprovalRequest({ request: await endpoint.approvalRequest(taskId), key: this.key, lastSigned: this.#lastSigned, nowMs });
+    await endpoint.acceptApproval(taskId, { approval: signed.approval, head: signed.head });
+    this.#lastSigned = signed.state.lastSigned;
+    return signed;
+  }
 }
