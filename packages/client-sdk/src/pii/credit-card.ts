@@ -1,11 +1,13 @@
 import { luhnValid } from './checksums.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
-// A run of 13–19 digits, either unbroken or in groups split by one space or one dash (the
-// same separator throughout). Not glued to letters, dots, slashes or more digits, so order
-// ids like `ORD-4111111111111111` and decimals stay whole.
+// A run of 13–19 digits, either unbroken or in groups split by one space, dash or dot, or a
+// dash with a space on either side; separators may be mixed ("4111 1111-1111.1111"). Not glued
+// to letters, dots, slashes or more digits, so order ids like `ORD-4111111111111111` and
+// decimals stay whole.
 const CONTIGUOUS = /(?<![\w.,+\/-])\d{13,19}(?![\w]|[.,\/-]\d)/g;
-const GROUPED = /(?<![\w.,+\/-])\d{4,6}(?:([ -])\d{2,6})(?:\1\d{1,6}){1,4}(?![\w]|[.,\/-]\d)/g;
+const GROUPED = /(?<![\w.,+\/-])\d{4,6}(?: ?- ?|[ .])\d{2,6}(?:(?: ?- ?|[ .])\d{1,6}){1,4}(?![\w]|[.,\/-]\d)/g;
+const SEPARATORS = /[ .-]/g;
 
 /**
  * Issuer prefixes and lengths (ISO/IEC 7812 IINs as published by the networks): Visa,
@@ -45,7 +47,7 @@ function* findCards(text: string): Generator<PiiSpan> {
   for (const m of text.matchAll(GROUPED)) {
     // The whole run must be the card: a shorter prefix of a 19-digit layout passes Luhn
     // one time in ten.
-    if (isCard(m[0].replace(/[ -]/g, ''))) yield { start: m.index, end: m.index + m[0].length };
+    if (isCard(m[0].replace(SEPARATORS, ''))) yield { start: m.index, end: m.index + m[0].length };
   }
 }
 

@@ -14,32 +14,36 @@ const IBAN_LENGTH: Readonly<Record<string, number>> = {
   XK: 20, YE: 30,
 };
 
-const IBAN_START = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?=[ ]?[A-Z0-9])/g;
+// The country code in either case: IBANs are printed upper-case but typed in lower case too
+// ("de89 3704 0044 0532 0130 00"); the checksum is computed on the upper-cased form.
+const IBAN_START = /(?<![A-Za-z0-9])(?:[A-Z]{2}|[a-z]{2})\d{2}(?=[ ]?[A-Za-z0-9])/g;
 
-function isUpperAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function* findIbans(text: string): Generator<PiiSpan> {
   for (const m of text.matchAll(IBAN_START)) {
-    const length = IBAN_LENGTH[m[0].slice(0, 2)];
+    const length = IBAN_LENGTH[m[0].slice(0, 2).toUpperCase()];
     if (length === undefined) continue;
     // Walk the characters, allowing one space between groups as printed on statements.
     let compact = '';
     let i = m.index;
     while (compact.length < length && i < text.length) {
       const c = text.charCodeAt(i);
-      if (isUpperAlnum(c)) {
+      if (isAlnum(c)) {
         compact += text[i];
         i++;
-      } else if (c === 32 && compact.length >= 4 && isUpperAlnum(codeAt(text, i + 1))) {
+      } else if (c === 32 && compact.length >= 4 && isAlnum(codeAt(text, i + 1))) {
         i++;
       } else {
         break;
       }
     }
     if (compact.length !== length || isWordCode(codeAt(text, i))) continue;
-    if (ibanMod97Valid(compact)) yield { start: m.index, end: i };
+    // One case throughout: "DE89…" or "de89…", not a mixed-case token that happens to fit.
+    if (compact !== compact.toUpperCase() && compact !== compact.toLowerCase()) continue;
+    if (ibanMod97Valid(compact.toUpperCase())) yield { start: m.index, end: i };
   }
 }
 

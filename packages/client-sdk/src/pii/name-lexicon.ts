@@ -1,3 +1,4 @@
+import { BUILD_GIVEN_NAMES, BUILD_SURNAMES } from './names-build-data.ts';
 import { COMMON_WORDS, FIRST_NAMES } from './names-data.ts';
 
 function words(list: string): Set<string> {
@@ -6,6 +7,20 @@ function words(list: string): Set<string> {
 
 /** Given names from the stdlib lists (see names-data.ts). */
 export const FIRST_NAME_SET: ReadonlySet<string> = words(FIRST_NAMES);
+
+/**
+ * A name token as the lexicon compares it: lower case, without diacritics ("Đặng" → "dang",
+ * "Yıldız" → "yildiz").
+ */
+export function foldName(token: string): string {
+  return token.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/’/g, "'").toLowerCase();
+}
+
+/** Given names of the build half of the origin-grouped names, folded (see names-build-data.ts). */
+export const BUILD_GIVEN_SET: ReadonlySet<string> = words(BUILD_GIVEN_NAMES);
+
+/** Surnames of the build half of the origin-grouped names, folded. */
+export const BUILD_SURNAME_SET: ReadonlySet<string> = words(BUILD_SURNAMES);
 
 /** The ~4,000 most common lower-case English words (SCOWL size 10). */
 export const COMMON_WORD_SET: ReadonlySet<string> = words(COMMON_WORDS);

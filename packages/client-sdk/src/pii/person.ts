@@ -8,6 +8,7 @@ import {
   SOFT_WORD_NAMES,
   WORD_SURNAMES,
 } from './name-lexicon.ts';
+import { findTaggedNames } from './name-tagger.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
@@ -277,4 +278,26 @@ function* findPersons(text: string): Generator<PiiSpan> {
   }
 }
 
-export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: findPersons };
+/** Between two parts of one name: a single space, or nothing (overlap). */
+const NAME_GAP = /^ ?$/;
+
+/**
+ * Names found by the context rules above and by the name tagger, merged: overlapping spans and
+ * spans one space apart become one, so a name the rules found in part ("Grace" of "Grace
+ * Okonkwo-Adeyemi") is removed whole.
+ */
+function findAllPersons(text: string): PiiSpan[] {
+  const spans = [...findPersons(text), ...findTaggedNames(text)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PiiSpan[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && (s.start <= last.end || NAME_GAP.test(text.slice(last.end, s.start)))) {
+      last.end = Math.max(last.end, s.end);
+    } else {
+      out.push({ start: s.start, end: s.end });
+    }
+  }
+  return out;
+}
+
+export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: findAllPersons };

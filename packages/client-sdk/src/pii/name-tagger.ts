@@ -1,0 +1,119 @@
+import { NAME_TAGGER_MODEL } from './name-tagger-weights.ts';
+import { featuresOf, hashFeature, isCandidate, tokenize } from './name-features.ts';
+import type { WordToken } from './name-features.ts';
+import type { PiiSpan } from './types.ts';
+
+/**
+ * The name tagger: a logistic regression over hashed features of each word (its letters as
+ * character n-grams, whether it is an English word and how common, the lexicon, its case and the
+ * case of its line, the words around it). Trained with TensorFlow.js on generated workplace text
+ * whose names come only from the build half of the name sources (scripts/pii-train-tagger.ts);
+ * here it runs as plain arithmetic, with no TensorFlow.js at run time.
+ */
+
+interface DecodedModel {
+  weights: Float32Array;
+  mask: number;
+  bias: number;
+}
+
+let model: DecodedModel | undefined;
+
+function decodeBase64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Int8 weights are decoded once, on first use. */
+function loadModel(): DecodedModel {
+  if (model !== undefined) return model;
+  const bytes = decodeBase64(NAME_TAGGER_MODEL.weights);
+  if (bytes.length !== NAME_TAGGER_MODEL.buckets) {
+    throw new Error(`name tagger has ${bytes.length} weights, expected ${NAME_TAGGER_MODEL.buckets}`);
+  }
+  const weights = new Float32Array(bytes.length);
+  const signed = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (let i = 0; i < signed.length; i++) weights[i] = (signed[i] ?? 0) * NAME_TAGGER_MODEL.scale;
+  model = { weights, mask: NAME_TAGGER_MODEL.buckets - 1, bias: NAME_TAGGER_MODEL.bias };
+  return model;
+}
+
+/** Logit of word `i` being (part of) a person's name. */
+export function scoreToken(tokens: readonly WordToken[], i: number): number {
+  const m = loadModel();
+  let z = m.bias;
+  for (const f of featuresOf(tokens, i)) z += m.weights[hashFeature(f) & m.mask] ?? 0;
+  return z;
+}
+
+/** Surname particles, taken into a name when a name word follows them ("van der Berg"). */
+const PARTICLES = new Set(['van', 'von', 'de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'le', 'la', 'al', 'el', 'bin', 'ben', 'ibn', 'bint', 'dos', 'das', 'do', 'ter', 'ten', 'mac', 'st']);
+
+function logit(p: number): number {
+  return Math.log(p / (1 - p));
+}
+
+/** A word is a name at this probability or above. */
+const NAME_LOGIT = logit(NAME_TAGGER_MODEL.threshold);
+/** A word next to a name joins it at this lower probability, so a name is removed whole. */
+const EXTEND_LOGIT = logit(NAME_TAGGER_MODEL.extendThreshold);
+/** Longest run of words taken as one name. */
+const MAX_NAME_WORDS = 5;
+
+/** Spans of the names the tagger finds in `text`. */
+export function findTaggedNames(text: string): PiiSpan[] {
+  const tokens = tokenize(text);
+  const n = tokens.length;
+  const scores = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const isName = new Uint8Array(n);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (t === undefined || !isCandidate(t)) continue;
+    scores[i] = scoreToken(tokens, i);
+    if ((scores[i] ?? 0) >= NAME_LOGIT) {
+      isName[i] = 1;
+      any = true;
+    }
+  }
+  if (!any) return [];
+  // Whole names: a neighbour joined by one space joins the name when it is likely enough, or
+  // when it is a particle followed by a name word.
+  const joined = (i: number): boolean => tokens[i]?.sepBefore === ' ' && !(tokens[i]?.code ?? true);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < n; i++) {
+      if (isName[i] === 1) continue;
+      const t = tokens[i];
+      if (t === undefined || t.code) continue;
+      const left = i > 0 && isName[i - 1] === 1 && joined(i);
+      const right = i + 1 < n && isName[i + 1] === 1 && joined(i + 1);
+      if (!left && !right) continue;
+      if (right && PARTICLES.has(t.lower)) {
+        isName[i] = 1;
+        continue;
+      }
+      if (scores[i] === Number.NEGATIVE_INFINITY) scores[i] = scoreToken(tokens, i);
+      if ((scores[i] ?? 0) >= EXTEND_LOGIT) isName[i] = 1;
+    }
+  }
+  const spans: PiiSpan[] = [];
+  for (let i = 0; i < n; i++) {
+    if (isName[i] !== 1) continue;
+    let j = i;
+    while (j + 1 < n && isName[j + 1] === 1 && joined(j + 1) && j - i + 1 < MAX_NAME_WORDS) j++;
+    const first = tokens[i];
+    const last = tokens[j];
+    // A particle alone at either end is not part of the name.
+    let a = i;
+    let b = j;
+    while (a < b && PARTICLES.has(tokens[a]?.lower ?? '') && a === i && (scores[a] ?? 0) < NAME_LOGIT) a++;
+    while (b > a && PARTICLES.has(tokens[b]?.lower ?? '') && (scores[b] ?? 0) < NAME_LOGIT) b--;
+    if (first !== undefined && last !== undefined && !(a === b && PARTICLES.has(tokens[a]?.lower ?? '') && (scores[a] ?? 0) < NAME_LOGIT)) {
+      spans.push({ start: tokens[a]?.start ?? first.start, end: tokens[b]?.end ?? last.end });
+    }
+    i = j;
+  }
+  return spans;
+}
