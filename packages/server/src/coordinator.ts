@@ -1,20 +1,24 @@
-import { randomBytes, randomInt } from 'node:crypto';
 import type { BodyOf, Frame } from '@conclave/proto';
 import pino, { type Logger } from 'pino';
+import { systemClock, type Clock, type Timer } from './clock.ts';
 import type { DeviceSession } from './device-link.ts';
+import { byteSource, randomBelow, systemRandom, type RandomSource } from './random.ts';
 import { ServerError } from './errors.ts';
 import { hashToken, newEnrollmentToken } from './identity.ts';
 import type { DeviceRecord, Store } from './store/store.ts';
-import { PrivacyAccountant, noiseMultiplierFor, noiseMultiplierForDistributed, planDistributedDp } from '@conclave/dp';
 import { parseTaskSpec, type TaskSpec } from './task-spec.ts';
-import { TaskRunner, currentClipNorm, privacyView, type TaskStatusView } from './task-runner.ts';
+import { deriveTaskPrivacy, storedSpec } from './privacy/task-privacy.ts';
+import { storedTaskStatus, type TaskStatusView } from './status-view.ts';
+import { TaskRunner } from './task-runner.ts';
 
 export interface CoordinatorOptions {
   store: Store;
   /** @default a pino logger at 'info' */
   logger?: Logger;
-  /** @default Date.now */
-  now?: () => number;
+  /** Time and timers of every deadline (selection, secure-aggregation phases, reporting, pool holds). @default the system clock */
+  clock?: Clock;
+  /** Selection, Poisson sampling, rotation seeds, SecAgg+ round ids, central DP noise, task ids. @default the platform CSPRNG */
+  random?: RandomSource;
   /** How long a checked-in device waits for a round before it is told to come back. @default 60_000 */
   poolHoldMs?: number;
   /** Back-off suggested to devices that no running task needs. @default 30_000 */
@@ -33,10 +37,11 @@ export interface CoordinatorOptions {
 export class Coordinator {
   readonly store: Store;
   readonly logger: Logger;
-  private readonly now: () => number;
+  private readonly clock: Clock;
+  private readonly random: RandomSource;
   private readonly sessions = new Map<string, DeviceSession>();
   private readonly runners = new Map<string, TaskRunner>();
-  private readonly holdTimers = new Map<string, NodeJS.Timeout>();
+  private readonly holdTimers = new Map<string, Timer>();
   private readonly poolHoldMs: number;
   private readonly idleRetryMs: number;
   private started = false;
@@ -44,7 +49,8 @@ export class Coordinator {
   constructor(private readonly options: CoordinatorOptions) {
     this.store = options.store;
     this.logger = options.logger ?? pino({ level: 'info' });
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? systemRandom;
     this.poolHoldMs = options.poolHoldMs ?? 60_000;
     this.idleRetryMs = options.idleRetryMs ?? 30_000;
   }
@@ -63,7 +69,7 @@ export class Coordinator {
   stop(): void {
     for (const runner of this.runners.values()) runner.halt();
     this.runners.clear();
-    for (const t of this.holdTimers.values()) clearTimeout(t);
+    for (const t of this.holdTimers.values()) this.clock.clearTimeout(t);
     this.holdTimers.clear();
     this.started = false;
   }
@@ -73,7 +79,8 @@ export class Coordinator {
     const runner = new TaskRunner(task, {
       store: this.store,
       logger: this.logger,
-      now: this.now,
+      clock: this.clock,
+      random: this.random,
       pool: () => this.sessions.values(),
       release: () => this.poolChanged(),
       onFinished: (id) => {
@@ -93,10 +100,12 @@ export class Coordinator {
     const spec: TaskSpec = parseTaskSpec(input);
     const weights = decodeWeights(spec);
     const slug = spec.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'task';
-    const id = `${slug}-${randomBytes(3).toString('hex')}`;
+    const suffix = new Uint8Array(3);
+    byteSource(this.random)(suffix);
+    const id = `${slug}-${Buffer.from(suffix).toString('hex')}`;
     const { weightsBase64: _, ...model } = spec.model;
-    const privacy = spec.privacy && resolvePrivacy(spec, this.store.countEnrolledDevices());
-    this.store.createTask({ id, spec: { ...spec, model, ...(privacy ? { privacy } : {}) }, initialWeights: weights, now: this.now() });
+    const privacy = spec.privacy && deriveTaskPrivacy(spec, this.store.countEnrolledDevices());
+    this.store.createTask({ id, spec: storedSpec({ ...spec, model }, privacy), initialWeights: weights, now: this.clock.now() });
     this.logger.info({ taskId: id, name: spec.name, stream: spec.stream, params: weights.length }, 'task created');
     if (this.started) {
       this.startRunner(id);
@@ -121,33 +130,7 @@ export class Coordinator {
     if (runner) return runner.status(checkedIn);
     const task = this.store.getTask(id);
     if (!task) throw new ServerError('TASK_NOT_FOUND', `no task with id "${id}"`, 404);
-    const last = this.store.listRounds(id, 20).filter((r) => r.status === 'committed').at(-1);
-    const lastAborted = this.store.listRounds(id, 1).find((r) => r.status === 'aborted');
-    return {
-      id,
-      name: task.name,
-      status: task.status,
-      statusReason: task.statusReason,
-      stream: task.spec.stream,
-      purpose: task.spec.purpose,
-      roundsPlanned: task.spec.rounds,
-      roundsDone: task.modelVersion,
-      modelVersion: task.modelVersion,
-      phase: task.status === 'running' ? 'idle' : 'finished',
-      round: null,
-      roundKind: null,
-      waitingFor: task.status === 'running' ? 'the coordinator to start' : '',
-      devices: { checkedIn, eligible: 0 },
-      cohort: null,
-      lastMetrics: last?.metrics ? { ...last.metrics, round: last.round, kind: last.kind } : null,
-      lastAbortReason: lastAborted?.reason ?? '',
-      consecutiveFailures: 0,
-      privacy: privacyView(
-        task.spec,
-        task.spec.privacy ? restoreAccountant(this.store.getPrivacyState(id)) : undefined,
-        currentClipNorm(task.spec, this.store, id),
-      ),
-    };
+    return storedTaskStatus(task, this.store, checkedIn);
   }
 
   /** The latest committed model of a task, with what is needed to export it. */
@@ -167,14 +150,14 @@ export class Coordinator {
       throw new ServerError('BAD_REQUEST', `count must be an integer from 1 to 100000, got ${count}`);
     }
     const tokens = Array.from({ length: count }, () => newEnrollmentToken());
-    const now = this.now();
+    const now = this.clock.now();
     this.store.createEnrollmentTokens(tokens.map(hashToken), now, now + ttlMs);
     return { tokens, expiresAt: now + ttlMs };
   }
 
   /** Revokes a device for good and disconnects it now (it drops out of any round it is in). */
   revokeDevice(deviceId: string, reason = ''): DeviceRecord {
-    this.store.revokeDevice(deviceId, reason, this.now());
+    this.store.revokeDevice(deviceId, reason, this.clock.now());
     for (const s of this.sessions.values()) {
       if (s.link.deviceId === deviceId) s.link.error('DEVICE_REVOKED', `device ${deviceId} was revoked${reason ? ` (${reason})` : ''}`, true);
     }
@@ -188,7 +171,7 @@ export class Coordinator {
 
   addSession(session: DeviceSession): void {
     this.sessions.set(session.link.sessionId, session);
-    this.store.touchDevice(session.link.deviceId, this.now());
+    this.store.touchDevice(session.link.deviceId, this.clock.now());
   }
 
   removeSession(session: DeviceSession, reason: string): void {
@@ -242,7 +225,7 @@ export class Coordinator {
   private onCheckIn(session: DeviceSession, m: BodyOf<'checkIn'>): void {
     const cached = new Map<string, number>();
     for (const c of m.cached ?? []) if (c.taskId) cached.set(c.taskId, c.modelVersion ?? 0);
-    session.checkIn = { streams: new Set(m.streams ?? []), eligible: !!m.eligible, cached, at: this.now() };
+    session.checkIn = { streams: new Set(m.streams ?? []), eligible: !!m.eligible, cached, at: this.clock.now() };
     if (session.activeTaskId && !m.eligible) {
       this.runners.get(session.activeTaskId)?.onDeviceGone(session, 'device is no longer eligible');
     }
@@ -251,18 +234,17 @@ export class Coordinator {
       return;
     }
     this.clearHold(session);
-    const timer = setTimeout(() => {
+    const timer = this.clock.setTimeout(() => {
       this.holdTimers.delete(session.link.sessionId);
       if (session.activeTaskId === undefined && session.checkIn) this.comeBackLater(session, this.idleRetryMs);
     }, this.poolHoldMs);
-    timer.unref?.();
     this.holdTimers.set(session.link.sessionId, timer);
     this.poolChanged();
   }
 
   private clearHold(session: DeviceSession): void {
     const t = this.holdTimers.get(session.link.sessionId);
-    if (t) clearTimeout(t);
+    if (t) this.clock.clearTimeout(t);
     this.holdTimers.delete(session.link.sessionId);
   }
 
@@ -287,7 +269,7 @@ export class Coordinator {
    */
   private nudgeIdleDevices(reason: string): void {
     for (const s of this.sessions.values()) {
-      if (!s.checkIn && s.activeTaskId === undefined) s.link.send('comeBackLater', { retryAfterMs: 100 + randomInt(900), reason });
+      if (!s.checkIn && s.activeTaskId === undefined) s.link.send('comeBackLater', { retryAfterMs: 100 + randomBelow(this.random, 900), reason });
     }
   }
 
@@ -305,83 +287,6 @@ export class Coordinator {
   listTasks(): TaskStatusView[] {
     return this.store.listTasks().map((t) => this.taskStatus(t.id));
   }
-}
-
-/**
- * Fixes the sampling rate (goal / population) and, unless given, the noise multiplier that
- * spends exactly the target ε over the planned rounds; with adaptive clipping, the share of
- * that noise the update gets; in distributed mode, the devices' encoding and noise share.
- */
-function resolvePrivacy(spec: TaskSpec, enrolled: number): NonNullable<TaskSpec['privacy']> {
-  const p = spec.privacy!;
-  // What the coordinator derives must come from the coordinator: a task file that brought its
-  // own could claim less noise than is accounted.
-  for (const field of ['samplingRate', 'updateNoiseMultiplier', 'distributed'] as const) {
-    if (p[field] !== undefined) {
-      throw new ServerError('INVALID_TASK', `invalid task: privacy.${field} is set by the coordinator when the task is created; remove it from the task`);
-    }
-  }
-  const population = p.population ?? enrolled;
-  if (population < spec.cohort.goal) {
-    throw new ServerError(
-      'INVALID_TASK',
-      `invalid task: privacy.population: ${population} device${population === 1 ? '' : 's'} (enrolled now, or privacy.population) cannot give a cohort goal of ${spec.cohort.goal}; Poisson sampling needs population ≥ goal`,
-    );
-  }
-  const samplingRate = spec.cohort.goal / population;
-  const invalid = (err: unknown) => new ServerError('INVALID_TASK', `invalid task: privacy: ${(err as Error).message}`);
-  if (p.mode === 'distributed') {
-    const dimension = spec.model.weightSpecs.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
-    const planOptions = {
-      clipNorm: p.clipNorm!,
-      dimension,
-      minClients: spec.cohort.minimum,
-      maxClients: maxDistributedCohort(population, spec.cohort.goal),
-    };
-    try {
-      if (p.noiseMultiplier !== undefined) {
-        const plan = planDistributedDp({ ...planOptions, noiseMultiplier: p.noiseMultiplier });
-        return { ...p, population, samplingRate, distributed: { ...plan } };
-      }
-      const { noiseMultiplier, plan } = noiseMultiplierForDistributed({ ...planOptions, samplingRate, steps: spec.rounds, delta: p.delta, targetEpsilon: p.targetEpsilon });
-      return { ...p, population, samplingRate, noiseMultiplier, distributed: { ...plan } };
-    } catch (err) {
-      throw invalid(err);
-    }
-  }
-  let noiseMultiplier = p.noiseMultiplier;
-  if (noiseMultiplier === undefined) {
-    try {
-      noiseMultiplier = noiseMultiplierFor({ samplingRate, steps: spec.rounds, delta: p.delta, targetEpsilon: p.targetEpsilon });
-    } catch (err) {
-      throw invalid(err);
-    }
-  }
-  if (!p.adaptive) return { ...p, population, samplingRate, noiseMultiplier };
-  // Andrew et al. 2021, §3: the update and the unclipped count (values ±1/2, sensitivity 1/2)
-  // are two Gaussian queries of one step; their noise shares z_Δ and σ_b compose to z:
-  // z^−2 = z_Δ^−2 + (2σ_b)^−2.
-  const countStddev = p.adaptive.countStddev ?? spec.cohort.goal / 20;
-  const rest = noiseMultiplier ** -2 - (2 * countStddev) ** -2;
-  if (!(rest > 0)) {
-    throw new ServerError(
-      'INVALID_TASK',
-      `invalid task: privacy.adaptive.countStddev: ${countStddev} leaves no noise budget for the update; it must exceed half the noise multiplier (${(noiseMultiplier / 2).toFixed(4)}). Raise it, or raise cohort.goal`,
-    );
-  }
-  return { ...p, population, samplingRate, noiseMultiplier, adaptive: { ...p.adaptive, countStddev }, updateNoiseMultiplier: rest ** -0.5 };
-}
-
-/**
- * The largest Poisson-sampled cohort a distributed-DP round accepts: the modular headroom of
- * the devices' encoding is sized for it. Far above the goal, so it never binds in practice.
- */
-export function maxDistributedCohort(population: number, goal: number): number {
-  return Math.max(2 * population, 4 * goal);
-}
-
-function restoreAccountant(state: string | null): PrivacyAccountant {
-  return state ? PrivacyAccountant.fromJSON(state) : new PrivacyAccountant();
 }
 
 function decodeWeights(spec: TaskSpec): Float32Array {

@@ -16,7 +16,7 @@ export { serve } from './server.ts';
 export type { ServeOptions, RunningServer } from './server.ts';
 export { Coordinator } from './coordinator.ts';
 export type { CoordinatorOptions } from './coordinator.ts';
-export type { TaskStatusView } from './task-runner.ts';
+export type { TaskStatusView } from './status-view.ts';
 export { parseTaskSpec, TaskSpec, OptimizerSpec } from './task-spec.ts';
 export type { TaskSpecInput } from './task-spec.ts';
 export { applyServerOptimizer } from './optimizers.ts';

@@ -39,7 +39,67 @@ export const ModelSpec = z
   .strict();
 export type ModelSpec = z.infer<typeof ModelSpec>;
 
-export const TaskSpec = z
+/** The privacy settings a task's author writes. */
+const privacyFields = {
+  mode: z.enum(['central', 'distributed']),
+  targetEpsilon: z.number().positive().max(100),
+  delta: z.number().gt(0).lt(0.01),
+  /** Fixed L2 clip norm of one device's update (give this or `adaptive`). */
+  clipNorm: z.number().positive().max(1e6).optional(),
+  /**
+   * Adaptive clipping (Andrew, Thakkar, McMahan & Ramaswamy 2021): the clip norm follows
+   * the `targetQuantile` of the update norms, estimated each round from a privatized count
+   * of unclipped updates (accounted with the updates). Central mode only.
+   */
+  adaptive: z
+    .object({
+      /** Clip norm of the first round. @default 0.1 */
+      initialClipNorm: z.number().positive().max(1e6).default(0.1),
+      /** Fraction of updates the clip norm should leave unclipped. @default 0.5 */
+      targetQuantile: z.number().gt(0).lt(1).default(0.5),
+      /** Geometric step η_C of the clip-norm update. @default 0.2 */
+      learningRate: z.number().positive().max(10).default(0.2),
+      /** σ_b of the noise on the unclipped count. @default expected cohort / 20 */
+      countStddev: z.number().positive().optional(),
+    })
+    .strict()
+    .optional(),
+  /** Derived from targetEpsilon over the planned rounds when absent. */
+  noiseMultiplier: z.number().positive().max(1e4).optional(),
+  /** Devices the sampling rate refers to. @default enrolled devices when the task is created */
+  population: z.number().int().min(1).optional(),
+};
+
+/**
+ * What the coordinator derives when the task is created, stored beside the author's settings.
+ * An author may not bring them: they could claim less noise than is accounted.
+ */
+const derivedPrivacyFields = {
+  /** goal / population. */
+  samplingRate: z.number().gt(0).max(1).optional(),
+  /** With adaptive clipping: the update's share of the noise, z_Δ. */
+  updateNoiseMultiplier: z.number().positive().optional(),
+  /** Distributed mode: the devices' encoding and noise share (a `DistributedDpPlan`). */
+  distributed: z.record(z.unknown()).optional(),
+};
+export const COORDINATOR_PRIVACY_FIELDS = Object.keys(derivedPrivacyFields) as (keyof typeof derivedPrivacyFields)[];
+
+type PrivacyShape = { mode: 'central' | 'distributed'; clipNorm?: number | undefined; adaptive?: object | undefined };
+
+function refinePrivacy<T extends PrivacyShape, I>(schema: z.ZodType<T, z.ZodTypeDef, I>) {
+  return schema
+    .refine((p) => (p.clipNorm === undefined) !== (p.adaptive === undefined), {
+      message: 'give exactly one of clipNorm (a fixed clip norm) and adaptive (adaptive clipping)',
+    })
+    .refine((p) => !(p.adaptive && p.mode === 'distributed'), {
+      message: 'adaptive clipping is only available in central mode: its unclipped count would need its own distributed noise; give a fixed clipNorm',
+    });
+}
+
+const PrivacySpec = refinePrivacy(z.object(privacyFields).strict());
+const StoredPrivacySpec = refinePrivacy(z.object({ ...privacyFields, ...derivedPrivacyFields }).strict());
+
+const TaskObject = z
   .object({
     name: z.string().min(1).max(100),
     /** Shown to employees: why this task wants their data. */
@@ -135,54 +195,20 @@ export const TaskSpec = z
      * device adds its share of discrete Gaussian noise before secure aggregation masks its
      * update, so the coordinator never adds noise and never sees an un-noised sum.
      */
-    privacy: z
-      .object({
-        mode: z.enum(['central', 'distributed']),
-        targetEpsilon: z.number().positive().max(100),
-        delta: z.number().gt(0).lt(0.01),
-        /** Fixed L2 clip norm of one device's update (give this or `adaptive`). */
-        clipNorm: z.number().positive().max(1e6).optional(),
-        /**
-         * Adaptive clipping (Andrew, Thakkar, McMahan & Ramaswamy 2021): the clip norm follows
-         * the `targetQuantile` of the update norms, estimated each round from a privatized count
-         * of unclipped updates (accounted with the updates). Central mode only.
-         */
-        adaptive: z
-          .object({
-            /** Clip norm of the first round. @default 0.1 */
-            initialClipNorm: z.number().positive().max(1e6).default(0.1),
-            /** Fraction of updates the clip norm should leave unclipped. @default 0.5 */
-            targetQuantile: z.number().gt(0).lt(1).default(0.5),
-            /** Geometric step η_C of the clip-norm update. @default 0.2 */
-            learningRate: z.number().positive().max(10).default(0.2),
-            /** σ_b of the noise on the unclipped count. @default expected cohort / 20 */
-            countStddev: z.number().positive().optional(),
-          })
-          .strict()
-          .optional(),
-        /** Derived from targetEpsilon over the planned rounds when absent. */
-        noiseMultiplier: z.number().positive().max(1e4).optional(),
-        /** Devices the sampling rate refers to. @default enrolled devices when the task is created */
-        population: z.number().int().min(1).optional(),
-        /** Set by the coordinator: goal / population. */
-        samplingRate: z.number().gt(0).max(1).optional(),
-        /** Set by the coordinator with adaptive clipping: the update's share of the noise, z_Δ. */
-        updateNoiseMultiplier: z.number().positive().optional(),
-        /** Set by the coordinator in distributed mode: the devices' encoding and noise share. */
-        distributed: z.record(z.unknown()).optional(),
-      })
-      .strict()
-      .refine((p) => (p.clipNorm === undefined) !== (p.adaptive === undefined), {
-        message: 'give exactly one of clipNorm (a fixed clip norm) and adaptive (adaptive clipping)',
-      })
-      .refine((p) => !(p.adaptive && p.mode === 'distributed'), {
-        message: 'adaptive clipping is only available in central mode: its unclipped count would need its own distributed noise; give a fixed clipNorm',
-      })
-      .optional(),
+    privacy: PrivacySpec.optional(),
     /** Consecutive failed round attempts (too few devices) before the task fails. @default 10 */
     maxConsecutiveFailures: z.number().int().min(1).default(10),
   })
-  .strict()
+  .strict();
+
+type TaskShape = {
+  privacy?: PrivacyShape | undefined;
+  secureAggregation: { enabled: boolean; clipRange: number };
+  cohort: { minimum: number };
+};
+
+function refineTask<T extends TaskShape, I>(schema: z.ZodType<T, z.ZodTypeDef, I>) {
+  return schema
   .refine((t) => t.privacy?.mode !== 'distributed' || t.secureAggregation.enabled, {
     message: 'privacy.mode "distributed" adds the noise on the devices under secure aggregation; enable secureAggregation or use "central"',
     path: ['privacy', 'mode'],
@@ -196,15 +222,45 @@ export const TaskSpec = z
       'secure aggregation needs cohort.minimum ≥ 3 (a sum of two updates reveals each to the other device); raise the minimum or set secureAggregation.enabled to false',
     path: ['secureAggregation'],
   });
+}
+
+/** A task as its author writes it (a task file, the admin API). */
+export const TaskSpec = refineTask(TaskObject);
 export type TaskSpec = z.infer<typeof TaskSpec>;
+/**
+ * A task as the store holds it: the author's spec, with what the coordinator derived from the
+ * privacy settings when the task was created kept beside them in `privacy` (see
+ * `privacy/task-privacy.ts`, which reads them back as a `TaskPrivacy`).
+ */
+export const StoredTaskSpec = refineTask(TaskObject.extend({ privacy: StoredPrivacySpec.optional() }));
+export type StoredTaskSpec = z.infer<typeof StoredTaskSpec>;
 export type TaskSpecInput = z.input<typeof TaskSpec>;
 
 /** Validates a task definition; the error names every bad field. */
 export function parseTaskSpec(input: unknown): TaskSpec {
-  const result = TaskSpec.safeParse(input);
+  // What the coordinator derives must come from the coordinator: a task that brought its own
+  // could claim less noise than is accounted.
+  const privacy = typeof input === 'object' && input !== null && 'privacy' in input ? input.privacy : undefined;
+  if (typeof privacy === 'object' && privacy !== null) {
+    for (const field of COORDINATOR_PRIVACY_FIELDS) {
+      if (field in privacy) {
+        throw new ServerError('INVALID_TASK', `invalid task: privacy.${field} is set by the coordinator when the task is created; remove it from the task`);
+      }
+    }
+  }
+  return parseWith(TaskSpec, input, 'INVALID_TASK', 'invalid task');
+}
+
+/** Reads back a task the store holds (the author's spec and what the coordinator derived). */
+export function parseStoredTaskSpec(input: unknown): StoredTaskSpec {
+  return parseWith(StoredTaskSpec, input, 'STORE_CORRUPT', 'stored task is invalid');
+}
+
+function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, input: unknown, code: 'INVALID_TASK' | 'STORE_CORRUPT', what: string): T {
+  const result = schema.safeParse(input);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.') || '(task)'}: ${i.message}`).join('; ');
-    throw new ServerError('INVALID_TASK', `invalid task: ${issues}`);
+    throw new ServerError(code, `${what}: ${issues}`);
   }
   return result.data;
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ServerError } from '../errors.ts';
-import { parseTaskSpec } from '../task-spec.ts';
+import { parseStoredTaskSpec, type StoredTaskSpec } from '../task-spec.ts';
 import type { DeviceRecord, Participation, RoundCommit, RoundRow, Store, TaskRow, TaskStatus } from './store.ts';
 
 /** Ordered, append-only schema migrations; `user_version` records how many have run. */
@@ -177,7 +177,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  createTask({ id, spec, initialWeights, now }: { id: string; spec: import('../task-spec.ts').TaskSpec; initialWeights: Float32Array; now: number }): void {
+  createTask({ id, spec, initialWeights, now }: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number }): void {
     this.db.transaction(() => {
       this.db
         .prepare(`INSERT INTO tasks (id, name, spec_json, status, model_version, created_at, updated_at) VALUES (?, ?, ?, 'running', 0, ?, ?)`)
@@ -191,7 +191,7 @@ export class SqliteStore implements Store {
     return {
       id: row.id,
       name: row.name,
-      spec: parseTaskSpec(JSON.parse(row.spec_json)),
+      spec: parseStoredTaskSpec(JSON.parse(row.spec_json)),
       status: row.status,
       statusReason: row.status_reason,
       modelVersion: row.model_version,

@@ -1,11 +1,12 @@
-import type { TaskSpec } from '../task-spec.ts';
+import type { StoredTaskSpec } from '../task-spec.ts';
 
 export type TaskStatus = 'running' | 'completed' | 'failed' | 'stopped';
 
 export interface TaskRow {
   id: string;
   name: string;
-  spec: TaskSpec;
+  /** The author's spec and what the coordinator derived from its privacy settings. */
+  spec: StoredTaskSpec;
   status: TaskStatus;
   statusReason: string;
   /** Latest committed model version (0 = the initial model). Equals training rounds done. */
@@ -91,7 +92,7 @@ export interface RoundCommit {
  * interface is what a PostgreSQL store implements for deployments that outgrow one machine.
  */
 export interface Store {
-  createTask(task: { id: string; spec: TaskSpec; initialWeights: Float32Array; now: number }): void;
+  createTask(task: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number }): void;
   getTask(id: string): TaskRow | undefined;
   listTasks(): TaskRow[];
   setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): void;

@@ -1,0 +1,339 @@
+/**
+ * The reporting phase of one round (Bonawitz et al. 2019, §2.2 "Reporting"): the selected
+ * cohort is told its plan, downloads the model, and reports. Updates pass the upload gate and
+ * are summed as they arrive, in the clear (`PlainAggregation`) or under SecAgg+
+ * (`SecureRound`); evaluation reports are summed in the clear. A bad report drops only its
+ * device; the round ends through `events`: `complete` with the survivors' sum once enough
+ * reports are in, or `abort` with a reason once too few devices can still report.
+ * Knows no sockets (devices are `DeviceSession`s) and no store.
+ */
+import { readFloat32Into, type BodyOf, type WireErrorCode } from '@conclave/proto';
+import type { Logger } from 'pino';
+import { allFinite } from '../aggregator.ts';
+import type { Clock } from '../clock.ts';
+import type { DeviceSession } from '../device-link.ts';
+import { plural, seconds } from '../format.ts';
+import { clientMessageFromWire, serverMessageToWire } from '../secagg-wire.ts';
+import { Cohort, isPending, type Participant } from './cohort.ts';
+import type { SurvivorsSum } from './finalize/types.ts';
+import type { ModelDownload } from './model-download.ts';
+import { devicePlan, secureSetupOf, selectedMessage, type RoundKind, type RoundMode } from './plan.ts';
+import { PlainAggregation, type ServerClipping } from './plain-aggregation.ts';
+import { checkEvalReport, checkUploadChunk, checkUploadStart, type ReportLimits } from './reports.ts';
+import { SecureRound } from './secure-round.ts';
+import type { BufferPool } from './upload-gate.ts';
+import { UploadGate } from './upload-gate.ts';
+import type { TaskSpec } from '../task-spec.ts';
+
+export interface RoundInfo {
+  round: number;
+  kind: RoundKind;
+  modelVersionIn: number;
+  startedAt: number;
+}
+
+export interface ReportingRoundEvents {
+  /** Enough reports are in (and, under SecAgg+, unmasked): the survivors' sum. */
+  complete(sum: SurvivorsSum): void;
+  /** The round cannot complete. */
+  abort(reason: string): void;
+}
+
+export interface ReportingRoundOptions {
+  taskId: string;
+  info: RoundInfo;
+  spec: TaskSpec;
+  mode: RoundMode;
+  /** The selected devices, in SecAgg+ id order. */
+  sessions: readonly DeviceSession[];
+  /** Their enrolled identity keys (under SecAgg+), in the same order. */
+  identityKeys: readonly Uint8Array[];
+  modelSize: number;
+  /** Entries of one upload. */
+  uploadWords: number;
+  buffers: BufferPool;
+  maxConcurrentUploads: number;
+  /** Poisson sampling: no goal cut-off, the round waits for every sampled device. */
+  waitForAll: boolean;
+  reportDeadline: number;
+  limits: ReportLimits;
+  clock: Clock;
+  logger: Logger;
+  /** A device left the round and may be offered to other tasks. */
+  release: (session: DeviceSession, reason: string) => void;
+  events: ReportingRoundEvents;
+}
+
+type Aggregation = { kind: 'plain'; sum: PlainAggregation } | { kind: 'secure'; protocol: SecureRound<Participant> };
+
+const EMPTY = new Float32Array(0);
+
+/** What the coordinator re-checks of an update it receives in the clear. */
+function serverClipping(mode: RoundMode): ServerClipping {
+  if (mode.kind === 'central-dp' && !mode.secure) return { kind: 'clip', clipNorm: mode.clipNorm, indicator: false };
+  if (mode.kind === 'adaptive-clipping' && !mode.secure) return { kind: 'clip', clipNorm: mode.clipNorm, indicator: true };
+  return { kind: 'none' };
+}
+
+export class ReportingRound {
+  readonly info: RoundInfo;
+  readonly mode: RoundMode;
+  readonly cohort: Cohort;
+  readonly reportDeadline: number;
+  bytesIn = 0;
+  bytesOut = 0;
+  private readonly o: ReportingRoundOptions;
+  private readonly gate: UploadGate<Participant>;
+  private readonly aggregation: Aggregation;
+  private closed = false;
+
+  constructor(o: ReportingRoundOptions) {
+    this.o = o;
+    this.info = o.info;
+    this.mode = o.mode;
+    this.reportDeadline = o.reportDeadline;
+    this.cohort = new Cohort(o.sessions);
+    this.gate = new UploadGate<Participant>(o.buffers, o.uploadWords, o.maxConcurrentUploads);
+    const setup = secureSetupOf(o.mode);
+    this.aggregation = setup
+      ? {
+          kind: 'secure',
+          protocol: new SecureRound({
+            setup,
+            members: this.cohort.members,
+            identityKeys: o.identityKeys,
+            clock: o.clock,
+            phaseTimeoutMs: o.spec.secureAggregation.phaseTimeoutMs,
+            events: {
+              send: (p, message) => {
+                if (p.status !== 'dropped') p.session.link.send('secagg', serverMessageToWire(o.taskId, o.info.round, message));
+              },
+              dropped: (p, error) => {
+                if (p.status === 'dropped') return;
+                p.session.link.error('INVALID_REPORT', `secure aggregation dropped this device: ${error.code}: ${error.message}`, false, this.context);
+                if (p.status !== 'reported') this.drop(p, `secure aggregation: ${error.message}`);
+              },
+              reportingComplete: () => this.isComplete(),
+              complete: (result) => o.events.complete({ kind: 'secure', sum: result.sum, participants: this.participants(result.survivors) }),
+              abort: (reason) => o.events.abort(reason),
+            },
+          }),
+        }
+      : { kind: 'plain', sum: new PlainAggregation(o.modelSize, serverClipping(o.mode)) };
+  }
+
+  private get context(): { taskId: string; round: number } {
+    return { taskId: this.o.taskId, round: this.info.round };
+  }
+
+  /** The round runs SecAgg+. */
+  get secure(): boolean {
+    return this.aggregation.kind === 'secure';
+  }
+
+  /** Sends every selected device its plan and, unless it has it cached, the model. */
+  invite(download: ModelDownload): void {
+    const { taskId, spec } = this.o;
+    const { round, modelVersionIn } = this.info;
+    const plan = devicePlan(spec, this.mode);
+    const secure = secureSetupOf(this.mode);
+    for (const [i, p] of this.cohort.members.entries()) {
+      p.session.activeTaskId = taskId;
+      const modelCached = p.session.checkIn?.cached.get(taskId) === modelVersionIn;
+      const reportDeadline = this.reportDeadline;
+      const clientId = i + 1;
+      const identityKeys = this.o.identityKeys;
+      p.session.link.send('selected', selectedMessage({ taskId, round, modelVersion: modelVersionIn, plan, modelBytes: download.byteLength, modelCached, reportDeadline, secure, identityKeys, clientId }));
+      if (modelCached) continue;
+      for (const frame of download.framesOf(modelVersionIn)) {
+        p.session.link.sendEncoded(frame);
+        this.bytesOut += frame.byteLength;
+      }
+    }
+  }
+
+  /** The device's place in the cohort, or undefined (and the device is told) when it has none. */
+  private member(session: DeviceSession, what: string): Participant | undefined {
+    const p = this.cohort.get(session.link.sessionId);
+    if (p && p.status !== 'dropped') return p;
+    const { taskId, round } = this.context;
+    session.link.error('NOT_SELECTED', `${what} refused: this device is not in the cohort of round ${round} of task ${taskId}`, false, this.context);
+    return undefined;
+  }
+
+  onUploadStart(session: DeviceSession, m: BodyOf<'uploadStart'>): void {
+    const p = this.member(session, 'update');
+    if (!p) return;
+    const protocol = this.aggregation.kind === 'secure' ? this.aggregation.protocol : undefined;
+    const verdict = checkUploadStart(m, {
+      round: this.info.round,
+      kind: this.info.kind,
+      modelVersionIn: this.info.modelVersionIn,
+      firstAnnouncement: p.status === 'selected',
+      words: this.gate.words,
+      secure: protocol ? { phase: protocol.phase, metricsEntries: protocol.setup.metricsEntries } : null,
+      limits: this.o.limits,
+    });
+    if (!verdict.ok) return this.reject(p, verdict.code, verdict.message);
+    this.cohort.setStatus(p, 'waiting');
+    p.upload = { buffer: EMPTY, received: 0, report: verdict.value };
+    this.gate.request(p);
+    this.grantUploads();
+  }
+
+  /** Grants queued uploads while slots are free. */
+  private grantUploads(): void {
+    if (this.closed) return;
+    for (const { participant: p, buffer } of this.gate.grant((q) => q.status === 'waiting')) {
+      this.cohort.setStatus(p, 'uploading');
+      if (p.upload) p.upload.buffer = buffer;
+      p.session.link.send('uploadGrant', this.context);
+    }
+  }
+
+  onUploadChunk(session: DeviceSession, m: BodyOf<'uploadChunk'>): void {
+    const p = this.member(session, 'update chunk');
+    if (!p) return;
+    const up = p.upload;
+    if (p.status === 'waiting') return this.reject(p, 'UNEXPECTED_MESSAGE', 'update chunk before UploadGrant');
+    if (p.status !== 'uploading' || !up) return this.reject(p, 'UNEXPECTED_MESSAGE', 'update chunk before UploadStart');
+    const verdict = checkUploadChunk(m, up);
+    if (!verdict.ok) return this.reject(p, verdict.code, verdict.message);
+    const { offset, data } = verdict.value;
+    readFloat32Into(up.buffer, offset, data);
+    up.received += data.byteLength;
+    this.bytesIn += data.byteLength;
+    if (up.received < up.buffer.byteLength) return;
+    if (this.aggregation.kind === 'secure') {
+      // The masked vector goes straight into the protocol's running sum (mod 2^32).
+      const outcome = this.aggregation.protocol.maskedInput(p, new Uint8Array(up.buffer.buffer, up.buffer.byteOffset, up.buffer.byteLength));
+      if (!outcome.accepted) return this.reject(p, 'INVALID_REPORT', `secure aggregation refused the masked input: ${outcome.error.code}: ${outcome.error.message}`);
+      return this.accept(p);
+    }
+    if (!allFinite(up.buffer)) return this.reject(p, 'INVALID_REPORT', 'update contains NaN or infinite values');
+    this.aggregation.sum.addUpdate(up.buffer, up.report);
+    this.accept(p);
+  }
+
+  onEvalReport(session: DeviceSession, m: BodyOf<'evalReport'>): void {
+    const p = this.member(session, 'evaluation report');
+    if (!p) return;
+    const { round, kind, modelVersionIn } = this.info;
+    const verdict = checkEvalReport(m, { round, kind, modelVersionIn, firstReport: p.status === 'selected', limits: this.o.limits });
+    if (!verdict.ok) return this.reject(p, verdict.code, verdict.message);
+    if (this.aggregation.kind === 'plain') this.aggregation.sum.addEvaluation(verdict.value);
+    this.accept(p);
+  }
+
+  /** A SecAgg+ message from a device of this round (the caller checked that the round runs SecAgg+). */
+  onSecAgg(session: DeviceSession, m: BodyOf<'secagg'>): void {
+    if (this.aggregation.kind !== 'secure') return;
+    const p = this.cohort.get(session.link.sessionId);
+    if (!p || p.status === 'dropped') {
+      const { taskId, round } = this.context;
+      session.link.error('NOT_SELECTED', `secure aggregation message refused: this device is not in the cohort of round ${m.round ?? 0} of task ${taskId}`, false, { taskId, round });
+      return;
+    }
+    const message = clientMessageFromWire(m);
+    if (!message) return this.reject(p, 'MALFORMED_FRAME', 'secure aggregation frame carries no step');
+    const outcome = this.aggregation.protocol.receive(p, message);
+    if (!outcome.accepted) this.reject(p, 'INVALID_REPORT', `secure aggregation refused ${message.type}: ${outcome.error.code}: ${outcome.error.message}`);
+  }
+
+  private accept(p: Participant): void {
+    this.gate.release(p);
+    this.cohort.setStatus(p, 'reported');
+    if (p.upload) p.upload = { ...p.upload, buffer: EMPTY };
+    p.session.activeTaskId = undefined;
+    p.session.link.send('reportAck', { ...this.context, accepted: true });
+    this.o.release(p.session, 'reported');
+    if (this.isComplete()) this.finishReporting();
+    else this.grantUploads();
+  }
+
+  private isComplete(): boolean {
+    return this.cohort.isComplete(this.o.spec.cohort, this.o.waitForAll);
+  }
+
+  /** Enough reports are in: complete, or, under secure aggregation, go on to unmasking. */
+  private finishReporting(): void {
+    if (this.aggregation.kind === 'secure') return this.aggregation.protocol.endReporting();
+    const participants = this.cohort.reportedMembers().map((p) => ({ deviceId: p.session.link.deviceId, numExamples: p.upload?.report.numExamples ?? 0 }));
+    this.o.events.complete({ kind: 'plain', sums: this.aggregation.sum.sums, participants });
+  }
+
+  /** Drops one device from the round with a clear error; the round goes on without it. */
+  private reject(p: Participant, code: WireErrorCode, message: string): void {
+    this.o.logger.warn({ ...this.context, device: p.session.link.deviceId, code }, message);
+    p.session.link.error(code, message, false, this.context);
+    this.drop(p, message);
+  }
+
+  /** The device disconnected, withdrew or misbehaved. */
+  onDeviceGone(session: DeviceSession, reason: string): void {
+    const p = this.cohort.get(session.link.sessionId);
+    if (!p || p.status === 'dropped') return;
+    if (p.status !== 'reported') return this.drop(p, reason);
+    // Its masked input is in the sum; under secure aggregation it still had shares to reveal.
+    if (this.aggregation.kind === 'secure') {
+      this.aggregation.protocol.drop(p, reason);
+      this.aggregation.protocol.advanceIfSettled(true);
+    }
+  }
+
+  private drop(p: Participant, reason: string): void {
+    if (p.status === 'dropped' || p.status === 'reported') return;
+    this.gate.release(p);
+    this.cohort.setStatus(p, 'dropped');
+    p.upload = undefined;
+    const protocol = this.aggregation.kind === 'secure' ? this.aggregation.protocol : undefined;
+    protocol?.drop(p, reason);
+    if (p.session.activeTaskId === this.o.taskId) p.session.activeTaskId = undefined;
+    this.o.logger.info({ ...this.context, device: p.session.link.deviceId, reason }, 'device dropped from round');
+    const possible = this.cohort.reported + this.cohort.pending;
+    const minimum = this.o.spec.cohort.minimum;
+    if (possible < minimum) {
+      return this.o.events.abort(`only ${plural(possible, 'device')} can still report in round ${this.info.round}, minimum is ${minimum} (${this.cohort.dropped} dropped; last: ${reason})`);
+    }
+    if (protocol && protocol.phase !== 'masked-input') return protocol.advanceIfSettled();
+    if (this.isComplete()) return this.finishReporting();
+    this.grantUploads();
+  }
+
+  /** The round's report deadline passed: complete with what is in, or abort. */
+  deadlinePassed(): void {
+    const n = this.cohort.reported;
+    const { minimum } = this.o.spec.cohort;
+    if (n >= minimum) return this.finishReporting();
+    this.o.events.abort(`round ${this.info.round} timed out after ${seconds(this.o.spec.timeouts.roundMs)}: ${n} of minimum ${minimum} devices reported`);
+  }
+
+  /** The survivors of a secure round as participants: who, never how many examples. */
+  private participants(ids: readonly number[]): SurvivorsSum['participants'] {
+    return ids.flatMap((id) => {
+      const p = this.cohort.members[id - 1];
+      return p ? [{ deviceId: p.session.link.deviceId, numExamples: 0 }] : [];
+    });
+  }
+
+  /** The round is over (committed or aborted): tells every device still in it, and frees them. */
+  close(reason: string): void {
+    this.closed = true;
+    if (this.aggregation.kind === 'secure') this.aggregation.protocol.close();
+    for (const p of this.cohort.members) {
+      if (!isPending(p)) continue;
+      this.cohort.setStatus(p, 'dropped');
+      p.upload = undefined;
+      if (p.session.activeTaskId === this.o.taskId) p.session.activeTaskId = undefined;
+      p.session.link.send('roundClosed', { ...this.context, reason });
+      this.o.release(p.session, reason);
+    }
+  }
+
+  /** Coordinator shutdown: no more deadlines; devices are freed without a message (the task resumes later). */
+  halt(): void {
+    this.closed = true;
+    if (this.aggregation.kind === 'secure') this.aggregation.protocol.close();
+    for (const p of this.cohort.members) p.session.activeTaskId = undefined;
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * A task's status as the admin API, the CLI and the dashboard show it: where its round stands,
+ * what it waits for in words, its last metrics, and its privacy spent and left. Built from a
+ * snapshot of the running task (or of the store alone for a task that is not running).
+ */
+import type { PrivacyAccountant } from '@conclave/dp';
+import { seconds } from './format.ts';
+import { epsilonSpent, nextClipNorm, privacyMode, restoreAccountant, taskPrivacyOf, type TaskPrivacy } from './privacy/task-privacy.ts';
+import type { RoundKind } from './round/plan.ts';
+import type { RoundMetrics, Store, TaskRow } from './store/store.ts';
+
+export type RoundPhase = 'selecting' | 'reporting' | 'idle';
+
+export interface TaskStatusView {
+  id: string;
+  name: string;
+  status: TaskRow['status'];
+  statusReason: string;
+  stream: string;
+  purpose: string;
+  roundsPlanned: number;
+  roundsDone: number;
+  modelVersion: number;
+  phase: RoundPhase | 'finished';
+  round: number | null;
+  roundKind: RoundKind | null;
+  /** What the task is waiting for right now, in words; empty when it is not waiting. */
+  waitingFor: string;
+  devices: { checkedIn: number; eligible: number };
+  cohort: { selected: number; reported: number; dropped: number } | null;
+  lastMetrics: (RoundMetrics & { round: number; kind: RoundKind }) | null;
+  lastAbortReason: string;
+  consecutiveFailures: number;
+  /** Differential privacy of the task, when on. */
+  privacy: {
+    mode: string;
+    targetEpsilon: number;
+    delta: number;
+    epsilonSpent: number;
+    epsilonRemaining: number;
+    noiseMultiplier: number;
+    samplingRate: number;
+    /** The clip norm of the next round (it moves each round with adaptive clipping). */
+    clipNorm: number;
+    adaptiveClipping: boolean;
+    population: number;
+    /** Distributed mode: the devices' discrete Gaussian noise share, in model units (σ per device). */
+    deviceNoiseStddev?: number;
+    /** Distributed mode: bound on the chance that a round's sum wraps modulo 2^bits. */
+    wrapProbabilityBound?: number;
+  } | null;
+}
+
+/** The privacy part of the view: ε spent and left at the task's δ, its noise, and the next clip norm. */
+export function privacyView(privacy: TaskPrivacy, accountant: PrivacyAccountant, clipNorm: number): NonNullable<TaskStatusView['privacy']> {
+  const spent = epsilonSpent(privacy, accountant);
+  return {
+    mode: privacyMode(privacy),
+    targetEpsilon: privacy.targetEpsilon,
+    delta: privacy.delta,
+    epsilonSpent: spent,
+    epsilonRemaining: Math.max(0, privacy.targetEpsilon - spent),
+    noiseMultiplier: privacy.noiseMultiplier,
+    samplingRate: privacy.samplingRate,
+    clipNorm,
+    adaptiveClipping: privacy.kind === 'adaptive',
+    population: privacy.population,
+    ...(privacy.kind === 'distributed'
+      ? { deviceNoiseStddev: Math.sqrt(privacy.plan.localSigma2) * privacy.plan.scale, wrapProbabilityBound: privacy.plan.wrapProbabilityBound }
+      : {}),
+  };
+}
+
+/** Where a running task's round stands, as the task runner sees it. */
+export type RoundSnapshot =
+  | { phase: 'idle' }
+  | { phase: 'selecting'; round: number; kind: RoundKind; selectionDeadline: number; wanted: number }
+  | { phase: 'reporting'; round: number; kind: RoundKind; reportDeadline: number; selected: number; reported: number; dropped: number };
+
+export interface RunningTaskSnapshot {
+  task: TaskRow;
+  round: RoundSnapshot;
+  devices: { checkedIn: number; eligible: number };
+  lastAbortReason: string;
+  consecutiveFailures: number;
+  privacy: { privacy: TaskPrivacy; accountant: PrivacyAccountant; clipNorm: number } | undefined;
+  now: number;
+}
+
+function lastCommitted(store: Store, taskId: string): TaskStatusView['lastMetrics'] {
+  const last = store.listRounds(taskId, 20).filter((x) => x.status === 'committed').at(-1);
+  return last?.metrics ? { ...last.metrics, round: last.round, kind: last.kind } : null;
+}
+
+function taskHead(task: TaskRow) {
+  return {
+    id: task.id,
+    name: task.spec.name,
+    status: task.status,
+    statusReason: task.statusReason,
+    stream: task.spec.stream,
+    purpose: task.spec.purpose,
+    roundsPlanned: task.spec.rounds,
+    roundsDone: task.modelVersion,
+    modelVersion: task.modelVersion,
+  };
+}
+
+/** The status of a task that is running on this coordinator. */
+export function runningTaskStatus(s: RunningTaskSnapshot, store: Store): TaskStatusView {
+  const { task, round: r } = s;
+  const cohort = task.spec.cohort;
+  let waitingFor = '';
+  if (r.phase === 'selecting') {
+    waitingFor = `devices: ${s.devices.eligible} of ${r.wanted} wanted (minimum ${cohort.minimum}) eligible for stream "${task.spec.stream}"; selection times out in ${seconds(Math.max(0, r.selectionDeadline - s.now))}`;
+  } else if (r.phase === 'reporting') {
+    waitingFor = `reports: ${r.reported} of goal ${cohort.goal} (minimum ${cohort.minimum}) received; round times out in ${seconds(Math.max(0, r.reportDeadline - s.now))}`;
+  }
+  return {
+    ...taskHead(task),
+    phase: task.status === 'running' ? r.phase : 'finished',
+    round: r.phase === 'idle' ? null : r.round,
+    roundKind: r.phase === 'idle' ? null : r.kind,
+    waitingFor,
+    devices: s.devices,
+    cohort: r.phase === 'reporting' ? { selected: r.selected, reported: r.reported, dropped: r.dropped } : null,
+    lastMetrics: lastCommitted(store, task.id),
+    lastAbortReason: s.lastAbortReason,
+    consecutiveFailures: s.consecutiveFailures,
+    privacy: s.privacy ? privacyView(s.privacy.privacy, s.privacy.accountant, s.privacy.clipNorm) : null,
+  };
+}
+
+/** The status of a task no runner holds (finished, or a coordinator that has not started), from the store alone. */
+export function storedTaskStatus(task: TaskRow, store: Store, checkedIn: number): TaskStatusView {
+  const lastAborted = store.listRounds(task.id, 1).find((r) => r.status === 'aborted');
+  const privacy = taskPrivacyOf(task.id, task.spec);
+  return {
+    ...taskHead(task),
+    phase: task.status === 'running' ? 'idle' : 'finished',
+    round: null,
+    roundKind: null,
+    waitingFor: task.status === 'running' ? 'the coordinator to start' : '',
+    devices: { checkedIn, eligible: 0 },
+    cohort: null,
+    lastMetrics: lastCommitted(store, task.id),
+    lastAbortReason: lastAborted?.reason ?? '',
+    consecutiveFailures: 0,
+    privacy: privacy
+      ? privacyView(privacy, restoreAccountant(store.getPrivacyState(task.id)), nextClipNorm(privacy, () => store.listRounds(task.id)))
+      : null,
+  };
+}
