@@ -161,6 +161,8 @@ export namespace conclave {
             clipIndicator?: (boolean|null);
             distributedDp?: (conclave.v1.IDistributedDp|null);
             minExamples?: (number|null);
+            maxEvalExamples?: (number|null);
+            participationLimit?: (number|null);
         }
 
         class Plan implements IPlan {
@@ -183,6 +185,8 @@ export namespace conclave {
             public clipIndicator: boolean;
             public distributedDp?: (conclave.v1.IDistributedDp|null);
             public minExamples: number;
+            public maxEvalExamples: number;
+            public participationLimit: number;
             public static create(properties?: conclave.v1.IPlan): conclave.v1.Plan;
             public static encode(m: conclave.v1.IPlan, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Plan;

@@ -1417,6 +1417,8 @@ export const conclave = $root.conclave = (() => {
              * @property {boolean|null} [clipIndicator] Plan clipIndicator
              * @property {conclave.v1.IDistributedDp|null} [distributedDp] Plan distributedDp
              * @property {number|null} [minExamples] Plan minExamples
+             * @property {number|null} [maxEvalExamples] Plan maxEvalExamples
+             * @property {number|null} [participationLimit] Plan participationLimit
              */
 
             /**
@@ -1579,6 +1581,22 @@ export const conclave = $root.conclave = (() => {
             Plan.prototype.minExamples = 0;
 
             /**
+             * Plan maxEvalExamples.
+             * @member {number} maxEvalExamples
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.maxEvalExamples = 0;
+
+            /**
+             * Plan participationLimit.
+             * @member {number} participationLimit
+             * @memberof conclave.v1.Plan
+             * @instance
+             */
+            Plan.prototype.participationLimit = 0;
+
+            /**
              * Creates a new Plan instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Plan
@@ -1642,6 +1660,10 @@ export const conclave = $root.conclave = (() => {
                     $root.conclave.v1.DistributedDp.encode(m.distributedDp, w.uint32(138).fork(), q + 1).ldelim();
                 if (m.minExamples != null && Object.hasOwnProperty.call(m, "minExamples"))
                     w.uint32(144).uint32(m.minExamples);
+                if (m.maxEvalExamples != null && Object.hasOwnProperty.call(m, "maxEvalExamples"))
+                    w.uint32(240).uint32(m.maxEvalExamples);
+                if (m.participationLimit != null && Object.hasOwnProperty.call(m, "participationLimit"))
+                    w.uint32(248).uint32(m.participationLimit);
                 return w;
             };
 
@@ -1749,6 +1771,14 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 18: {
                             m.minExamples = r.uint32();
+                            break;
+                        }
+                    case 30: {
+                            m.maxEvalExamples = r.uint32();
+                            break;
+                        }
+                    case 31: {
+                            m.participationLimit = r.uint32();
                             break;
                         }
                     default:
