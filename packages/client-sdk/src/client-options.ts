@@ -23,7 +23,7 @@ export interface ClientOptions {
   identity?: DeviceIdentity;
   /** Single-use token from `conclave enroll`, needed until the device is enrolled. */
   enrollmentToken?: string;
-  /** Where examples live on the device. @default in memory (see createNodeClient for durable) */
+  /** Where examples live on the device (Node: `SqliteExampleStore` or `EncryptedSqliteExampleStore`; browsers: `createBrowserClient` keeps them in IndexedDB). @default in memory */
   store?: ExampleStore;
   /**
    * Runs training off the host's main thread. @default Node: a worker-thread trainer with
@@ -142,7 +142,8 @@ export const clientOptionsSchema = z
       identity: instance<DeviceIdentity>('a DeviceIdentity (32-byte publicKey, 64-byte secretKey)', (v) =>
         typeof v === 'object' && v !== null && bytes((v as DeviceIdentity).publicKey, 32) && bytes((v as DeviceIdentity).secretKey, 64),
       ).default(() => createIdentity()),
-      enrollmentToken: z.string(expecting('a non-empty string')).min(1).optional(),
+      // An empty token means none (a device enrolled earlier), as with an unset environment variable.
+      enrollmentToken: z.string(expecting('a string')).optional(),
       store: instance<ExampleStore>('an ExampleStore', hasMethods('add', 'list', 'counts', 'deleteStream')).default(() => new MemoryExampleStore()),
       trainer: instance<Trainer>('a Trainer', hasMethods('train', 'evaluate', 'close')).optional(),
       eligibility: instance<() => boolean | Promise<boolean>>('a function', isFunction).optional(),

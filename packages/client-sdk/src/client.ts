@@ -68,16 +68,7 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
   let wanted = false;
 
   const connection = new Connection(
-    {
-      url: o.url,
-      identity,
-      enrollmentToken: o.enrollmentToken,
-      sdkVersion: SDK_VERSION,
-      WebSocket: o.WebSocket ?? platform.WebSocket(),
-      reconnect: o.reconnect,
-      clock,
-      random: o.random,
-    },
+    { url: o.url, identity, enrollmentToken: o.enrollmentToken, sdkVersion: SDK_VERSION, WebSocket: o.WebSocket ?? platform.WebSocket(), reconnect: o.reconnect, clock, random: o.random },
     {
       connected(welcome) {
         events.emit('connected', { sessionId: welcome.sessionId, deviceId: welcome.deviceId || deviceId });
