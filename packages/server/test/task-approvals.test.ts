@@ -71,10 +71,10 @@ describe('task approval between approver and coordinator', () => {
     }
     const reloaded = TaskApprovals.load(store);
     expect(await verifyTransparencyLog(reloaded.log, { approverKeys: [key.publicKey] })).toEqual({ ok: true, problems: [], size: 2 });
-    const served = await reloaded.proofFor('t1', 1);
+    const served = reloaded.proofFor('t1', 1);
     expect(served?.proof.head.size).toBe(2);
     expect(served?.approval.statement.taskId).toBe('t1');
-    expect(await reloaded.proofFor('unknown', 0)).toBeUndefined();
+    expect(reloaded.proofFor('unknown', 0)).toBeUndefined();
   });
 
   it('refuses a statement that is not the task, a head that is not the log, and a task not awaiting approval', async () => {

@@ -7,14 +7,12 @@
  * key: approving and signing heads happen on the approver's machine (`conclave task approve`).
  */
 import {
+  approvalToWire,
   bytesEqual,
-  logLeafHashes,
-  logProofFor,
-  merkleRoot,
+  logProofToWire,
   taskApprovalFromJson,
   taskApprovalToJson,
   taskStatementBytes,
-  taskStatementLeafHash,
   transparencyLogToJson,
   treeHeadFromJson,
   treeHeadToJson,
@@ -25,10 +23,12 @@ import {
   type TaskApproval,
   type TransparencyLog,
   type TransparencyLogJson,
+  type BodyOf,
 } from '@conclave/proto';
 import { ServerError } from '../errors.ts';
 import type { StoredTaskSpec } from '../task-spec.ts';
 import type { ApprovalStore } from './approval-store.ts';
+import { MerkleLog, leafHashOf } from './log-proofs.ts';
 import { taskStatementDraft, type TaskStatementDraft } from './task-statement.ts';
 
 export interface TaskForApproval {
@@ -44,13 +44,13 @@ export interface ApprovalRequest {
   log: TransparencyLogJson;
 }
 
-/** Proofs kept per (task, size the device knows), for the current head; one log head at a time. */
-const MAX_CACHED_PROOFS = 1024;
+/** What Selected carries about the task's approval. */
+export type ApprovalWire = Pick<BodyOf<'selected'>, 'approval' | 'logProof'>;
 
 export class TaskApprovals {
   #entries: TaskApproval[];
   #heads: SignedTreeHead[];
-  #proofs = new Map<string, Promise<LogProof>>();
+  readonly #tree = new MerkleLog();
 
   private constructor(
     private readonly store: ApprovalStore,
@@ -59,6 +59,7 @@ export class TaskApprovals {
   ) {
     this.#entries = entries;
     this.#heads = heads;
+    for (const e of entries) this.#tree.append(leafHashOf(e.statement));
   }
 
   /** Reads the log the store holds; throws STORE_CORRUPT naming an unreadable entry. */
@@ -116,8 +117,11 @@ export class TaskApprovals {
     if (!check.ok) throw new ServerError('BAD_REQUEST', `approval refused: ${check.message}`);
     if (!(await verifyTreeHead(head, [s.approverKey]))) throw new ServerError('BAD_REQUEST', 'approval refused: the tree head is not signed by the approver');
     const size = this.#entries.length + 1;
-    const leaves = [...(await logLeafHashes(this.#entries)), await taskStatementLeafHash(s)];
-    if (head.size !== size || !bytesEqual(head.rootHash, await merkleRoot(leaves))) {
+    const leaf = leafHashOf(s);
+    const extended = new MerkleLog();
+    for (let i = 0; i < this.#tree.size; i++) extended.append(this.#tree.root(i, i + 1));
+    extended.append(leaf);
+    if (head.size !== size || !bytesEqual(head.rootHash, extended.root())) {
       throw new ServerError('BAD_REQUEST', `approval refused: the tree head is not the log of ${size} entries with this approval appended (the log may have grown; approve again)`, 409);
     }
     this.store.appendApproval({
@@ -129,21 +133,28 @@ export class TaskApprovals {
     });
     this.#entries = [...this.#entries, approval];
     this.#heads = [...this.#heads, head];
-    this.#proofs.clear();
+    this.#tree.append(leaf);
     return { head, approval };
   }
 
-  /** The task's approval and log proof from `fromSize` (the device's last head), for Selected. */
-  async proofFor(taskId: string, fromSize: number): Promise<{ approval: TaskApproval; proof: LogProof } | undefined> {
-    const approval = this.approvalOf(taskId);
-    if (!approval) return undefined;
-    const key = `${taskId}\u0000${fromSize}`;
-    let proof = this.#proofs.get(key);
-    if (!proof) {
-      if (this.#proofs.size >= MAX_CACHED_PROOFS) this.#proofs.clear();
-      proof = logProofFor(this.log, taskId, fromSize);
-      this.#proofs.set(key, proof);
-    }
-    return { approval, proof: await proof };
+  /**
+   * The task's approval and log proof from `fromSize` (the device's last head; a size the log
+   * never had gets a proof from 0, which the device then refuses as not extending its head).
+   */
+  proofFor(taskId: string, fromSize: number): { approval: TaskApproval; proof: LogProof } | undefined {
+    const leafIndex = this.#entries.findIndex((e) => e.statement.taskId === taskId);
+    const head = this.#heads.at(-1);
+    if (leafIndex < 0 || !head || leafIndex >= head.size) return undefined;
+    const from = Number.isSafeInteger(fromSize) && fromSize >= 0 && fromSize <= head.size ? fromSize : 0;
+    return {
+      approval: this.#entries[leafIndex] as TaskApproval,
+      proof: { head, leafIndex, inclusion: this.#tree.inclusion(leafIndex, head.size), consistencyFrom: from, consistency: this.#tree.consistency(from, head.size) },
+    };
+  }
+
+  /** `proofFor` as the fields of Selected; nothing for a task without approval. */
+  wireFor(taskId: string, fromSize: number): ApprovalWire {
+    const found = this.proofFor(taskId, fromSize);
+    return found ? { approval: approvalToWire(found.approval), logProof: logProofToWire(found.proof) } : {};
   }
 }
