@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { serve } from './server.ts';
 import { loadTaskFile } from './task-file.ts';
+import { addAuthorityCommands } from './authority-cli.ts';
 
 /** Where the CLI finds the coordinator and its token when flags do not say. */
 interface Connection {
@@ -57,6 +58,12 @@ function formatStatus(s: Record<string, any>): string {
     `phase     ${s.phase}${s.round ? ` (round ${s.round}, ${s.roundKind})` : ''}`,
     `devices   ${s.devices.checkedIn} checked in, ${s.devices.eligible} eligible for this task`,
   ];
+  const sa = s.secureAggregation;
+  if (sa) {
+    lines.push(
+      `secagg    ${!sa.enabled ? 'OFF (updates reach the coordinator in the clear)' : sa.maliciousServer ? 'on, malicious-server setting (signed adverts, consistency check)' : 'on, honest-but-curious setting (explicit opt-out of the malicious-server protections)'}`,
+    );
+  }
   if (s.waitingFor) lines.push(`waiting   ${s.waitingFor}`);
   if (s.cohort) lines.push(`cohort    ${s.cohort.selected} selected, ${s.cohort.reported} reported, ${s.cohort.dropped} dropped`);
   if (s.lastAbortReason) lines.push(`last abort ${s.lastAbortReason}`);
@@ -227,5 +234,11 @@ remote(model.command('export'))
     writeFileSync(path.join(opts.out, 'weights.bin'), weights);
     process.stdout.write(`wrote model version ${version} of ${id} to ${path.resolve(opts.out)} (model.json, weights.bin: ${weights.length} bytes)\n`);
   });
+
+addAuthorityCommands(program, {
+  remote,
+  api: (opts, method, route, body) => api(connection(opts as { url?: string; token?: string; dataDir?: string }), method, route, body),
+  fail,
+});
 
 program.parseAsync(process.argv).catch((err: Error) => fail(err.message));

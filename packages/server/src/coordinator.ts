@@ -10,6 +10,11 @@ import { parseTaskSpec, type TaskSpec } from './task-spec.ts';
 import { deriveTaskPrivacy, storedSpec } from './privacy/task-privacy.ts';
 import { storedTaskStatus, type TaskStatusView } from './status-view.ts';
 import { TaskRunner } from './task-runner.ts';
+import { SqliteTrustStore, type TrustRelayStore } from './store/sqlite-trust-store.ts';
+import { CertificateRelay } from './trust/certificate-relay.ts';
+import { TaskApprovals, type ApprovalRequest } from './approval/task-approvals.ts';
+import type { ApprovalEndpoint } from './approval/approver.ts';
+import { safeU64, transparencyLogToJson, type TransparencyLogJson } from '@conclave/proto';
 
 export interface CoordinatorOptions {
   store: Store;
@@ -28,6 +33,20 @@ export interface CoordinatorOptions {
   /** Uploads a task receives at once (the rest wait for a grant). @default 4 */
   maxConcurrentUploads?: number;
   onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
+  /** Certificates and revocation lists relayed for the enrollment authority. @default in memory */
+  trust?: TrustRelayStore;
+  /**
+   * Tasks wait in `awaiting-approval` until an approver signs them (`conclave task approve`),
+   * and devices receive the approval and its transparency-log proof with every plan. Without it
+   * tasks start at once and carry no approval, which devices refuse unless their policy allows
+   * unapproved tasks (`requireApprovedTasks: false`). @default true
+   */
+  requireApproval?: boolean;
+  /**
+   * An approver that signs every task as it is created, in this process: for the demo, the
+   * examples and tests only. A deployment keeps the approver key off the coordinator.
+   */
+  autoApprover?: { approve(endpoint: ApprovalEndpoint, taskId: string): Promise<unknown> };
 }
 
 /**
@@ -37,6 +56,10 @@ export interface CoordinatorOptions {
 export class Coordinator {
   readonly store: Store;
   readonly logger: Logger;
+  /** What the enrollment authority signed, stored and relayed to devices (never made here). */
+  readonly trust: CertificateRelay;
+  /** Task approvals and the transparency log, as the store keeps them (signed elsewhere). */
+  readonly approvals: TaskApprovals;
   private readonly clock: Clock;
   private readonly random: RandomSource;
   private readonly sessions = new Map<string, DeviceSession>();
@@ -53,6 +76,8 @@ export class Coordinator {
     this.random = options.random ?? systemRandom;
     this.poolHoldMs = options.poolHoldMs ?? 60_000;
     this.idleRetryMs = options.idleRetryMs ?? 30_000;
+    this.trust = new CertificateRelay(this.store, options.trust ?? new SqliteTrustStore({ dataDir: ':memory:' }), this.clock);
+    this.approvals = TaskApprovals.load(this.store);
   }
 
   /** Resumes every running task from its last committed model version. */
@@ -82,6 +107,8 @@ export class Coordinator {
       clock: this.clock,
       random: this.random,
       pool: () => this.sessions.values(),
+      trust: this.trust,
+      approvals: this.approvals,
       release: () => this.poolChanged(),
       onFinished: (id) => {
         this.runners.delete(id);
@@ -105,8 +132,13 @@ export class Coordinator {
     const id = `${slug}-${Buffer.from(suffix).toString('hex')}`;
     const { weightsBase64: _, ...model } = spec.model;
     const privacy = spec.privacy && deriveTaskPrivacy(spec, this.store.countEnrolledDevices());
-    this.store.createTask({ id, spec: storedSpec({ ...spec, model }, privacy), initialWeights: weights, now: this.clock.now() });
-    this.logger.info({ taskId: id, name: spec.name, stream: spec.stream, params: weights.length }, 'task created');
+    const awaitingApproval = this.options.requireApproval ?? true;
+    this.store.createTask({ id, spec: storedSpec({ ...spec, model }, privacy), initialWeights: weights, now: this.clock.now(), awaitingApproval });
+    this.logger.info({ taskId: id, name: spec.name, stream: spec.stream, params: weights.length, awaitingApproval }, 'task created');
+    if (awaitingApproval) {
+      this.options.autoApprover?.approve(this, id).catch((err: unknown) => this.logger.error({ err, taskId: id }, 'automatic approval failed'));
+      return id;
+    }
     if (this.started) {
       this.startRunner(id);
       this.nudgeIdleDevices(`task "${spec.name}" started`);
@@ -114,11 +146,41 @@ export class Coordinator {
     return id;
   }
 
+  /** What an approver is asked to sign for a task awaiting approval, with the log to append it to. */
+  approvalRequest(taskId: string): Promise<ApprovalRequest> {
+    return this.approvals.request(this.taskForApproval(taskId));
+  }
+
+  /** Stores a signed approval with the head that appends it to the log, and starts the task. */
+  async acceptApproval(taskId: string, body: unknown): Promise<{ logSize: number }> {
+    const { head } = await this.approvals.accept(this.taskForApproval(taskId), body, this.clock.now());
+    this.logger.info({ taskId, logSize: head.size }, 'task approved');
+    if (this.started && !this.runners.has(taskId)) {
+      this.startRunner(taskId);
+      this.nudgeIdleDevices(`task "${taskId}" approved`);
+    }
+    return { logSize: head.size };
+  }
+
+  /** The transparency log of approved tasks, as served to auditors. */
+  transparencyLog(): TransparencyLogJson {
+    return transparencyLogToJson(this.approvals.log);
+  }
+
+  private taskForApproval(taskId: string) {
+    const task = this.store.getTask(taskId);
+    if (!task) throw new ServerError('TASK_NOT_FOUND', `no task with id "${taskId}"`, 404);
+    const initialWeights = this.store.getModel(taskId, 0);
+    if (!initialWeights) throw new ServerError('STORE_CORRUPT', `task "${taskId}" has no initial model`, 500);
+    return { id: task.id, spec: task.spec, initialWeights, status: task.status };
+  }
+
   stopTask(id: string, reason = 'stopped by an administrator'): void {
     const runner = this.runners.get(id);
     if (!runner) {
       const task = this.store.getTask(id);
       if (!task) throw new ServerError('TASK_NOT_FOUND', `no task with id "${id}"`, 404);
+      if (task.status === 'awaiting-approval') return void this.store.setTaskStatus(id, 'stopped', reason, this.clock.now());
       throw new ServerError('TASK_NOT_RUNNING', `task "${id}" is not running (it is ${task.status})`, 409);
     }
     runner.stop('stopped', reason);
@@ -225,7 +287,7 @@ export class Coordinator {
   private onCheckIn(session: DeviceSession, m: BodyOf<'checkIn'>): void {
     const cached = new Map<string, number>();
     for (const c of m.cached ?? []) if (c.taskId) cached.set(c.taskId, c.modelVersion ?? 0);
-    session.checkIn = { streams: new Set(m.streams ?? []), eligible: !!m.eligible, cached, at: this.clock.now() };
+    session.checkIn = { streams: new Set(m.streams ?? []), eligible: !!m.eligible, cached, at: this.clock.now(), knownLogSize: knownLogSize(m) };
     if (session.activeTaskId && !m.eligible) {
       this.runners.get(session.activeTaskId)?.onDeviceGone(session, 'device is no longer eligible');
     }
@@ -302,4 +364,13 @@ function decodeWeights(spec: TaskSpec): Float32Array {
     if (!Number.isFinite(out[i]!)) throw new ServerError('INVALID_TASK', `initial weight ${i} is not finite`);
   }
   return out;
+}
+
+/** The log size a device reports (0 when absent or out of range: it then gets a proof from 0, which it refuses if it knew more). */
+function knownLogSize(m: BodyOf<'checkIn'>): number {
+  try {
+    return safeU64(m.knownLogSize, 'checkIn.knownLogSize');
+  } catch {
+    return 0;
+  }
 }

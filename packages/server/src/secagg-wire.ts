@@ -1,4 +1,4 @@
-import type { BodyOf } from '@conclave/proto';
+import { certificateToWire, type BodyOf, type DeviceCertificate } from '@conclave/proto';
 import type { DistributedDpPlan } from '@conclave/dp';
 import type { ClientMessage, RoundConfig, ServerMessage } from '@conclave/secagg';
 
@@ -6,12 +6,23 @@ type Wire = BodyOf<'secagg'>;
 const empty = new Uint8Array(0);
 const bytes = (b: Uint8Array | null | undefined): Uint8Array => b ?? empty;
 
-/** A server→client SecAgg+ message as its wire frame. */
-export function serverMessageToWire(taskId: string, round: number, m: ServerMessage): Wire {
+/**
+ * A server→client SecAgg+ message as its wire frame. Key adverts travel with the enrollment
+ * authority's certificate of each peer (`certificateOf`, by protocol id), for the devices to check.
+ */
+export function serverMessageToWire(taskId: string, round: number, m: ServerMessage, certificateOf: (clientId: number) => DeviceCertificate | undefined = () => undefined): Wire {
   const head = { taskId, round, roundId: m.roundId };
   switch (m.type) {
     case 'keys-broadcast':
-      return { ...head, keysBroadcast: { peers: m.peers.map((p) => ({ ...p })) } };
+      return {
+        ...head,
+        keysBroadcast: {
+          peers: m.peers.map((p) => {
+            const certificate = certificateOf(p.clientId);
+            return { ...p, ...(certificate ? { certificate: certificateToWire(certificate) } : {}) };
+          }),
+        },
+      };
     case 'shares-broadcast':
       return { ...head, sharesBroadcast: { shares: m.shares.map((s) => ({ peer: s.sender, ciphertext: s.ciphertext })) } };
     case 'consistency-request':

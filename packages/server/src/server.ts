@@ -3,13 +3,14 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { float32ToBytes, type WireLimits } from '@conclave/proto';
+import { float32ToBytes, revocationListToJson, type WireLimits } from '@conclave/proto';
 import pino, { type Logger } from 'pino';
 import { Coordinator } from './coordinator.ts';
 import { ServerError, toErrorInfo } from './errors.ts';
 import { createMetrics } from './metrics.ts';
 import { tfjsModelJson } from './model-export.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
+import { SqliteTrustStore } from './store/sqlite-trust-store.ts';
 import { DeviceTransport } from './ws-transport.ts';
 
 export interface ServeOptions {
@@ -65,10 +66,12 @@ function resolveToken(opts: ServeOptions): { token: string; tokenFile: string } 
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const logger = opts.logger ?? pino({ level: process.env.CONCLAVE_LOG_LEVEL ?? 'info' });
   const store = new SqliteStore({ dataDir: opts.dataDir });
+  const trustStore = new SqliteTrustStore({ dataDir: opts.dataDir });
   const { token, tokenFile } = resolveToken(opts);
   const metrics = createMetrics();
   const coordinator = new Coordinator({
     store,
+    trust: trustStore,
     logger,
     ...(opts.poolHoldMs !== undefined ? { poolHoldMs: opts.poolHoldMs } : {}),
     ...(opts.idleRetryMs !== undefined ? { idleRetryMs: opts.idleRetryMs } : {}),
@@ -141,6 +144,16 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
         return sendJson(res, 200, { ...d, publicKey: d.publicKey ? Buffer.from(d.publicKey).toString('base64') : null });
       }
     }
+    // The enrollment authority's side (`conclave authority sign|revoke`): the coordinator lists
+    // what waits for a certificate and stores what the authority signed; it signs nothing.
+    if (parts[0] === 'certificates') {
+      if (parts[1] === 'pending' && parts.length === 2 && method === 'GET') return sendJson(res, 200, { devices: coordinator.trust.pending() });
+      if (parts.length === 1 && method === 'POST') return sendJson(res, 201, await coordinator.trust.storeCertificates(await readJson(req)));
+    }
+    if (parts[0] === 'revocations' && parts.length === 1) {
+      if (method === 'GET') return sendJson(res, 200, { lists: coordinator.trust.revocationLists().map(revocationListToJson) });
+      if (method === 'PUT') return sendJson(res, 200, await coordinator.trust.storeRevocationList(await readJson(req)));
+    }
     if (parts[0] !== 'tasks') throw new ServerError('NOT_FOUND', `no route ${method} ${url.pathname}`, 404);
     const id = parts[1] ? decodeURIComponent(parts[1]) : undefined;
     if (!id && method === 'GET') return sendJson(res, 200, { tasks: coordinator.listTasks() });
@@ -203,6 +216,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
         store.close();
+        trustStore.close();
       })()),
   };
 }

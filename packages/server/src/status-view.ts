@@ -31,6 +31,19 @@ export interface TaskStatusView {
   lastMetrics: (RoundMetrics & { round: number; kind: RoundKind }) | null;
   lastAbortReason: string;
   consecutiveFailures: number;
+  /**
+   * The secure-aggregation settings in force, as stored with the task (also while it awaits
+   * approval): `maliciousServer: false` is an explicit opt-out of the malicious-server setting.
+   */
+  secureAggregation: {
+    enabled: boolean;
+    maliciousServer: boolean;
+    dropoutRate: number;
+    clipRange: number;
+    maxWeight: number;
+    bits: number | null;
+    phaseTimeoutMs: number;
+  };
   /** Differential privacy of the task, when on. */
   privacy: {
     mode: string;
@@ -103,6 +116,21 @@ function taskHead(task: TaskRow) {
     roundsPlanned: task.spec.rounds,
     roundsDone: task.modelVersion,
     modelVersion: task.modelVersion,
+    secureAggregation: secureAggregationView(task),
+  };
+}
+
+/** The stored secure-aggregation settings (the author's, with the schema's defaults filled in). */
+export function secureAggregationView(task: TaskRow): TaskStatusView['secureAggregation'] {
+  const sa = task.spec.secureAggregation;
+  return {
+    enabled: sa.enabled,
+    maliciousServer: sa.enabled && sa.maliciousServer,
+    dropoutRate: sa.dropoutRate,
+    clipRange: sa.clipRange,
+    maxWeight: sa.maxWeight,
+    bits: sa.bits ?? null,
+    phaseTimeoutMs: sa.phaseTimeoutMs,
   };
 }
 

@@ -16,6 +16,7 @@ import { BufferPool } from './round/upload-gate.ts';
 import { runningTaskStatus, type RoundSnapshot, type TaskStatusView } from './status-view.ts';
 import type { Store, TaskRow } from './store/store.ts';
 import type { TaskSpec } from './task-spec.ts';
+import type { CertificateRelay } from './trust/certificate-relay.ts';
 
 export type { ReportLimits } from './round/reports.ts';
 
@@ -33,6 +34,8 @@ export interface TaskRunnerDeps {
   /** Called when the task stops running (completed, failed or stopped). */
   onFinished: (taskId: string) => void;
   onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
+  /** Certificates and revocation lists shipped with each secure round. */
+  trust?: Pick<CertificateRelay, 'roundTrust'>;
   reportLimits?: Partial<ReportLimits>;
   chunkBytes?: number;
   /**
@@ -197,6 +200,8 @@ export class TaskRunner {
       sessions: selected,
       // The cohort's enrolled identity keys, by protocol id: advertisements must be signed by them (consistency check only).
       identityKeys: setup ? selected.map((s) => deps.store.getDevice(s.link.deviceId)?.publicKey ?? new Uint8Array(0)) : [],
+      // What the enrollment authority signed for them, relayed for the devices to check.
+      trust: setup && deps.trust ? deps.trust.roundTrust(selected.map((s) => s.link.deviceId)) : { certificates: [], revocationLists: [] },
       modelSize: this.size,
       uploadWords: uploadWords(mode, this.privacy?.privacy, this.size),
       buffers: this.buffers,

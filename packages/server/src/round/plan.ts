@@ -10,7 +10,7 @@
  * rather than inventing a threshold of its own.
  */
 import type { PrivacyAccountant } from '@conclave/dp';
-import { PlanKind, type BodyOf } from '@conclave/proto';
+import { PlanKind, revocationListToWire, type BodyOf, type RevocationList } from '@conclave/proto';
 import { ROUND_METRIC_ENTRIES, createRoundConfig, maxQuantizationBits, roundMetricsFit, type RoundConfig } from '@conclave/secagg';
 import type { AdaptivePrivacy, CentralPrivacy, DistributedPrivacy, PrivacyState } from '../privacy/task-privacy.ts';
 import { byteSource, randomWord, type RandomSource } from '../random.ts';
@@ -216,6 +216,8 @@ export function selectedMessage(input: {
   reportDeadline: number;
   secure: SecureSetup | null;
   identityKeys: readonly Uint8Array[];
+  /** The enrollment authorities' newest revocation lists (devices refuse older ones). @default [] */
+  revocationLists?: readonly RevocationList[];
   clientId: number;
 }): BodyOf<'selected'> {
   const { secure } = input;
@@ -233,6 +235,7 @@ export function selectedMessage(input: {
             ...configToWire(secure.config, input.clientId, secure.quant),
             metricsEntries: secure.metricsEntries,
             ...(secure.config.consistencyCheck ? { identityKeys: [...input.identityKeys] } : {}),
+            revocationLists: (input.revocationLists ?? []).map(revocationListToWire),
           },
         }
       : {}),

@@ -14,6 +14,7 @@ import type { Clock } from '../clock.ts';
 import type { DeviceSession } from '../device-link.ts';
 import { plural, seconds } from '../format.ts';
 import { clientMessageFromWire, serverMessageToWire } from '../secagg-wire.ts';
+import type { RoundTrust } from '../trust/certificate-relay.ts';
 import { Cohort, isPending, type Participant } from './cohort.ts';
 import type { SurvivorsSum } from './finalize/types.ts';
 import type { ModelDownload } from './model-download.ts';
@@ -48,6 +49,8 @@ export interface ReportingRoundOptions {
   sessions: readonly DeviceSession[];
   /** Their enrolled identity keys (under SecAgg+), in the same order. */
   identityKeys: readonly Uint8Array[];
+  /** The authority's certificates of those keys (by protocol id) and its revocation lists. */
+  trust: RoundTrust;
   modelSize: number;
   /** Entries of one upload. */
   uploadWords: number;
@@ -106,7 +109,7 @@ export class ReportingRound {
             phaseTimeoutMs: o.spec.secureAggregation.phaseTimeoutMs,
             events: {
               send: (p, message) => {
-                if (p.status !== 'dropped') p.session.link.send('secagg', serverMessageToWire(o.taskId, o.info.round, message));
+                if (p.status !== 'dropped') p.session.link.send('secagg', serverMessageToWire(o.taskId, o.info.round, message, (id) => o.trust.certificates[id - 1]));
               },
               dropped: (p, error) => {
                 if (p.status === 'dropped') return;
@@ -143,7 +146,8 @@ export class ReportingRound {
       const reportDeadline = this.reportDeadline;
       const clientId = i + 1;
       const identityKeys = this.o.identityKeys;
-      p.session.link.send('selected', selectedMessage({ taskId, round, modelVersion: modelVersionIn, plan, modelBytes: download.byteLength, modelCached, reportDeadline, secure, identityKeys, clientId }));
+      const revocationLists = this.o.trust.revocationLists;
+      p.session.link.send('selected', selectedMessage({ taskId, round, modelVersion: modelVersionIn, plan, modelBytes: download.byteLength, modelCached, reportDeadline, secure, identityKeys, revocationLists, clientId }));
       if (modelCached) continue;
       for (const frame of download.framesOf(modelVersionIn)) {
         p.session.link.sendEncoded(frame);
