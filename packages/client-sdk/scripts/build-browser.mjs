@@ -22,11 +22,11 @@ export const DEFAULT_OUTDIR = path.join(pkgDir, 'dist', 'browser');
 /**
  * Modules that isomorphic code imports dynamically, only when running in Node; in the bundle they
  * become a module that throws when loaded, so those `import()`s reject and the code takes its
- * browser path (a worker trainer is always passed in browsers; secagg falls back to tweetnacl).
+ * browser path (a worker trainer is always passed in browsers). Node-only files of proto, secagg
+ * and dp never get here: their package.json `imports` select them with the `node` condition.
  */
 const LAZY_NODE_ONLY = [
   { file: path.join(srcDir, 'train', 'worker-trainer.ts'), why: 'the Node worker-thread trainer; browsers use createWebWorkerTrainer' },
-  { file: path.resolve(pkgDir, '..', 'secagg', 'src', 'crypto-node.ts'), why: "secure aggregation's node:crypto fast path; browsers use tweetnacl and WebCrypto" },
 ];
 const LAZY_NODE_PACKAGES = new Map([['ws', 'the Node WebSocket; browsers have globalThis.WebSocket']]);
 
@@ -82,6 +82,10 @@ const common = {
   bundle: true,
   format: 'esm',
   platform: 'browser',
+  // Our packages' `source` condition (src/*.ts, as in the workspace's tests), then their browser
+  // faces: the SDK's `.` is src/browser.ts and secagg's #crypto-backend/#prg-backend are the
+  // WebCrypto + tweetnacl files.
+  conditions: ['source', 'browser'],
   target: ['es2022', 'chrome111', 'firefox111', 'safari16.4'],
   sourcemap: true,
   logLevel: 'silent',
