@@ -139,17 +139,32 @@ describe('the packed packages, installed with npm outside the workspace', () => 
   });
 
   it('give a TypeScript project their declarations: the Node face, the browser face and the coordinator', async () => {
-    const tsconfig = { compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'], types: [] }, files: ['check.ts'] };
+    const compilerOptions = { target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['es2023', 'dom'], types: [] };
+    const tsconfig = { compilerOptions: { ...compilerOptions, module: 'nodenext', moduleResolution: 'nodenext' }, files: ['check.ts'] };
     writeFileSync(path.join(toolDir, 'tsconfig.json'), JSON.stringify(tsconfig));
     writeFileSync(
       path.join(toolDir, 'check.ts'),
       [
         "import { createClient, type ConclaveClient } from '@conclave/client-sdk';",
         "import { createBrowserClient, type BrowserClient } from '@conclave/client-sdk/browser';",
+        '// @ts-expect-error the default types are the Node face, which has no browser client',
+        "import { createBrowserClient as notInNode } from '@conclave/client-sdk';",
         "export const client: ConclaveClient = createClient({ url: 'ws://127.0.0.1:7300/v1/devices', enrollmentToken: 'token' });",
         "export const page: Promise<BrowserClient> = createBrowserClient({ url: 'ws://127.0.0.1:7300/v1/devices' });",
         '// @ts-expect-error a stream is named by a string (fails if the declarations were not found)',
         "void client.record(42, { text: 'x', label: 1 });",
+        'void notInNode;',
+        '',
+      ].join('\n'),
+    );
+    // A bundler project that resolves the `browser` condition gets the browser face's types from ".".
+    const bundler = { compilerOptions: { ...compilerOptions, module: 'esnext', moduleResolution: 'bundler', customConditions: ['browser'] }, files: ['check-browser.ts'] };
+    writeFileSync(path.join(toolDir, 'tsconfig.browser.json'), JSON.stringify(bundler));
+    writeFileSync(
+      path.join(toolDir, 'check-browser.ts'),
+      [
+        "import { createBrowserClient, type BrowserClient } from '@conclave/client-sdk';",
+        "export const page: Promise<BrowserClient> = createBrowserClient({ url: 'ws://127.0.0.1:7300/v1/devices' });",
         '',
       ].join('\n'),
     );
@@ -166,6 +181,7 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     );
     const tsc = createRequire(path.join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
     await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: toolDir, timeoutMs: 2 * MINUTE });
+    await run(process.execPath, [tsc, '-p', 'tsconfig.browser.json'], { cwd: toolDir, timeoutMs: 2 * MINUTE });
     await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: coordinatorDir, timeoutMs: 2 * MINUTE });
   });
 

@@ -3,8 +3,8 @@
 //   conclave-sdk.js        ESM bundle of src/browser.ts
 //   web-worker-entry.js    the training worker (TensorFlow.js, train-core.ts)
 //   tfjs-backend-wasm*.wasm  the WebAssembly backend's binaries, loaded by the worker
-// Node-only modules never reach the bundle: those that isomorphic code imports lazily (for Node
-// only) are replaced by stubs that reject; any other import of one fails the build, naming it.
+// Node-only modules never reach the bundle: the packages' `browser` export conditions choose the
+// browser faces, and any import of a Node-only module by our code fails the build, naming it.
 //
 // Usage: node scripts/build-browser.mjs [--outdir DIR] [--minify]
 // Also importable: `buildBrowserSdk({ outdir })`, `bundleBrowserApp({ ... })`.
@@ -20,21 +20,21 @@ const srcDir = path.join(pkgDir, 'src');
 export const DEFAULT_OUTDIR = path.join(pkgDir, 'dist', 'browser');
 
 /**
- * Modules that isomorphic code imports dynamically, only when running in Node; in the bundle they
- * become a module that throws when loaded, so those `import()`s reject and the code takes its
- * browser path (a worker trainer is always passed in browsers). Node-only files of proto, secagg
- * and dp never get here: their package.json `imports` select them with the `node` condition.
+ * The SDK's Node-only files (the Node face and what only it imports): one of them in the browser
+ * graph is a bug, so the build fails and says who imported it. Node-only files of proto, secagg and
+ * dp never get here: their package.json `imports` select them with the `node` condition.
  */
-const LAZY_NODE_ONLY = [
-  { file: path.join(srcDir, 'train', 'worker-trainer.ts'), why: 'the Node worker-thread trainer; browsers use createWebWorkerTrainer' },
-];
-const LAZY_NODE_PACKAGES = new Map([['ws', 'the Node WebSocket; browsers have globalThis.WebSocket']]);
-
-/** Anything else from this list in the browser graph is a bug: fail the build and say who imported it. */
-const NODE_ONLY_FILES = ['sqlite-example-store.ts', 'encrypted-sqlite-example-store.ts', 'identity-file.ts', 'kv-store-file.ts', 'train/train-worker-main.ts', 'train/train-worker.mjs', 'index.ts'].map((f) =>
-  path.join(srcDir, f),
-);
-const NODE_ONLY_PACKAGES = /^(node:|better-sqlite3$|@tensorflow\/tfjs-node|worker_threads$|fs$|path$|crypto$|tsx(\/|$))/;
+const NODE_ONLY_FILES = [
+  'index.ts',
+  'sqlite-example-store.ts',
+  'encrypted-sqlite-example-store.ts',
+  'identity-file.ts',
+  'kv-store-file.ts',
+  'train/worker-trainer.ts',
+  'train/train-worker-main.ts',
+  'train/train-worker.mjs',
+].map((f) => path.join(srcDir, f));
+const NODE_ONLY_PACKAGES = /^(node:|better-sqlite3$|ws$|@tensorflow\/tfjs-node|worker_threads$|fs$|path$|crypto$|tsx(\/|$))/;
 
 /** esbuild plugin: browser redirects and the Node-only guard. */
 export function browserPlugin() {
@@ -52,28 +52,19 @@ export function browserPlugin() {
         const isRelative = args.path.startsWith('.') || path.isAbsolute(args.path);
         if (isRelative) {
           const resolved = path.resolve(args.resolveDir, args.path);
-          const lazy = LAZY_NODE_ONLY.find((l) => l.file === resolved);
-          if (lazy && args.kind === 'dynamic-import') return { path: resolved, namespace: 'node-only-stub', pluginData: lazy.why };
-          if (lazy || NODE_ONLY_FILES.includes(resolved)) {
+          if (NODE_ONLY_FILES.includes(resolved)) {
             return { errors: [{ text: `Node-only module ${path.relative(pkgDir, resolved)} imported by ${path.relative(pkgDir, args.importer)} would end up in the browser bundle` }] };
           }
           return undefined;
         }
-        if (LAZY_NODE_PACKAGES.has(args.path) && args.kind === 'dynamic-import') {
-          return { path: args.path, namespace: 'node-only-stub', pluginData: LAZY_NODE_PACKAGES.get(args.path) };
-        }
         // Third-party bundles (emscripten output, tfjs) guard their own Node paths and map them
         // away in their package.json "browser" fields; the guard is for our code.
         const ours = !args.importer.includes(`${path.sep}node_modules${path.sep}`);
-        if (ours && (NODE_ONLY_PACKAGES.test(args.path) || LAZY_NODE_PACKAGES.has(args.path))) {
+        if (ours && NODE_ONLY_PACKAGES.test(args.path)) {
           return { errors: [{ text: `Node-only module "${args.path}" imported by ${path.relative(pkgDir, args.importer)} would end up in the browser bundle` }] };
         }
         return undefined;
       });
-      build.onLoad({ filter: /.*/, namespace: 'node-only-stub' }, (args) => ({
-        contents: `throw new Error(${JSON.stringify(`${path.basename(args.path)} is Node-only (${args.pluginData}) and not in the browser bundle`)});`,
-        loader: 'js',
-      }));
     },
   };
 }
