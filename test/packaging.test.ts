@@ -183,7 +183,7 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: toolDir, timeoutMs: 2 * MINUTE });
     await run(process.execPath, [tsc, '-p', 'tsconfig.browser.json'], { cwd: toolDir, timeoutMs: 2 * MINUTE });
     await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: coordinatorDir, timeoutMs: 2 * MINUTE });
-  });
+  }, 5 * MINUTE);
 
   it('resolve "@conclave/client-sdk" to the browser face in a browser bundle: no SQLite, ws or node: module', async () => {
     // The project's own esbuild, installed by the README's bundle.sh.
@@ -258,5 +258,5 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     await page.waitForFunction((id) => document.querySelector('#ledger')?.textContent?.includes(id), taskId, { timeout: MINUTE });
     expect(await page.textContent('#ledger')).toMatch(/[0-9a-f]{64}/);
     expect(pageErrors).toEqual([]);
-  });
+  }, 10 * MINUTE);
 });
