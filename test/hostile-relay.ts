@@ -8,7 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decodeFrame, encodeFrame, type BodyName, type Frame } from '@conclave/proto';
+import { decodeFrame, encodeFrame, type BodyName, type BodyOf, type Frame } from '@conclave/proto';
 import WebSocket, { WebSocketServer } from 'ws';
 
 /** Returns the frame to send the device instead (or the same frame, or null to drop it). */
@@ -67,8 +67,8 @@ export class HostileRelay {
   }
 
   /** Frames of one kind the devices sent. */
-  sent<K extends BodyName>(body: K): Extract<Frame, { body: K }>['message'][] {
-    return this.fromDevices.filter((f) => f.body === body).map((f) => f.message) as Extract<Frame, { body: K }>['message'][];
+  sent<K extends BodyName>(body: K): BodyOf<K>[] {
+    return this.fromDevices.filter((f) => f.body === body).map((f) => f.message as unknown as BodyOf<K>);
   }
 
   async close(): Promise<void> {

@@ -35,3 +35,5 @@ export { scrubPii, createScrubber, PII_TYPES, PiiError } from './pii/index.ts';
 export type { PiiFinding, PiiType, Scrubber, ScrubResult, ScrubOptions } from './pii/index.ts';
 export { platformEligibility } from './eligibility.ts';
 export type { PlatformEligibilityOptions } from './eligibility.ts';
+export { TaskApprovalGate, LOG_HEAD_KEY, APPROVED_TASKS_KEY } from './task-approval-gate.ts';
+export type { ApprovalInfo, ApprovalPolicy, ApprovedTask } from './task-approval-gate.ts';

@@ -24,6 +24,8 @@ import type { KeyValueStore } from './kv-store.ts';
 
 /** Where the device keeps the newest transparency-log head it accepted. */
 export const LOG_HEAD_KEY = 'transparency-log/head';
+/** Where the device keeps what it verified of each approved task it was asked to train. */
+export const APPROVED_TASKS_KEY = 'transparency-log/approved-tasks';
 
 export interface ApprovalPolicy {
   /** Ed25519 public keys of the approvers this device trusts (raw 32 bytes). */
@@ -49,11 +51,27 @@ export interface ApprovalInfo {
   logSize: number;
 }
 
+/** An approved task as this device verified it: what its privacy panel shows. */
+export interface ApprovedTask extends ApprovalInfo {
+  taskId: string;
+  name: string;
+  purpose: string;
+  streams: string[];
+}
+
+/** Most approved tasks remembered (the oldest are forgotten first). */
+export const MAX_APPROVED_TASKS = 100;
+
 export type ApprovalDecision =
   | { readonly ok: true; readonly approval: TaskApproval | undefined; readonly info: ApprovalInfo | undefined }
   | { readonly ok: false; readonly code: ReasonCode; readonly message: string };
 
 const refuse = (code: ReasonCode, message: string): ApprovalDecision => ({ ok: false, code, message });
+
+/** What a round waits for before it trains: the gate's decision and, from model version 0, the model check. */
+export type RoundAdmission =
+  | { readonly ok: true; readonly checkModel?: (topologyJson: string, weights: Uint8Array) => Promise<{ ok: true } | { ok: false; code: ReasonCode; message: string }> }
+  | { readonly ok: false; readonly code: ReasonCode; readonly message: string };
 
 export class TaskApprovalGate {
   readonly #kv: KeyValueStore;
@@ -124,7 +142,33 @@ export class TaskApprovalGate {
 
     const plan = await checkPlanAgainstApproval(approval.statement, selected);
     if (!plan.ok) return refuse(ReasonCode.POLICY_REFUSED_PLAN_MISMATCH, plan.message);
-    return { ok: true, approval, info: await approvalInfo(approval, log.mark.size) };
+    const info = await approvalInfo(approval, log.mark.size);
+    await this.#remember(approval, info);
+    return { ok: true, approval, info };
+  }
+
+  /** The approved tasks this device verified, newest approval first. */
+  async approvedTasks(): Promise<ApprovedTask[]> {
+    return Object.values(await this.#approved()).sort((a, b) => b.approvedAtMs - a.approvedAtMs);
+  }
+
+  async #approved(): Promise<Record<string, ApprovedTask>> {
+    const text = await this.#kv.get(APPROVED_TASKS_KEY);
+    if (text === undefined) return {};
+    try {
+      const parsed = JSON.parse(text) as Record<string, ApprovedTask>;
+      return typeof parsed === 'object' && parsed !== null ? parsed : {};
+    } catch {
+      return {};
+    }
+  }
+
+  async #remember(approval: TaskApproval, info: ApprovalInfo): Promise<void> {
+    const s = approval.statement;
+    const all = await this.#approved();
+    all[s.taskId] = { ...info, taskId: s.taskId, name: s.name, purpose: s.purpose, streams: [...s.streams] };
+    const kept = Object.values(all).sort((a, b) => b.approvedAtMs - a.approvedAtMs).slice(0, MAX_APPROVED_TASKS);
+    await this.#kv.set(APPROVED_TASKS_KEY, JSON.stringify(Object.fromEntries(kept.map((t) => [t.taskId, t]))));
   }
 
   /** From model version 0: the downloaded weights must be the approved initial model. */
@@ -134,6 +178,14 @@ export class TaskApprovalGate {
     if (!check.ok) return refuse(ReasonCode.POLICY_REFUSED_PLAN_MISMATCH, check.message);
     return { ok: true, approval, info: undefined };
   }
+}
+
+/** A round's admission from a gate decision (model check from version 0). */
+export function admissionOf(gate: TaskApprovalGate, decision: ApprovalDecision, modelVersion: number): RoundAdmission {
+  if (!decision.ok) return decision;
+  const approval = decision.approval;
+  if (!approval || modelVersion !== 0) return { ok: true };
+  return { ok: true, checkModel: (topologyJson, weights) => gate.checkInitialModel(approval, topologyJson, weights) };
 }
 
 export async function approvalInfo(approval: TaskApproval, logSize: number): Promise<ApprovalInfo> {

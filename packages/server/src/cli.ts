@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { serve } from './server.ts';
 import { loadTaskFile } from './task-file.ts';
+import { registerApprovalCommands } from './approval/cli-commands.ts';
 import { addAuthorityCommands } from './authority-cli.ts';
 
 /** Where the CLI finds the coordinator and its token when flags do not say. */
@@ -240,5 +241,7 @@ addAuthorityCommands(program, {
   api: (opts, method, route, body) => api(connection(opts as { url?: string; token?: string; dataDir?: string }), method, route, body),
   fail,
 });
+
+registerApprovalCommands(program, { remote, connection, api, fail });
 
 program.parseAsync(process.argv).catch((err: Error) => fail(err.message));

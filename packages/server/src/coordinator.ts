@@ -1,4 +1,4 @@
-import type { BodyOf, Frame } from '@conclave/proto';
+import { safeU64, transparencyLogToJson, type BodyOf, type Frame, type TransparencyLogJson } from '@conclave/proto';
 import pino, { type Logger } from 'pino';
 import { systemClock, type Clock, type Timer } from './clock.ts';
 import type { DeviceSession } from './device-link.ts';
@@ -14,7 +14,6 @@ import { SqliteTrustStore, type TrustRelayStore } from './store/sqlite-trust-sto
 import { CertificateRelay } from './trust/certificate-relay.ts';
 import { TaskApprovals, type ApprovalRequest } from './approval/task-approvals.ts';
 import type { ApprovalEndpoint } from './approval/approver.ts';
-import { safeU64, transparencyLogToJson, type TransparencyLogJson } from '@conclave/proto';
 
 export interface CoordinatorOptions {
   store: Store;

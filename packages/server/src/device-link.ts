@@ -20,6 +20,8 @@ export interface CheckInState {
   eligible: boolean;
   cached: Map<string, number>;
   at: number;
+  /** Size of the newest transparency-log head the device accepted (CheckIn.known_log_size). */
+  knownLogSize?: number;
 }
 
 export interface DeviceSession {

@@ -28,3 +28,6 @@ export { ServerError } from './errors.ts';
 export type { ServerErrorCode } from './errors.ts';
 export { tfjsModelJson } from './model-export.ts';
 export { loadTaskFile } from './task-file.ts';
+export { LocalApprover, signApprovalRequest } from './approval/approver.ts';
+export type { ApprovalEndpoint, SignedApproval } from './approval/approver.ts';
+export { initApprover } from './approval/cli-commands.ts';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { float32ToBytes, revocationListToJson, type WireLimits } from '@conclave/proto';
 import pino, { type Logger } from 'pino';
-import { Coordinator } from './coordinator.ts';
+import { Coordinator, type CoordinatorOptions } from './coordinator.ts';
 import { ServerError, toErrorInfo } from './errors.ts';
 import { createMetrics } from './metrics.ts';
 import { tfjsModelJson } from './model-export.ts';
@@ -34,6 +34,10 @@ export interface ServeOptions {
   /** Uploads a task receives at once; bounds memory to about (this + 1) × model size. @default 4 */
   maxConcurrentUploads?: number;
   onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
+  /** Tasks wait for an approver's signature before they run (see CoordinatorOptions). @default true */
+  requireApproval?: boolean;
+  /** Approves every task as it is created, in this process: demo, examples and tests only. */
+  autoApprover?: CoordinatorOptions['autoApprover'];
 }
 
 export interface RunningServer {
@@ -73,6 +77,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     store,
     trust: trustStore,
     logger,
+    ...(opts.requireApproval !== undefined ? { requireApproval: opts.requireApproval } : {}),
+    ...(opts.autoApprover ? { autoApprover: opts.autoApprover } : {}),
     ...(opts.poolHoldMs !== undefined ? { poolHoldMs: opts.poolHoldMs } : {}),
     ...(opts.idleRetryMs !== undefined ? { idleRetryMs: opts.idleRetryMs } : {}),
     ...(opts.maxConcurrentUploads !== undefined ? { maxConcurrentUploads: opts.maxConcurrentUploads } : {}),
@@ -154,6 +160,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       if (method === 'GET') return sendJson(res, 200, { lists: coordinator.trust.revocationLists().map(revocationListToJson) });
       if (method === 'PUT') return sendJson(res, 200, await coordinator.trust.storeRevocationList(await readJson(req)));
     }
+    // The transparency log of approved tasks (`conclave log verify`).
+    if (parts[0] === 'transparency-log' && parts.length === 1 && method === 'GET') return sendJson(res, 200, coordinator.transparencyLog());
     if (parts[0] !== 'tasks') throw new ServerError('NOT_FOUND', `no route ${method} ${url.pathname}`, 404);
     const id = parts[1] ? decodeURIComponent(parts[1]) : undefined;
     if (!id && method === 'GET') return sendJson(res, 200, { tasks: coordinator.listTasks() });
@@ -165,6 +173,13 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     }
     if (id && parts.length === 2 && method === 'GET') {
       return sendJson(res, 200, { ...coordinator.taskStatus(id), rounds: coordinator.store.listRounds(id, 50) });
+    }
+    // Task approval (`conclave task approve`): the coordinator shows what to sign and stores what
+    // the approver signed with the log head that appends it; it signs nothing itself.
+    if (id && parts[2] === 'approval-request' && parts.length === 3 && method === 'GET') return sendJson(res, 200, await coordinator.approvalRequest(id));
+    if (id && parts[2] === 'approval' && parts.length === 3 && method === 'POST') {
+      const accepted = await coordinator.acceptApproval(id, await readJson(req));
+      return sendJson(res, 201, { ...accepted, status: coordinator.taskStatus(id) });
     }
     if (id && parts[2] === 'stop' && method === 'POST') {
       coordinator.stopTask(id);

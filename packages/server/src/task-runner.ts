@@ -17,6 +17,7 @@ import { runningTaskStatus, type RoundSnapshot, type TaskStatusView } from './st
 import type { Store, TaskRow } from './store/store.ts';
 import type { TaskSpec } from './task-spec.ts';
 import type { CertificateRelay } from './trust/certificate-relay.ts';
+import type { TaskApprovals } from './approval/task-approvals.ts';
 
 export type { ReportLimits } from './round/reports.ts';
 
@@ -36,6 +37,8 @@ export interface TaskRunnerDeps {
   onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
   /** Certificates and revocation lists shipped with each secure round. */
   trust?: Pick<CertificateRelay, 'roundTrust'>;
+  /** The task's approval and transparency-log proof, shipped with each plan. */
+  approvals?: Pick<TaskApprovals, 'wireFor'>;
   reportLimits?: Partial<ReportLimits>;
   chunkBytes?: number;
   /**
@@ -202,6 +205,8 @@ export class TaskRunner {
       identityKeys: setup ? selected.map((s) => deps.store.getDevice(s.link.deviceId)?.publicKey ?? new Uint8Array(0)) : [],
       // What the enrollment authority signed for them, relayed for the devices to check.
       trust: setup && deps.trust ? deps.trust.roundTrust(selected.map((s) => s.link.deviceId)) : { certificates: [], revocationLists: [] },
+      // The approver's signature on the task and its place in the log, from each device's last head.
+      approval: (knownLogSize) => deps.approvals?.wireFor(this.id, knownLogSize) ?? {},
       modelSize: this.size,
       uploadWords: uploadWords(mode, this.privacy?.privacy, this.size),
       buffers: this.buffers,

@@ -177,6 +177,12 @@ export async function checkLogProof(input: {
   if (lastSeen) {
     if (proof.head.size < lastSeen.size) return refuse('ROLLED_BACK', `the transparency log has ${proof.head.size} entries, fewer than the ${lastSeen.size} this device saw`);
     const root1 = fromHex(lastSeen.rootHash, SHA256_LENGTH, 'the remembered root');
+    // The same size needs no proof: the roots must be equal (a check-in that crossed the last
+    // plan may have asked for a proof from an older size).
+    if (proof.head.size === lastSeen.size) {
+      if (bytesEqual(root1, proof.head.rootHash)) return { ok: true, mark: markOf(proof.head) };
+      return refuse('FORKED', `the transparency log of ${proof.head.size} entries is not the log of ${lastSeen.size} entries this device saw`);
+    }
     const consistent =
       proof.consistencyFrom === lastSeen.size &&
       (await verifyMerkleConsistency({ size1: lastSeen.size, size2: proof.head.size, root1, root2: proof.head.rootHash, proof: proof.consistency }));

@@ -16,6 +16,7 @@ import { plural, seconds } from '../format.ts';
 import { clientMessageFromWire, serverMessageToWire } from '../secagg-wire.ts';
 import type { RoundTrust } from '../trust/certificate-relay.ts';
 import { Cohort, isPending, type Participant } from './cohort.ts';
+import type { ApprovalWire } from '../approval/task-approvals.ts';
 import type { SurvivorsSum } from './finalize/types.ts';
 import type { ModelDownload } from './model-download.ts';
 import { devicePlan, secureSetupOf, selectedMessage, type RoundKind, type RoundMode } from './plan.ts';
@@ -52,6 +53,8 @@ export interface ReportingRoundOptions {
   /** The authority's certificates of those keys (by protocol id) and its revocation lists. */
   trust: RoundTrust;
   modelSize: number;
+  /** Selected's `approval` and `logProof` for a device that knows the log up to `knownLogSize`. */
+  approval?: (knownLogSize: number) => ApprovalWire;
   /** Entries of one upload. */
   uploadWords: number;
   buffers: BufferPool;
@@ -147,7 +150,10 @@ export class ReportingRound {
       const clientId = i + 1;
       const identityKeys = this.o.identityKeys;
       const revocationLists = this.o.trust.revocationLists;
-      p.session.link.send('selected', selectedMessage({ taskId, round, modelVersion: modelVersionIn, plan, modelBytes: download.byteLength, modelCached, reportDeadline, secure, identityKeys, revocationLists, clientId }));
+      p.session.link.send('selected', {
+        ...selectedMessage({ taskId, round, modelVersion: modelVersionIn, plan, modelBytes: download.byteLength, modelCached, reportDeadline, secure, identityKeys, revocationLists, clientId }),
+        ...this.o.approval?.(p.session.checkIn?.knownLogSize ?? 0),
+      });
       if (modelCached) continue;
       for (const frame of download.framesOf(modelVersionIn)) {
         p.session.link.sendEncoded(frame);

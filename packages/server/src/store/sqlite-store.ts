@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ServerError } from '../errors.ts';
 import { parseStoredTaskSpec, type StoredTaskSpec } from '../task-spec.ts';
+import type { ApprovalRecord } from '../approval/approval-store.ts';
+import { APPROVAL_MIGRATION, appendApproval, listApprovals, listLogHeads } from './sqlite-approvals.ts';
 import type { DeviceRecord, Participation, RoundCommit, RoundRow, Store, TaskRow, TaskStatus } from './store.ts';
 
 /** Ordered, append-only schema migrations; `user_version` records how many have run. */
@@ -78,6 +80,8 @@ const MIGRATIONS: string[] = [
    );`,
   // 3: the privacy accountant's state, committed with each round.
   `ALTER TABLE tasks ADD COLUMN privacy_state TEXT;`,
+  // Task approvals and the transparency log (approval/approval-store.ts).
+  APPROVAL_MIGRATION,
 ];
 
 export interface SqliteStoreOptions {
@@ -109,6 +113,7 @@ interface TaskDbRow {
   final_eval_done: number;
   created_at: number;
   updated_at: number;
+  awaiting_approval: number;
 }
 
 interface DeviceDbRow {
@@ -177,11 +182,11 @@ export class SqliteStore implements Store {
     }
   }
 
-  createTask({ id, spec, initialWeights, now }: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number }): void {
+  createTask({ id, spec, initialWeights, now, awaitingApproval = false }: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number; awaitingApproval?: boolean }): void {
     this.db.transaction(() => {
       this.db
-        .prepare(`INSERT INTO tasks (id, name, spec_json, status, model_version, created_at, updated_at) VALUES (?, ?, ?, 'running', 0, ?, ?)`)
-        .run(id, spec.name, JSON.stringify(spec), now, now);
+        .prepare(`INSERT INTO tasks (id, name, spec_json, status, model_version, created_at, updated_at, awaiting_approval) VALUES (?, ?, ?, 'running', 0, ?, ?, ?)`)
+        .run(id, spec.name, JSON.stringify(spec), now, now, awaitingApproval ? 1 : 0);
       this.db.prepare(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, 0, ?, ?)`).run(id, toBlob(initialWeights), now);
       this.insertAudit('admin', 'task.create', { taskId: id, name: spec.name, stream: spec.stream }, now);
     })();
@@ -192,7 +197,8 @@ export class SqliteStore implements Store {
       id: row.id,
       name: row.name,
       spec: parseStoredTaskSpec(JSON.parse(row.spec_json)),
-      status: row.status,
+      // A task awaiting approval is stored as running with the flag set (sqlite-approvals.ts).
+      status: row.status === 'running' && row.awaiting_approval === 1 ? 'awaiting-approval' : row.status,
       statusReason: row.status_reason,
       modelVersion: row.model_version,
       finalEvalDone: row.final_eval_done === 1,
@@ -211,6 +217,7 @@ export class SqliteStore implements Store {
   }
 
   setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): void {
+    if (status === 'awaiting-approval') throw new ServerError('BAD_REQUEST', 'a task awaits approval only from its creation; only an approval changes that');
     this.db.transaction(() => {
       this.db.prepare(`UPDATE tasks SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?`).run(status, reason, now, id);
       this.insertAudit('coordinator', 'task.status', { taskId: id, status, reason }, now);
@@ -382,6 +389,21 @@ export class SqliteStore implements Store {
         detail_json: string;
       }[]
     ).map((r) => ({ at: r.at, actor: r.actor, action: r.action, detail: JSON.parse(r.detail_json) }));
+  }
+
+  listApprovals(): ApprovalRecord[] {
+    return listApprovals(this.db);
+  }
+
+  listLogHeads(): string[] {
+    return listLogHeads(this.db);
+  }
+
+  appendApproval(entry: { taskId: string; leafIndex: number; approvalJson: string; headJson: string; now: number }): void {
+    this.db.transaction(() => {
+      appendApproval(this.db, entry);
+      this.insertAudit('approver', 'task.approve', { taskId: entry.taskId, logSize: entry.leafIndex + 1 }, entry.now);
+    })();
   }
 
   close(): void {

@@ -1,6 +1,8 @@
+import type { ApprovalStore } from '../approval/approval-store.ts';
 import type { StoredTaskSpec } from '../task-spec.ts';
 
-export type TaskStatus = 'running' | 'completed' | 'failed' | 'stopped';
+/** `awaiting-approval`: created, not yet signed by an approver; no round starts (issue 10). */
+export type TaskStatus = 'awaiting-approval' | 'running' | 'completed' | 'failed' | 'stopped';
 
 export interface TaskRow {
   id: string;
@@ -91,8 +93,9 @@ export interface RoundCommit {
  * Everything the coordinator persists. SQLite (better-sqlite3) is the embedded default; the
  * interface is what a PostgreSQL store implements for deployments that outgrow one machine.
  */
-export interface Store {
-  createTask(task: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number }): void;
+export interface Store extends ApprovalStore {
+  /** `awaitingApproval`: the task waits for `appendApproval` before it runs. @default false */
+  createTask(task: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number; awaitingApproval?: boolean }): void;
   getTask(id: string): TaskRow | undefined;
   listTasks(): TaskRow[];
   setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): void;
