@@ -73,6 +73,24 @@ export const NAME_TEMPLATES = [
   'who is {n}',
   'where is {n} sitting now',
   'birthday card for {n}',
+  'thanks {n} for the review',
+  'thank you {n}, that fixed it',
+  'ok {n} will do',
+  'sure {n}, on it',
+  'nice one {n}',
+  'can {n} and {m} join the call?',
+  'i will ask {n} later',
+  'talk to {n} about access',
+  'is {n} around today?',
+  '{n} is on leave until monday',
+  'welcome {n} to the team!',
+  'merged, thanks to {n}',
+  'I owe {n} a coffee.',
+  'Swapping shifts with {n} on Sunday.',
+  'The desk next to {n} is free.',
+  'Reach out to {n} with questions.',
+  'According to {n} the fix is live.',
+  '{n} (finance) approved it.',
 ];
 
 export const FILLER_TEMPLATES = [
@@ -96,7 +114,41 @@ export const FILLER_TEMPLATES = [
   'the {x} job keeps failing on arm64',
   'Ship the {x} feature behind a flag.',
   'Anyone tried {x} for load testing?',
+  'I saw the error in {x}.',
+  'The alert fired in {x} again.',
+  'Log in to {x} with your SSO account.',
+  'We moved from {x} to {x} last year.',
+  'Switch to {x} for the video calls.',
+  'Is {x} down for anyone else?',
+  '{x}, {x} and {x} are on the approved list.',
+  'Posted the numbers on {x}.',
+  'The {x} team will handle it.',
+  'Book the trip to {x} via the travel portal.',
+  'She is based in {x}.',
+  'He relocated to {x} in spring.',
+  'The meetup in {x} was great.',
+  'Our {x} subscription expires soon.',
+  'Export the report from {x} as CSV.',
+  'See the {x} docs for details.',
+  'The vendor is {x}, based in {x}.',
+  'Using {x} for the pipeline, {x} for storage.',
+  'the {x} plugin broke after the update',
+  'Ping me on {x} if it breaks.',
+  'How do I reset my {x} password?',
+  'Tickets are tracked in {x} now.',
+  'The standup notes are in {x}.',
+  'A {x} outage took down checkout.',
 ];
+
+/** Header words that open a line like "Attendees:" and are not names. */
+export const HEADER_WORDS = [
+  'Location', 'Agenda', 'Summary', 'Status', 'Priority', 'Component',
+  'Labels', 'Sprint', 'Epic', 'Environment', 'Severity', 'Subject', 'Date', 'Time', 'Room', 'Notes', 'Participants',
+  'Resolution', 'Reporter', 'Watchers', 'Assignees', 'Reviewers', 'Stakeholders', 'Approvers', 'Owners', 'Recipients',
+  'Invitees', 'Presenters', 'Speakers', 'Panelists', 'Moderator', 'Facilitator', 'Scribe', 'Host', 'Guests', 'Team',
+  'Department', 'Cost center', 'Manager', 'Sponsor', 'Requester', 'Escalation', 'Contacts', 'Members', 'Absent',
+];
+export const HEADER_TEMPLATES = ['{h}: {n}', '{h}: {n}, {m}', '{h}:\n{n}', '{h} - {n}', '{h}: {x}'];
 
 /** Word-names used as words: what the tagger must leave alone. */
 export const WORD_NAME_SENTENCES = [

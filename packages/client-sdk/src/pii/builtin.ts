@@ -1,4 +1,5 @@
 import { creditCardScrubber } from './credit-card.ts';
+import { dateOfBirthScrubber } from './date-of-birth.ts';
 import { emailScrubber } from './email.ts';
 import { ibanScrubber } from './iban.ts';
 import { ipAddressScrubber } from './ip-address.ts';
@@ -6,6 +7,7 @@ import { personScrubber } from './person.ts';
 import { phoneScrubber } from './phone.ts';
 import { contextSecretScrubber, entropySecretScrubber, structuredSecretScrubber } from './secret.ts';
 import { ssnScrubber } from './ssn.ts';
+import { streetAddressScrubber } from './street-address.ts';
 import type { Scrubber } from './types.ts';
 
 /** The built-in scrubbers, most specific first. */
@@ -16,7 +18,9 @@ export const BUILTIN_SCRUBBERS: readonly Scrubber[] = [
   emailScrubber,
   ssnScrubber,
   ipAddressScrubber,
+  dateOfBirthScrubber,
   contextSecretScrubber,
+  streetAddressScrubber,
   phoneScrubber,
   personScrubber,
   entropySecretScrubber,

@@ -1,5 +1,15 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import {
+  BUILD_GIVEN_SET,
+  BUILD_SURNAME_SET,
+  FIRST_NAME_SET,
+  HARD_WORD_NAMES,
+  NOT_A_NAME,
+  NOT_A_SURNAME,
+  PLACE_NOUNS,
+  SOFT_WORD_NAMES,
+  foldName,
+} from './name-lexicon.ts';
 
 /**
  * Words of a text and the sparse features the name tagger scores them by. Shared by the tagger
@@ -13,11 +23,15 @@ const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 const GLUE_BEFORE = /[\p{N}_@#$%\/\\.=&+~`*]/u;
 const GLUE_AFTER = /[\p{N}_@\/\\=&+~`*(]/u;
 
+const ASCII_WORD = /^[A-Za-z'-]+$/;
+
 export type Shape = 'Xx' | 'x' | 'X' | 'xX' | 'I';
 /** Letter case of the line the word is on: mixed, all lower, all upper. */
 export type Regime = 'M' | 'L' | 'U';
 
 export interface WordToken {
+  /** The word as written, without a possessive "'s". */
+  word: string;
   start: number;
   /** Excludes a possessive "'s". */
   end: number;
@@ -58,15 +72,24 @@ function separator(between: string): string {
   return 'o';
 }
 
+/** A line is caseless (all upper or all lower) only when it has this many words to judge by. */
+const MIN_CASELESS_WORDS = 2;
+const LINE_WORD = /(?<![\p{L}\p{N}_])\p{L}{2,}(?![\p{L}\p{N}_])/gu;
+
 function regimeOf(line: string): Regime {
   let upper = 0;
   let lower = 0;
-  for (const ch of line) {
-    if (ch !== ch.toLowerCase()) upper++;
-    else if (ch !== ch.toUpperCase()) lower++;
+  let words = 0;
+  for (const m of line.matchAll(LINE_WORD)) {
+    const w = m[0];
+    words++;
+    if (w === w.toUpperCase()) upper++;
+    else if (w === w.toLowerCase()) lower++;
+    if (upper > 0 && lower > 0) return 'M';
   }
-  if (lower === 0 && upper > 0) return 'U';
-  if (upper === 0) return 'L';
+  if (words < MIN_CASELESS_WORDS) return 'M';
+  if (upper === words) return 'U';
+  if (lower === words) return 'L';
   return 'M';
 }
 
@@ -82,66 +105,143 @@ export function lexOf(folded: string, original: string): number {
   return given + surname;
 }
 
-/** The words of `text`, in order, with what the features need to know about each. */
-export function tokenize(text: string): WordToken[] {
-  const out: WordToken[] = [];
-  const regimes = new Map<number, Regime>();
-  let prevEnd = -1;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
-    let end = start + m[0].length;
-    let word = m[0];
-    if (/['’][sS]$/.test(word) && word.length > 2) {
-      word = word.slice(0, -2);
-      end -= 2;
+/**
+ * The words of a text, scanned once for their offsets; what the features need to know about
+ * each word is worked out only when asked for (the tagger asks about candidates and their
+ * neighbours, a small share of the words), and kept.
+ */
+export class WordSequence {
+  readonly length: number;
+  private readonly starts: number[] = [];
+  /** End of the match, with a possessive "'s". */
+  private readonly ends: number[] = [];
+  private readonly tokens: Array<WordToken | undefined> = [];
+  private readonly regimes = new Map<number, Regime>();
+
+  constructor(readonly text: string) {
+    for (const m of text.matchAll(WORD)) {
+      this.starts.push(m.index);
+      this.ends.push(m.index + m[0].length);
     }
-    const before = text[start - 1] ?? '';
-    const after = text[start + m[0].length] ?? '';
-    const code =
-      GLUE_BEFORE.test(before) ||
-      GLUE_AFTER.test(after) ||
-      (after === '.' && /\p{L}/u.test(text[start + m[0].length + 1] ?? '')) ||
-      (after === ':' && /[\/\w]/.test(text[start + m[0].length + 1] ?? '') && !/\s/.test(text[start + m[0].length + 1] ?? ' '));
+    this.length = this.starts.length;
+  }
+
+  /**
+   * True for a lower-case ASCII word of the English lists: never a candidate, and cheap to tell
+   * (no folding, no lexicon, no line case).
+   */
+  isPlainWord(i: number): boolean {
+    const start = this.starts[i] ?? 0;
+    const end = this.ends[i] ?? start;
+    // Glued to a digit, '_', '/', '.', '@'…: part of an identifier.
+    const after = this.text.charCodeAt(end);
+    if (isGlueCode(this.text.charCodeAt(start - 1)) || (isGlueCode(after) && after !== 35 && after !== 36 && after !== 37)) return true;
+    const w = this.text.slice(start, end);
+    return PLAIN_WORD.test(w) && ENGLISH_TIER.has(w);
+  }
+
+  private regimeAt(start: number): Regime {
+    const text = this.text;
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    let regime = regimes.get(lineStart);
+    let regime = this.regimes.get(lineStart);
     if (regime === undefined) {
       let lineEnd = text.indexOf('\n', start);
       if (lineEnd === -1) lineEnd = text.length;
       regime = regimeOf(text.slice(lineStart, lineEnd));
-      regimes.set(lineStart, regime);
+      this.regimes.set(lineStart, regime);
     }
+    return regime;
+  }
+
+  at(i: number): WordToken | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    const cached = this.tokens[i];
+    if (cached !== undefined) return cached;
+    const text = this.text;
+    const start = this.starts[i] ?? 0;
+    const matchEnd = this.ends[i] ?? start;
+    let word = text.slice(start, matchEnd);
+    let end = matchEnd;
+    if (word.length > 2 && POSSESSIVE.test(word)) {
+      word = word.slice(0, -2);
+      end -= 2;
+    }
+    const before = text[start - 1] ?? '';
+    const after = text[matchEnd] ?? '';
+    const next = text[matchEnd + 1] ?? ' ';
+    const code =
+      (before !== '' && GLUE_BEFORE.test(before)) ||
+      (after !== '' && GLUE_AFTER.test(after)) ||
+      (after === '.' && /\p{L}/u.test(next)) ||
+      (after === ':' && /[\/\w]/.test(next));
+    const prevEnd = i > 0 ? (this.ends[i - 1] ?? -1) : -1;
     const between = prevEnd < 0 ? '' : text.slice(prevEnd, start);
     const sepBefore = prevEnd < 0 ? '^' : separator(between);
     const lower = word.toLowerCase();
-    const folded = foldName(word);
-    out.push({
+    const folded = ASCII_WORD.test(word) ? lower : foldName(word);
+    const token: WordToken = {
+      word,
       start,
       end,
       lower,
       folded,
       shape: shapeOf(word),
-      regime,
-      initial: sepBefore === '^' || sepBefore === '.' || sepBefore === 'nl' || (prevEnd >= 0 && /[.!?]["')\]]*\s*$/.test(between)),
+      regime: this.regimeAt(start),
+      initial: sepBefore === '^' || sepBefore === '.' || sepBefore === 'nl' || (prevEnd >= 0 && SENTENCE_END.test(between)),
       code,
       tier: tierOf(lower),
       lex: lexOf(folded, word),
       sepBefore,
-    });
-    prevEnd = start + m[0].length;
+    };
+    this.tokens[i] = token;
+    return token;
+  }
+}
+
+const PLAIN_WORD = /^[a-z]+$/;
+
+/** Digits, '_', '/', '\\', '@', '=', '&', '+', '#', '$', '%': characters that glue a word into code. */
+function isGlueCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 95 || c === 47 || c === 92 || c === 64 || c === 61 || c === 38 || c === 43 || c === 35 || c === 36 || c === 37;
+}
+const POSSESSIVE = /['’][sS]$/;
+const SENTENCE_END = /[.!?]["')\]]*\s*$/;
+
+/** Every word of `text` with all it needs for the features (training uses this). */
+export function tokenize(text: string): WordToken[] {
+  const seq = new WordSequence(text);
+  const out: WordToken[] = [];
+  for (let i = 0; i < seq.length; i++) {
+    const t = seq.at(i);
+    if (t !== undefined) out.push(t);
   }
   return out;
 }
 
+/** Surname prefixes that make a mixed-case word a name rather than an identifier ("McClure"). */
+const MIXED_CASE_NAME = /^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O['’]|D['’])\p{Lu}\p{Ll}+$/u;
+/** Lower-case words joined by hyphens into a term ("on-call", "api-server"). */
+const HYPHENATED_TERM = /^[a-z]+(?:-[a-z]+)+$/;
+
 /**
  * Words the tagger scores: not glued into an identifier, and either outside the English lists,
  * in the name lexicon, or capitalised where case means something (a mixed-case line, not the
- * first word of a sentence). Common words in their usual case are never names to the tagger;
- * capitalised word-names ("Grace", "Will") are also the rule-based scrubber's job.
+ * first word of a sentence). Left to the rule-based scrubber (person.ts), which weighs their
+ * context: the stdlib given names in mixed-case text, months, days, places and the names that
+ * are everyday words. All-capital words in mixed-case text are acronyms ("IBAN", "INFRA").
  */
 export function isCandidate(t: WordToken): boolean {
   if (t.code || t.folded.length < 2) return false;
+  if (t.shape === 'xX' && !MIXED_CASE_NAME.test(t.word)) return false;
+  if (t.shape === 'X' && t.regime === 'M') return false;
+  if (HYPHENATED_TERM.test(t.lower) && t.lower.split('-').every((p) => tierOf(p) > 0)) return false;
+  const title = t.word.charAt(0).toUpperCase() + t.word.slice(1).toLowerCase();
+  if (HARD_WORD_NAMES.has(title) || SOFT_WORD_NAMES.has(title) || NOT_A_SURNAME.has(title) || NOT_A_NAME.has(title) || PLACE_NOUNS.has(title)) {
+    return false;
+  }
+  if (FIRST_NAME_SET.has(title) && t.regime === 'M') return false;
   if (t.tier === 0 || t.tier === 4 || t.lex > 0) return true;
-  return t.regime === 'M' && !t.initial && (t.shape === 'Xx' || t.shape === 'X');
+  return t.regime === 'M' && !t.initial && t.shape === 'Xx';
 }
 
 /** Words whose identity is a feature: the English lists and the few words that cue a name. */
@@ -157,13 +257,14 @@ function key(t: WordToken | undefined): string {
  * lexicon and word identity, as training does for half the names, so that the tagger learns to
  * find names it has never seen from their letters and their context.
  */
-export function featuresOf(tokens: readonly WordToken[], i: number, dropLexicon = false): string[] {
-  const t = tokens[i];
+export function featuresOf(tokens: readonly WordToken[] | WordSequence, i: number, dropLexicon = false): string[] {
+  const get = (k: number): WordToken | undefined => (Array.isArray(tokens) ? (k >= 0 ? tokens[k] : undefined) : (tokens as WordSequence).at(k));
+  const t = get(i);
   if (t === undefined) return [];
-  const p = tokens[i - 1];
-  const pp = tokens[i - 2];
-  const n = tokens[i + 1];
-  const nn = tokens[i + 2];
+  const p = get(i - 1);
+  const pp = get(i - 2);
+  const n = get(i + 1);
+  const nn = get(i + 2);
   const lex = dropLexicon ? 0 : t.lex;
   const tier = t.tier;
   const shape = `${t.shape}${t.regime}${t.initial ? '^' : ''}`;

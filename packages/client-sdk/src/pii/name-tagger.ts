@@ -1,6 +1,5 @@
 import { NAME_TAGGER_MODEL } from './name-tagger-weights.ts';
-import { featuresOf, hashFeature, isCandidate, tokenize } from './name-features.ts';
-import type { WordToken } from './name-features.ts';
+import { WordSequence, featuresOf, hashFeature, isCandidate } from './name-features.ts';
 import type { PiiSpan } from './types.ts';
 
 /**
@@ -41,7 +40,7 @@ function loadModel(): DecodedModel {
 }
 
 /** Logit of word `i` being (part of) a person's name. */
-export function scoreToken(tokens: readonly WordToken[], i: number): number {
+export function scoreToken(tokens: WordSequence, i: number): number {
   const m = loadModel();
   let z = m.bias;
   for (const f of featuresOf(tokens, i)) z += m.weights[hashFeature(f) & m.mask] ?? 0;
@@ -64,13 +63,14 @@ const MAX_NAME_WORDS = 5;
 
 /** Spans of the names the tagger finds in `text`. */
 export function findTaggedNames(text: string): PiiSpan[] {
-  const tokens = tokenize(text);
+  const tokens = new WordSequence(text);
   const n = tokens.length;
   const scores = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   const isName = new Uint8Array(n);
   let any = false;
   for (let i = 0; i < n; i++) {
-    const t = tokens[i];
+    if (tokens.isPlainWord(i)) continue;
+    const t = tokens.at(i);
     if (t === undefined || !isCandidate(t)) continue;
     scores[i] = scoreToken(tokens, i);
     if ((scores[i] ?? 0) >= NAME_LOGIT) {
@@ -81,11 +81,11 @@ export function findTaggedNames(text: string): PiiSpan[] {
   if (!any) return [];
   // Whole names: a neighbour joined by one space joins the name when it is likely enough, or
   // when it is a particle followed by a name word.
-  const joined = (i: number): boolean => tokens[i]?.sepBefore === ' ' && !(tokens[i]?.code ?? true);
+  const joined = (i: number): boolean => tokens.at(i)?.sepBefore === ' ' && !(tokens.at(i)?.code ?? true);
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < n; i++) {
-      if (isName[i] === 1) continue;
-      const t = tokens[i];
+      if (isName[i] === 1 || (isName[i - 1] !== 1 && isName[i + 1] !== 1)) continue;
+      const t = tokens.at(i);
       if (t === undefined || t.code) continue;
       const left = i > 0 && isName[i - 1] === 1 && joined(i);
       const right = i + 1 < n && isName[i + 1] === 1 && joined(i + 1);
@@ -94,7 +94,8 @@ export function findTaggedNames(text: string): PiiSpan[] {
         isName[i] = 1;
         continue;
       }
-      if (scores[i] === Number.NEGATIVE_INFINITY) scores[i] = scoreToken(tokens, i);
+      // A common word in its usual case ("will", "sync") joins only as surely as a name starts.
+      if (!isCandidate(t)) continue;
       if ((scores[i] ?? 0) >= EXTEND_LOGIT) isName[i] = 1;
     }
   }
@@ -103,15 +104,15 @@ export function findTaggedNames(text: string): PiiSpan[] {
     if (isName[i] !== 1) continue;
     let j = i;
     while (j + 1 < n && isName[j + 1] === 1 && joined(j + 1) && j - i + 1 < MAX_NAME_WORDS) j++;
-    const first = tokens[i];
-    const last = tokens[j];
+    const first = tokens.at(i);
+    const last = tokens.at(j);
     // A particle alone at either end is not part of the name.
     let a = i;
     let b = j;
-    while (a < b && PARTICLES.has(tokens[a]?.lower ?? '') && a === i && (scores[a] ?? 0) < NAME_LOGIT) a++;
-    while (b > a && PARTICLES.has(tokens[b]?.lower ?? '') && (scores[b] ?? 0) < NAME_LOGIT) b--;
-    if (first !== undefined && last !== undefined && !(a === b && PARTICLES.has(tokens[a]?.lower ?? '') && (scores[a] ?? 0) < NAME_LOGIT)) {
-      spans.push({ start: tokens[a]?.start ?? first.start, end: tokens[b]?.end ?? last.end });
+    while (a < b && PARTICLES.has(tokens.at(a)?.lower ?? '') && a === i && (scores[a] ?? 0) < NAME_LOGIT) a++;
+    while (b > a && PARTICLES.has(tokens.at(b)?.lower ?? '') && (scores[b] ?? 0) < NAME_LOGIT) b--;
+    if (first !== undefined && last !== undefined && !(a === b && PARTICLES.has(tokens.at(a)?.lower ?? '') && (scores[a] ?? 0) < NAME_LOGIT)) {
+      spans.push({ start: tokens.at(a)?.start ?? first.start, end: tokens.at(b)?.end ?? last.end });
     }
     i = j;
   }

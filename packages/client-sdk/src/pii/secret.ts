@@ -1,4 +1,5 @@
 import { shannonEntropy } from './checksums.ts';
+import { ENGLISH_TIER } from './english-lexicon.ts';
 import { codeAt, isWordCode, regexSpans } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -122,7 +123,47 @@ function* trimTrailingPunctuation(spans: Iterable<PiiSpan>, text: string): Gener
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Passwords given in a sentence: "my password is hunter2!x", "the wifi passcode is now
+// Tr0ub4dor&3", "use hunter2!x as the password".
+// ---------------------------------------------------------------------------------------------
+
+const PASSWORD_WORD = '(?:pass(?:word|wd|code|phrase)|pwd|pw|pin(?: code)?|kennwort|passwort|mot de passe|contraseña)';
+/** "password (for the vpn) is (now) X" */
+const PASSWORD_IS = new RegExp(
+  `\\b${PASSWORD_WORD}s?(?:\\s+(?:for|to|on|of)\\s+(?:the\\s+|my\\s+|our\\s+|your\\s+)?[\\w.-]{1,30}(?:\\s+[\\w.-]{1,30})?)?\\s*(?:is|was|=|:|->|will be|has been|is now|now is|changed to|set to)\\s*(?:now\\s+|still\\s+|just\\s+)?["'\`“]?([^\\s"'\`”]{4,128})`,
+  'dgi',
+);
+/** "use X as (the|my) password", "X is the password" */
+const PASSWORD_AS = new RegExp(`\\b(?:use|try|it's|its)\\s+["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?\\s+(?:as|for)\\s+(?:the|my|your|our)\\s+(?:new\\s+)?${PASSWORD_WORD}\\b`, 'dgi');
+/** Words that follow "password is" in prose about passwords, not a password. */
+const PASSWORD_PROSE = /^(?:required|incorrect|invalid|wrong|expired|correct|missing|empty|too|not|the|a|an|set|reset|changed|same|different|weak|strong|case|stored|saved|hidden|shown|encrypted|hashed|optional|mandatory|below|above|attached|in|on|at|of|for|to|your|my|our|their|his|her|its|this|that|still|now|also|being|only|never|always)$/i;
+/** "changed my pw to X", "reset the password to X" */
+const PASSWORD_CHANGED = new RegExp(
+  `\\b(?:changed|set|reset|updated|switched)\\s+(?:my\\s+|the\\s+|our\\s+|your\\s+|his\\s+|her\\s+)?(?:[\\w-]{1,20}\\s+)?${PASSWORD_WORD}\\s+to\\s+["'\`“]?([^\\s"'\`”]{4,128})`,
+  'dgi',
+);
+/** A password in prose ends before sentence punctuation, but a final '!' or '?' may be part of it. */
+const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
+
+function* findSentencePasswords(text: string): Generator<PiiSpan> {
+  for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED]) {
+    for (const m of text.matchAll(re)) {
+      const span = m.indices?.[1];
+      if (span === undefined) continue;
+      let value = text.slice(span[0], span[1]);
+      value = value.replace(TRAILING_PUNCTUATION, '');
+      if (value.length < 4 || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value)) continue;
+      // A plain common English word is prose ("the password is expired"); a rarer word, or
+      // anything with a digit, a symbol or mixed case, is the password.
+      if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2) continue;
+      yield { start: span[0], end: span[0] + value.length };
+    }
+  }
+}
+
 function* findContextSecrets(text: string): Generator<PiiSpan> {
+  yield* findSentencePasswords(text);
   yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
   yield* regexSpans(URL_PASSWORD, text, 1);
   yield* trimTrailingPunctuation(regexSpans(BEARER, text, 1), text);

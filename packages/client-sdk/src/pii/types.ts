@@ -7,6 +7,8 @@ export type PiiType =
   | 'SSN'
   | 'IP_ADDRESS'
   | 'SECRET'
+  | 'DATE_OF_BIRTH'
+  | 'STREET_ADDRESS'
   | 'PERSON';
 
 /** Every built-in type, in the order of specificity used to break ties between equal spans. */
@@ -17,6 +19,8 @@ export const PII_TYPES: readonly PiiType[] = [
   'EMAIL',
   'SSN',
   'IP_ADDRESS',
+  'DATE_OF_BIRTH',
+  'STREET_ADDRESS',
   'PHONE',
   'PERSON',
 ];

@@ -1,0 +1,36 @@
+import type { PiiSpan, Scrubber } from './types.ts';
+
+// A date is a date of birth only next to a birth cue: "DOB", "date of birth", "born on",
+// "birthday". Other dates (deadlines, releases, timestamps) are kept on purpose.
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const YEAR = '(?:19|20)\\d{2}';
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?';
+/** The date forms people write: ISO, numeric with / . -, and with the month's name either side. */
+const DATE = [
+  `${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])`,
+  `(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|[12]\\d|3[01])[-/.](?:${YEAR}|\\d{2})`,
+  `${DAY}(?:[ -]|\\s+of\\s+)${MONTH}[ ,-]{0,2}\\s?${YEAR}`,
+  `${MONTH}\\s+${DAY},?\\s+${YEAR}`,
+].join('|');
+const CUE =
+  "(?:d\\.?o\\.?b\\.?|date\\s+of\\s+birth|birth\\s*date|birthdate|born(?:\\s+on|\\s+in)?|birthday(?:\\s+is)?|b-?day(?:\\s+is)?|geburtsdatum|geb\\.|fecha\\s+de\\s+nacimiento|date\\s+de\\s+naissance|n[ée]e?\\s+le)";
+/** Cue, then at most a few linking words ("is", "was", ":", "on the") before the date. */
+const CUE_THEN_DATE = new RegExp(
+  `\\b${CUE}\\s*(?:[:=#-]|\\bis\\b|\\bwas\\b|\\bon\\b|\\bthe\\b|\\(|\\s){0,4}\\s*(${DATE})(?!\\d|[\\w/.-]\\d)`,
+  'dgi',
+);
+/** Date, then the cue in parentheses or after a dash: "1990-04-12 (DOB)". */
+const DATE_THEN_CUE = new RegExp(`(?<![\\w/.-])(${DATE})(?!\\d)\\s*(?:\\(|-|,)?\\s*(?:d\\.?o\\.?b\\.?|date of birth|birthday)\\b`, 'dgi');
+
+function* findDatesOfBirth(text: string): Generator<PiiSpan> {
+  for (const re of [CUE_THEN_DATE, DATE_THEN_CUE]) {
+    for (const m of text.matchAll(re)) {
+      const span = m.indices?.[1];
+      if (span !== undefined) yield { start: span[0], end: span[1] };
+    }
+  }
+}
+
+export const dateOfBirthScrubber: Scrubber = { type: 'DATE_OF_BIRTH', priority: 35, find: findDatesOfBirth };

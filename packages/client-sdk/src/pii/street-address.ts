@@ -1,0 +1,90 @@
+import type { PiiSpan, Scrubber } from './types.ts';
+
+// Street lines of postal addresses in three shapes:
+//   number, street name, suffix   "742 Evergreen Terrace", "221B Baker Street", "12 Rue de Provence"
+//   type word, name, number       "Via Roma 10", "Calle Mayor, 12", "ul. Marszałkowska 10"
+//   compound street word, number  "Hauptstraße 5", "Kalverstraat 92a", "Björkgatan 11"
+// each with an optional unit after it ("Apt. 4B", "Suite 300", "Lgh. 1102"). The span is the
+// street line: city, postcode and country are left, so the place stays readable.
+
+/** USPS Publication 28, appendix C1: the common street suffixes and their abbreviations. */
+const SUFFIXES =
+  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|square|sq|terrace|ter|way|parkway|pkwy|highway|hwy|' +
+  'freeway|fwy|expressway|expy|circle|cir|crescent|cres|close|row|walk|trail|trl|path|pike|alley|aly|crossing|xing|loop|run|' +
+  'grove|grv|green|gardens?|gdns|hill|hills|heights|hts|park|parks|point|pt|ridge|rdg|valley|vly|view|vw|village|vlg|ville|' +
+  'mews|wharf|quay|parade|pde|esplanade|promenade|plaza|plz|center|ctr|centre|commons?|junction|jct|landing|lndg|meadows?|mdws?|' +
+  'mill|mills|orchard|pass|passage|port|ports|ranch|rise|route|rte|shore|shores|spring|springs|spur|station|sta|stream|' +
+  'summit|smt|trace|track|turnpike|tpke|underpass|via|vista|well|wells|bypass|byp|causeway|cswy|cove|cv|creek|crk|' +
+  'estates?|est|extension|ext|falls|ferry|fry|field|fields|flat|flats|ford|fords|forest|frst|forge|forks?|fort|ft|' +
+  'glen|harbor|hbr|haven|hvn|hollow|holw|inlet|island|is|isle|key|knolls?|lake|lakes|manor|mnr|mount|mt|mountain|mtn|' +
+  'oval|overpass|pines|plains?|prairie|roads|shoal|skyway|stravenue|tunnel|union|un|wall|ways|motorway|curve|bridge|brg|' +
+  'dale|divide|dam|burg|bluffs?|bottom|branch|brook|brooks|camp|canyon|cape|cliffs?|club|corners?|course|courts|' +
+  'crest|drives|gateway|gtwy|gate|light|lights|lock|locks|loaf|neck|radial|rapids?|rest|river|throughway|trafficway|manors|yard|grange|paddock|woodlands?|chase|fold|garth|croft|mead|copse|dene';
+/** Words that open a street name in Romance, Slavic and other languages. */
+const TYPE_WORDS =
+  'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
+  'via|viale|piazza|piazzale|corso|largo|vicolo|contrada|borgo|strada|rotonda|' +
+  'calle|c\\/|avenida|avda\\.?|av\\.|paseo|plaza|camino|carrera|carretera|ronda|travesía|' +
+  'rua|travessa|rodovia|estrada|alameda|praça|largo|marginal|' +
+  'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|' +
+  'str\\.|strada|bulevardul|calea|' +
+  'ulitsa|prospekt';
+/** Endings of compound street names in German, Dutch and Scandinavian languages. */
+const COMPOUND_ENDINGS =
+  'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|' +
+  'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
+  'gatan|gata|vägen|väg|gränd|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park';
+
+const NUMBER = '\\d{1,6}(?:[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–/]\\s?\\d{1,5}[a-zA-Z]?)?';
+const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
+const UNIT =
+  `(?:,?\\s(?:apt\\.?|apartment|suite|ste\\.?|unit|flat|floor|fl\\.?|#|no\\.?|lgh\\.?|hus|m\\.|bte|bus|piso|planta|piano|étage|hoog|og)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
+
+const NUMBER_FIRST = new RegExp(
+  `(?<![\\w.,/:-])(${NUMBER})\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:${NAME_WORD}\\s+){1,3})(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNIT}?(?![\\p{L}\\d])`,
+  'giu',
+);
+const NUMBER_FIRST_TYPE = new RegExp(
+  `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:${TYPE_WORDS})\\s+(?:${NAME_WORD}\\s+){0,4}${NAME_WORD}${UNIT}?(?![\\p{L}\\d])`,
+  'giu',
+);
+const TYPE_FIRST = new RegExp(
+  `(?<![\\p{L}])(?:${TYPE_WORDS})\\s+(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+(?:n[º°o.]\\s?)?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  'giu',
+);
+/** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
+const NAME_THEN_STREET_WORD = new RegExp(
+  `(?<![\\p{L}])(?:${NAME_WORD}\\s+){1,3}(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate)\\s+${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  'giu',
+);
+const COMPOUND = new RegExp(
+  `(?<![\\p{L}])(?:${NAME_WORD}[ -])?[\\p{L}][\\p{L}\\p{M}-]*(?:${COMPOUND_ENDINGS})\\s+${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  'giu',
+);
+
+/**
+ * Words that never name a street: "5 min to drive", "3 more ways", "2 pull requests in the pipeline"
+ * are counts followed by a suffix-like word.
+ */
+const NOT_STREET_WORDS = new Set(
+  ('to in on at the a an my your our their his her its and or of for with by from is are was be it this that these those ' +
+    'more other new old open different separate ways times points steps days weeks years people min mins minute minutes ' +
+    'hour hours hrs sec secs second seconds page pages item items ticket tickets issue issues bug bugs user users server ' +
+    'servers team teams pull requests request commits files lines tests percent x').split(' '),
+);
+
+function* findStreetAddresses(text: string): Generator<PiiSpan> {
+  if (!/\d/.test(text)) return;
+  for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND]) {
+    for (const m of text.matchAll(re)) {
+      let value = m[0];
+      const words = re === NUMBER_FIRST ? (m[2] ?? '').trim().toLowerCase().split(/\s+/) : [];
+      if (words.some((w) => NOT_STREET_WORDS.has(w))) continue;
+      // Sentence punctuation after the line is not part of it ("… Baker St.").
+      if (/\.$/.test(value) && !/(?:st|ave|rd|dr|blvd|ln|ct|pl|str|apt|ste|fl|lgh|no)\.$/i.test(value)) value = value.slice(0, -1);
+      yield { start: m.index, end: m.index + value.length };
+    }
+  }
+}
+
+export const streetAddressScrubber: Scrubber = { type: 'STREET_ADDRESS', priority: 55, find: findStreetAddresses };
