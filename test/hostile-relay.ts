@@ -11,8 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { decodeFrame, encodeFrame, type BodyName, type BodyOf, type Frame } from '@conclave/proto';
 import WebSocket, { WebSocketServer } from 'ws';
 
-/** Returns the frame to send the device instead (or the same frame, or null to drop it). */
-export type Rewrite = (frame: Frame) => Frame | null | Promise<Frame | null>;
+/**
+ * Returns the frame to send the device instead (or the same frame, or null to drop it).
+ * `device` numbers the devices' connections in the order they were made, from 0.
+ */
+export type Rewrite = (frame: Frame, device: number) => Frame | null | Promise<Frame | null>;
 
 export class HostileRelay {
   /** Every frame devices sent, in order, decoded. */
@@ -21,6 +24,7 @@ export class HostileRelay {
   readonly #http: Server;
   readonly #wss: WebSocketServer;
   readonly #sockets = new Set<WebSocket>();
+  readonly #waiters: { pred: () => boolean; resolve: () => void }[] = [];
 
   private constructor(http: Server, wss: WebSocketServer, readonly url: string) {
     this.#http = http;
@@ -32,11 +36,12 @@ export class HostileRelay {
     const wss = new WebSocketServer({ server: http });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
     const relay = new HostileRelay(http, wss, `ws://127.0.0.1:${(http.address() as AddressInfo).port}/v1/devices`);
-    wss.on('connection', (device) => relay.#pipe(device, upstreamUrl));
+    let connections = 0;
+    wss.on('connection', (device) => relay.#pipe(device, upstreamUrl, connections++));
     return relay;
   }
 
-  #pipe(device: WebSocket, upstreamUrl: string): void {
+  #pipe(device: WebSocket, upstreamUrl: string, index: number): void {
     const upstream = new WebSocket(upstreamUrl);
     this.#sockets.add(device).add(upstream);
     const pending: Buffer[] = [];
@@ -47,13 +52,22 @@ export class HostileRelay {
     });
     device.on('message', (data: Buffer) => {
       this.fromDevices.push(decodeFrame(new Uint8Array(data)));
+      for (const w of [...this.#waiters]) {
+        if (w.pred()) {
+          this.#waiters.splice(this.#waiters.indexOf(w), 1);
+          w.resolve();
+        }
+      }
       if (upstream.readyState === WebSocket.OPEN) upstream.send(data);
       else pending.push(data);
     });
     upstream.on('message', (data: Buffer) => {
       toDevice = toDevice.then(async () => {
-        const out = await this.rewrite(decodeFrame(new Uint8Array(data)));
+        const out = await this.rewrite(decodeFrame(new Uint8Array(data)), index);
         if (out && device.readyState === WebSocket.OPEN) device.send(encodeFrame(out.body, out.message as never));
+      }).catch((err: unknown) => {
+        // A rewrite that throws is a bug in the test: make it visible, keep the pipe going.
+        console.error('hostile relay rewrite failed', err);
       });
     });
     const closeBoth = () => {
@@ -69,6 +83,12 @@ export class HostileRelay {
   /** Frames of one kind the devices sent. */
   sent<K extends BodyName>(body: K): BodyOf<K>[] {
     return this.fromDevices.filter((f) => f.body === body).map((f) => f.message as unknown as BodyOf<K>);
+  }
+
+  /** Resolves once what the devices sent satisfies `pred` (checked after each frame they send). */
+  until(pred: () => boolean): Promise<void> {
+    if (pred()) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ pred, resolve }));
   }
 
   async close(): Promise<void> {

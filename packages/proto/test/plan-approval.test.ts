@@ -41,7 +41,7 @@ function selectedFor(s: TaskStatement): ISelected {
       loss: 'binaryCrossentropy',
       clipNorm: Math.fround(0.1),
     },
-    secagg: { cohortSize: 10, minSurvivors: 5, consistencyCheck: true, clipRange: 1 },
+    secagg: { cohortSize: 10, minSurvivors: 5, consistencyCheck: true, clipRange: 1, maxWeight: 1 },
   };
 }
 
@@ -72,6 +72,7 @@ describe('a plan checked against its approval', () => {
       [{ ...base, secagg: { ...base.secagg, minSurvivors: 3 } }, /commits with 3 survivors, below the approved minimum of 5/],
       [{ ...base, plan: { ...base.plan, clipNorm: 0 } }, /does not clip updates/],
       [{ ...base, plan: { ...base.plan, clipNorm: 10 } }, /clip norm 10 is not the approved 0.1/],
+      [{ ...base, secagg: { ...base.secagg, maxWeight: 5000 } }, /max weight 5000 is above the approved 1000/],
     ];
     for (const [selected, message] of cases) {
       const check = await checkPlanAgainstApproval(s, selected);

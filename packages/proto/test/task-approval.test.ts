@@ -57,7 +57,7 @@ describe('task statement encoding', () => {
       ...text('{"batchSize":32,"clientLearningRate":0.1,"localEpochs":1,"loss":"binaryCrossentropy"}'),
       ...u64(5),
       ...text('{"goal":10,"minimum":5,"overSelection":1.3}'),
-      ...text('{"clipRange":1,"enabled":true,"maliciousServer":true}'),
+      ...text('{"clipRange":1,"enabled":true,"maliciousServer":true,"maxWeight":1000}'),
       ...text('{"clipNorm":0.1,"delta":0.00001,"mode":"central","targetEpsilon":3}'),
       ...text('Works council'),
       ...bytes(key),

@@ -95,7 +95,8 @@ function checkSecureAggregation(statement: TaskStatement, selected: Selected, ba
   const clipRange = num(sa, 'clipRange');
   if (clipRange !== undefined && secagg.clipRange !== f32(clipRange)) bad.push(`secure-aggregation clip range ${secagg.clipRange} is not the approved ${clipRange}`);
   const maxWeight = num(sa, 'maxWeight');
-  if (maxWeight !== undefined && secagg.maxWeight !== maxWeight) bad.push(`secure-aggregation max weight ${secagg.maxWeight} is not the approved ${maxWeight}`);
+  // A lower weight bound is the coordinator's to choose (under DP every device weighs 1); a higher one is not.
+  if (maxWeight !== undefined && (secagg.maxWeight ?? 0) > maxWeight) bad.push(`secure-aggregation max weight ${secagg.maxWeight} is above the approved ${maxWeight}`);
   const bits = num(sa, 'bits');
   if (bits !== undefined && secagg.bits !== bits) bad.push(`secure-aggregation bits ${secagg.bits} is not the approved ${bits}`);
   const minimum = num(statement.cohort, 'minimum') ?? 1;
