@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, createWorkerTrainer, initTensorflow, type ConclaveClient } from '@conclave/client-sdk';
-import { serve } from '@conclave/server';
+import { LocalApprover, serve } from '@conclave/server';
 import * as tf from '@tensorflow/tfjs';
 import pino from 'pino';
 import { trainCentralized, toDataset } from './centralized.ts';
@@ -134,7 +134,12 @@ async function main(): Promise<void> {
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'conclave-demo-'));
   const roundEnds: ((round: number, outcome: string) => void)[] = [];
+  // The demo is its own approver (a deployment runs `conclave approver init` and `conclave task
+  // approve` away from the coordinator): it signs the task as it is created, and every device
+  // pins its key, so the task runs only as approved and listed in the transparency log.
+  const approver = await LocalApprover.create('Demo approver');
   const server = await serve({
+    autoApprover: approver,
     dataDir,
     port: 0,
     logger: pino({ level: process.env.CONCLAVE_LOG_LEVEL ?? 'silent' }),
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
     // An administrator issues one single-use enrollment token per device (`conclave enroll`).
     const { tokens } = server.coordinator.issueEnrollmentTokens(shards.length);
     for (const [i, shard] of shards.entries()) {
-      const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken: tokens[i]! });
+      const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken: tokens[i]!, approverKeys: [approver.publicKey] });
       // Each simulated employee opts in to the mail stream; their mail is scrubbed of PII on
       // record, like the centralized baseline's copy below.
       await client.consent.grant('mail');
