@@ -74,7 +74,7 @@ function separator(between: string): string {
 
 /** A line is caseless (all upper or all lower) only when it has this many words to judge by. */
 const MIN_CASELESS_WORDS = 2;
-const LINE_WORD = /(?<![\p{L}\p{N}_])\p{L}{2,}(?![\p{L}\p{N}_])/gu;
+const LINE_WORD = /(?<![\p{L}\p{N}_[])\p{L}{2,}(?![\p{L}\p{N}_\]])/gu;
 
 function regimeOf(line: string): Regime {
   let upper = 0;
@@ -170,6 +170,8 @@ export class WordSequence {
     const after = text[matchEnd] ?? '';
     const next = text[matchEnd + 1] ?? ' ';
     const code =
+      // A "[PERSON]" placeholder left by an earlier scrub.
+      (before === '[' && after === ']') ||
       (before !== '' && GLUE_BEFORE.test(before)) ||
       (after !== '' && GLUE_AFTER.test(after)) ||
       (after === '.' && /\p{L}/u.test(next)) ||
@@ -205,7 +207,7 @@ function isGlueCode(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 95 || c === 47 || c === 92 || c === 64 || c === 61 || c === 38 || c === 43 || c === 35 || c === 36 || c === 37;
 }
 const POSSESSIVE = /['’][sS]$/;
-const SENTENCE_END = /[.!?]["')\]]*\s*$/;
+const SENTENCE_END = /(?:[.!?]["')\]]*|[:\]>])\s*$/;
 
 /** Every word of `text` with all it needs for the features (training uses this). */
 export function tokenize(text: string): WordToken[] {
@@ -240,6 +242,8 @@ export function isCandidate(t: WordToken): boolean {
     return false;
   }
   if (FIRST_NAME_SET.has(title) && t.regime === 'M') return false;
+  // Lower-case jargon ("deploy", "kubectl") is never a name; capitalised it may be a surname.
+  if (t.tier === 4 && t.shape === 'x' && t.lex === 0) return false;
   if (t.tier === 0 || t.tier === 4 || t.lex > 0) return true;
   return t.regime === 'M' && !t.initial && t.shape === 'Xx';
 }

@@ -205,7 +205,8 @@ function startsList(after: string): boolean {
   return next !== undefined && FIRST_NAME_SET.has(next) && !HARD_WORD_NAMES.has(next);
 }
 
-function* findPersons(text: string): Generator<PiiSpan> {
+/** Names found by the lexicon and context rules alone (exported for the approach comparison). */
+export function* findPersons(text: string): Generator<PiiSpan> {
   const titleCaseByLine = new Map<number, boolean>();
   const titleCase = (at: number): boolean => {
     const [ls, le] = lineBounds(text, at, TITLE_CASE_SCAN);

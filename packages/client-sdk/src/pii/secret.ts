@@ -152,8 +152,10 @@ function* findSentencePasswords(text: string): Generator<PiiSpan> {
       const span = m.indices?.[1];
       if (span === undefined) continue;
       let value = text.slice(span[0], span[1]);
+      if (/^\[[A-Za-z][\w-]*\]/.test(value)) continue;
       value = value.replace(TRAILING_PUNCTUATION, '');
-      if (value.length < 4 || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value)) continue;
+      // "[EMAIL]" is another finding's placeholder (scrubbing twice finds nothing new).
+      if (value.length < 4 || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value)) continue;
       // A plain common English word is prose ("the password is expired"); a rarer word, or
       // anything with a digit, a symbol or mixed case, is the password.
       if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2) continue;

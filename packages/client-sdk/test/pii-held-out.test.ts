@@ -1,0 +1,151 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { heldOutNames, isHeldOut } from '../scripts/pii-name-sources.mjs';
+import { PII_TYPES, scrubPii } from '../src/pii/index.ts';
+import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from '../src/pii/name-lexicon.ts';
+import { WORD_NAME_SENTENCES, loadOriginEval, scoreOriginEval } from './fixtures/pii/origin-eval.ts';
+import type { OriginReport } from './fixtures/pii/origin-eval.ts';
+import { makePatternCases, scorePatternCases } from './fixtures/pii/pattern-eval.ts';
+
+/** The values a text's findings cover, as `TYPE:value`. */
+function found(text: string): string[] {
+  return scrubPii(text).findings.map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
+}
+
+describe('held-out names never feed the scrubber', () => {
+  it('no held-out name token is in the shipped lexicon', async () => {
+    const shippedGiven = new Set([...FIRST_NAME_SET].map(foldName));
+    let tokens = 0;
+    for (const o of await heldOutNames()) {
+      for (const entry of [...o.given, ...o.surnames]) {
+        for (const token of entry.split(' ')) {
+          tokens++;
+          const f = foldName(token);
+          expect(isHeldOut(token), token).toBe(true);
+          expect(BUILD_GIVEN_SET.has(f), `${token} (${o.id}) in BUILD_GIVEN_SET`).toBe(false);
+          expect(BUILD_SURNAME_SET.has(f), `${token} (${o.id}) in BUILD_SURNAME_SET`).toBe(false);
+          expect(shippedGiven.has(f), `${token} (${o.id}) in FIRST_NAME_SET`).toBe(false);
+        }
+      }
+    }
+    expect(tokens).toBeGreaterThan(10_000);
+  });
+
+  it('the generated word lists are current (build-names.mjs --check)', () => {
+    const script = fileURLToPath(new URL('../scripts/build-names.mjs', import.meta.url));
+    expect(() => execFileSync(process.execPath, [script, '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+});
+
+describe('held-out evaluation (test/fixtures/pii/origin-eval.ts)', () => {
+  let report: OriginReport;
+  beforeAll(async () => {
+    report = scoreOriginEval(await loadOriginEval(), (t) => scrubPii(t).findings);
+  });
+
+  it('covers at least 8 origins, each with cue and no-cue sentences in three casings', () => {
+    expect(report.byOrigin.length).toBeGreaterThanOrEqual(8);
+    for (const o of report.byOrigin) expect(o.names, o.origin).toBeGreaterThan(200);
+    expect(report.bySlice.map((s) => s.slice).sort()).toEqual(['casing lower', 'casing title', 'casing upper', 'with cue', 'without cue']);
+  });
+
+  // Issue 13 asks for PERSON recall >= 0.95 overall and >= 0.9 per origin. Measured (see
+  // BENCHMARKS.md): about 0.95 overall and 0.88–0.98 per origin, East Asian lowest (Vietnamese
+  // syllables that are English words: "an", "ha", "the"). These floors hold what is reached so
+  // that it cannot slip; they are below the issue's targets, which stay open.
+  it('PERSON recall on held-out names: >= 0.94 overall, >= 0.86 for every origin', () => {
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.94);
+    for (const o of report.byOrigin) expect(o.recall, o.origin).toBeGreaterThanOrEqual(0.86);
+  });
+
+  it('removes names whole: at most 3% of names lose some words and keep others', () => {
+    expect(report.overall.partial / report.overall.names).toBeLessThanOrEqual(0.03);
+  });
+
+  it('keeps >= 0.98 of ordinary words, and of the word-name, jargon and place sentences', () => {
+    expect(report.ordinaryKept / report.ordinaryWords).toBeGreaterThanOrEqual(0.98);
+    expect(report.wordNameKept / report.wordNameWords).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+describe('names outside the lexicon', () => {
+  it('finds them whole, in any case, with or without a cue word', () => {
+    const cases: Array<[string, string]> = [
+      ['talked to nkechi adebayo about the on-call rotation', 'nkechi adebayo'],
+      ['CAN YOU LOOP IN OLUWASEUN OKONKWO ON THE VENDOR THREAD?', 'OLUWASEUN OKONKWO'],
+      ['Hi Siobhán Ní Bhriain, the report is attached.', 'Siobhán Ní Bhriain'],
+      ['The refund was approved by Zbigniew Brzęczyszczykiewicz.', 'Zbigniew Brzęczyszczykiewicz'],
+      ['thanks to Thandiwe Dlamini for the quick fix', 'Thandiwe Dlamini'],
+      ['Assignee: Abdulrahman Al-Hashimi', 'Abdulrahman Al-Hashimi'],
+    ];
+    for (const [sentence, name] of cases) expect(found(sentence), sentence).toContain(`PERSON:${name}`);
+  });
+
+  it('leaves word-names used as words', () => {
+    for (const s of ['Will you mark the ticket as done?', 'The release slipped to May.', 'Bill the client for twelve hours.', 'We planted a rose bush by the entrance.', 'I hope the deploy goes well.', 'See page 3 of the runbook.']) {
+      expect(found(s).filter((f) => f.startsWith('PERSON:')), s).toEqual([]);
+    }
+    expect(WORD_NAME_SENTENCES.length).toBeGreaterThan(30);
+  });
+});
+
+describe('new formats and types', () => {
+  it('lists DATE_OF_BIRTH and STREET_ADDRESS among the built-in types', () => {
+    expect(PII_TYPES).toContain('DATE_OF_BIRTH');
+    expect(PII_TYPES).toContain('STREET_ADDRESS');
+  });
+
+  it('finds lower-case IBANs, cards with dots or mixed separators, spaced SSNs', () => {
+    expect(found('pay to de89 3704 0044 0532 0130 00 please')).toContain('IBAN:de89 3704 0044 0532 0130 00');
+    expect(found('iban gb29nwbk60161331926819')).toContain('IBAN:gb29nwbk60161331926819');
+    expect(found('card 4111.1111.1111.1111 declined')).toContain('CREDIT_CARD:4111.1111.1111.1111');
+    expect(found('card 4111 1111-1111.1111 declined')).toContain('CREDIT_CARD:4111 1111-1111.1111');
+    expect(found('card 5555 - 5555 - 5555 - 4444 declined')).toContain('CREDIT_CARD:5555 - 5555 - 5555 - 4444');
+    expect(found('my social is 123 45 6789')).toContain('SSN:123 45 6789');
+    expect(found('SSN: 123.45.6789')).toContain('SSN:123.45.6789');
+    // Mixed-case tokens and other groupings stay.
+    expect(found('ref De89370400440532013000x')).toEqual([]);
+    expect(found('population 1 234 567 and 12 345 6789')).toEqual([]);
+  });
+
+  it('finds passwords given in a sentence, not prose about passwords', () => {
+    expect(found('my password is hunter2!x')).toContain('SECRET:hunter2!x');
+    expect(found('The VPN password is now Tr0ub4dor&3.')).toContain('SECRET:Tr0ub4dor&3');
+    expect(found('use s3cret-Pa55 as the password')).toContain('SECRET:s3cret-Pa55');
+    expect(found('I changed my pw to zebra92&q yesterday')).toContain('SECRET:zebra92&q');
+    for (const s of ['the password is expired', 'password is required', 'your password is too short']) expect(found(s), s).toEqual([]);
+  });
+
+  it('finds dates of birth next to a birth cue and keeps other dates', () => {
+    expect(found('DOB: 1990-04-12')).toContain('DATE_OF_BIRTH:1990-04-12');
+    expect(found('born on 12 April 1985 in Lagos')).toContain('DATE_OF_BIRTH:12 April 1985');
+    expect(found('my birthday is March 3, 1991')).toContain('DATE_OF_BIRTH:March 3, 1991');
+    expect(found('1988-02-29 (DOB)')).toContain('DATE_OF_BIRTH:1988-02-29');
+    for (const s of ['Deadline 2026-11-24', 'Released on 12 April 2026.']) expect(found(s), s).toEqual([]);
+  });
+
+  it('finds street lines in several national formats', () => {
+    expect(found('Ship to 742 Evergreen Terrace, Springfield')).toContain('STREET_ADDRESS:742 Evergreen Terrace');
+    expect(found('I live at 221B Baker Street')).toContain('STREET_ADDRESS:221B Baker Street');
+    expect(found('Office: 350 Fifth Ave, Suite 3400')).toContain('STREET_ADDRESS:350 Fifth Ave, Suite 3400');
+    expect(found('Hauptstraße 5, 10115 Berlin')).toContain('STREET_ADDRESS:Hauptstraße 5');
+    expect(found('12 rue de la Paix, Paris')).toContain('STREET_ADDRESS:12 rue de la Paix');
+    expect(found('Via Roma 10, Milano')).toContain('STREET_ADDRESS:Via Roma 10');
+    for (const s of ['Give me 5 min to drive over.', 'We need 3 more ways to test this.', 'Room 214 is booked.']) {
+      expect(found(s).filter((f) => f.startsWith('STREET_ADDRESS:')), s).toEqual([]);
+    }
+  });
+
+  it('meets the format targets on the generated cases (test/fixtures/pii/pattern-eval.ts)', () => {
+    const rows = scorePatternCases(makePatternCases(), (t) => scrubPii(t).findings);
+    const share = (format: string): number => rows.find((r) => r.format === format)?.recall ?? 0;
+    for (const f of ['IBAN lower case', 'card with dots', 'card with mixed separators', 'SSN with spaces', 'password in a sentence', 'look-alike kept']) {
+      expect(share(f), f).toBeGreaterThanOrEqual(0.99);
+    }
+    expect(share('date of birth')).toBeGreaterThanOrEqual(0.95);
+    // Issue 13 asks 0.95; faker's en and nl street formats include suffixes and forms ("The
+    // Paddock", "Im Frohental 268") the scrubber does not take. Floor at what is reached.
+    expect(share('street address')).toBeGreaterThanOrEqual(0.9);
+  });
+});
