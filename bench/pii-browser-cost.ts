@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const require = createRequire(new URL('../packages/client-sdk/package.json', import.meta.url));
-const esbuild = require('esbuild') as typeof import('esbuild');
+/** The part of esbuild's API used here (esbuild is a dev dependency of the SDK, not of bench/). */
+interface EsbuildResult {
+  outputFiles: Array<{ contents: Uint8Array }>;
+  metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+}
+const esbuild = require('esbuild') as { build(options: object): Promise<EsbuildResult> };
 const entry = fileURLToPath(new URL('../packages/client-sdk/src/pii/index.ts', import.meta.url));
 const result = await esbuild.build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true });
 const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
