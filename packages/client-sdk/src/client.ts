@@ -180,6 +180,9 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
   }
 
   function onSelected(m: BodyOf<'selected'>): void {
+    // A new Selected supersedes the round in progress, and its secure session sends nothing more:
+    // a late key advertisement would carry the old round id into the new round.
+    round?.secure?.close();
     round?.cancel();
     const session = new RoundSession(m, modelCache.get(m.taskId ?? ''), roundPorts, {
       maxExamplesPerRound: o.maxExamplesPerRound,
@@ -198,6 +201,8 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
         return session.withdraw('secure aggregation configuration refused');
       }
       session.attachSecure(secure);
+      // A retried round keeps its number: the earlier attempt's session, if any, ends here.
+      secureSessions.get(secureKey(taskId, n))?.close();
       secureSessions.set(secureKey(taskId, n), secure);
       secure.start();
     }
