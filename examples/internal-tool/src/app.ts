@@ -9,7 +9,7 @@
  * below external, so this page and the SDK share one module and the training worker loads from
  * next to the bundle.
  */
-import { createBrowserClient, type BrowserClient, type ClientEvents, type LedgerEntry } from '../../../packages/client-sdk/src/browser.ts';
+import { createBrowserClient, type ApprovedTask, type BrowserClient, type ClientEvents, type LedgerEntry } from '../../../packages/client-sdk/src/browser.ts';
 import { search, type TeamDocument } from './documents.ts';
 
 interface StreamInfo {
@@ -20,6 +20,8 @@ interface StreamInfo {
 }
 interface Config {
   deviceUrl: string;
+  /** Approver public keys (base64) this tool's devices pin. */
+  approverKeys: string[];
   streams: StreamInfo[];
   documents: TeamDocument[];
 }
@@ -75,6 +77,27 @@ function bytesText(n: number): string {
   return n < 1024 ? `${n} bytes` : `${(n / 1024).toFixed(1)} KB`;
 }
 
+/**
+ * Who approved the task on this stream, its ε budget and its minimum cohort — as this computer
+ * verified them (the approver's signature, checked against the key the tool pins), not as the
+ * coordinator describes them.
+ */
+function approvalLine(stream: string, approvals: readonly ApprovedTask[]): HTMLElement {
+  const a = approvals.find((t) => t.streams.includes(stream));
+  if (!a) return el('p', { className: 'fineprint approval', dataset: { testid: `approval-${stream}` } }, 'Approval: checked on this computer when the task first asks it to take part.');
+  const epsilon = a.epsilon === null ? 'no ε budget (no differential-privacy noise)' : `ε budget ${a.epsilon}`;
+  return el(
+    'p',
+    { className: 'fineprint approval', dataset: { testid: `approval-${stream}` } },
+    'Approved by ',
+    el('span', { dataset: { testid: 'approval-approver' }, textContent: `${a.approverName} (key ${a.approverFingerprint})` }),
+    ' · ',
+    el('span', { dataset: { testid: 'approval-epsilon' }, textContent: epsilon }),
+    ' · ',
+    el('span', { dataset: { testid: 'approval-min-cohort' }, textContent: `summed with at least ${a.minimumCohort - 1} others per round` }),
+  );
+}
+
 async function main(): Promise<void> {
   const config = (await (await fetch('/api/config')).json()) as Config;
   const streams = config.streams;
@@ -89,6 +112,7 @@ async function main(): Promise<void> {
   const client = await createBrowserClient({
     url: config.deviceUrl,
     ...(enrollmentToken ? { enrollmentToken } : {}),
+    approverKeys: config.approverKeys.map((k) => Uint8Array.from(atob(k), (c) => c.charCodeAt(0))),
     databasePrefix: 'team-search',
     streams: streams.map((s) => s.stream),
     policy: { defaultConsent: 'opt-in' },
@@ -114,6 +138,7 @@ async function main(): Promise<void> {
   client.on('uploaded', (i) => log({ type: 'uploaded', at: Date.now(), round: i.round, taskId: i.taskId }, `Sent a model update for round ${i.round} (${bytesText(i.bytes)}). See it in the list below.`));
   client.on('withdrawn', (i) => log({ type: 'withdrawn', at: Date.now(), round: i.round, taskId: i.taskId }, `Left round ${i.round} without sending anything, as you asked.`));
   client.on('roundClosed', (i) => log({ type: 'roundClosed', at: Date.now(), round: i.round, taskId: i.taskId }, `Round ${i.round} finished without this computer.`));
+  client.on('approved', (i) => log({ type: 'approved', at: Date.now(), round: i.round, taskId: i.taskId }, `Checked round ${i.round}: approved by ${i.approval.approverName}, as listed in the transparency log.`));
   client.on('error', (e) => log({ type: 'error', at: Date.now(), detail: `${e.code}: ${e.message}` }));
   client.on('revoked', (e) => log({ type: 'revoked', at: Date.now(), detail: e.reason }, 'Your administrator removed this computer from training; its stored queries were deleted.'));
   client.consent.on('change', () => void render());
@@ -202,7 +227,7 @@ async function main(): Promise<void> {
 
   async function draw(): Promise<void> {
     const status = client.consent.status();
-    const [counts, ledger, spent, caps] = await Promise.all([client.counts(), client.ledger.entries(), client.privacy.spent(), client.privacy.caps()]);
+    const [counts, ledger, spent, caps, approvals] = await Promise.all([client.counts(), client.ledger.entries(), client.privacy.spent(), client.privacy.caps(), client.approvals()]);
     const granted = streams.filter((s) => status.streams[s.stream] === 'granted');
 
     const pill = $('status');
@@ -227,6 +252,7 @@ async function main(): Promise<void> {
           { className: 'stream' },
           el('div', { className: 'stream-top' }, el('span', { className: 'stream-name', textContent: `${s.name} → ${s.taskName}` }), el('span', { className: 'switch-wrap' }, el('span', { className: 'switch-state', textContent: on ? 'On' : 'Off' }), sw)),
           el('p', { className: 'purpose', textContent: s.purpose }),
+          approvalLine(s.stream, approvals),
           el('p', { className: 'fineprint', textContent: kept }),
         );
       }),

@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import pino from 'pino';
 import { createClient, createInlineTrainer, type ConclaveClient, type FeatureSpec } from '@conclave/client-sdk';
-import { serve, type RunningServer } from '@conclave/server';
+import { LocalApprover, serve, type RunningServer } from '@conclave/server';
 import { buildBrowserSdk, bundleBrowserApp } from '../../../packages/client-sdk/scripts/build-browser.mjs';
 import { colleagueQueries, DOCUMENTS } from './documents.ts';
 
@@ -51,6 +51,8 @@ export interface InternalToolOptions {
   dataDir?: string;
   /** Coordinator log level. @default 'silent' */
   logLevel?: string;
+  /** Who approves the task, as the privacy panel names them. @default 'Team privacy officer' */
+  approverName?: string;
 }
 
 export interface RunningInternalTool {
@@ -59,6 +61,8 @@ export interface RunningInternalTool {
   coordinator: RunningServer;
   taskId: string;
   colleagues: ConclaveClient[];
+  /** The approver's public key, which every device pins. */
+  approverKey: Uint8Array;
   close(): Promise<void>;
 }
 
@@ -121,7 +125,18 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
   await buildBrowserSdk({ outdir: sdkDir });
   await bundleBrowserApp({ entry: path.join(here, 'app.ts'), outfile: path.join(buildDir, 'app.js'), sdkUrl: '/sdk/conclave-sdk.js' });
 
-  const coordinator = await serve({ dataDir, port: 0, logger: pino({ level: options.logLevel ?? 'silent' }), poolHoldMs: 60_000, idleRetryMs: options.idleRetryMs ?? 5_000 });
+  // The example is its own approver (in a company: a privacy officer with `conclave approver init`
+  // and `conclave task approve`); devices pin its key, shipped with the tool's configuration.
+  const approver = await LocalApprover.create(options.approverName ?? 'Team privacy officer');
+  const approverKey = Buffer.from(approver.publicKey).toString('base64');
+  const coordinator = await serve({
+    dataDir,
+    port: 0,
+    logger: pino({ level: options.logLevel ?? 'silent' }),
+    poolHoldMs: 60_000,
+    idleRetryMs: options.idleRetryMs ?? 5_000,
+    autoApprover: approver,
+  });
   const colleagues: ConclaveClient[] = [];
   let http: Server | undefined;
   try {
@@ -147,7 +162,7 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
     const trainer = createInlineTrainer();
     const { tokens } = coordinator.coordinator.issueEnrollmentTokens(colleagueCount);
     for (let i = 0; i < colleagueCount; i++) {
-      const client = createClient({ url: coordinator.deviceUrl, trainer, enrollmentToken: tokens[i]!, streams: [STREAM], reconnect: { initialDelayMs: 100, maxDelayMs: 2_000 } });
+      const client = createClient({ url: coordinator.deviceUrl, trainer, enrollmentToken: tokens[i]!, approverKeys: [approver.publicKey], streams: [STREAM], reconnect: { initialDelayMs: 100, maxDelayMs: 2_000 } });
       await client.consent.grant(STREAM);
       for (const q of colleagueQueries(40, i + 1)) await client.record(STREAM, q);
       colleagues.push(client);
@@ -160,6 +175,8 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
       if (req.method === 'GET' && url.pathname === '/api/config') {
         return sendJson(res, {
           deviceUrl: coordinator.deviceUrl,
+          // The approver keys the page's SDK pins (base64): part of the tool's own configuration.
+          approverKeys: [approverKey],
           streams: [{ stream: STREAM, name: 'Search queries', taskName: 'Search ranking', purpose: PURPOSE }],
           documents: DOCUMENTS,
         });
@@ -189,6 +206,7 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
       coordinator,
       taskId,
       colleagues,
+      approverKey: approver.publicKey,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

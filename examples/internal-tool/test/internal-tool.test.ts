@@ -3,6 +3,7 @@
  * search page embeds the SDK's browser bundle, trains in a Web Worker with TensorFlow.js, and
  * takes part in secure-aggregation rounds of a real coordinator with three simulated colleagues.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +57,9 @@ afterAll(async () => {
 });
 
 let ledgerAtEnd = 0;
+
+/** The key fingerprint the SDK shows: the first 8 bytes of SHA-256(key), hex, in groups of four. */
+const fingerprint = (key: Uint8Array) => createHash('sha256').update(key).digest('hex').slice(0, 16).match(/.{4}/g)!.join('-');
 
 describe('internal tool in headless Chromium', () => {
   it('starts with nothing recorded and consent not given', async () => {
@@ -151,6 +155,20 @@ describe('internal tool in headless Chromium', () => {
     await page.evaluate(() => window.conclave!.render());
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, '1-after-pause.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows who approved the task, its ε budget and its minimum cohort, as this computer verified them', async () => {
+    await page.evaluate(() => window.conclave!.render());
+    const panel = page.getByTestId(`approval-${STREAM}`);
+    // The approver's name and the fingerprint of the key the page pins (from the signed approval).
+    expect(await panel.getByTestId('approval-approver').textContent()).toBe(`Team privacy officer (key ${fingerprint(tool.approverKey)})`);
+    // The example's task adds no differential-privacy noise: no ε budget, said so.
+    expect(await panel.getByTestId('approval-epsilon').textContent()).toBe('no ε budget (no differential-privacy noise)');
+    // Its approved minimum cohort is three devices: this one and at least two others.
+    expect(await panel.getByTestId('approval-min-cohort').textContent()).toBe('summed with at least 2 others per round');
+    const [approved] = await page.evaluate(() => window.conclave!.client.approvals());
+    expect(approved).toMatchObject({ taskId: tool.taskId, approverName: 'Team privacy officer', epsilon: null, minimumCohort: 3 });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, '2b-approval.png'), fullPage: true });
   });
 
   it('opts out of everything: streams off, examples deleted, the ledger kept unless asked', async () => {
