@@ -18,7 +18,7 @@ import {
  */
 
 /** A word: letters and marks, with inner apostrophes or hyphens ("O'Brien", "Jean-Luc"). */
-const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+export const WORD_PATTERN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 /** Characters that glue a word into an identifier, a path, an address or a number. */
 const GLUE_BEFORE = /[\p{N}_@#$%\/\\.=&+~`*]/u;
 const GLUE_AFTER = /[\p{N}_@\/\\=&+~`*(]/u;
@@ -76,7 +76,7 @@ function separator(between: string): string {
 const MIN_CASELESS_WORDS = 2;
 const LINE_WORD = /(?<![\p{L}\p{N}_[])\p{L}{2,}(?![\p{L}\p{N}_\]])/gu;
 
-function regimeOf(line: string): Regime {
+function regimeOfByPattern(line: string): Regime {
   let upper = 0;
   let lower = 0;
   let words = 0;
@@ -87,10 +87,84 @@ function regimeOf(line: string): Regime {
     else if (w === w.toLowerCase()) lower++;
     if (upper > 0 && lower > 0) return 'M';
   }
+  return regimeOfCounts(words, upper, lower);
+}
+
+function regimeOfCounts(words: number, upper: number, lower: number): Regime {
   if (words < MIN_CASELESS_WORDS) return 'M';
   if (upper === words) return 'U';
   if (lower === words) return 'L';
   return 'M';
+}
+
+/** Case classes of the Basic Multilingual Plane for line case, filled in as met (bit 128: known). */
+const CASE_CLASS = new Uint8Array(0x10000);
+const K_LETTER = 1;
+const K_NUMBER = 2;
+const K_UPPER = 4;
+const K_LOWER = 8;
+const NUMBER_CHAR = /\p{N}/u;
+
+function caseClass(c: number): number {
+  let k = CASE_CLASS[c] ?? 0;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = 128;
+    if (LETTER.test(ch)) k |= K_LETTER;
+    if (NUMBER_CHAR.test(ch)) k |= K_NUMBER;
+    if (ch === ch.toUpperCase()) k |= K_UPPER;
+    if (ch === ch.toLowerCase()) k |= K_LOWER;
+    CASE_CLASS[c] = k;
+  }
+  return k;
+}
+
+/**
+ * Letter case of a line: the words of {@link LINE_WORD} (runs of two or more letters not glued
+ * to digits, '_' or brackets) all upper, all lower, or mixed. A scan over character classes,
+ * with the pattern as the fallback for lines with characters outside the BMP.
+ */
+function regimeOf(line: string): Regime {
+  const n = line.length;
+  let upper = 0;
+  let lower = 0;
+  let words = 0;
+  let i = 0;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return regimeOfByPattern(line);
+    if ((caseClass(c) & K_LETTER) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let allUpper = true;
+    let allLower = true;
+    while (i < n) {
+      const d = line.charCodeAt(i);
+      if (d >= 0xd800 && d <= 0xdfff) return regimeOfByPattern(line);
+      const k = caseClass(d);
+      if ((k & K_LETTER) === 0) break;
+      if ((k & K_UPPER) === 0) allUpper = false;
+      if ((k & K_LOWER) === 0) allLower = false;
+      i++;
+    }
+    if (i - start < 2) continue;
+    const before = start > 0 ? line.charCodeAt(start - 1) : -1;
+    const after = i < n ? line.charCodeAt(i) : -1;
+    if (before === 95 || before === 91 || (before >= 0 && (caseClass(before) & K_NUMBER) !== 0)) continue;
+    if (after === 95 || after === 93 || (after >= 0 && (caseClass(after) & K_NUMBER) !== 0)) continue;
+    words++;
+    if (allUpper) upper++;
+    else if (allLower) lower++;
+    if (upper > 0 && lower > 0) return 'M';
+  }
+  return regimeOfCounts(words, upper, lower);
+}
+
+/** The line-case scan and its pattern agree (exported for the tests). */
+export function lineRegime(line: string, byPattern = false): Regime {
+  return byPattern ? regimeOfByPattern(line) : regimeOf(line);
 }
 
 export function tierOf(lower: string): number {
@@ -119,10 +193,7 @@ export class WordSequence {
   private readonly regimes = new Map<number, Regime>();
 
   constructor(readonly text: string) {
-    for (const m of text.matchAll(WORD)) {
-      this.starts.push(m.index);
-      this.ends.push(m.index + m[0].length);
-    }
+    scanWords(text, this.starts, this.ends);
     this.length = this.starts.length;
   }
 
@@ -136,8 +207,11 @@ export class WordSequence {
     // Glued to a digit, '_', '/', '.', '@'…: part of an identifier.
     const after = this.text.charCodeAt(end);
     if (isGlueCode(this.text.charCodeAt(start - 1)) || (isGlueCode(after) && after !== 35 && after !== 36 && after !== 37)) return true;
-    const w = this.text.slice(start, end);
-    return PLAIN_WORD.test(w) && ENGLISH_TIER.has(w);
+    for (let k = start; k < end; k++) {
+      const c = this.text.charCodeAt(k);
+      if (c < 97 || c > 122) return false;
+    }
+    return ENGLISH_TIER.has(this.text.slice(start, end));
   }
 
   private regimeAt(start: number): Regime {
@@ -179,20 +253,19 @@ export class WordSequence {
     const prevEnd = i > 0 ? (this.ends[i - 1] ?? -1) : -1;
     const between = prevEnd < 0 ? '' : text.slice(prevEnd, start);
     const sepBefore = prevEnd < 0 ? '^' : separator(between);
-    const lower = word.toLowerCase();
-    const folded = ASCII_WORD.test(word) ? lower : foldName(word);
+    const info = wordInfo(word);
     const token: WordToken = {
       word,
       start,
       end,
-      lower,
-      folded,
-      shape: shapeOf(word),
+      lower: info.lower,
+      folded: info.folded,
+      shape: info.shape,
       regime: this.regimeAt(start),
       initial: sepBefore === '^' || sepBefore === '.' || sepBefore === 'nl' || (prevEnd >= 0 && SENTENCE_END.test(between)),
       code,
-      tier: tierOf(lower),
-      lex: lexOf(folded, word),
+      tier: info.tier,
+      lex: info.lex,
       sepBefore,
     };
     this.tokens[i] = token;
@@ -200,7 +273,90 @@ export class WordSequence {
   }
 }
 
-const PLAIN_WORD = /^[a-z]+$/;
+/** What a word is, whatever its place: worked out once per distinct word and kept. */
+interface WordInfo {
+  lower: string;
+  folded: string;
+  shape: Shape;
+  tier: number;
+  lex: number;
+}
+
+/** Distinct words seen so far; cleared when it grows past {@link WORD_CACHE_LIMIT}. */
+const WORD_CACHE = new Map<string, WordInfo>();
+const WORD_CACHE_LIMIT = 50_000;
+
+function wordInfo(word: string): WordInfo {
+  let info = WORD_CACHE.get(word);
+  if (info !== undefined) return info;
+  const lower = word.toLowerCase();
+  const folded = ASCII_WORD.test(word) ? lower : foldName(word);
+  info = { lower, folded, shape: shapeOf(word), tier: tierOf(lower), lex: lexOf(folded, word) };
+  if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+  WORD_CACHE.set(word, info);
+  return info;
+}
+
+/** Character classes of the Basic Multilingual Plane, filled in as they are met: 1 letter, 2 mark, 3 neither. */
+const CHAR_CLASS = new Uint8Array(0x10000);
+const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
+const C_LETTER = 1;
+const C_MARK = 2;
+
+/** Class of the character at `i` and its length in UTF-16 units (2 for a surrogate pair). */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? C_LETTER : 3;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i) ?? c;
+    if (cp > 0xffff) {
+      const ch = String.fromCodePoint(cp);
+      return (LETTER.test(ch) ? C_LETTER : MARK.test(ch) ? C_MARK : 3) | 4;
+    }
+  }
+  let k = CHAR_CLASS[c] ?? 0;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = LETTER.test(ch) ? C_LETTER : MARK.test(ch) ? C_MARK : 3;
+    CHAR_CLASS[c] = k;
+  }
+  return k;
+}
+
+/**
+ * Offsets of the words of {@link WORD_PATTERN}, found by a scan over character classes (the same
+ * matches as `text.matchAll(WORD_PATTERN)`, without a match object per word).
+ */
+export function scanWords(text: string, starts: number[], ends: number[]): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let k = classAt(text, i);
+    if ((k & 3) !== C_LETTER) {
+      i += k & 4 ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += k & 4 ? 2 : 1;
+    for (;;) {
+      while (i < n) {
+        k = classAt(text, i);
+        if ((k & 3) !== C_LETTER && (k & 3) !== C_MARK) break;
+        i += k & 4 ? 2 : 1;
+      }
+      // An inner apostrophe or hyphen followed by a letter continues the word.
+      const c = text.charCodeAt(i);
+      if (i + 1 < n && (c === 39 || c === 0x2019 || c === 45) && (classAt(text, i + 1) & 3) === C_LETTER) {
+        i += 1 + (classAt(text, i + 1) & 4 ? 2 : 1);
+        continue;
+      }
+      break;
+    }
+    starts.push(start);
+    ends.push(i);
+  }
+}
 
 /** Digits, '_', '/', '\\', '@', '=', '&', '+', '#', '$', '%': characters that glue a word into code. */
 function isGlueCode(c: number): boolean {
@@ -265,23 +421,45 @@ export function featuresOf(tokens: readonly WordToken[] | WordSequence, i: numbe
   const get = (k: number): WordToken | undefined => (Array.isArray(tokens) ? (k >= 0 ? tokens[k] : undefined) : (tokens as WordSequence).at(k));
   const t = get(i);
   if (t === undefined) return [];
-  const p = get(i - 1);
-  const pp = get(i - 2);
-  const n = get(i + 1);
-  const nn = get(i + 2);
+  return [...ownFeatures(t, dropLexicon), ...contextFeatures(t, get(i - 2), get(i - 1), get(i + 1), get(i + 2))];
+}
+
+function shapeKey(t: WordToken): string {
+  return `${t.shape}${t.regime}${t.initial ? '^' : ''}`;
+}
+
+/**
+ * The features of a word that depend only on the word, its line case and whether it starts a
+ * sentence (the tagger sums their weights once per distinct combination).
+ */
+export function ownFeatures(t: WordToken, dropLexicon = false): string[] {
   const lex = dropLexicon ? 0 : t.lex;
   const tier = t.tier;
-  const shape = `${t.shape}${t.regime}${t.initial ? '^' : ''}`;
+  const shape = shapeKey(t);
+  const f: string[] = ['b', `v${tier}`, `l${lex}`, `s${shape}`, `vs${tier}${shape}`, `ls${lex}${shape}`, `len${Math.min(t.folded.length, 12)}${tier}`];
+  if (!dropLexicon && tier > 0 && tier < 4) f.push(`w${t.lower}`, `ws${t.lower}${shape}`);
+  const w = `^${t.folded}$`;
+  for (let k = 0; k + 2 <= w.length; k++) f.push(`g${w.slice(k, k + 2)}`);
+  for (let k = 0; k + 3 <= w.length; k++) f.push(`g${w.slice(k, k + 3)}`);
+  for (let k = 0; k + 4 <= w.length; k++) f.push(`g${w.slice(k, k + 4)}`);
+  if (t.folded !== t.lower) f.push('dia');
+  return f;
+}
+
+/** The features of a word that depend on the words around it. */
+export function contextFeatures(
+  t: WordToken,
+  pp: WordToken | undefined,
+  p: WordToken | undefined,
+  n: WordToken | undefined,
+  nn: WordToken | undefined,
+): string[] {
+  const tier = t.tier;
+  const shape = shapeKey(t);
   const pk = key(p);
   const nk = key(n);
   const nsep = n?.sepBefore ?? '$';
-  const f: string[] = [
-    'b',
-    `v${tier}`,
-    `l${lex}`,
-    `s${shape}`,
-    `vs${tier}${shape}`,
-    `ls${lex}${shape}`,
+  return [
     `p${pk}${t.sepBefore}`,
     `pv${pk}${t.sepBefore}${tier}`,
     `ps${t.sepBefore}${shape}`,
@@ -292,15 +470,7 @@ export function featuresOf(tokens: readonly WordToken[] | WordSequence, i: numbe
     `nn${key(nn)}`,
     `pn${p === undefined ? '∅' : `${p.tier}${p.lex > 0 ? 1 : 0}${p.shape}`}${t.sepBefore}${tier}`,
     `nx${n === undefined ? '∅' : `${n.tier}${n.lex > 0 ? 1 : 0}${n.shape}`}${nsep}${tier}`,
-    `len${Math.min(t.folded.length, 12)}${tier}`,
   ];
-  if (!dropLexicon && tier > 0 && tier < 4) f.push(`w${t.lower}`, `ws${t.lower}${shape}`);
-  const w = `^${t.folded}$`;
-  for (let k = 0; k + 2 <= w.length; k++) f.push(`g${w.slice(k, k + 2)}`);
-  for (let k = 0; k + 3 <= w.length; k++) f.push(`g${w.slice(k, k + 3)}`);
-  for (let k = 0; k + 4 <= w.length; k++) f.push(`g${w.slice(k, k + 4)}`);
-  if (t.folded !== t.lower) f.push('dia');
-  return f;
 }
 
 /** FNV-1a, 32 bits. */

@@ -1,5 +1,6 @@
 import { NAME_TAGGER_MODEL } from './name-tagger-weights.ts';
-import { WordSequence, featuresOf, hashFeature, isCandidate } from './name-features.ts';
+import { WordSequence, contextFeatures, hashFeature, isCandidate, ownFeatures } from './name-features.ts';
+import type { WordToken } from './name-features.ts';
 import type { PiiSpan } from './types.ts';
 
 /**
@@ -39,11 +40,31 @@ function loadModel(): DecodedModel {
   return model;
 }
 
+/** Summed weights of a word's own features, by word, line case and sentence start. */
+const OWN_SCORES = new Map<string, number>();
+const OWN_SCORES_LIMIT = 50_000;
+
+function ownScore(m: DecodedModel, t: WordToken): number {
+  const k = `${t.regime}${t.initial ? '^' : ''}${t.word}`;
+  let z = OWN_SCORES.get(k);
+  if (z === undefined) {
+    z = 0;
+    for (const f of ownFeatures(t)) z += m.weights[hashFeature(f) & m.mask] ?? 0;
+    if (OWN_SCORES.size >= OWN_SCORES_LIMIT) OWN_SCORES.clear();
+    OWN_SCORES.set(k, z);
+  }
+  return z;
+}
+
 /** Logit of word `i` being (part of) a person's name. */
 export function scoreToken(tokens: WordSequence, i: number): number {
   const m = loadModel();
-  let z = m.bias;
-  for (const f of featuresOf(tokens, i)) z += m.weights[hashFeature(f) & m.mask] ?? 0;
+  const t = tokens.at(i);
+  if (t === undefined) return Number.NEGATIVE_INFINITY;
+  let z = m.bias + ownScore(m, t);
+  for (const f of contextFeatures(t, tokens.at(i - 2), tokens.at(i - 1), tokens.at(i + 1), tokens.at(i + 2))) {
+    z += m.weights[hashFeature(f) & m.mask] ?? 0;
+  }
   return z;
 }
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { WORD_PATTERN, lineRegime, scanWords } from '../src/pii/name-features.ts';
+import { loadCorpus } from './fixtures/pii/corpus-eval.ts';
+
+// The tagger's word and line-case scans are hand-written for speed; they must find exactly what
+// the patterns they replace find, or the features would differ from those the tagger was trained on.
+const SAMPLES = [
+  "O'Brien and Jean-Luc met Đặng Văn An at 10:32; x@Grace, [PERSON], café, cafe\u0301 naïve",
+  'NGUYỄN THỊ HÀ wrote: ok_ab 3rd ab3 [AB] __init__ ß STRASSE Σίσυφος',
+  'emoji 😀 and 𝐀𝐁 math letters, 𐐷𐐷 deseret, - -a- a-- a\'', // outside the BMP
+  "rock'n'roll don’t l'été it's — ‘quoted’ 1a2b αβ-γδ",
+];
+
+describe('name tagger scans', () => {
+  const texts = [...SAMPLES, ...loadCorpus().slice(0, 800).map((l) => l.text)];
+
+  it('finds the same words as the word pattern', () => {
+    for (const text of texts) {
+      const starts: number[] = [];
+      const ends: number[] = [];
+      scanWords(text, starts, ends);
+      const expected = [...text.matchAll(WORD_PATTERN)].map((m) => [m.index, m.index + m[0].length]);
+      expect(starts.map((s, i) => [s, ends[i]])).toEqual(expected);
+    }
+  });
+
+  it('judges line case as the line-word pattern does', () => {
+    for (const text of texts) {
+      for (const line of [...text.split('\n'), text.toUpperCase(), text.toLowerCase()]) {
+        expect(lineRegime(line)).toBe(lineRegime(line, true));
+      }
+    }
+  });
+});
