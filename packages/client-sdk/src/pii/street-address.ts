@@ -73,16 +73,55 @@ const NOT_STREET_WORDS = new Set(
     'servers team teams pull requests request commits files lines tests percent x').split(' '),
 );
 
+/** A street word or compound ending right before a house number: where the last two shapes can match. */
+const STREET_WORD_THEN_NUMBER = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata)\\s+\\d`, 'giu');
+/** How far before and after such an anchor a match of those shapes can reach. */
+const ANCHOR_BEFORE = 160;
+const ANCHOR_AFTER = 48;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+/**
+ * Matches of `re` (a pattern that ends with the anchor and its number, and starts after a
+ * non-letter) found only in windows around the anchors: the same matches as `text.matchAll(re)`
+ * for streets of ordinary length, without trying the pattern at every position of the text.
+ */
+function* matchNearAnchors(text: string, re: RegExp, anchors: readonly number[][]): Generator<[number, RegExpMatchArray]> {
+  let lastEnd = 0;
+  let w = 0;
+  while (w < anchors.length) {
+    const [a0 = 0] = anchors[w] ?? [];
+    let from = Math.max(lastEnd, a0 - ANCHOR_BEFORE);
+    // Start after a space, so that the pattern's look-behind sees what it would in the text.
+    while (from > lastEnd && from < a0 && !isSpace(text.charCodeAt(from - 1))) from++;
+    let to = (anchors[w]?.[1] ?? a0) + ANCHOR_AFTER;
+    w++;
+    while (w < anchors.length && (anchors[w]?.[0] ?? 0) - ANCHOR_BEFORE <= to) to = (anchors[w++]?.[1] ?? 0) + ANCHOR_AFTER;
+    while (to < text.length && !isSpace(text.charCodeAt(to))) to++;
+    to = Math.min(to, text.length);
+    const window = text.slice(from, to);
+    for (const m of window.matchAll(re)) yield [from + m.index, m];
+    lastEnd = to;
+  }
+}
+
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   if (!/\d/.test(text)) return;
+  const anchors = Array.from(text.matchAll(STREET_WORD_THEN_NUMBER), (m) => [m.index, m.index + m[0].length]);
   for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND]) {
-    for (const m of text.matchAll(re)) {
+    const matches =
+      re === NAME_THEN_STREET_WORD || re === COMPOUND
+        ? matchNearAnchors(text, re, anchors)
+        : Array.from(text.matchAll(re), (m): [number, RegExpMatchArray] => [m.index, m]);
+    for (const [index, m] of matches) {
       let value = m[0];
       const words = re === NUMBER_FIRST ? (m[2] ?? '').trim().toLowerCase().split(/\s+/) : [];
       if (words.some((w) => NOT_STREET_WORDS.has(w))) continue;
       // Sentence punctuation after the line is not part of it ("… Baker St.").
       if (/\.$/.test(value) && !/(?:st|ave|rd|dr|blvd|ln|ct|pl|str|apt|ste|fl|lgh|no)\.$/i.test(value)) value = value.slice(0, -1);
-      yield { start: m.index, end: m.index + value.length };
+      yield { start: index, end: index + value.length };
     }
   }
 }
