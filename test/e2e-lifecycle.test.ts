@@ -29,6 +29,7 @@ describe('a task waiting for devices is never a silent hang', () => {
       await denseTask(8, { cohort: { goal: 3, minimum: 3 }, timeouts: { selectionMs: 150, roundMs: 5_000 }, maxConsecutiveFailures: 2 }),
     );
     await h.addClient();
+    await waitForTask(h.server, taskId, (s) => s.status === 'running');
     const waiting = h.server.coordinator.taskStatus(taskId);
     expect(waiting.phase).toBe('selecting');
     expect(waiting.waitingFor).toMatch(/^devices: [01] of 4 wanted \(minimum 3\) eligible for stream "points"; selection times out in/);
@@ -135,6 +136,7 @@ describe('the conclave CLI', () => {
       writeFileSync(file, JSON.stringify(await denseTask(8, { rounds: 10, cohort: { goal: 10, minimum: 8 }, privacy: { targetEpsilon: 5, delta: 1e-5, population: 1000, ...privacy } })));
       const created = await run(process.execPath, [CLI, 'task', 'create', '--file', file, '--json'], { env });
       const { id } = JSON.parse(created.stdout) as { id: string };
+      await waitForTask(h!.server, id, (s) => s.status === 'running');
       h!.server.coordinator.stopTask(id, 'shown');
       return (await run(process.execPath, [CLI, 'task', 'status', id], { env })).stdout;
     };

@@ -139,7 +139,9 @@ export function waitForTask(
         reject(err);
         return;
       }
-      if (pred(s)) {
+      // A task waits for the harness's approver for a moment after it is created: that is not
+      // yet a state worth matching (`s.status !== 'running'` would match it at once).
+      if (s.status !== 'awaiting-approval' && pred(s)) {
         clearInterval(timer);
         resolve(s);
       } else if (Date.now() > deadline) {

@@ -213,7 +213,9 @@ async function main(): Promise<void> {
     const finished = new Promise<void>((resolve) => {
       // The task may also stop between rounds (e.g. its privacy budget is spent).
       const poll = setInterval(() => {
-        if (server.coordinator.taskStatus(taskId).status !== 'running') {
+        const { status } = server.coordinator.taskStatus(taskId);
+        // Awaiting approval: the demo's approver signs it within moments of its creation.
+        if (status !== 'running' && status !== 'awaiting-approval') {
           clearInterval(poll);
           resolve();
         }
