@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WORD_PATTERN, lineRegime, scanWords } from '../src/pii/name-features.ts';
+import { scrubPii } from '../src/pii/index.ts';
 import { loadCorpus } from './fixtures/pii/corpus-eval.ts';
 
 // The tagger's word and line-case scans are hand-written for speed; they must find exactly what
@@ -30,5 +31,27 @@ describe('name tagger scans', () => {
         expect(lineRegime(line)).toBe(lineRegime(line, true));
       }
     }
+  });
+});
+
+describe('words of logs and tickets are not names', () => {
+  it.each([
+    ['[SEC-53729] Login fails after the upgrade.', 'Login'],
+    ['Latency p99 went from 33 ms to 80 ms.', 'Latency'],
+    ['Bill Payments team owns OPS-5573.', 'Bill Payments'],
+    ['how to rotate utf-8 credentials.', 'utf'],
+    ['how to rotate aarch64-apple-darwin credentials.', 'apple-darwin'],
+  ])('keeps %j', (text, word) => {
+    const out = scrubPii(text).text;
+    expect(out).toContain(word);
+    expect(out).not.toContain('[PERSON]');
+  });
+
+  it('removes the name after a title but keeps the title', () => {
+    expect(scrubPii('Prof. Müller approved the budget.').text).toBe('Prof. [PERSON] approved the budget.');
+  });
+
+  it('still takes a word-name with a known surname', () => {
+    expect(scrubPii('Bill Smith owns OPS-5573.').text).toBe('[PERSON] owns OPS-5573.');
   });
 });

@@ -1,7 +1,7 @@
 import { ENGLISH_WORDS_10, ENGLISH_WORDS_20, ENGLISH_WORDS_35, JARGON_WORDS as JARGON_LIST } from './english-data.ts';
 
 function words(list: string): string[] {
-  return list.split(' ').filter((w) => w !== '');
+  return list.split(/\s+/).filter((w) => w !== '');
 }
 
 /**

@@ -249,7 +249,10 @@ export class WordSequence {
       (before !== '' && GLUE_BEFORE.test(before)) ||
       (after !== '' && GLUE_AFTER.test(after)) ||
       (after === '.' && /\p{L}/u.test(next)) ||
-      (after === ':' && /[\/\w]/.test(next));
+      (after === ':' && /[\/\w]/.test(next)) ||
+      // Joined by a hyphen to digits: "utf-8", "aarch64-apple-darwin".
+      (after === '-' && isDigit(next.charCodeAt(0))) ||
+      (before === '-' && isDigit(text.charCodeAt(start - 2)));
     const prevEnd = i > 0 ? (this.ends[i - 1] ?? -1) : -1;
     const between = prevEnd < 0 ? '' : text.slice(prevEnd, start);
     const sepBefore = prevEnd < 0 ? '^' : separator(between);
@@ -358,6 +361,10 @@ export function scanWords(text: string, starts: number[], ends: number[]): void 
   }
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** Digits, '_', '/', '\\', '@', '=', '&', '+', '#', '$', '%': characters that glue a word into code. */
 function isGlueCode(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 95 || c === 47 || c === 92 || c === 64 || c === 61 || c === 38 || c === 43 || c === 35 || c === 36 || c === 37;
@@ -378,6 +385,9 @@ export function tokenize(text: string): WordToken[] {
 
 /** Surname prefixes that make a mixed-case word a name rather than an identifier ("McClure"). */
 const MIXED_CASE_NAME = /^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O['’]|D['’])\p{Lu}\p{Ll}+$/u;
+/** Titles and honorifics written before a name. */
+const TITLES = new Set('mr mrs ms mx dr prof sir dame miss mme mlle herr frau doctor professor judge rev capt sgt col gen lt'.split(' '));
+
 /** Lower-case words joined by hyphens into a term ("on-call", "api-server"). */
 const HYPHENATED_TERM = /^[a-z]+(?:-[a-z]+)+$/;
 
@@ -398,6 +408,11 @@ export function isCandidate(t: WordToken): boolean {
     return false;
   }
   if (FIRST_NAME_SET.has(title) && t.regime === 'M') return false;
+  // Titles cue a name and are never part of one ("Prof. Müller").
+  if (TITLES.has(t.lower)) return false;
+  // Software vocabulary heading a sentence in mixed-case text ("Login fails", "Latency p99"):
+  // capitalised for the sentence, not for a name.
+  if (t.tier === 4 && t.lex === 0 && t.initial && t.regime === 'M') return false;
   // Lower-case jargon ("deploy", "kubectl") is never a name; capitalised it may be a surname.
   if (t.tier === 4 && t.shape === 'x' && t.lex === 0) return false;
   if (t.tier === 0 || t.tier === 4 || t.lex > 0) return true;

@@ -1,4 +1,6 @@
+import { ENGLISH_TIER } from './english-lexicon.ts';
 import {
+  BUILD_SURNAME_SET,
   COMMON_WORD_SET,
   FIRST_NAME_SET,
   HARD_WORD_NAMES,
@@ -7,6 +9,7 @@ import {
   PLACE_NOUNS,
   SOFT_WORD_NAMES,
   WORD_SURNAMES,
+  foldName,
 } from './name-lexicon.ts';
 import { findTaggedNames } from './name-tagger.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
@@ -199,6 +202,16 @@ function hasStrongContext(
   );
 }
 
+/**
+ * A word-name followed by an English word is a phrase ("Bill Payments", "Mark Complete") unless
+ * that word is a known surname.
+ */
+function surnameNotPhrase(surname: string): boolean {
+  const last = surname.slice(surname.lastIndexOf(' ') + 1);
+  const lower = last.toLowerCase();
+  return !ENGLISH_TIER.has(lower) || WORD_SURNAMES.has(last) || BUILD_SURNAME_SET.has(foldName(last));
+}
+
 /** "Rose, Lily and Daisy": followed by another given name in a list. */
 function startsList(after: string): boolean {
   const next = LIST_NEXT.exec(after)?.[1];
@@ -262,7 +275,8 @@ export function* findPersons(text: string): Generator<PiiSpan> {
         headed ||
         (ext.surname !== undefined &&
           !COMMON_WORD_SET.has(ext.surname.toLowerCase()) &&
-          (!HARD_WORD_NAMES.has(ext.surname) || WORD_SURNAMES.has(ext.surname))) ||
+          (!HARD_WORD_NAMES.has(ext.surname) || WORD_SURNAMES.has(ext.surname)) &&
+          surnameNotPhrase(ext.surname)) ||
         hasStrongContext(text, before, after, start, ext.end, lastEnd, isHard);
       if (!accept && isSoft) {
         // Mid-sentence capitalisation marks a name unless the line is Title Case or the word
@@ -279,6 +293,8 @@ export function* findPersons(text: string): Generator<PiiSpan> {
   }
 }
 
+const GIVEN_BEFORE = /(?<![\p{L}\p{N}_@.\/-])(\p{Lu}\p{Ll}+) $/u;
+
 /** Between two parts of one name: a single space, or nothing (overlap). */
 const NAME_GAP = /^ ?$/;
 
@@ -288,7 +304,13 @@ const NAME_GAP = /^ ?$/;
  * Okonkwo-Adeyemi") is removed whole.
  */
 function findAllPersons(text: string): PiiSpan[] {
-  const spans = [...findPersons(text), ...findTaggedNames(text)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans = [...findPersons(text), ...findTaggedNames(text)];
+  for (const s of spans) {
+    // A word-name left standing right before a name found ("Bill Smith"): the name's first word.
+    const given = GIVEN_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start))?.[1];
+    if (given !== undefined && FIRST_NAME_SET.has(given) && !HARD_WORD_NAMES.has(given)) s.start -= given.length + 1;
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: PiiSpan[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
