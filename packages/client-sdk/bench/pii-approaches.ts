@@ -3,17 +3,17 @@
 // matched in any case, compromise's people(), the TensorFlow.js-trained tagger alone, and the
 // combination the scrubber ships. wink-nlp's English light model has no person entity, so it
 // cannot take part. Imports the pii module's internals on purpose: each approach is one of them.
-//   pnpm exec tsx --conditions=source bench/pii-approaches.ts
-import { createRequire } from 'node:module';
-import { createScrubber } from '@conclave/client-sdk';
-import type { PiiFinding, Scrubber } from '@conclave/client-sdk';
-import { findPersons } from '../packages/client-sdk/src/pii/person.ts';
-import { findTaggedNames } from '../packages/client-sdk/src/pii/name-tagger.ts';
-import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, foldName } from '../packages/client-sdk/src/pii/name-lexicon.ts';
-import { loadOriginEval, scoreOriginEval } from '../packages/client-sdk/test/fixtures/pii/origin-eval.ts';
+//   pnpm exec tsx --conditions=source packages/client-sdk/bench/pii-approaches.ts
+import compromise from 'compromise';
+import { createScrubber } from '../src/pii/index.ts';
+import type { PiiFinding, Scrubber } from '../src/pii/index.ts';
+import { findPersons } from '../src/pii/person.ts';
+import { findTaggedNames } from '../src/pii/name-tagger.ts';
+import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, foldName } from '../src/pii/name-lexicon.ts';
+import { loadOriginEval, scoreOriginEval } from '../test/fixtures/pii/origin-eval.ts';
 
-const require = createRequire(new URL('../packages/client-sdk/package.json', import.meta.url));
-const nlp = require('compromise') as (text: string) => { people(): { json(o: object): Array<{ offset: { start: number; length: number } }> } };
+
+const nlp = compromise as unknown as (text: string) => { people(): { json(o: object): Array<{ offset: { start: number; length: number } }> } };
 
 function* lexiconNames(text: string): Generator<{ start: number; end: number }> {
   for (const m of text.matchAll(/\p{L}[\p{L}\p{M}'’-]*/gu)) {

@@ -1,18 +1,12 @@
 // What the PII scrubber adds to a browser bundle: src/pii/index.ts bundled and minified with
 // esbuild for the browser, gzipped (level 9), with the share of each generated data file.
-//   pnpm exec tsx bench/pii-browser-cost.ts
-import { createRequire } from 'node:module';
+//   pnpm exec tsx --conditions=source packages/client-sdk/bench/pii-browser-cost.ts
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const require = createRequire(new URL('../packages/client-sdk/package.json', import.meta.url));
-/** The part of esbuild's API used here (esbuild is a dev dependency of the SDK, not of bench/). */
-interface EsbuildResult {
-  outputFiles: Array<{ contents: Uint8Array }>;
-  metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
-}
-const esbuild = require('esbuild') as { build(options: object): Promise<EsbuildResult> };
-const entry = fileURLToPath(new URL('../packages/client-sdk/src/pii/index.ts', import.meta.url));
+import * as esbuild from 'esbuild';
+
+const entry = fileURLToPath(new URL('../src/pii/index.ts', import.meta.url));
 const result = await esbuild.build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true });
 const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
