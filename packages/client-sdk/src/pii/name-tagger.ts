@@ -115,9 +115,14 @@ export function findTaggedNames(text: string): PiiSpan[] {
         isName[i] = 1;
         continue;
       }
-      // A common word in its usual case ("will", "sync") joins only as surely as a name starts.
-      if (!isCandidate(t)) continue;
-      if ((scores[i] ?? 0) >= EXTEND_LOGIT) isName[i] = 1;
+      if (isCandidate(t)) {
+        if ((scores[i] ?? 0) >= EXTEND_LOGIT) isName[i] = 1;
+      } else if (t.regime !== 'M' && !t.code && t.folded.length >= 2) {
+        // In a line without case an English word next to a name may be part of it ("GOLDEN
+        // MULLER", "nhat ha"): it joins when the tagger is as sure as a name starts.
+        if (scoreToken(tokens, i) >= NAME_LOGIT) isName[i] = 1;
+      }
+      // A common word in mixed case ("will", "sync") does not join.
     }
   }
   const spans: PiiSpan[] = [];
