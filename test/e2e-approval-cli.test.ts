@@ -40,7 +40,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('conclave approver, task approve and log verify', () => {
+// Each CLI call starts a Node process from source: generous limits for a loaded machine.
+describe('conclave approver, task approve and log verify', { timeout: 240_000 }, () => {
   let first: string;
 
   it('makes an approver key pair, private file readable by its owner only', async () => {

@@ -1,7 +1,8 @@
 /**
  * The CheckIn a device sends when it is free for a round: the streams it holds examples for that
  * the employee consents to, whether it is eligible now, and the models it already holds. Nothing
- * is offered while paused.
+ * is offered while paused. No counts: whether the device has enough examples for a task is
+ * decided on the device once it sees the plan (it then withdraws with NOT_ENOUGH_EXAMPLES).
  */
 import type { BodyOf } from '@conclave/proto';
 import type { ConsentManager } from './consent.ts';
@@ -32,7 +33,6 @@ export async function checkInMessage(sources: CheckInSources): Promise<BodyOf<'c
     streams,
     eligible: eligible && streams.length > 0 && !consent.status().paused,
     cached: [...sources.cachedModels].map(([taskId, m]) => ({ taskId, modelVersion: m.version })),
-    exampleCounts: Object.fromEntries(streams.map((s) => [s, all[s] ?? 0])),
   };
 }
 

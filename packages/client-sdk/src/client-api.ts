@@ -4,6 +4,7 @@
  */
 import type { ConsentManager } from './consent.ts';
 import type { ClientError } from './errors.ts';
+import type { FrameRecord, RoundFrames } from './frame-ledger.ts';
 import type { LedgerEntry } from './ledger.ts';
 import type { PrivacyCaps } from './privacy-ledger.ts';
 import type { Example } from './train/types.ts';
@@ -56,7 +57,17 @@ export interface ConclaveClient {
   /** The employee's consent per stream, and pausing. Every change takes effect at once. */
   readonly consent: ConsentManager;
   /** What left this device: one entry per upload, never raw data. */
-  readonly ledger: { entries(): Promise<LedgerEntry[]>; exportText(): Promise<string> };
+  readonly ledger: {
+    /** One entry per upload (model update or evaluation sums), oldest first. */
+    entries(): Promise<LedgerEntry[]>;
+    exportText(): Promise<string>;
+    /** Every frame this device sent: kind, task, round, size, SHA-256 and the connection's running hash. */
+    frames(): Promise<FrameRecord[]>;
+    /** The same frames grouped by round (frames of no round, such as Hello and CheckIn, first). */
+    rounds(): Promise<RoundFrames[]>;
+    /** The current connection's running hash over the frames sent on it, to compare with the coordinator's. */
+    connectionDigest(): Promise<{ connection: number; sessionId?: string; frames: number; runningHash: string }>;
+  };
   /** This device's own account of the privacy loss it has been exposed to, across tasks. */
   readonly privacy: { spent(): Promise<number>; setCap(epsilon: number | null): Promise<void>; caps(): Promise<PrivacyCaps> };
   /** Wipes every example (and the ledger, unless `keepLedger`). Consent and the privacy account stay. */

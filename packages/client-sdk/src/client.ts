@@ -9,7 +9,7 @@
  * CheckIn → (ComeBackLater | Selected → ModelChunk* → train → UploadStart → UploadChunk* →
  * ReportAck) → CheckIn → …
  */
-import { deviceIdFor, type BodyOf, type Frame } from '@conclave/proto';
+import { ReasonCode, deviceIdFor, type BodyOf, type Frame } from '@conclave/proto';
 import { EventHub, type ConclaveClient } from './client-api.ts';
 import { CLIENT_DEFAULTS, resolveClientOptions, type ClientOptions } from './client-options.ts';
 import { checkInMessage, comeBackDelay } from './check-in.ts';
@@ -18,7 +18,9 @@ import { Connection, type SocketCtor } from './connection.ts';
 import { ConsentManager } from './consent.ts';
 import { ClientError } from './errors.ts';
 import { ExampleRecorder } from './example-recorder.ts';
+import { FrameLedger, type FrameInfo } from './frame-ledger.ts';
 import { Ledger } from './ledger.ts';
+import { ParticipationCounter } from './participation-counter.ts';
 import { createScrubber } from './pii/index.ts';
 import { PersonalPrivacyAccount } from './privacy-ledger.ts';
 import { RoundSession, type RoundPorts } from './round-session.ts';
@@ -55,6 +57,9 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
   });
   const recorder = new ExampleRecorder({ store, consent, scrubber: createScrubber({ extra: o.scrubbers }), now });
   const ledger = new Ledger({ kv });
+  // Every frame this device sends, with a running hash per connection (PROTOCOL.md, frame digests).
+  const frameLedger = new FrameLedger({ kv, now });
+  const participations = new ParticipationCounter({ kv });
   const personal = new PersonalPrivacyAccount({ kv, organisationCap: o.privacyCap });
   const budget = new TrainingBudget({ kv, now, msPerDay: o.limits.trainingMsPerDay });
   const modelCache = new Map<string, { version: number; weights: Float32Array }>();
@@ -70,7 +75,10 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
   const connection = new Connection(
     { url: o.url, identity, enrollmentToken: o.enrollmentToken, sdkVersion: SDK_VERSION, WebSocket: o.WebSocket ?? platform.WebSocket(), reconnect: o.reconnect, clock, random: o.random },
     {
+      opened: () => frameLedger.connectionOpened(),
+      sent: (bytes, body, message) => frameLedger.record(bytes, { body, message } as FrameInfo),
       connected(welcome) {
+        frameLedger.connectionIdentified(welcome.sessionId);
         events.emit('connected', { sessionId: welcome.sessionId, deviceId: welcome.deviceId || deviceId });
         void checkIn();
       },
@@ -115,6 +123,7 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
     personal,
     ledger,
     budget,
+    participations,
     eligibleNow,
     clock,
     modelReceived: (taskId, version, weights) => modelCache.set(taskId, { version, weights }),
@@ -198,7 +207,7 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
         secure = new SecureSession({ taskId, round: n, wire: m.secagg, noiseMultiplier: session.plan.noiseMultiplier ?? 0 }, { identity, policy: o }, securePorts(taskId, n));
       } catch (err) {
         events.emit('error', new ClientError('SERVER_ERROR', `refusing the secure aggregation round: ${(err as Error).message}`));
-        return session.withdraw('secure aggregation configuration refused');
+        return session.withdraw('secure aggregation configuration refused', ReasonCode.SECURE_AGGREGATION_FAILED);
       }
       session.attachSecure(secure);
       // A retried round keeps its number: the earlier attempt's session, if any, ends here.
@@ -214,7 +223,7 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
       send: (message) => void connection.send('secagg', message),
       failed(err) {
         events.emit('error', new ClientError('SERVER_ERROR', `secure aggregation step refused: ${err.message}`));
-        if (round?.matches(taskId, n)) round.withdraw('secure aggregation step refused');
+        if (round?.matches(taskId, n)) round.withdraw('secure aggregation step refused', ReasonCode.SECURE_AGGREGATION_FAILED);
       },
       closed: () => secureSessions.delete(secureKey(taskId, n)),
     };
@@ -262,14 +271,20 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
       return { stored, scrubbed };
     },
     consent,
-    ledger: { entries: () => ledger.entries(), exportText: () => ledger.exportText() },
+    ledger: {
+      entries: () => ledger.entries(),
+      exportText: () => ledger.exportText(),
+      frames: () => frameLedger.frames(),
+      rounds: () => frameLedger.rounds(),
+      connectionDigest: () => frameLedger.connectionDigest(),
+    },
     privacy: { spent: () => personal.spent(), setCap: (e) => personal.setCap(e), caps: () => personal.caps() },
     async forgetAll(opts = {}) {
-      round?.withdraw('the employee wiped this device');
+      round?.withdraw('the employee wiped this device', ReasonCode.DEVICE_WIPED);
       for (const s of [...secureSessions.values()]) s.close();
       modelCache.clear();
       await recorder.deleteAll();
-      if (!opts.keepLedger) await ledger.clear();
+      if (!opts.keepLedger) await Promise.all([ledger.clear(), frameLedger.clear()]);
     },
     async start() {
       if (connection.active) return;
@@ -281,7 +296,7 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
       wanted = false;
       connection.halt();
       clearCheckInTimer();
-      round?.withdraw('client stopped');
+      round?.withdraw('client stopped', ReasonCode.CLIENT_STOPPED);
       await connection.stop();
       if (ownsTrainer && trainer) {
         const owned = trainer;

@@ -100,6 +100,10 @@ export interface ConnectionHandlers {
   connected(welcome: Welcome): void;
   /** Every frame after the handshake, decoded. */
   frame(frame: Frame): void;
+  /** A new socket opened: the frames sent after this are on a new connection. */
+  opened?(): void;
+  /** A frame was handed to the socket: exactly these bytes (for the frame ledger). */
+  sent?(bytes: Uint8Array, body: BodyName, message: BodyOf<BodyName>): void;
   /** The socket closed (not after `stop()`); a reconnect follows while the connection is active. */
   disconnected(event: { code: number; reason: string }): void;
   error(error: ClientError): void;
@@ -168,6 +172,7 @@ export class Connection {
     if (!socket || socket.readyState !== OPEN) return new Uint8Array(0);
     const bytes = encodeFrame(body, message);
     socket.send(bytes);
+    this.#handlers.sent?.(bytes, body, message);
     return bytes;
   }
 
@@ -208,7 +213,9 @@ export class Connection {
     this.#socket = ws;
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
-      if (this.#socket === ws) this.send('hello', helloMessage(identity, sdkVersion, enrollmentToken));
+      if (this.#socket !== ws) return;
+      this.#handlers.opened?.();
+      this.send('hello', helloMessage(identity, sdkVersion, enrollmentToken));
     };
     ws.onmessage = (ev) => {
       if (this.#socket === ws) this.#receive(ev.data);

@@ -25,7 +25,7 @@ export function deviceEvaluation(e: HeldOutEvaluation): DeviceEvaluation {
 }
 
 /** Entries of the masked evaluation vector for this plan: exact, quantized with its weight entry, or the padded distributed encoding with its count entry. */
-export function evaluationWords(plan: Pick<IPlan, 'noiseMultiplier' | 'distributedDp'>): number {
+export function evaluationWords(plan: Pick<IPlan, 'noiseMultiplier' | 'distributedDp' | 'maxEvalExamples'>): number {
   if (plan.distributedDp) return (plan.distributedDp.paddedDimension ?? 0) + 1;
   return (plan.noiseMultiplier ?? 0) > 0 ? EVALUATION_ENTRIES + 1 : EVALUATION_ENTRIES;
 }

@@ -153,6 +153,8 @@ export class FrameLedger {
       if (this.#records.length > this.#max) this.#records.splice(0, this.#records.length - this.#max);
       this.#persist();
     });
+    // Failures surface from flush(), frames() or the next write, not as unhandled rejections.
+    this.#tail.catch(() => {});
   }
 
   /** The running hash of the current connection after every frame recorded so far, and how many. */

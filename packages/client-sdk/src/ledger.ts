@@ -25,9 +25,14 @@ export interface LedgerPrivacy {
   epsilonShare: number;
 }
 
+/** What an upload was: a model update, or the device's evaluation sums (both inside a secure sum when on). */
+export type LedgerEntryKind = 'update' | 'evaluation';
+
 export interface LedgerEntry {
   /** When the upload was acknowledged, ISO 8601 in UTC. */
   time: string;
+  /** What was uploaded. Entries written before this field existed read as `'update'`. */
+  kind: LedgerEntryKind;
   taskId: string;
   /** The task's purpose text, as shown to the employee. */
   purpose: string;
@@ -48,7 +53,7 @@ export interface LedgerEntry {
 }
 
 /** What `append` takes: an entry whose time may also be given in ms since the epoch. */
-export type LedgerEntryInput = Omit<LedgerEntry, 'time'> & { time: string | number };
+export type LedgerEntryInput = Omit<LedgerEntry, 'time' | 'kind'> & { time: string | number; kind?: LedgerEntryKind };
 
 export interface LedgerOptions {
   kv: KeyValueStore;
@@ -66,7 +71,7 @@ export const MAX_LEDGER_STREAMS = 64;
 const FORMAT = 'conclave.sdk.ledger';
 const VERSION = 1;
 
-const ENTRY_KEYS = new Set(['time', 'taskId', 'purpose', 'modelVersion', 'streams', 'examples', 'updateNorm', 'privacy', 'secureAggregationCohort', 'bytesSent', 'sha256']);
+const ENTRY_KEYS = new Set(['time', 'kind', 'taskId', 'purpose', 'modelVersion', 'streams', 'examples', 'updateNorm', 'privacy', 'secureAggregationCohort', 'bytesSent', 'sha256']);
 const PRIVACY_KEYS = new Set(['noiseMultiplier', 'samplingRate', 'clipNorm', 'epsilonShare']);
 
 /**
@@ -156,6 +161,8 @@ export function validateLedgerEntry(entry: LedgerEntryInput): LedgerEntry {
 
   const time = normaliseTime(e.time);
   if (time === undefined) throw bad(`time must be an ISO 8601 string or ms since the epoch, got ${describe(e.time)}`);
+  const kind = e.kind ?? 'update';
+  if (kind !== 'update' && kind !== 'evaluation') throw bad(`kind must be 'update' or 'evaluation', got ${describe(kind)}`);
   const taskId = e.taskId;
   if (typeof taskId !== 'string' || taskId.length === 0 || taskId.length > MAX_TASK_ID_LENGTH) throw bad(`taskId must be a string of 1 to ${MAX_TASK_ID_LENGTH} characters, got ${describe(taskId)}`);
   const purpose = e.purpose;
@@ -172,7 +179,7 @@ export function validateLedgerEntry(entry: LedgerEntryInput): LedgerEntry {
   const sha256 = e.sha256;
   if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) throw bad(`sha256 must be 64 lowercase hex digits, got ${describe(sha256)}`);
 
-  const out: LedgerEntry = { time, taskId, purpose, modelVersion, streams: [...(streams as string[])], examples, updateNorm, bytesSent, sha256 };
+  const out: LedgerEntry = { time, kind, taskId, purpose, modelVersion, streams: [...(streams as string[])], examples, updateNorm, bytesSent, sha256 };
   if (e.privacy !== undefined) {
     const p = e.privacy;
     if (!isPlainObject(p)) throw bad(`privacy must be a plain object, got ${describe(p)}`);
@@ -232,7 +239,7 @@ export function formatLedger(entries: readonly LedgerEntry[], options: { delta?:
       const [first = '', ...rest] = clean(value).split('\n');
       lines.push(`  ${`${label}:`.padEnd(LABEL_WIDTH)}${first}`, ...rest.map((l) => `${' '.repeat(LABEL_WIDTH + 2)}${l}`));
     };
-    lines.push('', `Upload ${k + 1} of ${entries.length}, ${e.time}`);
+    lines.push('', `Upload ${k + 1} of ${entries.length}, ${e.time}${e.kind === 'evaluation' ? ' (evaluation: held-out examples, loss and correct predictions as sums)' : ''}`);
     row('Task', e.taskId);
     row('Purpose', e.purpose || '(none given)');
     row('Model version', String(e.modelVersion));

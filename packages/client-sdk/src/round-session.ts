@@ -5,13 +5,16 @@
  * decoded messages; what it sends goes out through its ports, so it knows no sockets. A secure
  * round hands the encoded update to its {@link SecureSession}, which masks it.
  */
-import { DEFAULT_CHUNK_BYTES, chunks, float32ToBytes, readFloat32Into, type BodyName, type BodyOf, type IPlan } from '@conclave/proto';
+import { DEFAULT_CHUNK_BYTES, ReasonCode, chunks, float32ToBytes, readFloat32Into, type BodyName, type BodyOf, type IPlan } from '@conclave/proto';
+import { quantizationSafeClipNorm } from '@conclave/secagg';
 import type { Emit, RoundInfo } from './client-api.ts';
 import type { Clock, TimerHandle } from './clock.ts';
 import type { ConsentManager } from './consent.ts';
 import { ClientError } from './errors.ts';
+import { evaluationInput } from './evaluation-encoding.ts';
 import type { ExampleStore } from './example-store.ts';
 import { sha256Hex, type Ledger } from './ledger.ts';
+import type { ParticipationCounter } from './participation-counter.ts';
 import type { PersonalPrivacyAccount } from './privacy-ledger.ts';
 import { examplesShortfall, roundInfoFrom, roundJobs } from './round-plan.ts';
 import type { SecureSession } from './secure-session.ts';
@@ -31,6 +34,8 @@ export interface RoundPorts {
   personal: Pick<PersonalPrivacyAccount, 'wouldExceed' | 'record'>;
   ledger: Pick<Ledger, 'append'>;
   budget: Pick<TrainingBudget, 'add'>;
+  /** Rounds this device contributed to, per task, for the plan's participation limit (none: no limit enforced). */
+  participations?: Pick<ParticipationCounter, 'allows' | 'add'>;
   /** The host's eligibility hook and the daily training budget together. */
   eligibleNow(): Promise<boolean>;
   clock: Clock;
@@ -123,11 +128,11 @@ export class RoundSession {
     const data = m.data ?? new Uint8Array();
     if ((m.offset ?? 0) !== this.#received) {
       this.#ports.emit('error', new ClientError('SERVER_ERROR', `model chunk at byte ${m.offset}, expected ${this.#received}`));
-      return this.withdraw('model download out of order');
+      return this.withdraw('model download out of order', ReasonCode.MODEL_DOWNLOAD_FAILED);
     }
     if (this.#received + data.byteLength > this.#weights.byteLength) {
       this.#ports.emit('error', new ClientError('SERVER_ERROR', `model chunk ends at byte ${this.#received + data.byteLength}, the model has ${this.#weights.byteLength}`));
-      return this.withdraw('model download too long');
+      return this.withdraw('model download too long', ReasonCode.MODEL_DOWNLOAD_FAILED);
     }
     readFloat32Into(this.#weights, this.#received, data);
     this.#received += data.byteLength;
@@ -162,23 +167,27 @@ export class RoundSession {
     if (!this.#outcome) this.#end('aborted');
   }
 
-  /** Leaves the round as a dropout, telling the coordinator why. */
-  withdraw(reason: string): void {
+  /**
+   * Leaves the round as a dropout, telling the coordinator why with a code only, never a count
+   * or free text (the device keeps the words, `reason`).
+   */
+  withdraw(reason: string, code: ReasonCode): void {
+    void reason;
     if (this.#outcome === 'withdrawn') return;
     const current = !this.#outcome;
     this.#outcome = 'withdrawn';
-    this.#ports.send('withdraw', { taskId: this.info.taskId, round: this.info.round, reason });
+    this.#ports.send('withdraw', { taskId: this.info.taskId, round: this.info.round, code });
     if (current) this.#end('withdrawn');
   }
 
   /** A pause or withdrawal during a round: leave it at once, and send nothing more for it. */
   withdrawForConsent(): void {
-    this.#leave(CONSENT_REASON);
+    this.#leave(CONSENT_REASON, ReasonCode.CONSENT_WITHDRAWN);
   }
 
   /** The device stopped being eligible (unplugged, busy, out of today's budget). */
   leaveIneligible(): void {
-    this.#leave(INELIGIBLE_REASON);
+    this.#leave(INELIGIBLE_REASON, ReasonCode.INELIGIBLE);
   }
 
   /** Stops all work for the round without a word to the coordinator. */
@@ -186,11 +195,11 @@ export class RoundSession {
     if (!this.#outcome) this.#end('cancelled', { quiet: true });
   }
 
-  #leave(reason: string): void {
+  #leave(reason: string, code: ReasonCode): void {
     if (this.cancelled) return;
     this.#secure?.close();
     this.#ports.emit('withdrawn', { ...this.info, reason });
-    this.withdraw(reason);
+    this.withdraw(reason, code);
   }
 
   #end(outcome: RoundOutcome, options: { quiet?: boolean } = {}): void {
@@ -229,11 +238,17 @@ export class RoundSession {
       const jobs = roundJobs(this.plan, this.info.round, this.#weights, examples);
       if (this.info.kind === 'evaluate') return await this.#evaluate(trainer, jobs.evaluate);
       const shortfall = examplesShortfall(this.plan, jobs.trainCount);
-      if (shortfall) return this.withdraw(shortfall);
+      if (shortfall) return this.withdraw(shortfall, ReasonCode.NOT_ENOUGH_EXAMPLES);
+      // The task's participation limit, enforced here whatever the coordinator asks: ε against
+      // the coordinator is composed over at most that many rounds.
+      const limit = this.plan.participationLimit ?? 0;
+      if (limit > 0 && this.#ports.participations && !(await this.#ports.participations.allows(this.info.taskId, limit))) {
+        return this.withdraw(`this device already took part in ${limit} rounds of this task`, ReasonCode.PARTICIPATION_LIMIT_REACHED);
+      }
       if (!(await this.#ports.eligibleNow())) return this.leaveIneligible();
       // The employee's own privacy cap: decline a round that would take this device over it.
       if (await this.#ports.personal.wouldExceed({ noiseMultiplier: this.#noiseMultiplier() })) {
-        return this.withdraw('this round would exceed the privacy cap set for this device');
+        return this.withdraw('this round would exceed the privacy cap set for this device', ReasonCode.PRIVACY_CAP_REACHED);
       }
       if (!this.#ports.consent.allows(this.info.stream)) return this.withdrawForConsent();
       const distributed = this.#distributed();
@@ -254,24 +269,42 @@ export class RoundSession {
     } catch (err) {
       if (this.cancelled) return;
       this.#ports.emit('error', new ClientError('TRAINING_FAILED', `training for ${this.info.taskId} round ${this.info.round} failed: ${(err as Error).message}`));
-      this.withdraw('training failed on the device');
+      this.withdraw('training failed on the device', this.info.kind === 'evaluate' ? ReasonCode.EVALUATION_FAILED : ReasonCode.TRAINING_FAILED);
     }
   }
 
+  /**
+   * Federated evaluation through secure aggregation (PROTOCOL.md §4): the received model on the
+   * held-out examples, as sums masked like an update. A device without held-out examples adds
+   * zeros rather than saying so.
+   */
   async #evaluate(trainer: Trainer, job: ReturnType<typeof roundJobs>['evaluate']): Promise<void> {
+    const secure = this.#secure;
+    if (!secure) return this.withdraw('evaluation leaves a device only inside a secure-aggregation sum', ReasonCode.SECURE_AGGREGATION_REQUIRED);
+    if (!this.#ports.consent.allows(this.info.stream)) return this.withdrawForConsent();
     const result = await trainer.evaluate(job);
     if (this.cancelled) return;
-    if (result.examples === 0) return this.withdraw('no held-out examples for this stream');
-    this.#ports.send('evalReport', {
-      taskId: this.info.taskId,
-      round: this.info.round,
-      modelVersion: this.info.modelVersion,
-      evalExamples: result.examples,
-      evalLoss: result.loss,
-      evalAccuracy: result.accuracy,
-    });
-    this.#phase = 'reported';
+    let input: Uint32Array;
+    try {
+      input = evaluationInput(result, this.plan, secure);
+    } catch (err) {
+      this.#ports.emit('error', new ClientError('SERVER_ERROR', `cannot encode this round's evaluation: ${(err as Error).message}`));
+      return this.withdraw('evaluation encoding refused', ReasonCode.ENCODING_REFUSED);
+    }
+    this.#numExamples = result.examples;
     this.#ports.emit('evaluated', { ...this.info, ...result });
+    this.#mask(secure, input);
+  }
+
+  /** Masks the vector and announces it with UploadStart once masked. */
+  #mask(secure: SecureSession, input: Uint32Array): void {
+    const { taskId, round, modelVersion } = this.info;
+    this.#phase = 'masking';
+    secure.provideInput(input, (masked) => {
+      if (this.cancelled) return;
+      if (!this.#ports.consent.allows(this.info.stream)) return this.withdrawForConsent();
+      this.#awaitGrant(masked, this.#ports.send('uploadStart', { taskId, round, modelVersion, updateBytes: masked.byteLength }));
+    });
   }
 
   /** Distributed DP's encoding for the trainer; `'refused'` when the round was withdrawn over it. */
@@ -279,14 +312,14 @@ export class RoundSession {
     const wire = this.plan.distributedDp;
     if (!wire) return undefined;
     if (!this.#secure) {
-      this.withdraw('distributed differential privacy needs secure aggregation, which this round does not run');
+      this.withdraw('distributed differential privacy needs secure aggregation, which this round does not run', ReasonCode.SECURE_AGGREGATION_REQUIRED);
       return 'refused';
     }
     try {
       return { plan: distributedEncoding(wire, this.#weights.length), rotationSeed: wire.rotationSeed ?? 0 };
     } catch (err) {
       this.#ports.emit('error', new ClientError('SERVER_ERROR', `refusing this round's distributed-DP encoding: ${(err as Error).message}`));
-      this.withdraw('distributed-DP encoding refused');
+      this.withdraw('distributed-DP encoding refused', ReasonCode.ENCODING_REFUSED);
       return 'refused';
     }
   }
@@ -298,10 +331,21 @@ export class RoundSession {
   /** Encodes the update and announces it with UploadStart (a secure round once it is masked). */
   #announce(result: TrainOutput, distributed: boolean): void {
     const clipNorm = this.plan.clipNorm ?? 0;
-    const { update, norm } = clipUpdate(result.delta, clipNorm, !!this.plan.clipIndicator);
-    this.#updateNorm = norm;
     const { taskId, round, modelVersion } = this.info;
     const secure = this.#secure;
+    let clipTo = clipNorm;
+    if (secure && clipNorm > 0 && !distributed) {
+      // Quantization can add to the norm: clip further so the quantized update stays within C.
+      try {
+        const { clipRange, bits, maxWeight } = secure.quant;
+        clipTo = quantizationSafeClipNorm(clipNorm, { clipRange, bits, maxWeight, weight: 1, dimension: result.delta.length });
+      } catch (err) {
+        this.#ports.emit('error', new ClientError('SERVER_ERROR', `cannot quantize this round's update within its clip norm: ${(err as Error).message}`));
+        return this.withdraw('update encoding refused', ReasonCode.ENCODING_REFUSED);
+      }
+    }
+    const { update, norm } = clipUpdate(result.delta, clipTo, !!this.plan.clipIndicator);
+    this.#updateNorm = norm;
     if (secure) {
       let input: Uint32Array;
       try {
@@ -309,29 +353,15 @@ export class RoundSession {
         input = secureInput(result, update, clipNorm > 0 ? 1 : result.numExamples, secure, distributed);
       } catch (err) {
         this.#ports.emit('error', new ClientError('SERVER_ERROR', `cannot encode this round's update: ${(err as Error).message}`));
-        return this.withdraw('update encoding refused');
+        return this.withdraw('update encoding refused', ReasonCode.ENCODING_REFUSED);
       }
-      this.#phase = 'masking';
-      secure.provideInput(input, (masked) => {
-        if (this.cancelled) return;
-        if (!this.#ports.consent.allows(this.info.stream)) return this.withdrawForConsent();
-        this.#awaitGrant(masked, this.#ports.send('uploadStart', { taskId, round, modelVersion, updateBytes: masked.byteLength }));
-      });
-      return;
+      return this.#mask(secure, input);
     }
     if (!this.#ports.consent.allows(this.info.stream)) return this.withdrawForConsent();
+    // Without secure aggregation the update itself travels in the clear (the task's recorded
+    // opt-out), with its example count for the weighted mean; no loss or evaluation goes with it.
     const bytes = float32ToBytes(update);
-    const start = this.#ports.send('uploadStart', {
-      taskId,
-      round,
-      modelVersion,
-      numExamples: result.numExamples,
-      updateBytes: bytes.byteLength,
-      trainLoss: result.trainLoss,
-      evalExamples: result.evalBefore.examples,
-      evalLoss: result.evalBefore.loss,
-      evalAccuracy: result.evalBefore.accuracy,
-    });
+    const start = this.#ports.send('uploadStart', { taskId, round, modelVersion, numExamples: result.numExamples, updateBytes: bytes.byteLength });
     this.#awaitGrant(bytes, start);
   }
 
@@ -349,6 +379,7 @@ export class RoundSession {
       const z = this.#noiseMultiplier();
       // Counted before anything is sent: conservative if the upload then fails.
       const epsilonShare = z > 0 ? await this.#ports.personal.record({ noiseMultiplier: z }) : 0;
+      if (this.info.kind === 'train') await this.#ports.participations?.add(this.info.taskId);
       if (this.cancelled) return;
       if (!this.#ports.consent.allows(this.info.stream)) return this.withdrawForConsent();
       const frames = this.#sentFrames;
@@ -360,6 +391,7 @@ export class RoundSession {
       if (this.#phase === 'uploading') this.#phase = 'reported';
       await this.#ports.ledger.append({
         time: this.#ports.clock.now(),
+        kind: this.info.kind === 'evaluate' ? 'evaluation' : 'update',
         taskId: this.info.taskId,
         purpose: this.info.purpose,
         modelVersion: this.info.modelVersion,
@@ -374,7 +406,7 @@ export class RoundSession {
     } catch (err) {
       const e = err instanceof ClientError ? err : new ClientError('TRAINING_FAILED', `uploading the update of ${this.info.taskId} round ${this.info.round} failed: ${(err as Error).message}`);
       this.#ports.emit('error', e);
-      if (this.#phase === 'uploading') this.withdraw('upload failed on the device');
+      if (this.#phase === 'uploading') this.withdraw('upload failed on the device', ReasonCode.UPLOAD_FAILED);
     }
   }
 }

@@ -109,6 +109,7 @@ describe('validateLedgerEntry', () => {
     const arbEntry = fc.record(
       {
         time: fc.integer({ min: 0, max: 4e12 }),
+        kind: fc.constantFrom('update' as const, 'evaluation' as const),
         taskId: fc.string({ minLength: 1, maxLength: 40 }),
         purpose: fc.string({ maxLength: 200 }),
         modelVersion: fc.nat(),
@@ -125,7 +126,7 @@ describe('validateLedgerEntry', () => {
         bytesSent: fc.nat(),
         sha256: fc.stringMatching(/^[0-9a-f]{64}$/),
       },
-      { requiredKeys: ['time', 'taskId', 'purpose', 'modelVersion', 'streams', 'examples', 'updateNorm', 'bytesSent', 'sha256'] },
+      { requiredKeys: ['time', 'kind', 'taskId', 'purpose', 'modelVersion', 'streams', 'examples', 'updateNorm', 'bytesSent', 'sha256'] },
     );
     fc.assert(
       fc.property(arbEntry, fc.string({ minLength: 1 }), (e, extra) => {

@@ -4,13 +4,14 @@
  * account. Each test walks the round through its phases and checks what it sends.
  */
 import * as tf from '@tensorflow/tfjs';
-import { PlanKind, encodeFrame, type BodyName, type BodyOf, type IPlan } from '@conclave/proto';
+import { PlanKind, encodeFrame, reasonCodeName, type BodyName, type BodyOf, type IPlan } from '@conclave/proto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ClientEvents } from '../src/client-api.ts';
 import { ConsentManager } from '../src/consent.ts';
 import { MemoryExampleStore } from '../src/example-store.ts';
 import { MemoryKeyValueStore } from '../src/kv-store.ts';
 import { Ledger, sha256Hex, type LedgerEntry } from '../src/ledger.ts';
+import { ParticipationCounter } from '../src/participation-counter.ts';
 import { PersonalPrivacyAccount } from '../src/privacy-ledger.ts';
 import { RoundSession, type RoundPorts } from '../src/round-session.ts';
 import { TrainingBudget } from '../src/training-budget.ts';
@@ -41,7 +42,7 @@ interface Sent {
 }
 
 /** A round with real collaborators; `sent`, `events` and `ended` record what it did. */
-async function setup(options: { plan?: IPlan; examples?: number; cached?: boolean; organisationCap?: number } = {}) {
+async function setup(options: { plan?: IPlan; examples?: number; cached?: boolean; organisationCap?: number; participations?: ParticipationCounter } = {}) {
   const { topologyJson, weights } = await model();
   const kv = new MemoryKeyValueStore();
   const clock = new FakeClock();
@@ -54,6 +55,7 @@ async function setup(options: { plan?: IPlan; examples?: number; cached?: boolea
   await consent.grant('points');
   const ledger = new Ledger({ kv });
   const personal = new PersonalPrivacyAccount({ kv, organisationCap: options.organisationCap ?? Infinity });
+  const participations = options.participations ?? new ParticipationCounter({ kv });
   const sent: Sent[] = [];
   const events: { event: keyof ClientEvents; payload: unknown }[] = [];
   const ended: RoundSession[] = [];
@@ -77,6 +79,7 @@ async function setup(options: { plan?: IPlan; examples?: number; cached?: boolea
     personal,
     ledger: { append: async (e) => ((appended = await ledger.append(e)), changed(), appended) },
     budget: new TrainingBudget({ kv, now: () => clock.now() }),
+    participations,
     eligibleNow: async () => state.eligible,
     clock,
     modelReceived: (_t, _v, w) => received.push(w),
@@ -114,11 +117,18 @@ async function setup(options: { plan?: IPlan; examples?: number; cached?: boolea
     session.onModelChunk({ taskId: TASK, modelVersion: VERSION, offset: 0, data: bytes.subarray(0, 12) });
     session.onModelChunk({ taskId: TASK, modelVersion: VERSION, offset: 12, data: bytes.subarray(12) });
   };
-  return { session, sent, events, ended, received, clock, consent, personal, ledger, state, until, bodies, eventsOf, download, weights, appended: () => appended };
+  return { session, sent, events, ended, received, clock, consent, personal, participations, ledger, state, until, bodies, eventsOf, download, weights, appended: () => appended };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
-const withdrawReason = (r: Setup) => r.sent.filter((s) => s.body === 'withdraw').map((s) => s.message.reason);
+/** What each Withdraw told the coordinator: a reason code only (its name), never words or numbers. */
+const withdrawReason = (r: Setup) =>
+  r.sent
+    .filter((s) => s.body === 'withdraw')
+    .map((s) => {
+      expect(Object.keys(s.message).sort()).toEqual(['code', 'round', 'taskId']);
+      return reasonCodeName(s.message.code as number);
+    });
 
 describe('RoundSession', () => {
   it('downloads, trains, announces, uploads once granted, writes the ledger, and ends on ReportAck', async () => {
@@ -169,7 +179,7 @@ describe('RoundSession', () => {
     r.session.begin();
     r.session.onModelChunk({ taskId: TASK, modelVersion: VERSION, offset: 4, data: new Uint8Array(4) });
     expect(r.eventsOf('error').map((e) => e.message)).toEqual(['model chunk at byte 4, expected 0']);
-    expect(withdrawReason(r)).toEqual(['model download out of order']);
+    expect(withdrawReason(r)).toEqual(['MODEL_DOWNLOAD_FAILED']);
     expect(r.session.outcome).toBe('withdrawn');
     expect(r.ended).toHaveLength(1);
     r.session.onModelChunk({ taskId: TASK, modelVersion: VERSION, offset: 0, data: new Uint8Array(20) });
@@ -179,14 +189,14 @@ describe('RoundSession', () => {
     const long = await setup();
     long.session.begin();
     long.session.onModelChunk({ taskId: TASK, modelVersion: VERSION, offset: 0, data: new Uint8Array(24) });
-    expect(withdrawReason(long)).toEqual(['model download too long']);
+    expect(withdrawReason(long)).toEqual(['MODEL_DOWNLOAD_FAILED']);
   });
 
   it('withdraws, naming the task’s minimum, when the device has too few training examples', async () => {
     const r = await setup({ examples: 3, cached: true, plan: { minExamples: 5 } });
     r.session.begin();
     await r.until(() => r.session.outcome !== undefined);
-    expect(withdrawReason(r)[0]).toMatch(/^\d training examples? for this stream; the task needs at least 5 per round$/);
+    expect(withdrawReason(r)).toEqual(['NOT_ENOUGH_EXAMPLES']);
   });
 
   it('re-checks eligibility on the injected clock while it runs, and leaves when the device stops being eligible', async () => {
@@ -202,7 +212,7 @@ describe('RoundSession', () => {
     r.clock.advance(CHECK_MS);
     await r.until(() => r.session.outcome !== undefined);
     expect(r.eventsOf('withdrawn')).toEqual([expect.objectContaining({ taskId: TASK, round: ROUND, reason: 'the device stopped being eligible' })]);
-    expect(withdrawReason(r)).toEqual(['the device stopped being eligible']);
+    expect(withdrawReason(r)).toEqual(['INELIGIBLE']);
     expect(r.clock.pending()).toEqual([]);
   });
 
@@ -226,24 +236,33 @@ describe('RoundSession', () => {
     await r.consent.revoke('points');
     r.session.onUploadGrant({ taskId: TASK, round: ROUND });
     await r.until(() => r.session.outcome !== undefined);
-    expect(withdrawReason(r)).toEqual(['the employee paused or withdrew consent']);
+    expect(withdrawReason(r)).toEqual(['CONSENT_WITHDRAWN']);
     expect(r.eventsOf('withdrawn').map((e) => e.reason)).toEqual(['the employee paused or withdrew consent']);
     expect(r.bodies()).not.toContain('uploadChunk');
     expect(r.appended()).toBeUndefined();
   });
 
-  it('an evaluation round reports the held-out evaluation and ends on ReportAck without an upload', async () => {
+  it('an evaluation round without secure aggregation sends nothing about the device: it withdraws with a code', async () => {
     const r = await setup({ cached: true, plan: { kind: PlanKind.EVALUATE } });
     r.session.begin();
-    await r.until(() => r.session.phase === 'reported');
-    const report = r.sent.find((s) => s.body === 'evalReport')!.message;
-    expect(report).toMatchObject({ taskId: TASK, round: ROUND, modelVersion: VERSION });
-    expect(report.evalExamples).toBeGreaterThan(0);
-    expect(r.eventsOf('evaluated')).toHaveLength(1);
-    r.session.onReportAck({ taskId: TASK, round: ROUND, accepted: true });
-    expect(r.session.outcome).toBe('acknowledged');
-    expect(r.eventsOf('uploaded')).toEqual([]);
+    await r.until(() => r.session.outcome !== undefined);
+    expect(withdrawReason(r)).toEqual(['SECURE_AGGREGATION_REQUIRED']);
+    expect(r.eventsOf('evaluated')).toEqual([]);
     expect(r.bodies()).not.toContain('uploadStart');
+  });
+
+  it('refuses a training round once the device took part in the plan’s participation limit', async () => {
+    const r = await setup({ cached: true, plan: { participationLimit: 1 } });
+    r.session.begin();
+    await r.until(() => r.session.phase === 'awaiting-grant');
+    r.session.onUploadGrant({ taskId: TASK, round: ROUND });
+    await r.until(() => r.appended() !== undefined);
+    expect(await r.participations.count(TASK)).toBe(1);
+    const again = await setup({ cached: true, plan: { participationLimit: 1 }, participations: r.participations });
+    again.session.begin();
+    await again.until(() => again.session.outcome !== undefined);
+    expect(withdrawReason(again)).toEqual(['PARTICIPATION_LIMIT_REACHED']);
+    expect(again.eventsOf('trained')).toEqual([]);
   });
 
   it('a DP round clips the update, is charged to the privacy account before it leaves, and says so in the ledger', async () => {
@@ -264,7 +283,7 @@ describe('RoundSession', () => {
     const r = await setup({ cached: true, organisationCap: 0.01, plan: { clipNorm: 0.05, noiseMultiplier: 1.1, samplingRate: 0.01 } });
     r.session.begin();
     await r.until(() => r.session.outcome !== undefined);
-    expect(withdrawReason(r)).toEqual(['this round would exceed the privacy cap set for this device']);
+    expect(withdrawReason(r)).toEqual(['PRIVACY_CAP_REACHED']);
     expect(r.eventsOf('trained')).toEqual([]);
   });
 
@@ -272,7 +291,7 @@ describe('RoundSession', () => {
     const r = await setup({ cached: true, plan: { noiseMultiplier: 1, distributedDp: { dimension: 5, paddedDimension: 8, bits: 18, clipNorm: 1, scale: 10, localSigma2: 1, l2Sensitivity: 10 } } });
     r.session.begin();
     await r.until(() => r.session.outcome !== undefined);
-    expect(withdrawReason(r)).toEqual(['distributed differential privacy needs secure aggregation, which this round does not run']);
+    expect(withdrawReason(r)).toEqual(['SECURE_AGGREGATION_REQUIRED']);
   });
 
   it('reports a training failure and withdraws', async () => {
@@ -281,7 +300,7 @@ describe('RoundSession', () => {
     await r.until(() => r.session.outcome !== undefined);
     expect(r.eventsOf('error').map((e) => e.code)).toEqual(['TRAINING_FAILED']);
     expect(r.eventsOf('error')[0]!.message).toMatch(new RegExp(`^training for ${TASK} round ${ROUND} failed: `));
-    expect(withdrawReason(r)).toEqual(['training failed on the device']);
+    expect(withdrawReason(r)).toEqual(['TRAINING_FAILED']);
   });
 
   it('cancel() stops the round without a word to the coordinator', async () => {

@@ -69,7 +69,6 @@ function validate(body: BodyName, m: Record<string, unknown>, limits: WireLimits
     const lists: [string, number][] = [
       ['streams', c.streams?.length ?? 0],
       ['cached', c.cached?.length ?? 0],
-      ['exampleCounts', Object.keys(c.exampleCounts ?? {}).length],
     ];
     for (const [name, n] of lists) {
       if (n > limits.maxListLength) throw new ProtoError('MESSAGE_TOO_LARGE', `checkIn.${name} has ${n} entries, at most ${limits.maxListLength} allowed`);

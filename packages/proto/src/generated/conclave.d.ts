@@ -110,7 +110,6 @@ export namespace conclave {
             streams?: (string[]|null);
             eligible?: (boolean|null);
             cached?: (conclave.v1.ICachedModel[]|null);
-            exampleCounts?: ({ [k: string]: number }|null);
             knownLogSize?: (number|null);
         }
 
@@ -119,7 +118,6 @@ export namespace conclave {
             public streams: string[];
             public eligible: boolean;
             public cached: conclave.v1.ICachedModel[];
-            public exampleCounts: { [k: string]: number };
             public knownLogSize: number;
             public static create(properties?: conclave.v1.ICheckIn): conclave.v1.CheckIn;
             public static encode(m: conclave.v1.ICheckIn, w?: $protobuf.Writer): $protobuf.Writer;
@@ -663,10 +661,6 @@ export namespace conclave {
             modelVersion?: (number|null);
             numExamples?: (number|null);
             updateBytes?: (number|null);
-            trainLoss?: (number|null);
-            evalExamples?: (number|null);
-            evalLoss?: (number|null);
-            evalAccuracy?: (number|null);
         }
 
         class UploadStart implements IUploadStart {
@@ -676,10 +670,6 @@ export namespace conclave {
             public modelVersion: number;
             public numExamples: number;
             public updateBytes: number;
-            public trainLoss: number;
-            public evalExamples: number;
-            public evalLoss: number;
-            public evalAccuracy: number;
             public static create(properties?: conclave.v1.IUploadStart): conclave.v1.UploadStart;
             public static encode(m: conclave.v1.IUploadStart, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.UploadStart;
@@ -717,29 +707,6 @@ export namespace conclave {
             public static create(properties?: conclave.v1.IUploadChunk): conclave.v1.UploadChunk;
             public static encode(m: conclave.v1.IUploadChunk, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.UploadChunk;
-            public static getTypeUrl(typeUrlPrefix?: string): string;
-        }
-
-        interface IEvalReport {
-            taskId?: (string|null);
-            round?: (number|null);
-            modelVersion?: (number|null);
-            evalExamples?: (number|null);
-            evalLoss?: (number|null);
-            evalAccuracy?: (number|null);
-        }
-
-        class EvalReport implements IEvalReport {
-            constructor(p?: conclave.v1.IEvalReport);
-            public taskId: string;
-            public round: number;
-            public modelVersion: number;
-            public evalExamples: number;
-            public evalLoss: number;
-            public evalAccuracy: number;
-            public static create(properties?: conclave.v1.IEvalReport): conclave.v1.EvalReport;
-            public static encode(m: conclave.v1.IEvalReport, w?: $protobuf.Writer): $protobuf.Writer;
-            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.EvalReport;
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
@@ -791,7 +758,6 @@ export namespace conclave {
         interface IWithdraw {
             taskId?: (string|null);
             round?: (number|null);
-            reason?: (string|null);
             code?: (conclave.v1.ReasonCode|null);
         }
 
@@ -799,7 +765,6 @@ export namespace conclave {
             constructor(p?: conclave.v1.IWithdraw);
             public taskId: string;
             public round: number;
-            public reason: string;
             public code: conclave.v1.ReasonCode;
             public static create(properties?: conclave.v1.IWithdraw): conclave.v1.Withdraw;
             public static encode(m: conclave.v1.IWithdraw, w?: $protobuf.Writer): $protobuf.Writer;
@@ -835,7 +800,6 @@ export namespace conclave {
             progress?: (conclave.v1.IProgress|null);
             uploadStart?: (conclave.v1.IUploadStart|null);
             uploadChunk?: (conclave.v1.IUploadChunk|null);
-            evalReport?: (conclave.v1.IEvalReport|null);
             reportAck?: (conclave.v1.IReportAck|null);
             withdraw?: (conclave.v1.IWithdraw|null);
             roundClosed?: (conclave.v1.IRoundClosed|null);
@@ -857,7 +821,6 @@ export namespace conclave {
             public progress?: (conclave.v1.IProgress|null);
             public uploadStart?: (conclave.v1.IUploadStart|null);
             public uploadChunk?: (conclave.v1.IUploadChunk|null);
-            public evalReport?: (conclave.v1.IEvalReport|null);
             public reportAck?: (conclave.v1.IReportAck|null);
             public withdraw?: (conclave.v1.IWithdraw|null);
             public roundClosed?: (conclave.v1.IRoundClosed|null);
@@ -865,7 +828,7 @@ export namespace conclave {
             public challenge?: (conclave.v1.IChallenge|null);
             public proof?: (conclave.v1.IProof|null);
             public secagg?: (conclave.v1.ISecAgg|null);
-            public body?: ("hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|"challenge"|"proof"|"secagg");
+            public body?: ("hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|"challenge"|"proof"|"secagg");
             public static create(properties?: conclave.v1.IEnvelope): conclave.v1.Envelope;
             public static encode(m: conclave.v1.IEnvelope, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Envelope;

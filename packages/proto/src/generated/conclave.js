@@ -1018,7 +1018,6 @@ export const conclave = $root.conclave = (() => {
              * @property {Array.<string>|null} [streams] CheckIn streams
              * @property {boolean|null} [eligible] CheckIn eligible
              * @property {Array.<conclave.v1.ICachedModel>|null} [cached] CheckIn cached
-             * @property {Object.<string,number>|null} [exampleCounts] CheckIn exampleCounts
              * @property {number|null} [knownLogSize] CheckIn knownLogSize
              */
 
@@ -1033,7 +1032,6 @@ export const conclave = $root.conclave = (() => {
             function CheckIn(p) {
                 this.streams = [];
                 this.cached = [];
-                this.exampleCounts = {};
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1063,14 +1061,6 @@ export const conclave = $root.conclave = (() => {
              * @instance
              */
             CheckIn.prototype.cached = $util.emptyArray;
-
-            /**
-             * CheckIn exampleCounts.
-             * @member {Object.<string,number>} exampleCounts
-             * @memberof conclave.v1.CheckIn
-             * @instance
-             */
-            CheckIn.prototype.exampleCounts = $util.emptyObject;
 
             /**
              * CheckIn knownLogSize.
@@ -1118,11 +1108,6 @@ export const conclave = $root.conclave = (() => {
                     for (var i = 0; i < m.cached.length; ++i)
                         $root.conclave.v1.CachedModel.encode(m.cached[i], w.uint32(26).fork(), q + 1).ldelim();
                 }
-                if (m.exampleCounts != null && Object.hasOwnProperty.call(m, "exampleCounts")) {
-                    for (var ks = Object.keys(m.exampleCounts), i = 0; i < ks.length; ++i) {
-                        w.uint32(34).fork().uint32(10).string(ks[i]).uint32(16).uint32(m.exampleCounts[ks[i]]).ldelim();
-                    }
-                }
                 if (m.knownLogSize != null && Object.hasOwnProperty.call(m, "knownLogSize"))
                     w.uint32(80).uint64(m.knownLogSize);
                 return w;
@@ -1146,7 +1131,7 @@ export const conclave = $root.conclave = (() => {
                     n = 0;
                 if (n > $Reader.recursionLimit)
                     throw Error("maximum nesting depth exceeded");
-                var c, m, k, value;
+                var c, m;
                 if (l === undefined)
                     c = r.len;
                 else {
@@ -1176,37 +1161,6 @@ export const conclave = $root.conclave = (() => {
                             if (!(m.cached && m.cached.length))
                                 m.cached = [];
                             m.cached.push($root.conclave.v1.CachedModel.decode(r, r.uint32(), undefined, n + 1));
-                            break;
-                        }
-                    case 4: {
-                            if (m.exampleCounts === $util.emptyObject)
-                                m.exampleCounts = {};
-                            var c2 = r.uint32() + r.pos;
-                            if (c2 > r.len)
-                                throw RangeError("index out of range");
-                            r.len = c2;
-                            k = "";
-                            value = 0;
-                            while (r.pos < c2) {
-                                var tag2 = r.uint32();
-                                switch (tag2 >>> 3) {
-                                case 1:
-                                    k = r.string();
-                                    break;
-                                case 2:
-                                    value = r.uint32();
-                                    break;
-                                default:
-                                    r.skipType(tag2 & 7, n);
-                                    break;
-                                }
-                            }
-                            if (r.pos !== c2)
-                                throw RangeError("index out of range");
-                            r.len = c;
-                            if (k === "__proto__")
-                                $util.makeProp(m.exampleCounts, k);
-                            m.exampleCounts[k] = value;
                             break;
                         }
                     case 10: {
@@ -6212,10 +6166,6 @@ export const conclave = $root.conclave = (() => {
              * @property {number|null} [modelVersion] UploadStart modelVersion
              * @property {number|null} [numExamples] UploadStart numExamples
              * @property {number|null} [updateBytes] UploadStart updateBytes
-             * @property {number|null} [trainLoss] UploadStart trainLoss
-             * @property {number|null} [evalExamples] UploadStart evalExamples
-             * @property {number|null} [evalLoss] UploadStart evalLoss
-             * @property {number|null} [evalAccuracy] UploadStart evalAccuracy
              */
 
             /**
@@ -6274,38 +6224,6 @@ export const conclave = $root.conclave = (() => {
             UploadStart.prototype.updateBytes = 0;
 
             /**
-             * UploadStart trainLoss.
-             * @member {number} trainLoss
-             * @memberof conclave.v1.UploadStart
-             * @instance
-             */
-            UploadStart.prototype.trainLoss = 0;
-
-            /**
-             * UploadStart evalExamples.
-             * @member {number} evalExamples
-             * @memberof conclave.v1.UploadStart
-             * @instance
-             */
-            UploadStart.prototype.evalExamples = 0;
-
-            /**
-             * UploadStart evalLoss.
-             * @member {number} evalLoss
-             * @memberof conclave.v1.UploadStart
-             * @instance
-             */
-            UploadStart.prototype.evalLoss = 0;
-
-            /**
-             * UploadStart evalAccuracy.
-             * @member {number} evalAccuracy
-             * @memberof conclave.v1.UploadStart
-             * @instance
-             */
-            UploadStart.prototype.evalAccuracy = 0;
-
-            /**
              * Creates a new UploadStart instance using the specified properties.
              * @function create
              * @memberof conclave.v1.UploadStart
@@ -6343,14 +6261,6 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(32).uint32(m.numExamples);
                 if (m.updateBytes != null && Object.hasOwnProperty.call(m, "updateBytes"))
                     w.uint32(40).uint32(m.updateBytes);
-                if (m.trainLoss != null && Object.hasOwnProperty.call(m, "trainLoss"))
-                    w.uint32(53).float(m.trainLoss);
-                if (m.evalExamples != null && Object.hasOwnProperty.call(m, "evalExamples"))
-                    w.uint32(56).uint32(m.evalExamples);
-                if (m.evalLoss != null && Object.hasOwnProperty.call(m, "evalLoss"))
-                    w.uint32(69).float(m.evalLoss);
-                if (m.evalAccuracy != null && Object.hasOwnProperty.call(m, "evalAccuracy"))
-                    w.uint32(77).float(m.evalAccuracy);
                 return w;
             };
 
@@ -6406,22 +6316,6 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 5: {
                             m.updateBytes = r.uint32();
-                            break;
-                        }
-                    case 6: {
-                            m.trainLoss = r.float();
-                            break;
-                        }
-                    case 7: {
-                            m.evalExamples = r.uint32();
-                            break;
-                        }
-                    case 8: {
-                            m.evalLoss = r.float();
-                            break;
-                        }
-                    case 9: {
-                            m.evalAccuracy = r.float();
                             break;
                         }
                     default:
@@ -6783,215 +6677,6 @@ export const conclave = $root.conclave = (() => {
             return UploadChunk;
         })();
 
-        v1.EvalReport = (function() {
-
-            /**
-             * Properties of an EvalReport.
-             * @memberof conclave.v1
-             * @interface IEvalReport
-             * @property {string|null} [taskId] EvalReport taskId
-             * @property {number|null} [round] EvalReport round
-             * @property {number|null} [modelVersion] EvalReport modelVersion
-             * @property {number|null} [evalExamples] EvalReport evalExamples
-             * @property {number|null} [evalLoss] EvalReport evalLoss
-             * @property {number|null} [evalAccuracy] EvalReport evalAccuracy
-             */
-
-            /**
-             * Constructs a new EvalReport.
-             * @memberof conclave.v1
-             * @classdesc Represents an EvalReport.
-             * @implements IEvalReport
-             * @constructor
-             * @param {conclave.v1.IEvalReport=} [p] Properties to set
-             */
-            function EvalReport(p) {
-                if (p)
-                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            }
-
-            /**
-             * EvalReport taskId.
-             * @member {string} taskId
-             * @memberof conclave.v1.EvalReport
-             * @instance
-             */
-            EvalReport.prototype.taskId = "";
-
-            /**
-             * EvalReport round.
-             * @member {number} round
-             * @memberof conclave.v1.EvalReport
-             * @instance
-             */
-            EvalReport.prototype.round = 0;
-
-            /**
-             * EvalReport modelVersion.
-             * @member {number} modelVersion
-             * @memberof conclave.v1.EvalReport
-             * @instance
-             */
-            EvalReport.prototype.modelVersion = 0;
-
-            /**
-             * EvalReport evalExamples.
-             * @member {number} evalExamples
-             * @memberof conclave.v1.EvalReport
-             * @instance
-             */
-            EvalReport.prototype.evalExamples = 0;
-
-            /**
-             * EvalReport evalLoss.
-             * @member {number} evalLoss
-             * @memberof conclave.v1.EvalReport
-             * @instance
-             */
-            EvalReport.prototype.evalLoss = 0;
-
-            /**
-             * EvalReport evalAccuracy.
-             * @member {number} evalAccuracy
-             * @memberof conclave.v1.EvalReport
-             * @instance
-             */
-            EvalReport.prototype.evalAccuracy = 0;
-
-            /**
-             * Creates a new EvalReport instance using the specified properties.
-             * @function create
-             * @memberof conclave.v1.EvalReport
-             * @static
-             * @param {conclave.v1.IEvalReport=} [properties] Properties to set
-             * @returns {conclave.v1.EvalReport} EvalReport instance
-             */
-            EvalReport.create = function create(properties) {
-                return new EvalReport(properties);
-            };
-
-            /**
-             * Encodes the specified EvalReport message. Does not implicitly {@link conclave.v1.EvalReport.verify|verify} messages.
-             * @function encode
-             * @memberof conclave.v1.EvalReport
-             * @static
-             * @param {conclave.v1.IEvalReport} m EvalReport message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            EvalReport.encode = function encode(m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (m.taskId != null && Object.hasOwnProperty.call(m, "taskId"))
-                    w.uint32(10).string(m.taskId);
-                if (m.round != null && Object.hasOwnProperty.call(m, "round"))
-                    w.uint32(16).uint32(m.round);
-                if (m.modelVersion != null && Object.hasOwnProperty.call(m, "modelVersion"))
-                    w.uint32(24).uint32(m.modelVersion);
-                if (m.evalExamples != null && Object.hasOwnProperty.call(m, "evalExamples"))
-                    w.uint32(32).uint32(m.evalExamples);
-                if (m.evalLoss != null && Object.hasOwnProperty.call(m, "evalLoss"))
-                    w.uint32(45).float(m.evalLoss);
-                if (m.evalAccuracy != null && Object.hasOwnProperty.call(m, "evalAccuracy"))
-                    w.uint32(53).float(m.evalAccuracy);
-                return w;
-            };
-
-            /**
-             * Decodes an EvalReport message from the specified reader or buffer.
-             * @function decode
-             * @memberof conclave.v1.EvalReport
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {conclave.v1.EvalReport} EvalReport
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            EvalReport.decode = function decode(r, l, e, n) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (n === undefined)
-                    n = 0;
-                if (n > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var c, m;
-                if (l === undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = new $root.conclave.v1.EvalReport();
-                while (r.pos < c) {
-                    var t = r.uint32();
-                    if (t === e)
-                        break;
-                    switch (t >>> 3) {
-                    case 1: {
-                            m.taskId = r.string();
-                            break;
-                        }
-                    case 2: {
-                            m.round = r.uint32();
-                            break;
-                        }
-                    case 3: {
-                            m.modelVersion = r.uint32();
-                            break;
-                        }
-                    case 4: {
-                            m.evalExamples = r.uint32();
-                            break;
-                        }
-                    case 5: {
-                            m.evalLoss = r.float();
-                            break;
-                        }
-                    case 6: {
-                            m.evalAccuracy = r.float();
-                            break;
-                        }
-                    default:
-                        r.skipType(t & 7, n);
-                        break;
-                    }
-                }
-                if (l !== undefined) {
-                    if (r.pos !== c)
-                        throw RangeError("index out of range");
-                    r.len = l;
-                }
-                return m;
-            };
-
-            /**
-             * Gets the default type url for EvalReport
-             * @function getTypeUrl
-             * @memberof conclave.v1.EvalReport
-             * @static
-             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
-             * @returns {string} The default type url
-             */
-            EvalReport.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
-                if (typeUrlPrefix === undefined) {
-                    typeUrlPrefix = "type.googleapis.com";
-                }
-                return typeUrlPrefix + "/conclave.v1.EvalReport";
-            };
-
-            return EvalReport;
-        })();
-
         v1.ReportAck = (function() {
 
             /**
@@ -7235,7 +6920,6 @@ export const conclave = $root.conclave = (() => {
              * @interface IWithdraw
              * @property {string|null} [taskId] Withdraw taskId
              * @property {number|null} [round] Withdraw round
-             * @property {string|null} [reason] Withdraw reason
              * @property {conclave.v1.ReasonCode|null} [code] Withdraw code
              */
 
@@ -7269,14 +6953,6 @@ export const conclave = $root.conclave = (() => {
              * @instance
              */
             Withdraw.prototype.round = 0;
-
-            /**
-             * Withdraw reason.
-             * @member {string} reason
-             * @memberof conclave.v1.Withdraw
-             * @instance
-             */
-            Withdraw.prototype.reason = "";
 
             /**
              * Withdraw code.
@@ -7318,8 +6994,6 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(10).string(m.taskId);
                 if (m.round != null && Object.hasOwnProperty.call(m, "round"))
                     w.uint32(16).uint32(m.round);
-                if (m.reason != null && Object.hasOwnProperty.call(m, "reason"))
-                    w.uint32(26).string(m.reason);
                 if (m.code != null && Object.hasOwnProperty.call(m, "code"))
                     w.uint32(32).int32(m.code);
                 return w;
@@ -7365,10 +7039,6 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 2: {
                             m.round = r.uint32();
-                            break;
-                        }
-                    case 3: {
-                            m.reason = r.string();
                             break;
                         }
                     case 4: {
@@ -7586,7 +7256,6 @@ export const conclave = $root.conclave = (() => {
              * @property {conclave.v1.IProgress|null} [progress] Envelope progress
              * @property {conclave.v1.IUploadStart|null} [uploadStart] Envelope uploadStart
              * @property {conclave.v1.IUploadChunk|null} [uploadChunk] Envelope uploadChunk
-             * @property {conclave.v1.IEvalReport|null} [evalReport] Envelope evalReport
              * @property {conclave.v1.IReportAck|null} [reportAck] Envelope reportAck
              * @property {conclave.v1.IWithdraw|null} [withdraw] Envelope withdraw
              * @property {conclave.v1.IRoundClosed|null} [roundClosed] Envelope roundClosed
@@ -7692,14 +7361,6 @@ export const conclave = $root.conclave = (() => {
             Envelope.prototype.uploadChunk = null;
 
             /**
-             * Envelope evalReport.
-             * @member {conclave.v1.IEvalReport|null|undefined} evalReport
-             * @memberof conclave.v1.Envelope
-             * @instance
-             */
-            Envelope.prototype.evalReport = null;
-
-            /**
              * Envelope reportAck.
              * @member {conclave.v1.IReportAck|null|undefined} reportAck
              * @memberof conclave.v1.Envelope
@@ -7760,12 +7421,12 @@ export const conclave = $root.conclave = (() => {
 
             /**
              * Envelope body.
-             * @member {"hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"evalReport"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|"challenge"|"proof"|"secagg"|undefined} body
+             * @member {"hello"|"welcome"|"error"|"checkIn"|"comeBackLater"|"selected"|"modelChunk"|"progress"|"uploadStart"|"uploadChunk"|"reportAck"|"withdraw"|"roundClosed"|"uploadGrant"|"challenge"|"proof"|"secagg"|undefined} body
              * @memberof conclave.v1.Envelope
              * @instance
              */
             Object.defineProperty(Envelope.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "error", "checkIn", "comeBackLater", "selected", "modelChunk", "progress", "uploadStart", "uploadChunk", "evalReport", "reportAck", "withdraw", "roundClosed", "uploadGrant", "challenge", "proof", "secagg"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "error", "checkIn", "comeBackLater", "selected", "modelChunk", "progress", "uploadStart", "uploadChunk", "reportAck", "withdraw", "roundClosed", "uploadGrant", "challenge", "proof", "secagg"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -7817,8 +7478,6 @@ export const conclave = $root.conclave = (() => {
                     $root.conclave.v1.UploadStart.encode(m.uploadStart, w.uint32(74).fork(), q + 1).ldelim();
                 if (m.uploadChunk != null && Object.hasOwnProperty.call(m, "uploadChunk"))
                     $root.conclave.v1.UploadChunk.encode(m.uploadChunk, w.uint32(82).fork(), q + 1).ldelim();
-                if (m.evalReport != null && Object.hasOwnProperty.call(m, "evalReport"))
-                    $root.conclave.v1.EvalReport.encode(m.evalReport, w.uint32(90).fork(), q + 1).ldelim();
                 if (m.reportAck != null && Object.hasOwnProperty.call(m, "reportAck"))
                     $root.conclave.v1.ReportAck.encode(m.reportAck, w.uint32(98).fork(), q + 1).ldelim();
                 if (m.withdraw != null && Object.hasOwnProperty.call(m, "withdraw"))
@@ -7908,10 +7567,6 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 10: {
                             m.uploadChunk = $root.conclave.v1.UploadChunk.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    case 11: {
-                            m.evalReport = $root.conclave.v1.EvalReport.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 12: {
