@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { float32ToBytes } from '@conclave/proto';
+import { ReasonCode, float32ToBytes } from '@conclave/proto';
 import { denseTask, startHarness, waitForTask, type Harness } from './helpers.ts';
 import { RawDevice } from './raw-device.ts';
 
@@ -213,7 +213,7 @@ describe('bad reports are dropped; the round completes without them', () => {
 
   it('refuses a late update for a closed round with ROUND_CLOSED', async () => {
     // The raw device leaves the round, which finishes without it; then its update shows up.
-    const { raw, taskId } = await roundWithRawDevice(async (d, sel) => d.send('withdraw', { taskId: sel.taskId, round: sel.round, reason: 'busy' }));
+    const { raw, taskId } = await roundWithRawDevice(async (d, sel) => d.send('withdraw', { taskId: sel.taskId, round: sel.round, code: ReasonCode.INELIGIBLE }));
     raw.send('uploadStart', { taskId, round: 1, modelVersion: 0, numExamples: 5, updateBytes: 36 });
     const err = await raw.next('error');
     expect(err.code).toBe('ROUND_CLOSED');

@@ -80,6 +80,10 @@ function formatStatus(s: Record<string, any>): string {
         `          noise added on the devices: σ ${p.deviceNoiseStddev.toPrecision(3)} each; modular wrap-around per round ≤ ${p.wrapProbabilityBound!.toExponential(1)}`,
       );
     }
+    lines.push(
+      `          ε against the coordinator ${p.epsilonAgainstCoordinator.toFixed(3)} (at most ${p.participationLimit} rounds per device, no amplification; the budget), ` +
+        `ε for the released model ${p.epsilonForReleasedModel.toFixed(3)}`,
+    );
   }
   const m = s.lastMetrics;
   if (m) {

@@ -259,11 +259,10 @@ export class Coordinator {
         return this.withRunner(session, frame.message.taskId, frame.message.round, (r) => r.onUploadChunk(session, frame.message));
       case 'secagg':
         return this.withRunner(session, frame.message.taskId, frame.message.round, (r) => r.onSecAgg(session, frame.message));
-      case 'evalReport':
-        return this.withRunner(session, frame.message.taskId, frame.message.round, (r) => r.onEvalReport(session, frame.message));
       case 'withdraw': {
+        // Only a reason code comes with it; the round counts codes, never which device gave one.
         const taskId = frame.message.taskId ?? session.activeTaskId;
-        if (taskId) this.runners.get(taskId)?.onDeviceGone(session, `device withdrew: ${frame.message.reason || 'no reason given'}`);
+        if (taskId) this.runners.get(taskId)?.onWithdraw(session, frame.message.round ?? 0, frame.message.code ?? 0);
         if (session.checkIn) session.checkIn.eligible = false;
         return;
       }

@@ -5,7 +5,8 @@
  */
 import type { PrivacyAccountant } from '@conclave/dp';
 import { seconds } from './format.ts';
-import { epsilonSpent, nextClipNorm, privacyMode, restoreAccountant, taskPrivacyOf, type TaskPrivacy } from './privacy/task-privacy.ts';
+import { privacyFigures } from './privacy/privacy-figures.ts';
+import { nextClipNorm, privacyMode, restoreAccountant, taskPrivacyOf, type TaskPrivacy } from './privacy/task-privacy.ts';
 import type { RoundKind } from './round/plan.ts';
 import type { RoundMetrics, Store, TaskRow } from './store/store.ts';
 
@@ -49,8 +50,17 @@ export interface TaskStatusView {
     mode: string;
     targetEpsilon: number;
     delta: number;
+    /** ε against the coordinator so far: the figure the budget stops on (= epsilonAgainstCoordinator). */
     epsilonSpent: number;
     epsilonRemaining: number;
+    /** ε against the coordinator: no amplification by sampling, over the rounds one device can join. */
+    epsilonAgainstCoordinator: number;
+    /** ε for whoever sees only the released model: amplified by Poisson sampling (equal in central mode). */
+    epsilonForReleasedModel: number;
+    /** The neighbouring notion both figures are stated under. */
+    neighbouring: string;
+    /** Training rounds one device takes part in at most (enforced on the device). */
+    participationLimit: number;
     noiseMultiplier: number;
     samplingRate: number;
     /** The clip norm of the next round (it moves each round with adaptive clipping). */
@@ -66,13 +76,18 @@ export interface TaskStatusView {
 
 /** The privacy part of the view: ε spent and left at the task's δ, its noise, and the next clip norm. */
 export function privacyView(privacy: TaskPrivacy, accountant: PrivacyAccountant, clipNorm: number): NonNullable<TaskStatusView['privacy']> {
-  const spent = epsilonSpent(privacy, accountant);
+  const figures = privacyFigures(privacy, accountant);
+  const spent = figures.epsilonAgainstCoordinator;
   return {
     mode: privacyMode(privacy),
     targetEpsilon: privacy.targetEpsilon,
     delta: privacy.delta,
     epsilonSpent: spent,
     epsilonRemaining: Math.max(0, privacy.targetEpsilon - spent),
+    epsilonAgainstCoordinator: spent,
+    epsilonForReleasedModel: figures.epsilonForReleasedModel,
+    neighbouring: figures.neighbouring,
+    participationLimit: privacy.participationLimit,
     noiseMultiplier: privacy.noiseMultiplier,
     samplingRate: privacy.samplingRate,
     clipNorm,

@@ -136,7 +136,7 @@ export class TaskRunner {
     const kind: RoundKind | undefined =
       done < this.spec.rounds ? 'train' : this.spec.evaluation.finalRound && !this.task.finalEvalDone ? 'evaluate' : undefined;
     if (!kind) return this.stop('completed', `completed ${this.spec.rounds} rounds`);
-    const exhausted = kind === 'train' && this.privacy ? budgetExhausted(this.privacy.privacy, this.privacy.accountant, done) : undefined;
+    const exhausted = this.privacy ? budgetExhausted(this.privacy.privacy, this.privacy.accountant, done, kind) : undefined;
     if (exhausted) return this.stop('stopped', exhausted);
     const now = this.deps.clock.now();
     const selectionDeadline = now + this.spec.timeouts.selectionMs;
@@ -161,7 +161,9 @@ export class TaskRunner {
 
   private sampling(kind: RoundKind): Sampling {
     const p = this.privacy?.privacy;
-    if (!p || kind !== 'train') return { kind: 'uniform' };
+    // Under DP evaluation rounds are Poisson-sampled too: the released model's figure counts on it.
+    void kind;
+    if (!p) return { kind: 'uniform' };
     return { kind: 'poisson', samplingRate: p.samplingRate, ...(p.kind === 'distributed' ? { maxCohort: p.plan.maxClients } : {}) };
   }
 
@@ -211,7 +213,7 @@ export class TaskRunner {
       uploadWords: uploadWords(mode, this.privacy?.privacy, this.size),
       buffers: this.buffers,
       maxConcurrentUploads: this.maxConcurrentUploads,
-      waitForAll: this.privacy !== undefined && r.kind === 'train',
+      waitForAll: this.privacy !== undefined,
       reportDeadline: deps.clock.now() + spec.timeouts.roundMs,
       limits: this.limits,
       clock: deps.clock,
@@ -243,8 +245,10 @@ export class TaskRunner {
     this.reporting(session, m.taskId ?? '', m.round ?? 0, 'update chunk')?.onUploadChunk(session, m);
   }
 
-  onEvalReport(session: DeviceSession, m: BodyOf<'evalReport'>): void {
-    this.reporting(session, m.taskId ?? '', m.round ?? 0, 'evaluation report')?.onEvalReport(session, m);
+  /** A device left the round with a reason code: counted per round, then a dropout like any other. */
+  onWithdraw(session: DeviceSession, round: number, code: number): void {
+    if (this.active?.phase === 'reporting' && this.active.reporting.info.round === round) this.active.reporting.countWithdrawal(session, code);
+    this.onDeviceGone(session, 'device withdrew');
   }
 
   /** A SecAgg+ message from a device in this round. */
@@ -270,6 +274,9 @@ export class TaskRunner {
     if (r.phase === 'reporting') r.reporting.close(reason);
     const info = r.phase === 'reporting' ? r.reporting.info : r;
     this.active = undefined;
+    // How many devices withdrew with each code (never which device): part of the stored reason.
+    const withdrawals = r.phase === 'reporting' ? r.reporting.withdrawalSummary() : '';
+    if (withdrawals) reason = `${reason} (withdrawals: ${withdrawals})`;
     this.lastAbortReason = reason;
     const privacyState = opts.spent ? { privacyState: JSON.stringify(opts.spent.toJSON()) } : {};
     try {
@@ -299,7 +306,8 @@ export class TaskRunner {
     const outcome = finalizeRound(reporting.mode, sum, { weights: this.model.weights, optimizer: spec.serverOptimizer, optimizerState: this.model.optimizerState, random: deps.random });
     if (!outcome.ok) return this.abortRound(outcome.reason, outcome.spent ? { spent: outcome.spent } : {});
     const totals = { selected: reporting.cohort.size, durationMs: now - r.startedAt, bytesIn: reporting.bytesIn, bytesOut: reporting.bytesOut };
-    const metrics = withRoundTotals(outcome.metrics, totals);
+    const withdrawals = reporting.withdrawals();
+    const metrics = { ...withRoundTotals(outcome.metrics, totals), ...(Object.keys(withdrawals).length ? { withdrawals } : {}) };
     if ((metrics.outOfRangeCoordinates ?? 0) > 0) {
       deps.logger.warn({ taskId: this.id, round: r.round, outOfRange: metrics.outOfRangeCoordinates }, 'distributed DP: coordinates of the sum beyond the planned range (modular wrap-around suspected)');
     }
@@ -330,9 +338,12 @@ export class TaskRunner {
       });
     } catch (err) {
       deps.logger.error({ taskId: this.id, round: r.round, err }, 'round commit failed');
-      // Nothing of the round is stored and the model stays. A distributed-DP sum was revealed
-      // all the same (it carries the devices' noise, not the coordinator's): its ε is spent.
-      const spent = reporting.mode.kind === 'distributed-dp' ? privacy?.accountant : undefined;
+      // Nothing of the round is stored and the model stays. A distributed-DP sum (training or
+      // evaluation) was revealed all the same (it carries the devices' noise, not the
+      // coordinator's): its ε is spent. In central DP the noised result never left the coordinator.
+      const m = reporting.mode;
+      const distributed = m.kind === 'distributed-dp' || (m.kind === 'evaluate' && m.evaluation.kind === 'distributed-dp');
+      const spent = distributed ? privacy?.accountant : undefined;
       return this.abortRound(`commit failed: ${(err as Error).message}`, spent ? { spent } : {});
     }
     this.task = deps.store.getTask(this.id) ?? this.task;

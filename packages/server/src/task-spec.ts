@@ -68,6 +68,12 @@ const privacyFields = {
   noiseMultiplier: z.number().positive().max(1e4).optional(),
   /** Devices the sampling rate refers to. @default enrolled devices when the task is created */
   population: z.number().int().min(1).optional(),
+  /**
+   * The most training rounds one device takes part in, enforced on the device; ε against the
+   * coordinator is composed over this many rounds (and the final evaluation), and the noise is
+   * calibrated for it. @default q·rounds plus two standard deviations (`defaultParticipationLimit`)
+   */
+  participationLimit: z.number().int().min(1).max(100_000).optional(),
 };
 
 /**
@@ -155,6 +161,12 @@ const TaskObject = z
         evalFraction: z.number().gt(0).lt(1).default(0.2),
         /** Run an evaluation-only round on the final model. @default true */
         finalRound: z.boolean().default(true),
+        /**
+         * The most held-out examples one device's evaluation counts (its sums are scaled down to
+         * this many). Under DP it sets the noise in example units: keep it near a device's
+         * typical held-out count. @default 16
+         */
+        maxExamplesPerDevice: z.number().int().min(1).max(100_000).default(16),
       })
       .strict()
       .default({}),

@@ -4,10 +4,11 @@
  * FedAvg with η = 1 and the model starts at 0, so the new weights are the update itself.
  */
 import { PrivacyAccountant, encodeDistributedUpdate, planDistributedDp } from '@conclave/dp';
-import { ROUND_METRIC_ENTRIES, encodeRoundMetrics, quantizeWeighted } from '@conclave/secagg';
+import { ROUND_METRIC_ENTRIES, encodeRoundMetrics, evaluationLossScale, quantizeWeighted } from '@conclave/secagg';
 import { describe, expect, it } from 'vitest';
 import { WeightedDeltaAggregator } from '../src/aggregator.ts';
 import type { AdaptivePrivacy, CentralPrivacy, DistributedPrivacy } from '../src/privacy/task-privacy.ts';
+import { accountRound, privacyFigures } from '../src/privacy/privacy-figures.ts';
 import { nextAdaptiveClipNorm } from '../src/round/finalize/adaptive-clipping.ts';
 import { finalizeRound, type FinalizeContext, type PlainSums, type SurvivorsSum } from '../src/round/finalize/index.ts';
 import type { SecureSetup } from '../src/round/plan.ts';
@@ -59,7 +60,7 @@ function sampleStddev(v: ArrayLike<number>): number {
   return Math.sqrt(s2 / v.length - mean * mean);
 }
 
-const common = { targetEpsilon: 50, delta: 1e-3, population: 8, samplingRate: 0.5 };
+const common = { targetEpsilon: 50, delta: 1e-3, population: 8, samplingRate: 0.5, participationLimit: 2, evaluationRounds: 0 };
 
 describe('plain FedAvg', () => {
   it('the example-weighted mean of the updates, through the optimizer, with the claimed metrics', () => {
@@ -74,11 +75,16 @@ describe('plain FedAvg', () => {
     expect(out.privacy).toBeUndefined();
   });
 
-  it('an evaluation round gives metrics and no model', () => {
-    const sums = { ...plainSums([{ x: [], weight: 1 }], 0), examples: 0, evalExamples: 10, evalLossSum: 3, evalAccuracySum: 9 };
-    const out = finalizeRound({ kind: 'evaluate' }, { kind: 'plain', sums, participants: devices(2) }, ctx(3));
+  it('an evaluation round gives metrics and no model, from a secure sum only (secure-evaluation.test.ts has each mode)', () => {
+    const s = setup(0, 3);
+    const secureEvaluate = { kind: 'evaluate' as const, secure: s, evaluation: { kind: 'exact' as const, maxExamples: 16 } };
+    const scale = evaluationLossScale(s.config.cohortSize, 16);
+    const out = finalizeRound(secureEvaluate, { kind: 'secure', sum: Uint32Array.from([10, 3 * scale, 9]), participants: devices(2) }, ctx(3));
     expect(out).toMatchObject({ ok: true, metrics: { evalExamples: 10, evalLoss: 0.3, evalAccuracy: 0.9, trainLoss: null } });
     expect(out.ok && out.model).toBeUndefined();
+    // Evaluation sums in the clear no longer exist: a plain sum here is a coordinator bug.
+    const sums = { ...plainSums([{ x: [], weight: 1 }], 0), examples: 0, evalExamples: 10, evalLossSum: 3, evalAccuracySum: 9 };
+    expect(() => finalizeRound(secureEvaluate, { kind: 'plain', sums, participants: devices(2) }, ctx(3))).toThrow(/a plain sum cannot finalize a evaluate round/);
   });
 });
 
@@ -194,7 +200,10 @@ describe('distributed DP', () => {
       return v;
     }),
   );
-  const accounted = new PrivacyAccountant().composeDistributed({ samplingRate: 0.5, plan, steps: 1 });
+  // The released model's figure composes the round amplified under zero-out neighbours; the
+  // metrics' ε spent is the coordinator's figure (no amplification).
+  const accounted = accountRound(privacy, new PrivacyAccountant(), 'train');
+  const against = privacyFigures(privacy, accounted).epsilonAgainstCoordinator;
 
   it('decodes the noised sum, adds no noise, divides by q·N and accounts at the plan\'s minimum', () => {
     const out = finalizeRound(mode, { kind: 'secure', sum, participants: devices(3) }, ctx(d));
@@ -205,7 +214,8 @@ describe('distributed DP', () => {
       const expected = (xs[0]![i]! + xs[1]![i]! + xs[2]![i]!) / 4;
       expect(Math.abs(out.model!.weights[i]! - expected)).toBeLessThan(6 * sigma + 1e-6);
     }
-    expect(out.metrics).toMatchObject({ participants: 3, examples: 3, clipNorm: 1, outOfRangeCoordinates: 0, epsilonSpent: accounted.epsilon(1e-3) });
+    expect(out.metrics).toMatchObject({ participants: 3, examples: 3, clipNorm: 1, outOfRangeCoordinates: 0, epsilonSpent: against, epsilonForReleasedModel: accounted.epsilon(1e-3) });
+    expect(against).toBeGreaterThan(accounted.epsilon(1e-3));
   });
 
   it('an undecodable sum loses the round but its ε is spent: the sum was revealed', () => {

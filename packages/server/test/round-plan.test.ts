@@ -22,7 +22,7 @@ function spec(over: Record<string, unknown> = {}): TaskSpec {
 }
 
 const central: PrivacyState = {
-  privacy: { kind: 'central', targetEpsilon: 5, delta: 1e-3, population: 10, samplingRate: 0.5, noiseMultiplier: 0.8, clipNorm: 0.25 },
+  privacy: { kind: 'central', targetEpsilon: 5, delta: 1e-3, population: 10, samplingRate: 0.5, noiseMultiplier: 0.8, clipNorm: 0.25, participationLimit: 3, evaluationRounds: 1 },
   accountant: new PrivacyAccountant(),
   clipNorm: 0.25,
 };
@@ -67,7 +67,8 @@ describe('round mode and device plan', () => {
   };
 
   it('one variant per mode, each with only what it needs', () => {
-    expect(plan(spec(), undefined, 'evaluate')).toEqual({ kind: 'evaluate' });
+    // Evaluation always runs under SecAgg+: three exact sums without DP.
+    expect(plan(spec(), undefined, 'evaluate')).toMatchObject({ kind: 'evaluate', evaluation: { kind: 'exact', maxExamples: 16 }, secure: { config: { vectorLength: 3 } } });
     expect(plan(spec({ secureAggregation: { enabled: false } }), undefined)).toEqual({ kind: 'plain' });
     const secure = plan(spec(), undefined);
     expect(secure.kind).toBe('secure');
@@ -81,7 +82,7 @@ describe('round mode and device plan', () => {
 
   it('sizes uploads per mode: model, + indicator with adaptive clipping, + weight and metrics under SecAgg+', () => {
     const adaptive: PrivacyState = {
-      privacy: { kind: 'adaptive', targetEpsilon: 5, delta: 1e-3, population: 10, samplingRate: 0.5, noiseMultiplier: 0.8, initialClipNorm: 0.1, targetQuantile: 0.5, learningRate: 0.2, countStddev: 1, updateNoiseMultiplier: 0.9 },
+      privacy: { kind: 'adaptive', targetEpsilon: 5, delta: 1e-3, population: 10, samplingRate: 0.5, noiseMultiplier: 0.8, initialClipNorm: 0.1, targetQuantile: 0.5, learningRate: 0.2, countStddev: 1, updateNoiseMultiplier: 0.9, participationLimit: 3, evaluationRounds: 1 },
       accountant: new PrivacyAccountant(),
       clipNorm: 0.1,
     };
@@ -95,10 +96,14 @@ describe('round mode and device plan', () => {
     const s = spec({ secureAggregation: { enabled: false } });
     const p = devicePlan(s, plan(s, central));
     expect(p).toMatchObject({ kind: PlanKind.TRAIN, stream: 'points', clipNorm: 0.25, noiseMultiplier: 0.8, samplingRate: 0.5, clipIndicator: false });
-    expect(devicePlan(s, { kind: 'evaluate' })).not.toHaveProperty('clipNorm');
+    expect(p.participationLimit).toBe(3);
+    const evaluate = planRoundMode({ spec: s, kind: 'evaluate', privacy: undefined, cohortSize: 5, modelSize: 8, random: seededRandom(2) });
+    if (!evaluate.ok) throw new Error(evaluate.reason);
+    expect(devicePlan(s, evaluate.mode)).not.toHaveProperty('clipNorm');
+    expect(devicePlan(s, evaluate.mode)).toMatchObject({ kind: PlanKind.EVALUATE, maxEvalExamples: 16 });
     const distributedPlan = planDistributedDp({ clipNorm: 1, dimension: 8, minClients: 3, maxClients: 40, noiseMultiplier: 0.5 });
     const distributed: PrivacyState = {
-      privacy: { kind: 'distributed', targetEpsilon: 50, delta: 1e-3, population: 10, samplingRate: 0.5, noiseMultiplier: 0.5, clipNorm: 1, plan: distributedPlan },
+      privacy: { kind: 'distributed', targetEpsilon: 50, delta: 1e-3, population: 10, samplingRate: 0.5, noiseMultiplier: 0.5, clipNorm: 1, plan: distributedPlan, participationLimit: 3, evaluationRounds: 1 },
       accountant: new PrivacyAccountant(),
       clipNorm: 1,
     };

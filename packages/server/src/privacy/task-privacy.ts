@@ -12,6 +12,7 @@
  */
 import {
   PrivacyAccountant,
+  defaultParticipationLimit,
   noiseMultiplierFor,
   noiseMultiplierForDistributed,
   planDistributedDp,
@@ -21,6 +22,7 @@ import { z } from 'zod';
 import { ServerError } from '../errors.ts';
 import type { RoundRow } from '../store/store.ts';
 import type { StoredTaskSpec, TaskSpec } from '../task-spec.ts';
+import { accountRound, privacyFigures } from './privacy-figures.ts';
 
 interface PrivacyCommon {
   targetEpsilon: number;
@@ -31,6 +33,10 @@ interface PrivacyCommon {
   samplingRate: number;
   /** z: the noise multiplier of one round, as the accountant composes it. */
   noiseMultiplier: number;
+  /** L: training rounds one device takes part in at most (the device enforces it). */
+  participationLimit: number;
+  /** Evaluation rounds (the final one, 0 or 1): accounted like a round, joined whatever the limit. */
+  evaluationRounds: number;
 }
 
 /** Central DP with a fixed clip norm: the coordinator adds N(0, (z·C)²) to the sum. */
@@ -97,7 +103,9 @@ export function deriveTaskPrivacy(spec: TaskSpec, enrolled: number): TaskPrivacy
     );
   }
   const samplingRate = spec.cohort.goal / population;
-  const common = { targetEpsilon: p.targetEpsilon, delta: p.delta, population, samplingRate };
+  const participationLimit = Math.min(spec.rounds, p.participationLimit ?? defaultParticipationLimit(samplingRate, spec.rounds));
+  const evaluationRounds = spec.evaluation.finalRound ? 1 : 0;
+  const common = { targetEpsilon: p.targetEpsilon, delta: p.delta, population, samplingRate, participationLimit, evaluationRounds };
   const invalid = (err: unknown) => new ServerError('INVALID_TASK', `invalid task: privacy: ${(err as Error).message}`);
   if (p.mode === 'distributed') {
     if (p.clipNorm === undefined) throw new ServerError('INVALID_TASK', 'invalid task: privacy.clipNorm: distributed mode needs a fixed clip norm');
@@ -112,7 +120,9 @@ export function deriveTaskPrivacy(spec: TaskSpec, enrolled: number): TaskPrivacy
         const plan = planDistributedDp({ ...planOptions, noiseMultiplier: p.noiseMultiplier });
         return { kind: 'distributed', ...common, noiseMultiplier: p.noiseMultiplier, clipNorm: p.clipNorm, plan };
       }
-      const { noiseMultiplier, plan } = noiseMultiplierForDistributed({ ...planOptions, samplingRate, steps: spec.rounds, delta: p.delta, targetEpsilon: p.targetEpsilon });
+      // Calibrated on ε against the coordinator: no amplification, over the rounds one device can
+      // join (its limit and the evaluation round), so the task never has to stop early.
+      const { noiseMultiplier, plan } = noiseMultiplierForDistributed({ ...planOptions, samplingRate: 1, steps: participationLimit + evaluationRounds, delta: p.delta, targetEpsilon: p.targetEpsilon });
       return { kind: 'distributed', ...common, noiseMultiplier, clipNorm: p.clipNorm, plan };
     } catch (err) {
       throw invalid(err);
@@ -121,7 +131,7 @@ export function deriveTaskPrivacy(spec: TaskSpec, enrolled: number): TaskPrivacy
   let noiseMultiplier = p.noiseMultiplier;
   if (noiseMultiplier === undefined) {
     try {
-      noiseMultiplier = noiseMultiplierFor({ samplingRate, steps: spec.rounds, delta: p.delta, targetEpsilon: p.targetEpsilon });
+      noiseMultiplier = noiseMultiplierFor({ samplingRate, steps: spec.rounds + evaluationRounds, delta: p.delta, targetEpsilon: p.targetEpsilon });
     } catch (err) {
       throw invalid(err);
     }
@@ -156,7 +166,7 @@ export function deriveTaskPrivacy(spec: TaskSpec, enrolled: number): TaskPrivacy
 /** The task's spec as the store keeps it: the author's privacy settings with the derived values beside them. */
 export function storedSpec(spec: TaskSpec, privacy: TaskPrivacy | undefined): StoredTaskSpec {
   if (!spec.privacy || !privacy) return spec;
-  const derived = { population: privacy.population, samplingRate: privacy.samplingRate, noiseMultiplier: privacy.noiseMultiplier };
+  const derived = { population: privacy.population, samplingRate: privacy.samplingRate, noiseMultiplier: privacy.noiseMultiplier, participationLimit: privacy.participationLimit };
   switch (privacy.kind) {
     case 'central':
       return { ...spec, privacy: { ...spec.privacy, ...derived } };
@@ -203,7 +213,10 @@ export function taskPrivacyOf(taskId: string, spec: StoredTaskSpec): TaskPrivacy
   const corrupt = (what: string) => new ServerError('STORE_CORRUPT', `task ${taskId}: stored privacy settings lack ${what}`, 500);
   const { population, samplingRate, noiseMultiplier } = p;
   if (population === undefined || samplingRate === undefined || noiseMultiplier === undefined) throw corrupt('population, samplingRate or noiseMultiplier');
-  const common = { targetEpsilon: p.targetEpsilon, delta: p.delta, population, samplingRate, noiseMultiplier };
+  // Tasks stored before the participation limit existed get the default one.
+  const participationLimit = Math.min(spec.rounds, p.participationLimit ?? defaultParticipationLimit(samplingRate, spec.rounds));
+  const evaluationRounds = spec.evaluation.finalRound ? 1 : 0;
+  const common = { targetEpsilon: p.targetEpsilon, delta: p.delta, population, samplingRate, noiseMultiplier, participationLimit, evaluationRounds };
   if (p.mode === 'distributed') {
     const plan = StoredDistributedPlan.safeParse(p.distributed);
     if (!plan.success || p.clipNorm === undefined) throw corrupt(`a valid distributed plan and clip norm (${plan.error?.issues[0]?.message ?? 'no clip norm'})`);
@@ -226,26 +239,29 @@ export function taskPrivacyOf(taskId: string, spec: StoredTaskSpec): TaskPrivacy
   return { kind: 'central', ...common, clipNorm: p.clipNorm };
 }
 
-/** The accountant after one more training round (a copy; the given one is untouched). */
+/**
+ * The accountant after one more training round (a copy; the given one is untouched). In
+ * distributed mode it composes the released model's figure (`privacy-figures.ts`).
+ */
 export function accountOneRound(privacy: TaskPrivacy, accountant: PrivacyAccountant): PrivacyAccountant {
-  const next = accountant.clone();
-  const { samplingRate, noiseMultiplier } = privacy;
-  return privacy.kind === 'distributed'
-    ? next.composeDistributed({ samplingRate, plan: privacy.plan, steps: 1 })
-    : next.compose({ samplingRate, noiseMultiplier, steps: 1 });
+  return accountRound(privacy, accountant, 'train');
 }
 
-/** ε spent at the task's δ (0 before the first round). */
+/** ε spent at the task's δ against the coordinator, the figure budgets stop on (0 before the first round). */
 export function epsilonSpent(privacy: TaskPrivacy, accountant: PrivacyAccountant): number {
-  return accountant.steps > 0 ? accountant.epsilon(privacy.delta) : 0;
+  return privacyFigures(privacy, accountant).epsilonAgainstCoordinator;
 }
 
-/** Why the task must stop before its next training round, or undefined while the budget allows one more. */
-export function budgetExhausted(privacy: TaskPrivacy, accountant: PrivacyAccountant, roundsDone: number): string | undefined {
-  const next = accountOneRound(privacy, accountant).epsilon(privacy.delta);
+/**
+ * Why the task must stop before its next round of `kind`, or undefined while the budget allows
+ * one more: budgets stop on ε against the coordinator.
+ */
+export function budgetExhausted(privacy: TaskPrivacy, accountant: PrivacyAccountant, roundsDone: number, kind: 'train' | 'evaluate' = 'train'): string | undefined {
+  const next = privacyFigures(privacy, accountRound(privacy, accountant, kind)).epsilonAgainstCoordinator;
   if (next <= privacy.targetEpsilon * (1 + 1e-9)) return undefined;
   const spent = epsilonSpent(privacy, accountant);
-  return `privacy budget spent: ε = ${spent.toFixed(3)} of ${privacy.targetEpsilon} at δ = ${privacy.delta} after ${roundsDone} rounds; one more round would reach ε = ${next.toFixed(3)}`;
+  const what = kind === 'train' ? 'one more round' : 'the evaluation round';
+  return `privacy budget spent: ε against the coordinator = ${spent.toFixed(3)} of ${privacy.targetEpsilon} at δ = ${privacy.delta} after ${roundsDone} rounds; ${what} would reach ε = ${next.toFixed(3)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Aggregation in the clear (no secure aggregation): each update is folded into one running
  * sum as soon as it is complete (`WeightedDeltaAggregator`: O(model) memory), with the
- * claimed example counts, losses and evaluation summed beside it.
+ * claimed example counts summed beside it (devices send no loss or evaluation in the clear).
  *
  * Under DP the coordinator clips every update again on arrival (DP-FedAvg, McMahan et al.
  * 2018, Alg. 1): the device clips too, but clipping here keeps the sensitivity bound whatever
@@ -10,7 +10,7 @@
 import { clipL2 } from '@conclave/dp';
 import { WeightedDeltaAggregator } from '../aggregator.ts';
 import type { PlainSums } from './finalize/types.ts';
-import type { EvalReport, UpdateReport } from './reports.ts';
+import type { UpdateReport } from './reports.ts';
 
 /** What the coordinator does to an update before summing it. */
 export type ServerClipping =
@@ -49,18 +49,6 @@ export class PlainAggregation {
     } else {
       aggregator.add(update, report.numExamples);
     }
-    const s = this.sums;
-    s.examples += report.numExamples;
-    s.trainLossSum += report.trainLoss * report.numExamples;
-    s.evalExamples += report.evalExamples;
-    s.evalLossSum += report.evalLoss * report.evalExamples;
-    s.evalAccuracySum += report.evalAccuracy * report.evalExamples;
-  }
-
-  addEvaluation(r: EvalReport): void {
-    const s = this.sums;
-    s.evalExamples += r.evalExamples;
-    s.evalLossSum += r.evalLoss * r.evalExamples;
-    s.evalAccuracySum += r.evalAccuracy * r.evalExamples;
+    this.sums.examples += report.numExamples;
   }
 }

@@ -11,11 +11,13 @@
  */
 import type { PrivacyAccountant } from '@conclave/dp';
 import { PlanKind, revocationListToWire, type BodyOf, type RevocationList } from '@conclave/proto';
-import { ROUND_METRIC_ENTRIES, createRoundConfig, maxQuantizationBits, roundMetricsFit, type RoundConfig } from '@conclave/secagg';
+import { EVALUATION_ENTRIES, ROUND_METRIC_ENTRIES, createRoundConfig, maxQuantizationBits, roundMetricsFit, type RoundConfig } from '@conclave/secagg';
+import { evaluationPlan } from '../privacy/privacy-figures.ts';
 import type { AdaptivePrivacy, CentralPrivacy, DistributedPrivacy, PrivacyState } from '../privacy/task-privacy.ts';
 import { byteSource, randomWord, type RandomSource } from '../random.ts';
 import { configToWire, distributedToWire } from '../secagg-wire.ts';
 import type { TaskSpec } from '../task-spec.ts';
+import type { EvaluationEncoding } from './finalize/secure-evaluation.ts';
 
 export type RoundKind = 'train' | 'evaluate';
 
@@ -41,7 +43,8 @@ export interface SecureSetup {
  * norm, rotation seed and secure setup a mode needs are fields of that variant alone.
  */
 export type RoundMode =
-  | { kind: 'evaluate' }
+  /** Federated evaluation under SecAgg+: the survivors' sums of held-out examples, loss and correct predictions (PROTOCOL.md §4). */
+  | { kind: 'evaluate'; secure: SecureSetup; evaluation: EvaluationEncoding }
   /** FedAvg in the clear: example-weighted mean of the updates. */
   | { kind: 'plain' }
   /** FedAvg under SecAgg+: the weighted mean of the survivors, never one device's update. */
@@ -56,7 +59,6 @@ export type RoundMode =
 /** The secure setup of a mode, if the round runs secure aggregation. */
 export function secureSetupOf(mode: RoundMode): SecureSetup | null {
   switch (mode.kind) {
-    case 'evaluate':
     case 'plain':
       return null;
     default:
@@ -88,7 +90,7 @@ export function updateWords(privacy: PrivacyState['privacy'] | undefined, modelS
 
 /** Entries of the vector one device uploads in this round (a masked input carries weight and metrics too). */
 export function uploadWords(mode: RoundMode, privacy: PrivacyState['privacy'] | undefined, modelSize: number): number {
-  if (mode.kind === 'evaluate') return modelSize;
+  if (mode.kind === 'evaluate') return mode.secure.config.vectorLength;
   const secure = secureSetupOf(mode);
   return updateWords(privacy, modelSize) + (secure ? 1 + secure.metricsEntries : 0);
 }
@@ -108,7 +110,7 @@ export function planRoundMode(input: {
   random: RandomSource;
 }): ModePlan {
   const { spec, kind, privacy, cohortSize, random } = input;
-  if (kind === 'evaluate') return { ok: true, mode: { kind: 'evaluate' } };
+  if (kind === 'evaluate') return planEvaluation(spec, privacy, cohortSize, random);
   let secure: SecureSetup | null = null;
   if (spec.secureAggregation.enabled) {
     // Without DP, devices' losses and evaluation travel masked with the update.
@@ -120,6 +122,9 @@ export function planRoundMode(input: {
     }
   }
   if (!privacy) return { ok: true, mode: secure ? { kind: 'secure', secure } : { kind: 'plain' } };
+  // Under DP every device weighs 1: a maximum weight of 1 keeps quantization's share of the
+  // norm ((W/w)·step·√d, which devices clip away) negligible.
+  if (secure) secure = { ...secure, quant: { ...secure.quant, maxWeight: 1 } };
   const { privacy: p, accountant, clipNorm } = privacy;
   switch (p.kind) {
     case 'central':
@@ -132,6 +137,34 @@ export function planRoundMode(input: {
       if (!secure) return { ok: false, reason: 'distributed DP needs secure aggregation, which this task does not enable' };
       return { ok: true, mode: { kind: 'distributed-dp', privacy: p, accountant, rotationSeed: randomWord(random), secure } };
   }
+}
+
+/**
+ * An evaluation round: always under SecAgg+, whatever the task's training rounds do, since a
+ * device's evaluation never travels in the clear. Without DP the three sums are exact; with DP
+ * a unit-norm vector, noised by the coordinator (central) or by the devices (distributed) with
+ * the training rounds' noise multiplier, and accounted like a round.
+ */
+function planEvaluation(spec: TaskSpec, privacy: PrivacyState | undefined, cohortSize: number, random: RandomSource): ModePlan {
+  const maxExamples = spec.evaluation.maxExamplesPerDevice;
+  const p = privacy?.privacy;
+  const evalPlan = p?.kind === 'distributed' ? evaluationPlan(p.plan, p.noiseMultiplier) : undefined;
+  const words = evalPlan ? evalPlan.paddedDimension + 1 : p ? EVALUATION_ENTRIES + 1 : EVALUATION_ENTRIES;
+  let secure: SecureSetup;
+  try {
+    secure = secureSetup(spec, cohortSize, words, 0, random);
+  } catch (err) {
+    return { ok: false, reason: `secure aggregation cannot run the evaluation with ${cohortSize} selected devices: ${(err as Error).message}` };
+  }
+  if (!privacy || !p) return { ok: true, mode: { kind: 'evaluate', secure, evaluation: { kind: 'exact', maxExamples } } };
+  const { accountant, clipNorm } = privacy;
+  if (p.kind === 'distributed' && evalPlan) {
+    const evaluation: EvaluationEncoding = { kind: 'distributed-dp', maxExamples, privacy: p, accountant, plan: evalPlan, rotationSeed: randomWord(random), clipNorm };
+    return { ok: true, mode: { kind: 'evaluate', secure, evaluation } };
+  }
+  // Central: the unit vectors quantized in [−1, 1], every device with weight 1.
+  secure = { ...secure, quant: { ...secure.quant, clipRange: 1, maxWeight: 1 } };
+  return { ok: true, mode: { kind: 'evaluate', secure, evaluation: { kind: 'central-dp', maxExamples, privacy: p, accountant, clipNorm } } };
 }
 
 /**
@@ -166,6 +199,7 @@ export function secureSetup(spec: TaskSpec, n: number, vectorLength: number, met
 /** The plan every device of the round trains (or evaluates) by. */
 export function devicePlan(spec: TaskSpec, mode: RoundMode): NonNullable<BodyOf<'selected'>['plan']> {
   const t = spec.training;
+  const participationLimit = 'privacy' in mode ? mode.privacy.participationLimit : 0;
   const plan: NonNullable<BodyOf<'selected'>['plan']> = {
     kind: mode.kind === 'evaluate' ? PlanKind.EVALUATE : PlanKind.TRAIN,
     stream: spec.stream,
@@ -180,8 +214,17 @@ export function devicePlan(spec: TaskSpec, mode: RoundMode): NonNullable<BodyOf<
     evalFraction: spec.evaluation.evalFraction,
     maxExamples: t.maxExamples,
     minExamples: t.minExamples,
+    maxEvalExamples: spec.evaluation.maxExamplesPerDevice,
+    // The device refuses training rounds beyond this many (ε against the coordinator is composed over them).
+    ...(participationLimit > 0 ? { participationLimit } : {}),
   };
   switch (mode.kind) {
+    case 'evaluate': {
+      const e = mode.evaluation;
+      if (e.kind === 'exact') return plan;
+      const dp = { noiseMultiplier: e.privacy.noiseMultiplier, samplingRate: e.privacy.samplingRate, clipNorm: e.clipNorm };
+      return e.kind === 'central-dp' ? { ...plan, ...dp } : { ...plan, ...dp, distributedDp: distributedToWire(e.plan, e.rotationSeed) };
+    }
     case 'central-dp':
     case 'adaptive-clipping':
       return {

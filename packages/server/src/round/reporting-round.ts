@@ -2,12 +2,13 @@
  * The reporting phase of one round (Bonawitz et al. 2019, §2.2 "Reporting"): the selected
  * cohort is told its plan, downloads the model, and reports. Updates pass the upload gate and
  * are summed as they arrive, in the clear (`PlainAggregation`) or under SecAgg+
- * (`SecureRound`); evaluation reports are summed in the clear. A bad report drops only its
+ * (`SecureRound`); evaluation rounds always run under SecAgg+ (the devices' sums of examples,
+ * loss and correct predictions). A bad report drops only its
  * device; the round ends through `events`: `complete` with the survivors' sum once enough
  * reports are in, or `abort` with a reason once too few devices can still report.
  * Knows no sockets (devices are `DeviceSession`s) and no store.
  */
-import { readFloat32Into, type BodyOf, type WireErrorCode } from '@conclave/proto';
+import { readFloat32Into, reasonCodeName, type BodyOf, type ReasonCodeName, type WireErrorCode } from '@conclave/proto';
 import type { Logger } from 'pino';
 import { allFinite } from '../aggregator.ts';
 import type { Clock } from '../clock.ts';
@@ -21,7 +22,7 @@ import type { SurvivorsSum } from './finalize/types.ts';
 import type { ModelDownload } from './model-download.ts';
 import { devicePlan, secureSetupOf, selectedMessage, type RoundKind, type RoundMode } from './plan.ts';
 import { PlainAggregation, type ServerClipping } from './plain-aggregation.ts';
-import { checkEvalReport, checkUploadChunk, checkUploadStart, type ReportLimits } from './reports.ts';
+import { checkUploadChunk, checkUploadStart, type ReportLimits } from './reports.ts';
 import { SecureRound } from './secure-round.ts';
 import type { BufferPool } from './upload-gate.ts';
 import { UploadGate } from './upload-gate.ts';
@@ -92,6 +93,8 @@ export class ReportingRound {
   private readonly gate: UploadGate<Participant>;
   private readonly aggregation: Aggregation;
   private closed = false;
+  /** Withdrawals by reason code: counts only, never which device gave which. */
+  private readonly withdrawalCounts = new Map<ReasonCodeName, number>();
 
   constructor(o: ReportingRoundOptions) {
     this.o = o;
@@ -225,16 +228,6 @@ export class ReportingRound {
     this.accept(p);
   }
 
-  onEvalReport(session: DeviceSession, m: BodyOf<'evalReport'>): void {
-    const p = this.member(session, 'evaluation report');
-    if (!p) return;
-    const { round, kind, modelVersionIn } = this.info;
-    const verdict = checkEvalReport(m, { round, kind, modelVersionIn, firstReport: p.status === 'selected', limits: this.o.limits });
-    if (!verdict.ok) return this.reject(p, verdict.code, verdict.message);
-    if (this.aggregation.kind === 'plain') this.aggregation.sum.addEvaluation(verdict.value);
-    this.accept(p);
-  }
-
   /** A SecAgg+ message from a device of this round (the caller checked that the round runs SecAgg+). */
   onSecAgg(session: DeviceSession, m: BodyOf<'secagg'>): void {
     if (this.aggregation.kind !== 'secure') return;
@@ -277,6 +270,26 @@ export class ReportingRound {
     this.o.logger.warn({ ...this.context, device: p.session.link.deviceId, code }, message);
     p.session.link.error(code, message, false, this.context);
     this.drop(p, message);
+  }
+
+  /** A cohort member withdrew with this reason code (before it is dropped as any dropout). */
+  countWithdrawal(session: DeviceSession, code: number): void {
+    const p = this.cohort.get(session.link.sessionId);
+    if (!p || p.status === 'dropped' || p.status === 'reported') return;
+    const name = reasonCodeName(code);
+    this.withdrawalCounts.set(name, (this.withdrawalCounts.get(name) ?? 0) + 1);
+  }
+
+  /** The round's withdrawals by reason code. */
+  withdrawals(): Partial<Record<ReasonCodeName, number>> {
+    return Object.fromEntries([...this.withdrawalCounts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** The same in words, e.g. `CONSENT_WITHDRAWN 2, NOT_ENOUGH_EXAMPLES 1` (empty when none). */
+  withdrawalSummary(): string {
+    return Object.entries(this.withdrawals())
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ');
   }
 
   /** The device disconnected, withdrew or misbehaved. */

@@ -14,19 +14,12 @@ export interface ReportLimits {
 
 export const DEFAULT_REPORT_LIMITS: ReportLimits = { maxExamplesPerReport: 10_000_000 };
 
-/** The numbers that come with a training update (in the clear; under SecAgg+ only what the protocol does not carry). */
+/**
+ * What comes with an update in the clear (rounds without secure aggregation): its example count
+ * for the weighted mean. No per-device loss or evaluation ever travels in the clear.
+ */
 export interface UpdateReport {
   numExamples: number;
-  trainLoss: number;
-  evalExamples: number;
-  evalLoss: number;
-  evalAccuracy: number;
-}
-
-export interface EvalReport {
-  evalExamples: number;
-  evalLoss: number;
-  evalAccuracy: number;
 }
 
 export type Verdict<T> = { ok: true; value: T } | { ok: false; code: WireErrorCode; message: string };
@@ -46,10 +39,10 @@ export interface UploadExpectation {
   limits: ReportLimits;
 }
 
-/** Checks an UploadStart: round kind, model version, length, protocol phase, claimed numbers. */
+/** Checks an UploadStart: model version, length, protocol phase, claimed example count. */
 export function checkUploadStart(m: BodyOf<'uploadStart'>, e: UploadExpectation): Verdict<UpdateReport> {
   const round = m.round ?? 0;
-  if (e.kind !== 'train') return refuse('INVALID_REPORT', `round ${round} is an evaluation round; send an EvalReport, not an update`);
+  if (e.kind === 'evaluate' && !e.secure) return refuse('INVALID_REPORT', `round ${round} is an evaluation round; it takes only a securely aggregated evaluation`);
   if (!e.firstAnnouncement) return refuse('INVALID_REPORT', `this device already sent an update for round ${round}`);
   if ((m.modelVersion ?? 0) !== e.modelVersionIn) {
     return refuse('STALE_UPDATE', `update computed from model version ${m.modelVersion ?? 0}, round ${round} trains version ${e.modelVersionIn}`);
@@ -68,13 +61,7 @@ export function checkUploadStart(m: BodyOf<'uploadStart'>, e: UploadExpectation)
   const max = e.limits.maxExamplesPerReport;
   // Under secure aggregation the example count travels masked inside the vector, never here.
   if (!e.secure && (n < 1 || n > max)) return refuse('INVALID_REPORT', `update claims ${n} examples, expected 1 to ${max}`);
-  const evalExamples = m.evalExamples ?? 0;
-  const accuracy = m.evalAccuracy ?? 0;
-  const numbers = [m.trainLoss ?? 0, m.evalLoss ?? 0, accuracy];
-  if (!numbers.every(Number.isFinite) || evalExamples > max || accuracy < 0 || accuracy > 1) {
-    return refuse('INVALID_REPORT', `update metrics are out of range: loss ${m.trainLoss}, eval loss ${m.evalLoss}, eval accuracy ${m.evalAccuracy}`);
-  }
-  return { ok: true, value: { numExamples: n, trainLoss: m.trainLoss ?? 0, evalExamples, evalLoss: m.evalLoss ?? 0, evalAccuracy: accuracy } };
+  return { ok: true, value: { numExamples: n } };
 }
 
 /** Checks one UploadChunk against the upload so far: it must continue exactly where the last one ended. */
@@ -86,23 +73,4 @@ export function checkUploadChunk(m: BodyOf<'uploadChunk'>, upload: { buffer: Flo
     return refuse('WRONG_LENGTH', `update chunk of ${data.byteLength} bytes at byte ${offset} overruns the ${upload.buffer.byteLength}-byte update`);
   }
   return { ok: true, value: { offset, data } };
-}
-
-/** Checks an EvalReport: round kind, model version, numbers in range. */
-export function checkEvalReport(
-  m: BodyOf<'evalReport'>,
-  e: { round: number; kind: 'train' | 'evaluate'; modelVersionIn: number; firstReport: boolean; limits: ReportLimits },
-): Verdict<EvalReport> {
-  if (e.kind !== 'evaluate') return refuse('INVALID_REPORT', `round ${e.round} is a training round; send an update, not an EvalReport`);
-  if (!e.firstReport) return refuse('INVALID_REPORT', `this device already reported for round ${e.round}`);
-  if ((m.modelVersion ?? 0) !== e.modelVersionIn) {
-    return refuse('STALE_UPDATE', `evaluation of model version ${m.modelVersion ?? 0}, round ${e.round} evaluates version ${e.modelVersionIn}`);
-  }
-  const n = m.evalExamples ?? 0;
-  const loss = m.evalLoss ?? 0;
-  const acc = m.evalAccuracy ?? 0;
-  if (n < 1 || n > e.limits.maxExamplesPerReport || !Number.isFinite(loss) || !(acc >= 0 && acc <= 1)) {
-    return refuse('INVALID_REPORT', `evaluation report out of range: ${n} examples, loss ${loss}, accuracy ${acc}`);
-  }
-  return { ok: true, value: { evalExamples: n, evalLoss: loss, evalAccuracy: acc } };
 }

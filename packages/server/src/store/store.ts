@@ -30,8 +30,10 @@ export interface RoundMetrics {
   durationMs: number;
   bytesIn: number;
   bytesOut: number;
-  /** ε spent by the task after this round (DP tasks only). */
+  /** ε spent by the task after this round (DP tasks only): against the coordinator, the figure budgets stop on. */
   epsilonSpent?: number;
+  /** Distributed DP: ε for whoever sees only the released model, after this round (amplified by sampling). */
+  epsilonForReleasedModel?: number;
   /** DP: the L2 clip norm devices used this round. */
   clipNorm?: number;
   /** Adaptive clipping: the privatized estimate of the fraction of updates left unclipped. */
@@ -43,6 +45,8 @@ export interface RoundMetrics {
    * the visible sign of modular wrap-around (0 in a healthy round).
    */
   outOfRangeCoordinates?: number;
+  /** Devices that withdrew from the round, by reason code (counts only, never which device). */
+  withdrawals?: Partial<Record<string, number>>;
 }
 
 export interface RoundRow {

@@ -6,7 +6,7 @@
  */
 import { encodeDistributedUpdate } from '@conclave/dp';
 import type { BodyName, BodyOf, Frame, WireErrorCode } from '@conclave/proto';
-import { SecAggClient, encodeRoundMetrics, quantizeWeighted, type ClientMessage, type ServerMessage } from '@conclave/secagg';
+import { SecAggClient, encodeEvaluation, encodeRoundMetrics, quantizeWeighted, type ClientMessage, type ServerMessage } from '@conclave/secagg';
 import type { Coordinator } from '../../src/coordinator.ts';
 import type { DeviceLink, DeviceSession } from '../../src/device-link.ts';
 
@@ -133,11 +133,7 @@ export class MemoryDevice implements DeviceLink {
     const taskId = s.taskId ?? '';
     const round = s.round ?? 0;
     const modelVersion = s.modelVersion ?? 0;
-    if (s.plan?.kind === 1) {
-      // Evaluation round.
-      this.coordinator.handle(this.session, { body: 'evalReport', message: { taskId, round, modelVersion, evalExamples: 10, evalLoss: 0.5, evalAccuracy: 0.75 } });
-      return;
-    }
+    const evaluation = s.plan?.kind === 1;
     const dimension = JSON.parse(s.plan?.topologyJson ?? '{}').weightSpecs.reduce((n: number, w: { shape: number[] }) => n + w.shape.reduce((a, b) => a * b, 1), 0);
     const update = this.behaviour.update?.(dimension) ?? new Array<number>(dimension).fill(0.01);
     const numExamples = this.behaviour.numExamples ?? 10;
@@ -146,7 +142,7 @@ export class MemoryDevice implements DeviceLink {
       if (this.behaviour.silentAt === 'upload') return;
       const data = new Uint8Array(Float32Array.from(update).buffer);
       this.pendingUpload = { taskId, round, data };
-      this.coordinator.handle(this.session, { body: 'uploadStart', message: { taskId, round, modelVersion, numExamples, updateBytes: data.byteLength, trainLoss: 0.5 } });
+      this.coordinator.handle(this.session, { body: 'uploadStart', message: { taskId, round, modelVersion, numExamples, updateBytes: data.byteLength } });
       return;
     }
     const config = {
@@ -161,7 +157,12 @@ export class MemoryDevice implements DeviceLink {
     };
     const d = s.plan?.distributedDp;
     let input: Uint32Array;
-    if (d) {
+    if (evaluation && !d && !(s.plan?.noiseMultiplier ?? 0)) {
+      // Evaluation round without DP: 10 held-out examples, loss 0.5 each, 75 % correct, masked.
+      input = encodeEvaluation({ examples: 10, lossSum: 5, correct: 7.5 }, { maxExamples: s.plan?.maxEvalExamples ?? 16, cohortSize: config.cohortSize });
+    } else if (evaluation) {
+      throw new Error('the memory device evaluates only without DP');
+    } else if (d) {
       const plan = { dimension: d.dimension ?? 0, paddedDimension: d.paddedDimension ?? 0, bits: d.bits ?? 0, clipNorm: d.clipNorm ?? 0, scale: d.scale ?? 0, localSigma2: d.localSigma2 ?? 0, l2Sensitivity: d.l2Sensitivity ?? 0, beta: d.beta ?? 0 };
       const { values } = encodeDistributedUpdate(update, plan, d.rotationSeed ?? 0);
       input = new Uint32Array(values.length + 1);

@@ -5,6 +5,7 @@
  * plan's minimum cohort. Once the sum is revealed its ε is spent, decodable or not.
  */
 import { decodeDistributedSum, type PrivacyAccountant } from '@conclave/dp';
+import { privacyFigures } from '../../privacy/privacy-figures.ts';
 import { accountOneRound, type DistributedPrivacy } from '../../privacy/task-privacy.ts';
 import type { Participation } from '../../store/store.ts';
 import { applyUpdate, divideByExpectedCohort, modelPart, secureMetrics, undecodable, type FinalizeContext, type FinalizeOutcome } from './types.ts';
@@ -13,6 +14,12 @@ export interface DistributedDpRound {
   privacy: DistributedPrivacy;
   accountant: PrivacyAccountant;
   rotationSeed: number;
+}
+
+/** Both privacy figures after the round: ε against the coordinator (what budgets stop on) and for the released model. */
+function figureMetrics(privacy: DistributedPrivacy, accountant: PrivacyAccountant): { epsilonSpent: number; epsilonForReleasedModel: number } {
+  const f = privacyFigures(privacy, accountant);
+  return { epsilonSpent: f.epsilonAgainstCoordinator, epsilonForReleasedModel: f.epsilonForReleasedModel };
 }
 
 export function finalizeDistributedDp(sum: Uint32Array, participants: Participation[], round: DistributedDpRound, ctx: FinalizeContext): FinalizeOutcome {
@@ -34,7 +41,7 @@ export function finalizeDistributedDp(sum: Uint32Array, participants: Participat
       ...secureMetrics(participants, weight),
       clipNorm: privacy.clipNorm,
       outOfRangeCoordinates: decoded.outOfRange,
-      epsilonSpent: accountant.epsilon(privacy.delta),
+      ...figureMetrics(privacy, accountant),
     },
     participants,
     model: applyUpdate(ctx, update),

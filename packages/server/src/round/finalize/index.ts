@@ -6,9 +6,9 @@ import type { RoundMode } from '../plan.ts';
 import { finalizeAdaptiveClipping } from './adaptive-clipping.ts';
 import { finalizeCentralDp } from './central-dp.ts';
 import { finalizeDistributedDp } from './distributed-dp.ts';
-import { finalizeEvaluation } from './evaluation.ts';
 import { finalizePlain } from './plain.ts';
 import { finalizeSecure } from './secure.ts';
+import { finalizeSecureEvaluation } from './secure-evaluation.ts';
 import type { FinalizeContext, FinalizeOutcome, SurvivorsSum } from './types.ts';
 
 export { withRoundTotals } from './types.ts';
@@ -20,7 +20,7 @@ export function finalizeRound(mode: RoundMode, sum: SurvivorsSum, ctx: FinalizeC
   };
   switch (mode.kind) {
     case 'evaluate':
-      return sum.kind === 'plain' ? finalizeEvaluation(sum.sums, sum.participants) : mismatch();
+      return sum.kind === 'secure' ? finalizeSecureEvaluation(sum.sum, sum.participants, mode, ctx) : mismatch();
     case 'plain':
       return sum.kind === 'plain' ? finalizePlain(sum.sums, sum.participants, ctx) : mismatch();
     case 'secure':

@@ -7,7 +7,7 @@
  */
 import { addGaussianNoise, decodeDistributedSum, type DistributedDpPlan, type PrivacyAccountant } from '@conclave/dp';
 import { EVALUATION_ENTRIES, decodeEvaluation, dequantizeSum, evaluationFromVectorSum, quantizationSafeClipNorm, type CohortEvaluation } from '@conclave/secagg';
-import { accountRound, type FiguresPrivacy } from '../../privacy/privacy-figures.ts';
+import { accountRound, privacyFigures, type FiguresPrivacy } from '../../privacy/privacy-figures.ts';
 import type { Participation } from '../../store/store.ts';
 import type { SecureSetup } from '../plan.ts';
 import { undecodable, type AggregateMetrics, type FinalizeContext, type FinalizeOutcome } from './types.ts';
@@ -59,7 +59,12 @@ export function finalizeSecureEvaluation(sum: Uint32Array, participants: Partici
   const e = evaluationFromVectorSum(vectorSum, evaluation.maxExamples);
   return {
     ok: true,
-    metrics: { ...metrics(e, participants), clipNorm: evaluation.clipNorm, epsilonSpent: accountant.epsilon(evaluation.privacy.delta) },
+    metrics: {
+      ...metrics(e, participants),
+      clipNorm: evaluation.clipNorm,
+      epsilonSpent: privacyFigures(evaluation.privacy, accountant).epsilonAgainstCoordinator,
+      ...(evaluation.kind === 'distributed-dp' ? { epsilonForReleasedModel: privacyFigures(evaluation.privacy, accountant).epsilonForReleasedModel } : {}),
+    },
     participants,
     privacy: { accountant, nextClipNorm: evaluation.clipNorm },
   };

@@ -78,7 +78,8 @@ export function plainMetrics(sums: PlainSums, participants: Participation[]): Ag
   return {
     participants: participants.length,
     examples: sums.examples,
-    trainLoss: sums.examples > 0 ? sums.trainLossSum / sums.examples : null,
+    // Devices send no loss in the clear any more: null unless a sum carries one.
+    trainLoss: sums.examples > 0 && sums.trainLossSum > 0 ? sums.trainLossSum / sums.examples : null,
     evalExamples: sums.evalExamples,
     evalLoss: sums.evalExamples > 0 ? sums.evalLossSum / sums.evalExamples : null,
     evalAccuracy: sums.evalExamples > 0 ? sums.evalAccuracySum / sums.evalExamples : null,
