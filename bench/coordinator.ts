@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { RawDevice } from '../test/raw-device.ts';
+import { RawDevice } from '@conclave/e2e/raw-device';
 
 const { values } = parseArgs({
   options: {

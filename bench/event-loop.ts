@@ -12,8 +12,8 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { createInlineTrainer, createWorkerTrainer, initTensorflow, type Trainer, type TrainJob } from '@conclave/client-sdk';
-import { loadCorpus } from '../examples/email-triage/src/corpus.ts';
-import { buildModel, DEFAULTS, defaultFeatureSpec } from '../examples/email-triage/src/model.ts';
+import { loadCorpus } from '@conclave/example-email-triage/corpus';
+import { buildModel, DEFAULTS, defaultFeatureSpec } from '@conclave/example-email-triage/model';
 
 const { values } = parseArgs({
   options: { jobs: { type: 'string', default: '6' }, json: { type: 'boolean', default: false } },

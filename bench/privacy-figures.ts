@@ -23,7 +23,7 @@ import {
   noiseMultiplierFor,
   noiseMultiplierForDistributed,
   planDistributedDp,
-} from '../packages/dp/src/index.ts';
+} from '@conclave/dp';
 
 const N = 1000;
 const goal = 100;

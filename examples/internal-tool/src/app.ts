@@ -9,7 +9,7 @@
  * below external, so this page and the SDK share one module and the training worker loads from
  * next to the bundle.
  */
-import { createBrowserClient, type ApprovedTask, type BrowserClient, type ClientEvents, type LedgerEntry } from '../../../packages/client-sdk/src/browser.ts';
+import { createBrowserClient, type ApprovedTask, type BrowserClient, type ClientEvents, type LedgerEntry } from '@conclave/client-sdk/browser';
 import { search, type TeamDocument } from './documents.ts';
 
 interface StreamInfo {
