@@ -55,3 +55,16 @@ describe('words of logs and tickets are not names', () => {
     expect(scrubPii('Bill Smith owns OPS-5573.').text).toBe('[PERSON] owns OPS-5573.');
   });
 });
+
+describe('street lines without a street word', () => {
+  it.each(['7875 The Paddock', 'Im Frohental 268', 'Zum Claashäuschen 12c', 'Norra Skogsgärdet 96', 'Incrocio Rossini 14', 'Strandgränden 5', '43 Anne Approach'])(
+    'finds %j',
+    (street) => {
+      expect(scrubPii(`Please ship it to ${street} by Friday.`).text).toBe('Please ship it to [STREET_ADDRESS] by Friday.');
+    },
+  );
+
+  it('keeps a count before "The"', () => {
+    expect(scrubPii('We shipped 3 the same day.').findings).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { ENGLISH_TIER } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
 // Street lines of postal addresses in three shapes:
@@ -19,11 +20,13 @@ const SUFFIXES =
   'glen|harbor|hbr|haven|hvn|hollow|holw|inlet|island|is|isle|key|knolls?|lake|lakes|manor|mnr|mount|mt|mountain|mtn|' +
   'oval|overpass|pines|plains?|prairie|roads|shoal|skyway|stravenue|tunnel|union|un|wall|ways|motorway|curve|bridge|brg|' +
   'dale|divide|dam|burg|bluffs?|bottom|branch|brook|brooks|camp|canyon|cape|cliffs?|club|corners?|course|courts|' +
-  'crest|drives|gateway|gtwy|gate|light|lights|lock|locks|loaf|neck|radial|rapids?|rest|river|throughway|trafficway|manors|yard|grange|paddock|woodlands?|chase|fold|garth|croft|mead|copse|dene';
+  'crest|drives|gateway|gtwy|gate|light|lights|lock|locks|loaf|neck|radial|rapids?|rest|river|throughway|trafficway|manors|yard|grange|paddock|woodlands?|chase|fold|garth|croft|mead|copse|dene|' +
+  // Royal Mail thoroughfare words not in the USPS list.
+  'approach|vale|glade|dell|wynd';
 /** Words that open a street name in Romance, Slavic and other languages. */
 const TYPE_WORDS =
   'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
-  'via|viale|piazza|piazzale|corso|largo|vicolo|contrada|borgo|strada|rotonda|' +
+  'via|viale|piazza|piazzale|corso|largo|vicolo|contrada|borgo|strada|rotonda|incrocio|' +
   'calle|c\\/|avenida|avda\\.?|av\\.|paseo|plaza|camino|carrera|carretera|ronda|travesía|' +
   'rua|travessa|rodovia|estrada|alameda|praça|largo|marginal|' +
   'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|' +
@@ -33,7 +36,7 @@ const TYPE_WORDS =
 const COMPOUND_ENDINGS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|' +
   'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
-  'gatan|gata|vägen|väg|gränd|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park';
+  'gatan|gata|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park';
 
 const NUMBER = '\\d{1,6}(?:[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–/]\\s?\\d{1,5}[a-zA-Z]?)?';
 const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
@@ -60,6 +63,17 @@ const NAME_THEN_STREET_WORD = new RegExp(
 const COMPOUND = new RegExp(
   `(?<![\\p{L}])(?:${NAME_WORD}[ -])?[\\p{L}][\\p{L}\\p{M}-]*(?:${COMPOUND_ENDINGS})\\s+${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
+);
+
+/**
+ * Street names without a street word, recognised by their first word (case-sensitive):
+ * "7875 The Paddock", "Im Frohental 268", "Zum Claashäuschen 12c", "Norra Skogsgärdet 96".
+ */
+const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
+const NUMBER_THE = new RegExp(`(?<![\\w.,/:-])(${NUMBER})\\s+The\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?${UNIT}?(?![\\p{L}\\d])`, 'gu');
+const LEADING_WORD_THEN_NUMBER = new RegExp(
+  `(?<![\\p{L}])(?:Im|Am|Zum|Zur|An der|Auf der|Auf dem|In der|Unter den|Norra|Södra|Östra|Västra|Undre|Övre|Lilla|Stora)\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?\\s+${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  'gu',
 );
 
 /**
@@ -110,13 +124,20 @@ function* matchNearAnchors(text: string, re: RegExp, anchors: readonly number[][
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   if (!/\d/.test(text)) return;
   const anchors = Array.from(text.matchAll(STREET_WORD_THEN_NUMBER), (m) => [m.index, m.index + m[0].length]);
-  for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND]) {
+  for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER]) {
     const matches =
       re === NAME_THEN_STREET_WORD || re === COMPOUND
         ? matchNearAnchors(text, re, anchors)
         : Array.from(text.matchAll(re), (m): [number, RegExpMatchArray] => [m.index, m]);
-    for (const [index, m] of matches) {
+    for (const [found, m] of matches) {
+      let index = found;
       let value = m[0];
+      // "to Hauptstraße 5": an English word before a compound street name is not part of it.
+      const first = re === COMPOUND ? /^(\p{Ll}+) /u.exec(value)?.[1] : undefined;
+      if (first !== undefined && ENGLISH_TIER.has(first)) {
+        index += first.length + 1;
+        value = value.slice(first.length + 1);
+      }
       const words = re === NUMBER_FIRST ? (m[2] ?? '').trim().toLowerCase().split(/\s+/) : [];
       if (words.some((w) => NOT_STREET_WORDS.has(w))) continue;
       // Sentence punctuation after the line is not part of it ("… Baker St.").
