@@ -212,11 +212,21 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     const deviceUrl = out.match(/devices\s+(ws:\S+)/)![1]!;
     const token = out.match(/admin token\s+(\S+)/)![1]!;
     const cli = (...args: string[]) => run('npx', ['conclave', ...args], { cwd: coordinatorDir, env: outsideEnv({ CONCLAVE_URL: adminUrl, CONCLAVE_TOKEN: token }), timeoutMs: MINUTE });
+    const admin = async <T,>(route: string): Promise<T> => (await (await fetch(adminUrl + route, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
 
+    // The keys held apart from the coordinator: the approver's (tasks) and the enrollment authority's (devices).
+    await cli('approver', 'init', '--out', 'keys/approver', '--name', 'Works council');
+    await cli('authority', 'init', '--out', 'keys/authority', '--name', 'IT enrollment');
     writeFileSync(path.join(coordinatorDir, 'task.json'), JSON.stringify(await taskFile()));
     const taskId = (JSON.parse((await cli('task', 'create', '--file', 'task.json', '--json')).stdout) as { id: string }).id;
     const { tokens } = JSON.parse((await cli('enroll', '--count', '3', '--json')).stdout) as { tokens: string[] };
     expect(tokens).toHaveLength(3);
+
+    // The tool team gets the two public key files; its devices pin them.
+    const approverPublic = readFileSync(path.join(coordinatorDir, 'keys/approver/approver.pub.json'), 'utf8');
+    const authorityPublic = readFileSync(path.join(coordinatorDir, 'keys/authority/authority.pub.json'), 'utf8');
+    writeFileSync(path.join(toolDir, 'approver.pub.json'), approverPublic);
+    writeFileSync(path.join(toolDir, 'authority.pub.json'), authorityPublic);
 
     // Two Node devices: the README's device.mjs, each with its own state directory.
     const devices = [0, 1].map((i) =>
@@ -227,8 +237,10 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     );
     processes.push(...devices);
 
-    // The page, with the tool's backend endpoint the README's app.js asks for its enrollment.
-    const site = await serveStatic(path.join(toolDir, 'public'), { '/conclave/enrollment': () => ({ deviceUrl, enrollmentToken: tokens[2] }) });
+    // The page, with the tool's backend endpoint the README's app.js asks for its configuration.
+    const site = await serveStatic(path.join(toolDir, 'public'), {
+      '/conclave/config': () => ({ deviceUrl, enrollmentToken: tokens[2], approver: JSON.parse(approverPublic), authority: JSON.parse(authorityPublic) }),
+    });
     web = site.server;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'] });
     const page = await browser.newPage();
@@ -237,6 +249,12 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => consoleLines.push(m.text()));
     await page.goto(site.url);
+
+    // Once the three devices have enrolled, the authority certifies them and the approver signs
+    // the task, which then starts.
+    await expect.poll(async () => (await admin<{ devices: unknown[] }>('/api/devices')).devices.length, { timeout: 4 * MINUTE, interval: 250 }).toBe(3);
+    await cli('authority', 'sign', '--key', 'keys/authority/authority.key', '--all-pending');
+    await cli('task', 'approve', taskId, '--key', 'keys/approver/approver-key.json');
 
     const contributed = `contributed to round 1 of task ${taskId}`;
     await Promise.all(devices.map((d) => d.waitFor(new RegExp(contributed), 4 * MINUTE)));
