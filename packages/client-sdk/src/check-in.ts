@@ -15,6 +15,8 @@ export interface CheckInSources {
   eligibleNow(): Promise<boolean>;
   /** Models this device holds, by task. */
   cachedModels: Iterable<[taskId: string, model: { version: number }]>;
+  /** Size of the newest transparency-log head this device accepted. @default none (0) */
+  knownLogSize?: () => Promise<number>;
 }
 
 /** The shortest wait before checking in again, whatever ComeBackLater says. */
@@ -33,6 +35,7 @@ export async function checkInMessage(sources: CheckInSources): Promise<BodyOf<'c
     streams,
     eligible: eligible && streams.length > 0 && !consent.status().paused,
     cached: [...sources.cachedModels].map(([taskId, m]) => ({ taskId, modelVersion: m.version })),
+    knownLogSize: (await sources.knownLogSize?.()) ?? 0,
   };
 }
 

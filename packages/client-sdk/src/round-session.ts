@@ -18,6 +18,7 @@ import type { ParticipationCounter } from './participation-counter.ts';
 import type { PersonalPrivacyAccount } from './privacy-ledger.ts';
 import { examplesShortfall, roundInfoFrom, roundJobs } from './round-plan.ts';
 import type { SecureSession } from './secure-session.ts';
+import type { RoundAdmission } from './task-approval-gate.ts';
 import type { TrainingBudget } from './training-budget.ts';
 import type { TrainJob, Trainer, TrainOutput } from './train/types.ts';
 import { chargedNoiseMultiplier, clipUpdate, distributedEncoding, secureInput } from './update-encoding.ts';
@@ -79,6 +80,8 @@ export class RoundSession {
   #numExamples = 0;
   /** L2 norm of the update as sent (after clipping). */
   #updateNorm = 0;
+  /** The device's own checks of the task's approval (task-approval-gate.ts); nothing runs before they pass. */
+  #admission: Promise<RoundAdmission> = Promise.resolve({ ok: true });
 
   /** `cached`: the model this device already holds for the task, used when Selected says so. */
   constructor(selected: BodyOf<'selected'>, cached: { version: number; weights: Float32Array } | undefined, ports: RoundPorts, settings: RoundSettings) {
@@ -109,6 +112,11 @@ export class RoundSession {
 
   matches(taskId: string | null | undefined, round: number | null | undefined): boolean {
     return this.info.taskId === taskId && this.info.round === round;
+  }
+
+  /** Training waits for `admission`; a refusal is the caller's to send (it withdraws this round). */
+  admitWith(admission: Promise<RoundAdmission>): void {
+    this.#admission = admission;
   }
 
   /** A secure round: the session that masks this round's update. */
@@ -233,6 +241,11 @@ export class RoundSession {
     const started = clock.now();
     this.#phase = 'training';
     try {
+      const admission = await this.#admission;
+      if (!admission.ok || this.cancelled) return;
+      // From the initial model: the weights downloaded must be the ones the approver signed.
+      const model = await admission.checkModel?.(this.plan.topologyJson ?? '', float32ToBytes(this.#weights));
+      if (model && !model.ok) return this.withdraw(model.message, model.code);
       const trainer = await this.#ports.trainer();
       const examples = await this.#ports.store.list(this.info.stream, this.#settings.maxExamplesPerRound);
       const jobs = roundJobs(this.plan, this.info.round, this.#weights, examples);
