@@ -242,6 +242,12 @@ export class Coordinator {
     session.activeTaskId = undefined;
   }
 
+  /** The running hash of the frames a connected session received so far (compare with the device's ledger). */
+  frameDigest(sessionId: string): { frames: number; runningHash: string } | undefined {
+    for (const s of this.sessions.values()) if (s.link.sessionId === sessionId) return s.link.frameDigest?.();
+    return undefined;
+  }
+
   get connectedDevices(): number {
     return this.sessions.size;
   }

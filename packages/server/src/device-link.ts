@@ -12,6 +12,8 @@ export interface DeviceLink {
   sendEncoded(frame: Uint8Array): void;
   /** Sends an Error frame. When `fatal`, the connection is closed with the code's close code. */
   error(code: WireErrorCode, message: string, fatal: boolean, context?: { taskId?: string; round?: number }): void;
+  /** The running hash of the frames received on this connection (PROTOCOL.md, frame digests), where the transport keeps one. */
+  frameDigest?(): { frames: number; runningHash: string };
 }
 
 /** A device's latest check-in, as the round logic uses it. */

@@ -1,3 +1,4 @@
+import { FrameDigest } from './frame-digest.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import {
@@ -94,9 +95,12 @@ export class DeviceTransport {
     const helloTimer = setTimeout(() => fail('HELLO_TIMEOUT', `no Hello and identity proof within ${this.helloTimeoutMs} ms of connecting`), this.helloTimeoutMs);
     helloTimer.unref();
 
+    // Every frame the device sends, hashed as it arrived: the device's ledger computes the same.
+    const digest = new FrameDigest();
     ws.on('message', (data: RawData, isBinary: boolean) => {
       // ws hands over a Buffer by default; wrap (never copy) anything else.
       const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+      if (isBinary) digest.add(bytes);
       metrics?.bytesIn.inc(bytes.byteLength);
       if (session) session.bytesIn += bytes.byteLength;
       if (!isBinary) return fail('MALFORMED_FRAME', 'text frames are not part of the protocol; send binary Envelope frames');
@@ -154,6 +158,7 @@ export class DeviceTransport {
           deviceId,
           send: <K extends BodyName>(body: K, message: BodyOf<K>) => sendRaw(encodeFrame(body, message)),
           sendEncoded: sendRaw,
+          frameDigest: () => ({ frames: digest.frames, runningHash: digest.runningHash }),
           error: (code, message, fatal, context) => {
             metrics?.deviceErrors.inc({ code });
             if (fatal) return fail(code, message);
