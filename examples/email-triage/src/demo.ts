@@ -189,7 +189,9 @@ async function main(): Promise<void> {
       rounds,
       // With DP, selection is Poisson sampling of the devices checked in when the window closes.
       timeouts: { selectionMs: epsilon !== undefined ? 1_500 : 30_000, roundMs: 120_000 },
-      evaluation: { evalFraction: DEFAULTS.clientEvalFraction, finalRound: true },
+      // Under DP a device's evaluation counts at most 2 held-out e-mails (about what each holds):
+      // the evaluation's noise, in e-mails, scales with it.
+      evaluation: { evalFraction: DEFAULTS.clientEvalFraction, finalRound: true, ...(epsilon !== undefined ? { maxExamplesPerDevice: 2 } : {}) },
       ...(epsilon !== undefined
         ? { privacy: { mode: dpMode, targetEpsilon: epsilon, delta, ...(adaptiveClip ? { adaptive: { initialClipNorm: clipNorm } } : { clipNorm }) } }
         : {}),
@@ -273,7 +275,20 @@ async function main(): Promise<void> {
       federatedLoss: round4(federated.loss),
       centralizedLoss: round4(central.loss),
       deviceEvalAccuracy: final.lastMetrics?.evalAccuracy ?? null,
-      ...(final.privacy ? { epsilon: round4(final.privacy.epsilonSpent), targetEpsilon: final.privacy.targetEpsilon, delta: final.privacy.delta, noiseMultiplier: round4(final.privacy.noiseMultiplier), dpMode } : {}),
+      ...(final.privacy
+        ? {
+            epsilon: round4(final.privacy.epsilonSpent),
+            // ε against the coordinator (no amplification, the rounds one device can join) and for
+            // whoever sees only the released model (amplified); equal in central mode.
+            epsilonAgainstCoordinator: round4(final.privacy.epsilonAgainstCoordinator),
+            epsilonForReleasedModel: round4(final.privacy.epsilonForReleasedModel),
+            participationLimit: final.privacy.participationLimit,
+            targetEpsilon: final.privacy.targetEpsilon,
+            delta: final.privacy.delta,
+            noiseMultiplier: round4(final.privacy.noiseMultiplier),
+            dpMode,
+          }
+        : {}),
       ...(final.privacy?.mode === 'distributed' ? { outOfRangeCoordinates: outOfRange } : {}),
       ...(final.privacy?.adaptiveClipping ? { finalClipNorm: final.privacy.clipNorm } : {}),
       rounds,
@@ -294,7 +309,13 @@ async function main(): Promise<void> {
           `federated accuracy    ${(report.federatedAccuracy * 100).toFixed(2)} %  (test set of ${test.length} e-mails)`,
           `centralized baseline  ${(report.centralizedAccuracy * 100).toFixed(2)} %  (gap ${report.gapPoints.toFixed(2)} points)`,
           `rounds ${rounds}, employees ${clients}, ${cohortGoal} per round, elapsed ${(report.elapsedMs / 1000).toFixed(1)} s`,
-          ...(final.privacy ? [`privacy spent ε = ${final.privacy.epsilonSpent.toFixed(3)} of ${final.privacy.targetEpsilon} at δ = ${final.privacy.delta.toExponential(2)} (${final.privacy.mode})`] : []),
+          ...(final.privacy
+            ? [
+                `privacy spent ε = ${final.privacy.epsilonSpent.toFixed(3)} of ${final.privacy.targetEpsilon} at δ = ${final.privacy.delta.toExponential(2)} (${final.privacy.mode})`,
+                `  ε against the coordinator ${final.privacy.epsilonAgainstCoordinator.toFixed(3)} (at most ${final.privacy.participationLimit} rounds per device, no amplification), ` +
+                  `ε for the released model ${final.privacy.epsilonForReleasedModel.toFixed(3)}`,
+              ]
+            : []),
           ...(final.privacy?.mode === 'distributed'
             ? [`modular wrap-around: ${outOfRange} coordinate${outOfRange === 1 ? '' : 's'} of ${committed.length} round sums left the planned range`]
             : []),
