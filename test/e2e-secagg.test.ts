@@ -18,7 +18,11 @@ type Selected = Awaited<ReturnType<RawDevice['next']>> & { secagg?: { roundId?: 
  */
 async function secureRoundWith(bad: (d: RawDevice, sel: { taskId: string; round: number; roundId: Uint8Array; vectorLength: number }) => Promise<void>) {
   h = await startHarness();
-  const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, evaluation: { finalRound: false } }));
+  // The raw device speaks the honest-but-curious protocol: the task opts out of the
+  // malicious-server setting explicitly (the harness's devices accept the opt-out).
+  const taskId = h.server.coordinator.createTask(
+    await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: false } }),
+  );
   const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
   for (let i = 0; i < 3; i++) await h.addClient();
   const sel = (await raw.next('selected')) as Selected;
@@ -108,8 +112,18 @@ describe('the malicious-server setting', () => {
 
   it('a device that requires it refuses rounds without it; the round goes on', async () => {
     h = await startHarness();
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, evaluation: { finalRound: false } }));
-    const strict = createClient({ url: h.server.deviceUrl, enrollmentToken: h.token(), trainer: h.trainer, requireMaliciousServerProtection: true });
+    // The task opts out of the malicious-server setting explicitly; this device does not accept that.
+    const taskId = h.server.coordinator.createTask(
+      await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: false } }),
+    );
+    const strict = createClient({
+      url: h.server.deviceUrl,
+      enrollmentToken: h.token(),
+      trainer: h.trainer,
+      ...h.clientOptions,
+      approverKeys: [h.approver.publicKey],
+      requireMaliciousServerProtection: true,
+    });
     await strict.consent.grant('points');
     for (const e of separablePoints(60, 8, 3)) await strict.record('points', e);
     const refused = nextEvent(strict, 'error', (e) => e.message.includes('refusing the secure aggregation round'));
@@ -128,6 +142,8 @@ describe('the malicious-server setting', () => {
     // neighbourhood, so a cohort of seven can lose the impostor and still unmask.
     const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 6, minimum: 5, overSelection: 7 / 6 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: true } }));
     const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
+    // Certified by the authority: what fails is the advert's signature, not the certificate.
+    await h.certifyPending();
     for (let i = 0; i < 6; i++) await h.addClient();
     const sel = (await raw.next('selected')) as Selected;
     const impostor = nacl.sign.keyPair();

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import pino from 'pino';
-import { createClient, createInlineTrainer, type ConclaveClient, type ClientEvents, type Trainer } from '@conclave/client-sdk';
-import { serve, type RunningServer, type ServeOptions } from '@conclave/server';
+import { createClient, createIdentity, createInlineTrainer, type ConclaveClient, type ClientEvents, type ClientOptions, type Trainer } from '@conclave/client-sdk';
+import { certificateToJson, fromBase64, generateSigningKeyPair, issueCertificate, type SigningKeyPair } from '@conclave/proto';
+import { LocalApprover, serve, type RunningServer, type ServeOptions } from '@conclave/server';
 
 /** A TensorFlow.js model as a task's `model` field (topology, weight specs, base64 weights). */
 export async function modelSpec(model: tf.LayersModel): Promise<{ modelTopology: object; weightSpecs: unknown[]; weightsBase64: string }> {
@@ -66,10 +67,23 @@ export function separablePoints(n: number, dim: number, seed: number): { feature
 
 export interface Harness {
   server: RunningServer;
+  /** Signs every task the harness's coordinator creates; its key is pinned by `addClient` devices. */
+  approver: LocalApprover;
+  /** The enrollment authority of this harness (held by the test, not by the coordinator). */
+  authority: SigningKeyPair;
+  /**
+   * What every `addClient` device is given besides the approver key: the authority pinned, and
+   * the explicit options small test cohorts need under the SDK's safe defaults (at least 2
+   * certified peers instead of 10; a task's explicit opt-out of the malicious-server setting
+   * accepted, for the tests of plain and honest-but-curious rounds).
+   */
+  clientOptions: Partial<ClientOptions>;
+  /** The authority certifies every enrolled device the coordinator lists as pending (`conclave authority sign --all-pending`). */
+  certifyPending(): Promise<string[]>;
   dataDir: string;
   trainer: Trainer;
   clients: ConclaveClient[];
-  addClient(opts?: { examples?: { features: number[]; label: number }[] }): Promise<ConclaveClient>;
+  addClient(opts?: { examples?: { features: number[]; label: number }[]; options?: Partial<ClientOptions> }): Promise<ConclaveClient>;
   /** A fresh single-use enrollment token. */
   token(): string;
   close(): Promise<void>;
@@ -77,12 +91,34 @@ export interface Harness {
 
 export async function startHarness(opts: Partial<ServeOptions> & { dataDir?: string } = {}): Promise<Harness> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'conclave-e2e-'));
-  const server = await serve({ port: 0, logger: pino({ level: process.env.CONCLAVE_TEST_LOG ?? 'silent' }), poolHoldMs: 60_000, ...opts, dataDir });
+  // The harness is its own approver: every task is signed as it is created, and devices pin the key.
+  const approver = await LocalApprover.create('Test approver');
+  const server = await serve({ port: 0, logger: pino({ level: process.env.CONCLAVE_TEST_LOG ?? 'silent' }), poolHoldMs: 60_000, autoApprover: approver, ...opts, dataDir });
   const trainer = createInlineTrainer();
   const clients: ConclaveClient[] = [];
+  const authority = await generateSigningKeyPair();
+  const clientOptions: Partial<ClientOptions> = { authorityKeys: [authority.publicKey], minCertifiedPeers: 2, requireMaliciousServerProtection: false };
+  const certifyPending = async () => {
+    const now = Date.now();
+    const pending = server.coordinator.trust.pending();
+    if (pending.length === 0) return [];
+    const certificates = await Promise.all(
+      pending.map(async (p) => certificateToJson(await issueCertificate(authority, { publicKey: fromBase64(p.publicKey), issuedAtMs: now - 60_000, expiresAtMs: now + 24 * 3600 * 1000 }))),
+    );
+    return (await server.coordinator.trust.storeCertificates({ certificates })).stored;
+  };
+  const certify = async (publicKey: Uint8Array) => {
+    const now = Date.now();
+    const cert = await issueCertificate(authority, { publicKey, issuedAtMs: now - 60_000, expiresAtMs: now + 24 * 3600 * 1000 });
+    await server.coordinator.trust.storeCertificates({ certificates: [certificateToJson(cert)] });
+  };
   let n = 0;
   return {
     server,
+    approver,
+    authority,
+    clientOptions,
+    certifyPending,
     dataDir,
     trainer,
     clients,
@@ -90,7 +126,10 @@ export async function startHarness(opts: Partial<ServeOptions> & { dataDir?: str
     async addClient(o = {}) {
       n += 1;
       const enrollmentToken = server.coordinator.issueEnrollmentTokens(1).tokens[0]!;
-      const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
+      // The authority certifies the device's key before the device ever connects.
+      const identity = createIdentity();
+      await certify(identity.publicKey);
+      const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken, identity, approverKeys: [approver.publicKey], reconnect: { initialDelayMs: 50, maxDelayMs: 500 }, ...clientOptions, ...o.options });
       // The employee opts in to the stream (consent is opt-in by default).
       await client.consent.grant('points');
       for (const e of o.examples ?? separablePoints(60, 8, n)) await client.record('points', e);

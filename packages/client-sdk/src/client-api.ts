@@ -3,9 +3,11 @@
  * hub that delivers them.
  */
 import type { ConsentManager } from './consent.ts';
+import type { ApprovalInfo, ApprovedTask } from './task-approval-gate.ts';
 import type { ClientError } from './errors.ts';
 import type { FrameRecord, RoundFrames } from './frame-ledger.ts';
 import type { LedgerEntry } from './ledger.ts';
+import type { RefusalRecord } from './refusal-log.ts';
 import type { PrivacyCaps } from './privacy-ledger.ts';
 import type { Example } from './train/types.ts';
 
@@ -30,6 +32,8 @@ export interface ClientEvents {
   uploaded: RoundInfo & { bytes: number; accepted: boolean; updateNorm: number };
   evaluated: RoundInfo & { examples: number; loss: number; accuracy: number };
   roundClosed: RoundInfo & { reason: string };
+  /** The task of this round carries a valid approval, in a log that extends what this device saw. */
+  approved: RoundInfo & { approval: ApprovalInfo };
   comeBackLater: { retryAfterMs: number; reason: string };
   error: ClientError;
 }
@@ -67,9 +71,13 @@ export interface ConclaveClient {
     rounds(): Promise<RoundFrames[]>;
     /** The current connection's running hash over the frames sent on it, to compare with the coordinator's. */
     connectionDigest(): Promise<{ connection: number; sessionId?: string; frames: number; runningHash: string }>;
+    /** Why this device refused tasks or rounds (its policy, an uncertified peer…): the coordinator got only the code. */
+    refusals(): Promise<RefusalRecord[]>;
   };
   /** This device's own account of the privacy loss it has been exposed to, across tasks. */
   readonly privacy: { spent(): Promise<number>; setCap(epsilon: number | null): Promise<void>; caps(): Promise<PrivacyCaps> };
+  /** Approved tasks this device verified (who approved, ε budget, minimum cohort), newest first. */
+  approvals(): Promise<ApprovedTask[]>;
   /** Wipes every example (and the ledger, unless `keepLedger`). Consent and the privacy account stay. */
   forgetAll(options?: { keepLedger?: boolean }): Promise<void>;
 }

@@ -57,10 +57,35 @@ export interface ClientOptions {
    */
   minSecureCohort?: number;
   /**
-   * Refuse secure-aggregation rounds that run without the malicious-server protections (signed
-   * advertisements and the consistency check). @default false
+   * Refuse rounds that run without the malicious-server protections (secure aggregation with
+   * signed advertisements, the consistency check and 2t > k), including rounds without secure
+   * aggregation. Set false only to accept a task's explicit opt-out (docs/THREAT-MODEL.md).
+   * @default true
    */
   requireMaliciousServerProtection?: boolean;
+  /**
+   * Ed25519 public keys (raw 32 bytes) of the enrollment authorities this device pins
+   * (`conclave authority init`). Every peer of a malicious-server round must carry a valid,
+   * unexpired, unrevoked certificate from one of them. @default [] (no peer can be accepted)
+   */
+  authorityKeys?: readonly Uint8Array[];
+  /**
+   * Fewest other devices, each with a valid certificate, a secure round must show this device;
+   * it also helps unmask no sum of fewer than this + 1 inputs. @default 10
+   */
+  minCertifiedPeers?: number;
+  /** Refuse tasks without a valid approval by a pinned approver (checked by the approval gate). @default true */
+  requireApprovedTasks?: boolean;
+  /**
+   * Ed25519 public keys (raw 32 bytes) of the approvers this device pins (`conclave approver
+   * init` writes `approver.pub.json`). A task runs on this device only with an approval signed by
+   * one of them, listed in a transparency log that extends the last head the device saw, and a
+   * plan that is what was approved. @default [] (no task can be accepted while
+   * `requireApprovedTasks` holds)
+   */
+  approverKeys?: readonly Uint8Array[];
+  /** Refuse tasks whose approved ε budget exceeds this (and tasks without DP). @default Infinity (no ceiling) */
+  maxTaskEpsilon?: number;
   /**
    * Where the employee's consent decisions, the ledger and the personal privacy account persist
    * (Node: `new FileKeyValueStore(path)`; browser: `IndexedDbKeyValueStore.open()`). @default in memory
@@ -97,7 +122,10 @@ export const CLIENT_DEFAULTS = {
   reconnect: { initialDelayMs: 500, maxDelayMs: 30_000 },
   maxExamplesPerRound: 10_000,
   minSecureCohort: 2,
-  requireMaliciousServerProtection: false,
+  requireMaliciousServerProtection: true,
+  minCertifiedPeers: 10,
+  requireApprovedTasks: true,
+  maxTaskEpsilon: Infinity,
   privacyCap: Infinity,
   cpuThreads: 1,
   eligibilityIntervalMs: 2_000,
@@ -159,6 +187,17 @@ export const clientOptionsSchema = z
       random: instance<RandomFloat>('a function returning a number in [0, 1)', isFunction).default(() => Math.random),
       minSecureCohort: z.number(expecting('an integer >= 2')).int().min(2).default(CLIENT_DEFAULTS.minSecureCohort),
       requireMaliciousServerProtection: z.boolean(expecting('a boolean')).default(CLIENT_DEFAULTS.requireMaliciousServerProtection),
+      authorityKeys: z
+        .array(instance<Uint8Array>('a 32-byte Ed25519 public key', (v) => bytes(v, 32)), expecting('an array of 32-byte Ed25519 public keys'))
+        .readonly()
+        .default([]),
+      minCertifiedPeers: z.number(expecting('an integer >= 1')).int().min(1).default(CLIENT_DEFAULTS.minCertifiedPeers),
+      requireApprovedTasks: z.boolean(expecting('a boolean')).default(CLIENT_DEFAULTS.requireApprovedTasks),
+      approverKeys: z
+        .array(instance<Uint8Array>('a 32-byte Ed25519 public key', (v) => bytes(v, 32)), expecting('an array of 32-byte Ed25519 public keys'))
+        .readonly()
+        .default([]),
+      maxTaskEpsilon: z.number(expecting('a number > 0 (Infinity for no ceiling)')).positive().default(CLIENT_DEFAULTS.maxTaskEpsilon),
       kv: instance<KeyValueStore>('a KeyValueStore', hasMethods('get', 'set', 'delete')).default(() => new MemoryKeyValueStore()),
       policy: z.object({ defaultConsent: z.enum(['opt-in', 'opt-out'], expecting("'opt-in' or 'opt-out'")) }, expecting('an object')).optional(),
       streams: z.array(z.string(expecting('a stream name')), expecting('an array of stream names')).readonly().optional(),

@@ -9,6 +9,7 @@
  * CheckIn → (ComeBackLater | Selected → ModelChunk* → train → UploadStart → UploadChunk* →
  * ReportAck) → CheckIn → …
  */
+import { TaskApprovalGate, admissionOf, type RoundAdmission } from './task-approval-gate.ts';
 import { ReasonCode, deviceIdFor, type BodyOf, type Frame } from '@conclave/proto';
 import { EventHub, type ConclaveClient } from './client-api.ts';
 import { CLIENT_DEFAULTS, resolveClientOptions, type ClientOptions } from './client-options.ts';
@@ -25,8 +26,11 @@ import { createScrubber } from './pii/index.ts';
 import { PersonalPrivacyAccount } from './privacy-ledger.ts';
 import { RoundSession, type RoundPorts } from './round-session.ts';
 import { serverMessageFromWire } from './secagg-wire.ts';
-import { SecureSession, type SecureSessionPorts } from './secure-session.ts';
+import { PolicyRefusal, SecureSession, type SecureSessionPorts } from './secure-session.ts';
 import { TrainingBudget } from './training-budget.ts';
+import { CohortTrust } from './cohort-trust.ts';
+import { checkRoundTerms, checkTaskEpsilon } from './device-policy.ts';
+import { RefusalLog } from './refusal-log.ts';
 import type { Trainer } from './train/types.ts';
 
 export const SDK_VERSION = '0.1.0';
@@ -60,6 +64,12 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
   // Every frame this device sends, with a running hash per connection (PROTOCOL.md, frame digests).
   const frameLedger = new FrameLedger({ kv, now });
   const participations = new ParticipationCounter({ kv });
+  // Tasks run only when a pinned approver signed them and the transparency log extends the last head seen.
+  const approvalGate = new TaskApprovalGate(kv, { approverKeys: o.approverKeys, requireApprovedTasks: o.requireApprovedTasks });
+  // Peers only with certificates of a pinned enrollment authority; revocation lists never go back.
+  const cohortTrust = new CohortTrust(kv, { authorityKeys: o.authorityKeys, minCertifiedPeers: o.minCertifiedPeers, now });
+  // Why the device policy refused a round, in words, kept here: the coordinator gets a code.
+  const refusals = new RefusalLog(kv, now);
   const personal = new PersonalPrivacyAccount({ kv, organisationCap: o.privacyCap });
   const budget = new TrainingBudget({ kv, now, msPerDay: o.limits.trainingMsPerDay });
   const modelCache = new Map<string, { version: number; weights: Float32Array }>();
@@ -139,7 +149,7 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
   async function checkIn(): Promise<void> {
     if (!free()) return;
     try {
-      const message = await checkInMessage({ store, consent, eligibleNow, cachedModels: modelCache });
+      const message = await checkInMessage({ store, consent, eligibleNow, cachedModels: modelCache, knownLogSize: () => approvalGate.knownLogSize() });
       if (free()) connection.send('checkIn', message);
     } catch (err) {
       events.emit('error', err instanceof ClientError ? err : new ClientError('STORAGE_CORRUPT', `cannot read this device's examples to check in: ${(err as Error).message}`));
@@ -171,7 +181,7 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
       case 'secagg': {
         const session = secureSessions.get(secureKey(frame.message.taskId ?? '', frame.message.round ?? 0));
         const message = serverMessageFromWire(frame.message);
-        if (session && message) session.handle(message);
+        if (session && message) session.handle(message, frame.message);
         return;
       }
       case 'uploadGrant':
@@ -200,11 +210,41 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
     });
     round = session;
     events.emit('selected', session.info);
+    // The device policy first: malicious-server SecAgg+ and a large enough cohort, whatever the plan says.
+    const terms = checkRoundTerms(m.secagg ? { secure: { consistencyCheck: m.secagg.consistencyCheck === true, cohortSize: m.secagg.cohortSize ?? 0 } } : {}, o);
+    if (!terms.ok) return refuse(session, terms.code, terms.message, m.secagg != null);
+    // Nothing of the round runs, not even a key advertisement, until the approval checks pass.
+    const admission = approvalGate.check(m).then((d): RoundAdmission => {
+      if (!d.ok) {
+        // Recorded on the device even when the round has already moved on; withdrawn if it has not.
+        if (round === session && !session.cancelled) refuse(session, d.code, d.message, m.secagg != null);
+        else void refusals.record({ taskId: session.info.taskId, round: session.info.round, code: d.code, message: d.message });
+        return d;
+      }
+      if (d.info) events.emit('approved', { ...session.info, approval: d.info });
+      const epsilon = d.ok ? checkTaskEpsilon(d.info?.epsilon ?? null, o) : undefined;
+      if (epsilon && !epsilon.ok) {
+        if (round === session) refuse(session, epsilon.code, epsilon.message, m.secagg != null);
+        return admissionOf(approvalGate, { ok: false, code: epsilon.code, message: epsilon.message }, session.info.modelVersion);
+      }
+      const admitted = admissionOf(approvalGate, d, session.info.modelVersion);
+      const checkModel = admitted.ok ? admitted.checkModel : undefined;
+      if (!checkModel) return admitted;
+      return {
+        ok: true,
+        checkModel: async (topologyJson: string, weights: Uint8Array) => {
+          const model = await checkModel(topologyJson, weights);
+          if (!model.ok) void refusals.record({ taskId: session.info.taskId, round: session.info.round, code: model.code, message: model.message });
+          return model;
+        },
+      };
+    });
+    session.admitWith(admission);
     if (m.secagg) {
       const { taskId, round: n } = session.info;
       let secure: SecureSession;
       try {
-        secure = new SecureSession({ taskId, round: n, wire: m.secagg, noiseMultiplier: session.plan.noiseMultiplier ?? 0 }, { identity, policy: o }, securePorts(taskId, n));
+        secure = new SecureSession({ taskId, round: n, wire: m.secagg, noiseMultiplier: session.plan.noiseMultiplier ?? 0 }, { identity, policy: o, trust: cohortTrust }, securePorts(taskId, n));
       } catch (err) {
         events.emit('error', new ClientError('SERVER_ERROR', `refusing the secure aggregation round: ${(err as Error).message}`));
         return session.withdraw('secure aggregation configuration refused', ReasonCode.SECURE_AGGREGATION_FAILED);
@@ -213,7 +253,9 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
       // A retried round keeps its number: the earlier attempt's session, if any, ends here.
       secureSessions.get(secureKey(taskId, n))?.close();
       secureSessions.set(secureKey(taskId, n), secure);
-      secure.start();
+      void admission.then((a) => {
+        if (a.ok && !session.cancelled) secure.start();
+      });
     }
     session.begin();
   }
@@ -222,11 +264,28 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
     return {
       send: (message) => void connection.send('secagg', message),
       failed(err) {
+        if (err instanceof PolicyRefusal) {
+          if (round?.matches(taskId, n)) return refuse(round, err.code, err.message);
+          // Unmasking follows the upload, after the round session ended: nothing to withdraw, but the device still says why.
+          void refusals.record({ taskId, round: n, code: err.code, message: err.message });
+          events.emit('error', new ClientError('SERVER_ERROR', `refusing the secure aggregation round: ${err.message}`));
+          return;
+        }
+        // A step the coordinator asked for that the protocol forbids (a split survivor set, too few signatures…).
+        void refusals.record({ taskId, round: n, code: ReasonCode.SECURE_AGGREGATION_FAILED, message: err.message });
         events.emit('error', new ClientError('SERVER_ERROR', `secure aggregation step refused: ${err.message}`));
         if (round?.matches(taskId, n)) round.withdraw('secure aggregation step refused', ReasonCode.SECURE_AGGREGATION_FAILED);
       },
       closed: () => secureSessions.delete(secureKey(taskId, n)),
     };
+  }
+
+  /** The device policy refused the round: the words stay in the device's refusal log, the coordinator gets the code. */
+  function refuse(session: RoundSession, code: ReasonCode, message: string, secure = true): void {
+    const { taskId, round: n } = session.info;
+    void refusals.record({ taskId, round: n, code, message });
+    events.emit('error', new ClientError('SERVER_ERROR', `refusing the ${secure ? 'secure aggregation ' : ''}round: ${message}`));
+    session.withdraw(message, code);
   }
 
   function onServerError(m: BodyOf<'error'>): void {
@@ -277,8 +336,10 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
       frames: () => frameLedger.frames(),
       rounds: () => frameLedger.rounds(),
       connectionDigest: () => frameLedger.connectionDigest(),
+      refusals: () => refusals.entries(),
     },
     privacy: { spent: () => personal.spent(), setCap: (e) => personal.setCap(e), caps: () => personal.caps() },
+    approvals: () => approvalGate.approvedTasks(),
     async forgetAll(opts = {}) {
       round?.withdraw('the employee wiped this device', ReasonCode.DEVICE_WIPED);
       for (const s of [...secureSessions.values()]) s.close();

@@ -31,8 +31,6 @@ export type PolicyDecision = { readonly ok: true } | { readonly ok: false; reado
 export interface RoundTerms {
   /** Absent when the round runs without secure aggregation. */
   readonly secure?: { readonly consistencyCheck: boolean; readonly cohortSize: number };
-  /** The task's ε budget (approved statement or plan); undefined without DP. */
-  readonly taskEpsilon?: number;
 }
 
 /** Checks a round's terms before any training. */
@@ -55,13 +53,21 @@ export function checkRoundTerms(terms: RoundTerms, policy: DevicePolicy): Policy
       };
     }
   }
-  if (Number.isFinite(policy.maxTaskEpsilon)) {
-    if (terms.taskEpsilon === undefined) {
-      return { ok: false, code: ReasonCode.POLICY_REFUSED_EPSILON_CEILING, message: `the task has no differential privacy, this device requires ε ≤ ${policy.maxTaskEpsilon}` };
-    }
-    if (terms.taskEpsilon > policy.maxTaskEpsilon) {
-      return { ok: false, code: ReasonCode.POLICY_REFUSED_EPSILON_CEILING, message: `the task's ε budget ${terms.taskEpsilon} exceeds this device's ceiling ${policy.maxTaskEpsilon}` };
-    }
+  return { ok: true };
+}
+
+/**
+ * The ε ceiling per task, against the ε budget an approver signed (`null`: the task has no
+ * differential privacy, or no approval says what its budget is — either way it is refused when
+ * the device has a ceiling).
+ */
+export function checkTaskEpsilon(epsilon: number | null, policy: Pick<DevicePolicy, 'maxTaskEpsilon'>): PolicyDecision {
+  if (!Number.isFinite(policy.maxTaskEpsilon)) return { ok: true };
+  if (epsilon === null) {
+    return { ok: false, code: ReasonCode.POLICY_REFUSED_EPSILON_CEILING, message: `no approved ε budget for this task, this device requires ε ≤ ${policy.maxTaskEpsilon}` };
+  }
+  if (epsilon > policy.maxTaskEpsilon) {
+    return { ok: false, code: ReasonCode.POLICY_REFUSED_EPSILON_CEILING, message: `the task's ε budget ${epsilon} exceeds this device's ceiling ${policy.maxTaskEpsilon}` };
   }
   return { ok: true };
 }

@@ -4,8 +4,9 @@
  * UnmaskShares, PROTOCOL.md) and hands what to send to its ports. It outlives the round's
  * training job, since unmasking follows the upload. No sockets, no timers.
  */
-import type { BodyOf } from '@conclave/proto';
+import { ReasonCode, type BodyOf, type RevocationList } from '@conclave/proto';
 import { SecAggClient, type ClientMessage, type ServerMessage, type SharesBroadcast } from '@conclave/secagg';
+import type { CohortTrust } from './cohort-trust.ts';
 import type { DeviceIdentity } from './identity.ts';
 import { clientMessageToWire, configFromWire } from './secagg-wire.ts';
 import { checkRoundMetrics, type SecureEncoding } from './update-encoding.ts';
@@ -18,7 +19,22 @@ export interface SecurePolicy {
   minSecureCohort: number;
   /** Refuse rounds without signed advertisements and the consistency check. */
   requireMaliciousServerProtection: boolean;
+  /** Fewest other certified devices; the device helps unmask no sum of fewer than this + 1. @default 1 */
+  minCertifiedPeers?: number;
 }
+
+/** A refusal the device policy made: the coordinator is told only `code`. */
+export class PolicyRefusal extends Error {
+  override readonly name = 'PolicyRefusal';
+  constructor(
+    readonly code: ReasonCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type WirePeers = NonNullable<NonNullable<BodyOf<'secagg'>['keysBroadcast']>['peers']>;
 
 export interface SecureSessionPorts {
   /** Sends one SecAgg+ frame to the coordinator. */
@@ -48,6 +64,14 @@ export class SecureSession implements SecureEncoding {
   /** Called with the masked vector once both the update and the shares are in. */
   #onMasked: ((masked: Uint8Array) => void) | undefined;
   #closed = false;
+  /** Checks the peers' certificates and the revocation lists (malicious-server rounds). */
+  readonly #trust: CohortTrust | undefined;
+  readonly #wire: WireSecAggConfig;
+  readonly #ownKey: Uint8Array;
+  readonly #minCertifiedPeers: number;
+  #revocations: RevocationList[] = [];
+  /** Identity keys (hex) whose certificates this device verified in the keys broadcast. */
+  #certified: Set<string> | undefined;
 
   /**
    * Checks the round's configuration against this device's policy and identity; throws an Error
@@ -56,7 +80,7 @@ export class SecureSession implements SecureEncoding {
    */
   constructor(
     round: { taskId: string; round: number; wire: WireSecAggConfig; noiseMultiplier: number },
-    device: { identity: DeviceIdentity; policy: SecurePolicy },
+    device: { identity: DeviceIdentity; policy: SecurePolicy; trust?: CohortTrust },
     ports: SecureSessionPorts,
   ) {
     const { config, clientId, quant, identityKeys, metricsEntries } = configFromWire(round.wire);
@@ -76,7 +100,11 @@ export class SecureSession implements SecureEncoding {
             // distinct (one device cannot stand in for several), our own among them.
             identitySeed: identity.secretKey.subarray(0, 32),
             verifyPeerIdentity: (id: number, key: Uint8Array) =>
-              distinct && identityKeys.length === config.cohortSize && hex(identityKeys[id - 1] ?? new Uint8Array()) === hex(key),
+              distinct &&
+              identityKeys.length === config.cohortSize &&
+              hex(identityKeys[id - 1] ?? new Uint8Array()) === hex(key) &&
+              // and, with an enrollment authority's check, only keys whose certificates verified
+              (this.#trust === undefined || this.#certified?.has(hex(key)) === true),
           }
         : {}),
     });
@@ -91,6 +119,10 @@ export class SecureSession implements SecureEncoding {
     this.minSurvivors = config.minSurvivors;
     this.metricsEntries = metricsEntries;
     this.#ports = ports;
+    this.#trust = config.consistencyCheck ? device.trust : undefined;
+    this.#wire = round.wire;
+    this.#ownKey = identity.publicKey;
+    this.#minCertifiedPeers = policy.minCertifiedPeers ?? 1;
   }
 
   get closed(): boolean {
@@ -99,22 +131,41 @@ export class SecureSession implements SecureEncoding {
 
   /** SecAgg+ round 0: advertise this round's keys (while the model downloads and trains). */
   start(): void {
-    this.#step(() => this.#client.advertiseKeys());
+    this.#step(async () => {
+      // The authority's revocation lists first: never older than what this device saw.
+      if (this.#trust) {
+        const accepted = await this.#trust.acceptRevocations(this.#wire.revocationLists);
+        if (!accepted.ok) throw new PolicyRefusal(accepted.code, accepted.message);
+        this.#revocations = accepted.value;
+      }
+      return this.#client.advertiseKeys();
+    });
   }
 
-  /** One decoded message from the coordinator. */
-  handle(message: ServerMessage): void {
+  /** One decoded message from the coordinator (`wire`: its frame, for the peers' certificates). */
+  handle(message: ServerMessage, wire?: BodyOf<'secagg'>): void {
     if (this.#closed) return;
     switch (message.type) {
       case 'keys-broadcast':
-        return this.#step(() => this.#client.handleKeysBroadcast(message));
+        return this.#step(async () => {
+          // Every peer must carry a certificate of a pinned authority for the key that signed its
+          // advert, and enough of them must be there, before this device shares any secret.
+          if (this.#trust) await this.#checkPeers(wire?.keysBroadcast?.peers ?? []);
+          return this.#client.handleKeysBroadcast(message);
+        });
       case 'shares-broadcast':
         this.#pendingShares = message;
         return this.#maybeMask();
       case 'consistency-request':
-        return this.#step(() => this.#client.handleConsistencyRequest(message));
+        return this.#step(async () => {
+          this.#checkSurvivorCount(message.survivors);
+          return this.#client.handleConsistencyRequest(message);
+        });
       case 'unmask-request':
-        return this.#step(() => this.#client.handleUnmaskRequest(message));
+        return this.#step(async () => {
+          this.#checkSurvivorCount(message.survivors);
+          return this.#client.handleUnmaskRequest(message);
+        });
     }
   }
 
@@ -134,6 +185,21 @@ export class SecureSession implements SecureEncoding {
     this.#closed = true;
     this.#client.handleRoundAborted({ roundId: this.#client.config.roundId });
     this.#ports.closed();
+  }
+
+  async #checkPeers(peers: WirePeers): Promise<void> {
+    const trust = this.#trust as CohortTrust;
+    const checked = await trust.checkPeers(peers, this.#revocations, this.#ownKey);
+    if (!checked.ok) throw new PolicyRefusal(checked.code, checked.message);
+    this.#certified = checked.value;
+  }
+
+  /** The device helps reveal no sum of fewer than `minCertifiedPeers` + 1 inputs (its own policy). */
+  #checkSurvivorCount(survivors: readonly number[]): void {
+    const needed = this.#minCertifiedPeers + 1;
+    if (!Array.isArray(survivors) || survivors.length < needed) {
+      throw new PolicyRefusal(ReasonCode.POLICY_REFUSED_COHORT_TOO_SMALL, `${Array.isArray(survivors) ? survivors.length : 0} survivors, this device helps reveal no sum of fewer than ${needed} inputs`);
+    }
   }
 
   #maybeMask(): void {

@@ -28,7 +28,12 @@ describe('resolveClientOptions', () => {
     expect(o.reconnect).toEqual(CLIENT_DEFAULTS.reconnect);
     expect(o.maxExamplesPerRound).toBe(10_000);
     expect(o.minSecureCohort).toBe(2);
-    expect(o.requireMaliciousServerProtection).toBe(false);
+    // Issue 10: the safe defaults of the device policy.
+    expect(o.requireMaliciousServerProtection).toBe(true);
+    expect(o.minCertifiedPeers).toBe(10);
+    expect(o.requireApprovedTasks).toBe(true);
+    expect(o.authorityKeys).toEqual([]);
+    expect(o.maxTaskEpsilon).toBe(Infinity);
     expect(o.privacyCap).toBe(Infinity);
     expect(o.limits).toEqual({ cpuThreads: 1 });
     expect(o.eligibilityIntervalMs).toBe(2_000);

@@ -190,9 +190,12 @@ const TaskObject = z
          * Protection against a malicious coordinator (Bonawitz et al. 2017, §6): advertisements
          * signed with each device's enrolled Ed25519 key, checked by the other devices against
          * the cohort's keys, and the consistency-check round in which every survivor signs the
-         * survivor set before any share is revealed. @default false
+         * survivor set before any share is revealed, with a threshold above half the degree.
+         * On by default; `false` is an explicit opt-out, stored with the task and shown by
+         * `conclave task status`, that devices refuse unless their own policy allows it
+         * (docs/THREAT-MODEL.md). @default true
          */
-        maliciousServer: z.boolean().default(false),
+        maliciousServer: z.boolean().default(true),
         /** Deadline of each key-exchange and unmasking phase. @default 30_000 */
         phaseTimeoutMs: z.number().int().min(10).default(30_000),
       })

@@ -16,8 +16,8 @@ import type { DeviceSession } from '../device-link.ts';
 import { plural, seconds } from '../format.ts';
 import { clientMessageFromWire, serverMessageToWire } from '../secagg-wire.ts';
 import type { RoundTrust } from '../trust/certificate-relay.ts';
-import { Cohort, isPending, type Participant } from './cohort.ts';
 import type { ApprovalWire } from '../approval/task-approvals.ts';
+import { Cohort, isPending, type Participant } from './cohort.ts';
 import type { SurvivorsSum } from './finalize/types.ts';
 import type { ModelDownload } from './model-download.ts';
 import { devicePlan, secureSetupOf, selectedMessage, type RoundKind, type RoundMode } from './plan.ts';
@@ -53,9 +53,9 @@ export interface ReportingRoundOptions {
   identityKeys: readonly Uint8Array[];
   /** The authority's certificates of those keys (by protocol id) and its revocation lists. */
   trust: RoundTrust;
-  modelSize: number;
   /** Selected's `approval` and `logProof` for a device that knows the log up to `knownLogSize`. */
   approval?: (knownLogSize: number) => ApprovalWire;
+  modelSize: number;
   /** Entries of one upload. */
   uploadWords: number;
   buffers: BufferPool;
@@ -255,7 +255,18 @@ export class ReportingRound {
   }
 
   private isComplete(): boolean {
-    return this.cohort.isComplete(this.o.spec.cohort, this.o.waitForAll);
+    return this.cohort.isComplete(this.o.spec.cohort, this.o.waitForAll || this.secureNeedsEveryone());
+  }
+
+  /**
+   * Under SecAgg+ a device cut off at the goal counts as a dropout. A small cohort in the
+   * malicious-server setting (2t > k) may tolerate fewer dropouts than the devices selected
+   * beyond the goal: then the round waits for every selected device (the report deadline still
+   * bounds it) rather than cut off one whose absence would abort the unmasking.
+   */
+  private secureNeedsEveryone(): boolean {
+    const setup = secureSetupOf(this.mode);
+    return setup !== null && setup.dropouts.tolerated < this.cohort.members.length - this.o.spec.cohort.goal;
   }
 
   /** Enough reports are in: complete, or, under secure aggregation, go on to unmasking. */

@@ -67,9 +67,11 @@ export class CertificateRelay {
       } catch (err) {
         throw new ServerError('BAD_REQUEST', `certificates[${i}]: ${(err as Error).message}`);
       }
+      // A device may be certified before it enrolls here (the authority knows its key first);
+      // an enrolled one only for the key it enrolled with.
       const device = this.store.getDevice(cert.deviceId);
-      if (!device?.publicKey || device.enrolledAt === null) throw new ServerError('BAD_REQUEST', `certificates[${i}]: device ${cert.deviceId} is not enrolled here`);
-      const check = await verifyCertificate(cert, { authorityKeys: [cert.authorityKey], nowMs: now, publicKey: device.publicKey });
+      if (device?.revokedAt != null) throw new ServerError('BAD_REQUEST', `certificates[${i}]: device ${cert.deviceId} is revoked here`);
+      const check = await verifyCertificate(cert, { authorityKeys: [cert.authorityKey], nowMs: now, ...(device?.publicKey ? { publicKey: device.publicKey } : {}) });
       if (!check.ok) throw new ServerError('BAD_REQUEST', `certificates[${i}]: ${check.message}`);
       certificates.push(cert);
     }
