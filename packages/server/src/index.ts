@@ -31,3 +31,6 @@ export { loadTaskFile } from './task-file.ts';
 export { LocalApprover, signApprovalRequest } from './approval/approver.ts';
 export type { ApprovalEndpoint, SignedApproval } from './approval/approver.ts';
 export { initApprover } from './approval/cli-commands.ts';
+export { LocalAuthority } from './trust/local-authority.ts';
+export { CertificateRelay, type PendingCertificate } from './trust/certificate-relay.ts';
+export { initAuthority, signPending, nextRevocationList } from './authority-cli.ts';
