@@ -12,8 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient, createWorkerTrainer, initTensorflow, type ConclaveClient } from '@conclave/client-sdk';
-import { LocalApprover, serve } from '@conclave/server';
+import { createClient, createIdentity, createWorkerTrainer, initTensorflow, type ConclaveClient } from '@conclave/client-sdk';
+import { LocalApprover, LocalAuthority, serve } from '@conclave/server';
 import * as tf from '@tensorflow/tfjs';
 import pino from 'pino';
 import { trainCentralized, toDataset } from './centralized.ts';
@@ -138,6 +138,10 @@ async function main(): Promise<void> {
   // approve` away from the coordinator): it signs the task as it is created, and every device
   // pins its key, so the task runs only as approved and listed in the transparency log.
   const approver = await LocalApprover.create('Demo approver');
+  // …and its own enrollment authority (a deployment runs `conclave authority init` and
+  // `conclave authority sign` away from the coordinator): it certifies every device's key, and
+  // every device pins its key, so a round admits no peer the coordinator made up.
+  const authority = await LocalAuthority.create('Demo enrollment authority');
   const server = await serve({
     autoApprover: approver,
     dataDir,
@@ -155,8 +159,17 @@ async function main(): Promise<void> {
     await model.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
     // An administrator issues one single-use enrollment token per device (`conclave enroll`).
     const { tokens } = server.coordinator.issueEnrollmentTokens(shards.length);
+    const identities = shards.map(() => createIdentity());
+    await authority.certify(server.coordinator.trust, identities.map((id) => id.publicKey));
     for (const [i, shard] of shards.entries()) {
-      const client = createClient({ url: server.deviceUrl, trainer, enrollmentToken: tokens[i]!, approverKeys: [approver.publicKey] });
+      const client = createClient({
+        url: server.deviceUrl,
+        trainer,
+        enrollmentToken: tokens[i]!,
+        identity: identities[i]!,
+        approverKeys: [approver.publicKey],
+        authorityKeys: [authority.publicKey],
+      });
       // Each simulated employee opts in to the mail stream; their mail is scrubbed of PII on
       // record, like the centralized baseline's copy below.
       await client.consent.grant('mail');

@@ -22,6 +22,10 @@ interface Config {
   deviceUrl: string;
   /** Approver public keys (base64) this tool's devices pin. */
   approverKeys: string[];
+  /** Enrollment authority public keys (base64) this tool's devices pin. */
+  authorityKeys: string[];
+  /** The team's minimum of certified peers in a round. */
+  minCertifiedPeers: number;
   streams: StreamInfo[];
   documents: TeamDocument[];
 }
@@ -113,6 +117,8 @@ async function main(): Promise<void> {
     url: config.deviceUrl,
     ...(enrollmentToken ? { enrollmentToken } : {}),
     approverKeys: config.approverKeys.map((k) => Uint8Array.from(atob(k), (c) => c.charCodeAt(0))),
+    authorityKeys: config.authorityKeys.map((k) => Uint8Array.from(atob(k), (c) => c.charCodeAt(0))),
+    minCertifiedPeers: config.minCertifiedPeers,
     databasePrefix: 'team-search',
     streams: streams.map((s) => s.stream),
     policy: { defaultConsent: 'opt-in' },
@@ -126,6 +132,8 @@ async function main(): Promise<void> {
     void render();
   };
   client.on('connected', () => {
+    // Enrolled: ask the team's enrollment authority to certify this device's key for its peers.
+    if (!localStorage.getItem(ENROLLED_FLAG)) void fetch('/api/certify', { method: 'POST' });
     localStorage.setItem(ENROLLED_FLAG, '1');
     log({ type: 'connected', at: Date.now() }, 'Connected. Waiting for the next training round.');
   });

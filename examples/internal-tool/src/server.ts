@@ -21,13 +21,16 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import pino from 'pino';
-import { createClient, createInlineTrainer, type ConclaveClient, type FeatureSpec } from '@conclave/client-sdk';
-import { LocalApprover, serve, type RunningServer } from '@conclave/server';
+import { createClient, createIdentity, createInlineTrainer, type ConclaveClient, type FeatureSpec } from '@conclave/client-sdk';
+import { LocalApprover, LocalAuthority, serve, type RunningServer } from '@conclave/server';
 import { buildBrowserSdk, bundleBrowserApp } from '../../../packages/client-sdk/scripts/build-browser.mjs';
 import { colleagueQueries, DOCUMENTS } from './documents.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const exampleDir = path.resolve(here, '..');
+
+/** A team of four: the example's explicit, lower minimum of certified peers (the SDK's default is 10). */
+const TEAM_MIN_CERTIFIED_PEERS = 2;
 
 export const STREAM = 'search-queries';
 export const PURPOSE =
@@ -128,6 +131,9 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
   // The example is its own approver (in a company: a privacy officer with `conclave approver init`
   // and `conclave task approve`); devices pin its key, shipped with the tool's configuration.
   const approver = await LocalApprover.create(options.approverName ?? 'Team privacy officer');
+  // …and its own enrollment authority (`conclave authority init` / `sign` in a company): it
+  // certifies every device's key, which every device checks of its peers.
+  const authority = await LocalAuthority.create('Team enrollment authority');
   const approverKey = Buffer.from(approver.publicKey).toString('base64');
   const coordinator = await serve({
     dataDir,
@@ -161,8 +167,20 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
     // The simulated colleagues: each its own device, identity and search history.
     const trainer = createInlineTrainer();
     const { tokens } = coordinator.coordinator.issueEnrollmentTokens(colleagueCount);
+    const identities = Array.from({ length: colleagueCount }, () => createIdentity());
+    await authority.certify(coordinator.coordinator.trust, identities.map((id) => id.publicKey));
     for (let i = 0; i < colleagueCount; i++) {
-      const client = createClient({ url: coordinator.deviceUrl, trainer, enrollmentToken: tokens[i]!, approverKeys: [approver.publicKey], streams: [STREAM], reconnect: { initialDelayMs: 100, maxDelayMs: 2_000 } });
+      const client = createClient({
+        url: coordinator.deviceUrl,
+        trainer,
+        enrollmentToken: tokens[i]!,
+        identity: identities[i]!,
+        approverKeys: [approver.publicKey],
+        authorityKeys: [authority.publicKey],
+        minCertifiedPeers: TEAM_MIN_CERTIFIED_PEERS,
+        streams: [STREAM],
+        reconnect: { initialDelayMs: 100, maxDelayMs: 2_000 },
+      });
       await client.consent.grant(STREAM);
       for (const q of colleagueQueries(40, i + 1)) await client.record(STREAM, q);
       colleagues.push(client);
@@ -177,6 +195,9 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
           deviceUrl: coordinator.deviceUrl,
           // The approver keys the page's SDK pins (base64): part of the tool's own configuration.
           approverKeys: [approverKey],
+          // The enrollment authority's key, and the team's explicit minimum of certified peers.
+          authorityKeys: [Buffer.from(authority.publicKey).toString('base64')],
+          minCertifiedPeers: TEAM_MIN_CERTIFIED_PEERS,
           streams: [{ stream: STREAM, name: 'Search queries', taskName: 'Search ranking', purpose: PURPOSE }],
           documents: DOCUMENTS,
         });
@@ -184,6 +205,13 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
       if (req.method === 'POST' && url.pathname === '/api/enrollment-token') {
         // A real deployment provisions devices through IT (`conclave enroll`); the demo hands one out.
         return sendJson(res, { token: coordinator.coordinator.issueEnrollmentTokens(1).tokens[0] });
+      }
+      if (req.method === 'POST' && url.pathname === '/api/certify') {
+        // The page enrolled: the example's authority certifies it (`conclave authority sign --device <id>`).
+        const pending = coordinator.coordinator.trust.pending();
+        return void authority
+          .certify(coordinator.coordinator.trust, pending.map((p) => Uint8Array.from(Buffer.from(p.publicKey, 'base64'))))
+          .then((certified) => sendJson(res, { certified }), (err: Error) => sendJson(res, { error: err.message }));
       }
       if (req.method !== 'GET') return void res.writeHead(405).end();
       if (url.pathname === '/' || url.pathname === '/index.html') return sendFile(res, path.join(publicDir, 'index.html'));
