@@ -9,14 +9,17 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import pino from 'pino';
 import { REASON_CODE_NAMES } from '@conclave/proto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { denseTask, startHarness, waitForTask, type Harness } from './helpers.ts';
 
 // The coordinator's own SQLite driver, to read its files as they are on disk.
-const Database = createRequire(new URL('../packages/server/package.json', import.meta.url))('better-sqlite3') as typeof BetterSqlite3;
+interface ReadonlyDb {
+  prepare(sql: string): { all(): unknown[] };
+  close(): void;
+}
+const Database = createRequire(new URL('../packages/server/package.json', import.meta.url))('better-sqlite3') as new (file: string, options: { readonly: boolean; fileMustExist: boolean }) => ReadonlyDb;
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -334,6 +334,8 @@ export class TaskRunner {
         startedAt: r.startedAt,
         endedAt: now,
         ...(newModel ? { newModel } : {}),
+        // A DP evaluation round changes no model but spends ε: stored with the round.
+        ...(!newModel && privacy ? { privacyState: JSON.stringify(privacy.accountant.toJSON()) } : {}),
         ...(finishing ? { finish: finishing } : {}),
       });
     } catch (err) {

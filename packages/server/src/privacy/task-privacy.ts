@@ -103,7 +103,8 @@ export function deriveTaskPrivacy(spec: TaskSpec, enrolled: number): TaskPrivacy
     );
   }
   const samplingRate = spec.cohort.goal / population;
-  const participationLimit = Math.min(spec.rounds, p.participationLimit ?? defaultParticipationLimit(samplingRate, spec.rounds));
+  // An author's limit stands as given (rounds lost after their sums were revealed count too).
+  const participationLimit = p.participationLimit ?? defaultParticipationLimit(samplingRate, spec.rounds);
   const evaluationRounds = spec.evaluation.finalRound ? 1 : 0;
   const common = { targetEpsilon: p.targetEpsilon, delta: p.delta, population, samplingRate, participationLimit, evaluationRounds };
   const invalid = (err: unknown) => new ServerError('INVALID_TASK', `invalid task: privacy: ${(err as Error).message}`);
@@ -214,7 +215,8 @@ export function taskPrivacyOf(taskId: string, spec: StoredTaskSpec): TaskPrivacy
   const { population, samplingRate, noiseMultiplier } = p;
   if (population === undefined || samplingRate === undefined || noiseMultiplier === undefined) throw corrupt('population, samplingRate or noiseMultiplier');
   // Tasks stored before the participation limit existed get the default one.
-  const participationLimit = Math.min(spec.rounds, p.participationLimit ?? defaultParticipationLimit(samplingRate, spec.rounds));
+  // An author's limit stands as given (rounds lost after their sums were revealed count too).
+  const participationLimit = p.participationLimit ?? defaultParticipationLimit(samplingRate, spec.rounds);
   const evaluationRounds = spec.evaluation.finalRound ? 1 : 0;
   const common = { targetEpsilon: p.targetEpsilon, delta: p.delta, population, samplingRate, noiseMultiplier, participationLimit, evaluationRounds };
   if (p.mode === 'distributed') {
@@ -261,7 +263,8 @@ export function budgetExhausted(privacy: TaskPrivacy, accountant: PrivacyAccount
   if (next <= privacy.targetEpsilon * (1 + 1e-9)) return undefined;
   const spent = epsilonSpent(privacy, accountant);
   const what = kind === 'train' ? 'one more round' : 'the evaluation round';
-  return `privacy budget spent: ε against the coordinator = ${spent.toFixed(3)} of ${privacy.targetEpsilon} at δ = ${privacy.delta} after ${roundsDone} rounds; ${what} would reach ε = ${next.toFixed(3)}`;
+  // ε is the figure against the coordinator (in central mode, the accountant's).
+  return `privacy budget spent: ε = ${spent.toFixed(3)} of ${privacy.targetEpsilon} at δ = ${privacy.delta} after ${roundsDone} rounds; ${what} would reach ε = ${next.toFixed(3)}`;
 }
 
 /**

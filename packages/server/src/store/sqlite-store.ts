@@ -272,6 +272,9 @@ export class SqliteStore implements Store {
           .run(c.taskId, c.newModel.version - this.keep);
       }
       if (c.kind === 'evaluate') this.db.prepare(`UPDATE tasks SET final_eval_done = 1, updated_at = ? WHERE id = ?`).run(c.endedAt, c.taskId);
+      if (!c.newModel && c.privacyState !== undefined) {
+        this.db.prepare(`UPDATE tasks SET privacy_state = ?, updated_at = ? WHERE id = ?`).run(c.privacyState, c.endedAt, c.taskId);
+      }
       if (c.finish) {
         this.db.prepare(`UPDATE tasks SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?`).run(c.finish.status, c.finish.reason, c.endedAt, c.taskId);
       }

@@ -91,6 +91,8 @@ export interface RoundCommit {
   endedAt: number;
   /** Set when this commit finishes the task. */
   finish?: { status: TaskStatus; reason: string };
+  /** The accountant after a round without a new model (a DP evaluation round): its ε counts. */
+  privacyState?: string;
 }
 
 /**
