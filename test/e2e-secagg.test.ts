@@ -23,6 +23,8 @@ async function secureRoundWith(bad: (d: RawDevice, sel: { taskId: string; round:
   const taskId = h.server.coordinator.createTask(
     await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: false } }),
   );
+  // The raw device checks in once: only after the harness's approver has signed the task.
+  await waitForTask(h.server, taskId, (s) => s.status === 'running');
   const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
   for (let i = 0; i < 3; i++) await h.addClient();
   const sel = (await raw.next('selected')) as Selected;
@@ -141,6 +143,7 @@ describe('the malicious-server setting', () => {
     // Seven devices: against a malicious server the threshold is over two thirds of each
     // neighbourhood, so a cohort of seven can lose the impostor and still unmask.
     const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 6, minimum: 5, overSelection: 7 / 6 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: true } }));
+    await waitForTask(h.server, taskId, (s) => s.status === 'running');
     const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     // Certified by the authority: what fails is the advert's signature, not the certificate.
     await h.certifyPending();
