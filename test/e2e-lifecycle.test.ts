@@ -143,7 +143,10 @@ describe('the conclave CLI', () => {
     const central = await show({ mode: 'central', adaptive: { initialClipNorm: 0.2 } });
     expect(central).toMatch(/privacy {3}central DP: ε spent 0\.000 of 5 \(5\.000 left\) at δ = 0\.00001; noise multiplier \d\.\d{3}, sampling rate 0\.0100 of 1000 devices, adaptive clip norm, now 0\.2\n/);
     const distributed = await show({ mode: 'distributed', clipNorm: 1 });
-    expect(distributed).toMatch(/privacy {3}distributed DP: ε spent 0\.000 of 5 .* clip norm 1\n {10}noise added on the devices: σ 0\.200 each; modular wrap-around per round ≤ \d\.\de-1\d\n/);
+    // The noise is calibrated on ε against the coordinator (no amplification, over the rounds one
+    // device can join), and both figures are shown.
+    expect(distributed).toMatch(/privacy {3}distributed DP: ε spent 0\.000 of 5 .* clip norm 1\n {10}noise added on the devices: σ \d+\.\d{3} each; modular wrap-around per round ≤ \d\.\de-1\d\n/);
+    expect(distributed).toMatch(/ {10}ε against the coordinator 0\.000 \(at most \d+ rounds per device, no amplification; the budget\), ε for the released model 0\.000\n/);
   });
 
   it('issues enrollment tokens, lists devices and revokes one', async () => {
