@@ -17,7 +17,7 @@ import type { AdaptivePrivacy, CentralPrivacy, DistributedPrivacy, PrivacyState 
 import { byteSource, randomWord, type RandomSource } from '../random.ts';
 import { configToWire, distributedToWire } from '../secagg-wire.ts';
 import type { TaskSpec } from '../task-spec.ts';
-import type { EvaluationEncoding } from './finalize/secure-evaluation.ts';
+import type { EvaluationEncoding } from './finalize/types.ts';
 
 export type RoundKind = 'train' | 'evaluate';
 

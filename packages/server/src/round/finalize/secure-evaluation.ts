@@ -5,18 +5,12 @@
  * mode adds Gaussian noise of σ = z to the sum of unit-norm vectors (sensitivity 1), distributed
  * mode decodes the devices' own noise; both account one more round.
  */
-import { addGaussianNoise, decodeDistributedSum, type DistributedDpPlan, type PrivacyAccountant } from '@conclave/dp';
+import { addGaussianNoise, decodeDistributedSum } from '@conclave/dp';
 import { EVALUATION_ENTRIES, decodeEvaluation, dequantizeSum, evaluationFromVectorSum, quantizationSafeClipNorm, type CohortEvaluation } from '@conclave/secagg';
-import { accountRound, privacyFigures, type FiguresPrivacy } from '../../privacy/privacy-figures.ts';
+import { accountRound, privacyFigures } from '../../privacy/privacy-figures.ts';
 import type { Participation } from '../../store/store.ts';
 import type { SecureSetup } from '../plan.ts';
-import { undecodable, type AggregateMetrics, type FinalizeContext, type FinalizeOutcome } from './types.ts';
-
-/** How an evaluation round's devices encode their sums, by privacy mode. */
-export type EvaluationEncoding =
-  | { kind: 'exact'; maxExamples: number }
-  | { kind: 'central-dp'; maxExamples: number; privacy: FiguresPrivacy & { clipNorm?: number }; accountant: PrivacyAccountant; clipNorm: number }
-  | { kind: 'distributed-dp'; maxExamples: number; privacy: FiguresPrivacy; accountant: PrivacyAccountant; plan: DistributedDpPlan; rotationSeed: number; clipNorm: number };
+import { undecodable, type AggregateMetrics, type EvaluationEncoding, type FinalizeContext, type FinalizeOutcome } from './types.ts';
 
 function metrics(e: CohortEvaluation, participants: Participation[]): AggregateMetrics {
   return {

@@ -5,9 +5,10 @@
  * `evaluation.ts` for evaluation rounds), each a pure function of the sum and a context: no
  * store, no clock, randomness only from the context's source.
  */
-import type { PrivacyAccountant } from '@conclave/dp';
+import type { DistributedDpPlan, PrivacyAccountant } from '@conclave/dp';
 import type { WeightedDeltaAggregator } from '../../aggregator.ts';
 import { applyServerOptimizer, type OptimizerState } from '../../optimizers.ts';
+import type { FiguresPrivacy } from '../../privacy/privacy-figures.ts';
 import type { RandomSource } from '../../random.ts';
 import type { Participation, RoundMetrics } from '../../store/store.ts';
 import type { OptimizerSpec } from '../../task-spec.ts';
@@ -131,3 +132,9 @@ export function withRoundTotals(m: AggregateMetrics, totals: Pick<RoundMetrics, 
     ...privacy,
   };
 }
+
+/** How an evaluation round's devices encode their sums, by privacy mode. */
+export type EvaluationEncoding =
+  | { kind: 'exact'; maxExamples: number }
+  | { kind: 'central-dp'; maxExamples: number; privacy: FiguresPrivacy & { clipNorm?: number }; accountant: PrivacyAccountant; clipNorm: number }
+  | { kind: 'distributed-dp'; maxExamples: number; privacy: FiguresPrivacy; accountant: PrivacyAccountant; plan: DistributedDpPlan; rotationSeed: number; clipNorm: number };
