@@ -69,6 +69,8 @@ describe('employees in control, end to end', () => {
         cohort: { goal: 4, minimum: 3, overSelection: 1 },
         training: { localEpochs: 1, batchSize: 16, clientLearningRate: 0.5, minExamples: 10 },
         evaluation: { finalRound: false },
+        // A dropout in a cohort of four: the honest-but-curious setting, opted out explicitly (2t > k tolerates none).
+        secureAggregation: { maliciousServer: false },
       }),
     );
     for (let i = 0; i < 3; i++) await h.addClient();
@@ -129,10 +131,10 @@ describe('employees in control, end to end', () => {
   it('a device that stops being eligible mid-round leaves it; a daily training limit is respected', async () => {
     h = await startHarness();
     const taskId = h.server.coordinator.createTask(
-      await denseTask(8, { rounds: 2, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, training: { localEpochs: 40, batchSize: 4, clientLearningRate: 0.1 }, evaluation: { finalRound: false } }),
+      await denseTask(8, { rounds: 2, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, training: { localEpochs: 40, batchSize: 4, clientLearningRate: 0.1 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: false } }),
     );
     let onPower = true;
-    const laptop = createClient({ url: h.server.deviceUrl, enrollmentToken: h.token(), trainer: h.trainer, eligibility: () => onPower, eligibilityIntervalMs: 20 });
+    const laptop = createClient({ url: h.server.deviceUrl, enrollmentToken: h.token(), trainer: h.trainer, eligibility: () => onPower, eligibilityIntervalMs: 20, approverKeys: [h.approver.publicKey], ...h.clientOptions });
     await laptop.consent.grant('points');
     for (const e of separablePoints(200, 8, 9)) await laptop.record('points', e);
     const selected = nextEvent(laptop, 'selected');

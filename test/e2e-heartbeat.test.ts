@@ -14,9 +14,10 @@ afterEach(async () => {
 it('long local training is not mistaken for a disconnect', async () => {
   h = await startHarness({ heartbeatMs: 40 });
   const taskId = h.server.coordinator.createTask(
-    await denseTask(8, { rounds: 1, training: { localEpochs: 60, batchSize: 4, clientLearningRate: 0.1 }, cohort: { goal: 3, minimum: 3, overSelection: 1 }, evaluation: { finalRound: false } }),
+    await denseTask(8, { rounds: 1, training: { localEpochs: 60, batchSize: 4, clientLearningRate: 0.1 }, cohort: { goal: 3, minimum: 3, overSelection: 1 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: false } }),
   );
-  const clients = [1, 2, 3].map(() => createClient({ url: h!.server.deviceUrl, trainer, enrollmentToken: h!.token() }));
+  // The harness's approver pinned and its explicit small-cohort options, like every harness device.
+  const clients = [1, 2, 3].map(() => createClient({ url: h!.server.deviceUrl, trainer, enrollmentToken: h!.token(), approverKeys: [h!.approver.publicKey], ...h!.clientOptions }));
   const progress: number[] = [];
   for (const [i, c] of clients.entries()) {
     await c.consent.grant('points');

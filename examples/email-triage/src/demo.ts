@@ -169,6 +169,9 @@ async function main(): Promise<void> {
         identity: identities[i]!,
         approverKeys: [approver.publicKey],
         authorityKeys: [authority.publicKey],
+        // The SDK's default minimum is 10 certified peers; a demo run with a smaller cohort
+        // (--cohort) says explicitly that its devices accept its own cohort minimum.
+        minCertifiedPeers: Math.min(10, Math.max(1, Math.ceil(cohortGoal * 0.6) - 1)),
       });
       // Each simulated employee opts in to the mail stream; their mail is scrubbed of PII on
       // record, like the centralized baseline's copy below.

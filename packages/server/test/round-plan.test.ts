@@ -29,7 +29,7 @@ const central: PrivacyState = {
 
 describe('secure-aggregation configuration: @conclave/secagg\'s rule only', () => {
   it('takes degree and threshold from chooseGraphParameters at the task\'s dropout rate when the rule serves it', () => {
-    const s = spec({ secureAggregation: { dropoutRate: 0.3 } });
+    const s = spec({ secureAggregation: { dropoutRate: 0.3, maliciousServer: false } });
     const setup = secureSetup(s, 100, 9, 0, seededRandom(1));
     const rule = chooseGraphParameters({ cohortSize: 100, dropoutRate: 0.3 });
     expect([setup.config.degree, setup.config.threshold]).toEqual([rule.degree, rule.threshold]);
