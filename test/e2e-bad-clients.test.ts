@@ -94,6 +94,8 @@ describe('connections the coordinator refuses', () => {
   it('a revoked device is disconnected, dropped from its round, and can never join again', async () => {
     h = await startHarness();
     const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 2, minimum: 2, overSelection: 1.5 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
+    // Raw devices check in once: only after the harness's approver has signed the task.
+    await waitForTask(h.server, taskId, (s) => s.status === 'running');
     const leaver = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     await h.addClient();
     await h.addClient();
@@ -126,6 +128,8 @@ describe('bad reports are dropped; the round completes without them', () => {
     // The two SDK clients and the raw device are all selected, and the goal needs all three:
     // the round can only finish early by dropping the raw device.
     const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 2, overSelection: 1 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
+    // Raw devices check in once: only after the harness's approver has signed the task.
+    await waitForTask(h.server, taskId, (s) => s.status === 'running');
     const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     await h.addClient();
     await h.addClient();
@@ -186,6 +190,8 @@ describe('bad reports are dropped; the round completes without them', () => {
     let err: { code?: string | null; message?: string | null } | undefined;
     h = await startHarness({ maxConcurrentUploads: 1 });
     const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 1, minimum: 1, overSelection: 2 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
+    // Raw devices check in once: only after the harness's approver has signed the task.
+    await waitForTask(h.server, taskId, (s) => s.status === 'running');
     const hog = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     const eager = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     const [a, b] = [await hog.next('selected'), await eager.next('selected')];
