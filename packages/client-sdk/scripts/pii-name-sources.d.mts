@@ -9,6 +9,7 @@ export interface OriginNames {
 export declare const SPLIT_SALT: string;
 export declare const ORIGINS: ReadonlyArray<{ id: string; label: string; locales: string[] }>;
 export declare function fold(token: string): string;
+export declare function fnv1a(s: string): number;
 export declare function stdlibNames(): Set<string>;
 export declare function isHeldOut(token: string): boolean;
 export declare function loadOriginNames(): Promise<OriginNames[]>;

@@ -45,7 +45,8 @@ export function fold(token) {
   return token.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/[’]/g, "'").toLowerCase();
 }
 
-function fnv1a(s) {
+/** FNV-1a, 32 bits: the hash of the splits. */
+export function fnv1a(s) {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
