@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReasonCode, float32ToBytes } from '@conclave/proto';
+import { PROTOCOL_VERSION, ReasonCode, float32ToBytes } from '@conclave/proto';
 import { denseTask, startHarness, waitForTask, type Harness } from './helpers.ts';
 import { RawDevice } from './raw-device.ts';
 
@@ -21,7 +21,7 @@ describe('connections the coordinator refuses', () => {
     d.send('hello', { protocolVersion: 0, sdkVersion: '0.0.1' });
     const err = await d.next('error');
     expect(err.code).toBe('PROTOCOL_VERSION');
-    expect(err.message).toBe('client speaks protocol version 0, server speaks 1 (accepts 1); upgrade the client');
+    expect(err.message).toBe('client speaks protocol version 0, server speaks 2 (accepts 2); upgrade the client');
     expect(err.fatal).toBe(true);
     expect((await d.closed).code).toBe(4001);
     expect(await healthy(h)).toBe(true);
@@ -31,7 +31,7 @@ describe('connections the coordinator refuses', () => {
     h = await startHarness();
     const d = await RawDevice.connect(h.server.deviceUrl);
     d.send('hello', { protocolVersion: 9 });
-    expect((await d.next('error')).message).toContain('client speaks protocol version 9, server speaks 1');
+    expect((await d.next('error')).message).toContain('client speaks protocol version 9, server speaks 2');
     expect((await d.closed).code).toBe(4001);
   });
 
@@ -64,7 +64,7 @@ describe('connections the coordinator refuses', () => {
   it('refuses a device that is not enrolled, or whose token is spent, and one that cannot prove its key', async () => {
     h = await startHarness();
     const stranger = await RawDevice.connect(h.server.deviceUrl);
-    stranger.send('hello', { protocolVersion: 1, publicKey: stranger.keys.publicKey });
+    stranger.send('hello', { protocolVersion: PROTOCOL_VERSION, publicKey: stranger.keys.publicKey });
     const err = await stranger.next('error');
     expect(err.code).toBe('UNAUTHENTICATED');
     expect(err.message).toMatch(/^device dev-[0-9a-f]{32} is not enrolled; enroll it with a single-use token from `conclave enroll`$/);
@@ -73,7 +73,7 @@ describe('connections the coordinator refuses', () => {
     const token = h.token();
     const first = await RawDevice.enrolled(h.server.deviceUrl, token, ['points']);
     const second = await RawDevice.connect(h.server.deviceUrl);
-    second.send('hello', { protocolVersion: 1, publicKey: second.keys.publicKey, enrollmentToken: token });
+    second.send('hello', { protocolVersion: PROTOCOL_VERSION, publicKey: second.keys.publicKey, enrollmentToken: token });
     const challenge = await second.next('challenge');
     second.send('proof', { signature: (await import('tweetnacl')).default.sign.detached(new Uint8Array([1]), second.keys.secretKey) });
     expect((await second.next('error')).message).toMatch(/identity proof for device dev-\w+ failed/);
@@ -93,25 +93,25 @@ describe('connections the coordinator refuses', () => {
 
   it('a revoked device is disconnected, dropped from its round, and can never join again', async () => {
     h = await startHarness();
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 2, minimum: 2, overSelection: 1.5 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
+    const taskId = await h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 2, minimum: 2, overSelection: 1.5 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
     // Raw devices check in once: only after the harness's approver has signed the task.
     await waitForTask(h.server, taskId, (s) => s.status === 'running');
     const leaver = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     await h.addClient();
     await h.addClient();
     await leaver.next('selected');
-    h.server.coordinator.revokeDevice(leaver.deviceId, 'left the company');
+    await h.server.coordinator.revokeDevice(leaver.deviceId, 'left the company');
     const err = await leaver.next('error');
     expect(err).toMatchObject({ code: 'DEVICE_REVOKED', fatal: true });
     expect((await leaver.closed).code).toBe(4021);
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).not.toContain(leaver.deviceId);
+    expect((await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId)).not.toContain(leaver.deviceId);
     const again = await RawDevice.connect(h.server.deviceUrl);
     again.keys = leaver.keys;
-    again.send('hello', { protocolVersion: 1, publicKey: leaver.keys.publicKey, enrollmentToken: h.token() });
+    again.send('hello', { protocolVersion: PROTOCOL_VERSION, publicKey: leaver.keys.publicKey, enrollmentToken: h.token() });
     expect((await again.next('error')).message).toMatch(/^device dev-\w+ was revoked on .* \(left the company\) and can never join again$/);
-    expect(h.server.coordinator.store.auditLog().map((a) => a.action)).toContain('device.revoke');
+    expect((await h.server.coordinator.store.auditLog()).map((a) => a.action)).toContain('device.revoke');
   });
 
   it('disconnects a device that never says Hello', async () => {
@@ -127,7 +127,7 @@ describe('bad reports are dropped; the round completes without them', () => {
     h = await startHarness();
     // The two SDK clients and the raw device are all selected, and the goal needs all three:
     // the round can only finish early by dropping the raw device.
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 2, overSelection: 1 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
+    const taskId = await h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 2, overSelection: 1 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
     // Raw devices check in once: only after the harness's approver has signed the task.
     await waitForTask(h.server, taskId, (s) => s.status === 'running');
     const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
@@ -137,7 +137,7 @@ describe('bad reports are dropped; the round completes without them', () => {
     await bad(raw, { taskId: sel.taskId!, round: sel.round!, modelVersion: sel.modelVersion!, modelBytes: sel.modelBytes! });
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    const parts = h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId);
+    const parts = (await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId);
     expect(parts).not.toContain(raw.deviceId);
     expect(parts).toHaveLength(2);
     expect(await healthy(h)).toBe(true);
@@ -189,7 +189,7 @@ describe('bad reports are dropped; the round completes without them', () => {
   it('grants uploads a slot at a time and refuses chunks sent before the grant', async () => {
     let err: { code?: string | null; message?: string | null } | undefined;
     h = await startHarness({ maxConcurrentUploads: 1 });
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 1, minimum: 1, overSelection: 2 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
+    const taskId = await h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 1, minimum: 1, overSelection: 2 }, evaluation: { finalRound: false }, secureAggregation: { enabled: false } }));
     // Raw devices check in once: only after the harness's approver has signed the task.
     await waitForTask(h.server, taskId, (s) => s.status === 'running');
     const hog = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
@@ -208,7 +208,7 @@ describe('bad reports are dropped; the round completes without them', () => {
     expect(await hog.next('reportAck')).toMatchObject({ accepted: true });
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).toEqual([hog.deviceId]);
+    expect((await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId)).toEqual([hog.deviceId]);
   });
 
   it('goes on without a device that disconnects mid-round', async () => {
@@ -224,6 +224,6 @@ describe('bad reports are dropped; the round completes without them', () => {
     const err = await raw.next('error');
     expect(err.code).toBe('ROUND_CLOSED');
     expect(err.message).toBe(`report for round 1 refused: task "${taskId}" is completed`);
-    expect(h!.server.coordinator.latestModel(taskId).version).toBe(1);
+    expect((await h!.server.coordinator.latestModel(taskId)).version).toBe(1);
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   DEFAULT_LIMITS,
+  PROTOCOL_VERSION,
   ProtoError,
+  SUPPORTED_PROTOCOL_VERSIONS,
   checkProtocolVersion,
   chunks,
   decodeFrame,
@@ -10,6 +12,7 @@ import {
   float32ToBytes,
   readFloat32Into,
 } from '../src/index.ts';
+import { V1_HELLO_HEX, V1_WELCOME_HEX, fromHex } from './fixtures/protocol-v1.ts';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
@@ -116,17 +119,47 @@ describe('round trips', () => {
 });
 
 describe('protocol version', () => {
-  it('accepts the current version', () => {
-    expect(() => checkProtocolVersion(1, 'client')).not.toThrow();
+  it('accepts the current version, which is 2', () => {
+    expect(PROTOCOL_VERSION).toBe(2);
+    expect(SUPPORTED_PROTOCOL_VERSIONS).toEqual([2]);
+    expect(() => checkProtocolVersion(2, 'client')).not.toThrow();
   });
   it('refuses older and newer peers, naming both versions', () => {
     expect(capture(() => checkProtocolVersion(0, 'client')).message).toBe(
-      'client speaks protocol version 0, server speaks 1 (accepts 1); upgrade the client',
+      'client speaks protocol version 0, server speaks 2 (accepts 2); upgrade the client',
+    );
+    expect(capture(() => checkProtocolVersion(1, 'client')).message).toBe(
+      'client speaks protocol version 1, server speaks 2 (accepts 2); upgrade the client',
     );
     const err = capture(() => checkProtocolVersion(7, 'server'));
     expect(err.code).toBe('PROTOCOL_VERSION');
     expect(err.closeCode).toBe(4001);
-    expect(err.message).toContain('server speaks protocol version 7, client speaks 1');
+    expect(err.message).toContain('server speaks protocol version 7, client speaks 2');
+  });
+  it('decodes the frozen version-1 Hello and Welcome byte for byte, and refuses their version', () => {
+    const hello = decodeFrame(fromHex(V1_HELLO_HEX));
+    expect(hello.body).toBe('hello');
+    expect(hello.message).toMatchObject({ protocolVersion: 1, sdkVersion: '0.1.0' });
+    const welcome = decodeFrame(fromHex(V1_WELCOME_HEX));
+    expect(welcome.message).toMatchObject({ protocolVersion: 1, sessionId: 'session-v1' });
+    expect(capture(() => checkProtocolVersion(1, 'server')).message).toBe(
+      'server speaks protocol version 1, client speaks 2 (accepts 2); upgrade the server',
+    );
+  });
+  it('round-scoped messages carry the round attempt id', () => {
+    const attemptId = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const [body, message] of [
+      ['uploadStart', { taskId: 't', round: 3, attemptId }],
+      ['uploadChunk', { taskId: 't', round: 3, attemptId }],
+      ['withdraw', { taskId: 't', round: 3, attemptId }],
+      ['progress', { taskId: 't', round: 3, attemptId }],
+      ['secagg', { taskId: 't', round: 3, attemptId }],
+      ['roundClosed', { taskId: 't', round: 3, attemptId, late: true }],
+    ] as const) {
+      const frame = decodeFrame(encodeFrame(body, message));
+      expect(frame.body).toBe(body);
+      expect(hex((frame.message as { attemptId: Uint8Array }).attemptId)).toBe(hex(attemptId));
+    }
   });
 });
 

@@ -76,6 +76,7 @@ export namespace conclave {
             fatal?: (boolean|null);
             taskId?: (string|null);
             round?: (number|null);
+            attemptId?: (Uint8Array|null);
         }
 
         class Error implements IError {
@@ -85,6 +86,7 @@ export namespace conclave {
             public fatal: boolean;
             public taskId: string;
             public round: number;
+            public attemptId: Uint8Array;
             public static create(properties?: conclave.v1.IError): conclave.v1.Error;
             public static encode(m: conclave.v1.IError, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Error;
@@ -385,6 +387,7 @@ export namespace conclave {
             taskId?: (string|null);
             round?: (number|null);
             roundId?: (Uint8Array|null);
+            attemptId?: (Uint8Array|null);
             advertiseKeys?: (conclave.v1.ISaAdvertiseKeys|null);
             shareKeys?: (conclave.v1.ISaShareKeys|null);
             consistencySignature?: (conclave.v1.ISaConsistencySignature|null);
@@ -400,6 +403,7 @@ export namespace conclave {
             public taskId: string;
             public round: number;
             public roundId: Uint8Array;
+            public attemptId: Uint8Array;
             public advertiseKeys?: (conclave.v1.ISaAdvertiseKeys|null);
             public shareKeys?: (conclave.v1.ISaShareKeys|null);
             public consistencySignature?: (conclave.v1.ISaConsistencySignature|null);
@@ -542,6 +546,7 @@ export namespace conclave {
             secagg?: (conclave.v1.ISecAggConfig|null);
             approval?: (conclave.v1.ITaskApproval|null);
             logProof?: (conclave.v1.ILogProof|null);
+            attemptId?: (Uint8Array|null);
         }
 
         class Selected implements ISelected {
@@ -556,6 +561,7 @@ export namespace conclave {
             public secagg?: (conclave.v1.ISecAggConfig|null);
             public approval?: (conclave.v1.ITaskApproval|null);
             public logProof?: (conclave.v1.ILogProof|null);
+            public attemptId: Uint8Array;
             public static create(properties?: conclave.v1.ISelected): conclave.v1.Selected;
             public static encode(m: conclave.v1.ISelected, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Selected;
@@ -642,6 +648,7 @@ export namespace conclave {
             taskId?: (string|null);
             round?: (number|null);
             fraction?: (number|null);
+            attemptId?: (Uint8Array|null);
         }
 
         class Progress implements IProgress {
@@ -649,6 +656,7 @@ export namespace conclave {
             public taskId: string;
             public round: number;
             public fraction: number;
+            public attemptId: Uint8Array;
             public static create(properties?: conclave.v1.IProgress): conclave.v1.Progress;
             public static encode(m: conclave.v1.IProgress, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Progress;
@@ -661,6 +669,7 @@ export namespace conclave {
             modelVersion?: (number|null);
             numExamples?: (number|null);
             updateBytes?: (number|null);
+            attemptId?: (Uint8Array|null);
         }
 
         class UploadStart implements IUploadStart {
@@ -670,6 +679,7 @@ export namespace conclave {
             public modelVersion: number;
             public numExamples: number;
             public updateBytes: number;
+            public attemptId: Uint8Array;
             public static create(properties?: conclave.v1.IUploadStart): conclave.v1.UploadStart;
             public static encode(m: conclave.v1.IUploadStart, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.UploadStart;
@@ -679,12 +689,14 @@ export namespace conclave {
         interface IUploadGrant {
             taskId?: (string|null);
             round?: (number|null);
+            attemptId?: (Uint8Array|null);
         }
 
         class UploadGrant implements IUploadGrant {
             constructor(p?: conclave.v1.IUploadGrant);
             public taskId: string;
             public round: number;
+            public attemptId: Uint8Array;
             public static create(properties?: conclave.v1.IUploadGrant): conclave.v1.UploadGrant;
             public static encode(m: conclave.v1.IUploadGrant, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.UploadGrant;
@@ -696,6 +708,7 @@ export namespace conclave {
             round?: (number|null);
             offset?: (number|null);
             data?: (Uint8Array|null);
+            attemptId?: (Uint8Array|null);
         }
 
         class UploadChunk implements IUploadChunk {
@@ -704,6 +717,7 @@ export namespace conclave {
             public round: number;
             public offset: number;
             public data: Uint8Array;
+            public attemptId: Uint8Array;
             public static create(properties?: conclave.v1.IUploadChunk): conclave.v1.UploadChunk;
             public static encode(m: conclave.v1.IUploadChunk, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.UploadChunk;
@@ -715,6 +729,7 @@ export namespace conclave {
             round?: (number|null);
             accepted?: (boolean|null);
             reason?: (string|null);
+            attemptId?: (Uint8Array|null);
         }
 
         class ReportAck implements IReportAck {
@@ -723,6 +738,7 @@ export namespace conclave {
             public round: number;
             public accepted: boolean;
             public reason: string;
+            public attemptId: Uint8Array;
             public static create(properties?: conclave.v1.IReportAck): conclave.v1.ReportAck;
             public static encode(m: conclave.v1.IReportAck, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.ReportAck;
@@ -759,6 +775,7 @@ export namespace conclave {
             taskId?: (string|null);
             round?: (number|null);
             code?: (conclave.v1.ReasonCode|null);
+            attemptId?: (Uint8Array|null);
         }
 
         class Withdraw implements IWithdraw {
@@ -766,6 +783,7 @@ export namespace conclave {
             public taskId: string;
             public round: number;
             public code: conclave.v1.ReasonCode;
+            public attemptId: Uint8Array;
             public static create(properties?: conclave.v1.IWithdraw): conclave.v1.Withdraw;
             public static encode(m: conclave.v1.IWithdraw, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.Withdraw;
@@ -776,6 +794,8 @@ export namespace conclave {
             taskId?: (string|null);
             round?: (number|null);
             reason?: (string|null);
+            attemptId?: (Uint8Array|null);
+            late?: (boolean|null);
         }
 
         class RoundClosed implements IRoundClosed {
@@ -783,6 +803,8 @@ export namespace conclave {
             public taskId: string;
             public round: number;
             public reason: string;
+            public attemptId: Uint8Array;
+            public late: boolean;
             public static create(properties?: conclave.v1.IRoundClosed): conclave.v1.RoundClosed;
             public static encode(m: conclave.v1.IRoundClosed, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): conclave.v1.RoundClosed;

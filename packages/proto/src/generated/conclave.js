@@ -677,6 +677,7 @@ export const conclave = $root.conclave = (() => {
              * @property {boolean|null} [fatal] Error fatal
              * @property {string|null} [taskId] Error taskId
              * @property {number|null} [round] Error round
+             * @property {Uint8Array|null} [attemptId] Error attemptId
              */
 
             /**
@@ -735,6 +736,14 @@ export const conclave = $root.conclave = (() => {
             Error.prototype.round = 0;
 
             /**
+             * Error attemptId.
+             * @member {Uint8Array} attemptId
+             * @memberof conclave.v1.Error
+             * @instance
+             */
+            Error.prototype.attemptId = $util.newBuffer([]);
+
+            /**
              * Creates a new Error instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Error
@@ -772,6 +781,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(34).string(m.taskId);
                 if (m.round != null && Object.hasOwnProperty.call(m, "round"))
                     w.uint32(40).uint32(m.round);
+                if (m.attemptId != null && Object.hasOwnProperty.call(m, "attemptId"))
+                    w.uint32(50).bytes(m.attemptId);
                 return w;
             };
 
@@ -827,6 +838,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 5: {
                             m.round = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.attemptId = r.bytes();
                             break;
                         }
                     default:
@@ -3461,6 +3476,7 @@ export const conclave = $root.conclave = (() => {
              * @property {string|null} [taskId] SecAgg taskId
              * @property {number|null} [round] SecAgg round
              * @property {Uint8Array|null} [roundId] SecAgg roundId
+             * @property {Uint8Array|null} [attemptId] SecAgg attemptId
              * @property {conclave.v1.ISaAdvertiseKeys|null} [advertiseKeys] SecAgg advertiseKeys
              * @property {conclave.v1.ISaShareKeys|null} [shareKeys] SecAgg shareKeys
              * @property {conclave.v1.ISaConsistencySignature|null} [consistencySignature] SecAgg consistencySignature
@@ -3509,6 +3525,14 @@ export const conclave = $root.conclave = (() => {
              * @instance
              */
             SecAgg.prototype.roundId = $util.newBuffer([]);
+
+            /**
+             * SecAgg attemptId.
+             * @member {Uint8Array} attemptId
+             * @memberof conclave.v1.SecAgg
+             * @instance
+             */
+            SecAgg.prototype.attemptId = $util.newBuffer([]);
 
             /**
              * SecAgg advertiseKeys.
@@ -3638,6 +3662,8 @@ export const conclave = $root.conclave = (() => {
                     $root.conclave.v1.SaConsistencyRequest.encode(m.consistencyRequest, w.uint32(82).fork(), q + 1).ldelim();
                 if (m.unmaskRequest != null && Object.hasOwnProperty.call(m, "unmaskRequest"))
                     $root.conclave.v1.SaUnmaskRequest.encode(m.unmaskRequest, w.uint32(90).fork(), q + 1).ldelim();
+                if (m.attemptId != null && Object.hasOwnProperty.call(m, "attemptId"))
+                    w.uint32(98).bytes(m.attemptId);
                 return w;
             };
 
@@ -3685,6 +3711,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 3: {
                             m.roundId = r.bytes();
+                            break;
+                        }
+                    case 12: {
+                            m.attemptId = r.bytes();
                             break;
                         }
                     case 4: {
@@ -5012,6 +5042,7 @@ export const conclave = $root.conclave = (() => {
              * @property {conclave.v1.ISecAggConfig|null} [secagg] Selected secagg
              * @property {conclave.v1.ITaskApproval|null} [approval] Selected approval
              * @property {conclave.v1.ILogProof|null} [logProof] Selected logProof
+             * @property {Uint8Array|null} [attemptId] Selected attemptId
              */
 
             /**
@@ -5110,6 +5141,14 @@ export const conclave = $root.conclave = (() => {
             Selected.prototype.logProof = null;
 
             /**
+             * Selected attemptId.
+             * @member {Uint8Array} attemptId
+             * @memberof conclave.v1.Selected
+             * @instance
+             */
+            Selected.prototype.attemptId = $util.newBuffer([]);
+
+            /**
              * Creates a new Selected instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Selected
@@ -5157,6 +5196,8 @@ export const conclave = $root.conclave = (() => {
                     $root.conclave.v1.TaskApproval.encode(m.approval, w.uint32(74).fork(), q + 1).ldelim();
                 if (m.logProof != null && Object.hasOwnProperty.call(m, "logProof"))
                     $root.conclave.v1.LogProof.encode(m.logProof, w.uint32(82).fork(), q + 1).ldelim();
+                if (m.attemptId != null && Object.hasOwnProperty.call(m, "attemptId"))
+                    w.uint32(90).bytes(m.attemptId);
                 return w;
             };
 
@@ -5232,6 +5273,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 10: {
                             m.logProof = $root.conclave.v1.LogProof.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 11: {
+                            m.attemptId = r.bytes();
                             break;
                         }
                     default:
@@ -6000,6 +6045,7 @@ export const conclave = $root.conclave = (() => {
              * @property {string|null} [taskId] Progress taskId
              * @property {number|null} [round] Progress round
              * @property {number|null} [fraction] Progress fraction
+             * @property {Uint8Array|null} [attemptId] Progress attemptId
              */
 
             /**
@@ -6042,6 +6088,14 @@ export const conclave = $root.conclave = (() => {
             Progress.prototype.fraction = 0;
 
             /**
+             * Progress attemptId.
+             * @member {Uint8Array} attemptId
+             * @memberof conclave.v1.Progress
+             * @instance
+             */
+            Progress.prototype.attemptId = $util.newBuffer([]);
+
+            /**
              * Creates a new Progress instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Progress
@@ -6075,6 +6129,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(16).uint32(m.round);
                 if (m.fraction != null && Object.hasOwnProperty.call(m, "fraction"))
                     w.uint32(29).float(m.fraction);
+                if (m.attemptId != null && Object.hasOwnProperty.call(m, "attemptId"))
+                    w.uint32(34).bytes(m.attemptId);
                 return w;
             };
 
@@ -6124,6 +6180,10 @@ export const conclave = $root.conclave = (() => {
                             m.fraction = r.float();
                             break;
                         }
+                    case 4: {
+                            m.attemptId = r.bytes();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -6166,6 +6226,7 @@ export const conclave = $root.conclave = (() => {
              * @property {number|null} [modelVersion] UploadStart modelVersion
              * @property {number|null} [numExamples] UploadStart numExamples
              * @property {number|null} [updateBytes] UploadStart updateBytes
+             * @property {Uint8Array|null} [attemptId] UploadStart attemptId
              */
 
             /**
@@ -6224,6 +6285,14 @@ export const conclave = $root.conclave = (() => {
             UploadStart.prototype.updateBytes = 0;
 
             /**
+             * UploadStart attemptId.
+             * @member {Uint8Array} attemptId
+             * @memberof conclave.v1.UploadStart
+             * @instance
+             */
+            UploadStart.prototype.attemptId = $util.newBuffer([]);
+
+            /**
              * Creates a new UploadStart instance using the specified properties.
              * @function create
              * @memberof conclave.v1.UploadStart
@@ -6261,6 +6330,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(32).uint32(m.numExamples);
                 if (m.updateBytes != null && Object.hasOwnProperty.call(m, "updateBytes"))
                     w.uint32(40).uint32(m.updateBytes);
+                if (m.attemptId != null && Object.hasOwnProperty.call(m, "attemptId"))
+                    w.uint32(82).bytes(m.attemptId);
                 return w;
             };
 
@@ -6318,6 +6389,10 @@ export const conclave = $root.conclave = (() => {
                             m.updateBytes = r.uint32();
                             break;
                         }
+                    case 10: {
+                            m.attemptId = r.bytes();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -6357,6 +6432,7 @@ export const conclave = $root.conclave = (() => {
              * @interface IUploadGrant
              * @property {string|null} [taskId] UploadGrant taskId
              * @property {number|null} [round] UploadGrant round
+             * @property {Uint8Array|null} [attemptId] UploadGrant attemptId
              */
 
             /**
@@ -6391,6 +6467,14 @@ export const conclave = $root.conclave = (() => {
             UploadGrant.prototype.round = 0;
 
             /**
+             * UploadGrant attemptId.
+             * @member {Uint8Array} attemptId
+             * @memberof conclave.v1.UploadGrant
+             * @instance
+             */
+            UploadGrant.prototype.attemptId = $util.newBuffer([]);
+
+            /**
              * Creates a new UploadGrant instance using the specified properties.
              * @function create
              * @memberof conclave.v1.UploadGrant
@@ -6422,6 +6506,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(10).string(m.taskId);
                 if (m.round != null && Object.hasOwnProperty.call(m, "round"))
                     w.uint32(16).uint32(m.round);
+                if (m.attemptId != null && Object.hasOwnProperty.call(m, "attemptId"))
+                    w.uint32(26).bytes(m.attemptId);
                 return w;
             };
 
@@ -6467,6 +6553,10 @@ export const conclave = $root.conclave = (() => {
                             m.round = r.uint32();
                             break;
                         }
+                    case 3: {
+                            m.attemptId = r.bytes();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -6508,6 +6598,7 @@ export const conclave = $root.conclave = (() => {
              * @property {number|null} [round] UploadChunk round
              * @property {number|null} [offset] UploadChunk offset
              * @property {Uint8Array|null} [data] UploadChunk data
+             * @property {Uint8Array|null} [attemptId] UploadChunk attemptId
              */
 
             /**
@@ -6558,6 +6649,14 @@ export const conclave = $root.conclave = (() => {
             UploadChunk.prototype.data = $util.newBuffer([]);
 
             /**
+             * UploadChunk attemptId.
+             * @member {Uint8Array} attemptId
+             * @memberof conclave.v1.UploadChunk
+             * @instance
+             */
+            UploadChunk.prototype.attemptId = $util.newBuffer([]);
+
+            /**
              * Creates a new UploadChunk instance using the specified properties.
              * @function create
              * @memberof conclave.v1.UploadChunk
@@ -6593,6 +6692,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(24).uint32(m.offset);
                 if (m.data != null && Object.hasOwnProperty.call(m, "data"))
                     w.uint32(34).bytes(m.data);
+                if (m.attemptId != null && Object.hasOwnProperty.call(m, "attemptId"))
+                    w.uint32(42).bytes(m.attemptId);
                 return w;
             };
 
@@ -6646,6 +6747,10 @@ export const conclave = $root.conclave = (() => {
                             m.data = r.bytes();
                             break;
                         }
+                    case 5: {
+                            m.attemptId = r.bytes();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -6687,6 +6792,7 @@ export const conclave = $root.conclave = (() => {
              * @property {number|null} [round] ReportAck round
              * @property {boolean|null} [accepted] ReportAck accepted
              * @property {string|null} [reason] ReportAck reason
+             * @property {Uint8Array|null} [attemptId] ReportAck attemptId
              */
 
             /**
@@ -6737,6 +6843,14 @@ export const conclave = $root.conclave = (() => {
             ReportAck.prototype.reason = "";
 
             /**
+             * ReportAck attemptId.
+             * @member {Uint8Array} attemptId
+             * @memberof conclave.v1.ReportAck
+             * @instance
+             */
+            ReportAck.prototype.attemptId = $util.newBuffer([]);
+
+            /**
              * Creates a new ReportAck instance using the specified properties.
              * @function create
              * @memberof conclave.v1.ReportAck
@@ -6772,6 +6886,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(24).bool(m.accepted);
                 if (m.reason != null && Object.hasOwnProperty.call(m, "reason"))
                     w.uint32(34).string(m.reason);
+                if (m.attemptId != null && Object.hasOwnProperty.call(m, "attemptId"))
+                    w.uint32(42).bytes(m.attemptId);
                 return w;
             };
 
@@ -6823,6 +6939,10 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 4: {
                             m.reason = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.attemptId = r.bytes();
                             break;
                         }
                     default:
@@ -6921,6 +7041,7 @@ export const conclave = $root.conclave = (() => {
              * @property {string|null} [taskId] Withdraw taskId
              * @property {number|null} [round] Withdraw round
              * @property {conclave.v1.ReasonCode|null} [code] Withdraw code
+             * @property {Uint8Array|null} [attemptId] Withdraw attemptId
              */
 
             /**
@@ -6963,6 +7084,14 @@ export const conclave = $root.conclave = (() => {
             Withdraw.prototype.code = 0;
 
             /**
+             * Withdraw attemptId.
+             * @member {Uint8Array} attemptId
+             * @memberof conclave.v1.Withdraw
+             * @instance
+             */
+            Withdraw.prototype.attemptId = $util.newBuffer([]);
+
+            /**
              * Creates a new Withdraw instance using the specified properties.
              * @function create
              * @memberof conclave.v1.Withdraw
@@ -6996,6 +7125,8 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(16).uint32(m.round);
                 if (m.code != null && Object.hasOwnProperty.call(m, "code"))
                     w.uint32(32).int32(m.code);
+                if (m.attemptId != null && Object.hasOwnProperty.call(m, "attemptId"))
+                    w.uint32(42).bytes(m.attemptId);
                 return w;
             };
 
@@ -7045,6 +7176,10 @@ export const conclave = $root.conclave = (() => {
                             m.code = r.int32();
                             break;
                         }
+                    case 5: {
+                            m.attemptId = r.bytes();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -7085,6 +7220,8 @@ export const conclave = $root.conclave = (() => {
              * @property {string|null} [taskId] RoundClosed taskId
              * @property {number|null} [round] RoundClosed round
              * @property {string|null} [reason] RoundClosed reason
+             * @property {Uint8Array|null} [attemptId] RoundClosed attemptId
+             * @property {boolean|null} [late] RoundClosed late
              */
 
             /**
@@ -7127,6 +7264,22 @@ export const conclave = $root.conclave = (() => {
             RoundClosed.prototype.reason = "";
 
             /**
+             * RoundClosed attemptId.
+             * @member {Uint8Array} attemptId
+             * @memberof conclave.v1.RoundClosed
+             * @instance
+             */
+            RoundClosed.prototype.attemptId = $util.newBuffer([]);
+
+            /**
+             * RoundClosed late.
+             * @member {boolean} late
+             * @memberof conclave.v1.RoundClosed
+             * @instance
+             */
+            RoundClosed.prototype.late = false;
+
+            /**
              * Creates a new RoundClosed instance using the specified properties.
              * @function create
              * @memberof conclave.v1.RoundClosed
@@ -7160,6 +7313,10 @@ export const conclave = $root.conclave = (() => {
                     w.uint32(16).uint32(m.round);
                 if (m.reason != null && Object.hasOwnProperty.call(m, "reason"))
                     w.uint32(26).string(m.reason);
+                if (m.attemptId != null && Object.hasOwnProperty.call(m, "attemptId"))
+                    w.uint32(34).bytes(m.attemptId);
+                if (m.late != null && Object.hasOwnProperty.call(m, "late"))
+                    w.uint32(40).bool(m.late);
                 return w;
             };
 
@@ -7207,6 +7364,14 @@ export const conclave = $root.conclave = (() => {
                         }
                     case 3: {
                             m.reason = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.attemptId = r.bytes();
+                            break;
+                        }
+                    case 5: {
+                            m.late = r.bool();
                             break;
                         }
                     default:
