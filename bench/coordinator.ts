@@ -87,6 +87,8 @@ const task = await api('POST', '/api/tasks', {
     weightsBase64: Buffer.from(init.buffer).toString('base64'),
   },
   features: { kind: 'dense', dim: rows },
+  // A linear layer rows → cols: task create checks the loss against the output layer.
+  loss: 'meanSquaredError',
   training: { clientLearningRate: 0.1 },
   serverOptimizer: { kind: 'fedadam', learningRate: 0.01 },
   cohort: { goal: clients, minimum: clients, overSelection: 1 },

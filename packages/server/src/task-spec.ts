@@ -1,5 +1,7 @@
+import { DEFAULT_LIMITS } from '@conclave/proto';
 import { z } from 'zod';
 import { ServerError } from './errors.ts';
+import { modelTaskMismatches } from './task-model-shape.ts';
 
 const STREAM = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
@@ -115,6 +117,7 @@ const TaskObject = z
     model: ModelSpec,
     /** How a device turns recorded examples into a tensor, e.g. { kind: 'hashed-bow', dim: 4096 }. */
     features: z.object({ kind: z.string().min(1).max(64) }).passthrough(),
+    /** Loss on the devices: binaryCrossentropy needs one sigmoid output unit, the categorical ones a softmax output. */
     loss: z.enum(['binaryCrossentropy', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'meanSquaredError']).default('binaryCrossentropy'),
     training: z
       .object({
@@ -148,9 +151,9 @@ const TaskObject = z
     rounds: z.number().int().min(1).max(1_000_000),
     timeouts: z
       .object({
-        /** How long a round waits to select its cohort. @default 60_000 */
+        /** How long a round waits to select its cohort (at most 7 days). @default 60_000 */
         selectionMs: z.number().int().min(10).default(60_000),
-        /** How long selected devices have to report. @default 300_000 */
+        /** How long selected devices have to report (at most 24 hours). @default 300_000 */
         roundMs: z.number().int().min(10).default(300_000),
       })
       .strict()
@@ -196,7 +199,7 @@ const TaskObject = z
          * (docs/THREAT-MODEL.md). @default true
          */
         maliciousServer: z.boolean().default(true),
-        /** Deadline of each key-exchange and unmasking phase. @default 30_000 */
+        /** Deadline of each key-exchange and unmasking phase (at most 1 hour). @default 30_000 */
         phaseTimeoutMs: z.number().int().min(10).default(30_000),
       })
       .strict()
@@ -211,7 +214,7 @@ const TaskObject = z
      * update, so the coordinator never adds noise and never sees an un-noised sum.
      */
     privacy: PrivacySpec.optional(),
-    /** Consecutive failed round attempts (too few devices) before the task fails. @default 10 */
+    /** Consecutive failed round attempts (too few devices) before the task fails (at most 100). @default 10 */
     maxConsecutiveFailures: z.number().int().min(1).default(10),
   })
   .strict();
@@ -239,8 +242,78 @@ function refineTask<T extends TaskShape, I>(schema: z.ZodType<T, z.ZodTypeDef, I
   });
 }
 
+/** 2^31 − 1 ms: Node's timers fire at once (after 1 ms) for anything longer. */
+const MAX_TIMER_MS = 2_147_483_647;
+const HOUR_MS = 3_600_000;
+/** Base64 characters of the largest model the wire carries. */
+const MAX_WEIGHTS_BASE64 = Math.ceil(DEFAULT_LIMITS.maxModelBytes / 3) * 4;
+/** Largest feature width devices build (2^20 floats: 4 MiB per dense example). */
+const MAX_FEATURE_DIM = 1 << 20;
+
+/** A timeout's bound: a sane maximum, never beyond what a timer can wait. */
+const atMostMs = (max: number, what: string) => {
+  const bound = Math.min(max, MAX_TIMER_MS);
+  return z.number().max(bound, `${what} must be at most ${bound} ms (${bound / HOUR_MS} h)`);
+};
+
+/**
+ * Bounds a new task must keep (the admin API and task files). They are not applied when a stored
+ * task is read back, so a task stored before a bound existed still loads.
+ */
+const AuthorBounds = z.object({
+  timeouts: z.object({ selectionMs: atMostMs(7 * 24 * HOUR_MS, 'timeouts.selectionMs'), roundMs: atMostMs(24 * HOUR_MS, 'timeouts.roundMs') }),
+  secureAggregation: z.object({ phaseTimeoutMs: atMostMs(HOUR_MS, 'secureAggregation.phaseTimeoutMs') }),
+  maxConsecutiveFailures: z.number().max(100, 'maxConsecutiveFailures must be at most 100 (each failed attempt is a stored round)'),
+  training: z.object({ maxExamples: z.number().max(10_000_000, 'training.maxExamples must be at most 10000000') }),
+  serverOptimizer: z.object({ tau: z.number().max(1, 'serverOptimizer.tau must be at most 1') }),
+  privacy: z
+    .object({
+      population: z.number().max(1e9, 'privacy.population must be at most 1000000000').optional(),
+      adaptive: z.object({ countStddev: z.number().max(1e6, 'privacy.adaptive.countStddev must be at most 1000000').optional() }).optional(),
+    })
+    .optional(),
+  model: z.object({
+    weightsBase64: z
+      .string()
+      .max(MAX_WEIGHTS_BASE64, `model.weightsBase64 must fit the wire's model cap of ${DEFAULT_LIMITS.maxModelBytes} bytes (${MAX_WEIGHTS_BASE64} base64 characters)`)
+      .optional(),
+  }),
+});
+
+/** Features per example the recipe makes, or an issue naming what is wrong with it. */
+function featureWidth(features: { kind: string; dim?: unknown }): number | string {
+  const dim = features.dim;
+  if (features.kind !== 'dense' && features.kind !== 'hashed-bow') return `features.kind is "${features.kind}", devices know "hashed-bow" and "dense"`;
+  if (typeof dim !== 'number' || !Number.isInteger(dim) || dim < 1 || dim > MAX_FEATURE_DIM) return `features.dim must be an integer from 1 to ${MAX_FEATURE_DIM}`;
+  if (features.kind === 'hashed-bow' && (dim < 16 || (dim & (dim - 1)) !== 0)) return `features.dim is ${dim}; a hashed-bow recipe needs a power of two from 16 to ${MAX_FEATURE_DIM}`;
+  return dim;
+}
+
+/** The wire's cap on a JSON document inside a plan, for what a plan carries of the task. */
+function jsonTooLong(value: unknown, what: string): string | undefined {
+  const n = JSON.stringify(value).length;
+  return n > DEFAULT_LIMITS.maxJsonLength ? `${what} is ${n} characters as JSON; a plan carries at most ${DEFAULT_LIMITS.maxJsonLength}` : undefined;
+}
+
 /** A task as its author writes it (a task file, the admin API). */
-export const TaskSpec = refineTask(TaskObject);
+export const TaskSpec = refineTask(TaskObject).superRefine((t, ctx) => {
+  const bounds = AuthorBounds.safeParse(t);
+  if (!bounds.success) for (const issue of bounds.error.issues) ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
+  const params = t.model.weightSpecs.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+  if (params * 4 > DEFAULT_LIMITS.maxModelBytes) {
+    const message = `the weightSpecs declare ${params} float32 values (${params * 4} bytes); devices accept at most ${DEFAULT_LIMITS.maxModelBytes} bytes (the wire's maxModelBytes)`;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['model', 'weightSpecs'], message });
+  }
+  const features = jsonTooLong(t.features, 'features');
+  if (features) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['features'], message: features });
+  const topology = jsonTooLong({ modelTopology: t.model.modelTopology, weightSpecs: t.model.weightSpecs }, 'model.modelTopology with its weightSpecs');
+  if (topology) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['model', 'modelTopology'], message: topology });
+  const width = featureWidth(t.features);
+  if (typeof width === 'string') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['features'], message: width });
+  for (const m of modelTaskMismatches(t.model.modelTopology, typeof width === 'number' ? width : undefined, t.loss)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: m.path, message: m.message });
+  }
+});
 export type TaskSpec = z.infer<typeof TaskSpec>;
 /**
  * A task as the store holds it: the author's spec, with what the coordinator derived from the
