@@ -69,8 +69,8 @@ describe('mask PRG: HKDF-SHA256 → AES-256-CTR via WebCrypto', () => {
   });
 
   it('the node:crypto PRG adds exactly the same masks as the WebCrypto PRG', async () => {
-    // Lengths around the 8,192-word chunk of prg-node.ts, and a few terms of each sign.
-    for (const length of [1, 7, 8191, 8192, 8193, 20_000]) {
+    // Lengths around the 4,096-word (16 KB) chunk of prg-node.ts, and a few terms of each sign.
+    for (const length of [1, 7, 4095, 4096, 4097, 8192, 20_000]) {
       const terms = Array.from({ length: 5 }, (_, i) => ({ secret: rng.bytes(32), info: keyInfo('pairwise-mask', roundId, i, length), sign: (i % 2 === 0 ? 1 : -1) as 1 | -1 }));
       const start = Uint32Array.from({ length }, () => rng.uint32());
       const viaWeb = start.slice();
