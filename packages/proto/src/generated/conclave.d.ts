@@ -768,7 +768,12 @@ export namespace conclave {
             ENCODING_REFUSED = 25,
             UPLOAD_FAILED = 26,
             DEVICE_WIPED = 30,
-            CLIENT_STOPPED = 31
+            CLIENT_STOPPED = 31,
+            MODEL_MISMATCH = 40,
+            OUT_OF_MEMORY = 41,
+            STORAGE_ERROR = 42,
+            TIMEOUT = 43,
+            INTERNAL = 44
         }
 
         interface IWithdraw {

@@ -7003,6 +7003,11 @@ export const conclave = $root.conclave = (() => {
          * @property {number} UPLOAD_FAILED=26 UPLOAD_FAILED value
          * @property {number} DEVICE_WIPED=30 DEVICE_WIPED value
          * @property {number} CLIENT_STOPPED=31 CLIENT_STOPPED value
+         * @property {number} MODEL_MISMATCH=40 MODEL_MISMATCH value
+         * @property {number} OUT_OF_MEMORY=41 OUT_OF_MEMORY value
+         * @property {number} STORAGE_ERROR=42 STORAGE_ERROR value
+         * @property {number} TIMEOUT=43 TIMEOUT value
+         * @property {number} INTERNAL=44 INTERNAL value
          */
         v1.ReasonCode = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -7029,6 +7034,11 @@ export const conclave = $root.conclave = (() => {
             values[valuesById[26] = "UPLOAD_FAILED"] = 26;
             values[valuesById[30] = "DEVICE_WIPED"] = 30;
             values[valuesById[31] = "CLIENT_STOPPED"] = 31;
+            values[valuesById[40] = "MODEL_MISMATCH"] = 40;
+            values[valuesById[41] = "OUT_OF_MEMORY"] = 41;
+            values[valuesById[42] = "STORAGE_ERROR"] = 42;
+            values[valuesById[43] = "TIMEOUT"] = 43;
+            values[valuesById[44] = "INTERNAL"] = 44;
             return values;
         })();
 
