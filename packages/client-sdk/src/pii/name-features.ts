@@ -197,6 +197,19 @@ export class WordSequence {
     this.length = this.starts.length;
   }
 
+  /** Index of the word that covers offset `pos`, or -1 when `pos` is between words. */
+  indexAt(pos: number): number {
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.starts[mid] ?? 0) > pos) hi = mid - 1;
+      else if ((this.ends[mid] ?? 0) <= pos) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
   /**
    * True for a lower-case ASCII word of the English lists: never a candidate, and cheap to tell
    * (no folding, no lexicon, no line case).

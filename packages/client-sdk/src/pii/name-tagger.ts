@@ -83,8 +83,7 @@ const EXTEND_LOGIT = logit(NAME_TAGGER_MODEL.extendThreshold);
 const MAX_NAME_WORDS = 5;
 
 /** Spans of the names the tagger finds in `text`. */
-export function findTaggedNames(text: string): PiiSpan[] {
-  const tokens = new WordSequence(text);
+export function findTaggedNames(text: string, tokens: WordSequence = new WordSequence(text)): PiiSpan[] {
   const n = tokens.length;
   const scores = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   const isName = new Uint8Array(n);

@@ -12,6 +12,9 @@ import {
   foldName,
 } from './name-lexicon.ts';
 import { findTaggedNames } from './name-tagger.ts';
+import { extendToWholeNames } from './name-extension.ts';
+import { WordSequence } from './name-features.ts';
+import { isTitleCaseLine } from './title-case.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
@@ -63,10 +66,6 @@ const GREETING_HINTS = new Set(
 const IMPERATIVES = new Set(['Ask', 'Tell', 'Ping', 'Thank', 'Call', 'Email', 'Message', 'Invite', 'Remind', 'Contact', 'Let', 'Meet', 'Welcome', 'Loop', 'Text', 'Add', 'Include', 'Notify', 'Cc', 'Congratulate', 'Page', 'Pay']);
 const PREVIOUS_WORD = /([\p{L}][\p{L}'’-]*)[ \t]+$/u;
 const LINE_END_AFTER = /^[ \t]*(?:[,.!?:;)]*[ \t]*)?(?:\n|$)/;
-const TITLE_CASE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'vs', 'via', 'is']);
-/** A line with at least this many words, this share capitalised, is a heading or a title. */
-const TITLE_CASE_MIN_WORDS = 4;
-const TITLE_CASE_RATIO = 0.7;
 
 interface Extension {
   end: number;
@@ -151,17 +150,6 @@ function lineBounds(text: string, at: number, scan = MAX_LINE_SCAN): [number, nu
   return [s, e];
 }
 
-function isTitleCaseLine(line: string): boolean {
-  let words = 0;
-  let capitalised = 0;
-  for (const m of line.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
-    const w = m[0];
-    if (TITLE_CASE_SMALL_WORDS.has(w.toLowerCase())) continue;
-    words++;
-    if (/^\p{Lu}/u.test(w)) capitalised++;
-  }
-  return words >= TITLE_CASE_MIN_WORDS && capitalised / words >= TITLE_CASE_RATIO;
-}
 
 /** Name alone on its line, right after a sign-off line ("Best,") or after a dash ("— Grace"). */
 function isSignature(text: string, start: number, end: number): boolean {
@@ -304,7 +292,8 @@ const NAME_GAP = /^ ?$/;
  * Okonkwo-Adeyemi") is removed whole.
  */
 function findAllPersons(text: string): PiiSpan[] {
-  const spans = [...findPersons(text), ...findTaggedNames(text)];
+  const tokens = new WordSequence(text);
+  const spans = [...findPersons(text), ...findTaggedNames(text, tokens)];
   for (const s of spans) {
     // A word-name left standing right before a name found ("Bill Smith"): the name's first word.
     const given = GIVEN_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start))?.[1];
@@ -320,7 +309,7 @@ function findAllPersons(text: string): PiiSpan[] {
       out.push({ start: s.start, end: s.end });
     }
   }
-  return out;
+  return extendToWholeNames(tokens, out);
 }
 
 export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: findAllPersons };

@@ -1,0 +1,153 @@
+import { HARD_WORD_NAMES, NOT_A_NAME, PLACE_NOUNS } from './name-lexicon.ts';
+import { isTitleCaseLine } from './title-case.ts';
+import { tierOf } from './name-features.ts';
+import type { WordSequence, WordToken } from './name-features.ts';
+import { scoreToken } from './name-tagger.ts';
+import type { PiiSpan } from './types.ts';
+
+/**
+ * Whole names (issue 13: "a name is removed whole, no word of it left"). A name found in part —
+ * "CALI [GRIMES]", "[tu] an [jiang]", "Sent the slides to Mate [Šustr]" — takes the words next to
+ * it that are most likely the rest of it. The cost of a wrong join is one more word replaced;
+ * the cost of a missed one is a word of a person's name left in the text, next to a placeholder
+ * that tells where to look.
+ *
+ * A neighbour joins when it is separated by a single space (not a line break, comma or
+ * possessive) and:
+ * - between two parts of names ("tu [an] jiang", "phu [an] an"), unless it links two people
+ *   ("and", "or", a preposition, a verb of the list below);
+ * - in mixed-case text, capitalised and not a word that is capitalised for other reasons
+ *   (the first word of a sentence unless it is no English word, a heading in Title Case,
+ *   months, days, place nouns, "I");
+ * - in a line without case, not an English word of the size-10 to -35 lists (an unknown word
+ *   next to a name is a name: "alizé marner", "burgucan bildik"), or scored by the tagger at
+ *   {@link CASELESS_JOIN} or above; never a cue word ("cc", "hi", "dear") or a linking word.
+ */
+
+/** Probability at which a word of a caseless line joins the name after it (left) or before it (right). */
+const CASELESS_JOIN = { left: 0.12, right: 0.2 } as const;
+const logit = (p: number): number => Math.log(p / (1 - p));
+const CASELESS_JOIN_LOGIT = { left: logit(CASELESS_JOIN.left), right: logit(CASELESS_JOIN.right) } as const;
+/** At most this many words are added on each side of a name. */
+const MAX_ADDED_WORDS = 2;
+
+/**
+ * Words that sit next to names without being part of them: links between people, prepositions,
+ * pronouns, cue words (greetings, titles, sign-offs, headers); after a name also the copulas and
+ * the verbs that follow one ("Grace said", "Grace left").
+ */
+const NEVER_JOINS = words(`and or nor & to from with for of at by in on into onto about as vs via per than then but so if
+  not no yes the a i me my you your he she it we they us them his her our their this that these those
+  who whom whose which what when where why how
+  cc bcc hi hey hello dear thanks thank thx ty cheers regards best kind warm sincerely yours love
+  mr mrs ms mx dr prof sir dame miss mme mlle herr frau doctor professor judge rev
+  team all everyone folks guys there here today tomorrow yesterday`);
+const NEVER_JOINS_AFTER = words(`is was are were be been has have had do does did will would can could shall should may
+  might must said says wrote writes asked told met left joined an`);
+/** Capitalised in the middle of a mixed-case sentence and still not a name. */
+const NOT_A_NAME_CAPITALISED = words('i and or the a to from with for of at by in on');
+
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter((w) => w !== ''));
+}
+
+const TITLES = words('mr mrs ms mx dr prof sir dame miss mme mlle herr frau doctor professor judge rev');
+const MONTHS_AND_DAYS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+
+function joinedBySpace(text: string, left: WordToken, right: WordToken): boolean {
+  return right.start - left.end === 1 && text.charCodeAt(left.end) === 32;
+}
+
+function mixedCaseJoins(tokens: WordSequence, t: WordToken, side: 'left' | 'right'): boolean {
+  if (!(t.shape === 'Xx' || (t.shape === 'xX' && t.word.charAt(0) !== t.word.charAt(0).toLowerCase()))) return false;
+  if (NOT_A_NAME_CAPITALISED.has(t.lower) || MONTHS_AND_DAYS.has(t.lower) || HARD_WORD_NAMES.has(t.word) || TITLES.has(t.lower)) return false;
+  if (side === 'right' && (PLACE_NOUNS.has(t.word) || NOT_A_NAME.has(t.word))) return false;
+  // A capitalised first word of a sentence is a name only when it is no English word or a
+  // name of the lexicon ("Beneficiary Jory Petrov" keeps its first word).
+  if (t.initial && ((t.tier > 0 && t.lex === 0) || NEVER_JOINS.has(t.lower))) return false;
+  return !isTitleCaseLine(lineOf(tokens.text, t.start));
+}
+
+function caselessJoins(tokens: WordSequence, i: number, t: WordToken, side: 'left' | 'right'): boolean {
+  if (NEVER_JOINS.has(t.lower) || (side === 'right' && NEVER_JOINS_AFTER.has(t.lower))) return false;
+  // An article right before a name word is part of it ("an khang li"): English puts none there.
+  if ((t.tier === 0 || t.lex > 0) && t.folded.length >= 2) return true;
+  if (side === 'left' && t.lower === 'an') return true;
+  if (t.tier === 4) return false;
+  // After a name, an English plural ("hanoi hubs", "warsaw teams") is what the name stands for.
+  if (side === 'right' && t.lower.endsWith('s') && tierOf(t.lower.slice(0, -1)) > 0) return false;
+  return scoreToken(tokens, i) >= CASELESS_JOIN_LOGIT[side];
+}
+
+function lineOf(text: string, at: number): string {
+  const s = text.lastIndexOf('\n', at - 1) + 1;
+  let e = text.indexOf('\n', at);
+  if (e === -1) e = text.length;
+  return text.slice(Math.max(s, at - 120), Math.min(e, at + 120));
+}
+
+/**
+ * Extends each name span over the neighbouring words that complete it. `spans` are sorted and
+ * disjoint; the result is too (spans that come to touch are merged).
+ */
+export function extendToWholeNames(tokens: WordSequence, spans: readonly PiiSpan[]): PiiSpan[] {
+  if (spans.length === 0) return [];
+  const text = tokens.text;
+  // Word index ranges of the spans.
+  const ranges: Array<[number, number]> = [];
+  for (const s of spans) {
+    const a = tokens.indexAt(s.start);
+    const b = tokens.indexAt(s.end - 1);
+    if (a < 0 || b < 0) ranges.push([-1, -1]);
+    else ranges.push([a, b]);
+  }
+  const inName = new Set<number>();
+  for (const [a, b] of ranges) for (let k = a; k >= 0 && k <= b; k++) inName.add(k);
+  const out: PiiSpan[] = [];
+  for (let r = 0; r < spans.length; r++) {
+    const span = spans[r] as PiiSpan;
+    let [a, b] = ranges[r] as [number, number];
+    if (a < 0) {
+      out.push({ ...span });
+      continue;
+    }
+    let start = span.start;
+    let end = span.end;
+    for (const side of ['left', 'right'] as const) {
+      for (let added = 0; added < MAX_ADDED_WORDS; added++) {
+        const i = side === 'left' ? a - 1 : b + 1;
+        const t = tokens.at(i);
+        const inner = tokens.at(side === 'left' ? a : b);
+        if (t === undefined || inner === undefined || t.code || inName.has(i)) break;
+        if (!(side === 'left' ? joinedBySpace(text, t, inner) && inner.start === start : joinedBySpace(text, inner, t) && inner.end === end)) break;
+        const beyond = tokens.at(side === 'left' ? i - 1 : i + 1);
+        const sandwiched =
+          beyond !== undefined &&
+          inName.has(side === 'left' ? i - 1 : i + 1) &&
+          (side === 'left' ? joinedBySpace(text, beyond, t) : joinedBySpace(text, t, beyond));
+        const joins =
+          (sandwiched && !NEVER_JOINS.has(t.lower)) || (t.regime === 'M' ? mixedCaseJoins(tokens, t, side) : caselessJoins(tokens, i, t, side));
+        if (!joins) break;
+        inName.add(i);
+        if (side === 'left') {
+          a = i;
+          start = t.start;
+        } else {
+          b = i;
+          end = t.end;
+        }
+      }
+    }
+    out.push({ start, end });
+  }
+  // Spans that now touch or overlap become one.
+  const merged: PiiSpan[] = [];
+  for (const s of out) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && (s.start <= last.end || /^ ?$/.test(text.slice(last.end, s.start)))) last.end = Math.max(last.end, s.end);
+    else merged.push(s);
+  }
+  return merged;
+}
