@@ -27,6 +27,14 @@ export type SocketCtor = new (url: string) => SocketLike;
 const OPEN = 1;
 /** The device closes with this code when the coordinator speaks another protocol version; it then waits the longest back-off. */
 export const PROTOCOL_VERSION_CLOSE_CODE = 4001;
+/** The coordinator closed this session because a newer one of the same device identity replaced it: the device does not reconnect (PROTOCOL.md §7). */
+export const SESSION_REPLACED_CLOSE_CODE = 4006;
+/**
+ * The coordinator refused or closed the connection for load: too many connections, too many
+ * unauthenticated ones, frames or bytes too fast, a send buffer left unread, or a shutdown. The
+ * device waits at least half the longest back-off before it tries again (PROTOCOL.md §7).
+ */
+export const BACK_OFF_CLOSE_CODES: ReadonlySet<number> = new Set([4030, 4031, 4032, 4040, 4041, 4042]);
 /** The heartbeat assumed until the coordinator's Welcome says otherwise. */
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 /** `stop()` waits at most this long for the socket to close. */
@@ -42,10 +50,13 @@ export interface ReconnectSettings {
 /**
  * How long to wait before reconnect number `attempt` (1, 2, …) after a close with `closeCode`:
  * exponential back-off with full jitter (uniform under a cap that doubles per attempt up to
- * `maxDelayMs`); a protocol-version mismatch waits `maxDelayMs`, since retrying sooner cannot help.
+ * `maxDelayMs`); a protocol-version mismatch waits `maxDelayMs`, since retrying sooner cannot help;
+ * a refusal for load ({@link BACK_OFF_CLOSE_CODES}) waits between half of `maxDelayMs` and all of it,
+ * so a crowd refused together does not come back together.
  */
 export function reconnectDelay(attempt: number, closeCode: number, settings: ReconnectSettings, random: RandomFloat): number {
   if (closeCode === PROTOCOL_VERSION_CLOSE_CODE) return settings.maxDelayMs;
+  if (BACK_OFF_CLOSE_CODES.has(closeCode)) return settings.maxDelayMs * (0.5 + random() / 2);
   const cap = Math.min(settings.maxDelayMs, settings.initialDelayMs * 2 ** Math.min(attempt, MAX_BACKOFF_DOUBLINGS));
   return random() * cap;
 }
@@ -227,6 +238,13 @@ export class Connection {
       if (this.#socket !== ws) return;
       this.#socket = undefined;
       this.#handlers.disconnected({ code: ev.code, reason: ev.reason });
+      if (ev.code === SESSION_REPLACED_CLOSE_CODE) {
+        // Another session of this identity is connected now (this device elsewhere, or a copy of
+        // its key): reconnecting would only replace it in turn, and then be replaced again.
+        this.halt();
+        this.#handlers.error(new ClientError('SESSION_REPLACED', `the coordinator closed this session: ${ev.reason || 'a newer session of this device replaced it'}; not reconnecting`));
+        return;
+      }
       this.#scheduleReconnect(ev.code);
     };
   }

@@ -8,6 +8,8 @@ export type ClientErrorCode =
   | 'TRAINING_FAILED'
   | 'CONNECTION_FAILED'
   | 'NOT_ENROLLED'
+  /** A newer session of this device identity took this one's place at the coordinator; the device stopped reconnecting. */
+  | 'SESSION_REPLACED'
   /** An argument to an SDK method is out of its documented domain (pause duration, stream name, cap). */
   | 'INVALID_ARGUMENT'
   /** The employee paused or revoked consent; the device left the round (as a dropout). */

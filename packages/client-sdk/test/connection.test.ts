@@ -10,10 +10,11 @@ import fc from 'fast-check';
 import nacl from 'tweetnacl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer, type WebSocket as ServerSocket } from 'ws';
-import { Connection, PROTOCOL_VERSION_CLOSE_CODE, handshakeStep, reconnectDelay, type ConnectionHandlers, type SocketCtor, type Welcome } from '../src/connection.ts';
+import { BACK_OFF_CLOSE_CODES, Connection, PROTOCOL_VERSION_CLOSE_CODE, SESSION_REPLACED_CLOSE_CODE, handshakeStep, reconnectDelay, type ConnectionHandlers, type SocketCtor, type Welcome } from '../src/connection.ts';
 import type { ClientError } from '../src/errors.ts';
 import { createIdentity } from '../src/identity.ts';
 import { FakeClock } from './fake-clock.ts';
+import { V1_WELCOME_HEX, fromHex } from '../../proto/test/fixtures/protocol-v1.ts';
 
 const servers: WebSocketServer[] = [];
 const connections: Connection[] = [];
@@ -81,6 +82,15 @@ describe('reconnectDelay', () => {
 
   it('waits maxDelayMs after a protocol-version close, whatever the attempt', () => {
     expect(reconnectDelay(1, PROTOCOL_VERSION_CLOSE_CODE, settings, () => 0)).toBe(1_000);
+  });
+
+  it('backs off to between half and all of maxDelayMs after a refusal for load, whatever the attempt', () => {
+    expect([...BACK_OFF_CLOSE_CODES].sort()).toEqual([4030, 4031, 4032, 4040, 4041, 4042]);
+    for (const code of BACK_OFF_CLOSE_CODES) {
+      expect(reconnectDelay(1, code, settings, () => 0)).toBe(500);
+      expect(reconnectDelay(1, code, settings, () => 0.5)).toBe(750);
+      expect(reconnectDelay(9, code, settings, () => 0.999)).toBeCloseTo(999.5, 6);
+    }
   });
 
   it('stays in [0, min(max, initial · 2^attempt)) for any attempt and draw (property)', () => {
@@ -186,6 +196,55 @@ describe('Connection over a real socket', () => {
     expect(r.log.closes[0]!.code).toBe(PROTOCOL_VERSION_CLOSE_CODE);
     expect(r.log.welcomes).toEqual([]);
     expect((await armed).ms).toBe(1_000);
+  });
+
+  it('refuses the frozen Welcome of a version-1 coordinator, naming both versions, and closes with 4001', async () => {
+    const url = await serve((socket) => socket.send(fromHex(V1_WELCOME_HEX)));
+    const clock = new FakeClock();
+    const r = recorder();
+    const { connection } = connect(url, r.handlers, clock, () => 0.5);
+    connection.start();
+    await r.until('closes', 1);
+    expect(r.log.errors.map((e) => [e.code, e.message])).toEqual([['PROTOCOL_VERSION', 'server speaks protocol version 1, client speaks 2 (accepts 2); upgrade the server']]);
+    expect(r.log.closes[0]!.code).toBe(PROTOCOL_VERSION_CLOSE_CODE);
+    expect(r.log.welcomes).toEqual([]);
+  });
+
+  it('does not reconnect when a newer session of its identity replaced it (4006), and says so', async () => {
+    let sockets = 0;
+    const url = await serve((socket) => {
+      sockets++;
+      socket.send(encodeFrame('welcome', { protocolVersion: PROTOCOL_VERSION, sessionId: 's', deviceId: 'd' }));
+      setImmediate(() => socket.close(SESSION_REPLACED_CLOSE_CODE, 'a newer session of device d replaced this one'));
+    });
+    const clock = new FakeClock();
+    const r = recorder();
+    const { connection } = connect(url, r.handlers, clock, () => 0.5);
+    connection.start();
+    await r.until('errors', 1);
+    expect(r.log.closes.map((c) => c.code)).toEqual([SESSION_REPLACED_CLOSE_CODE]);
+    expect(r.log.errors.map((e) => e.code)).toEqual(['SESSION_REPLACED']);
+    expect(r.log.errors[0]!.message).toContain('a newer session of device d replaced this one');
+    expect(connection.active).toBe(false);
+    expect(clock.pending()).toEqual([]);
+    expect(sockets).toBe(1);
+  });
+
+  it('after a rate-limit close (4040) waits at least half the longest back-off before reconnecting', async () => {
+    const url = await serve((socket, i) => {
+      if (i === 0) return socket.close(4040, 'more than 200 frames per second from one connection');
+      socket.send(encodeFrame('welcome', { protocolVersion: PROTOCOL_VERSION, sessionId: 's', deviceId: 'd' }));
+    });
+    const clock = new FakeClock();
+    const r = recorder();
+    const { connection } = connect(url, r.handlers, clock, () => 0);
+    const armed = clock.nextTimer();
+    connection.start();
+    await r.until('closes', 1);
+    const timer = await armed;
+    expect(timer.ms).toBe(500);
+    clock.advance(timer.ms);
+    await r.until('welcomes', 1);
   });
 
   it('halt() stops reconnecting; stop() closes the socket without a disconnected report', async () => {
