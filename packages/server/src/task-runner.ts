@@ -172,6 +172,7 @@ export class TaskRunner {
     if (r?.phase !== 'selecting') return;
     const outcome = selectCohort({
       candidates: this.candidates(),
+      identityOf: (s) => s.link.deviceId,
       cohort: this.spec.cohort,
       sampling: this.sampling(r.kind),
       deadlinePassed,

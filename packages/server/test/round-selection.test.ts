@@ -6,6 +6,7 @@ import { seededRandom } from './helpers/seeded-random.ts';
 const pool = (n: number) => Array.from({ length: n }, (_, i) => `device-${i}`);
 const base = (candidates: string[], over: Partial<SelectionInput<string>> = {}): SelectionInput<string> => ({
   candidates,
+  identityOf: (d) => d,
   cohort: { goal: 4, minimum: 3, overSelection: 1.3 },
   sampling: { kind: 'uniform' },
   deadlinePassed: false,
@@ -24,6 +25,22 @@ describe('selection without DP: a uniform cohort of goal × over-selection', () 
     expect(picked.members).toHaveLength(6);
     expect(new Set(picked.members).size).toBe(6);
     for (const m of picked.members) expect(pool(20)).toContain(m);
+  });
+
+  it('picks one identity at most once, however many candidates carry it (uniform and Poisson)', () => {
+    // Every device appears three times: as if it held three sessions.
+    const tripled = pool(8).flatMap((d) => [d, d, d]);
+    for (let seed = 0; seed < 50; seed++) {
+      const uniform = selectCohort(base(tripled, { random: seededRandom(seed) }));
+      if (uniform.kind !== 'cohort') throw new Error(`expected a cohort, got ${uniform.kind}`);
+      expect(uniform.members).toHaveLength(6);
+      expect(new Set(uniform.members).size).toBe(6);
+      const poisson = selectCohort(base(tripled, { sampling: { kind: 'poisson', samplingRate: 1 }, deadlinePassed: true, random: seededRandom(seed) }));
+      if (poisson.kind !== 'cohort') throw new Error(`expected a cohort, got ${poisson.kind}`);
+      expect([...poisson.members].sort()).toEqual(pool(8).sort());
+    }
+    // Three sessions of two identities are two candidates: below the minimum of three.
+    expect(selectCohort(base(['a', 'a', 'b', 'b', 'b'], { deadlinePassed: true }))).toMatchObject({ kind: 'abort', reason: expect.stringContaining(': 2 eligible devices checked in') });
   });
 
   it('is uniform: over many draws every device is picked about target/pool of the time', () => {

@@ -9,6 +9,10 @@
  * DP every eligible device joins independently at the accounted sampling rate (Poisson
  * sampling, McMahan et al. 2018, Alg. 1), once, at the deadline, after the selection window
  * has gathered the pool: the accountant's amplification by sampling assumes exactly that.
+ *
+ * A device identity counts once, whatever sessions it holds: the coordinator keeps one session
+ * per identity, and selection drops any second candidate of an identity all the same, so one
+ * device can never take two places in a cohort (or two rows of the round's participation).
  */
 import { plural, seconds } from '../format.ts';
 import { randomBelow, randomWords, type RandomSource } from '../random.ts';
@@ -35,6 +39,8 @@ export type Sampling =
 export interface SelectionInput<T> {
   /** Devices that could join now. */
   candidates: readonly T[];
+  /** The device identity of a candidate: each identity is picked at most once. */
+  identityOf: (candidate: T) => string;
   cohort: CohortSettings;
   sampling: Sampling;
   /** The selection window has closed: decide with whatever pool there is. */
@@ -56,7 +62,19 @@ export function cohortTarget(cohort: CohortSettings): number {
 }
 
 export function selectCohort<T>(input: SelectionInput<T>): SelectionOutcome<T> {
-  return input.sampling.kind === 'poisson' ? poisson(input, input.sampling) : uniform(input);
+  const distinct = { ...input, candidates: oncePerIdentity(input.candidates, input.identityOf) };
+  return distinct.sampling.kind === 'poisson' ? poisson(distinct, distinct.sampling) : uniform(distinct);
+}
+
+/** The first candidate of each identity, in order. */
+function oncePerIdentity<T>(candidates: readonly T[], identityOf: (candidate: T) => string): readonly T[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const id = identityOf(c);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 function uniform<T>({ candidates, cohort, deadlinePassed, random, stream, selectionMs }: SelectionInput<T>): SelectionOutcome<T> {
