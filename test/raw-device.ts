@@ -2,6 +2,9 @@ import { PROTOCOL_VERSION, authMessage, decodeFrame, deviceIdFor, encodeFrame, t
 import nacl from 'tweetnacl';
 import WebSocket from 'ws';
 
+/** Messages a device sends for one round: they carry the round's attempt id. */
+const ROUND_SCOPED: ReadonlySet<BodyName> = new Set<BodyName>(['uploadStart', 'uploadChunk', 'secagg', 'withdraw', 'progress']);
+
 /**
  * A hand-driven device speaking the wire protocol directly, for sending what a well-behaved
  * SDK never would: wrong versions, malformed frames, stale or wrong-length updates.
@@ -9,11 +12,14 @@ import WebSocket from 'ws';
 export class RawDevice {
   readonly frames: Frame[] = [];
   private waiters: { pred: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
+  /** The attempt id of the latest Selected per task and round, echoed like the SDK does (PROTOCOL.md §6). */
+  private readonly attempts = new Map<string, Uint8Array>();
   readonly closed: Promise<{ code: number; reason: string }>;
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => {
       const frame = decodeFrame(new Uint8Array(data));
+      if (frame.body === 'selected' && frame.message.attemptId) this.attempts.set(`${frame.message.taskId}#${frame.message.round}`, frame.message.attemptId);
       this.frames.push(frame);
       for (const w of [...this.waiters]) {
         if (w.pred(frame)) {
@@ -58,8 +64,14 @@ export class RawDevice {
     return d;
   }
 
+  /**
+   * Sends one frame. A round-scoped message without an `attemptId` gets the one of the latest
+   * Selected for its task and round, as the SDK's would; pass one (even empty) to send another.
+   */
   send<K extends BodyName>(body: K, message: BodyOf<K>): void {
-    this.ws.send(encodeFrame(body, message));
+    const m = message as { taskId?: string | null; round?: number | null; attemptId?: Uint8Array | null };
+    const attemptId = ROUND_SCOPED.has(body) && m.attemptId === undefined ? this.attempts.get(`${m.taskId}#${m.round}`) : undefined;
+    this.ws.send(encodeFrame(body, attemptId ? { ...message, attemptId } : message));
   }
 
   /** The next frame of this kind (including one already received and not yet consumed). */
