@@ -188,9 +188,13 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
         return round?.onUploadGrant(frame.message);
       case 'reportAck':
         return round?.onReportAck(frame.message);
-      case 'roundClosed':
-        secureSessions.get(secureKey(frame.message.taskId ?? '', frame.message.round ?? 0))?.close();
-        return round?.onRoundClosed(frame.message);
+      case 'roundClosed': {
+        const m = frame.message;
+        // A late reply (PROTOCOL.md §6) concerns only the attempt it names; an earlier attempt's sessions already ended.
+        if (m.late && !round?.matches(m.taskId, m.round, m.attemptId)) return;
+        secureSessions.get(secureKey(m.taskId ?? '', m.round ?? 0))?.close();
+        return round?.onRoundClosed(m);
+      }
       case 'error':
         return onServerError(frame.message);
       default:
@@ -244,7 +248,7 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
       const { taskId, round: n } = session.info;
       let secure: SecureSession;
       try {
-        secure = new SecureSession({ taskId, round: n, wire: m.secagg, noiseMultiplier: session.plan.noiseMultiplier ?? 0 }, { identity, policy: o, trust: cohortTrust }, securePorts(taskId, n));
+        secure = new SecureSession({ taskId, round: n, wire: m.secagg, noiseMultiplier: session.plan.noiseMultiplier ?? 0 }, { identity, policy: o, trust: cohortTrust }, securePorts(taskId, n, session.attemptId));
       } catch (err) {
         events.emit('error', new ClientError('SERVER_ERROR', `refusing the secure aggregation round: ${(err as Error).message}`));
         return session.withdraw('secure aggregation configuration refused', ReasonCode.SECURE_AGGREGATION_FAILED);
@@ -260,9 +264,9 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
     session.begin();
   }
 
-  function securePorts(taskId: string, n: number): SecureSessionPorts {
+  function securePorts(taskId: string, n: number, attemptId: Uint8Array): SecureSessionPorts {
     return {
-      send: (message) => void connection.send('secagg', message),
+      send: (message) => void connection.send('secagg', { ...message, attemptId }),
       failed(err) {
         if (err instanceof PolicyRefusal) {
           if (round?.matches(taskId, n)) return refuse(round, err.code, err.message);

@@ -63,6 +63,8 @@ const INELIGIBLE_REASON = 'the device stopped being eligible';
 
 export class RoundSession {
   readonly info: RoundInfo;
+  /** This attempt of the round (Selected.attempt_id), echoed in every message sent for it (PROTOCOL.md §6). */
+  readonly attemptId: Uint8Array;
   readonly plan: IPlan;
   readonly #ports: RoundPorts;
   readonly #settings: RoundSettings;
@@ -86,6 +88,7 @@ export class RoundSession {
   /** `cached`: the model this device already holds for the task, used when Selected says so. */
   constructor(selected: BodyOf<'selected'>, cached: { version: number; weights: Float32Array } | undefined, ports: RoundPorts, settings: RoundSettings) {
     this.info = roundInfoFrom(selected);
+    this.attemptId = selected.attemptId ?? new Uint8Array(0);
     this.plan = selected.plan ?? {};
     this.#ports = ports;
     this.#settings = settings;
@@ -110,8 +113,9 @@ export class RoundSession {
     return this.#secure;
   }
 
-  matches(taskId: string | null | undefined, round: number | null | undefined): boolean {
-    return this.info.taskId === taskId && this.info.round === round;
+  /** A message for this round; one naming another attempt of it (an aborted one) is not for this session. */
+  matches(taskId: string | null | undefined, round: number | null | undefined, attemptId?: Uint8Array | null): boolean {
+    return this.info.taskId === taskId && this.info.round === round && (!attemptId?.length || sameBytes(attemptId, this.attemptId));
   }
 
   /** Training waits for `admission`; a refusal is the caller's to send (it withdraws this round). */
@@ -152,19 +156,19 @@ export class RoundSession {
 
   onUploadGrant(m: BodyOf<'uploadGrant'>): void {
     const bytes = this.#pendingUpload;
-    if (this.#outcome || !bytes || !this.matches(m.taskId, m.round)) return;
+    if (this.#outcome || !bytes || !this.matches(m.taskId, m.round, m.attemptId)) return;
     this.#pendingUpload = undefined;
     void this.#upload(bytes);
   }
 
   onReportAck(m: BodyOf<'reportAck'>): void {
-    if (this.#outcome || !this.matches(m.taskId, m.round)) return;
+    if (this.#outcome || !this.matches(m.taskId, m.round, m.attemptId)) return;
     if (this.info.kind === 'train') this.#ports.emit('uploaded', { ...this.info, bytes: this.#bytesSent, accepted: !!m.accepted, updateNorm: this.#updateNorm });
     this.#end('acknowledged');
   }
 
   onRoundClosed(m: BodyOf<'roundClosed'>): void {
-    if (this.#outcome || !this.matches(m.taskId, m.round)) return;
+    if (this.#outcome || !this.matches(m.taskId, m.round, m.attemptId)) return;
     this.#outcome = 'closed';
     this.#ports.emit('roundClosed', { ...this.info, reason: m.reason ?? '' });
     this.#end('closed');
@@ -184,7 +188,7 @@ export class RoundSession {
     if (this.#outcome === 'withdrawn') return;
     const current = !this.#outcome;
     this.#outcome = 'withdrawn';
-    this.#ports.send('withdraw', { taskId: this.info.taskId, round: this.info.round, code });
+    this.#ports.send('withdraw', { taskId: this.info.taskId, round: this.info.round, attemptId: this.attemptId, code });
     if (current) this.#end('withdrawn');
   }
 
@@ -270,7 +274,7 @@ export class RoundSession {
       const result = await trainer.train(jobs.train(distributed), (fraction) => {
         if (this.cancelled || clock.now() - lastProgress < this.#settings.progressIntervalMs) return;
         lastProgress = clock.now();
-        this.#ports.send('progress', { taskId: this.info.taskId, round: this.info.round, fraction });
+        this.#ports.send('progress', { taskId: this.info.taskId, round: this.info.round, attemptId: this.attemptId, fraction });
       });
       if (this.cancelled) return;
       await this.#ports.budget.add(clock.now() - started);
@@ -316,7 +320,7 @@ export class RoundSession {
     secure.provideInput(input, (masked) => {
       if (this.cancelled) return;
       if (!this.#ports.consent.allows(this.info.stream)) return this.withdrawForConsent();
-      this.#awaitGrant(masked, this.#ports.send('uploadStart', { taskId, round, modelVersion, updateBytes: masked.byteLength }));
+      this.#awaitGrant(masked, this.#ports.send('uploadStart', { taskId, round, attemptId: this.attemptId, modelVersion, updateBytes: masked.byteLength }));
     });
   }
 
@@ -374,7 +378,7 @@ export class RoundSession {
     // Without secure aggregation the update itself travels in the clear (the task's recorded
     // opt-out), with its example count for the weighted mean; no loss or evaluation goes with it.
     const bytes = float32ToBytes(update);
-    const start = this.#ports.send('uploadStart', { taskId, round, modelVersion, numExamples: result.numExamples, updateBytes: bytes.byteLength });
+    const start = this.#ports.send('uploadStart', { taskId, round, attemptId: this.attemptId, modelVersion, numExamples: result.numExamples, updateBytes: bytes.byteLength });
     this.#awaitGrant(bytes, start);
   }
 
@@ -398,7 +402,7 @@ export class RoundSession {
       const frames = this.#sentFrames;
       for (const { offset, data } of chunks(bytes, DEFAULT_CHUNK_BYTES)) {
         if (this.cancelled) return;
-        frames.push(this.#ports.send('uploadChunk', { taskId: this.info.taskId, round: this.info.round, offset, data }));
+        frames.push(this.#ports.send('uploadChunk', { taskId: this.info.taskId, round: this.info.round, attemptId: this.attemptId, offset, data }));
       }
       this.#bytesSent = frames.reduce((n, f) => n + f.byteLength, 0);
       if (this.#phase === 'uploading') this.#phase = 'reported';
@@ -422,4 +426,8 @@ export class RoundSession {
       if (this.#phase === 'uploading') this.withdraw('upload failed on the device', ReasonCode.UPLOAD_FAILED);
     }
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
