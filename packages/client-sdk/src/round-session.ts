@@ -13,6 +13,7 @@ import type { ConsentManager } from './consent.ts';
 import { ClientError } from './errors.ts';
 import { evaluationInput } from './evaluation-encoding.ts';
 import type { ExampleStore } from './example-store.ts';
+import { DeviceFailure, failureCode, trainerFailure } from './failure-code.ts';
 import { sha256Hex, type Ledger } from './ledger.ts';
 import type { ParticipationCounter } from './participation-counter.ts';
 import type { PersonalPrivacyAccount } from './privacy-ledger.ts';
@@ -251,7 +252,7 @@ export class RoundSession {
       const model = await admission.checkModel?.(this.plan.topologyJson ?? '', float32ToBytes(this.#weights));
       if (model && !model.ok) return this.withdraw(model.message, model.code);
       const trainer = await this.#ports.trainer();
-      const examples = await this.#ports.store.list(this.info.stream, this.#settings.maxExamplesPerRound);
+      const examples = await this.#examples();
       const jobs = roundJobs(this.plan, this.info.round, this.#weights, examples);
       if (this.info.kind === 'evaluate') return await this.#evaluate(trainer, jobs.evaluate);
       const shortfall = examplesShortfall(this.plan, jobs.trainCount);
@@ -271,11 +272,15 @@ export class RoundSession {
       const distributed = this.#distributed();
       if (distributed === 'refused') return;
       let lastProgress = 0;
-      const result = await trainer.train(jobs.train(distributed), (fraction) => {
-        if (this.cancelled || clock.now() - lastProgress < this.#settings.progressIntervalMs) return;
-        lastProgress = clock.now();
-        this.#ports.send('progress', { taskId: this.info.taskId, round: this.info.round, attemptId: this.attemptId, fraction });
-      });
+      const result = await trainer
+        .train(jobs.train(distributed), (fraction) => {
+          if (this.cancelled || clock.now() - lastProgress < this.#settings.progressIntervalMs) return;
+          lastProgress = clock.now();
+          this.#ports.send('progress', { taskId: this.info.taskId, round: this.info.round, attemptId: this.attemptId, fraction });
+        })
+        .catch((err: unknown) => {
+          throw trainerFailure(err, 'train');
+        });
       if (this.cancelled) return;
       await this.#ports.budget.add(clock.now() - started);
       if (this.cancelled) return;
@@ -286,7 +291,17 @@ export class RoundSession {
     } catch (err) {
       if (this.cancelled) return;
       this.#ports.emit('error', new ClientError('TRAINING_FAILED', `training for ${this.info.taskId} round ${this.info.round} failed: ${(err as Error).message}`));
-      this.withdraw('training failed on the device', this.info.kind === 'evaluate' ? ReasonCode.EVALUATION_FAILED : ReasonCode.TRAINING_FAILED);
+      // The coordinator learns the kind of failure only (failure-code.ts); the message stays here.
+      this.withdraw('training failed on the device', failureCode(err, this.info.kind));
+    }
+  }
+
+  /** This round's examples; a failure of the device's example store is reported as such. */
+  async #examples(): Promise<Awaited<ReturnType<RoundPorts['store']['list']>>> {
+    try {
+      return await this.#ports.store.list(this.info.stream, this.#settings.maxExamplesPerRound);
+    } catch (err) {
+      throw new DeviceFailure(ReasonCode.STORAGE_ERROR, `reading the examples failed: ${(err as Error).message}`, { cause: err });
     }
   }
 
@@ -299,7 +314,9 @@ export class RoundSession {
     const secure = this.#secure;
     if (!secure) return this.withdraw('evaluation leaves a device only inside a secure-aggregation sum', ReasonCode.SECURE_AGGREGATION_REQUIRED);
     if (!this.#ports.consent.allows(this.info.stream)) return this.withdrawForConsent();
-    const result = await trainer.evaluate(job);
+    const result = await trainer.evaluate(job).catch((err: unknown) => {
+      throw trainerFailure(err, 'evaluate');
+    });
     if (this.cancelled) return;
     let input: Uint32Array;
     try {

@@ -3,17 +3,21 @@
  * for the eligibility re-checks, and the real trainer, stores, consent, ledger and privacy
  * account. Each test walks the round through its phases and checks what it sends.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { PlanKind, encodeFrame, reasonCodeName, type BodyName, type BodyOf, type IPlan } from '@conclave/proto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ClientEvents } from '../src/client-api.ts';
 import { ConsentManager } from '../src/consent.ts';
-import { MemoryExampleStore } from '../src/example-store.ts';
+import { MemoryExampleStore, type ExampleStore } from '../src/example-store.ts';
 import { MemoryKeyValueStore } from '../src/kv-store.ts';
 import { Ledger, sha256Hex, type LedgerEntry } from '../src/ledger.ts';
 import { ParticipationCounter } from '../src/participation-counter.ts';
 import { PersonalPrivacyAccount } from '../src/privacy-ledger.ts';
 import { RoundSession, type RoundPorts } from '../src/round-session.ts';
+import { SqliteExampleStore } from '../src/sqlite-example-store.ts';
 import { TrainingBudget } from '../src/training-budget.ts';
 import { createInlineTrainer } from '../src/train/inline-trainer.ts';
 import { FakeClock } from './fake-clock.ts';
@@ -42,11 +46,13 @@ interface Sent {
 }
 
 /** A round with real collaborators; `sent`, `events` and `ended` record what it did. */
-async function setup(options: { plan?: IPlan; examples?: number; cached?: boolean; organisationCap?: number; participations?: ParticipationCounter } = {}) {
+async function setup(
+  options: { plan?: IPlan; examples?: number; cached?: boolean; organisationCap?: number; participations?: ParticipationCounter; store?: ExampleStore } = {},
+) {
   const { topologyJson, weights } = await model();
   const kv = new MemoryKeyValueStore();
   const clock = new FakeClock();
-  const store = new MemoryExampleStore();
+  const store = options.store ?? new MemoryExampleStore();
   for (let i = 0; i < (options.examples ?? 60); i++) {
     const features = [((i * 37) % 17) / 8 - 1, ((i * 11) % 13) / 6 - 1, (i % 5) / 2 - 1, ((i * 7) % 3) - 1];
     store.add('points', { features, label: features[0]! - features[1]! > 0 ? 1 : 0 }, clock.now());
@@ -126,7 +132,8 @@ const withdrawReason = (r: Setup) =>
   r.sent
     .filter((s) => s.body === 'withdraw')
     .map((s) => {
-      expect(Object.keys(s.message).sort()).toEqual(['code', 'round', 'taskId']);
+      // The round's ids (task, round, attempt) and the code: nothing else about the device.
+      expect(Object.keys(s.message).sort()).toEqual(['attemptId', 'code', 'round', 'taskId']);
       return reasonCodeName(s.message.code as number);
     });
 
@@ -301,6 +308,27 @@ describe('RoundSession', () => {
     expect(r.eventsOf('error').map((e) => e.code)).toEqual(['TRAINING_FAILED']);
     expect(r.eventsOf('error')[0]!.message).toMatch(new RegExp(`^training for ${TASK} round ${ROUND} failed: `));
     expect(withdrawReason(r)).toEqual(['TRAINING_FAILED']);
+  });
+
+  it('says why training failed with a code for its cause, never the message', async () => {
+    // A feature recipe wider than the model's input: TensorFlow.js refuses the shape.
+    const wide = await setup({ cached: true, plan: { featuresJson: JSON.stringify({ kind: 'hashed-bow', dim: 16 }) } });
+    wide.session.begin();
+    await wide.until(() => wide.session.outcome !== undefined);
+    expect(wide.eventsOf('error')[0]!.message).toMatch(/to have shape \[null,4\] but got array with shape \[\d+,16\]/);
+    expect(withdrawReason(wide)).toEqual(['MODEL_MISMATCH']);
+    // Nothing but the round's ids and the code: the message stays on the device.
+    const withdraw = wide.sent.find((s) => s.body === 'withdraw')!;
+    expect(Object.keys(withdraw.message).filter((k) => !['taskId', 'round', 'attemptId', 'code'].includes(k))).toEqual([]);
+    // The device's example store fails (a closed SQLite database).
+    const dir = mkdtempSync(path.join(tmpdir(), 'conclave-round-store-'));
+    const store = new SqliteExampleStore(dir);
+    store.close();
+    const broken = await setup({ cached: true, store, examples: 0 });
+    broken.session.begin();
+    await broken.until(() => broken.session.outcome !== undefined);
+    rmSync(dir, { recursive: true, force: true });
+    expect(withdrawReason(broken)).toEqual(['STORAGE_ERROR']);
   });
 
   it('cancel() stops the round without a word to the coordinator', async () => {
