@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createClient, type ConclaveClient, type Trainer } from '@conclave/client-sdk';
-import { serve } from '@conclave/server';
+import { createClient, createIdentity, type ConclaveClient, type Trainer } from '@conclave/client-sdk';
+import { LocalApprover, LocalAuthority, serve } from '@conclave/server';
 import pino from 'pino';
 
 export interface WireOptions {
@@ -42,7 +42,11 @@ export async function runWire(o: WireOptions): Promise<void> {
     return out;
   };
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'conclave-secagg-wire-'));
-  const server = await serve({ dataDir, port: 0, logger: pino({ level: 'silent' }), poolHoldMs: 600_000, maxConcurrentUploads: 8 });
+  // Under the defaults every task is approved and every device certified (issue 10): the bench is
+  // its own approver and enrollment authority, and the devices pin both keys.
+  const approver = await LocalApprover.create('bench approver');
+  const authority = await LocalAuthority.create('bench authority');
+  const server = await serve({ dataDir, port: 0, logger: pino({ level: process.env.SECAGG_WIRE_LOG ?? 'silent' }, pino.destination(2)), poolHoldMs: 600_000, maxConcurrentUploads: 8, autoApprover: approver });
   const topology = {
     class_name: 'Sequential',
     config: { name: 'bench', layers: [{ class_name: 'Dense', config: { name: 'dense', units: 1, activation: 'linear', use_bias: false, batch_input_shape: [null, params], dtype: 'float32' } }] },
@@ -56,11 +60,21 @@ export async function runWire(o: WireOptions): Promise<void> {
     evaluate: async () => ({ examples: 0, loss: 0, accuracy: 0 }),
     close: async () => {},
   });
-  const { tokens } = server.coordinator.issueEnrollmentTokens(o.clients);
+  const { tokens } = await server.coordinator.issueEnrollmentTokens(o.clients);
+  const identities = Array.from({ length: o.clients }, () => createIdentity());
+  await authority.certify(server.coordinator.trust, identities.map((id) => id.publicKey));
   const devices: ConclaveClient[] = [];
   for (let i = 0; i < o.clients; i++) {
     updates.set(i, stream(`update ${i}`, params));
-    const c = createClient({ url: server.deviceUrl, enrollmentToken: tokens[i]!, trainer: trainerFor(i), eligibilityIntervalMs: 60_000 });
+    const c = createClient({
+      url: server.deviceUrl,
+      enrollmentToken: tokens[i]!,
+      identity: identities[i]!,
+      approverKeys: [approver.publicKey],
+      authorityKeys: [authority.publicKey],
+      trainer: trainerFor(i),
+      eligibilityIntervalMs: 60_000,
+    });
     await c.consent.grant('bench');
     await c.record('bench', { features: [0], label: 0 });
     await c.record('bench', { features: [0], label: 0 });
@@ -79,12 +93,14 @@ export async function runWire(o: WireOptions): Promise<void> {
 
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const taskId = server.coordinator.createTask({
+  const taskId = await server.coordinator.createTask({
     name: 'secagg wire bench',
     purpose: 'benchmark',
     stream: 'bench',
     model: { modelTopology: topology, weightSpecs: [{ name: 'dense/kernel', shape: [params, 1], dtype: 'float32' }], weightsBase64: Buffer.from(new Float32Array(params).buffer).toString('base64') },
-    features: { kind: 'dense', dim: 1 },
+    // The model is one Dense layer params → 1 (the trainers above are synthetic); task create checks both.
+    features: { kind: 'dense', dim: params },
+    loss: 'meanSquaredError',
     training: { clientLearningRate: 0.1 },
     serverOptimizer: { kind: 'fedavg', learningRate: 1 },
     cohort: { goal: o.clients, minimum: Math.max(3, Math.floor(o.clients * (1 - o.dropout)) - 1), overSelection: 1 },
@@ -93,9 +109,11 @@ export async function runWire(o: WireOptions): Promise<void> {
     evaluation: { finalRound: false },
     secureAggregation: { clipRange: 0.05, dropoutRate: Math.max(o.dropout, 0.05), phaseTimeoutMs: 2_000 },
   });
+  // (taskStatus and the store may answer synchronously or with a promise: both are awaited.)
   await new Promise<void>((resolve) => {
-    const poll = setInterval(() => {
-      if (server.coordinator.taskStatus(taskId).status !== 'running') {
+    const poll = setInterval(async () => {
+      const status = (await server.coordinator.taskStatus(taskId)).status;
+      if (status !== 'running' && status !== 'awaiting-approval') {
         clearInterval(poll);
         resolve();
       }
@@ -103,15 +121,15 @@ export async function runWire(o: WireOptions): Promise<void> {
   });
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const status = server.coordinator.taskStatus(taskId);
-  const survivors = server.coordinator.store.participation(taskId, 1).map((p) => byDevice.get(p.deviceId)!);
+  const status = await server.coordinator.taskStatus(taskId);
+  const survivors = (await server.coordinator.store.participation(taskId, 1)).map((p) => byDevice.get(p.deviceId)!);
   // The committed model must be the survivors' mean update (FedAvg, η = 1), up to quantization.
   const expected = new Float64Array(params);
   for (const i of survivors) {
     const u = updates.get(i)!;
     for (let k = 0; k < params; k++) expected[k]! += u[k]! / survivors.length;
   }
-  const weights = server.coordinator.latestModel(taskId).weights;
+  const weights = (await server.coordinator.latestModel(taskId)).weights;
   let maxErr = 0;
   for (let k = 0; k < params; k++) maxErr = Math.max(maxErr, Math.abs(weights[k]! - expected[k]!));
   const up = [...bytesOut.values()];

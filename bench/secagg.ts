@@ -8,10 +8,18 @@
  *   pnpm bench:secagg --clients 1000 --dim 100000 --dropout 0.3 --json
  *
  * Options: --clients N (1000) --dim D (100000) --dropout F (0.3) --seed S (1)
- *          --corruption G (0.05) --honest-but-curious --json
+ *          --corruption G (0.05) --threat honest|malicious (malicious) --json
+ *          (--honest-but-curious and --consistency-check are deprecated aliases of --threat honest
+ *          and --threat malicious: they print a deprecation line and still work)
  *
  * The malicious-server setting (signed advertisements, the consistency check, 2t > k) is the
- * default, as it is for every task; --honest-but-curious measures the opt-out.
+ * default, as it is for every task; --threat honest measures the explicit opt-out.
+
+The same run measures the single-thread limit per mask (AES-256-CTR in 16 KB chunks plus the
+32-bit add, no key derivation; before and after the round, the better of the two) and reports
+server and client time as multiples of it: `serverVsLimit` = server time / (limit × masks
+removed), `clientVsLimit` = client p50 / (limit × (k + 1)), and `vsFlower`, Flower 1.28's
+SecAgg+ figures of issue 15 (measured on this machine at 1,000 × 100,000 × 30 %) over ours.
  *
  * With --json the LAST line of stdout is one JSON object: correct, clients, dim, dropout,
  * clientMsP50, clientMsMax, serverMs, serverPeakRssMb, bytesUpPerClient, expansionVsFloat32,
@@ -56,7 +64,9 @@ const { values: args } = parseArgs({
     dropout: { type: 'string', default: '0.3' },
     seed: { type: 'string', default: '1' },
     corruption: { type: 'string', default: '0.05' },
-    /** Accepted for old command lines: the consistency check is the default now. */
+    /** honest (honest-but-curious server, the explicit opt-out) or malicious (the default of every task). */
+    threat: { type: 'string', default: 'malicious' },
+    /** Deprecated aliases: --threat malicious and --threat honest. */
     'consistency-check': { type: 'boolean', default: false },
     'honest-but-curious': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
@@ -74,13 +84,29 @@ const clients = Number(args.clients);
 const dim = Number(args.dim);
 const dropout = Number(args.dropout);
 const corruption = Number(args.corruption);
+const usage = 'usage: pnpm bench:secagg --clients N --dim D --dropout F [--threat honest|malicious] [--seed S] [--corruption G] [--json]';
+let threat = args.threat as string;
+if (threat !== 'honest' && threat !== 'malicious') {
+  console.error(`--threat must be honest or malicious, got ${threat}\n${usage}`);
+  process.exit(2);
+}
+const explicitThreat = argv.some((a) => a === '--threat' || a.startsWith('--threat='));
+for (const [flag, meaning] of [['honest-but-curious', 'honest'], ['consistency-check', 'malicious']] as const) {
+  if (args[flag] !== true) continue;
+  console.error(`--${flag} is deprecated: use --threat ${meaning}`);
+  if (explicitThreat && threat !== meaning) {
+    console.error(`--${flag} contradicts --threat ${threat}`);
+    process.exit(2);
+  }
+  threat = meaning;
+}
 if (args['honest-but-curious'] === true && args['consistency-check'] === true) {
   console.error('--honest-but-curious and --consistency-check contradict each other');
   process.exit(2);
 }
-const consistencyCheck = args['honest-but-curious'] !== true;
+const consistencyCheck = threat === 'malicious';
 if (!Number.isInteger(clients) || clients < 3 || !Number.isInteger(dim) || dim < 1 || !(dropout >= 0 && dropout < 1)) {
-  console.error('usage: pnpm bench:secagg --clients N --dim D --dropout F [--seed S] [--corruption G] [--honest-but-curious] [--json]');
+  console.error(usage);
   process.exit(2);
 }
 
@@ -170,6 +196,33 @@ async function warmUp(): Promise<void> {
   }
 }
 await warmUp();
+
+/**
+ * The single-thread limit per mask, measured in this run: AES-256-CTR keystream for `dim` words
+ * in 16 KB chunks from one cipher, each chunk added into an Int32Array at once (no key
+ * derivation, no agreement, no messages). Best of `reps` runs of `masks` masks, in ms per mask.
+ */
+function measureMaskLimit(masks = 64, reps = 3): number {
+  const chunkWords = 4096;
+  const zero = Buffer.alloc(4 * chunkWords);
+  const target = new Int32Array(dim);
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const start = performance.now();
+    for (let m = 0; m < masks; m++) {
+      const cipher = createCipheriv('aes-256-ctr', createHash('sha256').update(`limit ${r} ${m}`).digest(), Buffer.alloc(16));
+      for (let offset = 0; offset < dim; offset += chunkWords) {
+        const words = Math.min(chunkWords, dim - offset);
+        const out = cipher.update(words === chunkWords ? zero : zero.subarray(0, 4 * words));
+        const mask = new Int32Array(out.buffer, out.byteOffset, words);
+        for (let i = 0; i < words; i++) target[offset + i] = ((target[offset + i] as number) + (mask[i] as number)) | 0;
+      }
+    }
+    best = Math.min(best, (performance.now() - start) / masks);
+  }
+  return best;
+}
+const limitBeforeMs = measureMaskLimit();
 const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
 const random = seededRandom('protocol');
 const config = createRoundConfig({ cohortSize: clients, vectorLength: dim, dropoutRate: dropout, corruptionRate: corruption, consistencyCheck, random });
@@ -286,6 +339,9 @@ while (transition.phase !== 'completed' && transition.phase !== 'aborted') {
   transition = await closePhase();
 }
 const roundMs = performance.now() - roundStart;
+const limitAfterMs = measureMaskLimit();
+/** The single-thread limit per mask: the better of the two measurements around the round. */
+const limitMsPerMask = Math.min(limitBeforeMs, limitAfterMs);
 
 const result = transition.result;
 const correct = result !== undefined && result.sum.every((v, i) => v === plainSum[i]);
@@ -309,6 +365,17 @@ const report = {
   serverPeakRssMb: round2(peakRss()),
   bytesUpPerClient,
   expansionVsFloat32: round2(bytesUpPerClient / (4 * dim)),
+  limitMsPerMask: Math.round(limitMsPerMask * 1000) / 1000,
+  limitMsPerMaskBeforeAfter: [Math.round(limitBeforeMs * 1000) / 1000, Math.round(limitAfterMs * 1000) / 1000],
+  /** Server time over (limit per mask × masks removed); the target is ≤ 0.6 with two cores. */
+  serverVsLimit: round2(serverMs / (limitMsPerMask * ((result?.selfMasks ?? 0) + (result?.pairwiseMasks ?? 0)) || 1)),
+  /** Client p50 over (limit per mask × the k + 1 masks a client adds); the target is ≤ 1.2. */
+  clientVsLimit: round2((survivorTimes[Math.floor(survivorTimes.length / 2)] ?? 0) / (limitMsPerMask * (config.degree + 1))),
+  /** Server CPU over server wall time: 2 means both cores busy the whole time. */
+  serverCoresUsed: round2(serverCpuMs / (serverMs || 1)),
+  /** Flower 1.28 SecAgg+ at 1,000 × 100,000 × 30 % on the same machine (issue 15): server 152.5 s, client 136 ms, 692 MiB. */
+  vsFlower: { server: round2(152_500 / (serverMs || 1)), client: round2(136 / (survivorTimes[Math.floor(survivorTimes.length / 2)] || 1)), memory: round2((692 * 1.048576) / (peakRss() || 1)) },
+  threat,
   degree: config.degree,
   threshold: config.threshold,
   survivors: result?.survivors.length ?? 0,
@@ -328,7 +395,9 @@ const report = {
 console.log(
   `secagg: ${clients} clients × ${dim} entries, ${Math.round(dropout * 100)}% dropout → k=${config.degree}, t=${config.threshold}; ` +
     `${correct ? 'correct' : 'INCORRECT'}; client p50 ${report.clientMsP50} ms (max ${report.clientMsMax}), server ${report.serverMs} ms, ` +
-    `peak RSS ${report.serverPeakRssMb} MB, ${bytesUpPerClient} B up per client (${report.expansionVsFloat32}× float32)`,
+    `peak RSS ${report.serverPeakRssMb} MB, ${bytesUpPerClient} B up per client (${report.expansionVsFloat32}× float32); ` +
+    `limit ${report.limitMsPerMask} ms per mask → server ${report.serverVsLimit}× limit × ${report.selfMasks + report.pairwiseMasks} masks, ` +
+    `client ${report.clientVsLimit}× limit × ${config.degree + 1} masks, ${report.serverCoresUsed} cores busy in the server`,
 );
 if (args.json) console.log(JSON.stringify(report));
 if (!correct) process.exitCode = 1;
