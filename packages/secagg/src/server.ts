@@ -112,6 +112,11 @@ const PHASE_OF: Readonly<Record<ClientMessageType, ServerPhase>> = {
   'unmask-shares': 'unmask',
 };
 
+/** The message each open phase waits for. */
+const MESSAGE_OF: Readonly<Partial<Record<ServerPhase, ClientMessageType>>> = Object.fromEntries(
+  (Object.keys(PHASE_OF) as ClientMessageType[]).map((type) => [PHASE_OF[type], type]),
+);
+
 /** Any clamped X25519 scalar is a multiple of the cofactor 8, so agreement with it is all-zero exactly for small-order keys. */
 const SMALL_ORDER_PROBE = new Uint8Array(32).fill(0x5a);
 
@@ -147,6 +152,8 @@ export class SecAggServer {
   readonly #participants: Participant[];
   /** Who may send in the open phase. */
   #expected: Uint8Array;
+  /** Expected clients of the open phase, not dropped, whose message has not arrived: kept so that `awaitingCount()` is O(1). */
+  #awaitingCount: number;
   /** U1 (after pruning), U2 (after pruning), U3 (input in the sum), U4 (valid signature). */
   readonly #inU1: Uint8Array;
   readonly #inU2: Uint8Array;
@@ -180,6 +187,7 @@ export class SecAggServer {
     }
     this.#expected = new Uint8Array(n + 1).fill(1);
     this.#expected[0] = 0;
+    this.#awaitingCount = n;
     this.#inU1 = new Uint8Array(n + 1);
     this.#inU2 = new Uint8Array(n + 1);
     this.#inU3 = new Uint8Array(n + 1);
@@ -195,11 +203,19 @@ export class SecAggServer {
     return Array.from(this.#graph.neighbours(clientId));
   }
 
+  /**
+   * How many clients expected in the open phase have not yet sent a valid message: the length of
+   * `awaiting()` in O(1), for adapters that check after every message whether a phase may close.
+   */
+  awaitingCount(): number {
+    return this.#phase === 'completed' || this.#phase === 'aborted' ? 0 : this.#awaitingCount;
+  }
+
   /** Clients expected in the open phase that have not yet sent a valid message. */
   awaiting(): number[] {
     const out: number[] = [];
     if (this.#phase === 'completed' || this.#phase === 'aborted') return out;
-    const type = (Object.keys(PHASE_OF) as ClientMessageType[]).find((t) => PHASE_OF[t] === this.#phase) as ClientMessageType;
+    const type = MESSAGE_OF[this.#phase] as ClientMessageType;
     for (let id = 1; id <= this.config.cohortSize; id++) {
       const p = this.#participant(id);
       if (this.#expected[id] === 1 && p.dropped === undefined && !p.received.has(type)) out.push(id);
@@ -277,6 +293,7 @@ export class SecAggServer {
           break;
       }
       p.received.add(type);
+      this.#awaitingCount--;
       return { accepted: true };
     } catch (error) {
       const e = SecAggError.from(error, 'MALFORMED_MESSAGE', from);
@@ -645,6 +662,7 @@ export class SecAggServer {
   #drop(id: number, error: SecAggError): void {
     const p = this.#participant(id);
     if (p.dropped !== undefined) return;
+    if (this.#expected[id] === 1 && !p.received.has(MESSAGE_OF[this.#phase] as ClientMessageType)) this.#awaitingCount--;
     p.dropped = error;
     // Discard whatever it contributed to the open phase; an input already in the sum stays
     // there (it was valid when added) and the client stays a survivor, but takes no more part.
@@ -713,6 +731,9 @@ export class SecAggServer {
   #open(phase: ServerPhase, expected: Uint8Array, messages: Outgoing[]): PhaseTransition {
     this.#phase = phase;
     this.#expected = expected.slice();
+    let awaiting = 0;
+    for (let id = 1; id < expected.length; id++) if (expected[id] === 1 && this.#participant(id).dropped === undefined) awaiting++;
+    this.#awaitingCount = awaiting;
     return { phase, messages, dropped: this.#takeDropped() };
   }
 

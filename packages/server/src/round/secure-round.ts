@@ -126,7 +126,8 @@ export class SecureRound<M> {
    * (`endReporting`), unless `evenMaskedInput`: every masked input is in or its sender gone.
    */
   advanceIfSettled(evenMaskedInput = false): void {
-    if (!this.running || this.server.awaiting().length > 0) return;
+    // O(1): this runs after every accepted message.
+    if (!this.running || this.server.awaitingCount() > 0) return;
     if (this.server.phase === 'masked-input' && !evenMaskedInput) return;
     void this.advance();
   }
