@@ -39,6 +39,9 @@ export { createWorkerTrainer } from './train/worker-trainer.ts';
 export type { WorkerTrainerOptions } from './train/worker-trainer.ts';
 export { createInlineTrainer } from './train/inline-trainer.ts';
 export { initTensorflow } from './train/backend.ts';
+export { loadConclaveModel } from './model-loader-node.ts';
+export { loadConclaveModelFrom, MODEL_EXPORT_FILES } from './model-loader.ts';
+export type { ConclaveModel, ConclaveModelArtifacts, ConclaveModelMetadata } from './model-loader.ts';
 export type { BackendName } from './train/backend.ts';
 
 /** Node: `ws` for the socket, worker threads (`limits.cpuThreads`) for training. */
