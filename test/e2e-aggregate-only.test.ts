@@ -35,7 +35,7 @@ describe('nothing about one device outside the aggregate', () => {
     const lines: string[] = [];
     const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
     h = await startHarness({ logger });
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, { rounds: 2, cohort: { goal: 4, minimum: 4, overSelection: 1 }, evaluation: { evalFraction: 0.25, finalRound: true } }),
     );
     for (let i = 0; i < 4; i++) await h.addClient();
@@ -43,12 +43,12 @@ describe('nothing about one device outside the aggregate', () => {
     expect(done.status).toBe('completed');
 
     // The evaluation round committed the cohort's sums, under secure aggregation.
-    const rounds = h.server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed');
+    const rounds = (await h.server.coordinator.store.listRounds(taskId)).filter((r) => r.status === 'committed');
     expect(rounds.map((r) => r.kind)).toEqual(['train', 'train', 'evaluate']);
     const evaluation = rounds.at(-1)!.metrics!;
     expect(evaluation.evalExamples).toBeGreaterThan(0);
     expect(evaluation.evalAccuracy).toBeGreaterThan(0.5);
-    expect(h.server.coordinator.store.participation(taskId, 3).every((p) => p.numExamples === 0)).toBe(true);
+    expect((await h.server.coordinator.store.participation(taskId, 3)).every((p) => p.numExamples === 0)).toBe(true);
 
     // Frame hashes: for every device, the coordinator's running hash over the frames it received
     // equals the device's own, after the same number of frames on that connection.

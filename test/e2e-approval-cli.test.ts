@@ -56,7 +56,7 @@ describe('conclave approver, task approve and log verify', { timeout: 240_000 },
   });
 
   it('keeps a new task awaiting approval until the approver signs it, then appends it to the log', async () => {
-    first = h.server.coordinator.createTask(await denseTask(8, { name: 'first' }));
+    first = await h.server.coordinator.createTask(await denseTask(8, { name: 'first' }));
     const status = JSON.parse((await conclave(['task', 'status', first, '--json'])).stdout) as { status: string; roundsDone: number };
     expect(status.status).toBe('awaiting-approval');
     const approved = await conclave(['task', 'approve', first, '--key', path.join(dir, 'approver', 'approver-key.json')]);
@@ -64,13 +64,13 @@ describe('conclave approver, task approve and log verify', { timeout: 240_000 },
     expect(approved.stdout).toMatch(/approved; the transparency log now has 1 task\(s\)/);
     expect(approved.stdout).toContain('purpose     Testing federated averaging end to end.');
     expect(approved.stdout).toContain('approver    Works council');
-    expect(h.server.coordinator.taskStatus(first).status).toBe('running');
+    expect((await h.server.coordinator.taskStatus(first)).status).toBe('running');
     // Approving twice is refused: the task no longer awaits approval.
     const twice = await conclave(['task', 'approve', first, '--key', path.join(dir, 'approver', 'approver-key.json')]);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/is running, not awaiting approval/);
 
-    const second = h.server.coordinator.createTask(await denseTask(8, { name: 'second' }));
+    const second = await h.server.coordinator.createTask(await denseTask(8, { name: 'second' }));
     expect((await conclave(['task', 'approve', second, '--key', path.join(dir, 'approver', 'approver-key.json')])).stdout).toMatch(/now has 2 task\(s\)/);
     const state = JSON.parse(readFileSync(path.join(dir, 'approver', 'approver-state.json'), 'utf8')) as { lastSigned: { size: number } };
     expect(state.lastSigned.size).toBe(2);
@@ -104,7 +104,7 @@ describe('conclave approver, task approve and log verify', { timeout: 240_000 },
   it('refuses to sign for a coordinator whose log does not extend the head the approver signed last', async () => {
     const elsewhere = await startHarness({ autoApprover: undefined });
     try {
-      const id = elsewhere.server.coordinator.createTask(await denseTask(8, { name: 'elsewhere' }));
+      const id = await elsewhere.server.coordinator.createTask(await denseTask(8, { name: 'elsewhere' }));
       const refused = await conclave(['task', 'approve', id, '--key', path.join(dir, 'approver', 'approver-key.json')], {
         ...process.env,
         CONCLAVE_URL: elsewhere.server.url,
@@ -112,7 +112,7 @@ describe('conclave approver, task approve and log verify', { timeout: 240_000 },
       });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/not signed: the log has 0 entries, fewer than the 2 of the head this approver signed last: it was rolled back/);
-      expect(elsewhere.server.coordinator.taskStatus(id).status).toBe('awaiting-approval');
+      expect((await elsewhere.server.coordinator.taskStatus(id)).status).toBe('awaiting-approval');
       expect(elsewhere.server.coordinator.transparencyLog().entries).toEqual([]);
     } finally {
       await elsewhere.close();

@@ -40,14 +40,14 @@ describe('conclave authority', () => {
 
     const a = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     const b = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
-    expect(h.server.coordinator.trust.pending().map((p) => p.deviceId).sort()).toEqual([a.deviceId, b.deviceId].sort());
+    expect((await h.server.coordinator.trust.pending()).map((p) => p.deviceId).sort()).toEqual([a.deviceId, b.deviceId].sort());
     await expect(cli('authority', 'sign', '--key', init.keyFile)).rejects.toThrow(/name the devices to certify with --device/);
     await expect(cli('authority', 'sign', '--key', init.keyFile, '--device', 'dev-00000000000000000000000000000000')).rejects.toThrow(/is not pending at the coordinator/);
 
     const signed = JSON.parse((await cli('authority', 'sign', '--key', init.keyFile, '--device', a.deviceId, '--json')).stdout) as { certified: string[] };
     expect(signed.certified).toEqual([a.deviceId]);
-    expect(h.server.coordinator.trust.pending().map((p) => p.deviceId)).toEqual([b.deviceId]);
-    const cert = h.server.coordinator.trust.roundTrust([a.deviceId]).certificates[0]!;
+    expect((await h.server.coordinator.trust.pending()).map((p) => p.deviceId)).toEqual([b.deviceId]);
+    const cert = (await h.server.coordinator.trust.roundTrust([a.deviceId])).certificates[0]!;
     expect(await verifyCertificate(cert, { authorityKeys: [authorityKey], nowMs: Date.now(), publicKey: a.keys.publicKey })).toEqual({ ok: true });
 
     // A key file whose halves do not belong together is refused before anything is signed.
@@ -60,7 +60,7 @@ describe('conclave authority', () => {
     const firstList = JSON.parse(readFileSync(path.join(dir, 'revocation-list.json'), 'utf8')) as unknown;
     const second = JSON.parse((await cli('authority', 'revoke', '--key', init.keyFile, b.deviceId, '--json')).stdout) as { sequence: number; revoked: string[] };
     expect([first.sequence, second.sequence]).toEqual([1, 2]);
-    const [stored] = h.server.coordinator.trust.revocationLists();
+    const [stored] = await h.server.coordinator.trust.revocationLists();
     expect(stored!.sequence).toBe(2);
     expect([...stored!.revoked]).toEqual([a.deviceId, b.deviceId].sort());
     expect(await verifyRevocationList(stored!, { authorityKeys: [authorityKey] })).toEqual({ ok: true });
@@ -75,8 +75,8 @@ describe('conclave authority', () => {
   it('task status --json shows the secure-aggregation settings in force: malicious-server by default, an opt-out as stored', async () => {
     h = await startHarness();
     const env = { ...process.env, CONCLAVE_URL: h.server.url, CONCLAVE_TOKEN: h.server.token };
-    const byDefault = h.server.coordinator.createTask(await denseTask(8));
-    const optOut = h.server.coordinator.createTask(await denseTask(8, { secureAggregation: { maliciousServer: false } }));
+    const byDefault = await h.server.coordinator.createTask(await denseTask(8));
+    const optOut = await h.server.coordinator.createTask(await denseTask(8, { secureAggregation: { maliciousServer: false } }));
     const status = async (id: string) => JSON.parse((await run(process.execPath, [CLI, 'task', 'status', id, '--json'], { env })).stdout) as { secureAggregation: { enabled: boolean; maliciousServer: boolean } };
     expect((await status(byDefault)).secureAggregation).toMatchObject({ enabled: true, maliciousServer: true });
     expect((await status(optOut)).secureAggregation).toMatchObject({ enabled: true, maliciousServer: false });

@@ -41,7 +41,7 @@ describe('distributed differential privacy (discrete Gaussian under secure aggre
     h = await startHarness();
     for (let i = 0; i < 6; i++) await h.addClient();
     noise.calls = 0;
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, {
         rounds: 6,
         cohort: { goal: 5, minimum: 3 },
@@ -53,7 +53,7 @@ describe('distributed differential privacy (discrete Gaussian under secure aggre
         maxConsecutiveFailures: 50,
       }),
     );
-    const plan = h.server.coordinator.store.getTask(taskId)!.spec.privacy!.distributed as unknown as DistributedDpPlan;
+    const plan = (await h.server.coordinator.store.getTask(taskId))!.spec.privacy!.distributed as unknown as DistributedDpPlan;
     // The rotation pads the 9 weights (8 + bias) to 16; the noise shares add up to z at 3 devices.
     expect(plan.paddedDimension).toBe(16);
     expect(plan.minClients).toBe(3);
@@ -67,7 +67,7 @@ describe('distributed differential privacy (discrete Gaussian under secure aggre
     expect(p.mode).toBe('distributed');
     expect(p.deviceNoiseStddev).toBeCloseTo((0.3 * 2) / Math.sqrt(3), 2);
     expect(p.wrapProbabilityBound).toBeLessThan(1e-6);
-    const rounds = h.server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed' && r.kind === 'train');
+    const rounds = (await h.server.coordinator.store.listRounds(taskId)).filter((r) => r.status === 'committed' && r.kind === 'train');
     expect(rounds).toHaveLength(6);
     for (const r of rounds) {
       // Every device weighs 1, and no coordinate of any sum left the planned range.
@@ -93,7 +93,7 @@ describe('distributed differential privacy (discrete Gaussian under secure aggre
     h = await startHarness();
     for (let i = 0; i < 4; i++) await h.addClient();
     noise.calls = 0;
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, {
         rounds: 2,
         cohort: { goal: 4, minimum: 3 },
@@ -111,15 +111,15 @@ describe('distributed differential privacy (discrete Gaussian under secure aggre
   it('calibrates the noise shares to the target ε over the planned rounds', async () => {
     h = await startHarness();
     for (let i = 0; i < 6; i++) await h.addClient();
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, {
         rounds: 4,
         cohort: { goal: 3, minimum: 3 },
         privacy: { mode: 'distributed', targetEpsilon: 5, delta: 1e-3, clipNorm: 1 },
       }),
     );
-    const plan = h.server.coordinator.store.getTask(taskId)!.spec.privacy!.distributed as unknown as DistributedDpPlan;
-    const p = h.server.coordinator.taskStatus(taskId).privacy!;
+    const plan = (await h.server.coordinator.store.getTask(taskId))!.spec.privacy!.distributed as unknown as DistributedDpPlan;
+    const p = (await h.server.coordinator.taskStatus(taskId)).privacy!;
     expect(p.samplingRate).toBe(0.5);
     // Calibrated on ε against the coordinator: no amplification, over the participation limit and
     // the evaluation round.

@@ -15,7 +15,7 @@ const privacy = { mode: 'central', targetEpsilon: 5, delta: 1e-3, clipNorm: 1 };
 /** Waits for `rounds` committed rounds, then stops the coordinator and starts another on the same data. */
 async function restartAfter(h: Harness, taskId: string, rounds: number) {
   await waitForTask(h.server, taskId, (s) => s.roundsDone >= rounds, 60_000);
-  const before = h.server.coordinator.taskStatus(taskId);
+  const before = await h.server.coordinator.taskStatus(taskId);
   const { dataDir, port } = { dataDir: h.dataDir, port: h.server.port };
   await h.server.close();
   const again = await serve({ dataDir, port, logger: pino({ level: 'silent' }) });
@@ -28,7 +28,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
     const clients = [];
     for (let i = 0; i < 8; i++) clients.push(await h.addClient());
     // A given noise multiplier and more rounds than the budget allows: the task must stop itself.
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, {
         rounds: 50,
         cohort: { goal: 4, minimum: 1 },
@@ -50,7 +50,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
     expect(p.epsilonSpent).toBeLessThanOrEqual(5);
     expect(epsilonFor({ samplingRate: 0.5, noiseMultiplier: 0.8, steps: done.roundsDone + 1, delta: 1e-3 }).epsilon).toBeGreaterThan(5);
     // Each committed round records the ε spent so far, in the same transaction as its model.
-    const rounds = h.server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed');
+    const rounds = (await h.server.coordinator.store.listRounds(taskId)).filter((r) => r.status === 'committed');
     expect(rounds.map((r) => r.metrics!.epsilonSpent)).toEqual(
       rounds.map((_, i) => expect.closeTo(epsilonFor({ samplingRate: 0.5, noiseMultiplier: 0.8, steps: i + 1, delta: 1e-3 }).epsilon, 9)),
     );
@@ -59,17 +59,17 @@ describe('central differential privacy (DP-FedAvg)', () => {
   it('derives the noise from the target, and a restarted coordinator resumes with the same ε spent', async () => {
     h = await startHarness();
     for (let i = 0; i < 6; i++) await h.addClient();
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, { rounds: 4, cohort: { goal: 3, minimum: 1 }, timeouts: { selectionMs: 100, roundMs: 10_000 }, privacy, maxConsecutiveFailures: 50, secureAggregation: { enabled: false } }),
     );
-    const status = h.server.coordinator.taskStatus(taskId);
+    const status = await h.server.coordinator.taskStatus(taskId);
     expect(status.privacy!.samplingRate).toBe(0.5);
     // Calibrated so that exactly the planned rounds and the final evaluation round (noised and
     // accounted like a round) spend the target.
     expect(epsilonFor({ samplingRate: 0.5, noiseMultiplier: status.privacy!.noiseMultiplier, steps: 4 + 1, delta: 1e-3 }).epsilon).toBeCloseTo(5, 6);
     const { before, again } = await restartAfter(h, taskId, 2);
     try {
-      const resumed = again.coordinator.taskStatus(taskId);
+      const resumed = await again.coordinator.taskStatus(taskId);
       expect(resumed.roundsDone).toBe(before.roundsDone);
       expect(resumed.privacy!.epsilonSpent).toBe(before.privacy!.epsilonSpent);
       const done = await waitForTask(again, taskId, (s) => s.status !== 'running', 60_000);
@@ -84,7 +84,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
     h = await startHarness();
     for (let i = 0; i < 6; i++) await h.addClient();
     // Generous ε, so the test checks the arithmetic of the DP path rather than DP's utility cost.
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, {
         rounds: 6,
         cohort: { goal: 5, minimum: 3 },
@@ -100,7 +100,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
     // Clearly above chance (balanced labels): the noised, clipped, securely summed updates learn.
     expect(done.lastMetrics!.evalAccuracy).toBeGreaterThan(0.65);
     // Participation was Poisson-sampled, with every device weighted 1.
-    const first = h.server.coordinator.store.listRounds(taskId).find((r) => r.status === 'committed')!;
+    const first = (await h.server.coordinator.store.listRounds(taskId)).find((r) => r.status === 'committed')!;
     expect(first.metrics!.examples).toBe(first.metrics!.participants);
   });
 
@@ -108,7 +108,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
     h = await startHarness();
     for (let i = 0; i < 6; i++) await h.addClient();
     const adaptive = { initialClipNorm: 0.001, targetQuantile: 0.5, learningRate: 0.5, countStddev: 0.5 };
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, {
         rounds: 6,
         cohort: { goal: 5, minimum: 3 },
@@ -117,16 +117,16 @@ describe('central differential privacy (DP-FedAvg)', () => {
         maxConsecutiveFailures: 50,
       }),
     );
-    const created = h.server.coordinator.taskStatus(taskId).privacy!;
+    const created = (await h.server.coordinator.taskStatus(taskId)).privacy!;
     expect(created.adaptiveClipping).toBe(true);
     expect(created.clipNorm).toBeCloseTo(0.001, 9);
     const { before, again } = await restartAfter(h, taskId, 3);
     try {
       // The clip norm the last committed round chose survives the restart.
-      expect(again.coordinator.taskStatus(taskId).privacy!.clipNorm).toBe(before.privacy!.clipNorm);
+      expect((await again.coordinator.taskStatus(taskId)).privacy!.clipNorm).toBe(before.privacy!.clipNorm);
       const done = await waitForTask(again, taskId, (s) => s.status !== 'running', 60_000);
       expect(done.status).toBe('completed');
-      const rounds = again.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed' && r.kind === 'train');
+      const rounds = (await again.coordinator.store.listRounds(taskId)).filter((r) => r.status === 'committed' && r.kind === 'train');
       expect(rounds).toHaveLength(6);
       // Every update of norm ≫ 0.001 is clipped at first: the noised unclipped fraction sits near 0
       // and the norm grows by about e^{0.5·0.5} a round; each round uses the norm the previous chose.
@@ -149,7 +149,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
   it('adaptive clipping without secure aggregation: the indicator travels as one more value of the update', async () => {
     h = await startHarness();
     for (let i = 0; i < 4; i++) await h.addClient();
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, {
         rounds: 3,
         cohort: { goal: 4, minimum: 2 },
@@ -162,7 +162,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
     );
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running', 60_000);
     expect(done.status).toBe('completed');
-    const rounds = h.server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed');
+    const rounds = (await h.server.coordinator.store.listRounds(taskId)).filter((r) => r.status === 'committed');
     // Every update fits under 100: the unclipped fraction is about 1, and the norm shrinks.
     for (const r of rounds) expect(r.metrics!.nextClipNorm!).toBeLessThan(r.metrics!.clipNorm!);
     expect(rounds[0]!.metrics!.unclippedFraction).toBeGreaterThan(0.5);
@@ -171,23 +171,23 @@ describe('central differential privacy (DP-FedAvg)', () => {
   it('refuses privacy settings it cannot honour, naming them', async () => {
     h = await startHarness();
     await h.addClient();
-    expect(() => h!.server.coordinator.createTask({ name: 'x' })).toThrow(/^invalid task: purpose: Required; stream: Required/);
+    await expect(h!.server.coordinator.createTask({ name: 'x' })).rejects.toThrow(/^invalid task: purpose: Required; stream: Required/);
     const tooFew = await denseTask(8, { cohort: { goal: 3, minimum: 3 }, privacy });
-    expect(() => h!.server.coordinator.createTask(tooFew)).toThrow(
+    await expect(h!.server.coordinator.createTask(tooFew)).rejects.toThrow(
       'invalid task: privacy.population: 1 device (enrolled now, or privacy.population) cannot give a cohort goal of 3; Poisson sampling needs population ≥ goal',
     );
     const plain = await denseTask(8, { privacy: { ...privacy, mode: 'distributed' }, secureAggregation: { enabled: false } });
-    expect(() => h!.server.coordinator.createTask(plain)).toThrow('privacy.mode: privacy.mode "distributed" adds the noise on the devices under secure aggregation; enable secureAggregation or use "central"');
+    await expect(h!.server.coordinator.createTask(plain)).rejects.toThrow('privacy.mode: privacy.mode "distributed" adds the noise on the devices under secure aggregation; enable secureAggregation or use "central"');
     const both = await denseTask(8, { privacy: { ...privacy, adaptive: {} } });
-    expect(() => h!.server.coordinator.createTask(both)).toThrow('privacy: give exactly one of clipNorm (a fixed clip norm) and adaptive (adaptive clipping)');
+    await expect(h!.server.coordinator.createTask(both)).rejects.toThrow('privacy: give exactly one of clipNorm (a fixed clip norm) and adaptive (adaptive clipping)');
     const adaptiveDistributed = await denseTask(8, { privacy: { mode: 'distributed', targetEpsilon: 5, delta: 1e-3, adaptive: {} } });
-    expect(() => h!.server.coordinator.createTask(adaptiveDistributed)).toThrow('adaptive clipping is only available in central mode');
+    await expect(h!.server.coordinator.createTask(adaptiveDistributed)).rejects.toThrow('adaptive clipping is only available in central mode');
     for (const [field, value] of [['samplingRate', 0.5], ['updateNoiseMultiplier', 0.01], ['distributed', { localSigma2: 1 }]] as const) {
       const derived = await denseTask(8, { cohort: { goal: 1, minimum: 1 }, secureAggregation: { enabled: false }, privacy: { ...privacy, [field]: value } });
-      expect(() => h!.server.coordinator.createTask(derived)).toThrow(`invalid task: privacy.${field} is set by the coordinator when the task is created; remove it from the task`);
+      await expect(h!.server.coordinator.createTask(derived)).rejects.toThrow(`invalid task: privacy.${field} is set by the coordinator when the task is created; remove it from the task`);
     }
     const narrow = await denseTask(8, { secureAggregation: { clipRange: 0.25 }, privacy: { mode: 'central', targetEpsilon: 5, delta: 1e-3, adaptive: {} } });
-    expect(() => h!.server.coordinator.createTask(narrow)).toThrow(
+    await expect(h!.server.coordinator.createTask(narrow)).rejects.toThrow(
       'secureAggregation.clipRange: adaptive clipping sends ±0.5 per device through secure aggregation: secureAggregation.clipRange must be at least 0.5',
     );
     const noCountBudget = await denseTask(8, {
@@ -195,7 +195,7 @@ describe('central differential privacy (DP-FedAvg)', () => {
       secureAggregation: { enabled: false },
       privacy: { mode: 'central', targetEpsilon: 5, delta: 1e-3, adaptive: { countStddev: 0.1 }, noiseMultiplier: 1 },
     });
-    expect(() => h!.server.coordinator.createTask(noCountBudget)).toThrow(
+    await expect(h!.server.coordinator.createTask(noCountBudget)).rejects.toThrow(
       'invalid task: privacy.adaptive.countStddev: 0.1 leaves no noise budget for the update; it must exceed half the noise multiplier (0.5000)',
     );
   });

@@ -37,10 +37,10 @@ describe('employees in control, end to end', () => {
 
   it('ledger: one entry per upload with what left and its SHA-256, never raw data', async () => {
     h = await startHarness();
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, evaluation: { finalRound: false } }));
+    const taskId = await h.server.coordinator.createTask(await denseTask(8, { rounds: 1, evaluation: { finalRound: false } }));
     for (let i = 0; i < 4; i++) await h.addClient();
     await waitForTask(h.server, taskId, (s) => s.status !== 'running');
-    const parts = new Set(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId));
+    const parts = new Set((await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId));
     let withEntries = 0;
     for (const c of h.clients) {
       if (!parts.has(c.deviceId)) continue;
@@ -62,7 +62,7 @@ describe('employees in control, end to end', () => {
 
   it('a device with fewer training examples than the task asks for withdraws; the round goes on without it', async () => {
     h = await startHarness();
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, {
         rounds: 1,
         // All four are selected; were the small device not to withdraw, four would report.
@@ -78,14 +78,14 @@ describe('employees in control, end to end', () => {
     const small = await h.addClient({ examples: separablePoints(5, 8, 77) });
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    const parts = h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId);
+    const parts = (await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId);
     expect(parts).toHaveLength(3);
     expect(parts).not.toContain(small.deviceId);
   });
 
   it('pausing mid-round withdraws the device before it uploads; the round goes on without it', async () => {
     h = await startHarness();
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, training: { localEpochs: 40, batchSize: 4, clientLearningRate: 0.1 }, evaluation: { finalRound: false } }),
     );
     const pauser = await h.addClient({ examples: separablePoints(200, 8, 77) });
@@ -97,7 +97,7 @@ describe('employees in control, end to end', () => {
     expect((await withdrawn).reason).toBe('the employee paused or withdrew consent');
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).not.toContain(pauser.deviceId);
+    expect((await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId)).not.toContain(pauser.deviceId);
     expect(await pauser.ledger.entries()).toEqual([]);
   });
 
@@ -112,15 +112,16 @@ describe('employees in control, end to end', () => {
     await capped.start();
     await connected;
     for (let i = 0; i < 4; i++) await h.addClient();
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 3 }, timeouts: { selectionMs: 200, roundMs: 10_000 }, privacy: { mode: 'central', targetEpsilon: 8, delta: 1e-3, clipNorm: 1, noiseMultiplier: 0.7 }, evaluation: { finalRound: false }, maxConsecutiveFailures: 20 }),
     );
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.statusReason).toBe('completed 1 rounds');
-    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).not.toContain(capped.deviceId);
+    expect((await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId)).not.toContain(capped.deviceId);
     expect(await capped.privacy.spent()).toBe(0);
     // Uncapped devices that took part carry the round's ε share in their own account and ledger.
-    const part = h.clients.find((c) => h!.server.coordinator.store.participation(taskId, 1).some((p) => p.deviceId === c.deviceId))!;
+    const participants = await h.server.coordinator.store.participation(taskId, 1);
+    const part = h.clients.find((c) => participants.some((p) => p.deviceId === c.deviceId))!;
     const [entry] = await ledgerOf(part);
     expect(entry!.privacy!.noiseMultiplier).toBeCloseTo(0.7, 5);
     expect(entry!.privacy!.epsilonShare).toBeGreaterThan(0);
@@ -130,7 +131,7 @@ describe('employees in control, end to end', () => {
 
   it('a device that stops being eligible mid-round leaves it; a daily training limit is respected', async () => {
     h = await startHarness();
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, { rounds: 2, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, training: { localEpochs: 40, batchSize: 4, clientLearningRate: 0.1 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: false } }),
     );
     let onPower = true;
@@ -146,7 +147,7 @@ describe('employees in control, end to end', () => {
     expect((await left).reason).toBe('the device stopped being eligible');
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    for (const round of [1, 2]) expect(h.server.coordinator.store.participation(taskId, round).map((p) => p.deviceId)).not.toContain(laptop.deviceId);
+    for (const round of [1, 2]) expect((await h.server.coordinator.store.participation(taskId, round)).map((p) => p.deviceId)).not.toContain(laptop.deviceId);
     await laptop.stop();
 
     // A device whose daily training time is used up does not take part.
@@ -164,7 +165,7 @@ describe('employees in control, end to end', () => {
     const c = await h.addClient();
     const other = await h.addClient();
     const revoked = nextEvent(c, 'revoked');
-    h.server.coordinator.revokeDevice(c.deviceId, 'left the company');
+    await h.server.coordinator.revokeDevice(c.deviceId, 'left the company');
     expect((await revoked).reason).toContain('left the company');
     expect(await c.counts()).toEqual({});
     expect(await other.counts()).toEqual({ points: 60 });

@@ -13,7 +13,7 @@ afterEach(async () => {
 // thread, its event loop keeps answering pings, so the device is never taken for a disconnect.
 it('long local training is not mistaken for a disconnect', async () => {
   h = await startHarness({ heartbeatMs: 40 });
-  const taskId = h.server.coordinator.createTask(
+  const taskId = await h.server.coordinator.createTask(
     await denseTask(8, { rounds: 1, training: { localEpochs: 60, batchSize: 4, clientLearningRate: 0.1 }, cohort: { goal: 3, minimum: 3, overSelection: 1 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: false } }),
   );
   // The harness's approver pinned and its explicit small-cohort options, like every harness device.
@@ -29,7 +29,7 @@ it('long local training is not mistaken for a disconnect', async () => {
   await Promise.all(clients.map((c) => c.stop()));
   await trainer.close();
   expect(done.status).toBe('completed');
-  expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId).sort()).toEqual(clients.map((c) => c.deviceId).sort());
+  expect((await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId).sort()).toEqual(clients.map((c) => c.deviceId).sort());
   // Each device trained for many heartbeat intervals.
   expect(Math.min(...progress)).toBeGreaterThan(4 * 40);
 });

@@ -40,8 +40,8 @@ const devices: ConclaveClient[] = [];
  * requirement), twelve devices — and installs `rewrite` before the coordinator can send any of
  * its plans (they go out only once the harness's approver has signed it).
  */
-function task(name: string, rewrite: (id: string) => Rewrite, over: Record<string, unknown> = {}): string {
-  const id = h.server.coordinator.createTask(
+async function task(name: string, rewrite: (id: string) => Rewrite, over: Record<string, unknown> = {}): Promise<string> {
+  const id = await h.server.coordinator.createTask(
     denseTask8(name, over),
   );
   relay.rewrite = rewrite(id);
@@ -119,10 +119,10 @@ describe('a hostile coordinator against honest devices with default settings', (
   let changed: string;
 
   it('(control) an approved task served as approved runs, and every device remembers the log head', async () => {
-    honest = task('honest task', () => passThrough);
+    honest = await task('honest task', () => passThrough);
     const done = await waitForTask(h.server, honest, finished);
     expect(done.status).toBe('completed');
-    expect(h.server.coordinator.store.participation(honest, 1)).toHaveLength(DEVICES);
+    expect(await h.server.coordinator.store.participation(honest, 1)).toHaveLength(DEVICES);
     for (const d of devices) {
       const [approved] = await d.approvals();
       expect(approved).toMatchObject({ taskId: honest, approverName: 'Test approver', minimumCohort: DEVICES - 1, logSize: 1, maliciousServer: true });
@@ -131,7 +131,7 @@ describe('a hostile coordinator against honest devices with default settings', (
   });
 
   it('(a) a task changed after approval — purpose, stream, noise, initial model — is refused by every device', async () => {
-    changed = task(
+    changed = await task(
       'changed task',
       // Each device is told a different lie, by the order it connected in.
       (id) => (f, device) => {
@@ -158,7 +158,7 @@ describe('a hostile coordinator against honest devices with default settings', (
       const r = await Promise.all(devices.map(async (d) => (await d.ledger.refusals()).filter((x) => x.taskId === changed)));
       return r.every((x) => x.length > 0) ? r : undefined;
     });
-    h.server.coordinator.stopTask(changed);
+    await h.server.coordinator.stopTask(changed);
     relay.rewrite = passThrough;
     const all = refused.flat();
     expect(new Set(all.map((r) => r.code))).toEqual(new Set(['POLICY_REFUSED_PLAN_MISMATCH']));
@@ -168,7 +168,7 @@ describe('a hostile coordinator against honest devices with default settings', (
     // The coordinator was told the code and nothing else; no update and no masked input left a device.
     expect(new Set(codesOf(changed))).toEqual(new Set(['POLICY_REFUSED_PLAN_MISMATCH']));
     expect(uploadsOf(changed)).toEqual([]);
-    expect(h.server.coordinator.store.listRounds(changed).filter((r) => r.status === 'committed')).toEqual([]);
+    expect((await h.server.coordinator.store.listRounds(changed)).filter((r) => r.status === 'committed')).toEqual([]);
   });
 
   it('(b, c) a forked log, a task without approval and one approved by the coordinator’s own key are refused; the honest log then runs', async () => {
@@ -195,7 +195,7 @@ describe('a hostile coordinator against honest devices with default settings', (
     };
     let material: ReturnType<typeof hostile> | undefined;
     const served = new Set<number>();
-    const id = task('third task', (id) => async (f, device) => {
+    const id = await task('third task', (id) => async (f, device) => {
       // One hostile plan per device (its first of this task); later attempts are served honestly.
       if (!selectedFor(id)(f) || served.has(device)) return f;
       served.add(device);
@@ -226,7 +226,7 @@ describe('a hostile coordinator against honest devices with default settings', (
     // The devices still hold the head of the honest log they saw, so the honest log extends it.
     const done = await waitForTask(h.server, id, finished);
     expect(done.status).toBe('completed');
-    expect(h.server.coordinator.store.participation(id, done.roundsDone)).toHaveLength(DEVICES);
+    expect(await h.server.coordinator.store.participation(id, done.roundsDone)).toHaveLength(DEVICES);
     for (const d of devices) expect((await d.approvals()).map((a) => a.taskId)).toContain(id);
   });
 

@@ -25,12 +25,12 @@ afterEach(async () => {
 describe('a task waiting for devices is never a silent hang', () => {
   it('says what it waits for, times out each selection with a reason, then fails clearly', async () => {
     h = await startHarness();
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, { cohort: { goal: 3, minimum: 3 }, timeouts: { selectionMs: 150, roundMs: 5_000 }, maxConsecutiveFailures: 2 }),
     );
     await h.addClient();
     await waitForTask(h.server, taskId, (s) => s.status === 'running');
-    const waiting = h.server.coordinator.taskStatus(taskId);
+    const waiting = await h.server.coordinator.taskStatus(taskId);
     expect(waiting.phase).toBe('selecting');
     expect(waiting.waitingFor).toMatch(/^devices: [01] of 4 wanted \(minimum 3\) eligible for stream "points"; selection times out in/);
     const failed = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
@@ -38,7 +38,7 @@ describe('a task waiting for devices is never a silent hang', () => {
     expect(failed.statusReason).toBe(
       '2 consecutive rounds failed; last: selection timed out after 0.2 s: 1 eligible device checked in for stream "points", minimum is 3',
     );
-    const aborted = h.server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'aborted');
+    const aborted = (await h.server.coordinator.store.listRounds(taskId)).filter((r) => r.status === 'aborted');
     expect(aborted).toHaveLength(2);
   });
 });
@@ -55,26 +55,26 @@ describe('a restarted coordinator resumes from its last committed model version'
         if (outcome === 'committed' && round === 2) stopAfterTwo();
       },
     });
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 4 }));
+    const taskId = await h.server.coordinator.createTask(await denseTask(8, { rounds: 4 }));
     const clients: Awaited<ReturnType<Harness['addClient']>>[] = [];
     for (let i = 0; i < 4; i++) clients.push(await h.addClient());
     await twoCommitted;
     const reconnected = clients.map((c) => nextEvent(c, 'connected'));
-    const before = h.server.coordinator.latestModel(taskId);
+    const before = await h.server.coordinator.latestModel(taskId);
     const port = h.server.port;
     await h.server.close();
 
     // Same data directory, same port: the clients' back-off brings them back.
     const again = await serve({ dataDir, port, logger: pino({ level: 'silent' }) });
     cleanup.push(() => void again.close());
-    const resumed = again.coordinator.taskStatus(taskId);
+    const resumed = await again.coordinator.taskStatus(taskId);
     expect(resumed.status).toBe('running');
     expect(resumed.modelVersion).toBeGreaterThanOrEqual(2);
-    expect(again.coordinator.latestModel(taskId).weights.length).toBe(before.weights.length);
+    expect((await again.coordinator.latestModel(taskId)).weights.length).toBe(before.weights.length);
     await Promise.all(reconnected);
     const done = await waitForTask(again, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    const committed = again.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed');
+    const committed = (await again.coordinator.store.listRounds(taskId)).filter((r) => r.status === 'committed');
     expect(committed.map((r) => r.round)).toEqual([1, 2, 3, 4, 5]);
     expect(committed.map((r) => r.modelVersionIn)).toEqual([0, 1, 2, 3, 4]);
     await Promise.all(clients.map((c) => c.stop()));
@@ -122,7 +122,7 @@ describe('the conclave CLI', () => {
     const pred = (model.predict(tf.tensor2d(points.map((p) => p.features))) as tf.Tensor).dataSync();
     const acc = points.filter((p, i) => (pred[i]! > 0.5 ? 1 : 0) === p.label).length / points.length;
     expect(acc).toBeGreaterThan(0.8);
-    const { weights } = h.server.coordinator.latestModel(id);
+    const { weights } = await h.server.coordinator.latestModel(id);
     expect(Array.from((model.getWeights()[0]!.dataSync() as Float32Array).slice(0, 8))).toEqual(Array.from(weights.slice(0, 8)));
   });
 
@@ -137,7 +137,7 @@ describe('the conclave CLI', () => {
       const created = await run(process.execPath, [CLI, 'task', 'create', '--file', file, '--json'], { env });
       const { id } = JSON.parse(created.stdout) as { id: string };
       await waitForTask(h!.server, id, (s) => s.status === 'running');
-      h!.server.coordinator.stopTask(id, 'shown');
+      await h!.server.coordinator.stopTask(id, 'shown');
       return (await run(process.execPath, [CLI, 'task', 'status', id], { env })).stdout;
     };
     const central = await show({ mode: 'central', adaptive: { initialClipNorm: 0.2 } });

@@ -20,7 +20,7 @@ async function secureRoundWith(bad: (d: RawDevice, sel: { taskId: string; round:
   h = await startHarness();
   // The raw device speaks the honest-but-curious protocol: the task opts out of the
   // malicious-server setting explicitly (the harness's devices accept the opt-out).
-  const taskId = h.server.coordinator.createTask(
+  const taskId = await h.server.coordinator.createTask(
     await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: false } }),
   );
   // The raw device checks in once: only after the harness's approver has signed the task.
@@ -33,7 +33,7 @@ async function secureRoundWith(bad: (d: RawDevice, sel: { taskId: string; round:
   await bad(raw, { taskId, round: 1, roundId: sel.secagg!.roundId!, vectorLength: sel.secagg!.vectorLength! });
   const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
   expect(done.status).toBe('completed');
-  const parts = h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId);
+  const parts = (await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId);
   expect(parts).toHaveLength(3);
   expect(parts).not.toContain(raw.deviceId);
   return { raw, taskId };
@@ -104,18 +104,18 @@ describe('secure aggregation over real sockets: bad devices are dropped, the rou
 describe('the malicious-server setting', () => {
   it('runs signed advertisements and the consistency check with enrolled identities', async () => {
     h = await startHarness();
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 2, cohort: { goal: 4, minimum: 4, overSelection: 1 }, secureAggregation: { maliciousServer: true } }));
+    const taskId = await h.server.coordinator.createTask(await denseTask(8, { rounds: 2, cohort: { goal: 4, minimum: 4, overSelection: 1 }, secureAggregation: { maliciousServer: true } }));
     for (let i = 0; i < 4; i++) await h.addClient();
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    expect(h.server.coordinator.store.participation(taskId, 2)).toHaveLength(4);
+    expect(await h.server.coordinator.store.participation(taskId, 2)).toHaveLength(4);
     expect(done.lastMetrics!.evalAccuracy).toBeGreaterThan(0.7);
   });
 
   it('a device that requires it refuses rounds without it; the round goes on', async () => {
     h = await startHarness();
     // The task opts out of the malicious-server setting explicitly; this device does not accept that.
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, { rounds: 1, cohort: { goal: 3, minimum: 3, overSelection: 4 / 3 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: false } }),
     );
     const strict = createClient({
@@ -134,7 +134,7 @@ describe('the malicious-server setting', () => {
     expect((await refused).message).toMatch(/consistency check/i);
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).not.toContain(strict.deviceId);
+    expect((await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId)).not.toContain(strict.deviceId);
     await strict.stop();
   });
 
@@ -142,7 +142,7 @@ describe('the malicious-server setting', () => {
     h = await startHarness();
     // Seven devices: against a malicious server the threshold is over two thirds of each
     // neighbourhood, so a cohort of seven can lose the impostor and still unmask.
-    const taskId = h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 6, minimum: 5, overSelection: 7 / 6 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: true } }));
+    const taskId = await h.server.coordinator.createTask(await denseTask(8, { rounds: 1, cohort: { goal: 6, minimum: 5, overSelection: 7 / 6 }, evaluation: { finalRound: false }, secureAggregation: { maliciousServer: true } }));
     await waitForTask(h.server, taskId, (s) => s.status === 'running');
     const raw = await RawDevice.enrolled(h.server.deviceUrl, h.token(), ['points']);
     // Certified by the authority: what fails is the advert's signature, not the certificate.
@@ -160,6 +160,6 @@ describe('the malicious-server setting', () => {
     expect(err.message).toMatch(/^secure aggregation (refused advertise-keys|dropped this device): BAD_SIGNATURE: /);
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
     expect(done.status).toBe('completed');
-    expect(h.server.coordinator.store.participation(taskId, 1).map((p) => p.deviceId)).not.toContain(raw.deviceId);
+    expect((await h.server.coordinator.store.participation(taskId, 1)).map((p) => p.deviceId)).not.toContain(raw.deviceId);
   });
 });

@@ -36,12 +36,12 @@ describe('a securely aggregated sum that cannot be decoded', () => {
   it('loses only its round: the coordinator stays up and the task goes on', async () => {
     h = await startHarness();
     for (let i = 0; i < 3; i++) await h.addClient();
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, { rounds: 2, timeouts: { selectionMs: 200, roundMs: 10_000 }, evaluation: { finalRound: false } }),
     );
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running', 60_000);
     expect(done.status).toBe('completed');
-    const rounds = h.server.coordinator.store.listRounds(taskId);
+    const rounds = await h.server.coordinator.store.listRounds(taskId);
     const undecodable = rounds.filter((r) => r.reason.startsWith('secure aggregation produced a sum that cannot be decoded'));
     expect(undecodable).toHaveLength(1);
     expect(undecodable[0]).toMatchObject({ status: 'aborted', reason: expect.stringMatching(/decoded: sum entry 3 is 4294967295/) });
@@ -51,7 +51,7 @@ describe('a securely aggregated sum that cannot be decoded', () => {
   it('in distributed DP still counts the ε of the revealed sum', async () => {
     h = await startHarness();
     for (let i = 0; i < 4; i++) await h.addClient();
-    const taskId = h.server.coordinator.createTask(
+    const taskId = await h.server.coordinator.createTask(
       await denseTask(8, {
         rounds: 2,
         cohort: { goal: 4, minimum: 3 },
@@ -62,17 +62,17 @@ describe('a securely aggregated sum that cannot be decoded', () => {
         maxConsecutiveFailures: 50,
       }),
     );
-    const plan = h.server.coordinator.store.getTask(taskId)!.spec.privacy!.distributed as unknown as DistributedDpPlan;
+    const plan = (await h.server.coordinator.store.getTask(taskId))!.spec.privacy!.distributed as unknown as DistributedDpPlan;
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running', 60_000);
     expect(done.status, `${done.statusReason} / ${done.lastAbortReason}`).toBe('completed');
-    const rounds = h.server.coordinator.store.listRounds(taskId);
+    const rounds = await h.server.coordinator.store.listRounds(taskId);
     const undecodable = rounds.filter((r) => r.reason.startsWith('secure aggregation produced a sum that cannot be decoded'));
     expect(undecodable).toHaveLength(1);
     // Two committed rounds and the undecodable one: three rounds' worth of ε.
     expect(rounds.filter((r) => r.status === 'committed')).toHaveLength(2);
     // The accountant charged all three revealed sums (the released model's figure composes them
     // amplified); against the coordinator a device is in at most its participation limit of them.
-    expect(PrivacyAccountant.fromJSON(h.server.coordinator.store.getPrivacyState(taskId)!).steps).toBe(3);
+    expect(PrivacyAccountant.fromJSON((await h.server.coordinator.store.getPrivacyState(taskId))!).steps).toBe(3);
     const limit = done.privacy!.participationLimit;
     const perRound = computeDistributedRdp({ samplingRate: 1, plan, steps: 1 });
     const expected = rdpToEpsilon({ orders: DEFAULT_ORDERS, rdp: perRound.map((r) => r * Math.min(3, limit)), delta: 1e-3 }).epsilon;

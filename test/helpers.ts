@@ -100,7 +100,7 @@ export async function startHarness(opts: Partial<ServeOptions> & { dataDir?: str
   const clientOptions: Partial<ClientOptions> = { authorityKeys: [authority.publicKey], minCertifiedPeers: 2, requireMaliciousServerProtection: false };
   const certifyPending = async () => {
     const now = Date.now();
-    const pending = server.coordinator.trust.pending();
+    const pending = await server.coordinator.trust.pending();
     if (pending.length === 0) return [];
     const certificates = await Promise.all(
       pending.map(async (p) => certificateToJson(await issueCertificate(authority, { publicKey: fromBase64(p.publicKey), issuedAtMs: now - 60_000, expiresAtMs: now + 24 * 3600 * 1000 }))),
@@ -113,6 +113,8 @@ export async function startHarness(opts: Partial<ServeOptions> & { dataDir?: str
     await server.coordinator.trust.storeCertificates({ certificates: [certificateToJson(cert)] });
   };
   let n = 0;
+  // Issued up front so that `token()` stays synchronous (the store is asynchronous); each is single-use.
+  const spareTokens = (await server.coordinator.issueEnrollmentTokens(64)).tokens;
   return {
     server,
     approver,
@@ -122,10 +124,14 @@ export async function startHarness(opts: Partial<ServeOptions> & { dataDir?: str
     dataDir,
     trainer,
     clients,
-    token: () => server.coordinator.issueEnrollmentTokens(1).tokens[0]!,
+    token: () => {
+      const token = spareTokens.pop();
+      if (!token) throw new Error('the harness issued 64 enrollment tokens up front and all are spent; issue more with server.coordinator.issueEnrollmentTokens');
+      return token;
+    },
     async addClient(o = {}) {
       n += 1;
-      const enrollmentToken = server.coordinator.issueEnrollmentTokens(1).tokens[0]!;
+      const enrollmentToken = (await server.coordinator.issueEnrollmentTokens(1)).tokens[0]!;
       // The authority certifies the device's key before the device ever connects.
       const identity = createIdentity();
       await certify(identity.publicKey);
@@ -164,15 +170,15 @@ export function nextEvent<K extends keyof ClientEvents>(client: ConclaveClient, 
 export function waitForTask(
   server: RunningServer,
   taskId: string,
-  pred: (s: ReturnType<RunningServer['coordinator']['taskStatus']>) => boolean,
+  pred: (s: Awaited<ReturnType<RunningServer['coordinator']['taskStatus']>>) => boolean,
   timeoutMs = 45_000,
-): Promise<ReturnType<RunningServer['coordinator']['taskStatus']>> {
+): Promise<Awaited<ReturnType<RunningServer['coordinator']['taskStatus']>>> {
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + timeoutMs;
-    const check = () => {
+    const check = async () => {
       let s;
       try {
-        s = server.coordinator.taskStatus(taskId);
+        s = await server.coordinator.taskStatus(taskId);
       } catch (err) {
         clearInterval(timer);
         reject(err);
@@ -189,7 +195,7 @@ export function waitForTask(
       }
     };
     // Polling the in-memory status is cheap and keeps tests independent of log output.
-    const timer = setInterval(check, 20);
-    check();
+    const timer = setInterval(() => void check(), 20);
+    void check();
   });
 }

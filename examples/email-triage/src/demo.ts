@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     let artifacts!: tf.io.ModelArtifacts;
     await model.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
     // An administrator issues one single-use enrollment token per device (`conclave enroll`).
-    const { tokens } = server.coordinator.issueEnrollmentTokens(shards.length);
+    const { tokens } = await server.coordinator.issueEnrollmentTokens(shards.length);
     const identities = shards.map(() => createIdentity());
     await authority.certify(server.coordinator.trust, identities.map((id) => id.publicKey));
     for (const [i, shard] of shards.entries()) {
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
       const off = d.on('connected', () => (off(), resolve()));
       void d.start();
     })));
-    const taskId = server.coordinator.createTask({
+    const taskId = await server.coordinator.createTask({
       name: 'email triage',
       purpose: 'Learn which incoming mail is spam so the inbox can sort it for you. Only model updates leave your device, never your mail.',
       stream: 'mail',
@@ -215,7 +215,7 @@ async function main(): Promise<void> {
 
     // Each employee's device: its own SDK client, holding only its own mailbox.
     say(`coordinator ${server.url}, task ${taskId}: ${rounds} rounds, ${cohortGoal} of ${clients} employees per round, secure aggregation on`);
-    const dp = server.coordinator.taskStatus(taskId).privacy;
+    const dp = (await server.coordinator.taskStatus(taskId)).privacy;
     if (dp) {
       say(
         `differential privacy (${dp.mode}): target ε ${dp.targetEpsilon} at δ ${dp.delta.toExponential(2)}, Poisson sampling q = ${dp.samplingRate}, ` +
@@ -230,19 +230,19 @@ async function main(): Promise<void> {
     const evalModel = buildModel(spec, seed);
     const finished = new Promise<void>((resolve) => {
       // The task may also stop between rounds (e.g. its privacy budget is spent).
-      const poll = setInterval(() => {
-        const { status } = server.coordinator.taskStatus(taskId);
+      const poll = setInterval(async () => {
+        const { status } = await server.coordinator.taskStatus(taskId);
         // Awaiting approval: the demo's approver signs it within moments of its creation.
         if (status !== 'running' && status !== 'awaiting-approval') {
           clearInterval(poll);
           resolve();
         }
       }, 200);
-      roundEnds.push((round, outcome) => {
-        const status = server.coordinator.taskStatus(taskId);
+      roundEnds.push(async (round, outcome) => {
+        const status = await server.coordinator.taskStatus(taskId);
         if (outcome === 'aborted') say(`round ${round} aborted: ${status.lastAbortReason}`);
         if (outcome === 'committed' && status.lastMetrics?.kind === 'train') {
-          setFlatWeights(evalModel, server.coordinator.latestModel(taskId).weights);
+          setFlatWeights(evalModel, (await server.coordinator.latestModel(taskId)).weights);
           const m = status.lastMetrics;
           const testAccuracy = evaluateModel(evalModel, testSet).accuracy;
           // Under secure aggregation the coordinator knows sums only: devices, examples, the model and
@@ -260,10 +260,10 @@ async function main(): Promise<void> {
       });
     });
     await finished;
-    const final = server.coordinator.taskStatus(taskId);
+    const final = await server.coordinator.taskStatus(taskId);
     const budgetSpent = final.status === 'stopped' && final.statusReason.startsWith('privacy budget spent');
     if (final.status !== 'completed' && !budgetSpent) throw new Error(`task ended ${final.status}: ${final.statusReason}`);
-    setFlatWeights(evalModel, server.coordinator.latestModel(taskId).weights);
+    setFlatWeights(evalModel, (await server.coordinator.latestModel(taskId)).weights);
     const federated = evaluateModel(evalModel, testSet);
     const federatedMs = performance.now() - started;
     const passes = equivalentEpochs({ rounds, localEpochs: DEFAULTS.localEpochs, cohortGoal, clients });
@@ -281,7 +281,7 @@ async function main(): Promise<void> {
       lr: DEFAULTS.clientLr,
       seed,
     });
-    const committed = server.coordinator.store.listRounds(taskId).filter((r) => r.status === 'committed' && r.kind === 'train');
+    const committed = (await server.coordinator.store.listRounds(taskId)).filter((r) => r.status === 'committed' && r.kind === 'train');
     // Distributed DP: coordinates of any round's sum beyond the planned range (wrap-around).
     const outOfRange = committed.reduce((n, r) => n + (r.metrics?.outOfRangeCoordinates ?? 0), 0);
     const report = {

@@ -148,7 +148,7 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
   try {
     const spec = featureSpec();
     const colleagueCount = options.colleagues ?? 3;
-    const taskId = coordinator.coordinator.createTask({
+    const taskId = await coordinator.coordinator.createTask({
       name: 'Search ranking',
       purpose: PURPOSE,
       stream: STREAM,
@@ -166,7 +166,7 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
 
     // The simulated colleagues: each its own device, identity and search history.
     const trainer = createInlineTrainer();
-    const { tokens } = coordinator.coordinator.issueEnrollmentTokens(colleagueCount);
+    const { tokens } = await coordinator.coordinator.issueEnrollmentTokens(colleagueCount);
     const identities = Array.from({ length: colleagueCount }, () => createIdentity());
     await authority.certify(coordinator.coordinator.trust, identities.map((id) => id.publicKey));
     for (let i = 0; i < colleagueCount; i++) {
@@ -188,7 +188,7 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
     await Promise.all(colleagues.map((c) => c.start()));
 
     const publicDir = path.join(exampleDir, 'public');
-    http = createServer((req: IncomingMessage, res: ServerResponse) => {
+    http = createServer(async (req: IncomingMessage, res: ServerResponse) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (req.method === 'GET' && url.pathname === '/api/config') {
         return sendJson(res, {
@@ -204,11 +204,11 @@ export async function startInternalTool(options: InternalToolOptions = {}): Prom
       }
       if (req.method === 'POST' && url.pathname === '/api/enrollment-token') {
         // A real deployment provisions devices through IT (`conclave enroll`); the demo hands one out.
-        return sendJson(res, { token: coordinator.coordinator.issueEnrollmentTokens(1).tokens[0] });
+        return sendJson(res, { token: (await coordinator.coordinator.issueEnrollmentTokens(1)).tokens[0] });
       }
       if (req.method === 'POST' && url.pathname === '/api/certify') {
         // The page enrolled: the example's authority certifies it (`conclave authority sign --device <id>`).
-        const pending = coordinator.coordinator.trust.pending();
+        const pending = await coordinator.coordinator.trust.pending();
         return void authority
           .certify(coordinator.coordinator.trust, pending.map((p) => Uint8Array.from(Buffer.from(p.publicKey, 'base64'))))
           .then((certified) => sendJson(res, { certified }), (err: Error) => sendJson(res, { error: err.message }));

@@ -27,9 +27,9 @@ const events = (): Promise<PageEvents> => page.evaluate(() => window.conclave!.e
 async function committedRound(round: number, timeoutMs = 40_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rows = tool.coordinator.coordinator.store.listRounds(tool.taskId);
+    const rows = await tool.coordinator.coordinator.store.listRounds(tool.taskId);
     if (rows.some((r) => r.round === round && r.status === 'committed')) return;
-    if (Date.now() > deadline) throw new Error(`round ${round} did not commit in ${timeoutMs} ms: ${JSON.stringify(tool.coordinator.coordinator.taskStatus(tool.taskId))}`);
+    if (Date.now() > deadline) throw new Error(`round ${round} did not commit in ${timeoutMs} ms: ${JSON.stringify(await tool.coordinator.coordinator.taskStatus(tool.taskId))}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -118,7 +118,7 @@ describe('internal tool in headless Chromium', () => {
     const uploaded = (await events()).find((e) => e.type === 'uploaded')!;
     const deviceId = await page.evaluate(() => window.conclave!.client.deviceId);
     await committedRound(uploaded.round!);
-    const participants = tool.coordinator.coordinator.store.participation(tool.taskId, uploaded.round!).map((p) => p.deviceId);
+    const participants = (await tool.coordinator.coordinator.store.participation(tool.taskId, uploaded.round!)).map((p) => p.deviceId);
     expect(participants).toContain(deviceId);
     expect(participants.length).toBeGreaterThanOrEqual(3);
     // TensorFlow.js trained in the Web Worker on the WebAssembly backend (wasm files next to the bundle).
@@ -142,7 +142,7 @@ describe('internal tool in headless Chromium', () => {
     const withdrawn = (await events()).find((e) => e.type === 'withdrawn')!;
     expect(withdrawn.round).toBeGreaterThan(uploaded.round!);
     await committedRound(withdrawn.round!);
-    expect(tool.coordinator.coordinator.store.participation(tool.taskId, withdrawn.round!).map((p) => p.deviceId)).not.toContain(deviceId);
+    expect((await tool.coordinator.coordinator.store.participation(tool.taskId, withdrawn.round!)).map((p) => p.deviceId)).not.toContain(deviceId);
     // Nothing left the device after the pause: no upload in or after the round it withdrew from,
     // and one ledger entry per upload before it.
     const after = await events();

@@ -5,7 +5,7 @@ import type { DeviceSession } from './device-link.ts';
 import { byteSource, randomBelow, systemRandom, type RandomSource } from './random.ts';
 import { ServerError } from './errors.ts';
 import { hashToken, newEnrollmentToken } from './identity.ts';
-import type { DeviceRecord, Store } from './store/store.ts';
+import type { DeviceRecord, Store, TaskRow } from './store/store.ts';
 import { parseTaskSpec, type TaskSpec } from './task-spec.ts';
 import { deriveTaskPrivacy, storedSpec } from './privacy/task-privacy.ts';
 import { storedTaskStatus, type TaskStatusView } from './status-view.ts';
@@ -63,12 +63,22 @@ export class Coordinator {
   private readonly random: RandomSource;
   private readonly sessions = new Map<string, DeviceSession>();
   private readonly runners = new Map<string, TaskRunner>();
+  /** Tasks whose runner is being read from the store. */
+  private readonly starting = new Set<string>();
   private readonly holdTimers = new Map<string, Timer>();
   private readonly poolHoldMs: number;
   private readonly idleRetryMs: number;
   private started = false;
 
-  constructor(private readonly options: CoordinatorOptions) {
+  /** Builds a coordinator over its store, reading the transparency log the store holds. */
+  static async open(options: CoordinatorOptions): Promise<Coordinator> {
+    return new Coordinator(options, await TaskApprovals.load(options.store));
+  }
+
+  private constructor(
+    private readonly options: CoordinatorOptions,
+    approvals: TaskApprovals,
+  ) {
     this.store = options.store;
     this.logger = options.logger ?? pino({ level: 'info' });
     this.clock = options.clock ?? systemClock;
@@ -76,17 +86,17 @@ export class Coordinator {
     this.poolHoldMs = options.poolHoldMs ?? 60_000;
     this.idleRetryMs = options.idleRetryMs ?? 30_000;
     this.trust = new CertificateRelay(this.store, options.trust ?? new SqliteTrustStore({ dataDir: ':memory:' }), this.clock);
-    this.approvals = TaskApprovals.load(this.store);
+    this.approvals = approvals;
   }
 
   /** Resumes every running task from its last committed model version. */
-  start(): void {
+  async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    for (const task of this.store.listTasks()) {
+    for (const task of await this.store.listTasks()) {
       if (task.status !== 'running') continue;
       this.logger.info({ taskId: task.id, modelVersion: task.modelVersion }, 'resuming task from last committed model version');
-      this.startRunner(task.id);
+      await this.startRunner(task.id);
     }
   }
 
@@ -98,9 +108,23 @@ export class Coordinator {
     this.started = false;
   }
 
-  private startRunner(taskId: string): void {
-    const task = this.store.getTask(taskId)!;
-    const runner = new TaskRunner(task, {
+  private async startRunner(taskId: string): Promise<void> {
+    if (this.runners.has(taskId) || this.starting.has(taskId)) return;
+    this.starting.add(taskId);
+    let runner: TaskRunner;
+    try {
+      const task = (await this.store.getTask(taskId))!;
+      runner = await this.openRunner(task);
+    } finally {
+      this.starting.delete(taskId);
+    }
+    if (!this.started) return;
+    this.runners.set(taskId, runner);
+    runner.start();
+  }
+
+  private openRunner(task: TaskRow): Promise<TaskRunner> {
+    return TaskRunner.open(task, {
       store: this.store,
       logger: this.logger,
       clock: this.clock,
@@ -117,12 +141,10 @@ export class Coordinator {
       ...(this.options.chunkBytes ? { chunkBytes: this.options.chunkBytes } : {}),
       ...(this.options.maxConcurrentUploads ? { maxConcurrentUploads: this.options.maxConcurrentUploads } : {}),
     });
-    this.runners.set(taskId, runner);
-    runner.start();
   }
 
   /** Validates, stores and starts a task. Returns its id. */
-  createTask(input: unknown): string {
+  async createTask(input: unknown): Promise<string> {
     const spec: TaskSpec = parseTaskSpec(input);
     const weights = decodeWeights(spec);
     const slug = spec.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'task';
@@ -130,32 +152,32 @@ export class Coordinator {
     byteSource(this.random)(suffix);
     const id = `${slug}-${Buffer.from(suffix).toString('hex')}`;
     const { weightsBase64: _, ...model } = spec.model;
-    const privacy = spec.privacy && deriveTaskPrivacy(spec, this.store.countEnrolledDevices());
+    const privacy = spec.privacy && deriveTaskPrivacy(spec, await this.store.countEnrolledDevices());
     const awaitingApproval = this.options.requireApproval ?? true;
-    this.store.createTask({ id, spec: storedSpec({ ...spec, model }, privacy), initialWeights: weights, now: this.clock.now(), awaitingApproval });
+    await this.store.createTask({ id, spec: storedSpec({ ...spec, model }, privacy), initialWeights: weights, now: this.clock.now(), awaitingApproval });
     this.logger.info({ taskId: id, name: spec.name, stream: spec.stream, params: weights.length, awaitingApproval }, 'task created');
     if (awaitingApproval) {
       this.options.autoApprover?.approve(this, id).catch((err: unknown) => this.logger.error({ err, taskId: id }, 'automatic approval failed'));
       return id;
     }
     if (this.started) {
-      this.startRunner(id);
+      await this.startRunner(id);
       this.nudgeIdleDevices(`task "${spec.name}" started`);
     }
     return id;
   }
 
   /** What an approver is asked to sign for a task awaiting approval, with the log to append it to. */
-  approvalRequest(taskId: string): Promise<ApprovalRequest> {
-    return this.approvals.request(this.taskForApproval(taskId));
+  async approvalRequest(taskId: string): Promise<ApprovalRequest> {
+    return this.approvals.request(await this.taskForApproval(taskId));
   }
 
   /** Stores a signed approval with the head that appends it to the log, and starts the task. */
   async acceptApproval(taskId: string, body: unknown): Promise<{ logSize: number }> {
-    const { head } = await this.approvals.accept(this.taskForApproval(taskId), body, this.clock.now());
+    const { head } = await this.approvals.accept(await this.taskForApproval(taskId), body, this.clock.now());
     this.logger.info({ taskId, logSize: head.size }, 'task approved');
     if (this.started && !this.runners.has(taskId)) {
-      this.startRunner(taskId);
+      await this.startRunner(taskId);
       this.nudgeIdleDevices(`task "${taskId}" approved`);
     }
     return { logSize: head.size };
@@ -166,39 +188,39 @@ export class Coordinator {
     return transparencyLogToJson(this.approvals.log);
   }
 
-  private taskForApproval(taskId: string) {
-    const task = this.store.getTask(taskId);
+  private async taskForApproval(taskId: string) {
+    const task = await this.store.getTask(taskId);
     if (!task) throw new ServerError('TASK_NOT_FOUND', `no task with id "${taskId}"`, 404);
-    const initialWeights = this.store.getModel(taskId, 0);
+    const initialWeights = await this.store.getModel(taskId, 0);
     if (!initialWeights) throw new ServerError('STORE_CORRUPT', `task "${taskId}" has no initial model`, 500);
     return { id: task.id, spec: task.spec, initialWeights, status: task.status };
   }
 
-  stopTask(id: string, reason = 'stopped by an administrator'): void {
+  async stopTask(id: string, reason = 'stopped by an administrator'): Promise<void> {
     const runner = this.runners.get(id);
     if (!runner) {
-      const task = this.store.getTask(id);
+      const task = await this.store.getTask(id);
       if (!task) throw new ServerError('TASK_NOT_FOUND', `no task with id "${id}"`, 404);
-      if (task.status === 'awaiting-approval') return void this.store.setTaskStatus(id, 'stopped', reason, this.clock.now());
+      if (task.status === 'awaiting-approval') return this.store.setTaskStatus(id, 'stopped', reason, this.clock.now());
       throw new ServerError('TASK_NOT_RUNNING', `task "${id}" is not running (it is ${task.status})`, 409);
     }
-    runner.stop('stopped', reason);
+    await runner.stop('stopped', reason);
   }
 
-  taskStatus(id: string): TaskStatusView {
+  async taskStatus(id: string): Promise<TaskStatusView> {
     const runner = this.runners.get(id);
     const checkedIn = [...this.sessions.values()].filter((s) => s.checkIn).length;
     if (runner) return runner.status(checkedIn);
-    const task = this.store.getTask(id);
+    const task = await this.store.getTask(id);
     if (!task) throw new ServerError('TASK_NOT_FOUND', `no task with id "${id}"`, 404);
     return storedTaskStatus(task, this.store, checkedIn);
   }
 
   /** The latest committed model of a task, with what is needed to export it. */
-  latestModel(id: string): { version: number; spec: TaskSpec; weights: Float32Array } {
-    const task = this.store.getTask(id);
+  async latestModel(id: string): Promise<{ version: number; spec: TaskSpec; weights: Float32Array }> {
+    const task = await this.store.getTask(id);
     if (!task) throw new ServerError('TASK_NOT_FOUND', `no task with id "${id}"`, 404);
-    const weights = this.store.getModel(id, task.modelVersion);
+    const weights = await this.store.getModel(id, task.modelVersion);
     if (!weights) throw new ServerError('STORE_CORRUPT', `model version ${task.modelVersion} of task ${id} is missing`, 500);
     return { version: task.modelVersion, spec: task.spec, weights };
   }
@@ -206,33 +228,33 @@ export class Coordinator {
   // ---- devices -------------------------------------------------------------------------
 
   /** Issues `count` single-use enrollment tokens; only their hashes are stored. */
-  issueEnrollmentTokens(count: number, ttlMs = 7 * 24 * 3600 * 1000): { tokens: string[]; expiresAt: number } {
+  async issueEnrollmentTokens(count: number, ttlMs = 7 * 24 * 3600 * 1000): Promise<{ tokens: string[]; expiresAt: number }> {
     if (!Number.isInteger(count) || count < 1 || count > 100_000) {
       throw new ServerError('BAD_REQUEST', `count must be an integer from 1 to 100000, got ${count}`);
     }
     const tokens = Array.from({ length: count }, () => newEnrollmentToken());
     const now = this.clock.now();
-    this.store.createEnrollmentTokens(tokens.map(hashToken), now, now + ttlMs);
+    await this.store.createEnrollmentTokens(tokens.map(hashToken), now, now + ttlMs);
     return { tokens, expiresAt: now + ttlMs };
   }
 
   /** Revokes a device for good and disconnects it now (it drops out of any round it is in). */
-  revokeDevice(deviceId: string, reason = ''): DeviceRecord {
-    this.store.revokeDevice(deviceId, reason, this.clock.now());
+  async revokeDevice(deviceId: string, reason = ''): Promise<DeviceRecord> {
+    await this.store.revokeDevice(deviceId, reason, this.clock.now());
     for (const s of this.sessions.values()) {
       if (s.link.deviceId === deviceId) s.link.error('DEVICE_REVOKED', `device ${deviceId} was revoked${reason ? ` (${reason})` : ''}`, true);
     }
-    return this.store.getDevice(deviceId)!;
+    return (await this.store.getDevice(deviceId))!;
   }
 
-  listDevices(): (DeviceRecord & { connected: boolean })[] {
+  async listDevices(): Promise<(DeviceRecord & { connected: boolean })[]> {
     const connected = new Set([...this.sessions.values()].map((s) => s.link.deviceId));
-    return this.store.listDevices().map((d) => ({ ...d, connected: connected.has(d.id) }));
+    return (await this.store.listDevices()).map((d) => ({ ...d, connected: connected.has(d.id) }));
   }
 
   addSession(session: DeviceSession): void {
     this.sessions.set(session.link.sessionId, session);
-    this.store.touchDevice(session.link.deviceId, this.clock.now());
+    this.store.touchDevice(session.link.deviceId, this.clock.now()).catch((err: unknown) => this.logger.error({ err, device: session.link.deviceId }, 'recording the device as seen failed'));
   }
 
   removeSession(session: DeviceSession, reason: string): void {
@@ -280,9 +302,11 @@ export class Coordinator {
   private withRunner(session: DeviceSession, taskId: string | null | undefined, round: number | null | undefined, fn: (r: TaskRunner) => void): void {
     const runner = this.runners.get(taskId ?? '');
     if (!runner) {
-      const task = this.store.getTask(taskId ?? '');
-      const why = task ? `task "${taskId}" is ${task.status}` : `no task with id "${taskId}"`;
-      session.link.error('ROUND_CLOSED', `report for round ${round ?? 0} refused: ${why}`, false, { taskId: taskId ?? '', round: round ?? 0 });
+      const refuse = (why: string) => session.link.error('ROUND_CLOSED', `report for round ${round ?? 0} refused: ${why}`, false, { taskId: taskId ?? '', round: round ?? 0 });
+      this.store.getTask(taskId ?? '').then(
+        (task) => refuse(task ? `task "${taskId}" is ${task.status}` : `no task with id "${taskId}"`),
+        () => refuse(`task "${taskId}" is not running here`),
+      );
       return;
     }
     fn(runner);
@@ -350,8 +374,8 @@ export class Coordinator {
     }
   }
 
-  listTasks(): TaskStatusView[] {
-    return this.store.listTasks().map((t) => this.taskStatus(t.id));
+  async listTasks(): Promise<TaskStatusView[]> {
+    return Promise.all((await this.store.listTasks()).map((t) => this.taskStatus(t.id)));
   }
 }
 

@@ -73,7 +73,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const trustStore = new SqliteTrustStore({ dataDir: opts.dataDir });
   const { token, tokenFile } = resolveToken(opts);
   const metrics = createMetrics();
-  const coordinator = new Coordinator({
+  const coordinator = await Coordinator.open({
     store,
     trust: trustStore,
     logger,
@@ -138,56 +138,56 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       const body = (await readJson(req)) as { count?: unknown; ttlHours?: unknown };
       const ttlHours = body.ttlHours === undefined ? 168 : Number(body.ttlHours);
       if (!(ttlHours > 0)) throw new ServerError('BAD_REQUEST', `ttlHours must be a positive number, got ${JSON.stringify(body.ttlHours)}`);
-      return sendJson(res, 201, coordinator.issueEnrollmentTokens(Number(body.count), ttlHours * 3600 * 1000));
+      return sendJson(res, 201, await coordinator.issueEnrollmentTokens(Number(body.count), ttlHours * 3600 * 1000));
     }
     if (parts[0] === 'devices') {
-      const deviceView = (d: ReturnType<typeof coordinator.listDevices>[number]) => ({ ...d, publicKey: d.publicKey ? Buffer.from(d.publicKey).toString('base64') : null });
-      if (parts.length === 1 && method === 'GET') return sendJson(res, 200, { devices: coordinator.listDevices().map(deviceView) });
+      const deviceView = (d: Awaited<ReturnType<typeof coordinator.listDevices>>[number]) => ({ ...d, publicKey: d.publicKey ? Buffer.from(d.publicKey).toString('base64') : null });
+      if (parts.length === 1 && method === 'GET') return sendJson(res, 200, { devices: (await coordinator.listDevices()).map(deviceView) });
       if (parts.length === 3 && parts[2] === 'revoke' && method === 'POST') {
         const body = (await readJson(req)) as { reason?: unknown };
         const reason = typeof body.reason === 'string' ? body.reason.slice(0, 200) : '';
-        const d = coordinator.revokeDevice(decodeURIComponent(parts[1]!), reason);
+        const d = await coordinator.revokeDevice(decodeURIComponent(parts[1]!), reason);
         return sendJson(res, 200, { ...d, publicKey: d.publicKey ? Buffer.from(d.publicKey).toString('base64') : null });
       }
     }
     // The enrollment authority's side (`conclave authority sign|revoke`): the coordinator lists
     // what waits for a certificate and stores what the authority signed; it signs nothing.
     if (parts[0] === 'certificates') {
-      if (parts[1] === 'pending' && parts.length === 2 && method === 'GET') return sendJson(res, 200, { devices: coordinator.trust.pending() });
+      if (parts[1] === 'pending' && parts.length === 2 && method === 'GET') return sendJson(res, 200, { devices: await coordinator.trust.pending() });
       if (parts.length === 1 && method === 'POST') return sendJson(res, 201, await coordinator.trust.storeCertificates(await readJson(req)));
     }
     if (parts[0] === 'revocations' && parts.length === 1) {
-      if (method === 'GET') return sendJson(res, 200, { lists: coordinator.trust.revocationLists().map(revocationListToJson) });
+      if (method === 'GET') return sendJson(res, 200, { lists: (await coordinator.trust.revocationLists()).map(revocationListToJson) });
       if (method === 'PUT') return sendJson(res, 200, await coordinator.trust.storeRevocationList(await readJson(req)));
     }
     // The transparency log of approved tasks (`conclave log verify`).
     if (parts[0] === 'transparency-log' && parts.length === 1 && method === 'GET') return sendJson(res, 200, coordinator.transparencyLog());
     if (parts[0] !== 'tasks') throw new ServerError('NOT_FOUND', `no route ${method} ${url.pathname}`, 404);
     const id = parts[1] ? decodeURIComponent(parts[1]) : undefined;
-    if (!id && method === 'GET') return sendJson(res, 200, { tasks: coordinator.listTasks() });
+    if (!id && method === 'GET') return sendJson(res, 200, { tasks: await coordinator.listTasks() });
     if (!id && method === 'POST') {
       const body = await readJson(req);
-      const taskId = coordinator.createTask(body);
-      coordinator.store.audit('admin', 'task.start', { taskId }, Date.now());
-      return sendJson(res, 201, { id: taskId, status: coordinator.taskStatus(taskId) });
+      const taskId = await coordinator.createTask(body);
+      await coordinator.store.audit('admin', 'task.start', { taskId }, Date.now());
+      return sendJson(res, 201, { id: taskId, status: await coordinator.taskStatus(taskId) });
     }
     if (id && parts.length === 2 && method === 'GET') {
-      return sendJson(res, 200, { ...coordinator.taskStatus(id), rounds: coordinator.store.listRounds(id, 50) });
+      return sendJson(res, 200, { ...(await coordinator.taskStatus(id)), rounds: await coordinator.store.listRounds(id, 50) });
     }
     // Task approval (`conclave task approve`): the coordinator shows what to sign and stores what
     // the approver signed with the log head that appends it; it signs nothing itself.
     if (id && parts[2] === 'approval-request' && parts.length === 3 && method === 'GET') return sendJson(res, 200, await coordinator.approvalRequest(id));
     if (id && parts[2] === 'approval' && parts.length === 3 && method === 'POST') {
       const accepted = await coordinator.acceptApproval(id, await readJson(req));
-      return sendJson(res, 201, { ...accepted, status: coordinator.taskStatus(id) });
+      return sendJson(res, 201, { ...accepted, status: await coordinator.taskStatus(id) });
     }
     if (id && parts[2] === 'stop' && method === 'POST') {
-      coordinator.stopTask(id);
-      coordinator.store.audit('admin', 'task.stop', { taskId: id }, Date.now());
-      return sendJson(res, 200, coordinator.taskStatus(id));
+      await coordinator.stopTask(id);
+      await coordinator.store.audit('admin', 'task.stop', { taskId: id }, Date.now());
+      return sendJson(res, 200, await coordinator.taskStatus(id));
     }
     if (id && parts[2] === 'model' && method === 'GET') {
-      const { version, spec, weights } = coordinator.latestModel(id);
+      const { version, spec, weights } = await coordinator.latestModel(id);
       if (parts[3] === 'weights.bin') {
         const bytes = float32ToBytes(weights);
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.byteLength, 'x-conclave-model-version': String(version) });
@@ -212,7 +212,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     http.once('error', reject);
     http.listen(opts.port ?? 0, host, () => resolve());
   });
-  coordinator.start();
+  await coordinator.start();
   const port = (http.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   logger.info({ port, dataDir: opts.dataDir }, 'coordinator listening');
@@ -230,8 +230,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
         await transport.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
-        store.close();
-        trustStore.close();
+        await store.close();
+        await trustStore.close();
       })()),
   };
 }

@@ -115,8 +115,8 @@ export interface RunningTaskSnapshot {
   now: number;
 }
 
-function lastCommitted(store: Store, taskId: string): TaskStatusView['lastMetrics'] {
-  const last = store.listRounds(taskId, 20).filter((x) => x.status === 'committed').at(-1);
+async function lastCommitted(store: Store, taskId: string): Promise<TaskStatusView['lastMetrics']> {
+  const last = (await store.listRounds(taskId, 20)).filter((x) => x.status === 'committed').at(-1);
   return last?.metrics ? { ...last.metrics, round: last.round, kind: last.kind } : null;
 }
 
@@ -150,7 +150,7 @@ export function secureAggregationView(task: TaskRow): TaskStatusView['secureAggr
 }
 
 /** The status of a task that is running on this coordinator. */
-export function runningTaskStatus(s: RunningTaskSnapshot, store: Store): TaskStatusView {
+export async function runningTaskStatus(s: RunningTaskSnapshot, store: Store): Promise<TaskStatusView> {
   const { task, round: r } = s;
   const cohort = task.spec.cohort;
   let waitingFor = '';
@@ -167,7 +167,7 @@ export function runningTaskStatus(s: RunningTaskSnapshot, store: Store): TaskSta
     waitingFor,
     devices: s.devices,
     cohort: r.phase === 'reporting' ? { selected: r.selected, reported: r.reported, dropped: r.dropped } : null,
-    lastMetrics: lastCommitted(store, task.id),
+    lastMetrics: await lastCommitted(store, task.id),
     lastAbortReason: s.lastAbortReason,
     consecutiveFailures: s.consecutiveFailures,
     privacy: s.privacy ? privacyView(s.privacy.privacy, s.privacy.accountant, s.privacy.clipNorm) : null,
@@ -175,8 +175,8 @@ export function runningTaskStatus(s: RunningTaskSnapshot, store: Store): TaskSta
 }
 
 /** The status of a task no runner holds (finished, or a coordinator that has not started), from the store alone. */
-export function storedTaskStatus(task: TaskRow, store: Store, checkedIn: number): TaskStatusView {
-  const lastAborted = store.listRounds(task.id, 1).find((r) => r.status === 'aborted');
+export async function storedTaskStatus(task: TaskRow, store: Store, checkedIn: number): Promise<TaskStatusView> {
+  const lastAborted = (await store.listRounds(task.id, 1)).find((r) => r.status === 'aborted');
   const privacy = taskPrivacyOf(task.id, task.spec);
   return {
     ...taskHead(task),
@@ -186,11 +186,9 @@ export function storedTaskStatus(task: TaskRow, store: Store, checkedIn: number)
     waitingFor: task.status === 'running' ? 'the coordinator to start' : '',
     devices: { checkedIn, eligible: 0 },
     cohort: null,
-    lastMetrics: lastCommitted(store, task.id),
+    lastMetrics: await lastCommitted(store, task.id),
     lastAbortReason: lastAborted?.reason ?? '',
     consecutiveFailures: 0,
-    privacy: privacy
-      ? privacyView(privacy, restoreAccountant(store.getPrivacyState(task.id)), nextClipNorm(privacy, () => store.listRounds(task.id)))
-      : null,
+    privacy: privacy ? privacyView(privacy, restoreAccountant(await store.getPrivacyState(task.id)), nextClipNorm(privacy, await store.listRounds(task.id))) : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { PrivacyAccountant } from '@conclave/dp';
-import { DEFAULT_CHUNK_BYTES, type BodyOf } from '@conclave/proto';
+import { DEFAULT_CHUNK_BYTES, type BodyOf, type DeviceCertificate, type RevocationList } from '@conclave/proto';
 import type { Logger } from 'pino';
 import { Deadline, type Clock } from './clock.ts';
 import type { DeviceSession } from './device-link.ts';
@@ -14,7 +14,7 @@ import { DEFAULT_REPORT_LIMITS, type ReportLimits } from './round/reports.ts';
 import { cohortTarget, selectCohort, type Sampling } from './round/selection.ts';
 import { BufferPool } from './round/upload-gate.ts';
 import { runningTaskStatus, type RoundSnapshot, type TaskStatusView } from './status-view.ts';
-import type { Store, TaskRow } from './store/store.ts';
+import type { RoundRow, Store, TaskRow } from './store/store.ts';
 import type { TaskSpec } from './task-spec.ts';
 import type { CertificateRelay } from './trust/certificate-relay.ts';
 import type { TaskApprovals } from './approval/task-approvals.ts';
@@ -48,7 +48,23 @@ export interface TaskRunnerDeps {
   maxConcurrentUploads?: number;
 }
 
-type ActiveRound = (RoundInfo & { phase: 'selecting'; selectionDeadline: number }) | { phase: 'reporting'; reporting: ReportingRound };
+/** `configuring`: a cohort is chosen and its identity keys and certificates are being read from the store. */
+type ActiveRound = (RoundInfo & { phase: 'selecting'; selectionDeadline: number; configuring?: boolean }) | { phase: 'reporting'; reporting: ReportingRound };
+
+/** A cohort's identity keys and certificates (by device id) and the revocation lists, read before its round is planned. */
+interface CohortIdentities {
+  keys: Map<string, Uint8Array>;
+  certificates: Map<string, DeviceCertificate>;
+  revocationLists: readonly RevocationList[];
+}
+
+/** What a runner resumes from, read from the store before it is built (`TaskRunner.open`). */
+interface StoredTaskState {
+  weights: Float32Array;
+  optimizerState: Buffer | null;
+  privacyState: string | null;
+  rounds: readonly RoundRow[];
+}
 
 /**
  * One task's rounds after Bonawitz et al. 2019, "Towards Federated Learning at Scale", §2:
@@ -72,21 +88,41 @@ export class TaskRunner {
   private readonly maxConcurrentUploads: number;
   private readonly buffers: BufferPool;
   private readonly download: ModelDownload;
+  /** Set by stop() and halt(): store writes still in flight must not open another round. */
+  private closed = false;
+  /** A round commit is in flight: stop() then must not also record the round as aborted. */
+  private committing = false;
+  /** The task's store writes, chained so they land in the order the task made them. */
+  private writes: Promise<unknown> = Promise.resolve();
+  private writesInFlight = 0;
 
-  constructor(
+  /** Reads the task's latest committed model, optimizer and privacy state, and builds its runner. */
+  static async open(task: TaskRow, deps: TaskRunnerDeps): Promise<TaskRunner> {
+    const weights = await deps.store.getModel(task.id, task.modelVersion);
+    if (!weights) throw new Error(`task ${task.id}: model version ${task.modelVersion} is missing from the store`);
+    const privacy = taskPrivacyOf(task.id, task.spec);
+    const [optimizerState, privacyState, rounds] = await Promise.all([
+      deps.store.getOptimizerState(task.id),
+      privacy ? deps.store.getPrivacyState(task.id) : null,
+      privacy?.kind === 'adaptive' ? deps.store.listRounds(task.id) : [],
+    ]);
+    return new TaskRunner(task, deps, { weights, optimizerState, privacyState, rounds });
+  }
+
+  private constructor(
     task: TaskRow,
     private readonly deps: TaskRunnerDeps,
+    stored: StoredTaskState,
   ) {
     this.id = task.id;
     this.task = task;
     this.spec = task.spec;
-    const weights = deps.store.getModel(task.id, task.modelVersion);
-    if (!weights) throw new Error(`task ${task.id}: model version ${task.modelVersion} is missing from the store`);
-    this.model = { weights, optimizerState: decodeOptimizerState(deps.store.getOptimizerState(task.id), weights.length) };
+    const { weights } = stored;
+    this.model = { weights, optimizerState: decodeOptimizerState(stored.optimizerState, weights.length) };
     const privacy = taskPrivacyOf(task.id, task.spec);
     if (privacy) {
-      const accountant = restoreAccountant(deps.store.getPrivacyState(task.id));
-      this.privacy = { privacy, accountant, clipNorm: nextClipNorm(privacy, () => deps.store.listRounds(task.id)) };
+      const accountant = restoreAccountant(stored.privacyState);
+      this.privacy = { privacy, accountant, clipNorm: nextClipNorm(privacy, stored.rounds) };
     }
     this.deadline = new Deadline(deps.clock);
     this.limits = { ...DEFAULT_REPORT_LIMITS, ...deps.reportLimits };
@@ -112,18 +148,36 @@ export class TaskRunner {
     if (this.task.status === 'running') this.openSelection();
   }
 
-  stop(status: 'stopped' | 'failed' | 'completed', reason: string): void {
-    if (this.active) this.abortRound(reason, { final: true });
+  /** Stops the task: its state changes now, the store follows (the promise settles once it has). */
+  stop(status: 'stopped' | 'failed' | 'completed', reason: string): Promise<void> {
+    this.closed = true;
+    if (this.active && !this.committing) this.abortRound(reason, { final: true });
     this.deadline.clear();
+    let stored: Promise<void> = Promise.resolve();
     if (this.task.status === 'running') {
-      this.deps.store.setTaskStatus(this.id, status, reason, this.deps.clock.now());
       this.task = { ...this.task, status, statusReason: reason };
+      stored = this.write(() => this.deps.store.setTaskStatus(this.id, status, reason, this.deps.clock.now()));
     }
-    this.deps.onFinished(this.id);
+    return stored.finally(() => this.deps.onFinished(this.id));
+  }
+
+  /**
+   * Runs a store write after the task's earlier ones (a connection pool could reorder them);
+   * with none in flight it starts at once, so an embedded store has written it on return.
+   */
+  private write<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writesInFlight === 0 ? fn() : this.writes.then(fn);
+    this.writesInFlight += 1;
+    const done = run.finally(() => {
+      this.writesInFlight -= 1;
+    });
+    this.writes = done.catch(() => undefined);
+    return done;
   }
 
   /** Halts timers without touching the store (coordinator shutdown; the task resumes later). */
   halt(): void {
+    this.closed = true;
     this.deadline.clear();
     if (this.active?.phase === 'reporting') this.active.reporting.halt();
     this.active = undefined;
@@ -135,9 +189,9 @@ export class TaskRunner {
     const done = this.task.modelVersion;
     const kind: RoundKind | undefined =
       done < this.spec.rounds ? 'train' : this.spec.evaluation.finalRound && !this.task.finalEvalDone ? 'evaluate' : undefined;
-    if (!kind) return this.stop('completed', `completed ${this.spec.rounds} rounds`);
+    if (!kind) return void this.finishWith('completed', `completed ${this.spec.rounds} rounds`);
     const exhausted = this.privacy ? budgetExhausted(this.privacy.privacy, this.privacy.accountant, done, kind) : undefined;
-    if (exhausted) return this.stop('stopped', exhausted);
+    if (exhausted) return void this.finishWith('stopped', exhausted);
     const now = this.deps.clock.now();
     const selectionDeadline = now + this.spec.timeouts.selectionMs;
     this.active = { phase: 'selecting', round: done + 1, kind, modelVersionIn: done, startedAt: now, selectionDeadline };
@@ -169,7 +223,7 @@ export class TaskRunner {
 
   private trySelect(deadlinePassed: boolean): void {
     const r = this.active;
-    if (r?.phase !== 'selecting') return;
+    if (r?.phase !== 'selecting' || r.configuring) return;
     const outcome = selectCohort({
       candidates: this.candidates(),
       identityOf: (s) => s.link.deviceId,
@@ -181,12 +235,63 @@ export class TaskRunner {
       selectionMs: this.spec.timeouts.selectionMs,
     });
     if (outcome.kind === 'abort') this.abortRound(outcome.reason);
-    else if (outcome.kind === 'cohort') this.configure(r, outcome.members);
+    else if (outcome.kind === 'cohort') void this.claim(r, outcome.members);
   }
 
   // ---- configuration -------------------------------------------------------------------
 
-  private configure(r: RoundInfo, selected: DeviceSession[]): void {
+  /**
+   * Holds the chosen devices (no other task selects them) while their identity keys and
+   * certificates are read from the store; devices that left meanwhile are let go, and below
+   * the cohort minimum the round goes back to selecting.
+   */
+  private async claim(r: RoundInfo & { phase: 'selecting'; selectionDeadline: number; configuring?: boolean }, members: DeviceSession[]): Promise<void> {
+    const { deps } = this;
+    r.configuring = true;
+    for (const s of members) s.activeTaskId = this.id;
+    const secure = this.spec.secureAggregation.enabled;
+    let lookups: CohortIdentities | undefined;
+    try {
+      lookups = secure ? await this.cohortIdentities(members) : undefined;
+    } catch (err) {
+      deps.logger.error({ taskId: this.id, err }, 'reading the cohort\'s identity keys failed');
+    }
+    const connected = new Set(deps.pool());
+    const selected = members.filter((s) => connected.has(s) && s.activeTaskId === this.id);
+    const unclaim = (list: DeviceSession[]) => {
+      for (const s of list) if (s.activeTaskId === this.id) s.activeTaskId = undefined;
+    };
+    unclaim(members.filter((s) => !selected.includes(s)));
+    if (this.active !== r || this.closed) return unclaim(selected);
+    r.configuring = false;
+    if ((secure && !lookups) || selected.length < this.spec.cohort.minimum) {
+      unclaim(selected);
+      if (!lookups && secure) return this.abortRound('reading the cohort\'s identity keys from the store failed');
+      return this.trySelect(deps.clock.now() >= r.selectionDeadline);
+    }
+    unclaim(selected);
+    this.configure(r, selected, lookups);
+  }
+
+  /** The cohort's enrolled identity keys and what the enrollment authority signed for them. */
+  private async cohortIdentities(members: DeviceSession[]): Promise<CohortIdentities> {
+    const ids = members.map((s) => s.link.deviceId);
+    const [devices, trust] = await Promise.all([
+      Promise.all(ids.map((id) => this.deps.store.getDevice(id))),
+      this.deps.trust ? this.deps.trust.roundTrust(ids) : { certificates: [], revocationLists: [] },
+    ]);
+    const keys = new Map<string, Uint8Array>();
+    const certificates = new Map<string, DeviceCertificate>();
+    ids.forEach((id, i) => {
+      const key = devices[i]?.publicKey;
+      if (key) keys.set(id, key);
+      const cert = trust.certificates[i];
+      if (cert) certificates.set(id, cert);
+    });
+    return { keys, certificates, revocationLists: trust.revocationLists };
+  }
+
+  private configure(r: RoundInfo, selected: DeviceSession[], lookups: CohortIdentities | undefined): void {
     const { deps, spec } = this;
     const planned = planRoundMode({ spec, kind: r.kind, privacy: this.privacy, cohortSize: selected.length, modelSize: this.size, random: deps.random });
     if (!planned.ok) {
@@ -205,9 +310,12 @@ export class TaskRunner {
       mode,
       sessions: selected,
       // The cohort's enrolled identity keys, by protocol id: advertisements must be signed by them (consistency check only).
-      identityKeys: setup ? selected.map((s) => deps.store.getDevice(s.link.deviceId)?.publicKey ?? new Uint8Array(0)) : [],
+      identityKeys: setup ? selected.map((s) => lookups?.keys.get(s.link.deviceId) ?? new Uint8Array(0)) : [],
       // What the enrollment authority signed for them, relayed for the devices to check.
-      trust: setup && deps.trust ? deps.trust.roundTrust(selected.map((s) => s.link.deviceId)) : { certificates: [], revocationLists: [] },
+      trust:
+        setup && lookups
+          ? { certificates: selected.map((s) => lookups.certificates.get(s.link.deviceId)), revocationLists: lookups.revocationLists }
+          : { certificates: [], revocationLists: [] },
       // The approver's signature on the task and its place in the log, from each device's last head.
       approval: (knownLogSize) => deps.approvals?.wireFor(this.id, knownLogSize) ?? {},
       modelSize: this.size,
@@ -220,7 +328,7 @@ export class TaskRunner {
       clock: deps.clock,
       logger: deps.logger,
       release: deps.release,
-      events: { complete: (sum) => this.commit(reporting, sum), abort: (reason) => this.abortRound(reason) },
+      events: { complete: (sum) => void this.commit(reporting, sum), abort: (reason) => this.abortRound(reason) },
     });
     this.active = { phase: 'reporting', reporting };
     reporting.invite(this.download);
@@ -268,6 +376,16 @@ export class TaskRunner {
 
   // ---- commit or abort -----------------------------------------------------------------
 
+  /** Ends the task from inside its own sequence (completed, budget spent, too many failures). */
+  private async finishWith(status: 'stopped' | 'failed' | 'completed', reason: string): Promise<void> {
+    try {
+      await this.stop(status, reason);
+    } catch (err) {
+      this.deps.logger.error({ taskId: this.id, err }, 'storing the task\'s final status failed');
+    }
+  }
+
+  /** Ends the round now; the aborted round is written to the store in the task's write order. */
   private abortRound(reason: string, opts: { final?: boolean; spent?: PrivacyAccountant } = {}): void {
     const r = this.active;
     if (!r) return;
@@ -280,25 +398,23 @@ export class TaskRunner {
     if (withdrawals) reason = `${reason} (withdrawals: ${withdrawals})`;
     this.lastAbortReason = reason;
     const privacyState = opts.spent ? { privacyState: JSON.stringify(opts.spent.toJSON()) } : {};
-    try {
-      const row = { taskId: this.id, round: info.round, kind: info.kind, modelVersionIn: info.modelVersionIn, reason, startedAt: info.startedAt, endedAt: this.deps.clock.now() };
-      this.deps.store.recordAbortedRound({ ...row, ...privacyState });
-    } catch (err) {
+    const row = { taskId: this.id, round: info.round, kind: info.kind, modelVersionIn: info.modelVersionIn, reason, startedAt: info.startedAt, endedAt: this.deps.clock.now() };
+    this.write(() => this.deps.store.recordAbortedRound({ ...row, ...privacyState })).catch((err: unknown) => {
       // The task goes on; ε spent is kept in memory and stored with the next round that commits.
       this.deps.logger.error({ taskId: this.id, round: info.round, err }, 'recording the aborted round failed');
-    }
+    });
     if (opts.spent && this.privacy) this.privacy = { ...this.privacy, accountant: opts.spent };
     this.deps.logger.warn({ taskId: this.id, round: info.round, reason }, 'round aborted');
     this.deps.onRoundEnd?.(this.id, 'aborted', info.round);
-    if (opts.final) return;
+    if (opts.final || this.closed) return;
     this.consecutiveFailures += 1;
     if (this.consecutiveFailures >= this.spec.maxConsecutiveFailures) {
-      return this.stop('failed', `${this.consecutiveFailures} consecutive rounds failed; last: ${reason}`);
+      return void this.finishWith('failed', `${this.consecutiveFailures} consecutive rounds failed; last: ${reason}`);
     }
     this.openSelection();
   }
 
-  private commit(reporting: ReportingRound, sum: SurvivorsSum): void {
+  private async commit(reporting: ReportingRound, sum: SurvivorsSum): Promise<void> {
     const { deps, spec } = this;
     const r = reporting.info;
     this.deadline.clear();
@@ -324,8 +440,9 @@ export class TaskRunner {
       r.kind === 'evaluate' || (version >= spec.rounds && !spec.evaluation.finalRound)
         ? { status: 'completed' as const, reason: `completed ${spec.rounds} rounds` }
         : undefined;
+    this.committing = true;
     try {
-      deps.store.commitRound({
+      await this.write(() => deps.store.commitRound({
         taskId: this.id,
         round: r.round,
         kind: r.kind,
@@ -338,7 +455,7 @@ export class TaskRunner {
         // A DP evaluation round changes no model but spends ε: stored with the round.
         ...(!newModel && privacy ? { privacyState: JSON.stringify(privacy.accountant.toJSON()) } : {}),
         ...(finishing ? { finish: finishing } : {}),
-      });
+      }));
     } catch (err) {
       deps.logger.error({ taskId: this.id, round: r.round, err }, 'round commit failed');
       // Nothing of the round is stored and the model stays. A distributed-DP sum (training or
@@ -347,9 +464,12 @@ export class TaskRunner {
       const m = reporting.mode;
       const distributed = m.kind === 'distributed-dp' || (m.kind === 'evaluate' && m.evaluation.kind === 'distributed-dp');
       const spent = distributed ? privacy?.accountant : undefined;
+      this.committing = false;
+      if (this.closed) return;
       return this.abortRound(`commit failed: ${(err as Error).message}`, spent ? { spent } : {});
     }
-    this.task = deps.store.getTask(this.id) ?? this.task;
+    this.committing = false;
+    this.task = { ...this.task, modelVersion: newModel ? version : this.task.modelVersion, finalEvalDone: this.task.finalEvalDone || r.kind === 'evaluate', updatedAt: now };
     if (privacy && this.privacy) this.privacy = { ...this.privacy, accountant: privacy.accountant, clipNorm: privacy.nextClipNorm };
     if (model) {
       this.model = model;
@@ -360,12 +480,17 @@ export class TaskRunner {
     this.active = undefined;
     deps.logger.info({ taskId: this.id, round: r.round, kind: r.kind, ...metrics }, 'round committed');
     deps.onRoundEnd?.(this.id, 'committed', r.round);
-    if (!finishing) return this.openSelection();
-    this.task = { ...this.task, status: finishing.status, statusReason: finishing.reason };
-    deps.onFinished(this.id);
+    if (finishing) {
+      this.task = { ...this.task, status: finishing.status, statusReason: finishing.reason };
+      this.closed = true;
+      return deps.onFinished(this.id);
+    }
+    // Stopped or halted while the commit was in flight: the round stands, no new one opens.
+    if (this.closed) return;
+    this.openSelection();
   }
 
-  status(checkedIn: number): TaskStatusView {
+  status(checkedIn: number): Promise<TaskStatusView> {
     const r = this.active;
     const c = r?.phase === 'reporting' ? r.reporting.cohort : undefined;
     const round: RoundSnapshot =

@@ -78,6 +78,8 @@ export class DeviceTransport {
     let session: DeviceSession | undefined;
     let handshake: { publicKey: Uint8Array; deviceId: string; nonce: Uint8Array; enrollToken: string | undefined } | undefined;
     let closed = false;
+    // A store lookup of the handshake is in flight: the device must wait for its answer.
+    let pending = false;
 
     const sendRaw = (bytes: Uint8Array) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -97,7 +99,7 @@ export class DeviceTransport {
 
     // Every frame the device sends, hashed as it arrived: the device's ledger computes the same.
     const digest = new FrameDigest();
-    ws.on('message', (data: RawData, isBinary: boolean) => {
+    ws.on('message', async (data: RawData, isBinary: boolean) => {
       // ws hands over a Buffer by default; wrap (never copy) anything else.
       const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
       if (isBinary) digest.add(bytes);
@@ -114,6 +116,7 @@ export class DeviceTransport {
         return fail(info.code, info.message);
       }
       if (!session) {
+        if (pending) return fail('UNEXPECTED_MESSAGE', `${frame.body} sent before the coordinator answered the previous handshake frame`);
         if (!handshake) {
           if (frame.body !== 'hello') return fail('UNEXPECTED_MESSAGE', `the first frame must be hello, got ${frame.body}`);
           try {
@@ -126,7 +129,17 @@ export class DeviceTransport {
           const publicKey = frame.message.publicKey ?? new Uint8Array();
           if (publicKey.byteLength !== 32) return fail('MALFORMED_FRAME', `hello.publicKey must be a 32-byte Ed25519 key, got ${publicKey.byteLength} bytes`);
           const deviceId = deviceIdOf(publicKey);
-          const known = this.coordinator.store.getDevice(deviceId);
+          let known;
+          pending = true;
+          try {
+            known = await this.coordinator.store.getDevice(deviceId);
+          } catch (err) {
+            log.error({ err, device: deviceId }, 'reading the device record failed');
+            return fail('INTERNAL', `internal error: ${toErrorInfo(err).message}`);
+          } finally {
+            pending = false;
+          }
+          if (closed) return;
           if (known?.revokedAt) {
             return fail('DEVICE_REVOKED', `device ${deviceId} was revoked on ${new Date(known.revokedAt).toISOString()}${known.revokedReason ? ` (${known.revokedReason})` : ''} and can never join again`);
           }
@@ -145,13 +158,17 @@ export class DeviceTransport {
           return fail('UNAUTHENTICATED', `identity proof for device ${deviceId} failed: the signature does not verify`);
         }
         if (enrollToken !== undefined) {
+          pending = true;
           try {
-            this.coordinator.store.enrollDevice(hashToken(enrollToken), deviceId, publicKey, Date.now());
+            await this.coordinator.store.enrollDevice(hashToken(enrollToken), deviceId, publicKey, Date.now());
             log.info({ device: deviceId }, 'device enrolled');
           } catch (err) {
             const info = toErrorInfo(err);
             return fail(info.code === 'DEVICE_REVOKED' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED', info.message);
+          } finally {
+            pending = false;
           }
+          if (closed) return;
         }
         const link: DeviceLink = {
           sessionId: randomUUID(),

@@ -13,86 +13,88 @@ import type Database from 'better-sqlite3';
 const FAIL_FIRST_COMMIT = `CREATE TRIGGER fail_commit BEFORE INSERT ON rounds WHEN NEW.status = 'committed'
   BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`;
 
-let h: ReturnType<typeof coordinatorHarness> | undefined;
-afterEach(() => {
-  h?.close();
+let h: Awaited<ReturnType<typeof coordinatorHarness>> | undefined;
+afterEach(async () => {
+  await h?.close();
   h = undefined;
 });
 
 /** Fails every commit until the first round aborts, then lets the store work again; records what the store held at that moment. */
-function failFirstCommit(seen: { privacyState?: string | null; status?: unknown }[], look: () => { privacyState: string | null; status: unknown }) {
+function failFirstCommit(seen: Promise<{ privacyState?: string | null; status?: unknown }>[], look: () => { privacyState: Promise<string | null>; status: unknown }) {
   return (end: RoundEnd, { db }: { db: Database.Database }) => {
     if (end.outcome !== 'aborted') return;
-    seen.push(look());
+    // Both reads start now, before the trigger goes: what they answer is the store at this moment.
+    const at = look();
+    seen.push(Promise.all([at.privacyState, at.status]).then(([privacyState, status]) => ({ privacyState, status })));
     db.exec('DROP TRIGGER IF EXISTS fail_commit');
   };
 }
 
 describe('a failed store commit', () => {
   it('aborts the round with its reason, stores nothing of it, and the task goes on to the next round', async () => {
-    const seen: { privacyState?: string | null; status?: unknown }[] = [];
+    const seen: Promise<{ privacyState?: string | null; status?: unknown }>[] = [];
     let taskId = '';
-    h = coordinatorHarness(failFirstCommit(seen, () => ({ privacyState: h!.store.getPrivacyState(taskId), status: h!.coordinator.taskStatus(taskId) })));
+    h = await coordinatorHarness(failFirstCommit(seen, () => ({ privacyState: h!.store.getPrivacyState(taskId), status: h!.coordinator.taskStatus(taskId) })));
     h.db.exec(FAIL_FIRST_COMMIT);
-    taskId = h.coordinator.createTask(task({ cohort: { goal: 2, minimum: 2, overSelection: 1 }, rounds: 2 }));
+    taskId = await h.coordinator.createTask(task({ cohort: { goal: 2, minimum: 2, overSelection: 1 }, rounds: 2 }));
     h.devices(2).forEach((d) => d.connect());
-    await h.events.until(() => h!.coordinator.taskStatus(taskId).status !== 'running');
-    const rounds = h.store.listRounds(taskId);
+    await h.events.until(async () => (await h!.coordinator.taskStatus(taskId)).status !== 'running');
+    const rounds = await h.store.listRounds(taskId);
     expect(rounds).toMatchObject([
       { round: 1, status: 'aborted', modelVersionIn: 0, reason: 'commit failed: database or disk is full' },
       { round: 1, status: 'committed', modelVersionIn: 0, modelVersionOut: 1 },
       { round: 2, status: 'committed', modelVersionIn: 1, modelVersionOut: 2 },
     ]);
     // At the abort: the round was over (not frozen in 'reporting'), recorded, and nothing of it written.
-    expect(seen[0]!.status).toMatchObject({ status: 'running', phase: 'idle', round: null, modelVersion: 0, lastAbortReason: 'commit failed: database or disk is full' });
-    expect(h.store.participation(taskId, 1)).toHaveLength(2);
-    expect(h.coordinator.taskStatus(taskId)).toMatchObject({ status: 'completed', roundsDone: 2, consecutiveFailures: 0, lastAbortReason: '' });
+    expect((await seen[0]!).status).toMatchObject({ status: 'running', phase: 'idle', round: null, modelVersion: 0, lastAbortReason: 'commit failed: database or disk is full' });
+    expect(await h.store.participation(taskId, 1)).toHaveLength(2);
+    expect(await h.coordinator.taskStatus(taskId)).toMatchObject({ status: 'completed', roundsDone: 2, consecutiveFailures: 0, lastAbortReason: '' });
   });
 
   it('in central DP spends no ε: the noised model never left the coordinator', async () => {
-    const seen: { privacyState?: string | null }[] = [];
+    const seen: Promise<{ privacyState?: string | null; status?: unknown }>[] = [];
     let taskId = '';
-    h = coordinatorHarness(failFirstCommit(seen, () => ({ privacyState: h!.store.getPrivacyState(taskId), status: undefined })));
+    h = await coordinatorHarness(failFirstCommit(seen, () => ({ privacyState: h!.store.getPrivacyState(taskId), status: undefined })));
     h.db.exec(FAIL_FIRST_COMMIT);
     const privacy = { mode: 'central', targetEpsilon: 50, delta: 1e-3, clipNorm: 1, noiseMultiplier: 1, population: 2 };
-    taskId = h.coordinator.createTask(task({ cohort: { goal: 2, minimum: 2, overSelection: 1 }, privacy }));
+    taskId = await h.coordinator.createTask(task({ cohort: { goal: 2, minimum: 2, overSelection: 1 }, privacy }));
     h.devices(2).forEach((d) => d.connect());
     h.clock.advance(1000); // Poisson sampling at the selection deadline
     await h.events.until(() => h!.ends.length === 1);
-    expect(seen[0]!.privacyState).toBeNull();
+    expect((await seen[0]!).privacyState).toBeNull();
     h.clock.advance(1000);
-    await h.events.until(() => h!.coordinator.taskStatus(taskId).status !== 'running');
-    const done = h.coordinator.taskStatus(taskId);
+    await h.events.until(async () => (await h!.coordinator.taskStatus(taskId)).status !== 'running');
+    const done = await h.coordinator.taskStatus(taskId);
     expect(done.status).toBe('completed');
     expect(done.privacy!.epsilonSpent).toBe(new PrivacyAccountant().compose({ samplingRate: 1, noiseMultiplier: 1, steps: 1 }).epsilon(1e-3));
   });
 
   it('in distributed DP still charges the ε of the revealed sum, stored with the aborted round', async () => {
-    const seen: { privacyState?: string | null }[] = [];
+    const seen: Promise<{ privacyState?: string | null; status?: unknown }>[] = [];
     let taskId = '';
-    h = coordinatorHarness(failFirstCommit(seen, () => ({ privacyState: h!.store.getPrivacyState(taskId), status: undefined })));
+    h = await coordinatorHarness(failFirstCommit(seen, () => ({ privacyState: h!.store.getPrivacyState(taskId), status: undefined })));
     h.db.exec(FAIL_FIRST_COMMIT);
     const privacy = { mode: 'distributed', targetEpsilon: 100, delta: 1e-3, clipNorm: 1, noiseMultiplier: 0.5, population: 3 };
-    taskId = h.coordinator.createTask(
+    taskId = await h.coordinator.createTask(
       task({ cohort: { goal: 3, minimum: 3, overSelection: 1 }, privacy, secureAggregation: { enabled: true, maliciousServer: false }, timeouts: { selectionMs: 1000, roundMs: 60_000 } }),
     );
-    const plan = h.store.getTask(taskId)!.spec.privacy!.distributed as unknown as DistributedDpPlan;
+    const plan = await (await h.store.getTask(taskId))!.spec.privacy!.distributed as unknown as DistributedDpPlan;
     const oneRound = new PrivacyAccountant().composeDistributed({ samplingRate: 1, plan, steps: 1 });
     h.devices(3).forEach((d) => d.connect());
     h.clock.advance(1000);
     await h.events.until(() => h!.ends.length === 1);
-    expect(h.store.listRounds(taskId)).toMatchObject([{ round: 1, status: 'aborted', reason: 'commit failed: database or disk is full' }]);
+    expect(await h.store.listRounds(taskId)).toMatchObject([{ round: 1, status: 'aborted', reason: 'commit failed: database or disk is full' }]);
     // The sum was unmasked and decoded before the commit failed: one round's ε is spent and stored.
-    expect(PrivacyAccountant.fromJSON(seen[0]!.privacyState!).epsilon(1e-3)).toBe(oneRound.epsilon(1e-3));
-    expect(h.coordinator.taskStatus(taskId).privacy!.epsilonSpent).toBe(oneRound.epsilon(1e-3));
+    expect(PrivacyAccountant.fromJSON((await seen[0]!).privacyState!).epsilon(1e-3)).toBe(oneRound.epsilon(1e-3));
+    expect((await h.coordinator.taskStatus(taskId)).privacy!.epsilonSpent).toBe(oneRound.epsilon(1e-3));
     h.clock.advance(1000);
-    await h.events.until(() => h!.coordinator.taskStatus(taskId).status !== 'running');
-    const done = h.coordinator.taskStatus(taskId);
+    await h.events.until(async () => (await h!.coordinator.taskStatus(taskId)).status !== 'running');
+    const done = await h.coordinator.taskStatus(taskId);
     expect(done.status).toBe('completed');
     // Two revealed sums, the aborted round's and the committed one's, both charged to the
     // accountant; against the coordinator a device is in at most its participation limit of them
     // (1 here: one round, every device sampled), so that figure is one round's.
-    expect(PrivacyAccountant.fromJSON(h.store.getPrivacyState(taskId)!).steps).toBe(2);
+    expect(PrivacyAccountant.fromJSON((await h.store.getPrivacyState(taskId))!).steps).toBe(2);
     expect(done.privacy!.epsilonForReleasedModel).toBe(oneRound.epsilon(1e-3));
     expect(done.privacy!.participationLimit).toBe(1);
     expect(done.privacy!.epsilonSpent).toBe(oneRound.epsilon(1e-3));

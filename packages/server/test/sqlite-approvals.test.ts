@@ -30,36 +30,36 @@ function fresh(): { dir: string; store: SqliteStore } {
 }
 
 describe('SqliteStore: approvals and the transparency log', () => {
-  it('keeps a task awaiting approval until its approval and head are appended, in one transaction, across a restart', () => {
+  it('keeps a task awaiting approval until its approval and head are appended, in one transaction, across a restart', async () => {
     const { dir, store } = fresh();
-    store.createTask({ id: 't1', spec: spec(), initialWeights: new Float32Array([1, 2]), now: 1, awaitingApproval: true });
-    store.createTask({ id: 't2', spec: spec(), initialWeights: new Float32Array([1, 2]), now: 1 });
-    expect(store.getTask('t1')?.status).toBe('awaiting-approval');
-    expect(store.getTask('t2')?.status).toBe('running');
+    await store.createTask({ id: 't1', spec: spec(), initialWeights: new Float32Array([1, 2]), now: 1, awaitingApproval: true });
+    await store.createTask({ id: 't2', spec: spec(), initialWeights: new Float32Array([1, 2]), now: 1 });
+    expect((await store.getTask('t1'))?.status).toBe('awaiting-approval');
+    expect((await store.getTask('t2'))?.status).toBe('running');
     // A head for the wrong log size, or for a task not awaiting approval, changes nothing.
-    expect(() => store.appendApproval({ taskId: 't1', leafIndex: 3, approvalJson: '{}', headJson: '{}', now: 2 })).toThrow(/the transparency log has 0 entries, the approval was made for 3/);
-    expect(() => store.appendApproval({ taskId: 't2', leafIndex: 0, approvalJson: '{}', headJson: '{}', now: 2 })).toThrow(/task "t2" is not awaiting approval/);
-    expect(store.listApprovals()).toEqual([]);
-    store.appendApproval({ taskId: 't1', leafIndex: 0, approvalJson: '{"a":1}', headJson: '{"h":1}', now: 2 });
-    expect(store.getTask('t1')?.status).toBe('running');
-    expect(() => store.setTaskStatus('t2', 'awaiting-approval', '', 3)).toThrow(/only an approval changes that/);
-    store.close();
+    await expect(store.appendApproval({ taskId: 't1', leafIndex: 3, approvalJson: '{}', headJson: '{}', now: 2 })).rejects.toThrow(/the transparency log has 0 entries, the approval was made for 3/);
+    await expect(store.appendApproval({ taskId: 't2', leafIndex: 0, approvalJson: '{}', headJson: '{}', now: 2 })).rejects.toThrow(/task "t2" is not awaiting approval/);
+    expect(await store.listApprovals()).toEqual([]);
+    await store.appendApproval({ taskId: 't1', leafIndex: 0, approvalJson: '{"a":1}', headJson: '{"h":1}', now: 2 });
+    expect((await store.getTask('t1'))?.status).toBe('running');
+    await expect(store.setTaskStatus('t2', 'awaiting-approval', '', 3)).rejects.toThrow(/only an approval changes that/);
+    await store.close();
     const again = new SqliteStore({ dataDir: dir });
-    expect(again.listApprovals()).toEqual([{ taskId: 't1', approvalJson: '{"a":1}' }]);
-    expect(again.listLogHeads()).toEqual(['{"h":1}']);
-    expect(again.auditLog().some((e) => e.action === 'task.approve' && e.detail.taskId === 't1')).toBe(true);
-    again.close();
+    expect(await again.listApprovals()).toEqual([{ taskId: 't1', approvalJson: '{"a":1}' }]);
+    expect(await again.listLogHeads()).toEqual(['{"h":1}']);
+    expect((await again.auditLog()).some((e) => e.action === 'task.approve' && e.detail.taskId === 't1')).toBe(true);
+    await again.close();
   });
 
-  it('never lets an approval or a head be changed or removed, even by hand', () => {
+  it('never lets an approval or a head be changed or removed, even by hand', async () => {
     const { dir, store } = fresh();
-    store.createTask({ id: 't1', spec: spec(), initialWeights: new Float32Array([1, 2]), now: 1, awaitingApproval: true });
-    store.appendApproval({ taskId: 't1', leafIndex: 0, approvalJson: '{}', headJson: '{}', now: 2 });
+    await store.createTask({ id: 't1', spec: spec(), initialWeights: new Float32Array([1, 2]), now: 1, awaitingApproval: true });
+    await store.appendApproval({ taskId: 't1', leafIndex: 0, approvalJson: '{}', headJson: '{}', now: 2 });
     // A stopped task that was awaiting approval reads as stopped.
-    store.createTask({ id: 't3', spec: spec(), initialWeights: new Float32Array([1, 2]), now: 1, awaitingApproval: true });
-    store.setTaskStatus('t3', 'stopped', 'never approved', 3);
-    expect(store.getTask('t3')?.status).toBe('stopped');
-    store.close();
+    await store.createTask({ id: 't3', spec: spec(), initialWeights: new Float32Array([1, 2]), now: 1, awaitingApproval: true });
+    await store.setTaskStatus('t3', 'stopped', 'never approved', 3);
+    expect((await store.getTask('t3'))?.status).toBe('stopped');
+    await store.close();
     const db = new Database(path.join(dir, 'conclave.db'));
     expect(() => db.prepare(`UPDATE task_approvals SET approval_json = 'x'`).run()).toThrow(/task_approvals is append-only/);
     expect(() => db.prepare(`DELETE FROM log_heads`).run()).toThrow(/log_heads is append-only/);

@@ -26,54 +26,54 @@ function spec() {
 
 const metrics = { participants: 1, selected: 1, examples: 5, trainLoss: 0.5, evalExamples: 0, evalLoss: null, evalAccuracy: null, durationMs: 1, bytesIn: 8, bytesOut: 8 };
 
-function fresh() {
+async function fresh() {
   const dir = mkdtempSync(path.join(tmpdir(), 'conclave-store-'));
   dirs.push(dir);
   const store = new SqliteStore({ dataDir: dir });
-  store.createTask({ id: 't1', spec: spec(), initialWeights: new Float32Array([1, 2]), now: 1 });
+  await store.createTask({ id: 't1', spec: spec(), initialWeights: new Float32Array([1, 2]), now: 1 });
   return { dir, store };
 }
 
 describe('SqliteStore', () => {
-  it('commits a round in one transaction: model, metrics, participants', () => {
-    const { store, dir } = fresh();
-    store.commitRound({
+  it('commits a round in one transaction: model, metrics, participants', async () => {
+    const { store, dir } = await fresh();
+    await store.commitRound({
       taskId: 't1', round: 1, kind: 'train', modelVersionIn: 0,
       newModel: { version: 1, weights: new Float32Array([3, 4]), optimizerState: null },
       metrics, participants: [{ deviceId: 'd1', numExamples: 5 }], startedAt: 1, endedAt: 2,
     });
-    store.close();
+    await store.close();
     const again = new SqliteStore({ dataDir: dir });
-    expect(again.getTask('t1')!.modelVersion).toBe(1);
-    expect(Array.from(again.getModel('t1', 1)!)).toEqual([3, 4]);
-    expect(again.listRounds('t1')[0]).toMatchObject({ round: 1, status: 'committed', metrics });
-    expect(again.participation('t1', 1)).toEqual([{ deviceId: 'd1', numExamples: 5 }]);
-    again.close();
+    expect((await again.getTask('t1'))!.modelVersion).toBe(1);
+    expect(Array.from((await again.getModel('t1', 1))!)).toEqual([3, 4]);
+    expect((await again.listRounds('t1'))[0]).toMatchObject({ round: 1, status: 'committed', metrics });
+    expect(await again.participation('t1', 1)).toEqual([{ deviceId: 'd1', numExamples: 5 }]);
+    await again.close();
   });
 
-  it('writes nothing when a commit fails part-way, and never commits a stale round', () => {
-    const { store } = fresh();
+  it('writes nothing when a commit fails part-way, and never commits a stale round', async () => {
+    const { store } = await fresh();
     const commit = {
       taskId: 't1', round: 1, kind: 'train' as const, modelVersionIn: 0,
       newModel: { version: 1, weights: new Float32Array([3, 4]), optimizerState: null },
       metrics, participants: [{ deviceId: 'd1', numExamples: 5 }, { deviceId: 'd1', numExamples: 6 }], startedAt: 1, endedAt: 2,
     };
     // The duplicate participant violates the primary key after the round row was inserted.
-    expect(() => store.commitRound(commit)).toThrow(/UNIQUE/);
-    expect(store.getTask('t1')!.modelVersion).toBe(0);
-    expect(store.listRounds('t1')).toEqual([]);
-    expect(store.getModel('t1', 1)).toBeUndefined();
-    store.commitRound({ ...commit, participants: [{ deviceId: 'd1', numExamples: 5 }] });
-    expect(() => store.commitRound({ ...commit, round: 2, participants: [] })).toThrow('round 2 was computed from model version 0, task is at 1');
-    store.close();
+    await expect(store.commitRound(commit)).rejects.toThrow(/UNIQUE/);
+    expect((await store.getTask('t1'))!.modelVersion).toBe(0);
+    expect(await store.listRounds('t1')).toEqual([]);
+    expect(await store.getModel('t1', 1)).toBeUndefined();
+    await store.commitRound({ ...commit, participants: [{ deviceId: 'd1', numExamples: 5 }] });
+    await expect(store.commitRound({ ...commit, round: 2, participants: [] })).rejects.toThrow('round 2 was computed from model version 0, task is at 1');
+    await store.close();
   });
 
-  it('keeps the audit log append-only', () => {
-    const { store } = fresh();
-    expect(store.auditLog().map((a) => a.action)).toEqual(['task.create']);
+  it('keeps the audit log append-only', async () => {
+    const { store } = await fresh();
+    expect((await store.auditLog()).map((a) => a.action)).toEqual(['task.create']);
     const db = (store as unknown as { db: { prepare(s: string): { run(): void } } }).db;
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow('audit_log is append-only');
-    store.close();
+    await store.close();
   });
 });
 

@@ -19,13 +19,13 @@ class MemoryApprovalStore implements ApprovalStore {
   approvals: { taskId: string; approvalJson: string }[] = [];
   heads: string[] = [];
   status = new Map<string, string>();
-  listApprovals() {
+  async listApprovals() {
     return [...this.approvals];
   }
-  listLogHeads() {
+  async listLogHeads() {
     return [...this.heads];
   }
-  appendApproval(e: { taskId: string; leafIndex: number; approvalJson: string; headJson: string }) {
+  async appendApproval(e: { taskId: string; leafIndex: number; approvalJson: string; headJson: string }) {
     if (this.status.get(e.taskId) !== 'awaiting-approval' || e.leafIndex !== this.approvals.length) throw new Error('conflict');
     this.approvals.push({ taskId: e.taskId, approvalJson: e.approvalJson });
     this.heads.push(e.headJson);
@@ -57,7 +57,7 @@ async function approverKey(name = 'Works council'): Promise<NamedSigningKey> {
 describe('task approval between approver and coordinator', () => {
   it('signs what the coordinator runs, appends it to the log and starts the task', async () => {
     const store = new MemoryApprovalStore();
-    const approvals = TaskApprovals.load(store);
+    const approvals = await TaskApprovals.load(store);
     const key = await approverKey();
     let lastSigned;
     for (const id of ['t1', 't2']) {
@@ -69,7 +69,7 @@ describe('task approval between approver and coordinator', () => {
       lastSigned = signed.state.lastSigned;
       expect(store.status.get(id)).toBe('running');
     }
-    const reloaded = TaskApprovals.load(store);
+    const reloaded = await TaskApprovals.load(store);
     expect(await verifyTransparencyLog(reloaded.log, { approverKeys: [key.publicKey] })).toEqual({ ok: true, problems: [], size: 2 });
     const served = reloaded.proofFor('t1', 1);
     expect(served?.proof.head.size).toBe(2);
@@ -79,7 +79,7 @@ describe('task approval between approver and coordinator', () => {
 
   it('refuses a statement that is not the task, a head that is not the log, and a task not awaiting approval', async () => {
     const store = new MemoryApprovalStore();
-    const approvals = TaskApprovals.load(store);
+    const approvals = await TaskApprovals.load(store);
     const key = await approverKey();
     const t = task('t1');
     store.status.set('t1', 'awaiting-approval');
@@ -107,13 +107,13 @@ describe('task approval between approver and coordinator', () => {
   it("refuses to sign a log that does not extend the approver's last head", async () => {
     const key = await approverKey();
     const storeA = new MemoryApprovalStore();
-    const a = TaskApprovals.load(storeA);
+    const a = await TaskApprovals.load(storeA);
     storeA.status.set('t1', 'awaiting-approval');
     const first = await signApprovalRequest({ request: await a.request(task('t1')), key, lastSigned: undefined, nowMs: 1 });
     await a.accept(task('t1'), first, 1);
     // A second coordinator (or the same one, its log wiped) asks the approver to start over.
     const storeB = new MemoryApprovalStore();
-    const b = TaskApprovals.load(storeB);
+    const b = await TaskApprovals.load(storeB);
     await expect(signApprovalRequest({ request: await b.request(task('t2')), key, lastSigned: first.state.lastSigned, nowMs: 2 })).rejects.toThrow(/rolled back/);
     expect(markOf(treeHeadFromJson(first.head)).size).toBe(1);
   });

@@ -11,13 +11,13 @@ export interface ApprovalRecord {
 
 export interface ApprovalStore {
   /** Every approval in log order (leaf index 0 first). */
-  listApprovals(): ApprovalRecord[];
+  listApprovals(): Promise<ApprovalRecord[]>;
   /** Every signed tree head (`treeHeadToJson`, as text) in the order they were appended. */
-  listLogHeads(): string[];
+  listLogHeads(): Promise<string[]>;
   /**
    * Appends one approval and the head that covers it, and sets the task from
    * `awaiting-approval` to `running`, in one transaction. Throws CONFLICT when the task is not
    * awaiting approval or the log grew meanwhile (`leafIndex` is not the log's size).
    */
-  appendApproval(entry: { taskId: string; leafIndex: number; approvalJson: string; headJson: string; now: number }): void;
+  appendApproval(entry: { taskId: string; leafIndex: number; approvalJson: string; headJson: string; now: number }): Promise<void>;
 }

@@ -63,7 +63,7 @@ export class TaskApprovals {
   }
 
   /** Reads the log the store holds; throws STORE_CORRUPT naming an unreadable entry. */
-  static load(store: ApprovalStore): TaskApprovals {
+  static async load(store: ApprovalStore): Promise<TaskApprovals> {
     const read = <T>(what: string, f: () => T): T => {
       try {
         return f();
@@ -71,8 +71,8 @@ export class TaskApprovals {
         throw new ServerError('STORE_CORRUPT', `stored transparency log: ${what}: ${(err as Error).message}`, 500);
       }
     };
-    const entries = store.listApprovals().map((r, i) => read(`entry ${i}`, () => taskApprovalFromJson(r.approvalJson)));
-    const heads = store.listLogHeads().map((h, i) => read(`head ${i}`, () => treeHeadFromJson(JSON.parse(h))));
+    const entries = (await store.listApprovals()).map((r, i) => read(`entry ${i}`, () => taskApprovalFromJson(r.approvalJson)));
+    const heads = (await store.listLogHeads()).map((h, i) => read(`head ${i}`, () => treeHeadFromJson(JSON.parse(h))));
     return new TaskApprovals(store, entries, heads);
   }
 
@@ -124,7 +124,7 @@ export class TaskApprovals {
     if (head.size !== size || !bytesEqual(head.rootHash, extended.root())) {
       throw new ServerError('BAD_REQUEST', `approval refused: the tree head is not the log of ${size} entries with this approval appended (the log may have grown; approve again)`, 409);
     }
-    this.store.appendApproval({
+    await this.store.appendApproval({
       taskId: task.id,
       leafIndex: size - 1,
       approvalJson: JSON.stringify(taskApprovalToJson(approval)),

@@ -272,9 +272,9 @@ export function budgetExhausted(privacy: TaskPrivacy, accountant: PrivacyAccount
  * committed training round chose (stored with that round's results, so a restart resumes it),
  * else the initial one in float32 as devices see it.
  */
-export function nextClipNorm(privacy: TaskPrivacy, rounds: () => readonly RoundRow[]): number {
+export function nextClipNorm(privacy: TaskPrivacy, rounds: readonly RoundRow[]): number {
   if (privacy.kind !== 'adaptive') return privacy.clipNorm;
-  const last = rounds()
+  const last = rounds
     .filter((r) => r.status === 'committed' && r.kind === 'train' && r.metrics?.nextClipNorm != null)
     .at(-1);
   return last?.metrics?.nextClipNorm ?? Math.fround(privacy.initialClipNorm);

@@ -182,7 +182,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  createTask({ id, spec, initialWeights, now, awaitingApproval = false }: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number; awaitingApproval?: boolean }): void {
+  async createTask({ id, spec, initialWeights, now, awaitingApproval = false }: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number; awaitingApproval?: boolean }): Promise<void> {
     this.db.transaction(() => {
       this.db
         .prepare(`INSERT INTO tasks (id, name, spec_json, status, model_version, created_at, updated_at, awaiting_approval) VALUES (?, ?, ?, 'running', 0, ?, ?, ?)`)
@@ -207,16 +207,16 @@ export class SqliteStore implements Store {
     };
   }
 
-  getTask(id: string): TaskRow | undefined {
+  async getTask(id: string): Promise<TaskRow | undefined> {
     const row = this.db.prepare(`SELECT * FROM tasks WHERE id = ?`).get(id) as TaskDbRow | undefined;
     return row && this.rowToTask(row);
   }
 
-  listTasks(): TaskRow[] {
+  async listTasks(): Promise<TaskRow[]> {
     return (this.db.prepare(`SELECT * FROM tasks ORDER BY created_at, id`).all() as TaskDbRow[]).map((r) => this.rowToTask(r));
   }
 
-  setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): void {
+  async setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): Promise<void> {
     if (status === 'awaiting-approval') throw new ServerError('BAD_REQUEST', 'a task awaits approval only from its creation; only an approval changes that');
     this.db.transaction(() => {
       this.db.prepare(`UPDATE tasks SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?`).run(status, reason, now, id);
@@ -224,26 +224,26 @@ export class SqliteStore implements Store {
     })();
   }
 
-  getModel(taskId: string, version: number): Float32Array | undefined {
+  async getModel(taskId: string, version: number): Promise<Float32Array | undefined> {
     const row = this.db.prepare(`SELECT weights FROM model_versions WHERE task_id = ? AND version = ?`).get(taskId, version) as { weights: Buffer } | undefined;
     return row && toFloat32(row.weights);
   }
 
-  getPrivacyState(taskId: string): string | null {
+  async getPrivacyState(taskId: string): Promise<string | null> {
     const row = this.db.prepare(`SELECT privacy_state FROM tasks WHERE id = ?`).get(taskId) as { privacy_state: string | null } | undefined;
     return row?.privacy_state ?? null;
   }
 
-  countEnrolledDevices(): number {
+  async countEnrolledDevices(): Promise<number> {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM devices WHERE public_key IS NOT NULL AND revoked_at IS NULL`).get() as { n: number }).n;
   }
 
-  getOptimizerState(taskId: string): Buffer | null {
+  async getOptimizerState(taskId: string): Promise<Buffer | null> {
     const row = this.db.prepare(`SELECT optimizer_state FROM tasks WHERE id = ?`).get(taskId) as { optimizer_state: Buffer | null } | undefined;
     return row?.optimizer_state ?? null;
   }
 
-  commitRound(c: RoundCommit): void {
+  async commitRound(c: RoundCommit): Promise<void> {
     this.db.transaction(() => {
       const task = this.db.prepare(`SELECT model_version, status FROM tasks WHERE id = ?`).get(c.taskId) as { model_version: number; status: string } | undefined;
       if (!task) throw new ServerError('TASK_NOT_FOUND', `task ${c.taskId} does not exist`);
@@ -281,7 +281,7 @@ export class SqliteStore implements Store {
     })();
   }
 
-  recordAbortedRound(r: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string }): void {
+  async recordAbortedRound(r: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string }): Promise<void> {
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -294,7 +294,7 @@ export class SqliteStore implements Store {
     })();
   }
 
-  listRounds(taskId: string, limit = 1000): RoundRow[] {
+  async listRounds(taskId: string, limit = 1000): Promise<RoundRow[]> {
     const rows = this.db.prepare(`SELECT * FROM rounds WHERE task_id = ? ORDER BY id DESC LIMIT ?`).all(taskId, limit) as RoundDbRow[];
     return rows.reverse().map((r) => ({
       taskId: r.task_id,
@@ -310,7 +310,7 @@ export class SqliteStore implements Store {
     }));
   }
 
-  participation(taskId: string, round: number): Participation[] {
+  async participation(taskId: string, round: number): Promise<Participation[]> {
     return (
       this.db.prepare(`SELECT device_id, num_examples FROM participation WHERE task_id = ? AND round = ? ORDER BY device_id`).all(taskId, round) as {
         device_id: string;
@@ -319,7 +319,7 @@ export class SqliteStore implements Store {
     ).map((r) => ({ deviceId: r.device_id, numExamples: r.num_examples }));
   }
 
-  createEnrollmentTokens(tokenHashes: string[], now: number, expiresAt: number): void {
+  async createEnrollmentTokens(tokenHashes: string[], now: number, expiresAt: number): Promise<void> {
     this.db.transaction(() => {
       const insert = this.db.prepare(`INSERT INTO enrollment_tokens (token_hash, created_at, expires_at) VALUES (?, ?, ?)`);
       for (const h of tokenHashes) insert.run(h, now, expiresAt);
@@ -327,7 +327,7 @@ export class SqliteStore implements Store {
     })();
   }
 
-  enrollDevice(tokenHash: string, deviceId: string, publicKey: Uint8Array, now: number): void {
+  async enrollDevice(tokenHash: string, deviceId: string, publicKey: Uint8Array, now: number): Promise<void> {
     this.db.transaction(() => {
       const token = this.db.prepare(`SELECT used_at, expires_at FROM enrollment_tokens WHERE token_hash = ?`).get(tokenHash) as
         | { used_at: number | null; expires_at: number }
@@ -335,7 +335,7 @@ export class SqliteStore implements Store {
       if (!token) throw new ServerError('UNAUTHENTICATED', 'enrollment token is not one this coordinator issued');
       if (token.used_at !== null) throw new ServerError('UNAUTHENTICATED', 'enrollment token was already used; each token enrolls one device');
       if (token.expires_at < now) throw new ServerError('UNAUTHENTICATED', `enrollment token expired on ${new Date(token.expires_at).toISOString()}`);
-      const existing = this.getDevice(deviceId);
+      const existing = this.deviceRow(deviceId);
       if (existing?.revokedAt) throw new ServerError('DEVICE_REVOKED', `device ${deviceId} was revoked and can never join again`);
       this.db.prepare(`UPDATE enrollment_tokens SET used_at = ?, device_id = ? WHERE token_hash = ?`).run(now, deviceId, tokenHash);
       this.db
@@ -348,20 +348,24 @@ export class SqliteStore implements Store {
     })();
   }
 
-  getDevice(deviceId: string): DeviceRecord | undefined {
+  async getDevice(deviceId: string): Promise<DeviceRecord | undefined> {
+    return this.deviceRow(deviceId);
+  }
+
+  private deviceRow(deviceId: string): DeviceRecord | undefined {
     const row = this.db.prepare(`SELECT * FROM devices WHERE id = ?`).get(deviceId) as DeviceDbRow | undefined;
     return row && toDevice(row);
   }
 
-  listDevices(): DeviceRecord[] {
+  async listDevices(): Promise<DeviceRecord[]> {
     return (this.db.prepare(`SELECT * FROM devices ORDER BY first_seen, id`).all() as DeviceDbRow[]).map(toDevice);
   }
 
-  revokeDevice(deviceId: string, reason: string, now: number): void {
+  async revokeDevice(deviceId: string, reason: string, now: number): Promise<void> {
     this.db.transaction(() => {
       const res = this.db.prepare(`UPDATE devices SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL`).run(now, reason, deviceId);
       if (res.changes === 0) {
-        const d = this.getDevice(deviceId);
+        const d = this.deviceRow(deviceId);
         if (!d) throw new ServerError('NOT_FOUND', `no device with id "${deviceId}"`, 404);
         throw new ServerError('DEVICE_REVOKED', `device ${deviceId} is already revoked`, 409);
       }
@@ -369,7 +373,7 @@ export class SqliteStore implements Store {
     })();
   }
 
-  touchDevice(deviceId: string, now: number): void {
+  async touchDevice(deviceId: string, now: number): Promise<void> {
     this.db
       .prepare(`INSERT INTO devices (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen`)
       .run(deviceId, now, now);
@@ -379,11 +383,11 @@ export class SqliteStore implements Store {
     this.db.prepare(`INSERT INTO audit_log (at, actor, action, detail_json) VALUES (?, ?, ?, ?)`).run(now, actor, action, JSON.stringify(detail));
   }
 
-  audit(actor: string, action: string, detail: Record<string, unknown>, now: number): void {
+  async audit(actor: string, action: string, detail: Record<string, unknown>, now: number): Promise<void> {
     this.insertAudit(actor, action, detail, now);
   }
 
-  auditLog(limit = 100): { at: number; actor: string; action: string; detail: Record<string, unknown> }[] {
+  async auditLog(limit = 100): Promise<{ at: number; actor: string; action: string; detail: Record<string, unknown> }[]> {
     return (
       this.db.prepare(`SELECT at, actor, action, detail_json FROM audit_log ORDER BY id DESC LIMIT ?`).all(limit) as {
         at: number;
@@ -394,22 +398,22 @@ export class SqliteStore implements Store {
     ).map((r) => ({ at: r.at, actor: r.actor, action: r.action, detail: JSON.parse(r.detail_json) }));
   }
 
-  listApprovals(): ApprovalRecord[] {
+  async listApprovals(): Promise<ApprovalRecord[]> {
     return listApprovals(this.db);
   }
 
-  listLogHeads(): string[] {
+  async listLogHeads(): Promise<string[]> {
     return listLogHeads(this.db);
   }
 
-  appendApproval(entry: { taskId: string; leafIndex: number; approvalJson: string; headJson: string; now: number }): void {
+  async appendApproval(entry: { taskId: string; leafIndex: number; approvalJson: string; headJson: string; now: number }): Promise<void> {
     this.db.transaction(() => {
       appendApproval(this.db, entry);
       this.insertAudit('approver', 'task.approve', { taskId: entry.taskId, logSize: entry.leafIndex + 1 }, entry.now);
     })();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -22,13 +22,15 @@ import { ServerError } from '../errors.ts';
 /** The coordinator's relay of what the authority signed. */
 export interface TrustRelayStore {
   /** Stores (or replaces) certificates, by device id. */
-  putCertificates(certificates: readonly DeviceCertificate[], now: number): void;
-  certificateOf(deviceId: string): DeviceCertificate | undefined;
+  putCertificates(certificates: readonly DeviceCertificate[], now: number): Promise<void>;
+  certificateOf(deviceId: string): Promise<DeviceCertificate | undefined>;
   /** Stores an authority's newest list; refuses one older than, or forking, the stored one. */
   putRevocationList(list: RevocationList, now: number): Promise<void>;
   /** The newest list of each authority. */
-  revocationLists(): RevocationList[];
-  close(): void;
+  revocationLists(): Promise<RevocationList[]>;
+  /** Deletes a device's certificate (`conclave devices forget`); true if there was one. */
+  forgetCertificate(deviceId: string): Promise<boolean>;
+  close(): Promise<void>;
 }
 
 const MIGRATIONS = [
@@ -70,7 +72,7 @@ export class SqliteTrustStore implements TrustRelayStore {
     }
   }
 
-  putCertificates(certificates: readonly DeviceCertificate[], now: number): void {
+  async putCertificates(certificates: readonly DeviceCertificate[], now: number): Promise<void> {
     const put = this.db.prepare(
       `INSERT INTO device_certificates (device_id, certificate_json, expires_at, stored_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(device_id) DO UPDATE SET certificate_json = excluded.certificate_json, expires_at = excluded.expires_at, stored_at = excluded.stored_at`,
@@ -80,9 +82,13 @@ export class SqliteTrustStore implements TrustRelayStore {
     })();
   }
 
-  certificateOf(deviceId: string): DeviceCertificate | undefined {
+  async certificateOf(deviceId: string): Promise<DeviceCertificate | undefined> {
     const row = this.db.prepare(`SELECT certificate_json FROM device_certificates WHERE device_id = ?`).get(deviceId) as { certificate_json: string } | undefined;
     return row ? certificateFromJson(JSON.parse(row.certificate_json)) : undefined;
+  }
+
+  async forgetCertificate(deviceId: string): Promise<boolean> {
+    return this.db.prepare(`DELETE FROM device_certificates WHERE device_id = ?`).run(deviceId).changes > 0;
   }
 
   async putRevocationList(list: RevocationList, now: number): Promise<void> {
@@ -100,14 +106,14 @@ export class SqliteTrustStore implements TrustRelayStore {
     this.lists = undefined;
   }
 
-  revocationLists(): RevocationList[] {
+  async revocationLists(): Promise<RevocationList[]> {
     this.lists ??= (this.db.prepare(`SELECT list_json FROM revocation_lists ORDER BY authority_key`).all() as { list_json: string }[]).map((r) =>
       revocationListFromJson(JSON.parse(r.list_json)),
     );
     return this.lists;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

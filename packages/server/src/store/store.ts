@@ -101,32 +101,32 @@ export interface RoundCommit {
  */
 export interface Store extends ApprovalStore {
   /** `awaitingApproval`: the task waits for `appendApproval` before it runs. @default false */
-  createTask(task: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number; awaitingApproval?: boolean }): void;
-  getTask(id: string): TaskRow | undefined;
-  listTasks(): TaskRow[];
-  setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): void;
-  getModel(taskId: string, version: number): Float32Array | undefined;
-  getOptimizerState(taskId: string): Buffer | null;
+  createTask(task: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number; awaitingApproval?: boolean }): Promise<void>;
+  getTask(id: string): Promise<TaskRow | undefined>;
+  listTasks(): Promise<TaskRow[]>;
+  setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): Promise<void>;
+  getModel(taskId: string, version: number): Promise<Float32Array | undefined>;
+  getOptimizerState(taskId: string): Promise<Buffer | null>;
   /** The privacy accountant's serialized state (null when the task runs without DP). */
-  getPrivacyState(taskId: string): string | null;
-  countEnrolledDevices(): number;
-  commitRound(commit: RoundCommit): void;
+  getPrivacyState(taskId: string): Promise<string | null>;
+  countEnrolledDevices(): Promise<number>;
+  commitRound(commit: RoundCommit): Promise<void>;
   /**
    * Records a round that did not commit. `privacyState` is set when the round released
    * something private anyway (a distributed-DP sum that could not be decoded): its ε counts.
    */
-  recordAbortedRound(row: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string }): void;
-  listRounds(taskId: string, limit?: number): RoundRow[];
-  participation(taskId: string, round: number): Participation[];
-  touchDevice(deviceId: string, now: number): void;
+  recordAbortedRound(row: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string }): Promise<void>;
+  listRounds(taskId: string, limit?: number): Promise<RoundRow[]>;
+  participation(taskId: string, round: number): Promise<Participation[]>;
+  touchDevice(deviceId: string, now: number): Promise<void>;
   /** Stores SHA-256 hashes of freshly issued single-use enrollment tokens. */
-  createEnrollmentTokens(tokenHashes: string[], now: number, expiresAt: number): void;
+  createEnrollmentTokens(tokenHashes: string[], now: number, expiresAt: number): Promise<void>;
   /** Spends a token on a device identity; throws UNAUTHENTICATED for unknown, used or expired tokens. */
-  enrollDevice(tokenHash: string, deviceId: string, publicKey: Uint8Array, now: number): void;
-  getDevice(deviceId: string): DeviceRecord | undefined;
-  listDevices(): DeviceRecord[];
-  revokeDevice(deviceId: string, reason: string, now: number): void;
-  audit(actor: string, action: string, detail: Record<string, unknown>, now: number): void;
-  auditLog(limit?: number): { at: number; actor: string; action: string; detail: Record<string, unknown> }[];
-  close(): void;
+  enrollDevice(tokenHash: string, deviceId: string, publicKey: Uint8Array, now: number): Promise<void>;
+  getDevice(deviceId: string): Promise<DeviceRecord | undefined>;
+  listDevices(): Promise<DeviceRecord[]>;
+  revokeDevice(deviceId: string, reason: string, now: number): Promise<void>;
+  audit(actor: string, action: string, detail: Record<string, unknown>, now: number): Promise<void>;
+  auditLog(limit?: number): Promise<{ at: number; actor: string; action: string; detail: Record<string, unknown> }[]>;
+  close(): Promise<void>;
 }

@@ -41,14 +41,22 @@ export class CertificateRelay {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Deletes a forgotten device's certificate. Revocation lists stay as the authority signed them
+   * (a device id in one cannot be removed without breaking its signature).
+   */
+  async forget(deviceId: string): Promise<void> {
+    await this.trust.forgetCertificate(deviceId);
+  }
+
   /** Enrolled, unrevoked devices without a certificate that is still valid. */
-  pending(): PendingCertificate[] {
+  async pending(): Promise<PendingCertificate[]> {
     const now = this.clock.now();
-    return this.store
-      .listDevices()
-      .filter((d) => d.publicKey !== null && d.enrolledAt !== null && d.revokedAt === null)
-      .filter((d) => {
-        const cert = this.trust.certificateOf(d.id);
+    const enrolled = (await this.store.listDevices()).filter((d) => d.publicKey !== null && d.enrolledAt !== null && d.revokedAt === null);
+    const certificates = await Promise.all(enrolled.map((d) => this.trust.certificateOf(d.id)));
+    return enrolled
+      .filter((d, i) => {
+        const cert = certificates[i];
         return cert === undefined || cert.expiresAtMs <= now || !bytesEqual(cert.publicKey, d.publicKey as Uint8Array);
       })
       .map((d) => ({ deviceId: d.id, publicKey: toBase64(d.publicKey as Uint8Array), enrolledAt: d.enrolledAt }));
@@ -69,14 +77,14 @@ export class CertificateRelay {
       }
       // A device may be certified before it enrolls here (the authority knows its key first);
       // an enrolled one only for the key it enrolled with.
-      const device = this.store.getDevice(cert.deviceId);
+      const device = await this.store.getDevice(cert.deviceId);
       if (device?.revokedAt != null) throw new ServerError('BAD_REQUEST', `certificates[${i}]: device ${cert.deviceId} is revoked here`);
       const check = await verifyCertificate(cert, { authorityKeys: [cert.authorityKey], nowMs: now, ...(device?.publicKey ? { publicKey: device.publicKey } : {}) });
       if (!check.ok) throw new ServerError('BAD_REQUEST', `certificates[${i}]: ${check.message}`);
       certificates.push(cert);
     }
-    this.trust.putCertificates(certificates, now);
-    this.store.audit('authority', 'certificates.stored', { devices: certificates.map((c) => c.deviceId) }, now);
+    await this.trust.putCertificates(certificates, now);
+    await this.store.audit('authority', 'certificates.stored', { devices: certificates.map((c) => c.deviceId) }, now);
     return { stored: certificates.map((c) => c.deviceId) };
   }
 
@@ -92,16 +100,17 @@ export class CertificateRelay {
     if (!check.ok) throw new ServerError('BAD_REQUEST', `revocation list: ${check.message}`);
     const now = this.clock.now();
     await this.trust.putRevocationList(list, now);
-    this.store.audit('authority', 'revocations.stored', { sequence: list.sequence, revoked: list.revoked.length }, now);
+    await this.store.audit('authority', 'revocations.stored', { sequence: list.sequence, revoked: list.revoked.length }, now);
     return { sequence: list.sequence, revoked: list.revoked.length };
   }
 
-  revocationLists(): RevocationList[] {
+  revocationLists(): Promise<RevocationList[]> {
     return this.trust.revocationLists();
   }
 
   /** The certificates of a cohort (by protocol id) and the revocation lists, for one secure round. */
-  roundTrust(deviceIds: readonly string[]): RoundTrust {
-    return { certificates: deviceIds.map((id) => this.trust.certificateOf(id)), revocationLists: this.trust.revocationLists() };
+  async roundTrust(deviceIds: readonly string[]): Promise<RoundTrust> {
+    const [certificates, revocationLists] = await Promise.all([Promise.all(deviceIds.map((id) => this.trust.certificateOf(id))), this.trust.revocationLists()]);
+    return { certificates, revocationLists };
   }
 }

@@ -36,7 +36,7 @@ export function task(over: Record<string, unknown> = {}): Record<string, unknown
 export type RoundEnd = { taskId: string; outcome: 'committed' | 'aborted'; round: number };
 
 /** A coordinator on a fake clock and a seeded random source, with a real SQLite store in a temporary directory. */
-export function coordinatorHarness(onRoundEnd?: (end: RoundEnd, h: { db: Database.Database }) => void) {
+export async function coordinatorHarness(onRoundEnd?: (end: RoundEnd, h: { db: Database.Database }) => void) {
   const dir = mkdtempSync(path.join(tmpdir(), 'conclave-rounds-'));
   const store = new SqliteStore({ dataDir: dir });
   // A second connection to the same database: tests use it to make the store fail for real.
@@ -59,8 +59,8 @@ export function coordinatorHarness(onRoundEnd?: (end: RoundEnd, h: { db: Databas
       events.notify();
     },
   };
-  const coordinator = new Coordinator(options);
-  coordinator.start();
+  const coordinator = await Coordinator.open(options);
+  await coordinator.start();
   const devices = (n: number) => Array.from({ length: n }, (_, i) => new MemoryDevice(`device-${i + 1}`, coordinator, events));
   return {
     coordinator,
@@ -70,10 +70,10 @@ export function coordinatorHarness(onRoundEnd?: (end: RoundEnd, h: { db: Databas
     events,
     ends,
     devices,
-    close() {
+    async close() {
       coordinator.stop();
       db.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

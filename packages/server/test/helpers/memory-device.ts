@@ -64,14 +64,27 @@ export interface Behaviour {
 export class Events {
   private waiters: (() => void)[] = [];
 
+  private count = 0;
+
   notify(): void {
+    this.count += 1;
     for (const w of this.waiters.splice(0)) w();
   }
 
-  /** Resolves once `ready()` holds; checked now and after every event. */
-  until(ready: () => boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => (ready() ? resolve() : this.waiters.push(check));
+  /**
+   * Resolves once `ready()` holds; checked now and after every event. `ready` may read the
+   * (asynchronous) store: an event that arrives while it is being answered triggers another check.
+   */
+  until(ready: () => boolean | Promise<boolean>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const seen = this.count;
+        Promise.resolve(ready()).then((ok) => {
+          if (ok) resolve();
+          else if (this.count !== seen) check();
+          else this.waiters.push(check);
+        }, reject);
+      };
       check();
     });
   }
