@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { serve } from './server.ts';
 import { loadTaskFile } from './task-file.ts';
+import { formatDeviceFailures } from './device-failures.ts';
 import { registerApprovalCommands } from './approval/cli-commands.ts';
 import { addAuthorityCommands } from './authority-cli.ts';
 
@@ -68,6 +69,7 @@ function formatStatus(s: Record<string, any>): string {
   if (s.waitingFor) lines.push(`waiting   ${s.waitingFor}`);
   if (s.cohort) lines.push(`cohort    ${s.cohort.selected} selected, ${s.cohort.reported} reported, ${s.cohort.dropped} dropped`);
   if (s.lastAbortReason) lines.push(`last abort ${s.lastAbortReason}`);
+  if (s.deviceFailures) lines.push(...formatDeviceFailures(s.deviceFailures));
   const p = s.privacy;
   if (p) {
     lines.push(

@@ -5,7 +5,7 @@ import type { DeviceSession } from './device-link.ts';
 import { byteSource, randomBelow, systemRandom, type RandomSource } from './random.ts';
 import { ServerError } from './errors.ts';
 import { hashToken, newEnrollmentToken } from './identity.ts';
-import type { DeviceRecord, Store, TaskRow } from './store/store.ts';
+import type { DeviceRecord, ForgetResult, Store, TaskRow } from './store/store.ts';
 import { parseTaskSpec, type TaskSpec } from './task-spec.ts';
 import { deriveTaskPrivacy, storedSpec } from './privacy/task-privacy.ts';
 import { storedTaskStatus, type TaskStatusView } from './status-view.ts';
@@ -245,6 +245,23 @@ export class Coordinator {
       if (s.link.deviceId === deviceId) s.link.error('DEVICE_REVOKED', `device ${deviceId} was revoked${reason ? ` (${reason})` : ''}`, true);
     }
     return (await this.store.getDevice(deviceId))!;
+  }
+
+  /**
+   * The right to be forgotten: deletes the device's identity and every record linked to it (its
+   * certificate too) and disconnects it. Refused while it is in a round, whose commit would
+   * record it again; anonymous counts stay. Says which model versions its updates went into.
+   */
+  async forgetDevice(deviceId: string): Promise<ForgetResult> {
+    const sessions = [...this.sessions.values()].filter((s) => s.link.deviceId === deviceId);
+    const busy = sessions.find((s) => s.activeTaskId !== undefined);
+    if (busy) {
+      throw new ServerError('DEVICE_IN_ROUND', `device ${deviceId} is in a round of task "${busy.activeTaskId}" now; forget it once that round has ended (revoke it first to keep it out of later rounds)`, 409);
+    }
+    const result = await this.store.forgetDevice(deviceId, this.clock.now());
+    await this.trust.forget(deviceId);
+    for (const s of sessions) s.link.error('UNAUTHENTICATED', 'this device was forgotten by the coordinator; it must enroll anew to take part', true);
+    return result;
   }
 
   async listDevices(): Promise<(DeviceRecord & { connected: boolean })[]> {

@@ -108,3 +108,57 @@ export function deviceFailureCounts(rounds: readonly RoundRow[]): DeviceFailureC
   }
   return { total, failed, rounds: listed.slice(-ROUNDS_SHOWN) };
 }
+
+/** Lines for `conclave task status`: the task's counts by code, then its latest rounds'. */
+export function formatDeviceFailures(f: DeviceFailureCounts, rounds = 5): string[] {
+  if (Object.keys(f.total).length === 0) return [];
+  return [
+    `withdrew  ${formatWithdrawals(f.total)} (${f.failed} failed on the device)`,
+    ...f.rounds.slice(-rounds).map((r) => `          round ${r.round} (${r.kind}, ${r.status}): ${formatWithdrawals(r.counts)}`),
+  ];
+}
+
+/** What {@link AttemptFailures} reads of a round attempt's reporting phase as it closes. */
+export interface ClosingAttempt {
+  info: { round: number; attemptId: Uint8Array };
+  cohort: { size: number; pendingMembers(): readonly { session: { link: { sessionId: string } } }[] };
+  withdrawals(): Partial<Record<string, number>>;
+}
+
+/**
+ * The failure codes of an attempt that has closed (aborted), still counted: a round aborts as
+ * soon as too few devices can still report, often on the first failure, while the rest of the
+ * cohort is failing the same way a moment later. Their withdrawals name the closed attempt;
+ * each device that was still in it counts once.
+ */
+export class AttemptFailures {
+  private readonly counts: Record<string, number>;
+  private readonly pending: Set<string>;
+
+  private constructor(
+    readonly round: number,
+    private readonly attemptId: Uint8Array,
+    private readonly selected: number,
+    counts: Partial<Record<string, number>>,
+    pending: Iterable<string>,
+  ) {
+    this.counts = Object.fromEntries(Object.entries(counts).filter((e): e is [string, number] => e[1] !== undefined));
+    this.pending = new Set(pending);
+  }
+
+  /** Taken before the attempt closes, while its members' states are still those of the round. */
+  static of(a: ClosingAttempt): AttemptFailures {
+    return new AttemptFailures(a.info.round, a.info.attemptId, a.cohort.size, a.withdrawals(), a.cohort.pendingMembers().map((p) => p.session.link.sessionId));
+  }
+
+  /** Counts a late withdrawal of this attempt; returns the failure that now dominates it, if one does. */
+  count(sessionId: string, round: number, attemptId: Uint8Array | null | undefined, code: string): DominantFailure | undefined {
+    if (round !== this.round || !attemptId || !sameBytes(attemptId, this.attemptId) || !this.pending.delete(sessionId)) return undefined;
+    this.counts[code] = (this.counts[code] ?? 0) + 1;
+    return dominantFailure(this.counts, this.selected);
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

@@ -8,6 +8,8 @@ export type ServerErrorCode =
   | 'TASK_NOT_RUNNING'
   | 'NOT_FOUND'
   | 'BAD_REQUEST'
+  /** `devices forget` while the device is in a round whose commit may still record it (409). */
+  | 'DEVICE_IN_ROUND'
   | 'STORE_CORRUPT';
 
 /** The coordinator's one error class. `wire` codes can be sent to devices as they are. */

@@ -4,6 +4,7 @@
  * snapshot of the running task (or of the store alone for a task that is not running).
  */
 import type { PrivacyAccountant } from '@conclave/dp';
+import { deviceFailureCounts, type DeviceFailureCounts } from './device-failures.ts';
 import { seconds } from './format.ts';
 import { privacyFigures } from './privacy/privacy-figures.ts';
 import { nextClipNorm, privacyMode, restoreAccountant, taskPrivacyOf, type TaskPrivacy } from './privacy/task-privacy.ts';
@@ -32,6 +33,11 @@ export interface TaskStatusView {
   lastMetrics: (RoundMetrics & { round: number; kind: RoundKind }) | null;
   lastAbortReason: string;
   consecutiveFailures: number;
+  /**
+   * The reason codes devices left rounds with, counted per round and for the task (counts only:
+   * the coordinator never keeps which device gave which).
+   */
+  deviceFailures: DeviceFailureCounts;
   /**
    * The secure-aggregation settings in force, as stored with the task (also while it awaits
    * approval): `maliciousServer: false` is an explicit opt-out of the malicious-server setting.
@@ -168,6 +174,7 @@ export async function runningTaskStatus(s: RunningTaskSnapshot, store: Store): P
     devices: s.devices,
     cohort: r.phase === 'reporting' ? { selected: r.selected, reported: r.reported, dropped: r.dropped } : null,
     lastMetrics: await lastCommitted(store, task.id),
+    deviceFailures: deviceFailureCounts(await store.listRounds(task.id)),
     lastAbortReason: s.lastAbortReason,
     consecutiveFailures: s.consecutiveFailures,
     privacy: s.privacy ? privacyView(s.privacy.privacy, s.privacy.accountant, s.privacy.clipNorm) : null,
@@ -187,6 +194,7 @@ export async function storedTaskStatus(task: TaskRow, store: Store, checkedIn: n
     devices: { checkedIn, eligible: 0 },
     cohort: null,
     lastMetrics: await lastCommitted(store, task.id),
+    deviceFailures: deviceFailureCounts(await store.listRounds(task.id)),
     lastAbortReason: lastAborted?.reason ?? '',
     consecutiveFailures: 0,
     privacy: privacy ? privacyView(privacy, restoreAccountant(await store.getPrivacyState(task.id)), nextClipNorm(privacy, await store.listRounds(task.id))) : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceFailureCounts, dominantFailure, dominantFailureReason, formatWithdrawals, withdrawalsFromReason } from '../src/device-failures.ts';
+import { AttemptFailures, deviceFailureCounts, dominantFailure, dominantFailureReason, formatDeviceFailures, formatWithdrawals, withdrawalsFromReason } from '../src/device-failures.ts';
 import type { RoundRow } from '../src/store/store.ts';
 
 function round(n: number, status: RoundRow['status'], withdrawals: Record<string, number> | undefined, reason = ''): RoundRow {
@@ -42,5 +42,31 @@ describe('device failures', () => {
         { round: 3, kind: 'train', status: 'aborted', counts: { MODEL_MISMATCH: 3 } },
       ],
     });
+  });
+
+  it('an aborted attempt keeps counting the late withdrawals of devices still in it, once each', () => {
+    const attemptId = new Uint8Array([1, 2, 3]);
+    const member = (sessionId: string) => ({ session: { link: { sessionId } } });
+    const closed = AttemptFailures.of({
+      info: { round: 4, attemptId },
+      cohort: { size: 4, pendingMembers: () => [member('b'), member('c'), member('d')] },
+      withdrawals: () => ({ OUT_OF_MEMORY: 1 }),
+    });
+    expect(closed.count('b', 4, attemptId, 'OUT_OF_MEMORY')).toBeUndefined();
+    expect(closed.count('b', 4, attemptId, 'OUT_OF_MEMORY')).toBeUndefined(); // the same device again
+    expect(closed.count('c', 4, new Uint8Array([9]), 'OUT_OF_MEMORY')).toBeUndefined(); // another attempt
+    expect(closed.count('c', 3, attemptId, 'OUT_OF_MEMORY')).toBeUndefined(); // another round
+    expect(closed.count('a', 4, attemptId, 'OUT_OF_MEMORY')).toBeUndefined(); // no longer pending when it closed
+    expect(closed.count('c', 4, attemptId, 'OUT_OF_MEMORY')).toEqual({ code: 'OUT_OF_MEMORY', count: 3, selected: 4 });
+  });
+
+  it('task status shows the task’s counts and its latest rounds’', () => {
+    const counts = deviceFailureCounts([round(1, 'committed', { NOT_ENOUGH_EXAMPLES: 1 }), round(2, 'aborted', undefined, 'x (withdrawals: MODEL_MISMATCH 3)')]);
+    expect(formatDeviceFailures(counts)).toEqual([
+      'withdrew  MODEL_MISMATCH 3, NOT_ENOUGH_EXAMPLES 1 (3 failed on the device)',
+      '          round 1 (train, committed): NOT_ENOUGH_EXAMPLES 1',
+      '          round 2 (train, aborted): MODEL_MISMATCH 3',
+    ]);
+    expect(formatDeviceFailures(deviceFailureCounts([round(1, 'committed', undefined)]))).toEqual([]);
   });
 });

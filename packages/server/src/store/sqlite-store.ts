@@ -5,10 +5,14 @@ import { ServerError } from '../errors.ts';
 import { parseStoredTaskSpec, type StoredTaskSpec } from '../task-spec.ts';
 import type { ApprovalRecord } from '../approval/approval-store.ts';
 import { APPROVAL_MIGRATION, appendApproval, listApprovals, listLogHeads } from './sqlite-approvals.ts';
-import type { DeviceRecord, Participation, RoundCommit, RoundRow, Store, TaskRow, TaskStatus } from './store.ts';
+import type { AuditEntry, DeviceRecord, ForgetResult, ModelVersionRow, Participation, RoundCommit, RoundRow, Store, TaskRow, TaskStatus } from './store.ts';
+import { appendAudit, migrateAuditChain, readAuditChain, readAuditTail } from './sqlite-audit.ts';
+import { forgetDevice } from './sqlite-forget.ts';
+import { listModelVersions } from './sqlite-model-versions.ts';
 
 /** Ordered, append-only schema migrations; `user_version` records how many have run. */
-const MIGRATIONS: string[] = [
+/** A migration is SQL, or a function for one that must compute (the audit chain hashes its legacy rows). */
+const MIGRATIONS: (string | ((db: Database.Database) => void))[] = [
   `CREATE TABLE tasks (
      id TEXT PRIMARY KEY,
      name TEXT NOT NULL,
@@ -82,12 +86,17 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE tasks ADD COLUMN privacy_state TEXT;`,
   // Task approvals and the transparency log (approval/approval-store.ts).
   APPROVAL_MIGRATION,
+  // The audit log becomes a hash chain; device ids in it become pseudonyms (sqlite-audit.ts).
+  migrateAuditChain,
 ];
 
 export interface SqliteStoreOptions {
   /** Directory holding `conclave.db`; created if missing. Use ':memory:' for a throwaway store. */
   dataDir: string;
-  /** Model checkpoints kept per task besides the latest (older ones are pruned). @default 20 */
+  /**
+   * Model checkpoints kept per task besides the initial model and the latest (older ones are
+   * pruned). @default every version (each stays listable and exportable: `conclave model list`)
+   */
   keepCheckpoints?: number;
 }
 
@@ -156,7 +165,7 @@ export class SqliteStore implements Store {
   private readonly keep: number;
 
   constructor(options: SqliteStoreOptions) {
-    this.keep = options.keepCheckpoints ?? 20;
+    this.keep = options.keepCheckpoints ?? Number.POSITIVE_INFINITY;
     let file = ':memory:';
     if (options.dataDir !== ':memory:') {
       mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -176,7 +185,9 @@ export class SqliteStore implements Store {
     }
     for (let v = current; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]!);
+        const migration = MIGRATIONS[v]!;
+        if (typeof migration === 'string') this.db.exec(migration);
+        else migration(this.db);
         this.db.pragma(`user_version = ${v + 1}`);
       })();
     }
@@ -266,10 +277,12 @@ export class SqliteStore implements Store {
         this.db
           .prepare(`UPDATE tasks SET model_version = ?, optimizer_state = ?, privacy_state = COALESCE(?, privacy_state), updated_at = ? WHERE id = ?`)
           .run(c.newModel.version, c.newModel.optimizerState, c.newModel.privacyState ?? null, c.endedAt, c.taskId);
-        // Keep the initial model, the latest and the last `keep` checkpoints.
-        this.db
-          .prepare(`DELETE FROM model_versions WHERE task_id = ? AND version > 0 AND version < ?`)
-          .run(c.taskId, c.newModel.version - this.keep);
+        // Keep the initial model, the latest and the last `keep` checkpoints (all of them by default).
+        if (Number.isFinite(this.keep)) {
+          this.db
+            .prepare(`DELETE FROM model_versions WHERE task_id = ? AND version > 0 AND version < ?`)
+            .run(c.taskId, c.newModel.version - this.keep);
+        }
       }
       if (c.kind === 'evaluate') this.db.prepare(`UPDATE tasks SET final_eval_done = 1, updated_at = ? WHERE id = ?`).run(c.endedAt, c.taskId);
       if (!c.newModel && c.privacyState !== undefined) {
@@ -379,23 +392,29 @@ export class SqliteStore implements Store {
       .run(deviceId, now, now);
   }
 
-  private insertAudit(actor: string, action: string, detail: Record<string, unknown>, now: number): void {
-    this.db.prepare(`INSERT INTO audit_log (at, actor, action, detail_json) VALUES (?, ?, ?, ?)`).run(now, actor, action, JSON.stringify(detail));
+  private insertAudit(actor: string, action: string, detail: Record<string, unknown>, now: number): AuditEntry {
+    return appendAudit(this.db, actor, action, detail, now);
   }
 
-  async audit(actor: string, action: string, detail: Record<string, unknown>, now: number): Promise<void> {
-    this.insertAudit(actor, action, detail, now);
+  async audit(actor: string, action: string, detail: Record<string, unknown>, now: number): Promise<AuditEntry> {
+    return this.db.transaction(() => this.insertAudit(actor, action, detail, now))();
   }
 
-  async auditLog(limit = 100): Promise<{ at: number; actor: string; action: string; detail: Record<string, unknown> }[]> {
-    return (
-      this.db.prepare(`SELECT at, actor, action, detail_json FROM audit_log ORDER BY id DESC LIMIT ?`).all(limit) as {
-        at: number;
-        actor: string;
-        action: string;
-        detail_json: string;
-      }[]
-    ).map((r) => ({ at: r.at, actor: r.actor, action: r.action, detail: JSON.parse(r.detail_json) }));
+  async auditLog(limit = 100): Promise<AuditEntry[]> {
+    return readAuditTail(this.db, limit);
+  }
+
+  async auditChain(): Promise<AuditEntry[]> {
+    return readAuditChain(this.db);
+  }
+
+  async listModelVersions(taskId: string): Promise<ModelVersionRow[]> {
+    return listModelVersions(this.db, taskId);
+  }
+
+  async forgetDevice(deviceId: string, now: number): Promise<ForgetResult> {
+    const { forgotten, modelVersions } = forgetDevice(this.db, deviceId, 'admin', now);
+    return { forgotten, modelVersions };
   }
 
   async listApprovals(): Promise<ApprovalRecord[]> {

@@ -1,5 +1,8 @@
 import type { ApprovalStore } from '../approval/approval-store.ts';
 import type { StoredTaskSpec } from '../task-spec.ts';
+import type { AuditEntry } from '../audit/audit-chain.ts';
+
+export type { AuditEntry } from '../audit/audit-chain.ts';
 
 /** `awaiting-approval`: created, not yet signed by an approver; no round starts (issue 10). */
 export type TaskStatus = 'awaiting-approval' | 'running' | 'completed' | 'failed' | 'stopped';
@@ -77,6 +80,24 @@ export interface Participation {
   numExamples: number;
 }
 
+/** A stored model version and the training round that committed it. */
+export interface ModelVersionRow {
+  version: number;
+  /** The training round that made it; null for the initial model (version 0). */
+  round: number | null;
+  createdAt: number;
+  /** That round's metrics (its evaluation figures measure the model that came into the round). */
+  metrics: RoundMetrics | null;
+}
+
+/** What forgetting a device did. */
+export interface ForgetResult {
+  /** False when the coordinator held nothing about the device. */
+  forgotten: boolean;
+  /** Model versions the device's updates went into directly, per task (later versions build on them). */
+  modelVersions: { taskId: string; versions: number[] }[];
+}
+
 /** What one committed round writes, all in one transaction. */
 export interface RoundCommit {
   taskId: string;
@@ -126,7 +147,22 @@ export interface Store extends ApprovalStore {
   getDevice(deviceId: string): Promise<DeviceRecord | undefined>;
   listDevices(): Promise<DeviceRecord[]>;
   revokeDevice(deviceId: string, reason: string, now: number): Promise<void>;
-  audit(actor: string, action: string, detail: Record<string, unknown>, now: number): Promise<void>;
-  auditLog(limit?: number): Promise<{ at: number; actor: string; action: string; detail: Record<string, unknown> }[]>;
+  /**
+   * Appends an entry to the hash-chained audit log (audit/audit-chain.ts) and returns it. Device
+   * ids in `detail` (`deviceId`, `devices`) are stored as pseudonyms, which forgetting unlinks.
+   */
+  audit(actor: string, action: string, detail: Record<string, unknown>, now: number): Promise<AuditEntry>;
+  /** The latest `limit` audit entries, oldest first. @default 100 */
+  auditLog(limit?: number): Promise<AuditEntry[]>;
+  /** Every audit entry in the order it was stored, for `verifyAuditChain`. */
+  auditChain(): Promise<AuditEntry[]>;
+  /** Every stored model version of a task with the round that made it, oldest first. */
+  listModelVersions(taskId: string): Promise<ModelVersionRow[]>;
+  /**
+   * Deletes a device's identity and every record linked to it in one transaction (participation,
+   * enrollment link, audit pseudonym), audits `device.forget`, and says which model versions its
+   * updates went into. Anonymous counts (round metrics) stay.
+   */
+  forgetDevice(deviceId: string, now: number): Promise<ForgetResult>;
   close(): Promise<void>;
 }
