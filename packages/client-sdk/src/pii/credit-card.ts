@@ -1,5 +1,6 @@
 import { luhnValid } from './checksums.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
+import { execAll } from './text.ts';
 
 // A run of 13–19 digits, either unbroken or in groups split by one space, dash or dot, or a
 // dash with a space on either side; separators may be mixed ("4111 1111-1111.1111"). Not glued
@@ -41,10 +42,10 @@ function isCard(digits: string): boolean {
 }
 
 function* findCards(text: string): Generator<PiiSpan> {
-  for (const m of text.matchAll(CONTIGUOUS)) {
+  for (const m of execAll(CONTIGUOUS, text)) {
     if (isCard(m[0])) yield { start: m.index, end: m.index + m[0].length };
   }
-  for (const m of text.matchAll(GROUPED)) {
+  for (const m of execAll(GROUPED, text)) {
     // The whole run must be the card: a shorter prefix of a 19-digit layout passes Luhn
     // one time in ten.
     if (isCard(m[0].replace(SEPARATORS, ''))) yield { start: m.index, end: m.index + m[0].length };

@@ -1,4 +1,5 @@
 import type { PiiSpan, Scrubber } from './types.ts';
+import { execAll } from './text.ts';
 
 // A date is a date of birth only next to a birth cue: "DOB", "date of birth", "born on",
 // "birthday". Other dates (deadlines, releases, timestamps) are kept on purpose.
@@ -26,7 +27,7 @@ const DATE_THEN_CUE = new RegExp(`(?<![\\w/.-])(${DATE})(?!\\d)\\s*(?:\\(|-|,)?\
 
 function* findDatesOfBirth(text: string): Generator<PiiSpan> {
   for (const re of [CUE_THEN_DATE, DATE_THEN_CUE]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       const span = m.indices?.[1];
       if (span !== undefined) yield { start: span[0], end: span[1] };
     }

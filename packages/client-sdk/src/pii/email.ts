@@ -1,4 +1,5 @@
 import type { PiiSpan, Scrubber } from './types.ts';
+import { execAll } from './text.ts';
 
 // RFC 5322 dot-atom local part, narrowed to what people type; the domain needs a dot and an
 // alphabetic TLD, so `react@18.2.0` (a package spec) is not an address.
@@ -11,7 +12,7 @@ const URL_USERINFO_BEFORE = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s\/@:]*:$/;
 const IMAGE_SCALE = /@\d+(?:\.\d+)?x\.[a-z]+$/i;
 
 function* findEmails(text: string): Generator<PiiSpan> {
-  for (const m of text.matchAll(EMAIL)) {
+  for (const m of execAll(EMAIL, text)) {
     const value = m[0];
     if (IMAGE_SCALE.test(value) || value.includes('..')) continue;
     // `git@github.com:org/repo.git` is a remote, not a mailbox.

@@ -1,5 +1,5 @@
 import { ibanMod97Valid } from './checksums.ts';
-import { codeAt, isWordCode } from './text.ts';
+import { codeAt, isWordCode, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
 /** IBAN length per country, from the SWIFT IBAN Registry (ISO 13616), release 99 (2024). */
@@ -23,7 +23,7 @@ function isAlnum(c: number): boolean {
 }
 
 function* findIbans(text: string): Generator<PiiSpan> {
-  for (const m of text.matchAll(IBAN_START)) {
+  for (const m of execAll(IBAN_START, text)) {
     const length = IBAN_LENGTH[m[0].slice(0, 2).toUpperCase()];
     if (length === undefined) continue;
     // Walk the characters, allowing one space between groups as printed on statements.

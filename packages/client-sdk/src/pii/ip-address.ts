@@ -1,4 +1,4 @@
-import { codeAt, isWordCode } from './text.ts';
+import { codeAt, isWordCode, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -38,12 +38,12 @@ export function isIpv6(s: string): boolean {
 }
 
 function* findIpAddresses(text: string): Generator<PiiSpan> {
-  for (const m of text.matchAll(IPV4)) {
+  for (const m of execAll(IPV4, text)) {
     // `Chrome/120.0.0.0` is a product version, not an address.
     if (text[m.index - 1] === '/' && isWordCode(codeAt(text, m.index - 2))) continue;
     yield { start: m.index, end: m.index + m[0].length };
   }
-  for (const m of text.matchAll(IPV6_CANDIDATE)) {
+  for (const m of execAll(IPV6_CANDIDATE, text)) {
     let s = m[0];
     // Sentence punctuation after an address (`fe80::1.` or `… ::1:`) is not part of it.
     while (s.length > 2 && /[.:]$/.test(s) && !s.endsWith('::')) s = s.slice(0, -1);

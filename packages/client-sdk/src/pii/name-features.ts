@@ -10,6 +10,7 @@ import {
   SOFT_WORD_NAMES,
   foldName,
 } from './name-lexicon.ts';
+import { execAll } from './text.ts';
 
 /**
  * Words of a text and the sparse features the name tagger scores them by. Shared by the tagger
@@ -80,7 +81,7 @@ function regimeOfByPattern(line: string): Regime {
   let upper = 0;
   let lower = 0;
   let words = 0;
-  for (const m of line.matchAll(LINE_WORD)) {
+  for (const m of execAll(LINE_WORD, line)) {
     const w = m[0];
     words++;
     if (w === w.toUpperCase()) upper++;

@@ -16,6 +16,7 @@ import { extendToWholeNames } from './name-extension.ts';
 import { WordSequence } from './name-features.ts';
 import { isTitleCaseLine } from './title-case.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
+import { execAll } from './text.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
 // makes it a contraction ("Don't", "Will've"; a possessive "Grace's" is fine).
@@ -221,7 +222,7 @@ export function* findPersons(text: string): Generator<PiiSpan> {
   let resumeAt = 0;
   // The last accepted name, for "cc Kendra and Sky".
   let lastEnd = -1;
-  for (const m of text.matchAll(CAPITALISED_WORD)) {
+  for (const m of execAll(CAPITALISED_WORD, text)) {
     const start = m.index;
     if (start < resumeAt) continue;
     const word = m[0];

@@ -1,4 +1,4 @@
-import { codeAt, isDigitCode, isWordCode } from './text.ts';
+import { codeAt, isDigitCode, isWordCode, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
 /** E.164 caps a number at 15 digits; below 8 digits a run is more likely a count or an id. */
@@ -134,7 +134,7 @@ function classify(plus: boolean, groups: readonly Group[], keyed: boolean): bool
 
 function* findPhones(text: string): Generator<PiiSpan> {
   let resumeAt = 0;
-  for (const m of text.matchAll(START)) {
+  for (const m of execAll(START, text)) {
     const start = m.index;
     if (start < resumeAt || gluedBefore(text, start)) continue;
     const { plus, groups } = readGroups(text, start);

@@ -1,6 +1,6 @@
 import { shannonEntropy } from './checksums.ts';
 import { ENGLISH_TIER } from './english-lexicon.ts';
-import { codeAt, isWordCode, regexSpans } from './text.ts';
+import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -37,9 +37,9 @@ const PEM_BODY_LINE = /^(?:[A-Za-z0-9+\/=]*|[A-Za-z-]+: .*)\r?$/;
 function* findPemBlocks(text: string): Generator<PiiSpan> {
   if (!text.includes('-----BEGIN ')) return;
   // One pass for the END markers, so that many BEGINs cost no more than one.
-  const ends = [...text.matchAll(PEM_END)];
+  const ends = [...execAll(PEM_END, text)];
   let e = 0;
-  for (const m of text.matchAll(PEM_BEGIN)) {
+  for (const m of execAll(PEM_BEGIN, text)) {
     const label = m[1] ?? '';
     const bodyStart = m.index + m[0].length;
     while (e < ends.length && (ends[e]?.index ?? 0) < bodyStart) e++;
@@ -148,7 +148,7 @@ const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
 function* findSentencePasswords(text: string): Generator<PiiSpan> {
   for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       const span = m.indices?.[1];
       if (span === undefined) continue;
       let value = text.slice(span[0], span[1]);
@@ -169,7 +169,7 @@ function* findContextSecrets(text: string): Generator<PiiSpan> {
   yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
   yield* regexSpans(URL_PASSWORD, text, 1);
   yield* trimTrailingPunctuation(regexSpans(BEARER, text, 1), text);
-  for (const m of text.matchAll(SECRET_WORD_ASSIGNED)) {
+  for (const m of execAll(SECRET_WORD_ASSIGNED, text)) {
     const word = /^[A-Za-z_-]+/.exec(m[0])?.[0] ?? '';
     let nameStart = m.index;
     while (nameStart > 0 && m.index - nameStart < MAX_NAME_LENGTH && /[A-Za-z0-9_.-]/.test(text[nameStart - 1] ?? '')) nameStart--;
@@ -189,7 +189,7 @@ function* findContextSecrets(text: string): Generator<PiiSpan> {
     while (end > start + 1 && /[.,;:]/.test(text[end - 1] ?? '')) end--;
     if (looksLikeSecretValue(name, text.slice(start, end))) yield { start, end };
   }
-  for (const m of text.matchAll(AWS_SECRET)) {
+  for (const m of execAll(AWS_SECRET, text)) {
     const before = text.slice(Math.max(0, m.index - 80), m.index);
     if (AWS_SECRET_CONTEXT.test(before) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0]) && /\d/.test(m[0])) {
       yield { start: m.index, end: m.index + m[0].length };
@@ -268,7 +268,7 @@ export function isHighEntropyToken(token: string): boolean {
 }
 
 function* findHighEntropy(text: string): Generator<PiiSpan> {
-  for (const m of text.matchAll(ENTROPY_TOKEN)) {
+  for (const m of execAll(ENTROPY_TOKEN, text)) {
     // A path segment (`/static/…/`) or an identifier glued to a dot is not a free token.
     if (codeAt(text, m.index - 1) === 46 || (isWordCode(codeAt(text, m.index + m[0].length + 1)) && text[m.index + m[0].length] === '.')) {
       continue;

@@ -1,4 +1,5 @@
 import type { PiiSpan, Scrubber } from './types.ts';
+import { execAll } from './text.ts';
 
 // AAA-GG-SSSS with dashes, or with single spaces (the 3-2-4 grouping is the SSN's own: phone
 // numbers and other ids are grouped otherwise), anywhere; dotted or unbroken only after an SSN
@@ -19,11 +20,11 @@ function validSsn(area: string, group: string, serial: string): boolean {
 }
 
 function* findSsns(text: string): Generator<PiiSpan> {
-  for (const m of [...text.matchAll(DASHED), ...text.matchAll(SPACED)]) {
+  for (const m of [...execAll(DASHED, text), ...execAll(SPACED, text)]) {
     const [, area = '', group = '', serial = ''] = m;
     if (validSsn(area, group, serial)) yield { start: m.index, end: m.index + m[0].length };
   }
-  for (const m of text.matchAll(KEYED)) {
+  for (const m of execAll(KEYED, text)) {
     const [, , area = '', , group = '', serial = ''] = m;
     const span = m.indices?.[1];
     if (span !== undefined && validSsn(area, group, serial)) yield { start: span[0], end: span[1] };

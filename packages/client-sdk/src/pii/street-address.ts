@@ -1,5 +1,6 @@
 import { ENGLISH_TIER } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
+import { execAll } from './text.ts';
 
 // Street lines of postal addresses in three shapes:
 //   number, street name, suffix   "742 Evergreen Terrace", "221B Baker Street", "12 Rue de Provence"
@@ -116,19 +117,19 @@ function* matchNearAnchors(text: string, re: RegExp, anchors: readonly number[][
     while (to < text.length && !isSpace(text.charCodeAt(to))) to++;
     to = Math.min(to, text.length);
     const window = text.slice(from, to);
-    for (const m of window.matchAll(re)) yield [from + m.index, m];
+    for (const m of execAll(re, window)) yield [from + m.index, m];
     lastEnd = to;
   }
 }
 
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   if (!/\d/.test(text)) return;
-  const anchors = Array.from(text.matchAll(STREET_WORD_THEN_NUMBER), (m) => [m.index, m.index + m[0].length]);
+  const anchors = execAll(STREET_WORD_THEN_NUMBER, text).map((m) => [m.index, m.index + m[0].length]);
   for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER]) {
     const matches =
       re === NAME_THEN_STREET_WORD || re === COMPOUND
         ? matchNearAnchors(text, re, anchors)
-        : Array.from(text.matchAll(re), (m): [number, RegExpMatchArray] => [m.index, m]);
+        : execAll(re, text).map((m): [number, RegExpMatchArray] => [m.index, m]);
     for (const [found, m] of matches) {
       let index = found;
       let value = m[0];

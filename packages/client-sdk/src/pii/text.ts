@@ -21,9 +21,27 @@ export function countDigits(s: string): number {
   return n;
 }
 
+/**
+ * Every match of `re` (which must have the `g` flag) in `text`, as `text.matchAll(re)` gives
+ * them, without the copy of the pattern `matchAll` makes on every call (a fifth of the time of a
+ * scrub of a short text went there). `re.lastIndex` is 0 before and after.
+ */
+export function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError(`execAll needs a global pattern, got ${re}`);
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    // An empty match advances by one code point, as matchAll does.
+    if (m[0].length === 0) re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 /** Spans of every match of `re` (which must have the `g` flag), or of its group `group`. */
 export function* regexSpans(re: RegExp, text: string, group = 0): Generator<PiiSpan> {
-  for (const m of text.matchAll(re)) {
+  for (const m of execAll(re, text)) {
     if (group === 0) {
       if (m[0].length > 0) yield { start: m.index, end: m.index + m[0].length };
       continue;
