@@ -217,13 +217,15 @@ describe('bad reports are dropped; the round completes without them', () => {
     });
   });
 
-  it('refuses a late update for a closed round with ROUND_CLOSED', async () => {
+  it('tells a late update for a closed round that it came late (RoundClosed late, issue 15 item 8), uses none of it, and counts no error', async () => {
     // The raw device leaves the round, which finishes without it; then its update shows up.
     const { raw, taskId } = await roundWithRawDevice(async (d, sel) => d.send('withdraw', { taskId: sel.taskId, round: sel.round, code: ReasonCode.INELIGIBLE }));
     raw.send('uploadStart', { taskId, round: 1, modelVersion: 0, numExamples: 5, updateBytes: 36 });
-    const err = await raw.next('error');
-    expect(err.code).toBe('ROUND_CLOSED');
-    expect(err.message).toBe(`report for round 1 refused: task "${taskId}" is completed`);
+    const closed = await raw.next('roundClosed', (m) => !!m.late);
+    expect(closed).toMatchObject({ taskId, round: 1, late: true, reason: `task "${taskId}" is completed` });
+    expect(raw.frames.filter((f) => f.body === 'error')).toEqual([]);
     expect((await h!.server.coordinator.latestModel(taskId)).version).toBe(1);
+    const metrics = await (await fetch(`${h!.server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^conclave_late_reports_total 1$/m);
   });
 });

@@ -62,6 +62,8 @@ export class Coordinator {
   private readonly clock: Clock;
   private readonly random: RandomSource;
   private readonly sessions = new Map<string, DeviceSession>();
+  /** The one session of each device identity (a newer one replaces it). */
+  private readonly sessionOfDevice = new Map<string, DeviceSession>();
   private readonly runners = new Map<string, TaskRunner>();
   /** Tasks whose runner is being read from the store. */
   private readonly starting = new Set<string>();
@@ -269,13 +271,27 @@ export class Coordinator {
     return (await this.store.listDevices()).map((d) => ({ ...d, connected: connected.has(d.id) }));
   }
 
+  /**
+   * One session per device identity: a newer authenticated session replaces the one before,
+   * which leaves its round (as a dropout) and is closed with SESSION_REPLACED (4006). Two
+   * sessions of one identity would otherwise take two places in a cohort.
+   */
   addSession(session: DeviceSession): void {
+    const deviceId = session.link.deviceId;
+    const previous = this.sessionOfDevice.get(deviceId);
+    if (previous && previous !== session) {
+      this.removeSession(previous, 'replaced by a newer session of the same device');
+      previous.link.error('SESSION_REPLACED', `a newer session of device ${deviceId} replaced this one`, true);
+      this.logger.info({ device: deviceId }, 'device session replaced by a newer one');
+    }
+    this.sessionOfDevice.set(deviceId, session);
     this.sessions.set(session.link.sessionId, session);
     this.store.touchDevice(session.link.deviceId, this.clock.now()).catch((err: unknown) => this.logger.error({ err, device: session.link.deviceId }, 'recording the device as seen failed'));
   }
 
   removeSession(session: DeviceSession, reason: string): void {
     this.sessions.delete(session.link.sessionId);
+    if (this.sessionOfDevice.get(session.link.deviceId) === session) this.sessionOfDevice.delete(session.link.deviceId);
     this.clearHold(session);
     if (session.activeTaskId) this.runners.get(session.activeTaskId)?.onDeviceGone(session, reason);
     session.activeTaskId = undefined;
@@ -299,15 +315,15 @@ export class Coordinator {
       case 'progress':
         return; // Liveness only: the connection itself carries heartbeats.
       case 'uploadStart':
-        return this.withRunner(session, frame.message.taskId, frame.message.round, (r) => r.onUploadStart(session, frame.message));
+        return this.withRunner(session, frame.message, (r) => r.onUploadStart(session, frame.message));
       case 'uploadChunk':
-        return this.withRunner(session, frame.message.taskId, frame.message.round, (r) => r.onUploadChunk(session, frame.message));
+        return this.withRunner(session, frame.message, (r) => r.onUploadChunk(session, frame.message));
       case 'secagg':
-        return this.withRunner(session, frame.message.taskId, frame.message.round, (r) => r.onSecAgg(session, frame.message));
+        return this.withRunner(session, frame.message, (r) => r.onSecAgg(session, frame.message));
       case 'withdraw': {
         // Only a reason code comes with it; the round counts codes, never which device gave one.
         const taskId = frame.message.taskId ?? session.activeTaskId;
-        if (taskId) this.runners.get(taskId)?.onWithdraw(session, frame.message.round ?? 0, frame.message.code ?? 0);
+        if (taskId) this.runners.get(taskId)?.onWithdraw(session, frame.message);
         if (session.checkIn) session.checkIn.eligible = false;
         return;
       }
@@ -316,12 +332,15 @@ export class Coordinator {
     }
   }
 
-  private withRunner(session: DeviceSession, taskId: string | null | undefined, round: number | null | undefined, fn: (r: TaskRunner) => void): void {
-    const runner = this.runners.get(taskId ?? '');
+  private withRunner(session: DeviceSession, m: { taskId?: string | null; round?: number | null; attemptId?: Uint8Array | null }, fn: (r: TaskRunner) => void): void {
+    const taskId = m.taskId ?? '';
+    const round = m.round ?? 0;
+    const runner = this.runners.get(taskId);
     if (!runner) {
-      const refuse = (why: string) => session.link.error('ROUND_CLOSED', `report for round ${round ?? 0} refused: ${why}`, false, { taskId: taskId ?? '', round: round ?? 0 });
-      this.store.getTask(taskId ?? '').then(
-        (task) => refuse(task ? `task "${taskId}" is ${task.status}` : `no task with id "${taskId}"`),
+      // A report for a task that has ended (its last round closed) is late; one for no task at all is refused.
+      const refuse = (why: string) => session.link.error('ROUND_CLOSED', `report for round ${round} refused: ${why}`, false, { taskId, round });
+      this.store.getTask(taskId).then(
+        (task) => (task ? session.link.late({ taskId, round, attemptId: m.attemptId ?? new Uint8Array(0) }, `task "${taskId}" is ${task.status}`) : refuse(`no task with id "${taskId}"`)),
         () => refuse(`task "${taskId}" is not running here`),
       );
       return;

@@ -1,5 +1,12 @@
 import type { BodyName, BodyOf, WireErrorCode } from '@conclave/proto';
 
+/** The round attempt a message belongs to (PROTOCOL.md §6). */
+export interface RoundContext {
+  taskId: string;
+  round: number;
+  attemptId: Uint8Array;
+}
+
 /**
  * What the coordinator's round logic sees of one connected device. The WebSocket adapter
  * implements it; tests and the in-process bench can implement it without sockets.
@@ -11,7 +18,13 @@ export interface DeviceLink {
   /** Sends an already encoded frame (model chunks are encoded once and shared by the cohort). */
   sendEncoded(frame: Uint8Array): void;
   /** Sends an Error frame. When `fatal`, the connection is closed with the code's close code. */
-  error(code: WireErrorCode, message: string, fatal: boolean, context?: { taskId?: string; round?: number }): void;
+  error(code: WireErrorCode, message: string, fatal: boolean, context?: { taskId?: string; round?: number; attemptId?: Uint8Array }): void;
+  /**
+   * A message this device sent for `context` arrived after that round attempt closed: it is told
+   * so once per attempt (RoundClosed with `late`), never with an error, and the coordinator counts
+   * it (`conclave_late_reports_total`) and logs it at info.
+   */
+  late(context: RoundContext, reason: string): void;
   /** The running hash of the frames received on this connection (PROTOCOL.md, frame digests), where the transport keeps one. */
   frameDigest?(): { frames: number; runningHash: string };
 }

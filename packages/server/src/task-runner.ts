@@ -7,6 +7,7 @@ import { decodeOptimizerState, encodeOptimizerState, type OptimizerState } from 
 import { budgetExhausted, nextClipNorm, restoreAccountant, taskPrivacyOf, type PrivacyState } from './privacy/task-privacy.ts';
 import type { RandomSource } from './random.ts';
 import { finalizeRound, withRoundTotals, type SurvivorsSum } from './round/finalize/index.ts';
+import { newAttemptId, routeRoundMessage } from './round/attempt.ts';
 import { ModelDownload } from './round/model-download.ts';
 import { planRoundMode, secureSetupOf, uploadWords, type RoundKind } from './round/plan.ts';
 import { ReportingRound, type RoundInfo } from './round/reporting-round.ts';
@@ -194,7 +195,8 @@ export class TaskRunner {
     if (exhausted) return void this.finishWith('stopped', exhausted);
     const now = this.deps.clock.now();
     const selectionDeadline = now + this.spec.timeouts.selectionMs;
-    this.active = { phase: 'selecting', round: done + 1, kind, modelVersionIn: done, startedAt: now, selectionDeadline };
+    // Each try of a round has an attempt id of its own: an aborted round is retried under the same number.
+    this.active = { phase: 'selecting', round: done + 1, attemptId: newAttemptId(this.deps.random), kind, modelVersionIn: done, startedAt: now, selectionDeadline };
     this.deadline.arm(selectionDeadline, () => this.trySelect(true));
     this.trySelect(false);
   }
@@ -305,7 +307,7 @@ export class TaskRunner {
     }
     const reporting = new ReportingRound({
       taskId: this.id,
-      info: { round: r.round, kind: r.kind, modelVersionIn: r.modelVersionIn, startedAt: r.startedAt },
+      info: { round: r.round, attemptId: r.attemptId, kind: r.kind, modelVersionIn: r.modelVersionIn, startedAt: r.startedAt },
       spec,
       mode,
       sessions: selected,
@@ -338,35 +340,54 @@ export class TaskRunner {
 
   // ---- reporting: messages go to the round they name, if it is the one running ----------
 
-  private reporting(session: DeviceSession, taskId: string, round: number, what: string): ReportingRound | undefined {
+  /** The round open now (selecting or reporting), as round/attempt.ts routes messages to it. */
+  private openRound(): { round: number; attemptId: Uint8Array; reporting: boolean } | undefined {
     const r = this.active;
-    if (r?.phase === 'reporting' && r.reporting.info.round === round) return r.reporting;
-    const now = r ? `the task is in round ${r.phase === 'reporting' ? r.reporting.info.round : r.round} (${r.phase})` : `the task is ${this.task.status}`;
-    session.link.error('ROUND_CLOSED', `${what} for round ${round} of task ${taskId} refused: that round is closed; ${now}`, false, { taskId, round });
+    if (!r) return undefined;
+    return r.phase === 'reporting' ? { round: r.reporting.info.round, attemptId: r.reporting.info.attemptId, reporting: true } : { round: r.round, attemptId: r.attemptId, reporting: false };
+  }
+
+  /**
+   * The running round, when the message names it and its attempt (round/attempt.ts); otherwise the
+   * device is told its message came late, or, for a round that has not started, refused.
+   */
+  private reporting(session: DeviceSession, m: { round?: number | null; attemptId?: Uint8Array | null }, what: string): ReportingRound | undefined {
+    const r = this.active;
+    const round = m.round ?? 0;
+    const routing = routeRoundMessage(this.openRound(), { taskId: this.id, round, attemptId: m.attemptId });
+    if (routing.kind === 'current' && r?.phase === 'reporting') return r.reporting;
+    if (routing.kind === 'late') session.link.late({ taskId: this.id, round, attemptId: m.attemptId ?? new Uint8Array(0) }, `${what}: ${routing.reason}`);
+    else session.link.error('ROUND_CLOSED', `${what} for round ${round} of task ${this.id} refused: ${routing.kind === 'refuse' ? routing.reason : 'no round is open'}`, false, { taskId: this.id, round });
     return undefined;
   }
 
   onUploadStart(session: DeviceSession, m: BodyOf<'uploadStart'>): void {
-    this.reporting(session, m.taskId ?? '', m.round ?? 0, 'update')?.onUploadStart(session, m);
+    this.reporting(session, m, 'update')?.onUploadStart(session, m);
   }
 
   onUploadChunk(session: DeviceSession, m: BodyOf<'uploadChunk'>): void {
-    this.reporting(session, m.taskId ?? '', m.round ?? 0, 'update chunk')?.onUploadChunk(session, m);
+    this.reporting(session, m, 'update chunk')?.onUploadChunk(session, m);
   }
 
-  /** A device left the round with a reason code: counted per round, then a dropout like any other. */
-  onWithdraw(session: DeviceSession, round: number, code: number): void {
-    if (this.active?.phase === 'reporting' && this.active.reporting.info.round === round) this.active.reporting.countWithdrawal(session, code);
+  /**
+   * A device left the round with a reason code: counted per round, then a dropout like any other.
+   * A withdrawal from an earlier attempt concerns a round that is over: it changes nothing now.
+   */
+  onWithdraw(session: DeviceSession, m: BodyOf<'withdraw'>): void {
+    const r = this.active;
+    const round = m.round ?? 0;
+    if (routeRoundMessage(this.openRound(), { taskId: this.id, round, attemptId: m.attemptId }).kind !== 'current' || r?.phase !== 'reporting') return;
+    r.reporting.countWithdrawal(session, m.code ?? 0);
     this.onDeviceGone(session, 'device withdrew');
   }
 
   /** A SecAgg+ message from a device in this round. */
   onSecAgg(session: DeviceSession, m: BodyOf<'secagg'>): void {
-    const r = this.active;
+    const reporting = this.reporting(session, m, 'secure aggregation message');
+    if (!reporting) return;
+    if (reporting.secure) return reporting.onSecAgg(session, m);
     const round = m.round ?? 0;
-    if (r?.phase === 'reporting' && r.reporting.secure && r.reporting.info.round === round) return r.reporting.onSecAgg(session, m);
-    const message = `secure aggregation message for round ${round} of task ${this.id} refused: that round is not running secure aggregation now`;
-    session.link.error('ROUND_CLOSED', message, false, { taskId: this.id, round });
+    session.link.error('UNEXPECTED_MESSAGE', `secure aggregation message for round ${round} of task ${this.id} refused: that round does not run secure aggregation`, false, { taskId: this.id, round });
   }
 
   /** The device disconnected, withdrew or misbehaved. */

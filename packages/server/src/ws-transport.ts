@@ -15,8 +15,11 @@ import {
   type WireLimits,
 } from '@conclave/proto';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { InboundRate, connectionCaps, type ConnectionCaps } from './connection-caps.ts';
 import type { Coordinator } from './coordinator.ts';
 import type { DeviceLink, DeviceSession } from './device-link.ts';
+import { OutboundQueue } from './outbound-queue.ts';
+import { attemptHex } from './round/attempt.ts';
 import { toErrorInfo } from './errors.ts';
 import { deviceIdOf, hashToken, verifyProof } from './identity.ts';
 import type { Metrics } from './metrics.ts';
@@ -29,12 +32,18 @@ export interface DeviceTransportOptions {
   helloTimeoutMs?: number;
   /** Ping interval; a device that misses two pongs is disconnected. @default 15_000 */
   heartbeatMs?: number;
+  /** Caps on sockets, per-connection rates and unread bytes (connection-caps.ts for the defaults). */
+  caps?: Partial<ConnectionCaps>;
   metrics?: Metrics;
 }
 
+/** Late-report notices remembered per connection (one notice per round attempt). */
+const LATE_NOTICES_KEPT = 16;
+
 /**
  * The thin adapter between `ws` and the coordinator: framing, the Hello/version handshake,
- * size caps (ws `maxPayload` and the decoder's caps), ping/pong heartbeats and close codes.
+ * size caps (ws `maxPayload` and the decoder's caps), ping/pong heartbeats, the caps on
+ * connections and rates (connection-caps.ts), paced sending (outbound-queue.ts) and close codes.
  */
 export class DeviceTransport {
   private readonly wss: WebSocketServer;
@@ -43,6 +52,9 @@ export class DeviceTransport {
   private readonly helloTimeoutMs: number;
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly alive = new WeakMap<WebSocket, boolean>();
+  private readonly caps: ConnectionCaps;
+  /** Connections that have not yet proven an identity. */
+  private unauthenticated = 0;
 
   constructor(
     server: HttpServer,
@@ -52,6 +64,7 @@ export class DeviceTransport {
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
     this.helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
+    this.caps = connectionCaps(options.caps);
     this.wss = new WebSocketServer({ server, path: options.path ?? '/v1/devices', maxPayload: this.limits.maxFrameBytes });
     this.wss.on('connection', (ws, req) => this.onConnection(ws, req));
     this.wss.on('error', (err) => coordinator.logger.error({ err }, 'websocket server error'));
@@ -70,9 +83,30 @@ export class DeviceTransport {
     }
   }
 
+  /** Closes a connection the caps do not admit, before it costs anything more. */
+  private refuse(ws: WebSocket, code: WireErrorCode, message: string): void {
+    this.options.metrics?.deviceErrors.inc({ code });
+    ws.send(encodeFrame('error', { code, message, fatal: true }));
+    ws.close(WIRE_ERROR_CODES[code], message.slice(0, 120));
+    setTimeout(() => ws.terminate(), 2_000).unref();
+  }
+
   private onConnection(ws: WebSocket, req: IncomingMessage): void {
     const log = this.coordinator.logger;
     const metrics = this.options.metrics;
+    // `wss.clients` already holds this connection.
+    if (this.wss.clients.size > this.caps.maxConnections) {
+      return this.refuse(ws, 'TOO_MANY_CONNECTIONS', `the coordinator holds its maximum of ${this.caps.maxConnections} device connections; try again later`);
+    }
+    if (this.unauthenticated >= this.caps.maxUnauthenticated) {
+      return this.refuse(ws, 'TOO_MANY_UNAUTHENTICATED', `${this.caps.maxUnauthenticated} connections are still proving their identity; try again later`);
+    }
+    this.unauthenticated += 1;
+    let unproven = true;
+    const proven = () => {
+      if (unproven) this.unauthenticated -= 1;
+      unproven = false;
+    };
     this.alive.set(ws, true);
     ws.on('pong', () => this.alive.set(ws, true));
     let session: DeviceSession | undefined;
@@ -81,18 +115,35 @@ export class DeviceTransport {
     // A store lookup of the handshake is in flight: the device must wait for its answer.
     let pending = false;
 
-    const sendRaw = (bytes: Uint8Array) => {
-      if (ws.readyState !== ws.OPEN) return;
-      ws.send(bytes);
+    let failed = false;
+    const outbound = new OutboundQueue({ get bufferedAmount() { return ws.bufferedAmount; }, send: (bytes, done) => ws.send(bytes, done) }, this.caps);
+    // `shared`: a model download frame the whole cohort shares (queued by reference, not counted against the device's cap).
+    const sendRaw = (bytes: Uint8Array, shared = false) => {
+      if (ws.readyState !== ws.OPEN || failed) return;
+      if (!outbound.push(bytes, shared)) return slowReader();
       metrics?.bytesOut.inc(bytes.byteLength);
       if (session) session.bytesOut += bytes.byteLength;
     };
     const fail = (code: WireErrorCode, message: string) => {
-      sendRaw(encodeFrame('error', { code, message, fatal: true }));
+      if (failed) return;
+      failed = true;
+      // The Error frame goes ahead of anything still queued: the connection ends here.
+      outbound.close();
+      if (ws.readyState === ws.OPEN) ws.send(encodeFrame('error', { code, message, fatal: true }));
       // Close reasons are limited to 123 bytes by RFC 6455.
       ws.close(WIRE_ERROR_CODES[code], Buffer.from(message).subarray(0, 120).toString());
       setTimeout(() => ws.terminate(), 2_000).unref();
     };
+    const slowReader = () => {
+      const message = `more than ${this.caps.maxBufferedBytes} bytes sent to this device are still unread`;
+      log.warn({ device: session?.link.deviceId, code: 'SLOW_READER' }, message);
+      metrics?.deviceErrors.inc({ code: 'SLOW_READER' });
+      fail('SLOW_READER', message);
+    };
+    const rate = new InboundRate(this.caps, () => performance.now());
+    let paused = false;
+    // One notice per round attempt a late message named (a device's in-flight chunks all arrive late together).
+    const lateNoticed = new Set<string>();
 
     const helloTimer = setTimeout(() => fail('HELLO_TIMEOUT', `no Hello and identity proof within ${this.helloTimeoutMs} ms of connecting`), this.helloTimeoutMs);
     helloTimer.unref();
@@ -100,8 +151,24 @@ export class DeviceTransport {
     // Every frame the device sends, hashed as it arrived: the device's ledger computes the same.
     const digest = new FrameDigest();
     ws.on('message', async (data: RawData, isBinary: boolean) => {
+      if (failed) return;
       // ws hands over a Buffer by default; wrap (never copy) anything else.
       const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+      const verdict = rate.frame(bytes.byteLength);
+      if (verdict.kind === 'close') {
+        log.warn({ device: session?.link.deviceId, code: verdict.code }, verdict.message);
+        metrics?.deviceErrors.inc({ code: verdict.code });
+        return fail(verdict.code, verdict.message);
+      }
+      if (verdict.kind === 'pause' && !paused) {
+        // Over the byte rate: stop reading until it is paid back; TCP slows the sender meanwhile.
+        paused = true;
+        ws.pause();
+        setTimeout(() => {
+          paused = false;
+          ws.resume();
+        }, verdict.ms).unref();
+      }
       if (isBinary) digest.add(bytes);
       metrics?.bytesIn.inc(bytes.byteLength);
       if (session) session.bytesIn += bytes.byteLength;
@@ -174,14 +241,25 @@ export class DeviceTransport {
           sessionId: randomUUID(),
           deviceId,
           send: <K extends BodyName>(body: K, message: BodyOf<K>) => sendRaw(encodeFrame(body, message)),
-          sendEncoded: sendRaw,
+          sendEncoded: (frame) => sendRaw(frame, true),
           frameDigest: () => ({ frames: digest.frames, runningHash: digest.runningHash }),
           error: (code, message, fatal, context) => {
-            metrics?.deviceErrors.inc({ code });
+            // A replaced session did nothing wrong: it is closed, not counted.
+            if (code !== 'SESSION_REPLACED') metrics?.deviceErrors.inc({ code });
             if (fatal) return fail(code, message);
-            sendRaw(encodeFrame('error', { code, message, fatal: false, taskId: context?.taskId ?? '', round: context?.round ?? 0 }));
+            sendRaw(encodeFrame('error', { code, message, fatal: false, taskId: context?.taskId ?? '', round: context?.round ?? 0, ...(context?.attemptId ? { attemptId: context.attemptId } : {}) }));
+          },
+          late: ({ taskId, round, attemptId }, reason) => {
+            const key = `${taskId}#${round}#${attemptHex(attemptId)}`;
+            if (lateNoticed.has(key)) return;
+            lateNoticed.add(key);
+            if (lateNoticed.size > LATE_NOTICES_KEPT) lateNoticed.delete(lateNoticed.values().next().value!);
+            metrics?.lateReports.inc();
+            log.info({ device: deviceId, taskId, round, attempt: attemptHex(attemptId), reason }, 'late report');
+            sendRaw(encodeFrame('roundClosed', { taskId, round, attemptId, reason, late: true }));
           },
         };
+        proven();
         session = { link, bytesIn: bytes.byteLength, bytesOut: 0 };
         this.coordinator.addSession(session);
         metrics?.connectedDevices.set(this.coordinator.connectedDevices);
@@ -214,6 +292,8 @@ export class DeviceTransport {
       clearTimeout(helloTimer);
       if (closed) return;
       closed = true;
+      proven();
+      outbound.close();
       if (session) {
         this.coordinator.removeSession(session, `connection closed (code ${code})`);
         metrics?.connectedDevices.set(this.coordinator.connectedDevices);

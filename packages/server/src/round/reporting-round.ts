@@ -6,13 +6,18 @@
  * loss and correct predictions). A bad report drops only its
  * device; the round ends through `events`: `complete` with the survivors' sum once enough
  * reports are in, or `abort` with a reason once too few devices can still report.
+ *
+ * A device that arrives after its part of the round is over is late, not wrong (PROTOCOL.md §6):
+ * selected beyond the goal and cut off once enough reports are in, or answering a secure
+ * aggregation phase after its deadline. It is told so with a late RoundClosed and counted as a
+ * late report; errors are for devices that break the protocol.
  * Knows no sockets (devices are `DeviceSession`s) and no store.
  */
 import { readFloat32Into, reasonCodeName, type BodyOf, type ReasonCodeName, type WireErrorCode } from '@conclave/proto';
 import type { Logger } from 'pino';
 import { allFinite } from '../aggregator.ts';
 import type { Clock } from '../clock.ts';
-import type { DeviceSession } from '../device-link.ts';
+import type { DeviceSession, RoundContext } from '../device-link.ts';
 import { plural, seconds } from '../format.ts';
 import { clientMessageFromWire, serverMessageToWire } from '../secagg-wire.ts';
 import type { RoundTrust } from '../trust/certificate-relay.ts';
@@ -30,6 +35,8 @@ import type { TaskSpec } from '../task-spec.ts';
 
 export interface RoundInfo {
   round: number;
+  /** This attempt of the round (8 random bytes): an aborted round is tried again under the same number with a new one. */
+  attemptId: Uint8Array;
   kind: RoundKind;
   modelVersionIn: number;
   startedAt: number;
@@ -75,6 +82,27 @@ type Aggregation = { kind: 'plain'; sum: PlainAggregation } | { kind: 'secure'; 
 
 const EMPTY = new Float32Array(0);
 
+/**
+ * SecAgg+ steps in protocol order (Bonawitz et al. 2017, Fig. 4; the consistency check of §6):
+ * a device's message for a step the round has already passed is late; one for a step still to
+ * come breaks the protocol.
+ */
+const STEP_ORDER: Readonly<Record<string, number>> = {
+  'advertise-keys': 0,
+  'share-keys': 1,
+  'masked-input': 2,
+  'consistency-check': 3,
+  'consistency-signature': 3,
+  unmask: 4,
+  'unmask-shares': 4,
+  completed: 5,
+  aborted: 5,
+};
+
+function arrivedLate(step: string, phase: string): boolean {
+  return (STEP_ORDER[step] ?? 0) < (STEP_ORDER[phase] ?? 0);
+}
+
 /** What the coordinator re-checks of an update it receives in the clear. */
 function serverClipping(mode: RoundMode): ServerClipping {
   if (mode.kind === 'central-dp' && !mode.secure) return { kind: 'clip', clipNorm: mode.clipNorm, indicator: false };
@@ -95,6 +123,8 @@ export class ReportingRound {
   private closed = false;
   /** Withdrawals by reason code: counts only, never which device gave which. */
   private readonly withdrawalCounts = new Map<ReasonCodeName, number>();
+  /** Members cut off when reporting ended (enough reports in, or the deadline): what they send now is late. */
+  private readonly cutOff = new Set<Participant>();
 
   constructor(o: ReportingRoundOptions) {
     this.o = o;
@@ -115,7 +145,9 @@ export class ReportingRound {
             phaseTimeoutMs: o.spec.secureAggregation.phaseTimeoutMs,
             events: {
               send: (p, message) => {
-                if (p.status !== 'dropped') p.session.link.send('secagg', serverMessageToWire(o.taskId, o.info.round, message, (id) => o.trust.certificates[id - 1]));
+                if (p.status === 'dropped') return;
+                const wire = serverMessageToWire(o.taskId, o.info.round, message, (id) => o.trust.certificates[id - 1]);
+                p.session.link.send('secagg', { ...wire, attemptId: o.info.attemptId });
               },
               dropped: (p, error) => {
                 if (p.status === 'dropped') return;
@@ -131,8 +163,8 @@ export class ReportingRound {
       : { kind: 'plain', sum: new PlainAggregation(o.modelSize, serverClipping(o.mode)) };
   }
 
-  private get context(): { taskId: string; round: number } {
-    return { taskId: this.o.taskId, round: this.info.round };
+  private get context(): RoundContext {
+    return { taskId: this.o.taskId, round: this.info.round, attemptId: this.info.attemptId };
   }
 
   /** The round runs SecAgg+. */
@@ -155,6 +187,7 @@ export class ReportingRound {
       const revocationLists = this.o.trust.revocationLists;
       p.session.link.send('selected', {
         ...selectedMessage({ taskId, round, modelVersion: modelVersionIn, plan, modelBytes: download.byteLength, modelCached, reportDeadline, secure, identityKeys, revocationLists, clientId }),
+        attemptId: this.info.attemptId,
         ...this.o.approval?.(p.session.checkIn?.knownLogSize ?? 0),
       });
       if (modelCached) continue;
@@ -169,6 +202,7 @@ export class ReportingRound {
   private member(session: DeviceSession, what: string): Participant | undefined {
     const p = this.cohort.get(session.link.sessionId);
     if (p && p.status !== 'dropped') return p;
+    if (p && this.cutOff.has(p)) return void this.late(p, `${what} arrived after round ${this.info.round} stopped taking reports`);
     const { taskId, round } = this.context;
     session.link.error('NOT_SELECTED', `${what} refused: this device is not in the cohort of round ${round} of task ${taskId}`, false, this.context);
     return undefined;
@@ -178,6 +212,7 @@ export class ReportingRound {
     const p = this.member(session, 'update');
     if (!p) return;
     const protocol = this.aggregation.kind === 'secure' ? this.aggregation.protocol : undefined;
+    if (protocol && arrivedLate('masked-input', protocol.phase)) return this.late(p, `masked input arrived after secure aggregation moved on to ${protocol.phase}`);
     const verdict = checkUploadStart(m, {
       round: this.info.round,
       kind: this.info.kind,
@@ -220,6 +255,7 @@ export class ReportingRound {
     if (this.aggregation.kind === 'secure') {
       // The masked vector goes straight into the protocol's running sum (mod 2^32).
       const outcome = this.aggregation.protocol.maskedInput(p, new Uint8Array(up.buffer.buffer, up.buffer.byteOffset, up.buffer.byteLength));
+      if (!outcome.accepted && arrivedLate('masked-input', this.aggregation.protocol.phase)) return this.late(p, `masked input arrived late: ${outcome.error.message}`);
       if (!outcome.accepted) return this.reject(p, 'INVALID_REPORT', `secure aggregation refused the masked input: ${outcome.error.code}: ${outcome.error.message}`);
       return this.accept(p);
     }
@@ -232,15 +268,21 @@ export class ReportingRound {
   onSecAgg(session: DeviceSession, m: BodyOf<'secagg'>): void {
     if (this.aggregation.kind !== 'secure') return;
     const p = this.cohort.get(session.link.sessionId);
+    if (p && this.cutOff.has(p)) return this.late(p, `secure aggregation message arrived after round ${this.info.round} stopped taking reports`);
     if (!p || p.status === 'dropped') {
-      const { taskId, round } = this.context;
-      session.link.error('NOT_SELECTED', `secure aggregation message refused: this device is not in the cohort of round ${m.round ?? 0} of task ${taskId}`, false, { taskId, round });
+      const { taskId } = this.context;
+      session.link.error('NOT_SELECTED', `secure aggregation message refused: this device is not in the cohort of round ${m.round ?? 0} of task ${taskId}`, false, this.context);
       return;
     }
     const message = clientMessageFromWire(m);
     if (!message) return this.reject(p, 'MALFORMED_FRAME', 'secure aggregation frame carries no step');
-    const outcome = this.aggregation.protocol.receive(p, message);
-    if (!outcome.accepted) this.reject(p, 'INVALID_REPORT', `secure aggregation refused ${message.type}: ${outcome.error.code}: ${outcome.error.message}`);
+    const protocol = this.aggregation.protocol;
+    const phase = protocol.phase;
+    const outcome = protocol.receive(p, message);
+    if (outcome.accepted) return;
+    // For a step the round already passed: the device is slow, not wrong (the protocol left it out).
+    if (outcome.error.code === 'OUT_OF_PHASE' && arrivedLate(message.type, phase)) return this.late(p, `${message.type} arrived late: ${outcome.error.message}`);
+    this.reject(p, 'INVALID_REPORT', `secure aggregation refused ${message.type}: ${outcome.error.code}: ${outcome.error.message}`);
   }
 
   private accept(p: Participant): void {
@@ -250,7 +292,7 @@ export class ReportingRound {
     p.session.activeTaskId = undefined;
     p.session.link.send('reportAck', { ...this.context, accepted: true });
     this.o.release(p.session, 'reported');
-    if (this.isComplete()) this.finishReporting();
+    if (this.isComplete()) this.finishReporting(`round ${this.info.round} reached its goal of ${this.o.spec.cohort.goal} reports`);
     else this.grantUploads();
   }
 
@@ -269,8 +311,12 @@ export class ReportingRound {
     return setup !== null && setup.dropouts.tolerated < this.cohort.members.length - this.o.spec.cohort.goal;
   }
 
-  /** Enough reports are in: complete, or, under secure aggregation, go on to unmasking. */
-  private finishReporting(): void {
+  /**
+   * Enough reports are in (or the deadline passed): devices still on their way are cut off and
+   * told so, then the round completes or, under secure aggregation, goes on to unmasking.
+   */
+  private finishReporting(reason: string): void {
+    this.cutOffPending(reason);
     if (this.aggregation.kind === 'secure') return this.aggregation.protocol.endReporting();
     const participants = this.cohort.reportedMembers().map((p) => ({ deviceId: p.session.link.deviceId, numExamples: p.upload?.report.numExamples ?? 0 }));
     this.o.events.complete({ kind: 'plain', sums: this.aggregation.sum.sums, participants });
@@ -330,15 +376,41 @@ export class ReportingRound {
       return this.o.events.abort(`only ${plural(possible, 'device')} can still report in round ${this.info.round}, minimum is ${minimum} (${this.cohort.dropped} dropped; last: ${reason})`);
     }
     if (protocol && protocol.phase !== 'masked-input') return protocol.advanceIfSettled();
-    if (this.isComplete()) return this.finishReporting();
+    if (this.isComplete()) return this.finishReporting(`round ${this.info.round} reached its goal of ${this.o.spec.cohort.goal} reports`);
     this.grantUploads();
+  }
+
+  /** Members still on their way when reporting ends leave the round without blame: what they send later is late. */
+  private cutOffPending(reason: string): void {
+    const protocol = this.aggregation.kind === 'secure' ? this.aggregation.protocol : undefined;
+    for (const p of this.cohort.pendingMembers()) {
+      p.session.link.send('roundClosed', { ...this.context, reason });
+      this.gate.release(p);
+      this.cohort.setStatus(p, 'dropped');
+      this.cutOff.add(p);
+      p.upload = undefined;
+      protocol?.drop(p, reason);
+      if (p.session.activeTaskId === this.o.taskId) p.session.activeTaskId = undefined;
+      this.o.release(p.session, reason);
+    }
+  }
+
+  /** A member's message came after its part of the round was over: a late report, not an error. */
+  private late(p: Participant, reason: string): void {
+    p.session.link.late(this.context, reason);
+    if (!isPending(p)) return;
+    // A pending member answering after a phase deadline (the protocol left it out already): a
+    // dropout like any other for the round's arithmetic, but free for other tasks at once.
+    this.cutOff.add(p);
+    this.drop(p, reason);
+    this.o.release(p.session, reason);
   }
 
   /** The round's report deadline passed: complete with what is in, or abort. */
   deadlinePassed(): void {
     const n = this.cohort.reported;
     const { minimum } = this.o.spec.cohort;
-    if (n >= minimum) return this.finishReporting();
+    if (n >= minimum) return this.finishReporting(`round ${this.info.round} passed its report deadline`);
     this.o.events.abort(`round ${this.info.round} timed out after ${seconds(this.o.spec.timeouts.roundMs)}: ${n} of minimum ${minimum} devices reported`);
   }
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { privateDatabaseFile } from '../private-file.ts';
 import { ServerError } from '../errors.ts';
 import { parseStoredTaskSpec, type StoredTaskSpec } from '../task-spec.ts';
 import type { ApprovalRecord } from '../approval/approval-store.ts';
@@ -169,7 +170,7 @@ export class SqliteStore implements Store {
     let file = ':memory:';
     if (options.dataDir !== ':memory:') {
       mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-      file = path.join(options.dataDir, 'conclave.db');
+      file = privateDatabaseFile(path.join(options.dataDir, 'conclave.db'));
     }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');

@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { privateDatabaseFile } from '../private-file.ts';
 import {
   certificateFromJson,
   certificateToJson,
@@ -58,7 +59,7 @@ export class SqliteTrustStore implements TrustRelayStore {
     let file = ':memory:';
     if (options.dataDir !== ':memory:') {
       mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-      file = path.join(options.dataDir, 'trust.db');
+      file = privateDatabaseFile(path.join(options.dataDir, 'trust.db'));
     }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');

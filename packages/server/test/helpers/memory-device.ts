@@ -8,7 +8,7 @@ import { encodeDistributedUpdate } from '@conclave/dp';
 import type { BodyName, BodyOf, Frame, WireErrorCode } from '@conclave/proto';
 import { SecAggClient, encodeEvaluation, encodeRoundMetrics, quantizeWeighted, type ClientMessage, type ServerMessage } from '@conclave/secagg';
 import type { Coordinator } from '../../src/coordinator.ts';
-import type { DeviceLink, DeviceSession } from '../../src/device-link.ts';
+import type { DeviceLink, DeviceSession, RoundContext } from '../../src/device-link.ts';
 
 type Wire = BodyOf<'secagg'>;
 const bytes = (b: Uint8Array | null | undefined): Uint8Array => b ?? new Uint8Array(0);
@@ -94,9 +94,13 @@ export class MemoryDevice implements DeviceLink {
   readonly session: DeviceSession;
   readonly received: Frame[] = [];
   readonly errors: { code: WireErrorCode; message: string }[] = [];
+  /** Late-report notices (RoundClosed with `late`), as the transport would send them. */
+  readonly lates: { context: RoundContext; reason: string }[] = [];
+  /** The attempt id of the round this device was last selected for, echoed like the SDK does. */
+  attemptId: Uint8Array = new Uint8Array(0);
   behaviour: Behaviour = {};
-  private secure: { client: SecAggClient; modelVersion: number; chain: Promise<void> } | undefined;
-  private pendingUpload: { taskId: string; round: number; data: Uint8Array } | undefined;
+  private secure: { client: SecAggClient; modelVersion: number; attemptId: Uint8Array; chain: Promise<void> } | undefined;
+  private pendingUpload: { taskId: string; round: number; attemptId: Uint8Array; data: Uint8Array } | undefined;
 
   constructor(
     readonly deviceId: string,
@@ -142,10 +146,16 @@ export class MemoryDevice implements DeviceLink {
     this.events.notify();
   }
 
+  late(context: RoundContext, reason: string): void {
+    this.lates.push({ context, reason });
+    this.events.notify();
+  }
+
   private onSelected(s: BodyOf<'selected'>): void {
     const taskId = s.taskId ?? '';
     const round = s.round ?? 0;
     const modelVersion = s.modelVersion ?? 0;
+    const attemptId = (this.attemptId = s.attemptId ?? new Uint8Array(0));
     const evaluation = s.plan?.kind === 1;
     const dimension = JSON.parse(s.plan?.topologyJson ?? '{}').weightSpecs.reduce((n: number, w: { shape: number[] }) => n + w.shape.reduce((a, b) => a * b, 1), 0);
     const update = this.behaviour.update?.(dimension) ?? new Array<number>(dimension).fill(0.01);
@@ -154,8 +164,8 @@ export class MemoryDevice implements DeviceLink {
     if (!w) {
       if (this.behaviour.silentAt === 'upload') return;
       const data = new Uint8Array(Float32Array.from(update).buffer);
-      this.pendingUpload = { taskId, round, data };
-      this.coordinator.handle(this.session, { body: 'uploadStart', message: { taskId, round, modelVersion, numExamples, updateBytes: data.byteLength } });
+      this.pendingUpload = { taskId, round, attemptId, data };
+      this.coordinator.handle(this.session, { body: 'uploadStart', message: { taskId, round, attemptId, modelVersion, numExamples, updateBytes: data.byteLength } });
       return;
     }
     const config = {
@@ -192,7 +202,7 @@ export class MemoryDevice implements DeviceLink {
       input.set(metrics, quantized.length);
     }
     const client = new SecAggClient({ config, clientId: w.clientId ?? 0, input });
-    this.secure = { client, modelVersion, chain: Promise.resolve() };
+    this.secure = { client, modelVersion, attemptId, chain: Promise.resolve() };
     if (this.behaviour.silentAt === 'advertise-keys') return;
     this.step(taskId, round, () => client.advertiseKeys());
   }
@@ -213,10 +223,10 @@ export class MemoryDevice implements DeviceLink {
       if (!out) return;
       if (out.type === 'masked-input') {
         if (this.behaviour.silentAt === 'upload') return;
-        this.pendingUpload = { taskId, round, data: out.vector };
-        this.coordinator.handle(this.session, { body: 'uploadStart', message: { taskId, round, modelVersion: secure.modelVersion, updateBytes: out.vector.byteLength } });
+        this.pendingUpload = { taskId, round, attemptId: secure.attemptId, data: out.vector };
+        this.coordinator.handle(this.session, { body: 'uploadStart', message: { taskId, round, attemptId: secure.attemptId, modelVersion: secure.modelVersion, updateBytes: out.vector.byteLength } });
       } else {
-        this.coordinator.handle(this.session, { body: 'secagg', message: clientMessageToWire(taskId, round, out) });
+        this.coordinator.handle(this.session, { body: 'secagg', message: { ...clientMessageToWire(taskId, round, out), attemptId: secure.attemptId } });
       }
       this.events.notify();
     });
@@ -227,6 +237,6 @@ export class MemoryDevice implements DeviceLink {
     if (!up) return;
     this.pendingUpload = undefined;
     // The grant arrives inside the coordinator's own call; answer once that call returned.
-    queueMicrotask(() => this.coordinator.handle(this.session, { body: 'uploadChunk', message: { taskId: up.taskId, round: up.round, offset: 0, data: up.data } }));
+    queueMicrotask(() => this.coordinator.handle(this.session, { body: 'uploadChunk', message: { taskId: up.taskId, round: up.round, attemptId: up.attemptId, offset: 0, data: up.data } }));
   }
 }
