@@ -84,7 +84,7 @@ describe('audit log in the SQLite store', () => {
     expect(verifyAuditChain(chain).ok).toBe(true);
     const enroll = chain[2]!;
     const revoke = chain[3]!;
-    expect(enroll.detail).toEqual({ device: expect.stringMatching(/^dev-[0-9a-f]{16}$/) });
+    expect(enroll.detail).toEqual({ device: expect.stringMatching(/^ref-[0-9a-f]{16}$/) });
     expect(revoke.detail).toEqual({ device: enroll.detail.device, reason: 'left' });
     expect(JSON.stringify(chain)).not.toContain('device-a');
     // auditLog: the latest entries, oldest first.
@@ -178,7 +178,7 @@ describe('audit log in the SQLite store', () => {
       [4, 40, 'task.stop'],
     ]);
     expect(verifyAuditChain(chain).ok).toBe(true);
-    expect(chain[2]!.detail.devices).toEqual([chain[1]!.detail.device, expect.stringMatching(/^dev-/)]);
+    expect(chain[2]!.detail.devices).toEqual([chain[1]!.detail.device, expect.stringMatching(/^ref-/)]);
     expect(JSON.stringify(chain)).not.toContain('legacy-device');
     await store.close();
     // Chained rows are append-only again.

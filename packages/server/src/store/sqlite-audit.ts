@@ -49,7 +49,7 @@ const toEntry = (r: AuditDbRow): AuditEntry => ({
 export function deviceRef(db: Database.Database, deviceId: string): string {
   const known = db.prepare(AUDIT_SQL.refOf).get(deviceId) as { ref: string } | undefined;
   if (known) return known.ref;
-  const ref = `dev-${randomBytes(8).toString('hex')}`;
+  const ref = `ref-${randomBytes(8).toString('hex')}`;
   db.prepare(AUDIT_SQL.insertRef).run(deviceId, ref);
   return ref;
 }
