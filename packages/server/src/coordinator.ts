@@ -14,6 +14,7 @@ import { SqliteTrustStore, type TrustRelayStore } from './store/sqlite-trust-sto
 import { CertificateRelay } from './trust/certificate-relay.ts';
 import { TaskApprovals, type ApprovalRequest } from './approval/task-approvals.ts';
 import type { ApprovalEndpoint } from './approval/approver.ts';
+import { TaskEvents } from './task-events.ts';
 
 export interface CoordinatorOptions {
   store: Store;
@@ -59,6 +60,8 @@ export class Coordinator {
   readonly trust: CertificateRelay;
   /** Task approvals and the transparency log, as the store keeps them (signed elsewhere). */
   readonly approvals: TaskApprovals;
+  /** Task changes and round ends, for live views (task ids and round numbers, never a device). */
+  readonly events = new TaskEvents();
   private readonly clock: Clock;
   private readonly random: RandomSource;
   private readonly sessions = new Map<string, DeviceSession>();
@@ -136,10 +139,15 @@ export class Coordinator {
       approvals: this.approvals,
       release: () => this.poolChanged(),
       onFinished: (id) => {
+        this.events.emit('changed', id);
         this.runners.delete(id);
         this.releaseUnwanted();
       },
-      ...(this.options.onRoundEnd ? { onRoundEnd: this.options.onRoundEnd } : {}),
+      onRoundEnd: (id, outcome, round) => {
+        this.events.emit('round-end', id, outcome, round);
+        this.options.onRoundEnd?.(id, outcome, round);
+      },
+      onChange: (id) => this.events.emit('changed', id),
       ...(this.options.chunkBytes ? { chunkBytes: this.options.chunkBytes } : {}),
       ...(this.options.maxConcurrentUploads ? { maxConcurrentUploads: this.options.maxConcurrentUploads } : {}),
     });
@@ -293,7 +301,10 @@ export class Coordinator {
     this.sessions.delete(session.link.sessionId);
     if (this.sessionOfDevice.get(session.link.deviceId) === session) this.sessionOfDevice.delete(session.link.deviceId);
     this.clearHold(session);
-    if (session.activeTaskId) this.runners.get(session.activeTaskId)?.onDeviceGone(session, reason);
+    if (session.activeTaskId) {
+      this.runners.get(session.activeTaskId)?.onDeviceGone(session, reason);
+      this.events.emit('changed', session.activeTaskId);
+    }
     session.activeTaskId = undefined;
   }
 
@@ -346,6 +357,7 @@ export class Coordinator {
       return;
     }
     fn(runner);
+    this.events.emit('changed', runner.id);
   }
 
   private onCheckIn(session: DeviceSession, m: BodyOf<'checkIn'>): void {

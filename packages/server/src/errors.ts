@@ -8,6 +8,10 @@ export type ServerErrorCode =
   | 'TASK_NOT_RUNNING'
   | 'NOT_FOUND'
   | 'BAD_REQUEST'
+  /** Admin API: the path exists, not with this method (405, with an Allow header). */
+  | 'METHOD_NOT_ALLOWED'
+  /** Admin API: a cookie-authenticated write without the CSRF header or a matching Origin. */
+  | 'FORBIDDEN'
   /** `devices forget` while the device is in a round whose commit may still record it (409). */
   | 'DEVICE_IN_ROUND'
   | 'STORE_CORRUPT';

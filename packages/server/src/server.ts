@@ -1,25 +1,45 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { float32ToBytes, revocationListToJson, type WireLimits } from '@conclave/proto';
+import type { WireLimits } from '@conclave/proto';
 import pino, { type Logger } from 'pino';
+import { buildAdminApp } from './admin/app.ts';
+import type { AdminContext } from './admin/context.ts';
+import { AdminSessions, type AdminSessionOptions } from './admin/sessions.ts';
 import { Coordinator, type CoordinatorOptions } from './coordinator.ts';
-import { ServerError, toErrorInfo } from './errors.ts';
+import { ServerError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
-import { tfjsModelJson } from './model-export.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import { SqliteTrustStore } from './store/sqlite-trust-store.ts';
 import { DeviceTransport } from './ws-transport.ts';
+import type { ConnectionCaps } from './connection-caps.ts';
 
 export interface ServeOptions {
   /** Directory for the SQLite database and the admin token. */
   dataDir: string;
-  /** @default 0 (a free port) */
+  /** Port of the device WebSocket endpoint (and of the admin API unless `adminPort` is given). @default 0 (a free port) */
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /**
+   * Puts the admin API (and the dashboard, /metrics, /healthz) on a listener of its own, so the
+   * device port can face the network while the admin port stays on loopback. 0 = a free port.
+   * @default undefined: one listener for both
+   */
+  adminPort?: number;
+  /** Interface of the separate admin listener. @default '127.0.0.1' */
+  adminHost?: string;
+  /**
+   * The dashboard's built files, or `false` for none (`/` then says how to build it).
+   * @default none
+   */
+  dashboardDir?: string | false;
+  /** Dashboard sign-ins (session cookie lifetime, clock). */
+  adminSessions?: AdminSessionOptions;
+  /** Comment heartbeat of the admin API's server-sent event streams. @default 15_000 */
+  sseHeartbeatMs?: number;
   /** Admin token; else read from `tokenFile`, else from `<dataDir>/admin-token`, else generated there. */
   token?: string;
   tokenFile?: string;
@@ -29,6 +49,11 @@ export interface ServeOptions {
   limits?: WireLimits;
   heartbeatMs?: number;
   helloTimeoutMs?: number;
+  /**
+   * Caps on device connections: all of them, those still proving an identity, frames and bytes
+   * per second per connection, bytes left unread (PROTOCOL.md §7). @default DEFAULT_CONNECTION_CAPS
+   */
+  connectionCaps?: Partial<ConnectionCaps> | undefined;
   poolHoldMs?: number;
   idleRetryMs?: number;
   /** Uploads a task receives at once; bounds memory to about (this + 1) × model size. @default 4 */
@@ -42,7 +67,10 @@ export interface ServeOptions {
 
 export interface RunningServer {
   coordinator: Coordinator;
+  /** The device port (also the admin API's unless a separate admin port was asked for). */
   port: number;
+  /** The admin API's port (equal to `port` on a single listener). */
+  adminPort: number;
   /** Base URL of the admin API, e.g. http://127.0.0.1:7300 */
   url: string;
   /** URL devices connect to, e.g. ws://127.0.0.1:7300/v1/devices */
@@ -66,7 +94,10 @@ function resolveToken(opts: ServeOptions): { token: string; tokenFile: string } 
   return { token, tokenFile };
 }
 
-/** Starts a coordinator: SQLite store, device WebSocket endpoint and admin HTTP API on one port. */
+/**
+ * Starts a coordinator: SQLite store, device WebSocket endpoint and admin HTTP API (Fastify), on
+ * one port or, with `adminPort`, on two listeners.
+ */
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const logger = opts.logger ?? pino({ level: process.env.CONCLAVE_LOG_LEVEL ?? 'info' });
   const store = new SqliteStore({ dataDir: opts.dataDir });
@@ -88,156 +119,95 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     },
   });
   const maxBody = opts.maxBodyBytes ?? 512 * 1024 * 1024;
-  const http = createServer((req, res) => {
-    handleAdmin(req, res).catch((err) => {
-      const info = toErrorInfo(err);
-      const status = err instanceof ServerError ? err.httpStatus : 500;
-      if (status >= 500) logger.error({ err }, 'admin request failed');
-      if (!res.headersSent) sendJson(res, status, { error: info });
-      else res.end();
-    });
-  });
-
-  const authorised = (req: IncomingMessage): boolean => {
-    const header = req.headers.authorization ?? '';
-    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7).trim() : '');
-    const want = Buffer.from(token);
-    return given.length === want.length && timingSafeEqual(given, want);
+  const ctx: AdminContext = {
+    coordinator,
+    metrics,
+    logger,
+    token,
+    sessions: new AdminSessions(opts.adminSessions),
+    dashboardDir: opts.dashboardDir || undefined,
+    sseHeartbeatMs: opts.sseHeartbeatMs ?? 15_000,
+    streams: new Set(),
   };
-
-  async function readJson(req: IncomingMessage): Promise<unknown> {
-    const parts: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > maxBody) throw new ServerError('MESSAGE_TOO_LARGE', `request body exceeds ${maxBody} bytes`, 413);
-      parts.push(chunk as Buffer);
-    }
-    try {
-      return JSON.parse(Buffer.concat(parts).toString('utf8'));
-    } catch (err) {
-      throw new ServerError('BAD_REQUEST', `request body is not valid JSON: ${(err as Error).message}`);
-    }
-  }
-
-  async function handleAdmin(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const method = req.method ?? 'GET';
-    if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true, devices: coordinator.connectedDevices });
-    if (url.pathname === '/metrics') {
-      res.writeHead(200, { 'content-type': metrics.registry.contentType });
-      res.end(await metrics.registry.metrics());
-      return;
-    }
-    if (!url.pathname.startsWith('/api/')) throw new ServerError('NOT_FOUND', `no route ${method} ${url.pathname}`, 404);
-    if (!authorised(req)) {
-      throw new ServerError('UNAUTHENTICATED', 'admin API needs "Authorization: Bearer <token>"; the token is printed by `conclave serve` and stored in its data directory', 401);
-    }
-    const parts = url.pathname.split('/').filter(Boolean).slice(1); // drop 'api'
-    if (parts[0] === 'enrollment-tokens' && method === 'POST') {
-      const body = (await readJson(req)) as { count?: unknown; ttlHours?: unknown };
-      const ttlHours = body.ttlHours === undefined ? 168 : Number(body.ttlHours);
-      if (!(ttlHours > 0)) throw new ServerError('BAD_REQUEST', `ttlHours must be a positive number, got ${JSON.stringify(body.ttlHours)}`);
-      return sendJson(res, 201, await coordinator.issueEnrollmentTokens(Number(body.count), ttlHours * 3600 * 1000));
-    }
-    if (parts[0] === 'devices') {
-      const deviceView = (d: Awaited<ReturnType<typeof coordinator.listDevices>>[number]) => ({ ...d, publicKey: d.publicKey ? Buffer.from(d.publicKey).toString('base64') : null });
-      if (parts.length === 1 && method === 'GET') return sendJson(res, 200, { devices: (await coordinator.listDevices()).map(deviceView) });
-      if (parts.length === 3 && parts[2] === 'revoke' && method === 'POST') {
-        const body = (await readJson(req)) as { reason?: unknown };
-        const reason = typeof body.reason === 'string' ? body.reason.slice(0, 200) : '';
-        const d = await coordinator.revokeDevice(decodeURIComponent(parts[1]!), reason);
-        return sendJson(res, 200, { ...d, publicKey: d.publicKey ? Buffer.from(d.publicKey).toString('base64') : null });
-      }
-    }
-    // The enrollment authority's side (`conclave authority sign|revoke`): the coordinator lists
-    // what waits for a certificate and stores what the authority signed; it signs nothing.
-    if (parts[0] === 'certificates') {
-      if (parts[1] === 'pending' && parts.length === 2 && method === 'GET') return sendJson(res, 200, { devices: await coordinator.trust.pending() });
-      if (parts.length === 1 && method === 'POST') return sendJson(res, 201, await coordinator.trust.storeCertificates(await readJson(req)));
-    }
-    if (parts[0] === 'revocations' && parts.length === 1) {
-      if (method === 'GET') return sendJson(res, 200, { lists: (await coordinator.trust.revocationLists()).map(revocationListToJson) });
-      if (method === 'PUT') return sendJson(res, 200, await coordinator.trust.storeRevocationList(await readJson(req)));
-    }
-    // The transparency log of approved tasks (`conclave log verify`).
-    if (parts[0] === 'transparency-log' && parts.length === 1 && method === 'GET') return sendJson(res, 200, coordinator.transparencyLog());
-    if (parts[0] !== 'tasks') throw new ServerError('NOT_FOUND', `no route ${method} ${url.pathname}`, 404);
-    const id = parts[1] ? decodeURIComponent(parts[1]) : undefined;
-    if (!id && method === 'GET') return sendJson(res, 200, { tasks: await coordinator.listTasks() });
-    if (!id && method === 'POST') {
-      const body = await readJson(req);
-      const taskId = await coordinator.createTask(body);
-      await coordinator.store.audit('admin', 'task.start', { taskId }, Date.now());
-      return sendJson(res, 201, { id: taskId, status: await coordinator.taskStatus(taskId) });
-    }
-    if (id && parts.length === 2 && method === 'GET') {
-      return sendJson(res, 200, { ...(await coordinator.taskStatus(id)), rounds: await coordinator.store.listRounds(id, 50) });
-    }
-    // Task approval (`conclave task approve`): the coordinator shows what to sign and stores what
-    // the approver signed with the log head that appends it; it signs nothing itself.
-    if (id && parts[2] === 'approval-request' && parts.length === 3 && method === 'GET') return sendJson(res, 200, await coordinator.approvalRequest(id));
-    if (id && parts[2] === 'approval' && parts.length === 3 && method === 'POST') {
-      const accepted = await coordinator.acceptApproval(id, await readJson(req));
-      return sendJson(res, 201, { ...accepted, status: await coordinator.taskStatus(id) });
-    }
-    if (id && parts[2] === 'stop' && method === 'POST') {
-      await coordinator.stopTask(id);
-      await coordinator.store.audit('admin', 'task.stop', { taskId: id }, Date.now());
-      return sendJson(res, 200, await coordinator.taskStatus(id));
-    }
-    if (id && parts[2] === 'model' && method === 'GET') {
-      const { version, spec, weights } = await coordinator.latestModel(id);
-      if (parts[3] === 'weights.bin') {
-        const bytes = float32ToBytes(weights);
-        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.byteLength, 'x-conclave-model-version': String(version) });
-        res.end(bytes);
-        return;
-      }
-      if (parts[3] === undefined || parts[3] === 'model.json') {
-        return sendJson(res, 200, tfjsModelJson(spec, { taskId: id, version }), { 'x-conclave-model-version': String(version) });
-      }
-    }
-    throw new ServerError('NOT_FOUND', `no route ${method} ${url.pathname}`, 404);
-  }
-
-  const transport = new DeviceTransport(http, coordinator, {
+  const app = await buildAdminApp(ctx, { bodyLimit: maxBody, version: packageVersion() });
+  const separate = opts.adminPort !== undefined;
+  // On a separate admin listener no device may connect: upgrades are refused there.
+  const deviceHttp = separate ? createServer(devicePortOnly) : app.server;
+  if (separate) app.server.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n'));
+  const transport = new DeviceTransport(deviceHttp, coordinator, {
     metrics,
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}),
     ...(opts.helloTimeoutMs !== undefined ? { helloTimeoutMs: opts.helloTimeoutMs } : {}),
+    ...(opts.connectionCaps ? { caps: opts.connectionCaps } : {}),
   });
   const host = opts.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(opts.port ?? 0, host, () => resolve());
-  });
+  const adminHost = separate ? (opts.adminHost ?? '127.0.0.1') : host;
+  try {
+    if (separate) await listen(deviceHttp, opts.port ?? 0, host);
+    await app.listen({ port: separate ? opts.adminPort! : (opts.port ?? 0), host: adminHost, listenTextResolver: () => 'admin API listening' });
+  } catch (err) {
+    await transport.close();
+    if (separate) deviceHttp.close();
+    await app.close();
+    await store.close();
+    await trustStore.close();
+    throw err;
+  }
   await coordinator.start();
-  const port = (http.address() as AddressInfo).port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  logger.info({ port, dataDir: opts.dataDir }, 'coordinator listening');
+  const port = (deviceHttp.address() as AddressInfo).port;
+  const adminPort = (app.server.address() as AddressInfo).port;
+  logger.info({ port, adminPort, dataDir: opts.dataDir }, 'coordinator listening');
   let closing: Promise<void> | undefined;
   return {
     coordinator,
     port,
-    url: `http://${shownHost}:${port}`,
-    deviceUrl: `ws://${shownHost}:${port}/v1/devices`,
+    adminPort,
+    url: `http://${urlHost(adminHost)}:${adminPort}`,
+    deviceUrl: `ws://${urlHost(host)}:${port}/v1/devices`,
     token,
     tokenFile,
     close: () =>
       (closing ??= (async () => {
         coordinator.stop();
         await transport.close();
-        http.closeAllConnections();
-        await new Promise<void>((resolve) => http.close(() => resolve()));
+        await app.close();
+        if (separate) {
+          deviceHttp.closeAllConnections();
+          await new Promise<void>((resolve) => deviceHttp.close(() => resolve()));
+        }
         await store.close();
         await trustStore.close();
       })()),
   };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
+/** The device listener of a split setup: WebSocket upgrades only; every plain request is refused. */
+function devicePortOnly(_req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void {
+  const body = JSON.stringify({ error: { code: 'NOT_FOUND', message: 'this port serves devices only (WebSocket at /v1/devices); the admin API listens on its own port' } });
+  res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** This package's version, for the OpenAPI document. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
 }

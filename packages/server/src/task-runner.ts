@@ -36,6 +36,8 @@ export interface TaskRunnerDeps {
   /** Called when the task stops running (completed, failed or stopped). */
   onFinished: (taskId: string) => void;
   onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
+  /** Called when the round's phase changes (live views read the new status). */
+  onChange?: (taskId: string) => void;
   /** Certificates and revocation lists shipped with each secure round. */
   trust?: Pick<CertificateRelay, 'roundTrust'>;
   /** The task's approval and transparency-log proof, shipped with each plan. */
@@ -198,6 +200,7 @@ export class TaskRunner {
     // Each try of a round has an attempt id of its own: an aborted round is retried under the same number.
     this.active = { phase: 'selecting', round: done + 1, attemptId: newAttemptId(this.deps.random), kind, modelVersionIn: done, startedAt: now, selectionDeadline };
     this.deadline.arm(selectionDeadline, () => this.trySelect(true));
+    this.deps.onChange?.(this.id);
     this.trySelect(false);
   }
 
@@ -334,6 +337,7 @@ export class TaskRunner {
     });
     this.active = { phase: 'reporting', reporting };
     reporting.invite(this.download);
+    deps.onChange?.(this.id);
     deps.logger.info({ taskId: this.id, round: r.round, kind: r.kind, selected: selected.length, secure: reporting.secure }, 'cohort selected');
     this.deadline.arm(reporting.reportDeadline, () => reporting.deadlinePassed());
   }
