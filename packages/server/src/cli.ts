@@ -109,16 +109,22 @@ const remote = (cmd: Command) =>
 
 program
   .command('serve')
-  .description('start the coordinator (device WebSocket endpoint and admin API on one port)')
+  .description('start the coordinator: the device WebSocket endpoint, and the admin API with the dashboard (on the same port, or on their own with --admin-port)')
   .option('-p, --port <port>', 'port to listen on (0 = any free port)', '7300')
   .option('--host <host>', 'interface to bind', '127.0.0.1')
+  .option('--admin-port <port>', 'serve the admin API, dashboard, /metrics and /healthz on this port of their own (0 = any free port); devices keep --port')
+  .option('--admin-host <host>', 'interface of the separate admin listener (keep it on loopback or a private network)', '127.0.0.1')
   .requiredOption('-d, --data-dir <dir>', 'directory for the database and the admin token')
   .option('--token-file <file>', 'read the admin token from this file (default: <data-dir>/admin-token, generated if missing)')
-  .action(async (opts: { port: string; host: string; dataDir: string; tokenFile?: string }) => {
+  .action(async (opts: { port: string; host: string; adminPort?: string; adminHost: string; dataDir: string; tokenFile?: string }) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0–65535, got "${opts.port}"`);
+    const adminPort = opts.adminPort === undefined ? undefined : Number(opts.adminPort);
+    if (adminPort !== undefined && (!Number.isInteger(adminPort) || adminPort < 0 || adminPort > 65535)) fail(`--admin-port must be 0–65535, got "${opts.adminPort}"`);
+    if (adminPort !== undefined && adminPort !== 0 && adminPort === port) fail(`--admin-port must differ from --port (${port})`);
+    const admin = adminPort === undefined ? {} : { adminPort, adminHost: opts.adminHost };
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-    const server = await serve({ dataDir: path.resolve(opts.dataDir), port, host: opts.host, ...(opts.tokenFile ? { tokenFile: opts.tokenFile } : {}) });
+    const server = await serve({ dataDir: path.resolve(opts.dataDir), port, host: opts.host, ...admin, ...(opts.tokenFile ? { tokenFile: opts.tokenFile } : {}) });
     process.stdout.write(
       [
         `Conclave coordinator listening`,
