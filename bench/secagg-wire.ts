@@ -1,18 +1,33 @@
 /**
  * `pnpm bench:secagg --wire`: one secure-aggregation round of the real coordinator and real SDK
- * clients over loopback WebSockets (enrollment, identity proofs, SecAgg+ frames, granted
- * uploads, unmasking, commit). Devices do not train: each holds a precomputed update through a
- * `Trainer` that returns it, so what is measured is the protocol, the sockets and the
- * coordinator. The dropped devices, chosen at random from the seed, disconnect right after they
- * are selected (before they share keys).
+ * clients over loopback WebSockets (enrollment, identity proofs, certificates, the approved
+ * task, SecAgg+ frames, granted uploads, unmasking, commit). The coordinator runs in this
+ * process; the devices run in `--hosts` child processes (one per core by default,
+ * secagg-wire-devices.ts), so that the simulated devices use every core beside it, as real
+ * devices would bring their own. What is measured is the protocol, the sockets and the
+ * coordinator: devices do not train. The dropped devices, chosen at random from the seed,
+ * disconnect right after they are selected (before they share keys).
+ *
+ * The task takes every default but the cohort: malicious-server SecAgg+ and the default phase
+ * deadline (30 s). A phase closes as soon as every expected device has answered, so the
+ * deadline costs nothing in a healthy round; a short one (this bench used 2 s) only aborts
+ * rounds whose devices — here all simulated on two cores — need longer, and an aborted round
+ * waits for the devices' next check-in (60 s here).
+ *
+ * Reported: round wall time, the coordinator's CPU and peak RSS (this process), the device
+ * hosts' CPU and peak RSS, correctness against the plain mean of the survivors' updates.
  */
 import { createHash } from 'node:crypto';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createClient, createIdentity, type ConclaveClient, type Trainer } from '@conclave/client-sdk';
+import { fileURLToPath } from 'node:url';
+import { createIdentity } from '@conclave/client-sdk';
+import { deviceIdFor } from '@conclave/proto';
 import { LocalApprover, LocalAuthority, serve } from '@conclave/server';
 import pino from 'pino';
+import { updateFor, type HostMessage, type HostStats, type ParentMessage } from './secagg-wire-devices.ts';
 
 export interface WireOptions {
   clients: number;
@@ -20,27 +35,37 @@ export interface WireOptions {
   dropout: number;
   seed: string;
   json: boolean;
+  /** Device host processes. @default os.availableParallelism() */
+  hosts?: number;
+}
+
+const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
+
+/** A forked device host and a way to wait for its next message of one kind. */
+function startHost(): { child: ChildProcess; next<K extends string>(key: K): Promise<Extract<HostMessage, Record<K, unknown>>> } {
+  const file = fileURLToPath(new URL('./secagg-wire-devices.ts', import.meta.url));
+  // The parent runs under tsx with --conditions=source; fork passes the same execArgv on.
+  const child = fork(file, [], { env: { ...process.env, CONCLAVE_SECAGG_WIRE_HOST: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return {
+    child,
+    next: (key) =>
+      new Promise((resolve, reject) => {
+        const onMessage = (m: HostMessage) => {
+          if ('failed' in m) return reject(new Error(`device host failed: ${m.failed}`));
+          if (key in m) {
+            child.off('message', onMessage);
+            resolve(m as never);
+          }
+        };
+        child.on('message', onMessage);
+        child.once('exit', (code) => reject(new Error(`device host exited with code ${code}`)));
+      }),
+  };
 }
 
 export async function runWire(o: WireOptions): Promise<void> {
   const say = (s: string) => (o.json ? process.stderr : process.stdout).write(s + '\n');
   const params = o.dim - 1; // the weight entry makes up the masked vector's last value
-  // Deterministic per-device updates and dropouts from the seed.
-  const stream = (label: string, n: number) => {
-    const out = new Float32Array(n);
-    let block = Buffer.alloc(0);
-    let used = 0;
-    let counter = 0;
-    for (let i = 0; i < n; i++) {
-      if (used + 4 > block.length) {
-        block = createHash('sha512').update(`${o.seed}\0${label}\0${counter++}`).digest();
-        used = 0;
-      }
-      out[i] = (block.readUInt32LE(used) / 2 ** 32 - 0.5) * 0.02;
-      used += 4;
-    }
-    return out;
-  };
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'conclave-secagg-wire-'));
   // Under the defaults every task is approved and every device certified (issue 10): the bench is
   // its own approver and enrollment authority, and the devices pin both keys.
@@ -53,44 +78,26 @@ export async function runWire(o: WireOptions): Promise<void> {
     keras_version: 'tfjs-layers 4.22.0',
     backend: 'tensor_flow.js',
   };
-  const updates = new Map<number, Float32Array>();
-  const byDevice = new Map<string, number>();
-  const trainerFor = (i: number): Trainer => ({
-    train: async (job) => ({ delta: updates.get(i)!.slice(), numExamples: 10, trainLoss: 0, evalBefore: { examples: 0, loss: 0, accuracy: 0 } }),
-    evaluate: async () => ({ examples: 0, loss: 0, accuracy: 0 }),
-    close: async () => {},
-  });
+
   const { tokens } = await server.coordinator.issueEnrollmentTokens(o.clients);
   const identities = Array.from({ length: o.clients }, () => createIdentity());
   await authority.certify(server.coordinator.trust, identities.map((id) => id.publicKey));
-  const devices: ConclaveClient[] = [];
-  for (let i = 0; i < o.clients; i++) {
-    updates.set(i, stream(`update ${i}`, params));
-    const c = createClient({
-      url: server.deviceUrl,
-      enrollmentToken: tokens[i]!,
-      identity: identities[i]!,
-      approverKeys: [approver.publicKey],
-      authorityKeys: [authority.publicKey],
-      trainer: trainerFor(i),
-      eligibilityIntervalMs: 60_000,
-    });
-    await c.consent.grant('bench');
-    await c.record('bench', { features: [0], label: 0 });
-    await c.record('bench', { features: [0], label: 0 });
-    devices.push(c);
-  }
-  await Promise.all(devices.map((d) => new Promise<void>((resolve) => {
-    const off = d.on('connected', () => (off(), resolve()));
-    void d.start();
-  })));
-  devices.forEach((d, i) => byDevice.set(d.deviceId, i));
-  const dropRank = devices.map((_, i) => createHash('sha256').update(`${o.seed}\0drop\0${i}`).digest().readUInt32LE(0));
+  const byDeviceId = new Map(await Promise.all(identities.map(async (id, i) => [await deviceIdFor(id.publicKey), i] as const)));
+  const dropRank = identities.map((_, i) => createHash('sha256').update(`${o.seed}\0drop\0${i}`).digest().readUInt32LE(0));
   const dropSet = new Set([...dropRank.keys()].sort((a, b) => dropRank[a]! - dropRank[b]!).slice(0, Math.round(o.dropout * o.clients)));
-  for (const i of dropSet) devices[i]!.on('selected', () => void devices[i]!.stop());
-  const bytesOut = new Map<number, number>();
-  devices.forEach((d, i) => d.on('uploaded', (u) => bytesOut.set(i, u.bytes)));
 
+  const hostCount = Math.max(1, Math.min(o.clients, o.hosts ?? os.availableParallelism()));
+  const hosts = Array.from({ length: hostCount }, () => startHost());
+  await Promise.all(
+    hosts.map((h, k) => {
+      const devices = identities.flatMap((id, i) => (i % hostCount === k ? [{ index: i, enrollmentToken: tokens[i]!, publicKey: b64(id.publicKey), secretKey: b64(id.secretKey), drop: dropSet.has(i) }] : []));
+      const ready = h.next('ready');
+      h.child.send({ setup: { url: server.deviceUrl, seed: o.seed, params, approverKey: b64(approver.publicKey), authorityKey: b64(authority.publicKey), devices } } satisfies ParentMessage);
+      return ready;
+    }),
+  );
+
+  for (const h of hosts) h.child.send({ mark: true } satisfies ParentMessage);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const taskId = await server.coordinator.createTask({
@@ -107,7 +114,7 @@ export async function runWire(o: WireOptions): Promise<void> {
     rounds: 1,
     timeouts: { selectionMs: 60_000, roundMs: 600_000 },
     evaluation: { finalRound: false },
-    secureAggregation: { clipRange: 0.05, dropoutRate: Math.max(o.dropout, 0.05), phaseTimeoutMs: 2_000 },
+    secureAggregation: { clipRange: 0.05, dropoutRate: Math.max(o.dropout, 0.05) },
   });
   // (taskStatus and the store may answer synchronously or with a promise: both are awaited.)
   await new Promise<void>((resolve) => {
@@ -121,38 +128,56 @@ export async function runWire(o: WireOptions): Promise<void> {
   });
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  const coordinatorPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const status = await server.coordinator.taskStatus(taskId);
-  const survivors = (await server.coordinator.store.participation(taskId, 1)).map((p) => byDevice.get(p.deviceId)!);
+  const stats: HostStats[] = await Promise.all(
+    hosts.map((h) => {
+      const reply = h.next('stats');
+      h.child.send({ report: true } satisfies ParentMessage);
+      return reply.then((m) => m.stats);
+    }),
+  );
+  const participants = await server.coordinator.store.participation(taskId, 1);
+  const survivors = participants.map((p) => byDeviceId.get(p.deviceId));
   // The committed model must be the survivors' mean update (FedAvg, η = 1), up to quantization.
   const expected = new Float64Array(params);
   for (const i of survivors) {
-    const u = updates.get(i)!;
+    const u = updateFor(o.seed, i!, params);
     for (let k = 0; k < params; k++) expected[k]! += u[k]! / survivors.length;
   }
   const weights = (await server.coordinator.latestModel(taskId)).weights;
   let maxErr = 0;
   for (let k = 0; k < params; k++) maxErr = Math.max(maxErr, Math.abs(weights[k]! - expected[k]!));
-  const up = [...bytesOut.values()];
+  const up = stats.flatMap((s) => s.uploaded.map(([, bytes]) => bytes));
+  const hostsCpuMs = stats.reduce((a, s) => a + s.cpuMs, 0);
   const report = {
     wire: true,
-    correct: status.status === 'completed' && survivors.length >= 3 && maxErr < 1e-5,
+    correct: status.status === 'completed' && survivors.length >= 3 && survivors.every((i) => i !== undefined) && maxErr < 1e-5,
     clients: o.clients,
     dim: o.dim,
     dropout: o.dropout,
     survivors: survivors.length,
     maxAbsErrorVsPlainMean: maxErr,
     roundWallMs: Math.round(wallMs),
-    processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    coordinatorCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    coordinatorPeakRssMb,
+    deviceHosts: hostCount,
+    deviceHostsCpuMs: hostsCpuMs,
+    /** (coordinator + device CPU) / cores: the wall time this round would take on this many idle cores, if the work spread perfectly. */
+    cpuBoundOnIdleCoresMs: Math.round((Math.round((cpu.user + cpu.system) / 1000) + hostsCpuMs) / os.availableParallelism()),
+    deviceHostsPeakRssMb: stats.map((s) => s.peakRssMb),
     maskedUploadBytesPerClient: up.length ? Math.round(up.reduce((a, b) => a + b, 0) / up.length) : 0,
     expansionVsFloat32: up.length ? Math.round((up.reduce((a, b) => a + b, 0) / up.length / (4 * params)) * 100) / 100 : 0,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
   };
   say(
-    `secure round over loopback WebSockets: ${o.clients} SDK clients, ${o.dim} entries, ${dropSet.size} dropped → ${survivors.length} survivors, ` +
-      `${(wallMs / 1000).toFixed(1)} s wall (${report.processCpuMs} ms CPU for coordinator and every client together), max error vs the plain mean ${maxErr.toExponential(2)}`,
+    `secure round over loopback WebSockets: ${o.clients} SDK clients in ${hostCount} processes, ${o.dim} entries, ${dropSet.size} dropped → ${survivors.length} survivors, ` +
+      `${(wallMs / 1000).toFixed(1)} s wall; coordinator ${report.coordinatorCpuMs} ms CPU, peak RSS ${coordinatorPeakRssMb} MB; devices ${hostsCpuMs} ms CPU; ` +
+      `max error vs the plain mean ${maxErr.toExponential(2)}`,
   );
   process.stdout.write(JSON.stringify(report) + '\n');
-  await Promise.all(devices.map((d) => d.stop()));
+  await Promise.all(hosts.map((h) => new Promise((resolve) => (h.child.once('exit', resolve), h.child.send({ stop: true } satisfies ParentMessage)))));
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -71,12 +71,21 @@ const { values: args } = parseArgs({
     'honest-but-curious': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     wire: { type: 'boolean', default: false },
+    /** With --wire: device host processes (one per core by default). */
+    hosts: { type: 'string' },
   },
 });
 
 if (args.wire) {
   const { runWire } = await import('./secagg-wire.ts');
-  await runWire({ clients: Number(args.clients), dim: Number(args.dim), dropout: Number(args.dropout), seed: args.seed!, json: args.json === true });
+  await runWire({
+    clients: Number(args.clients),
+    dim: Number(args.dim),
+    dropout: Number(args.dropout),
+    seed: args.seed!,
+    json: args.json === true,
+    ...(args.hosts !== undefined ? { hosts: Number(args.hosts) } : {}),
+  });
   process.exit(0);
 }
 
