@@ -29,6 +29,7 @@ import type { ExampleStore } from './example-store.ts';
 import { IndexedDbExampleStore, type IndexedDbExampleStoreOptions } from './idb-example-store.ts';
 import { createIdentity, type DeviceIdentity } from './identity.ts';
 import { IndexedDbKeyValueStore } from './kv-store-idb.ts';
+import { loadPiiLexicon } from './pii/index.ts';
 import type { KeyValueStore } from './kv-store.ts';
 import { createWebWorkerTrainer, type WebWorkerTrainerOptions } from './train/web-worker-trainer.ts';
 import type { Trainer } from './train/types.ts';
@@ -49,6 +50,9 @@ const browserPlatform: ClientPlatform = {
  * naming every bad option.
  */
 export function createClient(options: ClientOptions): ConclaveClient {
+  // The PII lexicon is a chunk of its own: fetched now, so that the first record() need not wait
+  // for it (record() awaits it, and retries if this load fails).
+  loadPiiLexicon().catch(() => undefined);
   return composeClient(options, browserPlatform);
 }
 

@@ -31,7 +31,7 @@ export type { PrivacyCaps } from './privacy-ledger.ts';
 export type { Example, Trainer, TrainJob, TrainOutput, EvalOutput } from './train/types.ts';
 export { featurize, featurizeSparse, validateFeatureSpec } from './train/features.ts';
 export type { FeatureSpec, SparseFeatures } from './train/features.ts';
-export { scrubPii, createScrubber, PII_TYPES, PiiError } from './pii/index.ts';
+export { scrubPii, createScrubber, loadPiiLexicon, isPiiLexiconLoaded, PII_TYPES, PiiError } from './pii/index.ts';
 export type { PiiFinding, PiiType, Scrubber, ScrubResult, ScrubOptions } from './pii/index.ts';
 export { platformEligibility } from './eligibility.ts';
 export type { PlatformEligibilityOptions } from './eligibility.ts';

@@ -27,6 +27,8 @@ export function checkExample(stream: unknown, example: Example | undefined): voi
 
 /** What the recorder needs of a PII scrubber (`createScrubber()` from ./pii). */
 export interface TextScrubber {
+  /** Resolves once `scrub` can run (in browsers the PII lexicon is loaded apart). */
+  ready?(): Promise<void>;
   scrub(text: string): { text: string; findings: readonly unknown[] };
 }
 
@@ -69,6 +71,7 @@ export class ExampleRecorder {
     let scrubbed = 0;
     let clean = example;
     if (example.text !== undefined) {
+      await this.#scrubber.ready?.();
       const result = this.#scrubber.scrub(example.text);
       scrubbed = result.findings.length;
       clean = { ...example, text: result.text };

@@ -479,10 +479,15 @@ describe('isomorphic build', () => {
     for (const f of files) {
       const src = readFileSync(dir + f, 'utf8');
       for (const m of src.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)) {
-        expect(m[1], `${f} imports ${m[1]}`).toMatch(/^\.\/[\w-]+\.ts$/);
+        expect(m[1], `${f} imports ${m[1]}`).toMatch(/^(?:\.\/[\w-]+\.ts|#pii-lexicon-loader)$/);
       }
       expect(src).not.toMatch(/\brequire\(|process\.|Buffer\b/);
     }
+  });
+
+  it('the lexicon loader the package maps is a file of src/pii: eager in Node, lazy elsewhere', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { imports: Record<string, { source: Record<string, string> }> };
+    expect(manifest.imports['#pii-lexicon-loader']?.source).toEqual({ node: './src/pii/lexicon-eager.ts', default: './src/pii/lexicon-lazy.ts' });
   });
 
   it('the compiled-in name lists stay small', () => {

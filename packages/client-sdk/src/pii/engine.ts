@@ -1,5 +1,6 @@
 import { PiiError } from './errors.ts';
 import { BUILTIN_SCRUBBERS } from './builtin.ts';
+import { loadPiiLexicon } from './lexicon.ts';
 import type {
   CreateScrubberOptions,
   PiiFinding,
@@ -111,5 +112,5 @@ export function scrubPii(text: string, options: ScrubOptions = {}): ScrubResult 
 export function createScrubber(options: CreateScrubberOptions = {}): PiiScrubber {
   const scrubbers = selectScrubbers(options.extra ?? [], options.disable ?? []);
   const types = [...new Set(scrubbers.map((s) => s.type))];
-  return { types, scrub: (text: string) => runScrubbers(text, scrubbers) };
+  return { types, ready: loadPiiLexicon, scrub: (text: string) => runScrubbers(text, scrubbers) };
 }

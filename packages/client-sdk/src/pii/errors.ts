@@ -1,9 +1,10 @@
 /** Stable codes for {@link PiiError}. */
-export type PiiErrorCode = 'INVALID_SPAN' | 'INVALID_SCRUBBER';
+export type PiiErrorCode = 'INVALID_SPAN' | 'INVALID_SCRUBBER' | 'LEXICON_NOT_LOADED';
 
 /**
- * Thrown when a custom scrubber misbehaves. A bad span is never clamped or skipped: either
- * would leave text unscrubbed without anyone noticing.
+ * Thrown when a custom scrubber misbehaves (a bad span is never clamped or skipped: either
+ * would leave text unscrubbed without anyone noticing), or when text is scrubbed before the
+ * lexicon is loaded (browsers: `await loadPiiLexicon()`).
  */
 export class PiiError extends Error {
   override readonly name = 'PiiError';

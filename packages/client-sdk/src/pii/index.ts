@@ -4,7 +4,10 @@
  * numbers, mod-97-valid IBANs, US SSNs, IPv4/IPv6 addresses, credentials (cloud and API keys,
  * tokens in URLs, JWTs, PEM private keys, high-entropy strings) and people's names are replaced
  * by `[TYPE]` placeholders. Findings report offsets into the original text. Runs the same in
- * Node and in browsers: no I/O, no Node built-ins; the name lists are compiled in.
+ * Node and in browsers: no I/O, no Node built-ins. The lexicon (word and name lists, tagger
+ * weights) is imported with the scrubber in Node; in browsers it is a chunk of its own that
+ * {@link loadPiiLexicon} fetches (the browser client starts it when created; `record()` waits
+ * for it), and `scrubPii` throws `LEXICON_NOT_LOADED` until it is there.
  *
  * Decisions: in a URL or a `key=value` only the secret value is replaced, so the URL or the
  * setting stays readable; hex-only strings (git SHAs, digests, UUIDs) are ids and are kept
@@ -28,6 +31,7 @@
  * @packageDocumentation
  */
 export { scrubPii, createScrubber } from './engine.ts';
+export { isPiiLexiconLoaded, loadPiiLexicon } from './lexicon.ts';
 export { PiiError } from './errors.ts';
 export type { PiiErrorCode } from './errors.ts';
 export { PII_TYPES } from './types.ts';

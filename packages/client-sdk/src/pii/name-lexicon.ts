@@ -1,12 +1,11 @@
-import { BUILD_GIVEN_NAMES, BUILD_SURNAMES } from './names-build-data.ts';
-import { COMMON_WORDS, FIRST_NAMES } from './names-data.ts';
+import { lazySet } from './lexicon.ts';
 
 function words(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter((w) => w !== ''));
 }
 
 /** Given names from the stdlib lists (see names-data.ts). */
-export const FIRST_NAME_SET: ReadonlySet<string> = words(FIRST_NAMES);
+export const FIRST_NAME_SET: ReadonlySet<string> = lazySet((d) => words(d.FIRST_NAMES));
 
 /**
  * A name token as the lexicon compares it: lower case, without diacritics ("Đặng" → "dang",
@@ -17,13 +16,13 @@ export function foldName(token: string): string {
 }
 
 /** Given names of the build half of the origin-grouped names, folded (see names-build-data.ts). */
-export const BUILD_GIVEN_SET: ReadonlySet<string> = words(BUILD_GIVEN_NAMES);
+export const BUILD_GIVEN_SET: ReadonlySet<string> = lazySet((d) => words(d.BUILD_GIVEN_NAMES));
 
 /** Surnames of the build half of the origin-grouped names, folded. */
-export const BUILD_SURNAME_SET: ReadonlySet<string> = words(BUILD_SURNAMES);
+export const BUILD_SURNAME_SET: ReadonlySet<string> = lazySet((d) => words(d.BUILD_SURNAMES));
 
 /** The ~4,000 most common lower-case English words (SCOWL size 10). */
-export const COMMON_WORD_SET: ReadonlySet<string> = words(COMMON_WORDS);
+export const COMMON_WORD_SET: ReadonlySet<string> = lazySet((d) => words(d.COMMON_WORDS));
 
 /**
  * Names that are also words people capitalise for other reasons: months and days, places,

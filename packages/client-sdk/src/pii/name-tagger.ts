@@ -1,4 +1,4 @@
-import { NAME_TAGGER_MODEL } from './name-tagger-weights.ts';
+import { lexiconData } from './lexicon.ts';
 import { WordSequence, contextFeatures, hashFeature, isCandidate, ownFeatures } from './name-features.ts';
 import type { WordToken } from './name-features.ts';
 import type { PiiSpan } from './types.ts';
@@ -15,6 +15,10 @@ interface DecodedModel {
   weights: Float32Array;
   mask: number;
   bias: number;
+  /** A word is a name at this logit or above. */
+  nameLogit: number;
+  /** A word next to a name joins it at this lower logit, so a name is removed whole. */
+  extendLogit: number;
 }
 
 let model: DecodedModel | undefined;
@@ -29,6 +33,7 @@ function decodeBase64(b64: string): Uint8Array {
 /** Int8 weights are decoded once, on first use. */
 function loadModel(): DecodedModel {
   if (model !== undefined) return model;
+  const NAME_TAGGER_MODEL = lexiconData().NAME_TAGGER_MODEL;
   const bytes = decodeBase64(NAME_TAGGER_MODEL.weights);
   if (bytes.length !== NAME_TAGGER_MODEL.buckets) {
     throw new Error(`name tagger has ${bytes.length} weights, expected ${NAME_TAGGER_MODEL.buckets}`);
@@ -36,7 +41,13 @@ function loadModel(): DecodedModel {
   const weights = new Float32Array(bytes.length);
   const signed = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   for (let i = 0; i < signed.length; i++) weights[i] = (signed[i] ?? 0) * NAME_TAGGER_MODEL.scale;
-  model = { weights, mask: NAME_TAGGER_MODEL.buckets - 1, bias: NAME_TAGGER_MODEL.bias };
+  model = {
+    weights,
+    mask: NAME_TAGGER_MODEL.buckets - 1,
+    bias: NAME_TAGGER_MODEL.bias,
+    nameLogit: logit(NAME_TAGGER_MODEL.threshold),
+    extendLogit: logit(NAME_TAGGER_MODEL.extendThreshold),
+  };
   return model;
 }
 
@@ -75,15 +86,12 @@ function logit(p: number): number {
   return Math.log(p / (1 - p));
 }
 
-/** A word is a name at this probability or above. */
-const NAME_LOGIT = logit(NAME_TAGGER_MODEL.threshold);
-/** A word next to a name joins it at this lower probability, so a name is removed whole. */
-const EXTEND_LOGIT = logit(NAME_TAGGER_MODEL.extendThreshold);
 /** Longest run of words taken as one name. */
 const MAX_NAME_WORDS = 5;
 
 /** Spans of the names the tagger finds in `text`. */
 export function findTaggedNames(text: string, tokens: WordSequence = new WordSequence(text)): PiiSpan[] {
+  const { nameLogit: NAME_LOGIT, extendLogit: EXTEND_LOGIT } = loadModel();
   const n = tokens.length;
   const scores = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   const isName = new Uint8Array(n);

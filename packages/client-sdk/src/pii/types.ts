@@ -107,5 +107,7 @@ export interface CreateScrubberOptions {
 export interface PiiScrubber {
   /** The types this scrubber replaces, built-in and custom. */
   readonly types: readonly string[];
+  /** Resolves once `scrub` can run: the lexicon is loaded (at once in Node). */
+  ready(): Promise<void>;
   scrub(text: string): ScrubResult;
 }

@@ -1,0 +1,84 @@
+import { importLexicon, preloadedLexicon } from '#pii-lexicon-loader';
+import { PiiError } from './errors.ts';
+import type { LexiconData } from './lexicon-types.ts';
+
+/**
+ * The scrubber's large data (English word tiers, name lists, tagger weights), present from the
+ * start in Node and loaded apart in browsers. `scrubPii` stays synchronous: it throws
+ * `LEXICON_NOT_LOADED` when called before {@link loadPiiLexicon} has finished, rather than scrub
+ * with less than it was measured with. The client's `record()` waits for the lexicon itself.
+ */
+let data: LexiconData | undefined = preloadedLexicon;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the lexicon if it is not there yet (in a browser: fetches its chunk once). Resolves when
+ * `scrubPii` can run; rejects with the loader's error (and a later call tries again).
+ */
+export function loadPiiLexicon(): Promise<void> {
+  if (data !== undefined) return Promise.resolve();
+  loading ??= importLexicon().then(
+    (d) => {
+      data = d;
+    },
+    (err: unknown) => {
+      loading = undefined;
+      throw err;
+    },
+  );
+  return loading;
+}
+
+/** True once the lexicon is in memory (always in Node). */
+export function isPiiLexiconLoaded(): boolean {
+  return data !== undefined;
+}
+
+/** The lexicon, or a `LEXICON_NOT_LOADED` error naming what to do. */
+export function lexiconData(): LexiconData {
+  if (data === undefined) {
+    throw new PiiError(
+      'LEXICON_NOT_LOADED',
+      'the PII lexicon is not loaded yet: await loadPiiLexicon() before scrubbing (the browser client loads it when it is created, and record() waits for it)',
+    );
+  }
+  return data;
+}
+
+/**
+ * A set built from the lexicon the first time it is asked anything: module-level constants
+ * (`FIRST_NAME_SET`, …) keep their names and types without touching the data at import.
+ */
+export function lazySet<T>(build: (d: LexiconData) => Set<T>): ReadonlySet<T> {
+  let set: Set<T> | undefined;
+  const get = (): Set<T> => (set ??= build(lexiconData()));
+  return {
+    has: (v) => get().has(v),
+    get size() {
+      return get().size;
+    },
+    forEach: (cb, thisArg) => get().forEach((v, k) => cb.call(thisArg, v, k, get())),
+    entries: () => get().entries(),
+    keys: () => get().keys(),
+    values: () => get().values(),
+    [Symbol.iterator]: () => get()[Symbol.iterator](),
+  } as ReadonlySet<T>;
+}
+
+/** {@link lazySet} for a map. */
+export function lazyMap<K, V>(build: (d: LexiconData) => Map<K, V>): ReadonlyMap<K, V> {
+  let map: Map<K, V> | undefined;
+  const get = (): Map<K, V> => (map ??= build(lexiconData()));
+  return {
+    get: (k) => get().get(k),
+    has: (k) => get().has(k),
+    get size() {
+      return get().size;
+    },
+    forEach: (cb, thisArg) => get().forEach((v, k) => cb.call(thisArg, v, k, get())),
+    entries: () => get().entries(),
+    keys: () => get().keys(),
+    values: () => get().values(),
+    [Symbol.iterator]: () => get()[Symbol.iterator](),
+  } as ReadonlyMap<K, V>;
+}
