@@ -1,0 +1,14 @@
+/**
+ * The PostgreSQL schema's versioned migrations, oldest first. Each is applied once, in one
+ * transaction with the others still missing, and recorded in `schema_migrations`. Append only:
+ * never edit one that has shipped; add the next number.
+ */
+import * as initial from './001-initial.ts';
+
+export interface PostgresMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [{ version: 1, name: initial.name, sql: initial.sql }];
