@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { serve } from './server.ts';
+import { connectionCapsFromFlags, withConnectionCapFlags } from './cli-connection-caps.ts';
 import { loadTaskFile } from './task-file.ts';
 import { formatDeviceFailures } from './device-failures.ts';
 import { registerApprovalCommands } from './approval/cli-commands.ts';
@@ -107,8 +108,7 @@ const remote = (cmd: Command) =>
     .addOption(new Option('--token <token>', 'admin token (printed by `conclave serve`)').env('CONCLAVE_TOKEN'))
     .option('--data-dir <dir>', "read the token from this coordinator's data directory");
 
-program
-  .command('serve')
+withConnectionCapFlags(program.command('serve'))
   .description('start the coordinator: the device WebSocket endpoint, and the admin API with the dashboard (on the same port, or on their own with --admin-port)')
   .option('-p, --port <port>', 'port to listen on (0 = any free port)', '7300')
   .option('--host <host>', 'interface to bind', '127.0.0.1')
@@ -124,7 +124,13 @@ program
     if (adminPort !== undefined && adminPort !== 0 && adminPort === port) fail(`--admin-port must differ from --port (${port})`);
     const admin = adminPort === undefined ? {} : { adminPort, adminHost: opts.adminHost };
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-    const server = await serve({ dataDir: path.resolve(opts.dataDir), port, host: opts.host, ...admin, ...(opts.tokenFile ? { tokenFile: opts.tokenFile } : {}) });
+    let connectionCaps;
+    try {
+      connectionCaps = connectionCapsFromFlags(opts);
+    } catch (err) {
+      fail((err as Error).message);
+    }
+    const server = await serve({ dataDir: path.resolve(opts.dataDir), port, host: opts.host, connectionCaps, ...admin, ...(opts.tokenFile ? { tokenFile: opts.tokenFile } : {}) });
     process.stdout.write(
       [
         `Conclave coordinator listening`,
