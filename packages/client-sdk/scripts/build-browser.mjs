@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the browser SDK into dist/browser/ (gitignored; tests build it when they run):
 //   conclave-sdk.js        ESM bundle of src/browser.ts
+//   chunk-*.js             what it imports dynamically (the PII lexicon, fetched after start)
 //   web-worker-entry.js    the training worker (TensorFlow.js, train-core.ts)
 //   tfjs-backend-wasm*.wasm  the WebAssembly backend's binaries, loaded by the worker
 // Node-only modules never reach the bundle: the packages' `browser` export conditions choose the
@@ -88,19 +89,31 @@ const common = {
 /** Builds the SDK bundle, the worker and copies the wasm binaries into `outdir`. */
 export async function buildBrowserSdk({ outdir = DEFAULT_OUTDIR, minify = false } = {}) {
   mkdirSync(outdir, { recursive: true });
-  const result = await esbuild.build({
+  // The page imports the SDK by URL; its dynamic imports (the PII lexicon, loaded after start)
+  // become chunk-*.js files next to it, fetched relative to it.
+  const sdk = await esbuild.build({
     ...common,
     minify,
-    entryPoints: {
-      'conclave-sdk': path.join(srcDir, 'browser.ts'),
-      'web-worker-entry': path.join(srcDir, 'train', 'web-worker-entry.ts'),
-    },
+    entryPoints: { 'conclave-sdk': path.join(srcDir, 'browser.ts') },
     outdir,
-    // One file each: the worker is fetched by URL, the page imports the SDK by URL.
+    splitting: true,
+    metafile: true,
+    plugins: [browserPlugin()],
+  });
+  // The worker is fetched by URL as one file.
+  const worker = await esbuild.build({
+    ...common,
+    minify,
+    entryPoints: { 'web-worker-entry': path.join(srcDir, 'train', 'web-worker-entry.ts') },
+    outdir,
     splitting: false,
     metafile: true,
     plugins: [browserPlugin()],
   });
+  const result = {
+    metafile: { inputs: { ...sdk.metafile.inputs, ...worker.metafile.inputs }, outputs: { ...sdk.metafile.outputs, ...worker.metafile.outputs } },
+    warnings: [...sdk.warnings, ...worker.warnings],
+  };
   const wasmDir = path.join(path.dirname(createRequire(path.join(pkgDir, 'package.json')).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
   const wasmFiles = readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'));
   for (const f of wasmFiles) copyFileSync(path.join(wasmDir, f), path.join(outdir, f));
