@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { serve } from './server.ts';
+import { parseStoreLocation, redactedLocation } from './store/open-store.ts';
 import { connectionCapsFromFlags, withConnectionCapFlags } from './cli-connection-caps.ts';
 import { loadTaskFile } from './task-file.ts';
 import { formatDeviceFailures } from './device-failures.ts';
@@ -116,13 +117,23 @@ withConnectionCapFlags(program.command('serve'))
   .option('--admin-host <host>', 'interface of the separate admin listener (keep it on loopback or a private network)', '127.0.0.1')
   .requiredOption('-d, --data-dir <dir>', 'directory for the database and the admin token')
   .option('--token-file <file>', 'read the admin token from this file (default: <data-dir>/admin-token, generated if missing)')
-  .action(async (opts: { port: string; host: string; adminPort?: string; adminHost: string; dataDir: string; tokenFile?: string }) => {
+  .option('--store <location>', 'where tasks, rounds and models are kept: sqlite:PATH or postgres://user:password@host:port/database (default: SQLite in --data-dir)')
+  .option('--store-pool-size <n>', 'PostgreSQL connections this coordinator keeps at most', '10')
+  .action(async (opts: { port: string; host: string; adminPort?: string; adminHost: string; dataDir: string; tokenFile?: string; store?: string; storePoolSize: string }) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0–65535, got "${opts.port}"`);
     const adminPort = opts.adminPort === undefined ? undefined : Number(opts.adminPort);
     if (adminPort !== undefined && (!Number.isInteger(adminPort) || adminPort < 0 || adminPort > 65535)) fail(`--admin-port must be 0–65535, got "${opts.adminPort}"`);
     if (adminPort !== undefined && adminPort !== 0 && adminPort === port) fail(`--admin-port must differ from --port (${port})`);
     const admin = adminPort === undefined ? {} : { adminPort, adminHost: opts.adminHost };
+    let storeLocation;
+    try {
+      storeLocation = parseStoreLocation(opts.store, path.resolve(opts.dataDir));
+    } catch (err) {
+      fail((err as Error).message);
+    }
+    const storePoolSize = Number(opts.storePoolSize);
+    if (!Number.isInteger(storePoolSize) || storePoolSize < 1 || storePoolSize > 1000) fail(`--store-pool-size must be an integer from 1 to 1000, got "${opts.storePoolSize}"`);
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
     let connectionCaps;
     try {
@@ -130,13 +141,27 @@ withConnectionCapFlags(program.command('serve'))
     } catch (err) {
       fail((err as Error).message);
     }
-    const server = await serve({ dataDir: path.resolve(opts.dataDir), port, host: opts.host, connectionCaps, ...admin, ...(opts.tokenFile ? { tokenFile: opts.tokenFile } : {}) });
+    let server;
+    try {
+      server = await serve({
+        dataDir: path.resolve(opts.dataDir),
+        port,
+        host: opts.host,
+        ...admin,
+        connectionCaps,
+        ...(opts.tokenFile ? { tokenFile: opts.tokenFile } : {}),
+        ...(opts.store ? { store: opts.store, storePoolSize } : {}),
+      });
+    } catch (err) {
+      fail((err as Error).message);
+    }
     process.stdout.write(
       [
         `Conclave coordinator listening`,
         `  admin API   ${server.url}`,
         `  devices     ${server.deviceUrl}`,
         `  data        ${path.resolve(opts.dataDir)}`,
+        `  store       ${redactedLocation(storeLocation)}`,
         `  admin token ${server.token}   (also in ${server.tokenFile})`,
         `Try: conclave task status <id> --url ${server.url} --data-dir ${opts.dataDir}`,
         '',

@@ -14,7 +14,9 @@ export type ServerErrorCode =
   | 'FORBIDDEN'
   /** `devices forget` while the device is in a round whose commit may still record it (409). */
   | 'DEVICE_IN_ROUND'
-  | 'STORE_CORRUPT';
+  | 'STORE_CORRUPT'
+  /** The configured store cannot be reached (a PostgreSQL server down, refused credentials). */
+  | 'STORE_UNAVAILABLE';
 
 /** The coordinator's one error class. `wire` codes can be sent to devices as they are. */
 export class ServerError extends Error {

@@ -11,14 +11,20 @@ import { AdminSessions, type AdminSessionOptions } from './admin/sessions.ts';
 import { Coordinator, type CoordinatorOptions } from './coordinator.ts';
 import { ServerError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
-import { SqliteStore } from './store/sqlite-store.ts';
-import { SqliteTrustStore } from './store/sqlite-trust-store.ts';
+import { openStore, parseStoreLocation, redactedLocation } from './store/open-store.ts';
 import { DeviceTransport } from './ws-transport.ts';
 import type { ConnectionCaps } from './connection-caps.ts';
 
 export interface ServeOptions {
-  /** Directory for the SQLite database and the admin token. */
+  /** Directory for the SQLite database (unless `store` names another) and the admin token. */
   dataDir: string;
+  /**
+   * Where the coordinator keeps its state: `sqlite:PATH` or a PostgreSQL URL
+   * (`postgres://user:password@host:port/database`). @default SQLite in `dataDir`
+   */
+  store?: string;
+  /** PostgreSQL connections this process keeps at most. @default 10 */
+  storePoolSize?: number;
   /** Port of the device WebSocket endpoint (and of the admin API unless `adminPort` is given). @default 0 (a free port) */
   port?: number;
   /** @default '127.0.0.1' */
@@ -100,8 +106,8 @@ function resolveToken(opts: ServeOptions): { token: string; tokenFile: string } 
  */
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const logger = opts.logger ?? pino({ level: process.env.CONCLAVE_LOG_LEVEL ?? 'info' });
-  const store = new SqliteStore({ dataDir: opts.dataDir });
-  const trustStore = new SqliteTrustStore({ dataDir: opts.dataDir });
+  const storeLocation = parseStoreLocation(opts.store, opts.dataDir);
+  const { store, trust: trustStore } = await openStore(storeLocation, opts.storePoolSize !== undefined ? { poolSize: opts.storePoolSize } : {});
   const { token, tokenFile } = resolveToken(opts);
   const metrics = createMetrics();
   const coordinator = await Coordinator.open({
@@ -157,7 +163,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   await coordinator.start();
   const port = (deviceHttp.address() as AddressInfo).port;
   const adminPort = (app.server.address() as AddressInfo).port;
-  logger.info({ port, adminPort, dataDir: opts.dataDir }, 'coordinator listening');
+  logger.info({ port, adminPort, dataDir: opts.dataDir, store: redactedLocation(storeLocation) }, 'coordinator listening');
   let closing: Promise<void> | undefined;
   return {
     coordinator,

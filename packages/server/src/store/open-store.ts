@@ -38,7 +38,13 @@ export function parseStoreLocation(value: string | undefined, dataDir: string): 
 /** Opens the store and the trust relay's store at `location` (migrating the schema). */
 export async function openStore(location: StoreLocation, options: OpenStoreOptions = {}): Promise<{ store: Store; trust: TrustRelayStore }> {
   if (location.kind === 'sqlite') return { store: new SqliteStore({ dataDir: location.dataDir }), trust: new SqliteTrustStore({ dataDir: location.dataDir }) };
-  const store = await PostgresStore.open({ url: location.url, ...(options.poolSize !== undefined ? { poolSize: options.poolSize } : {}) });
+  let store: PostgresStore;
+  try {
+    store = await PostgresStore.open({ url: location.url, ...(options.poolSize !== undefined ? { poolSize: options.poolSize } : {}) });
+  } catch (err) {
+    if (err instanceof ServerError) throw err;
+    throw new ServerError('STORE_UNAVAILABLE', `cannot open the PostgreSQL store at ${redactedLocation(location)}: ${(err as Error).message}`, 503);
+  }
   return { store, trust: store.trust };
 }
 
