@@ -38,7 +38,8 @@ function taskKey(s: TaskStatusView): string {
 /**
  * `GET /api/tasks/:id/events`: server-sent events of one task. `event: task` (the status view)
  * when its status or phase changes, `event: round` when the live round's phase or counts
- * change, `event: round-end` (a RoundView) when a round commits or aborts, and a comment
+ * change (with the phase `committed` or `aborted` and its final counts as it ends), `event:
+ * round-end` (a RoundView) when a round commits or aborts, and a comment
  * heartbeat. The first events describe the state at connection time.
  */
 export const eventRoutes: AdminRoutes = (app, ctx) => {
@@ -145,7 +146,23 @@ class TaskEventStream {
   private async roundEnded(round: number): Promise<void> {
     if (this.ended) return;
     const row = (await this.ctx.coordinator.store.listRounds(this.taskId, 5)).filter((r) => r.round === round).at(-1);
-    if (row) this.event('round-end', roundView(row));
+    if (row) {
+      // The round's last counts (its final reports can land within one coalescing window of the
+      // end): the phase becomes the outcome.
+      const last = this.lastRound ? (JSON.parse(this.lastRound) as RoundEvent) : undefined;
+      const m = row.metrics;
+      const final: RoundEvent = {
+        round,
+        ...(last?.round === round && last.attempt !== undefined ? { attempt: last.attempt } : {}),
+        phase: row.status,
+        selected: m?.selected ?? (last?.round === round ? last.selected : 0),
+        reportsReceived: m?.participants ?? (last?.round === round ? last.reportsReceived : 0),
+        droppedByPhase: m ? (m.selected > m.participants ? { reporting: m.selected - m.participants } : {}) : (last?.round === round ? last.droppedByPhase : {}),
+      };
+      this.lastRound = JSON.stringify(final);
+      this.event('round', final);
+      this.event('round-end', roundView(row));
+    }
     await this.refresh();
   }
 }
