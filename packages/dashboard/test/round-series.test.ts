@@ -48,6 +48,20 @@ describe('roundPlots', () => {
     expect(Object.values(plots).filter((p) => p.emptyReason)).toEqual([]);
   });
 
+  it('shows the dropped total of rounds that recorded no phase breakdown', () => {
+    const mixed = [
+      round({ round: 1, metrics: { selected: 4, participants: 3, dropped: 1 } }),
+      round({ round: 2, metrics: { selected: 4, participants: 2, dropped: 2, droppedByPhase: { training: 2 } } }),
+    ];
+    expect(roundPlots(mixed, { privacy: null })[2]!.series.map((s) => [s.label, s.values])).toEqual([
+      ['selected', [4, 4]],
+      ['reported', [3, 2]],
+      ['dropped in training', [null, 2]],
+      ['dropped (phase not recorded)', [1, null]],
+    ]);
+    expect(roundPlots([mixed[0]!], { privacy: null })[2]!.series.map((s) => s.label)).toEqual(['selected', 'reported', 'dropped']);
+  });
+
   it('says why a plot is empty instead of drawing nothing', () => {
     const plain = [round({ round: 1, metrics: { selected: 3, participants: 3, trainLoss: 0.6, evalModelVersion: 0 } })];
     const plots = Object.fromEntries(roundPlots(plain, { privacy: null }).map((p) => [p.id, p]));

@@ -4,6 +4,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { WireLimits } from '@conclave/proto';
+import { dashboardBuilt, dashboardDir as builtDashboardDir } from '@conclave/dashboard';
 import pino, { type Logger } from 'pino';
 import { buildAdminApp } from './admin/app.ts';
 import type { AdminContext } from './admin/context.ts';
@@ -39,7 +40,7 @@ export interface ServeOptions {
   adminHost?: string;
   /**
    * The dashboard's built files, or `false` for none (`/` then says how to build it).
-   * @default none
+   * @default the build of `@conclave/dashboard`, when built
    */
   dashboardDir?: string | false;
   /** Dashboard sign-ins (session cookie lifetime, clock). */
@@ -131,7 +132,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     logger,
     token,
     sessions: new AdminSessions(opts.adminSessions),
-    dashboardDir: opts.dashboardDir || undefined,
+    dashboardDir: opts.dashboardDir === false ? undefined : (opts.dashboardDir ?? (dashboardBuilt() ? builtDashboardDir : undefined)),
     sseHeartbeatMs: opts.sseHeartbeatMs ?? 15_000,
     streams: new Set(),
   };

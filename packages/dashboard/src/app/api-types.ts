@@ -9,6 +9,9 @@ export type DroppedByPhase = Partial<Record<string, number>>;
 export interface RoundMetricsView {
   participants?: number;
   selected?: number;
+  /** Selected devices that did not end up in the aggregate (selected − participants). */
+  dropped?: number;
+  /** The same, by the phase they were lost in, when the round recorded it. */
   droppedByPhase?: DroppedByPhase;
   trainLoss?: number | null;
   evalLoss?: number | null;

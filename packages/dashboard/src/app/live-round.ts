@@ -57,7 +57,7 @@ export class LiveRound {
     const drops = Object.entries(dropped).filter(([, n]) => (n ?? 0) > 0);
     replace(
       this.detail,
-      h('label', { for: 'live-progress' }, `Reports received: ${reported} of ${selected} selected`),
+      h('label', { for: 'live-progress' }, selected === 0 ? 'No device selected yet.' : `Reports received: ${reported} of ${selected} selected`),
       h('progress', { id: 'live-progress', max: Math.max(selected, 1), value: Math.min(reported, Math.max(selected, 1)), 'data-live-reports': reported, 'data-live-selected': selected }),
       drops.length === 0 ? h('p', { class: 'muted' }, 'No device dropped in this round so far.') : h('p', {}, `Dropped: ${drops.map(([phase, n]) => `${n} in ${phase}`).join(', ')}`),
     );

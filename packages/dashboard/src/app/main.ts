@@ -67,6 +67,10 @@ function shell(view: View): HTMLElement {
 function showError(view: View, err: unknown): void {
   if (err instanceof ApiError && err.status === 401) return showSignIn();
   const message = err instanceof Error ? err.message : String(err);
+  view.element.querySelectorAll('[aria-busy="true"]').forEach((busy) => {
+    busy.removeAttribute('aria-busy');
+    busy.replaceChildren();
+  });
   const box = view.element.querySelector('.load-error') ?? h('p', { class: 'error load-error', role: 'alert' });
   box.textContent = message;
   view.element.append(box);

@@ -26,39 +26,64 @@ export function dashboardHandle(): DashboardHandle {
   return (window.__conclaveDashboard ??= { plots: {} });
 }
 
-/** The text of a point in the legend: its value and, for evaluation figures, the model version measured. */
-function pointText(p: PlotData, si: number, v: number | null, idx: number | null): string {
-  if (v === null || v === undefined) return '—';
+/** The last index at or before `from` where series `si` has a value, or -1. */
+function lastIndex(p: PlotData, si: number): number {
+  const values = p.series[si - 1]?.values ?? [];
+  let at = values.length - 1;
+  while (at >= 0 && (values[at] === null || values[at] === undefined)) at -= 1;
+  return at;
+}
+
+/** A value as the legend and the summary show it: for evaluation figures, with the model version measured. */
+function pointText(p: PlotData, si: number, idx: number): string {
   const s = p.series[si - 1];
-  const version = idx !== null ? s?.modelVersions?.[idx] : undefined;
+  const v = s?.values[idx];
+  if (v === null || v === undefined) return '—';
+  const version = s?.modelVersions?.[idx];
   const text = p.id === 'devices' ? String(v) : figure(v);
   return version === undefined || version === null ? text : `${text} (model v${version})`;
 }
 
+const roundLabel = (p: PlotData, i: number): string => (p.roundNumbers[i] === undefined ? '' : p.aborted[i] ? `(${p.roundNumbers[i]})` : String(p.roundNumbers[i]));
+
+function yRange(p: PlotData): uPlot.Scale.Range {
+  if (p.yRange === 'unit') return [0, 1];
+  return (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1];
+}
+
 function options(p: PlotData, width: number): uPlot.Options {
+  const anyAborted = p.aborted.some(Boolean);
   return {
     width,
     height: PLOT_HEIGHT,
-    scales: { x: { time: false } },
+    scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] }, y: { range: yRange(p) } },
     cursor: { drag: { x: false, y: false } },
     axes: [
       {
-        label: 'round',
+        label: anyAborted ? 'round (aborted attempts in parentheses)' : 'round',
         incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
-        values: (_u, splits) => splits.map((s) => (Number.isInteger(s) && p.roundNumbers[s - 1] !== undefined ? String(p.roundNumbers[s - 1]) : '')),
+        space: 28,
+        values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? roundLabel(p, s - 1) : '')),
       },
       { label: p.yLabel, size: 60 },
     ],
     series: [
-      { label: 'round', value: (_u, v) => (v === null || v === undefined || p.roundNumbers[v - 1] === undefined ? '—' : `round ${p.roundNumbers[v - 1]}`) },
+      {
+        label: 'round',
+        // Without a cursor on the plot the legend shows each series' latest value.
+        value: (_u, v) => (v === null || v === undefined ? 'latest' : `round ${roundLabel(p, v - 1)}${p.aborted[v - 1] ? ' (aborted)' : ''}`),
+      },
       ...p.series.map((s) => ({
         label: s.label,
         stroke: s.color,
-        width: 2,
+        width: s.width ?? 2,
         spanGaps: true,
-        points: { show: true, size: 6, fill: s.color },
+        points: { show: true, size: (s.width ?? 2) + 4, fill: s.color },
         ...(s.dash ? { dash: s.dash, points: { show: false } } : {}),
-        value: (_u: uPlot, v: number | null, si: number, idx: number | null) => pointText(p, si, v, idx),
+        value: (_u: uPlot, _v: number | null, si: number, idx: number | null) => {
+          const at = idx ?? lastIndex(p, si);
+          return at < 0 ? '—' : pointText(p, si, at);
+        },
       })),
     ],
   };
@@ -71,11 +96,9 @@ function dataOf(p: PlotData): uPlot.AlignedData {
 /** A screen-reader summary: each series' latest value. */
 function summary(p: PlotData): string {
   if (p.emptyReason) return p.emptyReason;
-  const last = p.x.length - 1;
   const parts = p.series.map((s, i) => {
-    let at = last;
-    while (at >= 0 && s.values[at] === null) at -= 1;
-    return at < 0 ? `${s.label}: none yet` : `${s.label} ${pointText(p, i + 1, s.values[at]!, at)} at round ${p.roundNumbers[at]}`;
+    const at = lastIndex(p, i + 1);
+    return at < 0 ? `${s.label}: none yet` : `${s.label} ${pointText(p, i + 1, at)} at round ${p.roundNumbers[at]}`;
   });
   return `${p.title} over ${p.x.length} rounds. Latest: ${parts.join('; ')}.`;
 }

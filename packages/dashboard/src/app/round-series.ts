@@ -16,6 +16,8 @@ export interface SeriesData {
   color: string;
   /** Dashed line (the ε budget). */
   dash?: number[];
+  /** Line width in CSS pixels. @default 2 */
+  width?: number;
   /** Per point: the model version the value measures (evaluation figures). */
   modelVersions?: (number | null)[];
 }
@@ -30,6 +32,10 @@ export interface PlotData {
   x: number[];
   /** The round number of each x. */
   roundNumbers: number[];
+  /** Whether each x is an aborted attempt (its round is retried at a later x). */
+  aborted: boolean[];
+  /** `unit`: the y axis spans 0–1 (accuracy); `from-zero`: 0 to a little above the largest value. */
+  yRange: 'unit' | 'from-zero';
   series: SeriesData[];
   /** Why the plot is empty, when it is (e.g. a task without differential privacy). */
   emptyReason?: string;
@@ -57,7 +63,7 @@ export function roundPlots(rounds: readonly RoundView[], task: Pick<TaskView, 'p
   const roundNumbers = rounds.map((r) => r.round);
   const metric = (pick: (m: NonNullable<RoundView['metrics']>) => number | null | undefined) => rounds.map((r) => (r.metrics ? num(pick(r.metrics)) : null));
   const evalVersions = rounds.map((r) => (r.metrics ? num(r.metrics.evalModelVersion) : null));
-  const base = { x, roundNumbers };
+  const base = { x, roundNumbers, aborted: rounds.map((r) => r.status === 'aborted'), yRange: 'from-zero' as const };
   const hasAny = (series: SeriesData[]) => series.some((s) => s.values.some((v) => v !== null));
 
   const loss: PlotData = {
@@ -77,23 +83,28 @@ export function roundPlots(rounds: readonly RoundView[], task: Pick<TaskView, 'p
     title: 'Evaluation accuracy',
     description: 'Accuracy on held-out examples of the model version shown with each point (for a training round, the model coming into it).',
     yLabel: 'accuracy',
+    yRange: 'unit',
     series: [{ label: 'evaluation accuracy', values: metric((m) => m.evalAccuracy), color: COLOURS.green, modelVersions: evalVersions }],
   };
   const phases = dropPhases(rounds);
+  const unphased = rounds.map((r) => (r.metrics && !r.metrics.droppedByPhase ? num(r.metrics.dropped) : null));
   const devices: PlotData = {
     ...base,
     id: 'devices',
     title: 'Devices per round',
-    description: 'Devices selected, devices whose report was counted, and devices dropped in each phase (counts only).',
+    description: 'Devices selected, devices whose report was counted, and devices dropped (by phase where the round recorded it). Counts only.',
     yLabel: 'devices',
     series: [
-      { label: 'selected', values: metric((m) => m.selected), color: COLOURS.blue },
+      // Wide and under the others: where every selected device reported, both lines stay visible.
+      { label: 'selected', values: metric((m) => m.selected), color: COLOURS.sky, width: 6 },
       { label: 'reported', values: metric((m) => m.participants), color: COLOURS.green },
       ...phases.map((phase, i) => ({
         label: `dropped in ${phase}`,
         values: rounds.map((r) => (r.metrics?.droppedByPhase ? (num(r.metrics.droppedByPhase[phase]) ?? 0) : null)),
         color: DROP_COLOURS[i % DROP_COLOURS.length]!,
       })),
+      // Rounds that recorded no phase breakdown still say how many devices were lost.
+      ...(unphased.some((v) => v !== null) ? [{ label: phases.length > 0 ? 'dropped (phase not recorded)' : 'dropped', values: unphased, color: DROP_COLOURS[phases.length % DROP_COLOURS.length]! }] : []),
     ],
   };
   const budget = task.privacy?.targetEpsilon ?? null;

@@ -15,6 +15,13 @@ export function privacyText(t: Pick<TaskView, 'privacy'>): string {
   return t.privacy ? `ε ${figure(t.privacy.epsilonSpent, 3)} of ${t.privacy.targetEpsilon}` : 'no DP';
 }
 
+/** What the task is doing or waiting for, in words. */
+function nowText(t: TaskView): string {
+  if (t.status === 'awaiting-approval') return 'waiting for an approver to sign the task (conclave task approve)';
+  if (t.status === 'running') return t.waitingFor || `round ${t.round ?? '—'}: ${t.phase}`;
+  return t.statusReason;
+}
+
 export function taskListView(): View {
   const body = h('div', { 'aria-busy': 'true' }, h('p', {}, 'Loading tasks…'));
   const element = h('section', { 'aria-labelledby': 'page-title' }, h('h1', { id: 'page-title', tabindex: '-1' }, 'Tasks'), body);
@@ -36,7 +43,7 @@ export function taskListView(): View {
           `${t.roundsDone} / ${t.roundsPlanned}`,
           String(t.modelVersion),
           privacyText(t),
-          t.waitingFor || (t.status === 'running' ? t.phase : t.statusReason),
+          nowText(t),
         ]),
         { class: 'tasks' },
       ),

@@ -57,7 +57,6 @@ function header(t: TaskView): HTMLElement[] {
       h('div', {}, h('dt', {}, 'Model version'), h('dd', {}, t.modelVersion)),
       h('div', {}, h('dt', {}, 'Privacy'), h('dd', {}, privacyText(t))),
     ),
-    ...(t.status !== 'running' && t.statusReason ? [h('p', { class: 'muted' }, `Status: ${t.statusReason}`)] : []),
   ];
 }
 
