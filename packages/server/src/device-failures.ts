@@ -6,6 +6,7 @@
  * features fails on every device, and retrying it only hides the cause behind later errors.
  */
 import type { ReasonCodeName } from '@conclave/proto';
+import { sameAttempt } from './round/attempt.ts';
 import type { RoundRow } from './store/store.ts';
 
 /** Codes that mean the round failed on the device (not a choice: consent, eligibility, policy). */
@@ -153,12 +154,8 @@ export class AttemptFailures {
 
   /** Counts a late withdrawal of this attempt; returns the failure that now dominates it, if one does. */
   count(sessionId: string, round: number, attemptId: Uint8Array | null | undefined, code: string): DominantFailure | undefined {
-    if (round !== this.round || !attemptId || !sameBytes(attemptId, this.attemptId) || !this.pending.delete(sessionId)) return undefined;
+    if (round !== this.round || !sameAttempt(attemptId, this.attemptId) || !this.pending.delete(sessionId)) return undefined;
     this.counts[code] = (this.counts[code] ?? 0) + 1;
     return dominantFailure(this.counts, this.selected);
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -1,7 +1,8 @@
 import type { PrivacyAccountant } from '@conclave/dp';
-import { DEFAULT_CHUNK_BYTES, type BodyOf, type DeviceCertificate, type RevocationList } from '@conclave/proto';
+import { DEFAULT_CHUNK_BYTES, reasonCodeName, type BodyOf, type DeviceCertificate, type RevocationList } from '@conclave/proto';
 import type { Logger } from 'pino';
 import { Deadline, type Clock } from './clock.ts';
+import { AttemptFailures, dominantFailure, dominantFailureReason } from './device-failures.ts';
 import type { DeviceSession } from './device-link.ts';
 import { decodeOptimizerState, encodeOptimizerState, type OptimizerState } from './optimizers.ts';
 import { budgetExhausted, nextClipNorm, restoreAccountant, taskPrivacyOf, type PrivacyState } from './privacy/task-privacy.ts';
@@ -86,6 +87,8 @@ export class TaskRunner {
   private active: ActiveRound | undefined;
   private readonly deadline: Deadline;
   private consecutiveFailures = 0;
+  /** The failure codes of the attempt that aborted last, still counting its late withdrawals. */
+  private closedAttempt: AttemptFailures | undefined;
   private lastAbortReason = '';
   private readonly limits: ReportLimits;
   private readonly maxConcurrentUploads: number;
@@ -380,8 +383,16 @@ export class TaskRunner {
   onWithdraw(session: DeviceSession, m: BodyOf<'withdraw'>): void {
     const r = this.active;
     const round = m.round ?? 0;
-    if (routeRoundMessage(this.openRound(), { taskId: this.id, round, attemptId: m.attemptId }).kind !== 'current' || r?.phase !== 'reporting') return;
+    if (routeRoundMessage(this.openRound(), { taskId: this.id, round, attemptId: m.attemptId }).kind !== 'current' || r?.phase !== 'reporting') {
+      // A late withdrawal from the attempt that just aborted still says how its cohort failed.
+      const failed = this.closedAttempt?.count(session.link.sessionId, round, m.attemptId, reasonCodeName(m.code));
+      if (failed) void this.stop('failed', dominantFailureReason(failed));
+      return;
+    }
     r.reporting.countWithdrawal(session, m.code ?? 0);
+    // Most of the cohort failing the same way fails the task now, with the cause (device-failures.ts).
+    const failed = dominantFailure(r.reporting.withdrawals(), r.reporting.cohort.size);
+    if (failed) return void this.stop('failed', dominantFailureReason(failed));
     this.onDeviceGone(session, 'device withdrew');
   }
 
@@ -415,6 +426,7 @@ export class TaskRunner {
     const r = this.active;
     if (!r) return;
     this.deadline.clear();
+    this.closedAttempt = r.phase === 'reporting' ? AttemptFailures.of(r.reporting) : undefined;
     if (r.phase === 'reporting') r.reporting.close(reason);
     const info = r.phase === 'reporting' ? r.reporting.info : r;
     this.active = undefined;
