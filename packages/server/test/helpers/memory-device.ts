@@ -99,7 +99,8 @@ export class MemoryDevice implements DeviceLink {
   /** The attempt id of the round this device was last selected for, echoed like the SDK does. */
   attemptId: Uint8Array = new Uint8Array(0);
   behaviour: Behaviour = {};
-  private secure: { client: SecAggClient; modelVersion: number; attemptId: Uint8Array; chain: Promise<void> } | undefined;
+  /** Its secure rounds by task and round: after reporting to one task it may be selected by another while it still unmasks. */
+  private readonly secure = new Map<string, { client: SecAggClient; modelVersion: number; attemptId: Uint8Array; chain: Promise<void> }>();
   private pendingUpload: { taskId: string; round: number; attemptId: Uint8Array; data: Uint8Array } | undefined;
 
   constructor(
@@ -123,7 +124,7 @@ export class MemoryDevice implements DeviceLink {
 
   /** Resolves once the device has answered everything it received so far. */
   idle(): Promise<void> {
-    return this.secure?.chain ?? Promise.resolve();
+    return Promise.all([...this.secure.values()].map((s) => s.chain)).then(() => undefined);
   }
 
   all<K extends BodyName>(body: K): BodyOf<K>[] {
@@ -135,7 +136,10 @@ export class MemoryDevice implements DeviceLink {
     if (body === 'selected') this.onSelected(message as BodyOf<'selected'>);
     if (body === 'uploadGrant') this.onGrant();
     if (body === 'secagg') this.onSecAgg(message as BodyOf<'secagg'>);
-    if (body === 'roundClosed') this.secure = undefined;
+    if (body === 'roundClosed') {
+      const m = message as BodyOf<'roundClosed'>;
+      this.secure.delete(`${m.taskId}#${m.round}`);
+    }
     this.events.notify();
   }
 
@@ -202,13 +206,13 @@ export class MemoryDevice implements DeviceLink {
       input.set(metrics, quantized.length);
     }
     const client = new SecAggClient({ config, clientId: w.clientId ?? 0, input });
-    this.secure = { client, modelVersion, attemptId, chain: Promise.resolve() };
+    this.secure.set(`${taskId}#${round}`, { client, modelVersion, attemptId, chain: Promise.resolve() });
     if (this.behaviour.silentAt === 'advertise-keys') return;
     this.step(taskId, round, () => client.advertiseKeys());
   }
 
   private onSecAgg(m: BodyOf<'secagg'>): void {
-    const secure = this.secure;
+    const secure = this.secure.get(`${m.taskId}#${m.round}`);
     if (!secure) return;
     const message = serverMessageFromWire(m);
     if (this.behaviour.silentAt === message.type) return;
@@ -216,7 +220,7 @@ export class MemoryDevice implements DeviceLink {
   }
 
   private step(taskId: string, round: number, body: () => Promise<ClientMessage | undefined>): void {
-    const secure = this.secure;
+    const secure = this.secure.get(`${taskId}#${round}`);
     if (!secure) return;
     secure.chain = secure.chain.then(async () => {
       const out = await body();
