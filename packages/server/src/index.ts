@@ -14,6 +14,8 @@
  */
 export { serve } from './server.ts';
 export type { ServeOptions, RunningServer } from './server.ts';
+export { DEFAULT_CONNECTION_CAPS } from './connection-caps.ts';
+export type { ConnectionCaps } from './connection-caps.ts';
 export { Coordinator } from './coordinator.ts';
 export type { CoordinatorOptions } from './coordinator.ts';
 export type { TaskStatusView } from './status-view.ts';
