@@ -13,7 +13,6 @@ import { parseArgs } from 'node:util';
 import { RawDevice } from '@conclave/e2e/raw-device';
 import { serve } from '@conclave/server';
 import pino from 'pino';
-import WebSocket from 'ws';
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +35,9 @@ const result: Record<string, number | boolean | string> = {};
 async function tryAuthenticate(d: RawDevice, enrollmentToken?: string): Promise<boolean> {
   return Promise.race([d.authenticate(enrollmentToken).then(() => true), d.closed.then(() => false)]);
 }
-const isOpen = (d: RawDevice) => d.ws.readyState === WebSocket.OPEN;
+/** WebSocket readyState OPEN. */
+const OPEN = 1;
+const isOpen = (d: RawDevice) => d.ws.readyState === OPEN;
 
 // 1. Sessions of one identity.
 {
@@ -62,31 +63,16 @@ const isOpen = (d: RawDevice) => d.ws.readyState === WebSocket.OPEN;
 // 2. Idle sockets that never say Hello.
 {
   const n = Number(values.idle);
-  const sockets: WebSocket[] = [];
-  let opened = 0;
-  let refused = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      const ws = new WebSocket(url);
-      sockets.push(ws);
-      await new Promise<void>((resolve) => {
-        ws.once('open', () => {
-          opened += 1;
-          resolve();
-        });
-        ws.once('close', () => resolve());
-        ws.once('error', () => resolve());
-      });
-    }),
-  );
+  const sockets = (await Promise.all(Array.from({ length: n }, () => RawDevice.connect(url).catch(() => undefined)))).filter((d) => d !== undefined);
+  const opened = sockets.length;
   // A socket the coordinator refuses at once is closed right after the upgrade.
   await new Promise((r) => setTimeout(r, 500));
-  const open = sockets.filter((ws) => ws.readyState === WebSocket.OPEN).length;
-  refused = n - open;
+  const open = sockets.filter(isOpen).length;
+  const refused = n - open;
   result.idleSocketsOpen = open;
   result.idleSocketsRefused = refused;
   say(`idle sockets (no Hello): ${opened} of ${n} upgraded, ${open} still open after 0.5 s, ${refused} closed`);
-  for (const ws of sockets) ws.terminate();
+  for (const d of sockets) d.ws.terminate();
   await new Promise((r) => setTimeout(r, 200));
 }
 
