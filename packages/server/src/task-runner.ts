@@ -257,10 +257,10 @@ export class TaskRunner {
     const { deps } = this;
     r.configuring = true;
     for (const s of members) s.activeTaskId = this.id;
-    const secure = this.spec.secureAggregation.enabled;
+    // Read for every round: evaluation rounds run under secure aggregation even in a task that trains without it.
     let lookups: CohortIdentities | undefined;
     try {
-      lookups = secure ? await this.cohortIdentities(members) : undefined;
+      lookups = await this.cohortIdentities(members);
     } catch (err) {
       deps.logger.error({ taskId: this.id, err }, 'reading the cohort\'s identity keys failed');
     }
@@ -272,9 +272,9 @@ export class TaskRunner {
     unclaim(members.filter((s) => !selected.includes(s)));
     if (this.active !== r || this.closed) return unclaim(selected);
     r.configuring = false;
-    if ((secure && !lookups) || selected.length < this.spec.cohort.minimum) {
+    if (!lookups || selected.length < this.spec.cohort.minimum) {
       unclaim(selected);
-      if (!lookups && secure) return this.abortRound('reading the cohort\'s identity keys from the store failed');
+      if (!lookups) return this.abortRound('reading the cohort\'s identity keys from the store failed');
       return this.trySelect(deps.clock.now() >= r.selectionDeadline);
     }
     unclaim(selected);
