@@ -79,6 +79,8 @@ export async function buildAdminApp(ctx: AdminContext, opts: AdminAppOptions): P
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'no-referrer');
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // The dashboard loads nothing from elsewhere; uPlot sets inline styles.
+    else reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
     return payload;
   });
 
