@@ -17,10 +17,8 @@
  *
  * `runChaos` is also the small-scale test (test/e2e-chaos.test.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,8 +26,8 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { createClient, createIdentity, createInlineTrainer, type ConclaveClient } from '@conclave/client-sdk';
 import { LocalApprover, LocalAuthority } from '@conclave/server';
+import { adminApi, freePort, startServe, stopServe, until } from './serve-process.ts';
 
-const CLI = path.resolve(import.meta.dirname, '../packages/server/bin/conclave.mjs');
 /** The coordinator's own SQLite driver, to read its database as the killed process left it. */
 const Database = createRequire(new URL('../packages/server/package.json', import.meta.url))('better-sqlite3') as new (file: string) => SqliteDb;
 interface SqliteDb {
@@ -82,64 +80,6 @@ function seeded(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-interface Coordinator {
-  child: ChildProcess;
-  url: string;
-  deviceUrl: string;
-  token: string;
-  /** performance.now() when it printed that it listens. */
-  listeningAt: number;
-}
-
-/** Starts `conclave serve` and resolves once it says where it listens. */
-function startCoordinator(port: number, dataDir: string): Promise<Coordinator> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CONCLAVE_LOG_LEVEL: 'error' },
-  });
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const url = /admin API\s+(\S+)/.exec(out)?.[1];
-      const deviceUrl = /devices\s+(ws\S+)/.exec(out)?.[1];
-      const token = /admin token\s+(\S+)/.exec(out)?.[1];
-      if (url && deviceUrl && token) {
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        child.off('exit', onExit);
-        resolve({ child, url, deviceUrl, token, listeningAt: performance.now() });
-      }
-    };
-    const onExit = (code: number | null) => reject(new Error(`conclave serve exited with ${code}: ${out}${err}`));
-    child.stdout!.on('data', onData);
-    child.once('exit', onExit);
-  });
-}
-
-function adminApi(c: () => Coordinator) {
-  return async (method: string, route: string, body?: unknown): Promise<any> => {
-    const { url, token } = c();
-    const res = await fetch(url + route, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-    return res.json();
   };
 }
 
@@ -208,14 +148,6 @@ function roundProblems(before: readonly StoredRound[], after: readonly StoredRou
   return problems;
 }
 
-async function until(test: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await test())) {
-    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 export const CHAOS_DEFAULTS: Omit<ChaosOptions, 'log'> = { kills: 20, devices: 20, seed: 1, returnWithinMs: 10_000, killDelayMs: [200, 4000] };
 
 export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<ChaosResult> {
@@ -224,7 +156,7 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
   const random = seeded(o.seed);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'conclave-chaos-'));
   const port = await freePort();
-  let coordinator = await startCoordinator(port, dataDir);
+  let coordinator = await startServe(port, dataDir);
   const api = adminApi(() => coordinator);
   const clients: ConclaveClient[] = [];
   const trainer = createInlineTrainer();
@@ -291,14 +223,12 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
     for (let k = 1; k <= o.kills; k++) {
       const [lo, hi] = o.killDelayMs;
       await new Promise((r) => setTimeout(r, lo + random() * (hi - lo)));
-      const exited = new Promise((r) => coordinator.child.once('exit', r));
-      coordinator.child.kill('SIGKILL');
-      await exited;
+      await stopServe(coordinator, 'SIGKILL');
       const killedAt = performance.now();
       const { integrity, committed } = inspect(dataDir, taskId);
       const problems = roundProblems(before, committed);
       if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
-      coordinator = await startCoordinator(port, dataDir);
+      coordinator = await startServe(port, dataDir);
       const restarted = coordinator.listeningAt;
       let devicesBackMs = Number.NaN;
       try {
@@ -325,9 +255,7 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
     const final = (await api('GET', `/api/tasks/${taskId}`)) as { roundsDone: number; privacy: { epsilonSpent: number } | null };
     await Promise.all(clients.map((c) => c.stop()));
     clients.length = 0;
-    const exited = new Promise((r) => coordinator.child.once('exit', r));
-    coordinator.child.kill('SIGTERM');
-    await exited;
+    await stopServe(coordinator, 'SIGTERM');
     const { integrity, committed } = inspect(dataDir, taskId);
     log(`rounds: ${roundSummary(dataDir, taskId)}`);
     const problems = [...kills.flatMap((k) => k.problems.map((p) => `kill ${k.kill}: ${p}`)), ...roundProblems(before, committed)];
@@ -337,7 +265,7 @@ export async function runChaos(options: Partial<ChaosOptions> = {}): Promise<Cha
   } finally {
     await Promise.all(clients.map((c) => c.stop()));
     await trainer.close();
-    if (coordinator.child.exitCode === null && coordinator.child.signalCode === null) coordinator.child.kill('SIGKILL');
+    await stopServe(coordinator, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

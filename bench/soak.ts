@@ -18,10 +18,9 @@
  *
  *   pnpm bench:soak [--devices 1000] [--workers 4] [--rounds 50] [--cohort 100] [--json]
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,9 +28,9 @@ import { parseArgs } from 'node:util';
 import { createClient, createIdentity, type ConclaveClient, type Trainer } from '@conclave/client-sdk';
 import { fromBase64, toBase64 } from '@conclave/proto';
 import { LocalApprover, LocalAuthority } from '@conclave/server';
+import { adminApi, freePort, STOP_GRACE_MS, startServe, stopServe, until } from './serve-process.ts';
 
 const SELF = fileURLToPath(import.meta.url);
-const CLI = path.resolve(import.meta.dirname, '../packages/server/bin/conclave.mjs');
 const Database = createRequire(new URL('../packages/server/package.json', import.meta.url))('better-sqlite3') as new (file: string) => {
   prepare(sql: string): { all(...params: unknown[]): unknown[] };
   close(): void;
@@ -119,60 +118,12 @@ async function runWorker(): Promise<void> {
 
 // ---- the bench ------------------------------------------------------------------------------
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-interface Coordinator {
-  child: ChildProcess;
-  url: string;
-  deviceUrl: string;
-  token: string;
-}
-
-function startCoordinator(port: number, dataDir: string): Promise<Coordinator> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, CONCLAVE_LOG_LEVEL: 'error' },
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const url = /admin API\s+(\S+)/.exec(out)?.[1];
-      const deviceUrl = /devices\s+(ws\S+)/.exec(out)?.[1];
-      const token = /admin token\s+(\S+)/.exec(out)?.[1];
-      if (url && deviceUrl && token) {
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        child.off('exit', onExit);
-        resolve({ child, url, deviceUrl, token });
-      }
-    };
-    const onExit = (code: number | null) => reject(new Error(`conclave serve exited with ${code}: ${out}`));
-    child.stdout!.on('data', onData);
-    child.once('exit', onExit);
-  });
-}
-
 function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(test: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -195,16 +146,8 @@ async function main(): Promise<void> {
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'conclave-soak-'));
   const port = await freePort();
-  let coordinator = await startCoordinator(port, dataDir);
-  const api = async (method: string, route: string, body?: unknown): Promise<any> => {
-    const res = await fetch(coordinator.url + route, {
-      method,
-      headers: { authorization: `Bearer ${coordinator.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
+  let coordinator = await startServe(port, dataDir);
+  const api = adminApi(() => coordinator);
   const children: ChildProcess[] = [];
   try {
     const approver = await LocalApprover.create('soak approver');
@@ -266,7 +209,8 @@ async function main(): Promise<void> {
       features: { kind: 'dense', dim: DIM },
       training: { clientLearningRate: 0.5 },
       cohort: { goal: cohort, minimum: Math.ceil(cohort * 0.8), overSelection: 1.1 },
-      rounds: rounds + afterRestart + 5,
+      // Never finishes during the bench: rounds go on while it measures, stops and restarts.
+      rounds: 100_000,
       timeouts: { selectionMs: 60_000, roundMs: 120_000 },
       evaluation: { finalRound: false },
       secureAggregation: { phaseTimeoutMs: 20_000 },
@@ -296,15 +240,15 @@ async function main(): Promise<void> {
     const flat = Math.abs(drift) <= 0.1;
 
     // A restart: SIGTERM, as a deploy would stop it; then the same port and data directory.
-    const committedBefore = perRound.length;
+    // What was committed when the coordinator was stopped: all of it must still be there after.
+    const committedBefore = ((await api('GET', `/api/tasks/${taskId}`)) as { roundsDone: number }).roundsDone;
     closeCodes.clear();
     retryAfter.length = 0;
     errors.clear();
-    const exited = new Promise((r) => coordinator.child.once('exit', r));
     const stoppedAt = Date.now();
-    coordinator.child.kill('SIGTERM');
-    await exited;
-    coordinator = await startCoordinator(port, dataDir);
+    const stop = await stopServe(coordinator, 'SIGTERM');
+    if (stop === 'killed') say(`the coordinator did not exit within ${STOP_GRACE_MS / 1000} s of SIGTERM: killed`);
+    coordinator = await startServe(port, dataDir);
     const restartedAt = Date.now();
     await until(() => [...connectedAt.values()].filter((t) => t > stoppedAt).length === devices, 600_000, `all ${devices} devices to reconnect`);
     const back = [...connectedAt.values()].filter((t) => t > stoppedAt).map((t) => t - restartedAt).sort((a, b) => a - b);
@@ -328,6 +272,7 @@ async function main(): Promise<void> {
       rssMb: { rounds5to15: mean(early), last10: mean(late), drift },
       memoryFlat: flat,
       restart: {
+        stop,
         reconnectMs: { p50: quantile(0.5), p90: quantile(0.9), max: back.at(-1) },
         closeCodes: Object.fromEntries(closeCodes),
         comeBackLater: { count: retryAfter.length, medianRetryAfterMs: [...retryAfter].sort((a, b) => a - b)[Math.floor(retryAfter.length / 2)] ?? null },
@@ -358,7 +303,7 @@ async function main(): Promise<void> {
           }),
       ),
     );
-    coordinator.child.kill('SIGTERM');
+    await stopServe(coordinator, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
