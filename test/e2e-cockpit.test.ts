@@ -163,6 +163,9 @@ describe('the right to be forgotten', () => {
     // The audit log records the forgetting under the device's former pseudonym, and is intact.
     const chain = await store.auditChain();
     expect(verifyAuditChain(chain).ok).toBe(true);
+    // The task's lifecycle is on the record: created, approved, completed (with the round that finished it).
+    const lifecycle = chain.filter((e) => e.detail.taskId === taskId).map((e) => e.action + (e.action === 'task.status' ? `:${String(e.detail.status)}` : ''));
+    expect(lifecycle).toEqual(expect.arrayContaining(['task.create', 'task.approve', 'task.status:completed']));
     const entry = chain.at(-1)!;
     expect(entry).toMatchObject({ actor: 'admin', action: 'device.forget', detail: { device: expect.stringMatching(/^ref-/), modelVersions: [{ taskId, versions: expected }] } });
     const enrolled = chain.filter((e) => e.action === 'device.enroll' && e.detail.device === entry.detail.device);

@@ -289,8 +289,14 @@ export class SqliteStore implements Store {
       if (!c.newModel && c.privacyState !== undefined) {
         this.db.prepare(`UPDATE tasks SET privacy_state = ?, updated_at = ? WHERE id = ?`).run(c.privacyState, c.endedAt, c.taskId);
       }
+      // Privacy spent with this round, and the task's end, go on the audit record with it.
+      if (c.metrics.epsilonSpent !== undefined) {
+        const { epsilonSpent, epsilonForReleasedModel } = c.metrics;
+        this.insertAudit('coordinator', 'privacy.spent', { taskId: c.taskId, round: c.round, kind: c.kind, epsilonSpent, ...(epsilonForReleasedModel !== undefined ? { epsilonForReleasedModel } : {}) }, c.endedAt);
+      }
       if (c.finish) {
         this.db.prepare(`UPDATE tasks SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?`).run(c.finish.status, c.finish.reason, c.endedAt, c.taskId);
+        this.insertAudit('coordinator', 'task.status', { taskId: c.taskId, status: c.finish.status, reason: c.finish.reason }, c.endedAt);
       }
     })();
   }
