@@ -12,6 +12,7 @@ import { AdminSessions, type AdminSessionOptions } from './admin/sessions.ts';
 import { Coordinator, type CoordinatorOptions } from './coordinator.ts';
 import { ServerError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
+import { observeTaskMetrics } from './task-metrics.ts';
 import { openStore, parseStoreLocation, redactedLocation } from './store/open-store.ts';
 import { DeviceTransport } from './ws-transport.ts';
 import type { ConnectionCaps } from './connection-caps.ts';
@@ -125,6 +126,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       opts.onRoundEnd?.(taskId, outcome, round);
     },
   });
+  // Per-task metrics from the coordinator's task events (task-metrics.ts).
+  const stopTaskMetrics = observeTaskMetrics(metrics.task, coordinator);
   const maxBody = opts.maxBodyBytes ?? 512 * 1024 * 1024;
   const ctx: AdminContext = {
     coordinator,
@@ -176,6 +179,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     tokenFile,
     close: () =>
       (closing ??= (async () => {
+        stopTaskMetrics();
         coordinator.stop();
         await transport.close();
         await app.close();
