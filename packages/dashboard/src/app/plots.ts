@@ -60,7 +60,7 @@ function options(p: PlotData, width: number): uPlot.Options {
     cursor: { drag: { x: false, y: false } },
     axes: [
       {
-        label: anyAborted ? 'round (aborted attempts in parentheses)' : 'round',
+        label: anyAborted ? 'round · (n) = aborted' : 'round',
         incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
         space: 28,
         values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? roundLabel(p, s - 1) : '')),
