@@ -10,6 +10,7 @@ import type { AuditEntry, DeviceRecord, ForgetResult, ModelVersionRow, Participa
 import { appendAudit, migrateAuditChain, readAuditChain, readAuditTail } from './sqlite-audit.ts';
 import { forgetDevice } from './sqlite-forget.ts';
 import { listModelVersions } from './sqlite-model-versions.ts';
+import { toBytes, toFloat32 } from './weights-codec.ts';
 
 /** Ordered, append-only schema migrations; `user_version` records how many have run. */
 /** A migration is SQL, or a function for one that must compute (the audit chain hashes its legacy rows). */
@@ -101,18 +102,6 @@ export interface SqliteStoreOptions {
   keepCheckpoints?: number;
 }
 
-function toFloat32(blob: Buffer): Float32Array {
-  if (blob.length % 4 !== 0) throw new ServerError('STORE_CORRUPT', `model blob has ${blob.length} bytes, not a multiple of 4`);
-  // Copy: the blob's buffer may be shared or unaligned.
-  const out = new Float32Array(blob.length / 4);
-  new Uint8Array(out.buffer).set(blob);
-  return out;
-}
-
-function toBlob(values: Float32Array): Buffer {
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
-}
-
 interface TaskDbRow {
   id: string;
   name: string;
@@ -199,7 +188,7 @@ export class SqliteStore implements Store {
       this.db
         .prepare(`INSERT INTO tasks (id, name, spec_json, status, model_version, created_at, updated_at, awaiting_approval) VALUES (?, ?, ?, 'running', 0, ?, ?, ?)`)
         .run(id, spec.name, JSON.stringify(spec), now, now, awaitingApproval ? 1 : 0);
-      this.db.prepare(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, 0, ?, ?)`).run(id, toBlob(initialWeights), now);
+      this.db.prepare(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, 0, ?, ?)`).run(id, toBytes(initialWeights), now);
       this.insertAudit('admin', 'task.create', { taskId: id, name: spec.name, stream: spec.stream }, now);
     })();
   }
@@ -274,7 +263,7 @@ export class SqliteStore implements Store {
       if (c.newModel) {
         this.db
           .prepare(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, ?, ?, ?)`)
-          .run(c.taskId, c.newModel.version, toBlob(c.newModel.weights), c.endedAt);
+          .run(c.taskId, c.newModel.version, toBytes(c.newModel.weights), c.endedAt);
         this.db
           .prepare(`UPDATE tasks SET model_version = ?, optimizer_state = ?, privacy_state = COALESCE(?, privacy_state), updated_at = ? WHERE id = ?`)
           .run(c.newModel.version, c.newModel.optimizerState, c.newModel.privacyState ?? null, c.endedAt, c.taskId);
