@@ -137,6 +137,28 @@ describe('new formats and types', () => {
     for (const s of ['the password is expired', 'password is required', 'your password is too short']) expect(found(s), s).toEqual([]);
   });
 
+  it('finds a password-shaped word near its cue in any phrasing, not ids, versions or products near the word', () => {
+    expect(found('FYI password Walrus2020*')).toContain('SECRET:Walrus2020*');
+    expect(found('password updated -> banjo_meadow4')).toContain('SECRET:banjo_meadow4');
+    expect(found('the password for jenkins01 is c0pp3r!')).toEqual(['SECRET:c0pp3r!']);
+    expect(found('Quartz2017# is my password, keep it quiet')).toContain('SECRET:Quartz2017#');
+    expect(found('I sent you the password (jmA92uju@) on chat')).toContain('SECRET:jmA92uju@');
+    expect(found('Passwort für das Konto: gl@ci3r42')).toContain('SECRET:gl@ci3r42');
+    expect(found('wachtwoord van de router is Tulp!2024')).toContain('SECRET:Tulp!2024');
+    for (const s of [
+      'my password manager is 1Password',
+      'passwords are hashed with argon2id',
+      'password reset for INC-4471 is done',
+      'please reset your password before 10:30',
+      'the password policy changed in v2.3',
+      'Pin nginx:1.27-alpine and @types/node@20.12.9.',
+      'password must be 8-64 characters long',
+      'the password for jenkins01 expired',
+    ]) {
+      expect(found(s).filter((f) => f.startsWith('SECRET:')), s).toEqual([]);
+    }
+  });
+
   it('finds dates of birth next to a birth cue and keeps other dates', () => {
     expect(found('DOB: 1990-04-12')).toContain('DATE_OF_BIRTH:1990-04-12');
     expect(found('born on 12 April 1985 in Lagos')).toContain('DATE_OF_BIRTH:12 April 1985');

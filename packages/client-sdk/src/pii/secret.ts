@@ -154,11 +154,106 @@ const PASSWORD_CHANGED = new RegExp(
 /** A password in prose ends before sentence punctuation, but a final '!' or '?' may be part of it. */
 const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
-/** A superset of {@link PASSWORD_WORD}: the three patterns below run only on texts that have one. */
-const PASSWORD_HINT = /p(?:ass|wd|w|in)|kennwort|passwort|mot de passe|contraseña/i;
+/** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
+const PASSWORD_HINT = /p(?:ass|wd|w|in)|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|lösenord|passord|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre|geslo|lozinka|parool|kata sandi|cred/i;
+
+/**
+ * A word that names a password, in English and in the languages of the street-address locales.
+ * The window search below needs only this cue, not a fixed phrasing. Not "pin": mostly the verb
+ * ("pin nginx:1.27-alpine"), and a PIN has no letter for the window to find.
+ */
+const PASSWORD_CUE =
+  /(?<![\p{L}\d_-])(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si)?|geslo|lozinka|parool|kata sandi|credentials?|creds)(?![\p{L}\d_])/giu;
+/**
+ * Nouns that make the cue a compound about passwords in general ("password manager",
+ * "password policy"): no value follows them.
+ */
+const PASSWORD_COMPOUND =
+  /^(?:manager|managers|policy|policies|reset|resets|field|fields|hint|hints|prompt|prompts|rule|rules|requirement|requirements|strength|expiry|expiration|change|changes|vault|vaults|hash|hashes|hashing|length|history|complexity|protected|recovery|generator|store|safe|form|screen|page|dialog|box|link|links|e-?mail|ticket|tickets|request|requests|rotation|age|entry|check|checks|validation|spray|spraying|leak|leaks|breach|breaches|less|stuffing|guidelines|audit|login|authentication|auth|flow|reuse|sharing)$/i;
+/** Words after which a password-shaped word is what the password is for, not the password. */
+const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|account|host|hostname|server|machine|box|id|ticket|via|about|mailbox|email|e-mail|ssid|network)$/i;
+/** How many words after the cue the password may come ("the password for the conference room tablet - X"). */
+const PASSWORD_WINDOW_WORDS = 8;
+/** "X is the password", "log in with X as password": up to three words between the verb and the cue. */
+const VALUE_BEFORE_CUE = /(?:^|[\s(\["'`“])["'`“(]?([^\s"'`”()]{4,128}?)["'`”)]?,?\s+(?:is|as|was|=|will be|would be)\s+(?:[\p{L}-]{1,20}\s+){0,3}$/u;
+/** Known words and ids with a password's mix of letters and digits: algorithms, encodings, protocols. */
+const TECH_TOKEN =
+  /^(?:sha-?\d+|md[45]|base(?:32|58|64)|utf-?(?:8|16|32)|aes-?\d+|rsa-?\d*|ed25519|x25519|pbkdf2|argon2(?:id|i|d)?|bcrypt|scrypt|hmac-?\w*|ipv[46]|wpa[23]?|wpa2-\w+|tls-?1\.\d|x\.?509|ssh-?\d?|oauth2?|2fa|mfa|totp|otp|1password|s3|ec2|k8s|i18n|l10n|a11y|p2p|b2b|b2c|mp[34]|h26[45])$/i;
+
+/**
+ * Whether a word looks like a password, not like prose, a number, a date, an id or a name: a
+ * letter and a digit or a symbol, or letters whose case changes more than a product name's
+ * ("tWnLwGPf", not "GitHub").
+ */
+function hasPasswordShape(word: string): boolean {
+  if (word.length < MIN_PASSWORD_LENGTH || word.length > 128) return false;
+  if (!/\p{L}/u.test(word) || /^\[[A-Za-z][\w-]*\]/.test(word) || PLACEHOLDER.test(word) || TECH_TOKEN.test(word)) return false;
+  if (word.includes('://') || /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u.test(word)) return false; // URL, e-mail
+  if (/^v?\d+(?:[.:\/-]\d+)+[a-z]{0,2}$/i.test(word)) return false; // version, date, time
+  if (/^[A-Z][A-Z0-9]{1,9}-\d+$/.test(word)) return false; // ticket id
+  if (/^\d+(?:-?[a-z]{1,12})$/i.test(word) || /^\d+(?:st|nd|rd|th)$/i.test(word)) return false; // "90-day", "12chars", "3rd"
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(word) && !/\d$/.test(word)) return false; // host or file name
+  const digit = /\d/.test(word);
+  const symbol = /[^\p{L}\p{M}\d'’.,-]/u.test(word);
+  if (digit || symbol) return true;
+  // Letters only (hyphens and dots aside): an irregular mix of cases, not CamelCase or iPhone.
+  if (word.length < 8 || /[-.'’]/.test(word)) return false;
+  return /\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && !/^\p{Ll}{0,2}(?:\p{Lu}{1,3}\p{Ll}{2,}|\p{Lu}\p{Ll})+\p{Lu}{0,3}$/u.test(word);
+}
+
+/** The word at the front of `s` without the quotes, brackets and sentence punctuation around it. */
+function bareWord(raw: string): { word: string; lead: number } {
+  // "password=X" (a URL parameter or a setting) and "pw:X" glue the value to the cue.
+  const lead = /^[=:]*["'`“‘(\[]*/.exec(raw)?.[0].length ?? 0;
+  const word = raw.slice(lead).replace(/["'`”’)\]]+$/, '').replace(TRAILING_PUNCTUATION, '');
+  return { word, lead };
+}
+
+/**
+ * Passwords found by their cue word, whatever the phrasing: the first password-shaped word within
+ * a few words after the cue on the same line ("pw: X", "FYI password X", "password updated -> X",
+ * "the new one is X"), or right before "is/as … password" ("X is the password for the printer").
+ * Only words with a password's shape are taken here; a plain word is taken only by the
+ * connecting phrasings above ("the password is hunter").
+ */
+function* findCuedPasswords(text: string): Generator<PiiSpan> {
+  for (const m of execAll(PASSWORD_CUE, text)) {
+    const cueEnd = m.index + m[0].length;
+    const lineEnd = text.indexOf('\n', cueEnd);
+    const rest = text.slice(cueEnd, lineEnd === -1 ? Math.min(text.length, cueEnd + 400) : lineEnd);
+    const next = /^[\s:]*([\p{L}-]+)/u.exec(rest)?.[1] ?? '';
+    if (PASSWORD_COMPOUND.test(next)) continue;
+    let previous = m[0];
+    let taken = false;
+    let words = 0;
+    for (const w of rest.matchAll(/\S+/g)) {
+      if (++words > PASSWORD_WINDOW_WORDS) break;
+      // A placeholder is the value already replaced (scrubbing twice finds nothing new).
+      if (/^[=:]*["'`“(]?\[[A-Za-z][\w-]*\]/.test(w[0])) break;
+      const { word, lead } = bareWord(w[0]);
+      if (hasPasswordShape(word) && !PASSWORD_OWNER_WORDS.test(previous)) {
+        const start = cueEnd + w.index + lead;
+        yield { start, end: start + word.length };
+        taken = true;
+        break;
+      }
+      previous = word;
+    }
+    if (taken) continue;
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const before = VALUE_BEFORE_CUE.exec(text.slice(Math.max(lineStart, m.index - 200), m.index));
+    const value = before?.[1];
+    if (before === null || value === undefined) continue;
+    const { word } = bareWord(value);
+    if (!hasPasswordShape(word)) continue;
+    const start = m.index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
+    yield { start, end: start + word.length };
+  }
+}
 
 function* findSentencePasswords(text: string): Generator<PiiSpan> {
   if (!PASSWORD_HINT.test(text)) return;
+  yield* findCuedPasswords(text);
   for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED]) {
     for (const m of execAll(re, text)) {
       const span = m.indices?.[1];
