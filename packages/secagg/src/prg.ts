@@ -15,7 +15,7 @@
  * AES-128: measured at the same speed through WebCrypto (the cost is allocation and copying,
  * not the cipher), and it removes any question about the PRG being the weakest link.
  */
-import { concatBytes, u32be, utf8 } from './bytes.ts';
+import { concatBytes, utf8 } from './bytes.ts';
 
 export const KDF_SALT = utf8('conclave/secagg/v1');
 
@@ -25,8 +25,21 @@ export type KeyPurpose =
   /** Self mask PRG(b_u); a = u, b = 0. */
   | 'self-mask';
 
+/** utf8(purpose) ‖ 0x00, encoded once: the server derives tens of thousands of infos per round. */
+const PURPOSE_PREFIX: Readonly<Record<KeyPurpose, Uint8Array>> = {
+  'pairwise-mask': concatBytes(utf8('pairwise-mask'), new Uint8Array([0])),
+  'self-mask': concatBytes(utf8('self-mask'), new Uint8Array([0])),
+};
+
 export function keyInfo(purpose: KeyPurpose, roundId: Uint8Array, a: number, b: number): Uint8Array {
-  return concatBytes(utf8(purpose), new Uint8Array([0]), roundId, u32be(a), u32be(b));
+  const prefix = PURPOSE_PREFIX[purpose];
+  const out = new Uint8Array(prefix.length + roundId.length + 8);
+  out.set(prefix, 0);
+  out.set(roundId, prefix.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(prefix.length + roundId.length, a, false);
+  view.setUint32(prefix.length + roundId.length + 4, b, false);
+  return out;
 }
 
 export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

@@ -30,6 +30,27 @@ describe('tweetnacl and node:crypto give identical bytes', () => {
     );
   });
 
+  it('a public key array reused after its bytes changed is imported again (node:crypto keeps imports per array)', () => {
+    fc.assert(
+      fc.property(key32, key32, key32, (a, b, c) => {
+        const peer = tweetnaclProvider.x25519(b).publicKey.slice();
+        const mine = nodeCryptoProvider.x25519(a);
+        expect(toHex(mine.agree(peer))).toBe(toHex(tweetnaclProvider.x25519(a).agree(peer)));
+        expect(toHex(mine.agree(peer))).toBe(toHex(tweetnaclProvider.x25519(a).agree(peer)));
+        peer.set(tweetnaclProvider.x25519(c).publicKey);
+        expect(toHex(mine.agree(peer))).toBe(toHex(tweetnaclProvider.x25519(a).agree(peer)));
+        const seed = a;
+        const identity = tweetnaclProvider.ed25519PublicKey(seed).slice();
+        const message = Uint8Array.of(1, 2, 3);
+        const signature = tweetnaclProvider.ed25519Sign(seed, message);
+        expect(nodeCryptoProvider.ed25519Verify(identity, message, signature)).toBe(true);
+        identity.set(tweetnaclProvider.ed25519PublicKey(c));
+        expect(nodeCryptoProvider.ed25519Verify(identity, message, signature)).toBe(toHex(a) === toHex(c));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('Ed25519 public keys, signatures and verification (property)', () => {
     fc.assert(
       fc.property(key32, fc.uint8Array({ maxLength: 300 }), (seed, message) => {

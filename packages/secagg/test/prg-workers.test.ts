@@ -11,7 +11,12 @@ import { SeededRandom } from './helpers/seeded-random.ts';
 
 const rng = new SeededRandom('prg-workers');
 const roundId = rng.bytes(16);
-const pools = [createWorkerMaskPrg({ workers: 2, minWorkerLength: 1 }), createWorkerMaskPrg({ workers: 3, minWorkerLength: 1 })];
+// Two and three workers adding with WebAssembly SIMD (the default), and two with the scalar add.
+const pools = [
+  createWorkerMaskPrg({ workers: 2, minWorkerLength: 1 }),
+  createWorkerMaskPrg({ workers: 3, minWorkerLength: 1 }),
+  createWorkerMaskPrg({ workers: 2, minWorkerLength: 1, simd: false }),
+];
 afterAll(() => Promise.all(pools.map((p) => p.close())));
 
 function someTerms(count: number, tag: number): MaskTerm[] {
@@ -24,8 +29,10 @@ function someTerms(count: number, tag: number): MaskTerm[] {
 
 describe('mask PRG on worker threads', () => {
   it('adds exactly the bits the single-thread PRG adds', async () => {
+    expect(pools.map((p) => p.name)).toEqual(['node-workers-simd', 'node-workers-simd', 'node-workers']);
     for (const pool of pools) {
-      for (const [length, count] of [[1, 3], [4095, 5], [4096, 20], [4097, 9], [70_001, 13]] as const) {
+      // Lengths around the 16 KB chunk and the SIMD add's 4 words (the tail of length mod 4 is scalar).
+      for (const [length, count] of [[1, 3], [6, 4], [4095, 5], [4096, 20], [4097, 9], [4098, 3], [8195, 6], [70_001, 13], [100_002, 4]] as const) {
         const terms = someTerms(count, length);
         const start = Uint32Array.from({ length }, () => rng.uint32());
         const single = start.slice();

@@ -5,10 +5,10 @@
  */
 import { createCipheriv, hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { utf8 } from '../src/bytes.ts';
-import { keyInfo } from '../src/prg.ts';
+import { toHex, utf8 } from '../src/bytes.ts';
+import { KDF_SALT, keyInfo } from '../src/prg.ts';
 import { applyMasks, expandMask, webCryptoMaskPrg } from '../src/prg-web.ts';
-import { nodeMaskPrg } from '../src/prg-node.ts';
+import { hkdfSha256Key, nodeMaskPrg } from '../src/prg-node.ts';
 import { SeededRandom } from './helpers/seeded-random.ts';
 
 function reference(secret: Uint8Array, info: Uint8Array, length: number): Uint32Array {
@@ -66,6 +66,19 @@ describe('mask PRG: HKDF-SHA256 → AES-256-CTR via WebCrypto', () => {
       for (let i = 0; i < 257; i++) expected[i] = (expected[i] as number) + t.sign * (m[i] as number);
     }
     expect(target).toEqual(expected);
+  });
+
+  it('keyInfo is purpose ‖ 0x00 ‖ roundId ‖ u32be(a) ‖ u32be(b)', () => {
+    expect(toHex(keyInfo('pairwise-mask', Uint8Array.of(0xab, 0xcd), 7, 0x01020304))).toBe(toHex(utf8('pairwise-mask')) + '00' + 'abcd' + '00000007' + '01020304');
+    expect(toHex(keyInfo('self-mask', new Uint8Array(16), 0xffffffff, 0))).toBe(toHex(utf8('self-mask')) + '00' + '00'.repeat(16) + 'ffffffff' + '00000000');
+  });
+
+  it('the node PRG\'s HKDF as two HMACs equals node:crypto\'s hkdfSync (RFC 5869)', () => {
+    for (let i = 0; i < 20; i++) {
+      const secret = rng.bytes(32);
+      const info = keyInfo(i % 2 === 0 ? 'self-mask' : 'pairwise-mask', roundId, i, i + 1);
+      expect(new Uint8Array(hkdfSha256Key(secret, info))).toEqual(new Uint8Array(hkdfSync('sha256', secret, KDF_SALT, info, 32)));
+    }
   });
 
   it('the node:crypto PRG adds exactly the same masks as the WebCrypto PRG', async () => {
