@@ -287,10 +287,13 @@ describe('PostgreSQL migrations', () => {
     const url = await cluster!.createDatabase('migrations');
     const store = await PostgresStore.open({ url });
     const pool = (store as unknown as { pool: { query(sql: string): Promise<{ rows: { version: number; name: string }[] }> } }).pool;
-    expect((await pool.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1, name: 'initial schema' }]);
+    expect((await pool.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual([
+      { version: 1, name: 'initial schema' },
+      { version: 2, name: 'task leases' },
+    ]);
     await pool.query(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 0)`);
     await store.close();
-    await expect(PostgresStore.open({ url })).rejects.toThrow('database schema version 99 is newer than this coordinator (1); upgrade the coordinator');
+    await expect(PostgresStore.open({ url })).rejects.toThrow('database schema version 99 is newer than this coordinator (2); upgrade the coordinator');
     // Opening twice is a no-op: the schema is migrated once.
     const other = await PostgresStore.open({ url: await cluster!.createDatabase('migrations_twice') });
     await other.close();

@@ -119,7 +119,9 @@ withConnectionCapFlags(program.command('serve'))
   .option('--token-file <file>', 'read the admin token from this file (default: <data-dir>/admin-token, generated if missing)')
   .option('--store <location>', 'where tasks, rounds and models are kept: sqlite:PATH or postgres://user:password@host:port/database (default: SQLite in --data-dir)')
   .option('--store-pool-size <n>', 'PostgreSQL connections this coordinator keeps at most', '10')
-  .action(async (opts: { port: string; host: string; adminPort?: string; adminHost: string; dataDir: string; tokenFile?: string; store?: string; storePoolSize: string }) => {
+  .option('--node-id <name>', 'PostgreSQL: this node\'s name among several coordinators sharing the store; it leads the tasks whose lease it holds (default: host name + random suffix)')
+  .option('--lease-ms <ms>', 'PostgreSQL: how long a task\'s lease lasts unless its leader renews it; another node takes the task over after this', '10000')
+  .action(async (opts: { port: string; host: string; adminPort?: string; adminHost: string; dataDir: string; tokenFile?: string; store?: string; storePoolSize: string; nodeId?: string; leaseMs: string }) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0–65535, got "${opts.port}"`);
     const adminPort = opts.adminPort === undefined ? undefined : Number(opts.adminPort);
@@ -134,6 +136,10 @@ withConnectionCapFlags(program.command('serve'))
     }
     const storePoolSize = Number(opts.storePoolSize);
     if (!Number.isInteger(storePoolSize) || storePoolSize < 1 || storePoolSize > 1000) fail(`--store-pool-size must be an integer from 1 to 1000, got "${opts.storePoolSize}"`);
+    const leaseMs = Number(opts.leaseMs);
+    if (!Number.isInteger(leaseMs) || leaseMs < 500 || leaseMs > 600_000) fail(`--lease-ms must be an integer from 500 to 600000, got "${opts.leaseMs}"`);
+    if (storeLocation.kind === 'sqlite' && opts.nodeId !== undefined) fail('--node-id needs --store postgres://…: several coordinator nodes share one PostgreSQL database');
+    const cluster = storeLocation.kind === 'postgres' ? { leaseMs, ...(opts.nodeId !== undefined ? { nodeId: opts.nodeId } : {}) } : {};
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
     let connectionCaps;
     try {
@@ -151,6 +157,7 @@ withConnectionCapFlags(program.command('serve'))
         connectionCaps,
         ...(opts.tokenFile ? { tokenFile: opts.tokenFile } : {}),
         ...(opts.store ? { store: opts.store, storePoolSize } : {}),
+        ...cluster,
       });
     } catch (err) {
       fail((err as Error).message);
@@ -162,6 +169,7 @@ withConnectionCapFlags(program.command('serve'))
         `  devices     ${server.deviceUrl}`,
         `  data        ${path.resolve(opts.dataDir)}`,
         `  store       ${redactedLocation(storeLocation)}`,
+        ...(server.coordinator.nodeId ? [`  node        ${server.coordinator.nodeId} (leads the tasks whose lease it holds; lease ${leaseMs} ms)`] : []),
         `  admin token ${server.token}   (also in ${server.tokenFile})`,
         `Try: conclave task status <id> --url ${server.url} --data-dir ${opts.dataDir}`,
         '',

@@ -15,6 +15,8 @@ import { CertificateRelay } from './trust/certificate-relay.ts';
 import { TaskApprovals, type ApprovalRequest } from './approval/task-approvals.ts';
 import type { ApprovalEndpoint } from './approval/approver.ts';
 import { TaskEvents } from './task-events.ts';
+import { LeaseKeeper } from './cluster/lease-keeper.ts';
+import type { LeaseRef, TaskLease } from './store/store.ts';
 
 export interface CoordinatorOptions {
   store: Store;
@@ -47,6 +49,13 @@ export interface CoordinatorOptions {
    * examples and tests only. A deployment keeps the approver key off the coordinator.
    */
   autoApprover?: { approve(endpoint: ApprovalEndpoint, taskId: string): Promise<unknown> };
+  /**
+   * Several coordinator nodes on one PostgreSQL database (`conclave serve --node-id`): this node
+   * runs rounds only for the tasks whose lease it holds (cluster/lease-keeper.ts), renewed every
+   * `leaseMs / 3`; the others' devices wait. Needs a store with leases (PostgreSQL).
+   * @default undefined: this coordinator leads every task
+   */
+  cluster?: { nodeId: string; /** @default 10_000 */ leaseMs?: number };
 }
 
 /**
@@ -74,6 +83,8 @@ export class Coordinator {
   private readonly poolHoldMs: number;
   private readonly idleRetryMs: number;
   private started = false;
+  /** Several nodes: the leases this node holds (undefined: it leads every task). */
+  private readonly keeper: LeaseKeeper | undefined;
 
   /** Builds a coordinator over its store, reading the transparency log the store holds. */
   static async open(options: CoordinatorOptions): Promise<Coordinator> {
@@ -92,12 +103,67 @@ export class Coordinator {
     this.idleRetryMs = options.idleRetryMs ?? 30_000;
     this.trust = new CertificateRelay(this.store, options.trust ?? new SqliteTrustStore({ dataDir: ':memory:' }), this.clock);
     this.approvals = approvals;
+    if (options.cluster) {
+      const leases = this.store.leases;
+      if (!leases) throw new ServerError('BAD_REQUEST', 'several coordinator nodes (--node-id) need a store with task leases: give --store postgres://…');
+      this.keeper = new LeaseKeeper({
+        leases,
+        nodeId: options.cluster.nodeId,
+        ...(options.cluster.leaseMs !== undefined ? { leaseMs: options.cluster.leaseMs } : {}),
+        clock: this.clock,
+        logger: this.logger,
+        runningTasks: async () => (await this.store.listTasks()).filter((t) => t.status === 'running').map((t) => t.id),
+        acquired: (taskId, lease) => this.leaseAcquired(taskId, lease),
+        lost: (taskId, reason) => this.leaseLost(taskId, reason),
+        ended: (taskId) => this.endedElsewhere(taskId),
+      });
+    }
+  }
+
+  /** This node's name among several coordinator nodes (undefined when it runs alone). */
+  get nodeId(): string | undefined {
+    return this.keeper?.nodeId;
+  }
+
+  /** This node took a task's lease: it resumes the task from its last committed round. */
+  private async leaseAcquired(taskId: string, lease: TaskLease): Promise<void> {
+    if (lease.abortedRound) this.events.emit('round-end', taskId, 'aborted', lease.abortedRound.round);
+    // Another node may have appended approvals since this one read the log.
+    await this.approvals.refresh();
+    const task = await this.store.getTask(taskId);
+    this.logger.info({ taskId, node: lease.nodeId, epoch: lease.epoch, modelVersion: task?.modelVersion }, 'leading the task: resuming from its last committed model version');
+    await this.startRunner(taskId, { nodeId: lease.nodeId, epoch: lease.epoch });
+    this.nudgeIdleDevices(`task "${taskId}" is led by this node now`);
+  }
+
+  /** A task this node leads was stopped through another node: the round open here is recorded as aborted, with the task's reason. */
+  private async endedElsewhere(taskId: string): Promise<void> {
+    const runner = this.runners.get(taskId);
+    if (!runner) return;
+    this.runners.delete(taskId);
+    const task = await this.store.getTask(taskId);
+    await runner.endedElsewhere(`task ${task?.status ?? 'ended'}${task?.statusReason ? `: ${task.statusReason}` : ''}`);
+    this.events.emit('changed', taskId);
+    this.releaseUnwanted();
+  }
+
+  /** This node no longer leads a task: its runner stops without writing; the new leader records what it left open. */
+  private leaseLost(taskId: string, reason: string): void {
+    const runner = this.runners.get(taskId);
+    if (!runner) return;
+    this.runners.delete(taskId);
+    this.logger.warn({ taskId, node: this.keeper?.nodeId, reason }, 'no longer leading the task');
+    runner.yieldLease(reason);
+    this.events.emit('changed', taskId);
+    this.releaseUnwanted();
   }
 
   /** Resumes every running task from its last committed model version. */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    // Several nodes: the tasks whose lease this node takes, now and as leases expire.
+    if (this.keeper) return this.keeper.start();
     for (const task of await this.store.listTasks()) {
       if (task.status !== 'running') continue;
       this.logger.info({ taskId: task.id, modelVersion: task.modelVersion }, 'resuming task from last committed model version');
@@ -105,30 +171,34 @@ export class Coordinator {
     }
   }
 
-  stop(): void {
+  /** Halts every task's timers (they resume later, here or on another node); settles once this node's leases are given up. */
+  stop(): Promise<void> {
     for (const runner of this.runners.values()) runner.halt();
     this.runners.clear();
     for (const t of this.holdTimers.values()) this.clock.clearTimeout(t);
     this.holdTimers.clear();
     this.started = false;
+    return this.keeper?.stop() ?? Promise.resolve();
   }
 
-  private async startRunner(taskId: string): Promise<void> {
+  private async startRunner(taskId: string, lease?: LeaseRef): Promise<void> {
     if (this.runners.has(taskId) || this.starting.has(taskId)) return;
     this.starting.add(taskId);
     let runner: TaskRunner;
     try {
       const task = (await this.store.getTask(taskId))!;
-      runner = await this.openRunner(task);
+      runner = await this.openRunner(task, lease);
     } finally {
       this.starting.delete(taskId);
     }
     if (!this.started) return;
+    // The lease went while the runner was read from the store.
+    if (lease && this.keeper?.leaseOf(taskId)?.epoch !== lease.epoch) return;
     this.runners.set(taskId, runner);
     runner.start();
   }
 
-  private openRunner(task: TaskRow): Promise<TaskRunner> {
+  private openRunner(task: TaskRow, lease?: LeaseRef): Promise<TaskRunner> {
     return TaskRunner.open(task, {
       store: this.store,
       logger: this.logger,
@@ -142,7 +212,20 @@ export class Coordinator {
         this.events.emit('changed', id);
         this.runners.delete(id);
         this.releaseUnwanted();
+        this.keeper?.release(id).catch((err: unknown) => this.logger.warn({ err, taskId: id }, 'releasing the lease of a finished task failed'));
       },
+      ...(lease
+        ? {
+            lease,
+            onLeaseLost: (id: string, reason: string) => {
+              this.runners.delete(id);
+              this.events.emit('changed', id);
+              this.releaseUnwanted();
+              void this.keeper?.poke();
+              this.logger.warn({ taskId: id, reason }, 'no longer leading the task');
+            },
+          }
+        : {}),
       onRoundEnd: (id, outcome, round) => {
         this.events.emit('round-end', id, outcome, round);
         this.options.onRoundEnd?.(id, outcome, round);
@@ -170,7 +253,9 @@ export class Coordinator {
       this.options.autoApprover?.approve(this, id).catch((err: unknown) => this.logger.error({ err, taskId: id }, 'automatic approval failed'));
       return id;
     }
-    if (this.started) {
+    if (this.keeper) {
+      if (this.started) await this.keeper.poke();
+    } else if (this.started) {
       await this.startRunner(id);
       this.nudgeIdleDevices(`task "${spec.name}" started`);
     }
@@ -184,9 +269,13 @@ export class Coordinator {
 
   /** Stores a signed approval with the head that appends it to the log, and starts the task. */
   async acceptApproval(taskId: string, body: unknown): Promise<{ logSize: number }> {
+    // Several nodes: the log may have grown on another node.
+    if (this.keeper) await this.approvals.refresh();
     const { head } = await this.approvals.accept(await this.taskForApproval(taskId), body, this.clock.now());
     this.logger.info({ taskId, logSize: head.size }, 'task approved');
-    if (this.started && !this.runners.has(taskId)) {
+    if (this.keeper) {
+      if (this.started) await this.keeper.poke();
+    } else if (this.started && !this.runners.has(taskId)) {
       await this.startRunner(taskId);
       this.nudgeIdleDevices(`task "${taskId}" approved`);
     }
@@ -212,6 +301,8 @@ export class Coordinator {
       const task = await this.store.getTask(id);
       if (!task) throw new ServerError('TASK_NOT_FOUND', `no task with id "${id}"`, 404);
       if (task.status === 'awaiting-approval') return this.store.setTaskStatus(id, 'stopped', reason, this.clock.now());
+      // Several nodes: another node leads it; it sees the status at its next renewal and ends the round it has open.
+      if (this.keeper && task.status === 'running') return this.store.setTaskStatus(id, 'stopped', reason, this.clock.now());
       throw new ServerError('TASK_NOT_RUNNING', `task "${id}" is not running (it is ${task.status})`, 409);
     }
     await runner.stop('stopped', reason);

@@ -15,6 +15,8 @@ export type ServerErrorCode =
   /** `devices forget` while the device is in a round whose commit may still record it (409). */
   | 'DEVICE_IN_ROUND'
   | 'STORE_CORRUPT'
+  /** Several nodes: a round commit or abort by a node whose lease on the task another node took over (the fencing epoch moved on). */
+  | 'LEASE_LOST'
   /** The configured store cannot be reached (a PostgreSQL server down, refused credentials). */
   | 'STORE_UNAVAILABLE';
 

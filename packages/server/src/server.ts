@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +28,13 @@ export interface ServeOptions {
   store?: string;
   /** PostgreSQL connections this process keeps at most. @default 10 */
   storePoolSize?: number;
+  /**
+   * This node's name among several coordinator nodes sharing one PostgreSQL store: it leads the
+   * tasks whose lease it holds (docs/storage.md). PostgreSQL only. @default the host name and 4 random bytes
+   */
+  nodeId?: string;
+  /** How long a task's lease lasts unless its leader renews it (PostgreSQL). @default 10_000 */
+  leaseMs?: number;
   /** Port of the device WebSocket endpoint (and of the admin API unless `adminPort` is given). @default 0 (a free port) */
   port?: number;
   /** @default '127.0.0.1' */
@@ -109,6 +117,7 @@ function resolveToken(opts: ServeOptions): { token: string; tokenFile: string } 
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const logger = opts.logger ?? pino({ level: process.env.CONCLAVE_LOG_LEVEL ?? 'info' });
   const storeLocation = parseStoreLocation(opts.store, opts.dataDir);
+  const cluster = clusterOf(opts, storeLocation.kind);
   const { store, trust: trustStore } = await openStore(storeLocation, opts.storePoolSize !== undefined ? { poolSize: opts.storePoolSize } : {});
   const { token, tokenFile } = resolveToken(opts);
   const metrics = createMetrics();
@@ -121,6 +130,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     ...(opts.poolHoldMs !== undefined ? { poolHoldMs: opts.poolHoldMs } : {}),
     ...(opts.idleRetryMs !== undefined ? { idleRetryMs: opts.idleRetryMs } : {}),
     ...(opts.maxConcurrentUploads !== undefined ? { maxConcurrentUploads: opts.maxConcurrentUploads } : {}),
+    ...(cluster ? { cluster } : {}),
     onRoundEnd: (taskId, outcome, round) => {
       metrics.rounds.inc({ outcome });
       opts.onRoundEnd?.(taskId, outcome, round);
@@ -167,7 +177,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   await coordinator.start();
   const port = (deviceHttp.address() as AddressInfo).port;
   const adminPort = (app.server.address() as AddressInfo).port;
-  logger.info({ port, adminPort, dataDir: opts.dataDir, store: redactedLocation(storeLocation) }, 'coordinator listening');
+  logger.info({ port, adminPort, dataDir: opts.dataDir, store: redactedLocation(storeLocation), ...(cluster ? { node: cluster.nodeId } : {}) }, 'coordinator listening');
   let closing: Promise<void> | undefined;
   return {
     coordinator,
@@ -180,7 +190,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     close: () =>
       (closing ??= (async () => {
         stopTaskMetrics();
-        coordinator.stop();
+        // Gives this node's task leases up, so another node takes over at once.
+        await coordinator.stop();
         await transport.close();
         await app.close();
         if (separate) {
@@ -191,6 +202,25 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
         await trustStore.close();
       })()),
   };
+}
+
+/** A node id: what `--node-id` accepts. */
+const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** On PostgreSQL every coordinator is a node of a cluster (maybe of one); SQLite serves one coordinator. */
+function clusterOf(opts: ServeOptions, store: 'sqlite' | 'postgres'): { nodeId: string; leaseMs?: number } | undefined {
+  if (store === 'sqlite') {
+    if (opts.nodeId !== undefined || opts.leaseMs !== undefined) {
+      throw new ServerError('BAD_REQUEST', 'several coordinator nodes (a node id, a lease time) need the PostgreSQL store: add --store postgres://user:password@host:port/database');
+    }
+    return undefined;
+  }
+  const nodeId = opts.nodeId ?? `${hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40) || 'node'}-${randomBytes(4).toString('hex')}`;
+  if (!NODE_ID.test(nodeId)) throw new ServerError('BAD_REQUEST', `node id "${nodeId}" is not valid: 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit`);
+  if (opts.leaseMs !== undefined && (!Number.isInteger(opts.leaseMs) || opts.leaseMs < 500 || opts.leaseMs > 600_000)) {
+    throw new ServerError('BAD_REQUEST', `lease time must be an integer from 500 to 600000 ms, got ${opts.leaseMs}`);
+  }
+  return { nodeId, ...(opts.leaseMs !== undefined ? { leaseMs: opts.leaseMs } : {}) };
 }
 
 /** The device listener of a split setup: WebSocket upgrades only; every plain request is refused. */

@@ -16,7 +16,8 @@ import { DEFAULT_REPORT_LIMITS, type ReportLimits } from './round/reports.ts';
 import { cohortTarget, selectCohort, type Sampling } from './round/selection.ts';
 import { BufferPool } from './round/upload-gate.ts';
 import { runningTaskStatus, type RoundSnapshot, type TaskStatusView } from './status-view.ts';
-import type { RoundRow, Store, TaskRow } from './store/store.ts';
+import type { LeaseRef, RoundRow, Store, TaskRow } from './store/store.ts';
+import { ServerError } from './errors.ts';
 import type { TaskSpec } from './task-spec.ts';
 import type { CertificateRelay } from './trust/certificate-relay.ts';
 import type { TaskApprovals } from './approval/task-approvals.ts';
@@ -50,6 +51,14 @@ export interface TaskRunnerDeps {
    * memory to (this + 1) × model size whatever the cohort size. @default 4
    */
   maxConcurrentUploads?: number;
+  /**
+   * Several coordinator nodes: the lease this node holds on the task. Every round commit and
+   * abort carries it (the store refuses them once another node took the lease over), and the
+   * round open is recorded with it for a successor to abort. @default none (one coordinator)
+   */
+  lease?: LeaseRef;
+  /** The store refused a write for the lease: this runner has stopped; another node leads the task. */
+  onLeaseLost?: (taskId: string, reason: string) => void;
 }
 
 /** `configuring`: a cohort is chosen and its identity keys and certificates are being read from the store. */
@@ -181,6 +190,53 @@ export class TaskRunner {
     return done;
   }
 
+  /**
+   * Several nodes: records the round now open with the lease, so that a node taking the lease
+   * over after this one died records it as aborted. A refusal means the lease is gone.
+   */
+  private markOpenRound(open: { round: number; kind: RoundKind; modelVersionIn: number; startedAt: number }): void {
+    const { lease } = this.deps;
+    const leases = this.deps.store.leases;
+    if (!lease || !leases) return;
+    this.write(() => leases.setOpenRound(this.id, lease, open)).then(
+      (held) => {
+        if (!held) this.leaseLost(`node "${lease.nodeId}" no longer holds the lease of epoch ${lease.epoch}`);
+      },
+      (err: unknown) => this.deps.logger.warn({ taskId: this.id, err }, 'recording the open round with the lease failed'),
+    );
+  }
+
+  /** The store refused this node's lease: stop at once, write nothing more; the lease's new holder resumes the task. */
+  private leaseLost(reason: string): void {
+    if (this.closed) return;
+    this.yieldLease(reason);
+    this.deps.onLeaseLost?.(this.id, reason);
+  }
+
+  /**
+   * Another node leads the task now: the open round ends here without a store write (its new
+   * leader records it as aborted), and devices still in it are told the round closed.
+   */
+  yieldLease(reason: string): void {
+    this.closed = true;
+    this.deadline.clear();
+    const r = this.active;
+    this.active = undefined;
+    if (r?.phase === 'reporting') r.reporting.close(`this coordinator node stopped leading the task: ${reason}`);
+    else if (r) r.configuring = false;
+  }
+
+  /**
+   * The task was stopped through another coordinator node (the store says so): the open round
+   * is recorded as aborted with that reason, and nothing else is written.
+   */
+  endedElsewhere(reason: string): Promise<void> {
+    if (this.active && !this.committing) this.abortRound(reason, { final: true });
+    this.closed = true;
+    this.deadline.clear();
+    return this.writes.then(() => undefined);
+  }
+
   /** Halts timers without touching the store (coordinator shutdown; the task resumes later). */
   halt(): void {
     this.closed = true;
@@ -202,6 +258,7 @@ export class TaskRunner {
     const selectionDeadline = now + this.spec.timeouts.selectionMs;
     // Each try of a round has an attempt id of its own: an aborted round is retried under the same number.
     this.active = { phase: 'selecting', round: done + 1, attemptId: newAttemptId(this.deps.random), kind, modelVersionIn: done, startedAt: now, selectionDeadline };
+    this.markOpenRound({ round: done + 1, kind, modelVersionIn: done, startedAt: now });
     this.deadline.arm(selectionDeadline, () => this.trySelect(true));
     this.deps.onChange?.(this.id);
     this.trySelect(false);
@@ -436,7 +493,9 @@ export class TaskRunner {
     this.lastAbortReason = reason;
     const privacyState = opts.spent ? { privacyState: JSON.stringify(opts.spent.toJSON()) } : {};
     const row = { taskId: this.id, round: info.round, kind: info.kind, modelVersionIn: info.modelVersionIn, reason, startedAt: info.startedAt, endedAt: this.deps.clock.now() };
-    this.write(() => this.deps.store.recordAbortedRound({ ...row, ...privacyState })).catch((err: unknown) => {
+    const lease = this.deps.lease ? { lease: this.deps.lease } : {};
+    this.write(() => this.deps.store.recordAbortedRound({ ...row, ...privacyState, ...lease })).catch((err: unknown) => {
+      if (err instanceof ServerError && err.code === 'LEASE_LOST') return this.leaseLost(err.message);
       // The task goes on; ε spent is kept in memory and stored with the next round that commits.
       this.deps.logger.error({ taskId: this.id, round: info.round, err }, 'recording the aborted round failed');
     });
@@ -492,8 +551,15 @@ export class TaskRunner {
         // A DP evaluation round changes no model but spends ε: stored with the round.
         ...(!newModel && privacy ? { privacyState: JSON.stringify(privacy.accountant.toJSON()) } : {}),
         ...(finishing ? { finish: finishing } : {}),
+        ...(deps.lease ? { lease: deps.lease } : {}),
       }));
     } catch (err) {
+      if (err instanceof ServerError && err.code === 'LEASE_LOST') {
+        // Fenced: another node leads the task and resumes it from the last committed round.
+        this.committing = false;
+        deps.logger.warn({ taskId: this.id, round: r.round, err: err.message }, 'round not committed: this node lost the task\'s lease');
+        return this.leaseLost(err.message);
+      }
       deps.logger.error({ taskId: this.id, round: r.round, err }, 'round commit failed');
       // Nothing of the round is stored and the model stays. A distributed-DP sum (training or
       // evaluation) was revealed all the same (it carries the devices' noise, not the

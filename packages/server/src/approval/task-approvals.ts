@@ -76,6 +76,18 @@ export class TaskApprovals {
     return new TaskApprovals(store, entries, heads);
   }
 
+  /**
+   * Reads entries another coordinator node appended since this one loaded the log (several nodes
+   * on one database). The log is append-only, so what is held already is a prefix of it.
+   */
+  async refresh(): Promise<void> {
+    const fresh = await TaskApprovals.load(this.store);
+    if (fresh.#heads.length <= this.#heads.length) return;
+    for (const e of fresh.#entries.slice(this.#entries.length)) this.#tree.append(leafHashOf(e.statement));
+    this.#entries = fresh.#entries;
+    this.#heads = fresh.#heads;
+  }
+
   get log(): TransparencyLog {
     return { entries: this.#entries, heads: this.#heads };
   }

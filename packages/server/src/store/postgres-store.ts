@@ -7,8 +7,9 @@
  * lock for an append-only sequence (audit log, transparency log), so several coordinator nodes
  * can share one database: two commits of one round serialize, the second finds the model
  * version moved on and fails as STALE_UPDATE (and the unique index on committed rounds holds
- * whatever the isolation level). Which node may commit a task's rounds at all is the next step
- * (a lease with a fencing epoch on the task row; see docs/storage.md).
+ * whatever the isolation level). Which node may commit a task's rounds at all is decided by a
+ * lease per task (`leases`, postgres-leases.ts): a commit or abort that carries a lease is refused
+ * (LEASE_LOST) once another node took it over (docs/storage.md).
  */
 import type pg from 'pg';
 import type { AuditEntry } from '../audit/audit-chain.ts';
@@ -18,7 +19,8 @@ import { parseStoredTaskSpec, type StoredTaskSpec } from '../task-spec.ts';
 import { appendAudit, deviceRef, readAuditChain, readAuditTail } from './postgres-audit.ts';
 import { createPool, inTransaction, migrate, type PostgresPoolOptions, type Queryable } from './postgres-db.ts';
 import { PostgresTrustStore } from './postgres-trust-store.ts';
-import type { DeviceRecord, ForgetResult, ModelVersionRow, Participation, RoundCommit, RoundMetrics, RoundRow, Store, TaskRow, TaskStatus } from './store.ts';
+import { checkLease, PostgresLeaseStore } from './postgres-leases.ts';
+import type { DeviceRecord, ForgetResult, LeaseRef, ModelVersionRow, Participation, RoundCommit, RoundMetrics, RoundRow, Store, TaskRow, TaskStatus } from './store.ts';
 import { toFloat32, toBytes } from './weights-codec.ts';
 
 export interface PostgresStoreOptions extends PostgresPoolOptions {
@@ -97,6 +99,8 @@ const APPROVAL_LOG_LOCK = 0x6c6f6773; // "logs"
 export class PostgresStore implements Store {
   /** Certificates and revocation lists, in the same database (SQLite keeps them in trust.db). */
   readonly trust: PostgresTrustStore;
+  /** Which coordinator node leads each task (several nodes on one database). */
+  readonly leases: PostgresLeaseStore;
   private readonly keep: number;
 
   private constructor(
@@ -105,6 +109,7 @@ export class PostgresStore implements Store {
   ) {
     this.keep = options.keepCheckpoints ?? Number.POSITIVE_INFINITY;
     this.trust = new PostgresTrustStore(pool);
+    this.leases = new PostgresLeaseStore(pool);
   }
 
   /** Connects, brings the schema up to date (or refuses a newer one), and returns the store. */
@@ -176,6 +181,8 @@ export class PostgresStore implements Store {
 
   async commitRound(r: RoundCommit): Promise<void> {
     await this.tx(async (c) => {
+      // Fenced first: a node whose lease was taken over commits nothing (the lease row, then the task row).
+      if (r.lease) await checkLease(c, r.taskId, r.round, r.lease);
       // The task row stays locked to the end: a concurrent commit of this task waits, then sees the new version.
       const { rows } = await c.query<{ model_version: number }>(`SELECT model_version FROM tasks WHERE id = $1 FOR UPDATE`, [r.taskId]);
       const task = rows[0];
@@ -215,8 +222,9 @@ export class PostgresStore implements Store {
     });
   }
 
-  async recordAbortedRound(r: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string }): Promise<void> {
+  async recordAbortedRound(r: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string; lease?: LeaseRef }): Promise<void> {
     await this.tx(async (c) => {
+      if (r.lease) await checkLease(c, r.taskId, r.round, r.lease);
       await c.query(
         `INSERT INTO rounds (task_id, round, kind, status, model_version_in, reason, started_at, ended_at) VALUES ($1, $2, $3, 'aborted', $4, $5, $6, $7)`,
         [r.taskId, r.round, r.kind, r.modelVersionIn, r.reason, r.startedAt, r.endedAt],

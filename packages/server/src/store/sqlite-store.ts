@@ -245,6 +245,7 @@ export class SqliteStore implements Store {
   }
 
   async commitRound(c: RoundCommit): Promise<void> {
+    if (c.lease) throw noLeases();
     this.db.transaction(() => {
       const task = this.db.prepare(`SELECT model_version, status FROM tasks WHERE id = ?`).get(c.taskId) as { model_version: number; status: string } | undefined;
       if (!task) throw new ServerError('TASK_NOT_FOUND', `task ${c.taskId} does not exist`);
@@ -290,7 +291,8 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async recordAbortedRound(r: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string }): Promise<void> {
+  async recordAbortedRound(r: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string; lease?: unknown }): Promise<void> {
+    if (r.lease) throw noLeases();
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -431,4 +433,9 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.db.close();
   }
+}
+
+/** SQLite serves one coordinator process, which leads every task: a lease names a cluster it is not part of. */
+function noLeases(): ServerError {
+  return new ServerError('BAD_REQUEST', 'the SQLite store keeps no task leases (one coordinator leads every task); several coordinator nodes need the PostgreSQL store');
 }

@@ -114,6 +114,62 @@ export interface RoundCommit {
   finish?: { status: TaskStatus; reason: string };
   /** The accountant after a round without a new model (a DP evaluation round): its ε counts. */
   privacyState?: string;
+  /**
+   * Several coordinator nodes: the lease the committing node holds on the task. The commit is
+   * refused (`LEASE_LOST`) unless the task's lease is still this node's at this epoch (the
+   * fencing token), and it clears the lease's open round.
+   */
+  lease?: LeaseRef;
+}
+
+/** A node's hold on a task's lease: its id and the epoch (fencing token) it took the lease at. */
+export interface LeaseRef {
+  nodeId: string;
+  epoch: number;
+}
+
+/** The round a leader has open, kept with its lease so that a successor can record it as aborted. */
+export interface OpenRoundMark {
+  round: number;
+  kind: 'train' | 'evaluate';
+  modelVersionIn: number;
+  startedAt: number;
+}
+
+/** A task's lease as the store holds it after an acquire. */
+export interface TaskLease {
+  taskId: string;
+  /** The node leading the task now (maybe another one than asked). */
+  nodeId: string;
+  epoch: number;
+  /** When the lease ends unless renewed (ms since the epoch, the database's clock). */
+  expiresAt: number;
+  /** True when the asking node holds the lease after the call. */
+  held: boolean;
+  /**
+   * Set when this call took the lease over from another node (or an earlier process of the same
+   * node) that had a round open: that round, now recorded as aborted with `reason`.
+   */
+  abortedRound?: OpenRoundMark & { reason: string; previousNodeId: string; previousEpoch: number };
+}
+
+/**
+ * Leases of tasks among several coordinator nodes sharing one database (docs/storage.md). Times
+ * come from the database's clock, so the nodes' clocks need not agree.
+ */
+export interface TaskLeaseStore {
+  /**
+   * Takes or renews the lease of a running task for `ttlMs`. A node renews a lease it holds at
+   * `heldEpoch`; it takes one that expired, or that an earlier process under its own id held (the
+   * epoch then grows by one); a lease another node holds and renews stays with that node.
+   */
+  acquire(request: { taskId: string; nodeId: string; ttlMs: number; heldEpoch?: number }): Promise<TaskLease>;
+  /** Gives a held lease up now (shutdown, task finished): another node may take it at once. */
+  release(taskId: string, lease: LeaseRef): Promise<void>;
+  /** Records the round the leader has open (null: none). False when the lease is no longer this one. */
+  setOpenRound(taskId: string, lease: LeaseRef, open: OpenRoundMark | null): Promise<boolean>;
+  /** Every task's lease, for status views. */
+  list(): Promise<Omit<TaskLease, 'held' | 'abortedRound'>[]>;
 }
 
 /**
@@ -136,7 +192,7 @@ export interface Store extends ApprovalStore {
    * Records a round that did not commit. `privacyState` is set when the round released
    * something private anyway (a distributed-DP sum that could not be decoded): its ε counts.
    */
-  recordAbortedRound(row: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string }): Promise<void>;
+  recordAbortedRound(row: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string; lease?: LeaseRef }): Promise<void>;
   listRounds(taskId: string, limit?: number): Promise<RoundRow[]>;
   participation(taskId: string, round: number): Promise<Participation[]>;
   touchDevice(deviceId: string, now: number): Promise<void>;
@@ -165,4 +221,10 @@ export interface Store extends ApprovalStore {
    */
   forgetDevice(deviceId: string, now: number): Promise<ForgetResult>;
   close(): Promise<void>;
+  /**
+   * Task leases, in a store that several coordinator nodes can share (PostgreSQL). Absent in an
+   * embedded store (SQLite): its one coordinator leads every task, and a commit or abort with a
+   * `lease` is refused.
+   */
+  readonly leases?: TaskLeaseStore;
 }

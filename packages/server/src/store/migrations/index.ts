@@ -4,6 +4,7 @@
  * never edit one that has shipped; add the next number.
  */
 import * as initial from './001-initial.ts';
+import * as taskLeases from './002-task-leases.ts';
 
 export interface PostgresMigration {
   version: number;
@@ -11,4 +12,7 @@ export interface PostgresMigration {
   sql: string;
 }
 
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [{ version: 1, name: initial.name, sql: initial.sql }];
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  { version: 1, name: initial.name, sql: initial.sql },
+  { version: 2, name: taskLeases.name, sql: taskLeases.sql },
+];
