@@ -17,6 +17,12 @@ export interface ClientOptions {
   /** The coordinator's device endpoint, e.g. wss://conclave.example.com/v1/devices */
   url: string;
   /**
+   * Device endpoints of the coordinator's other nodes (several `conclave serve` nodes sharing one
+   * PostgreSQL store). After a lost connection the device reconnects to the next endpoint of
+   * `[url, ...urls]`, in turn, so a node that died is left for another. @default none
+   */
+  urls?: readonly string[];
+  /**
    * The device's Ed25519 identity, proven on every connection; its device id derives from it.
    * Persist it (Node: `loadOrCreateIdentity(dataDir)`). @default a fresh identity
    */
@@ -167,6 +173,7 @@ export const clientOptionsSchema = z
   .object(
     {
       url: z.string(expecting('a ws:// or wss:// URL')).regex(WS_URL),
+      urls: z.array(z.string(expecting('a ws:// or wss:// URL')).regex(WS_URL), expecting('an array of ws:// or wss:// URLs')).readonly().default([]),
       identity: instance<DeviceIdentity>('a DeviceIdentity (32-byte publicKey, 64-byte secretKey)', (v) =>
         typeof v === 'object' && v !== null && bytes((v as DeviceIdentity).publicKey, 32) && bytes((v as DeviceIdentity).secretKey, 64),
       ).default(() => createIdentity()),

@@ -83,7 +83,7 @@ export function composeClient(options: ClientOptions, platform: ClientPlatform):
   let wanted = false;
 
   const connection = new Connection(
-    { url: o.url, identity, enrollmentToken: o.enrollmentToken, sdkVersion: SDK_VERSION, WebSocket: o.WebSocket ?? platform.WebSocket(), reconnect: o.reconnect, clock, random: o.random },
+    { url: o.url, urls: o.urls, identity, enrollmentToken: o.enrollmentToken, sdkVersion: SDK_VERSION, WebSocket: o.WebSocket ?? platform.WebSocket(), reconnect: o.reconnect, clock, random: o.random },
     {
       opened: () => frameLedger.connectionOpened(),
       sent: (bytes, body, message) => frameLedger.record(bytes, { body, message } as FrameInfo),

@@ -95,6 +95,8 @@ export function handshakeStep(frame: Frame, identity: DeviceIdentity): Handshake
 
 export interface ConnectionOptions {
   url: string;
+  /** Other nodes' endpoints: each reconnect goes to the next of `[url, ...urls]`. @default none */
+  urls?: readonly string[];
   identity: DeviceIdentity;
   enrollmentToken?: string | undefined;
   sdkVersion: string;
@@ -128,6 +130,8 @@ export class Connection {
   #attempt = 0;
   #reconnectTimer: TimerHandle | undefined;
   #heartbeatMs = DEFAULT_HEARTBEAT_MS;
+  /** Index into `[url, ...urls]` of the endpoint the next socket opens to. */
+  #endpoint = 0;
 
   constructor(options: ConnectionOptions, handlers: ConnectionHandlers) {
     this.#options = options;
@@ -212,7 +216,8 @@ export class Connection {
   #connect(): void {
     this.#reconnectTimer = undefined;
     if (!this.#active) return;
-    const { url, identity, sdkVersion, enrollmentToken } = this.#options;
+    const { identity, sdkVersion, enrollmentToken } = this.#options;
+    const url = this.url;
     const Ctor = this.#options.WebSocket;
     if (!Ctor) throw new ClientError('CONNECTION_FAILED', 'this runtime has no WebSocket: pass options.WebSocket');
     let ws: SocketLike;
@@ -249,9 +254,17 @@ export class Connection {
     };
   }
 
+  /** The endpoint the current (or next) socket is for. */
+  get url(): string {
+    const { url, urls = [] } = this.#options;
+    return this.#endpoint === 0 ? url : (urls[this.#endpoint - 1] ?? url);
+  }
+
   #scheduleReconnect(closeCode: number): void {
     if (!this.#active) return;
     this.#attempt += 1;
+    // Several coordinator nodes: the one just lost may be gone; the next one is tried first.
+    this.#endpoint = (this.#endpoint + 1) % (1 + (this.#options.urls?.length ?? 0));
     const delay = reconnectDelay(this.#attempt, closeCode, this.#options.reconnect, this.#options.random);
     this.#reconnectTimer = this.#options.clock.setTimeout(() => {
       try {
