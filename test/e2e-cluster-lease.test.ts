@@ -162,7 +162,7 @@ describe('task leases on PostgreSQL', () => {
   it('the SQLite store keeps no leases: a commit with one is refused, naming PostgreSQL', async () => {
     const store = new SqliteStore({ dataDir: mkdtempSync(path.join(tmpdir(), 'conclave-lease-')) });
     try {
-      expect(store.leases).toBeUndefined();
+      expect((store as Store).leases).toBeUndefined();
       await store.createTask({ id: 't1', spec: spec(), initialWeights: new Float32Array([0, 0]), now: 1 });
       await expect(store.commitRound(commit({ lease: { nodeId: 'a', epoch: 1 } }))).rejects.toThrow(
         'the SQLite store keeps no task leases (one coordinator leads every task); several coordinator nodes need the PostgreSQL store',
