@@ -88,9 +88,9 @@ export class PostgresLeaseStore implements TaskLeaseStore {
     return r.rowCount === 1;
   }
 
-  async list(): Promise<Omit<TaskLease, 'held' | 'abortedRound'>[]> {
-    const { rows } = await this.pool.query<LeasePgRow>(`SELECT task_id, node_id, epoch, expires_at FROM task_leases ORDER BY task_id COLLATE "C"`);
-    return rows.map((r) => ({ taskId: r.task_id, nodeId: r.node_id, epoch: r.epoch, expiresAt: r.expires_at }));
+  async list(): Promise<(Omit<TaskLease, 'held' | 'abortedRound'> & { acquiredAt: number })[]> {
+    const { rows } = await this.pool.query<LeasePgRow & { acquired_at: number }>(`SELECT task_id, node_id, epoch, expires_at, acquired_at FROM task_leases ORDER BY task_id COLLATE "C"`);
+    return rows.map((r) => ({ taskId: r.task_id, nodeId: r.node_id, epoch: r.epoch, expiresAt: r.expires_at, acquiredAt: r.acquired_at }));
   }
 }
 

@@ -168,8 +168,8 @@ export interface TaskLeaseStore {
   release(taskId: string, lease: LeaseRef): Promise<void>;
   /** Records the round the leader has open (null: none). False when the lease is no longer this one. */
   setOpenRound(taskId: string, lease: LeaseRef, open: OpenRoundMark | null): Promise<boolean>;
-  /** Every task's lease, for status views. */
-  list(): Promise<Omit<TaskLease, 'held' | 'abortedRound'>[]>;
+  /** Every task's lease, with when its holder took it (the database's clock), for status views. */
+  list(): Promise<(Omit<TaskLease, 'held' | 'abortedRound'> & { acquiredAt: number })[]>;
 }
 
 /**
