@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the five publishable packages and packs them with `pnpm pack` (workspace:* dependencies
+// Builds the six publishable packages and packs them with `pnpm pack` (workspace:* dependencies
 // become their versions), for a tool team to install with plain npm.
 //
 // Usage (from the repository root): pnpm pack:packages [--out DIR] [--no-build]
@@ -11,7 +11,8 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const PUBLISHED = ['proto', 'secagg', 'dp', 'client-sdk', 'server'];
+// The dashboard's built app ships with the server, which serves it.
+const PUBLISHED = ['proto', 'secagg', 'dp', 'client-sdk', 'dashboard', 'server'];
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: '.tmp/packages' }, 'no-build': { type: 'boolean', default: false } }, strict: true });
 const root = path.resolve(import.meta.dirname, '..');

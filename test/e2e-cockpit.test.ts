@@ -4,10 +4,12 @@
  * with the SDK's loadConclaveModel and predict as the coordinator's weights do by hand; then a
  * device is forgotten and its id is nowhere in the coordinator's databases.
  */
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { featurize, loadConclaveModel, validateFeatureSpec } from '@conclave/client-sdk';
 import { exportModelVersion, listModelVersions, verifyAuditChain, writeModelExport } from '@conclave/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,10 @@ interface ReadonlyDb {
   close(): void;
 }
 const Database = createRequire(new URL('../packages/server/package.json', import.meta.url))('better-sqlite3') as new (file: string, options: { readonly: boolean; fileMustExist: boolean }) => ReadonlyDb;
+
+const run = promisify(execFile);
+const CLI = path.resolve(import.meta.dirname, '../packages/server/bin/conclave.mjs');
+const cliEnv = () => ({ ...process.env, CONCLAVE_URL: h.server.url, CONCLAVE_TOKEN: h.server.token });
 
 const DIM = 64;
 const RECIPE = { kind: 'hashed-bow', dim: DIM } as const;
@@ -49,6 +55,15 @@ function byHand(weights: Float32Array, text: string): number {
   let z = weights[DIM]!;
   for (let i = 0; i < DIM; i++) z += x[i]! * weights[i]!;
   return 1 / (1 + Math.exp(-z));
+}
+
+/** Polls `ready` every 50 ms until it holds, or fails after `ms` with `detail()`. */
+async function waitFor(ready: () => boolean, ms: number, detail: () => string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms; ${detail()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 let h: Harness;
@@ -172,5 +187,75 @@ describe('the right to be forgotten', () => {
     expect(enrolled).toHaveLength(1);
     // Forgetting again finds nothing.
     expect(await h.server.coordinator.forgetDevice(deviceId)).toEqual({ forgotten: false, modelVersions: [] });
+  });
+});
+
+describe('the CLI against the admin API', () => {
+  it('model list and export, audit verify and devices forget', async () => {
+    const env = cliEnv();
+    const dir = mkdtempSync(path.join(tmpdir(), 'conclave-cli-export-'));
+    dirs.push(dir);
+    // A device the first test did not forget; stopped, so it is in no round.
+    const known = await Promise.all(h.clients.map(async (c) => (await h.server.coordinator.store.getDevice(c.deviceId)) !== undefined));
+    const target = h.clients.filter((_, i) => known[i])[0]!;
+    await target.stop();
+    const [listed, exported, verified] = await Promise.all([
+      run(process.execPath, [CLI, 'model', 'list', taskId, '--json'], { env }),
+      run(process.execPath, [CLI, 'model', 'export', taskId, '--version', '1', '--out', dir], { env }),
+      run(process.execPath, [CLI, 'audit', 'verify', '--json'], { env }),
+    ]);
+    const { models } = JSON.parse(listed.stdout) as { models: { version: number; round: number | null }[] };
+    expect(models.map((m) => [m.version, m.round])).toEqual([
+      [0, null],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+    expect(exported.stdout).toContain(`wrote model version 1 of ${taskId} (round 1)`);
+    const model = await loadConclaveModel(dir);
+    const weights = (await h.server.coordinator.store.getModel(taskId, 1))!;
+    for (const t of PROBES) expect(model.predict(t)[0]).toBeCloseTo(byHand(weights, t), 5);
+    model.dispose();
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, head: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+
+    const forgot = await run(process.execPath, [CLI, 'devices', 'forget', target.deviceId, '--json'], { env });
+    const answer = JSON.parse(forgot.stdout) as { forgotten: boolean; modelVersions: { taskId: string; versions: number[] }[] };
+    expect(answer.forgotten).toBe(true);
+    expect(await h.server.coordinator.store.getDevice(target.deviceId)).toBeUndefined();
+    // The audit log, read over the API, ends with it and still verifies.
+    const res = await fetch(`${h.server.url}/api/audit?limit=1`, { headers: { authorization: `Bearer ${h.server.token}` } });
+    const { entries } = (await res.json()) as { entries: { action: string; detail: Record<string, unknown> }[] };
+    expect(entries.map((e) => [e.action, e.detail.modelVersions])).toEqual([['device.forget', answer.modelVersions]]);
+    const again = await fetch(`${h.server.url}/api/audit/verify`, { headers: { authorization: `Bearer ${h.server.token}` } });
+    expect(((await again.json()) as { ok: boolean }).ok).toBe(true);
+  });
+
+  it('task watch prints a row per round as it ends and exits when the task does', async () => {
+    const second = await h.server.coordinator.createTask(await denseTask(DIM, { name: 'watched', features: RECIPE, rounds: 2 }));
+    const child = spawn(process.execPath, [CLI, 'task', 'watch', second, '--interval', '200'], { env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Two of the four devices are forgotten or stopped by now, so the task waits in selection:
+    // once the watch shows that, two more devices join and the rounds run.
+    await waitFor(() => / {2}… round 1 \(train\) selecting/.test(stdout), 60_000, () => `watch printed: ${stdout}${stderr}`);
+    for (let i = 0; i < 2; i++) {
+      const c = await h.addClient({ examples: [] });
+      for (const e of texts(50, 200 + i)) await c.record('points', e);
+    }
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, stderr).toBe(0);
+    const rows = await h.server.coordinator.store.listRounds(second);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^task ${second} \\(watched\\): `));
+    expect(lines[1]).toMatch(/^round +kind +outcome +devices +train loss +eval loss +eval acc +of model +ε spent +time$/);
+    // One row per round the store recorded, in order, with its counts and losses as stored.
+    const table = lines.filter((l) => /^\d+ /.test(l));
+    expect(table.map((l) => l.split(/ +/).slice(0, 4))).toEqual(rows.map((r) => [String(r.round), r.kind, r.status, r.metrics ? `${r.metrics.participants}/${r.metrics.selected}` : '—']));
+    const committed = rows.find((r) => r.status === 'committed' && r.kind === 'train')!;
+    expect(table.join('\n')).toContain(committed.metrics!.trainLoss!.toFixed(4));
+    // The end is said.
+    expect(lines.filter(Boolean).at(-1)).toBe('task completed — completed 2 rounds');
   });
 });

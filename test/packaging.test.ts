@@ -1,5 +1,5 @@
 /**
- * The five packages as a tool team gets them, outside this workspace: built and packed
+ * The six packages as a tool team gets them, outside this workspace: built and packed
  * (`pnpm pack:packages`), installed with plain `npm install` into fresh projects under the system's
  * temporary directory, run with plain `node` and no TypeScript loader. The projects follow the
  * README's "Install the SDK" snippets exactly: a coordinator (`npx conclave serve`) gets a task and
@@ -18,9 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killGroup, localBetterSqlitePrebuild, outsideEnv, readmeSnippets, ROOT, run, serveStatic, start, type Background } from './packaging-project.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PACKAGES = ['proto', 'secagg', 'dp', 'client-sdk', 'server'] as const;
+const PACKAGES = ['proto', 'secagg', 'dp', 'client-sdk', 'dashboard', 'server'] as const;
 const SDK_PACKAGES = ['proto', 'secagg', 'dp', 'client-sdk'];
-const COORDINATOR_PACKAGES = ['proto', 'secagg', 'dp', 'server'];
+// The coordinator serves the dashboard's built app: the server package depends on it.
+const COORDINATOR_PACKAGES = ['proto', 'secagg', 'dp', 'dashboard', 'server'];
 const STREAM = 'search-queries';
 const MINUTE = 60_000;
 
@@ -83,7 +84,7 @@ function builtTargets(exportsField: unknown, where = 'exports'): [string, string
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'conclave-packaging-'));
   packDir = path.join(work, 'packages');
-  // The reader's command: builds the five packages and packs them with `pnpm pack`.
+  // The reader's command: builds the six packages and packs them with `pnpm pack`.
   const packed = await run(process.execPath, [path.join(ROOT, 'scripts/pack-packages.mjs'), '--out', packDir], { cwd: ROOT, env: process.env, timeoutMs: 8 * MINUTE });
   expect(packed.stdout.trim().split('\n').map((f) => path.basename(f))).toEqual(PACKAGES.map((p) => `conclave-${p}-0.1.0.tgz`).sort());
 
@@ -123,7 +124,9 @@ describe('the packed packages, installed with npm outside the workspace', () => 
           if (target.includes('*') || target === './package.json') continue;
           expect(existsSync(path.join(pkgDir, target)), `${name} ${where} → ${target}`).toBe(true);
         }
-        for (const f of ['dist/index.js', 'dist/index.js.map', 'dist/index.d.ts']) expect(existsSync(path.join(pkgDir, f)), `${name} ${f}`).toBe(true);
+        // The dashboard's Node entry (where its built app is) is in lib/; dist/ holds the app itself.
+        const built = name === 'dashboard' ? ['lib/index.js', 'lib/index.js.map', 'lib/index.d.ts', 'dist/index.html'] : ['dist/index.js', 'dist/index.js.map', 'dist/index.d.ts'];
+        for (const f of built) expect(existsSync(path.join(pkgDir, f)), `${name} ${f}`).toBe(true);
         expect(JSON.stringify(manifest.dependencies ?? {}), `${name} depends on no workspace: protocol`).not.toContain('workspace:');
       }
       expect(existsSync(path.join(dir, 'node_modules/tsx')), `tsx installed in ${path.basename(dir)}`).toBe(false);
@@ -213,6 +216,10 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     const token = out.match(/admin token\s+(\S+)/)![1]!;
     const cli = (...args: string[]) => run('npx', ['conclave', ...args], { cwd: coordinatorDir, env: outsideEnv({ CONCLAVE_URL: adminUrl, CONCLAVE_TOKEN: token }), timeoutMs: MINUTE });
     const admin = async <T,>(route: string): Promise<T> => (await (await fetch(adminUrl + route, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
+    // The installed coordinator serves the dashboard's built app at / (no build step on this machine).
+    const home = await fetch(adminUrl + '/');
+    expect(home.status).toBe(200);
+    expect(await home.text()).toMatch(/<script type="module"[^>]* src="\/assets\/index-[^"]+\.js"/);
 
     // The keys held apart from the coordinator: the approver's (tasks) and the enrollment authority's (devices).
     await cli('approver', 'init', '--out', 'keys/approver', '--name', 'Works council');

@@ -130,6 +130,10 @@ function describeStoreContract(name: string, backend: () => Backend) {
       ]);
       expect(rounds[0]!.metrics).toBeNull();
       expect((await b.store.listRounds('t1', 2)).map((r) => r.kind)).toEqual(['train', 'evaluate']);
+      // The finishing commit is on the audit record (ε spent only when the round's metrics carry it).
+      expect((await b.store.auditLog()).map((e) => e.action)).toEqual(['task.create', 'task.status']);
+      await b.store.commitRound(round1({ taskId: 't1', round: 3, modelVersionIn: 1, newModel: { version: 2, weights: new Float32Array([5, 6]), optimizerState: null }, metrics: { ...metrics, epsilonSpent: 0.5 } }));
+      expect((await b.store.auditLog(1))[0]).toMatchObject({ action: 'privacy.spent', detail: { taskId: 't1', round: 3, kind: 'train', epsilonSpent: 0.5 } });
       await b.store.setTaskStatus('t1', 'stopped', 'by hand', 7);
       expect(await b.store.listTasks()).toMatchObject([{ id: 't1', status: 'stopped', statusReason: 'by hand', updatedAt: 7 }]);
       await b.store.close();

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { serve } from './server.ts';
@@ -8,6 +8,7 @@ import { loadTaskFile } from './task-file.ts';
 import { formatDeviceFailures } from './device-failures.ts';
 import { registerApprovalCommands } from './approval/cli-commands.ts';
 import { addAuthorityCommands } from './authority-cli.ts';
+import { registerCockpitCommands } from './cli-cockpit.ts';
 
 /** Where the CLI finds the coordinator and its token when flags do not say. */
 interface Connection {
@@ -268,25 +269,6 @@ remote(devices.command('revoke'))
     process.stdout.write(`revoked ${id}\n`);
   });
 
-const model = program.command('model').description('work with the global models');
-
-remote(model.command('export'))
-  .description('write the latest global model in TensorFlow.js format (model.json + weights.bin), loadable with tf.loadLayersModel')
-  .argument('<id>', 'task id')
-  .requiredOption('-o, --out <dir>', 'output directory')
-  .action(async (id: string, opts) => {
-    const conn = connection(opts);
-    const base = `/api/tasks/${encodeURIComponent(id)}/model`;
-    const jsonRes = await api(conn, 'GET', `${base}/model.json`);
-    const version = jsonRes.headers.get('x-conclave-model-version');
-    const json = await jsonRes.text();
-    const weights = Buffer.from(await (await api(conn, 'GET', `${base}/weights.bin`)).arrayBuffer());
-    mkdirSync(opts.out, { recursive: true });
-    writeFileSync(path.join(opts.out, 'model.json'), json);
-    writeFileSync(path.join(opts.out, 'weights.bin'), weights);
-    process.stdout.write(`wrote model version ${version} of ${id} to ${path.resolve(opts.out)} (model.json, weights.bin: ${weights.length} bytes)\n`);
-  });
-
 addAuthorityCommands(program, {
   remote,
   api: (opts, method, route, body) => api(connection(opts as { url?: string; token?: string; dataDir?: string }), method, route, body),
@@ -294,5 +276,6 @@ addAuthorityCommands(program, {
 });
 
 registerApprovalCommands(program, { remote, connection, api, fail });
+registerCockpitCommands(program, { remote, connection, api, fail });
 
 program.parseAsync(process.argv).catch((err: Error) => fail(err.message));

@@ -50,6 +50,13 @@ describe('admin API routing', () => {
     const badLimit = await fetch(`${s.url}/api/tasks/no-such-task/rounds?limit=0`, { headers: bearer(s) });
     expect(badLimit.status).toBe(400);
     expect(((await badLimit.json()) as { error: { code: string; message: string } }).error.message).toMatch(/limit/);
+    // Query strings are text: an integer is read from its digits, anything else is refused by name.
+    const notNumber = await fetch(`${s.url}/api/audit?limit=ten`, { headers: bearer(s) });
+    expect(notNumber.status).toBe(400);
+    expect(((await notNumber.json()) as { error: { message: string } }).error.message).toMatch(/limit/);
+    const lastOne = await fetch(`${s.url}/api/audit?limit=1`, { headers: bearer(s) });
+    expect(lastOne.status).toBe(200);
+    expect(((await lastOne.json()) as { entries: unknown[] }).entries.length).toBeLessThanOrEqual(1);
     const badJson = await fetch(`${s.url}/api/tasks`, { method: 'POST', headers: { ...bearer(s), 'content-type': 'application/json' }, body: '{"name": ' });
     expect(badJson.status).toBe(400);
     expect(((await badJson.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');

@@ -34,12 +34,15 @@ describe('selection deadline', () => {
   it('under DP samples only at the deadline, however many devices wait', async () => {
     h = await coordinatorHarness();
     const privacy = { mode: 'central', targetEpsilon: 20, delta: 1e-3, clipNorm: 1, noiseMultiplier: 1, population: 4 };
-    await h.coordinator.createTask(task({ cohort: { goal: 4, minimum: 3 }, privacy }));
+    const id = await h.coordinator.createTask(task({ cohort: { goal: 4, minimum: 3 }, privacy }));
     const ds = h.devices(4).map((d) => d.connect());
+    // The check-ins are handled asynchronously (the store is): wait until all four wait to be sampled.
+    await h.events.until(async () => (await h!.coordinator.taskStatus(id)).waitingFor?.startsWith('devices: 4 of') === true);
     h.clock.advance(999);
     expect(ds.flatMap((d) => d.all('selected'))).toEqual([]);
     h.clock.advance(1);
     // q = goal / population = 1: every device is in the sample.
+    await h.events.until(() => ds.every((d) => d.all('selected').length > 0));
     expect(ds.map((d) => d.all('selected').length)).toEqual([1, 1, 1, 1]);
     expect(ds[0]!.all('selected')[0]!.plan).toMatchObject({ samplingRate: 1, clipNorm: 1 });
   });
@@ -65,6 +68,8 @@ describe('reporting deadline', () => {
     await h.events.until(async () => (await h!.coordinator.taskStatus(id)).cohort?.reported === 1);
     h.clock.advance(5000);
     expect((await h.store.listRounds(id)).at(-1)).toMatchObject({ round: 2, status: 'aborted', reason: 'round 2 timed out after 5 s: 1 of minimum 2 devices reported' });
+    // The task goes on: a new attempt at round 2 selects the devices again.
+    await h.events.until(async () => (await h!.coordinator.taskStatus(id)).phase === 'reporting');
     expect(await h.coordinator.taskStatus(id)).toMatchObject({ status: 'running', phase: 'reporting', round: 2, consecutiveFailures: 1 });
   });
 });

@@ -4,6 +4,7 @@
  * bearer token or a dashboard session on every `/api/` route, 405 with `Allow` for a wrong
  * method, and JSON errors (`{ error: { code, message } }`, ServerError codes) everywhere.
  */
+import AjvCompiler from '@fastify/ajv-compiler';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
@@ -29,10 +30,14 @@ export async function buildAdminApp(ctx: AdminContext, opts: AdminAppOptions): P
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.bodyLimit,
     forceCloseConnections: true,
-    // Schemas describe; they do not rewrite: no coercion of bodies, no defaults injected, no
-    // properties silently removed.
-    ajv: { customOptions: { removeAdditional: false, useDefaults: false, coerceTypes: false } },
   });
+  // Bodies: schemas describe, they do not rewrite — no coercion, no defaults injected, no
+  // properties silently removed. Query strings and path parameters arrive as text, so there a
+  // schema's integer is read from its digits ("?limit=5") and its defaults apply.
+  const compilers = AjvCompiler();
+  const strict = compilers({}, { customOptions: { removeAdditional: false, useDefaults: false, coerceTypes: false } });
+  const textual = compilers({}, { customOptions: { removeAdditional: false, useDefaults: true, coerceTypes: true } });
+  app.setValidatorCompiler((route) => (route.httpPart === 'querystring' || route.httpPart === 'params' ? textual(route) : strict(route)));
   // Responses go out as the handlers built them: the response schemas document the shapes
   // (and the OpenAPI document), they do not filter fields.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

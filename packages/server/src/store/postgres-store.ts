@@ -218,7 +218,16 @@ export class PostgresStore implements Store {
       }
       if (r.kind === 'evaluate') await c.query(`UPDATE tasks SET final_eval_done = true, updated_at = $1 WHERE id = $2`, [r.endedAt, r.taskId]);
       if (!r.newModel && r.privacyState !== undefined) await c.query(`UPDATE tasks SET privacy_state = $1, updated_at = $2 WHERE id = $3`, [r.privacyState, r.endedAt, r.taskId]);
-      if (r.finish) await c.query(`UPDATE tasks SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4`, [r.finish.status, r.finish.reason, r.endedAt, r.taskId]);
+      // Privacy spent with this round, and the task's end, go on the audit record with it (as in SQLite).
+      if (r.metrics.epsilonSpent !== undefined) {
+        const { epsilonSpent, epsilonForReleasedModel } = r.metrics;
+        const detail = { taskId: r.taskId, round: r.round, kind: r.kind, epsilonSpent, ...(epsilonForReleasedModel !== undefined ? { epsilonForReleasedModel } : {}) };
+        await appendAudit(c, 'coordinator', 'privacy.spent', detail, r.endedAt);
+      }
+      if (r.finish) {
+        await c.query(`UPDATE tasks SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4`, [r.finish.status, r.finish.reason, r.endedAt, r.taskId]);
+        await appendAudit(c, 'coordinator', 'task.status', { taskId: r.taskId, status: r.finish.status, reason: r.finish.reason }, r.endedAt);
+      }
     });
   }
 
