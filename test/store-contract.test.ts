@@ -294,10 +294,11 @@ describe('PostgreSQL migrations', () => {
     expect((await pool.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual([
       { version: 1, name: 'initial schema' },
       { version: 2, name: 'task leases' },
+      { version: 3, name: 'node messages' },
     ]);
     await pool.query(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 0)`);
     await store.close();
-    await expect(PostgresStore.open({ url })).rejects.toThrow('database schema version 99 is newer than this coordinator (2); upgrade the coordinator');
+    await expect(PostgresStore.open({ url })).rejects.toThrow('database schema version 99 is newer than this coordinator (3); upgrade the coordinator');
     // Opening twice is a no-op: the schema is migrated once.
     const other = await PostgresStore.open({ url: await cluster!.createDatabase('migrations_twice') });
     await other.close();

@@ -16,6 +16,8 @@ import { TaskApprovals, type ApprovalRequest } from './approval/task-approvals.t
 import type { ApprovalEndpoint } from './approval/approver.ts';
 import { TaskEvents } from './task-events.ts';
 import { LeaseKeeper } from './cluster/lease-keeper.ts';
+import { DeviceRelay } from './cluster/device-relay.ts';
+import type { NodeBus } from './cluster/node-bus.ts';
 import type { LeaseRef, TaskLease } from './store/store.ts';
 
 export interface CoordinatorOptions {
@@ -55,7 +57,13 @@ export interface CoordinatorOptions {
    * `leaseMs / 3`; the others' devices wait. Needs a store with leases (PostgreSQL).
    * @default undefined: this coordinator leads every task
    */
-  cluster?: { nodeId: string; /** @default 10_000 */ leaseMs?: number };
+  cluster?: {
+    nodeId: string;
+    /** @default 10_000 */
+    leaseMs?: number;
+    /** Messages to and from the other nodes: devices connected here are relayed to their task's leader. @default none (devices of tasks led elsewhere wait) */
+    bus?: NodeBus;
+  };
 }
 
 /**
@@ -85,6 +93,10 @@ export class Coordinator {
   private started = false;
   /** Several nodes: the leases this node holds (undefined: it leads every task). */
   private readonly keeper: LeaseKeeper | undefined;
+  /** Several nodes: relays devices connected here to the nodes leading their tasks, and theirs to this one. */
+  readonly relay: DeviceRelay | undefined;
+  /** Running tasks' streams and their leaders, as the last lease pass saw them (for the relay). */
+  private clusterView: { streams: Map<string, string>; holders: ReadonlyMap<string, string> } = { streams: new Map(), holders: new Map() };
 
   /** Builds a coordinator over its store, reading the transparency log the store holds. */
   static async open(options: CoordinatorOptions): Promise<Coordinator> {
@@ -112,11 +124,38 @@ export class Coordinator {
         ...(options.cluster.leaseMs !== undefined ? { leaseMs: options.cluster.leaseMs } : {}),
         clock: this.clock,
         logger: this.logger,
-        runningTasks: async () => (await this.store.listTasks()).filter((t) => t.status === 'running').map((t) => t.id),
+        runningTasks: async () => {
+          const running = (await this.store.listTasks()).filter((t) => t.status === 'running');
+          this.clusterView.streams = new Map(running.map((t) => [t.id, t.spec.stream]));
+          return running.map((t) => t.id);
+        },
         acquired: (taskId, lease) => this.leaseAcquired(taskId, lease),
         lost: (taskId, reason) => this.leaseLost(taskId, reason),
         ended: (taskId) => this.endedElsewhere(taskId),
+        observed: (holders) => {
+          this.clusterView.holders = holders;
+          this.relay?.leadersChanged(new Set(holders.values()));
+        },
       });
+      const bus = options.cluster.bus;
+      this.relay = bus
+        ? new DeviceRelay({
+            bus,
+            logger: this.logger,
+            wantedHere: (streams) => [...this.runners.values()].some((r) => r.isRunning && streams.has(r.stream)),
+            leaderFor: (streams) => {
+              for (const [taskId, stream] of this.clusterView.streams) {
+                const holder = this.clusterView.holders.get(taskId);
+                if (holder && holder !== bus.nodeId && streams.has(stream)) return holder;
+              }
+              return undefined;
+            },
+            localSession: (sid) => this.sessions.get(sid),
+            addSession: (s) => this.addSession(s),
+            removeSession: (s, reason) => this.removeSession(s, reason),
+            handle: (s, frame) => this.handle(s, frame),
+          })
+        : undefined;
     }
   }
 
@@ -389,6 +428,7 @@ export class Coordinator {
   }
 
   removeSession(session: DeviceSession, reason: string): void {
+    this.relay?.sessionGone(session, reason);
     this.sessions.delete(session.link.sessionId);
     if (this.sessionOfDevice.get(session.link.deviceId) === session) this.sessionOfDevice.delete(session.link.deviceId);
     this.clearHold(session);
@@ -411,6 +451,8 @@ export class Coordinator {
 
   /** Routes one decoded frame from a device that has said Hello. */
   handle(session: DeviceSession, frame: Frame): void {
+    // Several nodes: a device whose task another node leads has its frames relayed there.
+    if (this.relay?.forward(session, frame)) return;
     switch (frame.body) {
       case 'checkIn':
         return this.onCheckIn(session, frame.message);

@@ -16,6 +16,7 @@ import { createMetrics } from './metrics.ts';
 import { observeTaskMetrics } from './task-metrics.ts';
 import { openStore, parseStoreLocation, redactedLocation } from './store/open-store.ts';
 import { DeviceTransport } from './ws-transport.ts';
+import { PostgresNodeBus } from './cluster/node-bus.ts';
 import type { ConnectionCaps } from './connection-caps.ts';
 
 export interface ServeOptions {
@@ -119,6 +120,17 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const storeLocation = parseStoreLocation(opts.store, opts.dataDir);
   const cluster = clusterOf(opts, storeLocation.kind);
   const { store, trust: trustStore } = await openStore(storeLocation, opts.storePoolSize !== undefined ? { poolSize: opts.storePoolSize } : {});
+  // Several nodes: devices of tasks led elsewhere are relayed over LISTEN/NOTIFY (cluster/node-bus.ts).
+  const bus = cluster && storeLocation.kind === 'postgres' ? new PostgresNodeBus(cluster.nodeId, storeLocation.url, logger) : undefined;
+  if (bus) {
+    try {
+      await bus.start();
+    } catch (err) {
+      await bus.stop();
+      await store.close();
+      throw new ServerError('STORE_UNAVAILABLE', `cannot listen for other coordinator nodes on ${redactedLocation(storeLocation)}: ${(err as Error).message}`, 503);
+    }
+  }
   const { token, tokenFile } = resolveToken(opts);
   const metrics = createMetrics();
   const coordinator = await Coordinator.open({
@@ -130,7 +142,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     ...(opts.poolHoldMs !== undefined ? { poolHoldMs: opts.poolHoldMs } : {}),
     ...(opts.idleRetryMs !== undefined ? { idleRetryMs: opts.idleRetryMs } : {}),
     ...(opts.maxConcurrentUploads !== undefined ? { maxConcurrentUploads: opts.maxConcurrentUploads } : {}),
-    ...(cluster ? { cluster } : {}),
+    ...(cluster ? { cluster: { ...cluster, ...(bus ? { bus } : {}) } } : {}),
     onRoundEnd: (taskId, outcome, round) => {
       metrics.rounds.inc({ outcome });
       opts.onRoundEnd?.(taskId, outcome, round);
@@ -170,6 +182,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     await transport.close();
     if (separate) deviceHttp.close();
     await app.close();
+    await bus?.stop();
     await store.close();
     await trustStore.close();
     throw err;
@@ -192,6 +205,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
         stopTaskMetrics();
         // Gives this node's task leases up, so another node takes over at once.
         await coordinator.stop();
+        await bus?.stop();
         await transport.close();
         await app.close();
         if (separate) {

@@ -32,6 +32,8 @@ export interface LeaseKeeperOptions {
   acquired(taskId: string, lease: TaskLease): Promise<void> | void;
   /** This node no longer leads the task (another node took it over, or it could not renew). */
   lost(taskId: string, reason: string): void;
+  /** After every pass: every task's lease holder (the node bus routes devices to them). */
+  observed?(holders: ReadonlyMap<string, string>): void;
   /** A task this node leads is no longer running in the store (stopped through another node); its lease is given up after this settles. */
   ended(taskId: string): Promise<void>;
 }
@@ -142,6 +144,11 @@ export class LeaseKeeper {
       }),
     );
     this.expireUnrenewed('its lease could not be renewed in time');
+    if (this.o.observed) {
+      const holders = new Map<string, string>();
+      for (const l of await this.o.leases.list()) if (wanted.has(l.taskId) && l.expiresAt > 0) holders.set(l.taskId, l.nodeId);
+      this.o.observed(holders);
+    }
   }
 
   /** Leases not renewed for `leaseMs` may be another node's by now: stop leading those tasks. */

@@ -5,6 +5,7 @@
  */
 import * as initial from './001-initial.ts';
 import * as taskLeases from './002-task-leases.ts';
+import * as nodeMessages from './003-node-messages.ts';
 
 export interface PostgresMigration {
   version: number;
@@ -15,4 +16,5 @@ export interface PostgresMigration {
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { version: 1, name: initial.name, sql: initial.sql },
   { version: 2, name: taskLeases.name, sql: taskLeases.sql },
+  { version: 3, name: nodeMessages.name, sql: nodeMessages.sql },
 ];
