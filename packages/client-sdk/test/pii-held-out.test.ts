@@ -174,7 +174,24 @@ describe('new formats and types', () => {
     expect(found('Hauptstraße 5, 10115 Berlin')).toContain('STREET_ADDRESS:Hauptstraße 5');
     expect(found('12 rue de la Paix, Paris')).toContain('STREET_ADDRESS:12 rue de la Paix');
     expect(found('Via Roma 10, Milano')).toContain('STREET_ADDRESS:Via Roma 10');
-    for (const s of ['Give me 5 min to drive over.', 'We need 3 more ways to test this.', 'Room 214 is booked.']) {
+    expect(found('Torņakalna iela 86, Rīga')).toContain('STREET_ADDRESS:Torņakalna iela 86');
+    expect(found('Kocatepe Caddesi 86 Apt. 258')).toContain('STREET_ADDRESS:Kocatepe Caddesi 86 Apt. 258');
+    expect(found('Fuad Yusifov prospekti, 320 m. 623')).toContain('STREET_ADDRESS:Fuad Yusifov prospekti, 320 m. 623');
+    expect(found('Kind regards,\nJo\nLillefaret 26\n0580 Oslo')).toContain('STREET_ADDRESS:Lillefaret 26');
+    expect(found('Komovska 29 Stan 79, Beograd')).toContain('STREET_ADDRESS:Komovska 29 Stan 79');
+    // After a cue word, a line with a house number whatever its street word.
+    expect(found('she lives at Slavonska 50 now')).toContain('STREET_ADDRESS:Slavonska 50');
+    expect(found('please ship it to 7 Tir Celyn today')).toContain('STREET_ADDRESS:7 Tir Celyn');
+    for (const s of [
+      'Give me 5 min to drive over.',
+      'We need 3 more ways to test this.',
+      'Room 214 is booked.',
+      'Upgraded the db to\nPostgres 16\nlast night',
+      'Sprint 42',
+      'Grafana 11',
+      'Moved the standup to Thursday 10 this week.',
+      'The job failed after 29 GB retries. Chase the vendor.',
+    ]) {
       expect(found(s).filter((f) => f.startsWith('STREET_ADDRESS:')), s).toEqual([]);
     }
   });

@@ -1,4 +1,4 @@
-import { ENGLISH_TIER } from './english-lexicon.ts';
+import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 import { execAll } from './text.ts';
 
@@ -23,7 +23,9 @@ const SUFFIXES =
   'dale|divide|dam|burg|bluffs?|bottom|branch|brook|brooks|camp|canyon|cape|cliffs?|club|corners?|course|courts|' +
   'crest|drives|gateway|gtwy|gate|light|lights|lock|locks|loaf|neck|radial|rapids?|rest|river|throughway|trafficway|manors|yard|grange|paddock|woodlands?|chase|fold|garth|croft|mead|copse|dene|' +
   // Royal Mail thoroughfare words not in the USPS list.
-  'approach|vale|glade|dell|wynd';
+  'approach|vale|glade|dell|wynd|' +
+  // faker's English-language locales of Africa and Asia.
+  'viaduct|link|links|lk|land|lawn|lawns|strand|rue';
 /** Words that open a street name in Romance, Slavic and other languages. */
 const TYPE_WORDS =
   'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
@@ -32,33 +34,53 @@ const TYPE_WORDS =
   'rua|travessa|rodovia|estrada|alameda|praça|largo|marginal|' +
   'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|' +
   'str\\.|strada|bulevardul|calea|' +
-  'ulitsa|prospekt';
+  'ulitsa|prospekt|' +
+  // Romanian, Belgian and Senegalese French, Welsh, Indonesian, Croatian, Polish, Czech and Slovak.
+  'aleea|bulevardul|intrarea|splaiul|șoseaua|soseaua|piața|piata|parvis|galerie|immeuble|échangeur|echangeur|' +
+  'ffordd|heol|hoel|stryd|rhodfa|cilgant|jr\\.|jl\\.|jln\\.|jalan|gg\\.|kpg\\.|kampung|ds\\.|dusun|dk\\.|dukuh|psr\\.|ki\\.|lr\\.|lorong|' +
+  'trg|prolaz|šetalište|setaliste|bulevar|bulw\\.|wyb\\.|szosa|skwer|rynek|wyspa|náměstí|nábřeží|třída|námestie|nábrežie|drève|résidence';
 /** Endings of compound street names in German, Dutch and Scandinavian languages. */
 const COMPOUND_ENDINGS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|' +
   'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
-  'gatan|gata|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park';
+  'gatan|gata|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
+  // Finnish, Norwegian and Danish street words written as the end of one word.
+  'polku|rinne|kaari|ranta|väylä|raitti|penger|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads';
+/**
+ * Street words written after the name, apart from it: Latvian, Croatian and Slovenian, Turkish,
+ * Azerbaijani, Uzbek, Hungarian, Czech and Slovak ("Torņakalna iela 86", "Vegova ulica 778",
+ * "Kocatepe Caddesi 86", "Fuad Yusifov prospekti, 320", "Simon fasor 349").
+ */
+const STREET_WORDS_AFTER =
+  "iela|gatve|bulvāris|bulvaris|laukums|prospekts|šoseja|ulica|cesta|nasip|sokak|sokağı|caddesi|cad\\.|bulvarı|yolu|" +
+  "küçəsi|küç\\.|prospekti|pr\\.|sh\\.|şossesi|sahəsi|ko['ʻ’]chasi|daxasi|xiyoboni|bulvari|qirg['ʻ’]oqi|qishlog['ʻ’]i|tor['ʻ’]kochasi|" +
+  'utca|út|útja|tér|körtér|főtér|sor|sétány|rakpart|fasor|liget|országút|körút|sugárút|határút|köz|náměstí|nám\\.|nábřeží|údolie|námestie|dambis|gāte|vei';
 
 const NUMBER = '\\d{1,6}(?:[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–/]\\s?\\d{1,5}[a-zA-Z]?)?';
 const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
 const UNIT =
-  `(?:,?\\s(?:apt\\.?|apartment|suite|ste\\.?|unit|flat|floor|fl\\.?|#|no\\.?|lgh\\.?|hus|m\\.|bte|bus|piso|planta|piano|étage|hoog|og)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
+  `(?:,?\\s(?:apt\\.?|apartment|suite|ste\\.?|unit|flat|floor|fl\\.?|#|no\\.?|lgh\\.?|hus|m\\.|bte|bus|piso|planta|piano|appartamento|interno|scala|étage|hoog|og|` +
+  // Croatian and Serbian, Slovenian, Norwegian, Latvian, Romanian, Uzbek units ("Kat 5", "stanovanje št. 731", "Leil. 806", "dz. 806", "Bloc 32, Ap. 54").
+  `kat|sprat|stan|apartma|stanovanje(?:\\sšt\\.)?|pisarna|leil\\.|dz\\.|ap\\.|bloc)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]` +
+  // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
+  `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
+  `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
 
 const NUMBER_FIRST = new RegExp(
-  `(?<![\\w.,/:-])(${NUMBER})\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:${NAME_WORD}\\s+){1,3})(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNIT}?(?![\\p{L}\\d])`,
+  `(?<![\\w.,/:-])(${NUMBER})\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:${NAME_WORD}[ \\t]+){1,3})(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNIT}?(?![\\p{L}\\d])`,
   'giu',
 );
 const NUMBER_FIRST_TYPE = new RegExp(
-  `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:${TYPE_WORDS})\\s+(?:${NAME_WORD}\\s+){0,4}${NAME_WORD}${UNIT}?(?![\\p{L}\\d])`,
+  `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}${UNIT}?(?![\\p{L}\\d])`,
   'giu',
 );
 const TYPE_FIRST = new RegExp(
-  `(?<![\\p{L}])(?:${TYPE_WORDS})\\s+(?:${NAME_WORD}\\s+){0,4}${NAME_WORD},?\\s+(?:n[º°o.]\\s?)?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:n[º°o.]\\s?|bloc\\s)?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
 const NAME_THEN_STREET_WORD = new RegExp(
-  `(?<![\\p{L}])(?:${NAME_WORD}\\s+){1,3}(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate)\\s+${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}])(?:${NAME_WORD}[ \\t]+){1,3}(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|${STREET_WORDS_AFTER}),?\\s+${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 const COMPOUND = new RegExp(
@@ -89,7 +111,7 @@ const NOT_STREET_WORDS = new Set(
 );
 
 /** A street word or compound ending right before a house number: where the last two shapes can match. */
-const STREET_WORD_THEN_NUMBER = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata)\\s+\\d`, 'giu');
+const STREET_WORD_THEN_NUMBER = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}),?\\s+\\d`, 'giu');
 /** How far before and after such an anchor a match of those shapes can reach. */
 const ANCHOR_BEFORE = 160;
 const ANCHOR_AFTER = 48;
@@ -122,8 +144,124 @@ function* matchNearAnchors(text: string, re: RegExp, anchors: readonly number[][
   }
 }
 
+/**
+ * Words that say a street line follows: "address:", "lives at", "moved … to", "send … to",
+ * "pickup at", "Home:". After one of them, a line with a house number is taken even when its
+ * street word is one no list here holds ("Slavonska 50", "K Drsnici 885", "7 Tir Celyn").
+ */
+const ADDRESS_CUE = new RegExp(
+  '(?:(?<![\\p{L}])(?:address(?:es)?|addr\\.?|adresse|adres|anschrift|indirizzo|dirección|direccion|endereço|endereco|domicile)(?:\\s+(?:is|was|now|will be))*\\s*[:=-]?\\s*' +
+    '|(?<![\\p{L}])(?:live[sd]?|living|located|based|resides?|residing)\\s+(?:now\\s+)?(?:at|on)\\s+' +
+    '|(?<![\\p{L}])(?:moved?|moving|relocat(?:ed|ing))\\s+(?:[\\p{L}\\d.-]+\\s+){0,3}?to\\s+' +
+    '|(?<![\\p{L}])(?:ship(?:ped|ping)?|send|sent|deliver(?:ed|y)?|mail(?:ed)?|post(?:ed)?|return(?:ed)?|forward(?:ed)?|courier(?:ed)?)\\s+(?:[\\p{L}\\d.-]+\\s+){0,4}?to\\s+' +
+    '|(?<![\\p{L}])(?:pick[- ]?up|drop[- ]?off)\\s+(?:is\\s+)?at\\s+' +
+    '|(?<![\\p{L}])(?:home|office|hq|shipping|billing|delivery|mailing)\\s*:\\s*)',
+  'giu',
+);
+/** What a cue makes a street line: words then a house number, or a house number then words. */
+const CUED_NUMBER_LAST = new RegExp(
+  `(?:\\d{1,2}\\.[ \\t])?((?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}),?[ \\t]+(?:n[º°o.][ \\t]?|bloc[ \\t])?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  'yiu',
+);
+const CUED_NUMBER_FIRST = new RegExp(`${NUMBER},?[ \\t]+((?:${NAME_WORD}[ \\t]+){0,3}${NAME_WORD})${UNIT}?(?![\\p{L}\\d])`, 'yiu');
+/** Words that never stand in a street name in these lines: English function words, months, days. */
+const NOT_IN_CUED_LINE = new Set(
+  ('the a an my your our their his her its this that these those and or but of for with by from to is are was were be been ' +
+    'it in on at as if so than then after before until till next last this every each per about around over under into onto ' +
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun today tomorrow tonight ' +
+    'now please pls thanks asap am pm version room floor level page step order ticket item ' +
+    // The cue's own words, when a line starts with them ("Invoice address Gorička 20").
+    'address addresses adresse adres invoice home office billing shipping delivery mailing new old send ship deliver contact tel phone fax').split(' '),
+);
+
+/**
+ * A cued street line's words: no English function word, and at least one word that is neither
+ * English nor a software name ("Slavonska 50", not "Sprint 42", "Postgres 16" or "Huddle 3").
+ */
+function cuedWordsLookLikeStreet(words: readonly string[]): boolean {
+  if (words.length === 0 || !words.some((w) => /^\p{Lu}/u.test(w))) return false;
+  let own = false;
+  for (const w of words) {
+    const lower = w.toLowerCase().replace(/[.,]+$/, '');
+    if (NOT_IN_CUED_LINE.has(lower)) return false;
+    if (!ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower)) own = true;
+  }
+  return own;
+}
+
+/**
+ * Where a street line may start without a cue word: after a cue, at the start of a line that
+ * holds nothing else ("Kind regards,\nJo\nFastrova 3"), or before a house number with a unit
+ * ("Sputniková 198 Apt. 287", "Komovska 29 Stan 79").
+ */
+const LINE_START = /(?:^|\n)[ \t]*(?=\S)/g;
+/** What may follow a street line alone on its line: an aside in brackets, punctuation. */
+const LINE_REST = /^[ \t]*(?:\([^\n)]{0,60}\))?[ \t.,;]*(?:\r?\n|$)/;
+const UNIT_WORDS = 'apt\\.?|apartment|suite|ste\\.|unit|flat|floor|fl\\.|lgh\\.|m\\.|kat|sprat|stan|apartma|stanovanje|nadstropje|pisarna|leil\\.|dz\\.|ap\\.|piso|planta|étage|hoog';
+/** `words` matching either case of each letter, in a pattern whose other parts are case-sensitive. */
+const caseless = (words: string): string => words.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+const WORDS_NUMBER_UNIT = new RegExp(
+  `(?<![\\p{L}\\d.-])((?:${CAP_WORD}[ \\t]+){0,3}${CAP_WORD}),?[ \\t]+${NUMBER},?\\s(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d{1,5}[a-zA-Z]?(?![\\p{L}\\d])`,
+  'gu',
+);
+/** A house number and a unit: where {@link WORDS_NUMBER_UNIT} can match. */
+const NUMBER_THEN_UNIT = new RegExp(`\\d,?\\s(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d`, 'gu');
+/** How a cue or line start is followed: a street line of either order, checked word by word. */
+/**
+ * A street named by one word, alone on its line, must look like one: a letter outside ASCII, or
+ * a Slavic or Nordic street-name ending ("Fastrova 3", "Lillefaret 26"). "Grafana 11" and
+ * "Sprint 42" alone on a line are a product's version and a count.
+ */
+const ONE_WORD_STREET = /(?:[^\x00-\x7f]|(?:ska|cka|ova|eva|ina|ica|ski|linja|rinne|polku|kaari|katu|tie|vej|vei|veien|gata|gate|stien|bakken|faret|jordet|lia|åsen|hagen|roa|vika|moen)$)/u;
+
+function streetLineAt(text: string, at: number, lone = false): PiiSpan | undefined {
+  for (const re of [CUED_NUMBER_FIRST, CUED_NUMBER_LAST]) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null) continue;
+    let value = m[0];
+    const words = (m[1] ?? '').split(/\s+/);
+    if (re === CUED_NUMBER_FIRST) {
+      // "7 Tir Celyn now": the words run on into the sentence; drop its words from the end.
+      let drop = 0;
+      while (words.length > 1 && NOT_IN_CUED_LINE.has((words[words.length - 1] ?? '').toLowerCase())) {
+        drop += (words.pop() ?? '').length;
+      }
+      if (drop > 0 && value.endsWith(m[1] ?? '')) value = value.slice(0, value.length - (m[1] ?? '').length) + words.join(' ');
+    }
+    if (!cuedWordsLookLikeStreet(words)) continue;
+    if (lone && words.length === 1 && !ONE_WORD_STREET.test(words[0] ?? '')) continue;
+    if (/\.$/.test(value) && !/(?:st|ave|rd|dr|blvd|ln|ct|pl|str|apt|ste|fl|lgh|no|nám|pr|sh|küç|lk)\.$/i.test(value)) value = value.slice(0, -1);
+    return { start: at, end: at + value.length };
+  }
+  return undefined;
+}
+
+function* findLoneStreetLines(text: string): Generator<PiiSpan> {
+  for (const m of execAll(LINE_START, text)) {
+    const at = m.index + m[0].length;
+    const span = streetLineAt(text, at, true);
+    if (span !== undefined && LINE_REST.test(text.slice(span.end, span.end + 80))) yield span;
+  }
+  const units = execAll(NUMBER_THEN_UNIT, text).map((m) => [m.index, m.index + m[0].length]);
+  for (const [at, m] of matchNearAnchors(text, WORDS_NUMBER_UNIT, units)) {
+    if (cuedWordsLookLikeStreet((m[1] ?? '').split(/\s+/))) yield { start: at, end: at + m[0].length };
+  }
+}
+
+function* findCuedStreetLines(text: string): Generator<PiiSpan> {
+  for (const cue of execAll(ADDRESS_CUE, text)) {
+    const at = cue.index + cue[0].length;
+    const span = streetLineAt(text, at);
+    if (span !== undefined) yield span;
+  }
+}
+
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   if (!/\d/.test(text)) return;
+  yield* findCuedStreetLines(text);
+  yield* findLoneStreetLines(text);
   const anchors = execAll(STREET_WORD_THEN_NUMBER, text).map((m) => [m.index, m.index + m[0].length]);
   for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER]) {
     const matches =
@@ -139,8 +277,20 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
         index += first.length + 1;
         value = value.slice(first.length + 1);
       }
+      // "Invoice address Fatih Sokak 161": the words before the street's own name are the sentence's.
+      while (re === NAME_THEN_STREET_WORD) {
+        const lead = /^([\p{L}.'’-]+)[ \t]+(?=\S+[ \t]+\S)/u.exec(value);
+        const word = lead?.[1];
+        if (lead === null || word === undefined) break;
+        const lower = word.toLowerCase();
+        if (!NOT_IN_CUED_LINE.has(lower) && !(word === lower && (ENGLISH_TIER.get(lower) ?? 9) <= 2)) break;
+        index += lead[0].length;
+        value = value.slice(lead[0].length);
+      }
       const words = re === NUMBER_FIRST ? (m[2] ?? '').trim().toLowerCase().split(/\s+/) : [];
       if (words.some((w) => NOT_STREET_WORDS.has(w))) continue;
+      // "29 GB retries. Chase the vendor": a sentence ends inside; abbreviations ("Mt.", "St.") are short.
+      if (words.some((w) => w.length > 4 && w.endsWith('.'))) continue;
       // Sentence punctuation after the line is not part of it ("… Baker St.").
       if (/\.$/.test(value) && !/(?:st|ave|rd|dr|blvd|ln|ct|pl|str|apt|ste|fl|lgh|no)\.$/i.test(value)) value = value.slice(0, -1);
       yield { start: index, end: index + value.length };
