@@ -80,6 +80,29 @@ describe('names outside the lexicon', () => {
     for (const [sentence, name] of cases) expect(found(sentence), sentence).toContain(`PERSON:${name}`);
   });
 
+  it('removes a name whole when a word of it is also an English word, and keeps the words that only stand next to one', () => {
+    const cases: Array<[string, string]> = [
+      ['ACCORDING TO CHIDUBEM BLOCK, THE OUTAGE STARTED AT 02:00.', 'CHIDUBEM BLOCK'],
+      ['i think oluwaseun grimes has the admin rights', 'oluwaseun grimes'],
+      ['can you loop in said okonkwo on the vendor thread?', 'said okonkwo'],
+      ['thanks miracle adebayo for fixing the flaky test.', 'miracle adebayo'],
+      ['kind regards, blessing nwachukwu', 'blessing nwachukwu'],
+    ];
+    for (const [sentence, name] of cases) expect(found(sentence), sentence).toContain(`PERSON:${name}`);
+    const kept: Array<[string, string]> = [
+      ['give oluwaseun access to the repo', 'access'],
+      ['the jenkins agent on arm64 ran out of disk', 'agent'],
+      ['our new designer adaeze starts on monday', 'starts'],
+      ['sent the slides to manager nkechi okafor', 'manager'],
+      ['ask chidinma today about the build', 'today'],
+      ['will oluwaseun join the call?', 'will'],
+    ];
+    for (const [sentence, word] of kept) {
+      const at = sentence.indexOf(word);
+      expect(scrubPii(sentence).findings.filter((f) => f.start < at + word.length && at < f.end), sentence).toEqual([]);
+    }
+  });
+
   it('leaves word-names used as words', () => {
     for (const s of ['Will you mark the ticket as done?', 'The release slipped to May.', 'Bill the client for twelve hours.', 'We planted a rose bush by the entrance.', 'I hope the deploy goes well.', 'See page 3 of the runbook.']) {
       expect(found(s).filter((f) => f.startsWith('PERSON:')), s).toEqual([]);

@@ -50,7 +50,24 @@ const NEVER_JOINS = words(`and or nor & to from with for of at by in on into ont
 const NEVER_JOINS_AFTER = words(`is was are were be been has have had do does did will would can could shall should may
   might must said says wrote writes asked told met left joined an
   now then too again later soon please pls anyway also first instead`);
-/** Capitalised in the middle of a mixed-case sentence and still not a name. */
+/**
+ * Words that never complete a name even in its slots: modal and auxiliary verbs (word-names such
+ * as "will", "may", "can" among them), quantifiers and adverbs of time and place.
+ */
+const NEVER_IN_NAME_SLOT = words(`will may can might must shall should would could do does did is was are were be been has have had
+  all both each every any some many few more most much other another such same own only just even also still already yet
+  back here there home away out up down off over well right asap together alone once twice ever never always often
+  today tonight tomorrow yesterday now then too again later soon earlier first last next instead though anyway either
+  please pls thanks thx sorry ok okay yes no not`);
+/**
+ * What comes before a name and leaves the word between it and the name nothing else to be but a
+ * part of the name: a preposition, a greeting or cue, a verb that takes a person ("to unique
+ * megane bauch", "hi bless akerele", "loop in said fayzbekov"). Not a determiner or possessive:
+ * after one, the word is a noun or adjective ("our new designer …").
+ */
+const BEFORE_NAME_SLOT = words(`to from with for of at by in on about via cc bcc hi hey hello dear thanks thank thx ty cheers
+  congrats welcome morning afternoon evening regards ping ask tell invite add email message remind contact meet loop forward
+  call text notify include escalated sent`);
 const NOT_A_NAME_CAPITALISED = words('i and or the a to from with for of at by in on');
 
 function words(list: string): ReadonlySet<string> {
@@ -79,12 +96,38 @@ function mixedCaseJoins(tokens: WordSequence, t: WordToken, side: 'left' | 'righ
 function caselessJoins(tokens: WordSequence, i: number, t: WordToken, side: 'left' | 'right', nameWords: number): boolean {
   if (NEVER_JOINS.has(t.lower) || (side === 'right' && NEVER_JOINS_AFTER.has(t.lower))) return false;
   if ((t.tier === 0 || t.lex > 0) && t.folded.length >= 2) return true;
+  if (NEVER_IN_NAME_SLOT.has(t.lower) || t.tier === 4) return false;
+  // A word between a preposition, greeting or cue and a name found after it is the given name
+  // ("thanks miracle kameron bashirian", "CAN YOU LOOP IN SAID DEMIRBAS"): English puts an
+  // article or nothing there.
+  if (side === 'left' && !BEFORE_NAME_NOT_NAME.has(t.lower) && inGivenNameSlot(tokens, i)) return true;
   // An article right before a name word is part of it ("an khang li"): English puts none there.
   if (side === 'left' && t.lower === 'an') return true;
-  if (t.tier === 1 || t.tier === 4) return false;
   // After a name, an English plural ("hanoi hubs", "warsaw teams") is what the name stands for;
   // a past tense, a gerund or an adverb is what the person did.
-  if (side === 'right' && (INFLECTED.test(t.lower) || (t.lower.endsWith('s') && tierOf(t.lower.slice(0, -1)) > 0))) return false;
+  // A surname that looks like a plural ("GRIMES") shows itself by what follows: a singular
+  // subject's verb or the end of the clause ("GRIMES IS OUT", "CALI GRIMES, THE OUTAGE").
+  if (side === 'right' && !INFLECTED.test(t.lower) && t.lower.endsWith('s') && tierOf(t.lower.slice(0, -1)) > 0) {
+    if (!(nameWords <= 2 && tokens.at(i - 1)?.tier === 0 && singularSubjectFollows(tokens, i) && !afterDeterminer(tokens, i - nameWords))) return false;
+    return true;
+  }
+  if (side === 'right' && INFLECTED.test(t.lower)) return false;
+  // After a name of up to two words that is no English word, a common English word is the
+  // surname when a singular subject's verb or the end of the clause follows ("CLINTON BLOCK, THE
+  // OUTAGE", "I THINK DEDRIC BLOCK HAS", "vương triều chai (platform)"): before a preposition it
+  // is as often an adverb or an object ("ask chidinma directly about"). Not after an article,
+  // possessive or two-object verb ("the jenkins agent", "give oluwaseun access").
+  if (
+    side === 'right' &&
+    nameWords <= 2 &&
+    t.lower.length >= 2 &&
+    tokens.at(i - 1)?.tier === 0 &&
+    singularSubjectFollows(tokens, i) &&
+    !afterDeterminer(tokens, i - nameWords)
+  ) {
+    return true;
+  }
+  if (t.tier === 1 || t.tier === 4) return false;
   // A rare English word (SCOWL 35), or a short one of SCOWL 20 ("pan", "ho": romanised
   // syllables), in the surname slot: after the name and before what follows a subject (a verb of
   // NEVER_JOINS_AFTER, a preposition, punctuation, the end).
@@ -98,12 +141,68 @@ const INFLECTED = /(?:ed|ing|ly)$/;
 /** What follows a name that is the subject of its sentence. */
 const AFTER_SUBJECT = words('since on about to from for at with in by and or');
 
+const DETERMINERS = words('the a an this that these those our my your their its his her');
+
+/**
+ * Verbs with two objects: after "give oluwaseun", the next word is the thing given ("give
+ * oluwaseun access to the repo"), not a surname.
+ */
+const TWO_OBJECT_VERBS = words(`give gives gave giving grant grants granted send sends sent show shows showed offer offered
+  assign assigns assigned get gets got buy bought tell tells told ask asks asked pay pays paid lend lent bring brings brought
+  hand handed email emailed message messaged pass passed owe owes teach taught let lets make makes made leave leaves left
+  find found remind reminded cost costs wish wished promise promised allow allowed`);
+
+/** Whether the word before token `i` (an article, possessive or two-object verb) makes what follows no surname. */
+function afterDeterminer(tokens: WordSequence, i: number): boolean {
+  const t = tokens.at(i);
+  const before = tokens.at(i - 1);
+  return t !== undefined && before !== undefined && joinedBySpace(tokens.text, before, t) && (DETERMINERS.has(before.lower) || TWO_OBJECT_VERBS.has(before.lower));
+}
+
+/** What English does put between a preposition or greeting and a name: a role, a kinship, an epithet. */
+const BEFORE_NAME_NOT_NAME = words(`manager managers boss colleague colleagues coworker coworkers designer engineer developer dev
+  devs intern interns candidate customer client user users admin lead director ceo cto cfo coo vp president founder cofounder
+  recruiter team teammate teammates mentor buddy friend friends brother sister mom mum dad uncle aunt cousin wife husband partner
+  son daughter coach officer agent nurse patient student teacher tutor captain chief head owner author reviewer assignee
+  reporter approver contractor vendor consultant analyst auditor guest member members folks people everybody anybody
+  dear little young old poor sweet lovely good great new big dearest beloved fellow`);
+
+const SIGN_OFF = words('regards thanks cheers best hi hello hey dear sincerely congrats welcome morning');
+
+function inGivenNameSlot(tokens: WordSequence, i: number): boolean {
+  const t = tokens.at(i);
+  if (t === undefined) return false;
+  const before = tokens.at(i - 1);
+  const lineStart = tokens.text.lastIndexOf('\n', t.start - 1) + 1;
+  // At the start of a line the word may be a verb that takes the person ("ping …", "ask …").
+  if (before === undefined || before.end <= lineStart) return false;
+  const gap = tokens.text.slice(before.end, t.start);
+  // "reviewer: said kurutluoğlu", "owner: server koçyiğit": a header's colon.
+  if (/^:[ \t]+$/.test(gap)) return true;
+  // "DR. JUSTICE MIRACLE RUECKER": a title.
+  if (/^\.?[ \t]+$/.test(gap) && TITLES.has(before.lower)) return true;
+  // "kind regards, blessing perrotta": a greeting or sign-off and its comma.
+  if (/^,[ \t]+$/.test(gap) && SIGN_OFF.has(before.lower)) return true;
+  return gap === ' ' && BEFORE_NAME_SLOT.has(before.lower);
+}
+
+const SINGULAR_VERBS = words('is was has wrote writes said says');
+
+function singularSubjectFollows(tokens: WordSequence, i: number): boolean {
+  const t = tokens.at(i);
+  const next = tokens.at(i + 1);
+  if (t === undefined) return false;
+  if (next === undefined) return /^[ \t]*(?:[,.;:!?)(]|$)/.test(tokens.text.slice(t.end));
+  if (!joinedBySpace(tokens.text, t, next)) return /^[ \t]*[,.;:!?)(\n]/.test(tokens.text.slice(t.end, next.start));
+  return SINGULAR_VERBS.has(next.lower);
+}
+
 function inSurnameSlot(tokens: WordSequence, i: number): boolean {
   const t = tokens.at(i);
   const next = tokens.at(i + 1);
   if (t === undefined) return false;
   if (next === undefined) return true;
-  if (!joinedBySpace(tokens.text, t, next)) return /^[ \t]*[,.;:!?)\n]|^[ \t]*$/.test(tokens.text.slice(t.end, next.start));
+  if (!joinedBySpace(tokens.text, t, next)) return /^[ \t]*[,.;:!?)(\n]|^[ \t]*$/.test(tokens.text.slice(t.end, next.start));
   return NEVER_JOINS_AFTER.has(next.lower) || AFTER_SUBJECT.has(next.lower);
 }
 
