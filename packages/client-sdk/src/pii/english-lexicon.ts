@@ -40,3 +40,6 @@ export const ENGLISH_TIER: ReadonlyMap<string, number> = lazyMap(
 
 /** Software terms and tool names (cspell's software-terms dictionary), lower case. */
 export const JARGON_WORDS: ReadonlySet<string> = lazySet((d) => new Set(words(d.JARGON_WORDS)));
+
+/** Cities, countries and regions (compromise's lexicon), lower case, none of them a listed name. */
+export const PLACE_WORDS: ReadonlySet<string> = lazySet((d) => new Set(words(d.PLACE_WORDS)));

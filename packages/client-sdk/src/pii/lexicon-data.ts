@@ -6,3 +6,4 @@ export { ENGLISH_WORDS_10, ENGLISH_WORDS_20, ENGLISH_WORDS_35, JARGON_WORDS } fr
 export { COMMON_WORDS, FIRST_NAMES } from './names-data.ts';
 export { BUILD_GIVEN_NAMES, BUILD_SURNAMES } from './names-build-data.ts';
 export { NAME_TAGGER_MODEL } from './name-tagger-weights.ts';
+export { PLACE_WORDS } from './place-data.ts';

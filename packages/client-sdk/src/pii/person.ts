@@ -1,4 +1,4 @@
-import { ENGLISH_TIER } from './english-lexicon.ts';
+import { ENGLISH_TIER, PLACE_WORDS } from './english-lexicon.ts';
 import {
   BUILD_SURNAME_SET,
   COMMON_WORD_SET,
@@ -292,9 +292,15 @@ const NAME_GAP = /^ ?$/;
  * spans one space apart become one, so a name the rules found in part ("Grace" of "Grace
  * Okonkwo-Adeyemi") is removed whole.
  */
+function onlyPlaces(text: string, s: PiiSpan): boolean {
+  const words = text.slice(s.start, s.end).split(/[\s,]+/).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => PLACE_WORDS.has(foldName(w.replace(/['’]s$|[.:;!?]+$/gu, ''))));
+}
+
 function findAllPersons(text: string): PiiSpan[] {
   const tokens = new WordSequence(text);
-  const spans = [...findPersons(text), ...findTaggedNames(text, tokens)];
+  // A span of place names only ("Our Mumbai and Warsaw teams") is no person.
+  const spans = [...findPersons(text), ...findTaggedNames(text, tokens)].filter((s) => !onlyPlaces(text, s));
   for (const s of spans) {
     // A word-name left standing right before a name found ("Bill Smith"): the name's first word.
     const given = GIVEN_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start))?.[1];
