@@ -12,7 +12,7 @@
  *   LISTEN/NOTIFY (cluster/device-relay.ts). It is SIGKILLed mid-round: its devices reconnect to
  *   the leader, and the round completes or aborts with a reason; the task completes.
  */
-import { createClient, createIdentity, createInlineTrainer, type ConclaveClient } from '@conclave/client-sdk';
+import { createClient, createIdentity, createInlineTrainer, type ConclaveClient, type Trainer } from '@conclave/client-sdk';
 import { PrivacyAccountant } from '@conclave/dp';
 import { LocalApprover, LocalAuthority, PostgresStore } from '@conclave/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -39,11 +39,20 @@ afterAll(async () => {
 }, 60_000);
 
 /** Devices enrolled through `via`, certified by the test's authority, each reconnecting round `endpoints`. */
-async function devices(via: ClusterNode, endpoints: (i: number) => string[], count: number, keys: { approver: LocalApprover; authority: LocalAuthority }, seed: number): Promise<ConclaveClient[]> {
+async function devices(
+  via: ClusterNode,
+  endpoints: (i: number) => string[],
+  count: number,
+  keys: { approver: LocalApprover; authority: LocalAuthority },
+  seed: number,
+  trainMs = 0,
+): Promise<ConclaveClient[]> {
   const { tokens } = (await via.api('POST', '/api/enrollment-tokens', { count })) as { tokens: string[] };
   const identities = tokens.map(() => createIdentity());
   await keys.authority.certify({ storeCertificates: (body) => via.api('POST', '/api/certificates', body) }, identities.map((i) => i.publicKey));
-  const trainer = createInlineTrainer();
+  const inline = createInlineTrainer();
+  // Training that takes `trainMs`: a round stays in reporting long enough to be killed there.
+  const trainer: Trainer = { ...inline, train: async (job, ...rest) => (await new Promise((r) => setTimeout(r, trainMs)), inline.train(job, ...rest)) };
   const made: ConclaveClient[] = [];
   for (let i = 0; i < count; i++) {
     const [url, ...urls] = endpoints(i);
@@ -87,7 +96,7 @@ describe('several coordinator nodes on one PostgreSQL', () => {
     // b's endpoint is needed by the devices before b starts: it starts after a holds the lease.
     const bPort = await freePort();
     const bUrl = `ws://127.0.0.1:${bPort}/v1/devices`;
-    await devices(a, () => [a.deviceUrl, bUrl], 8, keys, 100);
+    await devices(a, () => [a.deviceUrl, bUrl], 8, keys, 100, 1_500);
     const task = await denseTask(8, {
       name: 'failover',
       rounds: 4,
@@ -191,8 +200,21 @@ describe('several coordinator nodes on one PostgreSQL', () => {
     // b's devices, now on a directly, took part in the last round.
     const last = new Set((await store.participation(taskId, 3)).map((p) => p.deviceId));
     expect(onB.every((c) => last.has(c.deviceId))).toBe(true);
+    // Partial sums: in round 1 the masked inputs of b's three devices stayed on b, which sent a
+    // only their sum; a received half the upload bytes per participant it received in round 3,
+    // when all six were its own. The unmasked sums are right all the same: each device's
+    // example count, summed inside the masked vectors, comes out equal in both rounds.
+    const [r1, r3] = [committed(rounds, 1), committed(rounds, 3)];
+    expect(r1.participants).toBe(6);
+    expect(r1.bytesIn * 2 * r3.participants).toBe(r3.bytesIn * r1.participants);
+    expect(r1.examples / r1.participants).toBe(r3.examples / r3.participants);
+    expect(Number.isInteger(r1.examples / r1.participants)).toBe(true);
   }, 180_000);
 });
+
+function committed(rounds: { status: string; round: number; metrics: unknown }[], round: number): { participants: number; bytesIn: number; examples: number } {
+  return rounds.find((r) => r.status === 'committed' && r.round === round)!.metrics as { participants: number; bytesIn: number; examples: number };
+}
 
 function committedRounds<R extends { status: string; round: number }>(rounds: R[]): R[] {
   return rounds.filter((r) => r.status === 'committed').sort((x, y) => x.round - y.round);

@@ -176,8 +176,12 @@ withConnectionCapFlags(program.command('serve'))
         '',
       ].join('\n'),
     );
+    // Several nodes: what this node exchanged with the others, on SIGUSR2 and at shutdown (bench:cluster reads it).
+    const busStats = () => server.nodeBus && process.stdout.write(`node bus ${JSON.stringify({ node: server.coordinator.nodeId, ...server.nodeBus })}\n`);
+    if (server.nodeBus) process.on('SIGUSR2', busStats);
     const shutdown = async () => {
       await server.close();
+      busStats();
       process.exit(0);
     };
     process.once('SIGINT', shutdown);

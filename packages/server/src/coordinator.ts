@@ -1,7 +1,7 @@
 import { safeU64, transparencyLogToJson, type BodyOf, type Frame, type TransparencyLogJson } from '@conclave/proto';
 import pino, { type Logger } from 'pino';
 import { systemClock, type Clock, type Timer } from './clock.ts';
-import type { DeviceSession } from './device-link.ts';
+import type { DeviceSession, RoundContext } from './device-link.ts';
 import { byteSource, randomBelow, systemRandom, type RandomSource } from './random.ts';
 import { ServerError } from './errors.ts';
 import { hashToken, newEnrollmentToken } from './identity.ts';
@@ -151,6 +151,11 @@ export class Coordinator {
               return undefined;
             },
             localSession: (sid) => this.sessions.get(sid),
+            maskedInputHeld: (s, from, ctx) => {
+              const runner = this.runners.get(ctx.taskId);
+              if (runner) runner.onMaskedInputHeld(s, ctx, from);
+              else s.link.late(ctx, `task "${ctx.taskId}" runs no round here`);
+            },
             addSession: (s) => this.addSession(s),
             removeSession: (s, reason) => this.removeSession(s, reason),
             handle: (s, frame) => this.handle(s, frame),
@@ -270,6 +275,7 @@ export class Coordinator {
         this.options.onRoundEnd?.(id, outcome, round);
       },
       onChange: (id) => this.events.emit('changed', id),
+      ...(this.relay ? { partialSum: (nodeId: string, context: RoundContext) => this.relay!.requestPartialSum(nodeId, context, task.spec.secureAggregation.phaseTimeoutMs) } : {}),
       ...(this.options.chunkBytes ? { chunkBytes: this.options.chunkBytes } : {}),
       ...(this.options.maxConcurrentUploads ? { maxConcurrentUploads: this.options.maxConcurrentUploads } : {}),
     });

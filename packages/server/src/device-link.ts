@@ -27,6 +27,17 @@ export interface DeviceLink {
   late(context: RoundContext, reason: string): void;
   /** The running hash of the frames received on this connection (PROTOCOL.md, frame digests), where the transport keeps one. */
   frameDigest?(): { frames: number; runningHash: string };
+  /**
+   * Several coordinator nodes: the coordinator node this device is connected to, when it is not
+   * this one (cluster/device-relay.ts). Its masked input is summed there.
+   */
+  readonly relayNode?: string;
+  /**
+   * Several nodes: the device's node keeps this device's masked input of `context` (`words`
+   * entries) and adds it to its partial sum, sending the leader only that sum; called before the
+   * UploadGrant is sent.
+   */
+  collectMaskedInput?(context: RoundContext, words: number): void;
 }
 
 /** A device's latest check-in, as the round logic uses it. */

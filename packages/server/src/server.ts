@@ -16,7 +16,7 @@ import { createMetrics } from './metrics.ts';
 import { observeTaskMetrics } from './task-metrics.ts';
 import { openStore, parseStoreLocation, redactedLocation } from './store/open-store.ts';
 import { DeviceTransport } from './ws-transport.ts';
-import { PostgresNodeBus } from './cluster/node-bus.ts';
+import { PostgresNodeBus, type NodeBusStats } from './cluster/node-bus.ts';
 import type { ConnectionCaps } from './connection-caps.ts';
 
 export interface ServeOptions {
@@ -94,6 +94,8 @@ export interface RunningServer {
   deviceUrl: string;
   token: string;
   tokenFile: string;
+  /** Several nodes (PostgreSQL): what this node sent to and received from the others. */
+  nodeBus?: NodeBusStats;
   close(): Promise<void>;
 }
 
@@ -200,6 +202,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     deviceUrl: `ws://${urlHost(host)}:${port}/v1/devices`,
     token,
     tokenFile,
+    ...(bus ? { nodeBus: bus.stats } : {}),
     close: () =>
       (closing ??= (async () => {
         stopTaskMetrics();

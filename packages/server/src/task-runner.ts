@@ -11,7 +11,7 @@ import { finalizeRound, withRoundTotals, type SurvivorsSum } from './round/final
 import { newAttemptId, routeRoundMessage } from './round/attempt.ts';
 import { ModelDownload } from './round/model-download.ts';
 import { planRoundMode, secureSetupOf, uploadWords, type RoundKind } from './round/plan.ts';
-import { ReportingRound, type RoundInfo } from './round/reporting-round.ts';
+import { ReportingRound, type ReportingRoundOptions, type RoundInfo } from './round/reporting-round.ts';
 import { DEFAULT_REPORT_LIMITS, type ReportLimits } from './round/reports.ts';
 import { cohortTarget, selectCohort, type Sampling } from './round/selection.ts';
 import { BufferPool } from './round/upload-gate.ts';
@@ -59,6 +59,8 @@ export interface TaskRunnerDeps {
   lease?: LeaseRef;
   /** The store refused a write for the lease: this runner has stopped; another node leads the task. */
   onLeaseLost?: (taskId: string, reason: string) => void;
+  /** Several nodes: a node's partial sum of the masked inputs it kept for a round attempt (cluster/device-relay.ts). */
+  partialSum?: ReportingRoundOptions['partialSum'];
 }
 
 /** `configuring`: a cohort is chosen and its identity keys and certificates are being read from the store. */
@@ -393,6 +395,7 @@ export class TaskRunner {
       clock: deps.clock,
       logger: deps.logger,
       release: deps.release,
+      ...(deps.partialSum ? { partialSum: deps.partialSum } : {}),
       events: { complete: (sum) => void this.commit(reporting, sum), abort: (reason) => this.abortRound(reason) },
     });
     this.active = { phase: 'reporting', reporting };
@@ -431,6 +434,11 @@ export class TaskRunner {
 
   onUploadChunk(session: DeviceSession, m: BodyOf<'uploadChunk'>): void {
     this.reporting(session, m, 'update chunk')?.onUploadChunk(session, m);
+  }
+
+  /** Several nodes: the device's node keeps its complete masked input for this round attempt in its partial sum. */
+  onMaskedInputHeld(session: DeviceSession, m: { round: number; attemptId: Uint8Array }, nodeId: string): void {
+    this.reporting(session, m, 'update')?.onMaskedInputHeld(session, nodeId);
   }
 
   /**

@@ -12,12 +12,20 @@
  * when its leader stops leading.
  *
  * What crosses the bus: the device's frames as it sent them (re-encoded; the leader decodes them
- * with the same size caps), and what the leader sends, encoded once per device. Masked uploads
- * travel whole: summing them on the receiving node (partial sums) is not built yet.
+ * with the same size caps), and what the leader sends, encoded once per device — except masked
+ * inputs under secure aggregation. Those stay on the device's node: the leader asks it to collect
+ * one before granting the upload ('collect'), the node checks the chunks as the leader would,
+ * adds the complete vector to its partial sum for that round attempt (mod 2³², O(model) memory
+ * whatever the number of devices) and says so ('uploaded'); when MaskedInput closes the leader
+ * asks for the sum ('sum?') and gets it with the list of devices in it ('sum'). The sum is masked:
+ * no node, and not the database, sees an update in the clear (Bonawitz et al. 2019, §4.2: the
+ * Aggregators of Google's system sum their devices' inputs the same way). Plain rounds relay
+ * updates whole.
  */
 import { decodeFrame, DEFAULT_LIMITS, encodeFrame, type BodyName, type BodyOf, type Frame, type WireErrorCode, type WireLimits } from '@conclave/proto';
 import type { Logger } from 'pino';
 import type { DeviceLink, DeviceSession, RoundContext } from '../device-link.ts';
+import { checkUploadChunk } from '../round/reports.ts';
 import type { BusMessage, NodeBus } from './node-bus.ts';
 
 const toBase64 = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64');
@@ -63,7 +71,18 @@ export class RelayedDeviceLink implements DeviceLink {
   late(context: RoundContext, reason: string): void {
     this.bus.send(this.nodeId, { t: 'late', sid: this.sessionId, ctx: contextToJson(context), reason });
   }
+
+  get relayNode(): string {
+    return this.nodeId;
+  }
+
+  collectMaskedInput(context: RoundContext, words: number): void {
+    this.bus.send(this.nodeId, { t: 'collect', sid: this.sessionId, ctx: contextToJson(context), words });
+  }
 }
+
+/** One round attempt's key, as partial sums are kept. */
+const attemptKey = (c: { taskId?: string; round?: number; attemptId?: Uint8Array }) => `${c.taskId ?? ''}#${c.round ?? 0}#${c.attemptId ? toBase64(c.attemptId) : ''}`;
 
 export interface DeviceRelayOptions {
   bus: NodeBus;
@@ -80,6 +99,8 @@ export interface DeviceRelayOptions {
   addSession(session: DeviceSession): void;
   removeSession(session: DeviceSession, reason: string): void;
   handle(session: DeviceSession, frame: Frame): void;
+  /** The leader's side: a device's node keeps its complete masked input of `context` in its partial sum. */
+  maskedInputHeld(session: DeviceSession, nodeId: string, context: RoundContext): void;
   /** Suggested wait before a device whose leader went away checks in again. @default 500 */
   recheckMs?: number;
 }
@@ -89,6 +110,13 @@ export class DeviceRelay {
   private readonly attached = new Map<string, string>();
   /** Devices connected to other nodes that check in here (this node leads their task): `node/session` → session. */
   private readonly relayed = new Map<string, DeviceSession>();
+  /** On a device's node: masked inputs being received, by session id. */
+  private readonly collecting = new Map<string, { key: string; ctx: RoundContext; buffer: Float32Array; received: number }>();
+  /** On a device's node: partial sums by round attempt (the newest attempt of each task only). */
+  private readonly partials = new Map<string, { taskId: string; sum: Uint32Array; sessionIds: string[] }>();
+  /** On the leader: partial sums asked for, by request id. */
+  private readonly asked = new Map<number, (answer: { sessionIds: string[]; sum: Uint8Array } | undefined) => void>();
+  private nextRequest = 1;
 
   constructor(private readonly o: DeviceRelayOptions) {
     o.bus.onMessage((from, m) => this.receive(from, m));
@@ -128,8 +156,61 @@ export class DeviceRelay {
     }
     const leader = this.attached.get(sid);
     if (!leader) return false;
+    if (frame.body === 'uploadChunk' && this.collectChunk(session, leader, frame.message)) return true;
     this.o.bus.send(leader, { t: 'frame', sid, f: toBase64(encodeFrame(frame.body, frame.message)) });
     return true;
+  }
+
+  /**
+   * A chunk of a masked input this node was asked to keep: checked as the leader would, copied,
+   * and once complete added to the round attempt's partial sum. A chunk that does not fit goes to
+   * the leader, which refuses it with its own error.
+   */
+  private collectChunk(session: DeviceSession, leader: string, m: Extract<Frame, { body: 'uploadChunk' }>['message']): boolean {
+    const sid = session.link.sessionId;
+    const up = this.collecting.get(sid);
+    if (!up || attemptKey({ taskId: m.taskId ?? '', round: m.round ?? 0, attemptId: m.attemptId ?? new Uint8Array(0) }) !== up.key) return false;
+    const verdict = checkUploadChunk(m, up);
+    if (!verdict.ok) {
+      this.collecting.delete(sid);
+      return false;
+    }
+    const { offset, data } = verdict.value;
+    new Uint8Array(up.buffer.buffer).set(data, offset);
+    up.received += data.byteLength;
+    if (up.received < up.buffer.byteLength) return true;
+    this.collecting.delete(sid);
+    let partial = this.partials.get(up.key);
+    if (!partial || partial.sum.length !== up.buffer.length) {
+      for (const [key, p] of this.partials) if (p.taskId === up.ctx.taskId) this.partials.delete(key);
+      partial = { taskId: up.ctx.taskId, sum: new Uint32Array(up.buffer.length), sessionIds: [] };
+      this.partials.set(up.key, partial);
+    }
+    // Uint32Array stores reduce mod 2^32: the masked inputs add as the leader's protocol would add them.
+    const input = new Uint32Array(up.buffer.buffer, up.buffer.byteOffset, up.buffer.length);
+    const sum = partial.sum;
+    for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! + input[i]!;
+    partial.sessionIds.push(sid);
+    this.o.bus.send(leader, { t: 'uploaded', sid, ctx: contextToJson(up.ctx) });
+    return true;
+  }
+
+  /** The leader's side: asks `nodeId` for its partial sum of `context`; undefined when no answer came within `timeoutMs`. */
+  requestPartialSum(nodeId: string, context: RoundContext, timeoutMs: number): Promise<{ sessionIds: string[]; sum: Uint8Array } | undefined> {
+    const rid = this.nextRequest++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.asked.delete(rid);
+        resolve(undefined);
+      }, timeoutMs);
+      timer.unref?.();
+      this.asked.set(rid, (answer) => {
+        clearTimeout(timer);
+        this.asked.delete(rid);
+        resolve(answer);
+      });
+      this.o.bus.send(nodeId, { t: 'sum?', rid, ctx: contextToJson(context) });
+    });
   }
 
   /** A device connected here disconnected: its leader drops it. */
@@ -138,6 +219,7 @@ export class DeviceRelay {
       this.relayed.delete(`${session.link.nodeId}/${session.link.sessionId}`);
       return;
     }
+    this.collecting.delete(session.link.sessionId);
     this.detach(session.link.sessionId, reason);
   }
 
@@ -197,7 +279,37 @@ export class DeviceRelay {
         this.o.removeSession(session, typeof m.reason === 'string' ? m.reason : 'gone');
         return;
       }
+      case 'uploaded': {
+        const session = this.relayed.get(`${from}/${sid}`);
+        const ctx = contextFromJson(m.ctx);
+        if (!session || !ctx?.taskId) return;
+        this.o.maskedInputHeld(session, from, { taskId: ctx.taskId, round: ctx.round ?? 0, attemptId: ctx.attemptId ?? new Uint8Array(0) });
+        return;
+      }
+      case 'sum': {
+        const answer = this.asked.get(typeof m.rid === 'number' ? m.rid : 0);
+        const sessionIds = Array.isArray(m.sids) ? m.sids.filter((s): s is string => typeof s === 'string') : [];
+        answer?.(typeof m.v === 'string' ? { sessionIds, sum: fromBase64(m.v) } : undefined);
+        return;
+      }
       // ---- on the device's node: what its leader sends it ----
+      case 'collect': {
+        const ctx = contextFromJson(m.ctx);
+        const words = typeof m.words === 'number' && Number.isInteger(m.words) && m.words > 0 && m.words <= 1 << 28 ? m.words : 0;
+        if (!ctx?.taskId || !words || !this.o.localSession(sid)) return;
+        const context = { taskId: ctx.taskId, round: ctx.round ?? 0, attemptId: ctx.attemptId ?? new Uint8Array(0) };
+        this.collecting.set(sid, { key: attemptKey(context), ctx: context, buffer: new Float32Array(words), received: 0 });
+        return;
+      }
+      case 'sum?': {
+        const ctx = contextFromJson(m.ctx) ?? {};
+        const key = attemptKey(ctx);
+        const partial = this.partials.get(key);
+        this.partials.delete(key);
+        const sum = partial?.sum ?? new Uint32Array(0);
+        this.o.bus.send(from, { t: 'sum', rid: m.rid, sids: partial?.sessionIds ?? [], v: toBase64(new Uint8Array(sum.buffer, sum.byteOffset, sum.byteLength)) });
+        return;
+      }
       case 'send': {
         this.o.localSession(sid)?.link.sendEncoded(fromBase64(m.f));
         return;

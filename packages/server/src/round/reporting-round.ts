@@ -75,6 +75,11 @@ export interface ReportingRoundOptions {
   logger: Logger;
   /** A device left the round and may be offered to other tasks. */
   release: (session: DeviceSession, reason: string) => void;
+  /**
+   * Several coordinator nodes: asks `nodeId` for the sum (mod 2³²) of the masked inputs it kept
+   * for this round attempt, and the session ids it summed; undefined when it did not answer.
+   */
+  partialSum?: (nodeId: string, context: RoundContext) => Promise<{ sessionIds: string[]; sum: Uint8Array } | undefined>;
   events: ReportingRoundEvents;
 }
 
@@ -125,6 +130,10 @@ export class ReportingRound {
   private readonly withdrawalCounts = new Map<ReasonCodeName, number>();
   /** Members cut off when reporting ended (enough reports in, or the deadline): what they send now is late. */
   private readonly cutOff = new Set<Participant>();
+  /** Several nodes: members whose masked input another node keeps in its partial sum, by that node. */
+  private readonly heldElsewhere = new Map<string, Set<Participant>>();
+  /** Of those, the ones that left before their node's sum came: dropped from the protocol once it is in. */
+  private readonly goneBeforeSum = new Map<Participant, string>();
 
   constructor(o: ReportingRoundOptions) {
     this.o = o;
@@ -155,6 +164,7 @@ export class ReportingRound {
                 if (p.status !== 'reported') this.drop(p, `secure aggregation: ${error.message}`);
               },
               reportingComplete: () => this.isComplete(),
+              beforeMaskedInputCloses: () => this.collectPartialSums(),
               complete: (result) => o.events.complete({ kind: 'secure', sum: result.sum, participants: this.participants(result.survivors) }),
               abort: (reason) => o.events.abort(reason),
             },
@@ -235,6 +245,8 @@ export class ReportingRound {
     for (const { participant: p, buffer } of this.gate.grant((q) => q.status === 'waiting')) {
       this.cohort.setStatus(p, 'uploading');
       if (p.upload) p.upload.buffer = buffer;
+      // Several nodes: a masked input is summed on the node the device is connected to.
+      if (this.aggregation.kind === 'secure' && this.o.partialSum) p.session.link.collectMaskedInput?.(this.context, this.gate.words);
       p.session.link.send('uploadGrant', this.context);
     }
   }
@@ -262,6 +274,63 @@ export class ReportingRound {
     if (!allFinite(up.buffer)) return this.reject(p, 'INVALID_REPORT', 'update contains NaN or infinite values');
     this.aggregation.sum.addUpdate(up.buffer, up.report);
     this.accept(p);
+  }
+
+  /**
+   * Several nodes: the device's node has its complete masked input and added it to its partial
+   * sum (cluster/device-relay.ts); the leader counts the device as reported and receives the sum
+   * when MaskedInput closes.
+   */
+  onMaskedInputHeld(session: DeviceSession, nodeId: string): void {
+    const p = this.member(session, 'update');
+    if (!p) return;
+    if (this.aggregation.kind !== 'secure' || session.link.relayNode !== nodeId) return this.reject(p, 'UNEXPECTED_MESSAGE', 'a masked input kept by another node, in a round that did not ask for one');
+    const protocol = this.aggregation.protocol;
+    if (arrivedLate('masked-input', protocol.phase)) return this.late(p, `masked input arrived after secure aggregation moved on to ${protocol.phase}`);
+    if (p.status !== 'uploading') return this.reject(p, 'UNEXPECTED_MESSAGE', 'update chunk before UploadGrant');
+    const held = this.heldElsewhere.get(nodeId) ?? new Set<Participant>();
+    held.add(p);
+    this.heldElsewhere.set(nodeId, held);
+    this.accept(p);
+  }
+
+  /**
+   * Before MaskedInput closes: each node's partial sum goes into the protocol's sum, as the masked
+   * input of one of its devices (the others add zeros), when it covers exactly the devices this
+   * round counted for that node. Otherwise none of them enters the sum, and the protocol treats
+   * them as dropouts (their masks are reconstructed and removed): nothing half-summed is unmasked.
+   */
+  private async collectPartialSums(): Promise<void> {
+    const ask = this.o.partialSum;
+    if (this.aggregation.kind !== 'secure' || !ask || this.heldElsewhere.size === 0) return;
+    const protocol = this.aggregation.protocol;
+    const byNode = [...this.heldElsewhere];
+    this.heldElsewhere.clear();
+    const answers = await Promise.all(byNode.map(([nodeId]) => ask(nodeId, this.context)));
+    if (this.closed) return;
+    const zeros = new Uint8Array(this.gate.words * 4);
+    for (const [i, [nodeId, held]] of byNode.entries()) {
+      const answer = answers[i];
+      const members = [...held];
+      const expected = members.map((p) => p.session.link.sessionId).sort();
+      const got = answer ? [...answer.sessionIds].sort() : [];
+      if (!answer || got.length !== expected.length || got.some((s, k) => s !== expected[k])) {
+        this.o.logger.warn({ ...this.context, node: nodeId, expected: expected.length, got: answer ? got.length : null }, 'partial sum missing or not for the devices counted: they count as dropouts');
+        continue;
+      }
+      const first = protocol.maskedInput(members[0]!, answer.sum);
+      if (!first.accepted) {
+        this.o.logger.warn({ ...this.context, node: nodeId, err: first.error.message }, 'a partial sum was refused: its devices count as dropouts');
+        continue;
+      }
+      for (const p of members.slice(1)) {
+        const outcome = protocol.maskedInput(p, zeros);
+        // The sum holds this device's input: without it in the survivors the unmasked sum would be wrong.
+        if (!outcome.accepted) return this.o.events.abort(`a partial sum of node "${nodeId}" could not be counted: ${outcome.error.message}`);
+      }
+    }
+    for (const [p, reason] of this.goneBeforeSum) protocol.drop(p, reason);
+    this.goneBeforeSum.clear();
   }
 
   /** A SecAgg+ message from a device of this round (the caller checked that the round runs SecAgg+). */
@@ -354,6 +423,8 @@ export class ReportingRound {
     const p = this.cohort.get(session.link.sessionId);
     if (!p || p.status === 'dropped') return;
     if (p.status !== 'reported') return this.drop(p, reason);
+    // Its masked input is in another node's partial sum, which the protocol has not received yet.
+    if ([...this.heldElsewhere.values()].some((held) => held.has(p))) return void this.goneBeforeSum.set(p, reason);
     // Its masked input is in the sum; under secure aggregation it still had shares to reveal.
     if (this.aggregation.kind === 'secure') {
       this.aggregation.protocol.drop(p, reason);

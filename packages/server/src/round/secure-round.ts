@@ -34,6 +34,11 @@ export interface SecureRoundEvents<M> {
   dropped(member: M, error: SecAggError): void;
   /** Masked-input phase: whether the caller's reporting is complete (every expected report in). */
   reportingComplete(): boolean;
+  /**
+   * MaskedInput is about to close: masked inputs summed elsewhere (partial sums of other
+   * coordinator nodes) must be delivered now, with `maskedInput`. @default nothing to wait for
+   */
+  beforeMaskedInputCloses?(): Promise<void>;
   /** Unmasking finished: the survivors' sum. */
   complete(result: AggregationResult): void;
   /** The protocol cannot finish; nothing was revealed. */
@@ -158,6 +163,13 @@ export class SecureRound<M> {
     if (!this.running || this.closing) return;
     this.closing = true;
     this.deadline.clear();
+    if (this.server.phase === 'masked-input' && this.events.beforeMaskedInputCloses) {
+      await this.events.beforeMaskedInputCloses();
+      if (this.closed) {
+        this.closing = false;
+        return;
+      }
+    }
     let t;
     try {
       t = await this.server.closePhase();
