@@ -103,6 +103,16 @@ describe('names outside the lexicon', () => {
     }
   });
 
+  it('finds any word in a slot only a person fills: under a sign-off, a chat speaker, beside a name with "and"', () => {
+    expect(found('Kind regards,\nQUORAVEN')).toContain('PERSON:QUORAVEN');
+    expect(found('Cheers,\nCoy')).toContain('PERSON:Coy');
+    expect(found('[09:14] loyal grimes: deploying to staging now')).toContain('PERSON:loyal grimes');
+    expect(found('Katrin Swift and Zelvoria are pairing on the bug.')).toContain('PERSON:Zelvoria');
+    for (const s of ['Best regards,\nThe Platform Team', 'Thanks,\nHR', '[09:14] alert: disk full on db-1', 'Katrin Swift and Postgres are old friends.']) {
+      expect(found(s).filter((f) => !['PERSON:Katrin Swift'].includes(f)), s).toEqual([]);
+    }
+  });
+
   it('leaves places that the tagger would take for names (compromise lexicon)', () => {
     for (const s of ['Our Accra and Jakarta teams share the rotation.', 'KARACHI AND LIMA HUBS WENT LIVE.', 'moved the build farm to almaty']) {
       expect(found(s).filter((f) => f.startsWith('PERSON:')), s).toEqual([]);

@@ -13,6 +13,7 @@ import {
 } from './name-lexicon.ts';
 import { findTaggedNames } from './name-tagger.ts';
 import { extendToWholeNames } from './name-extension.ts';
+import { findNameSlots } from './name-slots.ts';
 import { WordSequence } from './name-features.ts';
 import { isTitleCaseLine } from './title-case.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
@@ -301,6 +302,7 @@ function findAllPersons(text: string): PiiSpan[] {
   const tokens = new WordSequence(text);
   // A span of place names only ("Our Mumbai and Warsaw teams") is no person.
   const spans = [...findPersons(text), ...findTaggedNames(text, tokens)].filter((s) => !onlyPlaces(text, s));
+  spans.push(...findNameSlots(text, spans));
   for (const s of spans) {
     // A word-name left standing right before a name found ("Bill Smith"): the name's first word.
     const given = GIVEN_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start))?.[1];

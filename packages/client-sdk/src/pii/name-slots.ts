@@ -1,0 +1,71 @@
+import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS } from './english-lexicon.ts';
+import { foldName } from './name-lexicon.ts';
+import { execAll } from './text.ts';
+import type { PiiSpan } from './types.ts';
+
+/**
+ * Slots that only a person fills, whatever the words in them: the line under a sign-off
+ * ("Best regards,\nCHARVI"), the speaker of a chat line ("[09:14] iirat: deploying…"), and the
+ * other half of "X and <a name found>". The tagger weighs each word by what it is; here the place
+ * decides, so a name the tagger has never seen, or one that is also an English word ("Cheers,\n
+ * Coy", "[09:14] loyal grimes:"), is still found.
+ */
+
+/** A sign-off line: the last line before a signature. */
+const VALEDICTION =
+  /(?:^|\n)[ \t]*(?:thanks|thank you|many thanks|thx|cheers|regards|best|best regards|kind regards|warm regards|best wishes|all the best|sincerely|yours(?: truly| sincerely)?|talk soon|speak soon|take care|warmly|cordially|br)[ \t]*[,.!]?[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*([\p{L}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}][\p{L}\p{M}'’.-]*){0,2})[ \t]*[.,!]?[ \t]*(?=\r?\n|$)/dgiu;
+/** "[09:14] iirat: …", "[2026-11-30 09:14] Quieta Ros: …". */
+const CHAT_SPEAKER = /(?:^|\n)[ \t]*\[[0-9:.\- T]{4,24}\][ \t]*([\p{L}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}][\p{L}\p{M}'’.-]*){0,2}):[ \t]/dgu;
+/** Words that sign a message or speak in a chat without being a person. */
+const NOT_A_SIGNER = new Set(
+  `team all everyone folks the a an and of support hr it management admin admins bot system notice note update updates fyi
+  reminder alert alerts error warning info debug status todo edit channel here there me you us we sent from my iphone android
+  regards thanks best cheers office desk service services helpdesk ops devops security finance legal sales marketing`.split(/\s+/),
+);
+
+function signerWords(value: string): boolean {
+  const words = value.split(/[ \t]+/);
+  return words.every((w) => {
+    const lower = w.toLowerCase().replace(/[.'’]+$/, '');
+    return !NOT_A_SIGNER.has(lower) && !JARGON_WORDS.has(lower) && !PLACE_WORDS.has(lower);
+  });
+}
+
+/** "camylle and alysson smitham", "Katrin Swift and Aurelien": an unknown word beside a found name. */
+const AND_NEXT = /^[ \t]+(?:and|&)[ \t]+([\p{L}][\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-])/u;
+const AND_BEFORE = /(?<![\p{L}\p{M}'’-])([\p{L}][\p{L}\p{M}'’-]*)[ \t]+(?:and|&)[ \t]+$/u;
+
+/** A word that no English list, software list or place list holds: a name beside a name. */
+function unknownWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return word.length >= 3 && !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PLACE_WORDS.has(foldName(word));
+}
+
+export function* findNameSlots(text: string, found: readonly PiiSpan[]): Generator<PiiSpan> {
+  if (text.includes('\n')) {
+    for (const m of execAll(VALEDICTION, text)) {
+      const span = m.indices?.[1];
+      if (span !== undefined && signerWords(m[1] ?? '')) yield { start: span[0], end: span[1] };
+    }
+  }
+  if (text.includes('[')) {
+    for (const m of execAll(CHAT_SPEAKER, text)) {
+      const span = m.indices?.[1];
+      if (span !== undefined && signerWords(m[1] ?? '')) yield { start: span[0], end: span[1] };
+    }
+  }
+  for (const s of found) {
+    const after = AND_NEXT.exec(text.slice(s.end, s.end + 48));
+    const next = after?.[1];
+    if (after !== null && next !== undefined && unknownWord(next)) {
+      const start = s.end + after[0].length - next.length;
+      yield { start, end: start + next.length };
+    }
+    const before = AND_BEFORE.exec(text.slice(Math.max(0, s.start - 48), s.start));
+    const prev = before?.[1];
+    if (before !== null && prev !== undefined && unknownWord(prev)) {
+      const start = s.start - before[0].length;
+      yield { start, end: start + prev.length };
+    }
+  }
+}
