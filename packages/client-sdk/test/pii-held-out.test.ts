@@ -108,6 +108,9 @@ describe('names outside the lexicon', () => {
     expect(found('Cheers,\nCoy')).toContain('PERSON:Coy');
     expect(found('[09:14] loyal grimes: deploying to staging now')).toContain('PERSON:loyal grimes');
     expect(found('Katrin Swift and Zelvoria are pairing on the bug.')).toContain('PERSON:Zelvoria');
+    expect(found('DR. QUORAVEN WILL JOIN THE CALL')).toContain('PERSON:QUORAVEN');
+    expect(found('waiting on zelvoria to merge the pull request')).toContain('PERSON:zelvoria');
+    expect(found('Latency went from 16 to 158ms. Octets out of range.')).toEqual([]);
     for (const s of ['Best regards,\nThe Platform Team', 'Thanks,\nHR', '[09:14] alert: disk full on db-1', 'Katrin Swift and Postgres are old friends.']) {
       expect(found(s).filter((f) => !['PERSON:Katrin Swift'].includes(f)), s).toEqual([]);
     }

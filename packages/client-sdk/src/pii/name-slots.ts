@@ -35,6 +35,20 @@ function signerWords(value: string): boolean {
 const AND_NEXT = /^[ \t]+(?:and|&)[ \t]+([\p{L}][\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-])/u;
 const AND_BEFORE = /(?<![\p{L}\p{M}'’-])([\p{L}][\p{L}\p{M}'’-]*)[ \t]+(?:and|&)[ \t]+$/u;
 
+/**
+ * Phrases that take a person: a title, or a workplace verb or preposition whose object is one
+ * ("Dr. ABADALBAST", "shout-out to Chitraksh", "waiting on kléber to merge", "ACCORDING TO
+ * YOUSSOUPH,"). An unknown word right after one is a name.
+ */
+const TAKES_A_PERSON = new RegExp(
+  '(?<![\\p{L}\\d])(?:(?:mr|mrs|ms|mx|dr|prof|sir|dame)\\.?|shout-?out to|thanks to|kudos to|props to|waiting on|waiting for|according to|' +
+    'escalated to|assigned to|reassigned to|handed (?:it )?over to|loop in|looped in|sync with|synced with|talked to|talk to|spoke (?:to|with)|' +
+    'speak (?:to|with)|met with|meeting with|lunch with|call with|1:1 with|pairing with|invite|invited|ask|asked|ping|pinged|tell|told|remind|' +
+    'reminded|thank|thanked|congratulate|welcome|cc|forward (?:this|it) to|forwarded (?:this|it) to|reach out to|reached out to)[ \\t]+' +
+    '([\\p{L}][\\p{L}\\p{M}\'’-]*)(?=$|[ \\t,.;:!?)\'’])',
+  'dgiu',
+);
+
 /** A word that no English list, software list or place list holds: a name beside a name. */
 function unknownWord(word: string): boolean {
   const lower = word.toLowerCase();
@@ -53,6 +67,11 @@ export function* findNameSlots(text: string, found: readonly PiiSpan[]): Generat
       const span = m.indices?.[1];
       if (span !== undefined && signerWords(m[1] ?? '')) yield { start: span[0], end: span[1] };
     }
+  }
+  for (const m of execAll(TAKES_A_PERSON, text)) {
+    const span = m.indices?.[1];
+    const word = m[1] ?? '';
+    if (span !== undefined && unknownWord(word.replace(/['’]s$/u, ''))) yield { start: span[0], end: span[0] + word.replace(/['’]s$/u, '').length };
   }
   for (const s of found) {
     const after = AND_NEXT.exec(text.slice(s.end, s.end + 48));
