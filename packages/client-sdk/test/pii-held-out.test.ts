@@ -111,6 +111,9 @@ describe('names outside the lexicon', () => {
     expect(found('DR. QUORAVEN WILL JOIN THE CALL')).toContain('PERSON:QUORAVEN');
     expect(found('waiting on zelvoria to merge the pull request')).toContain('PERSON:zelvoria');
     expect(found('Latency went from 16 to 158ms. Octets out of range.')).toEqual([]);
+    // The cue before a name stays; "Ping" capitalised in mixed case may be the name.
+    expect(found('ping Zelvoria Quoraven about the failing deploy')).toEqual(['PERSON:Zelvoria Quoraven']);
+    expect(found('PING ZELVORIA QUORAVEN ABOUT THE FAILING DEPLOY')).toEqual(['PERSON:ZELVORIA QUORAVEN']);
     for (const s of ['Best regards,\nThe Platform Team', 'Thanks,\nHR', '[09:14] alert: disk full on db-1', 'Katrin Swift and Postgres are old friends.']) {
       expect(found(s).filter((f) => !['PERSON:Katrin Swift'].includes(f)), s).toEqual([]);
     }

@@ -318,7 +318,23 @@ function findAllPersons(text: string): PiiSpan[] {
       out.push({ start: s.start, end: s.end });
     }
   }
-  return extendToWholeNames(tokens, out);
+  return extendToWholeNames(tokens, out).map((s) => withoutLeadingCue(text, s));
+}
+
+/**
+ * Cue words the tagger can take for the first word of the name after them, "Ping" being also a
+ * given name: "ping Assunta Kling", "PING ELODY ABOUT …". Written in lower case, or in a line of
+ * capitals, such a word is the cue; a capitalised one in mixed case may be the name ("Ping Wu").
+ */
+const LEADING_CUE = /^(ping|cc|ask|tell|invite|thank|thanks|hi|hey|dear|remind|email|message|welcome|congrats)[ \t]+(?=\S)/i;
+
+function withoutLeadingCue(text: string, s: PiiSpan): PiiSpan {
+  const m = LEADING_CUE.exec(text.slice(s.start, s.end));
+  const word = m?.[1];
+  if (m === null || word === undefined) return s;
+  const capitals = word === word.toUpperCase() && text.slice(s.start, s.end) === text.slice(s.start, s.end).toUpperCase();
+  if (word !== word.toLowerCase() && !capitals) return s;
+  return { start: s.start + m[0].length, end: s.end };
 }
 
 export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: findAllPersons };
