@@ -11,6 +11,7 @@
  *          --corruption G (0.05) --threat honest|malicious (malicious) --json
  *          (--honest-but-curious and --consistency-check are deprecated aliases of --threat honest
  *          and --threat malicious: they print a deprecation line and still work)
+ *          --wire [--hosts H] [--phase-ms MS]: over real sockets (secagg-wire.ts)
  *
  * The malicious-server setting (signed advertisements, the consistency check, 2t > k) is the
  * default, as it is for every task; --threat honest measures the explicit opt-out.
@@ -73,6 +74,8 @@ const { values: args } = parseArgs({
     wire: { type: 'boolean', default: false },
     /** With --wire: device host processes (one per core by default). */
     hosts: { type: 'string' },
+    /** With --wire: the SecAgg+ phase deadline in ms (the task default, 30 s, when absent). */
+    'phase-ms': { type: 'string' },
   },
 });
 
@@ -85,6 +88,7 @@ if (args.wire) {
     seed: args.seed!,
     json: args.json === true,
     ...(args.hosts !== undefined ? { hosts: Number(args.hosts) } : {}),
+    ...(args['phase-ms'] !== undefined ? { phaseMs: Number(args['phase-ms']) } : {}),
   });
   process.exit(0);
 }
