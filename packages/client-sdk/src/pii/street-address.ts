@@ -111,7 +111,21 @@ const NOT_STREET_WORDS = new Set(
 );
 
 /** A street word or compound ending right before a house number: where the last two shapes can match. */
-const STREET_WORD_THEN_NUMBER = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}),?\\s+\\d`, 'giu');
+// Found from the letter, space and digit (rare) backwards: one pattern of all the street words
+// tried at every position of the text costs more than the rest of the street scan.
+const LETTER_SPACE_DIGIT = /[\p{L}.],?\s+\d/gu;
+const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}),?$`, 'iu');
+/** How far back from the space a street word may start. */
+const STREET_WORD_REACH = 24;
+
+function streetWordAnchors(text: string): number[][] {
+  const out: number[][] = [];
+  for (const m of execAll(LETTER_SPACE_DIGIT, text)) {
+    const wordEnd = m.index + m[0].search(/\s/);
+    if (ENDS_WITH_STREET_WORD.test(text.slice(Math.max(0, wordEnd - STREET_WORD_REACH), wordEnd))) out.push([Math.max(0, wordEnd - STREET_WORD_REACH), m.index + m[0].length]);
+  }
+  return out;
+}
 /** How far before and after such an anchor a match of those shapes can reach. */
 const ANCHOR_BEFORE = 160;
 const ANCHOR_AFTER = 48;
@@ -262,7 +276,7 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
   if (!/\d/.test(text)) return;
   yield* findCuedStreetLines(text);
   yield* findLoneStreetLines(text);
-  const anchors = execAll(STREET_WORD_THEN_NUMBER, text).map((m) => [m.index, m.index + m[0].length]);
+  const anchors = streetWordAnchors(text);
   for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER]) {
     const matches =
       re === NAME_THEN_STREET_WORD || re === COMPOUND
