@@ -50,15 +50,15 @@ describe('held-out evaluation (test/fixtures/pii/origin-eval.ts)', () => {
     expect(report.bySlice.map((s) => s.slice).sort()).toEqual(['casing lower', 'casing title', 'casing upper', 'with cue', 'without cue']);
   });
 
-  // Issue 13 asks for PERSON recall >= 0.95 overall and >= 0.9 per origin (measured in
-  // BENCHMARKS.md: 0.957 overall, 0.92–0.98 per origin).
+  // Issue 13 asks for PERSON recall >= 0.95 overall and >= 0.9 per origin (dev part, measured
+  // 2026-12-05: 0.985 overall, 0.96–0.996 per origin).
   it('PERSON recall on held-out names: >= 0.95 overall, >= 0.9 for every origin', () => {
     expect(report.overall.recall).toBeGreaterThanOrEqual(0.95);
     for (const o of report.byOrigin) expect(o.recall, o.origin).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('removes names whole: at most 2.5% of names lose some words and keep others', () => {
-    expect(report.overall.partial / report.overall.names).toBeLessThanOrEqual(0.025);
+  it('removes names whole: at most 1% of names lose some words and keep others', () => {
+    expect(report.overall.partial / report.overall.names).toBeLessThanOrEqual(0.01);
   });
 
   it('keeps >= 0.98 of ordinary words, and of the word-name, jargon and place sentences', () => {
@@ -134,8 +134,10 @@ describe('names outside the lexicon', () => {
 });
 
 // The test part: templates, sentences and names nobody tuned on (see origin-eval.ts). The
-// issue's name targets hold there too; its format templates and street-address locales were
-// written apart and are reported in BENCHMARKS.md, not asserted (passwords and streets fall short).
+// issue's name targets hold there too (measured 2026-12-05: 0.964 overall, Anglo 0.919 the
+// lowest, 1.6% of names in part, 0.986 of the word-name, jargon and place words kept). Its format
+// rows meet the targets except STREET_ADDRESS (0.76 against 0.95, asserted at what it reaches so
+// that it cannot fall back unseen; BENCHMARKS.md says so).
 describe('held-out evaluation, test part (never inspected)', () => {
   let report: OriginReport;
   beforeAll(async () => {
@@ -147,11 +149,23 @@ describe('held-out evaluation, test part (never inspected)', () => {
     for (const s of await loadOriginEval('test')) for (const n of s.names) for (const w of n.value.split(' ')) expect(dev.has(foldName(w)), w).toBe(false);
   });
 
-  it('PERSON recall >= 0.95 overall and >= 0.9 per origin; at most 2.5% of names partly removed; >= 0.98 of words kept', () => {
+  it('PERSON recall >= 0.95 overall and >= 0.9 per origin; at most 2% of names partly removed; >= 0.98 of words kept', () => {
     expect(report.overall.recall).toBeGreaterThanOrEqual(0.95);
     for (const o of report.byOrigin) expect(o.recall, o.origin).toBeGreaterThanOrEqual(0.9);
-    expect(report.overall.partial / report.overall.names).toBeLessThanOrEqual(0.025);
+    expect(report.overall.partial / report.overall.names).toBeLessThanOrEqual(0.02);
     expect(report.ordinaryKept / report.ordinaryWords).toBeGreaterThanOrEqual(0.98);
+    expect(report.wordNameKept / report.wordNameWords).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('meets the format targets on the test part, streets at what they reach', () => {
+    const rows = scorePatternCases(makePatternCases('test'), (t) => scrubPii(t).findings);
+    const share = (format: string): number => rows.find((r) => r.format === format)?.recall ?? 0;
+    for (const f of ['IBAN lower case', 'card with dots', 'card with mixed separators', 'SSN with spaces', 'password in a sentence', 'look-alike kept']) {
+      expect(share(f), f).toBeGreaterThanOrEqual(0.99);
+    }
+    expect(share('date of birth')).toBeGreaterThanOrEqual(0.95);
+    // Issue 13's target is 0.95; not met (BENCHMARKS.md).
+    expect(share('street address')).toBeGreaterThanOrEqual(0.75);
   });
 });
 
@@ -249,5 +263,9 @@ describe('new formats and types', () => {
     }
     expect(share('date of birth')).toBeGreaterThanOrEqual(0.95);
     expect(share('street address')).toBeGreaterThanOrEqual(0.95);
+    // The dev part's wider rows (fourth pass): more phrasings and password shapes, 26 more locales.
+    expect(share('password in a sentence, wider (dev)')).toBeGreaterThanOrEqual(0.99);
+    expect(share('street address, wider (dev)')).toBeGreaterThanOrEqual(0.95);
+    expect(share('street address, wider, no cue (dev)')).toBeGreaterThanOrEqual(0.9);
   });
 });
