@@ -133,8 +133,12 @@ export class Coordinator {
         lost: (taskId, reason) => this.leaseLost(taskId, reason),
         ended: (taskId) => this.endedElsewhere(taskId),
         observed: (holders) => {
+          const before = this.clusterView.holders;
           this.clusterView.holders = holders;
           this.relay?.leadersChanged(new Set(holders.values()));
+          // A task newly led elsewhere: devices told to come back later may now be relayed to it.
+          const moved = [...holders].find(([taskId, node]) => node !== this.keeper?.nodeId && before.get(taskId) !== node);
+          if (moved && this.relay) this.nudgeIdleDevices(`task "${moved[0]}" is led by node "${moved[1]}"`);
         },
       });
       const bus = options.cluster.bus;
@@ -546,7 +550,7 @@ export class Coordinator {
    */
   private nudgeIdleDevices(reason: string): void {
     for (const s of this.sessions.values()) {
-      if (!s.checkIn && s.activeTaskId === undefined) s.link.send('comeBackLater', { retryAfterMs: 100 + randomBelow(this.random, 900), reason });
+      if (!s.checkIn && s.activeTaskId === undefined && !this.relay?.isAttached(s.link.sessionId)) s.link.send('comeBackLater', { retryAfterMs: 100 + randomBelow(this.random, 900), reason });
     }
   }
 

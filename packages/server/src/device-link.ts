@@ -38,6 +38,8 @@ export interface DeviceLink {
    * UploadGrant is sent.
    */
   collectMaskedInput?(context: RoundContext, words: number): void;
+  /** Several nodes: the round counted the masked input the device's node holds: it goes into that node's partial sum. */
+  takeMaskedInput?(context: RoundContext): void;
 }
 
 /** A device's latest check-in, as the round logic uses it. */

@@ -79,6 +79,10 @@ export class RelayedDeviceLink implements DeviceLink {
   collectMaskedInput(context: RoundContext, words: number): void {
     this.bus.send(this.nodeId, { t: 'collect', sid: this.sessionId, ctx: contextToJson(context), words });
   }
+
+  takeMaskedInput(context: RoundContext): void {
+    this.bus.send(this.nodeId, { t: 'take', sid: this.sessionId, ctx: contextToJson(context) });
+  }
 }
 
 /** One round attempt's key, as partial sums are kept. */
@@ -112,6 +116,13 @@ export class DeviceRelay {
   private readonly relayed = new Map<string, DeviceSession>();
   /** On a device's node: masked inputs being received, by session id. */
   private readonly collecting = new Map<string, { key: string; ctx: RoundContext; buffer: Float32Array; received: number }>();
+  /**
+   * On a device's node: complete masked inputs the leader has not counted yet. One enters the
+   * partial sum only when the leader takes it ('take'): one it refused (a device cut off at the
+   * goal while its last chunk was on the way) must not be in the sum. At most the leader's
+   * concurrent uploads are held at once: its upload slot stays taken until it decides.
+   */
+  private readonly held = new Map<string, { key: string; ctx: RoundContext; buffer: Float32Array }>();
   /** On a device's node: partial sums by round attempt (the newest attempt of each task only). */
   private readonly partials = new Map<string, { taskId: string; sum: Uint32Array; sessionIds: string[] }>();
   /** On the leader: partial sums asked for, by request id. */
@@ -130,6 +141,11 @@ export class DeviceRelay {
   /** Devices connected here whose frames go to another node now. */
   get attachedDevices(): number {
     return this.attached.size;
+  }
+
+  /** This device's frames go to another node (which decides when it comes back). */
+  isAttached(sessionId: string): boolean {
+    return this.attached.has(sessionId);
   }
 
   /**
@@ -180,19 +196,28 @@ export class DeviceRelay {
     up.received += data.byteLength;
     if (up.received < up.buffer.byteLength) return true;
     this.collecting.delete(sid);
-    let partial = this.partials.get(up.key);
-    if (!partial || partial.sum.length !== up.buffer.length) {
-      for (const [key, p] of this.partials) if (p.taskId === up.ctx.taskId) this.partials.delete(key);
-      partial = { taskId: up.ctx.taskId, sum: new Uint32Array(up.buffer.length), sessionIds: [] };
-      this.partials.set(up.key, partial);
+    this.held.set(sid, { key: up.key, ctx: up.ctx, buffer: up.buffer });
+    this.o.bus.send(leader, { t: 'uploaded', sid, ctx: contextToJson(up.ctx) });
+    return true;
+  }
+
+  /** The leader counted a held masked input: it goes into the round attempt's partial sum, and its buffer is freed. */
+  private take(sid: string, key: string): void {
+    const h = this.held.get(sid);
+    if (!h || h.key !== key) return;
+    this.held.delete(sid);
+    let partial = this.partials.get(key);
+    if (!partial || partial.sum.length !== h.buffer.length) {
+      // A task keeps the partial sum of its newest attempt only.
+      for (const [k, p] of this.partials) if (p.taskId === h.ctx.taskId) this.partials.delete(k);
+      partial = { taskId: h.ctx.taskId, sum: new Uint32Array(h.buffer.length), sessionIds: [] };
+      this.partials.set(key, partial);
     }
     // Uint32Array stores reduce mod 2^32: the masked inputs add as the leader's protocol would add them.
-    const input = new Uint32Array(up.buffer.buffer, up.buffer.byteOffset, up.buffer.length);
+    const input = new Uint32Array(h.buffer.buffer, h.buffer.byteOffset, h.buffer.length);
     const sum = partial.sum;
     for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! + input[i]!;
     partial.sessionIds.push(sid);
-    this.o.bus.send(leader, { t: 'uploaded', sid, ctx: contextToJson(up.ctx) });
-    return true;
   }
 
   /** The leader's side: asks `nodeId` for its partial sum of `context`; undefined when no answer came within `timeoutMs`. */
@@ -219,6 +244,7 @@ export class DeviceRelay {
       this.relayed.delete(`${session.link.nodeId}/${session.link.sessionId}`);
       return;
     }
+    // A held masked input stays: the leader may have counted it already ('take' on its way).
     this.collecting.delete(session.link.sessionId);
     this.detach(session.link.sessionId, reason);
   }
@@ -301,11 +327,16 @@ export class DeviceRelay {
         this.collecting.set(sid, { key: attemptKey(context), ctx: context, buffer: new Float32Array(words), received: 0 });
         return;
       }
+      case 'take': {
+        this.take(sid, attemptKey(contextFromJson(m.ctx) ?? {}));
+        return;
+      }
       case 'sum?': {
         const ctx = contextFromJson(m.ctx) ?? {};
         const key = attemptKey(ctx);
         const partial = this.partials.get(key);
         this.partials.delete(key);
+        for (const [sid, h] of [...this.held]) if (h.key === key) this.held.delete(sid);
         const sum = partial?.sum ?? new Uint32Array(0);
         this.o.bus.send(from, { t: 'sum', rid: m.rid, sids: partial?.sessionIds ?? [], v: toBase64(new Uint8Array(sum.buffer, sum.byteOffset, sum.byteLength)) });
         return;

@@ -291,6 +291,8 @@ export class ReportingRound {
     const held = this.heldElsewhere.get(nodeId) ?? new Set<Participant>();
     held.add(p);
     this.heldElsewhere.set(nodeId, held);
+    // Before accept: reaching the goal asks the nodes for their sums, which must include this one.
+    session.link.takeMaskedInput?.(this.context);
     this.accept(p);
   }
 
