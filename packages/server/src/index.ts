@@ -27,6 +27,7 @@ export { WeightedDeltaAggregator } from './aggregator.ts';
 export { SqliteStore } from './store/sqlite-store.ts';
 export { SqliteTrustStore, type TrustRelayStore } from './store/sqlite-trust-store.ts';
 export { PostgresStore, type PostgresStoreOptions } from './store/postgres-store.ts';
+export { PostgresNodeBus, NOTIFY_PAYLOAD_LIMIT, type NodeBus, type NodeBusStats, type BusMessage } from './cluster/node-bus.ts';
 export { openStore, parseStoreLocation, type StoreLocation } from './store/open-store.ts';
 export type { Store, TaskRow, RoundRow, RoundMetrics } from './store/store.ts';
 export { ServerError } from './errors.ts';

@@ -169,15 +169,14 @@ export class LeaseKeeper {
     await this.o.leases.release(taskId, h.lease);
   }
 
-  /** Stops renewing and, unless `keep` (a simulated crash in tests), gives every lease up so another node can take over at once. */
-  async stop(opts: { keep?: boolean } = {}): Promise<void> {
+  /** Stops renewing and gives every lease up, so another node can take over at once. */
+  async stop(): Promise<void> {
     this.running = false;
     if (this.timer) this.o.clock.clearTimeout(this.timer);
     this.timer = undefined;
     await this.ticking;
     const held = [...this.held];
     this.held.clear();
-    if (opts.keep) return;
     await Promise.all(held.map(([taskId, h]) => this.o.leases.release(taskId, h.lease).catch((err: unknown) => this.o.logger.warn({ err, taskId }, 'releasing a task lease failed'))));
   }
 }
