@@ -71,7 +71,7 @@ describe('task leases on PostgreSQL', () => {
       const renewed = await store.leases.acquire({ taskId: 't1', nodeId: 'a', ttlMs: 10_000, heldEpoch: 1 });
       expect(renewed).toMatchObject({ nodeId: 'a', epoch: 1, held: true });
       expect(renewed.expiresAt).toBeGreaterThanOrEqual(a.expiresAt);
-      await raw(`UPDATE task_leases SET expires_at = 0`);
+      await raw(`UPDATE task_leases SET expires_at = 1`);
       expect(await store.leases.acquire({ taskId: 't1', nodeId: 'b', ttlMs: 10_000 })).toMatchObject({ nodeId: 'b', epoch: 2, held: true });
       // a comes back with its old epoch: b holds a live lease now.
       expect(await store.leases.acquire({ taskId: 't1', nodeId: 'a', ttlMs: 10_000, heldEpoch: 1 })).toMatchObject({ nodeId: 'b', epoch: 2, held: false });
@@ -104,7 +104,7 @@ describe('task leases on PostgreSQL', () => {
     const { store, raw } = await freshStore();
     try {
       await store.leases.acquire({ taskId: 't1', nodeId: 'a', ttlMs: 10_000 });
-      await raw(`UPDATE task_leases SET expires_at = 0`);
+      await raw(`UPDATE task_leases SET expires_at = 1`);
       await store.leases.acquire({ taskId: 't1', nodeId: 'b', ttlMs: 10_000 });
       // a wakes up and commits round 1 as it had computed it: refused, nothing written.
       await expect(store.commitRound(commit({ lease: { nodeId: 'a', epoch: 1 } }))).rejects.toMatchObject({
@@ -135,7 +135,7 @@ describe('task leases on PostgreSQL', () => {
       expect(await store.leases.setOpenRound('t1', { nodeId: 'a', epoch: a.epoch }, open)).toBe(true);
       // A renewal keeps the open round.
       await store.leases.acquire({ taskId: 't1', nodeId: 'a', ttlMs: 10_000, heldEpoch: 1 });
-      await raw(`UPDATE task_leases SET expires_at = 0`);
+      await raw(`UPDATE task_leases SET expires_at = 1`);
       const b = await store.leases.acquire({ taskId: 't1', nodeId: 'b', ttlMs: 10_000 });
       const reason = 'node "a" stopped leading the task during round 1 (its lease expired; node "b" took the lease over at epoch 2)';
       expect(b).toMatchObject({ held: true, epoch: 2, abortedRound: { ...open, reason, previousNodeId: 'a', previousEpoch: 1 } });
@@ -145,14 +145,21 @@ describe('task leases on PostgreSQL', () => {
       expect(await store.leases.setOpenRound('t1', { nodeId: 'a', epoch: 1 }, open)).toBe(false);
       expect(await store.leases.setOpenRound('t1', { nodeId: 'b', epoch: 2 }, open)).toBe(true);
       await store.commitRound(commit({ lease: { nodeId: 'b', epoch: 2 } }));
-      await raw(`UPDATE task_leases SET expires_at = 0`);
+      await raw(`UPDATE task_leases SET expires_at = 1`);
       // Nothing was open any more: the next takeover aborts nothing.
       const c = await store.leases.acquire({ taskId: 't1', nodeId: 'c', ttlMs: 10_000 });
       expect(c).toMatchObject({ held: true, epoch: 3 });
       expect(c.abortedRound).toBeUndefined();
+      // A node that shuts down releases its lease with a round open: the successor says so.
+      expect(await store.leases.setOpenRound('t1', { nodeId: 'c', epoch: 3 }, { ...open, round: 2, modelVersionIn: 1 })).toBe(true);
+      await store.leases.release('t1', { nodeId: 'c', epoch: 3 });
+      expect((await store.leases.acquire({ taskId: 't1', nodeId: 'd', ttlMs: 10_000 })).abortedRound?.reason).toBe(
+        'node "c" stopped leading the task during round 2 (it released the lease; node "d" took the lease over at epoch 4)',
+      );
       expect((await store.listRounds('t1')).map((r) => [r.round, r.status])).toEqual([
         [1, 'aborted'],
         [1, 'committed'],
+        [2, 'aborted'],
       ]);
     } finally {
       await store.close();

@@ -61,7 +61,8 @@ export class PostgresLeaseStore implements TaskLeaseStore {
       const lease: TaskLease = { taskId, nodeId: now.node_id, epoch: now.epoch, expiresAt: now.expires_at, held: true };
       const open = before?.open_round;
       if (before && open && now.epoch !== before.epoch) {
-        const how = before.node_id === nodeId ? 'an earlier process of this node stopped' : `its lease expired`;
+        // A released lease has expires_at 0 (a node shutting down gives its leases up).
+        const how = before.node_id === nodeId ? 'an earlier process of this node stopped' : before.expires_at === 0 ? 'it released the lease' : 'its lease expired';
         const reason = `node "${before.node_id}" stopped leading the task during round ${open.round} (${how}; node "${nodeId}" took the lease over at epoch ${now.epoch})`;
         await c.query(
           `INSERT INTO rounds (task_id, round, kind, status, model_version_in, reason, started_at, ended_at)
