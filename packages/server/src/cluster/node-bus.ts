@@ -57,6 +57,8 @@ export class PostgresNodeBus implements NodeBus {
   /** Incoming batches, handled one after the other (a table read must not let a later batch overtake it). */
   private inbound: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** The sending connection's queries, chained: each starts when the one before it ended. */
+  private sending: Promise<void> = Promise.resolve();
 
   constructor(
     readonly nodeId: string,
@@ -103,14 +105,22 @@ export class PostgresNodeBus implements NodeBus {
       this.stats.messagesSent += messages.length;
       this.stats.bytesSent += Buffer.byteLength(payload);
       const channel = channelOf(to);
-      const sent =
-        Buffer.byteLength(payload) <= NOTIFY_PAYLOAD_LIMIT
-          ? this.sender.query(`SELECT pg_notify($1, $2)`, [channel, payload])
-          : (this.stats.tableBatches++,
-            this.sender.query(`WITH m AS (INSERT INTO node_messages (payload, created_at) VALUES ($2, $3) RETURNING id) SELECT pg_notify($1, '#' || m.id) FROM m`, [channel, payload, Date.now()]));
-      sent.catch((err: unknown) => {
-        if (!this.stopped) this.logger.error({ err, node: this.nodeId, to }, 'sending to another node failed');
-      });
+      const inline = Buffer.byteLength(payload) <= NOTIFY_PAYLOAD_LIMIT;
+      if (!inline) this.stats.tableBatches++;
+      const createdAt = Date.now();
+      // One query at a time on the sending connection, in call order (pg 9 refuses overlapping queries).
+      this.sending = this.sending
+        .then(() =>
+          inline
+            ? this.sender.query(`SELECT pg_notify($1, $2)`, [channel, payload])
+            : this.sender.query(`WITH m AS (INSERT INTO node_messages (payload, created_at) VALUES ($2, $3) RETURNING id) SELECT pg_notify($1, '#' || m.id) FROM m`, [channel, payload, createdAt]),
+        )
+        .then(
+          () => undefined,
+          (err: unknown) => {
+            if (!this.stopped) this.logger.error({ err, node: this.nodeId, to }, 'sending to another node failed');
+          },
+        );
     }
   }
 
@@ -145,7 +155,7 @@ export class PostgresNodeBus implements NodeBus {
     if (this.stopped) return;
     this.flush();
     this.stopped = true;
-    await this.inbound;
+    await Promise.all([this.inbound, this.sending]);
     await Promise.all([this.listener.end().catch(() => undefined), this.sender.end().catch(() => undefined)]);
   }
 }
