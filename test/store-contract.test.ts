@@ -100,6 +100,16 @@ function describeStoreContract(name: string, backend: () => Backend) {
       await b.store.close();
     });
 
+    it('charges privacy ahead of a reveal (write-ahead), kept across a reopen', async () => {
+      const b = await withTask();
+      await b.store.chargePrivacy('t1', 1, '{"steps":1}', 5);
+      expect(await b.store.getPrivacyState('t1')).toBe('{"steps":1}');
+      await b.store.close();
+      const again = await b.reopen();
+      expect(await again.getPrivacyState('t1')).toBe('{"steps":1}');
+      await again.close();
+    });
+
     it('records aborted rounds (with the ε a revealed sum spent), evaluation and finish, and lists rounds oldest first up to a limit', async () => {
       const b = await withTask();
       await b.store.recordAbortedRound({ taskId: 't1', round: 1, kind: 'train', modelVersionIn: 0, reason: 'timed out', startedAt: 1, endedAt: 2, privacyState: '{"steps":1}' });

@@ -12,6 +12,7 @@ import { newAttemptId, routeRoundMessage } from './round/attempt.ts';
 import { ModelDownload } from './round/model-download.ts';
 import { planRoundMode, secureSetupOf, uploadWords, type RoundKind } from './round/plan.ts';
 import { ReportingRound, type ReportingRoundOptions, type RoundInfo } from './round/reporting-round.ts';
+import { revealCharge } from './round/reveal-charge.ts';
 import { DEFAULT_REPORT_LIMITS, type ReportLimits } from './round/reports.ts';
 import { cohortTarget, selectCohort, type Sampling } from './round/selection.ts';
 import { BufferPool } from './round/upload-gate.ts';
@@ -209,6 +210,12 @@ export class TaskRunner {
   }
 
   /** The store refused this node's lease: stop at once, write nothing more; the lease's new holder resumes the task. */
+  /** Stores the accountant that includes round `round` before its distributed-DP sum is unmasked. */
+  private async chargeAhead(round: number, accountant: PrivacyAccountant): Promise<void> {
+    const lease = this.deps.lease;
+    await this.write(() => this.deps.store.chargePrivacy(this.id, round, JSON.stringify(accountant.toJSON()), this.deps.clock.now(), ...(lease ? [lease] : [])));
+  }
+
   private leaseLost(reason: string): void {
     if (this.closed) return;
     this.yieldLease(reason);
@@ -366,6 +373,7 @@ export class TaskRunner {
       return this.abortRound(planned.reason);
     }
     const mode = planned.mode;
+    const charge = revealCharge(mode);
     const setup = secureSetupOf(mode);
     if (setup && setup.dropouts.tolerated < setup.dropouts.requested) {
       deps.logger.info({ taskId: this.id, n: selected.length, dropouts: setup.dropouts }, 'small cohort: secure aggregation tolerates fewer dropouts than the task asks for');
@@ -396,7 +404,13 @@ export class TaskRunner {
       logger: deps.logger,
       release: deps.release,
       ...(deps.partialSum ? { partialSum: deps.partialSum } : {}),
-      events: { complete: (sum) => void this.commit(reporting, sum), abort: (reason) => this.abortRound(reason) },
+      events: {
+        complete: (sum) => void this.commit(reporting, sum),
+        abort: (reason) => this.abortRound(reason),
+        // Distributed DP: the sum carries the devices' noise and is released the moment it is
+        // unmasked, so its ε is charged in the store first (central DP releases only after noising).
+        ...(charge ? { beforeReveal: () => this.chargeAhead(r.round, charge) } : {}),
+      },
     });
     this.active = { phase: 'reporting', reporting };
     reporting.invite(this.download);

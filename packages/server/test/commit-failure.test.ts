@@ -100,3 +100,38 @@ describe('a failed store commit', () => {
     expect(done.privacy!.epsilonSpent).toBe(oneRound.epsilon(1e-3));
   });
 });
+
+describe('the write-ahead privacy charge', () => {
+  it('in distributed DP, the round\'s ε is in the store before its sum is unmasked; in central DP nothing is written ahead', async () => {
+    for (const mode of ['distributed', 'central'] as const) {
+      h = await coordinatorHarness();
+      let taskId = '';
+      // What the store held when each commit began: a coordinator that stopped right after the
+      // reveal, before this commit, would restart from it.
+      const atCommit: (string | null)[] = [];
+      const store = h.store;
+      const commitRound = store.commitRound.bind(store);
+      store.commitRound = async (c) => {
+        atCommit.push(await store.getPrivacyState(taskId));
+        return commitRound(c);
+      };
+      const privacy = { mode, targetEpsilon: 100, delta: 1e-3, clipNorm: 1, noiseMultiplier: 0.5, population: 3 };
+      taskId = await h.coordinator.createTask(
+        task({ cohort: { goal: 3, minimum: 3, overSelection: 1 }, privacy, rounds: 1, secureAggregation: { enabled: true, maliciousServer: false }, timeouts: { selectionMs: 1000, roundMs: 60_000 } }),
+      );
+      h.devices(3).forEach((d) => d.connect());
+      h.clock.advance(1000);
+      await h.events.until(() => h!.ends.length === 1);
+      expect(await store.listRounds(taskId)).toMatchObject([{ round: 1, status: 'committed' }]);
+      if (mode === 'distributed') {
+        const plan = (await store.getTask(taskId))!.spec.privacy!.distributed as unknown as DistributedDpPlan;
+        const oneRound = new PrivacyAccountant().composeDistributed({ samplingRate: 1, plan, steps: 1 });
+        expect(PrivacyAccountant.fromJSON(atCommit[0]!).epsilon(1e-3)).toBe(oneRound.epsilon(1e-3));
+      } else {
+        expect(atCommit[0]).toBeNull();
+      }
+      await h.close();
+      h = undefined;
+    }
+  });
+});

@@ -47,6 +47,8 @@ export interface ReportingRoundEvents {
   complete(sum: SurvivorsSum): void;
   /** The round cannot complete. */
   abort(reason: string): void;
+  /** Under SecAgg+, just before the sum is unmasked (see SecureRoundEvents.beforeReveal). */
+  beforeReveal?(): Promise<void>;
 }
 
 export interface ReportingRoundOptions {
@@ -165,6 +167,7 @@ export class ReportingRound {
               },
               reportingComplete: () => this.isComplete(),
               beforeMaskedInputCloses: () => this.collectPartialSums(),
+              ...(o.events.beforeReveal ? { beforeReveal: o.events.beforeReveal } : {}),
               complete: (result) => o.events.complete({ kind: 'secure', sum: result.sum, participants: this.participants(result.survivors) }),
               abort: (reason) => o.events.abort(reason),
             },

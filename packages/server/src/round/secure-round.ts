@@ -39,6 +39,12 @@ export interface SecureRoundEvents<M> {
    * coordinator nodes) must be delivered now, with `maskedInput`. @default nothing to wait for
    */
   beforeMaskedInputCloses?(): Promise<void>;
+  /**
+   * Unmask is about to close, which reveals the survivors' sum to the coordinator: a write-ahead
+   * step (the round's ε charged in the store). If it fails, nothing is revealed and the round
+   * aborts with its message. @default nothing to do
+   */
+  beforeReveal?(): Promise<void>;
   /** Unmasking finished: the survivors' sum. */
   complete(result: AggregationResult): void;
   /** The protocol cannot finish; nothing was revealed. */
@@ -165,6 +171,19 @@ export class SecureRound<M> {
     this.deadline.clear();
     if (this.server.phase === 'masked-input' && this.events.beforeMaskedInputCloses) {
       await this.events.beforeMaskedInputCloses();
+      if (this.closed) {
+        this.closing = false;
+        return;
+      }
+    }
+    if (this.server.phase === 'unmask' && this.events.beforeReveal) {
+      try {
+        await this.events.beforeReveal();
+      } catch (err) {
+        this.closing = false;
+        if (!this.closed) this.events.abort(`not unmasked: ${(err as Error).message}`);
+        return;
+      }
       if (this.closed) {
         this.closing = false;
         return;

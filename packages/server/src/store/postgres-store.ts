@@ -242,6 +242,19 @@ export class PostgresStore implements Store {
     });
   }
 
+  async chargePrivacy(taskId: string, round: number, privacyState: string, now: number, lease?: LeaseRef): Promise<void> {
+    await this.tx(async (c) => {
+      if (lease) {
+        const { rows } = await c.query<{ node_id: string; epoch: number }>(`SELECT node_id, epoch FROM task_leases WHERE task_id = $1 FOR UPDATE`, [taskId]);
+        const held = rows[0];
+        if (!held || held.node_id !== lease.nodeId || held.epoch !== lease.epoch) {
+          throw new ServerError('LEASE_LOST', `round ${round} of task ${taskId} not unmasked: node "${lease.nodeId}" no longer leads the task (its lease was epoch ${lease.epoch})`, 409);
+        }
+      }
+      await c.query(`UPDATE tasks SET privacy_state = $1, updated_at = $2 WHERE id = $3`, [privacyState, now, taskId]);
+    });
+  }
+
   async listRounds(taskId: string, limit = 1000): Promise<RoundRow[]> {
     const { rows } = await this.pool.query<RoundPgRow>(
       `SELECT task_id, round, kind, status, model_version_in, model_version_out, reason, metrics, started_at, ended_at

@@ -305,6 +305,11 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async chargePrivacy(taskId: string, _round: number, privacyState: string, now: number, lease?: unknown): Promise<void> {
+    if (lease) throw noLeases();
+    this.db.prepare(`UPDATE tasks SET privacy_state = ?, updated_at = ? WHERE id = ?`).run(privacyState, now, taskId);
+  }
+
   async listRounds(taskId: string, limit = 1000): Promise<RoundRow[]> {
     const rows = this.db.prepare(`SELECT * FROM rounds WHERE task_id = ? ORDER BY id DESC LIMIT ?`).all(taskId, limit) as RoundDbRow[];
     return rows.reverse().map((r) => ({

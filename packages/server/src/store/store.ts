@@ -193,6 +193,13 @@ export interface Store extends ApprovalStore {
    * something private anyway (a distributed-DP sum that could not be decoded): its ε counts.
    */
   recordAbortedRound(row: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string; lease?: LeaseRef }): Promise<void>;
+  /**
+   * Writes the task's privacy state ahead of a release (write-ahead): called just before a
+   * distributed-DP sum is unmasked, with the accountant that includes that round, so the ε of a
+   * revealed sum counts even if the coordinator stops before the round is recorded. Refused
+   * with LEASE_LOST when `lease` is no longer held (the sum is then not revealed).
+   */
+  chargePrivacy(taskId: string, round: number, privacyState: string, now: number, lease?: LeaseRef): Promise<void>;
   listRounds(taskId: string, limit?: number): Promise<RoundRow[]>;
   participation(taskId: string, round: number): Promise<Participation[]>;
   touchDevice(deviceId: string, now: number): Promise<void>;
