@@ -118,12 +118,24 @@ export interface RunningTaskSnapshot {
   lastAbortReason: string;
   consecutiveFailures: number;
   privacy: { privacy: TaskPrivacy; accountant: PrivacyAccountant; clipNorm: number } | undefined;
+  /** The stored rounds' part (`storedRoundsView`), which the runner reads again only after it records a round. */
+  rounds: StoredRoundsView;
   now: number;
 }
 
 async function lastCommitted(store: Store, taskId: string): Promise<TaskStatusView['lastMetrics']> {
   const last = (await store.listRounds(taskId, 20)).filter((x) => x.status === 'committed').at(-1);
   return last?.metrics ? { ...last.metrics, round: last.round, kind: last.kind } : null;
+}
+
+/** What a status shows of the task's stored rounds: it changes only when a round is recorded. */
+export interface StoredRoundsView {
+  lastMetrics: TaskStatusView['lastMetrics'];
+  deviceFailures: TaskStatusView['deviceFailures'];
+}
+
+export async function storedRoundsView(store: Store, taskId: string): Promise<StoredRoundsView> {
+  return { lastMetrics: await lastCommitted(store, taskId), deviceFailures: deviceFailureCounts(await store.listRounds(taskId)) };
 }
 
 function taskHead(task: TaskRow) {
@@ -156,7 +168,7 @@ export function secureAggregationView(task: TaskRow): TaskStatusView['secureAggr
 }
 
 /** The status of a task that is running on this coordinator. */
-export async function runningTaskStatus(s: RunningTaskSnapshot, store: Store): Promise<TaskStatusView> {
+export function runningTaskStatus(s: RunningTaskSnapshot): TaskStatusView {
   const { task, round: r } = s;
   const cohort = task.spec.cohort;
   let waitingFor = '';
@@ -173,8 +185,8 @@ export async function runningTaskStatus(s: RunningTaskSnapshot, store: Store): P
     waitingFor,
     devices: s.devices,
     cohort: r.phase === 'reporting' ? { selected: r.selected, reported: r.reported, dropped: r.dropped } : null,
-    lastMetrics: await lastCommitted(store, task.id),
-    deviceFailures: deviceFailureCounts(await store.listRounds(task.id)),
+    lastMetrics: s.rounds.lastMetrics,
+    deviceFailures: s.rounds.deviceFailures,
     lastAbortReason: s.lastAbortReason,
     consecutiveFailures: s.consecutiveFailures,
     privacy: s.privacy ? privacyView(s.privacy.privacy, s.privacy.accountant, s.privacy.clipNorm) : null,

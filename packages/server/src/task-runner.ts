@@ -16,7 +16,7 @@ import { revealCharge } from './round/reveal-charge.ts';
 import { DEFAULT_REPORT_LIMITS, type ReportLimits } from './round/reports.ts';
 import { cohortTarget, selectCohort, type Sampling } from './round/selection.ts';
 import { BufferPool } from './round/upload-gate.ts';
-import { runningTaskStatus, type RoundSnapshot, type TaskStatusView } from './status-view.ts';
+import { runningTaskStatus, storedRoundsView, type RoundSnapshot, type StoredRoundsView, type TaskStatusView } from './status-view.ts';
 import type { LeaseRef, RoundRow, Store, TaskRow } from './store/store.ts';
 import { ServerError } from './errors.ts';
 import type { TaskSpec } from './task-spec.ts';
@@ -113,6 +113,11 @@ export class TaskRunner {
   /** The task's store writes, chained so they land in the order the task made them. */
   private writes: Promise<unknown> = Promise.resolve();
   private writesInFlight = 0;
+  /**
+   * The status's view of the stored rounds, read once per recorded round: the status is read on
+   * every device message, and reading every round row each time cost seconds a round at 1,000 devices.
+   */
+  private roundsView: Promise<StoredRoundsView> | undefined;
 
   /** Reads the task's latest committed model, optimizer and privacy state, and builds its runner. */
   static async open(task: TaskRow, deps: TaskRunnerDeps): Promise<TaskRunner> {
@@ -188,6 +193,8 @@ export class TaskRunner {
     this.writesInFlight += 1;
     const done = run.finally(() => {
       this.writesInFlight -= 1;
+      // A round may have been recorded: the next status reads the stored rounds again.
+      this.roundsView = undefined;
     });
     this.writes = done.catch(() => undefined);
     return done;
@@ -624,17 +631,12 @@ export class TaskRunner {
         : r?.phase === 'reporting' && c
           ? { phase: 'reporting', round: r.reporting.info.round, kind: r.reporting.info.kind, reportDeadline: r.reporting.reportDeadline, selected: c.size, reported: c.reported, dropped: c.dropped }
           : { phase: 'idle' };
-    return runningTaskStatus(
-      {
-        task: this.task,
-        round,
-        devices: { checkedIn, eligible: this.candidates().length },
-        lastAbortReason: this.lastAbortReason,
-        consecutiveFailures: this.consecutiveFailures,
-        privacy: this.privacy,
-        now: this.deps.clock.now(),
-      },
-      this.deps.store,
-    );
+    const view = (this.roundsView ??= storedRoundsView(this.deps.store, this.id));
+    // A failed read is not kept: the next status tries again.
+    view.catch(() => {
+      if (this.roundsView === view) this.roundsView = undefined;
+    });
+    const snapshot = { task: this.task, round, devices: { checkedIn, eligible: this.candidates().length }, lastAbortReason: this.lastAbortReason, consecutiveFailures: this.consecutiveFailures, privacy: this.privacy, now: this.deps.clock.now() };
+    return view.then((rounds) => runningTaskStatus({ ...snapshot, rounds }));
   }
 }

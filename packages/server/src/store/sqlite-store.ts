@@ -168,6 +168,15 @@ export class SqliteStore implements Store {
     this.migrate();
   }
 
+  /** Statements are prepared once: better-sqlite3's `prepare` parses and plans the SQL each time (3 s of a 1,000-device round's CPU went there). */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private sql(text: string): Database.Statement {
+    let stmt = this.statements.get(text);
+    if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
+    return stmt;
+  }
+
   private migrate(): void {
     const current = this.db.pragma('user_version', { simple: true }) as number;
     if (current > MIGRATIONS.length) {
@@ -185,10 +194,9 @@ export class SqliteStore implements Store {
 
   async createTask({ id, spec, initialWeights, now, awaitingApproval = false }: { id: string; spec: StoredTaskSpec; initialWeights: Float32Array; now: number; awaitingApproval?: boolean }): Promise<void> {
     this.db.transaction(() => {
-      this.db
-        .prepare(`INSERT INTO tasks (id, name, spec_json, status, model_version, created_at, updated_at, awaiting_approval) VALUES (?, ?, ?, 'running', 0, ?, ?, ?)`)
+      this.sql(`INSERT INTO tasks (id, name, spec_json, status, model_version, created_at, updated_at, awaiting_approval) VALUES (?, ?, ?, 'running', 0, ?, ?, ?)`)
         .run(id, spec.name, JSON.stringify(spec), now, now, awaitingApproval ? 1 : 0);
-      this.db.prepare(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, 0, ?, ?)`).run(id, toBytes(initialWeights), now);
+      this.sql(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, 0, ?, ?)`).run(id, toBytes(initialWeights), now);
       this.insertAudit('admin', 'task.create', { taskId: id, name: spec.name, stream: spec.stream }, now);
     })();
   }
@@ -209,75 +217,71 @@ export class SqliteStore implements Store {
   }
 
   async getTask(id: string): Promise<TaskRow | undefined> {
-    const row = this.db.prepare(`SELECT * FROM tasks WHERE id = ?`).get(id) as TaskDbRow | undefined;
+    const row = this.sql(`SELECT * FROM tasks WHERE id = ?`).get(id) as TaskDbRow | undefined;
     return row && this.rowToTask(row);
   }
 
   async listTasks(): Promise<TaskRow[]> {
-    return (this.db.prepare(`SELECT * FROM tasks ORDER BY created_at, id`).all() as TaskDbRow[]).map((r) => this.rowToTask(r));
+    return (this.sql(`SELECT * FROM tasks ORDER BY created_at, id`).all() as TaskDbRow[]).map((r) => this.rowToTask(r));
   }
 
   async setTaskStatus(id: string, status: TaskStatus, reason: string, now: number): Promise<void> {
     if (status === 'awaiting-approval') throw new ServerError('BAD_REQUEST', 'a task awaits approval only from its creation; only an approval changes that');
     this.db.transaction(() => {
-      this.db.prepare(`UPDATE tasks SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?`).run(status, reason, now, id);
+      this.sql(`UPDATE tasks SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?`).run(status, reason, now, id);
       this.insertAudit('coordinator', 'task.status', { taskId: id, status, reason }, now);
     })();
   }
 
   async getModel(taskId: string, version: number): Promise<Float32Array | undefined> {
-    const row = this.db.prepare(`SELECT weights FROM model_versions WHERE task_id = ? AND version = ?`).get(taskId, version) as { weights: Buffer } | undefined;
+    const row = this.sql(`SELECT weights FROM model_versions WHERE task_id = ? AND version = ?`).get(taskId, version) as { weights: Buffer } | undefined;
     return row && toFloat32(row.weights);
   }
 
   async getPrivacyState(taskId: string): Promise<string | null> {
-    const row = this.db.prepare(`SELECT privacy_state FROM tasks WHERE id = ?`).get(taskId) as { privacy_state: string | null } | undefined;
+    const row = this.sql(`SELECT privacy_state FROM tasks WHERE id = ?`).get(taskId) as { privacy_state: string | null } | undefined;
     return row?.privacy_state ?? null;
   }
 
   async countEnrolledDevices(): Promise<number> {
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM devices WHERE public_key IS NOT NULL AND revoked_at IS NULL`).get() as { n: number }).n;
+    return (this.sql(`SELECT COUNT(*) AS n FROM devices WHERE public_key IS NOT NULL AND revoked_at IS NULL`).get() as { n: number }).n;
   }
 
   async getOptimizerState(taskId: string): Promise<Buffer | null> {
-    const row = this.db.prepare(`SELECT optimizer_state FROM tasks WHERE id = ?`).get(taskId) as { optimizer_state: Buffer | null } | undefined;
+    const row = this.sql(`SELECT optimizer_state FROM tasks WHERE id = ?`).get(taskId) as { optimizer_state: Buffer | null } | undefined;
     return row?.optimizer_state ?? null;
   }
 
   async commitRound(c: RoundCommit): Promise<void> {
     if (c.lease) throw noLeases();
     this.db.transaction(() => {
-      const task = this.db.prepare(`SELECT model_version, status FROM tasks WHERE id = ?`).get(c.taskId) as { model_version: number; status: string } | undefined;
+      const task = this.sql(`SELECT model_version, status FROM tasks WHERE id = ?`).get(c.taskId) as { model_version: number; status: string } | undefined;
       if (!task) throw new ServerError('TASK_NOT_FOUND', `task ${c.taskId} does not exist`);
       if (task.model_version !== c.modelVersionIn) {
         // Never mix a round computed from an older model into a newer one.
         throw new ServerError('STALE_UPDATE', `round ${c.round} was computed from model version ${c.modelVersionIn}, task is at ${task.model_version}`);
       }
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO rounds (task_id, round, kind, status, model_version_in, model_version_out, reason, metrics_json, started_at, ended_at)
            VALUES (?, ?, ?, 'committed', ?, ?, '', ?, ?, ?)`,
         )
         .run(c.taskId, c.round, c.kind, c.modelVersionIn, c.newModel?.version ?? null, JSON.stringify(c.metrics), c.startedAt, c.endedAt);
-      const insertPart = this.db.prepare(`INSERT INTO participation (task_id, round, device_id, num_examples) VALUES (?, ?, ?, ?)`);
+      const insertPart = this.sql(`INSERT INTO participation (task_id, round, device_id, num_examples) VALUES (?, ?, ?, ?)`);
       for (const p of c.participants) insertPart.run(c.taskId, c.round, p.deviceId, p.numExamples);
       if (c.newModel) {
-        this.db
-          .prepare(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, ?, ?, ?)`)
+        this.sql(`INSERT INTO model_versions (task_id, version, weights, created_at) VALUES (?, ?, ?, ?)`)
           .run(c.taskId, c.newModel.version, toBytes(c.newModel.weights), c.endedAt);
-        this.db
-          .prepare(`UPDATE tasks SET model_version = ?, optimizer_state = ?, privacy_state = COALESCE(?, privacy_state), updated_at = ? WHERE id = ?`)
+        this.sql(`UPDATE tasks SET model_version = ?, optimizer_state = ?, privacy_state = COALESCE(?, privacy_state), updated_at = ? WHERE id = ?`)
           .run(c.newModel.version, c.newModel.optimizerState, c.newModel.privacyState ?? null, c.endedAt, c.taskId);
         // Keep the initial model, the latest and the last `keep` checkpoints (all of them by default).
         if (Number.isFinite(this.keep)) {
-          this.db
-            .prepare(`DELETE FROM model_versions WHERE task_id = ? AND version > 0 AND version < ?`)
+          this.sql(`DELETE FROM model_versions WHERE task_id = ? AND version > 0 AND version < ?`)
             .run(c.taskId, c.newModel.version - this.keep);
         }
       }
-      if (c.kind === 'evaluate') this.db.prepare(`UPDATE tasks SET final_eval_done = 1, updated_at = ? WHERE id = ?`).run(c.endedAt, c.taskId);
+      if (c.kind === 'evaluate') this.sql(`UPDATE tasks SET final_eval_done = 1, updated_at = ? WHERE id = ?`).run(c.endedAt, c.taskId);
       if (!c.newModel && c.privacyState !== undefined) {
-        this.db.prepare(`UPDATE tasks SET privacy_state = ?, updated_at = ? WHERE id = ?`).run(c.privacyState, c.endedAt, c.taskId);
+        this.sql(`UPDATE tasks SET privacy_state = ?, updated_at = ? WHERE id = ?`).run(c.privacyState, c.endedAt, c.taskId);
       }
       // Privacy spent with this round, and the task's end, go on the audit record with it.
       if (c.metrics.epsilonSpent !== undefined) {
@@ -285,7 +289,7 @@ export class SqliteStore implements Store {
         this.insertAudit('coordinator', 'privacy.spent', { taskId: c.taskId, round: c.round, kind: c.kind, epsilonSpent, ...(epsilonForReleasedModel !== undefined ? { epsilonForReleasedModel } : {}) }, c.endedAt);
       }
       if (c.finish) {
-        this.db.prepare(`UPDATE tasks SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?`).run(c.finish.status, c.finish.reason, c.endedAt, c.taskId);
+        this.sql(`UPDATE tasks SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?`).run(c.finish.status, c.finish.reason, c.endedAt, c.taskId);
         this.insertAudit('coordinator', 'task.status', { taskId: c.taskId, status: c.finish.status, reason: c.finish.reason }, c.endedAt);
       }
     })();
@@ -294,24 +298,23 @@ export class SqliteStore implements Store {
   async recordAbortedRound(r: Omit<RoundRow, 'status' | 'modelVersionOut' | 'metrics'> & { privacyState?: string; lease?: unknown }): Promise<void> {
     if (r.lease) throw noLeases();
     this.db.transaction(() => {
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO rounds (task_id, round, kind, status, model_version_in, reason, started_at, ended_at) VALUES (?, ?, ?, 'aborted', ?, ?, ?, ?)`,
         )
         .run(r.taskId, r.round, r.kind, r.modelVersionIn, r.reason, r.startedAt, r.endedAt);
       if (r.privacyState !== undefined) {
-        this.db.prepare(`UPDATE tasks SET privacy_state = ?, updated_at = ? WHERE id = ?`).run(r.privacyState, r.endedAt, r.taskId);
+        this.sql(`UPDATE tasks SET privacy_state = ?, updated_at = ? WHERE id = ?`).run(r.privacyState, r.endedAt, r.taskId);
       }
     })();
   }
 
   async chargePrivacy(taskId: string, _round: number, privacyState: string, now: number, lease?: unknown): Promise<void> {
     if (lease) throw noLeases();
-    this.db.prepare(`UPDATE tasks SET privacy_state = ?, updated_at = ? WHERE id = ?`).run(privacyState, now, taskId);
+    this.sql(`UPDATE tasks SET privacy_state = ?, updated_at = ? WHERE id = ?`).run(privacyState, now, taskId);
   }
 
   async listRounds(taskId: string, limit = 1000): Promise<RoundRow[]> {
-    const rows = this.db.prepare(`SELECT * FROM rounds WHERE task_id = ? ORDER BY id DESC LIMIT ?`).all(taskId, limit) as RoundDbRow[];
+    const rows = this.sql(`SELECT * FROM rounds WHERE task_id = ? ORDER BY id DESC LIMIT ?`).all(taskId, limit) as RoundDbRow[];
     return rows.reverse().map((r) => ({
       taskId: r.task_id,
       round: r.round,
@@ -328,7 +331,7 @@ export class SqliteStore implements Store {
 
   async participation(taskId: string, round: number): Promise<Participation[]> {
     return (
-      this.db.prepare(`SELECT device_id, num_examples FROM participation WHERE task_id = ? AND round = ? ORDER BY device_id`).all(taskId, round) as {
+      this.sql(`SELECT device_id, num_examples FROM participation WHERE task_id = ? AND round = ? ORDER BY device_id`).all(taskId, round) as {
         device_id: string;
         num_examples: number;
       }[]
@@ -337,7 +340,7 @@ export class SqliteStore implements Store {
 
   async createEnrollmentTokens(tokenHashes: string[], now: number, expiresAt: number): Promise<void> {
     this.db.transaction(() => {
-      const insert = this.db.prepare(`INSERT INTO enrollment_tokens (token_hash, created_at, expires_at) VALUES (?, ?, ?)`);
+      const insert = this.sql(`INSERT INTO enrollment_tokens (token_hash, created_at, expires_at) VALUES (?, ?, ?)`);
       for (const h of tokenHashes) insert.run(h, now, expiresAt);
       this.insertAudit('admin', 'enrollment.issue', { count: tokenHashes.length, expiresAt }, now);
     })();
@@ -345,7 +348,7 @@ export class SqliteStore implements Store {
 
   async enrollDevice(tokenHash: string, deviceId: string, publicKey: Uint8Array, now: number): Promise<void> {
     this.db.transaction(() => {
-      const token = this.db.prepare(`SELECT used_at, expires_at FROM enrollment_tokens WHERE token_hash = ?`).get(tokenHash) as
+      const token = this.sql(`SELECT used_at, expires_at FROM enrollment_tokens WHERE token_hash = ?`).get(tokenHash) as
         | { used_at: number | null; expires_at: number }
         | undefined;
       if (!token) throw new ServerError('UNAUTHENTICATED', 'enrollment token is not one this coordinator issued');
@@ -353,9 +356,8 @@ export class SqliteStore implements Store {
       if (token.expires_at < now) throw new ServerError('UNAUTHENTICATED', `enrollment token expired on ${new Date(token.expires_at).toISOString()}`);
       const existing = this.deviceRow(deviceId);
       if (existing?.revokedAt) throw new ServerError('DEVICE_REVOKED', `device ${deviceId} was revoked and can never join again`);
-      this.db.prepare(`UPDATE enrollment_tokens SET used_at = ?, device_id = ? WHERE token_hash = ?`).run(now, deviceId, tokenHash);
-      this.db
-        .prepare(
+      this.sql(`UPDATE enrollment_tokens SET used_at = ?, device_id = ? WHERE token_hash = ?`).run(now, deviceId, tokenHash);
+      this.sql(
           `INSERT INTO devices (id, first_seen, last_seen, public_key, enrolled_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET public_key = excluded.public_key, enrolled_at = excluded.enrolled_at`,
         )
@@ -369,17 +371,17 @@ export class SqliteStore implements Store {
   }
 
   private deviceRow(deviceId: string): DeviceRecord | undefined {
-    const row = this.db.prepare(`SELECT * FROM devices WHERE id = ?`).get(deviceId) as DeviceDbRow | undefined;
+    const row = this.sql(`SELECT * FROM devices WHERE id = ?`).get(deviceId) as DeviceDbRow | undefined;
     return row && toDevice(row);
   }
 
   async listDevices(): Promise<DeviceRecord[]> {
-    return (this.db.prepare(`SELECT * FROM devices ORDER BY first_seen, id`).all() as DeviceDbRow[]).map(toDevice);
+    return (this.sql(`SELECT * FROM devices ORDER BY first_seen, id`).all() as DeviceDbRow[]).map(toDevice);
   }
 
   async revokeDevice(deviceId: string, reason: string, now: number): Promise<void> {
     this.db.transaction(() => {
-      const res = this.db.prepare(`UPDATE devices SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL`).run(now, reason, deviceId);
+      const res = this.sql(`UPDATE devices SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL`).run(now, reason, deviceId);
       if (res.changes === 0) {
         const d = this.deviceRow(deviceId);
         if (!d) throw new ServerError('NOT_FOUND', `no device with id "${deviceId}"`, 404);
@@ -390,8 +392,7 @@ export class SqliteStore implements Store {
   }
 
   async touchDevice(deviceId: string, now: number): Promise<void> {
-    this.db
-      .prepare(`INSERT INTO devices (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen`)
+    this.sql(`INSERT INTO devices (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen`)
       .run(deviceId, now, now);
   }
 
