@@ -25,6 +25,7 @@ export interface HostSetup {
   readonly url: string;
   readonly seed: string;
   readonly params: number;
+  readonly threat: 'honest' | 'malicious';
   readonly approverKey: string;
   readonly authorityKey: string;
   readonly devices: readonly HostedDevice[];
@@ -79,6 +80,8 @@ async function host(setup: HostSetup, send: (m: HostMessage) => void): Promise<{
       authorityKeys: [fromBase64(setup.authorityKey)],
       trainer,
       eligibilityIntervalMs: 60_000,
+      // Devices accept an honest-but-curious round only when the bench measures one.
+      requireMaliciousServerProtection: setup.threat === 'malicious',
     });
     await c.consent.grant('bench');
     await c.record('bench', { features: [0], label: 0 });

@@ -30,6 +30,12 @@ import pino from 'pino';
 import { updateFor, type HostMessage, type HostStats, type ParentMessage } from './secagg-wire-devices.ts';
 
 export interface WireOptions {
+  /**
+   * `malicious` (the default of every task): the consistency check, the larger graph, signed key
+   * adverts and the peers' certificates checked on every device. `honest`: the task's explicit
+   * opt-out, and devices that accept it.
+   */
+  threat: 'honest' | 'malicious';
   clients: number;
   dim: number;
   dropout: number;
@@ -99,7 +105,7 @@ export async function runWire(o: WireOptions): Promise<void> {
     hosts.map((h, k) => {
       const devices = identities.flatMap((id, i) => (i % hostCount === k ? [{ index: i, enrollmentToken: tokens[i]!, publicKey: b64(id.publicKey), secretKey: b64(id.secretKey), drop: dropSet.has(i) }] : []));
       const ready = h.next('ready');
-      h.child.send({ setup: { url: server.deviceUrl, seed: o.seed, params, approverKey: b64(approver.publicKey), authorityKey: b64(authority.publicKey), devices } } satisfies ParentMessage);
+      h.child.send({ setup: { url: server.deviceUrl, seed: o.seed, params, threat: o.threat, approverKey: b64(approver.publicKey), authorityKey: b64(authority.publicKey), devices } } satisfies ParentMessage);
       return ready;
     }),
   );
@@ -126,7 +132,7 @@ export async function runWire(o: WireOptions): Promise<void> {
     // cohort minimum.
     timeouts: { selectionMs: 900_000, roundMs: 3_600_000 },
     evaluation: { finalRound: false },
-    secureAggregation: { clipRange: 0.05, dropoutRate: Math.max(o.dropout, 0.05), ...(o.phaseMs !== undefined ? { phaseTimeoutMs: o.phaseMs } : {}) },
+    secureAggregation: { clipRange: 0.05, dropoutRate: Math.max(o.dropout, 0.05), maliciousServer: o.threat === 'malicious', ...(o.phaseMs !== undefined ? { phaseTimeoutMs: o.phaseMs } : {}) },
   });
   // Wait for the task to finish: its status is read once a second, and every 20 ms once one of its
   // rounds has ended. (The bench read it every 20 ms throughout before: at 1,000 devices that was
@@ -187,6 +193,7 @@ export async function runWire(o: WireOptions): Promise<void> {
     correct: status.status === 'completed' && survivors.length >= 3 && survivors.every((i) => i !== undefined) && maxErr < 1e-5,
     taskStatus: status.status,
     ...(status.status === 'completed' ? {} : { statusReason: status.statusReason, lastAbortReason: status.lastAbortReason }),
+    threat: o.threat,
     clients: o.clients,
     dim: o.dim,
     dropout: o.dropout,

@@ -11,7 +11,7 @@
  *          --corruption G (0.05) --threat honest|malicious (malicious) --json
  *          (--honest-but-curious and --consistency-check are deprecated aliases of --threat honest
  *          and --threat malicious: they print a deprecation line and still work)
- *          --wire [--hosts H] [--phase-ms MS]: over real sockets (secagg-wire.ts)
+ *          --wire [--hosts H] [--phase-ms MS]: over real sockets (secagg-wire.ts; --threat applies too)
  *
  * The malicious-server setting (signed advertisements, the consistency check, 2t > k) is the
  * default, as it is for every task; --threat honest measures the explicit opt-out.
@@ -81,7 +81,12 @@ const { values: args } = parseArgs({
 
 if (args.wire) {
   const { runWire } = await import('./secagg-wire.ts');
+  if (args.threat !== 'honest' && args.threat !== 'malicious') {
+    console.error(`--threat must be honest or malicious, got ${args.threat}`);
+    process.exit(2);
+  }
   await runWire({
+    threat: args.threat,
     clients: Number(args.clients),
     dim: Number(args.dim),
     dropout: Number(args.dropout),

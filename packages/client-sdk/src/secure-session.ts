@@ -45,7 +45,15 @@ export interface SecureSessionPorts {
   closed(): void;
 }
 
-const hex = (k: Uint8Array) => Array.from(k, (b) => b.toString(16).padStart(2, '0')).join('');
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+/** Table hex: the cohort's n identity keys are encoded for every round a device joins. */
+const hex = (k: Uint8Array) => {
+  let s = '';
+  for (let i = 0; i < k.length; i++) s += HEX[k[i]!];
+  return s;
+};
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
 export class SecureSession implements SecureEncoding {
   readonly taskId: string;
@@ -102,14 +110,14 @@ export class SecureSession implements SecureEncoding {
             verifyPeerIdentity: (id: number, key: Uint8Array) =>
               distinct &&
               identityKeys.length === config.cohortSize &&
-              hex(identityKeys[id - 1] ?? new Uint8Array()) === hex(key) &&
+              sameBytes(identityKeys[id - 1], key) &&
               // and, with an enrollment authority's check, only keys whose certificates verified
               (this.#trust === undefined || this.#certified?.has(hex(key)) === true),
           }
         : {}),
     });
     checkRoundMetrics(metricsEntries, round.noiseMultiplier);
-    if (config.consistencyCheck && hex(identityKeys[clientId - 1] ?? new Uint8Array()) !== hex(identity.publicKey)) {
+    if (config.consistencyCheck && !sameBytes(identityKeys[clientId - 1], identity.publicKey)) {
       throw new Error(`the cohort lists another identity key for this device (client ${clientId})`);
     }
     this.taskId = round.taskId;
