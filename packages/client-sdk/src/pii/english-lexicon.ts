@@ -43,3 +43,9 @@ export const JARGON_WORDS: ReadonlySet<string> = lazySet((d) => new Set(words(d.
 
 /** Cities, countries and regions (compromise's lexicon), lower case, none of them a listed name. */
 export const PLACE_WORDS: ReadonlySet<string> = lazySet((d) => new Set(words(d.PLACE_WORDS)));
+
+/**
+ * Products, tools and companies (simple-icons' brand titles, cspell's company names), lower case,
+ * none of them a listed name or place; some are English words ("zoom", "notion").
+ */
+export const PRODUCT_WORDS: ReadonlySet<string> = lazySet((d) => new Set(words(d.PRODUCT_WORDS)));

@@ -7,3 +7,4 @@ export { COMMON_WORDS, FIRST_NAMES } from './names-data.ts';
 export { BUILD_GIVEN_NAMES, BUILD_SURNAMES } from './names-build-data.ts';
 export { NAME_TAGGER_MODEL } from './name-tagger-weights.ts';
 export { PLACE_WORDS } from './place-data.ts';
+export { PRODUCT_WORDS } from './product-data.ts';

@@ -1,4 +1,4 @@
-import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS } from './english-lexicon.ts';
+import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { foldName } from './name-lexicon.ts';
 import { execAll } from './text.ts';
 import type { PiiSpan } from './types.ts';
@@ -49,10 +49,11 @@ const TAKES_A_PERSON = new RegExp(
   'dgiu',
 );
 
-/** A word that no English list, software list or place list holds: a name beside a name. */
+/** A word that no English, software, product or place list holds: a name beside a name. */
 function unknownWord(word: string): boolean {
   const lower = word.toLowerCase();
-  return word.length >= 3 && !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PLACE_WORDS.has(foldName(word));
+  const folded = foldName(word);
+  return word.length >= 3 && !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PLACE_WORDS.has(folded) && !PRODUCT_WORDS.has(folded);
 }
 
 export function* findNameSlots(text: string, found: readonly PiiSpan[]): Generator<PiiSpan> {

@@ -1,4 +1,4 @@
-import { ENGLISH_TIER, PLACE_WORDS } from './english-lexicon.ts';
+import { ENGLISH_TIER, PLACE_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import {
   BUILD_SURNAME_SET,
   COMMON_WORD_SET,
@@ -298,10 +298,28 @@ function onlyPlaces(text: string, s: PiiSpan): boolean {
   return words.length > 0 && words.every((w) => PLACE_WORDS.has(foldName(w.replace(/['’]s$|[.:;!?]+$/gu, ''))));
 }
 
+/** A title right before a span: "Dr. Vega" is a person whatever else "Vega" names. */
+const TITLE_RIGHT_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.?[ \t]+$/iu;
+
+/**
+ * A span of products, tools, companies and places only, with no title before it: "according to
+ * Datadog", "waiting on vercel", "Zoom 2", "saw the alert in grafana". The price: a person whose
+ * every name word is also a product's ("Tesla", "Vega" alone) is kept unless a title comes first.
+ */
+function onlyProductsOrPlaces(text: string, s: PiiSpan): boolean {
+  const words = text.slice(s.start, s.end).split(/[\s,]+/).filter((w) => w !== '');
+  if (words.length === 0) return false;
+  const product = (w: string): boolean => {
+    const f = foldName(w.replace(/['’]s$|[.:;!?]+$/gu, ''));
+    return PRODUCT_WORDS.has(f) || PLACE_WORDS.has(f);
+  };
+  return words.every(product) && !TITLE_RIGHT_BEFORE.test(text.slice(Math.max(0, s.start - 8), s.start));
+}
+
 function findAllPersons(text: string): PiiSpan[] {
   const tokens = new WordSequence(text);
   // A span of place names only ("Our Mumbai and Warsaw teams") is no person.
-  const spans = [...findPersons(text), ...findTaggedNames(text, tokens)].filter((s) => !onlyPlaces(text, s));
+  const spans = [...findPersons(text), ...findTaggedNames(text, tokens)].filter((s) => !onlyPlaces(text, s) && !onlyProductsOrPlaces(text, s));
   spans.push(...findNameSlots(text, spans));
   for (const s of spans) {
     // A word-name left standing right before a name found ("Bill Smith"): the name's first word.
@@ -318,7 +336,9 @@ function findAllPersons(text: string): PiiSpan[] {
       out.push({ start: s.start, end: s.end });
     }
   }
-  return extendToWholeNames(tokens, out).map((s) => withoutLeadingCue(text, s));
+  return extendToWholeNames(tokens, out)
+    .map((s) => withoutLeadingCue(text, s))
+    .filter((s) => !onlyProductsOrPlaces(text, s));
 }
 
 /**

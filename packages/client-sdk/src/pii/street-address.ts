@@ -18,7 +18,7 @@ const SUFFIXES =
   'mill|mills|orchard|pass|passage|port|ports|ranch|rise|route|rte|shore|shores|spring|springs|spur|station|sta|stream|' +
   'summit|smt|trace|track|turnpike|tpke|underpass|via|vista|well|wells|bypass|byp|causeway|cswy|cove|cv|creek|crk|' +
   'estates?|est|extension|ext|falls|ferry|fry|field|fields|flat|flats|ford|fords|forest|frst|forge|forks?|fort|ft|' +
-  'glen|harbor|hbr|haven|hvn|hollow|holw|inlet|island|is|isle|key|knolls?|lake|lakes|manor|mnr|mount|mt|mountain|mtn|' +
+  'glen|harbor|hbr|haven|hvn|hollow|holw|inlet|island|isle|key|knolls?|lake|lakes|manor|mnr|mount|mt|mountain|mtn|' +
   'oval|overpass|pines|plains?|prairie|roads|shoal|skyway|stravenue|tunnel|union|un|wall|ways|motorway|curve|bridge|brg|' +
   'dale|divide|dam|burg|bluffs?|bottom|branch|brook|brooks|camp|canyon|cape|cliffs?|club|corners?|course|courts|' +
   'crest|drives|gateway|gtwy|gate|light|lights|lock|locks|loaf|neck|radial|rapids?|rest|river|throughway|trafficway|manors|yard|grange|paddock|woodlands?|chase|fold|garth|croft|mead|copse|dene|' +
@@ -107,7 +107,7 @@ const NOT_STREET_WORDS = new Set(
   ('to in on at the a an my your our their his her its and or of for with by from is are was be it this that these those ' +
     'more other new old open different separate ways times points steps days weeks years people min mins minute minutes ' +
     'hour hours hrs sec secs second seconds page pages item items ticket tickets issue issues bug bugs user users server ' +
-    'servers team teams pull requests request commits files lines tests percent x').split(' '),
+    'servers team teams pull requests request commits files lines tests percent x both all each every some any will would').split(' '),
 );
 
 /** A street word or compound ending right before a house number: where the last two shapes can match. */
@@ -193,8 +193,9 @@ const NOT_IN_CUED_LINE = new Set(
  * A cued street line's words: no English function word, and at least one word that is neither
  * English nor a software name ("Slavonska 50", not "Sprint 42", "Postgres 16" or "Huddle 3").
  */
-function cuedWordsLookLikeStreet(words: readonly string[]): boolean {
-  if (words.length === 0 || !words.some((w) => /^\p{Lu}/u.test(w))) return false;
+function cuedWordsLookLikeStreet(words: readonly string[], caseless = false): boolean {
+  // In mixed case a street name is capitalised; typed in lower case ("shipping to vrtna 25") it is not.
+  if (words.length === 0 || (!caseless && !words.some((w) => /^\p{Lu}/u.test(w)))) return false;
   let own = false;
   for (const w of words) {
     const lower = w.toLowerCase().replace(/[.,]+$/, '');
@@ -229,6 +230,24 @@ const NUMBER_THEN_UNIT = new RegExp(`\\d,?\\s(?:${caseless(UNIT_WORDS)})\\s?#?\\
  */
 const ONE_WORD_STREET = /(?:[^\x00-\x7f]|(?:ska|cka|ova|eva|ina|ica|ski|linja|rinne|polku|kaari|katu|tie|vej|vei|veien|gata|gate|stien|bakken|faret|jordet|lia|åsen|hagen|roa|vika|moen)$)/u;
 
+/** The line holding `at`, at most 200 characters each side. */
+function lineAround(text: string, at: number): string {
+  const s = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 200);
+  let e = text.indexOf('\n', at);
+  if (e === -1 || e > at + 200) e = Math.min(text.length, at + 200);
+  return text.slice(s, e);
+}
+
+/**
+ * A year after a season, quarter or month ("Spring 2026", "Q3 2026", "fall 2026 roadmap review")
+ * is a date, not a house number, whatever street word follows.
+ */
+const SEASON_YEAR = /(?<![\p{L}\d])(?:spring|summer|fall|autumn|winter|q[1-4]|h[12]|fy|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[ \t,]+(?:19|20)\d\d(?!\d)/giu;
+
+function inSeasonYear(spans: readonly number[][], s: PiiSpan): boolean {
+  return spans.some(([a = 0, b = 0]) => a < s.end && s.start < b);
+}
+
 function streetLineAt(text: string, at: number, lone = false): PiiSpan | undefined {
   for (const re of [CUED_NUMBER_FIRST, CUED_NUMBER_LAST]) {
     re.lastIndex = at;
@@ -244,7 +263,7 @@ function streetLineAt(text: string, at: number, lone = false): PiiSpan | undefin
       }
       if (drop > 0 && value.endsWith(m[1] ?? '')) value = value.slice(0, value.length - (m[1] ?? '').length) + words.join(' ');
     }
-    if (!cuedWordsLookLikeStreet(words)) continue;
+    if (!cuedWordsLookLikeStreet(words, !/\p{Lu}/u.test(lineAround(text, at)))) continue;
     if (lone && words.length === 1 && !ONE_WORD_STREET.test(words[0] ?? '')) continue;
     if (/\.$/.test(value) && !/(?:st|ave|rd|dr|blvd|ln|ct|pl|str|apt|ste|fl|lgh|no|nám|pr|sh|küç|lk)\.$/i.test(value)) value = value.slice(0, -1);
     return { start: at, end: at + value.length };
@@ -274,6 +293,11 @@ function* findCuedStreetLines(text: string): Generator<PiiSpan> {
 
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   if (!/\d/.test(text)) return;
+  const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
+  for (const s of findStreetCandidates(text)) if (seasons.length === 0 || !inSeasonYear(seasons, s)) yield s;
+}
+
+function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findCuedStreetLines(text);
   yield* findLoneStreetLines(text);
   const anchors = streetWordAnchors(text);
@@ -286,6 +310,11 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
       let index = found;
       let value = m[0];
       // "to Hauptstraße 5": an English word before a compound street name is not part of it.
+      // "Spring 2026", "offering 3": an English word that ends like a compound street name.
+      if (re === COMPOUND) {
+        const compound = /([\p{L}\p{M}-]+)\s+\d/u.exec(value)?.[1]?.toLowerCase();
+        if (compound !== undefined && (ENGLISH_TIER.has(compound) || JARGON_WORDS.has(compound))) continue;
+      }
       const first = re === COMPOUND ? /^(\p{Ll}+) /u.exec(value)?.[1] : undefined;
       if (first !== undefined && ENGLISH_TIER.has(first)) {
         index += first.length + 1;
