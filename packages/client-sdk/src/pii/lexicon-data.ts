@@ -8,3 +8,4 @@ export { BUILD_GIVEN_NAMES, BUILD_SURNAMES } from './names-build-data.ts';
 export { NAME_TAGGER_MODEL } from './name-tagger-weights.ts';
 export { PLACE_WORDS } from './place-data.ts';
 export { PRODUCT_WORDS } from './product-data.ts';
+export { STREET_ENDINGS, STREET_TYPE_WORDS, UNIT_WORDS } from './street-data.ts';

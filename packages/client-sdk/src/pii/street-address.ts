@@ -1,6 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 import { execAll } from './text.ts';
+import { findStreetsByWords, withUnit } from './street-words.ts';
 
 // Street lines of postal addresses in three shapes:
 //   number, street name, suffix   "742 Evergreen Terrace", "221B Baker Street", "12 Rue de Provence"
@@ -169,7 +170,10 @@ const ADDRESS_CUE = new RegExp(
     '|(?<![\\p{L}])(?:moved?|moving|relocat(?:ed|ing))\\s+(?:[\\p{L}\\d.-]+\\s+){0,3}?to\\s+' +
     '|(?<![\\p{L}])(?:ship(?:ped|ping)?|send|sent|deliver(?:ed|y)?|mail(?:ed)?|post(?:ed)?|return(?:ed)?|forward(?:ed)?|courier(?:ed)?)\\s+(?:[\\p{L}\\d.-]+\\s+){0,4}?to\\s+' +
     '|(?<![\\p{L}])(?:pick[- ]?up|drop[- ]?off)\\s+(?:is\\s+)?at\\s+' +
-    '|(?<![\\p{L}])(?:home|office|hq|shipping|billing|delivery|mailing)\\s*:\\s*)',
+    '|(?<![\\p{L}])(?:home|office|hq|shipping|billing|delivery|mailing)\\s*:\\s*' +
+    // Chat: "im at …", "we're at …", "meet me at …", "the new office is at …", "i moved! …".
+    "|(?<![\\p{L}])(?:i'?m|we'?re|is|are|meet(?:\\s+(?:me|us))?|see\\s+you|come\\s+(?:by|over))\\s+at\\s+" +
+    '|(?<![\\p{L}])moved[!:]\\s+)',
   'giu',
 );
 /** What a cue makes a street line: words then a house number, or a house number then words. */
@@ -186,7 +190,9 @@ const NOT_IN_CUED_LINE = new Set(
     'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun today tomorrow tonight ' +
     'now please pls thanks asap am pm version room floor level page step order ticket item ' +
     // The cue's own words, when a line starts with them ("Invoice address Gorička 20").
-    'address addresses adresse adres invoice home office billing shipping delivery mailing new old send ship deliver contact tel phone fax').split(' '),
+    'address addresses adresse adres invoice home office billing shipping delivery mailing new old send ship deliver contact tel phone fax ' +
+    // Chat words before a street line ("its Overgaden 12, 9. tv", "i moved! Ivana Mičurina 2").
+    "it's its im i'm moved meet me us we live lives changed").split(' '),
 );
 
 /**
@@ -283,6 +289,40 @@ function* findLoneStreetLines(text: string): Generator<PiiSpan> {
   }
 }
 
+/**
+ * A postcode after a street line: ", 30849 Vrgorac", ", 37203 Leskovac", ", Litovel 91549",
+ * ", 586 34 Neratovice". The words and house number before the comma are then a street line when
+ * they look like one (no English function word, one word neither English nor software).
+ */
+const POSTCODE_AFTER = /(?<=[\p{L}\d]),[ 	]+(?:\d{2,3}[ -]\d{2,3}|\d{4,5}(?:-\d{3,4})?)[ 	]+\p{L}|(?<=[\p{L}\d]),[ 	]+\p{L}[\p{L}\p{M}'’.-]*(?:[ 	]+\p{L}[\p{L}\p{M}'’.-]*){0,3}[ 	]+\d{4,5}(?![\p{L}\d])/gu;
+/** How many words before a postcode's comma may belong to the street line. */
+const POSTCODE_REACH_WORDS = 5;
+
+function* findStreetLinesBeforePostcodes(text: string): Generator<PiiSpan> {
+  for (const m of execAll(POSTCODE_AFTER, text)) {
+    const comma = m.index;
+    // Word starts before the comma, nearest last; the farthest start that makes a street line wins.
+    const starts: number[] = [];
+    let i = comma;
+    const lineStart = text.lastIndexOf('\n', comma - 1) + 1;
+    while (starts.length < POSTCODE_REACH_WORDS && i > lineStart) {
+      let s = i;
+      while (s > lineStart && !/[\s,;:!?()]/u.test(text[s - 1] ?? '')) s--;
+      if (s === i) break;
+      starts.unshift(s);
+      if (s === lineStart || !/[ \t]/.test(text[s - 1] ?? '')) break;
+      i = s - 1;
+    }
+    for (const at of starts) {
+      const span = streetLineAt(text, at);
+      if (span !== undefined && span.end === comma) {
+        yield span;
+        break;
+      }
+    }
+  }
+}
+
 function* findCuedStreetLines(text: string): Generator<PiiSpan> {
   for (const cue of execAll(ADDRESS_CUE, text)) {
     const at = cue.index + cue[0].length;
@@ -294,10 +334,12 @@ function* findCuedStreetLines(text: string): Generator<PiiSpan> {
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   if (!/\d/.test(text)) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
-  for (const s of findStreetCandidates(text)) if (seasons.length === 0 || !inSeasonYear(seasons, s)) yield s;
+  for (const s of findStreetCandidates(text)) if (seasons.length === 0 || !inSeasonYear(seasons, s)) yield withUnit(text, s);
 }
 
 function* findStreetCandidates(text: string): Generator<PiiSpan> {
+  yield* findStreetsByWords(text);
+  if (text.includes(',')) yield* findStreetLinesBeforePostcodes(text);
   yield* findCuedStreetLines(text);
   yield* findLoneStreetLines(text);
   const anchors = streetWordAnchors(text);

@@ -1,0 +1,182 @@
+import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
+import { lazySet } from './lexicon.ts';
+import type { PiiSpan } from './types.ts';
+import { execAll } from './text.ts';
+
+/**
+ * Street lines found by libpostal's street words of ~60 languages (street-data.ts): a street
+ * type before or after the street's name and a house number ("Quinta Eloisa 12" is not one, "Carrer
+ * de Mallorca 401", "Brīvības iela 12", "12 Rruga e Durrësit"), or a name ending like a compound
+ * street ("Bahnhofstrasse 4"); and a numbered unit after any street line ("Zimmer 948", "Wohnung
+ * 3", "3. kerros"). The words are those of a general address dictionary, not of the locales the
+ * evaluation draws from; the shapes are the ones street-address.ts handles for its own lists.
+ */
+
+function words(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter((w) => w !== ''));
+}
+
+const TYPE_WORDS: ReadonlySet<string> = lazySet((d) => words(d.STREET_TYPE_WORDS));
+const ENDINGS: ReadonlySet<string> = lazySet((d) => words(d.STREET_ENDINGS));
+const UNIT_WORD_SET: ReadonlySet<string> = lazySet((d) => words(d.UNIT_WORDS));
+
+/** How many name words a street's name has at most, beside its street word. */
+const MAX_NAME_WORDS = 4;
+/** The shortest street-name ending with something before it: "Dorf|weg" needs 3 letters more. */
+const MIN_STEM = 3;
+
+/** Particles inside street names ("Carrer de la Pau", "Rua das Flores", "Via dei Mille"). */
+const PARTICLES = words(`de del della delle dei degli di da das do dos la las le les los lo l el al du des d y i e a und
+  van der den von vom zum zur am im an het ter te op`);
+/** Words that end a street line before them: the sentence goes on. */
+const STOP_WORDS = words(`the a an my your our their his her its this that these those and or but of for with by from to is are
+  was were be been it in on at as if so than then after before until till next last every each per about around over under into
+  onto now please pls thanks asap am pm version room floor level page step order ticket item since if we you i he she they`);
+
+/** A house number: 1–5 digits, perhaps one letter or a range ("12", "12a", "12-14", "4/2"). */
+const HOUSE_NUMBER = /(?<![\p{L}\d.,:/#-])\d{1,5}(?:[a-zA-Z](?![\p{L}]))?(?:[-/]\d{1,4}[a-zA-Z]?)?(?![\p{L}\d]|[.,:]\d|%)/gu;
+const WORD = /[\p{L}][\p{L}\p{M}'’-]*\.?/uy;
+
+interface Word {
+  start: number;
+  end: number;
+  /** Lower case, without a final dot. */
+  lower: string;
+  dotted: boolean;
+  capital: boolean;
+}
+
+/** Up to `n` words right before `at` on its line, joined by single spaces (a comma allowed before the number). */
+function wordsBefore(text: string, at: number, n: number): Word[] {
+  const out: Word[] = [];
+  let i = at;
+  // "Calle Mayor, 12": a comma right before the number.
+  if (text[i - 1] === ' ' && text[i - 2] === ',') i -= 2;
+  else if (text[i - 1] === ' ' || text[i - 1] === '\t') i -= 1;
+  else return out;
+  while (out.length < n) {
+    let s = i;
+    while (s > 0 && /[\p{L}\p{M}'’.-]/u.test(text[s - 1] ?? '')) s--;
+    if (s === i) break;
+    const raw = text.slice(s, i);
+    if (!/^\p{L}/u.test(raw)) break;
+    out.unshift(word(raw, s));
+    if (s === 0 || (text[s - 1] !== ' ' && text[s - 1] !== '\t')) break;
+    i = s - 1;
+  }
+  return out;
+}
+
+/** Up to `n` words right after `at`, joined by single spaces. */
+function wordsAfter(text: string, at: number, n: number): Word[] {
+  const out: Word[] = [];
+  let i = at;
+  while (out.length < n && (text[i] === ' ' || text[i] === '\t')) {
+    WORD.lastIndex = i + 1;
+    const m = WORD.exec(text);
+    if (m === null) break;
+    out.push(word(m[0], i + 1));
+    i = i + 1 + m[0].length;
+    if (m[0].endsWith('.') && !/^\p{L}{1,4}\.$/u.test(m[0])) break;
+  }
+  return out;
+}
+
+function word(raw: string, start: number): Word {
+  const dotted = raw.endsWith('.');
+  const bare = dotted ? raw.slice(0, -1) : raw;
+  return { start, end: start + bare.length + (dotted ? 1 : 0), lower: bare.toLowerCase(), dotted, capital: /^\p{Lu}/u.test(bare) };
+}
+
+/** Abbreviations of English prose that some language's dictionary also has as a street type. */
+const PROSE_ABBREVIATIONS = words('ext tel fax no nr ref fig vol ch pp approx min max sec ver rev art cap est inc ltd co dept');
+
+/** A street type of the dictionary; one of under four letters only written with its dot ("av.", "ul."). */
+function isTypeWord(w: Word): boolean {
+  if (!TYPE_WORDS.has(w.lower) || PROSE_ABBREVIATIONS.has(w.lower)) return false;
+  return [...w.lower].length >= 4 || w.dotted;
+}
+
+function isCompoundStreet(w: Word): boolean {
+  const letters = [...w.lower];
+  if (letters.length < MIN_STEM + 3 || ENGLISH_TIER.has(w.lower) || JARGON_WORDS.has(w.lower)) return false;
+  for (let k = MIN_STEM; k <= letters.length - 3; k++) if (ENDINGS.has(letters.slice(k).join(''))) return true;
+  return false;
+}
+
+/** A word that can stand in a street's name. */
+function isNameWord(w: Word, caseless: boolean): boolean {
+  if (STOP_WORDS.has(w.lower)) return false;
+  return caseless || w.capital || PARTICLES.has(w.lower);
+}
+
+function lineIsCaseless(text: string, at: number): boolean {
+  const s = text.lastIndexOf('\n', at - 1) + 1;
+  let e = text.indexOf('\n', at);
+  if (e === -1) e = text.length;
+  const line = text.slice(Math.max(s, at - 200), Math.min(e, at + 200));
+  return line === line.toLowerCase() || line === line.toUpperCase();
+}
+
+/** The street line ending with the house number at [numStart, numEnd), or undefined. */
+function streetBefore(text: string, numStart: number, caseless: boolean): number | undefined {
+  const ws = wordsBefore(text, numStart, MAX_NAME_WORDS + 1);
+  if (ws.length === 0) return undefined;
+  const last = ws[ws.length - 1] as Word;
+  // Name then street type ("Brīvības iela 12"), or a compound street name ("Bahnhofstrasse 4").
+  if (isTypeWord(last) || (isCompoundStreet(last) && (caseless || last.capital))) {
+    let from = ws.length - 1;
+    while (from > 0 && from > ws.length - 1 - 3 && isNameWord(ws[from - 1] as Word, caseless) && !PARTICLES.has((ws[from - 1] as Word).lower)) from--;
+    if (isTypeWord(last) && from === ws.length - 1) return undefined;
+    return (ws[from] as Word).start;
+  }
+  // Street type then name ("Carrer de Mallorca 401", "ul. Długa 5").
+  for (let k = ws.length - 2; k >= 0; k--) {
+    const w = ws[k] as Word;
+    const between = ws.slice(k + 1);
+    if (!between.every((b) => isNameWord(b, caseless))) return undefined;
+    if (isTypeWord(w) && between.some((b) => !PARTICLES.has(b.lower))) return w.start;
+  }
+  return undefined;
+}
+
+/** The street line starting with the house number ("12 Rruga e Durrësit"), its end, or undefined. */
+function streetAfter(text: string, numEnd: number, caseless: boolean): number | undefined {
+  const ws = wordsAfter(text, numEnd, MAX_NAME_WORDS + 1);
+  const type = ws[0];
+  if (type === undefined || !isTypeWord(type)) return undefined;
+  let end = -1;
+  for (const w of ws.slice(1)) {
+    if (!isNameWord(w, caseless)) break;
+    if (!PARTICLES.has(w.lower)) end = w.end;
+  }
+  return end < 0 ? undefined : end;
+}
+
+/** Street lines found by the dictionary's street words next to a house number. */
+export function* findStreetsByWords(text: string): Generator<PiiSpan> {
+  for (const m of execAll(HOUSE_NUMBER, text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const caseless = lineIsCaseless(text, start);
+    const from = streetBefore(text, start, caseless);
+    if (from !== undefined) {
+      yield { start: from, end };
+      continue;
+    }
+    const to = streetAfter(text, end, caseless);
+    if (to !== undefined) yield { start, end: to };
+  }
+}
+
+/** "Zimmer 948", ", 3. kerros", " Wohnung 3", " #12": a numbered unit right after a street line. */
+const UNIT_AFTER = /^(,?[ \t]+)(?:(\p{L}[\p{L}\p{M}'’]*)\.?[ \t]?(?:#|n[º°o]\.?[ \t]?)?\d{1,5}[a-zA-Z]?|\d{1,3}\.?[ \t]?(\p{L}[\p{L}\p{M}'’]*)\.?)(?![\p{L}\d])/u;
+
+/** The span grown over a numbered unit that follows it, when the unit's word is a dictionary's. */
+export function withUnit(text: string, s: PiiSpan): PiiSpan {
+  const m = UNIT_AFTER.exec(text.slice(s.end, s.end + 40));
+  if (m === null) return s;
+  const unit = (m[2] ?? m[3] ?? '').toLowerCase();
+  if (!UNIT_WORD_SET.has(unit) || ENGLISH_TIER.has(unit)) return s;
+  return { start: s.start, end: s.end + m[0].length };
+}
