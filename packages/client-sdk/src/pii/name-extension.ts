@@ -83,17 +83,59 @@ function joinedBySpace(text: string, left: WordToken, right: WordToken): boolean
   return right.start - left.end === 1 && text.charCodeAt(left.end) === 32;
 }
 
-function mixedCaseJoins(tokens: WordSequence, t: WordToken, side: 'left' | 'right'): boolean {
+function mixedCaseJoins(tokens: WordSequence, i: number, t: WordToken, side: 'left' | 'right', nameWords: number): boolean {
   if (!(t.shape === 'Xx' || (t.shape === 'xX' && t.word.charAt(0) !== t.word.charAt(0).toLowerCase()))) return false;
   if (NOT_A_NAME_CAPITALISED.has(t.lower) || MONTHS_AND_DAYS.has(t.lower) || HARD_WORD_NAMES.has(t.word) || TITLES.has(t.lower)) return false;
   if (side === 'right' && (PLACE_NOUNS.has(t.word) || NOT_A_NAME.has(t.word))) return false;
   // A capitalised first word of a sentence is a name only when it is no English word or a
-  // name of the lexicon ("Beneficiary Jory Petrov" keeps its first word).
-  if (t.initial && ((t.tier > 0 && t.lex === 0) || NEVER_JOINS.has(t.lower))) return false;
+  // name of the lexicon ("Beneficiary Jory Petrov" keeps its first word), when a header's colon
+  // is before it ("Employee: Barman Sa’dullohyev"), or when it heads a sentence whose verb
+  // follows a name that is no English word ("Said Mertoğlu will present").
+  if (t.initial && ((t.tier > 0 && t.lex === 0) || NEVER_JOINS.has(t.lower))) {
+    if (NEVER_JOINS.has(t.lower) || side !== 'left') return false;
+    if (!headerColonBefore(tokens, i) && !sentenceInitialGivenName(tokens, i, nameWords)) return false;
+  }
   return !isTitleCaseLine(lineOf(tokens.text, t.start));
 }
 
-function caselessJoins(tokens: WordSequence, i: number, t: WordToken, side: 'left' | 'right', nameWords: number): boolean {
+/** Words that head a sentence before a person without being a name: adverbs, interjections. */
+const SENTENCE_ADVERBS = words(`maybe perhaps hopefully actually apparently honestly basically luckily sadly unfortunately
+  fortunately also so well oh ah yes yeah yep no nope ok okay sure fine great cool nice btw fyi imo lol hmm but and or then now
+  today tomorrow yesterday tonight meanwhile anyway instead otherwise sometimes usually again still only just even already
+  please pls thanks thank congrats welcome hi hey hello dear good happy poor`);
+/** What follows the subject of a sentence: a verb, or a possessive. */
+function verbOrPossessiveAfter(tokens: WordSequence, last: number): boolean {
+  const t = tokens.at(last);
+  if (t === undefined) return false;
+  if (/^['’]s\b/u.test(tokens.text.slice(t.end, t.end + 3))) return true;
+  const next = tokens.at(last + 1);
+  return next !== undefined && joinedBySpace(tokens.text, t, next) && ENDS_A_SUBJECT.has(next.lower) && !/^(?:and|or|&)$/.test(next.lower);
+}
+
+function sentenceInitialGivenName(tokens: WordSequence, i: number, nameWords: number): boolean {
+  const t = tokens.at(i);
+  const first = tokens.at(i + 1);
+  if (t === undefined || first === undefined || !t.initial || nameWords > 2) return false;
+  if (first.tier !== 0 || t.lower.length < 2 || INFLECTED.test(t.lower) && !t.lower.endsWith('ing')) return false;
+  if (SENTENCE_ADVERBS.has(t.lower) || NEVER_IN_NAME_SLOT.has(t.lower) || BEFORE_NAME_SLOT.has(t.lower) || BEFORE_NAME_NOT_NAME.has(t.lower)) return false;
+  if (TWO_OBJECT_VERBS.has(t.lower) || IMPERATIVE_VERBS.has(t.lower)) return false;
+  return verbOrPossessiveAfter(tokens, i + nameWords);
+}
+
+/** Verbs that head a sentence and take a person: "ask …", "tell …", "moving …". */
+const IMPERATIVE_VERBS = words(`ask tell ping thank call email message invite remind contact let meet welcome loop text add include
+  notify cc congratulate page pay move moving help hire fire promote introduce introducing meeting thanking asking`);
+
+function afterAndAName(tokens: WordSequence, i: number, inName: ReadonlySet<number>): boolean {
+  const t = tokens.at(i);
+  const and = tokens.at(i - 1);
+  const beforeAnd = tokens.at(i - 2);
+  if (t === undefined || and === undefined || beforeAnd === undefined) return false;
+  if (SENTENCE_ADVERBS.has(t.lower) || NEVER_IN_NAME_SLOT.has(t.lower) || BEFORE_NAME_NOT_NAME.has(t.lower) || DETERMINERS.has(t.lower)) return false;
+  return (and.lower === 'and' || and.lower === '&') && joinedBySpace(tokens.text, and, t) && joinedBySpace(tokens.text, beforeAnd, and) && inName.has(i - 2);
+}
+
+function caselessJoins(tokens: WordSequence, i: number, t: WordToken, side: 'left' | 'right', nameWords: number, inName: ReadonlySet<number>): boolean {
   if (NEVER_JOINS.has(t.lower) || (side === 'right' && NEVER_JOINS_AFTER.has(t.lower))) return false;
   if ((t.tier === 0 || t.lex > 0) && t.folded.length >= 2) return true;
   if (NEVER_IN_NAME_SLOT.has(t.lower) || t.tier === 4) return false;
@@ -127,6 +169,25 @@ function caselessJoins(tokens: WordSequence, i: number, t: WordToken, side: 'lef
   ) {
     return true;
   }
+  // After a one-word name that is no English word, a word before a verb or conjunction that ends
+  // the subject is the surname ("lorik block whether", "giovani garden and loyal parisian").
+  if (
+    side === 'right' &&
+    nameWords === 1 &&
+    t.lower.length >= 2 &&
+    !INFLECTED.test(t.lower) &&
+    tokens.at(i - 1)?.tier === 0 &&
+    singularSubjectFollows(tokens, i, ENDS_A_SUBJECT) &&
+    !afterDeterminer(tokens, i - 1)
+  ) {
+    return true;
+  }
+  // The first word of a sentence before a name that is no English word, when a verb follows the
+  // name: English puts an adverb or an interjection there, or the given name ("said mertoğlu will
+  // present", "COY HARTMANN APPROVED", "tamer karadaş's laptop").
+  if (side === 'left' && sentenceInitialGivenName(tokens, i, nameWords)) return true;
+  // "cc nkechi okafor and loyal parisian": after "and" that follows a name, the given name.
+  if (side === 'left' && afterAndAName(tokens, i, inName)) return true;
   if (t.tier === 1 || t.tier === 4) return false;
   // A rare English word (SCOWL 35), or a short one of SCOWL 20 ("pan", "ho": romanised
   // syllables), in the surname slot: after the name and before what follows a subject (a verb of
@@ -167,7 +228,20 @@ const BEFORE_NAME_NOT_NAME = words(`manager managers boss colleague colleagues c
   reporter approver contractor vendor consultant analyst auditor guest member members folks people everybody anybody
   dear little young old poor sweet lovely good great new big dearest beloved fellow`);
 
-const SIGN_OFF = words('regards thanks cheers best hi hello hey dear sincerely congrats welcome morning');
+const SIGN_OFF = words('regards thanks cheers best hi hello hey dear sincerely congrats welcome morning aboard');
+
+/** Header labels whose value is a person ("Employee: …", "Owner: …"). */
+const PERSON_HEADERS = words(`from to cc bcc attendees participants assignee reporter owner author reviewer reviewers approver
+  organizer organiser host contact name signed requester customer employee candidate patient manager`);
+
+/** "Employee: ‹word›": the word right after a person's header label at the start of its line. */
+function headerColonBefore(tokens: WordSequence, i: number): boolean {
+  const t = tokens.at(i);
+  const label = tokens.at(i - 1);
+  if (t === undefined || label === undefined || !PERSON_HEADERS.has(label.lower) || !/^:[ \t]+$/.test(tokens.text.slice(label.end, t.start))) return false;
+  const lineStart = tokens.text.lastIndexOf('\n', label.start - 1) + 1;
+  return /^[ \t]*$/.test(tokens.text.slice(lineStart, label.start));
+}
 
 function inGivenNameSlot(tokens: WordSequence, i: number): boolean {
   const t = tokens.at(i);
@@ -187,14 +261,24 @@ function inGivenNameSlot(tokens: WordSequence, i: number): boolean {
 }
 
 const SINGULAR_VERBS = words('is was has wrote writes said says');
+/**
+ * What follows a person who is the subject or ends a list of people: a verb of the workplace, a
+ * conjunction ("lorik block whether", "livio lack and the auditors", "naiamah said got moved",
+ * "BARIS DIES STARTS ON MONDAY"). Not the prepositions and time words that follow a verb's
+ * object and its adverb ("ask chidinma directly about", "sync with chidinma later after lunch").
+ */
+const ENDS_A_SUBJECT = words(`is was are were has had have will would can could should shall may might must did does
+  wrote writes said says asked asks left joined joins approved approves fixed fixes merged starts started needs needed got gets
+  went goes sent sends told tells thinks thought took takes made makes found finds came comes
+  and or & whether because`);
 
-function singularSubjectFollows(tokens: WordSequence, i: number): boolean {
+function singularSubjectFollows(tokens: WordSequence, i: number, verbs: ReadonlySet<string> = SINGULAR_VERBS): boolean {
   const t = tokens.at(i);
   const next = tokens.at(i + 1);
   if (t === undefined) return false;
   if (next === undefined) return /^[ \t]*(?:[,.;:!?)(]|$)/.test(tokens.text.slice(t.end));
   if (!joinedBySpace(tokens.text, t, next)) return /^[ \t]*[,.;:!?)(\n]/.test(tokens.text.slice(t.end, next.start));
-  return SINGULAR_VERBS.has(next.lower);
+  return verbs.has(next.lower);
 }
 
 function inSurnameSlot(tokens: WordSequence, i: number): boolean {
@@ -253,7 +337,7 @@ export function extendToWholeNames(tokens: WordSequence, spans: readonly PiiSpan
           inName.has(side === 'left' ? i - 1 : i + 1) &&
           (side === 'left' ? joinedBySpace(text, beyond, t) : joinedBySpace(text, t, beyond));
         const joins =
-          (sandwiched && !NEVER_JOINS.has(t.lower)) || (t.regime === 'M' ? mixedCaseJoins(tokens, t, side) : caselessJoins(tokens, i, t, side, b - a + 1));
+          (sandwiched && !NEVER_JOINS.has(t.lower)) || (t.regime === 'M' ? mixedCaseJoins(tokens, i, t, side, b - a + 1) : caselessJoins(tokens, i, t, side, b - a + 1, inName));
         if (!joins) break;
         inName.add(i);
         if (side === 'left') {

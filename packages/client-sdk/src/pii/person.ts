@@ -338,7 +338,7 @@ function findAllPersons(text: string): PiiSpan[] {
   }
   return extendToWholeNames(tokens, out)
     .map((s) => withoutLeadingCue(text, s))
-    .filter((s) => !onlyProductsOrPlaces(text, s));
+    .filter((s) => !onlyProductsOrPlaces(text, s) && !loneCue(text, s));
 }
 
 /**
@@ -346,7 +346,20 @@ function findAllPersons(text: string): PiiSpan[] {
  * given name: "ping Assunta Kling", "PING ELODY ABOUT …". Written in lower case, or in a line of
  * capitals, such a word is the cue; a capitalised one in mixed case may be the name ("Ping Wu").
  */
-const LEADING_CUE = /^(ping|cc|ask|tell|invite|thank|thanks|hi|hey|dear|remind|email|message|welcome|congrats)[ \t]+(?=\S)/i;
+const CUE_WORD = '(ping|cc|ask|tell|invite|thank|thanks|hi|hey|dear|remind|email|message|welcome|congrats)';
+const LEADING_CUE = new RegExp(`^${CUE_WORD}[ \\t]+(?=\\S)`, 'i');
+const LONE_CUE = new RegExp(`^${CUE_WORD}$`, 'i');
+
+/**
+ * A cue word alone, in lower case or in a line of capitals, before the rest of its sentence: the
+ * verb whose object was dropped as a product ("ping dependabot, …").
+ */
+function loneCue(text: string, s: PiiSpan): boolean {
+  const word = text.slice(s.start, s.end);
+  if (!LONE_CUE.test(word)) return false;
+  const line = text.slice(text.lastIndexOf('\n', s.start - 1) + 1, s.end + 80);
+  return (word === word.toLowerCase() || line === line.toUpperCase()) && /^[ \t]+\S/.test(text.slice(s.end, s.end + 3));
+}
 
 function withoutLeadingCue(text: string, s: PiiSpan): PiiSpan {
   const m = LEADING_CUE.exec(text.slice(s.start, s.end));
