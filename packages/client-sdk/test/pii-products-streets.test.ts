@@ -90,6 +90,41 @@ describe('street lines as people type them', () => {
   });
 });
 
+describe('passwords, PINs and dates of birth in more shapes', () => {
+  it('finds passphrases, PINs and door codes, a login pair, a value before an arrow or a bracketed cue', () => {
+    expect(found('passwd harbor-violin-tundra')).toContain('SECRET:harbor-violin-tundra');
+    expect(found('psw: prairiecomettundra')).toContain('SECRET:prairiecomettundra');
+    expect(found('the pass for the guest wifi is ember_thistle')).toContain('SECRET:ember_thistle');
+    expect(found('the door code is 151219')).toContain('SECRET:151219');
+    expect(found('PIN: 4821')).toContain('SECRET:4821');
+    expect(found('creds for staging are deploy / pickle-tundra-walnut')).toContain('SECRET:pickle-tundra-walnut');
+    expect(found('walnut-ember-lagoon <- that is the new password')).toContain('SECRET:walnut-ember-lagoon');
+    expect(found('here u go: THISTLEMOSAIC (wifi password)')).toContain('SECRET:THISTLEMOSAIC');
+  });
+
+  it('leaves host and file names, counts and prose near the cues', () => {
+    for (const s of [
+      'the password is in vault.example.com',
+      'password reset notes are in notes.backup.txt',
+      'pin 3 tabs to the top',
+      'the wifi key is on the fridge',
+      'room 4821 has the printer',
+      'login to the portal / dashboard first',
+    ]) {
+      expect(found(s).filter((f) => f.startsWith('SECRET:')), s).toEqual([]);
+    }
+  });
+
+  it('finds a date of birth after a format hint, a second label, a dash or another language', () => {
+    expect(found('Date of birth (DD/MM/YYYY): 21/07/79')).toContain('DATE_OF_BIRTH:21/07/79');
+    expect(found('DOB/age: 1.1.1998 (36)')).toContain('DATE_OF_BIRTH:1.1.1998');
+    expect(found('DoB — 1973-01-10T00:00:00')).toContain('DATE_OF_BIRTH:1973-01-10T00:00:00');
+    expect(found('data di nascita 12.03.1984')).toContain('DATE_OF_BIRTH:12.03.1984');
+    expect(found('b. the 6th of December 1985')).toContain('DATE_OF_BIRTH:the 6th of December 1985');
+    expect(found('the release date is 12.03.1984')).toEqual([]);
+  });
+});
+
 describe('the dev part widened (fifth pass), at what it reaches', () => {
   let report: OriginReport;
   beforeAll(async () => {
@@ -109,5 +144,9 @@ describe('the dev part widened (fifth pass), at what it reaches', () => {
     expect(share('street address, wider, no cue (dev)')).toBeGreaterThanOrEqual(0.94);
     expect(share('look-alike kept, seasons and versions (dev)')).toBeGreaterThanOrEqual(0.95);
     expect(share('look-alike kept, wider (dev)')).toBeGreaterThanOrEqual(0.99);
+    expect(share('password, more shapes and phrasings (dev)')).toBeGreaterThanOrEqual(0.83);
+    expect(share('PIN or door code (dev)')).toBeGreaterThanOrEqual(0.99);
+    expect(share('date of birth, more forms and cues (dev)')).toBeGreaterThanOrEqual(0.99);
+    expect(share('look-alike kept, more formats (dev)')).toBeGreaterThanOrEqual(0.99);
   });
 });

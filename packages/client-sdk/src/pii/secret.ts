@@ -1,5 +1,5 @@
 import { shannonEntropy } from './checksums.ts';
-import { ENGLISH_TIER } from './english-lexicon.ts';
+import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -136,7 +136,10 @@ function* trimTrailingPunctuation(spans: Iterable<PiiSpan>, text: string): Gener
 // Tr0ub4dor&3", "use hunter2!x as the password".
 // ---------------------------------------------------------------------------------------------
 
-const PASSWORD_WORD = '(?:pass(?:word|wd|code|phrase)|pwd|pw|pin(?: code)?|kennwort|passwort|mot de passe|contraseña)';
+const PASSWORD_WORD =
+  '(?:pass(?:word|wd|code|phrase)|pwd|pw|psw|pin(?: code)?|kennwort|passwort|mot de passe|contraseña|(?:wi-?fi|network|wpa2?|guest) (?:key|pass)|' +
+  // "pass" and "secret" as nouns: after an article or a word that makes them one.
+  '(?<=\\b(?:the|temporary|temp|new|my|your|guest|wifi|admin) )pass|(?<=\\b(?:the|shared|client|api) )secret)';
 /** "password (for the vpn) is (now) X" */
 const PASSWORD_IS = new RegExp(
   `\\b${PASSWORD_WORD}s?(?:\\s+(?:for|to|on|of)\\s+(?:the\\s+|my\\s+|our\\s+|your\\s+)?[\\w.-]{1,30}(?:\\s+[\\w.-]{1,30})?)?\\s*(?:is|was|=|:|->|will be|has been|is now|now is|changed to|set to)\\s*(?:now\\s+|still\\s+|just\\s+)?["'\`“]?([^\\s"'\`”]{4,128})`,
@@ -145,7 +148,7 @@ const PASSWORD_IS = new RegExp(
 /** "use X as (the|my) password", "X is the password" */
 const PASSWORD_AS = new RegExp(`\\b(?:use|try|it's|its)\\s+["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?\\s+(?:as|for)\\s+(?:the|my|your|our)\\s+(?:new\\s+)?${PASSWORD_WORD}\\b`, 'dgi');
 /** Words that follow "password is" in prose about passwords, not a password. */
-const PASSWORD_PROSE = /^(?:required|incorrect|invalid|wrong|expired|correct|missing|empty|too|not|the|a|an|set|reset|changed|same|different|weak|strong|case|stored|saved|hidden|shown|encrypted|hashed|optional|mandatory|below|above|attached|in|on|at|of|for|to|your|my|our|their|his|her|its|this|that|still|now|also|being|only|never|always)$/i;
+const PASSWORD_PROSE = /^(?:required|incorrect|invalid|wrong|expired|correct|missing|empty|too|not|the|a|an|set|reset|changed|same|different|weak|strong|case|stored|saved|hidden|shown|encrypted|hashed|optional|mandatory|below|above|attached|in|on|at|of|for|to|with|by|from|your|my|our|their|his|her|its|this|that|still|now|also|being|only|never|always)$/i;
 /** "changed my pw to X", "reset the password to X" */
 const PASSWORD_CHANGED = new RegExp(
   `\\b(?:changed|set|reset|updated|switched)\\s+(?:my\\s+|the\\s+|our\\s+|your\\s+|his\\s+|her\\s+)?(?:[\\w-]{1,20}\\s+)?${PASSWORD_WORD}\\s+to\\s+["'\`“]?([^\\s"'\`”]{4,128})`,
@@ -155,7 +158,7 @@ const PASSWORD_CHANGED = new RegExp(
 const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
 /** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
-const PASSWORD_HINT = /p(?:ass|wd|w|in)|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|lösenord|passord|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre|geslo|lozinka|parool|kata sandi|cred/i;
+const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|key|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|lösenord|passord|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre|geslo|lozinka|parool|kata sandi|cred/i;
 
 /**
  * A word that names a password, in English and in the languages of the street-address locales.
@@ -163,7 +166,7 @@ const PASSWORD_HINT = /p(?:ass|wd|w|in)|kennwort|passwort|mot de passe|contrase�
  * ("pin nginx:1.27-alpine"), and a PIN has no letter for the window to find.
  */
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_-])(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si)?|geslo|lozinka|parool|kata sandi|credentials?|creds)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_-])(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|(?:wi-?fi|network|wpa2?|guest)\s+(?:key|pass)|(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\s)pass|(?<=\b(?:the|shared|client|api)\s)secret|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si)?|geslo|lozinka|parool|kata sandi|credentials?|creds)(?![\p{L}\d_])/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -175,7 +178,8 @@ const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|accou
 /** How many words after the cue the password may come ("the password for the conference room tablet - X"). */
 const PASSWORD_WINDOW_WORDS = 8;
 /** "X is the password", "log in with X as password": up to three words between the verb and the cue. */
-const VALUE_BEFORE_CUE = /(?:^|[\s(\["'`“])["'`“(]?([^\s"'`”()]{4,128}?)["'`”)]?,?\s+(?:is|as|was|=|will be|would be)\s+(?:[\p{L}-]{1,20}\s+){0,3}$/u;
+const VALUE_BEFORE_CUE =
+  /(?:^|[\s(\["'`“])["'`“(]?([^\s"'`”()]{4,128}?)["'`”)]?,?\s+(?:(?:is|as|was|=|will be|would be)\s+(?:[\p{L}-]{1,20}\s+){0,3}|(?:<-+|←|<=)\s+(?:[\p{L}'’-]{1,20}\s+){0,4}|\((?:[\p{L}-]{1,20}\s+){0,2})$/u;
 /** Known words and ids with a password's mix of letters and digits: algorithms, encodings, protocols. */
 const TECH_TOKEN =
   /^(?:sha-?\d+|md[45]|base(?:32|58|64)|utf-?(?:8|16|32)|aes-?\d+|rsa-?\d*|ed25519|x25519|pbkdf2|argon2(?:id|i|d)?|bcrypt|scrypt|hmac-?\w*|ipv[46]|wpa[23]?|wpa2-\w+|tls-?1\.\d|x\.?509|ssh-?\d?|oauth2?|2fa|mfa|totp|otp|1password|s3|ec2|k8s|i18n|l10n|a11y|p2p|b2b|b2c|mp[34]|h26[45])$/i;
@@ -187,6 +191,7 @@ const TECH_TOKEN =
  */
 function hasPasswordShape(word: string): boolean {
   if (word.length < MIN_PASSWORD_LENGTH || word.length > 128) return false;
+  if (hasPassphraseShape(word)) return true;
   if (!/\p{L}/u.test(word) || /^\[[A-Za-z][\w-]*\]/.test(word) || PLACEHOLDER.test(word) || TECH_TOKEN.test(word)) return false;
   if (word.includes('://') || /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u.test(word)) return false; // URL, e-mail
   if (/^v?\d+(?:[.:\/-]\d+)+[a-z]{0,2}$/i.test(word)) return false; // version, date, time
@@ -200,6 +205,36 @@ function hasPasswordShape(word: string): boolean {
   if (word.length < 8 || /[-.'’]/.test(word)) return false;
   return /\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && !/^\p{Ll}{0,2}(?:\p{Lu}{1,3}\p{Ll}{2,}|\p{Lu}\p{Ll})+\p{Lu}{0,3}$/u.test(word);
 }
+
+/** Top-level domains and file extensions: "api.example.com", "notes.backup.txt" are no passphrase. */
+const NAME_SUFFIX = /^(?:com|net|org|io|dev|app|ai|co|uk|de|fr|nl|eu|us|gov|edu|info|biz|local|internal|lan|corp|cloud|test|example|invalid|localhost|txt|md|json|ya?ml|toml|ini|cfg|conf|log|csv|tsv|xml|html?|css|js|mjs|cjs|ts|tsx|jsx|py|rb|go|rs|java|kt|sh|bash|zip|tar|gz|tgz|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|bak|backup|old|tmp|lock|env|key|pem|crt)$/i;
+
+/**
+ * A passphrase: three or more words joined by '-' or '.', or two or more by '_', in one case
+ * ("harbor-violin-tundra", "comet.pickle.ember", "ember_thistle"); or one long run of letters that
+ * no list holds, in one case ("prairiecomettundra", "WALNUTTHISTLE").
+ */
+function hasPassphraseShape(word: string): boolean {
+  if (word !== word.toLowerCase() && word !== word.toUpperCase()) return false;
+  const parts = word.split(/[-._]/);
+  if (parts.length < 2 || !parts.every((p) => /^\p{L}{3,}$/u.test(p))) return false;
+  if (word.includes('_')) return !word.includes('-') && !word.includes('.');
+  // One kind of joiner, and not a host or file name.
+  return parts.length >= 3 && new Set(word.match(/[-.]/g)).size === 1 && !NAME_SUFFIX.test(parts[parts.length - 1] ?? '');
+}
+
+/**
+ * A long run of letters in one case that no list holds ("prairiecomettundra", "WALNUTTHISTLE"):
+ * a password only right after its cue and a colon, "=", "is" or a tab, or right before "is the
+ * password" — in the window after the cue it is as often a service's or a host's name.
+ */
+function isLetterRunPassword(word: string): boolean {
+  if (!/^\p{L}{10,}$/u.test(word) || (word !== word.toLowerCase() && word !== word.toUpperCase())) return false;
+  const lower = word.toLowerCase();
+  return !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);
+}
+/** What links a cue to its value right after it: "pw: X", "passwd X", "password\tX", "pass is X". */
+const RIGHT_AFTER_CUE = /^(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was|is now)[ \t]+|\t+|[ \t]+)["'`“]?([^\s"'`”]{10,128})/u;
 
 /** The word at the front of `s` without the quotes, brackets and sentence punctuation around it. */
 function bareWord(raw: string): { word: string; lead: number } {
@@ -223,6 +258,13 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     const rest = text.slice(cueEnd, lineEnd === -1 ? Math.min(text.length, cueEnd + 400) : lineEnd);
     const next = /^[\s:]*([\p{L}-]+)/u.exec(rest)?.[1] ?? '';
     if (PASSWORD_COMPOUND.test(next)) continue;
+    const run = RIGHT_AFTER_CUE.exec(rest);
+    const runWord = run?.[1]?.replace(TRAILING_PUNCTUATION, '');
+    if (run !== null && runWord !== undefined && isLetterRunPassword(runWord)) {
+      const start = cueEnd + run[0].length - (run[1] ?? '').length;
+      yield { start, end: start + runWord.length };
+      continue;
+    }
     let previous = m[0];
     let taken = false;
     let words = 0;
@@ -245,13 +287,43 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     const value = before?.[1];
     if (before === null || value === undefined) continue;
     const { word } = bareWord(value);
-    if (!hasPasswordShape(word)) continue;
+    if (!hasPasswordShape(word) && !isLetterRunPassword(word)) continue;
     const start = m.index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
     yield { start, end: start + word.length };
   }
 }
 
+/**
+ * A PIN or a door, alarm or safe code: 4–8 digits right after its cue and a linking word
+ * ("PIN: 4821", "the door code is 151219", "alarm code 23002"). Digits alone are a secret only
+ * here: anywhere else they are counts, ids and times.
+ */
+const PIN_CODE = new RegExp(
+  '(?<![\\p{L}\\d])(?:(?:pin(?:[ -]?code)?|(?:door|gate|alarm|access|entry|garage|lock|locker|keypad|building|safe|vault)[ -]code|pass ?code|(?:safe|lock|locker) combination)' +
+    '(?:\\s+(?:for|to|of|on)\\s+(?:the\\s+|my\\s+|our\\s+)?[\\p{L}-]{2,20})?(?:\\s*[:=#]|(?:\\s+(?:is|was|now|will be|has been|changed to|set to))+)' +
+    '|(?:door|gate|alarm|entry|garage|keypad)[ -]code)\\s*[:=#]?\\s*(\\d{4,8})(?![\\d.,:/-]?\\d)',
+  'dgiu',
+);
+/** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
+const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|login|wi-?fi|account)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
+
 function* findSentencePasswords(text: string): Generator<PiiSpan> {
+  if (/\d{4}/.test(text)) {
+    for (const m of execAll(PIN_CODE, text)) {
+      const span = m.indices?.[1];
+      if (span !== undefined) yield { start: span[0], end: span[1] };
+    }
+  }
+  if (text.includes('/')) {
+    for (const m of execAll(CREDENTIAL_PAIR, text)) {
+      const span = m.indices?.[2];
+      const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');
+      if (span === undefined || value.length < 4 || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value) || PASSWORD_PROSE.test(value)) continue;
+      if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase()))) continue;
+      if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !/\d/.test(value)) continue;
+      yield { start: span[0], end: span[0] + value.length };
+    }
+  }
   if (!PASSWORD_HINT.test(text)) return;
   yield* findCuedPasswords(text);
   for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED]) {
