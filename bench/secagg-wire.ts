@@ -157,8 +157,17 @@ export async function runWire(o: WireOptions): Promise<void> {
         resolve();
       }
     };
-    const off = server.coordinator.events.on('round-end', (id) => {
+    const off = server.coordinator.events.on('round-end', (id, outcome) => {
       if (id !== taskId) return;
+      if (outcome === 'aborted') {
+        // The dropped devices stopped when they were selected, and the cohort minimum is every
+        // survivor but one: no later attempt can reach it. Report the aborted round's reason now
+        // instead of waiting out the selection window.
+        clearInterval(poll);
+        off();
+        void server.coordinator.stopTask(taskId, 'bench: the round aborted').finally(resolve);
+        return;
+      }
       every(20);
       void check();
     });

@@ -46,6 +46,24 @@ describe('Ed25519 through WebCrypto', () => {
     expect(await ed25519Verify(publicKey.subarray(1), new Uint8Array([0x72]), signature)).toBe(false);
   });
 
+  it('keeps imported verification keys apart: a key seen before accepts only its own signatures, and an array changed in place is read anew', async () => {
+    const message = new Uint8Array([1, 2, 3]);
+    const pairs = await Promise.all(Array.from({ length: 70 }, () => generateSigningKeyPair()));
+    const sigs = await Promise.all(pairs.map((p) => ed25519Sign(p, message)));
+    // More keys than are kept, twice over: every answer is right whether its key was imported anew or not.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < pairs.length; i++) {
+        expect(await ed25519Verify(pairs[i]!.publicKey, message, sigs[i]!)).toBe(true);
+        expect(await ed25519Verify(pairs[i]!.publicKey, message, sigs[(i + 1) % pairs.length]!)).toBe(false);
+      }
+    }
+    const key = pairs[0]!.publicKey.slice();
+    expect(await ed25519Verify(key, message, sigs[0]!)).toBe(true);
+    key.set(pairs[1]!.publicKey);
+    expect(await ed25519Verify(key, message, sigs[0]!)).toBe(false);
+    expect(await ed25519Verify(key, message, sigs[1]!)).toBe(true);
+  });
+
   it('generates key pairs whose halves match', async () => {
     const pair = await generateSigningKeyPair();
     expect(pair.seed).toHaveLength(32);

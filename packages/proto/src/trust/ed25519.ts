@@ -35,12 +35,34 @@ export async function ed25519Sign(key: SigningKeyPair, message: Uint8Array): Pro
   return new Uint8Array(await subtle().sign('Ed25519', secret, buf(message)));
 }
 
+/**
+ * Imported verification keys, newest last: a device checks every peer's certificate under the
+ * same few pinned authority keys each round, and an import costs about as much as a verification.
+ * Public keys only; bounded.
+ */
+const verifyKeys = new Map<string, Promise<CryptoKey>>();
+const VERIFY_KEYS_KEPT = 64;
+
+function verifyKey(publicKey: Uint8Array): Promise<CryptoKey> {
+  const id = toBase64Url(publicKey);
+  let key = verifyKeys.get(id);
+  if (key) {
+    // Most recently used last, so that the pinned keys stay while peers' keys pass through.
+    verifyKeys.delete(id);
+  } else {
+    key = subtle().importKey('raw', buf(publicKey.slice()), { name: 'Ed25519' }, false, ['verify']);
+    key.catch(() => verifyKeys.delete(id));
+    if (verifyKeys.size >= VERIFY_KEYS_KEPT) verifyKeys.delete(verifyKeys.keys().next().value as string);
+  }
+  verifyKeys.set(id, key);
+  return key;
+}
+
 /** True when `signature` is `publicKey`'s signature of `message`; false for any malformed input. */
 export async function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
   if (publicKey.length !== ED25519_PUBLIC_KEY_LENGTH || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
   try {
-    const key = await subtle().importKey('raw', buf(publicKey), { name: 'Ed25519' }, false, ['verify']);
-    return await subtle().verify('Ed25519', key, buf(signature), buf(message));
+    return await subtle().verify('Ed25519', await verifyKey(publicKey), buf(signature), buf(message));
   } catch {
     return false;
   }
