@@ -139,7 +139,7 @@ function* trimTrailingPunctuation(spans: Iterable<PiiSpan>, text: string): Gener
 const PASSWORD_WORD =
   '(?:pass(?:word|wd|code|phrase)|pwd|pw|psw|pin(?: code)?|kennwort|passwort|mot de passe|contraseña|(?:wi-?fi|network|wpa2?|guest) (?:key|pass)|' +
   // "pass" and "secret" as nouns: after an article or a word that makes them one.
-  '(?<=\\b(?:the|temporary|temp|new|my|your|guest|wifi|admin) )pass|(?<=\\b(?:the|shared|client|api) )secret)';
+  'pass(?<=\\b(?:the|temporary|temp|new|my|your|guest|wifi|admin) pass)|secret(?<=\\b(?:the|shared|client|api) secret))';
 /** "password (for the vpn) is (now) X" */
 const PASSWORD_IS = new RegExp(
   `\\b${PASSWORD_WORD}s?(?:\\s+(?:for|to|on|of)\\s+(?:the\\s+|my\\s+|our\\s+|your\\s+)?[\\w.-]{1,30}(?:\\s+[\\w.-]{1,30})?)?\\s*(?:is|was|=|:|->|will be|has been|is now|now is|changed to|set to)\\s*(?:now\\s+|still\\s+|just\\s+)?["'\`“]?([^\\s"'\`”]{4,128})`,
@@ -166,7 +166,7 @@ const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|key|secret|kennwort|passwort|mot de p
  * ("pin nginx:1.27-alpine"), and a PIN has no letter for the window to find.
  */
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_-])(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|(?:wi-?fi|network|wpa2?|guest)\s+(?:key|pass)|(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\s)pass|(?<=\b(?:the|shared|client|api)\s)secret|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si)?|geslo|lozinka|parool|kata sandi|credentials?|creds)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_-])(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|(?:wi-?fi|network|wpa2?|guest)\s+(?:key|pass)|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si)?|geslo|lozinka|parool|kata sandi|credentials?|creds)(?![\p{L}\d_])/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -304,17 +304,20 @@ const PIN_CODE = new RegExp(
     '|(?:door|gate|alarm|entry|garage|keypad)[ -]code)\\s*[:=#]?\\s*(\\d{4,8})(?![\\d.,:/-]?\\d)',
   'dgiu',
 );
+/** Supersets of the cues of {@link PIN_CODE} and {@link CREDENTIAL_PAIR}: those run only on texts that have one. */
+const PIN_HINT = /pin|code|combination/i;
+const CREDENTIAL_HINT = /cred|login|wi-?fi|account/i;
 /** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
 const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|login|wi-?fi|account)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
 
 function* findSentencePasswords(text: string): Generator<PiiSpan> {
-  if (/\d{4}/.test(text)) {
+  if (PIN_HINT.test(text) && /\d{4}/.test(text)) {
     for (const m of execAll(PIN_CODE, text)) {
       const span = m.indices?.[1];
       if (span !== undefined) yield { start: span[0], end: span[1] };
     }
   }
-  if (text.includes('/')) {
+  if (text.includes('/') && CREDENTIAL_HINT.test(text)) {
     for (const m of execAll(CREDENTIAL_PAIR, text)) {
       const span = m.indices?.[2];
       const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');

@@ -294,13 +294,15 @@ function* findLoneStreetLines(text: string): Generator<PiiSpan> {
  * ", 586 34 Neratovice". The words and house number before the comma are then a street line when
  * they look like one (no English function word, one word neither English nor software).
  */
-const POSTCODE_AFTER = /(?<=[\p{L}\d]),[ 	]+(?:\d{2,3}[ -]\d{2,3}|\d{4,5}(?:-\d{3,4})?)[ 	]+\p{L}|(?<=[\p{L}\d]),[ 	]+\p{L}[\p{L}\p{M}'’.-]*(?:[ 	]+\p{L}[\p{L}\p{M}'’.-]*){0,3}[ 	]+\d{4,5}(?![\p{L}\d])/gu;
+// The comma first, so that the scan looks for it alone; what precedes it is checked after.
+const POSTCODE_AFTER = /,[ \t]+(?:(?:\d{2,3}[ -]\d{2,3}|\d{4,5}(?:-\d{3,4})?)[ \t]+\p{L}|\p{L}[^\s,\d]*(?:[ \t]+\p{L}[^\s,\d]*){0,3}[ \t]+\d{4,5}(?![\p{L}\d]))/gu;
 /** How many words before a postcode's comma may belong to the street line. */
 const POSTCODE_REACH_WORDS = 5;
 
 function* findStreetLinesBeforePostcodes(text: string): Generator<PiiSpan> {
   for (const m of execAll(POSTCODE_AFTER, text)) {
     const comma = m.index;
+    if (!/[\p{L}\d]/u.test(text[comma - 1] ?? '')) continue;
     // Word starts before the comma, nearest last; the farthest start that makes a street line wins.
     const starts: number[] = [];
     let i = comma;
@@ -333,8 +335,10 @@ function* findCuedStreetLines(text: string): Generator<PiiSpan> {
 
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   if (!/\d/.test(text)) return;
+  const candidates = [...findStreetCandidates(text)];
+  if (candidates.length === 0) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
-  for (const s of findStreetCandidates(text)) if (seasons.length === 0 || !inSeasonYear(seasons, s)) yield withUnit(text, s);
+  for (const s of candidates) if (seasons.length === 0 || !inSeasonYear(seasons, s)) yield withUnit(text, s);
 }
 
 function* findStreetCandidates(text: string): Generator<PiiSpan> {

@@ -153,11 +153,21 @@ function streetAfter(text: string, numEnd: number, caseless: boolean): number | 
   return end < 0 ? undefined : end;
 }
 
+/** Whether a word next to a house number could make it a street line: cheap checks first. */
+function nearStreetWord(text: string, start: number, end: number): boolean {
+  const before = wordsBefore(text, start, MAX_NAME_WORDS + 1);
+  if (before.some((w) => isTypeWord(w)) || (before.length > 0 && isCompoundStreet(before[before.length - 1] as Word))) return true;
+  const after = wordsAfter(text, end, 1)[0];
+  return after !== undefined && isTypeWord(after);
+}
+
 /** Street lines found by the dictionary's street words next to a house number. */
 export function* findStreetsByWords(text: string): Generator<PiiSpan> {
   for (const m of execAll(HOUSE_NUMBER, text)) {
     const start = m.index;
     const end = start + m[0].length;
+    // Most numbers have no street word near them: the line's case is looked at only when one does.
+    if (!nearStreetWord(text, start, end)) continue;
     const caseless = lineIsCaseless(text, start);
     const from = streetBefore(text, start, caseless);
     if (from !== undefined) {
