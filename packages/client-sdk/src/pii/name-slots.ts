@@ -31,6 +31,49 @@ function signerWords(value: string): boolean {
   });
 }
 
+/**
+ * The value of a header that names a person ("Owner: vương triều chai (platform)", "employee:
+ * unique crooks, badge 4471", "Requested by như anh chai on 2026-11-30", "kind regards, coy
+ * grimes"): up to four words to the end of the line or to a comma, bracket or " on ". The words
+ * may be English words; the slot says what they are. A list header ("Attendees:", "Cc:") takes
+ * each name of its comma-separated list.
+ */
+const PERSON_HEADER =
+  /(?:^|\n)[ \t]*(?:(from|to|cc|bcc|attendees|participants|assignee|reporter|owner|author|reviewers?|approver|organi[sz]er|host|contact|full name|requester|customer|employee|candidate|patient|manager|signed)[ \t]*:|(requested by|submitted by|created by|approved by|assigned to|reported by|reviewed by)[ \t]*:?|(kind regards|best regards|warm regards|regards|sincerely|yours sincerely|yours truly),)[ \t]+/giu;
+const HEADER_NAME = /([\p{L}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}][\p{L}\p{M}'’.-]*){0,3}?)[ \t]*(?=[,;(\n]|$|[ \t]+on[ \t]|[.!]?[ \t]*(?:\n|$))/uy;
+const LIST_HEADERS = new Set(['to', 'cc', 'bcc', 'attendees', 'participants', 'reviewers']);
+/** Header values that are no person. */
+const NOT_A_HEADER_PERSON = new Set(`unassigned tbd tba none nobody n/a na me myself self anyone everyone all everybody you us we nil null
+  unknown pending`.split(/\s+/));
+
+/**
+ * A header's value is a person unless a word of it is one no person's name has ("team",
+ * "support") or every word is a product, software term or place ("Owner: Grafana").
+ */
+function headerWords(value: string): boolean {
+  const words = value.split(/[ \t]+/).map((w) => w.toLowerCase().replace(/[.'’]+$/, ''));
+  if (words.some((w) => NOT_A_SIGNER.has(w))) return false;
+  return !words.every((w) => JARGON_WORDS.has(w) || PLACE_WORDS.has(foldName(w)) || PRODUCT_WORDS.has(foldName(w)));
+}
+
+function* headerNames(text: string): Generator<PiiSpan> {
+  for (const m of execAll(PERSON_HEADER, text)) {
+    let at = m.index + m[0].length;
+    const list = LIST_HEADERS.has((m[1] ?? '').toLowerCase());
+    for (let item = 0; item < (list ? 8 : 1); item++) {
+      HEADER_NAME.lastIndex = at;
+      const n = HEADER_NAME.exec(text);
+      const value = n?.[1];
+      if (n === null || value === undefined || value === '') break;
+      const lower = value.toLowerCase();
+      if (!NOT_A_HEADER_PERSON.has(lower) && headerWords(value) && !/\d|@/.test(value)) yield { start: at, end: at + value.length };
+      const next = /^[ \t]*,[ \t]*(?:and[ \t]+)?/.exec(text.slice(at + n[0].length, at + n[0].length + 8));
+      if (next === null) break;
+      at += n[0].length + next[0].length;
+    }
+  }
+}
+
 /** "camylle and alysson smitham", "Katrin Swift and Aurelien": an unknown word beside a found name. */
 const AND_NEXT = /^[ \t]+(?:and|&)[ \t]+([\p{L}][\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-])/u;
 const AND_BEFORE = /(?<![\p{L}\p{M}'’-])([\p{L}][\p{L}\p{M}'’-]*)[ \t]+(?:and|&)[ \t]+$/u;
@@ -69,6 +112,7 @@ export function* findNameSlots(text: string, found: readonly PiiSpan[]): Generat
       if (span !== undefined && signerWords(m[1] ?? '')) yield { start: span[0], end: span[1] };
     }
   }
+  if (text.includes(':') || text.includes(',') || /\b(?:requested|submitted|created|approved|assigned|reported|reviewed)\b/i.test(text)) yield* headerNames(text);
   for (const m of execAll(TAKES_A_PERSON, text)) {
     const span = m.indices?.[1];
     const word = m[1] ?? '';

@@ -298,6 +298,10 @@ function onlyPlaces(text: string, s: PiiSpan): boolean {
   return words.length > 0 && words.every((w) => PLACE_WORDS.has(foldName(w.replace(/['’]s$|[.:;!?]+$/gu, ''))));
 }
 
+/** A header that names a person, right before a span: "Owner: Wellington Jones". */
+const PERSON_LABEL_RIGHT_BEFORE =
+  /(?:^|\n)[ \t]*(?:from|to|cc|attendees|assignee|reporter|owner|author|reviewer|approver|organi[sz]er|requester|employee|candidate|patient|manager|requested by|submitted by|created by|approved by)[ \t]*:?[ \t]+$/i;
+
 /** A title right before a span: "Dr. Vega" is a person whatever else "Vega" names. */
 const TITLE_RIGHT_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.?[ \t]+$/iu;
 
@@ -313,7 +317,10 @@ function onlyProductsOrPlaces(text: string, s: PiiSpan): boolean {
     const f = foldName(w.replace(/['’]s$|[.:;!?]+$/gu, ''));
     return PRODUCT_WORDS.has(f) || PLACE_WORDS.has(f);
   };
-  return words.every(product) && !TITLE_RIGHT_BEFORE.test(text.slice(Math.max(0, s.start - 8), s.start));
+  const before = text.slice(Math.max(0, s.start - 40), s.start);
+  // After a person's header a name of two or more product words is a person's ("Owner: Wellington
+  // Jones"); one word there is as often the sender of an alert ("From: Datadog").
+  return words.every(product) && !TITLE_RIGHT_BEFORE.test(before) && !(words.length > 1 && PERSON_LABEL_RIGHT_BEFORE.test(before));
 }
 
 function findAllPersons(text: string): PiiSpan[] {
