@@ -75,8 +75,9 @@ const NUMBER_FIRST_TYPE = new RegExp(
   `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}${UNIT}?(?![\\p{L}\\d])`,
   'giu',
 );
+// Not glued to code before it ("::0:bd please 0" is an IPv6 address and words).
 const TYPE_FIRST = new RegExp(
-  `(?<![\\p{L}])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:n[º°o.]\\s?|bloc\\s)?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:n[º°o.]\\s?|bloc\\s)?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
@@ -173,7 +174,9 @@ const ADDRESS_CUE = new RegExp(
     '|(?<![\\p{L}])(?:home|office|hq|shipping|billing|delivery|mailing)\\s*:\\s*' +
     // Chat: "im at …", "we're at …", "meet me at …", "the new office is at …", "i moved! …".
     "|(?<![\\p{L}])(?:i'?m|we'?re|is|are|meet(?:\\s+(?:me|us))?|see\\s+you|come\\s+(?:by|over))\\s+at\\s+" +
-    '|(?<![\\p{L}])moved[!:]\\s+)',
+    '|(?<![\\p{L}])moved[!:]\\s+' +
+    // A company's legal form and a comma: its address follows ("Acme Ltd, Orahova 479").
+    '|(?<![\\p{L}])(?:ltd|inc|llc|plc|corp|gmbh|bv|b\\.v|oy|a/s|s\\.a|srl|s\\.r\\.l|spa|s\\.p\\.a|s\\.r\\.o|d\\.o\\.o|sp\\. z o\\.o|kft|zrt)\\.?,[ \\t]+)',
   'giu',
 );
 /** What a cue makes a street line: words then a house number, or a house number then words. */

@@ -91,6 +91,12 @@ function word(raw: string, start: number): Word {
 /** Abbreviations of English prose that some language's dictionary also has as a street type. */
 const PROSE_ABBREVIATIONS = words('ext tel fax no nr ref fig vol ch pp approx min max sec ver rev art cap est inc ltd co dept');
 
+/** "Heol-Y-Nant", "Rue-du-Four": a hyphenated street name whose first part is a street type. */
+function isHyphenatedStreet(w: Word): boolean {
+  const parts = w.lower.split('-');
+  return parts.length >= 2 && parts.every((p) => p !== '') && [...(parts[0] ?? '')].length >= 3 && TYPE_WORDS.has(parts[0] ?? '') && !PROSE_ABBREVIATIONS.has(parts[0] ?? '');
+}
+
 /** A street type of the dictionary; one of under four letters only written with its dot ("av.", "ul."). */
 function isTypeWord(w: Word): boolean {
   if (!TYPE_WORDS.has(w.lower) || PROSE_ABBREVIATIONS.has(w.lower)) return false;
@@ -144,6 +150,7 @@ function streetBefore(text: string, numStart: number, caseless: boolean): number
 function streetAfter(text: string, numEnd: number, caseless: boolean): number | undefined {
   const ws = wordsAfter(text, numEnd, MAX_NAME_WORDS + 1);
   const type = ws[0];
+  if (type !== undefined && isHyphenatedStreet(type)) return type.end;
   if (type === undefined || !isTypeWord(type)) return undefined;
   let end = -1;
   for (const w of ws.slice(1)) {
@@ -158,7 +165,7 @@ function nearStreetWord(text: string, start: number, end: number): boolean {
   const before = wordsBefore(text, start, MAX_NAME_WORDS + 1);
   if (before.some((w) => isTypeWord(w)) || (before.length > 0 && isCompoundStreet(before[before.length - 1] as Word))) return true;
   const after = wordsAfter(text, end, 1)[0];
-  return after !== undefined && isTypeWord(after);
+  return after !== undefined && (isTypeWord(after) || isHyphenatedStreet(after));
 }
 
 /** Street lines found by the dictionary's street words next to a house number. */
