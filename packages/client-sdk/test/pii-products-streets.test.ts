@@ -169,3 +169,11 @@ describe('the dev part widened (fifth pass), at what it reaches', () => {
     expect(share('look-alike kept, more formats (dev)')).toBeGreaterThanOrEqual(0.99);
   });
 });
+
+describe('property-test counterexamples (fast-check, unseeded in pii.test.ts)', () => {
+  it('an IPv6 address after a double colon is not the start of a phone number', () => {
+    expect(found('please 0::01 2026-11-24 please 0.0.0.0 ')).toEqual(['IP_ADDRESS:0::01', 'IP_ADDRESS:0.0.0.0']);
+    expect(found('please ::0:bd please 0::0:0 please aa.aa@aamail.com')).toEqual(['IP_ADDRESS:::0:bd', 'IP_ADDRESS:0::0:0', 'EMAIL:aa.aa@aamail.com']);
+    expect(found('Tel:+44 20 7946 0958')).toEqual(['PHONE:+44 20 7946 0958']);
+  });
+});

@@ -40,6 +40,8 @@ function gluedBefore(text: string, start: number): boolean {
   }
   // "2026-11-24 555-…": a separator right after a digit continues an earlier number;
   // "09:31 …" or "+01:00 …": so does a colon.
+  // "::01", "0::01": a double colon is an IPv6 address's.
+  if (c === 58 && codeAt(text, start - 2) === 58) return true;
   return (isSeparator(c) || c === 58) && isDigitCode(codeAt(text, start - 2));
 }
 
