@@ -1,5 +1,5 @@
 // PII scrubber quality and speed on the labelled corpus.
-//   cd /work/main && pnpm exec tsx bench/pii.ts [--examples N] [--corpus path.jsonl]
+//   pnpm exec tsx bench/pii.ts [--examples N] [--corpus path.jsonl]
 // Quality: span-level precision/recall per type (definition in corpus-eval.ts) and the share of
 // ordinary tokens (dates, versions, prices, ids, …) that a finding touches. Speed: the whole
 // corpus scrubbed as one text and line by line, best of several runs, wall-clock and process CPU

@@ -2,7 +2,7 @@
  * Throughput of @conclave/dp: the accountant at the default orders, calibration, and the
  * noise samplers with the default cryptographic source. Prints a Markdown table.
  *
- *   cd /work/main && pnpm exec tsx packages/dp/bench/throughput.ts
+ *   pnpm exec tsx packages/dp/bench/throughput.ts
  */
 import {
   clipL2,
