@@ -19,6 +19,7 @@ import {
   type RevocationList,
   type RevocationMark,
 } from '@conclave/proto';
+import { toHex as hex } from './hex.ts';
 import type { KeyValueStore } from './kv-store.ts';
 
 /** Where the device keeps the newest revocation-list sequence it accepted, per authority. */
@@ -27,7 +28,6 @@ export const REVOCATION_MARKS_KEY = 'trust/revocation-marks';
 export type TrustDecision<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: ReasonCode; readonly message: string };
 
 const refuse = <T>(code: ReasonCode, message: string): TrustDecision<T> => ({ ok: false, code, message });
-const hex = (k: Uint8Array) => Array.from(k, (b) => b.toString(16).padStart(2, '0')).join('');
 
 type WirePeer = NonNullable<NonNullable<BodyOf<'secagg'>['keysBroadcast']>['peers']>[number];
 type WireLists = NonNullable<BodyOf<'selected'>['secagg']>['revocationLists'];

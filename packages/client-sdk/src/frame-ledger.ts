@@ -10,6 +10,7 @@
  */
 import { reasonCodeName, type BodyName, type ReasonCodeName } from '@conclave/proto';
 import { ClientError } from './errors.ts';
+import { toHex as hex } from './hex.ts';
 import type { KeyValueStore } from './kv-store.ts';
 
 export interface FrameRecord {
@@ -55,8 +56,6 @@ export interface FrameLedgerOptions {
 const FORMAT = 'conclave.sdk.frames';
 const VERSION = 1;
 const SEED = new TextEncoder().encode('conclave/v1/frames');
-
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 async function digest(data: Uint8Array): Promise<Uint8Array> {
   const subtle = globalThis.crypto?.subtle;

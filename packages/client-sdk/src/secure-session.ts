@@ -9,6 +9,7 @@ import { SecAggClient, type ClientMessage, type ServerMessage, type SharesBroadc
 import type { CohortTrust } from './cohort-trust.ts';
 import type { DeviceIdentity } from './identity.ts';
 import { clientMessageToWire, configFromWire } from './secagg-wire.ts';
+import { toHex as hex } from './hex.ts';
 import { checkRoundMetrics, type SecureEncoding } from './update-encoding.ts';
 
 export type WireSecAggConfig = NonNullable<BodyOf<'selected'>['secagg']>;
@@ -44,14 +45,6 @@ export interface SecureSessionPorts {
   /** The session will send nothing more (unmask shares sent, closed, or failed). */
   closed(): void;
 }
-
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-/** Table hex: the cohort's n identity keys are encoded for every round a device joins. */
-const hex = (k: Uint8Array) => {
-  let s = '';
-  for (let i = 0; i < k.length; i++) s += HEX[k[i]!];
-  return s;
-};
 
 const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 

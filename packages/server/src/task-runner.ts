@@ -631,11 +631,15 @@ export class TaskRunner {
         : r?.phase === 'reporting' && c
           ? { phase: 'reporting', round: r.reporting.info.round, kind: r.reporting.info.kind, reportDeadline: r.reporting.reportDeadline, selected: c.size, reported: c.reported, dropped: c.dropped }
           : { phase: 'idle' };
-    const view = (this.roundsView ??= storedRoundsView(this.deps.store, this.id));
-    // A failed read is not kept: the next status tries again.
-    view.catch(() => {
-      if (this.roundsView === view) this.roundsView = undefined;
-    });
+    if (!this.roundsView) {
+      const read = storedRoundsView(this.deps.store, this.id);
+      // A failed read is not kept: the next status tries again.
+      read.catch(() => {
+        if (this.roundsView === read) this.roundsView = undefined;
+      });
+      this.roundsView = read;
+    }
+    const view = this.roundsView;
     const snapshot = { task: this.task, round, devices: { checkedIn, eligible: this.candidates().length }, lastAbortReason: this.lastAbortReason, consecutiveFailures: this.consecutiveFailures, privacy: this.privacy, now: this.deps.clock.now() };
     return view.then((rounds) => runningTaskStatus({ ...snapshot, rounds }));
   }
