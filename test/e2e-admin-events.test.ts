@@ -42,7 +42,9 @@ function readEvents(res: Response, events: SseEvent[], raw: string[]): Promise<v
 
 describe('the admin API live view (server-sent events)', () => {
   it('streams the phase and counts of real rounds and each round-end equal to GET /rounds, with no device ids', async () => {
-    h = await startHarness({ sseHeartbeatMs: 200 });
+    // Count changes coalesced over 30 s, far longer than a round here: each phase must still
+    // appear, read as it began, and the counts of the round's end come with its outcome.
+    h = await startHarness({ sseHeartbeatMs: 200, sseCoalesceMs: 30_000 });
     const taskId = await h.server.coordinator.createTask(await denseTask(8, { rounds: 2, evaluation: { evalFraction: 0.2, finalRound: false } }));
     const auth = { authorization: `Bearer ${h.server.token}` };
     const abort = new AbortController();

@@ -57,8 +57,11 @@ describe('conclave approver, task approve and log verify', { timeout: 240_000 },
 
   it('keeps a new task awaiting approval until the approver signs it, then appends it to the log', async () => {
     first = await h.server.coordinator.createTask(await denseTask(8, { name: 'first' }));
-    const status = JSON.parse((await conclave(['task', 'status', first, '--json'])).stdout) as { status: string; roundsDone: number };
+    const status = JSON.parse((await conclave(['task', 'status', first, '--json'])).stdout) as { status: string; phase: string; waitingFor: string; roundsDone: number };
     expect(status.status).toBe('awaiting-approval');
+    // Not finished: idle, waiting for the approver, who is told the command.
+    expect(status.phase).toBe('idle');
+    expect(status.waitingFor).toBe(`an approver's signature: conclave task approve ${first} --key …`);
     const approved = await conclave(['task', 'approve', first, '--key', path.join(dir, 'approver', 'approver-key.json')]);
     expect(approved.code).toBe(0);
     expect(approved.stdout).toMatch(/approved; the transparency log now has 1 task\(s\)/);

@@ -191,7 +191,7 @@ export class Coordinator {
     this.runners.delete(taskId);
     const task = await this.store.getTask(taskId);
     await runner.endedElsewhere(`task ${task?.status ?? 'ended'}${task?.statusReason ? `: ${task.statusReason}` : ''}`);
-    this.events.emit('changed', taskId);
+    this.events.emit('changed', taskId, true);
     this.releaseUnwanted();
   }
 
@@ -202,7 +202,7 @@ export class Coordinator {
     this.runners.delete(taskId);
     this.logger.warn({ taskId, node: this.keeper?.nodeId, reason }, 'no longer leading the task');
     runner.yieldLease(reason);
-    this.events.emit('changed', taskId);
+    this.events.emit('changed', taskId, true);
     this.releaseUnwanted();
   }
 
@@ -257,7 +257,7 @@ export class Coordinator {
       approvals: this.approvals,
       release: () => this.poolChanged(),
       onFinished: (id) => {
-        this.events.emit('changed', id);
+        this.events.emit('changed', id, true);
         this.runners.delete(id);
         this.releaseUnwanted();
         this.keeper?.release(id).catch((err: unknown) => this.logger.warn({ err, taskId: id }, 'releasing the lease of a finished task failed'));
@@ -267,7 +267,7 @@ export class Coordinator {
             lease,
             onLeaseLost: (id: string, reason: string) => {
               this.runners.delete(id);
-              this.events.emit('changed', id);
+              this.events.emit('changed', id, true);
               this.releaseUnwanted();
               void this.keeper?.poke();
               this.logger.warn({ taskId: id, reason }, 'no longer leading the task');
@@ -278,7 +278,7 @@ export class Coordinator {
         this.events.emit('round-end', id, outcome, round);
         this.options.onRoundEnd?.(id, outcome, round);
       },
-      onChange: (id) => this.events.emit('changed', id),
+      onChange: (id, phase) => this.events.emit('changed', id, phase),
       ...(this.relay ? { partialSum: (nodeId: string, context: RoundContext) => this.relay!.requestPartialSum(nodeId, context, task.spec.secureAggregation.phaseTimeoutMs) } : {}),
       ...(this.options.chunkBytes ? { chunkBytes: this.options.chunkBytes } : {}),
       ...(this.options.maxConcurrentUploads ? { maxConcurrentUploads: this.options.maxConcurrentUploads } : {}),

@@ -57,6 +57,8 @@ export interface ServeOptions {
   adminSessions?: AdminSessionOptions;
   /** Comment heartbeat of the admin API's server-sent event streams. @default 15_000 */
   sseHeartbeatMs?: number;
+  /** Count changes closer together than this go out as one live-view event (phase changes go out at once). @default 50 */
+  sseCoalesceMs?: number;
   /** Admin token; else read from `tokenFile`, else from `<dataDir>/admin-token`, else generated there. */
   token?: string;
   tokenFile?: string;
@@ -161,6 +163,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     sessions: new AdminSessions(opts.adminSessions),
     dashboardDir: opts.dashboardDir === false ? undefined : (opts.dashboardDir ?? (dashboardBuilt() ? builtDashboardDir : undefined)),
     sseHeartbeatMs: opts.sseHeartbeatMs ?? 15_000,
+    sseCoalesceMs: opts.sseCoalesceMs ?? 50,
     streams: new Set(),
   };
   const app = await buildAdminApp(ctx, { bodyLimit: maxBody, version: packageVersion() });

@@ -199,10 +199,10 @@ export async function storedTaskStatus(task: TaskRow, store: Store, checkedIn: n
   const privacy = taskPrivacyOf(task.id, task.spec);
   return {
     ...taskHead(task),
-    phase: task.status === 'running' ? 'idle' : 'finished',
+    phase: task.status === 'running' || task.status === 'awaiting-approval' ? 'idle' : 'finished',
     round: null,
     roundKind: null,
-    waitingFor: task.status === 'running' ? 'the coordinator to start' : '',
+    waitingFor: task.status === 'running' ? 'the coordinator to start' : task.status === 'awaiting-approval' ? `an approver's signature: conclave task approve ${task.id} --key …` : '',
     devices: { checkedIn, eligible: 0 },
     cohort: null,
     ...(await storedRoundsView(store, task.id)),

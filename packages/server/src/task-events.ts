@@ -7,8 +7,13 @@
 import { EventEmitter } from 'node:events';
 
 export interface TaskEventMap {
-  /** The task's round phase, its cohort's counts or its status may have changed. */
-  changed: [taskId: string];
+  /**
+   * The task's round phase, its cohort's counts or its status may have changed. `phase` is
+   * true when a round's phase or the task's status itself moved (selection opened, a cohort
+   * was selected, the task ended or moved to another node): a moment that can be over within
+   * milliseconds, so observers read the status at once.
+   */
+  changed: [taskId: string, phase?: boolean];
   /** A round committed or aborted (its row is in the store). */
   'round-end': [taskId: string, outcome: 'committed' | 'aborted', round: number];
 }

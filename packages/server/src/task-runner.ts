@@ -40,7 +40,8 @@ export interface TaskRunnerDeps {
   onFinished: (taskId: string) => void;
   onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
   /** Called when the round's phase changes (live views read the new status). */
-  onChange?: (taskId: string) => void;
+  /** Something about the task changed; `phase` when its round's phase moved. */
+  onChange?: (taskId: string, phase?: boolean) => void;
   /** Certificates and revocation lists shipped with each secure round. */
   trust?: Pick<CertificateRelay, 'roundTrust'>;
   /** The task's approval and transparency-log proof, shipped with each plan. */
@@ -276,7 +277,7 @@ export class TaskRunner {
     this.active = { phase: 'selecting', round: done + 1, attemptId: newAttemptId(this.deps.random), kind, modelVersionIn: done, startedAt: now, selectionDeadline };
     this.markOpenRound({ round: done + 1, kind, modelVersionIn: done, startedAt: now });
     this.deadline.arm(selectionDeadline, () => this.trySelect(true));
-    this.deps.onChange?.(this.id);
+    this.deps.onChange?.(this.id, true);
     this.trySelect(false);
   }
 
@@ -421,7 +422,7 @@ export class TaskRunner {
     });
     this.active = { phase: 'reporting', reporting };
     reporting.invite(this.download);
-    deps.onChange?.(this.id);
+    deps.onChange?.(this.id, true);
     deps.logger.info({ taskId: this.id, round: r.round, kind: r.kind, selected: selected.length, secure: reporting.secure }, 'cohort selected');
     this.deadline.arm(reporting.reportDeadline, () => reporting.deadlinePassed());
   }

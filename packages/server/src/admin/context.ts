@@ -15,6 +15,8 @@ export interface AdminContext {
   dashboardDir: string | undefined;
   /** Comment heartbeat of the server-sent event streams. @default 15_000 */
   sseHeartbeatMs: number;
+  /** Count changes closer together than this go out as one event. @default 50 */
+  sseCoalesceMs: number;
   /** Open server-sent event streams, ended when the server closes. */
   streams: Set<{ end(): void }>;
 }

@@ -4,9 +4,6 @@ import { requireTask } from '../require-task.ts';
 import { roundView } from '../round-view.ts';
 import { authErrors, errorSchema, taskIdParams } from '../schemas.ts';
 
-/** Changes arriving closer together than this are sent as one event (a round's uploads come in chunks). */
-const COALESCE_MS = 50;
-
 /** The live round as an `event: round` carries it: counts only, never a device. */
 export interface RoundEvent {
   round: number;
@@ -89,17 +86,33 @@ class TaskEventStream {
   async start(): Promise<void> {
     const events = this.ctx.coordinator.events;
     this.unsubscribe.push(
-      events.on('changed', (taskId) => {
-        if (taskId === this.taskId && !this.pending && !this.ended) this.pending = setTimeout(() => this.schedule(() => this.refresh()), COALESCE_MS);
+      events.on('changed', (taskId, phase) => {
+        if (taskId !== this.taskId || this.ended) return;
+        if (phase) {
+          // Count changes are coalesced (a round's uploads come in chunks), but a phase can pass
+          // within one window (a small cohort reports in milliseconds): its status is read now,
+          // before anything moves it on.
+          clearTimeout(this.pending);
+          this.pending = undefined;
+          this.refreshWith(this.read());
+        } else if (!this.pending) {
+          this.pending = setTimeout(() => {
+            this.pending = undefined;
+            this.refreshWith(this.read());
+          }, this.ctx.sseCoalesceMs);
+        }
       }),
       events.on('round-end', (taskId, _outcome, round) => {
-        if (taskId === this.taskId) this.schedule(() => this.roundEnded(round));
+        if (taskId === this.taskId && !this.ended) {
+          const after = this.read();
+          this.schedule(() => this.roundEnded(round, after));
+        }
       }),
     );
     this.heartbeat = setInterval(() => this.send(': heartbeat\n\n'), this.ctx.sseHeartbeatMs);
     this.heartbeat.unref();
     this.send(': conclave task events\n\n');
-    this.schedule(() => this.refresh());
+    this.refreshWith(this.read());
     await this.queue;
   }
 
@@ -128,10 +141,24 @@ class TaskEventStream {
     this.send(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
-  private async refresh(): Promise<void> {
-    this.pending = undefined;
+  /**
+   * The task's status as it is now. Statuses are read when something happens and sent in that
+   * order, so the stream never steps back (a count going down, a round after its end).
+   */
+  private read(): Promise<TaskStatusView> {
+    const status = this.ctx.coordinator.taskStatus(this.taskId);
+    status.catch(() => undefined); // reported by the job that awaits it
+    return status;
+  }
+
+  private refreshWith(status: Promise<TaskStatusView>): void {
+    this.schedule(() => this.refresh(status));
+  }
+
+  /** Sends what changed between the last status sent and this one. */
+  private async refresh(read: Promise<TaskStatusView>): Promise<void> {
     if (this.ended) return;
-    const status = await this.ctx.coordinator.taskStatus(this.taskId);
+    const status = await read;
     const key = taskKey(status);
     if (key !== this.lastTask) {
       this.lastTask = key;
@@ -143,7 +170,8 @@ class TaskEventStream {
     this.lastRound = roundKey;
   }
 
-  private async roundEnded(round: number): Promise<void> {
+  /** `after` is the task's status read as the round ended. */
+  private async roundEnded(round: number, after: Promise<TaskStatusView>): Promise<void> {
     if (this.ended) return;
     const row = (await this.ctx.coordinator.store.listRounds(this.taskId, 5)).filter((r) => r.round === round).at(-1);
     if (row) {
@@ -163,6 +191,6 @@ class TaskEventStream {
       this.event('round', final);
       this.event('round-end', roundView(row));
     }
-    await this.refresh();
+    await this.refresh(after);
   }
 }
