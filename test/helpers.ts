@@ -65,6 +65,20 @@ export function separablePoints(n: number, dim: number, seed: number): { feature
   });
 }
 
+/**
+ * Accuracy of logistic weights (kernel, then bias) on 2,000 separable points none of the
+ * devices holds: a model's quality without the noise of a DP evaluation round.
+ */
+export function heldOutAccuracy(weights: Float32Array, dim: number): number {
+  const points = separablePoints(2000, dim, 0x5eed);
+  let correct = 0;
+  for (const { features, label } of points) {
+    const logit = features.reduce((a, x, i) => a + x * weights[i]!, weights[dim]!);
+    if ((logit > 0 ? 1 : 0) === label) correct++;
+  }
+  return correct / points.length;
+}
+
 export interface Harness {
   server: RunningServer;
   /** Signs every task the harness's coordinator creates; its key is pinned by `addClient` devices. */
