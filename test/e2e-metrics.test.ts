@@ -35,9 +35,23 @@ describe('per-task Prometheus metrics', () => {
   it('after real rounds, /metrics shows each round by task, kind and outcome as the store records them, phases, devices and the model version', async () => {
     h = await startHarness();
     const taskId = await h.server.coordinator.createTask(await denseTask(8, { rounds: 2 }));
+    // The metrics read the task's progress (no pool scan) on every device message: at each
+    // change it equals the same fields of the full status, read at the same moment.
+    const c = h.server.coordinator;
+    const compared: { progress: Promise<unknown>; status: Promise<Record<string, unknown>> }[] = [];
+    const off = c.events.on('changed', (id) => {
+      if (id === taskId) compared.push({ progress: c.taskProgress(id), status: c.taskStatus(id) as unknown as Promise<Record<string, unknown>> });
+    });
     for (let i = 0; i < 4; i++) await h.addClient();
     const done = await waitForTask(h.server, taskId, (s) => s.status !== 'running');
+    off();
     expect(done.status).toBe('completed');
+    const pairs = await Promise.all(compared.map(async (x) => [await x.progress, await x.status] as const));
+    expect(pairs.filter(([, st]) => st.phase === 'reporting').length).toBeGreaterThan(0);
+    for (const [progress, st] of pairs) {
+      const keys = ['status', 'phase', 'round', 'roundKind', 'cohort', 'modelVersion', 'privacy'];
+      expect(progress).toEqual(Object.fromEntries(keys.map((k) => [k, st[k]])));
+    }
     const rows = await h.server.coordinator.store.listRounds(taskId);
     expect(rows.filter((r) => r.status === 'committed').map((r) => r.kind)).toEqual(['train', 'train', 'evaluate']);
 

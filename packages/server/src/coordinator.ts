@@ -8,7 +8,7 @@ import { hashToken, newEnrollmentToken } from './identity.ts';
 import type { DeviceRecord, ForgetResult, Store, TaskRow } from './store/store.ts';
 import { parseTaskSpec, type TaskSpec } from './task-spec.ts';
 import { deriveTaskPrivacy, storedSpec } from './privacy/task-privacy.ts';
-import { storedTaskStatus, type TaskStatusView } from './status-view.ts';
+import { storedTaskStatus, type TaskProgress, type TaskStatusView } from './status-view.ts';
 import { TaskRunner } from './task-runner.ts';
 import { SqliteTrustStore, type TrustRelayStore } from './store/sqlite-trust-store.ts';
 import { CertificateRelay } from './trust/certificate-relay.ts';
@@ -355,6 +355,11 @@ export class Coordinator {
       throw new ServerError('TASK_NOT_RUNNING', `task "${id}" is not running (it is ${task.status})`, 409);
     }
     await runner.stop('stopped', reason);
+  }
+
+  /** A task's phase, cohort counts, ε and model version: cheap enough to read on every device message. */
+  async taskProgress(id: string): Promise<TaskProgress> {
+    return this.runners.get(id)?.progress() ?? this.taskStatus(id);
   }
 
   async taskStatus(id: string): Promise<TaskStatusView> {

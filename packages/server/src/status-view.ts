@@ -167,9 +167,29 @@ export function secureAggregationView(task: TaskRow): TaskStatusView['secureAggr
   };
 }
 
+/**
+ * What moves within a round — phase, cohort counts, ε, model version — read on every device
+ * message (the task metrics), so it scans neither the device pool nor the store.
+ */
+export type TaskProgress = Pick<TaskStatusView, 'status' | 'phase' | 'round' | 'roundKind' | 'cohort' | 'modelVersion' | 'privacy'>;
+
+/** The progress of a task that is running on this coordinator. */
+export function runningTaskProgress(task: TaskRow, r: RoundSnapshot, privacy: RunningTaskSnapshot['privacy']): TaskProgress {
+  return {
+    status: task.status,
+    phase: task.status === 'running' ? r.phase : 'finished',
+    round: r.phase === 'idle' ? null : r.round,
+    roundKind: r.phase === 'idle' ? null : r.kind,
+    cohort: r.phase === 'reporting' ? { selected: r.selected, reported: r.reported, dropped: r.dropped } : null,
+    modelVersion: task.modelVersion,
+    privacy: privacy ? privacyView(privacy.privacy, privacy.accountant, privacy.clipNorm) : null,
+  };
+}
+
 /** The status of a task that is running on this coordinator. */
 export function runningTaskStatus(s: RunningTaskSnapshot): TaskStatusView {
   const { task, round: r } = s;
+  const progress = runningTaskProgress(task, r, s.privacy);
   const cohort = task.spec.cohort;
   let waitingFor = '';
   if (r.phase === 'selecting') {
@@ -179,17 +199,17 @@ export function runningTaskStatus(s: RunningTaskSnapshot): TaskStatusView {
   }
   return {
     ...taskHead(task),
-    phase: task.status === 'running' ? r.phase : 'finished',
-    round: r.phase === 'idle' ? null : r.round,
-    roundKind: r.phase === 'idle' ? null : r.kind,
+    phase: progress.phase,
+    round: progress.round,
+    roundKind: progress.roundKind,
     waitingFor,
     devices: s.devices,
-    cohort: r.phase === 'reporting' ? { selected: r.selected, reported: r.reported, dropped: r.dropped } : null,
+    cohort: progress.cohort,
     lastMetrics: s.rounds.lastMetrics,
     deviceFailures: s.rounds.deviceFailures,
     lastAbortReason: s.lastAbortReason,
     consecutiveFailures: s.consecutiveFailures,
-    privacy: s.privacy ? privacyView(s.privacy.privacy, s.privacy.accountant, s.privacy.clipNorm) : null,
+    privacy: progress.privacy,
   };
 }
 

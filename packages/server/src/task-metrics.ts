@@ -1,11 +1,11 @@
 /**
  * Feeds the per-task Prometheus metrics (metrics.ts `TaskMetrics`) from the coordinator's task
- * events: the status view gives the current phase, the cohort's counts, ε and the model version;
+ * events: the task's progress (status-view.ts `TaskProgress`) gives the current phase, the cohort's counts, ε and the model version;
  * the store's round rows give each ended round's duration and outcome, so the histograms count
  * exactly the rounds the store records. Counts only: nothing here knows a device.
  */
 import type { TaskMetrics } from './metrics.ts';
-import type { TaskStatusView } from './status-view.ts';
+import type { TaskProgress } from './status-view.ts';
 import type { RoundRow, Store } from './store/store.ts';
 import type { TaskEvents } from './task-events.ts';
 
@@ -13,7 +13,8 @@ import type { TaskEvents } from './task-events.ts';
 export interface ObservedCoordinator {
   readonly events: Pick<TaskEvents, 'on'>;
   readonly store: Pick<Store, 'listRounds'>;
-  taskStatus(id: string): Promise<TaskStatusView>;
+  /** Read on every device message: no pool scan, no store read while the task runs here. */
+  taskProgress(id: string): Promise<TaskProgress>;
 }
 
 export interface TaskMetricsOptions {
@@ -55,7 +56,7 @@ export function observeTaskMetrics(m: TaskMetrics, coordinator: ObservedCoordina
     return s;
   };
 
-  const applyStatus = (id: string, s: TaskState, v: TaskStatusView) => {
+  const applyStatus = (id: string, s: TaskState, v: TaskProgress) => {
     const task = { task: id };
     m.modelVersion.set(task, v.modelVersion);
     if (v.privacy) {
@@ -89,7 +90,7 @@ export function observeTaskMetrics(m: TaskMetrics, coordinator: ObservedCoordina
     try {
       do {
         s.dirty = false;
-        applyStatus(id, s, await coordinator.taskStatus(id));
+        applyStatus(id, s, await coordinator.taskProgress(id));
       } while (s.dirty && !stopped);
     } catch {
       // The task is gone or the store failed: the next event tries again.

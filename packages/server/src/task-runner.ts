@@ -16,7 +16,7 @@ import { revealCharge } from './round/reveal-charge.ts';
 import { DEFAULT_REPORT_LIMITS, type ReportLimits } from './round/reports.ts';
 import { cohortTarget, selectCohort, type Sampling } from './round/selection.ts';
 import { BufferPool } from './round/upload-gate.ts';
-import { runningTaskStatus, storedRoundsView, type RoundSnapshot, type StoredRoundsView, type TaskStatusView } from './status-view.ts';
+import { runningTaskProgress, runningTaskStatus, storedRoundsView, type RoundSnapshot, type StoredRoundsView, type TaskProgress, type TaskStatusView } from './status-view.ts';
 import type { LeaseRef, RoundRow, Store, TaskRow } from './store/store.ts';
 import { ServerError } from './errors.ts';
 import type { TaskSpec } from './task-spec.ts';
@@ -623,15 +623,23 @@ export class TaskRunner {
     this.openSelection();
   }
 
-  status(checkedIn: number): Promise<TaskStatusView> {
+  private roundSnapshot(): RoundSnapshot {
     const r = this.active;
     const c = r?.phase === 'reporting' ? r.reporting.cohort : undefined;
-    const round: RoundSnapshot =
-      r?.phase === 'selecting'
-        ? { phase: 'selecting', round: r.round, kind: r.kind, selectionDeadline: r.selectionDeadline, wanted: cohortTarget(this.spec.cohort) }
-        : r?.phase === 'reporting' && c
-          ? { phase: 'reporting', round: r.reporting.info.round, kind: r.reporting.info.kind, reportDeadline: r.reporting.reportDeadline, selected: c.size, reported: c.reported, dropped: c.dropped }
-          : { phase: 'idle' };
+    return r?.phase === 'selecting'
+      ? { phase: 'selecting', round: r.round, kind: r.kind, selectionDeadline: r.selectionDeadline, wanted: cohortTarget(this.spec.cohort) }
+      : r?.phase === 'reporting' && c
+        ? { phase: 'reporting', round: r.reporting.info.round, kind: r.reporting.info.kind, reportDeadline: r.reporting.reportDeadline, selected: c.size, reported: c.reported, dropped: c.dropped }
+        : { phase: 'idle' };
+  }
+
+  /** Phase, cohort counts, ε and model version, without status()'s pool scan and store read. */
+  progress(): TaskProgress {
+    return runningTaskProgress(this.task, this.roundSnapshot(), this.privacy);
+  }
+
+  status(checkedIn: number): Promise<TaskStatusView> {
+    const round = this.roundSnapshot();
     if (!this.roundsView) {
       const read = storedRoundsView(this.deps.store, this.id);
       // A failed read is not kept: the next status tries again.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../src/metrics.ts';
-import type { TaskStatusView } from '../src/status-view.ts';
+import type { TaskProgress, TaskStatusView } from '../src/status-view.ts';
 import type { RoundRow } from '../src/store/store.ts';
 import { TaskEvents } from '../src/task-events.ts';
 import { observeTaskMetrics } from '../src/task-metrics.ts';
@@ -14,7 +14,7 @@ function source() {
     events,
     rounds,
     set: (s: Partial<TaskStatusView>) => (status = s),
-    coordinator: { events, store: { listRounds: async () => [...rounds] }, taskStatus: async () => ({ modelVersion: 0, privacy: null, cohort: null, ...status }) as TaskStatusView },
+    coordinator: { events, store: { listRounds: async () => [...rounds] }, taskProgress: async () => ({ modelVersion: 0, privacy: null, cohort: null, ...status }) as TaskProgress },
   };
 }
 
