@@ -173,6 +173,19 @@ export function secureAggregationView(task: TaskRow): TaskStatusView['secureAggr
  */
 export type TaskProgress = Pick<TaskStatusView, 'status' | 'phase' | 'round' | 'roundKind' | 'cohort' | 'modelVersion' | 'privacy'>;
 
+/**
+ * A running task's privacy view, computed once per privacy state: the runner replaces the state
+ * (never changes it) when a round is charged, and the figures take RDP conversions that the
+ * metrics would otherwise redo on every device message.
+ */
+const runningPrivacyViews = new WeakMap<NonNullable<RunningTaskSnapshot['privacy']>, NonNullable<TaskStatusView['privacy']>>();
+
+function runningPrivacyView(p: NonNullable<RunningTaskSnapshot['privacy']>): NonNullable<TaskStatusView['privacy']> {
+  let view = runningPrivacyViews.get(p);
+  if (!view) runningPrivacyViews.set(p, (view = privacyView(p.privacy, p.accountant, p.clipNorm)));
+  return view;
+}
+
 /** The progress of a task that is running on this coordinator. */
 export function runningTaskProgress(task: TaskRow, r: RoundSnapshot, privacy: RunningTaskSnapshot['privacy']): TaskProgress {
   return {
@@ -182,7 +195,7 @@ export function runningTaskProgress(task: TaskRow, r: RoundSnapshot, privacy: Ru
     roundKind: r.phase === 'idle' ? null : r.kind,
     cohort: r.phase === 'reporting' ? { selected: r.selected, reported: r.reported, dropped: r.dropped } : null,
     modelVersion: task.modelVersion,
-    privacy: privacy ? privacyView(privacy.privacy, privacy.accountant, privacy.clipNorm) : null,
+    privacy: privacy ? runningPrivacyView(privacy) : null,
   };
 }
 

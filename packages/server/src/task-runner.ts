@@ -39,8 +39,7 @@ export interface TaskRunnerDeps {
   /** Called when the task stops running (completed, failed or stopped). */
   onFinished: (taskId: string) => void;
   onRoundEnd?: (taskId: string, outcome: 'committed' | 'aborted', round: number) => void;
-  /** Called when the round's phase changes (live views read the new status). */
-  /** Something about the task changed; `phase` when its round's phase moved. */
+  /** Something about the task changed (live views read the new status); `phase` when its round's phase moved. */
   onChange?: (taskId: string, phase?: boolean) => void;
   /** Certificates and revocation lists shipped with each secure round. */
   trust?: Pick<CertificateRelay, 'roundTrust'>;
