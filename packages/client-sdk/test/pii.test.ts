@@ -335,6 +335,79 @@ describe('scrubPii', () => {
   });
 });
 
+describe('sixth pass: values in other languages and shapes, guesses cut around formats', () => {
+  it('takes a password tied to its cue in six languages, quoted, spaced after "passphrase", digits only, or a common one', () => {
+    expectFound('SECRET', [
+      ['la contraseña es Verano2024!', 'Verano2024!'],
+      ['das Passwort ist superman', 'superman'],
+      ['Passwort lautet gartenzwerg', 'gartenzwerg'],
+      ['le mot de passe est soleilcouchant', 'soleilcouchant'],
+      ['mdp : 77404463', '77404463'],
+      ['a senha é P@ssw0rd', 'P@ssw0rd'],
+      ['la password è gardenrivergardencastle', 'gardenrivergardencastle'],
+      ['het wachtwoord is "orange battery staple"', 'orange battery staple'],
+      ['Password for the vault is “river tomato candle”', 'river tomato candle'],
+      ['passphrase: correct horse battery staple', 'correct horse battery staple'],
+      ['the password is sunshine', 'sunshine'],
+      ["the password's Winter2025", 'Winter2025'],
+      ['Your temporary password has been set to Harborfalcon', 'Harborfalcon'],
+      ['password reset to famrd6Fz!DA2TTHz, ticket closed', 'famrd6Fz!DA2TTHz'],
+      ['das passwort ist 9LtbeMLZ', '9LtbeMLZ'],
+      ['login with jdoe and walnut_prairie', 'walnut_prairie'],
+      ['secret for the shared inbox is falconlagoonember', 'falconlagoonember'],
+    ]);
+  });
+
+  it('keeps prose about passwords and dates after "login"', () => {
+    expectNone('SECRET', [
+      'the password is stored in the vault',
+      'password: ask IT',
+      'Password: (unchanged)',
+      'the password is case sensitive',
+      'Last login 13/09/1984',
+      'the password reset link expired',
+      'log in with SSO and MFA',
+    ]);
+  });
+
+  it('finds dates of birth written with month names of seven languages, two-digit years, and words between cue and date', () => {
+    expectFound('DATE_OF_BIRTH', [
+      ['nacido el 3 de marzo de 1962 en Sevilla', '3 de marzo de 1962'],
+      ['Geburtsdatum: 8. Oktober 2002', '8. Oktober 2002'],
+      ['née le 1er mars 1985 à Lyon', '1er mars 1985'],
+      ['data de nascimento: 26 de maio de 1978', '26 de maio de 1978'],
+      ['nato il 13 settembre 1968', '13 settembre 1968'],
+      ['geboren op 27-5-1980', '27-5-1980'],
+      ['DOB 05 JUL 54', '05 JUL 54'],
+      ["born 20 Jun '71, joined us in 2019", "20 Jun '71"],
+      ['Employee born 03DEC1990', '03DEC1990'],
+      ['date of birth - 27/Apr/1968', '27/Apr/1968'],
+      ['born Jan-16-1989 in Manila', 'Jan-16-1989'],
+      ['dob: February the 12th, 1983', 'February the 12th, 1983'],
+      ['BIRTH: November 1976', 'November 1976'],
+      ['she was born in Porto on 4 May 1990', '4 May 1990'],
+      ['9th of March, 1987 is my date of birth', '9th of March, 1987'],
+      ['DOB 19850315', '19850315'],
+    ]);
+  });
+
+  it('keeps dates in other languages without a birth cue', () => {
+    expectNone('DATE_OF_BIRTH', ['fecha de entrega: 3 de marzo de 2026', 'Lieferdatum 8. Oktober 2026', 'the contract was signed on 4 abril 1978', 'Invoice date: 22 maart 2024']);
+  });
+
+  it('cuts a name guess around the password, date or street it runs into, and at function words of other languages', () => {
+    // "la contraseña es" is no name, and the value is the SECRET's, not the PERSON's.
+    expect(scrubPii('la contraseña es gardenrivergardencastle').text).toBe('la contraseña es [SECRET]');
+    expect(scrubPii('le mot de passe est dans le coffre').findings).toEqual([]);
+    // A custom guess (priority ≥ 80) longer than an e-mail keeps only what lies outside it.
+    const guess: Scrubber = { type: 'GUESS', priority: 80, find: (t) => [{ start: 0, end: t.length }] };
+    expect(scrubPii('Grace grace@example.com', { scrubbers: [guess] }).findings).toEqual([
+      { type: 'GUESS', start: 0, end: 5 },
+      { type: 'EMAIL', start: 6, end: 23 },
+    ]);
+  });
+});
+
 describe('properties', () => {
   // Independent check-digit helpers for the generators below (not the scrubber's).
   const luhnComplete = (body: string): string => {

@@ -4,33 +4,59 @@ import { execAll } from './text.ts';
 // A date is a date of birth only next to a birth cue: "DOB", "date of birth", "born on",
 // "birthday". Other dates (deadlines, releases, timestamps) are kept on purpose.
 
+/** Month names and their abbreviations in English, Spanish, German, French, Portuguese, Italian and Dutch. */
 const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+  '(?:jan(?:uary|uar|vier|eiro|uari)?|ene(?:ro)?|gen(?:naio)?|feb(?:ruary|ruar|rero|braio|ruari)?|f[ée]v(?:rier|ereiro)?|' +
+  'mar(?:ch|zo|ço|s)?|m[äa]r(?:z)?|maa(?:rt)?|apr(?:il|ile)?|abr(?:il)?|avr(?:il)?|may(?:o)?|mai(?:o)?|mag(?:gio)?|mei|' +
+  'june?|juni|junio?|junho|juin|giu(?:gno)?|july?|juli|julio|julho|juil(?:let)?|lug(?:lio)?|aug(?:ust|ustus)?|ago(?:sto)?|ao[uû]t?|' +
+  'sep(?:t(?:ember|iembre|embre)?)?|set(?:iembre|embro|tembre)?|oct(?:ober|ubre|obre)?|okt(?:ober)?|out(?:ubro)?|ott(?:obre)?|' +
+  'nov(?:ember|iembre|embre|embro)?|dec(?:ember)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|d[ée]c(?:embre)?)\\.?';
 const YEAR = '(?:19|20)\\d{2}';
-const DAY = '(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?';
+/** A year written with the month's name may have two digits ("25 Aug '90", "05 JUL 54"). */
+const NAMED_YEAR = `(?:${YEAR}|['’]?\\d{2})`;
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th|er|º|°)?\\.?';
+const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
+/** Between a day, a month and a year: a space, a dash, a slash, a dot, "of", "de", nothing ("03DEC1990"). */
+const PART = '(?:\\s*[-/.,]?\\s*(?:(?:of|de)\\s+)?)';
 /** The date forms people write: ISO, numeric with / . -, and with the month's name either side. */
 const DATE = [
-  // ISO, perhaps with the time a form or an export adds ("1979-06-28T00:00:00").
+  // ISO, perhaps with the time a form or an export adds ("1979-06-28T00:00:00"), or compact ("19790628").
   `${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?`,
+  `${YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])`,
   `(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|[12]\\d|3[01])[-/.](?:${YEAR}|\\d{2})`,
-  `(?:the\\s+)?${DAY}(?:[ -]|\\s+of\\s+)${MONTH}[ ,-]{0,2}\\s?${YEAR}`,
-  `${MONTH}\\s+${DAY},?\\s+${YEAR}`,
+  `${WEEKDAY}(?:the\\s+|le\\s+)?${DAY}${PART}${MONTH}${PART}${NAMED_YEAR}`,
+  `${WEEKDAY}${MONTH}${PART}(?:the\\s+)?${DAY}${PART}${NAMED_YEAR}`,
+  // A month and a year ("born: November 1976"), or a day and a month ("birthday: 3 May").
+  `${MONTH},?\\s+${YEAR}`,
+  `(?:the\\s+)?${DAY}(?:\\s+of\\s+|\\s+de\\s+|[ -])${MONTH}(?![\\p{L}])`,
+  `${MONTH}\\s+(?:the\\s+)?${DAY}(?![\\p{L}\\d])`,
 ].join('|');
 const CUE =
-  "(?:d\\.?o\\.?b\\.?|date\\s+of\\s+birth|birth\\s*date|birthdate|born(?:\\s+on|\\s+in)?|birthday(?:\\s+is)?|b-?day(?:\\s+is)?|geburtsdatum|geb\\.|fecha\\s+de\\s+nacimiento|date\\s+de\\s+naissance|n[ée]e?\\s+le|" +
-  // Other languages of the dev locales: Italian, Portuguese, Dutch, Swedish, Danish and Norwegian,
-  // Finnish, Polish, Czech and Slovak, Croatian and Serbian, Hungarian, Turkish, Romanian.
+  "(?:d\\.?o\\.?b\\.?|date\\s+of\\s+birth|birth\\s*date|birthdate|birth(?=\\s*:)|born(?:\\s+on|\\s+in)?|birthday(?:\\s+is)?|b-?day(?:\\s+is)?|" +
   // "b. 12 May 1960": the genealogist's "born", only right before a full date.
   "b\\.(?=\\s*(?:\\d|the\\b|[a-z]{3}))|" +
-  "data\\s+di\\s+nascita|data\\s+de\\s+nascimento|geboortedatum|födelsedatum|fødselsdato|syntymäaika|data\\s+urodzenia|datum\\s+narozen[íi]|d[áa]tum\\s+narodenia|datum\\s+ro[đd]enja|születési\\s+(?:dátum|idő)|doğum\\s+tarihi|data\\s+na[șs]terii)";
+  // Spanish, German, French, Portuguese, Italian, Dutch: the form's label, "born", "birthday".
+  "fecha\\s+de\\s+nacimiento|f(?:echa|\\.)\\s*(?:de\\s+)?nac(?:imiento|\\.)|nac(?:id[oa]|i[óo])(?:\\s+el)?|cumpleaños|" +
+  "geburtsdatum|geburtstag|geb\\.(?:\\s*(?:am|datum))?|geboren(?:\\s+(?:am|op))?|geb\\.\\s*datum|geboortedatum|verjaardag|" +
+  "date\\s+de\\s+naissance|n[ée]e?\\s+le|anniversaire|" +
+  "data\\s+de\\s+nasc(?:imento|\\.)|nascid[oa](?:\\s+em)?|nasceu(?:\\s+em)?|aniversário|" +
+  "data\\s+di\\s+nascita|nat[oa]\\s+il|compleanno|" +
+  // Other languages of the dev locales: Swedish, Danish and Norwegian, Finnish, Polish, Czech and
+  // Slovak, Croatian and Serbian, Hungarian, Turkish, Romanian.
+  "födelsedatum|fødselsdato|syntymäaika|data\\s+urodzenia|datum\\s+narozen[íi]|d[áa]tum\\s+narodenia|datum\\s+ro[đd]enja|születési\\s+(?:dátum|idő)|doğum\\s+tarihi|data\\s+na[șs]terii)";
 /**
  * Cue, then at most a few linking words and marks before the date: "is", "was", "on", ":", "—",
- * a line break, a format hint in brackets ("(DD/MM/YYYY)"), a second label ("DOB/age:").
+ * a line break, a format hint in brackets ("(DD/MM/YYYY)"), a second label ("DOB/age:"), or up
+ * to four words of the same sentence ("born in Porto on", "date of birth (as on the passport)").
  */
-const LINK = `(?:[:=#\\-–—→>]|\\bis\\b|\\bwas\\b|\\bon\\b|\\(|\\s|\\([a-z/.\\- ]{2,16}\\)|/[a-z]{2,8}\\b)`;
-const CUE_THEN_DATE = new RegExp(`(?<![\\p{L}])${CUE}(?![\\p{L}])\\s*${LINK}{0,6}\\s*(${DATE})(?!\\d|[\\w/.-]\\d)`, 'dgiu');
-/** Date, then the cue in parentheses or after a dash: "1990-04-12 (DOB)". */
-const DATE_THEN_CUE = new RegExp(`(?<![\\w/.-])(${DATE})(?!\\d)\\s*(?:\\(|-|,)?\\s*(?:d\\.?o\\.?b\\.?|date of birth|birthday)\\b`, 'dgi');
+const LINK = `(?:[:=#\\-–—→>]|\\bis\\b|\\bwas\\b|\\bon\\b|\\b(?:el|le|il|am|op|em|es|est|ist|è|é)\\b|\\(|\\s|\\([a-z/.\\- ]{2,16}\\)|/[a-z]{2,8}\\b)`;
+const GAP = `(?:[\\p{L}'’]+[ \\t,]+){0,4}?`;
+const CUE_THEN_DATE = new RegExp(`(?<![\\p{L}])${CUE}(?![\\p{L}])\\s*${LINK}{0,6}\\s*${GAP}(?:\\(\\s*)?(${DATE})(?![\\p{L}\\d]|[/.-]\\d)`, 'dgiu');
+/** Date, then the cue: "1990-04-12 (DOB)", "15 March 1985 is my date of birth". */
+const DATE_THEN_CUE = new RegExp(
+  `(?<![\\w/.-])(${DATE})(?!\\d)\\s*(?:\\(|-|,|\\s(?:is|was)\\s+(?:my|his|her|their|the)\\s)?\\s*(?:d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday)(?![\\p{L}])`,
+  'dgiu',
+);
 
 function* findDatesOfBirth(text: string): Generator<PiiSpan> {
   for (const re of [CUE_THEN_DATE, DATE_THEN_CUE]) {

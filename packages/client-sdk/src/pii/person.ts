@@ -14,6 +14,7 @@ import {
 import { findTaggedNames } from './name-tagger.ts';
 import { extendToWholeNames } from './name-extension.ts';
 import { findNameSlots } from './name-slots.ts';
+import { splitAtNonNameWords } from './non-name-words.ts';
 import { WordSequence } from './name-features.ts';
 import { isTitleCaseLine } from './title-case.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
@@ -345,6 +346,7 @@ function findAllPersons(text: string): PiiSpan[] {
   }
   return extendToWholeNames(tokens, out)
     .map((s) => withoutLeadingCue(text, s))
+    .flatMap((s) => splitAtNonNameWords(text, s))
     .filter((s) => !onlyProductsOrPlaces(text, s) && !loneCue(text, s));
 }
 

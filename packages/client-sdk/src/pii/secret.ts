@@ -1,5 +1,6 @@
 import { shannonEntropy } from './checksums.ts';
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
+import { CUE_LINK, valueRightAfterCue } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -158,7 +159,7 @@ const PASSWORD_CHANGED = new RegExp(
 const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
 /** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
-const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|key|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|lösenord|passord|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre|geslo|lozinka|parool|kata sandi|cred/i;
+const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|mdp|key|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|lösenord|passord|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre|geslo|lozinka|parool|kata sandi|cred/i;
 
 /**
  * A word that names a password, in English and in the languages of the street-address locales.
@@ -166,7 +167,7 @@ const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|key|secret|kennwort|passwort|mot de p
  * ("pin nginx:1.27-alpine"), and a PIN has no letter for the window to find.
  */
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_-])(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|(?:wi-?fi|network|wpa2?|guest)\s+(?:key|pass)|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si)?|geslo|lozinka|parool|kata sandi|credentials?|creds)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_-])(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|pass(?=[ \t]*[:=](?![:=]))|(?:wi-?fi|network|wpa2?|guest)\s+(?:key|pass)|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si)?|geslo|lozinka|parool|kata sandi|credentials?|creds)(?![\p{L}\d_])/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -196,7 +197,7 @@ function hasPasswordShape(word: string): boolean {
   if (word.includes('://') || /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u.test(word)) return false; // URL, e-mail
   if (/^v?\d+(?:[.:\/-]\d+)+[a-z]{0,2}$/i.test(word)) return false; // version, date, time
   if (/^[A-Z][A-Z0-9]{1,9}-\d+$/.test(word)) return false; // ticket id
-  if (/^\d+(?:-?[a-z]{1,12})$/i.test(word) || /^\d+(?:st|nd|rd|th)$/i.test(word)) return false; // "90-day", "12chars", "3rd"
+  if (/^\d+(?:-?[a-z]{1,12})$/.test(word) || /^\d+(?:st|nd|rd|th)$/i.test(word)) return false; // "90-day", "12chars", "3rd"
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(word) && !/\d$/.test(word)) return false; // host or file name
   const digit = /\d/.test(word);
   const symbol = /[^\p{L}\p{M}\d'’.,-]/u.test(word);
@@ -229,12 +230,18 @@ function hasPassphraseShape(word: string): boolean {
  * password" — in the window after the cue it is as often a service's or a host's name.
  */
 function isLetterRunPassword(word: string): boolean {
-  if (!/^\p{L}{10,}$/u.test(word) || (word !== word.toLowerCase() && word !== word.toUpperCase())) return false;
+  // One case, or capitalised ("Harborfalcon"): not a CamelCase product name.
+  if (!/^\p{L}{10,}$/u.test(word) || (word !== word.toLowerCase() && word !== word.toUpperCase() && !/^\p{Lu}\p{Ll}+$/u.test(word))) return false;
   const lower = word.toLowerCase();
   return !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);
 }
 /** What links a cue to its value right after it: "pw: X", "passwd X", "password\tX", "pass is X". */
-const RIGHT_AFTER_CUE = /^(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was|is now)[ \t]+|\t+|[ \t]+)["'`“]?([^\s"'`”]{10,128})/u;
+const RIGHT_AFTER_CUE = new RegExp(`^(?:${CUE_LINK.source.slice(1)}|[ \\t]+)["'\`“]?([^\\s"'\`”]{10,128})`, 'iu');
+/**
+ * What the password is for, between the cue and its link: "password for the vault is …",
+ * "contraseña del wifi: …", "Passwort für das Wiki: …".
+ */
+const OWNER_THEN_LINK = /^[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di)(?:[ \t]+[\p{L}\d.'’-]+){1,4}?(?=[ \t]*[:=]|[ \t]+(?:is|was|es|est|ist|è|é|lautet)(?![\p{L}]))/iu;
 
 /** The word at the front of `s` without the quotes, brackets and sentence punctuation around it. */
 function bareWord(raw: string): { word: string; lead: number } {
@@ -257,11 +264,19 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     const lineEnd = text.indexOf('\n', cueEnd);
     const rest = text.slice(cueEnd, lineEnd === -1 ? Math.min(text.length, cueEnd + 400) : lineEnd);
     const next = /^[\s:]*([\p{L}-]+)/u.exec(rest)?.[1] ?? '';
-    if (PASSWORD_COMPOUND.test(next)) continue;
-    const run = RIGHT_AFTER_CUE.exec(rest);
+    // "password reset to X" gives the value; "password reset link" is about passwords.
+    if (PASSWORD_COMPOUND.test(next) && !/^[ \t]+(?:reset|change|changes)[ \t]+to[ \t]/i.test(rest)) continue;
+    const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
+    const linked = rest.slice(owner);
+    const tied = /^\[[A-Za-z][\w-]*\]/.test(linked.replace(/^\W+/, '')) ? undefined : valueRightAfterCue(linked, /phrase/i.test(m[0]));
+    if (tied !== undefined) {
+      yield { start: cueEnd + owner + tied[0], end: cueEnd + owner + tied[1] };
+      continue;
+    }
+    const run = RIGHT_AFTER_CUE.exec(linked);
     const runWord = run?.[1]?.replace(TRAILING_PUNCTUATION, '');
     if (run !== null && runWord !== undefined && isLetterRunPassword(runWord)) {
-      const start = cueEnd + run[0].length - (run[1] ?? '').length;
+      const start = cueEnd + owner + run[0].length - (run[1] ?? '').length;
       yield { start, end: start + runWord.length };
       continue;
     }
@@ -310,7 +325,18 @@ const CREDENTIAL_HINT = /cred|login|wi-?fi|account/i;
 /** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
 const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|login|wi-?fi|account)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
 
+/** "log in with jdoe and X", "signed in as admin / X": the second of the two is the password. */
+const LOGIN_WITH = /(?<![\p{L}])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)\s+(?:with|as|using)\s+[^\s,]{2,64}\s+(?:and|\/|\+|&)\s+["'`“]?([^\s"'`”]{4,128})/dgiu;
+const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in/i;
+
 function* findSentencePasswords(text: string): Generator<PiiSpan> {
+  if (LOGIN_HINT.test(text)) {
+    for (const m of execAll(LOGIN_WITH, text)) {
+      const span = m.indices?.[1];
+      const value = (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
+      if (span !== undefined && (hasPasswordShape(value) || isLetterRunPassword(value) || /^\d{4,16}$/.test(value))) yield { start: span[0], end: span[0] + value.length };
+    }
+  }
   if (PIN_HINT.test(text) && /\d{4}/.test(text)) {
     for (const m of execAll(PIN_CODE, text)) {
       const span = m.indices?.[1];
@@ -321,7 +347,7 @@ function* findSentencePasswords(text: string): Generator<PiiSpan> {
     for (const m of execAll(CREDENTIAL_PAIR, text)) {
       const span = m.indices?.[2];
       const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');
-      if (span === undefined || value.length < 4 || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value) || PASSWORD_PROSE.test(value)) continue;
+      if (span === undefined || /^\d+$/.test(m[1] ?? '') || value.length < 4 || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value) || PASSWORD_PROSE.test(value)) continue;
       if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase()))) continue;
       if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !/\d/.test(value)) continue;
       yield { start: span[0], end: span[0] + value.length };
@@ -337,7 +363,7 @@ function* findSentencePasswords(text: string): Generator<PiiSpan> {
       if (/^\[[A-Za-z][\w-]*\]/.test(value)) continue;
       value = value.replace(TRAILING_PUNCTUATION, '');
       // "[EMAIL]" is another finding's placeholder (scrubbing twice finds nothing new).
-      if (value.length < 4 || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value)) continue;
+      if (value.length < 4 || /^[(\[]/.test(value) || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value)) continue;
       // A plain common English word is prose ("the password is expired"); a rarer word, or
       // anything with a digit, a symbol or mixed case, is the password.
       if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2) continue;

@@ -1,0 +1,79 @@
+import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import type { PiiSpan } from './types.ts';
+
+// The name tagger knows English words; a sentence in Spanish, German, French, Portuguese,
+// Italian or Dutch is, to it, a run of unknown capitalisable words, and "la contraseña es" or
+// "geboren am" reads like a name. Function words, the words that label a password, a date of
+// birth or an address, and month names of those languages are never a name's part (unless a
+// name list holds them: "Mai", "Julio" stay names). Short words that are also syllables of
+// East Asian, Vietnamese or West African names ("tu", "lo", "su", "mi", "uma") are left out.
+
+function words(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter((w) => w !== ''));
+}
+
+const NON_NAME_WORDS = words(`
+  el los las es era fue un mis nuestro nuestra por para que este esta
+  ese esa hay tiene tener debe está muy más menos como cuando donde usuario número caracteres mayúscula menos entrega
+  nació nacido nacida nacimiento contraseña contrasena clave fecha cumpleaños dirección direccion correo
+  die das ist sind war ein eine einen mein meine dein deine ihr ihre und oder mit für auf im am bei zum zur
+  nicht hier bitte geboren geb lautet vergessen klicken anrufen passwort kennwort geburtsdatum geburtstag lieferdatum
+  lieferadresse adresse anschrift benutzer benutzername neue neues neuer
+  les est sont était une des et ou notre votre avec sans pour dans sur par aux cette qui
+  né née naissance mot passe mdp trop expiré coffre identifiant utilisateur courriel
+  é são foi meu minha com sem nas senha nascimento nascido nascida nasceu morada usuário endereço
+  il gli è sono nel nella sul che nato nata nascita parola ordine indirizzo utente compleanno
+  het een zijn mijn jouw met voor op bij niet wachtwoord geboren geboortedatum verjaardag adres gebruikersnaam
+  enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+  januar februar märz juni juli oktober dezember
+  janvier février mars avril juin juillet août septembre octobre novembre décembre
+  janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+  gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+  januari februari maart mei augustus
+`);
+
+/** Name particles: part of a name between its words, never a name alone. */
+const PARTICLES = words('de da del della di du la le van von der den dos das al bin ten ter y e');
+
+function isNonNameWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!NON_NAME_WORDS.has(lower)) return false;
+  const folded = foldName(word);
+  const cap = lower.charAt(0).toUpperCase() + lower.slice(1);
+  return !FIRST_NAME_SET.has(cap) && !BUILD_GIVEN_SET.has(folded) && !BUILD_SURNAME_SET.has(folded);
+}
+
+const SPAN_WORD = /[\p{L}\p{M}'’.-]+/gu;
+
+/**
+ * A name span cut at the words above: the pieces that hold a word other than a particle, or
+ * the span itself when it holds none of those words.
+ */
+export function splitAtNonNameWords(text: string, s: PiiSpan): PiiSpan[] {
+  const slice = text.slice(s.start, s.end);
+  const out: PiiSpan[] = [];
+  let piece: PiiSpan | undefined;
+  let named = false;
+  let cut = false;
+  const close = (): void => {
+    if (piece !== undefined && named) out.push(piece);
+    piece = undefined;
+    named = false;
+  };
+  for (const m of slice.matchAll(SPAN_WORD)) {
+    const word = m[0].replace(/^[.'’-]+|[.'’-]+$/g, '');
+    const at = s.start + (m.index ?? 0) + m[0].indexOf(word);
+    if (word === '') continue;
+    if (isNonNameWord(word)) {
+      cut = true;
+      close();
+      continue;
+    }
+    if (piece === undefined) piece = { start: at, end: at + word.length };
+    else piece.end = at + word.length;
+    if (!PARTICLES.has(word.toLowerCase())) named = true;
+  }
+  close();
+  if (!cut) return [s];
+  return out;
+}

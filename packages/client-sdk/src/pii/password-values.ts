@@ -1,0 +1,65 @@
+// Password values right after their cue that have no password's shape: a quoted value of any
+// shape ("the password is \"blue sky 42\""), a passphrase of plain words ("passphrase: correct
+// horse battery staple"), digits only ("mdp : 77404463"), a password everyone knows
+// ("the password is sunshine"). Each is taken only when a linking word or mark ties it to the
+// cue, so prose about passwords ("the password is in the vault") stays.
+
+/**
+ * What ties a cue to its value, in English and the languages of the cues: a colon, "=", an
+ * arrow, "is", "'s", "has been set to", "es", "est", "ist", "lautet", "è", "é", "is now".
+ */
+export const CUE_LINK =
+  /^(?:['’]s[ \t]+|[ \t]*(?:[:=]|->|=>|→|[-–—](?=[ \t]))[ \t]*|[ \t]+(?:(?:is|was|es|est|ist|lautet|è|é|era|war|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*:?[ \t]*|\t+)/iu;
+
+/**
+ * The most used passwords (NCSC's and SplashData's published top lists), letters only: taken
+ * after a cue and its link even though they are words ("the password is sunshine").
+ */
+const COMMON_PASSWORDS = new Set(
+  ('password passw0rd qwerty qwertyuiop azerty letmein iloveyou sunshine princess football baseball soccer hockey ' +
+    'monkey dragon shadow master superman batman trustno1 welcome whatever freedom starwars jordan michael charlie ' +
+    'donald mustang flower hello loveme zaq1zaq1 abc123 admin administrator cheese computer ' +
+    'internet killer pepper ginger summer winter spring autumn butterfly chocolate password1 changeme default guest ' +
+    'passwort kennwort motdepasse contraseña senha wachtwoord').split(' '),
+);
+
+/** Words that make a run of words prose, not a passphrase. */
+const PROSE_WORDS = new Set(
+  ('the a an in on at of for to with by from and or but not no is are was be been it its this that these those my your our ' +
+    'their his her same as see ask sent send set reset changed stored saved kept written printed taped shared ' +
+    'required expired incorrect wrong invalid missing empty unchanged different case sensitive still only also just ' +
+    'here there below above attached vault manager policy please will would should must can could has have had').split(' '),
+);
+
+const QUOTED = /^["'“‘«]([^"'”’»\n]{3,64})["'”’»]/u;
+const DIGITS = /^(\d{4,16})(?![\d.,:/-]?\d|[\p{L}])/u;
+const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,7})(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u;
+const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+\p{Ll}))/u;
+
+/**
+ * The value right after a cue ends and `rest` begins, as an offset range into `rest`, or
+ * undefined. `passphrase` says the cue names a passphrase, after which words need no quotes.
+ */
+export function valueRightAfterCue(rest: string, passphrase: boolean): [number, number] | undefined {
+  const link = CUE_LINK.exec(rest);
+  if (link === null) return undefined;
+  const at = link[0].length;
+  const tail = rest.slice(at);
+  const quoted = QUOTED.exec(tail);
+  const inner = quoted?.[1]?.trim();
+  if (quoted !== null && inner !== undefined && inner !== '' && !(inner.split(/\s+/).every((w) => PROSE_WORDS.has(w.toLowerCase())))) {
+    const s = at + 1 + (quoted[1] ?? '').indexOf(inner);
+    return [s, s + inner.length];
+  }
+  const digits = DIGITS.exec(tail);
+  if (digits !== null) return [at, at + (digits[1] ?? '').length];
+  const run = WORD_RUN.exec(tail)?.[1];
+  if (run !== undefined) {
+    const words = run.split(/[ \t]+/);
+    const oneCase = run === run.toLowerCase() || run === run.toUpperCase();
+    if (oneCase && !words.some((w) => PROSE_WORDS.has(w.toLowerCase())) && (passphrase || words.length >= 3)) return [at, at + run.length];
+  }
+  const word = ONE_WORD.exec(tail)?.[1];
+  if (word !== undefined && COMMON_PASSWORDS.has(word.toLowerCase())) return [at, at + word.length];
+  return undefined;
+}
