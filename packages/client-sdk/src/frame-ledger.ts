@@ -8,7 +8,7 @@
  * Records hold no content, only what identifies it. They are kept in the KeyValueStore beside
  * the upload entries, grouped by round on reading, and bounded (`maxFrames`, oldest dropped).
  */
-import { reasonCodeName, type BodyName, type ReasonCodeName } from '@conclave/proto';
+import { reasonCodeName, sha256, type BodyName, type ReasonCodeName } from '@conclave/proto';
 import { ClientError } from './errors.ts';
 import { toHex as hex } from './hex.ts';
 import type { KeyValueStore } from './kv-store.ts';
@@ -57,12 +57,8 @@ const FORMAT = 'conclave.sdk.frames';
 const VERSION = 1;
 const SEED = new TextEncoder().encode('conclave/v1/frames');
 
-async function digest(data: Uint8Array): Promise<Uint8Array> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new ClientError('INVALID_OPTIONS', 'WebCrypto (globalThis.crypto.subtle) is not available here');
-  const view = data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
-  return new Uint8Array(await subtle.digest('SHA-256', view));
-}
+/** node:crypto in Node, synchronously (every frame sent is hashed twice); WebCrypto elsewhere. */
+const digest = sha256;
 
 /** H₀ of every connection, lowercase hex. */
 export async function initialFrameDigest(): Promise<string> {

@@ -1,5 +1,7 @@
+import { sha256 } from '@conclave/proto';
 import { STREAM_NAME } from './consent.ts';
 import { ClientError } from './errors.ts';
+import { toHex as hex } from './hex.ts';
 import type { KeyValueStore } from './kv-store.ts';
 import { DEFAULT_PRIVACY_DELTA } from './privacy-ledger.ts';
 
@@ -203,14 +205,11 @@ export function validateLedgerEntry(entry: LedgerEntryInput): LedgerEntry {
   return out;
 }
 
-/** SHA-256 of `bytes` (or of the concatenation of several chunks, in order), lowercase hex, via WebCrypto. */
+/** SHA-256 of `bytes` (or of the concatenation of several chunks, in order), lowercase hex (node:crypto in Node, WebCrypto elsewhere). */
 export async function sha256Hex(bytes: Uint8Array | readonly Uint8Array[]): Promise<string> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new ClientError('INVALID_OPTIONS', 'WebCrypto (globalThis.crypto.subtle) is not available here');
-  let data: Uint8Array<ArrayBuffer>;
+  let data: Uint8Array;
   if (bytes instanceof Uint8Array) {
-    // digest() wants an ArrayBuffer-backed view; copy only views of a SharedArrayBuffer.
-    data = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+    data = bytes;
   } else {
     data = new Uint8Array(bytes.reduce((n, b) => n + b.byteLength, 0));
     let offset = 0;
@@ -219,8 +218,7 @@ export async function sha256Hex(bytes: Uint8Array | readonly Uint8Array[]): Prom
       offset += b.byteLength;
     }
   }
-  const digest = new Uint8Array(await subtle.digest('SHA-256', data));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return hex(await sha256(data));
 }
 
 /** Width of the label column in the text export ("Differential privacy:" and a space). */

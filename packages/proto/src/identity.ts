@@ -3,6 +3,8 @@
  * connection proof signs a fixed context string, the server's nonce and the key, so a proof
  * cannot be replayed on another connection or for another key.
  */
+import { sha256, toHex } from './trust/digest.ts';
+
 const CONTEXT = new TextEncoder().encode('conclave/v1/auth');
 
 /** The bytes a device signs to answer a Challenge. */
@@ -16,6 +18,5 @@ export function authMessage(nonce: Uint8Array, publicKey: Uint8Array): Uint8Arra
 
 /** `dev-` and the first 16 bytes of SHA-256(public key), hex. */
 export async function deviceIdFor(publicKey: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', publicKey as Uint8Array<ArrayBuffer>));
-  return 'dev-' + Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+  return 'dev-' + toHex((await sha256(publicKey)).subarray(0, 16));
 }

@@ -77,6 +77,15 @@ describe('signed bytes', () => {
     expect(hex(bytes)).toBe('637478' + '00' + '00000002' + '6162' + '00000001' + '09' + '0000000000000102');
   });
 
+  it('write integers above 32 bits as u64 big-endian, up to 2^53 - 1', () => {
+    const u64 = (n: number) => hex(signedBytes('', [{ u64: n }])).slice(2);
+    expect(u64(1_733_000_000_123)).toBe('000001937ed9727b');
+    expect(u64(2 ** 32)).toBe('0000000100000000');
+    expect(u64(2 ** 32 - 1)).toBe('00000000ffffffff');
+    expect(u64(Number.MAX_SAFE_INTEGER)).toBe('001fffffffffffff');
+    expect(() => signedBytes('', [{ u64: 2 ** 53 }])).toThrow(RangeError);
+  });
+
   it('keep fields apart (no two field lists share an encoding)', () => {
     const a = signedBytes('ctx', [{ text: 'ab' }, { text: 'c' }]);
     const b = signedBytes('ctx', [{ text: 'a' }, { text: 'bc' }]);

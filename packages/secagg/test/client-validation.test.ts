@@ -138,6 +138,14 @@ describe('client: checks on the server', () => {
       await expectAbort(client(round, 3), { ...m3, signatures: m3.signatures.slice(0, 3) }, 'TOO_FEW_SURVIVORS');
       const reply = await client(round, 4).handle(to(t, 4));
       expect(reply?.type).toBe('unmask-shares');
+      // Once t = 4 signatures have verified, the rest are held to their form only: a forged
+      // fifth does not stop the round, a forged fourth does, and a fifth from a non-neighbour
+      // or a repeated signer is still refused.
+      const forgeAt = (m: UnmaskRequest, i: number) => ({ ...m, signatures: m.signatures.map((s, j) => (j === i ? { ...s, signature: new Uint8Array(64).fill(1) } : s)) });
+      expect((await client(round, 5).handle(forgeAt(to<UnmaskRequest>(t, 5), 4)))?.type).toBe('unmask-shares');
+      await expectAbort(client(round, 6), forgeAt(to<UnmaskRequest>(t, 6), 3), 'BAD_SIGNATURE');
+      const m7 = to<UnmaskRequest>(t, 7);
+      await expectAbort(client(round, 7), { ...m7, signatures: [...m7.signatures.slice(0, 4), m7.signatures[0]!] }, 'INCONSISTENT_SERVER');
     });
 
     it('refuses advertisements from identities it does not trust', async () => {

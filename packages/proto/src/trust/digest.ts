@@ -1,13 +1,22 @@
-/** SHA-256 through WebCrypto (Node 20+ and current browsers), and hex for digests in JSON. */
+/** SHA-256 (node:crypto in Node, WebCrypto elsewhere), and hex for digests in JSON. */
+import { nativeCrypto } from '#native-crypto';
 
 export const SHA256_LENGTH = 32;
 
 export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  if (nativeCrypto) return nativeCrypto.sha256(bytes);
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new Error('SHA-256 needs WebCrypto (globalThis.crypto.subtle), which this runtime lacks');
+  return new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** Lowercase hex, through a table (a device hex-encodes every key of its cohort each round). */
 export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]!];
+  return s;
 }
 
 /** Decodes lowercase or uppercase hex of exactly `length` bytes; throws a RangeError naming `what`. */

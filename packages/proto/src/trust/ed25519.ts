@@ -1,8 +1,10 @@
 /**
  * Ed25519 through WebCrypto (Node 20+ and current browsers), for the statements an authority
  * signs. A signing key is its 32-byte seed and 32-byte public key (RFC 8032 §5.1.5); WebCrypto
- * takes it as a JWK.
+ * takes it as a JWK. Verification, which a device runs for every peer's certificate, goes
+ * through node:crypto where there is one (`#native-crypto`).
  */
+import { nativeCrypto } from '#native-crypto';
 import { fromBase64Url, toBase64Url } from './base64.ts';
 
 export interface SigningKeyPair {
@@ -61,6 +63,7 @@ function verifyKey(publicKey: Uint8Array): Promise<CryptoKey> {
 /** True when `signature` is `publicKey`'s signature of `message`; false for any malformed input. */
 export async function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
   if (publicKey.length !== ED25519_PUBLIC_KEY_LENGTH || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
+  if (nativeCrypto) return nativeCrypto.ed25519Verify(publicKey, message, signature);
   try {
     return await subtle().verify('Ed25519', await verifyKey(publicKey), buf(signature), buf(message));
   } catch {

@@ -9,6 +9,7 @@
  * issued at (ms), number of ids, id…])`, the ids sorted and distinct.
  */
 import { fromBase64, toBase64 } from './base64.ts';
+import { sha256, toHex } from './digest.ts';
 import { ED25519_PUBLIC_KEY_LENGTH, ED25519_SIGNATURE_LENGTH, ed25519Sign, ed25519Verify, type SigningKeyPair } from './ed25519.ts';
 import { signedBytes } from './signed-bytes.ts';
 
@@ -91,8 +92,7 @@ export async function verifyRevocationList(list: RevocationList, options: { read
 
 /** SHA-256 of the list's signed bytes, hex. */
 export async function revocationDigest(list: RevocationList): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', revocationBytes(list) as Uint8Array<ArrayBuffer>));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(await sha256(revocationBytes(list)));
 }
 
 /**

@@ -18,7 +18,9 @@ export function signedBytes(context: string, fields: readonly SignedField[]): Ui
     if ('u64' in field) {
       if (!Number.isSafeInteger(field.u64) || field.u64 < 0) throw new RangeError(`${field.u64} is not a non-negative safe integer`);
       const out = new Uint8Array(8);
-      new DataView(out.buffer).setBigUint64(0, BigInt(field.u64), false);
+      const view = new DataView(out.buffer);
+      view.setUint32(0, Math.floor(field.u64 / 2 ** 32), false);
+      view.setUint32(4, field.u64 >>> 0, false);
       parts.push(out);
     } else {
       const body = 'text' in field ? utf8.encode(field.text) : field.bytes;
