@@ -167,6 +167,37 @@ describe('the dev part widened (fifth pass), at what it reaches', () => {
     expect(share('PIN or door code (dev)')).toBeGreaterThanOrEqual(0.99);
     expect(share('date of birth, more forms and cues (dev)')).toBeGreaterThanOrEqual(0.99);
     expect(share('look-alike kept, more formats (dev)')).toBeGreaterThanOrEqual(0.99);
+    // Sixth pass.
+    expect(share('password, more shapes and phrasings (dev)')).toBeGreaterThanOrEqual(0.99);
+    expect(share('password, sixth pass: phrasings, languages, shapes (dev)')).toBeGreaterThanOrEqual(0.99);
+    expect(share('date of birth, sixth pass: languages and forms (dev)')).toBeGreaterThanOrEqual(0.99);
+    expect(share('street address, 9 more locales (dev)')).toBeGreaterThanOrEqual(0.95);
+    expect(share('look-alike kept, sixth pass (dev)')).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe('street lines of more locales (sixth pass)', () => {
+  it('finds Spanish, Portuguese, Romanian and Esperanto street types, "s/n" and "nr."', () => {
+    expect(found('please ship it to Calle Diana s/n.')).toContain('STREET_ADDRESS:Calle Diana s/n.');
+    expect(found('Privada Los Pinos 214, Coyoacán')).toContain('STREET_ADDRESS:Privada Los Pinos 214');
+    expect(found('Acme GmbH, Glorieta Margarita s/n.')).toContain('STREET_ADDRESS:Glorieta Margarita s/n.');
+    expect(found('new address: Str. Mihai Eminescu nr. 12')).toContain('STREET_ADDRESS:Str. Mihai Eminescu nr. 12');
+    expect(found('mi adreso: Strato Zamenhof 7')).toContain('STREET_ADDRESS:Strato Zamenhof 7');
+  });
+
+  it("finds a number before a compound street name, faker's English suffixes, and more cues", () => {
+    expect(found('You can find us at 46088 Bahnhofstrasse')).toContain('STREET_ADDRESS:46088 Bahnhofstrasse');
+    expect(found('20 Hills Circuit')).toContain('STREET_ADDRESS:20 Hills Circuit');
+    expect(found('Address: 42041 Hand Mall')).toContain('STREET_ADDRESS:42041 Hand Mall');
+    expect(found('she lives at 56 Second Avenue now')).toContain('STREET_ADDRESS:56 Second Avenue');
+    expect(found('Lieferadresse: Hainschwang 28b')).toContain('STREET_ADDRESS:Hainschwang 28b');
+    expect(found('morada: 2866 Elefantenbach')).toContain('STREET_ADDRESS:2866 Elefantenbach');
+  });
+
+  it('keeps counts before the new suffix words', () => {
+    for (const t of ['we have 3 days until the end', 'there are 2 more on the west side', 'wait 30 seconds and retry', 'deployed 4 times to the bank']) {
+      expect(found(t).filter((f) => f.startsWith('STREET_ADDRESS:')), t).toEqual([]);
+    }
   });
 });
 

@@ -26,7 +26,9 @@ const SUFFIXES =
   // Royal Mail thoroughfare words not in the USPS list.
   'approach|vale|glade|dell|wynd|' +
   // faker's English-language locales of Africa and Asia.
-  'viaduct|link|links|lk|land|lawn|lawns|strand|rue';
+  'viaduct|link|links|lk|land|lawn|lawns|strand|rue|' +
+  // faker's English locales' suffixes the lists above lack (en, en_GB, en_AU).
+  'mall|crossroad|circuit|lodge|mission|ramp|pine|fall|bank|end|drove|brae|wood|brow|lea|side';
 /** Words that open a street name in Romance, Slavic and other languages. */
 const TYPE_WORDS =
   'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
@@ -39,7 +41,11 @@ const TYPE_WORDS =
   // Romanian, Belgian and Senegalese French, Welsh, Indonesian, Croatian, Polish, Czech and Slovak.
   'aleea|bulevardul|intrarea|splaiul|șoseaua|soseaua|piața|piata|parvis|galerie|immeuble|échangeur|echangeur|' +
   'ffordd|heol|hoel|stryd|rhodfa|cilgant|jr\\.|jl\\.|jln\\.|jalan|gg\\.|kpg\\.|kampung|ds\\.|dusun|dk\\.|dukuh|psr\\.|ki\\.|lr\\.|lorong|' +
-  'trg|prolaz|šetalište|setaliste|bulevar|bulw\\.|wyb\\.|szosa|skwer|rynek|wyspa|náměstí|nábřeží|třída|námestie|nábrežie|drève|résidence';
+  'trg|prolaz|šetalište|setaliste|bulevar|bulw\\.|wyb\\.|szosa|skwer|rynek|wyspa|náměstí|nábřeží|třída|námestie|nábrežie|drève|résidence|' +
+  // Mexican and Iberian Spanish, Portuguese, Romanian and Moldovan, Esperanto street types.
+  'privada|priv\\.|cerrada|cda\\.|callejón|callejon|andador|circuito|prolongación|prolongacion|retorno|calzada|calz\\.|periférico|periferico|eje|peatonal|pasaje|rambla|cuesta|glorieta|urbanización|urbanizacion|urbanização|urbanizacao|quinta|caserío|caserio|aldea|barrio|colonia|vereda|senda|' +
+  'conjunto|grupo|entrada|municipio|torrente|subida|bajada|polígono|poligono|sector|partida|lugar|paraje|masía|masia|vía|' +
+  'beco|bairro|vila|calçada|calcada|azinhaga|escadinhas|fundătura|fundatura|drumul|stradela|strato|avenuo|bulvardo|placo|vojo|aleo|kajo';
 /** Endings of compound street names in German, Dutch and Scandinavian languages. */
 const COMPOUND_ENDINGS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|' +
@@ -77,7 +83,7 @@ const NUMBER_FIRST_TYPE = new RegExp(
 );
 // Not glued to code before it ("::0:bd please 0" is an IPv6 address and words).
 const TYPE_FIRST = new RegExp(
-  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:n[º°o.]\\s?|bloc\\s)?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:n[º°o.]\\s?|nr\\.?\\s?|bloc\\s)?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
@@ -108,7 +114,7 @@ const LEADING_WORD_THEN_NUMBER = new RegExp(
 const NOT_STREET_WORDS = new Set(
   ('to in on at the a an my your our their his her its and or of for with by from is are was be it this that these those ' +
     'more other new old open different separate ways times points steps days weeks years people min mins minute minutes ' +
-    'hour hours hrs sec secs second seconds page pages item items ticket tickets issue issues bug bugs user users server ' +
+    'hour hours hrs sec secs seconds page pages item items ticket tickets issue issues bug bugs user users server ' +
     'servers team teams pull requests request commits files lines tests percent x both all each every some any will would').split(' '),
 );
 
@@ -166,11 +172,14 @@ function* matchNearAnchors(text: string, re: RegExp, anchors: readonly number[][
  * street word is one no list here holds ("Slavonska 50", "K Drsnici 885", "7 Tir Celyn").
  */
 const ADDRESS_CUE = new RegExp(
-  '(?:(?<![\\p{L}])(?:address(?:es)?|addr\\.?|adresse|adres|anschrift|indirizzo|dirección|direccion|endereço|endereco|domicile)(?:\\s+(?:is|was|now|will be))*\\s*[:=-]?\\s*' +
+  '(?:(?<![\\p{L}])(?:address(?:es)?|addr\\.?|adresse|adres|anschrift|indirizzo|dirección|direccion|endereço|endereco|morada|domicile|domicilio|adresă|adresa)(?:\\s+(?:is|was|now|will be))*\\s*[:=-]?\\s*' +
     '|(?<![\\p{L}])(?:live[sd]?|living|located|based|resides?|residing)\\s+(?:now\\s+)?(?:at|on)\\s+' +
     '|(?<![\\p{L}])(?:moved?|moving|relocat(?:ed|ing))\\s+(?:[\\p{L}\\d.-]+\\s+){0,3}?to\\s+' +
     '|(?<![\\p{L}])(?:ship(?:ped|ping)?|send|sent|deliver(?:ed|y)?|mail(?:ed)?|post(?:ed)?|return(?:ed)?|forward(?:ed)?|courier(?:ed)?)\\s+(?:[\\p{L}\\d.-]+\\s+){0,4}?to\\s+' +
     '|(?<![\\p{L}])(?:pick[- ]?up|drop[- ]?off)\\s+(?:is\\s+)?at\\s+' +
+    '|(?<![\\p{L}])(?:find|visit|reach)\\s+(?:us|me|them)\\s+at\\s+' +
+    // A compound ending in the word ("Lieferadresse:", "Rechnungsanschrift:").
+    '|(?<=\\p{Ll})(?:adresse|anschrift)\\s*:\\s*' +
     '|(?<![\\p{L}])(?:home|office|hq|shipping|billing|delivery|mailing)\\s*:\\s*' +
     // Chat: "im at …", "we're at …", "meet me at …", "the new office is at …", "i moved! …".
     "|(?<![\\p{L}])(?:i'?m|we'?re|is|are|meet(?:\\s+(?:me|us))?|see\\s+you|come\\s+(?:by|over))\\s+at\\s+" +
@@ -181,7 +190,7 @@ const ADDRESS_CUE = new RegExp(
 );
 /** What a cue makes a street line: words then a house number, or a house number then words. */
 const CUED_NUMBER_LAST = new RegExp(
-  `(?:\\d{1,2}\\.[ \\t])?((?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}),?[ \\t]+(?:n[º°o.][ \\t]?|bloc[ \\t])?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?:\\d{1,2}\\.[ \\t])?((?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}),?[ \\t]+(?:n[º°o.][ \\t]?|nr\\.?[ \\t]?|bloc[ \\t])?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
   'yiu',
 );
 const CUED_NUMBER_FIRST = new RegExp(`${NUMBER},?[ \\t]+((?:${NAME_WORD}[ \\t]+){0,3}${NAME_WORD})${UNIT}?(?![\\p{L}\\d])`, 'yiu');
@@ -337,7 +346,8 @@ function* findCuedStreetLines(text: string): Generator<PiiSpan> {
 }
 
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
-  if (!/\d/.test(text)) return;
+  // A house number, or "s/n" (Spanish and Portuguese: no number).
+  if (!/\d|s\/n/i.test(text)) return;
   const candidates = [...findStreetCandidates(text)];
   if (candidates.length === 0) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);

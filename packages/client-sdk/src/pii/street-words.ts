@@ -33,8 +33,8 @@ const STOP_WORDS = words(`the a an my your our their his her its this that these
   was were be been it in on at as if so than then after before until till next last every each per about around over under into
   onto now please pls thanks asap am pm version room floor level page step order ticket item since if we you i he she they`);
 
-/** A house number: 1–5 digits, perhaps one letter or a range ("12", "12a", "12-14", "4/2"). */
-const HOUSE_NUMBER = /(?<![\p{L}\d.,:/#-])\d{1,5}(?:[a-zA-Z](?![\p{L}]))?(?:[-/]\d{1,4}[a-zA-Z]?)?(?![\p{L}\d]|[.,:]\d|%)/gu;
+/** A house number: 1–5 digits, perhaps one letter or a range ("12", "12a", "12-14", "4/2"), or "s/n" (Spanish and Portuguese: no number). */
+const HOUSE_NUMBER = /(?<![\p{L}\d.,:/#-])(?:\d{1,5}(?:[a-zA-Z](?![\p{L}]))?(?:[-/]\d{1,4}[a-zA-Z]?)?|[sS]\/[nN]\.?)(?![\p{L}\d]|[.,:]\d|%)/gu;
 const WORD = /[\p{L}][\p{L}\p{M}'’-]*\.?/uy;
 
 interface Word {
@@ -151,6 +151,8 @@ function streetAfter(text: string, numEnd: number, caseless: boolean): number | 
   const ws = wordsAfter(text, numEnd, MAX_NAME_WORDS + 1);
   const type = ws[0];
   if (type !== undefined && isHyphenatedStreet(type)) return type.end;
+  // "160 Columbusstrasse", "46088 Bahnhofstrasse": a number before a compound street name.
+  if (type !== undefined && isCompoundStreet(type) && (caseless || type.capital) && /^\d/.test(text.slice(numEnd - 1, numEnd))) return type.end;
   if (type === undefined || !isTypeWord(type)) return undefined;
   let end = -1;
   for (const w of ws.slice(1)) {
@@ -165,7 +167,7 @@ function nearStreetWord(text: string, start: number, end: number): boolean {
   const before = wordsBefore(text, start, MAX_NAME_WORDS + 1);
   if (before.some((w) => isTypeWord(w)) || (before.length > 0 && isCompoundStreet(before[before.length - 1] as Word))) return true;
   const after = wordsAfter(text, end, 1)[0];
-  return after !== undefined && (isTypeWord(after) || isHyphenatedStreet(after));
+  return after !== undefined && (isTypeWord(after) || isHyphenatedStreet(after) || isCompoundStreet(after));
 }
 
 /** Street lines found by the dictionary's street words next to a house number. */
