@@ -35,17 +35,17 @@
  */
 
 export { SecAggClient, type SecAggClientOptions, type ClientPhase, type RevealedKind } from './client.ts';
-export {
-  SecAggServer,
-  type SecAggServerOptions,
-  type ServerPhase,
-  type ReceiveOutcome,
-  type Outgoing,
-  type DroppedClient,
-  type AggregationResult,
-  type PhaseTransition,
-  type RoundSummary,
-} from './server.ts';
+export { SecAggServer } from './server.ts';
+export type {
+  SecAggServerOptions,
+  ServerPhase,
+  ReceiveOutcome,
+  Outgoing,
+  DroppedClient,
+  AggregationResult,
+  PhaseTransition,
+  RoundSummary,
+} from './server-types.ts';
 export {
   ROUND_ID_LENGTH,
   GRAPH_SEED_LENGTH,

@@ -14,93 +14,22 @@
  * Uint32Array sum as they arrive and never stored, and unmasking streams one PRG expansion at
  * a time (a few in flight) into that sum.
  *
- * Unmasking cost (Bell et al. 2020, §4): one self-mask PRG(b_u) per survivor u, plus one
- * pairwise mask per (survivor, dropped neighbour) pair. Masks between two survivors cancel in
- * the sum and masks between two dropped clients never entered it, so neither is computed.
+ * Beside it: `server-parse.ts` checks each client message, `unmask.ts` reconstructs the secrets
+ * and removes the masks (one PRG expansion per survivor and per (survivor, dropped neighbour)).
  */
-import { bytesEqual, toHex, wipe } from './bytes.ts';
+import { bytesEqual, toHex } from './bytes.ts';
 import { advertisementTranscript, configDigest, consistencyTranscript, validateRoundConfig } from './config.ts';
-import type { CryptoProvider, X25519KeyPair } from './crypto-provider.ts';
+import type { CryptoProvider } from './crypto-provider.ts';
 import { loadCryptoProvider } from './load-crypto-provider.ts';
 import { SecAggError } from './errors.ts';
 import { NeighbourGraph } from './graph.ts';
-import {
-  PUBLIC_KEY_LENGTH,
-  SHARE_CIPHERTEXT_LENGTH,
-  SHARE_LENGTH,
-  SIGNATURE_LENGTH,
-  type ClientMessage,
-  type IncomingShare,
-  type PeerKeys,
-  type PeerSignature,
-  type RoundConfig,
-  type ServerMessage,
-} from './messages.ts';
-import { DEFAULT_MASK_CONCURRENCY, keyInfo, type MaskTerm } from './prg.ts';
-import { LagrangeCache, shamirCombine, type SharePoint } from './shamir.ts';
-import { fail, requireArray, requireBytes, requireClientId, requireObject, requireRoundId } from './validate.ts';
+import { SIGNATURE_LENGTH, type ClientMessage, type IncomingShare, type PeerKeys, type PeerSignature, type RoundConfig } from './messages.ts';
+import { DEFAULT_MASK_CONCURRENCY } from './prg.ts';
+import { maskRemovalTerms, reconstructSecrets, wipeSecrets, type UnmaskSecrets, type UnmaskState } from './unmask.ts';
+import { fail, requireBytes, requireObject, requireRoundId } from './validate.ts';
 import { bytesToVector } from './vector.ts';
-
-export type ServerPhase = 'advertise-keys' | 'share-keys' | 'masked-input' | 'consistency-check' | 'unmask' | 'completed' | 'aborted';
-
-export type ReceiveOutcome = { readonly accepted: true } | { readonly accepted: false; readonly error: SecAggError };
-
-export interface Outgoing {
-  readonly to: number;
-  readonly message: ServerMessage;
-}
-
-export interface DroppedClient {
-  readonly clientId: number;
-  readonly error: SecAggError;
-}
-
-export interface AggregationResult {
-  /** Σ_{u ∈ survivors} x_u mod 2^32. */
-  readonly sum: Uint32Array;
-  /** Ascending ids of the clients whose inputs are in `sum` (count them to dequantize). */
-  readonly survivors: readonly number[];
-  /** PRG expansions the unmasking needed: one per survivor plus one per (survivor, dropped neighbour). */
-  readonly selfMasks: number;
-  readonly pairwiseMasks: number;
-}
-
-export interface PhaseTransition {
-  /** The phase now open, or 'completed' / 'aborted'. */
-  readonly phase: ServerPhase;
-  /** What to send, to whom. */
-  readonly messages: readonly Outgoing[];
-  /** Clients dropped since the previous transition (bad messages, pruning), with the reason. */
-  readonly dropped: readonly DroppedClient[];
-  /** Present when the round completed. */
-  readonly result?: AggregationResult;
-  /** Present when the round aborted. */
-  readonly error?: SecAggError;
-}
-
-export interface SecAggServerOptions {
-  readonly config: RoundConfig;
-  /** @default the fastest provider of this runtime (`loadCryptoProvider()`) */
-  readonly crypto?: CryptoProvider;
-  /**
-   * The identity key the transport authenticated for a client, if known. With the consistency
-   * check, an advertisement signed by any other key drops the client ('BAD_SIGNATURE').
-   */
-  readonly identityOf?: (clientId: number) => Uint8Array | undefined;
-  /** WebCrypto PRG expansions in flight while unmasking (the Node PRG streams one at a time). @default 3 */
-  readonly maskConcurrency?: number;
-}
-
-export interface RoundSummary {
-  readonly phase: ServerPhase;
-  /** |U1|, |U2|, |U3|, |U4| (signers; equals |U3| without the check), responders to Unmask. */
-  readonly advertised: number;
-  readonly shared: number;
-  readonly survivors: number;
-  readonly signed: number;
-  readonly responded: number;
-  readonly dropped: number;
-}
+import { countAll, countIn, parseAdvert, parseShareKeys, parseUnmaskShares, type Advert } from './server-parse.ts';
+import type { DroppedClient, Outgoing, PhaseTransition, ReceiveOutcome, RoundSummary, SecAggServerOptions, ServerPhase } from './server-types.ts';
 
 type ClientMessageType = ClientMessage['type'];
 
@@ -119,13 +48,6 @@ const MESSAGE_OF: Readonly<Partial<Record<ServerPhase, ClientMessageType>>> = Ob
 
 /** Any clamped X25519 scalar is a multiple of the cofactor 8, so agreement with it is all-zero exactly for small-order keys. */
 const SMALL_ORDER_PROBE = new Uint8Array(32).fill(0x5a);
-
-interface Advert {
-  readonly encryptionPublicKey: Uint8Array;
-  readonly maskingPublicKey: Uint8Array;
-  readonly identityPublicKey: Uint8Array;
-  readonly signature: Uint8Array;
-}
 
 interface Participant {
   readonly id: number;
@@ -277,10 +199,10 @@ export class SecAggServer {
       if (this.#expected[from] !== 1) fail('OUT_OF_PHASE', `client ${from} is not part of the ${this.#phase} phase`);
       switch (type) {
         case 'advertise-keys':
-          this.#receiveAdvert(p, m);
+          p.advert = parseAdvert(m, this.config.consistencyCheck);
           break;
         case 'share-keys':
-          this.#receiveShareKeys(p, m);
+          p.outgoing = parseShareKeys(m, p.id, this.config, this.#graph, this.#inU1);
           break;
         case 'masked-input':
           this.#receiveMaskedInput(p, m);
@@ -289,7 +211,7 @@ export class SecAggServer {
           p.signature = requireBytes(m.signature, 'signature', SIGNATURE_LENGTH).slice();
           break;
         case 'unmask-shares':
-          this.#receiveUnmaskShares(p, m);
+          ({ selfMaskShares: p.selfMaskShares, pairwiseKeyShares: p.pairwiseKeyShares } = parseUnmaskShares(m, p.id, this.config, this.#graph, this.#inU2, this.#inU3));
           break;
       }
       p.received.add(type);
@@ -346,32 +268,6 @@ export class SecAggServer {
 
   // ——— receiving ———
 
-  #receiveAdvert(p: Participant, m: Record<string, unknown>): void {
-    const encryptionPublicKey = requireBytes(m.encryptionPublicKey, 'encryptionPublicKey', PUBLIC_KEY_LENGTH).slice();
-    const maskingPublicKey = requireBytes(m.maskingPublicKey, 'maskingPublicKey', PUBLIC_KEY_LENGTH).slice();
-    const signed = this.config.consistencyCheck;
-    const identityPublicKey = requireBytes(m.identityPublicKey, 'identityPublicKey', signed ? PUBLIC_KEY_LENGTH : 0).slice();
-    const signature = requireBytes(m.signature, 'signature', signed ? SIGNATURE_LENGTH : 0).slice();
-    p.advert = { encryptionPublicKey, maskingPublicKey, identityPublicKey, signature };
-  }
-
-  #receiveShareKeys(p: Participant, m: Record<string, unknown>): void {
-    const shares = requireArray(m.shares, 'shares', this.config.degree);
-    const outgoing = new Map<number, Uint8Array>();
-    for (const entry of shares) {
-      const s = requireObject(entry, 'share');
-      const recipient = requireClientId(s.recipient, 'share recipient', this.config.cohortSize);
-      if (this.#inU1[recipient] !== 1 || !this.#graph.areNeighbours(p.id, recipient)) {
-        fail('MALFORMED_MESSAGE', `share for client ${recipient}, which is not a participating neighbour of ${p.id}`);
-      }
-      if (outgoing.has(recipient)) fail('MALFORMED_MESSAGE', `two shares for client ${recipient}`);
-      outgoing.set(recipient, requireBytes(s.ciphertext, 'share ciphertext', SHARE_CIPHERTEXT_LENGTH).slice());
-    }
-    const expected = this.#countIn(this.#graph.neighbours(p.id), this.#inU1);
-    if (outgoing.size !== expected) fail('MALFORMED_MESSAGE', `${outgoing.size} shares, expected one for each of ${expected} neighbours`);
-    p.outgoing = outgoing;
-  }
-
   #receiveMaskedInput(p: Participant, m: Record<string, unknown>): void {
     const bytes = requireBytes(m.vector, 'masked vector');
     if (bytes.length !== 4 * this.config.vectorLength) {
@@ -383,35 +279,6 @@ export class SecAggServer {
     // Uint32Array stores reduce mod 2^32; this is the only copy of the input the server keeps.
     for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (vector[i] as number);
     this.#inU3[p.id] = 1;
-  }
-
-  #receiveUnmaskShares(p: Participant, m: Record<string, unknown>): void {
-    const collect = (value: unknown, what: string, wantSurvivor: boolean): Map<number, Uint8Array> => {
-      const list = requireArray(value, what, this.config.degree);
-      const out = new Map<number, Uint8Array>();
-      for (const entry of list) {
-        const r = requireObject(entry, 'share');
-        const owner = requireClientId(r.owner, 'share owner', this.config.cohortSize);
-        const ok = this.#graph.areNeighbours(owner, p.id) && this.#inU2[owner] === 1 && (this.#inU3[owner] === 1) === wantSurvivor;
-        if (!ok) fail('MALFORMED_MESSAGE', `${what} for client ${owner}, which is not a ${wantSurvivor ? 'surviving' : 'dropped'} neighbour of ${p.id}`);
-        if (out.has(owner)) fail('MALFORMED_MESSAGE', `two ${what} for client ${owner}`);
-        out.set(owner, requireBytes(r.share, what, SHARE_LENGTH).slice());
-      }
-      return out;
-    };
-    const selfMaskShares = collect(m.selfMaskShares, 'selfMaskShares', true);
-    const pairwiseKeyShares = collect(m.pairwiseKeyShares, 'pairwiseKeyShares', false);
-    let survivors = 0;
-    let dropped = 0;
-    for (const v of this.#graph.neighbours(p.id)) {
-      if (this.#inU3[v] === 1) survivors++;
-      else if (this.#inU2[v] === 1) dropped++;
-    }
-    if (selfMaskShares.size !== survivors || pairwiseKeyShares.size !== dropped) {
-      fail('MALFORMED_MESSAGE', `client ${p.id} revealed ${selfMaskShares.size}+${pairwiseKeyShares.size} shares, expected ${survivors} self-mask and ${dropped} pairwise-key shares`);
-    }
-    p.selfMaskShares = selfMaskShares;
-    p.pairwiseKeyShares = pairwiseKeyShares;
   }
 
   // ——— closing phases ———
@@ -462,7 +329,7 @@ export class SecAggServer {
       this.#inU1[id] = p.dropped === undefined && p.advert !== undefined ? 1 : 0;
     }
     this.#prune(this.#inU1, 'advertised keys');
-    const size = this.#countAll(this.#inU1);
+    const size = countAll(this.#inU1);
     if (size < this.config.minSurvivors) {
       return this.#abort(new SecAggError('TOO_FEW_SURVIVORS', `${size} clients advertised keys, the round needs ${this.config.minSurvivors}`));
     }
@@ -488,7 +355,7 @@ export class SecAggServer {
     }
     // A client holding fewer than t neighbours' shares would abort (Bonawitz 2017, Fig. 4 round 2).
     this.#prune(this.#inU2, 'shared keys');
-    const size = this.#countAll(this.#inU2);
+    const size = countAll(this.#inU2);
     if (size < this.config.minSurvivors) {
       return this.#abort(new SecAggError('TOO_FEW_SURVIVORS', `${size} clients shared keys, the round needs ${this.config.minSurvivors}`));
     }
@@ -543,7 +410,7 @@ export class SecAggServer {
     // A client checks ≥ t neighbour signatures (Bonawitz 2017, §6 round 4); ask only those who can pass.
     const eligible = new Uint8Array(n + 1);
     for (let id = 1; id <= n; id++) {
-      if (this.#inU4[id] === 1 && this.#countIn(this.#graph.neighbours(id), this.#inU4) >= this.config.threshold) eligible[id] = 1;
+      if (this.#inU4[id] === 1 && countIn(this.#graph.neighbours(id), this.#inU4) >= this.config.threshold) eligible[id] = 1;
     }
     const unrecoverable = this.#unrecoverable(eligible);
     if (unrecoverable !== undefined) return this.#abort(unrecoverable);
@@ -576,66 +443,33 @@ export class SecAggServer {
     const unrecoverable = this.#unrecoverable(responders);
     if (unrecoverable !== undefined) return this.#abort(unrecoverable);
 
-    // Reconstruct everything before touching the sum, so a bad share aborts with nothing revealed.
-    const lagrange = new LagrangeCache();
-    const gather = (owner: number, kind: 'selfMaskShares' | 'pairwiseKeyShares'): SharePoint[] => {
-      const points: SharePoint[] = [];
-      // Neighbours ascending = x ascending: the lowest available x-sets recur, and hit the cache.
-      for (const holder of this.#graph.neighbours(owner)) {
-        if (responders[holder] !== 1) continue;
-        const share = this.#participant(holder)[kind]?.get(owner);
-        if (share === undefined) continue;
-        points.push({ x: this.#graph.shareX(owner, holder), share });
-        if (points.length === t) break;
-      }
-      return points;
+    const participants = this.#participants;
+    const state: UnmaskState = {
+      roundId: this.config.roundId,
+      cohortSize: n,
+      threshold: this.config.threshold,
+      graph: this.#graph,
+      survivors: this.#survivors,
+      shared: this.#inU2,
+      survived: this.#inU3,
+      responders,
+      revealed: (holder, kind) => (participants[holder] as Participant)[kind === 'selfMask' ? 'selfMaskShares' : 'pairwiseKeyShares'],
+      maskingPublicKey: (id) => ((participants[id] as Participant).advert as Advert).maskingPublicKey,
     };
-    const selfSeeds = new Map<number, Uint8Array>();
-    const droppedKeys = new Map<number, { secret: Uint8Array; key: X25519KeyPair }>();
+    let secrets: UnmaskSecrets;
     try {
-      for (const u of this.#survivors) selfSeeds.set(u, shamirCombine(gather(u, 'selfMaskShares'), t, 32, lagrange));
-      for (let v = 1; v <= n; v++) {
-        if (this.#inU2[v] !== 1 || this.#inU3[v] === 1) continue;
-        if (this.#countIn(this.#graph.neighbours(v), this.#inU3) === 0) continue;
-        const secret = shamirCombine(gather(v, 'pairwiseKeyShares'), t, 32, lagrange);
-        // s_v^PK was advertised: a wrong share shows up here instead of as a garbage sum.
-        const key = crypto.x25519(secret);
-        if (!bytesEqual(key.publicKey, (this.#participant(v).advert as Advert).maskingPublicKey)) {
-          throw new SecAggError('RECONSTRUCTION_FAILED', `reconstructed key of dropped client ${v} does not match its advertised key: a share is wrong`, { clientId: v });
-        }
-        droppedKeys.set(v, { secret, key });
-      }
+      secrets = reconstructSecrets(state, crypto);
     } catch (error) {
-      selfSeeds.forEach(wipe);
-      droppedKeys.forEach((d) => wipe(d.secret));
       return this.#abort(SecAggError.from(error, 'RECONSTRUCTION_FAILED'));
     }
-
-    const roundId = this.config.roundId;
-    const graph = this.#graph;
-    const inU3 = this.#inU3;
-    const participants = this.#participants;
-    let pairwiseMasks = 0;
-    function* terms(): Generator<MaskTerm> {
-      for (const [u, seed] of selfSeeds) yield { secret: seed, info: keyInfo('self-mask', roundId, u, 0), sign: -1 };
-      for (const [v, { key }] of droppedKeys) {
-        for (const u of graph.neighbours(v)) {
-          if (inU3[u] !== 1) continue;
-          pairwiseMasks++;
-          // u added γ_{u,v}·PRG(s_{u,v}) with γ = +1 iff u < v; take it back out.
-          const shared = key.agree((participants[u] as Participant).advert?.maskingPublicKey as Uint8Array);
-          yield { secret: shared, info: keyInfo('pairwise-mask', roundId, Math.min(u, v), Math.max(u, v)), sign: u < v ? -1 : 1 };
-        }
-      }
-    }
+    const counted = { pairwiseMasks: 0 };
     const sum = this.#sum ?? new Uint32Array(this.config.vectorLength);
     try {
-      await crypto.maskPrg.apply(sum, terms(), { concurrency: this.#maskConcurrency ?? DEFAULT_MASK_CONCURRENCY });
+      await crypto.maskPrg.apply(sum, maskRemovalTerms(state, secrets, counted), { concurrency: this.#maskConcurrency ?? DEFAULT_MASK_CONCURRENCY });
     } catch (error) {
       return this.#abort(SecAggError.from(error, 'RECONSTRUCTION_FAILED'));
     } finally {
-      selfSeeds.forEach(wipe);
-      droppedKeys.forEach((d) => wipe(d.secret));
+      wipeSecrets(secrets);
     }
     this.#sum = undefined;
     for (const p of this.#participants) {
@@ -649,7 +483,7 @@ export class SecAggServer {
       phase: 'completed',
       messages: [],
       dropped,
-      result: { sum, survivors: this.#survivors, selfMasks: selfSeeds.size, pairwiseMasks },
+      result: { sum, survivors: this.#survivors, selfMasks: secrets.selfSeeds.size, pairwiseMasks: counted.pairwiseMasks },
     };
   }
 
@@ -674,18 +508,6 @@ export class SecAggServer {
     this.#newlyDropped.push({ clientId: id, error });
   }
 
-  #countIn(ids: Int32Array, flags: Uint8Array): number {
-    let c = 0;
-    for (const v of ids) c += flags[v] as number;
-    return c;
-  }
-
-  #countAll(flags: Uint8Array): number {
-    let c = 0;
-    for (let i = 1; i < flags.length; i++) c += flags[i] as number;
-    return c;
-  }
-
   /** Removes, until none is left, members with fewer than t neighbours in the set. */
   #prune(members: Uint8Array, what: string): void {
     const t = this.config.threshold;
@@ -694,7 +516,7 @@ export class SecAggServer {
       changed = false;
       for (let u = 1; u < members.length; u++) {
         if (members[u] !== 1) continue;
-        const have = this.#countIn(this.#graph.neighbours(u), members);
+        const have = countIn(this.#graph.neighbours(u), members);
         if (have >= t) continue;
         members[u] = 0;
         changed = true;
@@ -712,8 +534,8 @@ export class SecAggServer {
     for (let v = 1; v <= this.config.cohortSize; v++) {
       if (this.#inU2[v] !== 1) continue;
       const neighbours = this.#graph.neighbours(v);
-      if (this.#inU3[v] !== 1 && this.#countIn(neighbours, this.#inU3) === 0) continue;
-      const have = this.#countIn(neighbours, holders);
+      if (this.#inU3[v] !== 1 && countIn(neighbours, this.#inU3) === 0) continue;
+      const have = countIn(neighbours, holders);
       if (have < t) {
         const kind = this.#inU3[v] === 1 ? 'self-mask seed' : 'pairwise-mask key';
         return new SecAggError('TOO_FEW_SURVIVORS', `only ${have} neighbours of client ${v} can reveal its ${kind}; the threshold is ${t}`, { clientId: v });

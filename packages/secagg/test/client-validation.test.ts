@@ -8,7 +8,7 @@ import type { SecAggClient } from '../src/client.ts';
 import { SecAggClient as Client } from '../src/client.ts';
 import type { SecAggErrorCode } from '../src/errors.ts';
 import type { KeysBroadcast, ServerMessage, SharesBroadcast, UnmaskRequest } from '../src/messages.ts';
-import type { PhaseTransition } from '../src/server.ts';
+import type { PhaseTransition } from '../src/server-types.ts';
 import { advertiseAll, deliver, makeRound, receiveAll, type TestRound } from './helpers/round.ts';
 
 async function expectAbort(client: SecAggClient, message: ServerMessage, code: SecAggErrorCode, text?: RegExp): Promise<void> {

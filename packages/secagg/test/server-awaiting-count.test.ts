@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SecAggClient } from '../src/client.ts';
 import type { ClientMessage, ServerMessage } from '../src/messages.ts';
-import type { PhaseTransition } from '../src/server.ts';
+import type { PhaseTransition } from '../src/server-types.ts';
 import { makeRound, type TestRound } from './helpers/round.ts';
 
 function check(round: TestRound): void {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SecAggClient } from '../src/client.ts';
 import type { SecAggErrorCode } from '../src/errors.ts';
 import type { AdvertiseKeys, ClientMessage, ConsistencySignature, MaskedInput, ServerMessage, ShareKeys, UnmaskShares } from '../src/messages.ts';
-import type { PhaseTransition, ReceiveOutcome } from '../src/server.ts';
+import type { PhaseTransition, ReceiveOutcome } from '../src/server-types.ts';
 import { advertiseAll, deliver, makeRound, plainSum, receiveAll, type TestRound } from './helpers/round.ts';
 
 function rejected(outcome: ReceiveOutcome, code: SecAggErrorCode): void {

@@ -4,7 +4,8 @@ import { createRoundConfig, type RoundConfigOptions } from '../../src/config.ts'
 import type { CryptoProvider } from '../../src/crypto-provider.ts';
 import { nodeCryptoProvider } from '../../src/crypto-node.ts';
 import type { AdvertiseKeys, ClientMessage, RoundConfig, ServerMessage } from '../../src/messages.ts';
-import { SecAggServer, type PhaseTransition } from '../../src/server.ts';
+import { SecAggServer } from '../../src/server.ts';
+import type { PhaseTransition } from '../../src/server-types.ts';
 import { SeededRandom } from './seeded-random.ts';
 
 export interface TestRound {

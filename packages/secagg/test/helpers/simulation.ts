@@ -13,7 +13,8 @@ import { tweetnaclProvider } from '../../src/crypto-web.ts';
 import { SecAggError } from '../../src/errors.ts';
 import { NeighbourGraph } from '../../src/graph.ts';
 import type { ClientMessage, RoundConfig, ServerMessage } from '../../src/messages.ts';
-import { SecAggServer, type PhaseTransition } from '../../src/server.ts';
+import { SecAggServer } from '../../src/server.ts';
+import type { PhaseTransition } from '../../src/server-types.ts';
 import { SeededRandom } from './seeded-random.ts';
 
 export interface SimulationReport {
