@@ -1,13 +1,15 @@
 import type { PrivacyAccountant } from '@conclave/dp';
-import { DEFAULT_CHUNK_BYTES, reasonCodeName, type BodyOf, type DeviceCertificate, type RevocationList } from '@conclave/proto';
+import { DEFAULT_CHUNK_BYTES, reasonCodeName, type BodyOf } from '@conclave/proto';
 import type { Logger } from 'pino';
 import { Deadline, type Clock } from './clock.ts';
 import { AttemptFailures, dominantFailure, dominantFailureReason } from './device-failures.ts';
 import type { DeviceSession } from './device-link.ts';
-import { decodeOptimizerState, encodeOptimizerState, type OptimizerState } from './optimizers.ts';
+import { decodeOptimizerState, type OptimizerState } from './optimizers.ts';
 import { budgetExhausted, nextClipNorm, restoreAccountant, taskPrivacyOf, type PrivacyState } from './privacy/task-privacy.ts';
 import type { RandomSource } from './random.ts';
-import { finalizeRound, withRoundTotals, type SurvivorsSum } from './round/finalize/index.ts';
+import { readCohortIdentities, type CohortIdentities } from './round/cohort-identities.ts';
+import { planCommit, spentDespiteFailedCommit } from './round/commit-plan.ts';
+import { finalizeRound, type SurvivorsSum } from './round/finalize/index.ts';
 import { newAttemptId, routeRoundMessage } from './round/attempt.ts';
 import { ModelDownload } from './round/model-download.ts';
 import { planRoundMode, secureSetupOf, uploadWords, type RoundKind } from './round/plan.ts';
@@ -67,13 +69,6 @@ export interface TaskRunnerDeps {
 /** `configuring`: a cohort is chosen and its identity keys and certificates are being read from the store. */
 type ActiveRound = (RoundInfo & { phase: 'selecting'; selectionDeadline: number; configuring?: boolean }) | { phase: 'reporting'; reporting: ReportingRound };
 
-/** A cohort's identity keys and certificates (by device id) and the revocation lists, read before its round is planned. */
-interface CohortIdentities {
-  keys: Map<string, Uint8Array>;
-  certificates: Map<string, DeviceCertificate>;
-  revocationLists: readonly RevocationList[];
-}
-
 /** What a runner resumes from, read from the store before it is built (`TaskRunner.open`). */
 interface StoredTaskState {
   weights: Float32Array;
@@ -113,10 +108,7 @@ export class TaskRunner {
   /** The task's store writes, chained so they land in the order the task made them. */
   private writes: Promise<unknown> = Promise.resolve();
   private writesInFlight = 0;
-  /**
-   * The status's view of the stored rounds, read once per recorded round: the status is read on
-   * every device message, and reading every round row each time cost seconds a round at 1,000 devices.
-   */
+  /** The stored rounds' view, read once per recorded round (reading every row on each status cost seconds a round at 1,000 devices). */
   private roundsView: Promise<StoredRoundsView> | undefined;
 
   /** Reads the task's latest committed model, optimizer and privacy state, and builds its runner. */
@@ -333,7 +325,7 @@ export class TaskRunner {
     // Read for every round: evaluation rounds run under secure aggregation even in a task that trains without it.
     let lookups: CohortIdentities | undefined;
     try {
-      lookups = await this.cohortIdentities(members);
+      lookups = await readCohortIdentities(this.deps.store, this.deps.trust, members.map((s) => s.link.deviceId));
     } catch (err) {
       deps.logger.error({ taskId: this.id, err }, 'reading the cohort\'s identity keys failed');
     }
@@ -352,24 +344,6 @@ export class TaskRunner {
     }
     unclaim(selected);
     this.configure(r, selected, lookups);
-  }
-
-  /** The cohort's enrolled identity keys and what the enrollment authority signed for them. */
-  private async cohortIdentities(members: DeviceSession[]): Promise<CohortIdentities> {
-    const ids = members.map((s) => s.link.deviceId);
-    const [devices, trust] = await Promise.all([
-      Promise.all(ids.map((id) => this.deps.store.getDevice(id))),
-      this.deps.trust ? this.deps.trust.roundTrust(ids) : { certificates: [], revocationLists: [] },
-    ]);
-    const keys = new Map<string, Uint8Array>();
-    const certificates = new Map<string, DeviceCertificate>();
-    ids.forEach((id, i) => {
-      const key = devices[i]?.publicKey;
-      if (key) keys.set(id, key);
-      const cert = trust.certificates[i];
-      if (cert) certificates.set(id, cert);
-    });
-    return { keys, certificates, revocationLists: trust.revocationLists };
   }
 
   private configure(r: RoundInfo, selected: DeviceSession[], lookups: CohortIdentities | undefined): void {
@@ -548,40 +522,15 @@ export class TaskRunner {
     const outcome = finalizeRound(reporting.mode, sum, { weights: this.model.weights, optimizer: spec.serverOptimizer, optimizerState: this.model.optimizerState, random: deps.random });
     if (!outcome.ok) return this.abortRound(outcome.reason, outcome.spent ? { spent: outcome.spent } : {});
     const totals = { selected: reporting.cohort.size, durationMs: now - r.startedAt, bytesIn: reporting.bytesIn, bytesOut: reporting.bytesOut };
-    const withdrawals = reporting.withdrawals();
-    const metrics = { ...withRoundTotals(outcome.metrics, totals), ...(Object.keys(withdrawals).length ? { withdrawals } : {}) };
+    const { commit, version, finishing } = planCommit({ taskId: this.id, spec, info: r, outcome, totals, withdrawals: reporting.withdrawals(), now });
+    const { metrics } = commit;
     if ((metrics.outOfRangeCoordinates ?? 0) > 0) {
       deps.logger.warn({ taskId: this.id, round: r.round, outOfRange: metrics.outOfRangeCoordinates }, 'distributed DP: coordinates of the sum beyond the planned range (modular wrap-around suspected)');
     }
     const { model, privacy } = outcome;
-    const version = r.modelVersionIn + 1;
-    const newModel = model && {
-      version,
-      weights: model.weights,
-      optimizerState: encodeOptimizerState(model.optimizerState),
-      ...(privacy ? { privacyState: JSON.stringify(privacy.accountant.toJSON()) } : {}),
-    };
-    const finishing =
-      r.kind === 'evaluate' || (version >= spec.rounds && !spec.evaluation.finalRound)
-        ? { status: 'completed' as const, reason: `completed ${spec.rounds} rounds` }
-        : undefined;
     this.committing = true;
     try {
-      await this.write(() => deps.store.commitRound({
-        taskId: this.id,
-        round: r.round,
-        kind: r.kind,
-        modelVersionIn: r.modelVersionIn,
-        metrics,
-        participants: outcome.participants,
-        startedAt: r.startedAt,
-        endedAt: now,
-        ...(newModel ? { newModel } : {}),
-        // A DP evaluation round changes no model but spends ε: stored with the round.
-        ...(!newModel && privacy ? { privacyState: JSON.stringify(privacy.accountant.toJSON()) } : {}),
-        ...(finishing ? { finish: finishing } : {}),
-        ...(deps.lease ? { lease: deps.lease } : {}),
-      }));
+      await this.write(() => deps.store.commitRound({ ...commit, ...(deps.lease ? { lease: deps.lease } : {}) }));
     } catch (err) {
       if (err instanceof ServerError && err.code === 'LEASE_LOST') {
         // Fenced: another node leads the task and resumes it from the last committed round.
@@ -590,18 +539,14 @@ export class TaskRunner {
         return this.leaseLost(err.message);
       }
       deps.logger.error({ taskId: this.id, round: r.round, err }, 'round commit failed');
-      // Nothing of the round is stored and the model stays. A distributed-DP sum (training or
-      // evaluation) was revealed all the same (it carries the devices' noise, not the
-      // coordinator's): its ε is spent. In central DP the noised result never left the coordinator.
-      const m = reporting.mode;
-      const distributed = m.kind === 'distributed-dp' || (m.kind === 'evaluate' && m.evaluation.kind === 'distributed-dp');
-      const spent = distributed ? privacy?.accountant : undefined;
+      // Nothing of the round is stored and the model stays; a revealed distributed-DP sum's ε is spent.
+      const spent = spentDespiteFailedCommit(reporting.mode, privacy);
       this.committing = false;
       if (this.closed) return;
       return this.abortRound(`commit failed: ${(err as Error).message}`, spent ? { spent } : {});
     }
     this.committing = false;
-    this.task = { ...this.task, modelVersion: newModel ? version : this.task.modelVersion, finalEvalDone: this.task.finalEvalDone || r.kind === 'evaluate', updatedAt: now };
+    this.task = { ...this.task, modelVersion: version ?? this.task.modelVersion, finalEvalDone: this.task.finalEvalDone || r.kind === 'evaluate', updatedAt: now };
     if (privacy && this.privacy) this.privacy = { ...this.privacy, accountant: privacy.accountant, clipNorm: privacy.nextClipNorm };
     if (model) {
       this.model = model;
