@@ -77,6 +77,23 @@ describe('names whose words are English words, removed whole', () => {
   });
 });
 
+describe('a name removed whole: the name words beside a found name (sixth pass)', () => {
+  it('takes a surname that closes the clause and a given name in its slot, in the name\'s case', () => {
+    expect(found('talked to rokhaya fall about the on-call rotation.')).toContain('PERSON:rokhaya fall');
+    expect(found('TALKED TO CEASAR BLOCK ABOUT THE ON-CALL ROTATION.')).toContain('PERSON:CEASAR BLOCK');
+    expect(found('THE CUSTOMER ASKED FOR EGA ADHITAMA BY NAME.')).toContain('PERSON:EGA ADHITAMA');
+    expect(found('SENT THE SLIDES TO OLIMPIO PER LEMMENS THIS MORNING.')).toContain('PERSON:OLIMPIO PER LEMMENS');
+  });
+
+  it('leaves a verb, a plural, an adverb and a sentence-initial English word beside a name', () => {
+    expect(found('not sure if krystina rempel saw the alert in grafana.')).toEqual(['PERSON:krystina rempel']);
+    expect(found('our new designer rufina gadschiew starts on monday.')).toEqual(['PERSON:rufina gadschiew']);
+    expect(found('Moving Raide Hirt to the payments squad next sprint.')).toEqual(['PERSON:Raide Hirt']);
+    expect(found('ping Oluwaseun Adeyemi directly about it')).toEqual(['PERSON:Oluwaseun Adeyemi']);
+    expect(found('cc Kendra and Sky')).toEqual(['PERSON:Kendra', 'PERSON:Sky']);
+  });
+});
+
 describe('street lines as people type them', () => {
   it('finds a cued street line typed in lower case', () => {
     expect(found('we live at vrtna 25 stan 63, pregrada 08149 since june')).toContain('STREET_ADDRESS:vrtna 25 stan 63');

@@ -58,8 +58,14 @@ const DATE_THEN_CUE = new RegExp(
   'dgiu',
 );
 
+/** Supersets of the cues: each pattern runs only on texts that hold one (most hold no date of birth). */
+const CUE_HINT =
+  /d\.?o\.?b|birth|born|b-?day|b\.|nac|geb|naiss|n[ée]e?\s+le|nasc|nat[oa]\s|cumplea|verjaardag|compleanno|anivers|annivers|födelse|fødsel|syntym|urodzenia|narozen|narodenia|ro[đd]enja|születési|doğum|na[șs]terii/i;
+const DATE_CUE_HINT = /d\.?o\.?b|birth/i;
+
 function* findDatesOfBirth(text: string): Generator<PiiSpan> {
-  for (const re of [CUE_THEN_DATE, DATE_THEN_CUE]) {
+  if (!CUE_HINT.test(text)) return;
+  for (const re of DATE_CUE_HINT.test(text) ? [CUE_THEN_DATE, DATE_THEN_CUE] : [CUE_THEN_DATE]) {
     for (const m of execAll(re, text)) {
       const span = m.indices?.[1];
       if (span !== undefined) yield { start: span[0], end: span[1] };

@@ -41,20 +41,20 @@ const MAX_ADDED_WORDS = 2;
  * pronouns, cue words (greetings, titles, sign-offs, headers); after a name also the copulas and
  * the verbs that follow one ("Grace said", "Grace left").
  */
-const NEVER_JOINS = words(`and or nor & to from with for of at by in on into onto about as vs via per than then but so if
+export const NEVER_JOINS = words(`and or nor & to from with for of at by in on into onto about as vs via per than then but so if
   not no yes the a i me my you your he she it we they us them his her our their this that these those
   who whom whose which what when where why how
   cc bcc hi hey hello dear thanks thank thx ty cheers regards best kind warm sincerely yours love
   mr mrs ms mx dr prof sir dame miss mme mlle herr frau doctor professor judge rev
   team all everyone folks guys there here today tomorrow yesterday`);
-const NEVER_JOINS_AFTER = words(`is was are were be been has have had do does did will would can could shall should may
+export const NEVER_JOINS_AFTER = words(`is was are were be been has have had do does did will would can could shall should may
   might must said says wrote writes asked told met left joined an
   now then too again later soon please pls anyway also first instead`);
 /**
  * Words that never complete a name even in its slots: modal and auxiliary verbs (word-names such
  * as "will", "may", "can" among them), quantifiers and adverbs of time and place.
  */
-const NEVER_IN_NAME_SLOT = words(`will may can might must shall should would could do does did is was are were be been has have had
+export const NEVER_IN_NAME_SLOT = words(`will may can might must shall should would could do does did is was are were be been has have had
   all both each every any some many few more most much other another such same own only just even also still already yet
   back here there home away out up down off over well right asap together alone once twice ever never always often
   today tonight tomorrow yesterday now then too again later soon earlier first last next instead though anyway either
@@ -65,7 +65,7 @@ const NEVER_IN_NAME_SLOT = words(`will may can might must shall should would cou
  * megane bauch", "hi bless akerele", "loop in said fayzbekov"). Not a determiner or possessive:
  * after one, the word is a noun or adjective ("our new designer …").
  */
-const BEFORE_NAME_SLOT = words(`to from with for of at by in on about via cc bcc hi hey hello dear thanks thank thx ty cheers
+export const BEFORE_NAME_SLOT = words(`to from with for of at by in on about via cc bcc hi hey hello dear thanks thank thx ty cheers
   congrats welcome morning afternoon evening regards ping ask tell invite add email message remind contact meet loop forward
   call text notify include escalated sent`);
 const NOT_A_NAME_CAPITALISED = words('i and or the a to from with for of at by in on');
@@ -99,7 +99,7 @@ function mixedCaseJoins(tokens: WordSequence, i: number, t: WordToken, side: 'le
 }
 
 /** Words that head a sentence before a person without being a name: adverbs, interjections. */
-const SENTENCE_ADVERBS = words(`maybe perhaps hopefully actually apparently honestly basically luckily sadly unfortunately
+export const SENTENCE_ADVERBS = words(`maybe perhaps hopefully actually apparently honestly basically luckily sadly unfortunately
   fortunately also so well oh ah yes yeah yep no nope ok okay sure fine great cool nice btw fyi imo lol hmm but and or then now
   today tomorrow yesterday tonight meanwhile anyway instead otherwise sometimes usually again still only just even already
   please pls thanks thank congrats welcome hi hey hello dear good happy poor`);
@@ -221,7 +221,7 @@ function afterDeterminer(tokens: WordSequence, i: number): boolean {
 }
 
 /** What English does put between a preposition or greeting and a name: a role, a kinship, an epithet. */
-const BEFORE_NAME_NOT_NAME = words(`manager managers boss colleague colleagues coworker coworkers designer engineer developer dev
+export const BEFORE_NAME_NOT_NAME = words(`manager managers boss colleague colleagues coworker coworkers designer engineer developer dev
   devs intern interns candidate customer client user users admin lead director ceo cto cfo coo vp president founder cofounder
   recruiter team teammate teammates mentor buddy friend friends brother sister mom mum dad uncle aunt cousin wife husband partner
   son daughter coach officer agent nurse patient student teacher tutor captain chief head owner author reviewer assignee

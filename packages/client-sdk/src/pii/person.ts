@@ -14,6 +14,7 @@ import {
 import { findTaggedNames } from './name-tagger.ts';
 import { extendToWholeNames } from './name-extension.ts';
 import { findNameSlots } from './name-slots.ts';
+import { growToNameNeighbours } from './name-neighbours.ts';
 import { splitAtNonNameWords } from './non-name-words.ts';
 import { WordSequence } from './name-features.ts';
 import { isTitleCaseLine } from './title-case.ts';
@@ -344,10 +345,11 @@ function findAllPersons(text: string): PiiSpan[] {
       out.push({ start: s.start, end: s.end });
     }
   }
-  return extendToWholeNames(tokens, out)
+  const whole = extendToWholeNames(tokens, out)
     .map((s) => withoutLeadingCue(text, s))
-    .flatMap((s) => splitAtNonNameWords(text, s))
-    .filter((s) => !onlyProductsOrPlaces(text, s) && !loneCue(text, s));
+    .flatMap((s) => splitAtNonNameWords(text, s));
+  const kept = (s: PiiSpan): boolean => !onlyProductsOrPlaces(text, s) && !loneCue(text, s);
+  return growToNameNeighbours(text, whole.filter(kept)).filter(kept);
 }
 
 /**

@@ -179,7 +179,7 @@ const ADDRESS_CUE = new RegExp(
     '|(?<![\\p{L}])(?:pick[- ]?up|drop[- ]?off)\\s+(?:is\\s+)?at\\s+' +
     '|(?<![\\p{L}])(?:find|visit|reach)\\s+(?:us|me|them)\\s+at\\s+' +
     // A compound ending in the word ("Lieferadresse:", "Rechnungsanschrift:").
-    '|(?<=\\p{Ll})(?:adresse|anschrift)\\s*:\\s*' +
+    '|\\p{Ll}(?:adresse|anschrift)\\s*:\\s*' +
     '|(?<![\\p{L}])(?:home|office|hq|shipping|billing|delivery|mailing)\\s*:\\s*' +
     // Chat: "im at …", "we're at …", "meet me at …", "the new office is at …", "i moved! …".
     "|(?<![\\p{L}])(?:i'?m|we'?re|is|are|meet(?:\\s+(?:me|us))?|see\\s+you|come\\s+(?:by|over))\\s+at\\s+" +

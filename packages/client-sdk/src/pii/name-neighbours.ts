@@ -1,0 +1,131 @@
+import {
+  BEFORE_NAME_NOT_NAME,
+  BEFORE_NAME_SLOT,
+  NEVER_IN_NAME_SLOT,
+  NEVER_JOINS,
+  NEVER_JOINS_AFTER,
+  SENTENCE_ADVERBS,
+} from './name-extension.ts';
+import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, WORD_SURNAMES, foldName } from './name-lexicon.ts';
+import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
+import type { PiiSpan } from './types.ts';
+
+// A name is removed whole (issue 13): once any word of it is found, a word right beside it that a
+// name list holds and that is written in the name's case ("CEASAR BLOCK", "rokhaya fall",
+// "Serenity Yessenia Kessler", "AWS AJAI") is part of it, even when it is also an English word or a
+// product's name; and one word between two parts of a name is part of it ("OLIMPIO PER LEMMENS")
+// unless it links two people ("and", "or", "with").
+
+/** Words that link two names: never the part between them. */
+const LINKS = new Set(['and', 'or', 'nor', '&', 'vs', 'with', 'to', 'from', 'for', 'by', 'cc', 'und', 'et', 'y', 'e']);
+/** How many words each side a name may grow by. */
+const MAX_GROWTH = 2;
+
+type Regime = 'upper' | 'lower' | 'title';
+
+function regimeOf(s: string): Regime | undefined {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  if (letters === '') return undefined;
+  if (letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 'upper';
+  if (letters === letters.toLowerCase()) return 'lower';
+  return 'title';
+}
+
+function inRegime(word: string, regime: Regime): boolean {
+  if (regime === 'upper') return word === word.toUpperCase() && word !== word.toLowerCase();
+  if (regime === 'lower') return word === word.toLowerCase();
+  return /^\p{Lu}\p{Ll}/u.test(word);
+}
+
+function isGiven(word: string): boolean {
+  const lower = word.toLowerCase();
+  return FIRST_NAME_SET.has(lower.charAt(0).toUpperCase() + lower.slice(1)) || BUILD_GIVEN_SET.has(foldName(word));
+}
+
+function isSurname(word: string): boolean {
+  const lower = word.toLowerCase();
+  return BUILD_SURNAME_SET.has(foldName(word)) || WORD_SURNAMES.has(lower.charAt(0).toUpperCase() + lower.slice(1));
+}
+
+function neverBeside(lower: string): boolean {
+  return NEVER_JOINS.has(lower) || NEVER_IN_NAME_SLOT.has(lower) || SENTENCE_ADVERBS.has(lower) || BEFORE_NAME_NOT_NAME.has(lower) || BEFORE_NAME_SLOT.has(lower);
+}
+
+const WORD_BEFORE = /(?<![\p{L}\p{M}\p{N}_@.'’-])([\p{L}][\p{L}\p{M}'’-]*) $/u;
+const WORD_AFTER = /^ ([\p{L}][\p{L}\p{M}'’-]*)(?![\p{L}\p{M}\p{N}_@-]|['’]\p{L}{2})/u;
+/** What ends a name's left side: the start of the text, a line or a sentence. */
+const STARTS_BEFORE = /(?:^|[\n.!?:;>][ \t]*|^[ \t]+)$/;
+/** A title before the word: it opens the name. */
+const TITLE_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.?[ \t]+$/iu;
+/** After a surname: a preposition, a verb that follows a subject, a link, or the end of the clause. */
+const AFTER_SURNAME = new Set(
+  ('to from about after before on in at for with by of into over and or but is was are were has had have will would can could ' +
+    'should may might must did does do wrote writes said says asked left joined approved reviewed needs wants got gets ' +
+    'owns leads runs since because when while if so as via').split(' '),
+);
+/** Adverbs that follow a name ("ping grace directly"). */
+const ADVERB_AFTER = /(?:ly|wise|wards?)$/;
+
+/**
+ * Whether `w`, ending right before a name, is its given name by where it stands: after a title or
+ * a word that takes a person ("for", "cc", "ask", "and") unless it is one of the commonest English
+ * words; at the start of a sentence only when no English list holds it ("Moving", "Our" are no names).
+ */
+function givenSlot(text: string, at: number, w: string): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  const lower = w.toLowerCase();
+  const tier = ENGLISH_TIER.get(lower);
+  if (TITLE_BEFORE.test(before)) return true;
+  const prev = WORD_BEFORE.exec(before)?.[1]?.toLowerCase();
+  if (prev !== undefined && (BEFORE_NAME_SLOT.has(prev) || prev === 'and' || prev === 'or' || prev === '&')) return tier === undefined || tier > 1;
+  return STARTS_BEFORE.test(before) && tier === undefined && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);
+}
+
+/** Whether what follows the word ending at `at` closes a surname: punctuation, the end, a preposition or verb. */
+function surnameCloses(text: string, at: number): boolean {
+  const after = text.slice(at, at + 40);
+  if (/^(?:['’]s\b|[ \t]*(?:[,.!?:;)\]]|\r?\n|$))/u.test(after)) return true;
+  const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase();
+  return next !== undefined && AFTER_SURNAME.has(next);
+}
+
+/** Name spans (sorted, not overlapping) grown over the name words beside them. */
+export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const out = spans.map((s) => ({ ...s }));
+  for (let k = 0; k < out.length; k++) {
+    const s = out[k] as PiiSpan;
+    const regime = regimeOf(text.slice(s.start, s.end));
+    if (regime === undefined) continue;
+    const prevEnd = k > 0 ? (out[k - 1] as PiiSpan).end : 0;
+    for (let g = 0; g < MAX_GROWTH; g++) {
+      const m = WORD_BEFORE.exec(text.slice(Math.max(prevEnd, s.start - 40), s.start));
+      const w = m?.[1];
+      if (w === undefined || !inRegime(w, regime)) break;
+      const lower = w.toLowerCase();
+      const at = s.start - w.length - 1;
+      const sandwiched = k > 0 && at - prevEnd === 1 && text[prevEnd] === ' ';
+      if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isGiven(w) || givenSlot(text, at, w))) break;
+      s.start = at;
+    }
+    const next = out[k + 1];
+    for (let g = 0; g < MAX_GROWTH; g++) {
+      const m = WORD_AFTER.exec(text.slice(s.end, Math.min(next?.start ?? text.length, s.end + 40)));
+      const w = m?.[1];
+      if (w === undefined || !inRegime(w, regime)) break;
+      const lower = w.toLowerCase();
+      if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || AFTER_SURNAME.has(lower) || ADVERB_AFTER.test(lower)) break;
+      // A common English word in a verb's or a plural's form is the sentence's ("starts", "saw" before "the").
+      const tier = ENGLISH_TIER.get(lower);
+      if (!isSurname(w) && (!surnameCloses(text, s.end + 1 + w.length) || (tier !== undefined && tier <= 2 && /(?:s|ed|ing)$/.test(lower)))) break;
+      s.end += w.length + 1;
+    }
+  }
+  // Spans grown into each other, or one word apart across a sandwiched word, become one.
+  const merged: PiiSpan[] = [];
+  for (const s of out) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && (s.start <= last.end || (s.start === last.end + 1 && text[last.end] === ' '))) last.end = Math.max(last.end, s.end);
+    else merged.push(s);
+  }
+  return merged;
+}
