@@ -355,6 +355,15 @@ describe('sixth pass: values in other languages and shapes, guesses cut around f
       ['das passwort ist 9LtbeMLZ', '9LtbeMLZ'],
       ['login with jdoe and walnut_prairie', 'walnut_prairie'],
       ['secret for the shared inbox is falconlagoonember', 'falconlagoonember'],
+      ['la clave del wifi es verano2024', 'verano2024'],
+      ["le mdp c'est soleil123", 'soleil123'],
+      ['psswd: RzSSbduz', 'RzSSbduz'],
+      ['Temp password (valid 24h): Kx9!mmQ2', 'Kx9!mmQ2'],
+      ['SUNSHINE IS THE PASSWORD', 'SUNSHINE'],
+      ['passphrase: Correct Horse Battery Staple', 'Correct Horse Battery Staple'],
+      ['senha do email: Spring25@', 'Spring25@'],
+      ['la contraseña ahora es dragon', 'dragon'],
+      ['Zugangsdaten: admin / 40650786', '40650786'],
     ]);
   });
 
@@ -388,6 +397,9 @@ describe('sixth pass: values in other languages and shapes, guesses cut around f
       ['she was born in Porto on 4 May 1990', '4 May 1990'],
       ['9th of March, 1987 is my date of birth', '9th of March, 1987'],
       ['DOB 19850315', '19850315'],
+      ['"date_of_birth": "1985-03-15"', '1985-03-15'],
+      ['Geb.-Datum: 15.03.1985', '15.03.1985'],
+      ['dob 15-mrt-1985', '15-mrt-1985'],
     ]);
   });
 
@@ -395,16 +407,16 @@ describe('sixth pass: values in other languages and shapes, guesses cut around f
     expectNone('DATE_OF_BIRTH', ['fecha de entrega: 3 de marzo de 2026', 'Lieferdatum 8. Oktober 2026', 'the contract was signed on 4 abril 1978', 'Invoice date: 22 maart 2024']);
   });
 
-  it('cuts a name guess around the password, date or street it runs into, and at function words of other languages', () => {
+  it('drops a name guess that runs into a password, date or street, and cuts names at function words of other languages', () => {
     // "la contraseña es" is no name, and the value is the SECRET's, not the PERSON's.
     expect(scrubPii('la contraseña es gardenrivergardencastle').text).toBe('la contraseña es [SECRET]');
     expect(scrubPii('le mot de passe est dans le coffre').findings).toEqual([]);
-    // A custom guess (priority ≥ 80) longer than an e-mail keeps only what lies outside it.
-    const guess: Scrubber = { type: 'GUESS', priority: 80, find: (t) => [{ start: 0, end: t.length }] };
-    expect(scrubPii('Grace grace@example.com', { scrubbers: [guess] }).findings).toEqual([
-      { type: 'GUESS', start: 0, end: 5 },
-      { type: 'EMAIL', start: 6, end: 23 },
-    ]);
+    // A month's name next to a day or a year is a date's, even when it is also a given name.
+    expect(scrubPii('Invoice date: 3. Mai. 2004').findings).toEqual([]);
+    // A custom guess (priority ≥ 80) longer than an e-mail gives way to it; one of priority 79 does not.
+    const guess = (priority: number): Scrubber => ({ type: 'GUESS', priority, find: (t) => [{ start: 0, end: t.length }] });
+    expect(scrubPii('Grace grace@example.com', { scrubbers: [guess(80)] }).findings).toEqual([{ type: 'EMAIL', start: 6, end: 23 }]);
+    expect(scrubPii('Grace grace@example.com', { scrubbers: [guess(79)] }).findings).toEqual([{ type: 'GUESS', start: 0, end: 23 }]);
   });
 });
 

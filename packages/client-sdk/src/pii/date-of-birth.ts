@@ -6,8 +6,8 @@ import { execAll } from './text.ts';
 
 /** Month names and their abbreviations in English, Spanish, German, French, Portuguese, Italian and Dutch. */
 const MONTH =
-  '(?:jan(?:uary|uar|vier|eiro|uari)?|ene(?:ro)?|gen(?:naio)?|feb(?:ruary|ruar|rero|braio|ruari)?|f[ée]v(?:rier|ereiro)?|' +
-  'mar(?:ch|zo|ço|s)?|m[äa]r(?:z)?|maa(?:rt)?|apr(?:il|ile)?|abr(?:il)?|avr(?:il)?|may(?:o)?|mai(?:o)?|mag(?:gio)?|mei|' +
+  '(?:jan(?:uary|uar|vier|eiro|uari|v)?|ene(?:ro)?|gen(?:naio)?|feb(?:ruary|ruar|rero|braio|ruari)?|f[ée]v(?:rier|ereiro|r)?|' +
+  'mar(?:ch|zo|ço|s)?|mrt|m[äa]r(?:z)?|maa(?:rt)?|apr(?:il|ile)?|abr(?:il)?|avr(?:il)?|may(?:o)?|mai(?:o)?|mag(?:gio)?|mei|' +
   'june?|juni|junio?|junho|juin|giu(?:gno)?|july?|juli|julio|julho|juil(?:let)?|lug(?:lio)?|aug(?:ust|ustus)?|ago(?:sto)?|ao[uû]t?|' +
   'sep(?:t(?:ember|iembre|embre)?)?|set(?:iembre|embro|tembre)?|oct(?:ober|ubre|obre)?|okt(?:ober)?|out(?:ubro)?|ott(?:obre)?|' +
   'nov(?:ember|iembre|embre|embro)?|dec(?:ember)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|d[ée]c(?:embre)?)\\.?';
@@ -32,14 +32,14 @@ const DATE = [
   `${MONTH}\\s+(?:the\\s+)?${DAY}(?![\\p{L}\\d])`,
 ].join('|');
 const CUE =
-  "(?:d\\.?o\\.?b\\.?|date\\s+of\\s+birth|birth\\s*date|birthdate|birth(?=\\s*:)|born(?:\\s+on|\\s+in)?|birthday(?:\\s+is)?|b-?day(?:\\s+is)?|" +
+  "(?:d\\.?o\\.?b\\.?|date[\\s_-]*of[\\s_-]*birth|birth[\\s_-]*date|birthdate|birth(?=\\s*:)|born(?:\\s+on|\\s+in)?|birthday(?:\\s+is)?|b-?day(?:\\s+is)?|" +
   // "b. 12 May 1960": the genealogist's "born", only right before a full date.
   "b\\.(?=\\s*(?:\\d|the\\b|[a-z]{3}))|" +
   // Spanish, German, French, Portuguese, Italian, Dutch: the form's label, "born", "birthday".
   "fecha\\s+de\\s+nacimiento|f(?:echa|\\.)\\s*(?:de\\s+)?nac(?:imiento|\\.)|nac(?:id[oa]|i[óo])(?:\\s+el)?|cumpleaños|" +
-  "geburtsdatum|geburtstag|geb\\.(?:\\s*(?:am|datum))?|geboren(?:\\s+(?:am|op))?|geb\\.\\s*datum|geboortedatum|verjaardag|" +
-  "date\\s+de\\s+naissance|n[ée]e?\\s+le|anniversaire|" +
-  "data\\s+de\\s+nasc(?:imento|\\.)|nascid[oa](?:\\s+em)?|nasceu(?:\\s+em)?|aniversário|" +
+  "geburtsdatum|geburtstag|geb\\.?[\\s-]*datum|geb\\.(?:\\s*am)?|geboren(?:\\s+(?:am|op))?|geb\\.\\s*datum|geboortedatum|verjaardag|" +
+  "date\\s+de\\s+naiss(?:ance|\\.)|n[ée]e?\\s+le|anniversaire|" +
+  "data\\s+(?:de\\s+)?nasc(?:imento|\\.)|nascid[oa](?:\\s+em)?|nasceu(?:\\s+em)?|aniversário|" +
   "data\\s+di\\s+nascita|nat[oa]\\s+il|compleanno|" +
   // Other languages of the dev locales: Swedish, Danish and Norwegian, Finnish, Polish, Czech and
   // Slovak, Croatian and Serbian, Hungarian, Turkish, Romanian.
@@ -49,7 +49,7 @@ const CUE =
  * a line break, a format hint in brackets ("(DD/MM/YYYY)"), a second label ("DOB/age:"), or up
  * to four words of the same sentence ("born in Porto on", "date of birth (as on the passport)").
  */
-const LINK = `(?:[:=#\\-–—→>]|\\bis\\b|\\bwas\\b|\\bon\\b|\\b(?:el|le|il|am|op|em|es|est|ist|è|é)\\b|\\(|\\s|\\([a-z/.\\- ]{2,16}\\)|/[a-z]{2,8}\\b)`;
+const LINK = `(?:[:=#\\-–—→>"'“”]|\\bis\\b|\\bwas\\b|\\bon\\b|\\b(?:el|le|il|am|op|em|es|est|ist|è|é)\\b|\\(|\\s|\\([a-z/.\\- ]{2,16}\\)|/[a-z]{2,8}\\b)`;
 const GAP = `(?:[\\p{L}'’]+[ \\t,]+){0,4}?`;
 const CUE_THEN_DATE = new RegExp(`(?<![\\p{L}])${CUE}(?![\\p{L}])\\s*${LINK}{0,6}\\s*${GAP}(?:\\(\\s*)?(${DATE})(?![\\p{L}\\d]|[/.-]\\d)`, 'dgiu');
 /** Date, then the cue: "1990-04-12 (DOB)", "15 March 1985 is my date of birth". */

@@ -62,50 +62,19 @@ function byLengthThenPriority(a: Candidate, b: Candidate): number {
  * Picks non-overlapping findings. Format findings first: the longest span wins; between equal
  * lengths the lower priority (the more specific scrubber) wins; then the earlier start; then the
  * scrubber listed first. Guesses (priority ≥ {@link GUESS_PRIORITY}) then take what is left, in
- * the same order, each cut around the format findings it overlaps: a name that runs into a
- * password or a date ("la contraseña es Summer2024!") loses those characters, not the other way
- * round. `Array.prototype.sort` is stable, so the result depends only on the input.
+ * the same order: a guess that overlaps a format finding is dropped, however long it is (a "name"
+ * that runs into a password, "la password è Summer2024!", is no name). `Array.prototype.sort` is
+ * stable, so the result depends only on the input.
  */
-function resolveOverlaps(candidates: Candidate[], textLength: number, text: string): PiiFinding[] {
+function resolveOverlaps(candidates: Candidate[], textLength: number): PiiFinding[] {
   const formats = candidates.filter((c) => c.priority < GUESS_PRIORITY).sort(byLengthThenPriority);
   const guesses = candidates.filter((c) => c.priority >= GUESS_PRIORITY).sort(byLengthThenPriority);
   const taken = new Uint8Array(textLength);
   const accepted: PiiFinding[] = [];
-  next: for (const c of formats) {
+  next: for (const c of [...formats, ...guesses]) {
     for (let i = c.start; i < c.end; i++) if (taken[i] === 1) continue next;
     taken.fill(1, c.start, c.end);
     accepted.push({ type: c.type, start: c.start, end: c.end });
-  }
-  const byFormats = taken.slice();
-  for (const c of guesses) {
-    let cut = false;
-    for (let i = c.start; i < c.end && !cut; i++) cut = byFormats[i] === 1;
-    if (!cut) {
-      let free = true;
-      for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
-      if (!free) continue;
-      taken.fill(1, c.start, c.end);
-      accepted.push({ type: c.type, start: c.start, end: c.end });
-      continue;
-    }
-    // The pieces outside the format findings, without the spaces and marks at their edges.
-    let i = c.start;
-    while (i < c.end) {
-      while (i < c.end && byFormats[i] === 1) i++;
-      let e = i;
-      while (e < c.end && byFormats[e] === 0) e++;
-      let s = i;
-      let t = e;
-      while (s < t && !/[\p{L}\p{N}]/u.test(text[s] ?? '')) s++;
-      while (t > s && !/[\p{L}\p{N}]/u.test(text[t - 1] ?? '')) t--;
-      let free = s < t;
-      for (let k = s; k < t && free; k++) free = taken[k] === 0;
-      if (free) {
-        taken.fill(1, s, t);
-        accepted.push({ type: c.type, start: s, end: t });
-      }
-      i = e;
-    }
   }
   return accepted.sort((a, b) => a.start - b.start);
 }
@@ -122,7 +91,7 @@ function replaceFindings(text: string, findings: readonly PiiFinding[]): string 
 
 function runScrubbers(text: string, scrubbers: readonly Scrubber[]): ScrubResult {
   if (text.length === 0) return { text, findings: [] };
-  const findings = resolveOverlaps(collect(text, scrubbers), text.length, text);
+  const findings = resolveOverlaps(collect(text, scrubbers), text.length);
   return { text: replaceFindings(text, findings), findings };
 }
 

@@ -8,6 +8,7 @@ import {
 } from './name-extension.ts';
 import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, WORD_SURNAMES, foldName } from './name-lexicon.ts';
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
+import { isNonNameWord } from './non-name-words.ts';
 import type { PiiSpan } from './types.ts';
 
 // A name is removed whole (issue 13): once any word of it is found, a word right beside it that a
@@ -48,7 +49,7 @@ function isSurname(word: string): boolean {
 }
 
 function neverBeside(lower: string): boolean {
-  return NEVER_JOINS.has(lower) || NEVER_IN_NAME_SLOT.has(lower) || SENTENCE_ADVERBS.has(lower) || BEFORE_NAME_NOT_NAME.has(lower) || BEFORE_NAME_SLOT.has(lower);
+  return isNonNameWord(lower) || NEVER_JOINS.has(lower) || NEVER_IN_NAME_SLOT.has(lower) || SENTENCE_ADVERBS.has(lower) || BEFORE_NAME_NOT_NAME.has(lower) || BEFORE_NAME_SLOT.has(lower);
 }
 
 const WORD_BEFORE = /(?<![\p{L}\p{M}\p{N}_@.'’-])([\p{L}][\p{L}\p{M}'’-]*) $/u;
@@ -63,6 +64,8 @@ const AFTER_SURNAME = new Set(
     'should may might must did does do wrote writes said says asked left joined approved reviewed needs wants got gets ' +
     'owns leads runs since because when while if so as via').split(' '),
 );
+/** Months and days, whole and shortened: "Ailis Campbell Dec 20" ends before the date. */
+const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?$/;
 /** Adverbs that follow a name ("ping grace directly"). */
 const ADVERB_AFTER = /(?:ly|wise|wards?)$/;
 
@@ -104,6 +107,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
       const lower = w.toLowerCase();
       const at = s.start - w.length - 1;
       const sandwiched = k > 0 && at - prevEnd === 1 && text[prevEnd] === ' ';
+      if (CALENDAR_WORD.test(lower)) break;
       if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isGiven(w) || givenSlot(text, at, w))) break;
       s.start = at;
     }
@@ -113,7 +117,9 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
       const w = m?.[1];
       if (w === undefined || !inRegime(w, regime)) break;
       const lower = w.toLowerCase();
-      if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || AFTER_SURNAME.has(lower) || ADVERB_AFTER.test(lower)) break;
+      if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || AFTER_SURNAME.has(lower) || ADVERB_AFTER.test(lower) || CALENDAR_WORD.test(lower)) break;
+      // A word before a number is its unit or label ("Dec 20", "USD 92,709", "Room 4").
+      if (/^[ \t]\d/.test(text.slice(s.end + 1 + w.length, s.end + 3 + w.length))) break;
       // A common English word in a verb's or a plural's form is the sentence's ("starts", "saw" before "the").
       const tier = ENGLISH_TIER.get(lower);
       if (!isSurname(w) && (!surnameCloses(text, s.end + 1 + w.length) || (tier !== undefined && tier <= 2 && /(?:s|ed|ing)$/.test(lower)))) break;

@@ -20,7 +20,7 @@ const NON_NAME_WORDS = words(`
   nicht hier bitte geboren geb lautet vergessen klicken anrufen passwort kennwort geburtsdatum geburtstag lieferdatum
   lieferadresse adresse anschrift benutzer benutzername neue neues neuer
   les est sont était une des et ou notre votre avec sans pour dans sur par aux cette qui
-  né née naissance mot passe mdp trop expiré coffre identifiant utilisateur courriel
+  né née naissance mot passe mdp trop expiré coffre identifiant utilisateur courriel c'est c’est
   é são foi meu minha com sem nas senha nascimento nascido nascida nasceu morada usuário endereço
   il gli è sono nel nella sul che nato nata nascita parola ordine indirizzo utente compleanno
   het een zijn mijn jouw met voor op bij niet wachtwoord geboren geboortedatum verjaardag adres gebruikersnaam
@@ -35,7 +35,24 @@ const NON_NAME_WORDS = words(`
 /** Name particles: part of a name between its words, never a name alone. */
 const PARTICLES = words('de da del della di du la le van von der den dos das al bin ten ter y e');
 
-function isNonNameWord(word: string): boolean {
+const MONTHS = words(`
+  january february march april may june july august september october november december
+  enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+  januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet août septembre octobre
+  novembre décembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+  gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre januari februari maart mei augustus
+`);
+/** A day before or a year after: "3. Mai 2004", "18 de abril", "June 2026". */
+const DAY_BEFORE = /\d(?:\.|st|nd|rd|th|er|º)?[ \t]+(?:de[ \t]+)?$/;
+const YEAR_AFTER = /^\.?,?[ \t]+(?:de[ \t]+)?(?:19|20)\d\d(?!\d)/;
+
+/** A month's name next to a day or a year is a date's part, whatever name it also is ("3. Mai 2004"). */
+function isDatedMonth(text: string, start: number, end: number, word: string): boolean {
+  return MONTHS.has(word.toLowerCase()) && (DAY_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || YEAR_AFTER.test(text.slice(end, end + 12)));
+}
+
+/** A function word, cue label or month of those languages that no name list holds. */
+export function isNonNameWord(word: string): boolean {
   const lower = word.toLowerCase();
   if (!NON_NAME_WORDS.has(lower)) return false;
   const folded = foldName(word);
@@ -64,7 +81,7 @@ export function splitAtNonNameWords(text: string, s: PiiSpan): PiiSpan[] {
     const word = m[0].replace(/^[.'’-]+|[.'’-]+$/g, '');
     const at = s.start + (m.index ?? 0) + m[0].indexOf(word);
     if (word === '') continue;
-    if (isNonNameWord(word)) {
+    if (isNonNameWord(word) || isDatedMonth(text, at, at + word.length, word)) {
       cut = true;
       close();
       continue;

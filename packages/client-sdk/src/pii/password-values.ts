@@ -9,7 +9,7 @@
  * arrow, "is", "'s", "has been set to", "es", "est", "ist", "lautet", "è", "é", "is now".
  */
 export const CUE_LINK =
-  /^(?:['’]s[ \t]+|[ \t]*(?:[:=]|->|=>|→|[-–—](?=[ \t]))[ \t]*|[ \t]+(?:(?:is|was|es|est|ist|lautet|è|é|era|war|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*:?[ \t]*|\t+)/iu;
+  /^(?:['’]s[ \t]+|[ \t]*(?:[:=]|->|=>|→|[-–—](?=[ \t]))[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|c['’]est|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|ahora|jetzt|maintenant|agora|ora|nu))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*:?[ \t]*|\t+)/iu;
 
 /**
  * The most used passwords (NCSC's and SplashData's published top lists), letters only: taken
@@ -31,16 +31,17 @@ const PROSE_WORDS = new Set(
     'here there below above attached vault manager policy please will would should must can could has have had').split(' '),
 );
 
-const QUOTED = /^["'“‘«]([^"'”’»\n]{3,64})["'”’»]/u;
+const QUOTED = /^["'“‘«`]([^"'”’»`\n]{3,64})["'”’»`]/u;
 const DIGITS = /^(\d{4,16})(?![\d.,:/-]?\d|[\p{L}])/u;
 const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,7})(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u;
 const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+\p{Ll}))/u;
 
 /**
  * The value right after a cue ends and `rest` begins, as an offset range into `rest`, or
- * undefined. `passphrase` says the cue names a passphrase, after which words need no quotes.
+ * undefined. `passphrase` says the cue names a passphrase, after which words need no quotes;
+ * `shaped` says whether a word has a password's shape.
  */
-export function valueRightAfterCue(rest: string, passphrase: boolean): [number, number] | undefined {
+export function valueRightAfterCue(rest: string, passphrase: boolean, shaped: (word: string) => boolean): [number, number] | undefined {
   const link = CUE_LINK.exec(rest);
   if (link === null) return undefined;
   const at = link[0].length;
@@ -51,15 +52,24 @@ export function valueRightAfterCue(rest: string, passphrase: boolean): [number, 
     const s = at + 1 + (quoted[1] ?? '').indexOf(inner);
     return [s, s + inner.length];
   }
+  // A password's shape, or letters in both cases that no rule of CamelCase explains ("RzSSbduz").
+  const token = /^[^\s"'`”]+/.exec(tail)?.[0].replace(/[.,;:)\]]+$/, '');
+  if (token !== undefined && token.length >= 6 && !/^[(\[{<]/.test(token) && (shaped(token) || /^(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{L}{8,}$/u.test(token))) return [at, at + token.length];
   const digits = DIGITS.exec(tail);
   if (digits !== null) return [at, at + (digits[1] ?? '').length];
   const run = WORD_RUN.exec(tail)?.[1];
   if (run !== undefined) {
     const words = run.split(/[ \t]+/);
-    const oneCase = run === run.toLowerCase() || run === run.toUpperCase();
+    // Title Case ("Correct Horse Battery Staple") only after a cue that names a passphrase.
+    const oneCase = run === run.toLowerCase() || run === run.toUpperCase() || (passphrase && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
     if (oneCase && !words.some((w) => PROSE_WORDS.has(w.toLowerCase())) && (passphrase || words.length >= 3)) return [at, at + run.length];
   }
   const word = ONE_WORD.exec(tail)?.[1];
-  if (word !== undefined && COMMON_PASSWORDS.has(word.toLowerCase())) return [at, at + word.length];
+  if (word !== undefined && isCommonPassword(word)) return [at, at + word.length];
   return undefined;
+}
+
+/** One of the most used passwords, whatever its case. */
+export function isCommonPassword(word: string): boolean {
+  return COMMON_PASSWORDS.has(word.toLowerCase());
 }

@@ -1,6 +1,6 @@
 import { shannonEntropy } from './checksums.ts';
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, isCommonPassword, valueRightAfterCue } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -159,7 +159,7 @@ const PASSWORD_CHANGED = new RegExp(
 const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
 /** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
-const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|mdp|key|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|lösenord|passord|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre|geslo|lozinka|parool|kata sandi|cred/i;
+const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|ps+w|mdp|key|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|lösenord|passord|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre|geslo|lozinka|parool|kata sandi|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan/i;
 
 /**
  * A word that names a password, in English and in the languages of the street-address locales.
@@ -167,7 +167,7 @@ const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|mdp|key|secret|kennwort|passwort|mot 
  * ("pin nginx:1.27-alpine"), and a PIN has no letter for the window to find.
  */
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_-])(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|pass(?=[ \t]*[:=](?![:=]))|(?:wi-?fi|network|wpa2?|guest)\s+(?:key|pass)|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si)?|geslo|lozinka|parool|kata sandi|credentials?|creds)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_-])(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})w(?:o?r)?d|pass(?=[ \t]*[:=](?![:=]))|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si)?|geslo|lozinka|parool|kata sandi|credentials?|creds)(?![\p{L}\d_])/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -180,7 +180,7 @@ const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|accou
 const PASSWORD_WINDOW_WORDS = 8;
 /** "X is the password", "log in with X as password": up to three words between the verb and the cue. */
 const VALUE_BEFORE_CUE =
-  /(?:^|[\s(\["'`“])["'`“(]?([^\s"'`”()]{4,128}?)["'`”)]?,?\s+(?:(?:is|as|was|=|will be|would be)\s+(?:[\p{L}-]{1,20}\s+){0,3}|(?:<-+|←|<=)\s+(?:[\p{L}'’-]{1,20}\s+){0,4}|\((?:[\p{L}-]{1,20}\s+){0,2})$/u;
+  /(?:^|[\s(\["'`“])["'`“(]?([^\s"'`”()]{4,128}?)["'`”)]?,?\s+(?:(?:is|as|was|=|will be|would be)\s+(?:[\p{L}-]{1,20}\s+){0,3}|(?:<-+|←|<=)\s+(?:[\p{L}'’-]{1,20}\s+){0,4}|\((?:[\p{L}-]{1,20}\s+){0,2})$/iu;
 /** Known words and ids with a password's mix of letters and digits: algorithms, encodings, protocols. */
 const TECH_TOKEN =
   /^(?:sha-?\d+|md[45]|base(?:32|58|64)|utf-?(?:8|16|32)|aes-?\d+|rsa-?\d*|ed25519|x25519|pbkdf2|argon2(?:id|i|d)?|bcrypt|scrypt|hmac-?\w*|ipv[46]|wpa[23]?|wpa2-\w+|tls-?1\.\d|x\.?509|ssh-?\d?|oauth2?|2fa|mfa|totp|otp|1password|s3|ec2|k8s|i18n|l10n|a11y|p2p|b2b|b2c|mp[34]|h26[45])$/i;
@@ -241,7 +241,7 @@ const RIGHT_AFTER_CUE = new RegExp(`^(?:${CUE_LINK.source.slice(1)}|[ \\t]+)["'\
  * What the password is for, between the cue and its link: "password for the vault is …",
  * "contraseña del wifi: …", "Passwort für das Wiki: …".
  */
-const OWNER_THEN_LINK = /^[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di)(?:[ \t]+[\p{L}\d.'’-]+){1,4}?(?=[ \t]*[:=]|[ \t]+(?:is|was|es|est|ist|è|é|lautet)(?![\p{L}]))/iu;
+const OWNER_THEN_LINK = /^(?:[ \t]*\([^)\n]{1,40}\)|[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di)(?:[ \t]+[\p{L}\d.@_'’-]+){1,4}?)(?=[ \t]*[:=]|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est)(?![\p{L}]))/iu;
 
 /** The word at the front of `s` without the quotes, brackets and sentence punctuation around it. */
 function bareWord(raw: string): { word: string; lead: number } {
@@ -268,7 +268,7 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     if (PASSWORD_COMPOUND.test(next) && !/^[ \t]+(?:reset|change|changes)[ \t]+to[ \t]/i.test(rest)) continue;
     const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
     const linked = rest.slice(owner);
-    const tied = /^\[[A-Za-z][\w-]*\]/.test(linked.replace(/^\W+/, '')) ? undefined : valueRightAfterCue(linked, /phrase/i.test(m[0]));
+    const tied = /^\[[A-Za-z][\w-]*\]/.test(linked.replace(/^\W+/, '')) ? undefined : valueRightAfterCue(linked, /phrase/i.test(m[0]), hasPasswordShape);
     if (tied !== undefined) {
       yield { start: cueEnd + owner + tied[0], end: cueEnd + owner + tied[1] };
       continue;
@@ -302,7 +302,7 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     const value = before?.[1];
     if (before === null || value === undefined) continue;
     const { word } = bareWord(value);
-    if (!hasPasswordShape(word) && !isLetterRunPassword(word)) continue;
+    if (!hasPasswordShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word)) continue;
     const start = m.index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
     yield { start, end: start + word.length };
   }
@@ -321,9 +321,9 @@ const PIN_CODE = new RegExp(
 );
 /** Supersets of the cues of {@link PIN_CODE} and {@link CREDENTIAL_PAIR}: those run only on texts that have one. */
 const PIN_HINT = /pin|code|combination/i;
-const CREDENTIAL_HINT = /cred|login|wi-?fi|account/i;
+const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugangsdaten|identifiants|inloggegevens/i;
 /** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
-const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|login|wi-?fi|account)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
+const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|credenciales|credenciais|zugangsdaten|identifiants|inloggegevens|login|wi-?fi|account)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
 
 /** "log in with jdoe and X", "signed in as admin / X": the second of the two is the password. */
 const LOGIN_WITH = /(?<![\p{L}])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)\s+(?:with|as|using)\s+[^\s,]{2,64}\s+(?:and|\/|\+|&)\s+["'`“]?([^\s"'`”]{4,128})/dgiu;

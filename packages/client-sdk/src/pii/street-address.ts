@@ -45,14 +45,18 @@ const TYPE_WORDS =
   // Mexican and Iberian Spanish, Portuguese, Romanian and Moldovan, Esperanto street types.
   'privada|priv\\.|cerrada|cda\\.|callejón|callejon|andador|circuito|prolongación|prolongacion|retorno|calzada|calz\\.|periférico|periferico|eje|peatonal|pasaje|rambla|cuesta|glorieta|urbanización|urbanizacion|urbanização|urbanizacao|quinta|caserío|caserio|aldea|barrio|colonia|vereda|senda|' +
   'conjunto|grupo|entrada|municipio|torrente|subida|bajada|polígono|poligono|sector|partida|lugar|paraje|masía|masia|vía|' +
-  'beco|bairro|vila|calçada|calcada|azinhaga|escadinhas|fundătura|fundatura|drumul|stradela|strato|avenuo|bulvardo|placo|vojo|aleo|kajo';
+  'beco|bairro|vila|calçada|calcada|azinhaga|escadinhas|fundătura|fundatura|drumul|stradela|strato|avenuo|bulvardo|placo|vojo|aleo|kajo|' +
+  // Vietnamese ("Số 12 Phố Huế", "45 Đường Lê Lợi").
+  'phố|đường|ngõ|ngách|hẻm|đại lộ|quốc lộ';
 /** Endings of compound street names in German, Dutch and Scandinavian languages. */
 const COMPOUND_ENDINGS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|' +
   'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
   'gatan|gata|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
   // Finnish, Norwegian and Danish street words written as the end of one word.
-  'polku|rinne|kaari|ranta|väylä|raitti|penger|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads';
+  'polku|rinne|kaari|ranta|väylä|raitti|penger|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads|' +
+  // Esperanto compounds ("Zamenhofstrato", "Ĉefvojo").
+  'strato|vojo|placo|avenuo';
 /**
  * Street words written after the name, apart from it: Latvian, Croatian and Slovenian, Turkish,
  * Azerbaijani, Uzbek, Hungarian, Czech and Slovak ("Torņakalna iela 86", "Vegova ulica 778",
@@ -61,14 +65,18 @@ const COMPOUND_ENDINGS =
 const STREET_WORDS_AFTER =
   "iela|gatve|bulvāris|bulvaris|laukums|prospekts|šoseja|ulica|cesta|nasip|sokak|sokağı|caddesi|cad\\.|bulvarı|yolu|" +
   "küçəsi|küç\\.|prospekti|pr\\.|sh\\.|şossesi|sahəsi|ko['ʻ’]chasi|daxasi|xiyoboni|bulvari|qirg['ʻ’]oqi|qishlog['ʻ’]i|tor['ʻ’]kochasi|" +
-  'utca|út|útja|tér|körtér|főtér|sor|sétány|rakpart|fasor|liget|országút|körút|sugárút|határút|köz|náměstí|nám\\.|nábřeží|údolie|námestie|dambis|gāte|vei';
+  'utca|út|útja|tér|körtér|főtér|sor|sétány|rakpart|fasor|liget|országút|körút|sugárút|határút|köz|náměstí|nám\\.|nábřeží|údolie|námestie|dambis|gāte|vei|' +
+  // Esperanto ("Zamenhof strato 12").
+  'strato|avenuo|bulvardo|placo|vojo|aleo|kajo';
 
 const NUMBER = '\\d{1,6}(?:[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–/]\\s?\\d{1,5}[a-zA-Z]?)?';
 const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
 const UNIT =
   `(?:,?\\s(?:apt\\.?|apartment|suite|ste\\.?|unit|flat|floor|fl\\.?|#|no\\.?|lgh\\.?|hus|m\\.|bte|bus|piso|planta|piano|appartamento|interno|scala|étage|hoog|og|` +
   // Croatian and Serbian, Slovenian, Norwegian, Latvian, Romanian, Uzbek units ("Kat 5", "stanovanje št. 731", "Leil. 806", "dz. 806", "Bloc 32, Ap. 54").
-  `kat|sprat|stan|apartma|stanovanje(?:\\sšt\\.)?|pisarna|leil\\.|dz\\.|ap\\.|bloc)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]` +
+  `kat|sprat|stan|apartma|stanovanje(?:\\sšt\\.)?|pisarna|leil\\.|dz\\.|ap\\.|bloc|` +
+  // Mexican and Spanish, Romanian and Moldovan units ("Depto. 4", "Int. 2", "bl. 3", "et. 2").
+  `depto\\.?|dpto\\.?|departamento|int\\.|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]` +
   // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
   `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
   `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
@@ -83,7 +91,7 @@ const NUMBER_FIRST_TYPE = new RegExp(
 );
 // Not glued to code before it ("::0:bd please 0" is an IPv6 address and words).
 const TYPE_FIRST = new RegExp(
-  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:n[º°o.]\\s?|nr\\.?\\s?|bloc\\s)?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:n[º°o]\\.?\\s?|n\\.\\s?|n[úu]m\\.?\\s?|nr\\.?\\s?|#\\s?|bloc\\s)?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
@@ -190,7 +198,7 @@ const ADDRESS_CUE = new RegExp(
 );
 /** What a cue makes a street line: words then a house number, or a house number then words. */
 const CUED_NUMBER_LAST = new RegExp(
-  `(?:\\d{1,2}\\.[ \\t])?((?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}),?[ \\t]+(?:n[º°o.][ \\t]?|nr\\.?[ \\t]?|bloc[ \\t])?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?:\\d{1,2}\\.[ \\t])?((?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}),?[ \\t]+(?:n[º°o]\\.?[ \\t]?|n\\.[ \\t]?|n[úu]m\\.?[ \\t]?|nr\\.?[ \\t]?|#[ \\t]?|bloc[ \\t])?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
   'yiu',
 );
 const CUED_NUMBER_FIRST = new RegExp(`${NUMBER},?[ \\t]+((?:${NAME_WORD}[ \\t]+){0,3}${NAME_WORD})${UNIT}?(?![\\p{L}\\d])`, 'yiu');
