@@ -364,6 +364,8 @@ describe('sixth pass: values in other languages and shapes, guesses cut around f
       ['senha do email: Spring25@', 'Spring25@'],
       ['la contraseña ahora es dragon', 'dragon'],
       ['Zugangsdaten: admin / 40650786', '40650786'],
+      ['the wifi password is purple monkey', 'purple monkey'],
+      ['the password is correct horse battery staple', 'correct horse battery staple'],
     ]);
   });
 
@@ -376,6 +378,10 @@ describe('sixth pass: values in other languages and shapes, guesses cut around f
       'Last login 13/09/1984',
       'the password reset link expired',
       'log in with SSO and MFA',
+      'the password is case sensitive',
+      'the password is changed every month',
+      'le mot de passe est trop court',
+      'password: kept in the safe',
     ]);
   });
 
@@ -400,6 +406,10 @@ describe('sixth pass: values in other languages and shapes, guesses cut around f
       ['"date_of_birth": "1985-03-15"', '1985-03-15'],
       ['Geb.-Datum: 15.03.1985', '15.03.1985'],
       ['dob 15-mrt-1985', '15-mrt-1985'],
+      ['dob:05031985', '05031985'],
+      ['DOB: 1985 Mar 05', '1985 Mar 05'],
+      ['Date of birth........: 05/03/1985', '05/03/1985'],
+      ['DOB | 05/03/1985', '05/03/1985'],
     ]);
   });
 

@@ -23,6 +23,9 @@ const DATE = [
   // ISO, perhaps with the time a form or an export adds ("1979-06-28T00:00:00"), or compact ("19790628").
   `${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?`,
   `${YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])`,
+  // Compact day, month and year in either order ("05031985"), or year, month's name and day ("1985 Mar 05").
+  `(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|[12]\\d|3[01])${YEAR}`,
+  `${YEAR}${PART}${MONTH}${PART}${DAY}(?![\\p{L}\\d])`,
   `(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|[12]\\d|3[01])[-/.](?:${YEAR}|\\d{2})`,
   `${WEEKDAY}(?:the\\s+|le\\s+)?${DAY}${PART}${MONTH}${PART}${NAMED_YEAR}`,
   `${WEEKDAY}${MONTH}${PART}(?:the\\s+)?${DAY}${PART}${NAMED_YEAR}`,
@@ -49,7 +52,7 @@ const CUE =
  * a line break, a format hint in brackets ("(DD/MM/YYYY)"), a second label ("DOB/age:"), or up
  * to four words of the same sentence ("born in Porto on", "date of birth (as on the passport)").
  */
-const LINK = `(?:[:=#\\-–—→>"'“”]|\\bis\\b|\\bwas\\b|\\bon\\b|\\b(?:el|le|il|am|op|em|es|est|ist|è|é)\\b|\\(|\\s|\\([a-z/.\\- ]{2,16}\\)|/[a-z]{2,8}\\b)`;
+const LINK = `(?:[:=#\\-–—→>"'“”|]|\\.{2,}|\\bis\\b|\\bwas\\b|\\bon\\b|\\b(?:el|le|il|am|op|em|es|est|ist|è|é)\\b|\\(|\\s|\\([a-z/.\\- ]{2,16}\\)|/[a-z]{2,8}\\b)`;
 const GAP = `(?:[\\p{L}'’]+[ \\t,]+){0,4}?`;
 const CUE_THEN_DATE = new RegExp(`(?<![\\p{L}])${CUE}(?![\\p{L}])\\s*${LINK}{0,6}\\s*${GAP}(?:\\(\\s*)?(${DATE})(?![\\p{L}\\d]|[/.-]\\d)`, 'dgiu');
 /** Date, then the cue: "1990-04-12 (DOB)", "15 March 1985 is my date of birth". */

@@ -20,20 +20,31 @@ const COMMON_PASSWORDS = new Set(
     'monkey dragon shadow master superman batman trustno1 welcome whatever freedom starwars jordan michael charlie ' +
     'donald mustang flower hello loveme zaq1zaq1 abc123 admin administrator cheese computer ' +
     'internet killer pepper ginger summer winter spring autumn butterfly chocolate password1 changeme default guest ' +
-    'passwort kennwort motdepasse contraseña senha wachtwoord').split(' '),
+    'passwort kennwort motdepasse contraseña senha wachtwoord hunter ranger buster tigger matrix biteme asdf asdfgh asdfghjkl ' +
+    'zxcvbnm qazwsx yankees cookie banana orange hello123 abcdef abcd1234 ninja lovely jessica ashley bailey maggie').split(' '),
 );
 
-/** Words that make a run of words prose, not a passphrase. */
-const PROSE_WORDS = new Set(
+/** Words that make any run of words prose, not a passphrase. */
+const FUNCTION_WORDS = new Set(
   ('the a an in on at of for to with by from and or but not no is are was be been it its this that these those my your our ' +
-    'their his her same as see ask sent send set reset changed stored saved kept written printed taped shared ' +
+    'their his her as see ask please will would should must can could has have had every each next last day days week weeks ' +
+    'month months year years today tomorrow yesterday now later soon again ' +
+    'le la les un une des dans sur est pas el los las en es una muy der die das ein eine ist nicht zu il lo è non het een niet').split(' '),
+);
+/** Words that make a run of two prose about the password ("case sensitive", "trop court"). */
+const PROSE_WORDS = new Set(
+  ('same sent send set reset changed stored saved kept written printed taped shared ' +
     'required expired incorrect wrong invalid missing empty unchanged different case sensitive still only also just ' +
-    'here there below above attached vault manager policy please will would should must can could has have had').split(' '),
+    'here there below above attached vault manager policy please will would should must can could has have had too very ' +
+    'sensitive short long weak strong simple easy hard secure insecure correct fine ok okay good bad new old temporary ' +
+    'optional mandatory same unknown blank empty none null wrong ' +
+    'trop court long faible fort expiré requis nouveau corto largo débil fuerte caducado nuevo requerido kurz lang schwach stark ' +
+    'abgelaufen falsch neu corto lungo debole scaduto nuovo kort lang zwak verlopen fout nieuw').split(' '),
 );
 
 const QUOTED = /^["'“‘«`]([^"'”’»`\n]{3,64})["'”’»`]/u;
 const DIGITS = /^(\d{4,16})(?![\d.,:/-]?\d|[\p{L}])/u;
-const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,7})(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u;
+const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7})(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u;
 const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+\p{Ll}))/u;
 
 /**
@@ -48,7 +59,7 @@ export function valueRightAfterCue(rest: string, passphrase: boolean, shaped: (w
   const tail = rest.slice(at);
   const quoted = QUOTED.exec(tail);
   const inner = quoted?.[1]?.trim();
-  if (quoted !== null && inner !== undefined && inner !== '' && !(inner.split(/\s+/).every((w) => PROSE_WORDS.has(w.toLowerCase())))) {
+  if (quoted !== null && inner !== undefined && inner !== '' && !(inner.split(/\s+/).every((w) => FUNCTION_WORDS.has(w.toLowerCase()) || PROSE_WORDS.has(w.toLowerCase())))) {
     const s = at + 1 + (quoted[1] ?? '').indexOf(inner);
     return [s, s + inner.length];
   }
@@ -62,7 +73,12 @@ export function valueRightAfterCue(rest: string, passphrase: boolean, shaped: (w
     const words = run.split(/[ \t]+/);
     // Title Case ("Correct Horse Battery Staple") only after a cue that names a passphrase.
     const oneCase = run === run.toLowerCase() || run === run.toUpperCase() || (passphrase && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
-    if (oneCase && !words.some((w) => PROSE_WORDS.has(w.toLowerCase())) && (passphrase || words.length >= 3)) return [at, at + run.length];
+    // Two words only when neither reads like prose about the password ("case sensitive", "rotated weekly").
+    const plain = (w: string): boolean =>
+      !FUNCTION_WORDS.has(w.toLowerCase()) &&
+      (passphrase ||
+        (words.length >= 4 ? !/(?:ly|ed)$/i.test(w) : !PROSE_WORDS.has(w.toLowerCase()) && !/(?:ly|ed|ing|ive|ous|able|ible|al)$/i.test(w)));
+    if (oneCase && words.every(plain) && (passphrase || words.length >= 2)) return [at, at + run.length];
   }
   const word = ONE_WORD.exec(tail)?.[1];
   if (word !== undefined && isCommonPassword(word)) return [at, at + word.length];
