@@ -56,8 +56,8 @@ const WORD_BEFORE = /(?<![\p{L}\p{M}\p{N}_@.'’-])([\p{L}][\p{L}\p{M}'’-]*) $
 const WORD_AFTER = /^ ([\p{L}][\p{L}\p{M}'’-]*)(?![\p{L}\p{M}\p{N}_@-]|['’]\p{L}{2})/u;
 /** What ends a name's left side: the start of the text, a line or a sentence. */
 const STARTS_BEFORE = /(?:^|[\n.!?:;>][ \t]*|^[ \t]+)$/;
-/** A title before the word: it opens the name. */
-const TITLE_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.?[ \t]+$/iu;
+/** A title before the word, perhaps with a given name between: it opens the name ("DR. JUSTICE MIRACLE RUECKER"). */
+const TITLE_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.?[ \t]+(?:[\p{L}][\p{L}\p{M}'’-]*[ \t]+)?$/iu;
 /** After a surname: a preposition, a verb that follows a subject, a link, or the end of the clause. */
 const AFTER_SURNAME = new Set(
   ('to from about after before on in at for with by of into over and or but is was are were has had have will would can could ' +

@@ -176,24 +176,24 @@ function* matchNearAnchors(text: string, re: RegExp, anchors: readonly number[][
 
 /**
  * Words that say a street line follows: "address:", "lives at", "moved … to", "send … to",
- * "pickup at", "Home:". After one of them, a line with a house number is taken even when its
+ * "pickup at", "Home:" (one look-behind for all of them: it runs at every position). After one of them, a line with a house number is taken even when its
  * street word is one no list here holds ("Slavonska 50", "K Drsnici 885", "7 Tir Celyn").
  */
 const ADDRESS_CUE = new RegExp(
-  '(?:(?<![\\p{L}])(?:address(?:es)?|addr\\.?|adresse|adres|anschrift|indirizzo|dirección|direccion|endereço|endereco|morada|domicile|domicilio|adresă|adresa)(?:\\s+(?:is|was|now|will be))*\\s*[:=-]?\\s*' +
-    '|(?<![\\p{L}])(?:live[sd]?|living|located|based|resides?|residing)\\s+(?:now\\s+)?(?:at|on)\\s+' +
-    '|(?<![\\p{L}])(?:moved?|moving|relocat(?:ed|ing))\\s+(?:[\\p{L}\\d.-]+\\s+){0,3}?to\\s+' +
-    '|(?<![\\p{L}])(?:ship(?:ped|ping)?|send|sent|deliver(?:ed|y)?|mail(?:ed)?|post(?:ed)?|return(?:ed)?|forward(?:ed)?|courier(?:ed)?)\\s+(?:[\\p{L}\\d.-]+\\s+){0,4}?to\\s+' +
-    '|(?<![\\p{L}])(?:pick[- ]?up|drop[- ]?off)\\s+(?:is\\s+)?at\\s+' +
-    '|(?<![\\p{L}])(?:find|visit|reach)\\s+(?:us|me|them)\\s+at\\s+' +
-    // A compound ending in the word ("Lieferadresse:", "Rechnungsanschrift:").
-    '|\\p{Ll}(?:adresse|anschrift)\\s*:\\s*' +
-    '|(?<![\\p{L}])(?:home|office|hq|shipping|billing|delivery|mailing)\\s*:\\s*' +
+  '(?:(?<![\\p{L}])(?:(?:address(?:es)?|addr\\.?|adresse|adres|anschrift|indirizzo|dirección|direccion|endereço|endereco|morada|domicile|domicilio|adresă|adresa)(?:\\s+(?:is|was|now|will be))*\\s*[:=-]?\\s*' +
+    '|(?:live[sd]?|living|located|based|resides?|residing)\\s+(?:now\\s+)?(?:at|on)\\s+' +
+    '|(?:moved?|moving|relocat(?:ed|ing))\\s+(?:[\\p{L}\\d.-]+\\s+){0,3}?to\\s+' +
+    '|(?:ship(?:ped|ping)?|send|sent|deliver(?:ed|y)?|mail(?:ed)?|post(?:ed)?|return(?:ed)?|forward(?:ed)?|courier(?:ed)?)\\s+(?:[\\p{L}\\d.-]+\\s+){0,4}?to\\s+' +
+    '|(?:pick[- ]?up|drop[- ]?off)\\s+(?:is\\s+)?at\\s+' +
+    '|(?:find|visit|reach)\\s+(?:us|me|them)\\s+at\\s+' +
+    '|(?:home|office|hq|shipping|billing|delivery|mailing)\\s*:\\s*' +
     // Chat: "im at …", "we're at …", "meet me at …", "the new office is at …", "i moved! …".
-    "|(?<![\\p{L}])(?:i'?m|we'?re|is|are|meet(?:\\s+(?:me|us))?|see\\s+you|come\\s+(?:by|over))\\s+at\\s+" +
-    '|(?<![\\p{L}])moved[!:]\\s+' +
+    "|(?:i'?m|we'?re|is|are|meet(?:\\s+(?:me|us))?|see\\s+you|come\\s+(?:by|over))\\s+at\\s+" +
+    '|moved[!:]\\s+' +
     // A company's legal form and a comma: its address follows ("Acme Ltd, Orahova 479").
-    '|(?<![\\p{L}])(?:ltd|inc|llc|plc|corp|gmbh|bv|b\\.v|oy|a/s|s\\.a|srl|s\\.r\\.l|spa|s\\.p\\.a|s\\.r\\.o|d\\.o\\.o|sp\\. z o\\.o|kft|zrt)\\.?,[ \\t]+)',
+    '|(?:ltd|inc|llc|plc|corp|gmbh|bv|b\\.v|oy|a/s|s\\.a|srl|s\\.r\\.l|spa|s\\.p\\.a|s\\.r\\.o|d\\.o\\.o|sp\\. z o\\.o|kft|zrt)\\.?,[ \\t]+)' +
+    // A compound ending in the word ("Lieferadresse:", "Rechnungsanschrift:").
+    '|\\p{Ll}(?:adresse|anschrift)\\s*:\\s*)',
   'giu',
 );
 /** What a cue makes a street line: words then a house number, or a house number then words. */
