@@ -156,7 +156,9 @@ describe('a hostile coordinator against honest devices with default settings', (
     );
     const refused = await eventually(async () => {
       const r = await Promise.all(devices.map(async (d) => (await d.ledger.refusals()).filter((x) => x.taskId === changed)));
-      return r.every((x) => x.length > 0) ? r : undefined;
+      // A device sends its withdrawal as it starts to record the refusal: wait for the relay to
+      // have read every device's, or the check below races the socket.
+      return r.every((x) => x.length > 0) && withdrawals(changed).length >= DEVICES ? r : undefined;
     });
     await h.server.coordinator.stopTask(changed);
     relay.rewrite = passThrough;
@@ -209,7 +211,7 @@ describe('a hostile coordinator against honest devices with default settings', (
     // Each device refused the hostile plan it was sent, for the reason of that attack.
     const refused = await eventually(async () => {
       const r = await Promise.all(devices.map(async (d) => (await d.ledger.refusals()).filter((x) => x.taskId === id)));
-      return r.every((x) => x.length > 0) ? r : undefined;
+      return r.every((x) => x.length > 0) && withdrawals(id).length >= DEVICES ? r : undefined;
     });
     const first = refused.map((r) => r[0]!);
     expect(first.filter((r) => r.code === 'POLICY_REFUSED_TRANSPARENCY_LOG')).toHaveLength(DEVICES / 3);
