@@ -1,3 +1,4 @@
+import { lazySet } from './lexicon.ts';
 import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -12,36 +13,12 @@ function words(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter((w) => w !== ''));
 }
 
-const NON_NAME_WORDS = words(`
-  el los las es era fue un mis nuestro nuestra por para que este esta
-  ese esa hay tiene tener debe está muy más menos como cuando donde usuario número caracteres mayúscula menos entrega
-  nació nacido nacida nacimiento contraseña contrasena clave fecha cumpleaños dirección direccion correo
-  die das ist sind war ein eine einen mein meine dein deine ihr ihre und oder mit für auf im am bei zum zur
-  nicht hier bitte geboren geb lautet vergessen klicken anrufen passwort kennwort geburtsdatum geburtstag lieferdatum
-  lieferadresse adresse anschrift benutzer benutzername neue neues neuer
-  les est sont était une des et ou notre votre avec sans pour dans sur par aux cette qui
-  né née naissance mot passe mdp trop expiré coffre identifiant utilisateur courriel c'est c’est
-  é são foi meu minha com sem nas senha nascimento nascido nascida nasceu morada usuário endereço
-  il gli è sono nel nella sul che nato nata nascita parola ordine indirizzo utente compleanno
-  het een zijn mijn jouw met voor op bij niet wachtwoord geboren geboortedatum verjaardag adres gebruikersnaam
-  enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
-  januar februar märz juni juli oktober dezember
-  janvier février mars avril juin juillet août septembre octobre novembre décembre
-  janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
-  gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
-  januari februari maart mei augustus
-`);
+const NON_NAME_WORDS: ReadonlySet<string> = lazySet((d) => words(d.NON_NAME_WORDS));
 
 /** Name particles: part of a name between its words, never a name alone. */
 const PARTICLES = words('de da del della di du la le van von der den dos das al bin ten ter y e');
 
-const MONTHS = words(`
-  january february march april may june july august september october november december
-  enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
-  januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet août septembre octobre
-  novembre décembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
-  gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre januari februari maart mei augustus
-`);
+const MONTHS: ReadonlySet<string> = lazySet((d) => words(d.MONTH_NAMES));
 /** A day before or a year after: "3. Mai 2004", "18 de abril", "June 2026". */
 const DAY_BEFORE = /\d(?:\.|st|nd|rd|th|er|º)?[ \t]+(?:de[ \t]+)?$/;
 const YEAR_AFTER = /^\.?,?[ \t]+(?:de[ \t]+)?(?:19|20)\d\d(?!\d)/;

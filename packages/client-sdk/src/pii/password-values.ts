@@ -1,3 +1,5 @@
+import { lazySet } from './lexicon.ts';
+
 // Password values right after their cue that have no password's shape: a quoted value of any
 // shape ("the password is \"blue sky 42\""), a passphrase of plain words ("passphrase: correct
 // horse battery staple"), digits only ("mdp : 77404463"), a password everyone knows
@@ -15,14 +17,7 @@ export const CUE_LINK =
  * The most used passwords (NCSC's and SplashData's published top lists), letters only: taken
  * after a cue and its link even though they are words ("the password is sunshine").
  */
-const COMMON_PASSWORDS = new Set(
-  ('password passw0rd qwerty qwertyuiop azerty letmein iloveyou sunshine princess football baseball soccer hockey ' +
-    'monkey dragon shadow master superman batman trustno1 welcome whatever freedom starwars jordan michael charlie ' +
-    'donald mustang flower hello loveme zaq1zaq1 abc123 admin administrator cheese computer ' +
-    'internet killer pepper ginger summer winter spring autumn butterfly chocolate password1 changeme default guest ' +
-    'passwort kennwort motdepasse contraseña senha wachtwoord hunter ranger buster tigger matrix biteme asdf asdfgh asdfghjkl ' +
-    'zxcvbnm qazwsx yankees cookie banana orange hello123 abcdef abcd1234 ninja lovely jessica ashley bailey maggie').split(' '),
-);
+const COMMON_PASSWORDS: ReadonlySet<string> = lazySet((d) => new Set(d.COMMON_PASSWORDS.split(/\s+/).filter((w) => w !== '')));
 
 /** Words that make any run of words prose, not a passphrase. */
 const FUNCTION_WORDS = new Set(
