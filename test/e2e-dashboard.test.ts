@@ -17,7 +17,14 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DEVICES = 6;
 /** Enough rounds that the page opens while the task still runs. */
 const ROUNDS = 12;
-const TARGET_EPSILON = 8;
+/**
+ * The final evaluation round's figures are noised (σ = z on a sum of vectors of norm at most 1,
+ * PROTOCOL.md §4) and have no accuracy or loss when the noised example count falls to zero: at
+ * ε = 8 (z ≈ 1.39, each device's example entry 0.43) that happened about one run in ten with four
+ * evaluators, and CI drew no accuracy plot. At ε = 60 (z ≈ 0.39), with each device's 12 held-out
+ * examples as the scale (entry 1/√3), three evaluators are 4.5 σ from it.
+ */
+const TARGET_EPSILON = 60;
 
 interface RoundView {
   round: number;
@@ -132,6 +139,8 @@ describe('the dashboard', () => {
         cohort: { goal: 4, minimum: 3 },
         timeouts: { selectionMs: 300, roundMs: 15_000 },
         privacy: { mode: 'central', targetEpsilon: TARGET_EPSILON, delta: 1e-3, clipNorm: 1 },
+        // 60 examples a device, a fifth held out.
+        evaluation: { evalFraction: 0.2, finalRound: true, maxExamplesPerDevice: 12 },
         secureAggregation: { enabled: true, maliciousServer: false },
         maxConsecutiveFailures: 20,
       }),
