@@ -46,8 +46,10 @@ export interface WireOptions {
   /**
    * The SecAgg+ phase deadline. On a machine shared with other jobs the simulated devices can get
    * a fraction of a core, miss the 30 s default, and the round aborts (the cohort minimum is tight:
-   * all survivors but one); a longer deadline measures how long the round takes instead.
-   * @default the task default (30 s)
+   * all survivors but one); a longer deadline measures how long the round takes instead. The
+   * coordinator's ping interval is set to it too: a host of 1,000 simulated devices can be a phase
+   * of work behind on its event loop, answer a ping late, and have a device cut off (close 1006).
+   * @default the task default (30 s), and the coordinator's 15 s heartbeat
    */
   phaseMs?: number;
 }
@@ -84,7 +86,7 @@ export async function runWire(o: WireOptions): Promise<void> {
   // its own approver and enrollment authority, and the devices pin both keys.
   const approver = await LocalApprover.create('bench approver');
   const authority = await LocalAuthority.create('bench authority');
-  const server = await serve({ dataDir, port: 0, logger: pino({ level: process.env.SECAGG_WIRE_LOG ?? 'silent' }, pino.destination(2)), poolHoldMs: 600_000, maxConcurrentUploads: 8, autoApprover: approver });
+  const server = await serve({ dataDir, port: 0, logger: pino({ level: process.env.SECAGG_WIRE_LOG ?? 'silent' }, pino.destination(2)), poolHoldMs: 600_000, maxConcurrentUploads: 8, autoApprover: approver, ...(o.phaseMs !== undefined ? { heartbeatMs: o.phaseMs } : {}) });
   const topology = {
     class_name: 'Sequential',
     config: { name: 'bench', layers: [{ class_name: 'Dense', config: { name: 'dense', units: 1, activation: 'linear', use_bias: false, batch_input_shape: [null, params], dtype: 'float32' } }] },
