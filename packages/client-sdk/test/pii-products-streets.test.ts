@@ -232,4 +232,11 @@ describe('property-test counterexamples (fast-check, unseeded in pii.test.ts)', 
     expect(found('please ::0:bd please 0::0:0 please aa.aa@aamail.com')).toEqual(['IP_ADDRESS:::0:bd', 'IP_ADDRESS:0::0:0', 'EMAIL:aa.aa@aamail.com']);
     expect(found('Tel:+44 20 7946 0958')).toEqual(['PHONE:+44 20 7946 0958']);
   });
+
+  it('nor is a digit run after a colon that closes an IPv6 group; a colon after a word still starts a phone', () => {
+    // Seed 920395560 of the planted-values property (CI, 2026-12-06).
+    expect(found('please ::0:a:01 2026-11-24 please ::0.0.0.0')).toEqual(['IP_ADDRESS:::0:a:01', 'IP_ADDRESS:::0.0.0.0']);
+    expect(found('fe80::1ff:fe23:4567 2026-11-24')).toEqual(['IP_ADDRESS:fe80::1ff:fe23:4567']);
+    expect(found('phone:0171 2345678')).toEqual(['PHONE:0171 2345678']);
+  });
 });

@@ -29,6 +29,15 @@ function isSeparator(c: number): boolean {
   return c === 32 || c === 45 || c === 46 || c === 0xa0; // space, '-', '.', no-break space
 }
 
+const isHexCode = (c: number): boolean => isDigitCode(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+
+/** Whether the colon at `colon` closes an IPv6 group: one to four hex digits right after another colon. */
+function afterHexGroup(text: string, colon: number): boolean {
+  let i = colon - 1;
+  while (i >= 0 && colon - i <= 4 && isHexCode(codeAt(text, i))) i--;
+  return i < colon - 1 && codeAt(text, i) === 58;
+}
+
 /** Characters that, right before a digit run, make it part of something else. */
 function gluedBefore(text: string, start: number): boolean {
   const c = codeAt(text, start - 1);
@@ -40,8 +49,9 @@ function gluedBefore(text: string, start: number): boolean {
   }
   // "2026-11-24 555-…": a separator right after a digit continues an earlier number;
   // "09:31 …" or "+01:00 …": so does a colon.
-  // "::01", "0::01": a double colon is an IPv6 address's.
-  if (c === 58 && codeAt(text, start - 2) === 58) return true;
+  // "::01", "0::01": a double colon is an IPv6 address's; so is a colon after a group of one to
+  // four hex digits that itself follows a colon ("::0:a:01"), not one after a word ("phone:0171").
+  if (c === 58 && (codeAt(text, start - 2) === 58 || afterHexGroup(text, start - 1))) return true;
   return (isSeparator(c) || c === 58) && isDigitCode(codeAt(text, start - 2));
 }
 
