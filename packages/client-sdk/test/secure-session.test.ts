@@ -9,7 +9,7 @@ import { SecAggServer, createRoundConfig, type ClientMessage, type PhaseTransiti
 import { describe, expect, it } from 'vitest';
 import { createIdentity, type DeviceIdentity } from '../src/identity.ts';
 import { serverMessageFromWire } from '../src/secagg-wire.ts';
-import { SecureSession, type SecurePolicy, type WireSecAggConfig } from '../src/secure-session.ts';
+import { SecureSession, allDistinct, type SecurePolicy, type WireSecAggConfig } from '../src/secure-session.ts';
 
 type Wire = BodyOf<'secagg'>;
 const TASK = 'task-s';
@@ -138,6 +138,19 @@ describe('SecureSession', () => {
     // Each session closed itself after its unmask shares, once.
     expect(devices.map((d) => [d.session.closed, d.closed])).toEqual([[true, 1], [true, 1], [true, 1]]);
     expect(devices[0]!.session).toMatchObject({ taskId: TASK, round: ROUND, cohortSize: 3, quant: QUANT, metricsEntries: 0 });
+  });
+
+  it('tells a cohort list with a key listed twice, anywhere, from one whose keys only share a prefix', () => {
+    const keys = Array.from({ length: 1000 }, () => createIdentity().publicKey);
+    expect(allDistinct(keys)).toBe(true);
+    expect(allDistinct([])).toBe(true);
+    expect(allDistinct([...keys, keys[617]!.slice()])).toBe(false);
+    expect(allDistinct([keys[3]!, ...keys.slice(0, 4)])).toBe(false);
+    // Same first four bytes, one bit apart at the end: distinct.
+    const twin = keys[5]!.slice();
+    twin[31] = twin[31]! ^ 1;
+    expect(allDistinct([...keys, twin])).toBe(true);
+    expect(allDistinct([...keys, twin, twin.slice()])).toBe(false);
   });
 
   it('refuses a cohort that lists another identity key for this device', () => {
