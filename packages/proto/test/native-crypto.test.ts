@@ -1,11 +1,11 @@
 import { webcrypto } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nativeCrypto as nodeCrypto } from '../src/trust/native-crypto-node.ts';
+import { nativeCrypto as nodeCrypto, opensslCrypto, sodiumCrypto } from '../src/trust/native-crypto-node.ts';
+import type { NativeCrypto } from '../src/trust/native-crypto.ts';
 import { nativeCrypto as webFallback } from '../src/trust/native-crypto-web.ts';
 import { ed25519Sign, generateSigningKeyPair } from '../src/index.ts';
 
-const native = nodeCrypto!;
 const subtle = webcrypto.subtle;
 
 async function webVerify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
@@ -22,11 +22,16 @@ const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 const leBytes = (n: bigint) => Uint8Array.from({ length: 32 }, (_, i) => Number((n >> BigInt(8 * i)) & 0xffn));
 const leValue = (b: Uint8Array) => b.reduceRight((n, x) => (n << 8n) | BigInt(x), 0n);
 
-describe('#native-crypto: node:crypto answers as WebCrypto does', () => {
-  it('elsewhere there is no native path (the trust checks use WebCrypto)', () => {
-    expect(webFallback).toBeUndefined();
-  });
+it('elsewhere there is no native path (the trust checks use WebCrypto); in Node libsodium verifies where sodium-native loads', () => {
+  expect(webFallback).toBeUndefined();
+  expect(nodeCrypto).toBe(process.env.CONCLAVE_NATIVE_CRYPTO === 'openssl' ? opensslCrypto : sodiumCrypto);
+  if (process.env.CONCLAVE_NATIVE_CRYPTO !== 'openssl') expect(sodiumCrypto, 'sodium-native is installed in this workspace').toBeDefined();
+});
 
+const natives: Array<[string, NativeCrypto]> = [['node:crypto', opensslCrypto]];
+if (sodiumCrypto) natives.push(['libsodium', sodiumCrypto]);
+
+describe.each(natives)('#native-crypto: %s answers as WebCrypto does', (_label, native) => {
   it('SHA-256 of any bytes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), async (bytes) => {

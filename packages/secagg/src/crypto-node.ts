@@ -1,12 +1,14 @@
 /**
- * node:crypto fast path for X25519, Ed25519 (OpenSSL) and the mask PRG (`prg-node.ts`). Node-only:
- * package code reaches it only through the `#crypto-backend` import, whose `node` condition
- * selects it (`loadCryptoProvider()`); tests import it directly to compare it with tweetnacl.
+ * Native fast paths for X25519 and Ed25519 — libsodium (`sodium-node.ts`) when sodium-native
+ * loads, else node:crypto (OpenSSL) — and the mask PRG (`prg-node.ts`). Node-only: package code
+ * reaches it only through the `#crypto-backend` import, whose `node` condition selects it
+ * (`loadCryptoProvider()`); tests import both native providers to compare them with tweetnacl.
  *
  * Raw 32-byte keys enter OpenSSL as DER (PKCS#8 for secret keys, RFC 8410 §7) or JWK (public
  * keys, RFC 8037 §2): a JWK public-key import costs ~7 µs against ~65 µs for SPKI DER.
  */
 import { createPrivateKey, createPublicKey, diffieHellman, sign, verify, type KeyObject } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { bytesEqual } from './bytes.ts';
 import { defineProvider, type CryptoProvider } from './crypto-provider.ts';
 import { platformMaskPrg } from '#prg-backend';
@@ -87,7 +89,8 @@ function ed25519PrivateKey(seed: Uint8Array): KeyObject {
 }
 const PLACEHOLDER_X = Buffer.from(X25519_BASE_POINT).toString('base64url');
 
-export const nodeCryptoProvider: CryptoProvider = defineProvider({
+/** node:crypto (OpenSSL). */
+export const opensslCryptoProvider: CryptoProvider = defineProvider({
   name: 'node',
   maskPrg: platformMaskPrg,
   x25519: (secretKey) => {
@@ -105,5 +108,86 @@ export const nodeCryptoProvider: CryptoProvider = defineProvider({
   ed25519Verify: (publicKey, message, signature) => verify(null, message, rawPublicKey('Ed25519', publicKey), signature),
 });
 
-/** What `#crypto-backend` exports under every condition: here, the node:crypto provider. */
+/**
+ * libsodium through `sodium-native`, an optional dependency that ships prebuilt binaries for
+ * common platforms (nothing is built or downloaded at install). On the 2-core test machine its
+ * Ed25519 verification takes 64 µs against OpenSSL 3's 114 µs, and it takes raw 32-byte keys, so
+ * no key import precedes an agreement or a verification (BENCHMARKS.md, "Fifth pass").
+ * `CONCLAVE_NATIVE_CRYPTO=openssl` keeps node:crypto (to compare the two); without sodium-native,
+ * node:crypto is the path anyway. sodium-native throws where libsodium returns -1.
+ */
+interface Sodium {
+  crypto_scalarmult(q: Uint8Array, n: Uint8Array, p: Uint8Array): void;
+  crypto_scalarmult_base(q: Uint8Array, n: Uint8Array): void;
+  crypto_sign_seed_keypair(pk: Uint8Array, sk: Uint8Array, seed: Uint8Array): void;
+  crypto_sign_detached(sig: Uint8Array, m: Uint8Array, sk: Uint8Array): void;
+  crypto_sign_verify_detached(sig: Uint8Array, m: Uint8Array, pk: Uint8Array): boolean;
+}
+
+function loadSodium(): Sodium | undefined {
+  if (process.env.CONCLAVE_NATIVE_CRYPTO === 'openssl') return undefined;
+  try {
+    const na = createRequire(import.meta.url)('sodium-native') as Partial<Sodium>;
+    return typeof na.crypto_sign_verify_detached === 'function' && typeof na.crypto_scalarmult === 'function' ? (na as Sodium) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** libsodium: raw keys throughout; the Ed25519 secret key (seed ‖ public key) is wiped after use. */
+function libsodiumProvider(na: Sodium): CryptoProvider {
+  const secretKeyOf = (seed: Uint8Array): { pk: Uint8Array; sk: Uint8Array } => {
+    const pk = new Uint8Array(32);
+    const sk = new Uint8Array(64);
+    na.crypto_sign_seed_keypair(pk, sk, seed);
+    return { pk, sk };
+  };
+  return defineProvider({
+    name: 'node-libsodium',
+    maskPrg: platformMaskPrg,
+    x25519: (secretKey) => {
+      const n = secretKey.slice();
+      return {
+        publicKey: () => {
+          const q = new Uint8Array(32);
+          na.crypto_scalarmult_base(q, n);
+          return q;
+        },
+        agree: (peerPublicKey) => {
+          const q = new Uint8Array(32);
+          na.crypto_scalarmult(q, n, peerPublicKey);
+          return q;
+        },
+      };
+    },
+    ed25519PublicKey: (seed) => {
+      const { pk, sk } = secretKeyOf(seed);
+      sk.fill(0);
+      return pk;
+    },
+    ed25519Sign: (seed, message) => {
+      const { sk } = secretKeyOf(seed);
+      const signature = new Uint8Array(64);
+      na.crypto_sign_detached(signature, message, sk);
+      sk.fill(0);
+      return signature;
+    },
+    ed25519Verify: (publicKey, message, signature) => {
+      try {
+        return na.crypto_sign_verify_detached(signature, message, publicKey);
+      } catch {
+        return false;
+      }
+    },
+  });
+}
+
+/** libsodium, when sodium-native loads here. */
+const sodium = loadSodium();
+export const sodiumCryptoProvider: CryptoProvider | undefined = sodium ? libsodiumProvider(sodium) : undefined;
+
+/** The native provider: libsodium when it loads, else node:crypto. */
+export const nodeCryptoProvider: CryptoProvider = sodiumCryptoProvider ?? opensslCryptoProvider;
+
+/** What `#crypto-backend` exports under every condition: here, the native provider. */
 export const platformCryptoProvider: CryptoProvider = nodeCryptoProvider;

@@ -1,12 +1,14 @@
 /**
- * The portable (tweetnacl) and native (node:crypto) providers must be interchangeable: same
- * bytes for the same keys and messages, and the same verdict on malformed input.
+ * The portable (tweetnacl) and native (node:crypto, and libsodium where sodium-native loads)
+ * providers must be interchangeable: same bytes for the same keys and messages, and the same
+ * verdict on malformed input.
  */
 import fc from 'fast-check';
 import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../src/bytes.ts';
-import { nodeCryptoProvider } from '../src/crypto-node.ts';
+import { opensslCryptoProvider, sodiumCryptoProvider } from '../src/crypto-node.ts';
+import type { CryptoProvider } from '../src/crypto-provider.ts';
 import { tweetnaclProvider } from '../src/crypto-web.ts';
 import { loadCryptoProvider } from '../src/load-crypto-provider.ts';
 import { naclBox } from '../src/nacl-box.ts';
@@ -14,17 +16,23 @@ import { SecAggError } from '../src/errors.ts';
 
 const key32 = fc.uint8Array({ minLength: 32, maxLength: 32 });
 
-describe('tweetnacl and node:crypto give identical bytes', () => {
-  it('loads the native provider in Node', async () => {
-    expect((await loadCryptoProvider()).name).toBe('node');
-  });
+const natives: Array<[string, CryptoProvider]> = [['node:crypto', opensslCryptoProvider]];
+if (sodiumCryptoProvider) natives.push(['libsodium', sodiumCryptoProvider]);
+
+it('loads libsodium in Node where sodium-native is installed (this workspace installs it), else node:crypto', async () => {
+  const expected = process.env.CONCLAVE_NATIVE_CRYPTO === 'openssl' ? 'node' : 'node-libsodium';
+  expect((await loadCryptoProvider()).name).toBe(expected);
+  expect(natives.map(([label]) => label)).toEqual(expected === 'node' ? ['node:crypto'] : ['node:crypto', 'libsodium']);
+});
+
+describe.each(natives)('tweetnacl and %s give identical bytes', (_label, native) => {
 
   it('X25519 public keys and shared secrets (property)', () => {
     fc.assert(
       fc.property(key32, key32, (a, b) => {
         const pubB = tweetnaclProvider.x25519(b).publicKey;
-        expect(toHex(nodeCryptoProvider.x25519(a).publicKey)).toBe(toHex(tweetnaclProvider.x25519(a).publicKey));
-        expect(toHex(nodeCryptoProvider.x25519(a).agree(pubB))).toBe(toHex(tweetnaclProvider.x25519(a).agree(pubB)));
+        expect(toHex(native.x25519(a).publicKey)).toBe(toHex(tweetnaclProvider.x25519(a).publicKey));
+        expect(toHex(native.x25519(a).agree(pubB))).toBe(toHex(tweetnaclProvider.x25519(a).agree(pubB)));
       }),
       { numRuns: 50 },
     );
@@ -34,7 +42,7 @@ describe('tweetnacl and node:crypto give identical bytes', () => {
     fc.assert(
       fc.property(key32, key32, key32, (a, b, c) => {
         const peer = tweetnaclProvider.x25519(b).publicKey.slice();
-        const mine = nodeCryptoProvider.x25519(a);
+        const mine = native.x25519(a);
         expect(toHex(mine.agree(peer))).toBe(toHex(tweetnaclProvider.x25519(a).agree(peer)));
         expect(toHex(mine.agree(peer))).toBe(toHex(tweetnaclProvider.x25519(a).agree(peer)));
         peer.set(tweetnaclProvider.x25519(c).publicKey);
@@ -43,9 +51,9 @@ describe('tweetnacl and node:crypto give identical bytes', () => {
         const identity = tweetnaclProvider.ed25519PublicKey(seed).slice();
         const message = Uint8Array.of(1, 2, 3);
         const signature = tweetnaclProvider.ed25519Sign(seed, message);
-        expect(nodeCryptoProvider.ed25519Verify(identity, message, signature)).toBe(true);
+        expect(native.ed25519Verify(identity, message, signature)).toBe(true);
         identity.set(tweetnaclProvider.ed25519PublicKey(c));
-        expect(nodeCryptoProvider.ed25519Verify(identity, message, signature)).toBe(toHex(a) === toHex(c));
+        expect(native.ed25519Verify(identity, message, signature)).toBe(toHex(a) === toHex(c));
       }),
       { numRuns: 10 },
     );
@@ -55,10 +63,10 @@ describe('tweetnacl and node:crypto give identical bytes', () => {
     fc.assert(
       fc.property(key32, fc.uint8Array({ maxLength: 300 }), (seed, message) => {
         const pk = tweetnaclProvider.ed25519PublicKey(seed);
-        expect(toHex(nodeCryptoProvider.ed25519PublicKey(seed))).toBe(toHex(pk));
+        expect(toHex(native.ed25519PublicKey(seed))).toBe(toHex(pk));
         const sig = tweetnaclProvider.ed25519Sign(seed, message);
-        expect(toHex(nodeCryptoProvider.ed25519Sign(seed, message))).toBe(toHex(sig));
-        expect(nodeCryptoProvider.ed25519Verify(pk, message, sig)).toBe(true);
+        expect(toHex(native.ed25519Sign(seed, message))).toBe(toHex(sig));
+        expect(native.ed25519Verify(pk, message, sig)).toBe(true);
         expect(tweetnaclProvider.ed25519Verify(pk, message, sig)).toBe(true);
       }),
       { numRuns: 15 }, // tweetnacl signs in ~5 ms and verifies in ~10 ms
@@ -71,7 +79,7 @@ describe('tweetnacl and node:crypto give identical bytes', () => {
       fromHex('0100000000000000000000000000000000000000000000000000000000000000'), // u = 1
       fromHex('e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800'), // order 8
     ];
-    for (const provider of [tweetnaclProvider, nodeCryptoProvider]) {
+    for (const provider of [tweetnaclProvider, native]) {
       const key = provider.x25519(new Uint8Array(32).fill(7));
       for (const point of smallOrder) {
         expect(() => key.agree(point)).toThrowError(SecAggError);
@@ -101,12 +109,12 @@ describe('tweetnacl and node:crypto give identical bytes', () => {
     if (carry === 0) {
       expect(nacl.sign.detached.verify(message, malleated, pk)).toBe(true);
       expect(tweetnaclProvider.ed25519Verify(pk, message, malleated)).toBe(false);
-      expect(nodeCryptoProvider.ed25519Verify(pk, message, malleated)).toBe(false);
+      expect(native.ed25519Verify(pk, message, malleated)).toBe(false);
     }
   });
 
   it('both return false, never throw, for malformed keys and signatures', () => {
-    for (const provider of [tweetnaclProvider, nodeCryptoProvider]) {
+    for (const provider of [tweetnaclProvider, native]) {
       expect(provider.ed25519Verify(new Uint8Array(31), new Uint8Array(0), new Uint8Array(64))).toBe(false);
       expect(provider.ed25519Verify(new Uint8Array(32), new Uint8Array(0), new Uint8Array(63))).toBe(false);
       expect(provider.ed25519Verify(new Uint8Array(32).fill(0xff), new Uint8Array(0), new Uint8Array(64))).toBe(false);
@@ -118,7 +126,7 @@ describe('tweetnacl and node:crypto give identical bytes', () => {
       fc.property(key32, key32, fc.uint8Array({ maxLength: 100 }), fc.uint8Array({ minLength: 24, maxLength: 24 }), (a, b, message, nonce) => {
         const pubB = nacl.scalarMult.base(b);
         const expected = nacl.box(message, nonce, pubB, a);
-        for (const provider of [tweetnaclProvider, nodeCryptoProvider]) {
+        for (const provider of [tweetnaclProvider, native]) {
           const key = naclBox.beforeNm(provider.x25519(a).agree(pubB));
           expect(toHex(key)).toBe(toHex(nacl.box.before(pubB, a)));
           expect(toHex(naclBox.seal(message, nonce, key))).toBe(toHex(expected));

@@ -1,10 +1,11 @@
 /**
- * RFC 8032 §7.1 Ed25519 test vectors 1–3, checked against both providers. The values were also
- * reproduced with Python `cryptography` (OpenSSL) before being committed.
+ * RFC 8032 §7.1 Ed25519 test vectors 1–3, checked against every provider (tweetnacl, node:crypto,
+ * libsodium). The values were also reproduced with Python `cryptography` (OpenSSL) before being
+ * committed.
  */
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../src/bytes.ts';
-import { nodeCryptoProvider } from '../src/crypto-node.ts';
+import { opensslCryptoProvider, sodiumCryptoProvider } from '../src/crypto-node.ts';
 import { tweetnaclProvider } from '../src/crypto-web.ts';
 
 const VECTORS = [
@@ -34,7 +35,7 @@ const VECTORS = [
   },
 ];
 
-describe.each([tweetnaclProvider, nodeCryptoProvider])('RFC 8032 §7.1 Ed25519 ($name)', (crypto) => {
+describe.each([tweetnaclProvider, opensslCryptoProvider, ...(sodiumCryptoProvider ? [sodiumCryptoProvider] : [])])('RFC 8032 §7.1 Ed25519 ($name)', (crypto) => {
   for (const v of VECTORS) {
     it(v.name, () => {
       expect(toHex(crypto.ed25519PublicKey(fromHex(v.secret)))).toBe(v.publicKey);

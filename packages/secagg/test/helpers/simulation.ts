@@ -7,7 +7,7 @@
  */
 import { SecAggClient } from '../../src/client.ts';
 import { createRoundConfig } from '../../src/config.ts';
-import { nodeCryptoProvider } from '../../src/crypto-node.ts';
+import { nodeCryptoProvider, opensslCryptoProvider } from '../../src/crypto-node.ts';
 import type { CryptoProvider } from '../../src/crypto-provider.ts';
 import { tweetnaclProvider } from '../../src/crypto-web.ts';
 import { SecAggError } from '../../src/errors.ts';
@@ -76,11 +76,11 @@ export async function simulateRound(seed: number): Promise<SimulationReport> {
   const config = chooseConfig(rng);
   const n = config.cohortSize;
   // Mostly the native provider (speed); small rounds sometimes run all-portable, or mixed: each
-  // client picks tweetnacl + WebCrypto or node:crypto, proving the two interoperate byte for byte.
+  // client picks tweetnacl + WebCrypto, node:crypto or libsodium, proving they interoperate byte for byte.
   const small = !config.consistencyCheck && n <= 12;
   const mode = small && seed % 10 === 0 ? 'portable' : small && seed % 4 === 1 ? 'mixed' : 'native';
   const crypto: CryptoProvider = mode === 'portable' ? tweetnaclProvider : nodeCryptoProvider;
-  const clientCrypto = (): CryptoProvider => (mode === 'mixed' ? rng.pick([tweetnaclProvider, nodeCryptoProvider]) : crypto);
+  const clientCrypto = (): CryptoProvider => (mode === 'mixed' ? rng.pick([tweetnaclProvider, opensslCryptoProvider, nodeCryptoProvider]) : crypto);
   const violations: string[] = [];
   const graph = new NeighbourGraph(n, config.degree, config.graphSeed);
 
