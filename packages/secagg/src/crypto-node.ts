@@ -110,9 +110,10 @@ export const opensslCryptoProvider: CryptoProvider = defineProvider({
 
 /**
  * libsodium through `sodium-native`, an optional dependency that ships prebuilt binaries for
- * common platforms (nothing is built or downloaded at install). On the 2-core test machine its
- * Ed25519 verification takes 64 µs against OpenSSL 3's 114 µs, and it takes raw 32-byte keys, so
- * no key import precedes an agreement or a verification (BENCHMARKS.md, "Fifth pass").
+ * common platforms (nothing is built or downloaded at install). Its Ed25519 verification takes
+ * about half OpenSSL 3's time (`pnpm bench:native-crypto`), and it takes raw 32-byte keys, so no
+ * key import precedes an agreement or a verification (BENCHMARKS.md, "Fifth pass (2026-12-06):
+ * libsodium for X25519 and Ed25519"). `@conclave/proto` loads it the same way for its trust checks.
  * `CONCLAVE_NATIVE_CRYPTO=openssl` keeps node:crypto (to compare the two); without sodium-native,
  * node:crypto is the path anyway. sodium-native throws where libsodium returns -1.
  */

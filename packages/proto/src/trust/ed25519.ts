@@ -2,7 +2,7 @@
  * Ed25519 through WebCrypto (Node 20+ and current browsers), for the statements an authority
  * signs. A signing key is its 32-byte seed and 32-byte public key (RFC 8032 §5.1.5); WebCrypto
  * takes it as a JWK. Verification, which a device runs for every peer's certificate, goes
- * through node:crypto where there is one (`#native-crypto`).
+ * through a native path where there is one (`#native-crypto`: libsodium or node:crypto in Node).
  */
 import { nativeCrypto } from '#native-crypto';
 import { fromBase64Url, toBase64Url } from './base64.ts';

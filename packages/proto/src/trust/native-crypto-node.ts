@@ -1,7 +1,8 @@
 /**
  * `#native-crypto` under the `node` condition, synchronous: SHA-256 through node:crypto; Ed25519
- * verification through libsodium when the optional `sodium-native` loads (64 µs against OpenSSL
- * 3's 114 µs on the 2-core test machine, and raw keys, no import), else node:crypto.
+ * verification through libsodium when the optional `sodium-native` loads (about half OpenSSL 3's
+ * time, `pnpm bench:native-crypto`, and raw keys, no import), else node:crypto. The loader is
+ * written again in `@conclave/secagg`'s crypto-node.ts: neither library depends on the other.
  * `CONCLAVE_NATIVE_CRYPTO=openssl` keeps OpenSSL. Node-only: package code reaches it only
  * through the `#native-crypto` import.
  */

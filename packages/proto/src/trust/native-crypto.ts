@@ -1,6 +1,7 @@
 /**
  * The shape of the `#native-crypto` import: synchronous SHA-256 and Ed25519 verification where
- * the runtime has them natively (`native-crypto-node.ts`, node:crypto), `undefined` elsewhere
+ * the runtime has them natively (`native-crypto-node.ts`: node:crypto, and libsodium's
+ * verification when sodium-native loads), `undefined` elsewhere
  * (`native-crypto-web.ts`), where the trust checks go through WebCrypto. Both give the same
  * answers; the native path spares each call WebCrypto's promise job, and a device checks a
  * certificate (one verification, one digest) for every peer of every secure round.
