@@ -4,7 +4,10 @@
 // birth) with their look-alikes. Two parts (test/fixtures/pii/origin-eval.ts): 'test' is what
 // BENCHMARKS.md reports and is never inspected; 'dev' is where misses are looked at.
 //   pnpm exec tsx --conditions=source bench/pii-names.ts [--part test|dev|both] [--examples N]
-// --examples lists misses of the dev part only.
+//   pnpm exec tsx --conditions=source bench/pii-names.ts --fresh SEEDS [--names N] [--examples N]
+// --examples lists misses of the dev part only. --fresh scores names only, on fresh draws of the
+// dev part (comma-separated seeds, N names per origin each, 1,000 unless given): combinations of
+// dev tokens that no rule was tuned on.
 import { scrubPii } from '@conclave/client-sdk';
 import { ORIGINS } from '../packages/client-sdk/scripts/pii-name-sources.mjs';
 import { formatOriginReport, loadOriginEval, scoreOriginEval } from '../packages/client-sdk/test/fixtures/pii/origin-eval.ts';
@@ -20,6 +23,22 @@ const partArg = arg('--part') ?? 'both';
 if (!['test', 'dev', 'both'].includes(partArg)) throw new Error(`--part is ${JSON.stringify(partArg)}; expected test, dev or both`);
 const parts: EvalPart[] = partArg === 'both' ? ['test', 'dev'] : [partArg as EvalPart];
 const labels = new Map(ORIGINS.map((o) => [o.id, o.label]));
+
+const freshArg = arg('--fresh');
+if (freshArg !== undefined) {
+  const namesPerOrigin = Number(arg('--names') ?? '1000');
+  const seeds = freshArg.split(',').map(Number);
+  if (seeds.some((s) => !Number.isInteger(s)) || !(namesPerOrigin > 0)) throw new Error(`--fresh takes integer seeds and --names a positive count; got ${freshArg} and ${namesPerOrigin}`);
+  const sentences = (await Promise.all(seeds.map((seed) => loadOriginEval('dev', { seed, namesPerOrigin })))).flat();
+  const report = scoreOriginEval(sentences, (t) => scrubPii(t).findings);
+  console.log(`# fresh draws of the dev part: seeds ${seeds.join(', ')}, ${namesPerOrigin} names per origin each\n`);
+  console.log(formatOriginReport(report, labels));
+  for (const [title, xs] of [['missed', report.misses], ['partly removed', report.partials], ['ordinary words removed', report.removedWords]] as const) {
+    console.log(`\n## ${title} (${xs.length})`);
+    for (const x of xs.slice(0, examples)) console.log(`- ${x}`);
+  }
+  process.exit(0);
+}
 
 for (const part of parts) {
   console.log(`# ${part} part${part === 'test' ? ' (reported; never inspected)' : ' (inspected)'}\n`);
