@@ -94,6 +94,36 @@ describe('a name removed whole: the name words beside a found name (sixth pass)'
   });
 });
 
+describe('a name removed whole: function words and unknown words that are a name\'s (seventh pass)', () => {
+  it('takes a function word after a name where grammar cannot have it: before the clause ends or a word it cannot precede', () => {
+    expect(found('could you forward this to yiming he?')).toContain('PERSON:yiming he');
+    expect(found('thanks wenhao an for fixing the flaky test.')).toContain('PERSON:wenhao an');
+    expect(found('waiting on Thi Lan To to merge the pull request.')).toContain('PERSON:Thi Lan To');
+    expect(found('Dear Kim Loan To,\nplease find the contract attached.')).toContain('PERSON:Kim Loan To');
+    expect(found('cc Jianguo He and Mirela Popescu')).toContain('PERSON:Jianguo He');
+  });
+
+  it('takes "an" before a name that starts with a consonant, which no article stands before', () => {
+    expect(found('cc An Tuyết Nguyễn and Mirela Popescu')).toContain('PERSON:An Tuyết Nguyễn');
+  });
+
+  it('takes an unknown word, and a word before a past verb, beside a name', () => {
+    expect(found('did ngoc tuyet ho get the new laptop yet?')).toContain('PERSON:ngoc tuyet ho');
+    expect(found("gia bảo pun's laptop needs a new battery.")).toContain('PERSON:gia bảo pun');
+    expect(found('Congrats to Promise Adeyemi on the promotion!')).toContain('PERSON:Promise Adeyemi');
+  });
+
+  it('leaves the function word a sentence gives it: an article, "to" and "he" after a verb that takes a person', () => {
+    expect(found('I told Ahmed he should rebase first.')).toEqual(['PERSON:Ahmed']);
+    expect(found('Ask Priya Raman to merge it.')).toEqual(['PERSON:Priya Raman']);
+    expect(found('Thanks Priya Raman for the fix.')).toEqual(['PERSON:Priya Raman']);
+    expect(found('Give Priya Raman an hour to finish.')).toEqual(['PERSON:Priya Raman']);
+    expect(found('Send Priya Raman an NDA before Friday.')).toEqual(['PERSON:Priya Raman']);
+    expect(found('Can you loop Priya Raman in?')).toEqual(['PERSON:Priya Raman']);
+    expect(found('Sent it to Priya Raman to review.')).toEqual(['PERSON:Priya Raman']);
+  });
+});
+
 describe('street lines as people type them', () => {
   it('finds a cued street line typed in lower case', () => {
     expect(found('we live at vrtna 25 stan 63, pregrada 08149 since june')).toContain('STREET_ADDRESS:vrtna 25 stan 63');

@@ -70,6 +70,72 @@ const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|
 const ADVERB_AFTER = /(?:ly|wise|wards?)$/;
 
 /**
+ * Function words that cannot end a clause: articles, prepositions that take an object, links,
+ * subject pronouns and possessives. One of them right after a name and before the clause ends
+ * ("thanks wenbo an.", "could you forward this to yucheng he?", "Đai Ngoc To,") is no function
+ * word there: it is the name's last word. Not the particles a phrasal verb ends on ("loop Bob
+ * in", "let Ana by").
+ */
+const CANNOT_END_CLAUSE = new Set('a an the to for of with from and or nor he she we they my your our their'.split(' '));
+/** Prepositions and subject pronouns: what may not follow them right away tells they are a name's. */
+const PREPOSITIONS_AND_SUBJECTS = new Set('to for of with from he she we they'.split(' '));
+/**
+ * What neither a preposition, nor a subject pronoun, nor an article can be followed by: a link, a
+ * preposition, an auxiliary verb or the verb of a subject ("gia vinh to to the", "wenbo an for",
+ * "thanh an will present", "yucheng he and").
+ */
+const NOT_AFTER_FUNCTION_WORD = new Set(
+  ('and or nor but for to of with from since because while if so as via at on in by into about is was are were has had have ' +
+    'will would can could should may might must shall did does wrote said says asked left joined approved needs wants ' +
+    'got gets saw sent fixed went').split(' '),
+);
+/**
+ * Verbs that take a person and then a clause about them: "tell Bob he is late", "asked Mei to
+ * review": after them a pronoun or "to" after the name is the sentence's.
+ */
+const TELLING_VERB = /^(?:tell|tells|told|ask|asks|asked|remind|reminds|reminded|let|lets|warn|warns|warned|show|shows|showed|assure|assured|inform|informs|informed|promise|promised|convince|convinced|persuade|persuaded|want|wants|wanted|need|needs|needed|get|got|help|helped|expect|expected|invite|invited|allow|allowed|text|texted|email|emailed|ping|pinged|message|messaged|call|called|moving|move|moved)$/i;
+/** A word that starts with a consonant's sound, after which "an" is no article ("An Bình", "an khang"). */
+const CONSONANT_START = /^[b-df-gj-np-tv-zđ]/iu;
+
+/**
+ * Whether the function word `w`, right after a name (the name ends at `nameEnd`, `w` at
+ * `wordEnd`), is the name's last word by the grammar around it: what follows can end the clause
+ * or cannot follow `w`, or, in mixed case, it is capitalised in the middle of a sentence
+ * ("Guodong He and …").
+ */
+function functionWordInName(text: string, nameStart: number, wordEnd: number, w: string, regime: Regime): boolean {
+  const lower = w.toLowerCase();
+  if (!CANNOT_END_CLAUSE.has(lower) || lower === 'a' || lower === 'the') return false;
+  const after = text.slice(wordEnd, wordEnd + 40);
+  const prev = WORD_BEFORE.exec(text.slice(Math.max(0, nameStart - 40), nameStart))?.[1] ?? '';
+  // "told Bob he …", "asked Bob to …": the pronoun or "to" is the sentence's.
+  if (TELLING_VERB.test(prev) && lower !== 'an') return false;
+  if (/^(?:['’]s(?![\p{L}])|[ \t]*(?:[,.!?;:)\]]|\r?\n|$))/u.test(after)) return true;
+  const next = WORD_AFTER.exec(after)?.[1];
+  if (next === undefined) return false;
+  const nextLower = next.toLowerCase();
+  if (regime === 'title' && /^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}/u.test(next)) return true;
+  // Not before an abbreviation read letter by letter ("an NDA", "an sla") or an h that may be silent ("an hour").
+  const spelled = JARGON_WORDS.has(nextLower) || PRODUCT_WORDS.has(nextLower) || (regime !== 'upper' && next.length > 1 && next === next.toUpperCase());
+  if (lower === 'an') return (CONSONANT_START.test(next) && !/^h/i.test(next) && !spelled) || NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower;
+  if (PREPOSITIONS_AND_SUBJECTS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower;
+  return false;
+}
+
+/**
+ * Whether `w`, ending at `at + w.length` right before a name in mixed case, is capitalised in the
+ * middle of a sentence written in lower case around it ("Congrats to Alone Cipriano", "cc Promise
+ * Diédhiou"): not a sentence's first word, nor a title, a role or a product.
+ */
+function capitalisedMidSentence(text: string, at: number, w: string, regime: Regime): boolean {
+  if (regime !== 'title' || !/^\p{Lu}\p{Ll}+$/u.test(w)) return false;
+  const lower = w.toLowerCase();
+  if (JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(lower) || CALENDAR_WORD.test(lower)) return false;
+  const prev = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+  return prev !== undefined && /^\p{Ll}/u.test(prev);
+}
+
+/**
  * Whether `w`, ending right before a name, is its given name by where it stands: after a title or
  * a word that takes a person ("for", "cc", "ask", "and") unless it is one of the commonest English
  * words; at the start of a sentence only when no English list holds it ("Moving", "Our" are no names).
@@ -84,12 +150,40 @@ function givenSlot(text: string, at: number, w: string): boolean {
   return STARTS_BEFORE.test(before) && tier === undefined && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);
 }
 
+/**
+ * Verbs in the past, which follow a subject and never a given name ("ho saw the alert", "pun
+ * fixed the script"), and the time words an object is followed by ("… to thanh cong pun this
+ * morning", "… by thanh an ip last year").
+ */
+const PAST_VERB = /^(?:saw|got|went|came|made|took|gave|found|knew|thought|ran|met|kept|brought|bought|sent|began|broke|spent|put|set|let|read|heard|held|paid|won|lost|felt|led|meant|gets|get|sees|goes|comes|makes|takes|gives|finds|knows|thinks|runs|keeps|brings|sends|starts|needs|wants|likes|says|seems|looks|works|owns|leads|uses|this|that|last|next|today|tonight|tomorrow|yesterday|already|again|too|also|directly|instead|soon|later|now)$/;
+/** A word of the first thousand or so English words ending as a regular verb in the past: "fixed", "approved", "merged". */
+function pastParticiple(lower: string): boolean {
+  return /[a-z]{2}ed$/.test(lower) && ENGLISH_TIER.has(lower);
+}
+
 /** Whether what follows the word ending at `at` closes a surname: punctuation, the end, a preposition or verb. */
 function surnameCloses(text: string, at: number): boolean {
   const after = text.slice(at, at + 40);
   if (/^(?:['’]s\b|[ \t]*(?:[,.!?:;)\]]|\r?\n|$))/u.test(after)) return true;
   const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase();
-  return next !== undefined && AFTER_SURNAME.has(next);
+  return next !== undefined && (AFTER_SURNAME.has(next) || PAST_VERB.test(next) || pastParticiple(next));
+}
+
+/**
+ * A word no English, jargon or product list holds: beside a name in the name's case it is the
+ * name's ("ega napitupulu", "nhat ha xu").
+ */
+function unknownWord(lower: string): boolean {
+  return !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower) && !neverBeside(lower) && /^\p{L}{2,}$/u.test(lower);
+}
+
+/** Whether `w`, a word that may be a name's, and the word after it (ending a surname) both follow a name: "ngoc ha ip and". */
+function twoNameWordsThenClose(text: string, at: number, regime: Regime): boolean {
+  const w2 = WORD_AFTER.exec(text.slice(at, at + 40))?.[1];
+  if (w2 === undefined || !inRegime(w2, regime)) return false;
+  const lower = w2.replace(/['’]s$/u, '').toLowerCase();
+  if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || AFTER_SURNAME.has(lower) || PAST_VERB.test(lower) || (ENGLISH_TIER.get(lower) ?? 9) <= 1) return false;
+  return surnameCloses(text, at + 1 + lower.length);
 }
 
 /** Name spans (sorted, not overlapping) grown over the name words beside them. */
@@ -108,21 +202,32 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
       const at = s.start - w.length - 1;
       const sandwiched = k > 0 && at - prevEnd === 1 && text[prevEnd] === ' ';
       if (CALENDAR_WORD.test(lower)) break;
-      if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isGiven(w) || givenSlot(text, at, w))) break;
+      // "an" before a name that starts with a consonant is no article: the name's first word.
+      if (lower === 'an' && CONSONANT_START.test(text.slice(s.start, s.end)) && !sandwiched) {
+        s.start = at;
+        continue;
+      }
+      if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isGiven(w) || givenSlot(text, at, w) || unknownWord(lower) || capitalisedMidSentence(text, at, w, regime))) break;
       s.start = at;
     }
     const next = out[k + 1];
     for (let g = 0; g < MAX_GROWTH; g++) {
       const m = WORD_AFTER.exec(text.slice(s.end, Math.min(next?.start ?? text.length, s.end + 40)));
-      const w = m?.[1];
-      if (w === undefined || !inRegime(w, regime)) break;
+      // "gia bình pun's laptop": the possessive is not the name's.
+      const w = m?.[1]?.replace(/['’]s$/u, '');
+      if (w === undefined || w === '' || !inRegime(w, regime)) break;
       const lower = w.toLowerCase();
+      if (functionWordInName(text, s.start, s.end + 1 + w.length, w, regime)) {
+        s.end += w.length + 1;
+        continue;
+      }
       if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || AFTER_SURNAME.has(lower) || ADVERB_AFTER.test(lower) || CALENDAR_WORD.test(lower)) break;
       // A word before a number is its unit or label ("Dec 20", "USD 92,709", "Room 4").
       if (/^[ \t]\d/.test(text.slice(s.end + 1 + w.length, s.end + 3 + w.length))) break;
       // A common English word in a verb's or a plural's form is the sentence's ("starts", "saw" before "the").
       const tier = ENGLISH_TIER.get(lower);
-      if (!isSurname(w) && (!surnameCloses(text, s.end + 1 + w.length) || (tier !== undefined && tier <= 2 && /(?:s|ed|ing)$/.test(lower)))) break;
+      const closes = surnameCloses(text, s.end + 1 + w.length) || twoNameWordsThenClose(text, s.end + 1 + w.length, regime);
+      if (!isSurname(w) && !(unknownWord(lower) && !/^[ \t]\d/.test(text.slice(s.end + 1 + w.length))) && (!closes || (tier !== undefined && tier <= 2 && /(?:s|ed|ing)$/.test(lower)))) break;
       s.end += w.length + 1;
     }
   }
