@@ -6,6 +6,12 @@ import { lazySet } from './lexicon.ts';
 // ("the password is sunshine"). Each is taken only when a linking word or mark ties it to the
 // cue, so prose about passwords ("the password is in the vault") stays.
 
+/** Values that stand for a password without being one: variables, templates, masks, words of a form. */
+export const PLACEHOLDER =
+  /^(?:\$\{?[A-Za-z_][\w.]*\}?|<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|your[_-].*)$/i;
+/** A password shorter than this is taken for prose. */
+export const MIN_PASSWORD_LENGTH = 6;
+
 /**
  * What ties a cue to its value, in English and the languages of the cues: a colon, "=", an
  * arrow, "is", "'s", "has been set to", "es", "est", "ist", "lautet", "è", "é", "is now".
