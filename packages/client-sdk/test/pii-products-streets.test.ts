@@ -113,7 +113,28 @@ describe('a name removed whole: function words and unknown words that are a name
     expect(found('Congrats to Promise Adeyemi on the promotion!')).toContain('PERSON:Promise Adeyemi');
   });
 
+  it('takes "he" and "an" before a verb that needs a subject, and a surname before a bracket, a bar or a quote', () => {
+    expect(found('the badge for anh quan he expired last week.')).toContain('PERSON:anh quan he');
+    expect(found('Wenhao Ho (on leave until May) owns this service.')).toContain('PERSON:Wenhao Ho');
+    expect(found('Regards\nChidinma Okafor Pun | Finance')).toContain('PERSON:Chidinma Okafor Pun');
+  });
+
+  it('reads an @-mention as a name, not as code; an e-mail address and a package scope stay code', () => {
+    expect(found('@Mozell Powlowski can you take a look?')).toEqual(['PERSON:Mozell Powlowski']);
+    expect(found('@mozell powlowski can you take a look?')).toEqual(['PERSON:mozell powlowski']);
+    expect(found('npm i @types/node and @conclave/proto')).toEqual([]);
+    expect(found('mail priya@raman.com')).toEqual(['EMAIL:priya@raman.com']);
+  });
+
+  it('takes an English word before a lone surname as the given name, not a verb, a greeting or a determiner\'s noun', () => {
+    expect(found('tomorrow justice schaefer takes over the pager.')).toContain('PERSON:justice schaefer');
+    expect(found('MIRACLE BEAHAN (ON LEAVE UNTIL MAY) OWNS THIS SERVICE.')).toContain('PERSON:MIRACLE BEAHAN');
+    expect(found('i think mosunmola has the admin rights for the staging box.')).toEqual(['PERSON:mosunmola']);
+    for (const t of ['Assign Schaefer to the ticket.', 'Awesome Schaefer, thanks!', 'We trust Schaefer with it.']) expect(found(t), t).toEqual(['PERSON:Schaefer']);
+  });
+
   it('leaves the function word a sentence gives it: an article, "to" and "he" after a verb that takes a person', () => {
+    expect(found('if priya raman agrees, we ship on friday.')).toEqual(['PERSON:priya raman']);
     expect(found('I told Ahmed he should rebase first.')).toEqual(['PERSON:Ahmed']);
     expect(found('Ask Priya Raman to merge it.')).toEqual(['PERSON:Priya Raman']);
     expect(found('Thanks Priya Raman for the fix.')).toEqual(['PERSON:Priya Raman']);

@@ -123,7 +123,7 @@ function sentenceInitialGivenName(tokens: WordSequence, i: number, nameWords: nu
 }
 
 /** Verbs that head a sentence and take a person: "ask …", "tell …", "moving …". */
-const IMPERATIVE_VERBS = words(`ask tell ping thank call email message invite remind contact let meet welcome loop text add include
+export const IMPERATIVE_VERBS = words(`ask tell ping thank call email message invite remind contact let meet welcome loop text add include
   notify cc congratulate page pay move moving help hire fire promote introduce introducing meeting thanking asking`);
 
 function afterAndAName(tokens: WordSequence, i: number, inName: ReadonlySet<number>): boolean {
@@ -149,8 +149,9 @@ function caselessJoins(tokens: WordSequence, i: number, t: WordToken, side: 'lef
   // a past tense, a gerund or an adverb is what the person did.
   // A surname that looks like a plural ("GRIMES") shows itself by what follows: a singular
   // subject's verb or the end of the clause ("GRIMES IS OUT", "CALI GRIMES, THE OUTAGE").
+  // After "if", "when", "unless" … the word after the subject is its verb ("if ana rossi agrees,").
   if (side === 'right' && !INFLECTED.test(t.lower) && t.lower.endsWith('s') && tierOf(t.lower.slice(0, -1)) > 0) {
-    if (!(nameWords <= 2 && tokens.at(i - 1)?.tier === 0 && singularSubjectFollows(tokens, i) && !afterDeterminer(tokens, i - nameWords))) return false;
+    if (!(nameWords <= 2 && tokens.at(i - 1)?.tier === 0 && singularSubjectFollows(tokens, i) && !afterDeterminer(tokens, i - nameWords) && !afterSubordinator(tokens, i - nameWords))) return false;
     return true;
   }
   if (side === 'right' && INFLECTED.test(t.lower)) return false;
@@ -202,18 +203,27 @@ const INFLECTED = /(?:ed|ing|ly)$/;
 /** What follows a name that is the subject of its sentence. */
 const AFTER_SUBJECT = words('since on about to from for at with in by and or');
 
-const DETERMINERS = words('the a an this that these those our my your their its his her');
+export const DETERMINERS = words('the a an this that these those our my your their its his her');
 
 /**
  * Verbs with two objects: after "give oluwaseun", the next word is the thing given ("give
  * oluwaseun access to the repo"), not a surname.
  */
-const TWO_OBJECT_VERBS = words(`give gives gave giving grant grants granted send sends sent show shows showed offer offered
+export const TWO_OBJECT_VERBS = words(`give gives gave giving grant grants granted send sends sent show shows showed offer offered
   assign assigns assigned get gets got buy bought tell tells told ask asks asked pay pays paid lend lent bring brings brought
   hand handed email emailed message messaged pass passed owe owes teach taught let lets make makes made leave leaves left
   find found remind reminded cost costs wish wished promise promised allow allowed`);
 
 /** Whether the word before token `i` (an article, possessive or two-object verb) makes what follows no surname. */
+/** Conjunctions that open a clause: the subject after them is followed by its verb. */
+export const SUBORDINATORS = words('if when unless once because whether until as since though although while before after whenever');
+
+function afterSubordinator(tokens: WordSequence, i: number): boolean {
+  const t = tokens.at(i);
+  const before = tokens.at(i - 1);
+  return t !== undefined && before !== undefined && joinedBySpace(tokens.text, before, t) && SUBORDINATORS.has(before.lower);
+}
+
 function afterDeterminer(tokens: WordSequence, i: number): boolean {
   const t = tokens.at(i);
   const before = tokens.at(i - 1);

@@ -260,7 +260,8 @@ export class WordSequence {
     const code =
       // A "[PERSON]" placeholder left by an earlier scrub.
       (before === '[' && after === ']') ||
-      (before !== '' && GLUE_BEFORE.test(before)) ||
+      // An @-mention ("@Priya Raman can you …") is a name, not code; "user@host" is code.
+      (before !== '' && GLUE_BEFORE.test(before) && !(before === '@' && !/[^\s(\[,;:>"'“]/u.test(text[start - 2] ?? ' '))) ||
       (after !== '' && GLUE_AFTER.test(after)) ||
       (after === '.' && /\p{L}/u.test(next)) ||
       (after === ':' && /[\/\w]/.test(next)) ||

@@ -1,10 +1,14 @@
 import {
   BEFORE_NAME_NOT_NAME,
   BEFORE_NAME_SLOT,
+  DETERMINERS,
+  IMPERATIVE_VERBS,
   NEVER_IN_NAME_SLOT,
   NEVER_JOINS,
   NEVER_JOINS_AFTER,
   SENTENCE_ADVERBS,
+  SUBORDINATORS,
+  TWO_OBJECT_VERBS,
 } from './name-extension.ts';
 import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, WORD_SURNAMES, foldName } from './name-lexicon.ts';
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
@@ -52,8 +56,16 @@ function neverBeside(lower: string): boolean {
   return isNonNameWord(lower) || NEVER_JOINS.has(lower) || NEVER_IN_NAME_SLOT.has(lower) || SENTENCE_ADVERBS.has(lower) || BEFORE_NAME_NOT_NAME.has(lower) || BEFORE_NAME_SLOT.has(lower);
 }
 
-const WORD_BEFORE = /(?<![\p{L}\p{M}\p{N}_@.'’-])([\p{L}][\p{L}\p{M}'’-]*) $/u;
+/** The word before a name; after an "@" only when the "@" opens a mention ("@ana rossi", not "ana@host"). */
+const WORD_BEFORE = /(?<![\p{L}\p{M}\p{N}_.'’-]|[^\s(\[]@)([\p{L}][\p{L}\p{M}'’-]*) $/u;
 const WORD_AFTER = /^ ([\p{L}][\p{L}\p{M}'’-]*)(?![\p{L}\p{M}\p{N}_@-]|['’]\p{L}{2})/u;
+/**
+ * What ends a name's right side: a possessive, sentence punctuation, a closing bracket or quote,
+ * an opening bracket ("Ana Rossi (on leave)"), a table cell's bar, an "@" before a time or place,
+ * an e-mail's "<", a line's end.
+ */
+const CLAUSE_ENDS = /^(?:['’]s(?![\p{L}])|[ \t]*(?:[,.!?;:)\]}|"”»(<@]|['’](?![\p{L}])|\r?\n|$))/u;
+
 /** What ends a name's left side: the start of the text, a line or a sentence. */
 const STARTS_BEFORE = /(?:^|[\n.!?:;>][ \t]*|^[ \t]+)$/;
 /** A title before the word, perhaps with a given name between: it opens the name ("DR. JUSTICE MIRACLE RUECKER"). */
@@ -110,15 +122,17 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
   const prev = WORD_BEFORE.exec(text.slice(Math.max(0, nameStart - 40), nameStart))?.[1] ?? '';
   // "told Bob he …", "asked Bob to …": the pronoun or "to" is the sentence's.
   if (TELLING_VERB.test(prev) && lower !== 'an') return false;
-  if (/^(?:['’]s(?![\p{L}])|[ \t]*(?:[,.!?;:)\]]|\r?\n|$))/u.test(after)) return true;
+  if (CLAUSE_ENDS.test(after)) return true;
   const next = WORD_AFTER.exec(after)?.[1];
   if (next === undefined) return false;
   const nextLower = next.toLowerCase();
   if (regime === 'title' && /^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}/u.test(next)) return true;
   // Not before an abbreviation read letter by letter ("an NDA", "an sla") or an h that may be silent ("an hour").
   const spelled = JARGON_WORDS.has(nextLower) || PRODUCT_WORDS.has(nextLower) || (regime !== 'upper' && next.length > 1 && next === next.toUpperCase());
-  if (lower === 'an') return (CONSONANT_START.test(next) && !/^h/i.test(next) && !spelled) || NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower;
-  if (PREPOSITIONS_AND_SUBJECTS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower;
+  // A verb in the past or the third person needs a subject before it, which "an" and "to" are
+  // not, and "he" after a name is not either ("anh quan he expired", "đăng an he needs").
+  if (lower === 'an') return (CONSONANT_START.test(next) && !/^h/i.test(next) && !spelled) || NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
+  if (PREPOSITIONS_AND_SUBJECTS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
   return false;
 }
 
@@ -136,6 +150,39 @@ function capitalisedMidSentence(text: string, at: number, w: string, regime: Reg
 }
 
 /**
+ * Words that head a clause before a person and are none of the lists above: verbs a request
+ * starts with, praise, and greetings ("Assign Okafor …", "Awesome Okafor!", "Happy birthday …").
+ */
+const BEFORE_PERSON = new Set(
+  ('assign reassign update notify brief page tag mention book schedule bring check confirm pay hire fire promote remove exclude ' +
+    'nominate approve reject interview onboard train mentor support cover replace relieve escalate route transfer dm pm follow ' +
+    'join reach see find have make send get give show help like unlike either neither both every each bye goodbye night ' +
+    'awesome perfect excellent brilliant amazing wonderful super birthday anniversary congratulations kudos shoutout props ' +
+    'hello thanks welcome sorry yes no ok okay dear mr mrs ms dr ' +
+    // Verbs of thinking and saying before a clause ("I think Okafor has …").
+    'think guess hope believe know suppose bet reckon feel hear wonder doubt assume expect say').split(' '),
+);
+
+/**
+ * Whether `w`, an English word right before a one-word name that no list holds as a given name,
+ * is that person's given name: people are named by a given name, or by both names, seldom by a
+ * surname alone, so "Justice Schumm", "miracle bernier" and "SODA IBIKUNLE" are whole names. Not a
+ * word that heads a clause before a person (a verb, an adverb, a greeting, a role), a verb's
+ * inflection, a date word, a product, or a noun after a determiner ("the Justice Okafor case").
+ */
+function givenBeforeLoneSurname(text: string, at: number, w: string, name: string): boolean {
+  if (/\s/.test(name) || isGiven(name)) return false;
+  const lower = w.toLowerCase();
+  if (!ENGLISH_TIER.has(lower) || JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(lower) || CALENDAR_WORD.test(lower)) return false;
+  if (/(?:ed|ing|ly)$/.test(lower) || BEFORE_PERSON.has(lower) || IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower) || SUBORDINATORS.has(lower)) return false;
+  const prev = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1]?.toLowerCase();
+  // After a subject pronoun the word is a verb ("we trust Okafor").
+  return prev === undefined || !(DETERMINERS.has(prev) || TWO_OBJECT_VERBS.has(prev) || SUBJECT_PRONOUNS.has(prev));
+}
+
+const SUBJECT_PRONOUNS = new Set('i we you they he she it who'.split(' '));
+
+/**
  * Whether `w`, ending right before a name, is its given name by where it stands: after a title or
  * a word that takes a person ("for", "cc", "ask", "and") unless it is one of the commonest English
  * words; at the start of a sentence only when no English list holds it ("Moving", "Our" are no names).
@@ -151,22 +198,32 @@ function givenSlot(text: string, at: number, w: string): boolean {
 }
 
 /**
- * Verbs in the past, which follow a subject and never a given name ("ho saw the alert", "pun
- * fixed the script"), and the time words an object is followed by ("… to thanh cong pun this
- * morning", "… by thanh an ip last year").
+ * Verbs in the past or the third person, which follow a subject and never a given name ("ho saw
+ * the alert", "pun fixed the script", "… he knows").
  */
-const PAST_VERB = /^(?:saw|got|went|came|made|took|gave|found|knew|thought|ran|met|kept|brought|bought|sent|began|broke|spent|put|set|let|read|heard|held|paid|won|lost|felt|led|meant|gets|get|sees|goes|comes|makes|takes|gives|finds|knows|thinks|runs|keeps|brings|sends|starts|needs|wants|likes|says|seems|looks|works|owns|leads|uses|this|that|last|next|today|tonight|tomorrow|yesterday|already|again|too|also|directly|instead|soon|later|now)$/;
+const FINITE_VERB = /^(?:saw|got|went|came|made|took|gave|found|knew|thought|ran|met|kept|brought|bought|sent|began|broke|spent|held|paid|won|lost|felt|led|meant|gets|sees|goes|comes|makes|takes|gives|finds|knows|thinks|runs|keeps|brings|sends|starts|needs|wants|likes|says|seems|looks|works|owns|leads|uses|agrees)$/;
+/**
+ * What else follows a surname and never a given name: a verb after "did" ("did … ho get"), and
+ * the time words an object is followed by ("… to thanh cong pun this morning", "… by thanh an ip
+ * last year").
+ */
+const AFTER_OBJECT = /^(?:get|put|set|let|read|heard|this|that|last|next|today|tonight|tomorrow|yesterday|already|again|too|also|directly|instead|soon|later|now)$/;
 /** A word of the first thousand or so English words ending as a regular verb in the past: "fixed", "approved", "merged". */
 function pastParticiple(lower: string): boolean {
   return /[a-z]{2}ed$/.test(lower) && ENGLISH_TIER.has(lower);
 }
 
+/** A verb that follows its subject: in the past, or in the third person ("he knows", "an expired"). */
+function finiteVerb(lower: string): boolean {
+  return FINITE_VERB.test(lower) || pastParticiple(lower);
+}
+
 /** Whether what follows the word ending at `at` closes a surname: punctuation, the end, a preposition or verb. */
 function surnameCloses(text: string, at: number): boolean {
   const after = text.slice(at, at + 40);
-  if (/^(?:['’]s\b|[ \t]*(?:[,.!?:;)\]]|\r?\n|$))/u.test(after)) return true;
+  if (CLAUSE_ENDS.test(after)) return true;
   const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase();
-  return next !== undefined && (AFTER_SURNAME.has(next) || PAST_VERB.test(next) || pastParticiple(next));
+  return next !== undefined && (AFTER_SURNAME.has(next) || AFTER_OBJECT.test(next) || finiteVerb(next));
 }
 
 /**
@@ -182,7 +239,7 @@ function twoNameWordsThenClose(text: string, at: number, regime: Regime): boolea
   const w2 = WORD_AFTER.exec(text.slice(at, at + 40))?.[1];
   if (w2 === undefined || !inRegime(w2, regime)) return false;
   const lower = w2.replace(/['’]s$/u, '').toLowerCase();
-  if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || AFTER_SURNAME.has(lower) || PAST_VERB.test(lower) || (ENGLISH_TIER.get(lower) ?? 9) <= 1) return false;
+  if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || AFTER_SURNAME.has(lower) || AFTER_OBJECT.test(lower) || finiteVerb(lower) || (ENGLISH_TIER.get(lower) ?? 9) <= 1) return false;
   return surnameCloses(text, at + 1 + lower.length);
 }
 
@@ -207,7 +264,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
         s.start = at;
         continue;
       }
-      if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isGiven(w) || givenSlot(text, at, w) || unknownWord(lower) || capitalisedMidSentence(text, at, w, regime))) break;
+      if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isGiven(w) || givenSlot(text, at, w) || unknownWord(lower) || capitalisedMidSentence(text, at, w, regime) || givenBeforeLoneSurname(text, at, w, text.slice(s.start, s.end)))) break;
       s.start = at;
     }
     const next = out[k + 1];
