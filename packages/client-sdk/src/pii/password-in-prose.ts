@@ -1,5 +1,6 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, MIN_PASSWORD_LENGTH, PLACEHOLDER, isCommonPassword, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, MIN_PASSWORD_LENGTH, PLACEHOLDER, isChosenWord, isCommonPassword, valueRightAfterCue } from './password-values.ts';
+import type { CueValueOptions } from './password-values.ts';
 import { execAll } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -26,19 +27,22 @@ const PASSWORD_CHANGED = new RegExp(
   `\\b(?:changed|set|reset|updated|switched)\\s+(?:my\\s+|the\\s+|our\\s+|your\\s+|his\\s+|her\\s+)?(?:[\\w-]{1,20}\\s+)?${PASSWORD_WORD}\\s+to\\s+["'\`“]?([^\\s"'\`”]{4,128})`,
   'dgi',
 );
+/** What follows a word of prose after "password is": a preposition or an article ("taped under the router"). */
+const PROSE_GOES_ON = /^[ \t]+(?:under|on|in|at|to|by|with|from|behind|inside|next|near|above|below|into|onto|the|a|an|and|or|for|of)(?![\p{L}])/iu;
 /** A password in prose ends before sentence punctuation, but a final '!' or '?' may be part of it. */
 const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
 /** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
-const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|ps+w|mdp|key|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|lösenord|passord|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre|geslo|lozinka|parool|kata sandi|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan/i;
+const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|lösenord|passord|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre|geslo|lozinka|parool|kata sandi|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan/i;
 
 /**
  * A word that names a password, in English and in the languages of the street-address locales.
  * The window search below needs only this cue, not a fixed phrasing. Not "pin": mostly the verb
- * ("pin nginx:1.27-alpine"), and a PIN has no letter for the window to find.
+ * ("pin nginx:1.27-alpine"), and a PIN has no letter for the window to find. A cue may close a
+ * compound ("wifi-password", "WLAN-Passwort"), not follow a flag's dashes ("--password").
  */
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_-])(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})w(?:o?r)?d|pass(?=[ \t]*[:=](?![:=]))|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si)?|geslo|lozinka|parool|kata sandi|credentials?|creds)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|credentials?|creds)(?![\p{L}\d_])/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -50,8 +54,11 @@ const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|accou
 /** How many words after the cue the password may come ("the password for the conference room tablet - X"). */
 const PASSWORD_WINDOW_WORDS = 8;
 /** "X is the password", "log in with X as password": up to three words between the verb and the cue. */
-const VALUE_BEFORE_CUE =
-  /(?:^|[\s(\["'`“])["'`“(]?([^\s"'`”()]{4,128}?)["'`”)]?,?\s+(?:(?:is|as|was|=|will be|would be)\s+(?:[\p{L}-]{1,20}\s+){0,3}|(?:<-+|←|<=)\s+(?:[\p{L}'’-]{1,20}\s+){0,4}|\((?:[\p{L}-]{1,20}\s+){0,2})$/iu;
+const LINK_BEFORE_CUE =
+  ",?\\s+(?:(?:is|as|was|=|will be|would be)\\s+(?:[\\p{L}-]{1,20}\\s+){0,3}|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
+const VALUE_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\["'\`“])["'\`“(]?([^\\s"'\`”()]{4,128}?)["'\`”)]?${LINK_BEFORE_CUE}`, 'iu');
+/** A quoted value of any shape before the cue: "\"blue sky 42\" is the passphrase". */
+const QUOTED_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\[])["'\`“„«]([^"'\`”“»\\n]{3,64})["'\`”“»]${LINK_BEFORE_CUE}`, 'iu');
 /** Known words and ids with a password's mix of letters and digits: algorithms, encodings, protocols. */
 const TECH_TOKEN =
   /^(?:sha-?\d+|md[45]|base(?:32|58|64)|utf-?(?:8|16|32)|aes-?\d+|rsa-?\d*|ed25519|x25519|pbkdf2|argon2(?:id|i|d)?|bcrypt|scrypt|hmac-?\w*|ipv[46]|wpa[23]?|wpa2-\w+|tls-?1\.\d|x\.?509|ssh-?\d?|oauth2?|2fa|mfa|totp|otp|1password|s3|ec2|k8s|i18n|l10n|a11y|p2p|b2b|b2c|mp[34]|h26[45])$/i;
@@ -66,6 +73,7 @@ function hasPasswordShape(word: string): boolean {
   if (hasPassphraseShape(word)) return true;
   if (!/\p{L}/u.test(word) || /^\[[A-Za-z][\w-]*\]/.test(word) || PLACEHOLDER.test(word) || TECH_TOKEN.test(word)) return false;
   if (word.includes('://') || /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u.test(word)) return false; // URL, e-mail
+  if (/^(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]*)*$/.test(word)) return false; // path ("run pwd: /srv/app")
   if (/^v?\d+(?:[.:\/-]\d+)+[a-z]{0,2}$/i.test(word)) return false; // version, date, time
   if (/^[A-Z][A-Z0-9]{1,9}-\d+$/.test(word)) return false; // ticket id
   if (/^\d+(?:-?[a-z]{1,12})$/.test(word) || /^\d+(?:st|nd|rd|th)$/i.test(word)) return false; // "90-day", "12chars", "3rd"
@@ -107,12 +115,85 @@ function isLetterRunPassword(word: string): boolean {
   return !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);
 }
 /** What links a cue to its value right after it: "pw: X", "passwd X", "password\tX", "pass is X". */
-const RIGHT_AFTER_CUE = new RegExp(`^(?:${CUE_LINK.source.slice(1)}|[ \\t]+)["'\`“]?([^\\s"'\`”]{10,128})`, 'iu');
+const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["'\`“]?([^\\s"'\`”]{10,128})`, 'iu');
 /**
- * What the password is for, between the cue and its link: "password for the vault is …",
- * "contraseña del wifi: …", "Passwort für das Wiki: …".
+ * What the password is for, or which one it is, between the cue and its link: "password for the
+ * vault is …", "contraseña del wifi: …", "Passwort für das Wiki: …", "mot de passe provisoire :
+ * …", "the wifi pw here is …" — a preposition and up to four words, or one or two words, before a
+ * colon, "=" or "is".
  */
-const OWNER_THEN_LINK = /^(?:[ \t]*\([^)\n]{1,40}\)|[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di)(?:[ \t]+[\p{L}\d.@_'’-]+){1,4}?)(?=[ \t]*[:=]|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est)(?![\p{L}]))/iu;
+const OWNER_THEN_LINK =
+  /^(?:[ \t]*\([^)\n]{1,40}\)|[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para)(?:[ \t]+[\p{L}\d.@_'’-]+){1,4}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*[:=](?![:=\/])|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|er|je|jest|este)(?![\p{L}]))/iu;
+/** Cues whose language links them to the value with a word that is a preposition in English: Finnish "salasana on X", Polish "hasło to X". */
+const NATIVE_LINK = { cue: /^(?:salasana|has[łl]o)$/i, link: /^[ \t]+(?:on|to)(?=[ \t])/i };
+/** Cues in English (and its misspellings): after them an unknown word is no English prose. */
+const ENGLISH_CUE = /^(?!parola$|passw[oö]rt|passord)(?:p[\p{L}\/]*|secret|creds?|credentials?|(?:wi-?fi|network|wpa2?|guest)\s+\p{L}+)$/iu;
+/** Cues that name a login (a user and a password), after which one word is the user's name. */
+const LOGIN_CUE = /^(?:credentials?|creds|zugangsdaten)$/i;
+/** Where a cue ends its line and the value is on the next: "password:", "new pw below", "PASSWORD". */
+const CUE_ENDS_LINE = /^(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?[ \t]*\r?$/i;
+/** A value with no link after the cue, ending its clause: "pw 339275", "Netflix pw Marble 🙂", "temp pw Noodle, …". */
+const UNLINKED_VALUE = /^[ \t]+(\p{L}{4,32}|\d{6,16})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+[^\s\p{L}\p{N}]))/u;
+/** Misspellings of "password" ("pasword", "passwrod", "passowrd"): a word within two edits of it. */
+const TYPO_CUE = /(?<![\p{L}\d_])pa?s{1,2}[a-z]{2,6}(?![\p{L}\d_])/giu;
+const TYPO_HINT = /pa?s{1,2}[a-z]{0,3}w/i;
+
+/** Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      row[j] = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, ((d[i - 2] as number[])[j - 2] ?? 0) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] ?? 0;
+}
+
+/** A misspelt "password": two edits at most, a 'w' kept, and no English word ("passport"). */
+function isPasswordTypo(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lower.includes('w') && !ENGLISH_TIER.has(lower) && editDistance(lower, 'password') <= 2;
+}
+
+/** The cues of a text in order: the listed words and their misspellings. */
+function passwordCues(text: string): Array<{ index: number; cue: string }> {
+  const cues = [...execAll(PASSWORD_CUE, text)].map((m) => ({ index: m.index, cue: m[0] }));
+  if (!TYPO_HINT.test(text)) return cues;
+  const known = new Set(cues.map((c) => c.index));
+  for (const m of execAll(TYPO_CUE, text)) if (!known.has(m.index) && isPasswordTypo(m[0])) cues.push({ index: m.index, cue: m[0] });
+  return cues.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * One plain word as a password ("the password is Waffle", "pw: kitten"): a capitalised word
+ * outside the commonest 4,000 (not "Below", "Required"), or a rarer English word in lower case.
+ * An unknown lower-case word is as often another language's prose ("incorrecta"), and is left.
+ */
+function isPlainWordPassword(word: string): boolean {
+  if (PASSWORD_PROSE.test(word) || PASSWORD_COMPOUND.test(word) || !isChosenWord(word)) return false;
+  const lower = word.toLowerCase();
+  const tier = ENGLISH_TIER.get(lower);
+  if (word !== lower) return tier !== 1 && !JARGON_WORDS.has(lower);
+  return tier === 3;
+}
+
+/** Whether `word` splits into two or more English words of three letters or more ("prairiecomettundra"). */
+function isWordCompound(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^[a-z]{6,40}$/.test(lower)) return false;
+  // parts[i]: the fewest words that make lower.slice(0, i), or Infinity.
+  const parts: number[] = [0, ...Array.from({ length: lower.length }, () => Infinity)];
+  for (let i = 3; i <= lower.length; i++) {
+    for (let j = Math.max(0, i - 12); j <= i - 3; j++) {
+      if ((parts[j] ?? Infinity) + 1 < (parts[i] ?? Infinity) && ENGLISH_TIER.has(lower.slice(j, i))) parts[i] = (parts[j] ?? 0) + 1;
+    }
+  }
+  const n = parts[lower.length] ?? Infinity;
+  return n >= 2 && n !== Infinity;
+}
 
 /** The word at the front of `s` without the quotes, brackets and sentence punctuation around it. */
 function bareWord(raw: string): { word: string; lead: number } {
@@ -122,36 +203,77 @@ function bareWord(raw: string): { word: string; lead: number } {
   return { word, lead };
 }
 
+/** The value a cue is tied to on its own line, or on the next when the cue ends its line; offsets into `text`. */
+function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [number, number] | undefined {
+  const options: CueValueOptions = { passphrase: /phrase/i.test(cue), shaped: hasPasswordShape };
+  // After a cue that names a login, one word is the user's name ("Zugangsdaten: Benutzer …").
+  if (!LOGIN_CUE.test(cue)) options.plainWord = isPlainWordPassword;
+  const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
+  let linked = rest.slice(owner);
+  let from = cueEnd + owner;
+  const native = NATIVE_LINK.cue.test(cue) ? NATIVE_LINK.link.exec(linked) : null;
+  if (native !== null) {
+    linked = linked.slice(native[0].length);
+    from += native[0].length;
+    options.linked = true;
+  } else if (CUE_ENDS_LINE.test(rest) && text[cueEnd + rest.length] === '\n') {
+    // The next line, when it holds nothing but the value (one blank line between is allowed).
+    const lineStart = cueEnd + rest.length + 1 + (/^\r?\n/.exec(text.slice(cueEnd + rest.length + 1))?.[0].length ?? 0);
+    const lineEnd = text.indexOf('\n', lineStart);
+    linked = text.slice(lineStart, lineEnd === -1 ? Math.min(text.length, lineStart + 200) : lineEnd).replace(/\r$/, '');
+    const value = /^[ \t]*\[[A-Z][A-Z0-9_-]*\]/.test(linked) ? undefined : valueRightAfterCue(linked, { ...options, linked: true });
+    return value !== undefined && linked.slice(value[1]).trim() === '' ? [lineStart + value[0], lineStart + value[1]] : undefined;
+  }
+  // A placeholder is the value already replaced (scrubbing twice finds nothing new).
+  if (/^\[[A-Za-z][\w-]*\]/.test(linked.replace(/^\W+/, ''))) return undefined;
+  const value = valueRightAfterCue(linked, options);
+  return value === undefined ? undefined : [from + value[0], from + value[1]];
+}
+
 /**
- * Passwords found by their cue word, whatever the phrasing: the first password-shaped word within
- * a few words after the cue on the same line ("pw: X", "FYI password X", "password updated -> X",
- * "the new one is X"), or right before "is/as … password" ("X is the password for the printer").
- * Only words with a password's shape are taken here; a plain word is taken only by the
- * connecting phrasings above ("the password is hunter").
+ * Passwords found by their cue word, whatever the phrasing: the value tied to the cue by a link
+ * ("pw: X", "the password for the vault is X", "hasło to X"), on the next line when the cue ends
+ * its line, or right after the cue at the end of a clause ("pw 339275"); else the first
+ * password-shaped word within a few words after the cue on the same line ("FYI password X",
+ * "password updated -> X"), or right before "is/as … password" ("X is the password for the
+ * printer", "X — that's the admin password").
  */
 function* findCuedPasswords(text: string): Generator<PiiSpan> {
-  for (const m of execAll(PASSWORD_CUE, text)) {
-    const cueEnd = m.index + m[0].length;
+  for (const { index, cue } of passwordCues(text)) {
+    const cueEnd = index + cue.length;
     const lineEnd = text.indexOf('\n', cueEnd);
     const rest = text.slice(cueEnd, lineEnd === -1 ? Math.min(text.length, cueEnd + 400) : lineEnd);
     const next = /^[\s:]*([\p{L}-]+)/u.exec(rest)?.[1] ?? '';
     // "password reset to X" gives the value; "password reset link" is about passwords.
     if (PASSWORD_COMPOUND.test(next) && !/^[ \t]+(?:reset|change|changes)[ \t]+to[ \t]/i.test(rest)) continue;
-    const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
-    const linked = rest.slice(owner);
-    const tied = /^\[[A-Za-z][\w-]*\]/.test(linked.replace(/^\W+/, '')) ? undefined : valueRightAfterCue(linked, /phrase/i.test(m[0]), hasPasswordShape);
+    const tied = tiedValue(text, cue, cueEnd, rest);
     if (tied !== undefined) {
-      yield { start: cueEnd + owner + tied[0], end: cueEnd + owner + tied[1] };
+      yield { start: tied[0], end: tied[1] };
       continue;
     }
+    const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
+    const linked = rest.slice(owner);
     const run = RIGHT_AFTER_CUE.exec(linked);
-    const runWord = run?.[1]?.replace(TRAILING_PUNCTUATION, '');
-    if (run !== null && runWord !== undefined && isLetterRunPassword(runWord)) {
-      const start = cueEnd + owner + run[0].length - (run[1] ?? '').length;
+    const runWord = run?.[2]?.replace(TRAILING_PUNCTUATION, '');
+    // With no link but a space, an unknown word after a cue of another language is as often that
+    // language's prose ("Kennwort abgelaufen") unless English words run together; after a copula,
+    // so is a word with letters beyond ASCII ("hasło jest nieprawidłowe"). A colon, '=' or
+    // "lautet" ("reads") introduces a value whatever it is.
+    const colon = /^[ \t]*(?:[:=]|\t)|^[ \t]+lautet/i.test(run?.[1] ?? '');
+    const ascii = /^[A-Za-z]+$/.test(runWord ?? '');
+    if (run !== null && runWord !== undefined && isLetterRunPassword(runWord) && isChosenWord(runWord) && (colon || isWordCompound(runWord) || (ascii && (run[1] !== undefined || ENGLISH_CUE.test(cue))))) {
+      const start = cueEnd + owner + run[0].length - (run[2] ?? '').length;
       yield { start, end: start + runWord.length };
       continue;
     }
-    let previous = m[0];
+    const bare = UNLINKED_VALUE.exec(rest);
+    const bareValue = bare?.[1];
+    if (bare !== null && bareValue !== undefined && (/^\d+$/.test(bareValue) || isCommonPassword(bareValue) || (!LOGIN_CUE.test(cue) && /^\p{Lu}\p{Ll}+$/u.test(bareValue) && isPlainWordPassword(bareValue)))) {
+      const start = cueEnd + bare[0].length - bareValue.length;
+      yield { start, end: start + bareValue.length };
+      continue;
+    }
+    let previous = cue;
     let taken = false;
     let words = 0;
     for (const w of rest.matchAll(/\S+/g)) {
@@ -168,13 +290,21 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
       previous = word;
     }
     if (taken) continue;
-    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
-    const before = VALUE_BEFORE_CUE.exec(text.slice(Math.max(lineStart, m.index - 200), m.index));
+    const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+    const head = text.slice(Math.max(lineStart, index - 200), index);
+    const quoted = QUOTED_BEFORE_CUE.exec(head);
+    const inner = quoted?.[1]?.trim();
+    if (quoted !== null && inner !== undefined && inner.length >= 4 && !/^\[[A-Z][A-Z0-9_-]*\]$/.test(inner)) {
+      const start = index - head.length + quoted.index + quoted[0].indexOf(inner);
+      yield { start, end: start + inner.length };
+      continue;
+    }
+    const before = VALUE_BEFORE_CUE.exec(head);
     const value = before?.[1];
     if (before === null || value === undefined) continue;
     const { word } = bareWord(value);
-    if (!hasPasswordShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word)) continue;
-    const start = m.index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
+    if (!hasPasswordShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
+    const start = index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
     yield { start, end: start + word.length };
   }
 }
@@ -239,6 +369,9 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       // A plain common English word is prose ("the password is expired"); a rarer word, or
       // anything with a digit, a symbol or mixed case, is the password.
       if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2) continue;
+      // A word the sentence goes on from is prose ("is taped under the router", "is case-sensitive").
+      if (/^\p{L}+$/u.test(value) && PROSE_GOES_ON.test(text.slice(span[0] + value.length))) continue;
+      if (/^\p{Ll}+-\p{Ll}+$/u.test(value) && value.split('-').every((w) => (ENGLISH_TIER.get(w) ?? 9) <= 2)) continue;
       yield { start: span[0], end: span[0] + value.length };
     }
   }

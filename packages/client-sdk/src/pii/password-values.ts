@@ -14,10 +14,11 @@ export const MIN_PASSWORD_LENGTH = 6;
 
 /**
  * What ties a cue to its value, in English and the languages of the cues: a colon, "=", an
- * arrow, "is", "'s", "has been set to", "es", "est", "ist", "lautet", "è", "é", "is now".
+ * arrow, "is", "'s", "has been set to", "es", "est", "ist", "lautet", "è", "é", "är", "er", "je",
+ * "este", "adalah", "is now".
  */
 export const CUE_LINK =
-  /^(?:['’]s[ \t]+|[ \t]*(?:[:=]|->|=>|→|[-–—](?=[ \t]))[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|c['’]est|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|ahora|jetzt|maintenant|agora|ora|nu))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*:?[ \t]*|\t+)/iu;
+  /^(?:['’]s[ \t]+|[ \t]*(?:[:=]|->|=>|→|[-–—](?=[ \t]))[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|c['’]est|är|er|je|jest|este|adalah|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|ahora|jetzt|maintenant|agora|ora|nu))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*:?[ \t]*|\t+)/iu;
 
 /**
  * The most used passwords (NCSC's and SplashData's published top lists), letters only: taken
@@ -43,18 +44,32 @@ const PROSE_WORDS = new Set(
     'abgelaufen falsch neu corto lungo debole scaduto nuovo kort lang zwak verlopen fout nieuw').split(' '),
 );
 
-const QUOTED = /^["'“‘«`]([^"'”’»`\n]{3,64})["'”’»`]/u;
+/** A value in quotes of any kind, the French and German ones too ("„Winter25!“", "« x »"). */
+const QUOTED = /^["'“‘«»„‹`]([^"'”’»«“‹›`\n]{3,64})["'”’»«“›`]/u;
 const DIGITS = /^(\d{4,16})(?![\d.,:/-]?\d|[\p{L}])/u;
 const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7})(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u;
-const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+\p{Ll}))/u;
+const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
+
+export interface CueValueOptions {
+  /** The cue names a passphrase: words after it need no quotes. */
+  passphrase: boolean;
+  /** Whether a word has a password's shape. */
+  shaped: (word: string) => boolean;
+  /**
+   * Whether one plain word is a chosen password rather than a word of prose ("Waffle", not
+   * "Below"). Without it only the most used passwords are taken as one word.
+   */
+  plainWord?: (word: string) => boolean;
+  /** The link is read already (a native "on" or "to", or the cue ending its line): `rest` starts at the value. */
+  linked?: boolean;
+}
 
 /**
  * The value right after a cue ends and `rest` begins, as an offset range into `rest`, or
- * undefined. `passphrase` says the cue names a passphrase, after which words need no quotes;
- * `shaped` says whether a word has a password's shape.
+ * undefined.
  */
-export function valueRightAfterCue(rest: string, passphrase: boolean, shaped: (word: string) => boolean): [number, number] | undefined {
-  const link = CUE_LINK.exec(rest);
+export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord, linked = false }: CueValueOptions): [number, number] | undefined {
+  const link = linked ? /^[ \t]*/.exec(rest) : CUE_LINK.exec(rest);
   if (link === null) return undefined;
   const at = link[0].length;
   const tail = rest.slice(at);
@@ -82,8 +97,14 @@ export function valueRightAfterCue(rest: string, passphrase: boolean, shaped: (w
     if (oneCase && words.every(plain) && (passphrase || words.length >= 2)) return [at, at + run.length];
   }
   const word = ONE_WORD.exec(tail)?.[1];
-  if (word !== undefined && isCommonPassword(word)) return [at, at + word.length];
+  if (word !== undefined && (isCommonPassword(word) || (isChosenWord(word) && plainWord?.(word) === true))) return [at, at + word.length];
   return undefined;
+}
+
+/** A word that no list of prose words holds. */
+export function isChosenWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !FUNCTION_WORDS.has(lower) && !PROSE_WORDS.has(lower);
 }
 
 /** One of the most used passwords, whatever its case. */
