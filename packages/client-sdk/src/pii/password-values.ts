@@ -79,9 +79,11 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
     const s = at + 1 + (quoted[1] ?? '').indexOf(inner);
     return [s, s + inner.length];
   }
-  // A password's shape, or letters in both cases that no rule of CamelCase explains ("RzSSbduz").
+  // A password's shape, or letters in both cases that no rule of CamelCase explains ("RzSSbduz");
+  // a capitalised word ("Required", "Benutzer") is left to the one-word rule below.
   const token = /^[^\s"'`”]+/.exec(tail)?.[0].replace(/[.,;:)\]]+$/, '');
-  if (token !== undefined && token.length >= 6 && !/^[(\[{<]/.test(token) && (shaped(token) || /^(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{L}{8,}$/u.test(token))) return [at, at + token.length];
+  const mixedCase = (t: string): boolean => /^(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{L}{8,}$/u.test(t) && !/^\p{Lu}\p{Ll}+$/u.test(t);
+  if (token !== undefined && token.length >= 6 && !/^[(\[{<]/.test(token) && (shaped(token) || mixedCase(token))) return [at, at + token.length];
   const digits = DIGITS.exec(tail);
   if (digits !== null) return [at, at + (digits[1] ?? '').length];
   const run = WORD_RUN.exec(tail)?.[1];

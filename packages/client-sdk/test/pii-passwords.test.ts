@@ -1,0 +1,150 @@
+// Passwords given in prose, seventh pass (src/pii/password-in-prose.ts, password-values.ts): each
+// rule of the pass pinned by cases that fail without it, and the prose about passwords it must keep.
+import { describe, expect, it } from 'vitest';
+import { scrubPii } from '../src/pii/index.ts';
+
+/** The values a text's findings cover, as `TYPE:value`. */
+function found(text: string): string[] {
+  return scrubPii(text).findings.map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
+}
+
+function expectSecrets(cases: ReadonlyArray<readonly [sentence: string, value: string]>): void {
+  for (const [sentence, value] of cases) expect(found(sentence), sentence).toContain(`SECRET:${value}`);
+}
+
+function expectNoSecret(sentences: readonly string[]): void {
+  for (const s of sentences) expect(found(s).filter((f) => f.startsWith('SECRET:')), s).toEqual([]);
+}
+
+describe('password cues', () => {
+  it('reads a misspelt "password" (two edits at most) and "pword"', () => {
+    expectSecrets([
+      ['passwrod is Marble7690!', 'Marble7690!'],
+      ['passowrd: Aa123456', 'Aa123456'],
+      ['pasword: Coco_Kai19', 'Coco_Kai19'],
+      ['pword hello123', 'hello123'],
+    ]);
+  });
+
+  it('reads a cue that closes a compound or takes a suffix', () => {
+    expectSecrets([
+      ['het wifi-wachtwoord is !@#$qwer', '!@#$qwer'],
+      ['wlan-salasana: biscuit4449#', 'biscuit4449#'],
+      ['Şifreniz: thunder1729*', 'thunder1729*'],
+      ['kata sandinya kitten7148%', 'kitten7148%'],
+    ]);
+  });
+
+  it('reads "pass" before a link, after a comma and before "for"', () => {
+    expectSecrets([
+      ['Shared Zoom account: events@acme.com, pass k1tt3n', 'k1tt3n'],
+      ['Username - jdoe\nPass - Milo_Ana17', 'Milo_Ana17'],
+      ['la pass è Winter2019', 'Winter2019'],
+      ['biscuit5754$ <- pass for the router', 'biscuit5754$'],
+    ]);
+  });
+
+  it('keeps words near "password" that are no misspelling of it, and flags after dashes', () => {
+    expectNoSecret(['my passport AB1234567 is in the drawer', 'I passed the exam on 2026-05-02', 'tests pass on node 20', 'run it with --password-file ./secrets/db2']);
+  });
+});
+
+describe('links and qualifiers between the cue and its value', () => {
+  it('reads the copulas of other languages, and "on"/"to" after the Finnish and Polish cues', () => {
+    expectSecrets([
+      ['lösenordet är Rainbow', 'Rainbow'],
+      ['adgangskoden er Mango', 'Mango'],
+      ['heslo je pancake-ocean-gizmo', 'pancake-ocean-gizmo'],
+      ['salasana on waffle-jasmine-kitten', 'waffle-jasmine-kitten'],
+      ['hasło to 706879', '706879'],
+    ]);
+  });
+
+  it('skips one or two words before the colon or "is"', () => {
+    expectSecrets([
+      ['Mot de passe provisoire : qazwsx123', 'qazwsx123'],
+      ['Hasło tymczasowe: göl1973#', 'göl1973#'],
+      ['senha pra entrar: 65058205', '65058205'],
+      ['the wifi pw here is 77516495', '77516495'],
+    ]);
+  });
+
+  it('takes the next line when the cue ends its line, and only a line that is all value', () => {
+    expectSecrets([
+      ['new pw below\nPirateOcean1', 'PirateOcean1'],
+      ['PASSWORD\n46896895', '46896895'],
+      ['passphrase\nkitten rainbow cobalt pancake', 'kitten rainbow cobalt pancake'],
+    ]);
+    expectNoSecret(['password:\nsee the vault', 'Password\nask IT', 'password:\nreset link sent, check your inbox']);
+  });
+});
+
+describe('password values', () => {
+  it('takes one chosen word after a link, capitalised or a rarer English word, not an everyday one', () => {
+    expectSecrets([
+      ['the password is Cricket', 'Cricket'],
+      ['a jelszó: Thunder', 'Thunder'],
+      ['passphrase: Biscuit', 'Biscuit'],
+      ['password for grafana is password (same as last time)', 'password'],
+    ]);
+    expectNoSecret(['the password is Below', 'The Password Is Required', 'the password is simple']);
+  });
+
+  it('takes digits, a common password or a chosen word with no link where the clause ends', () => {
+    expectSecrets([
+      ['pw 339275', '339275'],
+      ['Netflix (office TV) pw Marble', 'Marble'],
+      ['New VPN password letmein, rotate on Monday', 'letmein'],
+    ]);
+    expectNoSecret(['I changed my password Today', 'password 2024 policy is out']);
+  });
+
+  it('takes values in German and French quotes, and quoted values of any shape before the cue', () => {
+    expectSecrets([
+      ['das Passwort ist „8752478700“', '8752478700'],
+      ['"Cobalt" is the passphrase', 'Cobalt'],
+      ['"ocean marble ocean cobalt" is the passphrase', 'ocean marble ocean cobalt'],
+      ['Qwer1234! — that’s the admin password', 'Qwer1234!'],
+      ['Waffle is the password to the shared drive', 'Waffle'],
+    ]);
+  });
+
+  it('takes no user name after a cue that names a login', () => {
+    const f = found('Zugangsdaten: Benutzer t.yilmaz, Passwort 76707244');
+    expect(f).toContain('SECRET:76707244');
+    expect(f).not.toContain('SECRET:Benutzer');
+  });
+});
+
+describe('prose about passwords stays', () => {
+  it('keeps paths, what a password is written on, and how it is typed', () => {
+    expectNoSecret([
+      'run pwd, you should see /srv/app/current',
+      'pwd prints ~/projects/api',
+      'the wifi password is taped under the router',
+      'the wifi password is printed on the sign',
+      'the pw is case-sensitive',
+    ]);
+  });
+
+  it('keeps a word of another language after its cue with no link, or after a copula when it is no ASCII run', () => {
+    expectNoSecret(['Kennwort abgelaufen', 'Kennwort zurückgesetzt', 'hasło jest nieprawidłowe', 'das Passwort ist abgelaufen']);
+  });
+
+  it('keeps prose with a cue and a number, a version or an id', () => {
+    expectNoSecret([
+      'the minimum password length is 14',
+      'password reset fixed in v2.14.1',
+      'see SEC-4821 for the password rotation',
+      'password changed for 32 accounts',
+      'we rotate the password every 90 days',
+    ]);
+  });
+
+  it('finds nothing new when scrubbing scrubbed text', () => {
+    for (const text of ['new pw below\nPirateOcean1', 'salasana on waffle-jasmine-kitten', '"Cobalt" is the passphrase', 'pw 339275', 'Netflix (office TV) pw Marble']) {
+      const once = scrubPii(text).text;
+      expect(scrubPii(once).findings, once).toEqual([]);
+    }
+  });
+});
