@@ -145,6 +145,28 @@ describe('a name removed whole: function words and unknown words that are a name
   });
 });
 
+describe('street lines after weaker cues, and prose about passwords (seventh pass)', () => {
+  it('takes a street line after "from", "at", "find", "Ship to:" or "address … :" when it ends where a place does', () => {
+    expect(found('Expense claim: taxi from Tvornička 201 to the airport')).toContain('STREET_ADDRESS:Tvornička 201');
+    expect(found('I am working from Virovitička 2 this week')).toContain('STREET_ADDRESS:Virovitička 2');
+    expect(found('Home address (for payroll): Spoločenská 29')).toContain('STREET_ADDRESS:Spoločenská 29');
+    expect(found('Pls update my address to Ötzbruck 91a thx')).toContain('STREET_ADDRESS:Ötzbruck 91a');
+    expect(found('The driver could not find Lounská 8, please call him')).toContain('STREET_ADDRESS:Lounská 8');
+    expect(found('Ship to:\nZemanka 328')).toContain('STREET_ADDRESS:Zemanka 328');
+  });
+
+  it('leaves a version, a count and a code after those cues', () => {
+    for (const t of ['Greetings from Sprint 42 at the offsite', 'the fix lands in Firefox 80 next week', 'Quote from Okafor 2 days ago', 'Heslo Je 443409']) {
+      expect(found(t).filter((f) => f.startsWith('STREET_ADDRESS')), t).toEqual([]);
+    }
+  });
+
+  it('takes no name from a word that names a password, or the word right after it', () => {
+    for (const t of ['hasło zmienione', 'şifre süresi doldu', 'contraseña olvidada', 'I forgot my password lol', 'lösenordet är fel']) expect(found(t), t).toEqual([]);
+    expect(found('Heslo Je 443409')).toEqual(['SECRET:443409']);
+  });
+});
+
 describe('street lines as people type them', () => {
   it('finds a cued street line typed in lower case', () => {
     expect(found('we live at vrtna 25 stan 63, pregrada 08149 since june')).toContain('STREET_ADDRESS:vrtna 25 stan 63');

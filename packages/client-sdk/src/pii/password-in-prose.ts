@@ -331,6 +331,12 @@ const LOGIN_WITH = /(?<![\p{L}])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)\s+(?:w
 const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in/i;
 
 /** Passwords given in a sentence, a line or a login pair: the value's span only. */
+/** Where words that name a password stand in `text` ("password", "hasło", "mot de passe", "şifre"). */
+export function passwordCueSpans(text: string): PiiSpan[] {
+  if (!PASSWORD_HINT.test(text)) return [];
+  return execAll(PASSWORD_CUE, text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 export function* findSentencePasswords(text: string): Generator<PiiSpan> {
   if (LOGIN_HINT.test(text)) {
     for (const m of execAll(LOGIN_WITH, text)) {

@@ -15,6 +15,7 @@ import { findTaggedNames } from './name-tagger.ts';
 import { extendToWholeNames } from './name-extension.ts';
 import { findNameSlots } from './name-slots.ts';
 import { growToNameNeighbours } from './name-neighbours.ts';
+import { passwordCueSpans } from './password-in-prose.ts';
 import { splitAtNonNameWords } from './non-name-words.ts';
 import { WordSequence } from './name-features.ts';
 import { isTitleCaseLine } from './title-case.ts';
@@ -349,7 +350,19 @@ function findAllPersons(text: string): PiiSpan[] {
     .map((s) => withoutLeadingCue(text, s))
     .flatMap((s) => splitAtNonNameWords(text, s));
   const kept = (s: PiiSpan): boolean => !onlyProductsOrPlaces(text, s) && !loneCue(text, s);
-  return growToNameNeighbours(text, whole.filter(kept)).filter(kept);
+  const grown = growToNameNeighbours(text, whole.filter(kept)).filter(kept);
+  const cues = grown.length > 0 ? passwordCueSpans(text) : [];
+  return cues.length === 0 ? grown : grown.filter((s) => !aboutAPassword(text, s, cues));
+}
+
+/**
+ * A name guess that holds a word naming a password, or follows one right away, is prose about a
+ * password in a language the word lists lack ("hasło zmienione", "şifre süresi doldu",
+ * "contraseña olvidada", "I forgot my password lol"): no name holds such a word, and the value
+ * after a cue is the password scrubber's.
+ */
+function aboutAPassword(text: string, s: PiiSpan, cues: readonly PiiSpan[]): boolean {
+  return cues.some((c) => (c.start < s.end && s.start < c.end) || (c.end <= s.start && /^[ \t]*[:=]?[ \t]*$/.test(text.slice(c.end, s.start))));
 }
 
 /**

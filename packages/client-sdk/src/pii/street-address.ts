@@ -274,7 +274,8 @@ function inSeasonYear(spans: readonly number[][], s: PiiSpan): boolean {
   return spans.some(([a = 0, b = 0]) => a < s.end && s.start < b);
 }
 
-function streetLineAt(text: string, at: number, lone = false): PiiSpan | undefined {
+/** `lone`: a line alone, with no cue; `weak`: after no cue or a weak one (see {@link WEAK_ADDRESS_CUE}). */
+function streetLineAt(text: string, at: number, lone = false, weak = lone): PiiSpan | undefined {
   for (const re of [CUED_NUMBER_FIRST, CUED_NUMBER_LAST]) {
     re.lastIndex = at;
     const m = re.exec(text);
@@ -290,6 +291,9 @@ function streetLineAt(text: string, at: number, lone = false): PiiSpan | undefin
       if (drop > 0 && value.endsWith(m[1] ?? '')) value = value.slice(0, value.length - (m[1] ?? '').length) + words.join(' ');
     }
     if (!cuedWordsLookLikeStreet(words, !/\p{Lu}/u.test(lineAround(text, at)))) continue;
+    // Without an address's cue, five or more digits after the words are a code, a PIN or an id,
+    // not a house number ("lösenordet är 043050", "Heslo Je 443409").
+    if (weak && re === CUED_NUMBER_LAST && /(?<![\d])\d{5,}(?![\d])/.test(value.slice((m[1] ?? '').length))) continue;
     if (lone && words.length === 1 && !ONE_WORD_STREET.test(words[0] ?? '')) continue;
     if (/\.$/.test(value) && !/(?:st|ave|rd|dr|blvd|ln|ct|pl|str|apt|ste|fl|lgh|no|nám|pr|sh|küç|lk)\.$/i.test(value)) value = value.slice(0, -1);
     return { start: at, end: at + value.length };
@@ -351,7 +355,33 @@ function* findCuedStreetLines(text: string): Generator<PiiSpan> {
     const span = streetLineAt(text, at);
     if (span !== undefined) yield span;
   }
+  for (const cue of execAll(WEAK_ADDRESS_CUE, text)) {
+    const at = cue.index + cue[0].length;
+    const span = streetLineAt(text, at, false, true);
+    if (span !== undefined && PLACE_ENDS.test(text.slice(span.end, span.end + 24))) yield span;
+  }
 }
+
+/**
+ * Weaker cues than {@link ADDRESS_CUE}: a preposition or verb that takes a place ("taxi from …",
+ * "working from …", "left at …", "could not find …", "Ship to:"), or "address" and a few words
+ * before its colon, dash or "to" ("Home address (for payroll): …", "update my address to …").
+ * Not "to", "in" or "is": a version follows them as often ("updated to Monterey 16", "lands in
+ * Firefox 80"). After one of them a street line must also end where a place does: see
+ * {@link PLACE_ENDS}.
+ */
+const WEAK_ADDRESS_CUE = new RegExp(
+  '(?<![\\p{L}])(?:(?:at|from|find|near|opposite)[ \\t]+' +
+    '|to:[ \\t]*\\r?\\n[ \\t]*' +
+    '|(?:address|adresse|adres|dirección|direccion|endereço|endereco|indirizzo)(?:[ \\t]+[^\\n:=]{0,30}?)?(?:[ \\t]*[:=][ \\t]*|[ \\t]+[-–—][ \\t]+|[ \\t]+to[ \\t]+|,[ \\t]+it[\'’]?s[ \\t]+))',
+  'giu',
+);
+/**
+ * What follows a place and not a version, a count or a name: punctuation, a bracket, the line's
+ * end, or a word that goes on after a place ("… 201 to the airport", "… 2 this week", "… 8 with
+ * the neighbour"). "Python 3 is out", "Sprint 42 starts" and "Ana 2 days ago" do not end so.
+ */
+const PLACE_ENDS = /^(?:[ \t]*(?:[,.!?;:()\]]|\r?\n|$)|[ \t]+(?:to|with|this|next|now|on|at|for|from|and|until|since|thx|thanks|pls|please|today|tomorrow)(?![\p{L}]))/iu;
 
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   // A house number, or "s/n" (Spanish and Portuguese: no number).
