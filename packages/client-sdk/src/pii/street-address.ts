@@ -291,6 +291,8 @@ function streetLineAt(text: string, at: number, lone = false, weak = lone): PiiS
       if (drop > 0 && value.endsWith(m[1] ?? '')) value = value.slice(0, value.length - (m[1] ?? '').length) + words.join(' ');
     }
     if (!cuedWordsLookLikeStreet(words, !/\p{Lu}/u.test(lineAround(text, at)))) continue;
+    // Without an address's cue, "33 GB", "12 USD", "4 PRs" are a quantity and its unit.
+    if (weak && words.every((w) => /^\p{Lu}{1,4}s?$/u.test(w)) && /\p{Ll}/u.test(lineAround(text, at))) continue;
     // Without an address's cue, five or more digits after the words are a code, a PIN or an id,
     // not a house number ("lösenordet är 043050", "Heslo Je 443409").
     if (weak && re === CUED_NUMBER_LAST && /(?<![\d])\d{5,}(?![\d])/.test(value.slice((m[1] ?? '').length))) continue;
