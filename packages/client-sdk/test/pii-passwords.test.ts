@@ -141,6 +141,15 @@ describe('prose about passwords stays', () => {
     ]);
   });
 
+  it('types a value in an e-mail address\'s shape tied to its cue as a password; an address beside a cue stays an e-mail', () => {
+    expect(scrubPii('pwd: Pancake@91.gizmo').findings.map((f) => f.type)).toEqual(['SECRET']);
+    expect(scrubPii('"Bluebird@10.thunder" is the passphrase').findings.map((f) => f.type)).toEqual(['SECRET']);
+    expect(scrubPii('Lösenord: Rainbow@72.thunder').findings.map((f) => f.type)).toEqual(['SECRET']);
+    const owner = scrubPii('password for jdoe@acme.com: gl@ci3r42');
+    expect(owner.findings.map((f) => f.type)).toEqual(['EMAIL', 'SECRET']);
+    expect(scrubPii('mail the password reset link to jdoe@acme.com').findings.map((f) => f.type)).toEqual(['EMAIL']);
+  });
+
   it('finds nothing new when scrubbing scrubbed text', () => {
     for (const text of ['new pw below\nPirateOcean1', 'salasana on waffle-jasmine-kitten', '"Cobalt" is the passphrase', 'pw 339275', 'Netflix (office TV) pw Marble']) {
       const once = scrubPii(text).text;

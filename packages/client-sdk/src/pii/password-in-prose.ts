@@ -204,8 +204,12 @@ function bareWord(raw: string): { word: string; lead: number } {
 }
 
 /** The value a cue is tied to on its own line, or on the next when the cue ends its line; offsets into `text`. */
+/** An e-mail address's shape: tied to a cue it is a password ("pwd: Pancake@91.gizmo"), not a mailbox. */
+const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u;
+const tiedShape = (word: string): boolean => hasPasswordShape(word) || EMAIL_SHAPE.test(word);
+
 function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [number, number] | undefined {
-  const options: CueValueOptions = { passphrase: /phrase/i.test(cue), shaped: hasPasswordShape };
+  const options: CueValueOptions = { passphrase: /phrase/i.test(cue), shaped: tiedShape };
   // After a cue that names a login, one word is the user's name ("Zugangsdaten: Benutzer …").
   if (!LOGIN_CUE.test(cue)) options.plainWord = isPlainWordPassword;
   const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
@@ -303,7 +307,7 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     const value = before?.[1];
     if (before === null || value === undefined) continue;
     const { word } = bareWord(value);
-    if (!hasPasswordShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
+    if (!tiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
     const start = index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
     yield { start, end: start + word.length };
   }
@@ -331,6 +335,20 @@ const LOGIN_WITH = /(?<![\p{L}])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)\s+(?:w
 const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in/i;
 
 /** Passwords given in a sentence, a line or a login pair: the value's span only. */
+let lastPasswordsOf: { text: string; spans: PiiSpan[] } | undefined;
+
+/**
+ * Whether [start, end) is a password tied to its cue in `text` ("pwd: Pancake@91.gizmo",
+ * "\"Bluebird@10.thunder\" is the passphrase"): an e-mail scrubber leaves such a span to the
+ * password's, which names it better. The last text's passwords are kept, as the scrubbers of one
+ * text run one after another.
+ */
+export function isTiedPassword(text: string, start: number, end: number): boolean {
+  if (!PASSWORD_HINT.test(text)) return false;
+  if (lastPasswordsOf?.text !== text) lastPasswordsOf = { text, spans: [...findCuedPasswords(text)] };
+  return lastPasswordsOf.spans.some((s) => s.start === start && s.end === end);
+}
+
 /** Where words that name a password stand in `text` ("password", "hasło", "mot de passe", "şifre"). */
 export function passwordCueSpans(text: string): PiiSpan[] {
   if (!PASSWORD_HINT.test(text)) return [];
