@@ -145,6 +145,26 @@ describe('a name removed whole: function words and unknown words that are a name
   });
 });
 
+describe('names as a clause\'s subject and after words that take a person (eighth pass)', () => {
+  it('takes one or two unknown words that open a sentence before a verb that follows a subject', () => {
+    expect(found('Ewald pushed a hotfix at midnight.')).toEqual(['PERSON:Ewald']);
+    expect(found('providenci can approve expenses.')).toEqual(['PERSON:providenci']);
+    expect(found('Kameron Moen joined in March.')).toEqual(['PERSON:Kameron Moen']);
+    for (const t of ['Friday will be busy.', 'Kubectl can restart it.', 'Terraform applied the plan.']) expect(found(t), t).toEqual([]);
+  });
+
+  it('takes an unknown word after "except", "without", "hired" or "nominated", not a product after "from"', () => {
+    expect(found('everyone except donato joined the call.')).toEqual(['PERSON:donato']);
+    expect(found('we hired ewald as a contractor.')).toEqual(['PERSON:ewald']);
+    expect(found('we moved from Heroku to Render last quarter')).toEqual([]);
+  });
+
+  it('keeps the next clause\'s subject, a preposition and a praised noun beside a name', () => {
+    expect(found('without ewald we would have missed it.')).toEqual(['PERSON:ewald']);
+    expect(found('great catch vilém')).toEqual(['PERSON:vilém']);
+  });
+});
+
 describe('street lines after weaker cues, and prose about passwords (seventh pass)', () => {
   it('takes a street line after "from", "at", "find", "Ship to:" or "address … :" when it ends where a place does', () => {
     expect(found('Expense claim: taxi from Tvornička 201 to the airport')).toContain('STREET_ADDRESS:Tvornička 201');
@@ -275,6 +295,14 @@ describe('the dev part widened (fifth pass), at what it reaches', () => {
     expect(share('street address, seventh pass phrasings (dev)')).toBeGreaterThanOrEqual(0.96);
     // Operating-system names and a surname before a number are taken as people ("Sonoma 21", "Booth 60").
     expect(share('look-alike kept, seventh pass streets (dev)')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('fresh draws in the eighth pass\'s templates: recall, names left in part, words kept', async () => {
+    const fresh = scoreOriginEval(await loadOriginEval('dev', { seed: 5, namesPerOrigin: 300, templates: 'eighth' }), (t) => scrubPii(t).findings);
+    expect(fresh.overall.recall).toBeGreaterThanOrEqual(0.98);
+    expect(fresh.overall.partial / fresh.overall.names).toBeLessThanOrEqual(0.006);
+    // "mentee:" and "euros." in lower-case lines are taken for names (words no list holds).
+    expect(fresh.ordinaryKept / fresh.ordinaryWords).toBeGreaterThanOrEqual(0.985);
   });
 
   it('fresh draws in the seventh pass\'s templates: recall, names left in part, words kept', async () => {

@@ -88,9 +88,11 @@ const ADVERB_AFTER = /(?:ly|wise|wards?)$/;
  * word there: it is the name's last word. Not the particles a phrasal verb ends on ("loop Bob
  * in", "let Ana by").
  */
-const CANNOT_END_CLAUSE = new Set('a an the to for of with from and or nor he she we they my your our their'.split(' '));
-/** Prepositions and subject pronouns: what may not follow them right away tells they are a name's. */
-const PREPOSITIONS_AND_SUBJECTS = new Set('to for of with from he she we they'.split(' '));
+const CANNOT_END_CLAUSE = new Set('a an the to for of with from and or nor he my your our their'.split(' '));
+/** Prepositions and "he": what may not follow them right away tells they are a name's. */
+const PREPOSITIONS_AND_SUBJECTS = new Set('to for of with from he'.split(' '));
+/** What no subject is followed by: a link or a preposition ("yucheng he and …", "wenbo he for …"). */
+const NOT_AFTER_SUBJECT = new Set('and or nor but for to of with from since because while if so as via at on in by into about'.split(' '));
 /**
  * What neither a preposition, nor a subject pronoun, nor an article can be followed by: a link, a
  * preposition, an auxiliary verb or the verb of a subject ("gia vinh to to the", "wenbo an for",
@@ -132,6 +134,13 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
   // A verb in the past or the third person needs a subject before it, which "an" and "to" are
   // not, and "he" after a name is not either ("anh quan he expired", "đăng an he needs").
   if (lower === 'an') return (CONSONANT_START.test(next) && !/^h/i.test(next) && !spelled) || NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
+  if (lower === 'he') {
+    // "Without Bob he would …", "If Bob asks he will …": after a clause that ends on a name, "he"
+    // is the next clause's subject, so only a word no subject takes makes it the name's. A verb
+    // in the past or the third person does, unless a conjunction opened the clause.
+    if (NOT_AFTER_SUBJECT.has(nextLower) || nextLower === lower) return true;
+    return finiteVerb(nextLower) && !SUBORDINATORS.has(prev.toLowerCase()) && !/^(?:without|unlike|like|after|before)$/i.test(prev);
+  }
   if (PREPOSITIONS_AND_SUBJECTS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
   return false;
 }
@@ -160,7 +169,10 @@ const BEFORE_PERSON = new Set(
     'awesome perfect excellent brilliant amazing wonderful super birthday anniversary congratulations kudos shoutout props ' +
     'hello thanks welcome sorry yes no ok okay dear mr mrs ms dr ' +
     // Verbs of thinking and saying before a clause ("I think Okafor has …").
-    'think guess hope believe know suppose bet reckon feel hear wonder doubt assume expect say').split(' '),
+    'think guess hope believe know suppose bet reckon feel hear wonder doubt assume expect say ' +
+    // Prepositions the lists above lack ("everyone except Okafor", "without Okafor").
+    'except without besides including excluding like unlike than among between behind beyond despite toward towards ' +
+    'upon within across along around against beside versus per re').split(' '),
 );
 
 /**
@@ -176,9 +188,13 @@ function givenBeforeLoneSurname(text: string, at: number, w: string, name: strin
   if (!ENGLISH_TIER.has(lower) || JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(lower) || CALENDAR_WORD.test(lower)) return false;
   if (/(?:ed|ing|ly)$/.test(lower) || BEFORE_PERSON.has(lower) || IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower) || SUBORDINATORS.has(lower)) return false;
   const prev = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1]?.toLowerCase();
-  // After a subject pronoun the word is a verb ("we trust Okafor").
-  return prev === undefined || !(DETERMINERS.has(prev) || TWO_OBJECT_VERBS.has(prev) || SUBJECT_PRONOUNS.has(prev));
+  // After a subject pronoun the word is a verb ("we trust Okafor"); after an adjective, a noun
+  // ("great catch Okafor", "good job Okafor").
+  return prev === undefined || !(DETERMINERS.has(prev) || TWO_OBJECT_VERBS.has(prev) || SUBJECT_PRONOUNS.has(prev) || PRAISE.has(prev) || BEFORE_NAME_NOT_NAME.has(prev));
 }
+
+/** Adjectives of praise before a noun ("nice work", "great catch"); the roles' list holds "good", "great", "new". */
+const PRAISE = new Set('nice cool awesome excellent amazing brilliant solid fantastic super superb wonderful terrific stellar'.split(' '));
 
 const SUBJECT_PRONOUNS = new Set('i we you they he she it who'.split(' '));
 
@@ -214,7 +230,7 @@ function pastParticiple(lower: string): boolean {
 }
 
 /** A verb that follows its subject: in the past, or in the third person ("he knows", "an expired"). */
-function finiteVerb(lower: string): boolean {
+export function finiteVerb(lower: string): boolean {
   return FINITE_VERB.test(lower) || pastParticiple(lower);
 }
 

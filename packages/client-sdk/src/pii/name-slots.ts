@@ -1,6 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { foldName } from './name-lexicon.ts';
 import { execAll } from './text.ts';
+import { finiteVerb } from './name-neighbours.ts';
 import type { PiiSpan } from './types.ts';
 
 /**
@@ -87,19 +88,49 @@ const TAKES_A_PERSON = new RegExp(
   '(?<![\\p{L}\\d])(?:(?:mr|mrs|ms|mx|dr|prof|sir|dame)\\.?|shout-?out to|thanks to|kudos to|props to|waiting on|waiting for|according to|' +
     'escalated to|assigned to|reassigned to|handed (?:it )?over to|loop in|looped in|sync with|synced with|talked to|talk to|spoke (?:to|with)|' +
     'speak (?:to|with)|met with|meeting with|lunch with|call with|1:1 with|pairing with|invite|invited|ask|asked|ping|pinged|tell|told|remind|' +
-    'reminded|thank|thanked|congratulate|welcome|cc|forward (?:this|it) to|forwarded (?:this|it) to|reach out to|reached out to)[ \\t]+' +
+    'reminded|thank|thanked|congratulate|welcome|cc|forward (?:this|it) to|forwarded (?:this|it) to|reach out to|reached out to|' +
+    // Words whose object is a person more often than a product or a place ("everyone except …",
+    // "we hired …"); not "from" or "with", after which a product no list holds stands as often.
+    'except|without|hired|hire|nominated|heard back from)[ \\t]+' +
     '([\\p{L}][\\p{L}\\p{M}\'’-]*)(?=$|[ \\t,.;:!?)\'’])',
   'dgiu',
 );
 
 /** A word that no English, software, product or place list holds: a name beside a name. */
+/** Days and months, whole and shortened. */
+const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?$/;
+
 function unknownWord(word: string): boolean {
   const lower = word.toLowerCase();
+  if (CALENDAR_WORD.test(lower)) return false;
   const folded = foldName(word);
   return word.length >= 3 && !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PLACE_WORDS.has(folded) && !PRODUCT_WORDS.has(folded);
 }
 
+/**
+ * A clause's subject: one or two words no list holds at the start of a sentence, right before a
+ * verb that follows a subject ("providenci can approve expenses", "Ewald pushed a hotfix",
+ * "kameron moen joined in march"). Mixed-case text capitalises a name there.
+ */
+const SUBJECT = /(?:^|[.!?][ \t]+|\n[ \t]*)([\p{L}][\p{L}\p{M}'’-]*)[ \t]+([\p{L}][\p{L}\p{M}'’-]*)(?:[ \t]+(\p{L}+))?(?![\p{L}\p{M}'’-])/gu;
+const SUBJECT_VERB = /^(?:can|will|would|should|could|may|might|must|is|was|has|had|does|did|isn['’]t|wasn['’]t|hasn['’]t|can['’]t|won['’]t|didn['’]t|doesn['’]t)$/i;
+
+function* subjectNames(text: string): Generator<PiiSpan> {
+  const mixed = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) && text !== text.toUpperCase();
+  const verb = (w: string | undefined): boolean => w !== undefined && (SUBJECT_VERB.test(w) || finiteVerb(w.toLowerCase()));
+  const name = (w: string | undefined): boolean => w !== undefined && unknownWord(w) && !CALENDAR_WORD.test(w.toLowerCase()) && (!mixed || /^\p{Lu}/u.test(w));
+  for (const m of execAll(SUBJECT, text)) {
+    // One word then the verb, or two then the verb.
+    const words = verb(m[2]) ? [m[1]] : verb(m[3]) ? [m[1], m[2]] : [];
+    if (words.length === 0 || !words.every(name)) continue;
+    const at = m.index + m[0].indexOf(m[1] ?? '');
+    const value = words.join(' ');
+    if (text.startsWith(value, at)) yield { start: at, end: at + value.length };
+  }
+}
+
 export function* findNameSlots(text: string, found: readonly PiiSpan[]): Generator<PiiSpan> {
+  yield* subjectNames(text);
   if (text.includes('\n')) {
     for (const m of execAll(VALEDICTION, text)) {
       const span = m.indices?.[1];
