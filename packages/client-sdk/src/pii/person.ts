@@ -394,4 +394,15 @@ function withoutLeadingCue(text: string, s: PiiSpan): PiiSpan {
   return { start: s.start + m[0].length, end: s.end };
 }
 
-export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: findAllPersons };
+let lastPersons: { text: string; spans: readonly PiiSpan[] } | undefined;
+
+/**
+ * The names found in `text`. The last text's are kept: the street scrubber, which runs before
+ * this one on the same text, asks for them (a house number after a name guess makes a street).
+ */
+export function personSpansOf(text: string): readonly PiiSpan[] {
+  if (lastPersons?.text !== text) lastPersons = { text, spans: findAllPersons(text) };
+  return lastPersons.spans;
+}
+
+export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: (text) => personSpansOf(text).map((s) => ({ ...s })) };

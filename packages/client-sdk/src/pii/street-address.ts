@@ -2,6 +2,8 @@ import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 import { execAll } from './text.ts';
 import { findStreetsByWords, withUnit } from './street-words.ts';
+import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import { personSpansOf } from './person.ts';
 
 // Street lines of postal addresses in three shapes:
 //   number, street name, suffix   "742 Evergreen Terrace", "221B Baker Street", "12 Rue de Provence"
@@ -394,8 +396,41 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
   for (const s of candidates) if (seasons.length === 0 || !inSeasonYear(seasons, s)) yield withUnit(text, s);
 }
 
+/** A house number, with its unit, or "s/n", right after a name guess ("Lilleringen 67", "Edificio Leticia s/n."). */
+const NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+(?:${NUMBER}${UNIT}?|s\\/n\\.?)(?![\\d:.,]\\d)`, 'u');
+/** A short word or street type right before such a line: "K Železnej studienke 57", "Plaza …", "park Wnuk 89a". */
+const WORD_BEFORE_GUESS = /(?<![\p{L}\p{M}'’.-])([\p{L}][\p{L}\p{M}.]{0,11})[ \t]+$/u;
+
+/**
+ * Words the name scrubber took for a name, then a house number, then where a place ends ("the
+ * courier is outside Lilleringen 67 now", "Apartment: Zemunska 7", "Our rental is Trekanten 657,
+ * second floor"): a street named without a street word. Not when a word of them is a given name a
+ * list holds ("Ana 2"), nor when the words look like no street (a function word, English only).
+ */
+function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
+  const caselessLine = (at: number): boolean => !/\p{Lu}/u.test(lineAround(text, at));
+  for (const s of personSpansOf(text)) {
+    const m = NUMBER_AFTER_GUESS.exec(text.slice(s.end, s.end + 80));
+    if (m === null) continue;
+    const end = s.end + m[0].length;
+    // The words are a name guess already, removed either way: a looser end costs no word here.
+    if (!PLACE_ENDS.test(text.slice(end, end + 24)) && !GUESS_PLACE_ENDS.test(text.slice(end, end + 24))) continue;
+    const words = text.slice(s.start, s.end).split(/\s+/);
+    if (words.some((w) => FIRST_NAME_SET.has(w) || BUILD_GIVEN_SET.has(foldName(w))) || !cuedWordsLookLikeStreet(words, caselessLine(s.start))) continue;
+    let start = s.start;
+    const lead = WORD_BEFORE_GUESS.exec(text.slice(Math.max(0, s.start - 16), s.start))?.[1];
+    if (lead !== undefined && !NOT_IN_CUED_LINE.has(lead.toLowerCase()) && (TYPE_OR_SUFFIX.test(lead) || (/^\p{Lu}/u.test(lead) && !ENGLISH_TIER.has(lead.toLowerCase())))) {
+      start -= lead.length + 1;
+    }
+    yield { start, end };
+  }
+}
+const GUESS_PLACE_ENDS = /^[ \t]+(?:around|if|is|was|near|by|before|after|in|or|then)(?![\p{L}])/iu;
+const TYPE_OR_SUFFIX = new RegExp(`^(?:${TYPE_WORDS}|${SUFFIXES})$`, 'iu');
+
 function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findStreetsByWords(text);
+  yield* findStreetsAfterNameGuesses(text);
   if (text.includes(',')) yield* findStreetLinesBeforePostcodes(text);
   yield* findCuedStreetLines(text);
   yield* findLoneStreetLines(text);
