@@ -1,3 +1,4 @@
+import { withCallMemo } from './call-memo.ts';
 import { PiiError } from './errors.ts';
 import { BUILTIN_SCRUBBERS } from './builtin.ts';
 import { loadPiiLexicon } from './lexicon.ts';
@@ -91,7 +92,7 @@ function replaceFindings(text: string, findings: readonly PiiFinding[]): string 
 
 function runScrubbers(text: string, scrubbers: readonly Scrubber[]): ScrubResult {
   if (text.length === 0) return { text, findings: [] };
-  const findings = resolveOverlaps(collect(text, scrubbers), text.length);
+  const findings = withCallMemo(text, () => resolveOverlaps(collect(text, scrubbers), text.length));
   return { text: replaceFindings(text, findings), findings };
 }
 

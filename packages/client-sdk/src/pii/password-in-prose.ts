@@ -2,6 +2,7 @@ import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts'
 import { CUE_LINK, MIN_PASSWORD_LENGTH, PLACEHOLDER, isChosenWord, isCommonPassword, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { execAll } from './text.ts';
+import { memoized } from './call-memo.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -335,18 +336,14 @@ const LOGIN_WITH = /(?<![\p{L}])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)\s+(?:w
 const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in/i;
 
 /** Passwords given in a sentence, a line or a login pair: the value's span only. */
-let lastPasswordsOf: { text: string; spans: PiiSpan[] } | undefined;
-
 /**
  * Whether [start, end) is a password tied to its cue in `text` ("pwd: Pancake@91.gizmo",
  * "\"Bluebird@10.thunder\" is the passphrase"): an e-mail scrubber leaves such a span to the
- * password's, which names it better. The last text's passwords are kept, as the scrubbers of one
- * text run one after another.
+ * password's, which names it better. Found once per scrub.
  */
 export function isTiedPassword(text: string, start: number, end: number): boolean {
   if (!PASSWORD_HINT.test(text)) return false;
-  if (lastPasswordsOf?.text !== text) lastPasswordsOf = { text, spans: [...findCuedPasswords(text)] };
-  return lastPasswordsOf.spans.some((s) => s.start === start && s.end === end);
+  return memoized('cued-passwords', text, (t) => [...findCuedPasswords(t)]).some((s) => s.start === start && s.end === end);
 }
 
 /** Where words that name a password stand in `text` ("password", "hasło", "mot de passe", "şifre"). */

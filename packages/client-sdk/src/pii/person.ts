@@ -21,6 +21,7 @@ import { WordSequence } from './name-features.ts';
 import { isTitleCaseLine } from './title-case.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 import { execAll } from './text.ts';
+import { memoized } from './call-memo.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
 // makes it a contraction ("Don't", "Will've"; a possessive "Grace's" is fine).
@@ -394,15 +395,12 @@ function withoutLeadingCue(text: string, s: PiiSpan): PiiSpan {
   return { start: s.start + m[0].length, end: s.end };
 }
 
-let lastPersons: { text: string; spans: readonly PiiSpan[] } | undefined;
-
 /**
- * The names found in `text`. The last text's are kept: the street scrubber, which runs before
- * this one on the same text, asks for them (a house number after a name guess makes a street).
+ * The names found in `text`, found once per scrub: the street scrubber, which runs before this one
+ * on the same text, asks for them (a house number after a name guess makes a street).
  */
 export function personSpansOf(text: string): readonly PiiSpan[] {
-  if (lastPersons?.text !== text) lastPersons = { text, spans: findAllPersons(text) };
-  return lastPersons.spans;
+  return memoized('person', text, findAllPersons);
 }
 
 export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: (text) => personSpansOf(text).map((s) => ({ ...s })) };
