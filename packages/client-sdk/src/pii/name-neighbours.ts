@@ -77,7 +77,7 @@ const AFTER_SURNAME = new Set(
     'owns leads runs since because when while if so as via').split(' '),
 );
 /** Months and days, whole and shortened: "Ailis Campbell Dec 20" ends before the date. */
-const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?$/;
+export const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?$/;
 /** Adverbs that follow a name ("ping grace directly"). */
 const ADVERB_AFTER = /(?:ly|wise|wards?)$/;
 
@@ -89,8 +89,8 @@ const ADVERB_AFTER = /(?:ly|wise|wards?)$/;
  * in", "let Ana by").
  */
 const CANNOT_END_CLAUSE = new Set('a an the to for of with from and or nor he my your our their'.split(' '));
-/** Prepositions and "he": what may not follow them right away tells they are a name's. */
-const PREPOSITIONS_AND_SUBJECTS = new Set('to for of with from he'.split(' '));
+/** Prepositions: what may not follow them right away tells they are a name's. */
+const PREPOSITIONS = new Set('to for of with from'.split(' '));
 /** What no subject is followed by: a link or a preposition ("yucheng he and …", "wenbo he for …"). */
 const NOT_AFTER_SUBJECT = new Set('and or nor but for to of with from since because while if so as via at on in by into about'.split(' '));
 /**
@@ -141,7 +141,7 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
     if (NOT_AFTER_SUBJECT.has(nextLower) || nextLower === lower) return true;
     return finiteVerb(nextLower) && !SUBORDINATORS.has(prev.toLowerCase()) && !/^(?:without|unlike|like|after|before)$/i.test(prev);
   }
-  if (PREPOSITIONS_AND_SUBJECTS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
+  if (PREPOSITIONS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
   return false;
 }
 
@@ -159,20 +159,21 @@ function capitalisedMidSentence(text: string, at: number, w: string, regime: Reg
 }
 
 /**
- * Words that head a clause before a person and are none of the lists above: verbs a request
- * starts with, praise, and greetings ("Assign Okafor …", "Awesome Okafor!", "Happy birthday …").
+ * Words that head a clause before a person and that the never-beside lists lack (those already
+ * hold greetings, titles, quantifiers and the commonest prepositions): verbs a request starts
+ * with, praise, verbs of thinking, more prepositions ("Assign Okafor …", "Awesome Okafor!",
+ * "Happy birthday …").
  */
 const BEFORE_PERSON = new Set(
-  ('assign reassign update notify brief page tag mention book schedule bring check confirm pay hire fire promote remove exclude ' +
-    'nominate approve reject interview onboard train mentor support cover replace relieve escalate route transfer dm pm follow ' +
-    'join reach see find have make send get give show help like unlike either neither both every each bye goodbye night ' +
+  ('assign reassign update brief page tag mention book schedule bring check confirm pay hire fire promote remove exclude ' +
+    'nominate approve reject interview onboard train support cover replace relieve escalate route transfer dm pm follow ' +
+    'join reach see find make send get give show help neither bye goodbye night ' +
     'awesome perfect excellent brilliant amazing wonderful super birthday anniversary congratulations kudos shoutout props ' +
-    'hello thanks welcome sorry yes no ok okay dear mr mrs ms dr ' +
     // Verbs of thinking and saying before a clause ("I think Okafor has …").
     'think guess hope believe know suppose bet reckon feel hear wonder doubt assume expect say ' +
     // Prepositions the lists above lack ("everyone except Okafor", "without Okafor").
-    'except without besides including excluding like unlike than among between behind beyond despite toward towards ' +
-    'upon within across along around against beside versus per re').split(' '),
+    'except without besides including excluding like unlike among between behind beyond despite toward towards ' +
+    'upon within across along around against beside versus re').split(' '),
 );
 
 /**

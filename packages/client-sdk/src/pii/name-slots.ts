@@ -1,7 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { foldName } from './name-lexicon.ts';
 import { execAll } from './text.ts';
-import { finiteVerb } from './name-neighbours.ts';
+import { CALENDAR_WORD, finiteVerb } from './name-neighbours.ts';
 import type { PiiSpan } from './types.ts';
 
 /**
@@ -97,9 +97,6 @@ const TAKES_A_PERSON = new RegExp(
 );
 
 /** A word that no English, software, product or place list holds: a name beside a name. */
-/** Days and months, whole and shortened. */
-const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?$/;
-
 function unknownWord(word: string): boolean {
   const lower = word.toLowerCase();
   if (CALENDAR_WORD.test(lower)) return false;
@@ -118,7 +115,7 @@ const SUBJECT_VERB = /^(?:can|will|would|should|could|may|might|must|is|was|has|
 function* subjectNames(text: string): Generator<PiiSpan> {
   const mixed = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) && text !== text.toUpperCase();
   const verb = (w: string | undefined): boolean => w !== undefined && (SUBJECT_VERB.test(w) || finiteVerb(w.toLowerCase()));
-  const name = (w: string | undefined): boolean => w !== undefined && unknownWord(w) && !CALENDAR_WORD.test(w.toLowerCase()) && (!mixed || /^\p{Lu}/u.test(w));
+  const name = (w: string | undefined): boolean => w !== undefined && unknownWord(w) && (!mixed || /^\p{Lu}/u.test(w));
   for (const m of execAll(SUBJECT, text)) {
     // One word then the verb, or two then the verb.
     const words = verb(m[2]) ? [m[1]] : verb(m[3]) ? [m[1], m[2]] : [];

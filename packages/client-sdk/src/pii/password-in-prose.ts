@@ -64,6 +64,9 @@ const QUOTED_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\[])["'\`“„«]([^"'\`”“
 const TECH_TOKEN =
   /^(?:sha-?\d+|md[45]|base(?:32|58|64)|utf-?(?:8|16|32)|aes-?\d+|rsa-?\d*|ed25519|x25519|pbkdf2|argon2(?:id|i|d)?|bcrypt|scrypt|hmac-?\w*|ipv[46]|wpa[23]?|wpa2-\w+|tls-?1\.\d|x\.?509|ssh-?\d?|oauth2?|2fa|mfa|totp|otp|1password|s3|ec2|k8s|i18n|l10n|a11y|p2p|b2b|b2c|mp[34]|h26[45])$/i;
 
+/** An e-mail address's shape: tied to a cue it is a password ("pwd: Pancake@91.gizmo"), not a mailbox. */
+const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u;
+
 /**
  * Whether a word looks like a password, not like prose, a number, a date, an id or a name: a
  * letter and a digit or a symbol, or letters whose case changes more than a product name's
@@ -73,7 +76,7 @@ function hasPasswordShape(word: string): boolean {
   if (word.length < MIN_PASSWORD_LENGTH || word.length > 128) return false;
   if (hasPassphraseShape(word)) return true;
   if (!/\p{L}/u.test(word) || /^\[[A-Za-z][\w-]*\]/.test(word) || PLACEHOLDER.test(word) || TECH_TOKEN.test(word)) return false;
-  if (word.includes('://') || /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u.test(word)) return false; // URL, e-mail
+  if (word.includes('://') || EMAIL_SHAPE.test(word)) return false; // URL, e-mail
   if (/^(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]*)*$/.test(word)) return false; // path ("run pwd: /srv/app")
   if (/^v?\d+(?:[.:\/-]\d+)+[a-z]{0,2}$/i.test(word)) return false; // version, date, time
   if (/^[A-Z][A-Z0-9]{1,9}-\d+$/.test(word)) return false; // ticket id
@@ -205,8 +208,6 @@ function bareWord(raw: string): { word: string; lead: number } {
 }
 
 /** The value a cue is tied to on its own line, or on the next when the cue ends its line; offsets into `text`. */
-/** An e-mail address's shape: tied to a cue it is a password ("pwd: Pancake@91.gizmo"), not a mailbox. */
-const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u;
 const tiedShape = (word: string): boolean => hasPasswordShape(word) || EMAIL_SHAPE.test(word);
 
 function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [number, number] | undefined {
@@ -343,7 +344,12 @@ const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in/i;
  */
 export function isTiedPassword(text: string, start: number, end: number): boolean {
   if (!PASSWORD_HINT.test(text)) return false;
-  return memoized('cued-passwords', text, (t) => [...findCuedPasswords(t)]).some((s) => s.start === start && s.end === end);
+  return cuedPasswords(text).some((s) => s.start === start && s.end === end);
+}
+
+/** {@link findCuedPasswords}, once per scrub: the e-mail scrubber and this one both ask. */
+function cuedPasswords(text: string): readonly PiiSpan[] {
+  return memoized('cued-passwords', text, (t) => [...findCuedPasswords(t)]);
 }
 
 /** Where words that name a password stand in `text` ("password", "hasło", "mot de passe", "şifre"). */
@@ -377,7 +383,7 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
     }
   }
   if (!PASSWORD_HINT.test(text)) return;
-  yield* findCuedPasswords(text);
+  yield* cuedPasswords(text);
   for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED]) {
     for (const m of execAll(re, text)) {
       const span = m.indices?.[1];
