@@ -2,6 +2,8 @@ import { lexiconData } from './lexicon.ts';
 import { WordSequence, contextFeatures, hashFeature, isCandidate, ownFeatures } from './name-features.ts';
 import type { WordToken } from './name-features.ts';
 import type { PiiSpan } from './types.ts';
+import { isFunctionWordOf, lineLanguagesAt } from './foreign-lines.ts';
+import { cueBefore } from './foreign-names.ts';
 
 /**
  * The name tagger: a logistic regression over hashed features of each word (its letters as
@@ -89,11 +91,26 @@ function logit(p: number): number {
 /** Longest run of words taken as one name. */
 const MAX_NAME_WORDS = 5;
 
+/**
+ * A word of a line in another language that the tagger would take for a name without cause: in a
+ * line without case, any word no name list holds ("przesyłam fakturę za marzec", "tu peux
+ * valider"); in mixed case, a function word of that language ("Le", "Sie"). Either is a name
+ * still right after a greeting or a form of address ("hola cheyanne", "szanowny panie insa"),
+ * or after such a name word.
+ */
+function foreignWord(text: string, tokens: WordSequence, t: WordToken, i: number, languages: Map<number, readonly number[]>): boolean {
+  const langs = lineLanguagesAt(text, t.start, languages);
+  if (langs.length === 0) return false;
+  const unlisted = t.regime === 'M' ? isFunctionWordOf(t.word, langs) : t.lex === 0 || isFunctionWordOf(t.word, langs);
+  return unlisted && !cueBefore(text, tokens, i);
+}
+
 /** Spans of the names the tagger finds in `text`. */
 export function findTaggedNames(text: string, tokens: WordSequence = new WordSequence(text)): PiiSpan[] {
   const { nameLogit: NAME_LOGIT, extendLogit: EXTEND_LOGIT } = loadModel();
   const n = tokens.length;
   const scores = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const languages = new Map<number, readonly number[]>();
   const isName = new Uint8Array(n);
   let any = false;
   for (let i = 0; i < n; i++) {
@@ -101,7 +118,7 @@ export function findTaggedNames(text: string, tokens: WordSequence = new WordSeq
     const t = tokens.at(i);
     if (t === undefined || !isCandidate(t)) continue;
     scores[i] = scoreToken(tokens, i);
-    if ((scores[i] ?? 0) >= NAME_LOGIT) {
+    if ((scores[i] ?? 0) >= NAME_LOGIT && !foreignWord(text, tokens, t, i, languages)) {
       isName[i] = 1;
       any = true;
     }

@@ -16,7 +16,7 @@ function words(list: string): Set<string> {
 const NON_NAME_WORDS: ReadonlySet<string> = lazySet((d) => words(d.NON_NAME_WORDS));
 
 /** Name particles: part of a name between its words, never a name alone. */
-const PARTICLES = words('de da del della di du la le van von der den dos das al bin ten ter y e');
+export const NAME_PARTICLES: ReadonlySet<string> = words('de da del della di du la le van von der den dos das al bin ten ter y e');
 
 const MONTHS: ReadonlySet<string> = lazySet((d) => words(d.MONTH_NAMES));
 /** A day before or a year after: "3. Mai 2004", "18 de abril", "June 2026". */
@@ -65,7 +65,7 @@ export function splitAtNonNameWords(text: string, s: PiiSpan): PiiSpan[] {
     }
     if (piece === undefined) piece = { start: at, end: at + word.length };
     else piece.end = at + word.length;
-    if (!PARTICLES.has(word.toLowerCase())) named = true;
+    if (!NAME_PARTICLES.has(word.toLowerCase())) named = true;
   }
   close();
   if (!cut) return [s];

@@ -17,6 +17,7 @@ import { findNameSlots } from './name-slots.ts';
 import { growToNameNeighbours } from './name-neighbours.ts';
 import { passwordCueSpans } from './password-in-prose.ts';
 import { splitAtNonNameWords } from './non-name-words.ts';
+import { keepForeignNames } from './foreign-names.ts';
 import { WordSequence } from './name-features.ts';
 import { isTitleCaseLine } from './title-case.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
@@ -327,7 +328,12 @@ function onlyProductsOrPlaces(text: string, s: PiiSpan): boolean {
   return words.every(product) && !TITLE_RIGHT_BEFORE.test(before) && !(words.length > 1 && PERSON_LABEL_RIGHT_BEFORE.test(before));
 }
 
-function findAllPersons(text: string): PiiSpan[] {
+/**
+ * Every name guess, before those in lines of another language are cut to their names (see
+ * `keepForeignNames`): the street scrubber reads a house number after a guess as a street
+ * ("estoy en madero 1519"), whatever language the line is in.
+ */
+function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[] } {
   const tokens = new WordSequence(text);
   // A span of place names only ("Our Mumbai and Warsaw teams") is no person.
   const spans = [...findPersons(text), ...findTaggedNames(text, tokens)].filter((s) => !onlyPlaces(text, s) && !onlyProductsOrPlaces(text, s));
@@ -353,7 +359,13 @@ function findAllPersons(text: string): PiiSpan[] {
   const kept = (s: PiiSpan): boolean => !onlyProductsOrPlaces(text, s) && !loneCue(text, s);
   const grown = growToNameNeighbours(text, whole.filter(kept)).filter(kept);
   const cues = grown.length > 0 ? passwordCueSpans(text) : [];
-  return cues.length === 0 ? grown : grown.filter((s) => !aboutAPassword(text, s, cues));
+  return { tokens, spans: cues.length === 0 ? grown : grown.filter((s) => !aboutAPassword(text, s, cues)) };
+}
+
+function findAllPersons(text: string): PiiSpan[] {
+  const { tokens, spans } = memoized('name-guesses', text, findNameGuesses);
+  const kept = (s: PiiSpan): boolean => !onlyProductsOrPlaces(text, s) && !loneCue(text, s);
+  return keepForeignNames(text, tokens, spans).filter(kept);
 }
 
 /**
@@ -401,6 +413,11 @@ function withoutLeadingCue(text: string, s: PiiSpan): PiiSpan {
  */
 export function personSpansOf(text: string): readonly PiiSpan[] {
   return memoized('person', text, findAllPersons);
+}
+
+/** Every name guess in `text`, in lines of other languages too (see `findNameGuesses`). */
+export function nameGuessesOf(text: string): readonly PiiSpan[] {
+  return memoized('name-guesses', text, findNameGuesses).spans;
 }
 
 export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: (text) => personSpansOf(text).map((s) => ({ ...s })) };

@@ -3,7 +3,7 @@ import type { PiiSpan, Scrubber } from './types.ts';
 import { execAll } from './text.ts';
 import { findStreetsByWords, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
-import { personSpansOf } from './person.ts';
+import { nameGuessesOf } from './person.ts';
 
 // Street lines of postal addresses in three shapes:
 //   number, street name, suffix   "742 Evergreen Terrace", "221B Baker Street", "12 Rue de Provence"
@@ -409,7 +409,7 @@ const WORD_BEFORE_GUESS = /(?<![\p{L}\p{M}'’.-])([\p{L}][\p{L}\p{M}.]{0,11})[ 
  */
 function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   const caselessLine = (at: number): boolean => !/\p{Lu}/u.test(lineAround(text, at));
-  for (const s of personSpansOf(text)) {
+  for (const s of nameGuessesOf(text)) {
     const m = NUMBER_AFTER_GUESS.exec(text.slice(s.end, s.end + 80));
     if (m === null) continue;
     const end = s.end + m[0].length;

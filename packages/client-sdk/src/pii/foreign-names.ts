@@ -1,0 +1,107 @@
+import { GERMAN_DETERMINERS, isForeignNameCue, isFunctionWordOf, isGerman, lineLanguagesAt } from './foreign-lines.ts';
+import type { WordSequence, WordToken } from './name-features.ts';
+import { NAME_PARTICLES } from './non-name-words.ts';
+import type { PiiSpan } from './types.ts';
+
+/** How far into a name guess a greeting or form of address is looked for ("sehr geehrte frau"). */
+const CUE_REACH = 3;
+
+/**
+ * Name guesses cut to the names in them where a line is in another language, the last step of the
+ * person search: the tagger, the name's extension to its neighbours and the growth to whole names
+ * all know English, and to them "dzień dobry saverio fumarola, przesyłam fakturę za marzec" is
+ * two long names. Every line first loses the greeting or form of address that opens a guess
+ * ("estimado", "dzień dobry", "sehr geehrte frau"): the name is what follows it. In a line of
+ * another language (`isForeignLine`) a guess is then cut at that language's function words (a
+ * particle between name words stays: "maria da silva"), and, where the line has no case to tell
+ * names by, a piece is kept only when a name list holds one of its words or a greeting comes
+ * right before it. The price, on the evaluation's lines in other languages: a name no list holds
+ * and no greeting introduces ("ayer mahulena cerró el sprint") is not found.
+ */
+export function keepForeignNames(text: string, tokens: WordSequence, spans: readonly PiiSpan[]): PiiSpan[] {
+  const languages = new Map<number, readonly number[]>();
+  const out: PiiSpan[] = [];
+  for (const s of spans) {
+    const words: Array<{ i: number; t: WordToken }> = [];
+    for (let i = Math.max(0, tokens.indexAt(s.start)); i < tokens.length; i++) {
+      const t = tokens.at(i);
+      if (t === undefined || t.start >= s.end) break;
+      if (t.end > s.start) words.push({ i, t });
+    }
+    if (words.length === 0) {
+      out.push(s);
+      continue;
+    }
+    // A greeting or form of address opening the guess ("sehr geehrte frau", "dzień dobry").
+    let from = 0;
+    while (from < words.length && from < CUE_REACH) {
+      const t = words[from]?.t;
+      // A given name that is also a form of address ("Don", "Cara") is the name's.
+      if (t === undefined || (t.lex & 1) === 1 || !isForeignNameCue(t.folded)) break;
+      from++;
+    }
+    const cued = from > 0 || cueBefore(text, tokens, words[0]?.i ?? 0, 1);
+    const rest = words.slice(from);
+    if (rest.length === 0) continue;
+    const langs = lineLanguagesAt(text, s.start, languages);
+    if (langs.length === 0) {
+      out.push(from === 0 ? s : { start: rest[0]?.t.start ?? s.start, end: s.end });
+      continue;
+    }
+    const caseless = rest[0]?.t.regime !== 'M';
+    const german = !caseless && isGerman(langs);
+    let piece: Array<{ i: number; t: WordToken }> = [];
+    const close = (): void => {
+      const named = piece.filter(({ t }) => !NAME_PARTICLES.has(t.lower));
+      const a = piece[0];
+      const b = piece[piece.length - 1];
+      const anchored =
+        (cued && a === rest[0]) ||
+        piece.some(({ t }) => t.lex > 0 && !isFunctionWordOf(t.word, langs)) ||
+        !(caseless || (german && a !== undefined && afterGermanDeterminer(text, tokens, a.i)));
+      if (a !== undefined && b !== undefined && named.length > 0 && anchored) out.push({ start: a.t.start, end: b.t.end });
+      piece = [];
+    };
+    // A function word of the line's language cuts, and in mixed case any word in lower case: a
+    // name there is capitalised ("Maria da Silva vão apresentar").
+    const cuts = (t: WordToken | undefined): boolean => t !== undefined && (isFunctionWordOf(t.word, langs) || (!caseless && t.word === t.lower));
+    rest.forEach((w, k) => {
+      const next = rest[k + 1]?.t;
+      const between = piece.length > 0 && next !== undefined && !cuts(next) && NAME_PARTICLES.has(w.t.lower);
+      // Right after a greeting comes a name, whatever else its first word is ("hallo tal munch").
+      if (cuts(w.t) && !between && !(cued && k === 0)) close();
+      else piece.push(w);
+    });
+    close();
+  }
+  return out;
+}
+
+/**
+ * A greeting or form of address up to `reach` words before word `i`, joined to it by spaces (a
+ * comma may follow the greeting: "hola, maría"). A name word of a greeting is no further name's
+ * cue: in "dzień dobry aram, jinia …" "jinia" has none.
+ */
+export function cueBefore(text: string, tokens: WordSequence, i: number, reach = CUE_REACH): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - reach; k--) {
+    const before = tokens.at(k);
+    const next = tokens.at(k + 1);
+    if (before === undefined || next === undefined) return false;
+    const between = text.slice(before.end, next.start);
+    if (isForeignNameCue(before.folded) && /^,?[ \t]+$/.test(between)) return true;
+    if (!/^[ \t]+$/.test(between)) return false;
+  }
+  return false;
+}
+
+/** A German determiner before word `i`, with only words in lower case between ("die neue Rechnung"). */
+function afterGermanDeterminer(text: string, tokens: WordSequence, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - CUE_REACH; k--) {
+    const before = tokens.at(k);
+    const next = tokens.at(k + 1);
+    if (before === undefined || next === undefined || !/^[ \t]+$/.test(text.slice(before.end, next.start))) return false;
+    if (GERMAN_DETERMINERS.has(before.lower)) return true;
+    if (before.word !== before.lower) return false;
+  }
+  return false;
+}
