@@ -34,7 +34,7 @@ const PROSE_GOES_ON = /^[ \t]+(?:under|on|in|at|to|by|with|from|behind|inside|ne
 const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
 /** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
-const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|lösenord|passord|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre|geslo|lozinka|parool|kata sandi|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan/i;
+const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|secret|kennwort|passwort|mot de pass|contraseña|senha|wachtwoord|ww|l[öo]sen|passord|kode|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parol|[şs]ifre|geslo|lozinka|parool|kata sandi|kh[aẩ]u|mk|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan/i;
 
 /**
  * A word that names a password, in English and in the languages of the street-address locales.
@@ -43,7 +43,7 @@ const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|sec
  * compound ("wifi-password", "WLAN-Passwort"), not follow a flag's dashes ("--password").
  */
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de passe|contraseña|senha|wachtwoord|lösenord(?:et)?|passord(?:et)?|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parola|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|credentials?|creds)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:)|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t])|credentials?|creds)(?![\p{L}\d_])/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -127,7 +127,7 @@ const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["
  * colon, "=" or "is".
  */
 const OWNER_THEN_LINK =
-  /^(?:[ \t]*\([^)\n]{1,40}\)|[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para)(?:[ \t]+[\p{L}\d.@_'’-]+){1,4}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*[:=](?![:=\/])|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|er|je|jest|este)(?![\p{L}]))/iu;
+  /^(?:[ \t]*\([^)\n]{1,40}\)|[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+){1,4}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*[:=](?![:=\/])|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là)(?![\p{L}]))/iu;
 /** Cues whose language links them to the value with a word that is a preposition in English: Finnish "salasana on X", Polish "hasło to X". */
 const NATIVE_LINK = { cue: /^(?:salasana|has[łl]o)$/i, link: /^[ \t]+(?:on|to)(?=[ \t])/i };
 /** Cues in English (and its misspellings): after them an unknown word is no English prose. */
@@ -316,6 +316,101 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
 }
 
 /**
+ * A chosen word with digits and perhaps a symbol added, the commonest way people make a password
+ * ("Lemon3987", "bamboo09$", "Hunter#0218", "tiger5_", "ginger!2"): near a cue, it is the
+ * password wherever it stands ("can you log in with Castle211? that should be the temp
+ * password", "what's the wifi pw?\nits Lemon3987 lol").
+ */
+const WORD_AND_DIGITS = /^(\p{L}{3,})[!#$%&*+=?@^_~.-]?\d{1,6}[!#$%&*+=?@^_~]?$/u;
+/**
+ * Nouns that number things, and products with a version, not passwords: "room 101" is also
+ * written "Room101", and "Windows11" is no password. (The product list at large holds words
+ * people build passwords from: "Jaguar", "Falcon", "Spring".)
+ */
+const NUMBERED_NOUNS =
+  /^(?:windows|win|office|iphone|ipad|pixel|galaxy|python|java|php|node|ubuntu|debian|centos|fedora|rhel|macos|ios|android|xbox|playstation|excel|outlook|teams|chrome|firefox|safari|edge|mysql|postgres|postgresql|redis|oracle|sql|vue|react|angular|net|dotnet|es|ecma|html|css|http|room|level|floor|gate|team|sprint|version|ver|build|release|page|step|phase|building|flight|terminal|platform|seat|row|ticket|order|invoice|case|issue|item|rev|node|server|host|web|pod|cluster|region|zone|rack|table|lab|class|grade|year|week|day|month|quarter|covid|unit|suite|apt|route|bus|line|channel|part|chapter|section|figure|test|demo|user|guest|staging|prod|printer|desk|office|slot|batch|job|task|story|epic|bug|pr|mr|run|iter|iteration|wave|round|stage|tier|plan|model|series|gen|type|size|vm|db|api|app|env|port|vlan|lane|block|lot|box)$/i;
+
+/** A word-and-digits password near a cue, or undefined. */
+function wordAndDigits(raw: string): string | undefined {
+  const { word } = bareWord(raw);
+  const m = WORD_AND_DIGITS.exec(word);
+  const letters = m?.[1]?.toLowerCase();
+  // hasPasswordShape leaves out ticket ids ("SEC-53729"), versions and the like.
+  if (m === null || letters === undefined || !hasPasswordShape(word)) return undefined;
+  if (NUMBERED_NOUNS.test(letters) || JARGON_WORDS.has(letters)) return undefined;
+  return word;
+}
+
+/**
+ * Words that make a word-and-digits nearby a password though no word names one: a login or an
+ * account just reset or set up, a value not to be passed on ("reset the kiosk login. Lizard1800
+ * is what i set it to", "its bamboo09$ for both accounts", "harbor4 — dont share").
+ */
+const LOGIN_CUE_WORDS = /(?<![\p{L}\d_])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|accounts?|set it to|(?:do not|don['’]?t|dont)[ \t]+(?:share|forward|post))(?![\p{L}\d_])/giu;
+const LOGIN_CUE_HINT = /log|sign|account|set it|share|forward|post/i;
+
+/** Word-and-digits passwords on a cue's line, the line before it or the line after it. */
+function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
+  const seen = new Set<number>();
+  const cues = PASSWORD_HINT.test(text) ? passwordCues(text) : [];
+  if (LOGIN_CUE_HINT.test(text)) for (const m of execAll(LOGIN_CUE_WORDS, text)) cues.push({ index: m.index, cue: m[0] });
+  for (const { index, cue } of cues) {
+    const cueEnd = index + cue.length;
+    // "password manager", "password policy": about passwords in general.
+    if (PASSWORD_COMPOUND.test(/^[\s:]*([\p{L}-]+)/u.exec(text.slice(cueEnd, cueEnd + 40))?.[1] ?? '')) continue;
+    const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+    const from = lineStart === 0 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
+    const lineEnd = text.indexOf('\n', cueEnd);
+    const nextEnd = lineEnd === -1 ? -1 : text.indexOf('\n', lineEnd + 1);
+    const to = lineEnd === -1 ? text.length : nextEnd === -1 ? text.length : nextEnd;
+    const region = text.slice(from, to);
+    let previous = '';
+    for (const w of region.matchAll(/\S+/g)) {
+      const at = from + w.index;
+      const word = wordAndDigits(w[0]);
+      // "the password for web01", "login user42": what the password is for, or whose.
+      if (word !== undefined && !PASSWORD_OWNER_WORDS.test(previous) && !seen.has(at)) {
+        seen.add(at);
+        const start = at + bareWord(w[0]).lead;
+        yield { start, end: start + word.length };
+      }
+      previous = bareWord(w[0]).word;
+    }
+  }
+}
+
+/** A value that a login's user name comes before, in a pair or a command line. */
+const loginValue = (value: string): boolean =>
+  value.length >= MIN_PASSWORD_LENGTH && !PLACEHOLDER.test(value) && !/^\[[A-Za-z][\w-]*\]/.test(value) && (hasPasswordShape(value) || isLetterRunPassword(value) || isCommonPassword(value));
+
+/** A built-in account's name and a slash before the password: "admin / yellow55*", "root / Pizza0285". */
+const ACCOUNT_SLASH = /(?<![\p{L}\d_.\/-])(?:admin|administrator|root|sa|postgres|ubuntu|pi|guest|sysadmin|superuser|operator|svc[_-][\w-]{1,30})[ \t]*\/[ \t]*["'`“]?([^\s"'`”]{4,128})/dgiu;
+/**
+ * A password on a command line: "--password X", "--password=X", "-p X" after "-u user" or in a
+ * login command, "-u user:X" and "--user user:X" (curl's basic auth).
+ */
+const PASSWORD_FLAG = /(?<![\w-])--(?:password|passwd|pass|pwd)(?:[ \t]+|=)["']?([^\s"'-][^\s"']{3,127})/dg;
+const P_FLAG = /(?<![\w-])-p(?:[ \t]+|=)["']?([^\s"'-][^\s"']{3,127})/dg;
+const USER_COLON = /(?<![\w-])(?:-u|--user)[ \t=]+[^\s:"']{1,64}:["']?([^\s"'@]{4,128})/dg;
+/** Wi-Fi details as a router's sticker or a note gives them: "SSID: ACME-Staff\nKey: butter?1". */
+const WIFI_KEY_LINE = /(?:^|\n)[ \t]*(?:key|psk|wpa2? key|network key|pass)[ \t]*[:=][ \t]*["'`“]?([^\s"'`”]{4,128})/dgi;
+
+function* findLoginArguments(text: string): Generator<PiiSpan> {
+  const found = function* (re: RegExp, keep: (value: string) => boolean = loginValue): Generator<PiiSpan> {
+    for (const m of execAll(re, text)) {
+      const span = m.indices?.[1];
+      const value = (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
+      if (span !== undefined && keep(value)) yield { start: span[0], end: span[0] + value.length };
+    }
+  };
+  if (text.includes('/')) yield* found(ACCOUNT_SLASH);
+  if (text.includes('--')) yield* found(PASSWORD_FLAG, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
+  if (/(?<![\w-])-p\b/.test(text) && /(?<![\w-])(?:-u|--user(?:name)?)\b|\blogin\b/.test(text)) yield* found(P_FLAG);
+  if (/(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
+  if (/\bssid\b/i.test(text)) yield* found(WIFI_KEY_LINE, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
+}
+
+/**
  * A PIN or a door, alarm or safe code: 4–8 digits right after its cue and a linking word
  * ("PIN: 4821", "the door code is 151219", "alarm code 23002"). Digits alone are a secret only
  * here: anywhere else they are counts, ids and times.
@@ -382,6 +477,8 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       yield { start: span[0], end: span[0] + value.length };
     }
   }
+  yield* findWordAndDigitsNearCues(text);
+  yield* findLoginArguments(text);
   if (!PASSWORD_HINT.test(text)) return;
   yield* cuedPasswords(text);
   for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED]) {

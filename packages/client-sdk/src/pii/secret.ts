@@ -97,7 +97,7 @@ const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:\/@]{1,128}:(?!\[[A-Za-z
 const SECRET_WORD_ASSIGNED =
   /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|key|credential|auth|pass|pw)s?["']?[ \t]{0,8}(?::=|=>|[:=])/gi;
 const SECRET_NAME =
-  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth)s?$|^(?:pass|pw|key)$/i;
+  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth)s?$|^(?:pass|pw|key)$|[_.-](?:pass|pw)$/i;
 const ASSIGNED_VALUE = /[ \t]{0,8}["'`]?([^\s"'`,;<>()\[\]{}]{1,512})/y;
 const MAX_NAME_LENGTH = 60;
 /** `Authorization: Bearer …`. */
