@@ -24,6 +24,17 @@ const WORKPLACE_WORDS = `
 `;
 
 /**
+ * The abbreviations and spellings of chat, common words there though no dictionary holds them:
+ * "btw is it still …", "FYI does anyone know …", "its Cobalt5 lol", "dont share" are no
+ * names. Not "ty" (a given name).
+ */
+const CHAT_WORDS = `
+  fyi btw lol lmao rofl imo imho tbh afaik iirc ttyl brb omg idk nvm fwiw lmk ngl smh asap eod eow ooo wfh tbd tbc pto
+  ftw lgtm ptal wip afk bbl dm dms ikr tho cuz gonna wanna gotta kinda sorta dunno yeah yep yup nope nah hmm ugh oops
+  thx tks pls plz gm gn np dont doesnt didnt isnt wasnt arent werent havent hasnt shouldnt couldnt wouldnt im ive
+  youre theyre thats whats`;
+
+/**
  * Lower-case English words and their SCOWL size tier: 1 for the ~4,000 commonest (size 10),
  * 2 for size 20, 3 for size 35 (~38,000 words in all). A word outside these is either rare,
  * jargon, a typo or a name: the name tagger weighs which.
@@ -32,6 +43,7 @@ export const ENGLISH_TIER: ReadonlyMap<string, number> = lazyMap(
   (d) =>
     new Map([
       ...words(WORKPLACE_WORDS).map((w) => [w, 3] as const),
+      ...words(CHAT_WORDS).map((w) => [w, 2] as const),
       ...words(d.ENGLISH_WORDS_10).map((w) => [w, 1] as const),
       ...words(d.ENGLISH_WORDS_20).map((w) => [w, 2] as const),
       ...words(d.ENGLISH_WORDS_35).map((w) => [w, 3] as const),

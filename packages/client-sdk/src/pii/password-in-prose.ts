@@ -30,6 +30,8 @@ const PASSWORD_CHANGED = new RegExp(
 );
 /** What follows a word of prose after "password is": a preposition or an article ("taped under the router"). */
 const PROSE_GOES_ON = /^[ \t]+(?:under|on|in|at|to|by|with|from|behind|inside|next|near|above|below|into|onto|the|a|an|and|or|for|of)(?![\p{L}])/iu;
+/** Words in angle brackets that stand for a value: "<your password here>", "<new_password>". */
+const PLACEHOLDER_IN_BRACKETS = /^[=:]*<[\p{Ll} _-]{2,40}>/u;
 /** A password in prose ends before sentence punctuation, but a final '!' or '?' may be part of it. */
 const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
@@ -73,9 +75,13 @@ const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u;
  * ("tWnLwGPf", not "GitHub").
  */
 function hasPasswordShape(word: string): boolean {
+  // A word that ends a question or an exclamation: "the pw for the printer?", "Passwort
+  // vergessen?" ("letmein!" is a password still).
+  if (/^\p{L}+[?!]$/u.test(word) && !isCommonPassword(word.slice(0, -1))) return hasPasswordShape(word.slice(0, -1));
   if (word.length < MIN_PASSWORD_LENGTH || word.length > 128) return false;
   if (hasPassphraseShape(word)) return true;
   if (!/\p{L}/u.test(word) || /^\[[A-Za-z][\w-]*\]/.test(word) || PLACEHOLDER.test(word) || TECH_TOKEN.test(word)) return false;
+  if (/^[#@][\p{Ll}\d][\p{Ll}\d_.-]*$/u.test(word)) return false; // a channel or a mention ("#it-help", "@here")
   if (word.includes('://') || EMAIL_SHAPE.test(word)) return false; // URL, e-mail
   if (/^(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]*)*$/.test(word)) return false; // path ("run pwd: /srv/app")
   if (/^v?\d+(?:[.:\/-]\d+)+[a-z]{0,2}$/i.test(word)) return false; // version, date, time
@@ -284,8 +290,10 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     let words = 0;
     for (const w of rest.matchAll(/\S+/g)) {
       if (++words > PASSWORD_WINDOW_WORDS) break;
-      // A placeholder is the value already replaced (scrubbing twice finds nothing new).
-      if (/^[=:]*["'`“(]?\[[A-Za-z][\w-]*\]/.test(w[0])) break;
+      // A placeholder is the value already replaced (scrubbing twice finds nothing new); a
+      // template's expression or a placeholder in brackets stands for it ("{{ vault_db_password }}",
+      // "${{ secrets.DB_PASSWORD }}", "<your password here>").
+      if (/^[=:]*["'`“(]?\[[A-Za-z][\w-]*\]/.test(w[0]) || /^[=:]*["'`]?(?:\$?\{\{|\{%|\$\{)/.test(w[0]) || PLACEHOLDER_IN_BRACKETS.test(rest.slice(w.index))) break;
       const { word, lead } = bareWord(w[0]);
       if (hasPasswordShape(word) && !PASSWORD_OWNER_WORDS.test(previous)) {
         const start = cueEnd + w.index + lead;
@@ -489,7 +497,7 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       if (/^\[[A-Za-z][\w-]*\]/.test(value)) continue;
       value = value.replace(TRAILING_PUNCTUATION, '');
       // "[EMAIL]" is another finding's placeholder (scrubbing twice finds nothing new).
-      if (value.length < 4 || /^[(\[]/.test(value) || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value)) continue;
+      if (value.length < 4 || /^(?:[(\[{]|\$\{)/.test(value) || PLACEHOLDER_IN_BRACKETS.test(text.slice(span[0])) || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value)) continue;
       // A plain common English word is prose ("the password is expired"); a rarer word, or
       // anything with a digit, a symbol or mixed case, is the password.
       if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2) continue;

@@ -8,7 +8,7 @@ import { lazySet } from './lexicon.ts';
 
 /** Values that stand for a password without being one: variables, templates, masks, words of a form. */
 export const PLACEHOLDER =
-  /^(?:\$\{?[A-Za-z_][\w.]*\}?|<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|your[_-].*)$/i;
+  /^(?:\$\{?[A-Za-z_][\w.]*\}?|<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|[•●∙·]+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|your[_-].*)$/i;
 /** A password shorter than this is taken for prose. */
 export const MIN_PASSWORD_LENGTH = 6;
 
