@@ -234,7 +234,8 @@ function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [nu
     const lineEnd = text.indexOf('\n', lineStart);
     linked = text.slice(lineStart, lineEnd === -1 ? Math.min(text.length, lineStart + 200) : lineEnd).replace(/\r$/, '');
     const value = /^[ \t]*\[[A-Z][A-Z0-9_-]*\]/.test(linked) ? undefined : valueRightAfterCue(linked, { ...options, linked: true });
-    return value !== undefined && linked.slice(value[1]).trim() === '' ? [lineStart + value[0], lineStart + value[1]] : undefined;
+    // Nothing else on the line but the value's closing quote or bracket.
+    return value !== undefined && /^["'”’»“›`)\]]?[ \t]*[.,;]?[ \t]*$/u.test(linked.slice(value[1])) ? [lineStart + value[0], lineStart + value[1]] : undefined;
   }
   // A placeholder is the value already replaced (scrubbing twice finds nothing new).
   if (/^\[[A-Za-z][\w-]*\]/.test(linked.replace(/^\W+/, ''))) return undefined;

@@ -18,7 +18,7 @@ export const MIN_PASSWORD_LENGTH = 6;
  * "este", "adalah", "is now".
  */
 export const CUE_LINK =
-  /^(?:['’]s[ \t]+|[ \t]*(?:[:=]|->|=>|→|[-–—](?=[ \t]))[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|c['’]est|är|ar|er|je|jest|este|adalah|là|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|ahora|jetzt|maintenant|agora|ora|nu))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*:?[ \t]*|\t+)/iu;
+  /^(?:['’]s[ \t]+|[ \t]*(?:[:=]|->|=>|→|[-–—](?=[ \t]))[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|c['’]est|är|ar|er|je|jest|este|adalah|là|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*:?[ \t]*|\t+)/iu;
 
 /**
  * The most used passwords (NCSC's and SplashData's published top lists), letters only: taken
@@ -46,6 +46,12 @@ const PROSE_WORDS = new Set(
 
 /** A value in quotes of any kind, the French and German ones too ("„Winter25!“", "« x »"). */
 const QUOTED = /^["'“‘«»„‹`]([^"'”’»«“‹›`\n]{3,64})["'”’»«“›`]/u;
+/**
+ * A passphrase in brackets, as one marks where a value with spaces starts and ends: "[happy
+ * tractor owl quietly 3]", "(cold runs correct)". Three words or more, in one case, none a word
+ * of prose ("(see attachment)" is no passphrase).
+ */
+const BRACKETED = /^[\[(]((?:\p{L}{2,}|\d{1,6})(?:[ \t]+(?:\p{L}{2,}|\d{1,6})){2,7})[.!?]?[\])]/u;
 const DIGITS = /^(\d{4,16})(?![\d.,:/-]?\d|[\p{L}])/u;
 const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7})(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u;
 const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
@@ -78,6 +84,14 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   if (quoted !== null && inner !== undefined && inner !== '' && !(inner.split(/\s+/).every((w) => FUNCTION_WORDS.has(w.toLowerCase()) || PROSE_WORDS.has(w.toLowerCase())))) {
     const s = at + 1 + (quoted[1] ?? '').indexOf(inner);
     return [s, s + inner.length];
+  }
+  const bracketed = BRACKETED.exec(tail);
+  const phrase = bracketed?.[1];
+  if (bracketed !== null && phrase !== undefined && (phrase === phrase.toLowerCase() || phrase === phrase.toUpperCase())) {
+    const words = phrase.split(/[ \t]+/).filter((w) => !/^\d+$/.test(w));
+    // After "is the phrase" the words are the value whatever they are.
+    const named = /phrase|words|sentence/i.test(link[0]);
+    if (words.length >= 3 && (named || words.every((w) => isChosenWord(w)))) return [at + 1, at + 1 + phrase.length];
   }
   // A password's shape, or letters in both cases that no rule of CamelCase explains ("RzSSbduz");
   // a capitalised word ("Required", "Benutzer") is left to the one-word rule below.

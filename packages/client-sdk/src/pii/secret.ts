@@ -1,6 +1,6 @@
 import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
-import { MIN_PASSWORD_LENGTH, PLACEHOLDER } from './password-values.ts';
+import { MIN_PASSWORD_LENGTH, PLACEHOLDER, isChosenWord } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -95,10 +95,12 @@ const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:\/@]{1,128}:(?!\[[A-Za-z
  * rarer than words in general, and reads the rest of the name backwards.
  */
 const SECRET_WORD_ASSIGNED =
-  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|key|credential|auth|pass|pw)s?["']?[ \t]{0,8}(?::=|=>|[:=])/gi;
+  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|key|credential|auth|passphrase|pass|pw)s?["']?[ \t]{0,8}(?::=|=>|[:=])/gi;
 const SECRET_NAME =
-  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth)s?$|^(?:pass|pw|key)$|[_.-](?:pass|pw)$/i;
+  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth|passphrase)s?$|^(?:pass|pw|key)$|[_.-](?:pass|pw)$/i;
 const ASSIGNED_VALUE = /[ \t]{0,8}["'`]?([^\s"'`,;<>()\[\]{}]{1,512})/y;
+/** A value in quotes after the assignment: up to the same quote, on the same line. */
+const QUOTED_ASSIGNED_VALUE = /[ \t]{0,8}(["'`])([^"'`\n]{1,256})\1/y;
 const MAX_NAME_LENGTH = 60;
 /** `Authorization: Bearer …`. */
 const BEARER = /\b(?:Bearer|Basic|Token)[ \t]{1,8}([A-Za-z0-9\-._~+\/]{16,4096}={0,2})/dg;
@@ -142,6 +144,19 @@ function* findContextSecrets(text: string): Generator<PiiSpan> {
     while (nameStart > 0 && m.index - nameStart < MAX_NAME_LENGTH && /[A-Za-z0-9_.-]/.test(text[nameStart - 1] ?? '')) nameStart--;
     const name = text.slice(nameStart, m.index + word.length);
     if (!SECRET_NAME.test(name)) continue;
+    // A quoted value is read to its closing quote, spaces and commas included
+    // ('WPA_PASSPHRASE="mango orange otter"', "PGPASSWORD='tiger,dragon249'").
+    QUOTED_ASSIGNED_VALUE.lastIndex = m.index + m[0].length;
+    const q = QUOTED_ASSIGNED_VALUE.exec(text);
+    const quoted = q?.[2];
+    if (q !== null && quoted !== undefined && /\S/.test(quoted)) {
+      const start = QUOTED_ASSIGNED_VALUE.lastIndex - quoted.length - 1;
+      const words = quoted.trim().split(/\s+/);
+      // Words of prose in quotes are no value ('password: "same as before"').
+      const secret = words.length === 1 ? looksLikeSecretValue(name, quoted.trim()) : !words.every((w) => !isChosenWord(w)) && (/passphrase/i.test(name) || /pass|pwd|^pw$/i.test(name));
+      if (secret) yield { start, end: start + quoted.length };
+      continue;
+    }
     ASSIGNED_VALUE.lastIndex = m.index + m[0].length;
     const v = ASSIGNED_VALUE.exec(text);
     const value = v?.[1];
