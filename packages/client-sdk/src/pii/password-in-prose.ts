@@ -36,7 +36,7 @@ const PLACEHOLDER_IN_BRACKETS = /^[=:]*<[\p{Ll} _-]{2,40}>/u;
 const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
 /** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
-const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|secret|kennwort|passwort|mot de pass|contraseña|senha|wachtwoord|ww|l[öo]sen|passord|kode|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parol|[şs]ifre|geslo|lozinka|parool|kata sandi|kh[aẩ]u|mk|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan/i;
+const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|access[ -]code|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|secret|kennwort|passwort|mot de pass|contraseña|senha|wachtwoord|ww|l[öo]sen|passord|kode|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parol|[şs]ifre|geslo|lozinka|parool|kata sandi|kh[aẩ]u|mk|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan/i;
 
 /**
  * A word that names a password, in English and in the languages of the street-address locales.
@@ -45,7 +45,7 @@ const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|sec
  * compound ("wifi-password", "WLAN-Passwort"), not follow a flag's dashes ("--password").
  */
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:)|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t])|credentials?|creds)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:)|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t])|access[ -]code|credentials?|creds)(?![\p{L}\d_])/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -339,9 +339,20 @@ const WORD_AND_DIGITS = /^(\p{L}{3,})[!#$%&*+=?@^_~.-]?\d{1,6}[!#$%&*+=?@^_~]?$/
 const NUMBERED_NOUNS =
   /^(?:windows|win|office|iphone|ipad|pixel|galaxy|python|java|php|node|ubuntu|debian|centos|fedora|rhel|macos|ios|android|xbox|playstation|excel|outlook|teams|chrome|firefox|safari|edge|mysql|postgres|postgresql|redis|oracle|sql|vue|react|angular|net|dotnet|es|ecma|html|css|http|room|level|floor|gate|team|sprint|version|ver|build|release|page|step|phase|building|flight|terminal|platform|seat|row|ticket|order|invoice|case|issue|item|rev|node|server|host|web|pod|cluster|region|zone|rack|table|lab|class|grade|year|week|day|month|quarter|covid|unit|suite|apt|route|bus|line|channel|part|chapter|section|figure|test|demo|user|guest|staging|prod|printer|desk|office|slot|batch|job|task|story|epic|bug|pr|mr|run|iter|iteration|wave|round|stage|tier|plan|model|series|gen|type|size|vm|db|api|app|env|port|vlan|lane|block|lot|box)$/i;
 
-/** A word-and-digits password near a cue, or undefined. */
+/** Hex digests and ids: letters and digits, but no password ("dcf3a7c3050de991", a UUID). */
+const HEX_ID = /^(?:[0-9a-f]{7,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})$/i;
+
+/**
+ * A password near a cue, or undefined: a word with digits added ("Lemon3987"), or a random-looking
+ * string of three kinds of characters or more ("tua58QWP&6", "0r4nge+936", "nik83FHF+5").
+ */
 function wordAndDigits(raw: string): string | undefined {
   const { word } = bareWord(raw);
+  // Dashes, dots, colons and underscores join the parts of names and times ("x86_64-unknown-linux-gnu").
+  const kinds = [/\p{Ll}/u, /\p{Lu}/u, /\d/, /[^\p{L}\d\-–_.:\/]/u].filter((k) => k.test(word)).length;
+  // Paths, packages, ARNs and user agents hold '/', '\\', ':' or '@' ("@types/node@20.0.6").
+  // A key and its value ("user=…") and another finding's placeholder ("[EMAIL]") are neither.
+  if (kinds >= 3 && word.length >= 8 && !/[\/\\:@]|^\w+=|\[[A-Z]/.test(word) && hasPasswordShape(word) && !HEX_ID.test(word)) return word;
   const m = WORD_AND_DIGITS.exec(word);
   const letters = m?.[1]?.toLowerCase();
   // hasPasswordShape leaves out ticket ids ("SEC-53729"), versions and the like.
@@ -355,8 +366,9 @@ function wordAndDigits(raw: string): string | undefined {
  * account just reset or set up, a value not to be passed on ("reset the kiosk login. Lizard1800
  * is what i set it to", "its bamboo09$ for both accounts", "harbor4 — dont share").
  */
-const LOGIN_CUE_WORDS = /(?<![\p{L}\d_])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|accounts?|set it to|(?:do not|don['’]?t|dont)[ \t]+(?:share|forward|post))(?![\p{L}\d_])/giu;
-const LOGIN_CUE_HINT = /log|sign|account|set it|share|forward|post/i;
+const LOGIN_CUE_WORDS =
+  /(?<![\p{L}\d_])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|accounts?|set it to|reset (?:it|your|the|his|her|their)|(?:do not|don['’]?t|dont)[ \t]+(?:share|forward|post))(?![\p{L}\d_])/giu;
+const LOGIN_CUE_HINT = /log|sign|account|set it|reset|share|forward|post/i;
 
 /** Word-and-digits passwords on a cue's line, the line before it or the line after it. */
 function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
@@ -383,7 +395,8 @@ function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
         const start = at + bareWord(w[0]).lead;
         yield { start, end: start + word.length };
       }
-      previous = bareWord(w[0]).word;
+      // A sentence's end parts the owner from the value ("reset the kiosk login. Lizard1800 is …").
+      previous = /[.!?]$/.test(w[0]) ? '' : bareWord(w[0]).word;
     }
   }
 }
@@ -403,6 +416,38 @@ const P_FLAG = /(?<![\w-])-p(?:[ \t]+|=)["']?([^\s"'-][^\s"']{3,127})/dg;
 const USER_COLON = /(?<![\w-])(?:-u|--user)[ \t=]+[^\s:"']{1,64}:["']?([^\s"'@]{4,128})/dg;
 /** Wi-Fi details as a router's sticker or a note gives them: "SSID: ACME-Staff\nKey: butter?1". */
 const WIFI_KEY_LINE = /(?:^|\n)[ \t]*(?:key|psk|wpa2? key|network key|pass)[ \t]*[:=][ \t]*["'`“]?([^\s"'`”]{4,128})/dgi;
+
+/** A table header's cell that names a password column. */
+const PASSWORD_COLUMN = /^(?:passwords?|passwd|pwd|pw|pass|passphrase|pass ?code|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|has[łl]o|[şs]ifre|parola|l[öo]senord|passord|adgangskode|salasana)$/i;
+
+/**
+ * The cells of a password column in a table written with pipes ("| host | user | password |",
+ * then "| --- | --- | --- |" and the rows): each one word of four characters or more, not a
+ * placeholder nor a common word ("see vault", "N/A", "TBD" stay).
+ */
+function* findPasswordColumns(text: string): Generator<PiiSpan> {
+  const lines = text.split('\n');
+  let offset = 0;
+  let column = -1;
+  for (const line of lines) {
+    const cells = /^[ \t]*\|.*\|[ \t]*\r?$/.test(line) ? line.trim().slice(1, -1).split('|') : undefined;
+    if (cells === undefined) column = -1;
+    else if (cells.every((c) => /^[ \t]*:?-{3,}:?[ \t]*$/.test(c))) {
+      // The separator row under the header.
+    } else if (column === -1) column = cells.findIndex((c) => PASSWORD_COLUMN.test(c.trim()));
+    else {
+      const cell = cells[column];
+      const value = cell?.trim() ?? '';
+      if (cell !== undefined && value.length >= 4 && !/\s/.test(value) && !PLACEHOLDER.test(value) && !/^\[[A-Z][A-Z0-9_-]*\]$/.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2) {
+        let at = offset + line.indexOf('|') + 1;
+        for (let k = 0; k < column; k++) at += (cells[k] ?? '').length + 1;
+        const start = at + cell.indexOf(value);
+        yield { start, end: start + value.length };
+      }
+    }
+    offset += line.length + 1;
+  }
+}
 
 function* findLoginArguments(text: string): Generator<PiiSpan> {
   const found = function* (re: RegExp, keep: (value: string) => boolean = loginValue): Generator<PiiSpan> {
@@ -482,13 +527,14 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');
       if (span === undefined || /^\d+$/.test(m[1] ?? '') || value.length < 4 || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value) || PASSWORD_PROSE.test(value)) continue;
       if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase()))) continue;
-      if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !/\d/.test(value)) continue;
+      if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !isCommonPassword(value) && !/\d/.test(value)) continue;
       yield { start: span[0], end: span[0] + value.length };
     }
   }
   yield* findWordAndDigitsNearCues(text);
   yield* findLoginArguments(text);
   if (!PASSWORD_HINT.test(text)) return;
+  if (text.includes('|')) yield* findPasswordColumns(text);
   yield* cuedPasswords(text);
   for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED]) {
     for (const m of execAll(re, text)) {

@@ -85,6 +85,9 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
     const s = at + 1 + (quoted[1] ?? '').indexOf(inner);
     return [s, s + inner.length];
   }
+  // One word in brackets that marks where it starts and ends: "password [Pm2utPy]".
+  const inBrackets = /^\[([^\s\]]{4,64})\](?=[ \t]*(?:[.,;!?]|\r?\n|$|[ \t]))/.exec(tail)?.[1];
+  if (inBrackets !== undefined && !/^[A-Z][A-Z0-9_-]*$/.test(inBrackets) && shaped(inBrackets)) return [at + 1, at + 1 + inBrackets.length];
   const bracketed = BRACKETED.exec(tail);
   const phrase = bracketed?.[1];
   if (bracketed !== null && phrase !== undefined && (phrase === phrase.toLowerCase() || phrase === phrase.toUpperCase())) {
@@ -123,7 +126,27 @@ export function isChosenWord(word: string): boolean {
   return !FUNCTION_WORDS.has(lower) && !PROSE_WORDS.has(lower);
 }
 
-/** One of the most used passwords, whatever its case. */
+/** Rows and columns of a QWERTY keyboard, read either way: what a keyboard walk runs along. */
+const KEY_RUNS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p'].flatMap((r) => [r, [...r].reverse().join('')]);
+
+/**
+ * A keyboard walk: runs of three keys or more along a row or a column ("qwerty", "qweasdzxc",
+ * "asdfgh12", "1qaz2wsx"), a password however few letter classes it mixes.
+ */
+export function isKeyboardWalk(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower.length < 6) return false;
+  let i = 0;
+  while (i < lower.length) {
+    let best = 0;
+    for (let n = lower.length - i; n >= 3 && best === 0; n--) if (KEY_RUNS.some((r) => r.includes(lower.slice(i, i + n)))) best = n;
+    if (best === 0) return false;
+    i += best;
+  }
+  return true;
+}
+
+/** One of the most used passwords, whatever its case, or a keyboard walk. */
 export function isCommonPassword(word: string): boolean {
-  return COMMON_PASSWORDS.has(word.toLowerCase());
+  return COMMON_PASSWORDS.has(word.toLowerCase()) || isKeyboardWalk(word);
 }
