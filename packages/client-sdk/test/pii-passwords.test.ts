@@ -157,3 +157,48 @@ describe('prose about passwords stays', () => {
     }
   });
 });
+
+describe('passwords by convention (ninth pass)', () => {
+  const secrets = (text: string): string[] =>
+    scrubPii(text)
+      .findings.filter((f) => f.type === 'SECRET')
+      .map((f) => text.slice(f.start, f.end));
+
+  it('takes a chosen word with digits near a cue, a login or an account, on the next or previous line too', () => {
+    expect(secrets("what's the guest wifi pw?\nit's Meadow4417 now")).toEqual(['Meadow4417']);
+    expect(secrets('reset your account, Kestrel#208 works for now')).toEqual(['Kestrel#208']);
+    expect(secrets('Otter55! — dont share')).toEqual(['Otter55!']);
+    // Numbered things and versions are no passwords, near a cue or not.
+    expect(secrets('the login page broke on Windows11 in Room101')).toEqual([]);
+  });
+
+  it('reads login pairs, command lines, Wi-Fi stickers and password columns', () => {
+    expect(secrets('root / Maple0917 for the backup box')).toEqual(['Maple0917']);
+    expect(secrets('mysql -u deploy -p Tundra77x prod')).toEqual(['Tundra77x']);
+    expect(secrets('curl -u ops:Qz8mVb2LpT https://ci.example.net')).toEqual(['Qz8mVb2LpT']);
+    expect(secrets('app --user svc --password Heron_4410 --verbose')).toEqual(['Heron_4410']);
+    expect(secrets('SSID: Lab-5G\nKey: pebble*73')).toEqual(['pebble*73']);
+    expect(secrets('| host | user | password |\n| --- | --- | --- |\n| db-1 | app | Lantern82 |\n| db-2 | app | see vault |')).toEqual(['Lantern82']);
+  });
+
+  it('takes passphrases with spaces in brackets or quotes, and keyboard walks', () => {
+    expect(secrets('passphrase: [copper lantern drift meadow]')).toEqual(['copper lantern drift meadow']);
+    expect(secrets('the password is literally "blue heron eats toast"')).toEqual(['blue heron eats toast']);
+    expect(secrets('WIFI_PASSPHRASE="quiet orchard rain"')).toEqual(['quiet orchard rain']);
+    expect(secrets('credentials: backup / 1qaz2wsx')).toEqual(['1qaz2wsx']);
+  });
+
+  it('keeps questions, channels, template expressions, placeholders and masked values', () => {
+    for (const text of [
+      'does anyone know the pw for the printer? (see #it-help)',
+      'password: ${{ secrets.DB_PASSWORD }}',
+      'password: {{ vault_db_password }}',
+      'password=<your password here>',
+      'pw: ••••••• thx',
+      'Passwort vergessen?',
+    ]) {
+      expect(secrets(text), text).toEqual([]);
+    }
+    expect(secrets('login details: admin / letmein!')).toEqual(['letmein!']);
+  });
+});

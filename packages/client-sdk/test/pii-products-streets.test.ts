@@ -372,3 +372,28 @@ describe('property-test counterexamples (fast-check, unseeded in pii.test.ts)', 
     expect(found('phone:0171 2345678')).toEqual(['PHONE:0171 2345678']);
   });
 });
+
+describe('street lines of other conventions (ninth pass)', () => {
+  const streets = (text: string): string[] =>
+    scrubPii(text)
+      .findings.filter((f) => f.type === 'STREET_ADDRESS')
+      .map((f) => text.slice(f.start, f.end));
+
+  it('finds units written first, Japanese blocks, Korean roads, grid and Vietnamese addresses', () => {
+    expect(streets('Office: Apt 1204, Building 9, Corniche Road, Abu Dhabi')).toEqual(['Apt 1204, Building 9, Corniche Road']);
+    expect(streets('the clinic is at 2-11-5 Ebisu, Shibuya-ku')).toEqual(['2-11-5 Ebisu']);
+    expect(streets('we moved to Teheran-ro 152, Gangnam-gu')).toEqual(['Teheran-ro 152']);
+    expect(streets('ship it to Carrera 45 #26-85, Medellín')).toEqual(['Carrera 45 #26-85']);
+    expect(streets('Ở 54 Lý Thường Kiệt nhé')).toEqual(['54 Lý Thường Kiệt']);
+  });
+
+  it('keeps a unit with the street it ends, not as the start of another', () => {
+    expect(streets('613 Prince Shoals suite 718, Pietermaritzburg 10341\nbuzzer 3')).toEqual(['613 Prince Shoals suite 718']);
+  });
+
+  it('takes no version, date or phone number for a block', () => {
+    expect(streets('Version 2-1-3 of the spec')).toEqual([]);
+    expect(streets('released 2026-05-06, see notes')).toEqual([]);
+    expect(streets('call me at 3-0863-7334 after 5')).toEqual([]);
+  });
+});

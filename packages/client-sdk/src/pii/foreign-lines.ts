@@ -1,5 +1,6 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { lazyMap, lexiconData } from './lexicon.ts';
+import { memoized } from './call-memo.ts';
 import { lineRegime } from './name-features.ts';
 import { foldName } from './name-lexicon.ts';
 
@@ -35,10 +36,13 @@ const FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords((w) => {
  * without may leave them out ("manana", "reuniao", as chat often does).
  */
 function foreignLanguages(word: string): readonly number[] | undefined {
+  // Most words are ASCII: lower case is their folded form.
+  if (ASCII.test(word)) return FOLDED.get(word.toLowerCase());
   const lower = word.normalize('NFC').replace(/’/g, "'").toLowerCase();
   const folded = foldName(word);
   return lower === folded ? FOLDED.get(folded) : EXACT.get(lower);
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The ISO 639-1 code of each language of the data, by index. */
 let languageCodes: readonly string[] | undefined;
@@ -88,28 +92,31 @@ export function isForeignLine(line: string): boolean {
 export function lineLanguages(line: string): readonly number[] {
   const mixed = lineRegime(line) === 'M';
   const byLanguage = new Map<number, Set<string>>();
-  let english = 0;
+  const others: string[] = [];
   let words = 0;
   for (const m of line.matchAll(WORD)) {
     words++;
     const word = m[0];
-    const folded = foldName(word);
     const langs = foreignLanguages(word);
     if (langs === undefined) {
-      if ((ENGLISH_TIER.get(word.toLowerCase()) ?? 9) <= 2) english++;
+      others.push(word);
       continue;
     }
     if (mixed && word !== word.toLowerCase() && !SENTENCE_START.test(line.slice(0, m.index))) continue;
+    const folded = foldName(word);
     for (const lang of langs) {
       const seen = byLanguage.get(lang);
       if (seen === undefined) byLanguage.set(lang, new Set([folded]));
       else seen.add(folded);
     }
   }
-  if (words < 4) return NONE;
   let best = 0;
   for (const seen of byLanguage.values()) best = Math.max(best, seen.size);
-  if (!(best >= 2 && best > english && best * 4 >= words)) return NONE;
+  // Most lines end here: no language has two of its words in them.
+  if (words < 4 || best < 2 || best * 4 < words) return NONE;
+  let english = 0;
+  for (const word of others) if ((ENGLISH_TIER.get(word.toLowerCase()) ?? 9) <= 2) english++;
+  if (best <= english) return NONE;
   // Short function words are syllables of names too ("Ngọc Vy Ji", "Thanh Phi Pan", "Gia Bình
   // Cui"): a language counts when one of its words in the line has four letters or more.
   return [...byLanguage].filter(([, seen]) => seen.size === best && [...seen].some((w) => w.length >= 4)).map(([lang]) => lang);
@@ -117,11 +124,10 @@ export function lineLanguages(line: string): readonly number[] {
 
 const NONE: readonly number[] = [];
 
-/**
- * `lineLanguages` of the line holding offset `at` of `text`, each line worked out once in `cache`
- * (by the offset where it starts).
- */
-export function lineLanguagesAt(text: string, at: number, cache: Map<number, readonly number[]>): readonly number[] {
+/** `lineLanguages` of the line holding offset `at` of `text`, each line worked out once per scrub. */
+export function lineLanguagesAt(text: string, at: number): readonly number[] {
+  // Worked out once per scrub: the tagger and the cut of name guesses both ask.
+  const cache = memoized('line-languages', text, () => new Map<number, readonly number[]>());
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   let known = cache.get(lineStart);
   if (known === undefined) {

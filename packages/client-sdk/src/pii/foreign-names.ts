@@ -19,7 +19,6 @@ const CUE_REACH = 3;
  * and no greeting introduces ("ayer mahulena cerró el sprint") is not found.
  */
 export function keepForeignNames(text: string, tokens: WordSequence, spans: readonly PiiSpan[]): PiiSpan[] {
-  const languages = new Map<number, readonly number[]>();
   const out: PiiSpan[] = [];
   for (const s of spans) {
     const words: Array<{ i: number; t: WordToken }> = [];
@@ -43,7 +42,7 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
     const cued = from > 0 || cueBefore(text, tokens, words[0]?.i ?? 0, 1);
     const rest = words.slice(from);
     if (rest.length === 0) continue;
-    const langs = lineLanguagesAt(text, s.start, languages);
+    const langs = lineLanguagesAt(text, s.start);
     if (langs.length === 0) {
       out.push(from === 0 ? s : { start: rest[0]?.t.start ?? s.start, end: s.end });
       continue;

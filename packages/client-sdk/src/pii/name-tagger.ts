@@ -98,8 +98,8 @@ const MAX_NAME_WORDS = 5;
  * still right after a greeting or a form of address ("hola cheyanne", "szanowny panie insa"),
  * or after such a name word.
  */
-function foreignWord(text: string, tokens: WordSequence, t: WordToken, i: number, languages: Map<number, readonly number[]>): boolean {
-  const langs = lineLanguagesAt(text, t.start, languages);
+function foreignWord(text: string, tokens: WordSequence, t: WordToken, i: number): boolean {
+  const langs = lineLanguagesAt(text, t.start);
   if (langs.length === 0) return false;
   const unlisted = t.regime === 'M' ? isFunctionWordOf(t.word, langs) : t.lex === 0 || isFunctionWordOf(t.word, langs);
   return unlisted && !cueBefore(text, tokens, i);
@@ -110,7 +110,6 @@ export function findTaggedNames(text: string, tokens: WordSequence = new WordSeq
   const { nameLogit: NAME_LOGIT, extendLogit: EXTEND_LOGIT } = loadModel();
   const n = tokens.length;
   const scores = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-  const languages = new Map<number, readonly number[]>();
   const isName = new Uint8Array(n);
   let any = false;
   for (let i = 0; i < n; i++) {
@@ -118,7 +117,7 @@ export function findTaggedNames(text: string, tokens: WordSequence = new WordSeq
     const t = tokens.at(i);
     if (t === undefined || !isCandidate(t)) continue;
     scores[i] = scoreToken(tokens, i);
-    if ((scores[i] ?? 0) >= NAME_LOGIT && !foreignWord(text, tokens, t, i, languages)) {
+    if ((scores[i] ?? 0) >= NAME_LOGIT && !foreignWord(text, tokens, t, i)) {
       isName[i] = 1;
       any = true;
     }

@@ -38,6 +38,11 @@ const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 /** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
 const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|access[ -]code|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|secret|kennwort|passwort|mot de pass|contraseña|senha|wachtwoord|ww|l[öo]sen|passord|kode|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parol|[şs]ifre|geslo|lozinka|parool|kata sandi|kh[aẩ]u|mk|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan/i;
 
+/** {@link PASSWORD_HINT} tested once per scrub: three scrubbers ask. */
+function hasPasswordHint(text: string): boolean {
+  return memoized('password-hint', text, (t) => PASSWORD_HINT.test(t));
+}
+
 /**
  * A word that names a password, in English and in the languages of the street-address locales.
  * The window search below needs only this cue, not a fixed phrasing. Not "pin": mostly the verb
@@ -348,17 +353,18 @@ const HEX_ID = /^(?:[0-9a-f]{7,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})$/i
  */
 function wordAndDigits(raw: string): string | undefined {
   const { word } = bareWord(raw);
-  // Dashes, dots, colons and underscores join the parts of names and times ("x86_64-unknown-linux-gnu").
-  const kinds = [/\p{Ll}/u, /\p{Lu}/u, /\d/, /[^\p{L}\d\-–_.:\/]/u].filter((k) => k.test(word)).length;
-  // Paths, packages, ARNs and user agents hold '/', '\\', ':' or '@' ("@types/node@20.0.6").
-  // A key and its value ("user=…") and another finding's placeholder ("[EMAIL]") are neither.
-  if (kinds >= 3 && word.length >= 8 && !/[\/\\:@]|^\w+=|\[[A-Z]/.test(word) && hasPasswordShape(word) && !HEX_ID.test(word)) return word;
+  // Paths, packages, ARNs, times and user agents hold '/', '\\', ':' or '@' ("@types/node@20.0.6").
+  if (word.length < MIN_PASSWORD_LENGTH || word.length > 64 || /[\/\\:@]/.test(word)) return undefined;
   const m = WORD_AND_DIGITS.exec(word);
   const letters = m?.[1]?.toLowerCase();
-  // hasPasswordShape leaves out ticket ids ("SEC-53729"), versions and the like.
-  if (m === null || letters === undefined || !hasPasswordShape(word)) return undefined;
-  if (NUMBERED_NOUNS.test(letters) || JARGON_WORDS.has(letters)) return undefined;
-  return word;
+  if (letters !== undefined) {
+    // hasPasswordShape leaves out ticket ids ("SEC-53729"), versions and the like.
+    return NUMBERED_NOUNS.test(letters) || JARGON_WORDS.has(letters) || !hasPasswordShape(word) ? undefined : word;
+  }
+  // Dashes, dots and underscores join the parts of names ("x86_64-unknown-linux-gnu"); a key and
+  // its value ("user=…") and another finding's placeholder ("[EMAIL]") are no password either.
+  const kinds = [/\p{Ll}/u, /\p{Lu}/u, /\d/, /[^\p{L}\d\-–_.]/u].filter((k) => k.test(word)).length;
+  return kinds >= 3 && word.length >= 8 && !/^\w+=|\[[A-Z]/.test(word) && hasPasswordShape(word) && !HEX_ID.test(word) ? word : undefined;
 }
 
 /**
@@ -372,31 +378,38 @@ const LOGIN_CUE_HINT = /log|sign|account|set it|reset|share|forward|post/i;
 
 /** Word-and-digits passwords on a cue's line, the line before it or the line after it. */
 function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
-  const seen = new Set<number>();
-  const cues = PASSWORD_HINT.test(text) ? passwordCues(text) : [];
+  const cues = hasPasswordHint(text) ? passwordCues(text) : [];
   if (LOGIN_CUE_HINT.test(text)) for (const m of execAll(LOGIN_CUE_WORDS, text)) cues.push({ index: m.index, cue: m[0] });
+  if (cues.length === 0 || !/\d|[!#$%&*+=?@^_~]/.test(text)) return;
+  // The lines to read, each once however many cues stand near it: by where they start.
+  const lines = new Map<number, number>();
   for (const { index, cue } of cues) {
     const cueEnd = index + cue.length;
     // "password manager", "password policy": about passwords in general.
     if (PASSWORD_COMPOUND.test(/^[\s:]*([\p{L}-]+)/u.exec(text.slice(cueEnd, cueEnd + 40))?.[1] ?? '')) continue;
     const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-    const from = lineStart === 0 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
+    const before = lineStart === 0 ? -1 : text.lastIndexOf('\n', lineStart - 2) + 1;
     const lineEnd = text.indexOf('\n', cueEnd);
-    const nextEnd = lineEnd === -1 ? -1 : text.indexOf('\n', lineEnd + 1);
-    const to = lineEnd === -1 ? text.length : nextEnd === -1 ? text.length : nextEnd;
-    const region = text.slice(from, to);
+    const after = lineEnd === -1 ? -1 : lineEnd + 1;
+    for (const start of [before, lineStart, after]) {
+      if (start < 0 || lines.has(start)) continue;
+      const end = text.indexOf('\n', start);
+      lines.set(start, end === -1 ? text.length : end);
+    }
+  }
+  for (const [from, to] of lines) {
     let previous = '';
-    for (const w of region.matchAll(/\S+/g)) {
-      const at = from + w.index;
-      const word = wordAndDigits(w[0]);
+    for (const w of text.slice(from, to).matchAll(/\S+/g)) {
+      // Neither shape is all letters: most words are passed over here.
+      const word = /[^\p{L}'’.,;:]/u.test(w[0]) ? wordAndDigits(w[0]) : undefined;
       // "the password for web01", "login user42": what the password is for, or whose.
-      if (word !== undefined && !PASSWORD_OWNER_WORDS.test(previous) && !seen.has(at)) {
-        seen.add(at);
-        const start = at + bareWord(w[0]).lead;
+      if (word !== undefined && !PASSWORD_OWNER_WORDS.test(previous)) {
+        const start = from + w.index + bareWord(w[0]).lead;
         yield { start, end: start + word.length };
       }
-      // A sentence's end parts the owner from the value ("reset the kiosk login. Lizard1800 is …").
-      previous = /[.!?]$/.test(w[0]) ? '' : bareWord(w[0]).word;
+      // A sentence's end or a comma parts the owner from the value ("reset the kiosk login.
+      // Lizard1800 is …", "reset your account, Kestrel#208 works").
+      previous = /[.!?,;]$/.test(w[0]) ? '' : bareWord(w[0]).word;
     }
   }
 }
@@ -407,6 +420,7 @@ const loginValue = (value: string): boolean =>
 
 /** A built-in account's name and a slash before the password: "admin / yellow55*", "root / Pizza0285". */
 const ACCOUNT_SLASH = /(?<![\p{L}\d_.\/-])(?:admin|administrator|root|sa|postgres|ubuntu|pi|guest|sysadmin|superuser|operator|svc[_-][\w-]{1,30})[ \t]*\/[ \t]*["'`“]?([^\s"'`”]{4,128})/dgiu;
+const ACCOUNT_HINT = /(?:admin|root|sa|postgres|ubuntu|pi|guest|superuser|operator|svc[_-][\w-]{1,30})[ \t]*\//i;
 /**
  * A password on a command line: "--password X", "--password=X", "-p X" after "-u user" or in a
  * login command, "-u user:X" and "--user user:X" (curl's basic auth).
@@ -457,8 +471,8 @@ function* findLoginArguments(text: string): Generator<PiiSpan> {
       if (span !== undefined && keep(value)) yield { start: span[0], end: span[0] + value.length };
     }
   };
-  if (text.includes('/')) yield* found(ACCOUNT_SLASH);
-  if (text.includes('--')) yield* found(PASSWORD_FLAG, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
+  if (ACCOUNT_HINT.test(text)) yield* found(ACCOUNT_SLASH);
+  if (text.includes('--p')) yield* found(PASSWORD_FLAG, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
   if (/(?<![\w-])-p\b/.test(text) && /(?<![\w-])(?:-u|--user(?:name)?)\b|\blogin\b/.test(text)) yield* found(P_FLAG);
   if (/(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
   if (/\bssid\b/i.test(text)) yield* found(WIFI_KEY_LINE, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
@@ -492,7 +506,7 @@ const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in/i;
  * password's, which names it better. Found once per scrub.
  */
 export function isTiedPassword(text: string, start: number, end: number): boolean {
-  if (!PASSWORD_HINT.test(text)) return false;
+  if (!hasPasswordHint(text)) return false;
   return cuedPasswords(text).some((s) => s.start === start && s.end === end);
 }
 
@@ -503,7 +517,7 @@ function cuedPasswords(text: string): readonly PiiSpan[] {
 
 /** Where words that name a password stand in `text` ("password", "hasło", "mot de passe", "şifre"). */
 export function passwordCueSpans(text: string): PiiSpan[] {
-  if (!PASSWORD_HINT.test(text)) return [];
+  if (!hasPasswordHint(text)) return [];
   return execAll(PASSWORD_CUE, text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
@@ -533,7 +547,7 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
   }
   yield* findWordAndDigitsNearCues(text);
   yield* findLoginArguments(text);
-  if (!PASSWORD_HINT.test(text)) return;
+  if (!hasPasswordHint(text)) return;
   if (text.includes('|')) yield* findPasswordColumns(text);
   yield* cuedPasswords(text);
   for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED]) {

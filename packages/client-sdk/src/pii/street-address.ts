@@ -1,7 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 import { execAll } from './text.ts';
-import { findStreetsByWords, withUnit } from './street-words.ts';
+import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
 
@@ -30,7 +30,9 @@ const SUFFIXES =
   // faker's English-language locales of Africa and Asia.
   'viaduct|link|links|lk|land|lawn|lawns|strand|rue|' +
   // faker's English locales' suffixes the lists above lack (en, en_GB, en_AU).
-  'mall|crossroad|circuit|lodge|mission|ramp|pine|fall|bank|end|drove|brae|wood|brow|lea|side';
+  'mall|crossroad|circuit|lodge|mission|ramp|pine|fall|bank|end|drove|brae|wood|brow|lea|side|' +
+  // Australia Post and Royal Mail abbreviations ("14 Holloway Gr", "117 Bourke Esp", "16 Albert Terr.").
+  'gr|esp|terr|tce|cct|crt|cl';
 /** Words that open a street name in Romance, Slavic and other languages. */
 const TYPE_WORDS =
   'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
@@ -48,6 +50,9 @@ const TYPE_WORDS =
   'privada|priv\\.|cerrada|cda\\.|callejón|callejon|andador|circuito|prolongación|prolongacion|retorno|calzada|calz\\.|periférico|periferico|eje|peatonal|pasaje|rambla|cuesta|glorieta|urbanización|urbanizacion|urbanização|urbanizacao|quinta|caserío|caserio|aldea|barrio|colonia|vereda|senda|' +
   'conjunto|grupo|entrada|municipio|torrente|subida|bajada|polígono|poligono|sector|partida|lugar|paraje|masía|masia|vía|' +
   'beco|bairro|vila|calçada|calcada|azinhaga|escadinhas|fundătura|fundatura|drumul|stradela|strato|avenuo|bulvardo|placo|vojo|aleo|kajo|' +
+  // Abbreviations of Portuguese, Spanish, Colombian and Belgian addresses ("R. de Cedofeita, 3", "Av Paulista, n° 175",
+  // "Pso. de la Castellana", "Cll. Morelos #1389", "L.go Argentina 1", "15, bld Anspach").
+  'r\\.|c\\.|av|ave\\.|pso\\.|cl\\.|cll\\.|tv\\.|transv\\.|transversal|diagonal|l\\.go|trav\\.|bld|' +
   // Vietnamese ("Số 12 Phố Huế", "45 Đường Lê Lợi").
   'phố|đường|ngõ|ngách|hẻm|đại lộ|quốc lộ';
 /** Endings of compound street names in German, Dutch and Scandinavian languages. */
@@ -58,7 +63,9 @@ const COMPOUND_ENDINGS =
   // Finnish, Norwegian and Danish street words written as the end of one word.
   'polku|rinne|kaari|ranta|väylä|raitti|penger|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads|' +
   // Esperanto compounds ("Zamenhofstrato", "Ĉefvojo").
-  'strato|vojo|placo|avenuo';
+  'strato|vojo|placo|avenuo|' +
+  // Norwegian definite "-alléen", and German "-str" without its dot ("Fjordalléen 12", "Praterstr 2/1/2").
+  'alléen|alleen|str';
 /**
  * Street words written after the name, apart from it: Latvian, Croatian and Slovenian, Turkish,
  * Azerbaijani, Uzbek, Hungarian, Czech and Slovak ("Torņakalna iela 86", "Vegova ulica 778",
@@ -66,43 +73,56 @@ const COMPOUND_ENDINGS =
  */
 const STREET_WORDS_AFTER =
   "iela|gatve|bulvāris|bulvaris|laukums|prospekts|šoseja|ulica|cesta|nasip|sokak|sokağı|caddesi|cad\\.|bulvarı|yolu|" +
+  // Turkish abbreviations ("İstiklal Cad No: 87", "Papatya Sk. No: 113/8", "Kıbrıs Şehitleri Cd. No: 10").
+  "cad|cd\\.|sk\\.|sok\\.|bulvari|bulv\\.|" +
   "küçəsi|küç\\.|prospekti|pr\\.|sh\\.|şossesi|sahəsi|ko['ʻ’]chasi|daxasi|xiyoboni|bulvari|qirg['ʻ’]oqi|qishlog['ʻ’]i|tor['ʻ’]kochasi|" +
   'utca|út|útja|tér|körtér|főtér|sor|sétány|rakpart|fasor|liget|országút|körút|sugárút|határút|köz|náměstí|nám\\.|nábřeží|údolie|námestie|dambis|gāte|vei|' +
   // Esperanto ("Zamenhof strato 12").
   'strato|avenuo|bulvardo|placo|vojo|aleo|kajo';
 
-const NUMBER = '\\d{1,6}(?:[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–/]\\s?\\d{1,5}[a-zA-Z]?)?';
+// "4890-C" (a letter after a dash), "48-50/10" (Austrian house and door; a third part only after a dash
+// and a slash, so that "1962-06-11", "25/05/1967" and "14/10/91" stay dates).
+const NUMBER = '\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?';
+/** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12". */
+const HOUSE_MARK = '(?:no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
+/** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
+const ORDINAL = '\\d{1,3}(?:st|nd|rd|th)';
 const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
 const UNIT =
   `(?:,?\\s(?:apt\\.?|apartment|suite|ste\\.?|unit|flat|floor|fl\\.?|#|no\\.?|lgh\\.?|hus|m\\.|bte|bus|piso|planta|piano|appartamento|interno|scala|étage|hoog|og|` +
   // Croatian and Serbian, Slovenian, Norwegian, Latvian, Romanian, Uzbek units ("Kat 5", "stanovanje št. 731", "Leil. 806", "dz. 806", "Bloc 32, Ap. 54").
   `kat|sprat|stan|apartma|stanovanje(?:\\sšt\\.)?|pisarna|leil\\.|dz\\.|ap\\.|bloc|` +
   // Mexican and Spanish, Romanian and Moldovan units ("Depto. 4", "Int. 2", "bl. 3", "et. 2").
-  `depto\\.?|dpto\\.?|departamento|int\\.|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]` +
+  `depto\\.?|dpto\\.?|departamento|int\\.|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj|` +
+  // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701",
+  // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
+  `casa|of\\.|oficina|apto\\.?|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]` +
   // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
   `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
   `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
+/** A floor and a flat or door written together: "K:9 D:4", "piso 6 depto. c". */
+const UNITS = `(?:${UNIT}){0,2}`;
 
 const NUMBER_FIRST = new RegExp(
-  `(?<![\\w.,/:-])(${NUMBER})\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:${NAME_WORD}[ \\t]+){1,3})(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNIT}?(?![\\p{L}\\d])`,
+  `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,3})(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
 const NUMBER_FIRST_TYPE = new RegExp(
-  `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}${UNIT}?(?![\\p{L}\\d])`,
+  `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
 // Not glued to code before it ("::0:bd please 0" is an IPv6 address and words).
 const TYPE_FIRST = new RegExp(
-  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:n[º°o]\\.?\\s?|n\\.\\s?|n[úu]m\\.?\\s?|nr\\.?\\s?|#\\s?|bloc\\s)?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
 const NAME_THEN_STREET_WORD = new RegExp(
-  `(?<![\\p{L}])(?:${NAME_WORD}[ \\t]+){1,3}(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|${STREET_WORDS_AFTER}),?\\s+${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}])(?:${NAME_WORD}[ \\t]+){1,3}(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|${STREET_WORDS_AFTER}),?\\s+${HOUSE_MARK}?${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 const COMPOUND = new RegExp(
-  `(?<![\\p{L}])(?:${NAME_WORD}[ -])?[\\p{L}][\\p{L}\\p{M}-]*(?:${COMPOUND_ENDINGS})\\s+${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}])(?:${NAME_WORD}[ -])?[\\p{L}][\\p{L}\\p{M}-]*(?:${COMPOUND_ENDINGS})\\s+${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 
@@ -111,11 +131,95 @@ const COMPOUND = new RegExp(
  * "7875 The Paddock", "Im Frohental 268", "Zum Claashäuschen 12c", "Norra Skogsgärdet 96".
  */
 const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
-const NUMBER_THE = new RegExp(`(?<![\\w.,/:-])(${NUMBER})\\s+The\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?${UNIT}?(?![\\p{L}\\d])`, 'gu');
+const NUMBER_THE = new RegExp(`(?<![\\w.,/:-])(${NUMBER})\\s+The\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`, 'gu');
 const LEADING_WORD_THEN_NUMBER = new RegExp(
-  `(?<![\\p{L}])(?:Im|Am|Zum|Zur|An der|Auf der|Auf dem|In der|Unter den|Norra|Södra|Östra|Västra|Undre|Övre|Lilla|Stora)\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?\\s+${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}])(?:Im|Am|Zum|Zur|An der|Auf der|Auf dem|In der|Unter den|Norra|Södra|Östra|Västra|Undre|Övre|Lilla|Stora)\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?\\s+${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'gu',
 );
+
+/**
+ * A numbered unit, plot or building written before the street line, as in India, the Gulf and
+ * West and East Africa ("Apt 3708, Building 116, Muroor Road", "Plot No. 386, Road No. 3", "Block E,
+ * Flat 7, Ozumba Mbadiwe Avenue", "house no. 11, moi avenue", "No. 64, Ahmadu Bello Way", "#217, 8th
+ * Cross"): the street after it then needs no house number of its own.
+ */
+const UNIT_LEAD =
+  '(?:(?:apt|apartment|flat|villa|plot|house|hse|door|office|suite|unit|level|shop|building|bldg|blk|block|lot)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
+  '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*)';
+/** A street's name after such a unit: words and a suffix, a numbered street ("Street 36", "Road No. 3", "39A Street"), "8th Cross". */
+const STREET_AFTER_LEAD =
+  `(?:(?:${NUMBER},?[ \\t]+)?(?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4}(?:${SUFFIXES})s?\\.?` +
+  `|(?:street|road|st|rd)\\.?[ \\t](?:no\\.?[ \\t]?)?\\d{1,3}[a-z]?|\\d{1,3}[a-z]?[ \\t](?:street|road)|${ORDINAL}[ \\t](?:cross|main))`;
+const UNITS_THEN_STREET = new RegExp(
+  `(?<![\\p{L}\\d])(${UNIT_LEAD}(?:,?[ \\t]+${UNIT_LEAD}){0,2}),?[ \\t]+(${STREET_AFTER_LEAD})(?![\\p{L}\\d])`,
+  'giu',
+);
+/** The same written street first: "Corniche Rd., Villa 52", "lower kabete road, hse no. 21". */
+const STREET_THEN_UNIT = new RegExp(
+  `(?<![\\p{L}\\d])((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4})(?:${SUFFIXES})\\.?,?[ \\t]+${UNIT_LEAD}(?![\\p{L}\\d])`,
+  'giu',
+);
+const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main)(?![\\p{L}])`, 'iu');
+/** What {@link UNIT_LEAD} starts with, cheaply: a unit's word, "No." or "#" and a digit. */
+const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?\d|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
+/** Units before any street line found ("Flat 32, 38 Sráid an Mhuilinn", "Level 2, 117 Bourke Esp"), read backwards from its start. */
+const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])${UNIT_LEAD}(?:,?[ \\t]+${UNIT_LEAD}){0,2},?[ \\t]+$`, 'iu');
+
+/**
+ * Japanese blocks, numbered "chōme-ban-gō" before or after the district's name ("6-4-3 Shibuya",
+ * "1-21-25 Kita-Aoyama", "Jingumae 4-13-10", "Akasaka 1-chome 19-20", "1-chōme-3-10 kitazawa"):
+ * three numbers joined by dashes are no date, phone number or version a street would be mistaken for.
+ */
+const JP_BLOCK = '\\d{1,2}(?:-ch[oō]me)?-\\d{1,3}-\\d{1,3}|\\d{1,2}-ch[oō]me[ \\t]\\d{1,3}-\\d{1,3}';
+const JP_PLACE = "\\p{L}[\\p{L}'-]*(?:[ \\t]\\p{Lu}[\\p{L}'-]*)?";
+const JAPANESE_BLOCK = new RegExp(
+  `(?<![\\w.,/:-])(?:(${JP_BLOCK})[ \\t]+(${JP_PLACE})|(\\p{Lu}[\\p{L}'-]*)[ \\t]+(?:${JP_BLOCK}))(?:,?[ \\t]+(?:#\\d{1,5}|[rR]oom[ \\t]\\d{1,5}))?(?![\\p{L}\\d-])`,
+  // Case-sensitive: a second word of the place, and a place before the block, is capitalised ("Kichijoji
+  // Honcho", "Jingumae 4-13-10"; not "Tenjin this", "at 6-20-11").
+  'gu',
+);
+/**
+ * Korean road names, romanised or in Hangul: "Seolleung-ro 285", "Dosan-daero 65-gil 50", "301
+ * Apgujeong-ro", "을지로 414", "강남대로 317".
+ */
+const KOREAN_ROAD = new RegExp(
+  `(?<![\\p{L}\\d])(?:\\p{L}+-(?:ro|daero|gil)|\\p{Script=Hangul}{1,8}(?:로|길))(?:[ \\t]+\\d{1,3}(?:beon)?-?gil)?[ \\t]+${NUMBER}(?![\\p{L}\\d])` +
+    `|(?<![\\w.,/:-])${NUMBER}[ \\t]+\\p{L}+-(?:ro|daero|gil)(?![\\p{L}])`,
+  'giu',
+);
+/** What a Japanese block cannot do without: "6-4-3", "1-chome" (not a date's "2026-05-06" nor a phone number). */
+const JAPANESE_HINT = /(?<![\d-])\d{1,2}-(?:ch[oō]me|\d{1,3}-\d{1,3}(?![\d-]))/iu;
+const KOREAN_HINT = /-(?:ro|daero|gil)(?![\p{L}])|\p{Script=Hangul}(?:로|길)/iu;
+/**
+ * Vietnamese streets, a house number then the name's syllables ("120 Nguyễn Huệ", "Số 45 Nam Kỳ Khởi
+ * Nghĩa", "88/11 Hàng Bài"): capitalised, or in lower case after "số" (number) or "ở", "tại" (at).
+ */
+const VIETNAMESE_STREET = new RegExp(
+  `(?<![\\w.,/:-])(?:(?:[sS]ố[ \\t]+)?\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Lu}\\p{Ll}{0,6}){1,5}` +
+    `|(?<=(?<![\\p{L}])(?:số|ở|tại)[ \\t])\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Ll}{1,7}){1,5})(?![\\p{L}\\d])`,
+  'gu',
+);
+/** Letters only Vietnamese writes ("Huệ", "Đồng Khởi"): only in a text with them are such streets looked for. */
+const VIETNAMESE_LETTER = /[đĐơƠưƯ\u1EA0-\u1EF9]/u;
+/** Particles that end a Vietnamese chat line ("em đang ở 21 lê duẩn nhé"). */
+const VIETNAMESE_PARTICLES = new Set(['nhé', 'nha', 'nhá', 'ạ', 'à', 'nhe', 'rồi', 'đi', 'ha']);
+
+/** A house on a numbered road, as in Egypt and the Gulf: "9 Road 22", "20 road 81", "11, Street 36". */
+const NUMBERED_ROAD = /(?<![\w.,/:-])\d{1,4}[a-z]?,?[ \t]+(?:road|street|st\.|rd\.)[ \t]+\d{1,3}[a-z]?(?![\p{L}\d]|[.,]\d)/giu;
+const NUMBERED_ROAD_HINT = /(?:road|street|st\.|rd\.)[ \t]+\d/i;
+
+/**
+ * Colombian and Mexican grid addresses: a numbered street, then "#" or "No" and the crossing and
+ * distance ("Transversal 166 #117-67", "Cl. 4A Bis Nº 105-92", "diagonal 134b no. 23a-08", "Calle 31
+ * #508 x 69 y 71").
+ */
+const GRID_ADDRESS = new RegExp(
+  `(?<![\\p{L}\\d])(?:calle|cl\\.?|cll\\.?|carrera|cra\\.?|kr\\.?|cr\\.?|transversal|transv\\.?|tv\\.?|diagonal|dg\\.?|avenida|av\\.?|ak|ac)[ \\t]+\\d{1,3}[a-z]?(?:[ \\t]bis)?(?:[ \\t][a-z](?![\\p{L}]))?` +
+    `[ \\t]*(?:#|no\\.?|n[º°])[ \\t]?\\d{1,4}[a-z]?(?:[ \\t]?-[ \\t]?\\d{1,3}[a-z]?)?(?:[ \\t]x[ \\t]\\d{1,3}(?:[ \\t]y[ \\t]\\d{1,3})?)?${UNITS}(?![\\p{L}\\d])`,
+  'giu',
+);
+
+const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
 
 /**
  * Words that never name a street: "5 min to drive", "3 more ways", "2 pull requests in the pipeline"
@@ -128,10 +232,25 @@ const NOT_STREET_WORDS = new Set(
     'servers team teams pull requests request commits files lines tests percent x both all each every some any will would').split(' '),
 );
 
+/** Rooms, buildings and internal mail stops, numbered inside a site: "Zimmer 12", "Bldg 40", "Mailstop 4-1". */
+const ROOM_WORDS = new Set(['room', 'zimmer', 'raum', 'bldg', 'building', 'mailstop', 'booth', 'gate', 'hall', 'salle', 'ruang', 'desk', 'locker', 'dock', 'bay']);
+/** ISO 4217 codes written before an amount ("AED 150", "CHF 40"): a price, whatever cue came before. */
+const CURRENCY_CODES = new Set(
+  'USD EUR GBP AED SAR QAR KWD BHD OMR CHF JPY CNY INR AUD CAD NZD SEK NOK DKK ISK PLN CZK HUF RON BGN TRY ZAR NGN KES GHS EGP MAD BRL MXN ARS CLP COP PEN IDR MYR SGD HKD KRW THB VND PHP PKR BDT LKR ILS RUB UAH'.split(' '),
+);
+
+/** A unit's word right before a number ("apt. 736", "Suite 914", "#"). */
+const UNIT_BEFORE_NUMBER = /(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|no|lgh|bldg|building|zimmer|#)\.?[ \t]?$/i;
+
+/** Chat words that read as a street suffix: "pls" is "pl" in the plural. */
+const CHAT_WORDS = new Set(['pls', 'plz', 'thx']);
+
 /** A street word or compound ending right before a house number: where the last two shapes can match. */
 // Found from the letter, space and digit (rare) backwards: one pattern of all the street words
 // tried at every position of the text costs more than the rest of the street scan.
 const LETTER_SPACE_DIGIT = /[\p{L}.],?\s+\d/gu;
+/** A house-number mark before a digit ("Cad No:175", "Sokağı No: 1"): the street word is before the mark. */
+const MARK_DIGIT = /(?<![\p{L}])no[.:]?[ \t]?:?[ \t]?(?=\d)/giu;
 const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}),?$`, 'iu');
 /** How far back from the space a street word may start. */
 const STREET_WORD_REACH = 24;
@@ -142,7 +261,14 @@ function streetWordAnchors(text: string): number[][] {
     const wordEnd = m.index + m[0].search(/\s/);
     if (ENDS_WITH_STREET_WORD.test(text.slice(Math.max(0, wordEnd - STREET_WORD_REACH), wordEnd))) out.push([Math.max(0, wordEnd - STREET_WORD_REACH), m.index + m[0].length]);
   }
-  return out;
+  if (!/no[.:]?\s?\d/i.test(text)) return out;
+  for (const m of execAll(MARK_DIGIT, text)) {
+    let wordEnd = m.index;
+    while (wordEnd > 0 && isSpace(text.charCodeAt(wordEnd - 1))) wordEnd--;
+    if (ENDS_WITH_STREET_WORD.test(text.slice(Math.max(0, wordEnd - STREET_WORD_REACH), wordEnd))) out.push([Math.max(0, wordEnd - STREET_WORD_REACH), m.index + m[0].length + 1]);
+  }
+  // The two scans each go left to right; the windows are merged in order.
+  return out.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
 }
 /** How far before and after such an anchor a match of those shapes can reach. */
 const ANCHOR_BEFORE = 160;
@@ -200,10 +326,10 @@ const ADDRESS_CUE = new RegExp(
 );
 /** What a cue makes a street line: words then a house number, or a house number then words. */
 const CUED_NUMBER_LAST = new RegExp(
-  `(?:\\d{1,2}\\.[ \\t])?((?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}),?[ \\t]+(?:n[º°o]\\.?[ \\t]?|n\\.[ \\t]?|n[úu]m\\.?[ \\t]?|nr\\.?[ \\t]?|#[ \\t]?|bloc[ \\t])?${NUMBER}${UNIT}?(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?:\\d{1,2}\\.[ \\t])?((?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}),?[ \\t]+(?:n[º°o]\\.?[ \\t]?|n\\.[ \\t]?|n[úu]m\\.?[ \\t]?|nr\\.?[ \\t]?|#[ \\t]?|bloc[ \\t])?${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'yiu',
 );
-const CUED_NUMBER_FIRST = new RegExp(`${NUMBER},?[ \\t]+((?:${NAME_WORD}[ \\t]+){0,3}${NAME_WORD})${UNIT}?(?![\\p{L}\\d])`, 'yiu');
+const CUED_NUMBER_FIRST = new RegExp(`${NUMBER},?[ \\t]+((?:${NAME_WORD}[ \\t]+){0,3}${NAME_WORD})${UNITS}(?![\\p{L}\\d])`, 'yiu');
 /** Words that never stand in a street name in these lines: English function words, months, days. */
 const NOT_IN_CUED_LINE = new Set(
   ('the a an my your our their his her its this that these those and or but of for with by from to is are was were be been ' +
@@ -293,6 +419,7 @@ function streetLineAt(text: string, at: number, lone = false, weak = lone): PiiS
       if (drop > 0 && value.endsWith(m[1] ?? '')) value = value.slice(0, value.length - (m[1] ?? '').length) + words.join(' ');
     }
     if (!cuedWordsLookLikeStreet(words, !/\p{Lu}/u.test(lineAround(text, at)))) continue;
+    if (words.length === 1 && CURRENCY_CODES.has(words[0] ?? '')) continue;
     // Without an address's cue, "33 GB", "12 USD", "4 PRs" are a quantity and its unit.
     if (weak && words.every((w) => /^\p{Lu}{1,4}s?$/u.test(w)) && /\p{Ll}/u.test(lineAround(text, at))) continue;
     // Without an address's cue, five or more digits after the words are a code, a PIN or an id,
@@ -393,11 +520,37 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
   const candidates = [...findStreetCandidates(text)];
   if (candidates.length === 0) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
-  for (const s of candidates) if (seasons.length === 0 || !inSeasonYear(seasons, s)) yield withUnit(text, s);
+  const lines = candidates.filter((s) => seasons.length === 0 || !inSeasonYear(seasons, s)).map((s) => withUnitsBefore(text, withUnit(text, s)));
+  // A unit that ends one street line does not start another ("613 Prince Shoals suite 718,
+  // Pietermaritzburg 10341" is not "suite 718, Pietermaritzburg 10341"): the engine would keep
+  // the longer of the two. (Inside a longer line it is that line's anyway.)
+  lines.sort((x, y) => x.start - y.start);
+  let reach = -1; // the farthest end of the lines that start before the current one
+  let groupReach = -1;
+  let groupStart = -1;
+  for (const s of lines) {
+    if (s.start !== groupStart) {
+      reach = Math.max(reach, groupReach);
+      groupStart = s.start;
+      groupReach = -1;
+    }
+    groupReach = Math.max(groupReach, s.end);
+    if (!(reach > s.start && UNIT_LEAD_AT.test(text.slice(s.start, s.end)))) yield s;
+  }
+}
+
+/** A street line that starts with a unit ("suite 718, …", "no 10, …", "#220, …"). */
+const UNIT_LEAD_AT = new RegExp(`^${UNIT_LEAD}`, 'iu');
+
+/** The span grown back over the units written before it ("Flat 32, " before "38 Sráid an Mhuilinn"). */
+function withUnitsBefore(text: string, s: PiiSpan): PiiSpan {
+  if (s.start === 0 || !isSpace(text.charCodeAt(s.start - 1))) return s;
+  const m = UNITS_BEFORE.exec(text.slice(Math.max(0, s.start - 60), s.start));
+  return m === null ? s : { start: s.start - m[0].length, end: s.end };
 }
 
 /** A house number, with its unit, or "s/n", right after a name guess ("Lilleringen 67", "Edificio Leticia s/n."). */
-const NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+(?:${NUMBER}${UNIT}?|s\\/n\\.?)(?![\\d:.,]\\d)`, 'u');
+const NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+(?:${NUMBER}${UNITS}|s\\/n\\.?)(?![\\d:.,]\\d)`, 'u');
 /** A short word or street type right before such a line: "K Železnej studienke 57", "Plaza …", "park Wnuk 89a". */
 const WORD_BEFORE_GUESS = /(?<![\p{L}\p{M}'’.-])([\p{L}][\p{L}\p{M}.]{0,11})[ \t]+$/u;
 
@@ -417,6 +570,15 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     if (!PLACE_ENDS.test(text.slice(end, end + 24)) && !GUESS_PLACE_ENDS.test(text.slice(end, end + 24))) continue;
     const words = text.slice(s.start, s.end).split(/\s+/);
     if (words.some((w) => FIRST_NAME_SET.has(w) || BUILD_GIVEN_SET.has(foldName(w))) || !cuedWordsLookLikeStreet(words, caselessLine(s.start))) continue;
+    // "Zimmer 12", "Bldg 40", "Mailstop 4-1": a room or building inside a site, not a street.
+    if (words.length === 1 && (ROOM_WORDS.has((words[0] ?? '').toLowerCase()) || isUnitWord(words[0] ?? ''))) continue;
+    // "macOS Sonoma 14": a product's release after its name; "Lakers 112 Celtics 104": a score.
+    const before = text.slice(Math.max(0, s.start - 24), s.start);
+    const prev = /(\p{L}+)[ \t]+$/u.exec(before)?.[1];
+    if (prev !== undefined && JARGON_WORDS.has(prev.toLowerCase())) continue;
+    // A score names a team before the number too; "at 79 Cwit Yr Eos Suite 438" is a house number.
+    const team = /(\p{Lu}\p{L}+)[ \t]+\d{1,3}[ \t]+$/u.exec(before)?.[1]?.toLowerCase();
+    if (team !== undefined && !ENGLISH_TIER.has(team) && !NOT_IN_CUED_LINE.has(team)) continue;
     let start = s.start;
     const lead = WORD_BEFORE_GUESS.exec(text.slice(Math.max(0, s.start - 16), s.start))?.[1];
     if (lead !== undefined && !NOT_IN_CUED_LINE.has(lead.toLowerCase()) && (TYPE_OR_SUFFIX.test(lead) || (/^\p{Lu}/u.test(lead) && !ENGLISH_TIER.has(lead.toLowerCase())))) {
@@ -434,6 +596,7 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
   if (text.includes(',')) yield* findStreetLinesBeforePostcodes(text);
   yield* findCuedStreetLines(text);
   yield* findLoneStreetLines(text);
+  yield* findStreetsOfOtherConventions(text);
   const anchors = streetWordAnchors(text);
   for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER]) {
     const matches =
@@ -465,7 +628,13 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         value = value.slice(lead[0].length);
       }
       const words = re === NUMBER_FIRST ? (m[2] ?? '').trim().toLowerCase().split(/\s+/) : [];
+      // "In 2024, Main Street …": a year and a comma start a sentence, not a street line.
+      if (re === NUMBER_FIRST && /^(?:19|20)\d\d,/.test(value)) continue;
+      // "apt. 736, west haven park": after a unit's number, a comma and words are the place, not a street.
+      if (re === NUMBER_FIRST && /^\d[^,\s]*,/.test(value) && UNIT_BEFORE_NUMBER.test(text.slice(Math.max(0, index - 16), index))) continue;
       if (words.some((w) => NOT_STREET_WORDS.has(w))) continue;
+      // "Jyväskylä pls": a chat word, not the suffix "pl" in the plural.
+      if (re === NUMBER_FIRST && CHAT_WORDS.has(value.slice(value.search(/[\p{L}.]+$/u)).toLowerCase())) continue;
       // "29 GB retries. Chase the vendor": a sentence ends inside; abbreviations ("Mt.", "St.") are short.
       if (words.some((w) => w.length > 4 && w.endsWith('.'))) continue;
       // Sentence punctuation after the line is not part of it ("… Baker St.").
@@ -473,6 +642,64 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       yield { start: index, end: index + value.length };
     }
   }
+}
+
+/** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
+const OTHER_CONVENTIONS_HINT = new RegExp(
+  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT].map((re) => `(?:${re.source})`).join('|'),
+  'iu',
+);
+
+/** Street lines of the conventions after {@link UNIT_LEAD}: units first, Japanese, Korean, Vietnamese and grid addresses. */
+function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan> {
+  // One scan for what every shape below needs: most texts have none of it.
+  if (!OTHER_CONVENTIONS_HINT.test(text)) return;
+  const lower = (w: string): string => w.toLowerCase();
+  // Both unit shapes try many words at every position: only in a text with a unit's number.
+  // Both need a street's suffix too ("Road", "Ave", "Cross").
+  const units = UNIT_LEAD_HINT.test(text) && SUFFIX_WORD.test(text);
+  for (const m of units ? execAll(UNITS_THEN_STREET, text) : []) {
+    const words = (m[2] ?? '').split(/[ \t,]+/).map(lower);
+    if (words.some((w) => NOT_STREET_WORDS.has(w) || CHAT_WORDS.has(w))) continue;
+    // "832 feil hill apt. 736, farrellwell": a unit right after a street's suffix is that street's, and a place follows.
+    // So is a unit after a house number in the same clause ("78a zimmer 948, bad danielburg").
+    const clause = text.slice(Math.max(0, m.index - 60), m.index);
+    const before = /([\p{L}.]+)[ \t]+$/u.exec(clause)?.[1];
+    if ((before !== undefined && TYPE_OR_SUFFIX.test(before)) || /\d[^\d.,;:!?()\n]*$/.test(clause)) continue;
+    yield { start: m.index, end: m.index + m[0].length };
+  }
+  for (const m of units ? execAll(STREET_THEN_UNIT, text) : []) {
+    // "Grabbing coffee at lower kabete road, hse no. 21": the street's name starts after the sentence's last function word.
+    const words = (m[1] ?? '').trim().split(/[ \t]+/);
+    let k = words.length;
+    while (k > 0 && !NOT_IN_CUED_LINE.has(lower(words[k - 1] ?? ''))) k--;
+    const own = words.slice(k);
+    // The unit after it stands for the capital letter a street's name may lack ("lower kabete road, hse no. 21").
+    if (own.length === 0 || !cuedWordsLookLikeStreet(own, true)) continue;
+    const start = m.index + m[0].indexOf(own.join(' '));
+    yield { start, end: m.index + m[0].length };
+  }
+  if (JAPANESE_HINT.test(text)) {
+    for (const m of execAll(JAPANESE_BLOCK, text)) {
+      const place = (m[2] ?? m[3] ?? '').split(/[ \t]+/);
+      if (cuedWordsLookLikeStreet(place, true)) yield { start: m.index, end: m.index + m[0].length };
+    }
+  }
+  // The other shapes run only where the text has what they cannot match without.
+  if (KOREAN_HINT.test(text)) for (const m of execAll(KOREAN_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (VIETNAMESE_LETTER.test(text)) {
+    for (const m of execAll(VIETNAMESE_STREET, text)) {
+      const words = m[0].split(/[ \t]+/);
+      while (words.length > 2 && VIETNAMESE_PARTICLES.has(lower(words[words.length - 1] ?? ''))) words.pop();
+      // In a text with Vietnamese letters, a name with marks ("Hàng Bài") or after "số" is a street's.
+      if (words.length < 2 || !(/^s/i.test(m[0]) || /[^\x00-\x7f]/.test(words.slice(1).join(' ')))) continue;
+      // "Số 64 Phố Hàng Bạc": the line starts at its number, as the street-word shapes take it.
+      const lead = /^số[ \t]+/iu.exec(m[0])?.[0].length ?? 0;
+      yield { start: m.index + lead, end: m.index + words.join(' ').length };
+    }
+  }
+  if (NUMBERED_ROAD_HINT.test(text)) for (const m of execAll(NUMBERED_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (GRID_HINT.test(text)) for (const m of execAll(GRID_ADDRESS, text)) yield { start: m.index, end: m.index + m[0].length };
 }
 
 export const streetAddressScrubber: Scrubber = { type: 'STREET_ADDRESS', priority: 55, find: findStreetAddresses };

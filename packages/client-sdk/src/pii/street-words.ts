@@ -25,9 +25,12 @@ const MAX_NAME_WORDS = 4;
 /** The shortest street-name ending with something before it: "Dorf|weg" needs 3 letters more. */
 const MIN_STEM = 3;
 
-/** Particles inside street names ("Carrer de la Pau", "Rua das Flores", "Via dei Mille"). */
+/**
+ * Particles inside street names ("Carrer de la Pau", "Rua das Flores", "Via dei Mille", Irish
+ * "Sráid an Mhuilinn", "Ard na Gréine"): taken before the stop words, where "an" is English.
+ */
 const PARTICLES = words(`de del della delle dei degli di da das do dos la las le les los lo l el al du des d y i e a und
-  van der den von vom zum zur am im an het ter te op`);
+  van der den von vom zum zur am im an het ter te op na`);
 /** Words that end a street line before them: the sentence goes on. */
 const STOP_WORDS = words(`the a an my your our their his her its this that these those and or but of for with by from to is are
   was were be been it in on at as if so than then after before until till next last every each per about around over under into
@@ -112,7 +115,8 @@ function isCompoundStreet(w: Word): boolean {
 
 /** A word that can stand in a street's name. */
 function isNameWord(w: Word, caseless: boolean): boolean {
-  if (STOP_WORDS.has(w.lower)) return false;
+  // "an" is English only between English words; inside a street's name it is Irish ("Sráid an Mhuilinn").
+  if (STOP_WORDS.has(w.lower) && w.lower !== 'an') return false;
   return caseless || w.capital || PARTICLES.has(w.lower);
 }
 
@@ -190,6 +194,12 @@ export function* findStreetsByWords(text: string): Generator<PiiSpan> {
 
 /** "Zimmer 948", ", 3. kerros", " Wohnung 3", " #12": a numbered unit right after a street line. */
 const UNIT_AFTER = /^(,?[ \t]+)(?:(\p{L}[\p{L}\p{M}'’]*)\.?[ \t]?(?:#|n[º°o]\.?[ \t]?)?\d{1,5}[a-zA-Z]?|\d{1,3}\.?[ \t]?(\p{L}[\p{L}\p{M}'’]*)\.?)(?![\p{L}\d])/u;
+
+/** A word of a numbered unit, floor or entrance in the dictionary ("Wohnung", "kerros", "Lantai"), English aside. */
+export function isUnitWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return UNIT_WORD_SET.has(lower) && !ENGLISH_TIER.has(lower);
+}
 
 /** The span grown over a numbered unit that follows it, when the unit's word is a dictionary's. */
 export function withUnit(text: string, s: PiiSpan): PiiSpan {
