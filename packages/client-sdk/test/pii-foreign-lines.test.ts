@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isForeignLine, isFunctionWordOf, lineLanguages } from '../src/pii/foreign-lines.ts';
 import { scrubPii } from '../src/pii/index.ts';
+import { findingsOf } from './fixtures/pii/findings.ts';
 
 // Lines in other languages: the name tagger knows English, and to it a Polish or French clause is
 // a run of unknown words, that is, of names. These lines are not from the evaluation's fixtures.
 
-const personsIn = (text: string): string[] =>
-  scrubPii(text)
-    .findings.filter((f) => f.type === 'PERSON')
-    .map((f) => text.slice(f.start, f.end));
+const personsIn = (text: string): string[] => findingsOf(text, 'PERSON');
 
 describe('lines in other languages', () => {
   it('tells a line in another language from an English one', () => {

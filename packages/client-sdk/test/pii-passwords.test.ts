@@ -2,6 +2,7 @@
 // rule of the pass pinned by cases that fail without it, and the prose about passwords it must keep.
 import { describe, expect, it } from 'vitest';
 import { scrubPii } from '../src/pii/index.ts';
+import { findingsOf } from './fixtures/pii/findings.ts';
 
 /** The values a text's findings cover, as `TYPE:value`. */
 function found(text: string): string[] {
@@ -159,10 +160,7 @@ describe('prose about passwords stays', () => {
 });
 
 describe('passwords by convention (ninth pass)', () => {
-  const secrets = (text: string): string[] =>
-    scrubPii(text)
-      .findings.filter((f) => f.type === 'SECRET')
-      .map((f) => text.slice(f.start, f.end));
+  const secrets = (text: string): string[] => findingsOf(text, 'SECRET');
 
   it('takes a chosen word with digits near a cue, a login or an account, on the next or previous line too', () => {
     expect(secrets("what's the guest wifi pw?\nit's Meadow4417 now")).toEqual(['Meadow4417']);

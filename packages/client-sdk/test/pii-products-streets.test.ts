@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scrubPii } from '../src/pii/index.ts';
+import { findingsOf } from './fixtures/pii/findings.ts';
 import { DEV_LOOK_ALIKE_SENTENCES, DEV_PRODUCT_SENTENCES, loadOriginEval, scoreOriginEval } from './fixtures/pii/origin-eval.ts';
 import type { OriginReport } from './fixtures/pii/origin-eval.ts';
 import { makePatternCases, scorePatternCases } from './fixtures/pii/pattern-eval.ts';
@@ -374,10 +375,7 @@ describe('property-test counterexamples (fast-check, unseeded in pii.test.ts)', 
 });
 
 describe('street lines of other conventions (ninth pass)', () => {
-  const streets = (text: string): string[] =>
-    scrubPii(text)
-      .findings.filter((f) => f.type === 'STREET_ADDRESS')
-      .map((f) => text.slice(f.start, f.end));
+  const streets = (text: string): string[] => findingsOf(text, 'STREET_ADDRESS');
 
   it('finds units written first, Japanese blocks, Korean roads, grid and Vietnamese addresses', () => {
     expect(streets('Office: Apt 1204, Building 9, Corniche Road, Abu Dhabi')).toEqual(['Apt 1204, Building 9, Corniche Road']);

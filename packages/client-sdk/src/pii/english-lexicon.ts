@@ -28,11 +28,14 @@ const WORKPLACE_WORDS = `
  * "btw is it still …", "FYI does anyone know …", "its Cobalt5 lol", "dont share" are no
  * names. Not "ty" (a given name).
  */
-const CHAT_WORDS = `
+const CHAT_WORD_LIST = `
   fyi btw lol lmao rofl imo imho tbh afaik iirc ttyl brb omg idk nvm fwiw lmk ngl smh asap eod eow ooo wfh tbd tbc pto
   ftw lgtm ptal wip afk bbl dm dms ikr tho cuz gonna wanna gotta kinda sorta dunno yeah yep yup nope nah hmm ugh oops
   thx tks pls plz gm gn np dont doesnt didnt isnt wasnt arent werent havent hasnt shouldnt couldnt wouldnt im ive
   youre theyre thats whats`;
+
+/** The words above as a set: a chat word also ends no street line ("Jyväskylä pls"). */
+export const CHAT_WORDS: ReadonlySet<string> = new Set(words(CHAT_WORD_LIST));
 
 /**
  * Lower-case English words and their SCOWL size tier: 1 for the ~4,000 commonest (size 10),
@@ -43,7 +46,7 @@ export const ENGLISH_TIER: ReadonlyMap<string, number> = lazyMap(
   (d) =>
     new Map([
       ...words(WORKPLACE_WORDS).map((w) => [w, 3] as const),
-      ...words(CHAT_WORDS).map((w) => [w, 2] as const),
+      ...words(CHAT_WORD_LIST).map((w) => [w, 2] as const),
       ...words(d.ENGLISH_WORDS_10).map((w) => [w, 1] as const),
       ...words(d.ENGLISH_WORDS_20).map((w) => [w, 2] as const),
       ...words(d.ENGLISH_WORDS_35).map((w) => [w, 3] as const),

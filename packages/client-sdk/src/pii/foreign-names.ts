@@ -77,30 +77,39 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
 }
 
 /**
+ * The words before word `i`, nearest first, up to `reach` of them, each with what separates it
+ * from the word after it; they stop at the text's start.
+ */
+function* wordsBefore(text: string, tokens: WordSequence, i: number, reach: number): Generator<{ word: WordToken; between: string }> {
+  for (let k = i - 1; k >= 0 && k >= i - reach; k--) {
+    const word = tokens.at(k);
+    const next = tokens.at(k + 1);
+    if (word === undefined || next === undefined) return;
+    yield { word, between: text.slice(word.end, next.start) };
+  }
+}
+
+const SPACES = /^[ \t]+$/;
+
+/**
  * A greeting or form of address up to `reach` words before word `i`, joined to it by spaces (a
  * comma may follow the greeting: "hola, maría"). A name word of a greeting is no further name's
  * cue: in "dzień dobry aram, jinia …" "jinia" has none.
  */
 export function cueBefore(text: string, tokens: WordSequence, i: number, reach = CUE_REACH): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - reach; k--) {
-    const before = tokens.at(k);
-    const next = tokens.at(k + 1);
-    if (before === undefined || next === undefined) return false;
-    const between = text.slice(before.end, next.start);
-    if (isForeignNameCue(before.folded) && /^,?[ \t]+$/.test(between)) return true;
-    if (!/^[ \t]+$/.test(between)) return false;
+  for (const { word, between } of wordsBefore(text, tokens, i, reach)) {
+    if (isForeignNameCue(word.folded) && /^,?[ \t]+$/.test(between)) return true;
+    if (!SPACES.test(between)) return false;
   }
   return false;
 }
 
 /** A German determiner before word `i`, with only words in lower case between ("die neue Rechnung"). */
 function afterGermanDeterminer(text: string, tokens: WordSequence, i: number): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - CUE_REACH; k--) {
-    const before = tokens.at(k);
-    const next = tokens.at(k + 1);
-    if (before === undefined || next === undefined || !/^[ \t]+$/.test(text.slice(before.end, next.start))) return false;
-    if (GERMAN_DETERMINERS.has(before.lower)) return true;
-    if (before.word !== before.lower) return false;
+  for (const { word, between } of wordsBefore(text, tokens, i, CUE_REACH)) {
+    if (!SPACES.test(between)) return false;
+    if (GERMAN_DETERMINERS.has(word.lower)) return true;
+    if (word.word !== word.lower) return false;
   }
   return false;
 }

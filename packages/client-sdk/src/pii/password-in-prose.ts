@@ -174,7 +174,12 @@ function isPasswordTypo(word: string): boolean {
 }
 
 /** The cues of a text in order: the listed words and their misspellings. */
-function passwordCues(text: string): Array<{ index: number; cue: string }> {
+function passwordCues(text: string): ReadonlyArray<{ index: number; cue: string }> {
+  // Once per scrub: the tied values and the word-and-digits search both start from them.
+  return memoized('password-cues', text, findPasswordCues);
+}
+
+function findPasswordCues(text: string): Array<{ index: number; cue: string }> {
   const cues = [...execAll(PASSWORD_CUE, text)].map((m) => ({ index: m.index, cue: m[0] }));
   if (!TYPO_HINT.test(text)) return cues;
   const known = new Set(cues.map((c) => c.index));
@@ -378,7 +383,7 @@ const LOGIN_CUE_HINT = /log|sign|account|set it|reset|share|forward|post/i;
 
 /** Word-and-digits passwords on a cue's line, the line before it or the line after it. */
 function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
-  const cues = hasPasswordHint(text) ? passwordCues(text) : [];
+  const cues = hasPasswordHint(text) ? [...passwordCues(text)] : [];
   if (LOGIN_CUE_HINT.test(text)) for (const m of execAll(LOGIN_CUE_WORDS, text)) cues.push({ index: m.index, cue: m[0] });
   if (cues.length === 0 || !/\d|[!#$%&*+=?@^_~]/.test(text)) return;
   // The lines to read, each once however many cues stand near it: by where they start.

@@ -328,6 +328,11 @@ function onlyProductsOrPlaces(text: string, s: PiiSpan): boolean {
   return words.every(product) && !TITLE_RIGHT_BEFORE.test(before) && !(words.length > 1 && PERSON_LABEL_RIGHT_BEFORE.test(before));
 }
 
+/** A guess that is not products or places only, nor a cue word alone ("ping dependabot"). */
+function keptGuess(text: string, s: PiiSpan): boolean {
+  return !onlyProductsOrPlaces(text, s) && !loneCue(text, s);
+}
+
 /**
  * Every name guess, before those in lines of another language are cut to their names (see
  * `keepForeignNames`): the street scrubber reads a house number after a guess as a street
@@ -356,7 +361,7 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
   const whole = extendToWholeNames(tokens, out)
     .map((s) => withoutLeadingCue(text, s))
     .flatMap((s) => splitAtNonNameWords(text, s));
-  const kept = (s: PiiSpan): boolean => !onlyProductsOrPlaces(text, s) && !loneCue(text, s);
+  const kept = (s: PiiSpan): boolean => keptGuess(text, s);
   const grown = growToNameNeighbours(text, whole.filter(kept)).filter(kept);
   const cues = grown.length > 0 ? passwordCueSpans(text) : [];
   return { tokens, spans: cues.length === 0 ? grown : grown.filter((s) => !aboutAPassword(text, s, cues)) };
@@ -364,8 +369,8 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
 
 function findAllPersons(text: string): PiiSpan[] {
   const { tokens, spans } = memoized('name-guesses', text, findNameGuesses);
-  const kept = (s: PiiSpan): boolean => !onlyProductsOrPlaces(text, s) && !loneCue(text, s);
-  return keepForeignNames(text, tokens, spans).filter(kept);
+  // Cut to its names, a guess may be products or a lone cue word now.
+  return keepForeignNames(text, tokens, spans).filter((s) => keptGuess(text, s));
 }
 
 /**

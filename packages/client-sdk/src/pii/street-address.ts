@@ -1,9 +1,11 @@
-import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
+import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 import { execAll } from './text.ts';
 import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
+import { COMPOUND_ENDINGS, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { findStreetsOfOtherConventions } from './street-conventions.ts';
 
 // Street lines of postal addresses in three shapes:
 //   number, street name, suffix   "742 Evergreen Terrace", "221B Baker Street", "12 Rue de Provence"
@@ -11,97 +13,6 @@ import { nameGuessesOf } from './person.ts';
 //   compound street word, number  "Hauptstraße 5", "Kalverstraat 92a", "Björkgatan 11"
 // each with an optional unit after it ("Apt. 4B", "Suite 300", "Lgh. 1102"). The span is the
 // street line: city, postcode and country are left, so the place stays readable.
-
-/** USPS Publication 28, appendix C1: the common street suffixes and their abbreviations. */
-const SUFFIXES =
-  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|square|sq|terrace|ter|way|parkway|pkwy|highway|hwy|' +
-  'freeway|fwy|expressway|expy|circle|cir|crescent|cres|close|row|walk|trail|trl|path|pike|alley|aly|crossing|xing|loop|run|' +
-  'grove|grv|green|gardens?|gdns|hill|hills|heights|hts|park|parks|point|pt|ridge|rdg|valley|vly|view|vw|village|vlg|ville|' +
-  'mews|wharf|quay|parade|pde|esplanade|promenade|plaza|plz|center|ctr|centre|commons?|junction|jct|landing|lndg|meadows?|mdws?|' +
-  'mill|mills|orchard|pass|passage|port|ports|ranch|rise|route|rte|shore|shores|spring|springs|spur|station|sta|stream|' +
-  'summit|smt|trace|track|turnpike|tpke|underpass|via|vista|well|wells|bypass|byp|causeway|cswy|cove|cv|creek|crk|' +
-  'estates?|est|extension|ext|falls|ferry|fry|field|fields|flat|flats|ford|fords|forest|frst|forge|forks?|fort|ft|' +
-  'glen|harbor|hbr|haven|hvn|hollow|holw|inlet|island|isle|key|knolls?|lake|lakes|manor|mnr|mount|mt|mountain|mtn|' +
-  'oval|overpass|pines|plains?|prairie|roads|shoal|skyway|stravenue|tunnel|union|un|wall|ways|motorway|curve|bridge|brg|' +
-  'dale|divide|dam|burg|bluffs?|bottom|branch|brook|brooks|camp|canyon|cape|cliffs?|club|corners?|course|courts|' +
-  'crest|drives|gateway|gtwy|gate|light|lights|lock|locks|loaf|neck|radial|rapids?|rest|river|throughway|trafficway|manors|yard|grange|paddock|woodlands?|chase|fold|garth|croft|mead|copse|dene|' +
-  // Royal Mail thoroughfare words not in the USPS list.
-  'approach|vale|glade|dell|wynd|' +
-  // faker's English-language locales of Africa and Asia.
-  'viaduct|link|links|lk|land|lawn|lawns|strand|rue|' +
-  // faker's English locales' suffixes the lists above lack (en, en_GB, en_AU).
-  'mall|crossroad|circuit|lodge|mission|ramp|pine|fall|bank|end|drove|brae|wood|brow|lea|side|' +
-  // Australia Post and Royal Mail abbreviations ("14 Holloway Gr", "117 Bourke Esp", "16 Albert Terr.").
-  'gr|esp|terr|tce|cct|crt|cl';
-/** Words that open a street name in Romance, Slavic and other languages. */
-const TYPE_WORDS =
-  'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
-  'via|viale|piazza|piazzale|corso|largo|vicolo|contrada|borgo|strada|rotonda|incrocio|' +
-  'calle|c\\/|avenida|avda\\.?|av\\.|paseo|plaza|camino|carrera|carretera|ronda|travesía|' +
-  'rua|travessa|rodovia|estrada|alameda|praça|largo|marginal|' +
-  'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|' +
-  'str\\.|strada|bulevardul|calea|' +
-  'ulitsa|prospekt|' +
-  // Romanian, Belgian and Senegalese French, Welsh, Indonesian, Croatian, Polish, Czech and Slovak.
-  'aleea|bulevardul|intrarea|splaiul|șoseaua|soseaua|piața|piata|parvis|galerie|immeuble|échangeur|echangeur|' +
-  'ffordd|heol|hoel|stryd|rhodfa|cilgant|jr\\.|jl\\.|jln\\.|jalan|gg\\.|kpg\\.|kampung|ds\\.|dusun|dk\\.|dukuh|psr\\.|ki\\.|lr\\.|lorong|' +
-  'trg|prolaz|šetalište|setaliste|bulevar|bulw\\.|wyb\\.|szosa|skwer|rynek|wyspa|náměstí|nábřeží|třída|námestie|nábrežie|drève|résidence|' +
-  // Mexican and Iberian Spanish, Portuguese, Romanian and Moldovan, Esperanto street types.
-  'privada|priv\\.|cerrada|cda\\.|callejón|callejon|andador|circuito|prolongación|prolongacion|retorno|calzada|calz\\.|periférico|periferico|eje|peatonal|pasaje|rambla|cuesta|glorieta|urbanización|urbanizacion|urbanização|urbanizacao|quinta|caserío|caserio|aldea|barrio|colonia|vereda|senda|' +
-  'conjunto|grupo|entrada|municipio|torrente|subida|bajada|polígono|poligono|sector|partida|lugar|paraje|masía|masia|vía|' +
-  'beco|bairro|vila|calçada|calcada|azinhaga|escadinhas|fundătura|fundatura|drumul|stradela|strato|avenuo|bulvardo|placo|vojo|aleo|kajo|' +
-  // Abbreviations of Portuguese, Spanish, Colombian and Belgian addresses ("R. de Cedofeita, 3", "Av Paulista, n° 175",
-  // "Pso. de la Castellana", "Cll. Morelos #1389", "L.go Argentina 1", "15, bld Anspach").
-  'r\\.|c\\.|av|ave\\.|pso\\.|cl\\.|cll\\.|tv\\.|transv\\.|transversal|diagonal|l\\.go|trav\\.|bld|' +
-  // Vietnamese ("Số 12 Phố Huế", "45 Đường Lê Lợi").
-  'phố|đường|ngõ|ngách|hẻm|đại lộ|quốc lộ';
-/** Endings of compound street names in German, Dutch and Scandinavian languages. */
-const COMPOUND_ENDINGS =
-  'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|' +
-  'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
-  'gatan|gata|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
-  // Finnish, Norwegian and Danish street words written as the end of one word.
-  'polku|rinne|kaari|ranta|väylä|raitti|penger|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads|' +
-  // Esperanto compounds ("Zamenhofstrato", "Ĉefvojo").
-  'strato|vojo|placo|avenuo|' +
-  // Norwegian definite "-alléen", and German "-str" without its dot ("Fjordalléen 12", "Praterstr 2/1/2").
-  'alléen|alleen|str';
-/**
- * Street words written after the name, apart from it: Latvian, Croatian and Slovenian, Turkish,
- * Azerbaijani, Uzbek, Hungarian, Czech and Slovak ("Torņakalna iela 86", "Vegova ulica 778",
- * "Kocatepe Caddesi 86", "Fuad Yusifov prospekti, 320", "Simon fasor 349").
- */
-const STREET_WORDS_AFTER =
-  "iela|gatve|bulvāris|bulvaris|laukums|prospekts|šoseja|ulica|cesta|nasip|sokak|sokağı|caddesi|cad\\.|bulvarı|yolu|" +
-  // Turkish abbreviations ("İstiklal Cad No: 87", "Papatya Sk. No: 113/8", "Kıbrıs Şehitleri Cd. No: 10").
-  "cad|cd\\.|sk\\.|sok\\.|bulvari|bulv\\.|" +
-  "küçəsi|küç\\.|prospekti|pr\\.|sh\\.|şossesi|sahəsi|ko['ʻ’]chasi|daxasi|xiyoboni|bulvari|qirg['ʻ’]oqi|qishlog['ʻ’]i|tor['ʻ’]kochasi|" +
-  'utca|út|útja|tér|körtér|főtér|sor|sétány|rakpart|fasor|liget|országút|körút|sugárút|határút|köz|náměstí|nám\\.|nábřeží|údolie|námestie|dambis|gāte|vei|' +
-  // Esperanto ("Zamenhof strato 12").
-  'strato|avenuo|bulvardo|placo|vojo|aleo|kajo';
-
-// "4890-C" (a letter after a dash), "48-50/10" (Austrian house and door; a third part only after a dash
-// and a slash, so that "1962-06-11", "25/05/1967" and "14/10/91" stay dates).
-const NUMBER = '\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?';
-/** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12". */
-const HOUSE_MARK = '(?:no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
-/** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
-const ORDINAL = '\\d{1,3}(?:st|nd|rd|th)';
-const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
-const UNIT =
-  `(?:,?\\s(?:apt\\.?|apartment|suite|ste\\.?|unit|flat|floor|fl\\.?|#|no\\.?|lgh\\.?|hus|m\\.|bte|bus|piso|planta|piano|appartamento|interno|scala|étage|hoog|og|` +
-  // Croatian and Serbian, Slovenian, Norwegian, Latvian, Romanian, Uzbek units ("Kat 5", "stanovanje št. 731", "Leil. 806", "dz. 806", "Bloc 32, Ap. 54").
-  `kat|sprat|stan|apartma|stanovanje(?:\\sšt\\.)?|pisarna|leil\\.|dz\\.|ap\\.|bloc|` +
-  // Mexican and Spanish, Romanian and Moldovan units ("Depto. 4", "Int. 2", "bl. 3", "et. 2").
-  `depto\\.?|dpto\\.?|departamento|int\\.|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj|` +
-  // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701",
-  // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
-  `casa|of\\.|oficina|apto\\.?|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]` +
-  // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
-  `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
-  `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
-/** A floor and a flat or door written together: "K:9 D:4", "piso 6 depto. c". */
-const UNITS = `(?:${UNIT}){0,2}`;
 
 const NUMBER_FIRST = new RegExp(
   `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,3})(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNITS}(?![\\p{L}\\d])`,
@@ -137,101 +48,6 @@ const LEADING_WORD_THEN_NUMBER = new RegExp(
   'gu',
 );
 
-/**
- * A numbered unit, plot or building written before the street line, as in India, the Gulf and
- * West and East Africa ("Apt 3708, Building 116, Muroor Road", "Plot No. 386, Road No. 3", "Block E,
- * Flat 7, Ozumba Mbadiwe Avenue", "house no. 11, moi avenue", "No. 64, Ahmadu Bello Way", "#217, 8th
- * Cross"): the street after it then needs no house number of its own.
- */
-const UNIT_LEAD =
-  '(?:(?:apt|apartment|flat|villa|plot|house|hse|door|office|suite|unit|level|shop|building|bldg|blk|block|lot)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
-  '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*)';
-/** A street's name after such a unit: words and a suffix, a numbered street ("Street 36", "Road No. 3", "39A Street"), "8th Cross". */
-const STREET_AFTER_LEAD =
-  `(?:(?:${NUMBER},?[ \\t]+)?(?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4}(?:${SUFFIXES})s?\\.?` +
-  `|(?:street|road|st|rd)\\.?[ \\t](?:no\\.?[ \\t]?)?\\d{1,3}[a-z]?|\\d{1,3}[a-z]?[ \\t](?:street|road)|${ORDINAL}[ \\t](?:cross|main))`;
-const UNITS_THEN_STREET = new RegExp(
-  `(?<![\\p{L}\\d])(${UNIT_LEAD}(?:,?[ \\t]+${UNIT_LEAD}){0,2}),?[ \\t]+(${STREET_AFTER_LEAD})(?![\\p{L}\\d])`,
-  'giu',
-);
-/** The same written street first: "Corniche Rd., Villa 52", "lower kabete road, hse no. 21". */
-const STREET_THEN_UNIT = new RegExp(
-  `(?<![\\p{L}\\d])((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4})(?:${SUFFIXES})\\.?,?[ \\t]+${UNIT_LEAD}(?![\\p{L}\\d])`,
-  'giu',
-);
-const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main)(?![\\p{L}])`, 'iu');
-/** What {@link UNIT_LEAD} starts with, cheaply: a unit's word, "No." or "#" and a digit. */
-const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?\d|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
-/** Units before any street line found ("Flat 32, 38 Sráid an Mhuilinn", "Level 2, 117 Bourke Esp"), read backwards from its start. */
-const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])${UNIT_LEAD}(?:,?[ \\t]+${UNIT_LEAD}){0,2},?[ \\t]+$`, 'iu');
-
-/**
- * Japanese blocks, numbered "chōme-ban-gō" before or after the district's name ("6-4-3 Shibuya",
- * "1-21-25 Kita-Aoyama", "Jingumae 4-13-10", "Akasaka 1-chome 19-20", "1-chōme-3-10 kitazawa"):
- * three numbers joined by dashes are no date, phone number or version a street would be mistaken for.
- */
-const JP_BLOCK = '\\d{1,2}(?:-ch[oō]me)?-\\d{1,3}-\\d{1,3}|\\d{1,2}-ch[oō]me[ \\t]\\d{1,3}-\\d{1,3}';
-const JP_PLACE = "\\p{L}[\\p{L}'-]*(?:[ \\t]\\p{Lu}[\\p{L}'-]*)?";
-const JAPANESE_BLOCK = new RegExp(
-  `(?<![\\w.,/:-])(?:(${JP_BLOCK})[ \\t]+(${JP_PLACE})|(\\p{Lu}[\\p{L}'-]*)[ \\t]+(?:${JP_BLOCK}))(?:,?[ \\t]+(?:#\\d{1,5}|[rR]oom[ \\t]\\d{1,5}))?(?![\\p{L}\\d-])`,
-  // Case-sensitive: a second word of the place, and a place before the block, is capitalised ("Kichijoji
-  // Honcho", "Jingumae 4-13-10"; not "Tenjin this", "at 6-20-11").
-  'gu',
-);
-/**
- * Korean road names, romanised or in Hangul: "Seolleung-ro 285", "Dosan-daero 65-gil 50", "301
- * Apgujeong-ro", "을지로 414", "강남대로 317".
- */
-const KOREAN_ROAD = new RegExp(
-  `(?<![\\p{L}\\d])(?:\\p{L}+-(?:ro|daero|gil)|\\p{Script=Hangul}{1,8}(?:로|길))(?:[ \\t]+\\d{1,3}(?:beon)?-?gil)?[ \\t]+${NUMBER}(?![\\p{L}\\d])` +
-    `|(?<![\\w.,/:-])${NUMBER}[ \\t]+\\p{L}+-(?:ro|daero|gil)(?![\\p{L}])`,
-  'giu',
-);
-/** What a Japanese block cannot do without: "6-4-3", "1-chome" (not a date's "2026-05-06" nor a phone number). */
-const JAPANESE_HINT = /(?<![\d-])\d{1,2}-(?:ch[oō]me|\d{1,3}-\d{1,3}(?![\d-]))/iu;
-const KOREAN_HINT = /-(?:ro|daero|gil)(?![\p{L}])|\p{Script=Hangul}(?:로|길)/iu;
-/**
- * Vietnamese streets, a house number then the name's syllables ("120 Nguyễn Huệ", "Số 45 Nam Kỳ Khởi
- * Nghĩa", "88/11 Hàng Bài"): capitalised, or in lower case after "số" (number) or "ở", "tại" (at).
- */
-const VIETNAMESE_STREET = new RegExp(
-  `(?<![\\w.,/:-])(?:(?:[sS]ố[ \\t]+)?\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Lu}\\p{Ll}{0,6}){1,5}` +
-    `|(?<=(?<![\\p{L}])(?:số|ở|tại)[ \\t])\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Ll}{1,7}){1,5})(?![\\p{L}\\d])`,
-  'gu',
-);
-/** Letters only Vietnamese writes ("Huệ", "Đồng Khởi"): only in a text with them are such streets looked for. */
-const VIETNAMESE_LETTER = /[đĐơƠưƯ\u1EA0-\u1EF9]/u;
-/** Particles that end a Vietnamese chat line ("em đang ở 21 lê duẩn nhé"). */
-const VIETNAMESE_PARTICLES = new Set(['nhé', 'nha', 'nhá', 'ạ', 'à', 'nhe', 'rồi', 'đi', 'ha']);
-
-/** A house on a numbered road, as in Egypt and the Gulf: "9 Road 22", "20 road 81", "11, Street 36". */
-const NUMBERED_ROAD = /(?<![\w.,/:-])\d{1,4}[a-z]?,?[ \t]+(?:road|street|st\.|rd\.)[ \t]+\d{1,3}[a-z]?(?![\p{L}\d]|[.,]\d)/giu;
-const NUMBERED_ROAD_HINT = /(?:road|street|st\.|rd\.)[ \t]+\d/i;
-
-/**
- * Colombian and Mexican grid addresses: a numbered street, then "#" or "No" and the crossing and
- * distance ("Transversal 166 #117-67", "Cl. 4A Bis Nº 105-92", "diagonal 134b no. 23a-08", "Calle 31
- * #508 x 69 y 71").
- */
-const GRID_ADDRESS = new RegExp(
-  `(?<![\\p{L}\\d])(?:calle|cl\\.?|cll\\.?|carrera|cra\\.?|kr\\.?|cr\\.?|transversal|transv\\.?|tv\\.?|diagonal|dg\\.?|avenida|av\\.?|ak|ac)[ \\t]+\\d{1,3}[a-z]?(?:[ \\t]bis)?(?:[ \\t][a-z](?![\\p{L}]))?` +
-    `[ \\t]*(?:#|no\\.?|n[º°])[ \\t]?\\d{1,4}[a-z]?(?:[ \\t]?-[ \\t]?\\d{1,3}[a-z]?)?(?:[ \\t]x[ \\t]\\d{1,3}(?:[ \\t]y[ \\t]\\d{1,3})?)?${UNITS}(?![\\p{L}\\d])`,
-  'giu',
-);
-
-const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
-
-/**
- * Words that never name a street: "5 min to drive", "3 more ways", "2 pull requests in the pipeline"
- * are counts followed by a suffix-like word.
- */
-const NOT_STREET_WORDS = new Set(
-  ('to in on at the a an my your our their his her its and or of for with by from is are was be it this that these those ' +
-    'more other new old open different separate ways times points steps days weeks years people min mins minute minutes ' +
-    'hour hours hrs sec secs seconds page pages item items ticket tickets issue issues bug bugs user users server ' +
-    'servers team teams pull requests request commits files lines tests percent x both all each every some any will would').split(' '),
-);
-
 /** Rooms, buildings and internal mail stops, numbered inside a site: "Zimmer 12", "Bldg 40", "Mailstop 4-1". */
 const ROOM_WORDS = new Set(['room', 'zimmer', 'raum', 'bldg', 'building', 'mailstop', 'booth', 'gate', 'hall', 'salle', 'ruang', 'desk', 'locker', 'dock', 'bay']);
 /** ISO 4217 codes written before an amount ("AED 150", "CHF 40"): a price, whatever cue came before. */
@@ -241,9 +57,6 @@ const CURRENCY_CODES = new Set(
 
 /** A unit's word right before a number ("apt. 736", "Suite 914", "#"). */
 const UNIT_BEFORE_NUMBER = /(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|no|lgh|bldg|building|zimmer|#)\.?[ \t]?$/i;
-
-/** Chat words that read as a street suffix: "pls" is "pl" in the plural. */
-const CHAT_WORDS = new Set(['pls', 'plz', 'thx']);
 
 /** A street word or compound ending right before a house number: where the last two shapes can match. */
 // Found from the letter, space and digit (rare) backwards: one pattern of all the street words
@@ -330,34 +143,6 @@ const CUED_NUMBER_LAST = new RegExp(
   'yiu',
 );
 const CUED_NUMBER_FIRST = new RegExp(`${NUMBER},?[ \\t]+((?:${NAME_WORD}[ \\t]+){0,3}${NAME_WORD})${UNITS}(?![\\p{L}\\d])`, 'yiu');
-/** Words that never stand in a street name in these lines: English function words, months, days. */
-const NOT_IN_CUED_LINE = new Set(
-  ('the a an my your our their his her its this that these those and or but of for with by from to is are was were be been ' +
-    'it in on at as if so than then after before until till next last this every each per about around over under into onto ' +
-    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun today tomorrow tonight ' +
-    'now please pls thanks asap am pm version room floor level page step order ticket item ' +
-    // The cue's own words, when a line starts with them ("Invoice address Gorička 20").
-    'address addresses adresse adres invoice home office billing shipping delivery mailing new old send ship deliver contact tel phone fax ' +
-    // Chat words before a street line ("its Overgaden 12, 9. tv", "i moved! Ivana Mičurina 2").
-    "it's its im i'm moved meet me us we live lives changed").split(' '),
-);
-
-/**
- * A cued street line's words: no English function word, and at least one word that is neither
- * English nor a software name ("Slavonska 50", not "Sprint 42", "Postgres 16" or "Huddle 3").
- */
-function cuedWordsLookLikeStreet(words: readonly string[], caseless = false): boolean {
-  // In mixed case a street name is capitalised; typed in lower case ("shipping to vrtna 25") it is not.
-  if (words.length === 0 || (!caseless && !words.some((w) => /^\p{Lu}/u.test(w)))) return false;
-  let own = false;
-  for (const w of words) {
-    const lower = w.toLowerCase().replace(/[.,]+$/, '');
-    if (NOT_IN_CUED_LINE.has(lower)) return false;
-    if (!ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower)) own = true;
-  }
-  return own;
-}
 
 /**
  * Where a street line may start without a cue word: after a cue, at the start of a line that
@@ -542,6 +327,9 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
 /** A street line that starts with a unit ("suite 718, …", "no 10, …", "#220, …"). */
 const UNIT_LEAD_AT = new RegExp(`^${UNIT_LEAD}`, 'iu');
 
+/** Units before any street line found ("Flat 32, 38 Sráid an Mhuilinn", "Level 2, 117 Bourke Esp"), read backwards from its start. */
+const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])${UNIT_LEAD}(?:,?[ \\t]+${UNIT_LEAD}){0,2},?[ \\t]+$`, 'iu');
+
 /** The span grown back over the units written before it ("Flat 32, " before "38 Sráid an Mhuilinn"). */
 function withUnitsBefore(text: string, s: PiiSpan): PiiSpan {
   if (s.start === 0 || !isSpace(text.charCodeAt(s.start - 1))) return s;
@@ -588,7 +376,6 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   }
 }
 const GUESS_PLACE_ENDS = /^[ \t]+(?:around|if|is|was|near|by|before|after|in|or|then)(?![\p{L}])/iu;
-const TYPE_OR_SUFFIX = new RegExp(`^(?:${TYPE_WORDS}|${SUFFIXES})$`, 'iu');
 
 function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findStreetsByWords(text);
@@ -642,64 +429,6 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       yield { start: index, end: index + value.length };
     }
   }
-}
-
-/** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
-const OTHER_CONVENTIONS_HINT = new RegExp(
-  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT].map((re) => `(?:${re.source})`).join('|'),
-  'iu',
-);
-
-/** Street lines of the conventions after {@link UNIT_LEAD}: units first, Japanese, Korean, Vietnamese and grid addresses. */
-function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan> {
-  // One scan for what every shape below needs: most texts have none of it.
-  if (!OTHER_CONVENTIONS_HINT.test(text)) return;
-  const lower = (w: string): string => w.toLowerCase();
-  // Both unit shapes try many words at every position: only in a text with a unit's number.
-  // Both need a street's suffix too ("Road", "Ave", "Cross").
-  const units = UNIT_LEAD_HINT.test(text) && SUFFIX_WORD.test(text);
-  for (const m of units ? execAll(UNITS_THEN_STREET, text) : []) {
-    const words = (m[2] ?? '').split(/[ \t,]+/).map(lower);
-    if (words.some((w) => NOT_STREET_WORDS.has(w) || CHAT_WORDS.has(w))) continue;
-    // "832 feil hill apt. 736, farrellwell": a unit right after a street's suffix is that street's, and a place follows.
-    // So is a unit after a house number in the same clause ("78a zimmer 948, bad danielburg").
-    const clause = text.slice(Math.max(0, m.index - 60), m.index);
-    const before = /([\p{L}.]+)[ \t]+$/u.exec(clause)?.[1];
-    if ((before !== undefined && TYPE_OR_SUFFIX.test(before)) || /\d[^\d.,;:!?()\n]*$/.test(clause)) continue;
-    yield { start: m.index, end: m.index + m[0].length };
-  }
-  for (const m of units ? execAll(STREET_THEN_UNIT, text) : []) {
-    // "Grabbing coffee at lower kabete road, hse no. 21": the street's name starts after the sentence's last function word.
-    const words = (m[1] ?? '').trim().split(/[ \t]+/);
-    let k = words.length;
-    while (k > 0 && !NOT_IN_CUED_LINE.has(lower(words[k - 1] ?? ''))) k--;
-    const own = words.slice(k);
-    // The unit after it stands for the capital letter a street's name may lack ("lower kabete road, hse no. 21").
-    if (own.length === 0 || !cuedWordsLookLikeStreet(own, true)) continue;
-    const start = m.index + m[0].indexOf(own.join(' '));
-    yield { start, end: m.index + m[0].length };
-  }
-  if (JAPANESE_HINT.test(text)) {
-    for (const m of execAll(JAPANESE_BLOCK, text)) {
-      const place = (m[2] ?? m[3] ?? '').split(/[ \t]+/);
-      if (cuedWordsLookLikeStreet(place, true)) yield { start: m.index, end: m.index + m[0].length };
-    }
-  }
-  // The other shapes run only where the text has what they cannot match without.
-  if (KOREAN_HINT.test(text)) for (const m of execAll(KOREAN_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
-  if (VIETNAMESE_LETTER.test(text)) {
-    for (const m of execAll(VIETNAMESE_STREET, text)) {
-      const words = m[0].split(/[ \t]+/);
-      while (words.length > 2 && VIETNAMESE_PARTICLES.has(lower(words[words.length - 1] ?? ''))) words.pop();
-      // In a text with Vietnamese letters, a name with marks ("Hàng Bài") or after "số" is a street's.
-      if (words.length < 2 || !(/^s/i.test(m[0]) || /[^\x00-\x7f]/.test(words.slice(1).join(' ')))) continue;
-      // "Số 64 Phố Hàng Bạc": the line starts at its number, as the street-word shapes take it.
-      const lead = /^số[ \t]+/iu.exec(m[0])?.[0].length ?? 0;
-      yield { start: m.index + lead, end: m.index + words.join(' ').length };
-    }
-  }
-  if (NUMBERED_ROAD_HINT.test(text)) for (const m of execAll(NUMBERED_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
-  if (GRID_HINT.test(text)) for (const m of execAll(GRID_ADDRESS, text)) yield { start: m.index, end: m.index + m[0].length };
 }
 
 export const streetAddressScrubber: Scrubber = { type: 'STREET_ADDRESS', priority: 55, find: findStreetAddresses };

@@ -1,0 +1,139 @@
+import { CHAT_WORDS } from './english-lexicon.ts';
+import { NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { execAll } from './text.ts';
+import type { PiiSpan } from './types.ts';
+
+// Street lines of conventions other than a number and a street name with its suffix or type word:
+// units written first (India, the Gulf, Africa), Japanese blocks, Korean roads, Vietnamese
+// streets, numbered roads, Colombian and Mexican grids.
+
+/** A street's name after such a unit: words and a suffix, a numbered street ("Street 36", "Road No. 3", "39A Street"), "8th Cross". */
+const STREET_AFTER_LEAD =
+  `(?:(?:${NUMBER},?[ \\t]+)?(?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4}(?:${SUFFIXES})s?\\.?` +
+  `|(?:street|road|st|rd)\\.?[ \\t](?:no\\.?[ \\t]?)?\\d{1,3}[a-z]?|\\d{1,3}[a-z]?[ \\t](?:street|road)|${ORDINAL}[ \\t](?:cross|main))`;
+const UNITS_THEN_STREET = new RegExp(
+  `(?<![\\p{L}\\d])(${UNIT_LEAD}(?:,?[ \\t]+${UNIT_LEAD}){0,2}),?[ \\t]+(${STREET_AFTER_LEAD})(?![\\p{L}\\d])`,
+  'giu',
+);
+/** The same written street first: "Corniche Rd., Villa 52", "lower kabete road, hse no. 21". */
+const STREET_THEN_UNIT = new RegExp(
+  `(?<![\\p{L}\\d])((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4})(?:${SUFFIXES})\\.?,?[ \\t]+${UNIT_LEAD}(?![\\p{L}\\d])`,
+  'giu',
+);
+const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main)(?![\\p{L}])`, 'iu');
+/** What {@link UNIT_LEAD} starts with, cheaply: a unit's word, "No." or "#" and a digit. */
+const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?\d|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
+
+/**
+ * Japanese blocks, numbered "chōme-ban-gō" before or after the district's name ("6-4-3 Shibuya",
+ * "1-21-25 Kita-Aoyama", "Jingumae 4-13-10", "Akasaka 1-chome 19-20", "1-chōme-3-10 kitazawa"):
+ * three numbers joined by dashes are no date, phone number or version a street would be mistaken for.
+ */
+const JP_BLOCK = '\\d{1,2}(?:-ch[oō]me)?-\\d{1,3}-\\d{1,3}|\\d{1,2}-ch[oō]me[ \\t]\\d{1,3}-\\d{1,3}';
+const JP_PLACE = "\\p{L}[\\p{L}'-]*(?:[ \\t]\\p{Lu}[\\p{L}'-]*)?";
+const JAPANESE_BLOCK = new RegExp(
+  `(?<![\\w.,/:-])(?:(${JP_BLOCK})[ \\t]+(${JP_PLACE})|(\\p{Lu}[\\p{L}'-]*)[ \\t]+(?:${JP_BLOCK}))(?:,?[ \\t]+(?:#\\d{1,5}|[rR]oom[ \\t]\\d{1,5}))?(?![\\p{L}\\d-])`,
+  // Case-sensitive: a second word of the place, and a place before the block, is capitalised ("Kichijoji
+  // Honcho", "Jingumae 4-13-10"; not "Tenjin this", "at 6-20-11").
+  'gu',
+);
+/**
+ * Korean road names, romanised or in Hangul: "Seolleung-ro 285", "Dosan-daero 65-gil 50", "301
+ * Apgujeong-ro", "을지로 414", "강남대로 317".
+ */
+const KOREAN_ROAD = new RegExp(
+  `(?<![\\p{L}\\d])(?:\\p{L}+-(?:ro|daero|gil)|\\p{Script=Hangul}{1,8}(?:로|길))(?:[ \\t]+\\d{1,3}(?:beon)?-?gil)?[ \\t]+${NUMBER}(?![\\p{L}\\d])` +
+    `|(?<![\\w.,/:-])${NUMBER}[ \\t]+\\p{L}+-(?:ro|daero|gil)(?![\\p{L}])`,
+  'giu',
+);
+/** What a Japanese block cannot do without: "6-4-3", "1-chome" (not a date's "2026-05-06" nor a phone number). */
+const JAPANESE_HINT = /(?<![\d-])\d{1,2}-(?:ch[oō]me|\d{1,3}-\d{1,3}(?![\d-]))/iu;
+const KOREAN_HINT = /-(?:ro|daero|gil)(?![\p{L}])|\p{Script=Hangul}(?:로|길)/iu;
+/**
+ * Vietnamese streets, a house number then the name's syllables ("120 Nguyễn Huệ", "Số 45 Nam Kỳ Khởi
+ * Nghĩa", "88/11 Hàng Bài"): capitalised, or in lower case after "số" (number) or "ở", "tại" (at).
+ */
+const VIETNAMESE_STREET = new RegExp(
+  `(?<![\\w.,/:-])(?:(?:[sS]ố[ \\t]+)?\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Lu}\\p{Ll}{0,6}){1,5}` +
+    `|(?<=(?<![\\p{L}])(?:số|ở|tại)[ \\t])\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Ll}{1,7}){1,5})(?![\\p{L}\\d])`,
+  'gu',
+);
+/** Letters only Vietnamese writes ("Huệ", "Đồng Khởi"): only in a text with them are such streets looked for. */
+const VIETNAMESE_LETTER = /[đĐơƠưƯ\u1EA0-\u1EF9]/u;
+/** Particles that end a Vietnamese chat line ("em đang ở 21 lê duẩn nhé"). */
+const VIETNAMESE_PARTICLES = new Set(['nhé', 'nha', 'nhá', 'ạ', 'à', 'nhe', 'rồi', 'đi', 'ha']);
+
+/** A house on a numbered road, as in Egypt and the Gulf: "9 Road 22", "20 road 81", "11, Street 36". */
+const NUMBERED_ROAD = /(?<![\w.,/:-])\d{1,4}[a-z]?,?[ \t]+(?:road|street|st\.|rd\.)[ \t]+\d{1,3}[a-z]?(?![\p{L}\d]|[.,]\d)/giu;
+const NUMBERED_ROAD_HINT = /(?:road|street|st\.|rd\.)[ \t]+\d/i;
+
+/**
+ * Colombian and Mexican grid addresses: a numbered street, then "#" or "No" and the crossing and
+ * distance ("Transversal 166 #117-67", "Cl. 4A Bis Nº 105-92", "diagonal 134b no. 23a-08", "Calle 31
+ * #508 x 69 y 71").
+ */
+const GRID_ADDRESS = new RegExp(
+  `(?<![\\p{L}\\d])(?:calle|cl\\.?|cll\\.?|carrera|cra\\.?|kr\\.?|cr\\.?|transversal|transv\\.?|tv\\.?|diagonal|dg\\.?|avenida|av\\.?|ak|ac)[ \\t]+\\d{1,3}[a-z]?(?:[ \\t]bis)?(?:[ \\t][a-z](?![\\p{L}]))?` +
+    `[ \\t]*(?:#|no\\.?|n[º°])[ \\t]?\\d{1,4}[a-z]?(?:[ \\t]?-[ \\t]?\\d{1,3}[a-z]?)?(?:[ \\t]x[ \\t]\\d{1,3}(?:[ \\t]y[ \\t]\\d{1,3})?)?${UNITS}(?![\\p{L}\\d])`,
+  'giu',
+);
+
+const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
+
+/** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
+const OTHER_CONVENTIONS_HINT = new RegExp(
+  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT].map((re) => `(?:${re.source})`).join('|'),
+  'iu',
+);
+
+/** Street lines of the conventions after {@link UNIT_LEAD}: units first, Japanese, Korean, Vietnamese and grid addresses. */
+export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan> {
+  // One scan for what every shape below needs: most texts have none of it.
+  if (!OTHER_CONVENTIONS_HINT.test(text)) return;
+  const lower = (w: string): string => w.toLowerCase();
+  // Both unit shapes try many words at every position: only in a text with a unit's number.
+  // Both need a street's suffix too ("Road", "Ave", "Cross").
+  const units = UNIT_LEAD_HINT.test(text) && SUFFIX_WORD.test(text);
+  for (const m of units ? execAll(UNITS_THEN_STREET, text) : []) {
+    const words = (m[2] ?? '').split(/[ \t,]+/).map(lower);
+    if (words.some((w) => NOT_STREET_WORDS.has(w) || CHAT_WORDS.has(w))) continue;
+    // "832 feil hill apt. 736, farrellwell": a unit right after a street's suffix is that street's, and a place follows.
+    // So is a unit after a house number in the same clause ("78a zimmer 948, bad danielburg").
+    const clause = text.slice(Math.max(0, m.index - 60), m.index);
+    const before = /([\p{L}.]+)[ \t]+$/u.exec(clause)?.[1];
+    if ((before !== undefined && TYPE_OR_SUFFIX.test(before)) || /\d[^\d.,;:!?()\n]*$/.test(clause)) continue;
+    yield { start: m.index, end: m.index + m[0].length };
+  }
+  for (const m of units ? execAll(STREET_THEN_UNIT, text) : []) {
+    // "Grabbing coffee at lower kabete road, hse no. 21": the street's name starts after the sentence's last function word.
+    const words = (m[1] ?? '').trim().split(/[ \t]+/);
+    let k = words.length;
+    while (k > 0 && !NOT_IN_CUED_LINE.has(lower(words[k - 1] ?? ''))) k--;
+    const own = words.slice(k);
+    // The unit after it stands for the capital letter a street's name may lack ("lower kabete road, hse no. 21").
+    if (own.length === 0 || !cuedWordsLookLikeStreet(own, true)) continue;
+    const start = m.index + m[0].indexOf(own.join(' '));
+    yield { start, end: m.index + m[0].length };
+  }
+  if (JAPANESE_HINT.test(text)) {
+    for (const m of execAll(JAPANESE_BLOCK, text)) {
+      const place = (m[2] ?? m[3] ?? '').split(/[ \t]+/);
+      if (cuedWordsLookLikeStreet(place, true)) yield { start: m.index, end: m.index + m[0].length };
+    }
+  }
+  // The other shapes run only where the text has what they cannot match without.
+  if (KOREAN_HINT.test(text)) for (const m of execAll(KOREAN_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (VIETNAMESE_LETTER.test(text)) {
+    for (const m of execAll(VIETNAMESE_STREET, text)) {
+      const words = m[0].split(/[ \t]+/);
+      while (words.length > 2 && VIETNAMESE_PARTICLES.has(lower(words[words.length - 1] ?? ''))) words.pop();
+      // In a text with Vietnamese letters, a name with marks ("Hàng Bài") or after "số" is a street's.
+      if (words.length < 2 || !(/^s/i.test(m[0]) || /[^\x00-\x7f]/.test(words.slice(1).join(' ')))) continue;
+      // "Số 64 Phố Hàng Bạc": the line starts at its number, as the street-word shapes take it.
+      const lead = /^số[ \t]+/iu.exec(m[0])?.[0].length ?? 0;
+      yield { start: m.index + lead, end: m.index + words.join(' ').length };
+    }
+  }
+  if (NUMBERED_ROAD_HINT.test(text)) for (const m of execAll(NUMBERED_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (GRID_HINT.test(text)) for (const m of execAll(GRID_ADDRESS, text)) yield { start: m.index, end: m.index + m[0].length };
+}

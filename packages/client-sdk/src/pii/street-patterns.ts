@@ -1,0 +1,148 @@
+import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
+
+// The pieces street lines are written from, shared by the street scrubber's shapes
+// (street-address.ts) and those of other conventions (street-conventions.ts): street suffixes,
+// type words and endings, house numbers, units, and the words that never name a street.
+
+/** USPS Publication 28, appendix C1: the common street suffixes and their abbreviations. */
+export const SUFFIXES =
+  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|square|sq|terrace|ter|way|parkway|pkwy|highway|hwy|' +
+  'freeway|fwy|expressway|expy|circle|cir|crescent|cres|close|row|walk|trail|trl|path|pike|alley|aly|crossing|xing|loop|run|' +
+  'grove|grv|green|gardens?|gdns|hill|hills|heights|hts|park|parks|point|pt|ridge|rdg|valley|vly|view|vw|village|vlg|ville|' +
+  'mews|wharf|quay|parade|pde|esplanade|promenade|plaza|plz|center|ctr|centre|commons?|junction|jct|landing|lndg|meadows?|mdws?|' +
+  'mill|mills|orchard|pass|passage|port|ports|ranch|rise|route|rte|shore|shores|spring|springs|spur|station|sta|stream|' +
+  'summit|smt|trace|track|turnpike|tpke|underpass|via|vista|well|wells|bypass|byp|causeway|cswy|cove|cv|creek|crk|' +
+  'estates?|est|extension|ext|falls|ferry|fry|field|fields|flat|flats|ford|fords|forest|frst|forge|forks?|fort|ft|' +
+  'glen|harbor|hbr|haven|hvn|hollow|holw|inlet|island|isle|key|knolls?|lake|lakes|manor|mnr|mount|mt|mountain|mtn|' +
+  'oval|overpass|pines|plains?|prairie|roads|shoal|skyway|stravenue|tunnel|union|un|wall|ways|motorway|curve|bridge|brg|' +
+  'dale|divide|dam|burg|bluffs?|bottom|branch|brook|brooks|camp|canyon|cape|cliffs?|club|corners?|course|courts|' +
+  'crest|drives|gateway|gtwy|gate|light|lights|lock|locks|loaf|neck|radial|rapids?|rest|river|throughway|trafficway|manors|yard|grange|paddock|woodlands?|chase|fold|garth|croft|mead|copse|dene|' +
+  // Royal Mail thoroughfare words not in the USPS list.
+  'approach|vale|glade|dell|wynd|' +
+  // faker's English-language locales of Africa and Asia.
+  'viaduct|link|links|lk|land|lawn|lawns|strand|rue|' +
+  // faker's English locales' suffixes the lists above lack (en, en_GB, en_AU).
+  'mall|crossroad|circuit|lodge|mission|ramp|pine|fall|bank|end|drove|brae|wood|brow|lea|side|' +
+  // Australia Post and Royal Mail abbreviations ("14 Holloway Gr", "117 Bourke Esp", "16 Albert Terr.").
+  'gr|esp|terr|tce|cct|crt|cl';
+/** Words that open a street name in Romance, Slavic and other languages. */
+export const TYPE_WORDS =
+  'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
+  'via|viale|piazza|piazzale|corso|largo|vicolo|contrada|borgo|strada|rotonda|incrocio|' +
+  'calle|c\\/|avenida|avda\\.?|av\\.|paseo|plaza|camino|carrera|carretera|ronda|travesía|' +
+  'rua|travessa|rodovia|estrada|alameda|praça|largo|marginal|' +
+  'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|' +
+  'str\\.|strada|bulevardul|calea|' +
+  'ulitsa|prospekt|' +
+  // Romanian, Belgian and Senegalese French, Welsh, Indonesian, Croatian, Polish, Czech and Slovak.
+  'aleea|bulevardul|intrarea|splaiul|șoseaua|soseaua|piața|piata|parvis|galerie|immeuble|échangeur|echangeur|' +
+  'ffordd|heol|hoel|stryd|rhodfa|cilgant|jr\\.|jl\\.|jln\\.|jalan|gg\\.|kpg\\.|kampung|ds\\.|dusun|dk\\.|dukuh|psr\\.|ki\\.|lr\\.|lorong|' +
+  'trg|prolaz|šetalište|setaliste|bulevar|bulw\\.|wyb\\.|szosa|skwer|rynek|wyspa|náměstí|nábřeží|třída|námestie|nábrežie|drève|résidence|' +
+  // Mexican and Iberian Spanish, Portuguese, Romanian and Moldovan, Esperanto street types.
+  'privada|priv\\.|cerrada|cda\\.|callejón|callejon|andador|circuito|prolongación|prolongacion|retorno|calzada|calz\\.|periférico|periferico|eje|peatonal|pasaje|rambla|cuesta|glorieta|urbanización|urbanizacion|urbanização|urbanizacao|quinta|caserío|caserio|aldea|barrio|colonia|vereda|senda|' +
+  'conjunto|grupo|entrada|municipio|torrente|subida|bajada|polígono|poligono|sector|partida|lugar|paraje|masía|masia|vía|' +
+  'beco|bairro|vila|calçada|calcada|azinhaga|escadinhas|fundătura|fundatura|drumul|stradela|strato|avenuo|bulvardo|placo|vojo|aleo|kajo|' +
+  // Abbreviations of Portuguese, Spanish, Colombian and Belgian addresses ("R. de Cedofeita, 3", "Av Paulista, n° 175",
+  // "Pso. de la Castellana", "Cll. Morelos #1389", "L.go Argentina 1", "15, bld Anspach").
+  'r\\.|c\\.|av|ave\\.|pso\\.|cl\\.|cll\\.|tv\\.|transv\\.|transversal|diagonal|l\\.go|trav\\.|bld|' +
+  // Vietnamese ("Số 12 Phố Huế", "45 Đường Lê Lợi").
+  'phố|đường|ngõ|ngách|hẻm|đại lộ|quốc lộ';
+/** Endings of compound street names in German, Dutch and Scandinavian languages. */
+export const COMPOUND_ENDINGS =
+  'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|' +
+  'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
+  'gatan|gata|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
+  // Finnish, Norwegian and Danish street words written as the end of one word.
+  'polku|rinne|kaari|ranta|väylä|raitti|penger|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads|' +
+  // Esperanto compounds ("Zamenhofstrato", "Ĉefvojo").
+  'strato|vojo|placo|avenuo|' +
+  // Norwegian definite "-alléen", and German "-str" without its dot ("Fjordalléen 12", "Praterstr 2/1/2").
+  'alléen|alleen|str';
+/**
+ * Street words written after the name, apart from it: Latvian, Croatian and Slovenian, Turkish,
+ * Azerbaijani, Uzbek, Hungarian, Czech and Slovak ("Torņakalna iela 86", "Vegova ulica 778",
+ * "Kocatepe Caddesi 86", "Fuad Yusifov prospekti, 320", "Simon fasor 349").
+ */
+export const STREET_WORDS_AFTER =
+  "iela|gatve|bulvāris|bulvaris|laukums|prospekts|šoseja|ulica|cesta|nasip|sokak|sokağı|caddesi|cad\\.|bulvarı|yolu|" +
+  // Turkish abbreviations ("İstiklal Cad No: 87", "Papatya Sk. No: 113/8", "Kıbrıs Şehitleri Cd. No: 10").
+  "cad|cd\\.|sk\\.|sok\\.|bulvari|bulv\\.|" +
+  "küçəsi|küç\\.|prospekti|pr\\.|sh\\.|şossesi|sahəsi|ko['ʻ’]chasi|daxasi|xiyoboni|bulvari|qirg['ʻ’]oqi|qishlog['ʻ’]i|tor['ʻ’]kochasi|" +
+  'utca|út|útja|tér|körtér|főtér|sor|sétány|rakpart|fasor|liget|országút|körút|sugárút|határút|köz|náměstí|nám\\.|nábřeží|údolie|námestie|dambis|gāte|vei|' +
+  // Esperanto ("Zamenhof strato 12").
+  'strato|avenuo|bulvardo|placo|vojo|aleo|kajo';
+
+// "4890-C" (a letter after a dash), "48-50/10" (Austrian house and door; a third part only after a dash
+// and a slash, so that "1962-06-11", "25/05/1967" and "14/10/91" stay dates).
+export const NUMBER = '\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?';
+/** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12". */
+export const HOUSE_MARK = '(?:no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
+/** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
+export const ORDINAL = '\\d{1,3}(?:st|nd|rd|th)';
+export const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
+export const UNIT =
+  `(?:,?\\s(?:apt\\.?|apartment|suite|ste\\.?|unit|flat|floor|fl\\.?|#|no\\.?|lgh\\.?|hus|m\\.|bte|bus|piso|planta|piano|appartamento|interno|scala|étage|hoog|og|` +
+  // Croatian and Serbian, Slovenian, Norwegian, Latvian, Romanian, Uzbek units ("Kat 5", "stanovanje št. 731", "Leil. 806", "dz. 806", "Bloc 32, Ap. 54").
+  `kat|sprat|stan|apartma|stanovanje(?:\\sšt\\.)?|pisarna|leil\\.|dz\\.|ap\\.|bloc|` +
+  // Mexican and Spanish, Romanian and Moldovan units ("Depto. 4", "Int. 2", "bl. 3", "et. 2").
+  `depto\\.?|dpto\\.?|departamento|int\\.|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj|` +
+  // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701",
+  // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
+  `casa|of\\.|oficina|apto\\.?|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]` +
+  // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
+  `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
+  `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
+/** A floor and a flat or door written together: "K:9 D:4", "piso 6 depto. c". */
+export const UNITS = `(?:${UNIT}){0,2}`;
+
+/**
+ * A numbered unit, plot or building written before the street line, as in India, the Gulf and
+ * West and East Africa ("Apt 3708, Building 116, Muroor Road", "Plot No. 386, Road No. 3", "Block E,
+ * Flat 7, Ozumba Mbadiwe Avenue", "house no. 11, moi avenue", "No. 64, Ahmadu Bello Way", "#217, 8th
+ * Cross"): the street after it then needs no house number of its own.
+ */
+export const UNIT_LEAD =
+  '(?:(?:apt|apartment|flat|villa|plot|house|hse|door|office|suite|unit|level|shop|building|bldg|blk|block|lot)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
+  '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*)';
+
+/**
+ * Words that never name a street: "5 min to drive", "3 more ways", "2 pull requests in the pipeline"
+ * are counts followed by a suffix-like word.
+ */
+export const NOT_STREET_WORDS = new Set(
+  ('to in on at the a an my your our their his her its and or of for with by from is are was be it this that these those ' +
+    'more other new old open different separate ways times points steps days weeks years people min mins minute minutes ' +
+    'hour hours hrs sec secs seconds page pages item items ticket tickets issue issues bug bugs user users server ' +
+    'servers team teams pull requests request commits files lines tests percent x both all each every some any will would').split(' '),
+);
+
+/** Words that never stand in a street name in these lines: English function words, months, days. */
+export const NOT_IN_CUED_LINE = new Set(
+  ('the a an my your our their his her its this that these those and or but of for with by from to is are was were be been ' +
+    'it in on at as if so than then after before until till next last this every each per about around over under into onto ' +
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun today tomorrow tonight ' +
+    'now please pls thanks asap am pm version room floor level page step order ticket item ' +
+    // The cue's own words, when a line starts with them ("Invoice address Gorička 20").
+    'address addresses adresse adres invoice home office billing shipping delivery mailing new old send ship deliver contact tel phone fax ' +
+    // Chat words before a street line ("its Overgaden 12, 9. tv", "i moved! Ivana Mičurina 2").
+    "it's its im i'm moved meet me us we live lives changed").split(' '),
+);
+
+export const TYPE_OR_SUFFIX = new RegExp(`^(?:${TYPE_WORDS}|${SUFFIXES})$`, 'iu');
+
+/**
+ * A cued street line's words: no English function word, and at least one word that is neither
+ * English nor a software name ("Slavonska 50", not "Sprint 42", "Postgres 16" or "Huddle 3").
+ */
+export function cuedWordsLookLikeStreet(words: readonly string[], caseless = false): boolean {
+  // In mixed case a street name is capitalised; typed in lower case ("shipping to vrtna 25") it is not.
+  if (words.length === 0 || (!caseless && !words.some((w) => /^\p{Lu}/u.test(w)))) return false;
+  let own = false;
+  for (const w of words) {
+    const lower = w.toLowerCase().replace(/[.,]+$/, '');
+    if (NOT_IN_CUED_LINE.has(lower)) return false;
+    if (!ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower)) own = true;
+  }
+  return own;
+}
