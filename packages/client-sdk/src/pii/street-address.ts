@@ -24,7 +24,7 @@ const NUMBER_FIRST_TYPE = new RegExp(
 );
 // Not glued to code before it ("::0:bd please 0" is an IPv6 address and words).
 const TYPE_FIRST = new RegExp(
-  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}|s\\/n\\.?)${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
@@ -43,6 +43,14 @@ const COMPOUND = new RegExp(
  */
 const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
 const NUMBER_THE = new RegExp(`(?<![\\w.,/:-])(${NUMBER})\\s+The\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`, 'gu');
+/**
+ * Welsh street names start with their type word and come after the number: "935 Lon Hedydd", "50
+ * Coed Hirwaun", "88 Maes Maelor", "16 Esgair Y Maes", "3 Trem Eryri" (case-sensitive).
+ */
+const NUMBER_WELSH = new RegExp(
+  `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:Lôn|Lon|Maes|Coed|Bryn|Trem|Esgair|Cae|Llys|Clos|Rhes|Parc|Gerddi|Nant|Pant|Bro|Cwrt|Ffordd|Heol|Stryd|Ffordd|Rhodfa|Cilgant|Dol|Dôl|Tan|Ger|Pen|Glan|Bron|Tyn|Min)\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD}(?:\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`,
+  'gu',
+);
 const LEADING_WORD_THEN_NUMBER = new RegExp(
   `(?<![\\p{L}])(?:Im|Am|Zum|Zur|An der|Auf der|Auf dem|In der|Unter den|Norra|Södra|Östra|Västra|Undre|Övre|Lilla|Stora)\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?\\s+${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'gu',
@@ -385,7 +393,7 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findLoneStreetLines(text);
   yield* findStreetsOfOtherConventions(text);
   const anchors = streetWordAnchors(text);
-  for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER]) {
+  for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, NUMBER_WELSH, LEADING_WORD_THEN_NUMBER]) {
     const matches =
       re === NAME_THEN_STREET_WORD || re === COMPOUND
         ? matchNearAnchors(text, re, anchors)

@@ -36,11 +36,11 @@ export const TYPE_WORDS =
   'ulitsa|prospekt|' +
   // Romanian, Belgian and Senegalese French, Welsh, Indonesian, Croatian, Polish, Czech and Slovak.
   'aleea|bulevardul|intrarea|splaiul|șoseaua|soseaua|piața|piata|parvis|galerie|immeuble|échangeur|echangeur|' +
-  'ffordd|heol|hoel|stryd|rhodfa|cilgant|jr\\.|jl\\.|jln\\.|jalan|gg\\.|kpg\\.|kampung|ds\\.|dusun|dk\\.|dukuh|psr\\.|ki\\.|lr\\.|lorong|' +
+  'ffordd|heol|hoel|stryd|rhodfa|cilgant|jr\\.|jl\\.?|jln\\.?|jalan|gg\\.|kpg\\.|kampung|ds\\.|dusun|dk\\.|dukuh|psr\\.|ki\\.|lr\\.|lorong|' +
   'trg|prolaz|šetalište|setaliste|bulevar|bulw\\.|wyb\\.|szosa|skwer|rynek|wyspa|náměstí|nábřeží|třída|námestie|nábrežie|drève|résidence|' +
   // Mexican and Iberian Spanish, Portuguese, Romanian and Moldovan, Esperanto street types.
   'privada|priv\\.|cerrada|cda\\.|callejón|callejon|andador|circuito|prolongación|prolongacion|retorno|calzada|calz\\.|periférico|periferico|eje|peatonal|pasaje|rambla|cuesta|glorieta|urbanización|urbanizacion|urbanização|urbanizacao|quinta|caserío|caserio|aldea|barrio|colonia|vereda|senda|' +
-  'conjunto|grupo|entrada|municipio|torrente|subida|bajada|polígono|poligono|sector|partida|lugar|paraje|masía|masia|vía|' +
+  'conjunto|grupo|entrada|arrabal|colegio|riera|ramal|sección|seccion|lado|edificio|apartamento|barranco|calleja|escalinata|explanada|extramuros|extrarradio|ferrocarril|huerta|jardines|mercado|muelle|parcela|parque|poblado|puente|rampa|rincón|rincon|terrenos|arroyo|bloque|municipio|torrente|subida|bajada|polígono|poligono|sector|partida|lugar|paraje|masía|masia|vía|' +
   'beco|bairro|vila|calçada|calcada|azinhaga|escadinhas|fundătura|fundatura|drumul|stradela|strato|avenuo|bulvardo|placo|vojo|aleo|kajo|' +
   // Abbreviations of Portuguese, Spanish, Colombian and Belgian addresses ("R. de Cedofeita, 3", "Av Paulista, n° 175",
   // "Pso. de la Castellana", "Cll. Morelos #1389", "L.go Argentina 1", "15, bld Anspach").
@@ -51,7 +51,7 @@ export const TYPE_WORDS =
 export const COMPOUND_ENDINGS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|' +
   'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
-  'gatan|gata|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
+  'gatan|gata|(?<=\\p{L}{3})g\\.|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
   // Finnish, Norwegian and Danish street words written as the end of one word.
   'polku|rinne|kaari|ranta|väylä|raitti|penger|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads|' +
   // Esperanto compounds ("Zamenhofstrato", "Ĉefvojo").
@@ -68,7 +68,7 @@ export const STREET_WORDS_AFTER =
   // Turkish abbreviations ("İstiklal Cad No: 87", "Papatya Sk. No: 113/8", "Kıbrıs Şehitleri Cd. No: 10").
   "cad|cd\\.|sk\\.|sok\\.|bulvari|bulv\\.|" +
   "küçəsi|küç\\.|prospekti|pr\\.|sh\\.|şossesi|sahəsi|ko['ʻ’]chasi|daxasi|xiyoboni|bulvari|qirg['ʻ’]oqi|qishlog['ʻ’]i|tor['ʻ’]kochasi|" +
-  'utca|út|útja|tér|körtér|főtér|sor|sétány|rakpart|fasor|liget|országút|körút|sugárút|határút|köz|náměstí|nám\\.|nábřeží|údolie|námestie|dambis|gāte|vei|' +
+  'utca|út|útja|tér|körtér|főtér|sor|sétány|rakpart|fasor|liget|lakótelep|lakótelepi|országút|körút|sugárút|határút|köz|náměstí|nám\\.|nábřeží|údolie|námestie|dambis|gāte|vei|' +
   // Esperanto ("Zamenhof strato 12").
   'strato|avenuo|bulvardo|placo|vojo|aleo|kajo';
 
@@ -91,6 +91,8 @@ export const UNIT =
   `casa|of\\.|oficina|apto\\.?|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]` +
   // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
   `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
+  // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
+  `|\\s\\d{1,2}[º°ª](?:\\s?(?:[A-Ha-h](?![\\p{L}\\d])|izda\\.?|izq\\.?|dcha\\.?|dcho\\.?|ctro\\.?))?|\\sbajo(?:\\s[A-Ha-h](?![\\p{L}\\d]))?` +
   `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
 /** A floor and a flat or door written together: "K:9 D:4", "piso 6 depto. c". */
 export const UNITS = `(?:${UNIT}){0,2}`;
