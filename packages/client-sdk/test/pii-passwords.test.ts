@@ -200,3 +200,63 @@ describe('passwords by convention (ninth pass)', () => {
     expect(secrets('login details: admin / letmein!')).toEqual(['letmein!']);
   });
 });
+
+describe('passwords of other shapes and where conventions put them (tenth pass)', () => {
+  const secrets = (text: string): string[] => findingsOf(text, 'SECRET');
+
+  it('reads passwords off command lines by position or flag', () => {
+    expect(secrets("mysql -uadmin -p'Harvest2025!' billing")).toEqual(['Harvest2025!']);
+    expect(secrets('sshpass -p orbit-lemon-77 ssh ops@bastion.internal')).toEqual(['orbit-lemon-77']);
+    expect(secrets('htpasswd -b /etc/nginx/.htpasswd k.ito Quill4Marsh')).toEqual(['Quill4Marsh']);
+    expect(secrets('net user backupsvc Tundra!2026 /domain')).toEqual(['Tundra!2026']);
+    expect(secrets('net use Y: \\\\fs02\\scans /user:scanner Copper55')).toEqual(['Copper55']);
+    expect(secrets("$pw = ConvertTo-SecureString 'OatmealRiver' -AsPlainText -Force")).toEqual(['OatmealRiver']);
+    expect(secrets("curl -s -u 'ops:walnut88' https://ci.internal/api")).toEqual(['walnut88']);
+    expect(secrets('db01.corp.lan:5432:*:report:Lantern.Fox.Quiet')).toEqual(['Lantern.Fox.Quiet']);
+    expect(secrets('export REDIS_PASSWORD=marblecanyonfig')).toEqual(['marblecanyonfig']);
+  });
+
+  it('reads login pairs on two lines, in a table without outer pipes, and after a question', () => {
+    expect(secrets('user deploy\npass Pebble.Hollow.Crane')).toEqual(['Pebble.Hollow.Crane']);
+    expect(secrets('SSID | Key\nAtrium-5G | HoneyOrbitCastle')).toEqual(['HoneyOrbitCastle']);
+    expect(secrets("Q: what's the password for the demo box?\nA: Vx82mQpLt")).toEqual(['Vx82mQpLt']);
+    expect(secrets("[09:01] ana: what's the login for the printer?\n[09:02] raj: it's maple-otter-sky-12 btw")).toEqual(['maple-otter-sky-12']);
+    expect(secrets('Zugang: empfang / Kiwi-Dose-31')).toEqual(['Kiwi-Dose-31']);
+    expect(secrets('Anmeldung mit kasse und Falke#2026')).toEqual(['Falke#2026']);
+  });
+
+  it('takes a value where a phrase puts a password without naming one', () => {
+    expect(secrets('the archive is locked, open it with Sorbet71')).toEqual(['Sorbet71']);
+    expect(secrets('use Bramble2026 to log in, then change it')).toEqual(['Bramble2026']);
+    expect(secrets('the vpn one is Pelican44')).toEqual(['Pelican44']);
+    expect(secrets('the key for the guest wifi is TeapotLadderSun')).toEqual(['TeapotLadderSun']);
+    expect(secrets('PASSWORD FOR THE KIOSK 👇\n\nRaven_Lake9')).toEqual(['Raven_Lake9']);
+    expect(secrets('Willow.Quartz@88\n^ pw for the lab tenant')).toEqual(['Willow.Quartz@88']);
+  });
+
+  it('takes seasons in leet, joined words, Title-case passphrases and generated strings', () => {
+    expect(secrets('$ummer2026 is the password for the lab')).toEqual(['$ummer2026']);
+    expect(secrets('password: ButterflyKettleDrum')).toEqual(['ButterflyKettleDrum']);
+    expect(secrets('the pdf password is Cedar.Moss.Violet')).toEqual(['Cedar.Moss.Violet']);
+    expect(secrets('Ihr Einmalkennwort lautet: QX7FB2L9KM3T')).toEqual(['QX7FB2L9KM3T']);
+    expect(secrets('the router password was changed from the default to Oregano5')).toEqual(['Oregano5']);
+  });
+
+  it('keeps ids, products, periods, code references and prose in other languages', () => {
+    for (const text of [
+      'Updated bank account: DE80909576323767397265 (ref 1Z8SOBZQTJZ9V6GM5Q).',
+      "can't type my password on my iPhone15",
+      'Before resetting your password, read the Autumn2026 release notes.',
+      'const password = process.env.SMTP_PASSWORD;',
+      '"password": "{{ secrets.SMTP_PASS }}"',
+      'Passwort: kommt per Post',
+      'Password issue: INC0045512 (duplicate)',
+      'the password is whatever you chose at onboarding',
+      'Reminder: rotate passwords #SecurityFirst',
+      'login: svc_build (password via the self-service portal)',
+      'unlock it with your fingerprint',
+    ]) {
+      expect(secrets(text), text).toEqual([]);
+    }
+  });
+});

@@ -395,3 +395,23 @@ describe('street lines of other conventions (ninth pass)', () => {
     expect(streets('call me at 3-0863-7334 after 5')).toEqual([]);
   });
 });
+
+describe('street lines of Spanish, Welsh and Swedish conventions (tenth pass)', () => {
+  const streets = (text: string): string[] => findingsOf(text, 'STREET_ADDRESS');
+
+  it('takes a Spanish type word with a name of given names and surnames, "s/n" and floors', () => {
+    expect(streets('Envío a Riera Tomás Vidal Roca 14, 08001 Barcelona')).toEqual(['Riera Tomás Vidal Roca 14']);
+    expect(streets('Shipping address: Plaza Inés Robles s/n.')).toEqual(['Plaza Inés Robles s/n.']);
+    expect(streets('Address: Calle Mayor 8 2º B, Madrid')).toEqual(['Calle Mayor 8 2º B']);
+  });
+
+  it('takes Welsh names after the number, Hungarian estates and Swedish "g."', () => {
+    expect(streets('new address: 12 Maes Y Delyn, Bangor')).toEqual(['12 Maes Y Delyn']);
+    expect(streets('Address: Kossuth lakótelep 7, Pécs')).toEqual(['Kossuth lakótelep 7']);
+    expect(streets('Best,\nAnna\nKungsg. 12\n111 43 Stockholm')).toEqual(['Kungsg. 12']);
+  });
+
+  it('starts no street at a number glued to a symbol', () => {
+    expect(streets('Admin password: Admin@123\nBackups run nightly at 02:00.')).toEqual([]);
+  });
+});

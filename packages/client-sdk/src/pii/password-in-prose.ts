@@ -1,8 +1,10 @@
-import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, MIN_PASSWORD_LENGTH, PLACEHOLDER, isChosenWord, isCommonPassword, valueRightAfterCue } from './password-values.ts';
+import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
+import { CUE_LINK, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { execAll } from './text.ts';
 import { memoized } from './call-memo.ts';
+import { EMAIL_SHAPE, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, wordAndDigits } from './password-shapes.ts';
+import { findLoginArguments, findPasswordColumns } from './password-conventions.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -16,24 +18,22 @@ const PASSWORD_WORD =
   'pass(?<=\\b(?:the|temporary|temp|new|my|your|guest|wifi|admin) pass)|secret(?<=\\b(?:the|shared|client|api) secret))';
 /** "password (for the vpn) is (now) X" */
 const PASSWORD_IS = new RegExp(
-  `\\b${PASSWORD_WORD}s?(?:\\s+(?:for|to|on|of)\\s+(?:the\\s+|my\\s+|our\\s+|your\\s+)?[\\w.-]{1,30}(?:\\s+[\\w.-]{1,30})?)?\\s*(?:is|was|=|:|->|will be|has been|is now|now is|changed to|set to)\\s*(?:now\\s+|still\\s+|just\\s+)?["'\`“]?([^\\s"'\`”]{4,128})`,
+  `\\b${PASSWORD_WORD}s?(?:\\s+(?:for|to|on|of)\\s+(?:the\\s+|my\\s+|our\\s+|your\\s+)?[\\w.-]{1,30}(?:\\s+[\\w.-]{1,30})?)?\\s*(?:is|was|=|:|->|will be|has been|is now|now is|(?:has |was |has been )?(?:changed|set|reset) to)\\s*(?:now\\s+|still\\s+|just\\s+)?["'\`“]?([^\\s"'\`”]{4,128})`,
   'dgi',
 );
 /** "use X as (the|my) password", "X is the password" */
 const PASSWORD_AS = new RegExp(`\\b(?:use|try|it's|its)\\s+["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?\\s+(?:as|for)\\s+(?:the|my|your|our)\\s+(?:new\\s+)?${PASSWORD_WORD}\\b`, 'dgi');
 /** Words that follow "password is" in prose about passwords, not a password. */
-const PASSWORD_PROSE = /^(?:required|incorrect|invalid|wrong|expired|correct|missing|empty|too|not|the|a|an|set|reset|changed|same|different|weak|strong|case|stored|saved|hidden|shown|encrypted|hashed|optional|mandatory|below|above|attached|in|on|at|of|for|to|with|by|from|your|my|our|their|his|her|its|this|that|still|now|also|being|only|never|always)$/i;
+const PASSWORD_PROSE = /^(?:required|incorrect|invalid|wrong|expired|correct|missing|empty|too|not|the|a|an|set|reset|changed|same|different|whatever|whichever|something|anything|obligatori[ao]|obligatoire|erforderlich|weak|strong|case|stored|saved|hidden|shown|encrypted|hashed|optional|mandatory|below|above|attached|in|on|at|of|for|to|with|by|from|your|my|our|their|his|her|its|this|that|still|now|also|being|only|never|always)$/i;
 /** "changed my pw to X", "reset the password to X" */
 const PASSWORD_CHANGED = new RegExp(
-  `\\b(?:changed|set|reset|updated|switched)\\s+(?:my\\s+|the\\s+|our\\s+|your\\s+|his\\s+|her\\s+)?(?:[\\w-]{1,20}\\s+)?${PASSWORD_WORD}\\s+to\\s+["'\`“]?([^\\s"'\`”]{4,128})`,
+  `\\b(?:changed|set|reset|updated|switched)\\s+(?:my\\s+|the\\s+|our\\s+|your\\s+|his\\s+|her\\s+)?(?:[\\w-]{1,20}\\s+)?${PASSWORD_WORD}\\s+(?:(?:from|for|on)\\s+(?:the\\s+)?[\\w.@-]{1,30}\\s+)?to\\s+["'\`“]?([^\\s"'\`”]{4,128})`,
   'dgi',
 );
 /** What follows a word of prose after "password is": a preposition or an article ("taped under the router"). */
 const PROSE_GOES_ON = /^[ \t]+(?:under|on|in|at|to|by|with|from|behind|inside|next|near|above|below|into|onto|the|a|an|and|or|for|of)(?![\p{L}])/iu;
 /** Words in angle brackets that stand for a value: "<your password here>", "<new_password>". */
 const PLACEHOLDER_IN_BRACKETS = /^[=:]*<[\p{Ll} _-]{2,40}>/u;
-/** A password in prose ends before sentence punctuation, but a final '!' or '?' may be part of it. */
-const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
 /** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
 const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|access[ -]code|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|secret|kennwort|passwort|mot de pass|contraseña|senha|wachtwoord|ww|l[öo]sen|passord|kode|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parol|[şs]ifre|geslo|lozinka|parool|kata sandi|kh[aẩ]u|mk|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan/i;
@@ -50,7 +50,7 @@ function hasPasswordHint(text: string): boolean {
  * compound ("wifi-password", "WLAN-Passwort"), not follow a flag's dashes ("--password").
  */
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:)|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t])|access[ -]code|credentials?|creds)(?![\p{L}\d_])/giu;
+  /(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:)|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds)(?![\p{L}\d_]))/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -63,72 +63,14 @@ const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|accou
 const PASSWORD_WINDOW_WORDS = 8;
 /** "X is the password", "log in with X as password": up to three words between the verb and the cue. */
 const LINK_BEFORE_CUE =
-  ",?\\s+(?:(?:is|as|was|=|will be|would be)\\s+(?:[\\p{L}-]{1,20}\\s+){0,3}|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
+  ",?\\s+(?:(?:is|as|was|=|will be|would be)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
 const VALUE_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\["'\`“])["'\`“(]?([^\\s"'\`”()]{4,128}?)["'\`”)]?${LINK_BEFORE_CUE}`, 'iu');
+/** The key of a user's name right before a value: "login: svc_backup (password …)". */
+const USER_KEY_BEFORE = /(?:login|user(?:name)?|account|benutzer(?:name)?|id)[ \t]*[:=][ \t]*["'`“(]?$/i;
 /** A quoted value of any shape before the cue: "\"blue sky 42\" is the passphrase". */
 const QUOTED_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\[])["'\`“„«]([^"'\`”“»\\n]{3,64})["'\`”“»]${LINK_BEFORE_CUE}`, 'iu');
-/** Known words and ids with a password's mix of letters and digits: algorithms, encodings, protocols. */
-const TECH_TOKEN =
-  /^(?:sha-?\d+|md[45]|base(?:32|58|64)|utf-?(?:8|16|32)|aes-?\d+|rsa-?\d*|ed25519|x25519|pbkdf2|argon2(?:id|i|d)?|bcrypt|scrypt|hmac-?\w*|ipv[46]|wpa[23]?|wpa2-\w+|tls-?1\.\d|x\.?509|ssh-?\d?|oauth2?|2fa|mfa|totp|otp|1password|s3|ec2|k8s|i18n|l10n|a11y|p2p|b2b|b2c|mp[34]|h26[45])$/i;
 
-/** An e-mail address's shape: tied to a cue it is a password ("pwd: Pancake@91.gizmo"), not a mailbox. */
-const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u;
 
-/**
- * Whether a word looks like a password, not like prose, a number, a date, an id or a name: a
- * letter and a digit or a symbol, or letters whose case changes more than a product name's
- * ("tWnLwGPf", not "GitHub").
- */
-function hasPasswordShape(word: string): boolean {
-  // A word that ends a question or an exclamation: "the pw for the printer?", "Passwort
-  // vergessen?" ("letmein!" is a password still).
-  if (/^\p{L}+[?!]$/u.test(word) && !isCommonPassword(word.slice(0, -1))) return hasPasswordShape(word.slice(0, -1));
-  if (word.length < MIN_PASSWORD_LENGTH || word.length > 128) return false;
-  if (hasPassphraseShape(word)) return true;
-  if (!/\p{L}/u.test(word) || /^\[[A-Za-z][\w-]*\]/.test(word) || PLACEHOLDER.test(word) || TECH_TOKEN.test(word)) return false;
-  if (/^[#@][\p{Ll}\d][\p{Ll}\d_.-]*$/u.test(word)) return false; // a channel or a mention ("#it-help", "@here")
-  if (word.includes('://') || EMAIL_SHAPE.test(word)) return false; // URL, e-mail
-  if (/^(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]*)*$/.test(word)) return false; // path ("run pwd: /srv/app")
-  if (/^v?\d+(?:[.:\/-]\d+)+[a-z]{0,2}$/i.test(word)) return false; // version, date, time
-  if (/^[A-Z][A-Z0-9]{1,9}-\d+$/.test(word)) return false; // ticket id
-  if (/^\d+(?:-?[a-z]{1,12})$/.test(word) || /^\d+(?:st|nd|rd|th)$/i.test(word)) return false; // "90-day", "12chars", "3rd"
-  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(word) && !/\d$/.test(word)) return false; // host or file name
-  const digit = /\d/.test(word);
-  const symbol = /[^\p{L}\p{M}\d'’.,-]/u.test(word);
-  if (digit || symbol) return true;
-  // Letters only (hyphens and dots aside): an irregular mix of cases, not CamelCase or iPhone.
-  if (word.length < 8 || /[-.'’]/.test(word)) return false;
-  return /\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && !/^\p{Ll}{0,2}(?:\p{Lu}{1,3}\p{Ll}{2,}|\p{Lu}\p{Ll})+\p{Lu}{0,3}$/u.test(word);
-}
-
-/** Top-level domains and file extensions: "api.example.com", "notes.backup.txt" are no passphrase. */
-const NAME_SUFFIX = /^(?:com|net|org|io|dev|app|ai|co|uk|de|fr|nl|eu|us|gov|edu|info|biz|local|internal|lan|corp|cloud|test|example|invalid|localhost|txt|md|json|ya?ml|toml|ini|cfg|conf|log|csv|tsv|xml|html?|css|js|mjs|cjs|ts|tsx|jsx|py|rb|go|rs|java|kt|sh|bash|zip|tar|gz|tgz|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|bak|backup|old|tmp|lock|env|key|pem|crt)$/i;
-
-/**
- * A passphrase: three or more words joined by '-' or '.', or two or more by '_', in one case
- * ("harbor-violin-tundra", "comet.pickle.ember", "ember_thistle"); or one long run of letters that
- * no list holds, in one case ("prairiecomettundra", "WALNUTTHISTLE").
- */
-function hasPassphraseShape(word: string): boolean {
-  if (word !== word.toLowerCase() && word !== word.toUpperCase()) return false;
-  const parts = word.split(/[-._]/);
-  if (parts.length < 2 || !parts.every((p) => /^\p{L}{3,}$/u.test(p))) return false;
-  if (word.includes('_')) return !word.includes('-') && !word.includes('.');
-  // One kind of joiner, and not a host or file name.
-  return parts.length >= 3 && new Set(word.match(/[-.]/g)).size === 1 && !NAME_SUFFIX.test(parts[parts.length - 1] ?? '');
-}
-
-/**
- * A long run of letters in one case that no list holds ("prairiecomettundra", "WALNUTTHISTLE"):
- * a password only right after its cue and a colon, "=", "is" or a tab, or right before "is the
- * password" — in the window after the cue it is as often a service's or a host's name.
- */
-function isLetterRunPassword(word: string): boolean {
-  // One case, or capitalised ("Harborfalcon"): not a CamelCase product name.
-  if (!/^\p{L}{10,}$/u.test(word) || (word !== word.toLowerCase() && word !== word.toUpperCase() && !/^\p{Lu}\p{Ll}+$/u.test(word))) return false;
-  const lower = word.toLowerCase();
-  return !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);
-}
 /** What links a cue to its value right after it: "pw: X", "passwd X", "password\tX", "pass is X". */
 const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["'\`“]?([^\\s"'\`”]{10,128})`, 'iu');
 /**
@@ -215,16 +157,9 @@ function isWordCompound(word: string): boolean {
   return n >= 2 && n !== Infinity;
 }
 
-/** The word at the front of `s` without the quotes, brackets and sentence punctuation around it. */
-function bareWord(raw: string): { word: string; lead: number } {
-  // "password=X" (a URL parameter or a setting) and "pw:X" glue the value to the cue.
-  const lead = /^[=:]*["'`“‘(\[]*/.exec(raw)?.[0].length ?? 0;
-  const word = raw.slice(lead).replace(/["'`”’)\]]+$/, '').replace(TRAILING_PUNCTUATION, '');
-  return { word, lead };
-}
 
 /** The value a cue is tied to on its own line, or on the next when the cue ends its line; offsets into `text`. */
-const tiedShape = (word: string): boolean => hasPasswordShape(word) || EMAIL_SHAPE.test(word);
+const tiedShape = (word: string): boolean => hasPasswordShape(word) || EMAIL_SHAPE.test(word) || isJoinedWordsPassphrase(word);
 
 function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [number, number] | undefined {
   const options: CueValueOptions = { passphrase: /phrase/i.test(cue), shaped: tiedShape };
@@ -284,7 +219,8 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     // "lautet" ("reads") introduces a value whatever it is.
     const colon = /^[ \t]*(?:[:=]|\t)|^[ \t]+lautet/i.test(run?.[1] ?? '');
     const ascii = /^[A-Za-z]+$/.test(runWord ?? '');
-    if (run !== null && runWord !== undefined && isLetterRunPassword(runWord) && isChosenWord(runWord) && (colon || isWordCompound(runWord) || (ascii && (run[1] !== undefined || ENGLISH_CUE.test(cue))))) {
+    // English words run together in CamelCase are a value after a cue of any language ("Kata sandinya GuitarWhiteYogurtGarden").
+    if (run !== null && runWord !== undefined && ((isLetterRunPassword(runWord) && isChosenWord(runWord) && (colon || isWordCompound(runWord) || (ascii && (run[1] !== undefined || ENGLISH_CUE.test(cue))))) || isJoinedWordsPassphrase(runWord))) {
       const start = cueEnd + owner + run[0].length - (run[2] ?? '').length;
       yield { start, end: start + runWord.length };
       continue;
@@ -306,7 +242,8 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
       // "${{ secrets.DB_PASSWORD }}", "<your password here>").
       if (/^[=:]*["'`“(]?\[[A-Za-z][\w-]*\]/.test(w[0]) || /^[=:]*["'`]?(?:\$?\{\{|\{%|\$\{)/.test(w[0]) || PLACEHOLDER_IN_BRACKETS.test(rest.slice(w.index))) break;
       const { word, lead } = bareWord(w[0]);
-      if (hasPasswordShape(word) && !PASSWORD_OWNER_WORDS.test(previous)) {
+      // "my password on my iPhone15": a numbered thing further on is no password; right after the cue it is ("password Safari768").
+      if (hasPasswordShape(word) && !(previous !== cue && /^[\p{L}\d]+$/u.test(word) && isNumberedThing(word)) && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, rest.slice(w.index + w[0].length))) {
         const start = cueEnd + w.index + lead;
         yield { start, end: start + word.length };
         taken = true;
@@ -328,49 +265,16 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     const value = before?.[1];
     if (before === null || value === undefined) continue;
     const { word } = bareWord(value);
-    if (!tiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
+    // "login: svc_backup (password via the portal)": a user's name, after its key.
+    if (USER_KEY_BEFORE.test(head.slice(0, before.index + before[0].indexOf(value)))) continue;
+    // A short word and digits is one only right before "is the (new) password" ("max50").
+    const short = /^\p{L}{3,}\d{1,4}$/u.test(word) && /^,?\s+(?:is|was)\s+(?:the\s+)?(?:new\s+)?$/iu.test(before[0].slice(before[0].indexOf(value) + value.length));
+    if (!short && !tiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
     const start = index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
     yield { start, end: start + word.length };
   }
 }
 
-/**
- * A chosen word with digits and perhaps a symbol added, the commonest way people make a password
- * ("Lemon3987", "bamboo09$", "Hunter#0218", "tiger5_", "ginger!2"): near a cue, it is the
- * password wherever it stands ("can you log in with Castle211? that should be the temp
- * password", "what's the wifi pw?\nits Lemon3987 lol").
- */
-const WORD_AND_DIGITS = /^(\p{L}{3,})[!#$%&*+=?@^_~.-]?\d{1,6}[!#$%&*+=?@^_~]?$/u;
-/**
- * Nouns that number things, and products with a version, not passwords: "room 101" is also
- * written "Room101", and "Windows11" is no password. (The product list at large holds words
- * people build passwords from: "Jaguar", "Falcon", "Spring".)
- */
-const NUMBERED_NOUNS =
-  /^(?:windows|win|office|iphone|ipad|pixel|galaxy|python|java|php|node|ubuntu|debian|centos|fedora|rhel|macos|ios|android|xbox|playstation|excel|outlook|teams|chrome|firefox|safari|edge|mysql|postgres|postgresql|redis|oracle|sql|vue|react|angular|net|dotnet|es|ecma|html|css|http|room|level|floor|gate|team|sprint|version|ver|build|release|page|step|phase|building|flight|terminal|platform|seat|row|ticket|order|invoice|case|issue|item|rev|node|server|host|web|pod|cluster|region|zone|rack|table|lab|class|grade|year|week|day|month|quarter|covid|unit|suite|apt|route|bus|line|channel|part|chapter|section|figure|test|demo|user|guest|staging|prod|printer|desk|office|slot|batch|job|task|story|epic|bug|pr|mr|run|iter|iteration|wave|round|stage|tier|plan|model|series|gen|type|size|vm|db|api|app|env|port|vlan|lane|block|lot|box)$/i;
-
-/** Hex digests and ids: letters and digits, but no password ("dcf3a7c3050de991", a UUID). */
-const HEX_ID = /^(?:[0-9a-f]{7,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})$/i;
-
-/**
- * A password near a cue, or undefined: a word with digits added ("Lemon3987"), or a random-looking
- * string of three kinds of characters or more ("tua58QWP&6", "0r4nge+936", "nik83FHF+5").
- */
-function wordAndDigits(raw: string): string | undefined {
-  const { word } = bareWord(raw);
-  // Paths, packages, ARNs, times and user agents hold '/', '\\', ':' or '@' ("@types/node@20.0.6").
-  if (word.length < MIN_PASSWORD_LENGTH || word.length > 64 || /[\/\\:@]/.test(word)) return undefined;
-  const m = WORD_AND_DIGITS.exec(word);
-  const letters = m?.[1]?.toLowerCase();
-  if (letters !== undefined) {
-    // hasPasswordShape leaves out ticket ids ("SEC-53729"), versions and the like.
-    return NUMBERED_NOUNS.test(letters) || JARGON_WORDS.has(letters) || !hasPasswordShape(word) ? undefined : word;
-  }
-  // Dashes, dots and underscores join the parts of names ("x86_64-unknown-linux-gnu"); a key and
-  // its value ("user=…") and another finding's placeholder ("[EMAIL]") are no password either.
-  const kinds = [/\p{Ll}/u, /\p{Lu}/u, /\d/, /[^\p{L}\d\-–_.]/u].filter((k) => k.test(word)).length;
-  return kinds >= 3 && word.length >= 8 && !/^\w+=|\[[A-Z]/.test(word) && hasPasswordShape(word) && !HEX_ID.test(word) ? word : undefined;
-}
 
 /**
  * Words that make a word-and-digits nearby a password though no word names one: a login or an
@@ -380,6 +284,14 @@ function wordAndDigits(raw: string): string | undefined {
 const LOGIN_CUE_WORDS =
   /(?<![\p{L}\d_])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|accounts?|set it to|reset (?:it|your|the|his|her|their)|(?:do not|don['’]?t|dont)[ \t]+(?:share|forward|post))(?![\p{L}\d_])/giu;
 const LOGIN_CUE_HINT = /log|sign|account|set it|reset|share|forward|post/i;
+
+/** A season, a quarter or a month with its year, naming what follows ("Spring2027 release notes", "FY2024 budget", "Jan2026 newsletter"). */
+const PERIOD = /^(?:spring|summer|autumn|fall|winter|herbst|sommer|frühling|fruehling|lente|zomer|herfst|primavera|verano|otoño|otono|invierno|été|ete|hiver|printemps|automne|estate|autunno|inverno|kesä|kesa|talvi|syksy|kevät|kevat|vår|var|sommar|höst|host|vinter|lato|zima|jesień|jesien|wiosna|yaz|kış|kis|sonbahar|ilkbahar|q[1-4]|h[12]|fy|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)[-_]?(?:19|20)?\d\d$/i;
+const PERIOD_THING =
+  /^[ \t]+(?:release|notes?|newsletter|interns?|offsite|roadmap|planning|kick-?off|review|report|budget|campaign|cohort|sprint|launch|edition|update|collection|sale|catalog(?:ue)?|season|term|semester|intake|class|batch|agenda|retro|all-hands|town-?hall|party|event|hires?|onboarding|goals|okrs?|results|board|plan|forecast|close|audit|conference|summit|hackathon)(?![\p{L}])/iu;
+function isPeriodName(word: string, after: string): boolean {
+  return PERIOD.test(word) && PERIOD_THING.test(after);
+}
 
 /** Word-and-digits passwords on a cue's line, the line before it or the line after it. */
 function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
@@ -404,11 +316,13 @@ function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
   }
   for (const [from, to] of lines) {
     let previous = '';
-    for (const w of text.slice(from, to).matchAll(/\S+/g)) {
+    const line = text.slice(from, to);
+    for (const w of line.matchAll(/\S+/g)) {
       // Neither shape is all letters: most words are passed over here.
       const word = /[^\p{L}'’.,;:]/u.test(w[0]) ? wordAndDigits(w[0]) : undefined;
-      // "the password for web01", "login user42": what the password is for, or whose.
-      if (word !== undefined && !PASSWORD_OWNER_WORDS.test(previous)) {
+      // "the password for web01", "login user42": what the password is for, or whose; "the
+      // Spring2027 release notes": a period's name.
+      if (word !== undefined && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, line.slice(w.index + w[0].length))) {
         const start = from + w.index + bareWord(w[0]).lead;
         yield { start, end: start + word.length };
       }
@@ -419,69 +333,6 @@ function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
   }
 }
 
-/** A value that a login's user name comes before, in a pair or a command line. */
-const loginValue = (value: string): boolean =>
-  value.length >= MIN_PASSWORD_LENGTH && !PLACEHOLDER.test(value) && !/^\[[A-Za-z][\w-]*\]/.test(value) && (hasPasswordShape(value) || isLetterRunPassword(value) || isCommonPassword(value));
-
-/** A built-in account's name and a slash before the password: "admin / yellow55*", "root / Pizza0285". */
-const ACCOUNT_SLASH = /(?<![\p{L}\d_.\/-])(?:admin|administrator|root|sa|postgres|ubuntu|pi|guest|sysadmin|superuser|operator|svc[_-][\w-]{1,30})[ \t]*\/[ \t]*["'`“]?([^\s"'`”]{4,128})/dgiu;
-const ACCOUNT_HINT = /(?:admin|root|sa|postgres|ubuntu|pi|guest|superuser|operator|svc[_-][\w-]{1,30})[ \t]*\//i;
-/**
- * A password on a command line: "--password X", "--password=X", "-p X" after "-u user" or in a
- * login command, "-u user:X" and "--user user:X" (curl's basic auth).
- */
-const PASSWORD_FLAG = /(?<![\w-])--(?:password|passwd|pass|pwd)(?:[ \t]+|=)["']?([^\s"'-][^\s"']{3,127})/dg;
-const P_FLAG = /(?<![\w-])-p(?:[ \t]+|=)["']?([^\s"'-][^\s"']{3,127})/dg;
-const USER_COLON = /(?<![\w-])(?:-u|--user)[ \t=]+[^\s:"']{1,64}:["']?([^\s"'@]{4,128})/dg;
-/** Wi-Fi details as a router's sticker or a note gives them: "SSID: ACME-Staff\nKey: butter?1". */
-const WIFI_KEY_LINE = /(?:^|\n)[ \t]*(?:key|psk|wpa2? key|network key|pass)[ \t]*[:=][ \t]*["'`“]?([^\s"'`”]{4,128})/dgi;
-
-/** A table header's cell that names a password column. */
-const PASSWORD_COLUMN = /^(?:passwords?|passwd|pwd|pw|pass|passphrase|pass ?code|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|has[łl]o|[şs]ifre|parola|l[öo]senord|passord|adgangskode|salasana)$/i;
-
-/**
- * The cells of a password column in a table written with pipes ("| host | user | password |",
- * then "| --- | --- | --- |" and the rows): each one word of four characters or more, not a
- * placeholder nor a common word ("see vault", "N/A", "TBD" stay).
- */
-function* findPasswordColumns(text: string): Generator<PiiSpan> {
-  const lines = text.split('\n');
-  let offset = 0;
-  let column = -1;
-  for (const line of lines) {
-    const cells = /^[ \t]*\|.*\|[ \t]*\r?$/.test(line) ? line.trim().slice(1, -1).split('|') : undefined;
-    if (cells === undefined) column = -1;
-    else if (cells.every((c) => /^[ \t]*:?-{3,}:?[ \t]*$/.test(c))) {
-      // The separator row under the header.
-    } else if (column === -1) column = cells.findIndex((c) => PASSWORD_COLUMN.test(c.trim()));
-    else {
-      const cell = cells[column];
-      const value = cell?.trim() ?? '';
-      if (cell !== undefined && value.length >= 4 && !/\s/.test(value) && !PLACEHOLDER.test(value) && !/^\[[A-Z][A-Z0-9_-]*\]$/.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2) {
-        let at = offset + line.indexOf('|') + 1;
-        for (let k = 0; k < column; k++) at += (cells[k] ?? '').length + 1;
-        const start = at + cell.indexOf(value);
-        yield { start, end: start + value.length };
-      }
-    }
-    offset += line.length + 1;
-  }
-}
-
-function* findLoginArguments(text: string): Generator<PiiSpan> {
-  const found = function* (re: RegExp, keep: (value: string) => boolean = loginValue): Generator<PiiSpan> {
-    for (const m of execAll(re, text)) {
-      const span = m.indices?.[1];
-      const value = (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
-      if (span !== undefined && keep(value)) yield { start: span[0], end: span[0] + value.length };
-    }
-  };
-  if (ACCOUNT_HINT.test(text)) yield* found(ACCOUNT_SLASH);
-  if (text.includes('--p')) yield* found(PASSWORD_FLAG, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
-  if (/(?<![\w-])-p\b/.test(text) && /(?<![\w-])(?:-u|--user(?:name)?)\b|\blogin\b/.test(text)) yield* found(P_FLAG);
-  if (/(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
-  if (/\bssid\b/i.test(text)) yield* found(WIFI_KEY_LINE, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
-}
 
 /**
  * A PIN or a door, alarm or safe code: 4–8 digits right after its cue and a linking word
@@ -496,13 +347,14 @@ const PIN_CODE = new RegExp(
 );
 /** Supersets of the cues of {@link PIN_CODE} and {@link CREDENTIAL_PAIR}: those run only on texts that have one. */
 const PIN_HINT = /pin|code|combination/i;
-const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugangsdaten|identifiants|inloggegevens/i;
+const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugang|identifiants|inloggegevens|acce?ss?o|accès|toegang|dostęp/i;
 /** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
-const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|credenciales|credenciais|zugangsdaten|identifiants|inloggegevens|login|wi-?fi|account)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
+const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|credenciales|credenciais|zugangsdaten|zugang|identifiants|inloggegevens|login|wi-?fi|account|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
 
 /** "log in with jdoe and X", "signed in as admin / X": the second of the two is the password. */
-const LOGIN_WITH = /(?<![\p{L}])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)\s+(?:with|as|using)\s+[^\s,]{2,64}\s+(?:and|\/|\+|&)\s+["'`“]?([^\s"'`”]{4,128})/dgiu;
-const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in/i;
+const LOGIN_WITH =
+  /(?<![\p{L}])(?:(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)(?:\s+(?!with|as|using)[^\s,]+){0,4}?\s+(?:with|as|using)\s+[^\s,]{2,64}\s+(?:and|\/|\+|&|using|with)|(?:anmeld(?:ung|en|e dich)|einloggen|login)\s+mit\s+[^\s,]{2,64}\s+und)\s+["'`“]?([^\s"'`”]{4,128})/dgiu;
+const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|anmeld|einloggen/i;
 
 /** Passwords given in a sentence, a line or a login pair: the value's span only. */
 /**
@@ -531,7 +383,7 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
     for (const m of execAll(LOGIN_WITH, text)) {
       const span = m.indices?.[1];
       const value = (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
-      if (span !== undefined && (hasPasswordShape(value) || isLetterRunPassword(value) || /^\d{4,16}$/.test(value))) yield { start: span[0], end: span[0] + value.length };
+      if (span !== undefined && (hasPasswordShape(value) || isLetterRunPassword(value) || isJoinedWordsPassphrase(value) || isCommonPassword(value) || /^\d{4,16}$/.test(value))) yield { start: span[0], end: span[0] + value.length };
     }
   }
   if (PIN_HINT.test(text) && /\d{4}/.test(text)) {
@@ -546,7 +398,7 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');
       if (span === undefined || /^\d+$/.test(m[1] ?? '') || value.length < 4 || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value) || PASSWORD_PROSE.test(value)) continue;
       if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase()))) continue;
-      if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !isCommonPassword(value) && !/\d/.test(value)) continue;
+      if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !isJoinedWordsPassphrase(value) && !isCommonPassword(value) && !/\d/.test(value)) continue;
       yield { start: span[0], end: span[0] + value.length };
     }
   }
@@ -563,12 +415,15 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       if (/^\[[A-Za-z][\w-]*\]/.test(value)) continue;
       value = value.replace(TRAILING_PUNCTUATION, '');
       // "[EMAIL]" is another finding's placeholder (scrubbing twice finds nothing new).
-      if (value.length < 4 || /^(?:[(\[{]|\$\{)/.test(value) || PLACEHOLDER_IN_BRACKETS.test(text.slice(span[0])) || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value)) continue;
+      if (value.length < 4 || /^(?:[(\[{]|\$\{)/.test(value) || PLACEHOLDER_IN_BRACKETS.test(text.slice(span[0])) || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || isCodeValue(value) || /^\[[A-Za-z][\w-]*\]/.test(value)) continue;
       // A plain common English word is prose ("the password is expired"); a rarer word, or
       // anything with a digit, a symbol or mixed case, is the password.
       if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2) continue;
       // A word the sentence goes on from is prose ("is taped under the router", "is case-sensitive").
-      if (/^\p{L}+$/u.test(value) && PROSE_GOES_ON.test(text.slice(span[0] + value.length))) continue;
+      // (After "set … to X" the sentence goes on from the value: "set the password to qwerty for now".)
+      if (re === PASSWORD_IS && /^\p{L}+$/u.test(value) && PROSE_GOES_ON.test(text.slice(span[0] + value.length))) continue;
+      // A lower-case word no list holds, with more words after it, is another language's prose ("Passwort: kommt per SMS").
+      if (/^\p{Ll}+$/u.test(value) && !ENGLISH_TIER.has(value) && !isCommonPassword(value) && /^[ \t]+\p{L}/u.test(text.slice(span[0] + value.length))) continue;
       if (/^\p{Ll}+-\p{Ll}+$/u.test(value) && value.split('-').every((w) => (ENGLISH_TIER.get(w) ?? 9) <= 2)) continue;
       yield { start: span[0], end: span[0] + value.length };
     }

@@ -9,6 +9,12 @@ import { lazySet } from './lexicon.ts';
 /** Values that stand for a password without being one: variables, templates, masks, words of a form. */
 export const PLACEHOLDER =
   /^(?:\$\{?[A-Za-z_][\w.]*\}?|<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|[•●∙·]+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|your[_-].*)$/i;
+/** A value read from code or configuration, not written in: "settings.DB_PASSWORD", "os.environ['PW']", a Node environment lookup. */
+export const CODE_REFERENCE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|settings|config|conf|cfg|env|self|this|secrets|vars|params|args|options|opts)(?:\.|\[|\(|$)/;
+/** A value that is code: a reference read from configuration ({@link CODE_REFERENCE}) or a PowerShell cmdlet ("ConvertTo-SecureString"). */
+export function isCodeValue(value: string): boolean {
+  return CODE_REFERENCE.test(value) || /^[A-Z][a-z]+[A-Za-z]*-[A-Z][A-Za-z]+$/.test(value);
+}
 /** A password shorter than this is taken for prose. */
 export const MIN_PASSWORD_LENGTH = 6;
 
@@ -18,7 +24,7 @@ export const MIN_PASSWORD_LENGTH = 6;
  * "este", "adalah", "is now".
  */
 export const CUE_LINK =
-  /^(?:['’]s[ \t]+|[ \t]*(?:[:=]|->|=>|→|[-–—](?=[ \t]))[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|c['’]est|är|ar|er|je|jest|este|adalah|là|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*:?[ \t]*|\t+)/iu;
+  /^(?:['’]s[ \t]+|[ \t]*(?:\*\*|["'])?(?:[:=]|->|=>|→|[-–—](?=[ \t]))(?:\*\*)?[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|c['’]est|är|ar|er|je|jest|este|adalah|là|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*(?::|→|->|=>)?[ \t]*|\t+)/iu;
 
 /**
  * The most used passwords (NCSC's and SplashData's published top lists), letters only: taken
@@ -28,7 +34,7 @@ const COMMON_PASSWORDS: ReadonlySet<string> = lazySet((d) => new Set(d.COMMON_PA
 
 /** Words that make any run of words prose, not a passphrase. */
 const FUNCTION_WORDS = new Set(
-  ('the a an in on at of for to with by from and or but not no is are was be been it its this that these those my your our ' +
+  ('the a an in on at of for to with by from via and or but not no is are was be been it its this that these those my your our whatever whichever something anything ' +
     'their his her as see ask please will would should must can could has have had every each next last day days week weeks ' +
     'month months year years today tomorrow yesterday now later soon again ' +
     'le la les un une des dans sur est pas el los las en es una muy der die das ein eine ist nicht zu il lo è non het een niet').split(' '),
@@ -81,6 +87,8 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   const tail = rest.slice(at);
   const quoted = QUOTED.exec(tail);
   const inner = quoted?.[1]?.trim();
+  // A placeholder or a template's expression in quotes stands for the value ("${DB_PASSWORD}", "<PASSWORD>", "{{ secrets.DB_PASS }}").
+  if (inner !== undefined && (PLACEHOLDER.test(inner) || isCodeValue(inner) || /^(?:\$?\{\{|\{%|\$\{)/.test(inner))) return undefined;
   if (quoted !== null && inner !== undefined && inner !== '' && !(inner.split(/\s+/).every((w) => FUNCTION_WORDS.has(w.toLowerCase()) || PROSE_WORDS.has(w.toLowerCase())))) {
     const s = at + 1 + (quoted[1] ?? '').indexOf(inner);
     return [s, s + inner.length];
@@ -101,6 +109,8 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   const token = /^[^\s"'`”]+/.exec(tail)?.[0].replace(/[.,;:)\]]+$/, '');
   const mixedCase = (t: string): boolean => /^(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{L}{8,}$/u.test(t) && !/^\p{Lu}\p{Ll}+$/u.test(t);
   if (token !== undefined && token.length >= 6 && !/^[(\[{<]/.test(token) && (shaped(token) || mixedCase(token))) return [at, at + token.length];
+  // Five characters of letters and digits, or a word in leet, right after the link: "Wi-Fi password: q2_24".
+  if (token !== undefined && token.length === 5 && /^(?=.*\p{L})(?=.*\d)[\p{L}\d_!@#$%&*-]+$/u.test(token) && !/^[A-Z]{1,3}-?\d+$/.test(token)) return [at, at + token.length];
   const digits = DIGITS.exec(tail);
   if (digits !== null) return [at, at + (digits[1] ?? '').length];
   const run = WORD_RUN.exec(tail)?.[1];
@@ -116,7 +126,9 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
     if (oneCase && words.every(plain) && (passphrase || words.length >= 2)) return [at, at + run.length];
   }
   const word = ONE_WORD.exec(tail)?.[1];
-  if (word !== undefined && (isCommonPassword(word) || (isChosenWord(word) && plainWord?.(word) === true))) return [at, at + word.length];
+  // "the password is whatever you chose": a common password that is a word of prose, then the clause goes on.
+  const clause = word !== undefined && FUNCTION_WORDS.has(word.toLowerCase()) && /^[ \t]+\p{L}/u.test(tail.slice(word.length));
+  if (word !== undefined && !clause && !isCodeValue(word) && (isCommonPassword(word) || (isChosenWord(word) && plainWord?.(word) === true))) return [at, at + word.length];
   return undefined;
 }
 

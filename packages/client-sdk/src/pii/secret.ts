@@ -1,6 +1,6 @@
 import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
-import { MIN_PASSWORD_LENGTH, PLACEHOLDER, isChosenWord } from './password-values.ts';
+import { MIN_PASSWORD_LENGTH, PLACEHOLDER, isChosenWord, isCodeValue } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -112,10 +112,12 @@ const AWS_HINT = /aws|secret/i;
 const MIN_TOKEN_LENGTH = 12;
 
 function looksLikeSecretValue(name: string, value: string): boolean {
-  if (PLACEHOLDER.test(value)) return false;
+  if (PLACEHOLDER.test(value) || isCodeValue(value)) return false;
   if (/pass|pwd|^pw$/i.test(name)) {
-    // A plain lower-case word after `password:` is usually prose ("password: reset it").
-    return value.length >= MIN_PASSWORD_LENGTH && !/^[a-z]+$/.test(value);
+    // A plain lower-case word after `password:` is usually prose ("password: reset it"), not
+    // after a constant's name ("ADMIN_PASSWORD=gardenquartzfuzzy"): configuration holds no prose.
+    const constant = /^[A-Z][A-Z0-9_]*$/.test(name) && !/^(?:PASSWORD|PASSWD|PASS|PWD|PW)S?$/.test(name);
+    return value.length >= (constant ? 4 : MIN_PASSWORD_LENGTH) && (!/^[a-z]+$/.test(value) || constant);
   }
   if (value.length < MIN_TOKEN_LENGTH || /^\d+$/.test(value)) return false;
   // Letters with digits, or mixed case: not a word or a number.
@@ -153,7 +155,9 @@ function* findContextSecrets(text: string): Generator<PiiSpan> {
       const start = QUOTED_ASSIGNED_VALUE.lastIndex - quoted.length - 1;
       const words = quoted.trim().split(/\s+/);
       // Words of prose in quotes are no value ('password: "same as before"').
-      const secret = words.length === 1 ? looksLikeSecretValue(name, quoted.trim()) : !words.every((w) => !isChosenWord(w)) && (/passphrase/i.test(name) || /pass|pwd|^pw$/i.test(name));
+      // A template's expression stands for the value ('"{{ secrets.DB_PASS }}"', '"${DB_PASSWORD}"').
+      const template = /^\s*(?:\$?\{\{|\{%|\$\{)/.test(quoted);
+      const secret = template ? false : words.length === 1 ? looksLikeSecretValue(name, quoted.trim()) : !words.every((w) => !isChosenWord(w)) && (/passphrase/i.test(name) || /pass|pwd|^pw$/i.test(name));
       if (secret) yield { start, end: start + quoted.length };
       continue;
     }
@@ -220,7 +224,7 @@ function charClass(c: number): number {
 
 /** Exported for tests: the decision for one token. */
 export function isHighEntropyToken(token: string): boolean {
-  if (token.length < ENTROPY_MIN_LENGTH || HEX_ID.test(token) || IBAN_SHAPE.test(token)) return false;
+  if (token.length < ENTROPY_MIN_LENGTH || HEX_ID.test(token) || IBAN_SHAPE.test(token) || isCodeValue(token)) return false;
   let wordy = 0;
   for (const piece of token.split(/[-_\/+=]/)) if (piece.length >= 3 && /^[a-z]+$/.test(piece)) wordy += piece.length;
   if (wordy / token.length > ENTROPY_MAX_WORDY_SHARE) return false;

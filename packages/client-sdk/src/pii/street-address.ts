@@ -15,11 +15,11 @@ import { findStreetsOfOtherConventions } from './street-conventions.ts';
 // street line: city, postcode and country are left, so the place stays readable.
 
 const NUMBER_FIRST = new RegExp(
-  `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,3})(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNITS}(?![\\p{L}\\d])`,
+  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,3})(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
 const NUMBER_FIRST_TYPE = new RegExp(
-  `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}${UNITS}(?![\\p{L}\\d])`,
+  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
 // Not glued to code before it ("::0:bd please 0" is an IPv6 address and words).
@@ -42,13 +42,13 @@ const COMPOUND = new RegExp(
  * "7875 The Paddock", "Im Frohental 268", "Zum Claashäuschen 12c", "Norra Skogsgärdet 96".
  */
 const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
-const NUMBER_THE = new RegExp(`(?<![\\w.,/:-])(${NUMBER})\\s+The\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`, 'gu');
+const NUMBER_THE = new RegExp(`(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER})\\s+The\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`, 'gu');
 /**
  * Welsh street names start with their type word and come after the number: "935 Lon Hedydd", "50
  * Coed Hirwaun", "88 Maes Maelor", "16 Esgair Y Maes", "3 Trem Eryri" (case-sensitive).
  */
 const NUMBER_WELSH = new RegExp(
-  `(?<![\\w.,/:-])(${NUMBER}),?\\s+(?:Lôn|Lon|Maes|Coed|Bryn|Trem|Esgair|Cae|Llys|Clos|Rhes|Parc|Gerddi|Nant|Pant|Bro|Cwrt|Ffordd|Heol|Stryd|Ffordd|Rhodfa|Cilgant|Dol|Dôl|Tan|Ger|Pen|Glan|Bron|Tyn|Min)\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD}(?:\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`,
+  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:Lôn|Lon|Maes|Coed|Bryn|Trem|Esgair|Cae|Llys|Clos|Rhes|Parc|Gerddi|Nant|Pant|Bro|Cwrt|Ffordd|Heol|Stryd|Ffordd|Rhodfa|Cilgant|Dol|Dôl|Tan|Ger|Pen|Glan|Bron|Tyn|Min)\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD}(?:\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`,
   'gu',
 );
 const LEADING_WORD_THEN_NUMBER = new RegExp(

@@ -1,0 +1,189 @@
+import { ENGLISH_TIER } from './english-lexicon.ts';
+import { MIN_PASSWORD_LENGTH, PLACEHOLDER, isCommonPassword } from './password-values.ts';
+import { TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, wordAndDigits } from './password-shapes.ts';
+import { execAll } from './text.ts';
+import type { PiiSpan } from './types.ts';
+
+// Passwords found by where conventions put them, not by a cue word in a sentence: command lines,
+// login pairs, Wi-Fi stickers, the password column of a table.
+
+/** A value that a login's user name comes before, in a pair or a command line. */
+export const loginValue = (value: string): boolean =>
+  value.length >= MIN_PASSWORD_LENGTH && !PLACEHOLDER.test(value) && !/^\[[A-Za-z][\w-]*\]/.test(value) && (hasPasswordShape(value) || isLetterRunPassword(value) || isJoinedWordsPassphrase(value) || isCommonPassword(value) || irregularCase(value));
+/** Letters whose case changes as no word's does ("eEgwNPQ"; not "GitHub", "iPhone"): a generated value after a user's name. */
+const irregularCase = (value: string): boolean =>
+  /^(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{L}{6,}$/u.test(value) && !/^\p{Ll}{0,2}(?:\p{Lu}{1,3}\p{Ll}{2,}|\p{Lu}\p{Ll})+\p{Lu}{0,3}$/u.test(value) && !/^\p{Lu}+\p{Ll}+$/u.test(value);
+/** A value whose place alone makes it a password (a command's password argument): any word but a placeholder. */
+const anyValue = (value: string): boolean => value.length >= 4 && !PLACEHOLDER.test(value) && !/^\[[A-Za-z][\w-]*\]/.test(value);
+
+/** A built-in account's name and a slash before the password: "admin / yellow55*", "root / Pizza0285". */
+const ACCOUNT_SLASH = /(?<![\p{L}\d_.\/-])(?:admin|administrator|root|sa|postgres|ubuntu|pi|guest|sysadmin|superuser|operator|svc[_-][\w-]{1,30})[ \t]*\/[ \t]*["'`“]?([^\s"'`”]{4,128})/dgiu;
+const ACCOUNT_HINT = /(?:admin|root|sa|postgres|ubuntu|pi|guest|superuser|operator|svc[_-][\w-]{1,30})[ \t]*\//i;
+/**
+ * A password on a command line: "--password X", "--password=X", "-p X" after "-u user" or in a
+ * login command, "-u user:X" and "--user user:X" (curl's basic auth).
+ */
+const PASSWORD_FLAG = /(?<![\w-])--(?:password|passwd|pass|pwd)(?:[ \t]+|=)["']?([^\s"'-][^\s"']{3,127})/dg;
+const P_FLAG = /(?<![\w-])-p(?:[ \t]+|=)["']?([^\s"'-][^\s"']{3,127})/dg;
+const USER_COLON = /(?<![\w-])(?:-u|--user)[ \t=]+["']?[^\s:"']{1,64}:["']?([^\s"'@]{4,128})/dg;
+/** "-pX" glued to its flag, as mysql and 7-Zip take it ("mysql -uroot -p'Autumn2022!!'", "7z x -pS3cret a.7z"). */
+const GLUED_P = /(?<![\w-])-p["']?([^\s"'-][^\s"']{3,127})/dg;
+const GLUED_P_COMMAND = /\b(?:mysql|mysqldump|mysqladmin|mariadb|7za?|unrar|rar)\b/;
+/** Commands whose arguments hold a password by position or flag. */
+const COMMAND_PASSWORDS = [
+  // htpasswd -b FILE USER PASSWORD
+  /\bhtpasswd[ \t]+(?:-[A-Za-z]+[ \t]+)*-[A-Za-z]*b[A-Za-z]*[ \t]+(?:-[A-Za-z]+[ \t]+)*[^\s-]\S*[ \t]+[^\s-]\S*[ \t]+["']?([^\s"']{4,128})/dg,
+  // net user NAME PASSWORD [/domain]; net use Z: \\host\share /user:NAME PASSWORD
+  /\bnet[ \t]+user[ \t]+[^\s\/*"']+[ \t]+["']?([^\s"'\/*][^\s"']{3,127})/dgi,
+  /\bnet[ \t]+use[ \t][^\n]*?\/user:\S+[ \t]+["']?([^\s"'\/*][^\s"']{3,127})/dgi,
+  // PowerShell: ConvertTo-SecureString 'X' -AsPlainText
+  /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?["']([^"'\n]{4,128})["']/dgi,
+  // OpenSSL: -passin pass:X, -passout pass:X
+  /(?<![\w-])-pass(?:in|out)[ \t]+pass:([^\s"']{4,128})/dg,
+  // sshpass -p X
+  /\bsshpass[ \t]+(?:-[A-Za-z][ \t]+)*-p[ \t]*["']?([^\s"'-][^\s"']{3,127})/dg,
+];
+const COMMAND_HINT = /htpasswd|net[ \t]+use?r?|securestring|-pass(?:in|out)|sshpass/i;
+/** A .pgpass line: host:port:database:user:password. */
+const PGPASS_LINE = /(?:^|\n)[ \t]*[\w.-]+:(?:\d{1,5}|\*):[^\s:]+:[^\s:]+:([^\s:]{4,128})[ \t]*(?=\r?\n|$)/dg;
+/** Wi-Fi details as a router's sticker or a note gives them: "SSID: ACME-Staff\nKey: butter?1". */
+const WIFI_KEY_LINE = /(?:^|\n)[ \t]*(?:key|psk|wpa2? key|network key|pass)[ \t]*[:=][ \t]*["'`“]?([^\s"'`”]{4,128})/dgi;
+
+/** A table header's cell that names a password column. */
+const PASSWORD_COLUMN = /^(?:passwords?|passwd|pwd|pw|pass|passphrase|pass ?code|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|has[łl]o|[şs]ifre|parola|l[öo]senord|passord|adgangskode|salasana)$/i;
+
+const WIFI_COLUMN = /^(?:ssid|network|wi-?fi|wlan|netzwerk|réseau|red)$/i;
+const WIFI_KEY_COLUMN = /^(?:key|psk|wpa2? key|network key|schlüssel|clé|clave)$/i;
+
+/**
+ * The cells of a password column in a table written with pipes ("| host | user | password |",
+ * then "| --- | --- | --- |" and the rows): each one word of four characters or more, not a
+ * placeholder nor a common word ("see vault", "N/A", "TBD" stay).
+ */
+export function* findPasswordColumns(text: string): Generator<PiiSpan> {
+  const lines = text.split('\n');
+  let offset = 0;
+  let column = -1;
+  for (const line of lines) {
+    // With pipes around the row ("| host | pw |") or only between its cells ("SSID | Key").
+    const outer = /^[ \t]*\|.*\|[ \t]*\r?$/.test(line);
+    const cells = outer ? line.trim().slice(1, -1).split('|') : / \| /.test(line) ? line.replace(/\r$/, '').split('|') : undefined;
+    if (cells === undefined) column = -1;
+    else if (cells.every((c) => /^[ \t]*:?-{3,}:?[ \t]*$/.test(c))) {
+      // The separator row under the header.
+    } else if (column === -1) {
+      // Beside an SSID or a network, a "Key" column is the Wi-Fi's password.
+      const wifi = cells.some((c) => WIFI_COLUMN.test(c.trim()));
+      column = cells.findIndex((c) => PASSWORD_COLUMN.test(c.trim()) || (wifi && WIFI_KEY_COLUMN.test(c.trim())));
+    }
+    else {
+      const cell = cells[column];
+      const value = cell?.trim() ?? '';
+      if (cell !== undefined && value.length >= 4 && !/\s/.test(value) && !/^[(\[{<].*[)\]}>]$/.test(value) && !PLACEHOLDER.test(value) && !/^\[[A-Z][A-Z0-9_-]*\]$/.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2) {
+        let at = offset + (outer ? line.indexOf('|') + 1 : 0);
+        for (let k = 0; k < column; k++) at += (cells[k] ?? '').length + 1;
+        const start = at + cell.indexOf(value);
+        yield { start, end: start + value.length };
+      }
+    }
+    offset += line.length + 1;
+  }
+}
+
+export function* findLoginArguments(text: string): Generator<PiiSpan> {
+  const found = function* (re: RegExp, keep: (value: string) => boolean = loginValue): Generator<PiiSpan> {
+    for (const m of execAll(re, text)) {
+      const span = m.indices?.[1];
+      // Inside quotes or backticks a final '.' is the value's ("`Cheese84...`").
+      // Another finding's placeholder is the value already replaced (scrubbing twice finds nothing new).
+      if (/^\[[A-Za-z][\w-]*\]/.test(m[1] ?? '')) continue;
+      const quoted = /["'`”’]/.test(text[(span ?? [0, 0])[1]] ?? '');
+      const value = quoted ? (m[1] ?? '') : (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
+      if (span !== undefined && keep(value)) yield { start: span[0], end: span[0] + value.length };
+    }
+  };
+  if (ACCOUNT_HINT.test(text)) yield* found(ACCOUNT_SLASH);
+  if (text.includes('--p')) yield* found(PASSWORD_FLAG, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
+  if (/(?<![\w-])-p\b/.test(text) && /(?<![\w-])(?:-u|--user(?:name)?)|\blogin\b/.test(text)) yield* found(P_FLAG);
+  if (GLUED_P_COMMAND.test(text)) yield* found(GLUED_P, (v) => anyValue(v) && !/^\d{1,5}$/.test(v));
+  if (COMMAND_HINT.test(text)) for (const re of COMMAND_PASSWORDS) yield* found(re, anyValue);
+  if (/:\d{1,5}:|:\*:/.test(text)) yield* found(PGPASS_LINE, anyValue);
+  if (/\n/.test(text) && /\bpass/i.test(text)) yield* found(USER_THEN_PASS_LINE, lineValue);
+  if (LOGIN_PHRASE_HINT.test(text)) {
+    yield* found(LOGIN_PHRASE, isStrongPasswordValue);
+    yield* found(TRY_FOR_LOGIN, isStrongPasswordValue);
+    yield* found(ONE_IS, isStrongPasswordValue);
+  }
+  if (POINTER_HINT.test(text)) yield* found(VALUE_UNDER_POINTER, (v) => isStrongPasswordValue(v) || wordAndDigits(v) !== undefined);
+  if (/\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) yield* found(VALUE_ABOVE_POINTER, anyValue);
+  if (/(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
+  if (/\bssid\b|network|wi-?fi|wlan/i.test(text)) yield* found(WIFI_KEY_LINE, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
+  if (/\?[ \t]*\r?\n/.test(text)) {
+    yield* found(ANSWER_TO_QUESTION, anyValue);
+    yield* found(CHAT_ANSWER, isStrongPasswordValue);
+  }
+}
+
+/** "user deploy\npass Frozen.Bagel.Maple", "USER ROOT\nPASS FFD60D60DABA": a login's two lines, the password alone after its key. */
+const USER_THEN_PASS_LINE =
+  /(?:^|\n)[ \t]*(?:user(?:name)?|login|usr|benutzer(?:name)?|utilisateur|usuario|usu[aá]rio)[ \t]*[:=]?[ \t]+\S+[ \t]*\r?\n[ \t]*(?:pass(?:word|wd)?|pw|pwd|kennwort|passwort|mot de passe|contrase[ñn]a|senha)[ \t]*[:=]?[ \t]+["'`]?([^\s"'`]{4,128}?)["'`]?[ \t]*(?=\r?\n|$)/dgi;
+/** A single word under its key: not a common word of prose ("see vault"), nor one in brackets ("(SSO)"). */
+const lineValue = (value: string): boolean =>
+  anyValue(value) && !/^[(\[{<]/.test(value) && ((ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2 || isCommonPassword(value));
+
+/**
+ * Phrases that give a password without naming one: "unlock it with X", "open it with X", "log in
+ * with X", "sign in as support using X", "the vault says X", "the shared account's is X", "the
+ * key for the wifi is X", "just type X". The value must look like a password (see
+ * {@link isStrongPasswordValue}): "log in with SSO", "unlock it with your fingerprint" stay.
+ */
+const LOGIN_PHRASE = new RegExp(
+  '(?<![\\p{L}])(?:(?:unlock|open|decrypt)[ \\t]+(?:it|them|the[ \\t]+[\\p{L}-]+)[ \\t]+with|log(?:ging)?[ -]?in[ \\t]+with|sign(?:ing)?[ -]?in[ \\t]+(?:as[ \\t]+\\S+[ \\t]+)?(?:with|using)' +
+    '|(?:the[ \\t]+)?vault[ \\t]+says|account[\'’]s[ \\t]+is|(?:wi-?fi|wlan|network|router)[ \\t]+key[ \\t]+is|key[ \\t]+for[ \\t]+the[ \\t]+(?:[\\p{L}-]+[ \\t]+)?(?:wi-?fi|wlan|network|router)[ \\t]+is' +
+    '|(?:just|then)[ \\t]+(?:type|enter)|new[ \\t]+one[ \\t]*:' +
+    // "the code to unlock the shared laptop is X", "code for the portal account: X", "le code d'accès … est X".
+    '|code[ \\t]+(?:to[ \\t]+(?:unlock|open)|for)[ \\t]+(?:[\\p{L}-]+[ \\t]+){0,4}?(?:is|was|:)|code[ \\t]+d[\'’]acc[eè]s[ \\t]+(?:[\\p{L}\'’-]+[ \\t]+){0,4}?(?:est|:))[ \\t]+["\'`“]?([^\\s"\'`”]{4,128})',
+  'dgiu',
+);
+/** "can u try X for the router admin page", "use X to log in": a value tried on a login. */
+const TRY_FOR_LOGIN = new RegExp(
+  '(?<![\\p{L}])(?:try|use)[ \\t]+["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?,?[ \\t]+(?:to[ \\t]+(?:log|sign)[ -]?in|for[ \\t]+(?:the[ \\t]+)?(?:[\\p{L}-]+[ \\t]+)?' +
+    '(?:router|admin|login|vpn|wi-?fi|wlan|portal|account|laptop|server|nas|console|printer|guest|kiosk)(?![\\p{L}]))',
+  'dgiu',
+);
+/** "the vpn one is X": which login's password, then the value. */
+const ONE_IS = new RegExp(
+  '(?<![\\p{L}])the[ \\t]+(?:vpn|wi-?fi|wlan|admin|root|guest|staging|prod|production|router|nas|server|printer|kiosk|shared|service|temp|temporary)[ \\t]+one[ \\t]+(?:is|was)[ \\t]+(?:now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128})',
+  'dgiu',
+);
+const LOGIN_PHRASE_HINT = /with|using|vault|account['’]s|key|type|enter|try|use|one|code/i;
+
+/**
+ * A password alone on the line under one that points to it: "PASSWORD FOR THE STAGING DB 👇",
+ * "login for the sftp server below", "here's the new one for the router:" (one blank line between
+ * is allowed).
+ */
+const VALUE_UNDER_POINTER = new RegExp(
+  '(?:^|\\n)[^\\n]*?(?:pass(?:word|wd|phrase)?|pw|pwd|login|log-in|creds?|credentials|new[ \\t]+one|kennwort|passwort|wachtwoord|contraseña|senha|mot de passe)(?![\\p{L}])' +
+    '[^\\n]*?(?:below|here|👇|⬇️?|:)[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*(?=\\r?\\n|$)',
+  'dgiu',
+);
+const POINTER_HINT = /(?:below|here|👇|⬇|:)[ \t]*\r?\n/iu;
+
+/** A value on the line above a caret that points up to it: "Shadow.hammer@4945\n^ pw for the test tenant". */
+const VALUE_ABOVE_POINTER = new RegExp(
+  '(?:^|\\n)[ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*\\r?\\n[ \\t]*(?:\\^|↑|⬆️?|☝️?)[ \\t]*(?:that[\'’]?s[ \\t]+|is[ \\t]+)?(?:the[ \\t]+)?(?:new[ \\t]+|temp[ \\t]+)?' +
+    '(?:pass(?:word|wd|phrase)?|pw|pwd|passwort|kennwort|wachtwoord|contraseña|senha|mot de passe)(?![\\p{L}])',
+  'dgiu',
+);
+
+/** A question about a password and its answer: "Q: what's the password for the HR portal?\nA: P@ssw0rd!". */
+const ANSWER_TO_QUESTION = new RegExp(
+  '(?:^|\\n)[ \\t]*Q[:.][^\\n]*?(?:pass(?:word|wd|code|phrase)?|pw|pwd|login|creds?|credentials|wi-?fi key)(?![\\p{L}])[^\\n]*\\?[ \\t]*\\r?\\n[ \\t]*A[:.][ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*(?=\\r?\\n|$)',
+  'dgiu',
+);
+/** The same in chat, on the next line: "what's the login for the router?\n[10:43] Priya: it's sleepy-thunder-horse-67 btw". */
+const CHAT_ANSWER = new RegExp(
+  '(?:pass(?:word|wd|code|phrase)?|pw|pwd|login|creds?|credentials)(?![\\p{L}])[^\\n]*\\?[ \\t]*\\r?\\n[^\\n]{0,60}?(?<![\\p{L}])it[\'’]?s[ \\t]+(?:still[ \\t]+|now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?(?=[ \\t,.!;]|$)',
+  'dgiu',
+);
