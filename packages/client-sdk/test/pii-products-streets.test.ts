@@ -411,6 +411,15 @@ describe('street lines of Spanish, Welsh and Swedish conventions (tenth pass)', 
     expect(streets('Best,\nAnna\nKungsg. 12\n111 43 Stockholm')).toEqual(['Kungsg. 12']);
   });
 
+  it('takes dates as street names, housing estates, grid numbers, Nepali and Finnish forms', () => {
+    expect(streets('Hoy estoy en Avenida 5 de Mayo 1450, Centro')).toEqual(['Avenida 5 de Mayo 1450']);
+    expect(streets('kirim ke Perumahan Bukit Indah Blok C7 No. 12 ya')).toEqual(['Perumahan Bukit Indah Blok C7 No. 12']);
+    expect(streets('Moved to N112W17460 Mequon Rd last month')).toEqual(['N112W17460 Mequon Rd']);
+    expect(streets('Office address: 22 Durbar Marg, Kathmandu')).toEqual(['22 Durbar Marg']);
+    expect(streets('Address: Hämeenkatu 12 as. 4, 33100 Tampere')).toEqual(['Hämeenkatu 12 as. 4']);
+    expect(streets('Tomorrow:\n09:00 No. 14, Broad Street\n11:30 HQ')).toEqual(['No. 14, Broad Street']);
+  });
+
   it('starts no street at a number glued to a symbol', () => {
     expect(streets('Admin password: Admin@123\nBackups run nightly at 02:00.')).toEqual([]);
   });

@@ -24,7 +24,8 @@ const NUMBER_FIRST_TYPE = new RegExp(
 );
 // Not glued to code before it ("::0:bd please 0" is an IPv6 address and words).
 const TYPE_FIRST = new RegExp(
-  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}|s\\/n\\.?)${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
+  // A date may name the street ("Avenida 9 de Julio 4605", "Calle 5 de Mayo 12").
+  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:\\d{1,2}[ \\t]+d[eo][ \\t]+)?(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}|s\\/n\\.?)${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */

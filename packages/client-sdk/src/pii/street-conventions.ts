@@ -78,11 +78,18 @@ const GRID_ADDRESS = new RegExp(
   'giu',
 );
 
+/** Indonesian housing estates: "Perumahan Griya Asri Blok D11 No. 168", "perum taman sari blok d3 no. 31". */
+const HOUSING_ESTATE = new RegExp(
+  `(?<![\\p{L}])(?:perumahan|perum\\.?|komplek|kompleks|cluster)[ \\t]+(?:${NAME_WORD}[ \\t]+){1,4}?blok[ \\t]+[a-z]{0,2}\\d{0,3}[a-z]?(?:[ \\t]*(?:no\\.?|nomor)[ \\t]*\\d{1,4}[a-z]?)?(?![\\p{L}\\d])`,
+  'giu',
+);
+const HOUSING_HINT = /blok[ \t]+[a-z]{0,2}\d/i;
+
 const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
 
 /** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
 const OTHER_CONVENTIONS_HINT = new RegExp(
-  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT].map((re) => `(?:${re.source})`).join('|'),
+  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT, HOUSING_HINT].map((re) => `(?:${re.source})`).join('|'),
   'iu',
 );
 
@@ -101,7 +108,8 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
     // So is a unit after a house number in the same clause ("78a zimmer 948, bad danielburg").
     const clause = text.slice(Math.max(0, m.index - 60), m.index);
     const before = /([\p{L}.]+)[ \t]+$/u.exec(clause)?.[1];
-    if ((before !== undefined && TYPE_OR_SUFFIX.test(before)) || /\d[^\d.,;:!?()\n]*$/.test(clause)) continue;
+    // (Not a time or a ratio: "09:00 No. 20, Allen Avenue", "the 1:1 at No. 11, …".)
+    if ((before !== undefined && TYPE_OR_SUFFIX.test(before)) || /(?<![\d:])\d+(?![:\d])[^\d.,;:!?()\n]*$/.test(clause)) continue;
     yield { start: m.index, end: m.index + m[0].length };
   }
   for (const m of units ? execAll(STREET_THEN_UNIT, text) : []) {
@@ -136,4 +144,5 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
   }
   if (NUMBERED_ROAD_HINT.test(text)) for (const m of execAll(NUMBERED_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
   if (GRID_HINT.test(text)) for (const m of execAll(GRID_ADDRESS, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (HOUSING_HINT.test(text)) for (const m of execAll(HOUSING_ESTATE, text)) yield { start: m.index, end: m.index + m[0].length };
 }

@@ -24,7 +24,9 @@ export const SUFFIXES =
   // faker's English locales' suffixes the lists above lack (en, en_GB, en_AU).
   'mall|crossroad|circuit|lodge|mission|ramp|pine|fall|bank|end|drove|brae|wood|brow|lea|side|' +
   // Australia Post and Royal Mail abbreviations ("14 Holloway Gr", "117 Bourke Esp", "16 Albert Terr.").
-  'gr|esp|terr|tce|cct|crt|cl';
+  'gr|esp|terr|tce|cct|crt|cl|' +
+  // Nepal and South India ("Durbar Marg", "Anna Salai", "Bhimsen Tole").
+  'marg|salai|chowk|tole';
 /** Words that open a street name in Romance, Slavic and other languages. */
 export const TYPE_WORDS =
   'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
@@ -53,7 +55,7 @@ export const COMPOUND_ENDINGS =
   'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
   'gatan|gata|(?<=\\p{L}{3})g\\.|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
   // Finnish, Norwegian and Danish street words written as the end of one word.
-  'polku|rinne|kaari|ranta|väylä|raitti|penger|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads|' +
+  'polku|rinne|kaari|ranta|väylä|raitti|penger|bulevardi|esplanadi|aukio|tori|puistikko|wall|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads|' +
   // Esperanto compounds ("Zamenhofstrato", "Ĉefvojo").
   'strato|vojo|placo|avenuo|' +
   // Norwegian definite "-alléen", and German "-str" without its dot ("Fjordalléen 12", "Praterstr 2/1/2").
@@ -74,7 +76,8 @@ export const STREET_WORDS_AFTER =
 
 // "4890-C" (a letter after a dash), "48-50/10" (Austrian house and door; a third part only after a dash
 // and a slash, so that "1962-06-11", "25/05/1967" and "14/10/91" stay dates).
-export const NUMBER = '\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?';
+// A Wisconsin grid number ("W296N6054") stands where a house number does.
+export const NUMBER = '(?:[NSEW]\\d{1,4}[NSEW]\\d{1,5}|\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?)';
 /** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12". */
 export const HOUSE_MARK = '(?:no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
 /** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
@@ -88,7 +91,7 @@ export const UNIT =
   `depto\\.?|dpto\\.?|departamento|int\\.|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj|` +
   // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701",
   // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
-  `casa|of\\.|oficina|apto\\.?|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]` +
+  `casa|of\\.|oficina|apto\\.?|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
   // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
   `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
   // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
