@@ -61,9 +61,9 @@ const DATE_THEN_CUE = new RegExp(
   'dgiu',
 );
 
-/** Supersets of the cues: each pattern runs only on texts that hold one (most hold no date of birth). */
+/** Supersets of the cues: each pattern runs only on texts that hold one (most hold no date of birth; "b." only after no letter, as the cue, not "web." or "db."). */
 const CUE_HINT =
-  /d\.?o\.?b|birth|born|b-?day|b\.|nac|geb|naiss|n[ée]e?\s+le|nasc|nat[oa]\s|cumplea|verjaardag|compleanno|anivers|annivers|födelse|fødsel|syntym|urodzenia|narozen|narodenia|ro[đd]enja|születési|doğum|na[șs]terii/i;
+  /d\.?o\.?b|birth|born|b-?day|(?<![a-z])b\.|nac|geb|naiss|n[ée]e?\s+le|nasc|nat[oa]\s|cumplea|verjaardag|compleanno|anivers|annivers|födelse|fødsel|syntym|urodzenia|narozen|narodenia|ro[đd]enja|születési|doğum|na[șs]terii/i;
 const DATE_CUE_HINT = /d\.?o\.?b|birth/i;
 
 function* findDatesOfBirth(text: string): Generator<PiiSpan> {

@@ -66,6 +66,11 @@ export const GERMAN_DETERMINERS: ReadonlySet<string> = new Set(
   diesem dieses jeder jede jeden jedem jedes welcher welche welchen welchem welches zum zur im am vom beim ins`.split(/\s+/),
 );
 
+/** True for a function word of any language of the lists ("bez", "zie", "som", "nel"). */
+export function isForeignFunctionWord(word: string): boolean {
+  return foreignLanguages(word) !== undefined;
+}
+
 /** True for a function word of one of the languages `langs` (indices), matched as `foreignLanguages` does. */
 export function isFunctionWordOf(word: string, langs: readonly number[]): boolean {
   return foreignLanguages(word)?.some((l) => langs.includes(l)) ?? false;

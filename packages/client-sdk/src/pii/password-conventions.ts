@@ -114,6 +114,8 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
     yield* found(TRY_FOR_LOGIN, isStrongPasswordValue);
     yield* found(ONE_IS, isStrongPasswordValue);
   }
+  if (IT_IS_HINT.test(text)) yield* found(IT_IS_AFTER_CUE, isStrongPasswordValue);
+  if (/pass[ \t]/i.test(text)) yield* found(PASS_THEN_VALUE, (v) => /\d/.test(v) && isStrongPasswordValue(v) && !/^[a-z]+(?:_[a-z\d]+)+$/.test(v));
   if (POINTER_HINT.test(text)) yield* found(VALUE_UNDER_POINTER, (v) => isStrongPasswordValue(v) || wordAndDigits(v) !== undefined);
   if (/\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) yield* found(VALUE_ABOVE_POINTER, anyValue);
   if (/(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
@@ -147,7 +149,7 @@ const LOGIN_PHRASE = new RegExp(
 );
 /** "can u try X for the router admin page", "use X to log in": a value tried on a login. */
 const TRY_FOR_LOGIN = new RegExp(
-  '(?<![\\p{L}])(?:try|use)[ \\t]+["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?,?[ \\t]+(?:to[ \\t]+(?:log|sign)[ -]?in|for[ \\t]+(?:the[ \\t]+)?(?:[\\p{L}-]+[ \\t]+)?' +
+  '(?<![\\p{L}])(?:try|use|it[\'’]?s)[ \\t]+["\'`“«]?([^\\s"\'`”»]{4,128}?)["\'`”»]?,?[ \\t]+(?:to[ \\t]+(?:log|sign)[ -]?in|for[ \\t]+(?:the[ \\t]+)?(?:[\\p{L}-]+[ \\t]+)?' +
     '(?:router|admin|login|vpn|wi-?fi|wlan|portal|account|laptop|server|nas|console|printer|guest|kiosk)(?![\\p{L}]))',
   'dgiu',
 );
@@ -156,7 +158,7 @@ const ONE_IS = new RegExp(
   '(?<![\\p{L}])the[ \\t]+(?:vpn|wi-?fi|wlan|admin|root|guest|staging|prod|production|router|nas|server|printer|kiosk|shared|service|temp|temporary)[ \\t]+one[ \\t]+(?:is|was)[ \\t]+(?:now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128})',
   'dgiu',
 );
-const LOGIN_PHRASE_HINT = /with|using|vault|account['’]s|key|type|enter|try|use|one|code/i;
+const LOGIN_PHRASE_HINT = /with|using|vault|account['’]s|key|type|enter|try|use|one|code|it['’]?s/i;
 
 /**
  * A password alone on the line under one that points to it: "PASSWORD FOR THE STAGING DB 👇",
@@ -187,3 +189,15 @@ const CHAT_ANSWER = new RegExp(
   '(?:pass(?:word|wd|code|phrase)?|pw|pwd|login|creds?|credentials)(?![\\p{L}])[^\\n]*\\?[ \\t]*\\r?\\n[^\\n]{0,60}?(?<![\\p{L}])it[\'’]?s[ \\t]+(?:still[ \\t]+|now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?(?=[ \\t,.!;]|$)',
   'dgiu',
 );
+
+/**
+ * "it's X" after a word for the login on the same line: "Sam asked for the Wi-Fi again, it's
+ * Ladder-2-Staple", "the vpn login? it's Ocean#44". The value must look like a password.
+ */
+const IT_IS_AFTER_CUE = new RegExp(
+  '(?<![\\p{L}])(?:wi-?fi|wlan|password|passwort|passcode|pw|pwd|login|creds?)(?![\\p{L}])[^\\n]{0,60}?[ \\t]it[\'’]?s[ \\t]+(?:still[ \\t]+|now[ \\t]+)?["\'`“«]?([^\\s"\'`”»]{4,128})',
+  'dgiu',
+);
+const IT_IS_HINT = /it['’]?s[ \t]/i;
+/** "pass" as the key of a value, after a colon or at a line's start: "in case it didn't arrive: pass X66LQI3622". */
+const PASS_THEN_VALUE = /(?:^|[:\n>])[ \t]*pass[ \t]+["'`]?([^\s"'`]{4,128})/dgi;

@@ -1,4 +1,4 @@
-import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
+import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { CUE_LINK, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { execAll } from './text.ts';
@@ -27,7 +27,7 @@ const PASSWORD_AS = new RegExp(`\\b(?:use|try|it's|its)\\s+["'\`“]?([^\\s"'\`�
 const PASSWORD_PROSE = /^(?:required|incorrect|invalid|wrong|expired|correct|missing|empty|too|not|the|a|an|set|reset|changed|same|different|whatever|whichever|something|anything|obligatori[ao]|obligatoire|erforderlich|weak|strong|case|stored|saved|hidden|shown|encrypted|hashed|optional|mandatory|below|above|attached|in|on|at|of|for|to|with|by|from|your|my|our|their|his|her|its|this|that|still|now|also|being|only|never|always)$/i;
 /** "changed my pw to X", "reset the password to X" */
 const PASSWORD_CHANGED = new RegExp(
-  `\\b(?:changed|set|reset|updated|switched)\\s+(?:my\\s+|the\\s+|our\\s+|your\\s+|his\\s+|her\\s+)?(?:[\\w-]{1,20}\\s+)?${PASSWORD_WORD}\\s+(?:(?:from|for|on)\\s+(?:the\\s+)?[\\w.@-]{1,30}\\s+)?to\\s+["'\`“]?([^\\s"'\`”]{4,128})`,
+  `\\b(?:changed|set|reset|updated|switched)\\s+(?:my\\s+|the\\s+|our\\s+|your\\s+|his\\s+|her\\s+)?(?:[\\w-]{1,20}\\s+){0,3}${PASSWORD_WORD}\\s+(?:(?:from|for|on)\\s+(?:the\\s+)?[\\w.@-]{1,30}\\s+)?to\\s+["'\`“]?([^\\s"'\`”]{4,128})`,
   'dgi',
 );
 /** What follows a word of prose after "password is": a preposition or an article ("taped under the router"). */
@@ -50,7 +50,7 @@ function hasPasswordHint(text: string): boolean {
  * compound ("wifi-password", "WLAN-Passwort"), not follow a flag's dashes ("--password").
  */
 const PASSWORD_CUE =
-  /(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:)|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds)(?![\p{L}\d_]))/giu;
+  /(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:|[ \t]+(?:till|för|på)[ \t])|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds)(?![\p{L}\d_]))/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -63,8 +63,10 @@ const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|accou
 const PASSWORD_WINDOW_WORDS = 8;
 /** "X is the password", "log in with X as password": up to three words between the verb and the cue. */
 const LINK_BEFORE_CUE =
-  ",?\\s+(?:(?:is|as|was|=|will be|would be)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
+  ",?\\s+(?:(?:is|as|was|=|will be|would be|(?:does(?:n['’]?t| not)|did(?:n['’]?t| not)|won['’]t|will not)\\s+work\\s+as|works?\\s+as)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
 const VALUE_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\["'\`“])["'\`“(]?([^\\s"'\`”()]{4,128}?)["'\`”)]?${LINK_BEFORE_CUE}`, 'iu');
+/** Protocols and encodings a cue may be followed by ("pw sha256", "password utf8"). */
+const TECH_TOKEN_LIKE = /^(?:sha\d+|md5|utf\d+|base\d+|ipv\d|aes\d+|rsa\d+|http\d?|tls\d+|x509|wpa\d|oauth\d|p2p|b2b|k8s|i18n|l10n|s3|ec2)$/i;
 /** The key of a user's name right before a value: "login: svc_backup (password …)". */
 const USER_KEY_BEFORE = /(?:login|user(?:name)?|account|benutzer(?:name)?|id)[ \t]*[:=][ \t]*["'`“(]?$/i;
 /** A quoted value of any shape before the cue: "\"blue sky 42\" is the passphrase". */
@@ -80,9 +82,9 @@ const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["
  * colon, "=" or "is".
  */
 const OWNER_THEN_LINK =
-  /^(?:[ \t]*\([^)\n]{1,40}\)|[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+){1,4}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*[:=](?![:=\/])|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là)(?![\p{L}]))/iu;
+  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*[:=](?![:=\/])|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là)(?![\p{L}]))/iu;
 /** Cues whose language links them to the value with a word that is a preposition in English: Finnish "salasana on X", Polish "hasło to X". */
-const NATIVE_LINK = { cue: /^(?:salasana|has[łl]o)$/i, link: /^[ \t]+(?:on|to)(?=[ \t])/i };
+const NATIVE_LINK = { cue: /^(?:salasana|has[łl]o)$/i, link: /^(?:[ \t]+(?:do|dla|na|k)[ \t]+[\p{L}\d.@_-]{1,30})?[ \t]+(?:on|to)(?=[ \t])/iu };
 /** Cues in English (and its misspellings): after them an unknown word is no English prose. */
 const ENGLISH_CUE = /^(?!parola$|passw[oö]rt|passord)(?:p[\p{L}\/]*|secret|creds?|credentials?|(?:wi-?fi|network|wpa2?|guest)\s+\p{L}+)$/iu;
 /** Cues that name a login (a user and a password), after which one word is the user's name. */
@@ -220,9 +222,26 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     const colon = /^[ \t]*(?:[:=]|\t)|^[ \t]+lautet/i.test(run?.[1] ?? '');
     const ascii = /^[A-Za-z]+$/.test(runWord ?? '');
     // English words run together in CamelCase are a value after a cue of any language ("Kata sandinya GuitarWhiteYogurtGarden").
-    if (run !== null && runWord !== undefined && ((isLetterRunPassword(runWord) && isChosenWord(runWord) && (colon || isWordCompound(runWord) || (ascii && (run[1] !== undefined || ENGLISH_CUE.test(cue))))) || isJoinedWordsPassphrase(runWord))) {
+    // Letters whose case a generator mixed ("NOEldydsnGxlHhlmcW"), twelve or more, no product's name.
+    const generated = runWord !== undefined && /^(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{L}{12,}$/u.test(runWord) && !PRODUCT_WORDS.has(runWord.toLowerCase()) && (runWord.match(/\p{Lu}/gu) ?? []).length >= 4;
+    if (run !== null && runWord !== undefined && (generated || (isLetterRunPassword(runWord) && isChosenWord(runWord) && (colon || isWordCompound(runWord) || (ascii && (run[1] !== undefined || ENGLISH_CUE.test(cue))))) || isJoinedWordsPassphrase(runWord, true))) {
       const start = cueEnd + owner + run[0].length - (run[2] ?? '').length;
       yield { start, end: start + runWord.length };
+      continue;
+    }
+    // A value in quotes right after the cue, with no link: "password 'monkey'".
+    const inQuotes = /^[ \t]+(["'‘“«`(])([^"'’”»`()\n]{4,64})["'’”»`)]/u.exec(rest);
+    const quotedValue = inQuotes?.[2];
+    if (inQuotes !== null && quotedValue !== undefined && !/\s/.test(quotedValue) && !PLACEHOLDER.test(quotedValue) && !isCodeValue(quotedValue) && !PASSWORD_PROSE.test(quotedValue) && ((ENGLISH_TIER.get(quotedValue.toLowerCase()) ?? 9) > 2 || isCommonPassword(quotedValue) || /[^\p{L}]/u.test(quotedValue))) {
+      const start = cueEnd + inQuotes[0].indexOf(quotedValue);
+      yield { start, end: start + quotedValue.length };
+      continue;
+    }
+    const brief = /^[ \t]+((?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]{5,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u.exec(rest);
+    const briefValue = brief?.[1];
+    if (brief !== null && briefValue !== undefined && !isNumberedThing(briefValue) && !TECH_TOKEN_LIKE.test(briefValue)) {
+      const start = cueEnd + brief[0].length - briefValue.length;
+      yield { start, end: start + briefValue.length };
       continue;
     }
     const bare = UNLINKED_VALUE.exec(rest);
@@ -288,7 +307,7 @@ const LOGIN_CUE_HINT = /log|sign|account|set it|reset|share|forward|post/i;
 /** A season, a quarter or a month with its year, naming what follows ("Spring2027 release notes", "FY2024 budget", "Jan2026 newsletter"). */
 const PERIOD = /^(?:spring|summer|autumn|fall|winter|herbst|sommer|frühling|fruehling|lente|zomer|herfst|primavera|verano|otoño|otono|invierno|été|ete|hiver|printemps|automne|estate|autunno|inverno|kesä|kesa|talvi|syksy|kevät|kevat|vår|var|sommar|höst|host|vinter|lato|zima|jesień|jesien|wiosna|yaz|kış|kis|sonbahar|ilkbahar|q[1-4]|h[12]|fy|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)[-_]?(?:19|20)?\d\d$/i;
 const PERIOD_THING =
-  /^[ \t]+(?:release|notes?|newsletter|interns?|offsite|roadmap|planning|kick-?off|review|report|budget|campaign|cohort|sprint|launch|edition|update|collection|sale|catalog(?:ue)?|season|term|semester|intake|class|batch|agenda|retro|all-hands|town-?hall|party|event|hires?|onboarding|goals|okrs?|results|board|plan|forecast|close|audit|conference|summit|hackathon)(?![\p{L}])/iu;
+  /^[ \t]+(?:release|notes?|newsletter|interns?|offsite|roadmap|planning|kick-?off|review|report|budget|campaign|cohort|sprint|launch|edition|update|collection|sale|catalog(?:ue)?|season|term|semester|intake|class|batch|agenda|retro|all-hands|town-?hall|party|event|hires?|onboarding|goals|okrs?|results|board|plan|forecast|close|audit|conference|summit|hackathon|migration|demo|env|environment|rollout|cutover|freeze|upgrade|pilot)(?![\p{L}])/iu;
 function isPeriodName(word: string, after: string): boolean {
   return PERIOD.test(word) && PERIOD_THING.test(after);
 }
@@ -418,12 +437,13 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       if (value.length < 4 || /^(?:[(\[{]|\$\{)/.test(value) || PLACEHOLDER_IN_BRACKETS.test(text.slice(span[0])) || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || isCodeValue(value) || /^\[[A-Za-z][\w-]*\]/.test(value)) continue;
       // A plain common English word is prose ("the password is expired"); a rarer word, or
       // anything with a digit, a symbol or mixed case, is the password.
-      if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2) continue;
+      // (After "reset the password to" a common password is the value, an English word or not: "freedom".)
+      if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2 && !(re === PASSWORD_CHANGED && isCommonPassword(value))) continue;
       // A word the sentence goes on from is prose ("is taped under the router", "is case-sensitive").
       // (After "set … to X" the sentence goes on from the value: "set the password to qwerty for now".)
       if (re === PASSWORD_IS && /^\p{L}+$/u.test(value) && PROSE_GOES_ON.test(text.slice(span[0] + value.length))) continue;
       // A lower-case word no list holds, with more words after it, is another language's prose ("Passwort: kommt per SMS").
-      if (/^\p{Ll}+$/u.test(value) && !ENGLISH_TIER.has(value) && !isCommonPassword(value) && /^[ \t]+\p{L}/u.test(text.slice(span[0] + value.length))) continue;
+      if (/^\p{Ll}+$/u.test(value) && !ENGLISH_TIER.has(value) && !isCommonPassword(value) && /^,?[ \t]+\p{L}/u.test(text.slice(span[0] + value.length))) continue;
       if (/^\p{Ll}+-\p{Ll}+$/u.test(value) && value.split('-').every((w) => (ENGLISH_TIER.get(w) ?? 9) <= 2)) continue;
       yield { start: span[0], end: span[0] + value.length };
     }

@@ -24,6 +24,10 @@ export function hasPasswordShape(word: string): boolean {
   // A word that ends a question or an exclamation: "the pw for the printer?", "Passwort
   // vergessen?" ("letmein!" is a password still).
   if (/^\p{L}+[?!]$/u.test(word) && !isCommonPassword(word.slice(0, -1))) return hasPasswordShape(word.slice(0, -1));
+  // "says invalid?!" is prose; "try Bayern!?" a chosen word and its '!' before the question.
+  if (/^\p{L}+[?!]{2,}$/u.test(word) && ENGLISH_TIER.has(word.replace(/[?!]+$/, '').toLowerCase())) return false;
+  // A pattern described, not a password: "Company+Year", "Season+Year".
+  if (/^\p{Lu}\p{Ll}+(?:\+\p{Lu}\p{Ll}+)+$/u.test(word)) return false;
   if (word.length < MIN_PASSWORD_LENGTH || word.length > 128) return false;
   if (hasPassphraseShape(word) || isLeetWord(word)) return true;
   if (!/\p{L}/u.test(word) || /^\[[A-Za-z][\w-]*\]/.test(word) || PLACEHOLDER.test(word) || TECH_TOKEN.test(word)) return false;
@@ -32,9 +36,10 @@ export function hasPasswordShape(word: string): boolean {
   if (word.includes('://') || EMAIL_SHAPE.test(word)) return false; // URL, e-mail
   if (/^(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]*)*$/.test(word)) return false; // path ("run pwd: /srv/app")
   if (/^v?\d+(?:[.:\/-]\d+)+[a-z]{0,2}$/i.test(word)) return false; // version, date, time
-  if (/^[A-Z][A-Z0-9]{1,9}-\d+$/.test(word) || /^(?:INC|CHG|RITM|REQ|PRB|TASK|SCTASK|KB|CS)\d{5,}$/.test(word)) return false; // ticket id
+  if ((/^[A-Z][A-Z0-9]{1,9}-\d+$/.test(word) && !/^Q[1-4]-(?:19|20)?\d\d$/.test(word)) || /^(?:INC|CHG|RITM|REQ|PRB|TASK|SCTASK|KB|CS)\d{5,}$/.test(word)) return false; // ticket id
   if (isCountOf(word) || /^\d+(?:st|nd|rd|th)$/i.test(word)) return false; // "90-day", "12chars", "3rd"
-  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(word) && !/\d$/.test(word)) return false; // host or file name
+  // A host or file name, not words and a digit joined by dots ("marble.4.brave.pillow.igloo").
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(word) && !/\d$/.test(word) && (word.split('.').length <= 2 || NAME_SUFFIX.test(word.slice(word.lastIndexOf('.') + 1)) || !/\.\d+\./.test(word))) return false;
   const digit = /\d/.test(word);
   const symbol = /[^\p{L}\p{M}\d'’.,-]/u.test(word);
   if (digit || symbol) return true;
@@ -137,7 +142,7 @@ const CODE_OR_PRODUCT_TAIL =
  * "KittenFrozenCorrect", "NoMoreLlama!", "ILikePickle"): a passphrase where a value stands, unless
  * the words name a product or a class ("LastPass", "UserService").
  */
-export function isJoinedWordsPassphrase(word: string): boolean {
+export function isJoinedWordsPassphrase(word: string, anyWords = false): boolean {
   const core = word.replace(/[!?#$%&*]+$/, '');
   if (core.length < 8 || core.length > 64 || !/^(?:\p{Lu}\p{Ll}*)+$/u.test(core)) return false;
   const parts = core.match(/\p{Lu}\p{Ll}*/gu) ?? [];
@@ -146,6 +151,8 @@ export function isJoinedWordsPassphrase(word: string): boolean {
   if (PRODUCT_WORDS.has(lower) || JARGON_WORDS.has(lower) || CODE_OR_PRODUCT_TAIL.test(parts[parts.length - 1] ?? '')) return false;
   // Three words or more may hold one no list has ("GuitarWhiteYogurtGarden").
   const unknown = parts.filter((p) => p.length > 1 && !ENGLISH_TIER.has(p.toLowerCase())).length;
+  // Right after a cue, words of any language ("ApfelCasaCopper"), three or more of three letters each.
+  if (anyWords && parts.length >= 3 && parts.every((p) => p.length >= 3)) return true;
   return unknown === 0 || (unknown === 1 && parts.length >= 3);
 }
 

@@ -1,4 +1,5 @@
 import { lazySet } from './lexicon.ts';
+import { isForeignFunctionWord } from './foreign-lines.ts';
 
 // Password values right after their cue that have no password's shape: a quoted value of any
 // shape ("the password is \"blue sky 42\""), a passphrase of plain words ("passphrase: correct
@@ -89,7 +90,8 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   const inner = quoted?.[1]?.trim();
   // A placeholder or a template's expression in quotes stands for the value ("${DB_PASSWORD}", "<PASSWORD>", "{{ secrets.DB_PASS }}").
   if (inner !== undefined && (PLACEHOLDER.test(inner) || isCodeValue(inner) || /^(?:\$?\{\{|\{%|\$\{)/.test(inner))) return undefined;
-  if (quoted !== null && inner !== undefined && inner !== '' && !(inner.split(/\s+/).every((w) => FUNCTION_WORDS.has(w.toLowerCase()) || PROSE_WORDS.has(w.toLowerCase())))) {
+  // (One common password in quotes is the value, even a word of prose: "pwd is 'whatever'".)
+  if (quoted !== null && inner !== undefined && inner !== '' && (isCommonPassword(inner) || !(inner.split(/\s+/).every((w) => FUNCTION_WORDS.has(w.toLowerCase()) || PROSE_WORDS.has(w.toLowerCase()))))) {
     const s = at + 1 + (quoted[1] ?? '').indexOf(inner);
     return [s, s + inner.length];
   }
@@ -123,7 +125,8 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
       !FUNCTION_WORDS.has(w.toLowerCase()) &&
       (passphrase ||
         (words.length >= 4 ? !/(?:ly|ed)$/i.test(w) : !PROSE_WORDS.has(w.toLowerCase()) && !/(?:ly|ed|ing|ive|ous|able|ible|al)$/i.test(w)));
-    if (oneCase && words.every(plain) && (passphrase || words.length >= 2)) return [at, at + run.length];
+    // Another language's prose after the cue starts with one of its function words ("Hasło: bez zmian", "Wachtwoord: zie kluis").
+    if (oneCase && words.every(plain) && (passphrase || words.length >= 2) && !isForeignFunctionWord(words[0] ?? '')) return [at, at + run.length];
   }
   const word = ONE_WORD.exec(tail)?.[1];
   // "the password is whatever you chose": a common password that is a word of prose, then the clause goes on.
