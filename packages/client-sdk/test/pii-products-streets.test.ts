@@ -420,6 +420,18 @@ describe('street lines of Spanish, Welsh and Swedish conventions (tenth pass)', 
     expect(streets('Tomorrow:\n09:00 No. 14, Broad Street\n11:30 HQ')).toEqual(['No. 14, Broad Street']);
   });
 
+  it('takes Romanian blocks and flats, Nepali house numbers, Vietnamese alleys and Esperanto marks', () => {
+    expect(streets('Adresa: Str. Plopilor nr. 12, bl. C4, sc. B, ap. 9, Iași')).toEqual(['Str. Plopilor nr. 12, bl. C4, sc. B, ap. 9']);
+    expect(streets('please courier it to Ghar No. 18, Bhanu Marg, Ward No. 3, Pokhara')).toEqual(['Ghar No. 18, Bhanu Marg']);
+    expect(streets('giao hàng đến số 45 ngõ 12 phố Cửa Bắc giúp em nhé')).toEqual(['số 45 ngõ 12 phố Cửa Bắc']);
+    expect(streets('Send it to Pinstrato n-ro 21, dankon!')).toEqual(['Pinstrato n-ro 21']);
+    expect(streets('mileage: office to 4410 west elm ct unit b, round trip')).toEqual(['4410 west elm ct unit b']);
+  });
+
+  it('leaves the neighbourhood after a Mexican street line', () => {
+    expect(streets('Mi dirección: Calle Ópalo 812, colonia Las Flores, Puebla')).toEqual(['Calle Ópalo 812']);
+  });
+
   it('starts no street at a number glued to a symbol', () => {
     expect(streets('Admin password: Admin@123\nBackups run nightly at 02:00.')).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
 import { COMPOUND_ENDINGS, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
-import { findStreetsOfOtherConventions } from './street-conventions.ts';
+import { findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
 
 // Street lines of postal addresses in three shapes:
 //   number, street name, suffix   "742 Evergreen Terrace", "221B Baker Street", "12 Rue de Provence"
@@ -34,7 +34,7 @@ const NAME_THEN_STREET_WORD = new RegExp(
   'giu',
 );
 const COMPOUND = new RegExp(
-  `(?<![\\p{L}])(?:${NAME_WORD}[ -])?[\\p{L}][\\p{L}\\p{M}-]*(?:${COMPOUND_ENDINGS})\\s+${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}])(?:${NAME_WORD}[ -])?[\\p{L}][\\p{L}\\p{M}-]*(?:${COMPOUND_ENDINGS})\\s+${HOUSE_MARK}?${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 
@@ -72,7 +72,7 @@ const UNIT_BEFORE_NUMBER = /(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|n
 // tried at every position of the text costs more than the rest of the street scan.
 const LETTER_SPACE_DIGIT = /[\p{L}.],?\s+\d/gu;
 /** A house-number mark before a digit ("Cad No:175", "Sokağı No: 1"): the street word is before the mark. */
-const MARK_DIGIT = /(?<![\p{L}])no[.:]?[ \t]?:?[ \t]?(?=\d)/giu;
+const MARK_DIGIT = /(?<![\p{L}])(?:no|n-ro|n[úu]mero)[.:]?[ \t]?:?[ \t]?(?=\d)/giu;
 const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}),?$`, 'iu');
 /** How far back from the space a street word may start. */
 const STREET_WORD_REACH = 24;
@@ -83,7 +83,7 @@ function streetWordAnchors(text: string): number[][] {
     const wordEnd = m.index + m[0].search(/\s/);
     if (ENDS_WITH_STREET_WORD.test(text.slice(Math.max(0, wordEnd - STREET_WORD_REACH), wordEnd))) out.push([Math.max(0, wordEnd - STREET_WORD_REACH), m.index + m[0].length]);
   }
-  if (!/no[.:]?\s?\d/i.test(text)) return out;
+  if (!/(?:no|n-ro|n[úu]mero)[.:]?\s?\d/i.test(text)) return out;
   for (const m of execAll(MARK_DIGIT, text)) {
     let wordEnd = m.index;
     while (wordEnd > 0 && isSpace(text.charCodeAt(wordEnd - 1))) wordEnd--;
@@ -311,7 +311,8 @@ const PLACE_ENDS = /^(?:[ \t]*(?:[,.!?;:()\]]|\r?\n|$)|[ \t]+(?:to|with|this|nex
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   // A house number, or "s/n" (Spanish and Portuguese: no number).
   if (!/\d|s\/n/i.test(text)) return;
-  const candidates = [...findStreetCandidates(text)];
+  const alleys = [...findVietnameseAlleys(text)];
+  const candidates = [...findStreetCandidates(text)].filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end)).concat(alleys);
   if (candidates.length === 0) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
   const lines = candidates.filter((s) => seasons.length === 0 || !inSeasonYear(seasons, s)).map((s) => withUnitsBefore(text, withUnit(text, s)));
@@ -424,6 +425,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         value = value.slice(lead[0].length);
       }
       const words = re === NUMBER_FIRST ? (m[2] ?? '').trim().toLowerCase().split(/\s+/) : [];
+      // "1695, colonia La Loma": after a house number and a comma, a neighbourhood, not a street.
+      if (re === NUMBER_FIRST_TYPE && /^[^,]*,\s*(?:colonia|col\.?|barrio|sector|fraccionamiento|fracc?\.|urbanizaci[óo]n|bairro)\s/i.test(value)) continue;
       // "In 2024, Main Street …": a year and a comma start a sentence, not a street line.
       if (re === NUMBER_FIRST && /^(?:19|20)\d\d,/.test(value)) continue;
       // "apt. 736, west haven park": after a unit's number, a comma and words are the place, not a street.

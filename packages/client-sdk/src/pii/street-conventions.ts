@@ -22,7 +22,7 @@ const STREET_THEN_UNIT = new RegExp(
 );
 const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main)(?![\\p{L}])`, 'iu');
 /** What {@link UNIT_LEAD} starts with, cheaply: a unit's word, "No." or "#" and a digit. */
-const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?\d|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
+const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?\d|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
 
 /**
  * Japanese blocks, numbered "chōme-ban-gō" before or after the district's name ("6-4-3 Shibuya",
@@ -85,6 +85,19 @@ const HOUSING_ESTATE = new RegExp(
 );
 const HOUSING_HINT = /blok[ \t]+[a-z]{0,2}\d/i;
 
+/**
+ * Vietnamese alleys: a house number, then one or more alleys ("ngõ 211", "hẻm 161/52", "ngách 54"),
+ * then the street with or without "phố"/"đường" ("số 327 ngõ 211 phố Cây Gạo", "307 hem 161/52 cau
+ * tre"), with or without diacritics.
+ */
+const VIET_ALLEY = new RegExp(
+  `(?<![\\p{L}\\d/])(?:s[ốo][ \\t]+(?:nh[àa][ \\t]+)?)?\\d{1,4}[a-z]?(?:/\\d{1,4}[a-z]?)*,?(?:[ \\t]+(?:ng[õo]|h[ẻe]m|ng[áa]ch|ki[ệe]t)[ \\t]+\\d{1,4}(?:/\\d{1,4})*,?)+(?:[ \\t]+(?:đường|duong|phố|pho|đ\\.|d\\.))?((?:[ \\t]+[\\p{L}\\p{M}]+){1,4})`,
+  'giu',
+);
+const VIET_ALLEY_HINT = /\d,?[ \t]+(?:ng[õo]|h[ẻe]m|ng[áa]ch|ki[ệe]t)[ \t]+\d/iu;
+/** Words that end a Vietnamese street's name in chat: particles, "to the office", times. */
+const VIET_TAIL = new Set(['nhé', 'nhe', 'nha', 'nhá', 'ạ', 'à', 'giúp', 'giup', 'em', 'anh', 'chị', 'chi', 'về', 've', 'lúc', 'luc', 'đi', 'di', 'rồi', 'roi', 'ha', 'với', 'voi', 'cho']);
+
 const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
 
 /** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
@@ -145,4 +158,22 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
   if (NUMBERED_ROAD_HINT.test(text)) for (const m of execAll(NUMBERED_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
   if (GRID_HINT.test(text)) for (const m of execAll(GRID_ADDRESS, text)) yield { start: m.index, end: m.index + m[0].length };
   if (HOUSING_HINT.test(text)) for (const m of execAll(HOUSING_ESTATE, text)) yield { start: m.index, end: m.index + m[0].length };
+}
+
+/**
+ * Vietnamese streets through alleys ({@link VIET_ALLEY}). Their chain of numbers and alley words is
+ * like no other shape's, so a line found here stands over the pieces other shapes find in it ("45
+ * ngõ", "12 phố Cửa Bắc giúp em nhé").
+ */
+export function* findVietnameseAlleys(text: string): Generator<PiiSpan> {
+  if (!VIET_ALLEY_HINT.test(text)) return;
+  for (const m of execAll(VIET_ALLEY, text)) {
+    // The street's name ends before a chat particle or what follows it ("… cau tre ve cong ty").
+    const words = (m[1] ?? '').trim().split(/[ \t]+/);
+    const k = words.findIndex((w) => VIET_TAIL.has(w.toLowerCase()));
+    const name = k === -1 ? words : words.slice(0, k);
+    if (name.length === 0) continue;
+    const end = m.index + m[0].length - (m[1] ?? '').length + (m[1] ?? '').indexOf(name[0] ?? '') + name.join(' ').length;
+    yield { start: m.index, end };
+  }
 }

@@ -26,7 +26,7 @@ export const SUFFIXES =
   // Australia Post and Royal Mail abbreviations ("14 Holloway Gr", "117 Bourke Esp", "16 Albert Terr.").
   'gr|esp|terr|tce|cct|crt|cl|' +
   // Nepal and South India ("Durbar Marg", "Anna Salai", "Bhimsen Tole").
-  'marg|salai|chowk|tole';
+  'marg|salai|chowk|tole|galli|gali|sadak';
 /** Words that open a street name in Romance, Slavic and other languages. */
 export const TYPE_WORDS =
   'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
@@ -34,7 +34,7 @@ export const TYPE_WORDS =
   'calle|c\\/|avenida|avda\\.?|av\\.|paseo|plaza|camino|carrera|carretera|ronda|travesía|' +
   'rua|travessa|rodovia|estrada|alameda|praça|largo|marginal|' +
   'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|' +
-  'str\\.|strada|bulevardul|calea|' +
+  'str\\.|strada|bulevardul|calea|bd\\.|bdul\\.|b-dul|[șs]os\\.|' +
   'ulitsa|prospekt|' +
   // Romanian, Belgian and Senegalese French, Welsh, Indonesian, Croatian, Polish, Czech and Slovak.
   'aleea|bulevardul|intrarea|splaiul|șoseaua|soseaua|piața|piata|parvis|galerie|immeuble|échangeur|echangeur|' +
@@ -79,7 +79,7 @@ export const STREET_WORDS_AFTER =
 // A Wisconsin grid number ("W296N6054") stands where a house number does.
 export const NUMBER = '(?:[NSEW]\\d{1,4}[NSEW]\\d{1,5}|\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?)';
 /** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12". */
-export const HOUSE_MARK = '(?:no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
+export const HOUSE_MARK = '(?:n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
 /** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
 export const ORDINAL = '\\d{1,3}(?:st|nd|rd|th)';
 export const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
@@ -88,7 +88,7 @@ export const UNIT =
   // Croatian and Serbian, Slovenian, Norwegian, Latvian, Romanian, Uzbek units ("Kat 5", "stanovanje št. 731", "Leil. 806", "dz. 806", "Bloc 32, Ap. 54").
   `kat|sprat|stan|apartma|stanovanje(?:\\sšt\\.)?|pisarna|leil\\.|dz\\.|ap\\.|bloc|` +
   // Mexican and Spanish, Romanian and Moldovan units ("Depto. 4", "Int. 2", "bl. 3", "et. 2").
-  `depto\\.?|dpto\\.?|departamento|int\\.|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj|` +
+  `depto\\.?|dpto\\.?|departamento|int\\.?|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj|` +
   // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701",
   // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
   `casa|of\\.|oficina|apto\\.?|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
@@ -96,9 +96,13 @@ export const UNIT =
   `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
   // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
   `|\\s\\d{1,2}[º°ª](?:\\s?(?:[A-Ha-h](?![\\p{L}\\d])|izda\\.?|izq\\.?|dcha\\.?|dcho\\.?|ctro\\.?))?|\\sbajo(?:\\s[A-Ha-h](?![\\p{L}\\d]))?` +
+  // Romanian and Moldovan block, stair, floor and flat ("bl. G18, sc. A, et. 2, ap. 17"), Esperanto floors and flats,
+  // a floor after an American line (", 8th Floor"), a unit named by a letter ("unit c", "Edif. C").
+  `|,?\\s(?:bl\\.|bloc|sc\\.|scara|et\\.|etaj|ap\\.|apart\\.)\\s?(?=[A-Za-z\\d])[A-Za-z]{0,2}\\d{0,4}[A-Za-z]?(?![\\p{L}\\d])` +
+  `|,?\\s(?:eta[ĝg]x?o|lo[ĝg]x?ejo)\\s\\d{1,4}|,?\\s\\d{1,2}(?:st|nd|rd|th)\\s(?:floor|fl\\.?)|,?\\s(?:unit|apt\\.?|suite|ste\\.?|flat|edif\\.?)\\s?#?\\s?[A-Za-z](?![\\p{L}\\d])` +
   `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
 /** A floor and a flat or door written together: "K:9 D:4", "piso 6 depto. c". */
-export const UNITS = `(?:${UNIT}){0,2}`;
+export const UNITS = `(?:${UNIT}){0,4}`;
 
 /**
  * A numbered unit, plot or building written before the street line, as in India, the Gulf and
@@ -107,7 +111,7 @@ export const UNITS = `(?:${UNIT}){0,2}`;
  * Cross"): the street after it then needs no house number of its own.
  */
 export const UNIT_LEAD =
-  '(?:(?:apt|apartment|flat|villa|plot|house|hse|door|office|suite|unit|level|shop|building|bldg|blk|block|lot)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
+  '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|door|office|suite|unit|level|shop|building|bldg|blk|block|lot)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
   '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*)';
 
 /**
