@@ -160,7 +160,7 @@ describe('held-out evaluation, test part (never inspected)', () => {
     expect(report.wordNameKept / report.wordNameWords).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('holds the format rows of the test part at what they reached (ninth pass, 2026-12-06), the issue\'s targets where met', () => {
+  it('holds the format rows of the test part at what they reached (tenth pass, 2026-12-06), the issue\'s targets where met', () => {
     const rows = scorePatternCases(makePatternCases('test'), (t) => scrubPii(t).findings);
     const share = (format: string): number => rows.find((r) => r.format === format)?.recall ?? 0;
     // Measured 1.0 each (issue 13 asks >= 0.99).
@@ -172,12 +172,13 @@ describe('held-out evaluation, test part (never inspected)', () => {
     // Measured 0.9933 (0.9967 before the eighth pass; issue 13 asks >= 0.95).
     expect(share('street address, typed (test)')).toBeGreaterThanOrEqual(0.99);
     // Issue 13's target is 0.99: met in the ninth pass, measured 1.0 (0.96 in the sixth to eighth
-    // passes, 0.91 in the fifth); not met for other password shapes, measured 0.89 (0.8733 in the
-    // sixth to eighth passes, 0.79 in the fifth).
+    // passes, 0.91 in the fifth); not met for other password shapes, measured 0.9033 in the tenth
+    // pass (0.89 in the ninth, 0.8733 in the sixth to eighth, 0.79 in the fifth).
     expect(share('password in a sentence')).toBeGreaterThanOrEqual(0.99);
-    expect(share('password in a sentence, other shapes (test)')).toBeGreaterThanOrEqual(0.89);
-    // Issue 13's target is 0.95; not met for streets: measured 0.9433 (eighth pass 0.9367, seventh 0.93, sixth 0.92, fifth 0.8833).
-    expect(share('street address')).toBeGreaterThanOrEqual(0.94);
+    expect(share('password in a sentence, other shapes (test)')).toBeGreaterThanOrEqual(0.9);
+    // Issue 13's target is 0.95; not met for streets: measured 0.9467 in the tenth pass (ninth 0.9433,
+    // eighth 0.9367, seventh 0.93, sixth 0.92, fifth 0.8833).
+    expect(share('street address')).toBeGreaterThanOrEqual(0.945);
     // Measured 1.0 (fifth pass 0.8867; issue 13 asks >= 0.95).
     expect(share('date of birth')).toBeGreaterThanOrEqual(1);
   });
