@@ -53,7 +53,7 @@ export const TYPE_WORDS =
 export const COMPOUND_ENDINGS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|' +
   'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
-  'gatan|gata|(?<=\\p{L}{3})g\\.|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
+  'gatan|gata|\\p{L}{2}g\\.|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
   // Finnish, Norwegian and Danish street words written as the end of one word.
   'polku|rinne|kaari|ranta|väylä|raitti|penger|bulevardi|esplanadi|aukio|tori|puistikko|wall|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads|' +
   // Esperanto compounds ("Zamenhofstrato", "Ĉefvojo").
