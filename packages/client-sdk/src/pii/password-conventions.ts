@@ -1,6 +1,6 @@
 import { ENGLISH_TIER } from './english-lexicon.ts';
-import { MIN_PASSWORD_LENGTH, PLACEHOLDER, isCommonPassword } from './password-values.ts';
-import { TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, wordAndDigits } from './password-shapes.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, isCommonPassword } from './password-values.ts';
+import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, wordAndDigits } from './password-shapes.ts';
 import { execAll } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -9,12 +9,12 @@ import type { PiiSpan } from './types.ts';
 
 /** A value that a login's user name comes before, in a pair or a command line. */
 export const loginValue = (value: string): boolean =>
-  value.length >= MIN_PASSWORD_LENGTH && !PLACEHOLDER.test(value) && !/^\[[A-Za-z][\w-]*\]/.test(value) && (hasPasswordShape(value) || isLetterRunPassword(value) || isJoinedWordsPassphrase(value) || isCommonPassword(value) || irregularCase(value));
+  value.length >= MIN_PASSWORD_LENGTH && !PLACEHOLDER.test(value) && (hasPasswordShape(value) || isLetterRunPassword(value) || isJoinedWordsPassphrase(value) || isCommonPassword(value) || irregularCase(value));
 /** Letters whose case changes as no word's does ("eEgwNPQ"; not "GitHub", "iPhone"): a generated value after a user's name. */
 const irregularCase = (value: string): boolean =>
-  /^(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{L}{6,}$/u.test(value) && !/^\p{Ll}{0,2}(?:\p{Lu}{1,3}\p{Ll}{2,}|\p{Lu}\p{Ll})+\p{Lu}{0,3}$/u.test(value) && !/^\p{Lu}+\p{Ll}+$/u.test(value);
+  /^(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{L}{6,}$/u.test(value) && !CAMEL_CASE.test(value) && !/^\p{Lu}+\p{Ll}+$/u.test(value);
 /** A value whose place alone makes it a password (a command's password argument): any word but a placeholder. */
-const anyValue = (value: string): boolean => value.length >= 4 && !PLACEHOLDER.test(value) && !/^\[[A-Za-z][\w-]*\]/.test(value);
+const anyValue = (value: string): boolean => value.length >= 4 && !PLACEHOLDER.test(value);
 
 /** A built-in account's name and a slash before the password: "admin / yellow55*", "root / Pizza0285". */
 const ACCOUNT_SLASH = /(?<![\p{L}\d_.\/-])(?:admin|administrator|root|sa|postgres|ubuntu|pi|guest|sysadmin|superuser|operator|svc[_-][\w-]{1,30})[ \t]*\/[ \t]*["'`“]?([^\s"'`”]{4,128})/dgiu;
@@ -94,9 +94,9 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   const found = function* (re: RegExp, keep: (value: string) => boolean = loginValue): Generator<PiiSpan> {
     for (const m of execAll(re, text)) {
       const span = m.indices?.[1];
-      // Inside quotes or backticks a final '.' is the value's ("`Cheese84...`").
       // Another finding's placeholder is the value already replaced (scrubbing twice finds nothing new).
-      if (/^\[[A-Za-z][\w-]*\]/.test(m[1] ?? '')) continue;
+      if (FINDING_TAG.test(m[1] ?? '')) continue;
+      // Inside quotes or backticks a final '.' is the value's ("`Cheese84...`").
       const quoted = /["'`”’]/.test(text[(span ?? [0, 0])[1]] ?? '');
       const value = quoted ? (m[1] ?? '') : (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
       if (span !== undefined && keep(value)) yield { start: span[0], end: span[0] + value.length };

@@ -1,9 +1,9 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, FINDING_TAG, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { execAll } from './text.ts';
 import { memoized } from './call-memo.ts';
-import { EMAIL_SHAPE, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, wordAndDigits } from './password-shapes.ts';
+import { EMAIL_SHAPE, TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, wordAndDigits } from './password-shapes.ts';
 import { findLoginArguments, findPasswordColumns } from './password-conventions.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -65,8 +65,6 @@ const PASSWORD_WINDOW_WORDS = 8;
 const LINK_BEFORE_CUE =
   ",?\\s+(?:(?:is|as|was|=|will be|would be|(?:does(?:n['’]?t| not)|did(?:n['’]?t| not)|won['’]t|will not)\\s+work\\s+as|works?\\s+as)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
 const VALUE_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\["'\`“])["'\`“(]?([^\\s"'\`”()]{4,128}?)["'\`”)]?${LINK_BEFORE_CUE}`, 'iu');
-/** Protocols and encodings a cue may be followed by ("pw sha256", "password utf8"). */
-const TECH_TOKEN_LIKE = /^(?:sha\d+|md5|utf\d+|base\d+|ipv\d|aes\d+|rsa\d+|http\d?|tls\d+|x509|wpa\d|oauth\d|p2p|b2b|k8s|i18n|l10n|s3|ec2)$/i;
 /** The key of a user's name right before a value: "login: svc_backup (password …)". */
 const USER_KEY_BEFORE = /(?:login|user(?:name)?|account|benutzer(?:name)?|id)[ \t]*[:=][ \t]*["'`“(]?$/i;
 /** A quoted value of any shape before the cue: "\"blue sky 42\" is the passphrase". */
@@ -185,7 +183,7 @@ function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [nu
     return value !== undefined && /^["'”’»“›`)\]]?[ \t]*[.,;]?[ \t]*$/u.test(linked.slice(value[1])) ? [lineStart + value[0], lineStart + value[1]] : undefined;
   }
   // A placeholder is the value already replaced (scrubbing twice finds nothing new).
-  if (/^\[[A-Za-z][\w-]*\]/.test(linked.replace(/^\W+/, ''))) return undefined;
+  if (FINDING_TAG.test(linked.replace(/^\W+/, ''))) return undefined;
   const value = valueRightAfterCue(linked, options);
   return value === undefined ? undefined : [from + value[0], from + value[1]];
 }
@@ -239,7 +237,7 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     }
     const brief = /^[ \t]+((?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]{5,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u.exec(rest);
     const briefValue = brief?.[1];
-    if (brief !== null && briefValue !== undefined && !isNumberedThing(briefValue) && !TECH_TOKEN_LIKE.test(briefValue)) {
+    if (brief !== null && briefValue !== undefined && !isNumberedThing(briefValue) && !TECH_TOKEN.test(briefValue)) {
       const start = cueEnd + brief[0].length - briefValue.length;
       yield { start, end: start + briefValue.length };
       continue;
@@ -415,7 +413,7 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
     for (const m of execAll(CREDENTIAL_PAIR, text)) {
       const span = m.indices?.[2];
       const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');
-      if (span === undefined || /^\d+$/.test(m[1] ?? '') || value.length < 4 || PLACEHOLDER.test(value) || /^\[[A-Za-z][\w-]*\]/.test(value) || PASSWORD_PROSE.test(value)) continue;
+      if (span === undefined || /^\d+$/.test(m[1] ?? '') || value.length < 4 || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || PASSWORD_PROSE.test(value)) continue;
       if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase()))) continue;
       if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !isJoinedWordsPassphrase(value) && !isCommonPassword(value) && !/\d/.test(value)) continue;
       yield { start: span[0], end: span[0] + value.length };
@@ -431,10 +429,10 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       const span = m.indices?.[1];
       if (span === undefined) continue;
       let value = text.slice(span[0], span[1]);
-      if (/^\[[A-Za-z][\w-]*\]/.test(value)) continue;
+      if (FINDING_TAG.test(value)) continue;
       value = value.replace(TRAILING_PUNCTUATION, '');
       // "[EMAIL]" is another finding's placeholder (scrubbing twice finds nothing new).
-      if (value.length < 4 || /^(?:[(\[{]|\$\{)/.test(value) || PLACEHOLDER_IN_BRACKETS.test(text.slice(span[0])) || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || isCodeValue(value) || /^\[[A-Za-z][\w-]*\]/.test(value)) continue;
+      if (value.length < 4 || /^(?:[(\[{]|\$\{)/.test(value) || PLACEHOLDER_IN_BRACKETS.test(text.slice(span[0])) || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || isCodeValue(value) || FINDING_TAG.test(value)) continue;
       // A plain common English word is prose ("the password is expired"); a rarer word, or
       // anything with a digit, a symbol or mixed case, is the password.
       // (After "reset the password to" a common password is the value, an English word or not: "freedom".)

@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { MIN_PASSWORD_LENGTH, PLACEHOLDER, isCodeValue, isCommonPassword } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, isCodeValue, isCommonPassword } from './password-values.ts';
 
 // The shapes of a password value, whatever the words around it: what a random string, a chosen
 // word with digits, a passphrase or a run of letters looks like, and what an id, a version, a
@@ -9,11 +9,14 @@ import { MIN_PASSWORD_LENGTH, PLACEHOLDER, isCodeValue, isCommonPassword } from 
 export const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 
 /** Known words and ids with a password's mix of letters and digits: algorithms, encodings, protocols. */
-const TECH_TOKEN =
+export const TECH_TOKEN =
   /^(?:sha-?\d+|md[45]|base(?:32|58|64)|utf-?(?:8|16|32)|aes-?\d+|rsa-?\d*|ed25519|x25519|pbkdf2|argon2(?:id|i|d)?|bcrypt|scrypt|hmac-?\w*|ipv[46]|wpa[23]?|wpa2-\w+|tls-?1\.\d|x\.?509|ssh-?\d?|oauth2?|2fa|mfa|totp|otp|1password|s3|ec2|k8s|i18n|l10n|a11y|p2p|b2b|b2c|mp[34]|h26[45])$/i;
 
 /** An e-mail address's shape: tied to a cue it is a password ("pwd: Pancake@91.gizmo"), not a mailbox. */
 export const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u;
+
+/** Letters whose capitals start words, as names of products and code have them ("GitHub", "iPhone", "PowerShell"). */
+export const CAMEL_CASE = /^\p{Ll}{0,2}(?:\p{Lu}{1,3}\p{Ll}{2,}|\p{Lu}\p{Ll})+\p{Lu}{0,3}$/u;
 
 /**
  * Whether a word looks like a password, not like prose, a number, a date, an id or a name: a
@@ -30,7 +33,7 @@ export function hasPasswordShape(word: string): boolean {
   if (/^\p{Lu}\p{Ll}+(?:\+\p{Lu}\p{Ll}+)+$/u.test(word)) return false;
   if (word.length < MIN_PASSWORD_LENGTH || word.length > 128) return false;
   if (hasPassphraseShape(word) || isLeetWord(word)) return true;
-  if (!/\p{L}/u.test(word) || /^\[[A-Za-z][\w-]*\]/.test(word) || PLACEHOLDER.test(word) || TECH_TOKEN.test(word)) return false;
+  if (!/\p{L}/u.test(word) || FINDING_TAG.test(word) || PLACEHOLDER.test(word) || TECH_TOKEN.test(word)) return false;
   if (/^[#@][\p{Ll}\d][\p{Ll}\d_.-]*$/u.test(word) || /^#\p{L}+$/u.test(word)) return false; // a channel, a mention or a hashtag ("#it-help", "@here", "#PasswordTips")
   if (isCodeValue(word)) return false;
   if (word.includes('://') || EMAIL_SHAPE.test(word)) return false; // URL, e-mail
@@ -46,7 +49,7 @@ export function hasPasswordShape(word: string): boolean {
   // Letters only (hyphens and dots aside): an irregular mix of cases, not CamelCase or iPhone.
   if (word.length < 8 || /[-.'’]/.test(word)) return false;
   // Two capitals each with one small letter ("xEhsUNidIuOuq") are a generator's, not a name's.
-  return /\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && (!/^\p{Ll}{0,2}(?:\p{Lu}{1,3}\p{Ll}{2,}|\p{Lu}\p{Ll})+\p{Lu}{0,3}$/u.test(word) || (word.match(/\p{Lu}\p{Ll}(?!\p{Ll})/gu) ?? []).length >= 2);
+  return /\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && (!CAMEL_CASE.test(word) || (word.match(/\p{Lu}\p{Ll}(?!\p{Ll})/gu) ?? []).length >= 2);
 }
 
 /** Top-level domains and file extensions: "api.example.com", "notes.backup.txt" are no passphrase. */
@@ -169,9 +172,8 @@ export function isNumberedThing(word: string): boolean {
  */
 export function isStrongPasswordValue(raw: string): boolean {
   const word = raw.replace(TRAILING_PUNCTUATION, '');
-  if (word.length < 4 || (PLACEHOLDER.test(word) && !isLeetWord(word)) || /^\[[A-Za-z][\w-]*\]/.test(word)) return false;
-  const numbered = WORD_AND_DIGITS.exec(word)?.[1]?.toLowerCase();
-  if (numbered !== undefined && (NUMBERED_NOUNS.test(numbered) || JARGON_WORDS.has(numbered))) return false;
+  if (word.length < 4 || (PLACEHOLDER.test(word) && !isLeetWord(word)) || FINDING_TAG.test(word)) return false;
+  if (isNumberedThing(word)) return false;
   // A name with a symbol after it ("Galatasaray!"), where the phrase leaves no doubt.
   const marked = /^\p{L}{4,}[!#$%&*]$/u.test(word) && !ENGLISH_TIER.has(word.slice(0, -1).toLowerCase());
   return hasPasswordShape(word) || isJoinedWordsPassphrase(word) || isLetterRunPassword(word) || isCommonPassword(word) || marked;

@@ -10,6 +10,10 @@ import { isForeignFunctionWord } from './foreign-lines.ts';
 /** Values that stand for a password without being one: variables, templates, masks, words of a form. */
 export const PLACEHOLDER =
   /^(?:\$\{?[A-Za-z_][\w.]*\}?|<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|[•●∙·]+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|your[_-].*)$/i;
+/** Another finding's placeholder, left by an earlier scrub ("[EMAIL]"): the value already replaced. */
+export const FINDING_TAG = /^\[[A-Za-z][\w-]*\]/;
+/** A template's expression standing for a value ("{{ secrets.DB_PASS }}", "${DB_PASSWORD}", "{% … %}"). */
+export const TEMPLATE_EXPRESSION = /^(?:\$?\{\{|\{%|\$\{)/;
 /** A value read from code or configuration, not written in: "settings.DB_PASSWORD", "os.environ['PW']", a Node environment lookup. */
 export const CODE_REFERENCE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|settings|config|conf|cfg|env|self|this|secrets|vars|params|args|options|opts)(?:\.|\[|\(|$)/;
 /** A value that is code: a reference read from configuration ({@link CODE_REFERENCE}) or a PowerShell cmdlet ("ConvertTo-SecureString"). */
@@ -89,7 +93,7 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   const quoted = QUOTED.exec(tail);
   const inner = quoted?.[1]?.trim();
   // A placeholder or a template's expression in quotes stands for the value ("${DB_PASSWORD}", "<PASSWORD>", "{{ secrets.DB_PASS }}").
-  if (inner !== undefined && (PLACEHOLDER.test(inner) || isCodeValue(inner) || /^(?:\$?\{\{|\{%|\$\{)/.test(inner))) return undefined;
+  if (inner !== undefined && (PLACEHOLDER.test(inner) || isCodeValue(inner) || TEMPLATE_EXPRESSION.test(inner))) return undefined;
   // (One common password in quotes is the value, even a word of prose: "pwd is 'whatever'".)
   if (quoted !== null && inner !== undefined && inner !== '' && (isCommonPassword(inner) || !(inner.split(/\s+/).every((w) => FUNCTION_WORDS.has(w.toLowerCase()) || PROSE_WORDS.has(w.toLowerCase()))))) {
     const s = at + 1 + (quoted[1] ?? '').indexOf(inner);

@@ -1,6 +1,6 @@
 import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
-import { MIN_PASSWORD_LENGTH, PLACEHOLDER, isChosenWord, isCodeValue } from './password-values.ts';
+import { MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -156,7 +156,7 @@ function* findContextSecrets(text: string): Generator<PiiSpan> {
       const words = quoted.trim().split(/\s+/);
       // Words of prose in quotes are no value ('password: "same as before"').
       // A template's expression stands for the value ('"{{ secrets.DB_PASS }}"', '"${DB_PASSWORD}"').
-      const template = /^\s*(?:\$?\{\{|\{%|\$\{)/.test(quoted);
+      const template = TEMPLATE_EXPRESSION.test(quoted.trimStart());
       const secret = template ? false : words.length === 1 ? looksLikeSecretValue(name, quoted.trim()) : !words.every((w) => !isChosenWord(w)) && (/passphrase/i.test(name) || /pass|pwd|^pw$/i.test(name));
       if (secret) yield { start, end: start + quoted.length };
       continue;

@@ -49,7 +49,7 @@ const NUMBER_THE = new RegExp(`(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER})\\s+The\\s+$
  * Coed Hirwaun", "88 Maes Maelor", "16 Esgair Y Maes", "3 Trem Eryri" (case-sensitive).
  */
 const NUMBER_WELSH = new RegExp(
-  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:Lôn|Lon|Maes|Coed|Bryn|Trem|Esgair|Cae|Llys|Clos|Rhes|Parc|Gerddi|Nant|Pant|Bro|Cwrt|Ffordd|Heol|Stryd|Ffordd|Rhodfa|Cilgant|Dol|Dôl|Tan|Ger|Pen|Glan|Bron|Tyn|Min)\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD}(?:\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`,
+  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:Lôn|Lon|Maes|Coed|Bryn|Trem|Esgair|Cae|Llys|Clos|Rhes|Parc|Gerddi|Nant|Pant|Bro|Cwrt|Ffordd|Heol|Stryd|Rhodfa|Cilgant|Dol|Dôl|Tan|Ger|Pen|Glan|Bron|Tyn|Min)\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD}(?:\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`,
   'gu',
 );
 const LEADING_WORD_THEN_NUMBER = new RegExp(

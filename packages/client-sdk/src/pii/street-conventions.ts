@@ -96,7 +96,7 @@ const VIET_ALLEY = new RegExp(
 );
 const VIET_ALLEY_HINT = /\d,?[ \t]+(?:ng[õo]|h[ẻe]m|ng[áa]ch|ki[ệe]t)[ \t]+\d/iu;
 /** Words that end a Vietnamese street's name in chat: particles, "to the office", times. */
-const VIET_TAIL = new Set(['nhé', 'nhe', 'nha', 'nhá', 'ạ', 'à', 'giúp', 'giup', 'em', 'anh', 'chị', 'chi', 'về', 've', 'lúc', 'luc', 'đi', 'di', 'rồi', 'roi', 'ha', 'với', 'voi', 'cho']);
+const VIET_TAIL = new Set([...VIETNAMESE_PARTICLES, 'giúp', 'giup', 'em', 'anh', 'chị', 'chi', 'về', 've', 'lúc', 'luc', 'di', 'roi', 'với', 'voi', 'cho']);
 
 const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
 
