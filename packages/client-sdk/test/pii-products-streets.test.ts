@@ -436,3 +436,18 @@ describe('street lines of Spanish, Welsh and Swedish conventions (tenth pass)', 
     expect(streets('Admin password: Admin@123\nBackups run nightly at 02:00.')).toEqual([]);
   });
 });
+
+describe('house numbers of more shapes (eleventh pass)', () => {
+  const streets = (text: string): string[] => findingsOf(text, 'STREET_ADDRESS');
+
+  it('takes a glued "bis", an Australian unit and a Vietnamese chain of alley numbers', () => {
+    expect(streets('Adresa nouă: Str. Teilor Nr. 58bis, Brașov')).toEqual(['Str. Teilor Nr. 58bis']);
+    expect(streets('new address is U12/45 Wattle Street, Glebe NSW 2037')).toEqual(['U12/45 Wattle Street']);
+    expect(streets('new address is 231/18/7 Hoa Lan, quan Phu Nhuan')).toEqual(['231/18/7 Hoa Lan']);
+  });
+
+  it('keeps dates of three numbers, whose parts have no three digits', () => {
+    expect(streets('signed on 14/10/91 Main Street office')).toEqual([]);
+    expect(streets('shipped 03/11/25 Harbour Road depot')).toEqual([]);
+  });
+});
