@@ -446,6 +446,20 @@ describe('house numbers of more shapes (eleventh pass)', () => {
     expect(streets('new address is 231/18/7 Hoa Lan, quan Phu Nhuan')).toEqual(['231/18/7 Hoa Lan']);
   });
 
+  it('takes Chinese and Japanese street lines, without the province, city and district before them', () => {
+    expect(streets('请把合同寄到江苏省南京市鼓楼区解放北路227号，谢谢。')).toEqual(['解放北路227号']);
+    expect(streets('收货地址：407臺中市西屯區 成功街３３１巷１０號')).toEqual(['成功街３３１巷１０號']);
+    expect(streets('地址：和平东路88号院3号楼1单元502')).toEqual(['和平东路88号院3号楼1单元502']);
+    expect(streets('住所：大阪府大阪市北区 春日町6丁目28番19号')).toEqual(['春日町6丁目28番19号']);
+    expect(streets('住所：神奈川県横浜市中区寿町１-６-１５')).toEqual(['寿町１-６-１５']);
+  });
+
+  it('keeps a version, a platform and a seat written with numbers in Japanese', () => {
+    expect(streets('バージョン1-2-3をリリースしました')).toEqual([]);
+    expect(streets('指定席は10号車8番E席です。')).toEqual([]);
+    expect(streets('第3号議案について')).toEqual([]);
+  });
+
   it('keeps dates of three numbers, whose parts have no three digits', () => {
     expect(streets('signed on 14/10/91 Main Street office')).toEqual([]);
     expect(streets('shipped 03/11/25 Harbour Road depot')).toEqual([]);

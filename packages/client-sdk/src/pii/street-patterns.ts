@@ -46,7 +46,7 @@ export const TYPE_WORDS =
   'beco|bairro|vila|calçada|calcada|azinhaga|escadinhas|fundătura|fundatura|drumul|stradela|strato|avenuo|bulvardo|placo|vojo|aleo|kajo|' +
   // Abbreviations of Portuguese, Spanish, Colombian and Belgian addresses ("R. de Cedofeita, 3", "Av Paulista, n° 175",
   // "Pso. de la Castellana", "Cll. Morelos #1389", "L.go Argentina 1", "15, bld Anspach").
-  'r\\.|c\\.|av|ave\\.|pso\\.|cl\\.|cll\\.|tv\\.|transv\\.|transversal|diagonal|l\\.go|trav\\.|bld|' +
+  'blvd\\.?|r\\.|c\\.|av|ave\\.|pso\\.|cl\\.|cll\\.|tv\\.|transv\\.|transversal|diagonal|l\\.go|trav\\.|bld|' +
   // Vietnamese ("Số 12 Phố Huế", "45 Đường Lê Lợi").
   'phố|đường|ngõ|ngách|hẻm|đại lộ|quốc lộ';
 /** Endings of compound street names in German, Dutch and Scandinavian languages. */
