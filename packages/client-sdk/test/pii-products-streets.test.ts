@@ -460,6 +460,21 @@ describe('house numbers of more shapes (eleventh pass)', () => {
     expect(streets('第3号議案について')).toEqual([]);
   });
 
+  it('takes Indian sectors and nagars, Philippine buildings before the street, and Taiwanese lanes and sections', () => {
+    expect(streets('Address line 1: h.no. 103, sector 54\nCity: Mohali')).toEqual(['h.no. 103, sector 54']);
+    expect(streets('Please courier it to 88/3, shastri nagar, jaipur - 302016.')).toEqual(['88/3, shastri nagar']);
+    expect(streets('Deliver to Unit 1204, Azure Tower, 415 Molave Avenue, Makati')).toEqual(['Unit 1204, Azure Tower, 415 Molave Avenue']);
+    expect(streets('Present address: Rm. 305, 3/F, Cruz Bldg., 77 Rizal Ave., Manila')).toEqual(['Rm. 305, 3/F, Cruz Bldg., 77 Rizal Ave.']);
+    expect(streets('Return from: No. 9, Aly. 4, Ln. 120, Minquan Rd., Tainan City 700')).toEqual(['No. 9, Aly. 4, Ln. 120, Minquan Rd.']);
+  });
+
+  it('takes Turkish buildings, boulevards, numbered streets and inner doors', () => {
+    expect(streets('Teslimat adresi: Lale Cad. Yıldız Apt. No:14 D:3\nİlçe/İl: Çankaya/Ankara')).toEqual(['Lale Cad. Yıldız Apt. No:14 D:3']);
+    expect(streets('Adres: Papatya Blv. No:81, Bornova/İzmir')).toEqual(['Papatya Blv. No:81']);
+    expect(streets('Adres: Menekse Sokagi No:17 Ic Kapi No:4, Seyhan/Adana')).toEqual(['Menekse Sokagi No:17 Ic Kapi No:4']);
+    expect(streets('Konum: 1453. Sk. No:52, Karşıyaka / İzmir')).toEqual(['1453. Sk. No:52']);
+  });
+
   it('keeps dates of three numbers, whose parts have no three digits', () => {
     expect(streets('signed on 14/10/91 Main Street office')).toEqual([]);
     expect(streets('shipped 03/11/25 Harbour Road depot')).toEqual([]);

@@ -31,7 +31,9 @@ const TYPE_FIRST = new RegExp(
 );
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
 const NAME_THEN_STREET_WORD = new RegExp(
-  `(?<![\\p{L}])(?:${NAME_WORD}[ \\t]+){1,3}(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|${STREET_WORDS_AFTER}),?\\s+${HOUSE_MARK}?${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
+  // A Turkish street may be numbered ("2830. Sk. No:52") and name the building before its number ("Nergis Cad. Güneş Apt. No:27").
+  `(?<![\\p{L}])(?:(?:${NAME_WORD}[ \\t]+){1,3}|(?<![\\d.])\\d{1,5}\\.[ \\t]+)(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|${STREET_WORDS_AFTER})` +
+    `(?:[ \\t]+${NAME_WORD}[ \\t]+(?:apt\\.?|apartmanı|sitesi))?,?\\s+${HOUSE_MARK}?${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 const COMPOUND = new RegExp(
@@ -74,7 +76,8 @@ const UNIT_BEFORE_NUMBER = /(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|n
 const LETTER_SPACE_DIGIT = /[\p{L}.],?\s+\d/gu;
 /** A house-number mark before a digit ("Cad No:175", "Sokağı No: 1"): the street word is before the mark. */
 const MARK_DIGIT = /(?<![\p{L}])(?:no|n-ro|n[úu]mero)[.:]?[ \t]?:?[ \t]?(?=\d)/giu;
-const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}),?$`, 'iu');
+// A Turkish building's "Apt." or "Sitesi" stands between the street word and the number ("Nergis Cad. Güneş Apt. No:27").
+const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}|apt\\.|apartmanı|sitesi),?$`, 'iu');
 /** How far back from the space a street word may start. */
 const STREET_WORD_REACH = 24;
 
@@ -338,13 +341,19 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
 /** A street line that starts with a unit ("suite 718, …", "no 10, …", "#220, …"). */
 const UNIT_LEAD_AT = new RegExp(`^${UNIT_LEAD}`, 'iu');
 
-/** Units before any street line found ("Flat 32, 38 Sráid an Mhuilinn", "Level 2, 117 Bourke Esp"), read backwards from its start. */
-const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])${UNIT_LEAD}(?:,?[ \\t]+${UNIT_LEAD}){0,2},?[ \\t]+$`, 'iu');
+/**
+ * What may stand between such units and the street line: a floor ("4/F", "12/f"), and a building's
+ * name ("Jade Tower", "Santos Bldg.", "sunrise residences"), as in the Philippines and India.
+ */
+const BUILDING_BEFORE =
+  `\\d{1,2}/f|\\d{1,2}(?:st|nd|rd|th)[ \\t]floor|(?:${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave)`;
+/** Units before any street line found ("Flat 32, 38 Sráid an Mhuilinn", "Level 2, 117 Bourke Esp", "Unit 503, Pacific Tower, 2921 …"), read backwards from its start. */
+const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])${UNIT_LEAD}(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3},?[ \\t]+$`, 'iu');
 
 /** The span grown back over the units written before it ("Flat 32, " before "38 Sráid an Mhuilinn"). */
 function withUnitsBefore(text: string, s: PiiSpan): PiiSpan {
   if (s.start === 0 || !isSpace(text.charCodeAt(s.start - 1))) return s;
-  const m = UNITS_BEFORE.exec(text.slice(Math.max(0, s.start - 60), s.start));
+  const m = UNITS_BEFORE.exec(text.slice(Math.max(0, s.start - 80), s.start));
   return m === null ? s : { start: s.start - m[0].length, end: s.end };
 }
 

@@ -7,10 +7,12 @@ import type { PiiSpan } from './types.ts';
 // units written first (India, the Gulf, Africa), Japanese blocks, Korean roads, Vietnamese
 // streets, numbered roads, Colombian and Mexican grids.
 
-/** A street's name after such a unit: words and a suffix, a numbered street ("Street 36", "Road No. 3", "39A Street"), "8th Cross". */
+/** A street's name after such a unit: words and a suffix, a numbered street ("Street 36", "Road No. 3", "39A Street"), "8th Cross", a sector. */
 const STREET_AFTER_LEAD =
   `(?:(?:${NUMBER},?[ \\t]+)?(?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4}(?:${SUFFIXES})s?\\.?` +
-  `|(?:street|road|st|rd)\\.?[ \\t](?:no\\.?[ \\t]?)?\\d{1,3}[a-z]?|\\d{1,3}[a-z]?[ \\t](?:street|road)|${ORDINAL}[ \\t](?:cross|main))`;
+  `|(?:street|road|st|rd)\\.?[ \\t](?:no\\.?[ \\t]?)?\\d{1,3}[a-z]?|\\d{1,3}[a-z]?[ \\t](?:street|road)|${ORDINAL}[ \\t](?:cross|main)` +
+  // An Indian sector ("H.No. 373, Sector 64", "qtr. no. 553, sector 58-b").
+  `|sector[ \\t]\\d{1,3}[a-z]?(?:-?[a-z](?![\\p{L}]))?)`;
 const UNITS_THEN_STREET = new RegExp(
   `(?<![\\p{L}\\d])(${UNIT_LEAD}(?:,?[ \\t]+${UNIT_LEAD}){0,2}),?[ \\t]+(${STREET_AFTER_LEAD})(?![\\p{L}\\d])`,
   'giu',
@@ -20,9 +22,9 @@ const STREET_THEN_UNIT = new RegExp(
   `(?<![\\p{L}\\d])((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4})(?:${SUFFIXES})\\.?,?[ \\t]+${UNIT_LEAD}(?![\\p{L}\\d])`,
   'giu',
 );
-const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main)(?![\\p{L}])`, 'iu');
+const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main|sector)(?![\\p{L}])`, 'iu');
 /** What {@link UNIT_LEAD} starts with, cheaply: a unit's word, "No." or "#" and a digit. */
-const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?\d|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
+const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?\d|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
 
 /**
  * Japanese blocks, numbered "chōme-ban-gō" before or after the district's name ("6-4-3 Shibuya",
@@ -98,11 +100,22 @@ const VIET_ALLEY_HINT = /\d,?[ \t]+(?:ng[õo]|h[ẻe]m|ng[áa]ch|ki[ệe]t)[ \t]
 /** Words that end a Vietnamese street's name in chat: particles, "to the office", times. */
 const VIET_TAIL = new Set([...VIETNAMESE_PARTICLES, 'giúp', 'giup', 'em', 'anh', 'chị', 'chi', 'về', 've', 'lúc', 'luc', 'di', 'roi', 'với', 'voi', 'cho']);
 
+/**
+ * Taiwanese addresses in English, the house first: "No. 14, Aly. 11, Ln. 300, Guangfu Rd.", "19F., No. 83,
+ * Sec. 2, Fuxing Rd.", "No. 197, Sec. 3, Datong Rd.": a house number, alleys, lanes and sections, then the road.
+ */
+const TAIWAN_LINE = new RegExp(
+  `(?<![\\p{L}\\d])(?:\\d{1,2}f\\.?(?:-\\d{1,2})?,?[ \\t]+)?no\\.[ \\t]?\\d{1,4}(?:-\\d{1,3})?,[ \\t]*(?:(?:aly|ln|sec|lane|alley|section)\\.?[ \\t]?\\d{1,4},[ \\t]*){1,3}` +
+    `(?:${NAME_WORD}[ \\t]+){0,2}${NAME_WORD}[ \\t]+(?:rd|st|road|street|blvd|ave|avenue)\\.?(?![\\p{L}\\d])`,
+  'giu',
+);
+const TAIWAN_HINT = /(?:aly|ln|sec)\.[ \t]?\d/i;
+
 const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
 
 /** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
 const OTHER_CONVENTIONS_HINT = new RegExp(
-  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT, HOUSING_HINT].map((re) => `(?:${re.source})`).join('|'),
+  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT, HOUSING_HINT, TAIWAN_HINT].map((re) => `(?:${re.source})`).join('|'),
   'iu',
 );
 
@@ -158,6 +171,7 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
   if (NUMBERED_ROAD_HINT.test(text)) for (const m of execAll(NUMBERED_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
   if (GRID_HINT.test(text)) for (const m of execAll(GRID_ADDRESS, text)) yield { start: m.index, end: m.index + m[0].length };
   if (HOUSING_HINT.test(text)) for (const m of execAll(HOUSING_ESTATE, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (TAIWAN_HINT.test(text)) for (const m of execAll(TAIWAN_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
 }
 
 /**

@@ -25,8 +25,8 @@ export const SUFFIXES =
   'mall|crossroad|circuit|lodge|mission|ramp|pine|fall|bank|end|drove|brae|wood|brow|lea|side|' +
   // Australia Post and Royal Mail abbreviations ("14 Holloway Gr", "117 Bourke Esp", "16 Albert Terr.").
   'gr|esp|terr|tce|cct|crt|cl|' +
-  // Nepal and South India ("Durbar Marg", "Anna Salai", "Bhimsen Tole").
-  'marg|salai|chowk|tole|galli|gali|sadak';
+  // Nepal and India ("Durbar Marg", "Anna Salai", "Bhimsen Tole", "241/5, Patel Nagar", "12 Civil Lines Colony").
+  'marg|salai|chowk|tole|galli|gali|sadak|nagar|colony|vihar|layout';
 /** Words that open a street name in Romance, Slavic and other languages. */
 export const TYPE_WORDS =
   'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
@@ -66,7 +66,7 @@ export const COMPOUND_ENDINGS =
  * "Kocatepe Caddesi 86", "Fuad Yusifov prospekti, 320", "Simon fasor 349").
  */
 export const STREET_WORDS_AFTER =
-  "iela|gatve|bulvāris|bulvaris|laukums|prospekts|šoseja|ulica|cesta|nasip|sokak|sokağı|caddesi|cad\\.|bulvarı|yolu|" +
+  "iela|gatve|bulvāris|bulvaris|laukums|prospekts|šoseja|ulica|cesta|nasip|sokak|sokağı|sokagi|caddesi|cad\\.|bulvarı|blv\\.|yolu|" +
   // Turkish abbreviations ("İstiklal Cad No: 87", "Papatya Sk. No: 113/8", "Kıbrıs Şehitleri Cd. No: 10").
   "cad|cd\\.|sk\\.|sok\\.|bulvari|bulv\\.|" +
   "küçəsi|küç\\.|prospekti|pr\\.|sh\\.|şossesi|sahəsi|ko['ʻ’]chasi|daxasi|xiyoboni|bulvari|qirg['ʻ’]oqi|qishlog['ʻ’]i|tor['ʻ’]kochasi|" +
@@ -95,7 +95,7 @@ export const UNIT =
   `depto\\.?|dpto\\.?|departamento|int\\.?|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj|` +
   // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701",
   // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
-  `casa|of\\.|oficina|apto\\.?|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
+  `casa|of\\.|oficina|apto\\.?|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.|[iİ][çc][ \\t]kap[ıi][ \\t]no:?)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
   // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
   `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
   // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
@@ -115,7 +115,7 @@ export const UNITS = `(?:${UNIT}){0,4}`;
  * Cross"): the street after it then needs no house number of its own.
  */
 export const UNIT_LEAD =
-  '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|door|office|suite|unit|level|shop|building|bldg|blk|block|lot)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
+  '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
   '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*)';
 
 /**
