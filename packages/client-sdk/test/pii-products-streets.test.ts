@@ -475,6 +475,31 @@ describe('house numbers of more shapes (eleventh pass)', () => {
     expect(streets('Konum: 1453. Sk. No:52, Karşıyaka / İzmir')).toEqual(['1453. Sk. No:52']);
   });
 
+  it('takes Greek, Hebrew and Arabic street lines, and Hebrew names in Latin letters', () => {
+    expect(streets('Διεύθυνση: Λεωφόρος Αμαλίας 53, ισόγειο\nΤ.Κ.: 105 58')).toEqual(['Λεωφόρος Αμαλίας 53, ισόγειο']);
+    expect(streets('Διεύθυνση: Σταδίου 122 & Πανεπιστημίου\nΑθήνα')).toEqual(['Σταδίου 122 & Πανεπιστημίου']);
+    expect(streets('כתובת: הנרקיס 12 דירה 4\nעיר: חיפה')).toEqual(['הנרקיס 12 דירה 4']);
+    expect(streets('Location: רחוב הגפן 7, חיפה')).toEqual(['רחוב הגפן 7']);
+    expect(streets('New address: 41 شارع النيل، الدقي، الجيزة')).toEqual(['41 شارع النيل']);
+    expect(streets('Return from: منزل ١٢، سكة ٣٤٥، دبي')).toEqual(['منزل ١٢، سكة ٣٤٥']);
+    expect(streets('Please use HaNarkis 14/3, Haifa from now on.')).toEqual(['HaNarkis 14/3']);
+  });
+
+  it('keeps rooms, gates, chapters and highways written with a number in those scripts', () => {
+    expect(streets('Η συνάντηση είναι στην Αίθουσα 11 στις 10:00.')).toEqual([]);
+    expect(streets('Δείτε το Κεφάλαιο 4 του εγχειριδίου.')).toEqual([]);
+    expect(streets('הרכבת יוצאת מרציף 4 ב-09:46.')).toEqual([]);
+    expect(streets('נסענו בכביש 22 הבוקר.')).toEqual([]);
+    expect(streets('ההזמנה 4411 נשלחה היום.')).toEqual([]);
+    expect(streets('the hadoop 3 upgrade is done')).toEqual([]);
+  });
+
+  it('takes spelt-out Japanese blocks after a lower-case place or a comma, and a room after the block', () => {
+    expect(streets('Street and house number: sakuragaoka 2-chome 29-ban 5-go\nPostcode: 476-0129')).toEqual(['sakuragaoka 2-chome 29-ban 5-go']);
+    expect(streets('E28924,6-chome 16-21 Minamidai,"Higashi-ku, Sapporo",997-9681')).toEqual(['6-chome 16-21 Minamidai']);
+    expect(streets('"street":"8-15-20-805 Honcho","city":"Setagaya-ku, Tokyo"')).toEqual(['8-15-20-805 Honcho']);
+  });
+
   it('keeps dates of three numbers, whose parts have no three digits', () => {
     expect(streets('signed on 14/10/91 Main Street office')).toEqual([]);
     expect(streets('shipped 03/11/25 Harbour Road depot')).toEqual([]);

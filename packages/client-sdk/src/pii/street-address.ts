@@ -6,6 +6,7 @@ import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
 import { COMPOUND_ENDINGS, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
+import { findStreetsInOtherScripts } from './street-scripts.ts';
 import { findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
 
 // Street lines of postal addresses in three shapes:
@@ -313,8 +314,8 @@ const WEAK_ADDRESS_CUE = new RegExp(
 const PLACE_ENDS = /^(?:[ \t]*(?:[,.!?;:()\]]|\r?\n|$)|[ \t]+(?:to|with|this|next|now|on|at|for|from|and|until|since|thx|thanks|pls|please|today|tomorrow)(?![\p{L}]))/iu;
 
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
-  // A house number (in ASCII or full-width digits), or "s/n" (Spanish and Portuguese: no number).
-  if (!/[\d０-９]|s\/n/i.test(text)) return;
+  // A house number (in ASCII, full-width or Arabic-Indic digits), or "s/n" (Spanish and Portuguese: no number).
+  if (!/[\d０-９٠-٩۰-۹]|s\/n/i.test(text)) return;
   const alleys = [...findVietnameseAlleys(text)];
   const candidates = [...findStreetCandidates(text)].filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end)).concat(alleys);
   if (candidates.length === 0) return;
@@ -405,6 +406,7 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findLoneStreetLines(text);
   yield* findStreetsOfOtherConventions(text);
   yield* findCjkStreets(text);
+  yield* findStreetsInOtherScripts(text);
   const anchors = streetWordAnchors(text);
   for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, NUMBER_WELSH, LEADING_WORD_THEN_NUMBER]) {
     const matches =

@@ -10,7 +10,7 @@ import type { PiiSpan } from './types.ts';
 /** A street's name after such a unit: words and a suffix, a numbered street ("Street 36", "Road No. 3", "39A Street"), "8th Cross", a sector. */
 const STREET_AFTER_LEAD =
   `(?:(?:${NUMBER},?[ \\t]+)?(?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4}(?:${SUFFIXES})s?\\.?` +
-  `|(?:street|road|st|rd)\\.?[ \\t](?:no\\.?[ \\t]?)?\\d{1,3}[a-z]?|\\d{1,3}[a-z]?[ \\t](?:street|road)|${ORDINAL}[ \\t](?:cross|main)` +
+  `|(?:street|road|st|rd|way)\\.?[ \\t](?:no\\.?[ \\t]?)?\\d{1,4}[a-z]?|\\d{1,3}[a-z]?[ \\t](?:street|road)|${ORDINAL}[ \\t](?:cross|main)` +
   // An Indian sector ("H.No. 373, Sector 64", "qtr. no. 553, sector 58-b").
   `|sector[ \\t]\\d{1,3}[a-z]?(?:-?[a-z](?![\\p{L}]))?)`;
 const UNITS_THEN_STREET = new RegExp(
@@ -31,10 +31,17 @@ const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|qtr|door
  * "1-21-25 Kita-Aoyama", "Jingumae 4-13-10", "Akasaka 1-chome 19-20", "1-chōme-3-10 kitazawa"):
  * three numbers joined by dashes are no date, phone number or version a street would be mistaken for.
  */
-const JP_BLOCK = '\\d{1,2}(?:-ch[oō]me)?-\\d{1,3}-\\d{1,3}|\\d{1,2}-ch[oō]me[ \\t]\\d{1,3}-\\d{1,3}';
+const JP_BLOCK = '\\d{1,2}(?:-ch[oō]me)?-\\d{1,3}-\\d{1,3}(?:-\\d{3,4})?|\\d{1,2}-ch[oō]me[ \\t]\\d{1,3}-\\d{1,3}';
+/** Chōme with its numbers ("6-chome 16-21"), and chōme, ban and gō spelt out ("2-chome 29-ban 5-go"). */
+const JP_CHOME = '\\d{1,2}-ch[oō]me[ \\t]\\d{1,3}-(?:\\d{1,3}|ban(?:[ \\t]\\d{1,3}-g[oō])?)';
+/** Spelt out, no other number is written so: a place in lower case may stand before it. */
+const JP_CHOME_BAN = '\\d{1,2}-ch[oō]me[ \\t]\\d{1,3}-ban(?:[ \\t]\\d{1,3}-g[oō])?';
 const JP_PLACE = "\\p{L}[\\p{L}'-]*(?:[ \\t]\\p{Lu}[\\p{L}'-]*)?";
 const JAPANESE_BLOCK = new RegExp(
-  `(?<![\\w.,/:-])(?:(${JP_BLOCK})[ \\t]+(${JP_PLACE})|(\\p{Lu}[\\p{L}'-]*)[ \\t]+(?:${JP_BLOCK}))(?:,?[ \\t]+(?:#\\d{1,5}|[rR]oom[ \\t]\\d{1,5}))?(?![\\p{L}\\d-])`,
+  `(?:(?<![\\w.,/:-])(?:(${JP_BLOCK})[ \\t]+(${JP_PLACE})|(\\p{Lu}[\\p{L}'-]*)[ \\t]+(?:${JP_BLOCK}))` +
+    // A spelt-out block may follow a comma (a CSV field) and a place in lower case ("sakuragaoka 2-chome 29-ban 5-go").
+    `|(?<![\\w./:-])(?:(${JP_CHOME})[ \\t]+(${JP_PLACE})|(\\p{L}[\\p{L}'-]*)[ \\t]+${JP_CHOME_BAN}))` +
+    `(?:,?[ \\t]+(?:#\\d{1,5}|[rR]oom[ \\t]\\d{1,5}))?(?![\\p{L}\\d-])`,
   // Case-sensitive: a second word of the place, and a place before the block, is capitalised ("Kichijoji
   // Honcho", "Jingumae 4-13-10"; not "Tenjin this", "at 6-20-11").
   'gu',
@@ -49,7 +56,7 @@ const KOREAN_ROAD = new RegExp(
   'giu',
 );
 /** What a Japanese block cannot do without: "6-4-3", "1-chome" (not a date's "2026-05-06" nor a phone number). */
-const JAPANESE_HINT = /(?<![\d-])\d{1,2}-(?:ch[oō]me|\d{1,3}-\d{1,3}(?![\d-]))/iu;
+const JAPANESE_HINT = /(?<![\d-])\d{1,2}-(?:ch[oō]me|\d{1,3}-\d{1,3}(?:-\d{3,4})?(?![\d-]))/iu;
 const KOREAN_HINT = /-(?:ro|daero|gil)(?![\p{L}])|\p{Script=Hangul}(?:로|길)/iu;
 /**
  * Vietnamese streets, a house number then the name's syllables ("120 Nguyễn Huệ", "Số 45 Nam Kỳ Khởi
@@ -134,8 +141,8 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
     // So is a unit after a house number in the same clause ("78a zimmer 948, bad danielburg").
     const clause = text.slice(Math.max(0, m.index - 60), m.index);
     const before = /([\p{L}.]+)[ \t]+$/u.exec(clause)?.[1];
-    // (Not a time or a ratio: "09:00 No. 20, Allen Avenue", "the 1:1 at No. 11, …".)
-    if ((before !== undefined && TYPE_OR_SUFFIX.test(before)) || /(?<![\d:])\d+(?![:\d])[^\d.,;:!?()\n]*$/.test(clause)) continue;
+    // (Not a time or a ratio: "09:00 No. 20, Allen Avenue", "the 1:1 at No. 11, …"; nor an id or a table's other cell: "| E44887 | Qtr. No. 37, …".)
+    if ((before !== undefined && TYPE_OR_SUFFIX.test(before)) || /(?<![\d:\p{L}_-])\d+(?![:\d])[^\d.,;:!?()|\n]*$/u.test(clause)) continue;
     yield { start: m.index, end: m.index + m[0].length };
   }
   for (const m of units ? execAll(STREET_THEN_UNIT, text) : []) {
@@ -151,7 +158,7 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
   }
   if (JAPANESE_HINT.test(text)) {
     for (const m of execAll(JAPANESE_BLOCK, text)) {
-      const place = (m[2] ?? m[3] ?? '').split(/[ \t]+/);
+      const place = (m[2] ?? m[3] ?? m[5] ?? m[6] ?? '').split(/[ \t]+/);
       if (cuedWordsLookLikeStreet(place, true)) yield { start: m.index, end: m.index + m[0].length };
     }
   }

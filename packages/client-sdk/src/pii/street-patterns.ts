@@ -101,9 +101,9 @@ export const UNIT =
   // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
   `|\\s\\d{1,2}[º°ª](?:\\s?(?:[A-Ha-h](?![\\p{L}\\d])|izda\\.?|izq\\.?|dcha\\.?|dcho\\.?|ctro\\.?))?|\\sbajo(?:\\s[A-Ha-h](?![\\p{L}\\d]))?` +
   // Romanian and Moldovan block, stair, floor and flat ("bl. G18, sc. A, et. 2, ap. 17"), Esperanto floors and flats,
-  // a floor after an American line (", 8th Floor"), a unit named by a letter ("unit c", "Edif. C").
+  // a floor after an American line (", 8th Floor", ", ground floor"), an entrance ("Entrance B"), a unit named by a letter ("unit c", "Edif. C").
   `|,?\\s(?:bl\\.|bloc|sc\\.|scara|et\\.|etaj|ap\\.|apart\\.)\\s?(?=[A-Za-z\\d])[A-Za-z]{0,2}\\d{0,4}[A-Za-z]?(?![\\p{L}\\d])` +
-  `|,?\\s(?:eta[ĝg]x?o|lo[ĝg]x?ejo)\\s\\d{1,4}|,?\\s\\d{1,2}(?:st|nd|rd|th)\\s(?:floor|fl\\.?)|,?\\s(?:unit|apt\\.?|suite|ste\\.?|flat|edif\\.?)\\s?#?\\s?[A-Za-z](?![\\p{L}\\d])` +
+  `|,?\\sground\\sfloor|,?\\sentrance\\s(?:[A-Za-z]|\\d{1,2})(?![\\p{L}\\d])|,?\\s(?:eta[ĝg]x?o|lo[ĝg]x?ejo)\\s\\d{1,4}|,?\\s\\d{1,2}(?:st|nd|rd|th)\\s(?:floor|fl\\.?)|,?\\s(?:unit|apt\\.?|suite|ste\\.?|flat|edif\\.?)\\s?#?\\s?[A-Za-z](?![\\p{L}\\d])` +
   `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
 /** A floor and a flat or door written together: "K:9 D:4", "piso 6 depto. c". */
 export const UNITS = `(?:${UNIT}){0,4}`;
@@ -115,7 +115,7 @@ export const UNITS = `(?:${UNIT}){0,4}`;
  * Cross"): the street after it then needs no house number of its own.
  */
 export const UNIT_LEAD =
-  '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
+  '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?(?:[a-z]-)?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
   '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*)';
 
 /**
