@@ -260,3 +260,33 @@ describe('passwords of other shapes and where conventions put them (tenth pass)'
     }
   });
 });
+
+describe('passwords in Japanese, Chinese, Russian and Arabic, exports and login pairs (eleventh pass)', () => {
+  const secrets = (text: string): string[] => findingsOf(text, 'SECRET');
+
+  it('takes the value after a cue of those languages and its link', () => {
+    expect(secrets('初期パスワードは Tq7!vLm2x です。ログイン後に変更してください。')).toEqual(['Tq7!vLm2x']);
+    expect(secrets('パスワード：HarborLamp58#')).toEqual(['HarborLamp58#']);
+    expect(secrets('初始密码：Vb9$kq2Lm')).toEqual(['Vb9$kq2Lm']);
+    expect(secrets('Временный пароль: Kx82!mzq')).toEqual(['Kx82!mzq']);
+    expect(secrets('كلمة المرور المؤقتة: Rp4&zL9q')).toEqual(['Rp4&zL9q']);
+  });
+
+  it('keeps what those languages say about a password', () => {
+    for (const text of ['パスワードの有効期限はあと9日です。', '密码长度至少8位。', '密码：请查看密码管理器', 'パスワード：別途お知らせします']) {
+      expect(secrets(text), text).toEqual([]);
+    }
+  });
+
+  it('takes the Wi-Fi named with a copula only before a password-shaped value', () => {
+    expect(secrets("pour le wifi c'est Zq8#nVt2")).toEqual(['Zq8#nVt2']);
+    expect(secrets('the wifi is K2v!9xPq btw')).toEqual(['K2v!9xPq']);
+    expect(secrets('the wifi is terrible again today')).toEqual([]);
+  });
+
+  it("takes a CSV export's password column, the password of a user:password pair, and not a Swedish ending's colon", () => {
+    expect(secrets('system,username,password\nrouter,admin,Gz71!kq\nnas,backup,"m4ple#Syrup"')).toEqual(['Gz71!kq', 'm4ple#Syrup']);
+    expect(secrets('Credentials: svc_report:azerty2024')).toEqual(['azerty2024']);
+    expect(secrets('Lösenordet till wifi:t är monk3y1054')).toEqual(['monk3y1054']);
+  });
+});

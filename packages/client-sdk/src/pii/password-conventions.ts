@@ -50,7 +50,7 @@ const PGPASS_LINE = /(?:^|\n)[ \t]*[\w.-]+:(?:\d{1,5}|\*):[^\s:]+:[^\s:]+:([^\s:
 const WIFI_KEY_LINE = /(?:^|\n)[ \t]*(?:key|psk|wpa2? key|network key|pass)[ \t]*[:=][ \t]*["'`“]?([^\s"'`”]{4,128})/dgi;
 
 /** A table header's cell that names a password column. */
-const PASSWORD_COLUMN = /^(?:passwords?|passwd|pwd|pw|pass|passphrase|pass ?code|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|has[łl]o|[şs]ifre|parola|l[öo]senord|passord|adgangskode|salasana)$/i;
+const PASSWORD_COLUMN = /^(?:passwords?|passwd|pwd|pw|pass|passphrase|pass ?code|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|has[łl]o|[şs]ifre|parola|l[öo]senord|passord|adgangskode|salasana|пароль|パスワード|密码|密碼)$/i;
 
 const WIFI_COLUMN = /^(?:ssid|network|wi-?fi|wlan|netzwerk|réseau|red)$/i;
 const WIFI_KEY_COLUMN = /^(?:key|psk|wpa2? key|network key|schlüssel|clé|clave)$/i;
@@ -87,6 +87,49 @@ export function* findPasswordColumns(text: string): Generator<PiiSpan> {
       }
     }
     offset += line.length + 1;
+  }
+}
+
+/** A cell's value: its quotes off, when it has them. */
+function unquoted(cell: string): string {
+  const t = cell.trim();
+  return /^(["'])(.*)\1$/.test(t) ? t.slice(1, -1) : t;
+}
+
+/**
+ * The cells of a password column in a CSV or TSV export ("system,username,password", then
+ * "router,admin,91102"): a header with a password's column, then rows of as many cells. A row of
+ * another count ends the table.
+ */
+export function* findDelimitedPasswordColumns(text: string): Generator<PiiSpan> {
+  let column = -1;
+  let delimiter = '';
+  let width = 0;
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    const cells = column === -1 ? undefined : line.split(delimiter);
+    if (cells === undefined || cells.length !== width) {
+      column = -1;
+      for (const d of [',', ';', '\t']) {
+        const header = line.split(d);
+        const k = header.length >= 2 ? header.findIndex((c) => PASSWORD_COLUMN.test(unquoted(c))) : -1;
+        if (k !== -1) {
+          [column, delimiter, width] = [k, d, header.length];
+          break;
+        }
+      }
+    } else {
+      const cell = cells[column] ?? '';
+      const value = unquoted(cell);
+      if (value.length >= 4 && !/\s/.test(value) && !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2) {
+        let at = offset;
+        for (let k = 0; k < column; k++) at += (cells[k] ?? '').length + 1;
+        const start = at + cell.indexOf(value);
+        yield { start, end: start + value.length };
+      }
+    }
+    offset += raw.length + 1;
   }
 }
 

@@ -4,7 +4,7 @@ import type { CueValueOptions } from './password-values.ts';
 import { execAll } from './text.ts';
 import { memoized } from './call-memo.ts';
 import { EMAIL_SHAPE, TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, wordAndDigits } from './password-shapes.ts';
-import { findLoginArguments, findPasswordColumns } from './password-conventions.ts';
+import { findDelimitedPasswordColumns, findLoginArguments, findPasswordColumns } from './password-conventions.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -36,7 +36,7 @@ const PROSE_GOES_ON = /^[ \t]+(?:under|on|in|at|to|by|with|from|behind|inside|ne
 const PLACEHOLDER_IN_BRACKETS = /^[=:]*<[\p{Ll} _-]{2,40}>/u;
 
 /** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
-const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|access[ -]code|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|secret|kennwort|passwort|mot de pass|contraseña|senha|wachtwoord|ww|l[öo]sen|passord|kode|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parol|[şs]ifre|geslo|lozinka|parool|kata sandi|kh[aẩ]u|mk|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan/i;
+const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|access[ -]code|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|secret|kennwort|passwort|mot de pass|contraseña|senha|wachtwoord|ww|l[öo]sen|passord|kode|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parol|[şs]ifre|geslo|lozinka|parool|kata sandi|kh[aẩ]u|mk|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan|パスワード|密[码碼]|口令|парол|كلمة|סיסמ|κωδικ/i;
 
 /** {@link PASSWORD_HINT} tested once per scrub: three scrubbers ask. */
 function hasPasswordHint(text: string): boolean {
@@ -50,7 +50,7 @@ function hasPasswordHint(text: string): boolean {
  * compound ("wifi-password", "WLAN-Passwort"), not follow a flag's dashes ("--password").
  */
 const PASSWORD_CUE =
-  /(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:|[ \t]+(?:till|för|på)[ \t])|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds)(?![\p{L}\d_]))/giu;
+  /(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:|[ \t]+(?:till|för|på)[ \t])|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds|пароль|пароля|كلمة[ \t]+(?:المرور|السر)|סיסמה|סיסמא|κωδικός|κωδικό)(?![\p{L}\d_])|(?:パスワード|密[码碼]|口令)(?=[ \t]*[:：=]|[ \t]*(?:は|是|为|為)|[ \t])|(?<=(?:the|le|la|el|o|das|der|il)[ \t]|^)wi-?fi(?=[ \t]+(?:is|c['’]est|est|es|é|è|ist|är|er)[ \t]))/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -58,7 +58,7 @@ const PASSWORD_CUE =
 const PASSWORD_COMPOUND =
   /^(?:manager|managers|policy|policies|reset|resets|field|fields|hint|hints|prompt|prompts|rule|rules|requirement|requirements|strength|expiry|expiration|change|changes|vault|vaults|hash|hashes|hashing|length|history|complexity|protected|recovery|generator|store|safe|form|screen|page|dialog|box|link|links|e-?mail|ticket|tickets|request|requests|rotation|age|entry|check|checks|validation|spray|spraying|leak|leaks|breach|breaches|less|stuffing|guidelines|audit|login|authentication|auth|flow|reuse|sharing)$/i;
 /** Words after which a password-shaped word is what the password is for, not the password. */
-const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|account|host|hostname|server|machine|box|id|ticket|via|about|mailbox|email|e-mail|ssid|network)$/i;
+const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|account|host|hostname|server|machine|box|id|ticket|via|about|mailbox|email|e-mail|ssid|network|till|til|för|på|für|van|voor|pour|para|per|do|da|di|del|de|du|dla|na)$/i;
 /** How many words after the cue the password may come ("the password for the conference room tablet - X"). */
 const PASSWORD_WINDOW_WORDS = 8;
 /** "X is the password", "log in with X as password": up to three words between the verb and the cue. */
@@ -77,16 +77,21 @@ const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["
  * What the password is for, or which one it is, between the cue and its link: "password for the
  * vault is …", "contraseña del wifi: …", "Passwort für das Wiki: …", "mot de passe provisoire :
  * …", "the wifi pw here is …" — a preposition and up to four words, or one or two words, before a
- * colon, "=" or "is".
+ * colon, "=" or "is". (Not the colon of a Swedish ending: "lösenordet till wifi:t är …".)
  */
 const OWNER_THEN_LINK =
-  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*[:=](?![:=\/])|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là)(?![\p{L}]))/iu;
+  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là)(?![\p{L}]))/iu;
 /** Cues whose language links them to the value with a word that is a preposition in English: Finnish "salasana on X", Polish "hasło to X". */
 const NATIVE_LINK = { cue: /^(?:salasana|has[łl]o)$/i, link: /^(?:[ \t]+(?:do|dla|na|k)[ \t]+[\p{L}\d.@_-]{1,30})?[ \t]+(?:on|to)(?=[ \t])/iu };
 /** Cues in English (and its misspellings): after them an unknown word is no English prose. */
 const ENGLISH_CUE = /^(?!parola$|passw[oö]rt|passord)(?:p[\p{L}\/]*|secret|creds?|credentials?|(?:wi-?fi|network|wpa2?|guest)\s+\p{L}+)$/iu;
 /** Cues that name a login (a user and a password), after which one word is the user's name. */
 const LOGIN_CUE = /^(?:credentials?|creds|zugangsdaten)$/i;
+/**
+ * "the wifi is X", "le wifi c'est X": the network named with a copula, a cue only for a value of a
+ * password's shape ("the wifi is down again" is about the network).
+ */
+const NETWORK_CUE = /^wi-?fi$/i;
 /** Where a cue ends its line and the value is on the next: "password:", "new pw below", "PASSWORD". */
 const CUE_ENDS_LINE = /^(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?[ \t]*\r?$/i;
 /** A value with no link after the cue, ending its clause: "pw 339275", "Netflix pw Marble 🙂", "temp pw Noodle, …". */
@@ -164,7 +169,7 @@ const tiedShape = (word: string): boolean => hasPasswordShape(word) || EMAIL_SHA
 function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [number, number] | undefined {
   const options: CueValueOptions = { passphrase: /phrase/i.test(cue), shaped: tiedShape };
   // After a cue that names a login, one word is the user's name ("Zugangsdaten: Benutzer …").
-  if (!LOGIN_CUE.test(cue)) options.plainWord = isPlainWordPassword;
+  if (!LOGIN_CUE.test(cue) && !NETWORK_CUE.test(cue)) options.plainWord = isPlainWordPassword;
   const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
   let linked = rest.slice(owner);
   let from = cueEnd + owner;
@@ -173,7 +178,8 @@ function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [nu
     linked = linked.slice(native[0].length);
     from += native[0].length;
     options.linked = true;
-  } else if (CUE_ENDS_LINE.test(rest) && text[cueEnd + rest.length] === '\n') {
+  } else if (CUE_ENDS_LINE.test(rest) && text[cueEnd + rest.length] === '\n' && !/[,;\t]/.test(text[cueEnd - cue.length - 1] ?? '')) {
+    // (Not a CSV header's last cell: "system,username,password" heads a column, read by the export's rule.)
     // The next line, when it holds nothing but the value (one blank line between is allowed).
     const lineStart = cueEnd + rest.length + 1 + (/^\r?\n/.exec(text.slice(cueEnd + rest.length + 1))?.[0].length ?? 0);
     const lineEnd = text.indexOf('\n', lineStart);
@@ -206,9 +212,12 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     if (PASSWORD_COMPOUND.test(next) && !/^[ \t]+(?:reset|change|changes)[ \t]+to[ \t]/i.test(rest)) continue;
     const tied = tiedValue(text, cue, cueEnd, rest);
     if (tied !== undefined) {
-      yield { start: tied[0], end: tied[1] };
+      // "Credentials: svc_report:azerty2024": after a login's cue, a user and a password joined by a colon.
+      const pair = LOGIN_CUE.test(cue) ? /^[\w.@-]{2,40}:(?=\S{4,}$)/.exec(text.slice(tied[0], tied[1]))?.[0].length ?? 0 : 0;
+      yield { start: tied[0] + pair, end: tied[1] };
       continue;
     }
+    if (NETWORK_CUE.test(cue)) continue;
     const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
     const linked = rest.slice(owner);
     const run = RIGHT_AFTER_CUE.exec(linked);
@@ -334,7 +343,10 @@ function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
   for (const [from, to] of lines) {
     let previous = '';
     const line = text.slice(from, to);
-    for (const w of line.matchAll(/\S+/g)) {
+    // Chinese and Japanese punctuation parts words as a space does ("パスワード：HarborLamp58#"), and so do
+    // the commas and semicolons of an export's row ("router,admin,Gz71!kq"; not "cowboy,Hammer" in a sentence).
+    const row = /^[ \t]*\S+[ \t]*\r?$/.test(line) && (line.match(/[,;]/g)?.length ?? 0) >= 2;
+    for (const w of line.matchAll(row ? /[^\s：，。、,;]+/gu : /[^\s：，。、]+/gu)) {
       // Neither shape is all letters: most words are passed over here.
       const word = /[^\p{L}'’.,;:]/u.test(w[0]) ? wordAndDigits(w[0]) : undefined;
       // "the password for web01", "login user42": what the password is for, or whose; "the
@@ -345,7 +357,7 @@ function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
       }
       // A sentence's end or a comma parts the owner from the value ("reset the kiosk login.
       // Lizard1800 is …", "reset your account, Kestrel#208 works").
-      previous = /[.!?,;]$/.test(w[0]) ? '' : bareWord(w[0]).word;
+      previous = /[.!?,;]$/.test(w[0]) || /^[,;，。、]/.test(line.slice(w.index + w[0].length)) ? '' : bareWord(w[0]).word;
     }
   }
 }
@@ -386,8 +398,10 @@ export function isTiedPassword(text: string, start: number, end: number): boolea
 
 /** {@link findCuedPasswords}, once per scrub: the e-mail scrubber and this one both ask. */
 function cuedPasswords(text: string): readonly PiiSpan[] {
-  return memoized('cued-passwords', text, (t) => [...findCuedPasswords(t)]);
+  // Chinese and Japanese prose after a cue is a sentence about the password ("パスワード：別途お知らせします"): no value has its letters.
+  return memoized('cued-passwords', text, (t) => [...findCuedPasswords(t)].filter((s) => !CJK_LETTER.test(t.slice(s.start, s.end))));
 }
+const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Where words that name a password stand in `text` ("password", "hasło", "mot de passe", "şifre"). */
 export function passwordCueSpans(text: string): PiiSpan[] {
@@ -423,6 +437,7 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
   yield* findLoginArguments(text);
   if (!hasPasswordHint(text)) return;
   if (text.includes('|')) yield* findPasswordColumns(text);
+  if (text.includes('\n') && /[,;\t]/.test(text)) yield* findDelimitedPasswordColumns(text);
   yield* cuedPasswords(text);
   for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED]) {
     for (const m of execAll(re, text)) {

@@ -165,7 +165,7 @@ function* findContextSecrets(text: string): Generator<PiiSpan> {
     const v = ASSIGNED_VALUE.exec(text);
     const value = v?.[1];
     if (v === null || value === undefined) continue;
-    const start = ASSIGNED_VALUE.lastIndex - value.length;
+    let start = ASSIGNED_VALUE.lastIndex - value.length;
     let end = ASSIGNED_VALUE.lastIndex;
     // A query parameter ("…&client_token=…&page=2") ends at the next '&' or '#'.
     if (/[?&;#]/.test(text[nameStart - 1] ?? '')) {
@@ -173,6 +173,8 @@ function* findContextSecrets(text: string): Generator<PiiSpan> {
       if (stop > 0) end = start + stop;
     }
     while (end > start + 1 && /[.,;:]/.test(text[end - 1] ?? '')) end--;
+    // "Credentials: svc_report:azerty2024": a user and a password joined by a colon; the password is the secret.
+    if (/credential/i.test(name)) start += /^[\w.@-]{2,40}:(?=\S{4,}$)/.exec(text.slice(start, end))?.[0].length ?? 0;
     if (looksLikeSecretValue(name, text.slice(start, end))) yield { start, end };
   }
   for (const m of AWS_HINT.test(text) ? execAll(AWS_SECRET, text) : []) {

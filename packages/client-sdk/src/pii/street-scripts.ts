@@ -11,7 +11,7 @@ import type { PiiSpan } from './types.ts';
 const D = '[0-9٠-٩۰-۹]{1,5}';
 
 const GREEK_WORD = "\\p{Script=Greek}[\\p{Script=Greek}\\p{M}'’.-]*";
-const GREEK_TYPE = 'οδός|οδος|οδ\\.|λεωφόρος|λεωφορος|λεωφ\\.|πλατεία|πλατεια|πάροδος|παροδος|odos|leof\\.|leoforos|plateia|parodos';
+const GREEK_TYPE = 'οδός|οδος|οδό|οδο|οδ\\.|λεωφόρος|λεωφορος|λεωφόρο|λεωφορο|λεωφ\\.|πλατεία|πλατεια|πάροδος|παροδος|odos|leof\\.|leoforos|plateia|parodos';
 /** After the number: the corner's street ("& Πλατάνων"), a flat ("διαμ. 8"), the ground or an ordinal floor. */
 const GREEK_AFTER =
   `(?:[ \\t]*&[ \\t]*${GREEK_WORD}(?:[ \\t]+${GREEK_WORD})?)?` +
@@ -22,6 +22,7 @@ const GREEK_STREET = new RegExp(
   'giu',
 );
 const GREEK_TYPE_AT = new RegExp(`^(?:${GREEK_TYPE})`, 'iu');
+const GREEK_TYPE_WORD = new RegExp(`^(?:${GREEK_TYPE})$`, 'iu');
 /**
  * A street named without its type word is named in the genitive ("Ερμού", "Κυπαρισσίων", "Ελιάς"):
  * a room, a gate or a chapter ("Αίθουσα 11", "Πύλη 8", "Κεφάλαιο 3") is named in the nominative.
@@ -70,8 +71,19 @@ export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
   if (GREEK_LETTER.test(text)) {
     for (const m of execAll(GREEK_STREET, text)) {
       const words = (m[1] ?? '').split(/[ \t]+/);
-      if (!GREEK_TYPE_AT.test(m[0]) && !GREEK_GENITIVE.test(words[words.length - 1] ?? '')) continue;
-      yield { start: m.index, end: m.index + m[0].length };
+      let k = words.length - 1;
+      if (!GREEK_TYPE_AT.test(m[0])) {
+        // The name is the genitive words before the number, or starts at a type word among them;
+        // the words before are the sentence's ("στείλτε τα έγγραφα στη διεύθυνση πλατεία ανθέων 117").
+        const type = words.findLastIndex((w) => GREEK_TYPE_WORD.test(w));
+        if (type !== -1) k = type;
+        else {
+          if (!GREEK_GENITIVE.test(words[k] ?? '')) continue;
+          while (k > 0 && GREEK_GENITIVE.test(words[k - 1] ?? '')) k--;
+        }
+      } else k = 0;
+      const start = k === 0 ? m.index : m.index + m[0].indexOf(words.slice(k).join(' '), m[0].length - m[0].trimStart().length);
+      yield { start, end: m.index + m[0].length };
     }
   }
   if (HEBREW_LETTER.test(text)) {
