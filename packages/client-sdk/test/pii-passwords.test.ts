@@ -284,6 +284,28 @@ describe('passwords in Japanese, Chinese, Russian and Arabic, exports and login 
     expect(secrets('the wifi is terrible again today')).toEqual([]);
   });
 
+  it('takes login pairs after "Access:" and "basic auth", a key for an archive, vendor defaults and Greek and Hebrew links', () => {
+    expect(secrets('Access: ops / Fjord-harbor-76')).toEqual(['Fjord-harbor-76']);
+    expect(secrets('basic auth for the staging site is staging / Qk1b5?u85')).toEqual(['Qk1b5?u85']);
+    expect(secrets('Key for the encrypted archive: Sunshine$47')).toEqual(['Sunshine$47']);
+    expect(secrets('La clave del wifi de la oficina es cisco')).toEqual(['cisco']);
+    expect(secrets('Ο κωδικός πρόσβασης είναι Silver-lantern')).toEqual(['Silver-lantern']);
+    expect(secrets('הסיסמה הזמנית שלך היא WindowIglooCorrect')).toEqual(['WindowIglooCorrect']);
+    expect(secrets('Kiosk exit password is igloo pillow violet thunder 93 – keep it away from visitors.')).toEqual(['igloo pillow violet thunder 93']);
+  });
+
+  it('takes the password of a pair after a login cue, not the user before the slash', () => {
+    expect(secrets('creds: ops-bot / Tz8!qwLm')).toEqual(['Tz8!qwLm']);
+    expect(secrets('Zugangsdaten: admin / Kp2#vb9X')).toEqual(['Kp2#vb9X']);
+  });
+
+  it('keeps access in prose, a key to success and prose about a password in other scripts', () => {
+    expect(secrets('Ask Dana for access. Pin nginx:1.21-alpine and @types/node@20.16.1.')).toEqual([]);
+    expect(secrets('The key for a good review: write it down early.')).toEqual([]);
+    expect(secrets('Пароль: см. менеджер паролей')).toEqual([]);
+    expect(secrets('סיסמה: ראה כספת הסיסמאות')).toEqual([]);
+  });
+
   it("takes a CSV export's password column, the password of a user:password pair, and not a Swedish ending's colon", () => {
     expect(secrets('system,username,password\nrouter,admin,Gz71!kq\nnas,backup,"m4ple#Syrup"')).toEqual(['Gz71!kq', 'm4ple#Syrup']);
     expect(secrets('Credentials: svc_report:azerty2024')).toEqual(['azerty2024']);

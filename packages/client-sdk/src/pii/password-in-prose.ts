@@ -50,7 +50,7 @@ function hasPasswordHint(text: string): boolean {
  * compound ("wifi-password", "WLAN-Passwort"), not follow a flag's dashes ("--password").
  */
 const PASSWORD_CUE =
-  /(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:|[ \t]+(?:till|för|på)[ \t])|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds|пароль|пароля|كلمة[ \t]+(?:المرور|السر)|סיסמה|סיסמא|κωδικός|κωδικό)(?![\p{L}\d_])|(?:パスワード|密[码碼]|口令)(?=[ \t]*[:：=]|[ \t]*(?:は|是|为|為)|[ \t])|(?<=(?:the|le|la|el|o|das|der|il)[ \t]|^)wi-?fi(?=[ \t]+(?:is|c['’]est|est|es|é|è|ist|är|er)[ \t]))/giu;
+  /(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:|[ \t]+(?:till|för|på)[ \t])|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds|пароль|пароля|كلمة[ \t]+(?:المرور|السر)|κωδικός|κωδικό)(?![\p{L}\d_])|(?<![\p{L}\d_])ה?סיסמ[הא](?![\p{L}\d_])|(?<![\p{L}\d_])key(?=[ \t]+for[ \t][^\n:=]{1,40}?[:=][ \t])|(?:パスワード|密[码碼]|口令)(?=[ \t]*[:：=]|[ \t]*(?:は|是|为|為)|[ \t])|(?<=(?:the|le|la|el|o|das|der|il)[ \t]|^)wi-?fi(?=[ \t]+(?:is|c['’]est|est|es|é|è|ist|är|er)[ \t]))/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -80,7 +80,7 @@ const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["
  * colon, "=" or "is". (Not the colon of a Swedish ending: "lösenordet till wifi:t är …".)
  */
 const OWNER_THEN_LINK =
-  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là)(?![\p{L}]))/iu;
+  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là|είναι|היא|הוא)(?![\p{L}]))/iu;
 /** Cues whose language links them to the value with a word that is a preposition in English: Finnish "salasana on X", Polish "hasło to X". */
 const NATIVE_LINK = { cue: /^(?:salasana|has[łl]o)$/i, link: /^(?:[ \t]+(?:do|dla|na|k)[ \t]+[\p{L}\d.@_-]{1,30})?[ \t]+(?:on|to)(?=[ \t])/iu };
 /** Cues in English (and its misspellings): after them an unknown word is no English prose. */
@@ -88,10 +88,10 @@ const ENGLISH_CUE = /^(?!parola$|passw[oö]rt|passord)(?:p[\p{L}\/]*|secret|cred
 /** Cues that name a login (a user and a password), after which one word is the user's name. */
 const LOGIN_CUE = /^(?:credentials?|creds|zugangsdaten)$/i;
 /**
- * "the wifi is X", "le wifi c'est X": the network named with a copula, a cue only for a value of a
- * password's shape ("the wifi is down again" is about the network).
+ * "the wifi is X", "le wifi c'est X": the network named with a copula, and "Key for the encrypted archive:
+ * X": cues only for a value of a password's shape ("the wifi is down again" is about the network).
  */
-const NETWORK_CUE = /^wi-?fi$/i;
+const NETWORK_CUE = /^(?:wi-?fi|key)$/i;
 /** Where a cue ends its line and the value is on the next: "password:", "new pw below", "PASSWORD". */
 const CUE_ENDS_LINE = /^(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?[ \t]*\r?$/i;
 /** A value with no link after the cue, ending its clause: "pw 339275", "Netflix pw Marble 🙂", "temp pw Noodle, …". */
@@ -211,6 +211,8 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     // "password reset to X" gives the value; "password reset link" is about passwords.
     if (PASSWORD_COMPOUND.test(next) && !/^[ \t]+(?:reset|change|changes)[ \t]+to[ \t]/i.test(rest)) continue;
     const tied = tiedValue(text, cue, cueEnd, rest);
+    // "creds: ops-bot / X": after a login's cue the first of a pair is the user; the pair's rule takes the second.
+    if (tied !== undefined && LOGIN_CUE.test(cue) && /^[ \t]*\/[ \t]*\S/.test(text.slice(tied[1]))) continue;
     if (tied !== undefined) {
       // "Credentials: svc_report:azerty2024": after a login's cue, a user and a password joined by a colon.
       const pair = LOGIN_CUE.test(cue) ? /^[\w.@-]{2,40}:(?=\S{4,}$)/.exec(text.slice(tied[0], tied[1]))?.[0].length ?? 0 : 0;
@@ -376,9 +378,9 @@ const PIN_CODE = new RegExp(
 );
 /** Supersets of the cues of {@link PIN_CODE} and {@link CREDENTIAL_PAIR}: those run only on texts that have one. */
 const PIN_HINT = /pin|code|combination/i;
-const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugang|identifiants|inloggegevens|acce?ss?o|accès|toegang|dostęp/i;
+const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugang|identifiants|inloggegevens|acce?ss?o?|accès|toegang|dostęp|auth/i;
 /** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
-const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|credenciales|credenciais|zugangsdaten|zugang|identifiants|inloggegevens|login|wi-?fi|account|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
+const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|login|wi-?fi|account|access(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
 
 /** "log in with jdoe and X", "signed in as admin / X": the second of the two is the password. */
 const LOGIN_WITH =
@@ -398,10 +400,17 @@ export function isTiedPassword(text: string, start: number, end: number): boolea
 
 /** {@link findCuedPasswords}, once per scrub: the e-mail scrubber and this one both ask. */
 function cuedPasswords(text: string): readonly PiiSpan[] {
-  // Chinese and Japanese prose after a cue is a sentence about the password ("パスワード：別途お知らせします"): no value has its letters.
-  return memoized('cued-passwords', text, (t) => [...findCuedPasswords(t)].filter((s) => !CJK_LETTER.test(t.slice(s.start, s.end))));
+  return memoized('cued-passwords', text, (t) => [...findCuedPasswords(t)].filter((s) => !isProseOfOtherScripts(t.slice(s.start, s.end))));
 }
 const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/**
+ * What follows a cue as prose about the password in a script passwords are seldom typed in: any
+ * Chinese or Japanese ("パスワード：別途お知らせします"), or only Cyrillic, Greek, Hebrew or Arabic
+ * letters with no digit or symbol ("см. менеджер паролей", "ראה כספת הסיסמאות").
+ */
+function isProseOfOtherScripts(value: string): boolean {
+  return CJK_LETTER.test(value) || /^[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}\p{M}\s'’".,;:!?()[\]{}-]+$/u.test(value);
+}
 
 /** Where words that name a password stand in `text` ("password", "hasło", "mot de passe", "şifre"). */
 export function passwordCueSpans(text: string): PiiSpan[] {

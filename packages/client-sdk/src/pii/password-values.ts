@@ -1,5 +1,6 @@
 import { lazySet } from './lexicon.ts';
 import { isForeignFunctionWord } from './foreign-lines.ts';
+import { ENGLISH_TIER } from './english-lexicon.ts';
 
 // Password values right after their cue that have no password's shape: a quoted value of any
 // shape ("the password is \"blue sky 42\""), a passphrase of plain words ("passphrase: correct
@@ -29,7 +30,7 @@ export const MIN_PASSWORD_LENGTH = 6;
  * "este", "adalah", "is now".
  */
 export const CUE_LINK =
-  /^(?:['’]s[ \t]+|[ \t]*(?:は|是|为|為|：)[ \t]*|[ \t]*(?:\*\*|["'])?(?:[:=]|->|=>|→|[-–—](?=[ \t]))(?:\*\*)?[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|c['’]est|är|ar|er|je|jest|este|adalah|là|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*(?::|→|->|=>)?[ \t]*|\t+)/iu;
+  /^(?:['’]s[ \t]+|[ \t]*(?:は|是|为|為|：)[ \t]*|[ \t]*(?:\*\*|["'])?(?:[:=]|->|=>|→|[-–—](?=[ \t]))(?:\*\*)?[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|c['’]est|är|ar|er|je|jest|este|adalah|là|είναι|היא|הוא|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*(?::|→|->|=>)?[ \t]*|\t+)/iu;
 
 /**
  * The most used passwords (NCSC's and SplashData's published top lists), letters only: taken
@@ -64,7 +65,8 @@ const QUOTED = /^["'“‘«»„‹`]([^"'”’»«“‹›`\n]{3,64})["'”�
  */
 const BRACKETED = /^[\[(]((?:\p{L}{2,}|\d{1,6})(?:[ \t]+(?:\p{L}{2,}|\d{1,6})){2,7})[.!?]?[\])]/u;
 const DIGITS = /^(\d{4,16})(?![\d.,:/-]?\d|[\p{L}])/u;
-const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7})(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u;
+/** Words in one run, a number after them allowed, up to the clause's end or a dash before a remark ("igloo pillow violet 93 – keep it …"). */
+const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7}(?:[ \t]+\d{1,4})?)(?=[ \t]*(?:[.,;!?)]|\r?\n|$)|[ \t]+[-–—][ \t])/u;
 const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
 
 export interface CueValueOptions {
@@ -115,6 +117,12 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   const token = /^[^\s"'`”]+/.exec(tail)?.[0].replace(/[.,;:)\]]+$/, '');
   const mixedCase = (t: string): boolean => /^(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{L}{8,}$/u.test(t) && !/^\p{Lu}\p{Ll}+$/u.test(t);
   if (token !== undefined && token.length >= 6 && !/^[(\[{<]/.test(token) && (shaped(token) || mixedCase(token))) return [at, at + token.length];
+  // Two words joined by a hyphen, a dot or an underscore right after the link ("Silver-lantern", "pillow_banjo"):
+  // capitalised, or two words rarer than prose about a password has ("self-service", "auto-generated" stay).
+  const pair = token === undefined ? null : /^(\p{L}{3,})[-_.](\p{L}{3,})$/u.exec(token);
+  if (pair !== null && (/^\p{Lu}\p{Ll}/u.test(pair[1] ?? '') || [pair[1], pair[2]].every((w) => (ENGLISH_TIER.get((w ?? '').toLowerCase()) ?? 9) >= 3)) && [pair[1], pair[2]].every((w) => isChosenWord(w ?? '')) && !isCodeValue(token ?? '')) {
+    return [at, at + (token ?? '').length];
+  }
   // Five characters of letters and digits, or a word in leet, right after the link: "Wi-Fi password: q2_24".
   if (token !== undefined && token.length === 5 && /^(?=.*\p{L})(?=.*\d)[\p{L}\d_!@#$%&*-]+$/u.test(token) && !/^[A-Z]{1,3}-?\d+$/.test(token)) return [at, at + token.length];
   const digits = DIGITS.exec(tail);
