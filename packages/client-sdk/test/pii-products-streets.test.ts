@@ -500,6 +500,33 @@ describe('house numbers of more shapes (eleventh pass)', () => {
     expect(streets('"street":"8-15-20-805 Honcho","city":"Setagaya-ku, Tokyo"')).toEqual(['8-15-20-805 Honcho']);
   });
 
+  it('takes units with a floor and a building before an Indian street, and a lettered house before a comma', () => {
+    expect(streets('line1="Flat No. 1108, 11th Floor, Sunrise Residency, 11th Cross" city="Bengaluru"')).toEqual(['Flat No. 1108, 11th Floor, Sunrise Residency, 11th Cross']);
+    expect(streets('work from Flat A-1406, Ganga Apartments, Tilak Marg, Bengaluru - 560003.')).toEqual(['Flat A-1406, Ganga Apartments, Tilak Marg']);
+    expect(streets('company,street,city\nAcme,"B-984, Saraswati Marg",Delhi')).toEqual(['B-984, Saraswati Marg']);
+  });
+
+  it('takes a Japanese block after a CSV comma or a lower-case place with a Japanese ending', () => {
+    expect(streets('company,street,city\nTidewater Labs,Asahi-cho 1-1-3,Nagoya')).toEqual(['Asahi-cho 1-1-3']);
+    expect(streets('"line1": "sakuragaoka 5-9-8", "locality": "kyoto"')).toEqual(['sakuragaoka 5-9-8']);
+  });
+
+  it('takes Greek and Hebrew names typed in Latin letters, and a Hebrew type word after the sentence before it', () => {
+    expect(streets('Street: odos antheon 75, apt 5, Patras')).toEqual(['odos antheon 75, apt 5']);
+    expect(streets("VALUES (1276, 'Kyparission Ave. 110', 'Athens')")).toEqual(['Kyparission Ave. 110']);
+    expect(streets('taxi from the office to hayasmin 61, jerusalem 7826800')).toEqual(['hayasmin 61']);
+    expect(streets('נא לשלוח את הציוד לכתובת סמטת הגפן 12, חיפה עד יום חמישי.')).toEqual(['סמטת הגפן 12']);
+    expect(streets('Thanks,\nAnna\nÖstra Hamngatan 12, 211 22 Malmö')).toEqual(['Östra Hamngatan 12']);
+  });
+
+  it('takes record fields apart at a tab, an Arabic flat before a building, a Chinese building after a space, a Greek range', () => {
+    expect(streets('E66950\tPeople Ops\tApt 365, 8901 Aspen Rd\tCalgary\tT6Y 4G3')).toEqual(['Apt 365, 8901 Aspen Rd']);
+    expect(streets('address on file:\nشقة 26، مبنى 9، طريق الحرية\nمسقط')).toEqual(['شقة 26، مبنى 9، طريق الحرية']);
+    expect(streets('地址：花园西路202号 10幢803室（西湖区）')).toEqual(['花园西路202号 10幢803室']);
+    expect(streets('Διεύθυνση: ΑΓΙΟΥ ΝΙΚΟΛΑΟΥ 38-40, 2ΟΣ ΟΡΟΦΟΣ')).toEqual(['ΑΓΙΟΥ ΝΙΚΟΛΑΟΥ 38-40, 2ΟΣ ΟΡΟΦΟΣ']);
+    expect(streets('Delivery van stuck on Attiki Odos near exit 18, ETA +40 min.')).toEqual([]);
+  });
+
   it('keeps dates of three numbers, whose parts have no three digits', () => {
     expect(streets('signed on 14/10/91 Main Street office')).toEqual([]);
     expect(streets('shipped 03/11/25 Harbour Road depot')).toEqual([]);

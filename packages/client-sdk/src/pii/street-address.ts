@@ -4,9 +4,9 @@ import { execAll } from './text.ts';
 import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
-import { COMPOUND_ENDINGS, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { BUILDING_BEFORE, COMPOUND_ENDINGS, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
-import { findStreetsInOtherScripts } from './street-scripts.ts';
+import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
 import { findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
 
 // Street lines of postal addresses in three shapes:
@@ -33,7 +33,7 @@ const TYPE_FIRST = new RegExp(
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
 const NAME_THEN_STREET_WORD = new RegExp(
   // A Turkish street may be numbered ("2830. Sk. No:52") and name the building before its number ("Nergis Cad. Güneş Apt. No:27").
-  `(?<![\\p{L}])(?:(?:${NAME_WORD}[ \\t]+){1,3}|(?<![\\d.])\\d{1,5}\\.[ \\t]+)(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|${STREET_WORDS_AFTER})` +
+  `(?<![\\p{L}])(?:(?:${NAME_WORD}[ \\t]+){1,3}|(?<![\\d.])\\d{1,5}\\.[ \\t]+)(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|ave\\.|${STREET_WORDS_AFTER})` +
     `(?:[ \\t]+${NAME_WORD}[ \\t]+(?:apt\\.?|apartmanı|sitesi))?,?\\s+${HOUSE_MARK}?${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
@@ -77,8 +77,9 @@ const UNIT_BEFORE_NUMBER = /(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|n
 const LETTER_SPACE_DIGIT = /[\p{L}.],?\s+\d/gu;
 /** A house-number mark before a digit ("Cad No:175", "Sokağı No: 1"): the street word is before the mark. */
 const MARK_DIGIT = /(?<![\p{L}])(?:no|n-ro|n[úu]mero)[.:]?[ \t]?:?[ \t]?(?=\d)/giu;
-// A Turkish building's "Apt." or "Sitesi" stands between the street word and the number ("Nergis Cad. Güneş Apt. No:27").
-const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}|apt\\.|apartmanı|sitesi),?$`, 'iu');
+// A Turkish building's "Apt." or "Sitesi" stands between the street word and the number ("Nergis Cad. Güneş Apt. No:27");
+// "Kyparission Ave. 110": an English abbreviation in a European order.
+const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}|apt\\.|apartmanı|sitesi|ave\\.),?$`, 'iu');
 /** How far back from the space a street word may start. */
 const STREET_WORD_REACH = 24;
 
@@ -260,7 +261,8 @@ function* findStreetLinesBeforePostcodes(text: string): Generator<PiiSpan> {
     // Word starts before the comma, nearest last; the farthest start that makes a street line wins.
     const starts: number[] = [];
     let i = comma;
-    const lineStart = text.lastIndexOf('\n', comma - 1) + 1;
+    // A tab parts a record's fields as a line's end does ("People Ops\tApt 365, 8901 …").
+    const lineStart = Math.max(text.lastIndexOf('\n', comma - 1), text.lastIndexOf('\t', comma - 1)) + 1;
     while (starts.length < POSTCODE_REACH_WORDS && i > lineStart) {
       let s = i;
       while (s > lineStart && !/[\s,;:!?()]/u.test(text[s - 1] ?? '')) s--;
@@ -316,8 +318,14 @@ const PLACE_ENDS = /^(?:[ \t]*(?:[,.!?;:()\]]|\r?\n|$)|[ \t]+(?:to|with|this|nex
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   // A house number (in ASCII, full-width or Arabic-Indic digits), or "s/n" (Spanish and Portuguese: no number).
   if (!/[\d０-９٠-٩۰-۹]|s\/n/i.test(text)) return;
+  // A Vietnamese alley's chain of numbers stands over the pieces the general shapes find in it; a
+  // Hebrew, Greek or Arabic line over the general shapes' lines that start in the sentence before it
+  // ("נא לשלוח את הציוד לכתובת שדרות הכלנית 62" is not one street line of nine words).
   const alleys = [...findVietnameseAlleys(text)];
-  const candidates = [...findStreetCandidates(text)].filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end)).concat(alleys);
+  const scripts = [...findStreetsInOtherScripts(text)];
+  const candidates = [...findStreetCandidates(text)]
+    .filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end) && !scripts.some((a) => c.start < a.start && a.start < c.end))
+    .concat(alleys, scripts);
   if (candidates.length === 0) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
   const lines = candidates.filter((s) => seasons.length === 0 || !inSeasonYear(seasons, s)).map((s) => withUnitsBefore(text, withUnit(text, s)));
@@ -342,12 +350,6 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
 /** A street line that starts with a unit ("suite 718, …", "no 10, …", "#220, …"). */
 const UNIT_LEAD_AT = new RegExp(`^${UNIT_LEAD}`, 'iu');
 
-/**
- * What may stand between such units and the street line: a floor ("4/F", "12/f"), and a building's
- * name ("Jade Tower", "Santos Bldg.", "sunrise residences"), as in the Philippines and India.
- */
-const BUILDING_BEFORE =
-  `\\d{1,2}/f|\\d{1,2}(?:st|nd|rd|th)[ \\t]floor|(?:${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave)`;
 /** Units before any street line found ("Flat 32, 38 Sráid an Mhuilinn", "Level 2, 117 Bourke Esp", "Unit 503, Pacific Tower, 2921 …"), read backwards from its start. */
 const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])${UNIT_LEAD}(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3},?[ \\t]+$`, 'iu');
 
@@ -361,7 +363,7 @@ function withUnitsBefore(text: string, s: PiiSpan): PiiSpan {
 /** A house number, with its unit, or "s/n", right after a name guess ("Lilleringen 67", "Edificio Leticia s/n."). */
 const NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+(?:${NUMBER}${UNITS}|s\\/n\\.?)(?![\\d:.,]\\d)`, 'u');
 /** A short word or street type right before such a line: "K Železnej studienke 57", "Plaza …", "park Wnuk 89a". */
-const WORD_BEFORE_GUESS = /(?<![\p{L}\p{M}'’.-])([\p{L}][\p{L}\p{M}.]{0,11})[ \t]+$/u;
+const WORD_BEFORE_GUESS = /(?<![\p{L}\p{M}'’.-])([\p{L}][\p{L}\p{M}.]{0,11}) +$/u;
 
 /**
  * Words the name scrubber took for a name, then a house number, then where a place ends ("the
@@ -371,7 +373,11 @@ const WORD_BEFORE_GUESS = /(?<![\p{L}\p{M}'’.-])([\p{L}][\p{L}\p{M}.]{0,11})[ 
  */
 function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   const caselessLine = (at: number): boolean => !/\p{Lu}/u.test(lineAround(text, at));
-  for (const s of nameGuessesOf(text)) {
+  for (const guess of nameGuessesOf(text)) {
+    // A tab parts a record's fields ("People Ops\tApt 365"): the words before the last one are another field's.
+    const tab = text.lastIndexOf('\t', guess.end - 1);
+    const s = tab >= guess.start ? { start: tab + 1, end: guess.end } : guess;
+    if (s.start >= s.end) continue;
     const m = NUMBER_AFTER_GUESS.exec(text.slice(s.end, s.end + 80));
     if (m === null) continue;
     const end = s.end + m[0].length;
@@ -406,7 +412,7 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findLoneStreetLines(text);
   yield* findStreetsOfOtherConventions(text);
   yield* findCjkStreets(text);
-  yield* findStreetsInOtherScripts(text);
+  yield* findTransliteratedStreets(text);
   const anchors = streetWordAnchors(text);
   for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, NUMBER_WELSH, LEADING_WORD_THEN_NUMBER]) {
     const matches =

@@ -1,5 +1,5 @@
 import { CHAT_WORDS } from './english-lexicon.ts';
-import { NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { BUILDING_BEFORE, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { execAll } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -14,7 +14,7 @@ const STREET_AFTER_LEAD =
   // An Indian sector ("H.No. 373, Sector 64", "qtr. no. 553, sector 58-b").
   `|sector[ \\t]\\d{1,3}[a-z]?(?:-?[a-z](?![\\p{L}]))?)`;
 const UNITS_THEN_STREET = new RegExp(
-  `(?<![\\p{L}\\d])(${UNIT_LEAD}(?:,?[ \\t]+${UNIT_LEAD}){0,2}),?[ \\t]+(${STREET_AFTER_LEAD})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(${UNIT_LEAD}(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3}),?[ \\t]+(${STREET_AFTER_LEAD})(?![\\p{L}\\d])`,
   'giu',
 );
 /** The same written street first: "Corniche Rd., Villa 52", "lower kabete road, hse no. 21". */
@@ -24,7 +24,7 @@ const STREET_THEN_UNIT = new RegExp(
 );
 const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main|sector)(?![\\p{L}])`, 'iu');
 /** What {@link UNIT_LEAD} starts with, cheaply: a unit's word, "No." or "#" and a digit. */
-const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?\d|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
+const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?(?:[a-z]-)?\d|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
 
 /**
  * Japanese blocks, numbered "chōme-ban-gō" before or after the district's name ("6-4-3 Shibuya",
@@ -38,8 +38,9 @@ const JP_CHOME = '\\d{1,2}-ch[oō]me[ \\t]\\d{1,3}-(?:\\d{1,3}|ban(?:[ \\t]\\d{1
 const JP_CHOME_BAN = '\\d{1,2}-ch[oō]me[ \\t]\\d{1,3}-ban(?:[ \\t]\\d{1,3}-g[oō])?';
 const JP_PLACE = "\\p{L}[\\p{L}'-]*(?:[ \\t]\\p{Lu}[\\p{L}'-]*)?";
 const JAPANESE_BLOCK = new RegExp(
-  `(?:(?<![\\w.,/:-])(?:(${JP_BLOCK})[ \\t]+(${JP_PLACE})|(\\p{Lu}[\\p{L}'-]*)[ \\t]+(?:${JP_BLOCK}))` +
-    // A spelt-out block may follow a comma (a CSV field) and a place in lower case ("sakuragaoka 2-chome 29-ban 5-go").
+  `(?:(?<![\\w./:-])(?:(${JP_BLOCK})[ \\t]+(${JP_PLACE})|(\\p{Lu}[\\p{L}'-]*|\\p{Ll}+(?:cho|machi|gaoka|oka|dai|dori|saka|zaka|yama|gawa|hama|mura|jima|shima))[ \\t]+(?:${JP_BLOCK}))` +
+    // (A block may follow a CSV field's comma; a place in lower case before it ends as Japanese places do: "sakuragaoka 5-9-8".)
+    // A spelt-out block may follow a place in lower case ("sakuragaoka 2-chome 29-ban 5-go").
     `|(?<![\\w./:-])(?:(${JP_CHOME})[ \\t]+(${JP_PLACE})|(\\p{L}[\\p{L}'-]*)[ \\t]+${JP_CHOME_BAN}))` +
     `(?:,?[ \\t]+(?:#\\d{1,5}|[rR]oom[ \\t]\\d{1,5}))?(?![\\p{L}\\d-])`,
   // Case-sensitive: a second word of the place, and a place before the block, is capitalised ("Kichijoji

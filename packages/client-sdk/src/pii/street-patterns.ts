@@ -33,6 +33,8 @@ export const TYPE_WORDS =
   'via|viale|piazza|piazzale|corso|largo|vicolo|contrada|borgo|strada|rotonda|incrocio|' +
   'calle|c\\/|avenida|avda\\.?|av\\.|paseo|plaza|camino|carrera|carretera|ronda|travesía|' +
   'rua|travessa|rodovia|estrada|alameda|praça|largo|marginal|' +
+  // Greek typed in Latin letters ("Leof. Kifisias 12"; "odos" is in street-scripts.ts, which asks for a name in the genitive).
+  'leoforos|leof\\.|plateia|' +
   'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|' +
   'str\\.|strada|bulevardul|calea|bd\\.|bdul\\.|b-dul|[șs]os\\.|' +
   'ulitsa|prospekt|' +
@@ -78,10 +80,11 @@ export const STREET_WORDS_AFTER =
 // and a slash, so that "1962-06-11", "25/05/1967" and "14/10/91" stay dates).
 // A Wisconsin grid number ("W296N6054") stands where a house number does; so does a Vietnamese alley's
 // chain of numbers ("149/247/53", "57/269/4": a part of three digits, which a date's day or month has not).
-// Glued "bis" or "ter" ("174bis"); an Australian unit before the number ("U23/384").
+// Glued "bis" or "ter" ("174bis"); an Australian unit before the number ("U23/384"); an Indian house's
+// letter before a comma ("B-984, Saraswati Marg").
 export const NUMBER =
   '(?:[NSEW]\\d{1,4}[NSEW]\\d{1,5}|\\d{3}/\\d{1,4}/\\d{1,3}(?![\\d/])|\\d{1,3}/\\d{3}/\\d{1,3}(?![\\d/])' +
-  '|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?)';
+  '|[A-Za-z]-\\d{1,5}(?=,)|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?)';
 /** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12". */
 export const HOUSE_MARK = '(?:n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
 /** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
@@ -105,6 +108,12 @@ export const UNIT =
   `|,?\\s(?:bl\\.|bloc|sc\\.|scara|et\\.|etaj|ap\\.|apart\\.)\\s?(?=[A-Za-z\\d])[A-Za-z]{0,2}\\d{0,4}[A-Za-z]?(?![\\p{L}\\d])` +
   `|,?\\sground\\sfloor|,?\\sentrance\\s(?:[A-Za-z]|\\d{1,2})(?![\\p{L}\\d])|,?\\s(?:eta[ĝg]x?o|lo[ĝg]x?ejo)\\s\\d{1,4}|,?\\s\\d{1,2}(?:st|nd|rd|th)\\s(?:floor|fl\\.?)|,?\\s(?:unit|apt\\.?|suite|ste\\.?|flat|edif\\.?)\\s?#?\\s?[A-Za-z](?![\\p{L}\\d])` +
   `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
+/**
+ * What may stand between units and the street line: a floor ("4/F", "12/f", "11th Floor"), and a
+ * building's name ("Jade Tower", "Santos Bldg.", "sunrise residences"), as in the Philippines and India.
+ */
+export const BUILDING_BEFORE =
+  `\\d{1,2}/f|\\d{1,2}(?:st|nd|rd|th)[ \\t]floor|(?:${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave)`;
 /** A floor and a flat or door written together: "K:9 D:4", "piso 6 depto. c". */
 export const UNITS = `(?:${UNIT}){0,4}`;
 
