@@ -34,6 +34,8 @@ describe('the PII lexicon, loaded apart in browsers', () => {
       format: 'esm',
       platform: 'browser',
       conditions: ['source', 'browser'],
+      // Minified, as a page ships it and as BENCHMARKS.md measures it (bench/pii-browser-cost.ts).
+      minify: true,
       outdir,
       metafile: true,
       logLevel: 'silent',

@@ -527,6 +527,35 @@ describe('house numbers of more shapes (eleventh pass)', () => {
     expect(streets('Delivery van stuck on Attiki Odos near exit 18, ETA +40 min.')).toEqual([]);
   });
 
+  it('takes Persian, Thai, Ukrainian and Korean lines with their units, and Swahili and Persian lines in Latin letters', () => {
+    expect(streets('آدرس: رشت - خ سرو - ک یاس - پ ۶۰')).toEqual(['خ سرو - ک یاس - پ ۶۰']);
+    expect(streets('نشانی: کرج، خیابان نسترن، بن‌بست اقاقیا، پلاک 36، طبقه ۱، واحد ۱۱')).toEqual(['خیابان نسترن، بن‌بست اقاقیا، پلاک 36، طبقه ۱، واحد ۱۱']);
+    expect(streets('ส่งของที่ 899 ม.10 ซ.ดาวเรือง ถ.ศรีสุข ต.หนองปรือ อ.บางละมุง จ.ชลบุรี 20150')).toEqual(['899 ม.10 ซ.ดาวเรือง ถ.ศรีสุข']);
+    expect(streets('จาก: ๕๑๒/๗๑ ซ.ร่มเย็น ถ.ฟ้าใส\nถึง: สำนักงานใหญ่')).toEqual(['๕๑๒/๗๑ ซ.ร่มเย็น ถ.ฟ้าใส']);
+    expect(streets('Адреса реєстрації: вул. Лісова, буд. 137, кв. 17, м. Львів')).toEqual(['вул. Лісова, буд. 137, кв. 17']);
+    expect(streets('adresa: vul. lisova 94 kv 32, m. Kharkiv')).toEqual(['vul. lisova 94 kv 32']);
+    expect(streets('주소: 은행나무길 182, 118동 1304호 (합정동)')).toEqual(['은행나무길 182, 118동 1304호']);
+    expect(streets('받는 곳 햇살로50번길 222까지 부탁드려요!')).toEqual(['햇살로50번길 222']);
+    expect(streets('Mzigo uletwe Barabara ya Mwembe, nyumba nambari 6, Kilimani, Nairobi.')).toEqual(['Barabara ya Mwembe, nyumba nambari 6']);
+    expect(streets("courier can't find Pelak 10, Kooche Golestan, Kh. Yas, Tabriz")).toEqual(['Pelak 10, Kooche Golestan, Kh. Yas']);
+  });
+
+  it('takes floors and buildings before a line, Indonesian lots, Nigerian directions, Argentine floors and Czech squares', () => {
+    expect(streets('Please courier it to Room 2802, Floor 28, Thung Thong Condo, 753/76 Fa Sai Rd, Bangkok')).toEqual(['Room 2802, Floor 28, Thung Thong Condo, 753/76 Fa Sai Rd']);
+    expect(streets('Our office: 4th Floor, Menara Kencana, Jl. Kutilang Raya Kav. 6, Makassar 90382')).toEqual(['4th Floor, Menara Kencana, Jl. Kutilang Raya Kav. 6']);
+    expect(streets('Regards,\nAmina\nBaobab Plaza, 4th Floor, Mnazi Avenue\nWestlands, Nairobi')).toEqual(['Baobab Plaza, 4th Floor, Mnazi Avenue']);
+    expect(streets('deliver am for 12 Ogunleye Close, off Station Road, Ikeja. I dey house from 5pm')).toEqual(['12 Ogunleye Close, off Station Road']);
+    expect(streets('che, mandámelo a Los Aromos 2810, 5° piso, depto G, Córdoba')).toEqual(['Los Aromos 2810, 5° piso, depto G']);
+    expect(streets('Rendición de gastos: remís desde Los Horneros 634 hasta la oficina')).toEqual(['Los Horneros 634']);
+    expect(streets('Sraz v 9:00 na nám. Svobody 24 v Brně.')).toEqual(['nám. Svobody 24']);
+  });
+
+  it('keeps a meeting place, a chapter and a room in those languages', () => {
+    expect(streets('Team meetup at House 21, Tara Galli, Ward 29, Pokhara')).toEqual(['House 21, Tara Galli']);
+    expect(streets('Veja o Capítulo 11 do manual.')).toEqual([]);
+    expect(streets('La comida la dejan en la Sala 4.')).toEqual([]);
+  });
+
   it('keeps dates of three numbers, whose parts have no three digits', () => {
     expect(streets('signed on 14/10/91 Main Street office')).toEqual([]);
     expect(streets('shipped 03/11/25 Harbour Road depot')).toEqual([]);

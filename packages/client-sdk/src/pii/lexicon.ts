@@ -65,6 +65,12 @@ export function lazySet<T>(build: (d: LexiconData) => Set<T>): ReadonlySet<T> {
   } as ReadonlySet<T>;
 }
 
+/** A value built from the lexicon the first time it is asked for (patterns built from its words). */
+export function lazyValue<T>(build: (d: LexiconData) => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build(lexiconData()));
+}
+
 /** {@link lazySet} for a map. */
 export function lazyMap<K, V>(build: (d: LexiconData) => Map<K, V>): ReadonlyMap<K, V> {
   let map: Map<K, V> | undefined;

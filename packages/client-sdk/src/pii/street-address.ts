@@ -4,7 +4,7 @@ import { execAll } from './text.ts';
 import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
-import { BUILDING_BEFORE, COMPOUND_ENDINGS, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { BUILDING_BEFORE, COMPOUND_ENDINGS, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
 import { findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
@@ -316,8 +316,8 @@ const WEAK_ADDRESS_CUE = new RegExp(
 const PLACE_ENDS = /^(?:[ \t]*(?:[,.!?;:()\]]|\r?\n|$)|[ \t]+(?:to|with|this|next|now|on|at|for|from|and|until|since|thx|thanks|pls|please|today|tomorrow)(?![\p{L}]))/iu;
 
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
-  // A house number (in ASCII, full-width or Arabic-Indic digits), or "s/n" (Spanish and Portuguese: no number).
-  if (!/[\d０-９٠-٩۰-۹]|s\/n/i.test(text)) return;
+  // A house number (in ASCII, full-width, Arabic-Indic or Thai digits), or "s/n" (Spanish and Portuguese: no number).
+  if (!/[\d０-９٠-٩۰-۹๐-๙]|s\/n/i.test(text)) return;
   // A Vietnamese alley's chain of numbers stands over the pieces the general shapes find in it; a
   // Hebrew, Greek or Arabic line over the general shapes' lines that start in the sentence before it
   // ("נא לשלוח את הציוד לכתובת שדרות הכלנית 62" is not one street line of nine words).
@@ -351,7 +351,7 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
 const UNIT_LEAD_AT = new RegExp(`^${UNIT_LEAD}`, 'iu');
 
 /** Units before any street line found ("Flat 32, 38 Sráid an Mhuilinn", "Level 2, 117 Bourke Esp", "Unit 503, Pacific Tower, 2921 …"), read backwards from its start. */
-const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])${UNIT_LEAD}(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3},?[ \\t]+$`, 'iu');
+const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])(?:${UNIT_LEAD}|${FLOOR})(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3},?[ \\t]+$`, 'iu');
 
 /** The span grown back over the units written before it ("Flat 32, " before "38 Sráid an Mhuilinn"). */
 function withUnitsBefore(text: string, s: PiiSpan): PiiSpan {
@@ -371,12 +371,20 @@ const WORD_BEFORE_GUESS = /(?<![\p{L}\p{M}'’.-])([\p{L}][\p{L}\p{M}.]{0,11}) +
  * second floor"): a street named without a street word. Not when a word of them is a given name a
  * list holds ("Ana 2"), nor when the words look like no street (a function word, English only).
  */
+/** Prepositions of place in several languages; not "de", "del", "la", which street names hold ("Avenida de Mayo"). */
+const PREPOSITION_IN_GUESS = /(?<![\p{L}])(?:desde|hasta|hacia|para|por|en|al|von|bis|nach|zum|zur|vers|chez|naar|från|till)[ \t]+/giu;
 function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   const caselessLine = (at: number): boolean => !/\p{Lu}/u.test(lineAround(text, at));
   for (const guess of nameGuessesOf(text)) {
     // A tab parts a record's fields ("People Ops\tApt 365"): the words before the last one are another field's.
     const tab = text.lastIndexOf('\t', guess.end - 1);
-    const s = tab >= guess.start ? { start: tab + 1, end: guess.end } : guess;
+    let s = tab >= guess.start ? { start: tab + 1, end: guess.end } : guess;
+    // A preposition in the guess ends the sentence's words before the street's ("remís desde Los Horneros 634").
+    // (Only before a capital: "dejan en la Sala 4" stays the sentence it was.)
+    const preposition = [...text.slice(s.start, s.end).matchAll(PREPOSITION_IN_GUESS)].pop();
+    if (preposition !== undefined && /^\p{Lu}/u.test(text.slice(s.start + preposition.index + preposition[0].length))) {
+      s = { start: s.start + preposition.index + preposition[0].length, end: s.end };
+    }
     if (s.start >= s.end) continue;
     const m = NUMBER_AFTER_GUESS.exec(text.slice(s.end, s.end + 80));
     if (m === null) continue;
@@ -402,7 +410,8 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     yield { start, end };
   }
 }
-const GUESS_PLACE_ENDS = /^[ \t]+(?:around|if|is|was|near|by|before|after|in|or|then)(?![\p{L}])/iu;
+// (And words of other languages that go on from a place: "desde Los Horneros 634 hasta …", "bis", "jusqu'à".)
+const GUESS_PLACE_ENDS = /^[ \t]+(?:around|if|is|was|near|by|before|after|in|or|then|hasta|hacia|até|bis|nach|jusqu|fino|tot)(?![\p{L}])/iu;
 
 function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findStreetsByWords(text);

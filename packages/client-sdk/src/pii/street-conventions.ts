@@ -1,5 +1,5 @@
 import { CHAT_WORDS } from './english-lexicon.ts';
-import { BUILDING_BEFORE, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { BUILDING_BEFORE, FLOOR, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { execAll } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -14,7 +14,8 @@ const STREET_AFTER_LEAD =
   // An Indian sector ("H.No. 373, Sector 64", "qtr. no. 553, sector 58-b").
   `|sector[ \\t]\\d{1,3}[a-z]?(?:-?[a-z](?![\\p{L}]))?)`;
 const UNITS_THEN_STREET = new RegExp(
-  `(?<![\\p{L}\\d])(${UNIT_LEAD}(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3}),?[ \\t]+(${STREET_AFTER_LEAD})(?![\\p{L}\\d])`,
+  // A floor may lead, and a building's name before a floor ("4th Floor, Menara Kencana, Jl. …", "Baobab Plaza, 4th Floor, Mnazi Avenue").
+  `(?<![\\p{L}\\d])((?:${UNIT_LEAD}|${FLOOR}|${BUILDING_BEFORE}(?=,?[ \\t]+${FLOOR}))(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3}),?[ \\t]+(${STREET_AFTER_LEAD})(?![\\p{L}\\d])`,
   'giu',
 );
 /** The same written street first: "Corniche Rd., Villa 52", "lower kabete road, hse no. 21". */
@@ -24,7 +25,7 @@ const STREET_THEN_UNIT = new RegExp(
 );
 const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main|sector)(?![\\p{L}])`, 'iu');
 /** What {@link UNIT_LEAD} starts with, cheaply: a unit's word, "No." or "#" and a digit. */
-const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?(?:[a-z]-)?\d|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
+const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room|floor|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?(?:[a-z]-?)?\d|\d(?:st|nd|rd|th)[ \t]floor|\d\/?f,|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
 
 /**
  * Japanese blocks, numbered "chōme-ban-gō" before or after the district's name ("6-4-3 Shibuya",
@@ -47,13 +48,18 @@ const JAPANESE_BLOCK = new RegExp(
   // Honcho", "Jingumae 4-13-10"; not "Tenjin this", "at 6-20-11").
   'gu',
 );
+/** Particles glued to a Korean number ("222까지", "5에서"): the number ends there all the same. */
+const HANGUL_PARTICLE = '(?:까지|에서|에|로|으로|으로는|은|는|이|가|을|를|도|요)(?![\\p{L}])';
+/** The building, block, floor and flat after a Korean road's number: ", 118동 1304호", ", 지하 1층", " 별빛프라자 14층". */
+const KOREAN_UNITS = '(?:,?[ \\t]+(?:\\p{Script=Hangul}{1,12}[ \\t]?)?(?:지하[ \\t]?)?\\d{1,4}(?:동|층|호)(?:[ \\t]?\\d{1,5}호)?)*';
 /**
  * Korean road names, romanised or in Hangul: "Seolleung-ro 285", "Dosan-daero 65-gil 50", "301
- * Apgujeong-ro", "을지로 414", "강남대로 317".
+ * Apgujeong-ro", "을지로 414", "강남대로 317", "햇살로50번길 222"; the block and flat before a romanised
+ * line ("109-dong 506-ho, 142 Solbaram-ro").
  */
 const KOREAN_ROAD = new RegExp(
-  `(?<![\\p{L}\\d])(?:\\p{L}+-(?:ro|daero|gil)|\\p{Script=Hangul}{1,8}(?:로|길))(?:[ \\t]+\\d{1,3}(?:beon)?-?gil)?[ \\t]+${NUMBER}(?![\\p{L}\\d])` +
-    `|(?<![\\w.,/:-])${NUMBER}[ \\t]+\\p{L}+-(?:ro|daero|gil)(?![\\p{L}])`,
+  `(?<![\\p{L}\\d])(?:\\p{L}+-(?:ro|daero|gil)|\\p{Script=Hangul}{1,8}(?:로|길)(?:\\d{1,3}번길)?)(?:[ \\t]+\\d{1,3}(?:beon)?-?gil)?[ \\t]+${NUMBER}(?![\\d]|(?!${HANGUL_PARTICLE})\\p{L})${KOREAN_UNITS}` +
+    `|(?<![\\w.,/:-])(?:\\d{1,4}-dong[ \\t]+\\d{1,5}-ho,?[ \\t]+)?${NUMBER}[ \\t]+\\p{L}+-(?:ro|daero|gil)(?![\\p{L}])`,
   'giu',
 );
 /** What a Japanese block cannot do without: "6-4-3", "1-chome" (not a date's "2026-05-06" nor a phone number). */
@@ -87,6 +93,13 @@ const GRID_ADDRESS = new RegExp(
     `[ \\t]*(?:#|no\\.?|n[º°])[ \\t]?\\d{1,4}[a-z]?(?:[ \\t]?-[ \\t]?\\d{1,3}[a-z]?)?(?:[ \\t]x[ \\t]\\d{1,3}(?:[ \\t]y[ \\t]\\d{1,3})?)?${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
+
+/** Swahili street lines: "Mtaa wa Mvule, Nyumba Na. 72, Ghorofa ya 4", "Barabara ya Mwembe, nyumba nambari 6". */
+const SWAHILI_LINE = /(?<![\p{L}])(?:mtaa|barabara)[ \t]+(?:wa|ya)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?,?[ \t]+nyumba[ \t]+(?:na\.?|nambari|namba|no\.?)[ \t]*\d{1,4}[a-z]?(?:,?[ \t]+ghorofa[ \t]+ya[ \t]+\d{1,2})?(?![\p{L}\d])/giu;
+const SWAHILI_HINT = /nyumba/i;
+/** Persian lines typed in Latin letters: "Pelak 10, Kooche Golestan, Kh. Yas" (plate, lane, street). */
+const PERSIAN_LATIN_LINE = /(?<![\p{L}])pelak[ \t]*\d{1,4}(?:,?[ \t]+(?:kooche(?:h)?|kuche(?:h)?|kh\.|khiaban|khiyaban|blvd\.?|meydan|bonbast)[ \t]+\p{L}+){1,3}(?![\p{L}])/giu;
+const PERSIAN_LATIN_HINT = /pelak/i;
 
 /** Indonesian housing estates: "Perumahan Griya Asri Blok D11 No. 168", "perum taman sari blok d3 no. 31". */
 const HOUSING_ESTATE = new RegExp(
@@ -123,7 +136,7 @@ const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?[ \t]*(?:#|no\.?|n[º°])
 
 /** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
 const OTHER_CONVENTIONS_HINT = new RegExp(
-  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT, HOUSING_HINT, TAIWAN_HINT].map((re) => `(?:${re.source})`).join('|'),
+  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT, HOUSING_HINT, TAIWAN_HINT, SWAHILI_HINT, PERSIAN_LATIN_HINT].map((re) => `(?:${re.source})`).join('|'),
   'iu',
 );
 
@@ -180,6 +193,8 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
   if (GRID_HINT.test(text)) for (const m of execAll(GRID_ADDRESS, text)) yield { start: m.index, end: m.index + m[0].length };
   if (HOUSING_HINT.test(text)) for (const m of execAll(HOUSING_ESTATE, text)) yield { start: m.index, end: m.index + m[0].length };
   if (TAIWAN_HINT.test(text)) for (const m of execAll(TAIWAN_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (SWAHILI_HINT.test(text)) for (const m of execAll(SWAHILI_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (PERSIAN_LATIN_HINT.test(text)) for (const m of execAll(PERSIAN_LATIN_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
 }
 
 /**

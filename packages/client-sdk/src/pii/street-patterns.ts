@@ -35,7 +35,7 @@ export const TYPE_WORDS =
   'rua|travessa|rodovia|estrada|alameda|praça|largo|marginal|' +
   // Greek typed in Latin letters ("Leof. Kifisias 12"; "odos" is in street-scripts.ts, which asks for a name in the genitive).
   'leoforos|leof\\.|plateia|' +
-  'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|' +
+  'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|nám\\.|nam\\.|' +
   'str\\.|strada|bulevardul|calea|bd\\.|bdul\\.|b-dul|[șs]os\\.|' +
   'ulitsa|prospekt|' +
   // Romanian, Belgian and Senegalese French, Welsh, Indonesian, Croatian, Polish, Czech and Slovak.
@@ -85,8 +85,8 @@ export const STREET_WORDS_AFTER =
 export const NUMBER =
   '(?:[NSEW]\\d{1,4}[NSEW]\\d{1,5}|\\d{3}/\\d{1,4}/\\d{1,3}(?![\\d/])|\\d{1,3}/\\d{3}/\\d{1,3}(?![\\d/])' +
   '|[A-Za-z]-\\d{1,5}(?=,)|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?)';
-/** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12". */
-export const HOUSE_MARK = '(?:n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
+/** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12", Indonesian "Kav. 46". */
+export const HOUSE_MARK = '(?:kav\\.?[ \\t]?|n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
 /** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
 export const ORDINAL = '\\d{1,3}(?:st|nd|rd|th)';
 export const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
@@ -102,18 +102,24 @@ export const UNIT =
   // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
   `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
   // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
-  `|\\s\\d{1,2}[º°ª](?:\\s?(?:[A-Ha-h](?![\\p{L}\\d])|izda\\.?|izq\\.?|dcha\\.?|dcho\\.?|ctro\\.?))?|\\sbajo(?:\\s[A-Ha-h](?![\\p{L}\\d]))?` +
+  `|,?\\s\\d{1,2}[º°ª](?:\\s?(?:[A-Ha-h](?![\\p{L}\\d])|izda\\.?|izq\\.?|dcha\\.?|dcho\\.?|ctro\\.?|piso|p\\.))?|\\sbajo(?:\\s[A-Ha-h](?![\\p{L}\\d]))?` +
   // Romanian and Moldovan block, stair, floor and flat ("bl. G18, sc. A, et. 2, ap. 17"), Esperanto floors and flats,
   // a floor after an American line (", 8th Floor", ", ground floor"), an entrance ("Entrance B"), a unit named by a letter ("unit c", "Edif. C").
   `|,?\\s(?:bl\\.|bloc|sc\\.|scara|et\\.|etaj|ap\\.|apart\\.)\\s?(?=[A-Za-z\\d])[A-Za-z]{0,2}\\d{0,4}[A-Za-z]?(?![\\p{L}\\d])` +
-  `|,?\\sground\\sfloor|,?\\sentrance\\s(?:[A-Za-z]|\\d{1,2})(?![\\p{L}\\d])|,?\\s(?:eta[ĝg]x?o|lo[ĝg]x?ejo)\\s\\d{1,4}|,?\\s\\d{1,2}(?:st|nd|rd|th)\\s(?:floor|fl\\.?)|,?\\s(?:unit|apt\\.?|suite|ste\\.?|flat|edif\\.?)\\s?#?\\s?[A-Za-z](?![\\p{L}\\d])` +
+  `|,?\\sground\\sfloor|,?\\sentrance\\s(?:[A-Za-z]|\\d{1,2})(?![\\p{L}\\d])|,?\\s(?:eta[ĝg]x?o|lo[ĝg]x?ejo)\\s\\d{1,4}|,?\\s\\d{1,2}(?:st|nd|rd|th)\\s(?:floor|fl\\.?)|,?\\s(?:unit|apt\\.?|suite|ste\\.?|flat|edif\\.?|depto\\.?|dpto\\.?)\\s?#?\\s?[A-Za-z](?![\\p{L}\\d])` +
+  // Nigerian and Ghanaian directions from a known road ("12 Ogunleye Close, off Station Road").
+  `|,?\\soff\\s(?:${NAME_WORD}\\s){1,3}(?:road|street|avenue|close|crescent|way|drive|lane|expressway)(?![\\p{L}])` +
   `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
 /**
- * What may stand between units and the street line: a floor ("4/F", "12/f", "11th Floor"), and a
- * building's name ("Jade Tower", "Santos Bldg.", "sunrise residences"), as in the Philippines and India.
+ * What may stand between units and the street line: a floor ("4/F", "6F", "11th Floor", "Floor 28"), and
+ * a building's name ("Jade Tower", "Santos Bldg.", "sunrise residences", "Menara Kencana"), as in the
+ * Philippines, India, Thailand, Kenya and Indonesia.
  */
+export const FLOOR = '(?:\\d{1,2}(?:st|nd|rd|th)[ \\t]floor|(?:floor|fl\\.?)[ \\t]?\\d{1,2}|\\d{1,2}/?f(?![\\p{L}\\d]))';
 export const BUILDING_BEFORE =
-  `\\d{1,2}/f|\\d{1,2}(?:st|nd|rd|th)[ \\t]floor|(?:${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave)`;
+  `${FLOOR}|(?:${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave)` +
+  // Indonesian and Malay buildings named after their word ("Menara Kencana", "Wisma Atria", "Gedung Sate").
+  `|(?:menara|wisma|gedung|graha)[ \\t]+(?:${NAME_WORD}[ \\t]+){0,2}${NAME_WORD}`;
 /** A floor and a flat or door written together: "K:9 D:4", "piso 6 depto. c". */
 export const UNITS = `(?:${UNIT}){0,4}`;
 
@@ -124,7 +130,7 @@ export const UNITS = `(?:${UNIT}){0,4}`;
  * Cross"): the street after it then needs no house number of its own.
  */
 export const UNIT_LEAD =
-  '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?(?:[a-z]-)?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
+  '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?(?:[a-z]-?)?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
   '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*)';
 
 /**

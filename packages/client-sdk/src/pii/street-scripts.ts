@@ -1,4 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
+import { lazyValue } from './lexicon.ts';
 import { FIRST_NAME_SET } from './name-lexicon.ts';
 import { COMPOUND_ENDINGS, UNITS } from './street-patterns.ts';
 import { execAll } from './text.ts';
@@ -10,39 +11,85 @@ import type { PiiSpan } from './types.ts';
 
 /** A house number in ASCII, Arabic-Indic or Eastern Arabic-Indic digits. */
 const D = '[0-9٠-٩۰-۹]{1,5}';
-
 const GREEK_WORD = "\\p{Script=Greek}[\\p{Script=Greek}\\p{M}'’.-]*";
-const GREEK_TYPE = 'οδός|οδος|οδό|οδο|οδ\\.|λεωφόρος|λεωφορος|λεωφόρο|λεωφορο|λεωφ\\.|πλατεία|πλατεια|πάροδος|παροδος|odos|leof\\.|leoforos|plateia|parodos';
-/** After the number: the corner's street ("& Πλατάνων"), a flat ("διαμ. 8"), the ground or an ordinal floor. */
-const GREEK_AFTER =
-  `(?:[ \\t]*&[ \\t]*${GREEK_WORD}(?:[ \\t]+${GREEK_WORD})?)?` +
-  `(?:,?[ \\t]*(?:διαμ\\.?|διαμέρισμα)[ \\t]*\\d{1,4}|,?[ \\t]*ισόγειο|,?[ \\t]*\\d{1,2}(?:ος|ου|ο)[ \\t]+(?:όροφος|οροφος))?`;
-/** A Greek street: with its type word, or words and a number (with a letter: "51Γ") then the corner, flat or floor. */
-const GREEK_STREET = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:${GREEK_TYPE})[ \\t]+)?((?:${GREEK_WORD}[ \\t]+){0,3}${GREEK_WORD})[ \\t]+\\d{1,4}(?:[-–]\\d{1,4})?\\p{Script=Greek}?(?![\\p{L}\\d])${GREEK_AFTER}`,
-  'giu',
-);
+const HEBREW_WORD = '[\\u05D0-\\u05EA][\\u05D0-\\u05EA\'׳"״-]*';
+const ARABIC_WORD = '[\\u0620-\\u064A\\u066E-\\u06D3\\u06FA-\\u06FF][\\u0620-\\u065F\\u066E-\\u06D3\\u06FA-\\u06FF]*';
+const PERSIAN_WORD = '[\\u0620-\\u064A\\u066E-\\u06D3\\u06FA-\\u06FF][\\u0620-\\u065F\\u066E-\\u06D3\\u06FA-\\u06FF\\u200C]*';
+const THAI_WORD = '[\\u0E01-\\u0E4E]+';
+const THAI_D = '[0-9\\u0E50-\\u0E59]{1,5}';
+const CYRILLIC_WORD = "\\p{Script=Cyrillic}[\\p{Script=Cyrillic}'’ʼ-]*";
+
+/** The patterns of these scripts, built from the lexicon's words (script-street-data.ts) the first time they are asked for. */
+const scripts = lazyValue(({ SCRIPT_STREET_WORDS: w }) => ({
+  /**
+   * A Greek street: with its type word, or words and a number (with a letter: "51Γ", or a range:
+   * "38-40") then the corner's street ("& Πλατάνων"), a flat ("διαμ. 8"), the ground or an ordinal floor.
+   */
+  greekStreet: new RegExp(
+    `(?<![\\p{L}\\d])(?:(?:${w.greekTypes})[ \\t]+)?((?:${GREEK_WORD}[ \\t]+){0,3}${GREEK_WORD})[ \\t]+\\d{1,4}(?:[-–]\\d{1,4})?\\p{Script=Greek}?(?![\\p{L}\\d])` +
+      `(?:[ \\t]*&[ \\t]*${GREEK_WORD}(?:[ \\t]+${GREEK_WORD})?)?` +
+      `(?:,?[ \\t]*(?:${w.greekFlat})[ \\t]*\\d{1,4}|,?[ \\t]*${w.greekGround}|,?[ \\t]*\\d{1,2}${w.greekFloor})?`,
+    'giu',
+  ),
+  greekTypeAt: new RegExp(`^(?:${w.greekTypes})`, 'iu'),
+  greekTypeWord: new RegExp(`^(?:${w.greekTypes})$`, 'iu'),
+  /**
+   * A street named without its type word is named in the genitive ("Ερμού", "Κυπαρισσίων", "Ελιάς"):
+   * a room, a gate or a chapter ("Αίθουσα 11", "Πύλη 8", "Κεφάλαιο 3") is named in the nominative.
+   */
+  greekGenitive: new RegExp(`(?:${w.greekGenitive})$`, 'iu'),
+  /** A Hebrew street: its type word or a name with the article "ה", the number, then a flat or an entrance ("דירה 36", "כניסה ב"). */
+  hebrewStreet: new RegExp(
+    `(?<![\\u05D0-\\u05EA\\d])(?:(${w.hebrewTypes})[ \\t]+)?(${HEBREW_WORD}(?:[ \\t]+${HEBREW_WORD}){0,2})[ \\t]+\\d{1,4}(?:\\/\\d{1,3})?(?![\\p{L}\\d])` +
+      `(?:[ \\t]+(?:${w.hebrewUnits})[ \\t]*(?:\\d{1,3}|[\\u05D0-\\u05EA](?![\\u05D0-\\u05EA])))*`,
+    'gu',
+  ),
+  hebrewTypeWord: new RegExp(`^(?:${w.hebrewTypes})$`, 'u'),
+  /** Words that count or place things, written with a number and never a street ("חדר 5", "רציף 4", "כביש 22", "הזמנה 9"). */
+  hebrewNotStreet: new Set(w.hebrewNotStreet.split(' ')),
+  /**
+   * An Arabic street: a flat, a building and their numbers, a house number, the street's type and its
+   * name or number ("عمارة ١٧٣ شارع النصر", "منزل ١٦، سكة ٤٦٣٦", "32 شارع الحرية"), then a floor or a flat.
+   */
+  arabicStreet: new RegExp(
+    `(?<![\\p{L}\\d])(?:(?:${w.arabicBuildings})[ \\t]*${D}[ \\t]*[،,]?[ \\t]*){0,2}(?:${D}[ \\t]+)?(?:${w.arabicTypes})[ \\t]+(?:${D}|${ARABIC_WORD}(?:[ \\t]+${ARABIC_WORD})?)` +
+      `(?:[ \\t]*[،,][ \\t]*(?:${w.arabicFloor})[ \\t]+${ARABIC_WORD}|[ \\t]*[،,]?[ \\t]*(?:${w.arabicFlat})[ \\t]*${D})?(?![\\p{L}\\d])`,
+    'gu',
+  ),
+  /**
+   * Persian lines: named parts then numbered ones, parted by commas or dashes: "خیابان نسترن، کوچه شقایق،
+   * پلاک ۷۶، واحد 5", "خ نسترن - ک بهار - پ ۱۲", "خیابان بهار، نبش کوچه سرو، ساختمان نگین، طبقه 1".
+   */
+  persianLine: (() => {
+    const named = `(?:${w.persianNamed})[ \\t]+${PERSIAN_WORD}(?:[ \\t]+${PERSIAN_WORD})?`;
+    const sep = '[ \\t]*[،,\\-–][ \\t]*';
+    return new RegExp(`(?<![\\p{L}\\u200C])${named}(?:${sep}${named}){0,4}(?:${sep}(?:${w.persianNumbered})[ \\t]*${D})+(?![\\p{L}\\d۰-۹])`, 'gu');
+  })(),
+  /**
+   * Thai lines: a building's room and floor, the house number ("เลขที่ 972/81"), then moo, village, soi and
+   * road ("899 ม.10 ซ.ดาวเรือง ถ.ศรีสุข"), in Thai or Arabic digits; not the subdistrict, district or province after them.
+   */
+  thaiLine: new RegExp(
+    `(?<![\\u0E01-\\u0E4E0-9\\u0E50-\\u0E59])(?:(?:${THAI_WORD}[ \\t]+)?${w.thaiRoom}[ \\t]*${THAI_D}[ \\t]+${w.thaiFloor}[ \\t]*${THAI_D}[ \\t]+)?(?:${w.thaiHouse}[ \\t]*)?${THAI_D}(?:\\/${THAI_D})?` +
+      `(?:[ \\t]+(?:(?:${w.thaiMoo})[ \\t]*${THAI_D}|${w.thaiVillage}[\\u0E01-\\u0E4E]*|(?:${w.thaiSoi})[ \\t]*(?:${THAI_WORD})?(?:[ \\t]*${THAI_D})?|(?:${w.thaiRoad})[ \\t]*${THAI_WORD}))+`,
+    'gu',
+  ),
+  /** What makes such a match a street line: a moo, soi, road or village after the number, not only a building's floor. */
+  thaiStreetPart: new RegExp(`${w.thaiMoo}|${w.thaiSoi}|${w.thaiRoad}|${w.thaiVillage}`, 'u'),
+  thaiBuildingFloor: new RegExp(`^.*?${w.thaiFloor}[ \\t]*${THAI_D}`, 'u'),
+  /**
+   * Ukrainian and Russian lines: the type word, the name, the house ("буд. 137", "д. 5") and flat or
+   * office ("вул. Лісова, буд. 137, кв. 17", "пров. Кленовий, 20Б", "вул. Садова, 113А, офіс 467").
+   */
+  cyrillicLine: new RegExp(
+    `(?<![\\p{L}\\d])(?:${w.cyrillicTypes})\\.?[ \\t]+${CYRILLIC_WORD}(?:[ \\t]+${CYRILLIC_WORD}){0,2},?[ \\t]+(?:(?:${w.cyrillicHouse})\\.?[ \\t]*)?` +
+      `\\d{1,4}(?:[-/]\\d{1,3})?[\\p{Script=Cyrillic}A-Za-z]?(?![\\p{L}\\d])(?:,?[ \\t]*(?:${w.cyrillicUnits})\\.?[ \\t]*\\d{1,4})*`,
+    'giu',
+  ),
+}));
+
 /** "odos Antheon 75": the Greek type word typed in Latin letters, then a name in the genitive ("Attiki Odos near exit 18" is a motorway). */
 const GREEK_LATIN_STREET = new RegExp(`(?<![\\p{L}\\d])odos[ \\t]+(?:\\p{L}+[ \\t]+){0,2}\\p{L}+(?:on|ou|as|is|ys|es)[ \\t]+\\d{1,4}[a-z]?${UNITS}(?![\\p{L}\\d])`, 'giu');
-const GREEK_TYPE_AT = new RegExp(`^(?:${GREEK_TYPE})`, 'iu');
-const GREEK_TYPE_WORD = new RegExp(`^(?:${GREEK_TYPE})$`, 'iu');
-/**
- * A street named without its type word is named in the genitive ("Ερμού", "Κυπαρισσίων", "Ελιάς"):
- * a room, a gate or a chapter ("Αίθουσα 11", "Πύλη 8", "Κεφάλαιο 3") is named in the nominative.
- */
-const GREEK_GENITIVE = /(?:ου|ού|ων|ών|ας|άς|ης|ής|εως|έως|ους|ούς)$/iu;
-
-const HEBREW_WORD = '[\\u05D0-\\u05EA][\\u05D0-\\u05EA\'׳"״-]*';
-const HEBREW_TYPE = "רחוב|רח['׳]|שדרות|שד['׳]|דרך|סמטת|כיכר";
-const HEBREW_TYPE_WORD = new RegExp(`^(?:${HEBREW_TYPE})$`, 'u');
-/** A Hebrew street: its type word or a name with the article "ה", the number, then a flat or an entrance ("דירה 36", "כניסה ב"). */
-const HEBREW_STREET = new RegExp(
-  `(?<![\\u05D0-\\u05EA\\d])(?:(${HEBREW_TYPE})[ \\t]+)?(${HEBREW_WORD}(?:[ \\t]+${HEBREW_WORD}){0,2})[ \\t]+\\d{1,4}(?:\\/\\d{1,3})?(?![\\p{L}\\d])` +
-    `(?:[ \\t]+(?:דירה|דיר['׳]|כניסה|קומה)[ \\t]*(?:\\d{1,3}|[\\u05D0-\\u05EA](?![\\u05D0-\\u05EA])))*`,
-  'gu',
-);
-/** Words that count or place things, written with a number and never a street ("חדר 5", "רציף 4", "כביש 22", "הזמנה 9"). */
-const HEBREW_NOT_STREET = new Set(['חדר', 'קומה', 'שער', 'רציף', 'כביש', 'גרסה', 'גירסה', 'קו', 'פרק', 'טיסה', 'מושב', 'הזמנה', 'חשבונית', 'סעיף', 'אולם', 'בניין', 'משרד', 'עמוד', 'קרון', 'ספרינט', 'מספר', 'כיתה', 'הערה']);
 
 /**
  * A Hebrew street's name in Latin letters, with its article: capitalised after it ("HaBrosh 53/11"),
@@ -52,39 +99,34 @@ const HEBREW_NOT_STREET = new Set(['חדר', 'קומה', 'שער', 'רציף', '
 const HEBREW_LATIN_STREET =
   new RegExp(`(?<![\\p{L}\\d])(?:((?:sderot|sd\\.|rehov|rechov|derech|shderot)[ \\t]+)?(ha-?\\p{L}{3,})((?:[ \\t]+(?:st\\.?|street|blvd\\.?|ave\\.?))?))[ \\t]+\\d{1,4}(?:\\/\\d{1,3})?${UNITS}(?![\\p{L}\\d]|[.,:]\\d)`, 'giu');
 
-const ARABIC_WORD = '[\\u0620-\\u064A\\u066E-\\u06D3\\u06FA-\\u06FF][\\u0620-\\u065F\\u066E-\\u06D3\\u06FA-\\u06FF]*';
-const ARABIC_TYPE = 'شارع|طريق|سكة|سكه|جادة|حارة|زقاق|ممر|ش\\.';
-const ARABIC_BUILDING = 'عمارة|عماره|مبنى|مبني|منزل|فيلا|بناية|برج';
-/**
- * An Arabic street: a flat, a building and their numbers, a house number, the street's type and its name or
- * number ("عمارة ١٧٣ شارع النصر", "منزل ١٦، سكة ٤٦٣٦", "32 شارع الحرية"), then a floor or a flat.
- */
-const ARABIC_STREET = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:${ARABIC_BUILDING}|شقة)[ \\t]*${D}[ \\t]*[،,]?[ \\t]*){0,2}(?:${D}[ \\t]+)?(?:${ARABIC_TYPE})[ \\t]+(?:${D}|${ARABIC_WORD}(?:[ \\t]+${ARABIC_WORD})?)` +
-    `(?:[ \\t]*[،,][ \\t]*(?:الدور|الطابق)[ \\t]+${ARABIC_WORD}|[ \\t]*[،,]?[ \\t]*شقة[ \\t]*${D})?(?![\\p{L}\\d])`,
-  'gu',
-);
+/** The same typed in Latin letters: "vul. lisova 94 kv 32", "ul. Sadovaya, d. 5, kv. 12". */
+const CYRILLIC_LATIN_LINE = /(?<![\p{L}\d])(?:vul|vulytsia|ulitsa|prov|prosp|pr-t)\.?[ \t]+\p{L}+(?:[ \t]+\p{L}+)?,?[ \t]+(?:(?:bud|d)\.?[ \t]*)?\d{1,4}[a-z]?(?:,?[ \t]*(?:kv|of)\.?[ \t]*\d{1,4})?(?![\p{L}\d])/giu;
+
 const ANY_DIGIT = /[0-9٠-٩۰-۹]/u;
 const EUROPEAN_ENDING = new RegExp(`(?:${COMPOUND_ENDINGS})$`, 'iu');
 
 const GREEK_LETTER = /\p{Script=Greek}/u;
 const HEBREW_LETTER = /[\u05D0-\u05EA]/u;
 const ARABIC_LETTER = /[\u0620-\u064A]/u;
+const PERSIAN_LETTER = /[\u067E\u0686\u0698\u06A9\u06AF\u06CC]/u;
+const THAI_LETTER = /[\u0E01-\u0E4E]/u;
+const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
 const HEBREW_LATIN_HINT = /(?<![\p{L}])[Hh]a-?\p{L}{3,}[^\n\d]{0,12}\d/u;
 
 export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
   if (GREEK_LETTER.test(text)) {
-    for (const m of execAll(GREEK_STREET, text)) {
+    const p = scripts();
+    for (const m of execAll(p.greekStreet, text)) {
       const words = (m[1] ?? '').split(/[ \t]+/);
       let k = words.length - 1;
-      if (!GREEK_TYPE_AT.test(m[0])) {
+      if (!p.greekTypeAt.test(m[0])) {
         // The name is the genitive words before the number, or starts at a type word among them;
         // the words before are the sentence's ("στείλτε τα έγγραφα στη διεύθυνση πλατεία ανθέων 117").
-        const type = words.findLastIndex((w) => GREEK_TYPE_WORD.test(w));
+        const type = words.findLastIndex((w) => p.greekTypeWord.test(w));
         if (type !== -1) k = type;
         else {
-          if (!GREEK_GENITIVE.test(words[k] ?? '')) continue;
-          while (k > 0 && GREEK_GENITIVE.test(words[k - 1] ?? '')) k--;
+          if (!p.greekGenitive.test(words[k] ?? '')) continue;
+          while (k > 0 && p.greekGenitive.test(words[k - 1] ?? '')) k--;
         }
       } else k = 0;
       const start = k === 0 ? m.index : m.index + m[0].indexOf(words.slice(k).join(' '), m[0].length - m[0].trimStart().length);
@@ -92,11 +134,12 @@ export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
     }
   }
   if (HEBREW_LETTER.test(text)) {
-    for (const m of execAll(HEBREW_STREET, text)) {
+    const p = scripts();
+    for (const m of execAll(p.hebrewStreet, text)) {
       const words = (m[2] ?? '').split(/[ \t]+/);
       let start = m.index;
       // A type word among the words starts the line ("… לכתובת סמטת הגפן 12").
-      const type = m[1] === undefined ? words.findLastIndex((w) => HEBREW_TYPE_WORD.test(w)) : -1;
+      const type = m[1] === undefined ? words.findLastIndex((w) => p.hebrewTypeWord.test(w)) : -1;
       if (type !== -1) {
         start += m[0].indexOf(words.slice(type).join(' '));
         words.splice(0, type + 1);
@@ -111,17 +154,29 @@ export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
       }
       // With or without the article: "ההזמנה 4411" is the order 4411.
       const head = words[0] ?? '';
-      if (HEBREW_NOT_STREET.has(head) || (head.startsWith('ה') && HEBREW_NOT_STREET.has(head.slice(1)))) continue;
+      if (p.hebrewNotStreet.has(head) || (head.startsWith('ה') && p.hebrewNotStreet.has(head.slice(1)))) continue;
       yield { start, end: m.index + m[0].length };
     }
   }
   if (ARABIC_LETTER.test(text)) {
-    for (const m of execAll(ARABIC_STREET, text)) if (ANY_DIGIT.test(m[0])) yield { start: m.index, end: m.index + m[0].length };
+    const p = scripts();
+    for (const m of execAll(p.arabicStreet, text)) if (ANY_DIGIT.test(m[0])) yield { start: m.index, end: m.index + m[0].length };
+    // Persian's own letters ("پ", "ک", "ی") mark its lines.
+    if (PERSIAN_LETTER.test(text)) for (const m of execAll(p.persianLine, text)) yield { start: m.index, end: m.index + m[0].length };
   }
+  if (THAI_LETTER.test(text)) {
+    const p = scripts();
+    for (const m of execAll(p.thaiLine, text)) {
+      // A number alone, or with the floor of a building only, is no street line.
+      if (p.thaiStreetPart.test(m[0].replace(p.thaiBuildingFloor, ''))) yield { start: m.index, end: m.index + m[0].length };
+    }
+  }
+  if (CYRILLIC_LETTER.test(text)) for (const m of execAll(scripts().cyrillicLine, text)) yield { start: m.index, end: m.index + m[0].length };
 }
 
 /** Greek and Hebrew street names typed in Latin letters ("odos Antheon 75", "HaBrosh 53/11"): found with the general shapes. */
 export function* findTransliteratedStreets(text: string): Generator<PiiSpan> {
+  if (/(?:vul|ulitsa|prov|prosp|pr-t)\.?[ \t]/i.test(text)) for (const m of execAll(CYRILLIC_LATIN_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
   if (/odos/i.test(text)) for (const m of execAll(GREEK_LATIN_STREET, text)) yield { start: m.index, end: m.index + m[0].length };
   if (HEBREW_LATIN_HINT.test(text)) {
     for (const m of execAll(HEBREW_LATIN_STREET, text)) {
