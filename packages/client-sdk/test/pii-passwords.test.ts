@@ -306,6 +306,28 @@ describe('passwords in Japanese, Chinese, Russian and Arabic, exports and login 
     expect(secrets('סיסמה: ראה כספת הסיסמאות')).toEqual([]);
   });
 
+  it('takes values a phrase gives without a word for a password, and after cues of Persian, Thai, Korean and Swahili', () => {
+    expect(secrets('the safe in the server room opens with 11032015')).toEqual(['11032015']);
+    expect(secrets('the zip from legal is locked with staple1%')).toEqual(['staple1%']);
+    expect(secrets('sudo wants tiger+coffee+55 on that box, not your AD one')).toEqual(['tiger+coffee+55']);
+    expect(secrets('ssh in as ops with River$1989, then sudo -i')).toEqual(['River$1989']);
+    expect(secrets('login is ops and B6K*5PB%@mbX')).toEqual(['B6K*5PB%@mbX']);
+    expect(secrets('use violin_correct_window_55 to get into the shared admin account')).toEqual(['violin_correct_window_55']);
+    expect(secrets('ops:Harbor97 works for the staging host')).toEqual(['Harbor97']);
+    expect(secrets('vpn: a.kowalczyk / Nairobi2014$')).toEqual(['Nairobi2014$']);
+    expect(secrets('entrá con ops y 121307, después te pide cambiarla')).toEqual(['121307']);
+    expect(secrets('رمز موقت شما D9j7Wmk!yKS+K7 است؛ لطفاً بعد از ورود عوضش کنید.')).toEqual(['D9j7Wmk!yKS+K7']);
+    expect(secrets('รหัสผ่าน wifi ชั้น 18 คือ Zaq12wsx นะคะ')).toEqual(['Zaq12wsx']);
+    expect(secrets('임시 비밀번호: Sarang#1 (첫 로그인 후 꼭 변경해 주세요)')).toEqual(['Sarang#1']);
+  });
+
+  it('keeps what follows those words when it is no value', () => {
+    expect(secrets('the door opens with a badge, not a code')).toEqual([]);
+    expect(secrets('sudo wants your AD password, not the local one')).toEqual([]);
+    expect(secrets('رمز عبور را از مدیر بپرسید')).toEqual([]);
+    expect(secrets('รหัสผ่าน wifi ขอได้ที่แผนกไอที')).toEqual([]);
+  });
+
   it("takes a CSV export's password column, the password of a user:password pair, and not a Swedish ending's colon", () => {
     expect(secrets('system,username,password\nrouter,admin,Gz71!kq\nnas,backup,"m4ple#Syrup"')).toEqual(['Gz71!kq', 'm4ple#Syrup']);
     expect(secrets('Credentials: svc_report:azerty2024')).toEqual(['azerty2024']);

@@ -1,4 +1,4 @@
-import { ENGLISH_TIER } from './english-lexicon.ts';
+import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, isCommonPassword } from './password-values.ts';
 import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, wordAndDigits } from './password-shapes.ts';
 import { execAll } from './text.ts';
@@ -153,7 +153,8 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   if (/:\d{1,5}:|:\*:/.test(text)) yield* found(PGPASS_LINE, anyValue);
   if (/\n/.test(text) && /\bpass/i.test(text)) yield* found(USER_THEN_PASS_LINE, lineValue);
   if (LOGIN_PHRASE_HINT.test(text)) {
-    yield* found(LOGIN_PHRASE, isStrongPasswordValue);
+    // (Digits too: "the safe opens with 11032015", "entrá con ops y 121307".)
+    yield* found(LOGIN_PHRASE, (v) => isStrongPasswordValue(v) || /^\d{4,16}$/.test(v));
     yield* found(TRY_FOR_LOGIN, isStrongPasswordValue);
     yield* found(ONE_IS, isStrongPasswordValue);
   }
@@ -163,6 +164,8 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   if (/\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) yield* found(VALUE_ABOVE_POINTER, anyValue);
   if (/(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
   if (/\bssid\b|network|wi-?fi|wlan/i.test(text)) yield* found(WIFI_KEY_LINE, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
+  if (/works|worked|good/i.test(text)) yield* found(PAIR_WORKS, loginValue);
+  if (SCRIPT_CUE_HINT.test(text)) yield* findScriptCuedPasswords(text);
   if (/\?[ \t]*\r?\n/.test(text)) {
     yield* found(ANSWER_TO_QUESTION, anyValue);
     yield* found(CHAT_ANSWER, isStrongPasswordValue);
@@ -186,22 +189,39 @@ const LOGIN_PHRASE = new RegExp(
   '(?<![\\p{L}])(?:(?:unlock|open|decrypt)[ \\t]+(?:it|them|the[ \\t]+[\\p{L}-]+)[ \\t]+with|log(?:ging)?[ -]?in[ \\t]+with|sign(?:ing)?[ -]?in[ \\t]+(?:as[ \\t]+\\S+[ \\t]+)?(?:with|using)' +
     '|(?:the[ \\t]+)?vault[ \\t]+says|account[\'’]s[ \\t]+is|(?:wi-?fi|wlan|network|router)[ \\t]+key[ \\t]+is|key[ \\t]+for[ \\t]+the[ \\t]+(?:[\\p{L}-]+[ \\t]+)?(?:wi-?fi|wlan|network|router)[ \\t]+is' +
     '|(?:just|then)[ \\t]+(?:type|enter)|new[ \\t]+one[ \\t]*:' +
+    // "the safe opens with X", "the zip is locked with X", "the laptop unlocks with X", "sudo wants X",
+    // "ssh in as ops with X", "login is ops and X", "sign in as admin and type X".
+    '|(?:opens|unlocks|(?:is[ \\t]+)?(?:locked|protected|encrypted))[ \\t]+with|sudo[ \\t]+(?:wants|asks[ \\t]+for|needs)' +
+    '|(?:ssh|log|get)[ -]?in[ \\t]+as[ \\t]+\\S+[ \\t]+(?:with|using)|(?:login|username|user)[ \\t]+is[ \\t]+\\S+[ \\t]+(?:and|with)' +
+    '|(?:sign|log)[ -]?in[ \\t]+as[ \\t]+\\S+[ \\t]+and[ \\t]+(?:type|enter|use)' +
+    // Spanish, Persian and Swahili logins: "entrá con ops y X", "با یوزر ops و X", "ingia kwa jsmith kisha weka X".
+    '|(?:entr[aá]|ingres[aá]|acced[eé])[ \\t]+con[ \\t]+\\S+[ \\t]+y|با[ \\t]+(?:یوزر|کاربر)[ \\t]+\\S+[ \\t]+و|ingia[ \\t]+kwa[ \\t]+\\S+[ \\t]+(?:kisha[ \\t]+)?(?:weka|tumia)' +
     // "the code to unlock the shared laptop is X", "code for the portal account: X", "le code d'accès … est X".
     '|code[ \\t]+(?:to[ \\t]+(?:unlock|open)|for)[ \\t]+(?:[\\p{L}-]+[ \\t]+){0,4}?(?:is|was|:)|code[ \\t]+d[\'’]acc[eè]s[ \\t]+(?:[\\p{L}\'’-]+[ \\t]+){0,4}?(?:est|:))[ \\t]+["\'`“]?([^\\s"\'`”]{4,128})',
   'dgiu',
 );
 /** "can u try X for the router admin page", "use X to log in": a value tried on a login. */
 const TRY_FOR_LOGIN = new RegExp(
-  '(?<![\\p{L}])(?:try|use|it[\'’]?s)[ \\t]+["\'`“«]?([^\\s"\'`”»]{4,128}?)["\'`”»]?,?[ \\t]+(?:to[ \\t]+(?:log|sign)[ -]?in|for[ \\t]+(?:the[ \\t]+)?(?:[\\p{L}-]+[ \\t]+)?' +
+  '(?<![\\p{L}])(?:try|use|it[\'’]?s)[ \\t]+["\'`“«]?([^\\s"\'`”»]{4,128}?)["\'`”»]?,?[ \\t]+(?:to[ \\t]+(?:(?:log|sign)[ -]?in|get[ \\t]+into)|for[ \\t]+(?:the[ \\t]+)?(?:[\\p{L}-]+[ \\t]+)?' +
     '(?:router|admin|login|vpn|wi-?fi|wlan|portal|account|laptop|server|nas|console|printer|guest|kiosk)(?![\\p{L}]))',
   'dgiu',
 );
+/** "ops:Harbor97 works for the staging host": a user and a password joined by a colon, then what they open. */
+const PAIR_WORKS = /(?<![\w.@:\/-])[\w.@-]{2,40}:([^\s:\/]{4,128})[ \t]+(?:works|worked|is good|should work)[ \t]+(?:for|on)(?![\p{L}])/dgiu;
+/**
+ * A cue of a script passwords are not typed in ("رمز موقت شما X است", "รหัสผ่าน wifi ชั้น 18 คือ X นะคะ",
+ * "임시 비밀번호: X", "nenosiri ya wifi ni X"): the first word of Latin letters, digits and symbols after it on
+ * its line that is no English word is the value.
+ */
+const SCRIPT_CUE = /(?:رمز(?:[ \t\u200C]*(?:عبور|موقت))?|گذرواژه|รหัสผ่าน|비밀번호|암호|nenosiri|neno[ \t]+la[ \t]+siri)/giu;
+const SCRIPT_CUE_HINT = /رمز|گذرواژه|รหัสผ่าน|비밀번호|암호|nenosiri|neno la siri/i;
+
 /** "the vpn one is X": which login's password, then the value. */
 const ONE_IS = new RegExp(
   '(?<![\\p{L}])the[ \\t]+(?:vpn|wi-?fi|wlan|admin|root|guest|staging|prod|production|router|nas|server|printer|kiosk|shared|service|temp|temporary)[ \\t]+one[ \\t]+(?:is|was)[ \\t]+(?:now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128})',
   'dgiu',
 );
-const LOGIN_PHRASE_HINT = /with|using|vault|account['’]s|key|type|enter|try|use|one|code|it['’]?s/i;
+const LOGIN_PHRASE_HINT = /with|using|vault|account['’]s|key|type|enter|try|use|one|code|it['’]?s|wants|asks|needs|login|user|con|یوزر|کاربر|ingia/i;
 
 /**
  * A password alone on the line under one that points to it: "PASSWORD FOR THE STAGING DB 👇",
@@ -244,3 +264,21 @@ const IT_IS_AFTER_CUE = new RegExp(
 const IT_IS_HINT = /it['’]?s[ \t]/i;
 /** "pass" as the key of a value, after a colon or at a line's start: "in case it didn't arrive: pass X66LQI3622". */
 const PASS_THEN_VALUE = /(?:^|[:\n>])[ \t]*pass[ \t]+["'`]?([^\s"'`]{4,128})/dgi;
+
+function* findScriptCuedPasswords(text: string): Generator<PiiSpan> {
+  for (const cue of execAll(SCRIPT_CUE, text)) {
+    const from = cue.index + cue[0].length;
+    const lineEnd = text.indexOf('\n', from);
+    const rest = text.slice(from, Math.min(lineEnd === -1 ? text.length : lineEnd, from + 80));
+    for (const w of rest.matchAll(/[!-~]{4,}/g)) {
+      const value = w[0].replace(/^[("'`:=]+/, '').replace(/[)"'`،؛.,;:]+$/u, '');
+      // "wifi", "VPN", "SSID": the thing the password is for.
+      if (/^[A-Za-z]+$/.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase())) && !isCommonPassword(value)) continue;
+      if (isStrongPasswordValue(value) || /^\d{4,16}$/.test(value) || loginValue(value)) {
+        const start = from + (w.index ?? 0) + w[0].indexOf(value);
+        yield { start, end: start + value.length };
+      }
+      break;
+    }
+  }
+}

@@ -378,9 +378,9 @@ const PIN_CODE = new RegExp(
 );
 /** Supersets of the cues of {@link PIN_CODE} and {@link CREDENTIAL_PAIR}: those run only on texts that have one. */
 const PIN_HINT = /pin|code|combination/i;
-const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugang|identifiants|inloggegevens|acce?ss?o?|accès|toegang|dostęp|auth/i;
+const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugang|identifiants|inloggegevens|acce?ss?o?|accès|toegang|dostęp|auth|vpn|ssh|sftp|rdp|db/i;
 /** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
-const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|login|wi-?fi|account|access(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
+const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|login|wi-?fi|account|access(?=[ \t]*:)|(?:vpn|ssh|sftp|rdp|db)(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
 
 /** "log in with jdoe and X", "signed in as admin / X": the second of the two is the password. */
 const LOGIN_WITH =
