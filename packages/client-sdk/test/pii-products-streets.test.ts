@@ -550,6 +550,14 @@ describe('house numbers of more shapes (eleventh pass)', () => {
     expect(streets('Sraz v 9:00 na nám. Svobody 24 v Brně.')).toEqual(['nám. Svobody 24']);
   });
 
+  it('keeps gates, rooms and platforms with their numbers, and a Norwegian street after a name in the genitive', () => {
+    expect(streets('Visitors should use Gate 2 today, the main gate is closed.')).toEqual([]);
+    expect(streets('Boarding lewat Gate 25 ya.')).toEqual([]);
+    expect(streets('La reunión pasa al aula 36.')).toEqual([]);
+    expect(streets('El tren sale del andén 5.')).toEqual([]);
+    expect(streets('Ship to:\nThoresens Gate 3')).toEqual(['Thoresens Gate 3']);
+  });
+
   it('keeps a meeting place, a chapter and a room in those languages', () => {
     expect(streets('Team meetup at House 21, Tara Galli, Ward 29, Pokhara')).toEqual(['House 21, Tara Galli']);
     expect(streets('Veja o Capítulo 11 do manual.')).toEqual([]);

@@ -4,7 +4,7 @@ import { execAll } from './text.ts';
 import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
-import { BUILDING_BEFORE, COMPOUND_ENDINGS, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
 import { findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
@@ -219,6 +219,8 @@ function streetLineAt(text: string, at: number, lone = false, weak = lone): PiiS
       if (drop > 0 && value.endsWith(m[1] ?? '')) value = value.slice(0, value.length - (m[1] ?? '').length) + words.join(' ');
     }
     if (!cuedWordsLookLikeStreet(words, !/\p{Lu}/u.test(lineAround(text, at)))) continue;
+    // "use Gate 2 today", "pasa al aula 36": a gate, a room or a platform and its number, no street line.
+    if (re === CUED_NUMBER_LAST && COUNTER_WORDS.has((words[words.length - 1] ?? '').toLowerCase())) continue;
     if (words.length === 1 && CURRENCY_CODES.has(words[0] ?? '')) continue;
     // Without an address's cue, "33 GB", "12 USD", "4 PRs" are a quantity and its unit.
     if (weak && words.every((w) => /^\p{Lu}{1,4}s?$/u.test(w)) && /\p{Ll}/u.test(lineAround(text, at))) continue;
@@ -395,6 +397,7 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     if (words.some((w) => FIRST_NAME_SET.has(w) || BUILD_GIVEN_SET.has(foldName(w))) || !cuedWordsLookLikeStreet(words, caselessLine(s.start))) continue;
     // "Zimmer 12", "Bldg 40", "Mailstop 4-1": a room or building inside a site, not a street.
     if (words.length === 1 && (ROOM_WORDS.has((words[0] ?? '').toLowerCase()) || isUnitWord(words[0] ?? ''))) continue;
+    if (COUNTER_WORDS.has((words[words.length - 1] ?? '').toLowerCase())) continue;
     // "macOS Sonoma 14": a product's release after its name; "Lakers 112 Celtics 104": a score.
     const before = text.slice(Math.max(0, s.start - 24), s.start);
     const prev = /(\p{L}+)[ \t]+$/u.exec(before)?.[1];
@@ -442,6 +445,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         index += first.length + 1;
         value = value.slice(first.length + 1);
       }
+      // "use Gate 2", "lewat Gate 25": a gate. Norway's street word "gate" follows a name in the genitive ("Kongens gate 5", "Nielsens Gate 40").
+      if (re === NAME_THEN_STREET_WORD && /(?<![s\s])\s+Gate,?\s+(?:\S+\s?)?\d[^\s]*$/u.test(value)) continue;
       // "Invoice address Fatih Sokak 161": the words before the street's own name are the sentence's.
       while (re === NAME_THEN_STREET_WORD) {
         const lead = /^([\p{L}.'’-]+)[ \t]+(?=\S+[ \t]+\S)/u.exec(value);
