@@ -2,7 +2,8 @@
  * Hand-written word lists of the sixth pass, loaded with the lexicon (lazily in browsers):
  * function words, cue labels and months of Spanish, German, French, Portuguese, Italian and Dutch
  * that are never a name's part (non-name-words.ts); month names of English and those languages;
- * the most used passwords (NCSC's and SplashData's published top lists, letters and digits).
+ * the most used passwords (NCSC's and SplashData's published top lists, letters and digits); and
+ * (eleventh pass) words that count or place things with a number and are no street (street-patterns.ts).
  */
 
 export const NON_NAME_WORDS = `
@@ -38,4 +39,20 @@ export const COMMON_PASSWORDS = `
   motdepasse contraseña senha wachtwoord hunter ranger buster tigger matrix biteme asdf asdfgh asdfghjkl zxcvbnm
   qazwsx yankees cookie banana orange hello123 abcdef abcd1234 ninja lovely jessica ashley bailey maggie
   cisco ubnt toor raspberry vagrant root calvin admin123 welcome1
+`;
+
+export const COUNTER_WORDS = `
+  gate gates platform room hall floor level exit line seat coach carriage berth flight chapter page section
+  version sprint ticket invoice order model terminal aula andén anden puerta planta salida línea linea asiento
+  vagón vagon vuelo capítulo capitulo página pagina sección seccion versión pedido factura portão portao
+  plataforma andar saída saida linha assento vagão vagao voo seção secao versão versao fatura salle porte quai
+  étage etage sortie ligne siège siege voiture chapitre section commande facture raum saal tor gleis stock
+  ausgang linie sitz wagen flug kapitel seite abschnitt bestellung rechnung binario piano uscita posto carrozza
+  volo capitolo pagina sezione versione ordine fattura kapı kapi peron salon kat çıkış cikis koltuk vagon uçuş
+  ucus bölüm bolum sayfa sürüm surum sipariş siparis sali pokój pokoj brama piętro pietro wyjście wyjscie linia
+  miejsce rozdział rozdzial strona wersja zamówienie zamowienie místnost mistnost brána brana nástupiště
+  nastupiste patro východ vychod linka sedadlo kapitola strana verze objednávka ruang lantai gerbang pintu
+  keluar jalur kursi gerbong penerbangan bab halaman bagian versi pesanan faktur koridor αίθουσα πύλη κεφάλαιο
+  όροφος σελίδα έξοδος πτήση θέση έκδοση قاعة بوابة البوابة الطابق طابق ห้อง ชานชาลา ทางออก ชั้น кімната комната
+  аудиторія аудитория вихід выход платформа поверх этаж рейс місце место вагон розділ раздел версія версия
 `;

@@ -1,4 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
+import { lazySet } from './lexicon.ts';
 
 // The pieces street lines are written from, shared by the street scrubber's shapes
 // (street-address.ts) and those of other conventions (street-conventions.ts): street suffixes,
@@ -124,22 +125,9 @@ export const BUILDING_BEFORE =
  * Words that count or place things inside a site or a trip, written with a number and no street
  * however the line reads ("Gate 2", "aula 36", "andén 5", "Lantai 9", "Kapitel 3"): gates, platforms,
  * rooms, halls, floors, exits, lines, seats, carriages, flights, chapters, pages, sections, versions,
- * orders and invoices, in the languages of the dev sets.
+ * orders and invoices, in the languages of the dev sets (multilingual-data.ts, loaded with the lexicon).
  */
-export const COUNTER_WORDS = new Set(
-  ('gate gates platform room hall floor level exit line seat coach carriage berth flight chapter page section version sprint ticket invoice order model terminal ' +
-    'aula andén anden puerta planta salida línea linea asiento vagón vagon vuelo capítulo capitulo página pagina sección seccion versión pedido factura ' +
-    'portão portao plataforma andar saída saida linha assento vagão vagao voo seção secao versão versao fatura ' +
-    'salle porte quai étage etage sortie ligne siège siege voiture chapitre section commande facture ' +
-    'raum saal tor gleis stock ausgang linie sitz wagen flug kapitel seite abschnitt bestellung rechnung ' +
-    'binario piano uscita posto carrozza volo capitolo pagina sezione versione ordine fattura ' +
-    'kapı kapi peron salon kat çıkış cikis koltuk vagon uçuş ucus bölüm bolum sayfa sürüm surum sipariş siparis ' +
-    'sali pokój pokoj brama piętro pietro wyjście wyjscie linia miejsce rozdział rozdzial strona wersja zamówienie zamowienie ' +
-    'místnost mistnost brána brana nástupiště nastupiste patro východ vychod linka sedadlo kapitola strana verze objednávka ' +
-    'ruang lantai gerbang pintu keluar jalur kursi gerbong penerbangan bab halaman bagian versi pesanan faktur koridor ' +
-    'αίθουσα πύλη κεφάλαιο όροφος σελίδα έξοδος πτήση θέση έκδοση قاعة بوابة البوابة الطابق طابق ห้อง ชานชาลา ทางออก ชั้น ' +
-    'кімната комната аудиторія аудитория вихід выход платформа поверх этаж рейс місце место вагон розділ раздел версія версия').split(' '),
-);
+export const COUNTER_WORDS: ReadonlySet<string> = lazySet((d) => new Set(d.COUNTER_WORDS.split(/\s+/).filter((w) => w !== '')));
 
 /** A floor and a flat or door written together: "K:9 D:4", "piso 6 depto. c". */
 export const UNITS = `(?:${UNIT}){0,4}`;
