@@ -5,9 +5,11 @@ import { COMPOUND_ENDINGS, UNITS } from './street-patterns.ts';
 import { execAll } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
-// Street lines in Greek, Hebrew and Arabic script, and Hebrew street names written in Latin
-// letters: "Λεωφόρος Πλατάνων 53, ισόγειο", "Κυπαρισσίων 122 & Πλατάνων", "רחוב הרימונים 88",
-// "הדקל 4 דירה 34", "١١٥ شارع الورد", "مبنى 67، طريق الجامعة", "HaBrosh 53/11".
+// Street lines in Greek, Hebrew, Arabic, Persian, Thai and Ukrainian or Russian script, whose words
+// the lexicon holds (script-street-data.ts): "Λεωφόρος Πλατάνων 53, ισόγειο", "רחוב הרימונים 88",
+// "١١٥ شارع الورد", "خ سرو - ک یاس - پ ۶۰", "899 ม.10 ซ.ดาวเรือง ถ.ศรีสุข", "вул. Лісова, буд. 137, кв. 17";
+// and Greek, Hebrew and Ukrainian names typed in Latin letters ("odos Antheon 75", "HaBrosh 53/11",
+// "vul. lisova 94 kv 32"), found with the general shapes.
 
 /** A house number in ASCII, Arabic-Indic or Eastern Arabic-Indic digits. */
 const D = '[0-9٠-٩۰-۹]{1,5}';
