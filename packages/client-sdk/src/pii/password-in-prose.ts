@@ -348,7 +348,7 @@ function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
     // Chinese and Japanese punctuation parts words as a space does ("パスワード：HarborLamp58#"), and so do
     // the commas and semicolons of an export's row ("router,admin,Gz71!kq"; not "cowboy,Hammer" in a sentence).
     const row = /^[ \t]*\S+[ \t]*\r?$/.test(line) && (line.match(/[,;]/g)?.length ?? 0) >= 2;
-    for (const w of line.matchAll(row ? /[^\s：，。、,;]+/gu : /[^\s：，。、]+/gu)) {
+    for (const w of line.matchAll(row ? /[^\s：，。、,;]+/gu : /[：，。、]/.test(line) ? /[^\s：，。、]+/gu : /\S+/g)) {
       // Neither shape is all letters: most words are passed over here.
       const word = /[^\p{L}'’.,;:]/u.test(w[0]) ? wordAndDigits(w[0]) : undefined;
       // "the password for web01", "login user42": what the password is for, or whose; "the

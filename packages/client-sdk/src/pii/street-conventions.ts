@@ -94,6 +94,9 @@ const GRID_ADDRESS = new RegExp(
   'giu',
 );
 
+/** An Indian house's letter and number before its street ("B-984, Saraswati Marg", "b-98, nehru marg"). */
+const LETTERED_HOUSE = new RegExp(`(?<![\\w-])[a-z]-\\d{1,5},[ \\t]+(?:${NAME_WORD}[ \\t]+){1,3}(?:marg|nagar|road|street|lane|cross|main|colony|layout|vihar)(?![\\p{L}])`, 'giu');
+const LETTERED_HOUSE_HINT = /(?<![\w-])[a-z]-\d{1,5},/i;
 /** Swahili street lines: "Mtaa wa Mvule, Nyumba Na. 72, Ghorofa ya 4", "Barabara ya Mwembe, nyumba nambari 6". */
 const SWAHILI_LINE = /(?<![\p{L}])(?:mtaa|barabara)[ \t]+(?:wa|ya)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?,?[ \t]+nyumba[ \t]+(?:na\.?|nambari|namba|no\.?)[ \t]*\d{1,4}[a-z]?(?:,?[ \t]+ghorofa[ \t]+ya[ \t]+\d{1,2})?(?![\p{L}\d])/giu;
 const SWAHILI_HINT = /nyumba/i;
@@ -136,7 +139,7 @@ const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?[ \t]*(?:#|no\.?|n[º°])
 
 /** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
 const OTHER_CONVENTIONS_HINT = new RegExp(
-  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT, HOUSING_HINT, TAIWAN_HINT, SWAHILI_HINT, PERSIAN_LATIN_HINT].map((re) => `(?:${re.source})`).join('|'),
+  [UNIT_LEAD_HINT, JAPANESE_HINT, KOREAN_HINT, VIETNAMESE_LETTER, NUMBERED_ROAD_HINT, GRID_HINT, HOUSING_HINT, TAIWAN_HINT, SWAHILI_HINT, PERSIAN_LATIN_HINT, LETTERED_HOUSE_HINT].map((re) => `(?:${re.source})`).join('|'),
   'iu',
 );
 
@@ -194,6 +197,7 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
   if (HOUSING_HINT.test(text)) for (const m of execAll(HOUSING_ESTATE, text)) yield { start: m.index, end: m.index + m[0].length };
   if (TAIWAN_HINT.test(text)) for (const m of execAll(TAIWAN_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
   if (SWAHILI_HINT.test(text)) for (const m of execAll(SWAHILI_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (LETTERED_HOUSE_HINT.test(text)) for (const m of execAll(LETTERED_HOUSE, text)) yield { start: m.index, end: m.index + m[0].length };
   if (PERSIAN_LATIN_HINT.test(text)) for (const m of execAll(PERSIAN_LATIN_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
 }
 

@@ -81,11 +81,10 @@ export const STREET_WORDS_AFTER =
 // and a slash, so that "1962-06-11", "25/05/1967" and "14/10/91" stay dates).
 // A Wisconsin grid number ("W296N6054") stands where a house number does; so does a Vietnamese alley's
 // chain of numbers ("149/247/53", "57/269/4": a part of three digits, which a date's day or month has not).
-// Glued "bis" or "ter" ("174bis"); an Australian unit before the number ("U23/384"); an Indian house's
-// letter before a comma ("B-984, Saraswati Marg").
+// Glued "bis" or "ter" ("174bis"); an Australian unit before the number ("U23/384").
 export const NUMBER =
   '(?:[NSEW]\\d{1,4}[NSEW]\\d{1,5}|\\d{3}/\\d{1,4}/\\d{1,3}(?![\\d/])|\\d{1,3}/\\d{3}/\\d{1,3}(?![\\d/])' +
-  '|[A-Za-z]-\\d{1,5}(?=,)|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?)';
+  '|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?)';
 /** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12", Indonesian "Kav. 46". */
 export const HOUSE_MARK = '(?:kav\\.?[ \\t]?|n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
 /** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
