@@ -228,16 +228,25 @@ export class WordSequence {
     return ENGLISH_TIER.has(this.text.slice(start, end));
   }
 
+  /** The line last asked about: words are mostly asked for in order, and a long line is not searched again for its ends. */
+  private lineFrom = 0;
+  private lineTo = -1;
+  private lineRegime: Regime = 'M';
+
   private regimeAt(start: number): Regime {
+    if (start >= this.lineFrom && start <= this.lineTo) return this.lineRegime;
     const text = this.text;
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd === -1) lineEnd = text.length;
     let regime = this.regimes.get(lineStart);
     if (regime === undefined) {
-      let lineEnd = text.indexOf('\n', start);
-      if (lineEnd === -1) lineEnd = text.length;
       regime = regimeOf(text.slice(lineStart, lineEnd));
       this.regimes.set(lineStart, regime);
     }
+    this.lineFrom = lineStart;
+    this.lineTo = lineEnd;
+    this.lineRegime = regime;
     return regime;
   }
 

@@ -380,7 +380,8 @@ function findAllPersons(text: string): PiiSpan[] {
  * after a cue is the password scrubber's.
  */
 function aboutAPassword(text: string, s: PiiSpan, cues: readonly PiiSpan[]): boolean {
-  return cues.some((c) => (c.start < s.end && s.start < c.end) || (c.end <= s.start && /^[ \t]*[:=]?[ \t]*$/.test(text.slice(c.end, s.start))));
+  // (Only a short gap can be blanks and a colon: no slice of the text between a far cue and the span.)
+  return cues.some((c) => (c.start < s.end && s.start < c.end) || (c.end <= s.start && s.start - c.end <= 16 && /^[ \t]*[:=]?[ \t]*$/.test(text.slice(c.end, s.start))));
 }
 
 /**

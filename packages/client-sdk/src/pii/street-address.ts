@@ -186,7 +186,9 @@ const ONE_WORD_STREET = /(?:[^\x00-\x7f]|(?:ska|cka|ova|eva|ina|ica|ski|linja|ri
 
 /** The line holding `at`, at most 200 characters each side. */
 function lineAround(text: string, at: number): string {
-  const s = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 200);
+  // (Searched for within the 200 characters only: a long line is not scanned back to its start.)
+  const from = Math.max(0, at - 200);
+  const s = from + text.slice(from, at).lastIndexOf('\n') + 1;
   let e = text.indexOf('\n', at);
   if (e === -1 || e > at + 200) e = Math.min(text.length, at + 200);
   return text.slice(s, e);
@@ -263,8 +265,11 @@ function* findStreetLinesBeforePostcodes(text: string): Generator<PiiSpan> {
     // Word starts before the comma, nearest last; the farthest start that makes a street line wins.
     const starts: number[] = [];
     let i = comma;
-    // A tab parts a record's fields as a line's end does ("People Ops\tApt 365, 8901 …").
-    const lineStart = Math.max(text.lastIndexOf('\n', comma - 1), text.lastIndexOf('\t', comma - 1)) + 1;
+    // A tab parts a record's fields as a line's end does ("People Ops\tApt 365, 8901 …"); the words
+    // are looked for in the 300 characters before the comma only.
+    const from = Math.max(0, comma - 300);
+    const before = text.slice(from, comma);
+    const lineStart = from + Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\t')) + 1;
     while (starts.length < POSTCODE_REACH_WORDS && i > lineStart) {
       let s = i;
       while (s > lineStart && !/[\s,;:!?()]/u.test(text[s - 1] ?? '')) s--;
@@ -380,8 +385,8 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   const caselessLine = (at: number): boolean => !/\p{Lu}/u.test(lineAround(text, at));
   for (const guess of nameGuessesOf(text)) {
     // A tab parts a record's fields ("People Ops\tApt 365"): the words before the last one are another field's.
-    const tab = text.lastIndexOf('\t', guess.end - 1);
-    let s = tab >= guess.start ? { start: tab + 1, end: guess.end } : guess;
+    const tab = text.slice(guess.start, guess.end).lastIndexOf('\t');
+    let s = tab >= 0 ? { start: guess.start + tab + 1, end: guess.end } : guess;
     // A preposition in the guess ends the sentence's words before the street's ("remís desde Los Horneros 634").
     // (Only before a capital: "dejan en la Sala 4" stays the sentence it was.)
     const preposition = [...text.slice(s.start, s.end).matchAll(PREPOSITION_IN_GUESS)].pop();
