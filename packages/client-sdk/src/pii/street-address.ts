@@ -185,10 +185,16 @@ const NUMBER_THEN_UNIT = new RegExp(`\\d,?\\s(?:${caseless(UNIT_WORDS)})\\s?#?\\
 const ONE_WORD_STREET = /(?:[^\x00-\x7f]|(?:ska|cka|ova|eva|ina|ica|ski|linja|rinne|polku|kaari|katu|tie|vej|vei|veien|gata|gate|stien|bakken|faret|jordet|lia|åsen|hagen|roa|vika|moen)$)/u;
 
 /** The line holding `at`, at most 200 characters each side. */
+/** The last index of `code` in text[from, to), or from - 1: a bounded search back, with no slice. */
+function lastCodeIn(text: string, code: number, from: number, to: number): number {
+  let i = to - 1;
+  while (i >= from && text.charCodeAt(i) !== code) i--;
+  return i;
+}
+
 function lineAround(text: string, at: number): string {
   // (Searched for within the 200 characters only: a long line is not scanned back to its start.)
-  const from = Math.max(0, at - 200);
-  const s = from + text.slice(from, at).lastIndexOf('\n') + 1;
+  const s = lastCodeIn(text, 10, Math.max(0, at - 200), at) + 1;
   let e = text.indexOf('\n', at);
   if (e === -1 || e > at + 200) e = Math.min(text.length, at + 200);
   return text.slice(s, e);
@@ -268,8 +274,7 @@ function* findStreetLinesBeforePostcodes(text: string): Generator<PiiSpan> {
     // A tab parts a record's fields as a line's end does ("People Ops\tApt 365, 8901 …"); the words
     // are looked for in the 300 characters before the comma only.
     const from = Math.max(0, comma - 300);
-    const before = text.slice(from, comma);
-    const lineStart = from + Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\t')) + 1;
+    const lineStart = Math.max(lastCodeIn(text, 10, from, comma), lastCodeIn(text, 9, from, comma)) + 1;
     while (starts.length < POSTCODE_REACH_WORDS && i > lineStart) {
       let s = i;
       while (s > lineStart && !/[\s,;:!?()]/u.test(text[s - 1] ?? '')) s--;
@@ -385,8 +390,8 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   const caselessLine = (at: number): boolean => !/\p{Lu}/u.test(lineAround(text, at));
   for (const guess of nameGuessesOf(text)) {
     // A tab parts a record's fields ("People Ops\tApt 365"): the words before the last one are another field's.
-    const tab = text.slice(guess.start, guess.end).lastIndexOf('\t');
-    let s = tab >= 0 ? { start: guess.start + tab + 1, end: guess.end } : guess;
+    const tab = lastCodeIn(text, 9, guess.start, guess.end);
+    let s = tab >= guess.start ? { start: tab + 1, end: guess.end } : guess;
     // A preposition in the guess ends the sentence's words before the street's ("remís desde Los Horneros 634").
     // (Only before a capital: "dejan en la Sala 4" stays the sentence it was.)
     const preposition = [...text.slice(s.start, s.end).matchAll(PREPOSITION_IN_GUESS)].pop();
