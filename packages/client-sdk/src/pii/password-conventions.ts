@@ -56,6 +56,14 @@ const WIFI_COLUMN = /^(?:ssid|network|wi-?fi|wlan|netzwerk|réseau|red)$/i;
 const WIFI_KEY_COLUMN = /^(?:key|psk|wpa2? key|network key|schlüssel|clé|clave)$/i;
 
 /**
+ * A password column's cell that holds a value: one word of four characters or more, not a
+ * placeholder, another finding's tag or a word in brackets, nor a common word ("see vault", "N/A", "TBD" stay).
+ */
+function isCellValue(value: string): boolean {
+  return value.length >= 4 && !/\s/.test(value) && !/^[(\[{<].*[)\]}>]$/.test(value) && !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2;
+}
+
+/**
  * The cells of a password column in a table written with pipes ("| host | user | password |",
  * then "| --- | --- | --- |" and the rows): each one word of four characters or more, not a
  * placeholder nor a common word ("see vault", "N/A", "TBD" stay).
@@ -79,7 +87,7 @@ export function* findPasswordColumns(text: string): Generator<PiiSpan> {
     else {
       const cell = cells[column];
       const value = cell?.trim() ?? '';
-      if (cell !== undefined && value.length >= 4 && !/\s/.test(value) && !/^[(\[{<].*[)\]}>]$/.test(value) && !PLACEHOLDER.test(value) && !/^\[[A-Z][A-Z0-9_-]*\]$/.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2) {
+      if (cell !== undefined && isCellValue(value)) {
         let at = offset + (outer ? line.indexOf('|') + 1 : 0);
         for (let k = 0; k < column; k++) at += (cells[k] ?? '').length + 1;
         const start = at + cell.indexOf(value);
@@ -122,7 +130,7 @@ export function* findDelimitedPasswordColumns(text: string): Generator<PiiSpan> 
     } else {
       const cell = cells[column] ?? '';
       const value = unquoted(cell);
-      if (value.length >= 4 && !/\s/.test(value) && !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2) {
+      if (isCellValue(value)) {
         let at = offset;
         for (let k = 0; k < column; k++) at += (cells[k] ?? '').length + 1;
         const start = at + cell.indexOf(value);

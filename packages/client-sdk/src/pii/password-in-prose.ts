@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, FINDING_TAG, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, FINDING_TAG, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { execAll } from './text.ts';
 import { memoized } from './call-memo.ts';
@@ -91,7 +91,7 @@ const LOGIN_CUE = /^(?:credentials?|creds|zugangsdaten)$/i;
  * "the wifi is X", "le wifi c'est X": the network named with a copula, and "Key for the encrypted archive:
  * X": cues only for a value of a password's shape ("the wifi is down again" is about the network).
  */
-const NETWORK_CUE = /^(?:wi-?fi|key)$/i;
+const SHAPE_ONLY_CUE = /^(?:wi-?fi|key)$/i;
 /** Where a cue ends its line and the value is on the next: "password:", "new pw below", "PASSWORD". */
 const CUE_ENDS_LINE = /^(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?[ \t]*\r?$/i;
 /** A value with no link after the cue, ending its clause: "pw 339275", "Netflix pw Marble 🙂", "temp pw Noodle, …". */
@@ -169,7 +169,7 @@ const tiedShape = (word: string): boolean => hasPasswordShape(word) || EMAIL_SHA
 function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [number, number] | undefined {
   const options: CueValueOptions = { passphrase: /phrase/i.test(cue), shaped: tiedShape };
   // After a cue that names a login, one word is the user's name ("Zugangsdaten: Benutzer …").
-  if (!LOGIN_CUE.test(cue) && !NETWORK_CUE.test(cue)) options.plainWord = isPlainWordPassword;
+  if (!LOGIN_CUE.test(cue) && !SHAPE_ONLY_CUE.test(cue)) options.plainWord = isPlainWordPassword;
   const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
   let linked = rest.slice(owner);
   let from = cueEnd + owner;
@@ -215,11 +215,11 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     if (tied !== undefined && LOGIN_CUE.test(cue) && /^[ \t]*\/[ \t]*\S/.test(text.slice(tied[1]))) continue;
     if (tied !== undefined) {
       // "Credentials: svc_report:azerty2024": after a login's cue, a user and a password joined by a colon.
-      const pair = LOGIN_CUE.test(cue) ? /^[\w.@-]{2,40}:(?=\S{4,}$)/.exec(text.slice(tied[0], tied[1]))?.[0].length ?? 0 : 0;
+      const pair = LOGIN_CUE.test(cue) ? userBeforeColon(text.slice(tied[0], tied[1])) : 0;
       yield { start: tied[0] + pair, end: tied[1] };
       continue;
     }
-    if (NETWORK_CUE.test(cue)) continue;
+    if (SHAPE_ONLY_CUE.test(cue)) continue;
     const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
     const linked = rest.slice(owner);
     const run = RIGHT_AFTER_CUE.exec(linked);

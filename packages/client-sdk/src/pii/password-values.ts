@@ -13,6 +13,12 @@ export const PLACEHOLDER =
   /^(?:\$\{?[A-Za-z_][\w.]*\}?|<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|[•●∙·]+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|your[_-].*)$/i;
 /** Another finding's placeholder, left by an earlier scrub ("[EMAIL]"): the value already replaced. */
 export const FINDING_TAG = /^\[[A-Za-z][\w-]*\]/;
+/** A user and a colon before a password written after them ("svc_report:azerty2024"). */
+const USER_AND_COLON = /^[\w.@-]{2,40}:(?=\S{4,}$)/;
+/** The length of the user and colon that stand before the password in `value`, or 0 when it holds none. */
+export function userBeforeColon(value: string): number {
+  return USER_AND_COLON.exec(value)?.[0].length ?? 0;
+}
 /** A template's expression standing for a value ("{{ secrets.DB_PASS }}", "${DB_PASSWORD}", "{% … %}"). */
 export const TEMPLATE_EXPRESSION = /^(?:\$?\{\{|\{%|\$\{)/;
 /** A value read from code or configuration, not written in: "settings.DB_PASSWORD", "os.environ['PW']", a Node environment lookup. */

@@ -1,6 +1,6 @@
 import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
-import { MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue } from './password-values.ts';
+import { MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -174,7 +174,7 @@ function* findContextSecrets(text: string): Generator<PiiSpan> {
     }
     while (end > start + 1 && /[.,;:]/.test(text[end - 1] ?? '')) end--;
     // "Credentials: svc_report:azerty2024": a user and a password joined by a colon; the password is the secret.
-    if (/credential/i.test(name)) start += /^[\w.@-]{2,40}:(?=\S{4,}$)/.exec(text.slice(start, end))?.[0].length ?? 0;
+    if (/credential/i.test(name)) start += userBeforeColon(text.slice(start, end));
     if (looksLikeSecretValue(name, text.slice(start, end))) yield { start, end };
   }
   for (const m of AWS_HINT.test(text) ? execAll(AWS_SECRET, text) : []) {

@@ -389,6 +389,9 @@ const PREPOSITION_IN_GUESS = /(?<![\p{L}])(?:desde|hasta|hacia|para|por|en|al|vo
 function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   const caselessLine = (at: number): boolean => !/\p{Lu}/u.test(lineAround(text, at));
   for (const guess of nameGuessesOf(text)) {
+    // Most guesses have no house number after them: that is asked first.
+    const m = NUMBER_AFTER_GUESS.exec(text.slice(guess.end, guess.end + 80));
+    if (m === null) continue;
     // A tab parts a record's fields ("People Ops\tApt 365"): the words before the last one are another field's.
     const tab = lastCodeIn(text, 9, guess.start, guess.end);
     let s = tab >= guess.start ? { start: tab + 1, end: guess.end } : guess;
@@ -399,8 +402,6 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
       s = { start: s.start + preposition.index + preposition[0].length, end: s.end };
     }
     if (s.start >= s.end) continue;
-    const m = NUMBER_AFTER_GUESS.exec(text.slice(s.end, s.end + 80));
-    if (m === null) continue;
     const end = s.end + m[0].length;
     // The words are a name guess already, removed either way: a looser end costs no word here.
     if (!PLACE_ENDS.test(text.slice(end, end + 24)) && !GUESS_PLACE_ENDS.test(text.slice(end, end + 24))) continue;

@@ -1,6 +1,6 @@
 import { CHAT_WORDS } from './english-lexicon.ts';
 import { BUILDING_BEFORE, FLOOR, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
-import { execAll } from './text.ts';
+import { execAll, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
 // Street lines of conventions other than a number and a street name with its suffix or type word:
@@ -180,7 +180,7 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
     }
   }
   // The other shapes run only where the text has what they cannot match without.
-  if (KOREAN_HINT.test(text)) for (const m of execAll(KOREAN_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (KOREAN_HINT.test(text)) yield* regexSpans(KOREAN_ROAD, text);
   if (VIETNAMESE_LETTER.test(text)) {
     for (const m of execAll(VIETNAMESE_STREET, text)) {
       const words = m[0].split(/[ \t]+/);
@@ -192,13 +192,13 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
       yield { start: m.index + lead, end: m.index + words.join(' ').length };
     }
   }
-  if (NUMBERED_ROAD_HINT.test(text)) for (const m of execAll(NUMBERED_ROAD, text)) yield { start: m.index, end: m.index + m[0].length };
-  if (GRID_HINT.test(text)) for (const m of execAll(GRID_ADDRESS, text)) yield { start: m.index, end: m.index + m[0].length };
-  if (HOUSING_HINT.test(text)) for (const m of execAll(HOUSING_ESTATE, text)) yield { start: m.index, end: m.index + m[0].length };
-  if (TAIWAN_HINT.test(text)) for (const m of execAll(TAIWAN_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
-  if (SWAHILI_HINT.test(text)) for (const m of execAll(SWAHILI_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
-  if (LETTERED_HOUSE_HINT.test(text)) for (const m of execAll(LETTERED_HOUSE, text)) yield { start: m.index, end: m.index + m[0].length };
-  if (PERSIAN_LATIN_HINT.test(text)) for (const m of execAll(PERSIAN_LATIN_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (NUMBERED_ROAD_HINT.test(text)) yield* regexSpans(NUMBERED_ROAD, text);
+  if (GRID_HINT.test(text)) yield* regexSpans(GRID_ADDRESS, text);
+  if (HOUSING_HINT.test(text)) yield* regexSpans(HOUSING_ESTATE, text);
+  if (TAIWAN_HINT.test(text)) yield* regexSpans(TAIWAN_LINE, text);
+  if (SWAHILI_HINT.test(text)) yield* regexSpans(SWAHILI_LINE, text);
+  if (LETTERED_HOUSE_HINT.test(text)) yield* regexSpans(LETTERED_HOUSE, text);
+  if (PERSIAN_LATIN_HINT.test(text)) yield* regexSpans(PERSIAN_LATIN_LINE, text);
 }
 
 /**

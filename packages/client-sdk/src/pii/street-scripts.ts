@@ -2,7 +2,7 @@ import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { lazyValue } from './lexicon.ts';
 import { FIRST_NAME_SET } from './name-lexicon.ts';
 import { COMPOUND_ENDINGS, UNITS } from './street-patterns.ts';
-import { execAll } from './text.ts';
+import { execAll, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
 // Street lines in Greek, Hebrew, Arabic, Persian, Thai and Ukrainian or Russian script, whose words
@@ -113,9 +113,12 @@ const ARABIC_LETTER = /[\u0620-\u064A]/u;
 const PERSIAN_LETTER = /[\u067E\u0686\u0698\u06A9\u06AF\u06CC]/u;
 const THAI_LETTER = /[\u0E01-\u0E4E]/u;
 const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
+const OTHER_SCRIPT_LETTER = /[\p{Script=Greek}\u05D0-\u05EA\u0620-\u064A\u0E01-\u0E4E\p{Script=Cyrillic}]/u;
 const HEBREW_LATIN_HINT = /(?<![\p{L}])[Hh]a-?\p{L}{3,}[^\n\d]{0,12}\d/u;
 
 export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
+  // Most texts hold none of these scripts: one scan tells.
+  if (!OTHER_SCRIPT_LETTER.test(text)) return;
   if (GREEK_LETTER.test(text)) {
     const p = scripts();
     for (const m of execAll(p.greekStreet, text)) {
@@ -164,7 +167,7 @@ export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
     const p = scripts();
     for (const m of execAll(p.arabicStreet, text)) if (ANY_DIGIT.test(m[0])) yield { start: m.index, end: m.index + m[0].length };
     // Persian's own letters ("پ", "ک", "ی") mark its lines.
-    if (PERSIAN_LETTER.test(text)) for (const m of execAll(p.persianLine, text)) yield { start: m.index, end: m.index + m[0].length };
+    if (PERSIAN_LETTER.test(text)) yield* regexSpans(p.persianLine, text);
   }
   if (THAI_LETTER.test(text)) {
     const p = scripts();
@@ -173,13 +176,13 @@ export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
       if (p.thaiStreetPart.test(m[0].replace(p.thaiBuildingFloor, ''))) yield { start: m.index, end: m.index + m[0].length };
     }
   }
-  if (CYRILLIC_LETTER.test(text)) for (const m of execAll(scripts().cyrillicLine, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (CYRILLIC_LETTER.test(text)) yield* regexSpans(scripts().cyrillicLine, text);
 }
 
 /** Greek and Hebrew street names typed in Latin letters ("odos Antheon 75", "HaBrosh 53/11"): found with the general shapes. */
 export function* findTransliteratedStreets(text: string): Generator<PiiSpan> {
-  if (/(?:vul|ulitsa|prov|prosp|pr-t)\.?[ \t]/i.test(text)) for (const m of execAll(CYRILLIC_LATIN_LINE, text)) yield { start: m.index, end: m.index + m[0].length };
-  if (/odos/i.test(text)) for (const m of execAll(GREEK_LATIN_STREET, text)) yield { start: m.index, end: m.index + m[0].length };
+  if (/(?:vul|ulitsa|prov|prosp|pr-t)\.?[ \t]/i.test(text)) yield* regexSpans(CYRILLIC_LATIN_LINE, text);
+  if (/odos/i.test(text)) yield* regexSpans(GREEK_LATIN_STREET, text);
   if (HEBREW_LATIN_HINT.test(text)) {
     for (const m of execAll(HEBREW_LATIN_STREET, text)) {
       const word = m[2] ?? '';
