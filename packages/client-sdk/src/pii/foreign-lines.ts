@@ -1,6 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { lazyMap, lexiconData } from './lexicon.ts';
 import { memoized } from './call-memo.ts';
+import { PerLine } from './text.ts';
 import { lineRegime } from './name-features.ts';
 import { foldName } from './name-lexicon.ts';
 
@@ -131,22 +132,8 @@ const NONE: readonly number[] = [];
 
 /** `lineLanguages` of the line holding offset `at` of `text`, each line worked out once per scrub. */
 export function lineLanguagesAt(text: string, at: number): readonly number[] {
-  // Worked out once per scrub: the tagger and the cut of name guesses both ask. The line last asked
-  // about is kept with its ends, so that a long line is not searched again for them at every word.
-  const cache = memoized('line-languages', text, () => ({ byStart: new Map<number, readonly number[]>(), from: 0, to: -1, last: NONE }));
-  if (at >= cache.from && at <= cache.to) return cache.last;
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  let lineEnd = text.indexOf('\n', lineStart);
-  if (lineEnd === -1) lineEnd = text.length;
-  let known = cache.byStart.get(lineStart);
-  if (known === undefined) {
-    known = lineLanguages(text.slice(lineStart, lineEnd));
-    cache.byStart.set(lineStart, known);
-  }
-  cache.from = lineStart;
-  cache.to = lineEnd;
-  cache.last = known;
-  return known;
+  // Worked out once per scrub: the tagger and the cut of name guesses both ask.
+  return memoized('line-languages', text, (t) => new PerLine(t, lineLanguages)).at(at);
 }
 
 /** Where a sentence starts: the line's start, or after its end and an opening mark ("¿", "¡"). */

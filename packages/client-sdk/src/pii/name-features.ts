@@ -10,7 +10,7 @@ import {
   SOFT_WORD_NAMES,
   foldName,
 } from './name-lexicon.ts';
-import { execAll } from './text.ts';
+import { PerLine, execAll } from './text.ts';
 
 /**
  * Words of a text and the sparse features the name tagger scores them by. Shared by the tagger
@@ -191,11 +191,13 @@ export class WordSequence {
   /** End of the match, with a possessive "'s". */
   private readonly ends: number[] = [];
   private readonly tokens: Array<WordToken | undefined> = [];
-  private readonly regimes = new Map<number, Regime>();
+  /** The letter case of each line, worked out when a word of it is first asked about. */
+  private readonly regimes: PerLine<Regime>;
 
   constructor(readonly text: string) {
     scanWords(text, this.starts, this.ends);
     this.length = this.starts.length;
+    this.regimes = new PerLine(text, regimeOf);
   }
 
   /** Index of the word that covers offset `pos`, or -1 when `pos` is between words. */
@@ -228,26 +230,8 @@ export class WordSequence {
     return ENGLISH_TIER.has(this.text.slice(start, end));
   }
 
-  /** The line last asked about: words are mostly asked for in order, and a long line is not searched again for its ends. */
-  private lineFrom = 0;
-  private lineTo = -1;
-  private lineRegime: Regime = 'M';
-
   private regimeAt(start: number): Regime {
-    if (start >= this.lineFrom && start <= this.lineTo) return this.lineRegime;
-    const text = this.text;
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    let lineEnd = text.indexOf('\n', start);
-    if (lineEnd === -1) lineEnd = text.length;
-    let regime = this.regimes.get(lineStart);
-    if (regime === undefined) {
-      regime = regimeOf(text.slice(lineStart, lineEnd));
-      this.regimes.set(lineStart, regime);
-    }
-    this.lineFrom = lineStart;
-    this.lineTo = lineEnd;
-    this.lineRegime = regime;
-    return regime;
+    return this.regimes.at(start);
   }
 
   at(i: number): WordToken | undefined {

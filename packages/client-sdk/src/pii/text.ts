@@ -50,3 +50,38 @@ export function* regexSpans(re: RegExp, text: string, group = 0): Generator<PiiS
     if (span !== undefined && span[1] > span[0]) yield { start: span[0], end: span[1] };
   }
 }
+
+/**
+ * A value worked out once per line of a text (its letter case, its languages), asked for by offset.
+ * The line last asked about is kept with its ends, so that a long line is not searched again for them
+ * at every word.
+ */
+export class PerLine<T> {
+  private readonly known = new Map<number, T>();
+  private from = 0;
+  private to = -1;
+  private last: T | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly compute: (line: string) => T,
+  ) {}
+
+  /** The value of the line that holds `offset` (or ends at it). */
+  at(offset: number): T {
+    if (offset >= this.from && offset <= this.to) return this.last as T;
+    const text = this.text;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let value = this.known.get(lineStart);
+    if (value === undefined) {
+      value = this.compute(text.slice(lineStart, lineEnd));
+      this.known.set(lineStart, value);
+    }
+    this.from = lineStart;
+    this.to = lineEnd;
+    this.last = value;
+    return value;
+  }
+}
