@@ -1,7 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, isCommonPassword } from './password-values.ts';
 import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, wordAndDigits } from './password-shapes.ts';
-import { execAll } from './text.ts';
+import { execAll, execAllAfterNonLetter } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
 // Passwords found by where conventions put them, not by a cue word in a sentence: command lines,
@@ -143,7 +143,7 @@ export function* findDelimitedPasswordColumns(text: string): Generator<PiiSpan> 
 
 export function* findLoginArguments(text: string): Generator<PiiSpan> {
   const found = function* (re: RegExp, keep: (value: string) => boolean = loginValue): Generator<PiiSpan> {
-    for (const m of execAll(re, text)) {
+    for (const m of (AFTER_NON_LETTER.has(re) ? execAllAfterNonLetter : execAll)(re, text)) {
       const span = m.indices?.[1];
       // Another finding's placeholder is the value already replaced (scrubbing twice finds nothing new).
       if (FINDING_TAG.test(m[1] ?? '')) continue;
@@ -194,7 +194,7 @@ const lineValue = (value: string): boolean =>
  * {@link isStrongPasswordValue}): "log in with SSO", "unlock it with your fingerprint" stay.
  */
 const LOGIN_PHRASE = new RegExp(
-  '(?<![\\p{L}])(?:(?:unlock|open|decrypt)[ \\t]+(?:it|them|the[ \\t]+[\\p{L}-]+)[ \\t]+with|log(?:ging)?[ -]?in[ \\t]+with|sign(?:ing)?[ -]?in[ \\t]+(?:as[ \\t]+\\S+[ \\t]+)?(?:with|using)' +
+  '(?<![a-zA-Z])(?:(?:unlock|open|decrypt)[ \\t]+(?:it|them|the[ \\t]+[\\p{L}-]+)[ \\t]+with|log(?:ging)?[ -]?in[ \\t]+with|sign(?:ing)?[ -]?in[ \\t]+(?:as[ \\t]+\\S+[ \\t]+)?(?:with|using)' +
     '|(?:the[ \\t]+)?vault[ \\t]+says|account[\'’]s[ \\t]+is|(?:wi-?fi|wlan|network|router)[ \\t]+key[ \\t]+is|key[ \\t]+for[ \\t]+the[ \\t]+(?:[\\p{L}-]+[ \\t]+)?(?:wi-?fi|wlan|network|router)[ \\t]+is' +
     '|(?:just|then)[ \\t]+(?:type|enter)|new[ \\t]+one[ \\t]*:' +
     // "the safe opens with X", "the zip is locked with X", "the laptop unlocks with X", "sudo wants X",
@@ -210,7 +210,7 @@ const LOGIN_PHRASE = new RegExp(
 );
 /** "can u try X for the router admin page", "use X to log in": a value tried on a login. */
 const TRY_FOR_LOGIN = new RegExp(
-  '(?<![\\p{L}])(?:try|use|it[\'’]?s)[ \\t]+["\'`“«]?([^\\s"\'`”»]{4,128}?)["\'`”»]?,?[ \\t]+(?:to[ \\t]+(?:(?:log|sign)[ -]?in|get[ \\t]+into)|for[ \\t]+(?:the[ \\t]+)?(?:[\\p{L}-]+[ \\t]+)?' +
+  '(?<![a-zA-Z])(?:try|use|it[\'’]?s)[ \\t]+["\'`“«]?([^\\s"\'`”»]{4,128}?)["\'`”»]?,?[ \\t]+(?:to[ \\t]+(?:(?:log|sign)[ -]?in|get[ \\t]+into)|for[ \\t]+(?:the[ \\t]+)?(?:[\\p{L}-]+[ \\t]+)?' +
     '(?:router|admin|login|vpn|wi-?fi|wlan|portal|account|laptop|server|nas|console|printer|guest|kiosk)(?![\\p{L}]))',
   'dgiu',
 );
@@ -226,9 +226,11 @@ const SCRIPT_CUE_HINT = /رمز|گذرواژه|รหัสผ่าน|비밀�
 
 /** "the vpn one is X": which login's password, then the value. */
 const ONE_IS = new RegExp(
-  '(?<![\\p{L}])the[ \\t]+(?:vpn|wi-?fi|wlan|admin|root|guest|staging|prod|production|router|nas|server|printer|kiosk|shared|service|temp|temporary)[ \\t]+one[ \\t]+(?:is|was)[ \\t]+(?:now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128})',
+  '(?<![a-zA-Z])the[ \\t]+(?:vpn|wi-?fi|wlan|admin|root|guest|staging|prod|production|router|nas|server|printer|kiosk|shared|service|temp|temporary)[ \\t]+one[ \\t]+(?:is|was)[ \\t]+(?:now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128})',
   'dgiu',
 );
+/** The phrases above start after no letter: their look-behinds hold only ASCII letters, and {@link execAllAfterNonLetter} drops a match after another letter. */
+const AFTER_NON_LETTER: ReadonlySet<RegExp> = new Set([LOGIN_PHRASE, TRY_FOR_LOGIN, ONE_IS]);
 const LOGIN_PHRASE_HINT = /with|using|vault|account['’]s|key|type|enter|try|use|one|code|it['’]?s|wants|asks|needs|login|user|con|یوزر|کاربر|ingia/i;
 
 /**

@@ -1,7 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { CUE_LINK, FINDING_TAG, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
-import { execAll } from './text.ts';
+import { execAll, execAllAfterNonLetter } from './text.ts';
 import { memoized } from './call-memo.ts';
 import { EMAIL_SHAPE, TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, wordAndDigits } from './password-shapes.ts';
 import { findDelimitedPasswordColumns, findLoginArguments, findPasswordColumns } from './password-conventions.ts';
@@ -48,9 +48,11 @@ function hasPasswordHint(text: string): boolean {
  * The window search below needs only this cue, not a fixed phrasing. Not "pin": mostly the verb
  * ("pin nginx:1.27-alpine"), and a PIN has no letter for the window to find. A cue may close a
  * compound ("wifi-password", "WLAN-Passwort"), not follow a flag's dashes ("--password").
+ * The look-ahead first holds the letters every alternative starts with: the look-behinds after it
+ * are then tried only where a cue can start (a third of the time of a scan of a long text).
  */
 const PASSWORD_CUE =
-  /(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:|[ \t]+(?:till|för|på)[ \t])|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds|пароль|пароля|كلمة[ \t]+(?:المرور|السر)|κωδικός|κωδικό)(?![\p{L}\d_])|(?<![\p{L}\d_])ה?סיסמ[הא](?![\p{L}\d_])|(?<![\p{L}\d_])key(?=[ \t]+for[ \t][^\n:=]{1,40}?[:=][ \t])|(?:パスワード|密[码碼]|口令)(?=[ \t]*[:：=]|[ \t]*(?:は|是|为|為)|[ \t])|(?<=(?:the|le|la|el|o|das|der|il)[ \t]|^)wi-?fi(?=[ \t]+(?:is|c['’]est|est|es|é|è|ist|är|er)[ \t]))/giu;
+  /(?=[pkwngczsmlahjşпκكהסパ密口])(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:|[ \t]+(?:till|för|på)[ \t])|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds|пароль|пароля|كلمة[ \t]+(?:المرور|السر)|κωδικός|κωδικό)(?![\p{L}\d_])|(?<![\p{L}\d_])ה?סיסמ[הא](?![\p{L}\d_])|(?<![\p{L}\d_])key(?=[ \t]+for[ \t][^\n:=]{1,40}?[:=][ \t])|(?:パスワード|密[码碼]|口令)(?=[ \t]*[:：=]|[ \t]*(?:は|是|为|為)|[ \t])|(?<=(?:the|le|la|el|o|das|der|il)[ \t]|^)wi-?fi(?=[ \t]+(?:is|c['’]est|est|es|é|è|ist|är|er)[ \t]))/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -126,8 +128,13 @@ function passwordCues(text: string): ReadonlyArray<{ index: number; cue: string 
   return memoized('password-cues', text, findPasswordCues);
 }
 
+/** The matches of {@link PASSWORD_CUE} in `text`, found once per scrub: the cues and the name scrubber's cue spans both start from them. */
+function passwordCueMatches(text: string): readonly RegExpExecArray[] {
+  return memoized('password-cue-matches', text, (t) => execAll(PASSWORD_CUE, t));
+}
+
 function findPasswordCues(text: string): Array<{ index: number; cue: string }> {
-  const cues = [...execAll(PASSWORD_CUE, text)].map((m) => ({ index: m.index, cue: m[0] }));
+  const cues = passwordCueMatches(text).map((m) => ({ index: m.index, cue: m[0] }));
   if (!TYPO_HINT.test(text)) return cues;
   const known = new Set(cues.map((c) => c.index));
   for (const m of execAll(TYPO_CUE, text)) if (!known.has(m.index) && isPasswordTypo(m[0])) cues.push({ index: m.index, cue: m[0] });
@@ -368,10 +375,11 @@ function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
 /**
  * A PIN or a door, alarm or safe code: 4–8 digits right after its cue and a linking word
  * ("PIN: 4821", "the door code is 151219", "alarm code 23002"). Digits alone are a secret only
- * here: anywhere else they are counts, ids and times.
+ * here: anywhere else they are counts, ids and times. Not after a letter: found, as
+ * {@link CREDENTIAL_PAIR} is, with execAllAfterNonLetter.
  */
 const PIN_CODE = new RegExp(
-  '(?<![\\p{L}\\d])(?:(?:pin(?:[ -]?code)?|(?:door|gate|alarm|access|entry|garage|lock|locker|keypad|building|safe|vault)[ -]code|pass ?code|(?:safe|lock|locker) combination)' +
+  '(?<![a-zA-Z\\d])(?:(?:pin(?:[ -]?code)?|(?:door|gate|alarm|access|entry|garage|lock|locker|keypad|building|safe|vault)[ -]code|pass ?code|(?:safe|lock|locker) combination)' +
     '(?:\\s+(?:for|to|of|on)\\s+(?:the\\s+|my\\s+|our\\s+)?[\\p{L}-]{2,20})?(?:\\s*[:=#]|(?:\\s+(?:is|was|now|will be|has been|changed to|set to))+)' +
     '|(?:door|gate|alarm|entry|garage|keypad)[ -]code)\\s*[:=#]?\\s*(\\d{4,8})(?![\\d.,:/-]?\\d)',
   'dgiu',
@@ -380,7 +388,7 @@ const PIN_CODE = new RegExp(
 const PIN_HINT = /pin|code|combination/i;
 const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugang|identifiants|inloggegevens|acce?ss?o?|accès|toegang|dostęp|auth|vpn|ssh|sftp|rdp|db/i;
 /** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
-const CREDENTIAL_PAIR = /(?<![\p{L}])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|login|wi-?fi|account|access(?=[ \t]*:)|(?:vpn|ssh|sftp|rdp|db)(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
+const CREDENTIAL_PAIR = /(?<![a-zA-Z])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|login|wi-?fi|account|access(?=[ \t]*:)|(?:vpn|ssh|sftp|rdp|db)(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
 
 /** "log in with jdoe and X", "signed in as admin / X": the second of the two is the password. */
 const LOGIN_WITH =
@@ -415,7 +423,7 @@ function isProseOfOtherScripts(value: string): boolean {
 /** Where words that name a password stand in `text` ("password", "hasło", "mot de passe", "şifre"). */
 export function passwordCueSpans(text: string): PiiSpan[] {
   if (!hasPasswordHint(text)) return [];
-  return execAll(PASSWORD_CUE, text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return passwordCueMatches(text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 export function* findSentencePasswords(text: string): Generator<PiiSpan> {
@@ -427,13 +435,13 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
     }
   }
   if (PIN_HINT.test(text) && /\d{4}/.test(text)) {
-    for (const m of execAll(PIN_CODE, text)) {
+    for (const m of execAllAfterNonLetter(PIN_CODE, text)) {
       const span = m.indices?.[1];
       if (span !== undefined) yield { start: span[0], end: span[1] };
     }
   }
   if (text.includes('/') && CREDENTIAL_HINT.test(text)) {
-    for (const m of execAll(CREDENTIAL_PAIR, text)) {
+    for (const m of execAllAfterNonLetter(CREDENTIAL_PAIR, text)) {
       const span = m.indices?.[2];
       const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');
       if (span === undefined || /^\d+$/.test(m[1] ?? '') || value.length < 4 || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || PASSWORD_PROSE.test(value)) continue;

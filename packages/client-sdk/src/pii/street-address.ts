@@ -1,6 +1,6 @@
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
-import { execAll } from './text.ts';
+import { execAll, execAllAfterNonLetter } from './text.ts';
 import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
@@ -24,10 +24,11 @@ const NUMBER_FIRST_TYPE = new RegExp(
   `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
-// Not glued to code before it ("::0:bd please 0" is an IPv6 address and words).
+// Not glued to code before it ("::0:bd please 0" is an IPv6 address and words); not after a letter
+// outside ASCII either: found with execAllAfterNonLetter.
 const TYPE_FIRST = new RegExp(
   // A date may name the street ("Avenida 9 de Julio 4605", "Calle 5 de Mayo 12").
-  `(?<![\\p{L}\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:\\d{1,2}[ \\t]+d[eo][ \\t]+)?(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}|s\\/n\\.?)${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![a-zA-Z\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:\\d{1,2}[ \\t]+d[eo][ \\t]+)?(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}|s\\/n\\.?)${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
@@ -299,7 +300,7 @@ function* findCuedStreetLines(text: string): Generator<PiiSpan> {
     const span = streetLineAt(text, at);
     if (span !== undefined) yield span;
   }
-  for (const cue of execAll(WEAK_ADDRESS_CUE, text)) {
+  for (const cue of execAllAfterNonLetter(WEAK_ADDRESS_CUE, text)) {
     const at = cue.index + cue[0].length;
     const span = streetLineAt(text, at, false, true);
     if (span !== undefined && PLACE_ENDS.test(text.slice(span.end, span.end + 24))) yield span;
@@ -312,10 +313,10 @@ function* findCuedStreetLines(text: string): Generator<PiiSpan> {
  * before its colon, dash or "to" ("Home address (for payroll): …", "update my address to …").
  * Not "to", "in" or "is": a version follows them as often ("updated to Monterey 16", "lands in
  * Firefox 80"). After one of them a street line must also end where a place does: see
- * {@link PLACE_ENDS}.
+ * {@link PLACE_ENDS}. Not after a letter: found with execAllAfterNonLetter.
  */
 const WEAK_ADDRESS_CUE = new RegExp(
-  '(?<![\\p{L}])(?:(?:at|from|find|near|opposite)[ \\t]+' +
+  '(?<![a-zA-Z])(?:(?:at|from|find|near|opposite)[ \\t]+' +
     '|to:[ \\t]*\\r?\\n[ \\t]*' +
     '|(?:address|adresse|adres|dirección|direccion|endereço|endereco|indirizzo)(?:[ \\t]+[^\\n:=]{0,30}?)?(?:[ \\t]*[:=][ \\t]*|[ \\t]+[-–—][ \\t]+|[ \\t]+to[ \\t]+|,[ \\t]+it[\'’]?s[ \\t]+))',
   'giu',
@@ -442,7 +443,7 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
     const matches =
       re === NAME_THEN_STREET_WORD || re === COMPOUND
         ? matchNearAnchors(text, re, anchors)
-        : execAll(re, text).map((m): [number, RegExpMatchArray] => [m.index, m]);
+        : (re === TYPE_FIRST ? execAllAfterNonLetter : execAll)(re, text).map((m): [number, RegExpMatchArray] => [m.index, m]);
     for (const [found, m] of matches) {
       let index = found;
       let value = m[0];
