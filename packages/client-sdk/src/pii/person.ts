@@ -26,9 +26,10 @@ import { memoized } from './call-memo.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
 // makes it a contraction ("Don't", "Will've"; a possessive "Grace's" is fine).
-// "@Grace" (a mention) counts; "x@Grace" (inside an address) does not.
+// "@Grace" (a mention) counts; "x@Grace" (inside an address) does not. (The capital is looked for
+// first: the look-behinds are then tried only before one.)
 const CAPITALISED_WORD =
-  /(?<![\p{L}\p{N}_#.\/\\'’-])(?<![\p{L}\p{N}_.+-]@)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{N}_@\/\\]|[-.]\p{L}|['’](?!s\b)\p{L})/gu;
+  /(?=\p{Lu})(?<![\p{L}\p{N}_#.\/\\'’-])(?<![\p{L}\p{N}_.+-]@)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{N}_@\/\\]|[-.]\p{L}|['’](?!s\b)\p{L})/gu;
 // The next token of a name: a middle initial, then a surname with optional particle and
 // Mc/Mac/O' prefix. Single spaces only: a line break ends the name.
 const MIDDLE_INITIAL = /^ \p{Lu}\.(?= \p{Lu})/u;

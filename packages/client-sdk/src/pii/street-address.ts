@@ -1,6 +1,6 @@
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
-import { execAll, execAllAfterNonLetter } from './text.ts';
+import { execAll, execAllAfterNonLetter, letterBefore } from './text.ts';
 import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
@@ -74,8 +74,21 @@ const UNIT_BEFORE_NUMBER = /(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|n
 
 /** A street word or compound ending right before a house number: where the last two shapes can match. */
 // Found from the letter, space and digit (rare) backwards: one pattern of all the street words
-// tried at every position of the text costs more than the rest of the street scan.
-const LETTER_SPACE_DIGIT = /[\p{L}.],?\s+\d/gu;
+// tried at every position of the text costs more than the rest of the street scan. The spaces and
+// digit are found first, and the letter or full stop (and comma) before them checked here: a
+// pattern that starts with a Unicode letter class is tried at every letter of the text.
+const SPACE_DIGIT = /(?<!\s)\s+\d/g;
+
+/** Each run of spaces before a digit, after a letter or a full stop and perhaps a comma ("Str. 5", "Rd, 12"): [where the spaces start, the digit's end]. */
+function letterSpaceDigit(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of execAll(SPACE_DIGIT, text)) {
+    let before = m.index - 1;
+    if (text.charCodeAt(before) === 44) before--; // ','
+    if (before >= 0 && (text.charCodeAt(before) === 46 || letterBefore(text, before + 1))) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
 /** A house-number mark before a digit ("Cad No:175", "Sokağı No: 1"): the street word is before the mark. */
 const MARK_DIGIT = /(?<![\p{L}])(?:no|n-ro|n[úu]mero)[.:]?[ \t]?:?[ \t]?(?=\d)/giu;
 // A Turkish building's "Apt." or "Sitesi" stands between the street word and the number ("Nergis Cad. Güneş Apt. No:27");
@@ -86,9 +99,8 @@ const STREET_WORD_REACH = 24;
 
 function streetWordAnchors(text: string): number[][] {
   const out: number[][] = [];
-  for (const m of execAll(LETTER_SPACE_DIGIT, text)) {
-    const wordEnd = m.index + m[0].search(/\s/);
-    if (ENDS_WITH_STREET_WORD.test(text.slice(Math.max(0, wordEnd - STREET_WORD_REACH), wordEnd))) out.push([Math.max(0, wordEnd - STREET_WORD_REACH), m.index + m[0].length]);
+  for (const [wordEnd, end] of letterSpaceDigit(text)) {
+    if (ENDS_WITH_STREET_WORD.test(text.slice(Math.max(0, wordEnd - STREET_WORD_REACH), wordEnd))) out.push([Math.max(0, wordEnd - STREET_WORD_REACH), end]);
   }
   if (!/(?:no|n-ro|n[úu]mero)[.:]?\s?\d/i.test(text)) return out;
   for (const m of execAll(MARK_DIGIT, text)) {
@@ -203,9 +215,10 @@ function lineAround(text: string, at: number): string {
 
 /**
  * A year after a season, quarter or month ("Spring 2026", "Q3 2026", "fall 2026 roadmap review")
- * is a date, not a house number, whatever street word follows.
+ * is a date, not a house number, whatever street word follows. Not after a letter (found with
+ * execAllAfterNonLetter).
  */
-const SEASON_YEAR = /(?<![\p{L}\d])(?:spring|summer|fall|autumn|winter|q[1-4]|h[12]|fy|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[ \t,]+(?:19|20)\d\d(?!\d)/giu;
+const SEASON_YEAR = /(?<![a-zA-Z\d])(?:spring|summer|fall|autumn|winter|q[1-4]|h[12]|fy|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[ \t,]+(?:19|20)\d\d(?!\d)/giu;
 
 function inSeasonYear(spans: readonly number[][], s: PiiSpan): boolean {
   return spans.some(([a = 0, b = 0]) => a < s.end && s.start < b);
@@ -341,7 +354,7 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
     .filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end) && !scripts.some((a) => c.start < a.start && a.start < c.end))
     .concat(alleys, scripts);
   if (candidates.length === 0) return;
-  const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
+  const seasons = execAllAfterNonLetter(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
   const lines = candidates.filter((s) => seasons.length === 0 || !inSeasonYear(seasons, s)).map((s) => withUnitsBefore(text, withUnit(text, s)));
   // A unit that ends one street line does not start another ("613 Prince Shoals suite 718,
   // Pietermaritzburg 10341" is not "suite 718, Pietermaritzburg 10341"): the engine would keep

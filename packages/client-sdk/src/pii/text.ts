@@ -42,6 +42,14 @@ export function execAll(re: RegExp, text: string): RegExpExecArray[] {
 /** A letter at the end of a string of one or two code units (a code point outside the BMP is two). */
 const LETTER_AT_END = /\p{L}$/u;
 
+/** Whether the character before `end` in `text` is a letter, of any script. */
+export function letterBefore(text: string, end: number): boolean {
+  if (end <= 0) return false;
+  const c = text.charCodeAt(end - 1);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_AT_END.test(text.slice(Math.max(0, end - 2), end));
+}
+
 /**
  * {@link execAll} for a pattern that must not start right after a letter, written with only the
  * ASCII part of that look-behind (`(?<![a-zA-Z\d])` for `(?<![\p{L}\d])`): a match right after a
@@ -56,7 +64,7 @@ export function execAllAfterNonLetter(re: RegExp, text: string): RegExpExecArray
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const at = m.index;
-    if (at > 0 && text.charCodeAt(at - 1) > 0x7f && LETTER_AT_END.test(text.slice(Math.max(0, at - 2), at))) {
+    if (at > 0 && text.charCodeAt(at - 1) > 0x7f && letterBefore(text, at)) {
       re.lastIndex = at + ((text.codePointAt(at) ?? 0) > 0xffff && re.unicode ? 2 : 1);
       continue;
     }
