@@ -1,7 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { lazyMap, lexiconData } from './lexicon.ts';
 import { memoized } from './call-memo.ts';
-import { PerLine } from './text.ts';
+import { PerLine, execAll } from './text.ts';
 import { lineRegime } from './name-features.ts';
 import { foldName } from './name-lexicon.ts';
 
@@ -38,12 +38,15 @@ const FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords((w) => {
  */
 function foreignLanguages(word: string): readonly number[] | undefined {
   // Most words are ASCII: lower case is their folded form.
-  if (ASCII.test(word)) return FOLDED.get(word.toLowerCase());
+  if (isAscii(word)) return FOLDED.get(word.toLowerCase());
   const lower = word.normalize('NFC').replace(/’/g, "'").toLowerCase();
   const folded = foldName(word);
   return lower === folded ? FOLDED.get(folded) : EXACT.get(lower);
 }
-const ASCII = /^[\x00-\x7f]*$/;
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** The ISO 639-1 code of each language of the data, by index. */
 let languageCodes: readonly string[] | undefined;
@@ -100,7 +103,7 @@ export function lineLanguages(line: string): readonly number[] {
   const byLanguage = new Map<number, Set<string>>();
   const others: string[] = [];
   let words = 0;
-  for (const m of line.matchAll(WORD)) {
+  for (const m of execAll(WORD, line)) {
     words++;
     const word = m[0];
     const langs = foreignLanguages(word);

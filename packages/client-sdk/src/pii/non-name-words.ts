@@ -1,5 +1,6 @@
 import { lazySet } from './lexicon.ts';
 import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import { execAll } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
 // The name tagger knows English words; a sentence in Spanish, German, French, Portuguese,
@@ -54,7 +55,7 @@ export function splitAtNonNameWords(text: string, s: PiiSpan): PiiSpan[] {
     piece = undefined;
     named = false;
   };
-  for (const m of slice.matchAll(SPAN_WORD)) {
+  for (const m of execAll(SPAN_WORD, slice)) {
     const word = m[0].replace(/^[.'’-]+|[.'’-]+$/g, '');
     const at = s.start + (m.index ?? 0) + m[0].indexOf(word);
     if (word === '') continue;
