@@ -334,3 +334,55 @@ describe('passwords in Japanese, Chinese, Russian and Arabic, exports and login 
     expect(secrets('Lösenordet till wifi:t är monk3y1054')).toEqual(['monk3y1054']);
   });
 });
+
+describe('passwords in records, configuration and command lines, whole (twelfth pass)', () => {
+  const secrets = (text: string): string[] => findingsOf(text, 'SECRET');
+
+  it('ends the value where the record syntax ends it', () => {
+    expect(secrets('Server=tcp:sql01,1433;Initial Catalog=hr;User ID=svc_hr;Password=Lark$feather9;TrustServerCertificate=True;')).toEqual(['Lark$feather9']);
+    expect(secrets('jdbc:mysql://db01:3306/hr?user=svc_hr&password=Lark$feather9&useSSL=true')).toEqual(['Lark$feather9']);
+    expect(secrets('<credentials>\n  <user>svc_hr</user>\n  <password>Lark$feather9!</password>\n</credentials>')).toEqual(['Lark$feather9!']);
+    expect(secrets('app.mail.smtp.password=Lark$feather9')).toEqual(['Lark$feather9']);
+  });
+
+  it('takes a KeePass entry\'s password and a PHP constant, all of the value', () => {
+    expect(secrets('<String><Key>UserName</Key><Value>svc_hr</Value></String>\n<String><Key>Password</Key><Value ProtectInMemory="True">Quill.Harbor.7?</Value></String>')).toEqual(['Quill.Harbor.7?']);
+    expect(secrets("define( 'DB_PASSWORD', '31415926' );")).toEqual(['31415926']);
+    expect(secrets("define('AUTH_PASS', \"Quill harbor\");")).toEqual(['Quill harbor']);
+  });
+
+  it('reads a quoted value to its own closing quote', () => {
+    expect(secrets('ADMIN_PASSWORD="O\'Hara-Quill7" ./seed.sh')).toEqual(["O'Hara-Quill7"]);
+    expect(secrets("mongosh --username svc_hr --password 'lantern quill harbor' --authenticationDatabase admin")).toEqual(['lantern quill harbor']);
+  });
+
+  it('takes the password arguments of sqlcmd, redis-cli, lftp, curl and sudo -S', () => {
+    expect(secrets("sqlcmd -S sql01 -U sa -P 'Quill\"7harbor' -d hr")).toEqual(['Quill"7harbor']);
+    expect(secrets('redis-cli -h cache01 -a 12.05.1988 ping')).toEqual(['12.05.1988']);
+    expect(secrets("lftp -u 'svc_hr,lantern.quill.harbor' sftp://files01")).toEqual(['lantern.quill.harbor']);
+    expect(secrets("curl -u 'svc_hr:Quill\"harbor9' https://hr.example.test/api")).toEqual(['Quill"harbor9']);
+    expect(secrets("echo 'Quill#harbor9' | sudo -S apt-get update")).toEqual(['Quill#harbor9']);
+  });
+
+  it('takes a passphrase in an export\'s password column, a value to type at a prompt, and one a few lines down', () => {
+    expect(secrets('name,login_uri,login_username,login_password\nhr portal,https://hr.example.test/,svc_hr,lantern quill harbor orbit')).toEqual(['lantern quill harbor orbit']);
+    expect(secrets('ssh svc_hr@hr01, and when it asks, type `Quill-harbor-9`')).toEqual(['Quill-harbor-9']);
+    expect(secrets('Your temporary password is:\n\n    740193\n\nPlease change it.')).toEqual(['740193']);
+  });
+
+  it('keeps references, templates and redactions where a value would stand', () => {
+    for (const text of [
+      'password = var.hr_db_password',
+      'password = random_password.hr.result',
+      'app.mail.smtp.password=${SMTP_PASSWORD}',
+      'app.mail.smtp.password=${vcap.services.smtp.credentials.password}',
+      '{"user":"svc_hr","password":"***","ip":"10.1.2.3"}',
+      '  password: config.smtp.password,',
+      '  password: await loadSecret("smtp"),',
+      'echo $SMTP_PASSWORD | sudo -S true',
+      'name,login_uri,login_username,login_password\nhr portal,https://hr.example.test/,svc_hr,see the vault',
+    ]) {
+      expect(secrets(text), text).toEqual([]);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, isCommonPassword } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword } from './password-values.ts';
 import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, wordAndDigits } from './password-shapes.ts';
 import { execAll, execAllAfterNonLetter } from './text.ts';
 import type { PiiSpan } from './types.ts';
@@ -44,13 +44,77 @@ const COMMAND_PASSWORDS = [
   /\bsshpass[ \t]+(?:-[A-Za-z][ \t]+)*-p[ \t]*["']?([^\s"'-][^\s"']{3,127})/dg,
 ];
 const COMMAND_HINT = /htpasswd|net[ \t]+use?r?|securestring|-pass(?:in|out)|sshpass/i;
+/**
+ * Where a command line's argument is the password, the pattern ending right before it: a quoted
+ * "--password" (bare ones are {@link PASSWORD_FLAG}'s), sqlcmd's "-P", redis-cli's "-a", and the
+ * password of a user's pair after curl's "-u" in quotes or lftp's "-u" ("user,password").
+ */
+const COMMAND_ARGUMENTS: ReadonlyArray<{ before: RegExp; pair?: string; quotedOnly?: boolean }> = [
+  { before: /(?<![\w-])--(?:password|passwd|pass|pwd)(?:[ \t]+|=)/g, quotedOnly: true },
+  { before: /\bsqlcmd\b[^\n]*?[ \t]-P[ \t]*/g },
+  { before: /\bredis-cli\b[^\n]*?[ \t]-a[ \t]+/g },
+  { before: /\blftp\b[^\n]*?[ \t]-u[ \t]+/g, pair: ',' },
+  { before: /(?<![\w-])(?:-u|--user)[ \t=]+(?=["'])/g, pair: ':', quotedOnly: true },
+];
+const COMMAND_ARGUMENT_HINT = /--pass|--pwd|sqlcmd|redis-cli|lftp|(?:-u|--user)[ \t=]+["']|\|[ \t]*sudo[ \t]+-S/;
+/** "echo X | sudo -S …": the password sudo reads from its input. */
+const ECHO_TO_SUDO = /\becho[ \t]+(?=\S+(?:[ \t]+\S+)*?[ \t]*\|[ \t]*sudo[ \t]+-S\b)/g;
+
+/** The argument at `at`: to its closing quote when quoted (spaces and other quotes are the value's), else to the next space. */
+function argumentAt(text: string, at: number): { start: number; end: number; quoted: boolean } | undefined {
+  const q = text[at];
+  if (q === "'" || q === '"') {
+    const close = text.indexOf(q, at + 1);
+    const eol = text.indexOf('\n', at + 1);
+    if (close === -1 || (eol !== -1 && eol < close)) return undefined;
+    return { start: at + 1, end: close, quoted: true };
+  }
+  const end = /\s|$/.exec(text.slice(at, at + 256))?.index ?? 0;
+  return end > 0 ? { start: at, end: at + end, quoted: false } : undefined;
+}
+
+function* findCommandArguments(text: string): Generator<PiiSpan> {
+  const take = (arg: { start: number; end: number } | undefined, pair?: string): PiiSpan | undefined => {
+    if (arg === undefined) return undefined;
+    let start = arg.start;
+    if (pair !== undefined) {
+      const cut = text.slice(arg.start, arg.end).indexOf(pair);
+      if (cut <= 0) return undefined;
+      start += cut + 1;
+    }
+    const value = text.slice(start, arg.end);
+    return anyValue(value) && !FINDING_TAG.test(value) && !/^\$/.test(value) ? { start, end: arg.end } : undefined;
+  };
+  for (const { before, pair, quotedOnly } of COMMAND_ARGUMENTS) {
+    for (const m of execAll(before, text)) {
+      const arg = argumentAt(text, m.index + m[0].length);
+      const span = arg === undefined || (quotedOnly === true && !arg.quoted) ? undefined : take(arg, pair);
+      if (span !== undefined) yield span;
+    }
+  }
+  for (const m of execAll(ECHO_TO_SUDO, text)) {
+    const arg = argumentAt(text, m.index + m[0].length);
+    // The argument is all that is echoed: the pipe follows it.
+    const span = arg !== undefined && /^[ \t]*\|/.test(text.slice(arg.end + (arg.quoted ? 1 : 0))) ? take(arg) : undefined;
+    if (span !== undefined) yield span;
+  }
+}
+
+/** PHP's constant of a password (WordPress's wp-config.php): "define( 'DB_PASSWORD', 'X' );", all of the quoted value. */
+const DEFINED_PASSWORD = /\bdefine\(\s*(["'])\w*(?:PASSWORD|PASSWD|PASS|PWD)\w*\1\s*,\s*(?:'([^'\n]{1,256})'|"([^"\n]{1,256})")\s*\)/dgi;
+/** "when it asks, type `X`": what to type at a prompt, in backticks or quotes. */
+const TYPE_AT_PROMPT = /(?<![\p{L}])(?:type|enter)[ \t]+(?:in[ \t]+)?(`[^`\n]{4,128}`|"[^"\n]{4,128}"|'[^'\n]{4,128}')/dgiu;
+
+/** A password manager's XML export (KeePass): the value of the entry whose key names the password, all of it to the tag. */
+const KEEPASS_PASSWORD = /<Key>(?:Password|Passwort|Mot de passe|Contraseña|Senha|Wachtwoord|Hasło)<\/Key>\s*<Value(?:\s[^>\n]*)?>([^<\n]{1,256})<\/Value>/dgi;
 /** A .pgpass line: host:port:database:user:password. */
 const PGPASS_LINE = /(?:^|\n)[ \t]*[\w.-]+:(?:\d{1,5}|\*):[^\s:]+:[^\s:]+:([^\s:]{4,128})[ \t]*(?=\r?\n|$)/dg;
 /** Wi-Fi details as a router's sticker or a note gives them: "SSID: ACME-Staff\nKey: butter?1". */
 const WIFI_KEY_LINE = /(?:^|\n)[ \t]*(?:key|psk|wpa2? key|network key|pass)[ \t]*[:=][ \t]*["'`“]?([^\s"'`”]{4,128})/dgi;
 
 /** A table header's cell that names a password column. */
-const PASSWORD_COLUMN = /^(?:passwords?|passwd|pwd|pw|pass|passphrase|pass ?code|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|has[łl]o|[şs]ifre|parola|l[öo]senord|passord|adgangskode|salasana|пароль|パスワード|密码|密碼)$/i;
+// A password manager's export may name its field after the login ("login_password").
+const PASSWORD_COLUMN = /^(?:(?:login|user|account|db|admin)[_ ])?(?:passwords?|passwd|pwd|pw|pass|passphrase|pass ?code|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|has[łl]o|[şs]ifre|parola|l[öo]senord|passord|adgangskode|salasana|пароль|パスワード|密码|密碼)$/i;
 
 const WIFI_COLUMN = /^(?:ssid|network|wi-?fi|wlan|netzwerk|réseau|red)$/i;
 const WIFI_KEY_COLUMN = /^(?:key|psk|wpa2? key|network key|schlüssel|clé|clave)$/i;
@@ -60,7 +124,13 @@ const WIFI_KEY_COLUMN = /^(?:key|psk|wpa2? key|network key|schlüssel|clé|clave
  * placeholder, another finding's tag or a word in brackets, nor a common word ("see vault", "N/A", "TBD" stay).
  */
 function isCellValue(value: string): boolean {
-  return value.length >= 4 && !/\s/.test(value) && !/^[(\[{<].*[)\]}>]$/.test(value) && !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2;
+  return value.length >= 4 && (!/\s/.test(value) || isCellPassphrase(value)) && !/^[(\[{<].*[)\]}>]$/.test(value) && !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2;
+}
+
+/** Three to six words of letters in a password column, none of them prose ("squirrel bamboo saddle paddle"; not "see the vault"). */
+function isCellPassphrase(value: string): boolean {
+  const words = value.split(' ');
+  return words.length >= 3 && words.length <= 6 && words.every((w) => /^\p{L}{3,}$/u.test(w) && isChosenWord(w));
 }
 
 /**
@@ -174,6 +244,27 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   if (/\bssid\b|network|wi-?fi|wlan/i.test(text)) yield* found(WIFI_KEY_LINE, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
   if (/works|worked|good/i.test(text)) yield* found(PAIR_WORKS, loginValue);
   if (SCRIPT_CUE_HINT.test(text)) yield* findScriptCuedPasswords(text);
+  if (COMMAND_ARGUMENT_HINT.test(text)) yield* findCommandArguments(text);
+  if (text.includes('define(')) {
+    for (const m of execAll(DEFINED_PASSWORD, text)) {
+      const span = m.indices?.[2] ?? m.indices?.[3];
+      const value = m[2] ?? m[3] ?? '';
+      if (span !== undefined && anyValue(value) && !FINDING_TAG.test(value) && !TEMPLATE_EXPRESSION.test(value) && !/^\$/.test(value)) yield { start: span[0], end: span[1] };
+    }
+  }
+  if (/(?:type|enter)[ \t]/i.test(text)) {
+    for (const m of execAll(TYPE_AT_PROMPT, text)) {
+      const span = m.indices?.[1];
+      const value = (m[1] ?? '').slice(1, -1);
+      if (span !== undefined && isStrongPasswordValue(value) && !FINDING_TAG.test(value)) yield { start: span[0] + 1, end: span[1] - 1 };
+    }
+  }
+  if (text.includes('</')) {
+    for (const m of execAll(KEEPASS_PASSWORD, text)) {
+      const span = m.indices?.[1];
+      if (span !== undefined && anyValue(m[1] ?? '') && !FINDING_TAG.test(m[1] ?? '')) yield { start: span[0], end: span[1] };
+    }
+  }
   if (/\?[ \t]*\r?\n/.test(text)) {
     yield* found(ANSWER_TO_QUESTION, anyValue);
     yield* found(CHAT_ANSWER, isStrongPasswordValue);

@@ -95,7 +95,7 @@ const LOGIN_CUE = /^(?:credentials?|creds|zugangsdaten)$/i;
  */
 const SHAPE_ONLY_CUE = /^(?:wi-?fi|key)$/i;
 /** Where a cue ends its line and the value is on the next: "password:", "new pw below", "PASSWORD". */
-const CUE_ENDS_LINE = /^(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?[ \t]*\r?$/i;
+const CUE_ENDS_LINE = /^(?:[ \t]+(?:is|was|will be))?(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?[ \t]*\r?$/i;
 /** A value with no link after the cue, ending its clause: "pw 339275", "Netflix pw Marble 🙂", "temp pw Noodle, …". */
 const UNLINKED_VALUE = /^[ \t]+(\p{L}{4,32}|\d{6,16})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+[^\s\p{L}\p{N}]))/u;
 /** Misspellings of "password" ("pasword", "passwrod", "passowrd"): a word within two edits of it. */

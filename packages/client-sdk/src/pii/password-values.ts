@@ -22,7 +22,8 @@ export function userBeforeColon(value: string): number {
 /** A template's expression standing for a value ("{{ secrets.DB_PASS }}", "${DB_PASSWORD}", "{% … %}"). */
 export const TEMPLATE_EXPRESSION = /^(?:\$?\{\{|\{%|\$\{)/;
 /** A value read from code or configuration, not written in: "settings.DB_PASSWORD", "os.environ['PW']", a Node environment lookup. */
-export const CODE_REFERENCE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|settings|config|conf|cfg|env|self|this|secrets|vars|params|args|options|opts)(?:\.|\[|\(|$)/;
+// (Terraform's references too: "var.db_password", "random_password.db.result", "data.aws_secretsmanager_secret_version.db.secret_string".)
+export const CODE_REFERENCE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|settings|config|conf|cfg|env|self|this|secrets|vars|params|args|options|opts|var|local|module|data\.aws_\w+|random_password|await)(?:\.|\[|\(|$|[ \t])/;
 /** A value that is code: a reference read from configuration ({@link CODE_REFERENCE}) or a PowerShell cmdlet ("ConvertTo-SecureString"). */
 export function isCodeValue(value: string): boolean {
   return CODE_REFERENCE.test(value) || /^[A-Z][a-z]+[A-Za-z]*-[A-Z][A-Za-z]+$/.test(value);

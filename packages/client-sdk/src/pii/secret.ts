@@ -1,6 +1,6 @@
 import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
-import { MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, userBeforeColon } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -99,8 +99,8 @@ const SECRET_WORD_ASSIGNED =
 const SECRET_NAME =
   /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth|passphrase)s?$|^(?:pass|pw|key)$|[_.-](?:pass|pw)$/i;
 const ASSIGNED_VALUE = /[ \t]{0,8}["'`]?([^\s"'`,;<>()\[\]{}]{1,512})/y;
-/** A value in quotes after the assignment: up to the same quote, on the same line. */
-const QUOTED_ASSIGNED_VALUE = /[ \t]{0,8}(["'`])([^"'`\n]{1,256})\1/y;
+/** A value in quotes after the assignment: up to the same quote, on the same line (another kind of quote is the value's: "Elodie'sFeather43"). */
+const QUOTED_ASSIGNED_VALUE = /[ \t]{0,8}(["'`])((?:(?!\1)[^\n]){1,256})\1/y;
 const MAX_NAME_LENGTH = 60;
 /** `Authorization: Bearer …`. */
 const BEARER = /\b(?:Bearer|Basic|Token)[ \t]{1,8}([A-Za-z0-9\-._~+\/]{16,4096}={0,2})/dg;
@@ -133,7 +133,52 @@ function* trimTrailingPunctuation(spans: Iterable<PiiSpan>, text: string): Gener
   }
 }
 
+/**
+ * A value as the syntax of a record around it ends it: before the next field of a connection string
+ * (";Encrypt=True") or of a URL's query ("&ssl=true"), before a closing tag ("</password>"); after an
+ * open tag's ">" or a setting's name and its "=" taken with the value ("spring.datasource.password=…").
+ * Undefined when nothing of a value is left ("</Key><Value": markup after the cue).
+ */
+function withinRecordSyntax(text: string, s: PiiSpan): PiiSpan | undefined {
+  const value = text.slice(s.start, s.end);
+  // A JSON field's rest taken after its name ('":"[REDACTED]","ip":…'): the value is the string after the colon.
+  const json = /^"?[ \t]*:[ \t]*"([^"\n]*)"/.exec(value);
+  if (json !== null) {
+    const inner = json[1] ?? '';
+    const at = s.start + json[0].length - 1 - inner.length;
+    return isValueOfCode(inner) || inner === '' ? undefined : { start: at, end: at + inner.length };
+  }
+  let start = 0;
+  let end = value.length;
+  const named = /^[\w.-]{1,60}?(?:passw(?:or)?d|pwd|pass|secret|token|key)s?=(?=\S)/i.exec(value);
+  if (named !== null) start = named[0].length;
+  else if (value.startsWith('>') && value.includes('</')) start = 1;
+  const next = /<\/|[;&](?=[A-Za-z_][\w .-]{0,40}=)/.exec(value.slice(start));
+  if (next !== null) end = start + next.index;
+  return end > start && !isValueOfCode(value.slice(start, end)) ? { start: s.start + start, end: s.start + end } : undefined;
+}
+
+/** What stands for a value in code or a template, or hides it: "config.db.password", "var.db_password", "${DB_PASSWORD}", "readSecret(…", "***", "[REDACTED]". */
+function isValueOfCode(value: string): boolean {
+  // ("$ummer65" is a password, "$DB_PASSWORD" a variable; a word such as "changeme" is left to the rules that took it.)
+  const variable = /^\$(?!\{)/.test(value) ? /^\$[A-Z_][A-Z0-9_]*$/.test(value) : PLACEHOLDER.test(value) && !/^\p{L}+$/u.test(value);
+  return isCodeValue(value) || variable || TEMPLATE_EXPRESSION.test(value) || FINDING_TAG.test(value) || /^[A-Za-z_$][\w$.]{2,}\((?:["'`)]|$)/.test(value);
+}
+
+/** Whether `at` stands inside a template's expression on its line ("${vcap.services.db.credentials.password}"). */
+function insideTemplate(text: string, at: number): boolean {
+  const open = text.lastIndexOf('${', at);
+  return open !== -1 && !/[}\n]/.test(text.slice(open, at));
+}
+
 function* findContextSecrets(text: string): Generator<PiiSpan> {
+  for (const s of findContextSecretsInAnySyntax(text)) {
+    const kept = insideTemplate(text, s.start) ? undefined : withinRecordSyntax(text, s);
+    if (kept !== undefined) yield kept;
+  }
+}
+
+function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findSentencePasswords(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
