@@ -569,3 +569,31 @@ describe('house numbers of more shapes (eleventh pass)', () => {
     expect(streets('shipped 03/11/25 Harbour Road depot')).toEqual([]);
   });
 });
+
+describe('street lines of Austria, Colombia, Malaysia and Vietnam (twelfth pass)', () => {
+  const streets = (text: string): string[] => findingsOf(text, 'STREET_ADDRESS');
+
+  it('reads an Austrian staircase, floor and door, and the endings -zeile, -lände and -gürtel', () => {
+    expect(streets('Neue Adresse: Lindenzeile 12/3/2/7, 1100 Wien')).toEqual(['Lindenzeile 12/3/2/7']);
+    expect(streets('Abholung: Donaulände 41, 4020 Linz')).toEqual(['Donaulände 41']);
+  });
+
+  it('reads a grid street with "Bis", a cardinal point, "Avenida" before it and a tower', () => {
+    expect(streets('vivo en la cl 45 sur # 12-30 apto 502, Bogotá')).toEqual(['cl 45 sur # 12-30 apto 502']);
+    expect(streets('Entrega: Avenida Carrera 68 Bis Sur # 5-21 Torre 2 Apto 301, Bogotá')).toEqual(['Avenida Carrera 68 Bis Sur # 5-21 Torre 2 Apto 301']);
+  });
+
+  it('takes a Malaysian block, floor and unit and the building before a Jalan or Persiaran, with or without its number', () => {
+    expect(streets('Alamat: B-7-3, Residensi Cempaka, Jalan Sena Indah 4, 56000 Kuala Lumpur')).toEqual(['B-7-3, Residensi Cempaka, Jalan Sena Indah 4']);
+    expect(streets('Hantar ke C-12-1, Pangsapuri Seroja, Persiaran Teluk Indah, Shah Alam.')).toEqual(['C-12-1, Pangsapuri Seroja, Persiaran Teluk Indah']);
+  });
+
+  it('takes a Vietnamese flat and building before the street line', () => {
+    expect(streets('Địa chỉ mới: Căn hộ 1204, tòa C3, số 45 đường Hoa Sữa, Hà Nội')).toEqual(['Căn hộ 1204, tòa C3, số 45 đường Hoa Sữa']);
+  });
+
+  it('keeps a surname ending like a street word before a date, and numbered things of those places', () => {
+    expect(streets('flights for Wei Zhang 7/1/2026.')).toEqual([]);
+    for (const text of ['Die Datei liegt in Zeile 12/3/2/7 der Tabelle', 'Bus 7 dari Jalan 2 ke terminal']) expect(streets(text), text).toEqual([]);
+  });
+});

@@ -378,7 +378,8 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
 const UNIT_LEAD_AT = new RegExp(`^${UNIT_LEAD}`, 'iu');
 
 /** Units before any street line found ("Flat 32, 38 Sráid an Mhuilinn", "Level 2, 117 Bourke Esp", "Unit 503, Pacific Tower, 2921 …"), read backwards from its start. */
-const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])(?:${UNIT_LEAD}|${FLOOR})(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3},?[ \\t]+$`, 'iu');
+// (Vietnamese writes "số", number, before the house number the street line starts with.)
+const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])(?:${UNIT_LEAD}|${FLOOR})(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3},?[ \\t]+(?:số[ \\t]+)?$`, 'iu');
 
 /** The span grown back over the units written before it ("Flat 32, " before "38 Sráid an Mhuilinn"). */
 function withUnitsBefore(text: string, s: PiiSpan): PiiSpan {

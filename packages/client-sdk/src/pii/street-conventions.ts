@@ -12,7 +12,9 @@ const STREET_AFTER_LEAD =
   `(?:(?:${NUMBER},?[ \\t]+)?(?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4}(?:${SUFFIXES})s?\\.?` +
   `|(?:street|road|st|rd|way)\\.?[ \\t](?:no\\.?[ \\t]?)?\\d{1,4}[a-z]?|\\d{1,3}[a-z]?[ \\t](?:street|road)|${ORDINAL}[ \\t](?:cross|main)` +
   // An Indian sector ("H.No. 373, Sector 64", "qtr. no. 553, sector 58-b").
-  `|sector[ \\t]\\d{1,3}[a-z]?(?:-?[a-z](?![\\p{L}]))?)`;
+  `|sector[ \\t]\\d{1,3}[a-z]?(?:-?[a-z](?![\\p{L}]))?` +
+  // A Malaysian street named after its type word, with or without a number ("Persiaran Bayu Damai", "Jalan Kenari Emas 10/7").
+  `|(?:jalan|jln\\.?|persiaran|lorong|lebuh)[ \\t]+(?:${NAME_WORD}[ \\t]+){0,3}${NAME_WORD}(?:[ \\t]+\\d{1,4}(?:/\\d{1,3})?)?)`;
 // Both unit shapes start after no letter or digit (found with execAllAfterNonLetter).
 const UNITS_THEN_STREET = new RegExp(
   // A floor may lead, and a building's name before a floor ("4th Floor, Menara Kencana, Jl. …", "Baobab Plaza, 4th Floor, Mnazi Avenue").
@@ -24,9 +26,9 @@ const STREET_THEN_UNIT = new RegExp(
   `(?<![a-zA-Z\\d])((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4})(?:${SUFFIXES})\\.?,?[ \\t]+${UNIT_LEAD}(?![\\p{L}\\d])`,
   'giu',
 );
-const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main|sector)(?![\\p{L}])`, 'iu');
+const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main|sector|jalan|jln|persiaran|lorong|lebuh)(?![\\p{L}])`, 'iu');
 /** What {@link UNIT_LEAD} starts with, cheaply: a unit's word, "No." or "#" and a digit. */
-const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room|floor|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?(?:[a-z]-?)?\d|\d(?:st|nd|rd|th)[ \t]floor|\d\/?f,|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])/iu;
+const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room|floor|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?(?:[a-z]-?)?\d|\d(?:st|nd|rd|th)[ \t]floor|\d\/?f,|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])|(?<![\w-])[a-z]-\d{1,2}-\d|căn[ \t]hộ|tòa[ \t]/iu;
 
 /**
  * Japanese blocks, numbered "chōme-ban-gō" before or after the district's name ("6-4-3 Shibuya",
@@ -90,7 +92,8 @@ const NUMBERED_ROAD_HINT = /(?:road|street|st\.|rd\.)[ \t]+\d/i;
  * #508 x 69 y 71").
  */
 const GRID_ADDRESS = new RegExp(
-  `(?<![\\p{L}\\d])(?:calle|cl\\.?|cll\\.?|carrera|cra\\.?|kr\\.?|cr\\.?|transversal|transv\\.?|tv\\.?|diagonal|dg\\.?|avenida|av\\.?|ak|ac)[ \\t]+\\d{1,3}[a-z]?(?:[ \\t]bis)?(?:[ \\t][a-z](?![\\p{L}]))?` +
+  // A street's number may take "Bis" and a cardinal point ("Tv 85 Bis Sur # 40B-80"); an avenue may be a numbered street ("Av. Calle 102 # 77-75").
+  `(?<![\\p{L}\\d])(?:(?:av\\.|avenida)[ \\t]+(?=calle|carrera))?(?:calle|cl\\.?|cll\\.?|carrera|cra\\.?|kr\\.?|cr\\.?|transversal|transv\\.?|tv\\.?|diagonal|dg\\.?|avenida|av\\.?|ak|ac)[ \\t]+\\d{1,3}[a-z]?(?:[ \\t]bis)?(?:[ \\t][a-z](?![\\p{L}]))?(?:[ \\t](?:sur|norte|este|oeste)(?![\\p{L}]))?` +
     `[ \\t]*(?:#|no\\.?|n[º°])[ \\t]?\\d{1,4}[a-z]?(?:[ \\t]?-[ \\t]?\\d{1,3}[a-z]?)?(?:[ \\t]x[ \\t]\\d{1,3}(?:[ \\t]y[ \\t]\\d{1,3})?)?${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
@@ -136,7 +139,7 @@ const TAIWAN_LINE = new RegExp(
 );
 const TAIWAN_HINT = /(?:aly|ln|sec)\.[ \t]?\d/i;
 
-const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
+const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?(?:[ \t](?:sur|norte|este|oeste))?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
 
 /** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
 const OTHER_CONVENTIONS_HINT = new RegExp(

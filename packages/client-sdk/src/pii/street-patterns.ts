@@ -54,7 +54,7 @@ export const TYPE_WORDS =
   'phố|đường|ngõ|ngách|hẻm|đại lộ|quốc lộ';
 /** Endings of compound street names in German, Dutch and Scandinavian languages. */
 export const COMPOUND_ENDINGS =
-  'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|' +
+  'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|zeile|lände|gürtel|' +
   'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
   'gatan|gata|\\p{L}{2}g\\.|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
   // Finnish, Norwegian and Danish street words written as the end of one word.
@@ -82,8 +82,9 @@ export const STREET_WORDS_AFTER =
 // A Wisconsin grid number ("W296N6054") stands where a house number does; so does a Vietnamese alley's
 // chain of numbers ("149/247/53", "57/269/4": a part of three digits, which a date's day or month has not).
 // Glued "bis" or "ter" ("174bis"); an Australian unit before the number ("U23/384").
+// An Austrian number with its staircase, floor and door ("Weidenbachzeile 9/4/8/4"): four parts, which no date has.
 export const NUMBER =
-  '(?:[NSEW]\\d{1,4}[NSEW]\\d{1,5}|\\d{3}/\\d{1,4}/\\d{1,3}(?![\\d/])|\\d{1,3}/\\d{3}/\\d{1,3}(?![\\d/])' +
+  '(?:\\d{1,4}/\\d{1,3}/\\d{1,3}/\\d{1,3}(?![\\d/])|[NSEW]\\d{1,4}[NSEW]\\d{1,5}|\\d{3}/\\d{1,4}/\\d{1,3}(?![\\d/])|\\d{1,3}/\\d{3}/\\d{1,3}(?![\\d/])' +
   '|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?)';
 /** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12", Indonesian "Kav. 46". */
 export const HOUSE_MARK = '(?:kav\\.?[ \\t]?|n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
@@ -98,7 +99,7 @@ export const UNIT =
   `depto\\.?|dpto\\.?|departamento|int\\.?|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj|` +
   // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701",
   // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
-  `casa|of\\.|oficina|apto\\.?|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.|[iİ][çc][ \\t]kap[ıi][ \\t]no:?)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
+  `casa|of\\.|oficina|apto\\.?|torre|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.|[iİ][çc][ \\t]kap[ıi][ \\t]no:?)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
   // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
   `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
   // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
@@ -119,7 +120,7 @@ export const FLOOR = '(?:\\d{1,2}(?:st|nd|rd|th)[ \\t]floor|(?:floor|fl\\.?)[ \\
 export const BUILDING_BEFORE =
   `${FLOOR}|(?:${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave)` +
   // Indonesian and Malay buildings named after their word ("Menara Kencana", "Wisma Atria", "Gedung Sate").
-  `|(?:menara|wisma|gedung|graha)[ \\t]+(?:${NAME_WORD}[ \\t]+){0,2}${NAME_WORD}`;
+  `|(?:menara|wisma|gedung|graha|pangsapuri|residensi|kondominium|apartmen|blok)[ \\t]+(?:${NAME_WORD}[ \\t]+){0,2}${NAME_WORD}`;
 /**
  * Words that count or place things inside a site or a trip, written with a number and no street
  * however the line reads ("Gate 2", "aula 36", "andén 5", "Lantai 9", "Kapitel 3"): gates, platforms,
@@ -139,7 +140,9 @@ export const UNITS = `(?:${UNIT}){0,4}`;
  */
 export const UNIT_LEAD =
   '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?(?:[a-z]-?)?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
-  '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*)';
+  '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
+  // A Malaysian block, floor and unit ("A-10-6"); a Vietnamese flat and building ("Căn hộ 519", "tòa B1").
+  '|[a-z]-\\d{1,2}-\\d{1,2}(?![\\d-])|căn[ \\t]hộ[ \\t]?(?:số[ \\t]?)?\\d{1,5}[a-z]?|tòa[ \\t](?:nhà[ \\t])?[a-z]{0,2}\\d{0,3}(?![\\p{L}\\d]))';
 
 /**
  * Words that never name a street: "5 min to drive", "3 more ways", "2 pull requests in the pipeline"
