@@ -370,6 +370,15 @@ describe('passwords in records, configuration and command lines, whole (twelfth 
     expect(secrets('Your temporary password is:\n\n    740193\n\nPlease change it.')).toEqual(['740193']);
   });
 
+  it('takes "-p" in quotes, smbclient\'s "-U user%password", and an answer on the next chat line', () => {
+    expect(secrets("docker login registry.example.test -u svc_hr -p 'lantern quill harbor'")).toEqual(['lantern quill harbor']);
+    expect(secrets('smbclient //files01/hr -U svc_hr%Quill_harbor_9')).toEqual(['Quill_harbor_9']);
+    expect(secrets("Tom: what's the kiosk password again?\nRia: `Quill9harbor`")).toEqual(['Quill9harbor']);
+    expect(secrets('Agent: can you confirm the PIN password?\nCaller: yes, it\'s "20841977".')).toEqual(['20841977']);
+    expect(secrets("Tom: what's the kiosk password again?\nRia: dunno")).toEqual([]);
+    expect(secrets('redis-cli -h cache01 -p 6379 ping')).toEqual([]);
+  });
+
   it('keeps references, templates and redactions where a value would stand', () => {
     for (const text of [
       'password = var.hr_db_password',

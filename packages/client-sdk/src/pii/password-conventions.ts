@@ -55,8 +55,12 @@ const COMMAND_ARGUMENTS: ReadonlyArray<{ before: RegExp; pair?: string; quotedOn
   { before: /\bredis-cli\b[^\n]*?[ \t]-a[ \t]+/g },
   { before: /\blftp\b[^\n]*?[ \t]-u[ \t]+/g, pair: ',' },
   { before: /(?<![\w-])(?:-u|--user)[ \t=]+(?=["'])/g, pair: ':', quotedOnly: true },
+  // "-p" in quotes, apart or glued ("docker login -u ops -p 'copper honey desert'", "mysql -p'$Admin01'"); a port is not quoted.
+  { before: /(?<![\w-])-p[ \t]*(?=["'])/g, quotedOnly: true },
+  // smbclient's "-U user%password".
+  { before: /\bsmbclient\b[^\n]*?[ \t]-U[ \t]*/g, pair: '%' },
 ];
-const COMMAND_ARGUMENT_HINT = /--pass|--pwd|sqlcmd|redis-cli|lftp|(?:-u|--user)[ \t=]+["']|\|[ \t]*sudo[ \t]+-S/;
+const COMMAND_ARGUMENT_HINT = /--pass|--pwd|sqlcmd|redis-cli|lftp|smbclient|(?:-u|--user)[ \t=]+["']|-p[ \t]*["']|\|[ \t]*sudo[ \t]+-S/;
 /** "echo X | sudo -S …": the password sudo reads from its input. */
 const ECHO_TO_SUDO = /\becho[ \t]+(?=\S+(?:[ \t]+\S+)*?[ \t]*\|[ \t]*sudo[ \t]+-S\b)/g;
 
@@ -83,7 +87,8 @@ function* findCommandArguments(text: string): Generator<PiiSpan> {
       start += cut + 1;
     }
     const value = text.slice(start, arg.end);
-    return anyValue(value) && !FINDING_TAG.test(value) && !/^\$/.test(value) ? { start, end: arg.end } : undefined;
+    // ("$PASS" and "${PASS}" are the shell's variables; "$Admin01" is a password.)
+    return anyValue(value) && !FINDING_TAG.test(value) && !/^\$(?:\{|[A-Z_][A-Z0-9_]*$)/.test(value) ? { start, end: arg.end } : undefined;
   };
   for (const { before, pair, quotedOnly } of COMMAND_ARGUMENTS) {
     for (const m of execAll(before, text)) {
@@ -267,7 +272,9 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   }
   if (/\?[ \t]*\r?\n/.test(text)) {
     yield* found(ANSWER_TO_QUESTION, anyValue);
-    yield* found(CHAT_ANSWER, isStrongPasswordValue);
+    // (Digits or a quoted value answer such a question too: "yes, it's \"60136525\".")
+    yield* found(CHAT_ANSWER, (v) => isStrongPasswordValue(v) || /^\d{4,16}$/.test(v));
+    yield* found(CHAT_LABEL_ANSWER, (v) => isStrongPasswordValue(v) || /^\d{4,16}$/.test(v) || hasPasswordShape(v));
   }
 }
 
@@ -351,6 +358,12 @@ const ANSWER_TO_QUESTION = new RegExp(
 /** The same in chat, on the next line: "what's the login for the router?\n[10:43] Priya: it's sleepy-thunder-horse-67 btw". */
 const CHAT_ANSWER = new RegExp(
   '(?:pass(?:word|wd|code|phrase)?|pw|pwd|login|creds?|credentials)(?![\\p{L}])[^\\n]*\\?[ \\t]*\\r?\\n[^\\n]{0,60}?(?<![\\p{L}])it[\'’]?s[ \\t]+(?:still[ \\t]+|now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?(?=[ \\t,.!;]|$)',
+  'dgiu',
+);
+
+/** The answer as a chat line of its own, after the speaker's name: "what's the guest wifi password again?\nMaya: `8490`". */
+const CHAT_LABEL_ANSWER = new RegExp(
+  '(?:pass(?:word|wd|code|phrase)?|pw|pwd|login|creds?|credentials)(?![\\p{L}])[^\\n]*\\?[ \\t]*\\r?\\n[ \\t]*(?:\\[[0-9:. ]{4,12}\\][ \\t]*)?\\p{L}[\\p{L}.\'’-]{0,30}(?:[ \\t]\\p{L}[\\p{L}.\'’-]{0,30})?:[ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*(?=\\r?\\n|$)',
   'dgiu',
 );
 
