@@ -47,18 +47,19 @@ const COMMAND_HINT = /htpasswd|net[ \t]+use?r?|securestring|-pass(?:in|out)|sshp
 /**
  * Where a command line's argument is the password, the pattern ending right before it: a quoted
  * "--password" (bare ones are {@link PASSWORD_FLAG}'s), sqlcmd's "-P", redis-cli's "-a", and the
- * password of a user's pair after curl's "-u" in quotes or lftp's "-u" ("user,password").
+ * password of a user's pair after curl's "-u" in quotes or lftp's "-u" ("user,password"). (A command's
+ * flags are looked for within 200 characters of its name: a long line of them stays linear.)
  */
 const COMMAND_ARGUMENTS: ReadonlyArray<{ before: RegExp; pair?: string; quotedOnly?: boolean }> = [
   { before: /(?<![\w-])--(?:password|passwd|pass|pwd)(?:[ \t]+|=)/g, quotedOnly: true },
-  { before: /\bsqlcmd\b[^\n]*?[ \t]-P[ \t]*/g },
-  { before: /\bredis-cli\b[^\n]*?[ \t]-a[ \t]+/g },
-  { before: /\blftp\b[^\n]*?[ \t]-u[ \t]+/g, pair: ',' },
+  { before: /\bsqlcmd\b[^\n]{0,200}?[ \t]-P[ \t]*/g },
+  { before: /\bredis-cli\b[^\n]{0,200}?[ \t]-a[ \t]+/g },
+  { before: /\blftp\b[^\n]{0,200}?[ \t]-u[ \t]+/g, pair: ',' },
   { before: /(?<![\w-])(?:-u|--user)[ \t=]+(?=["'])/g, pair: ':', quotedOnly: true },
   // "-p" in quotes, apart or glued ("docker login -u ops -p 'copper honey desert'", "mysql -p'$Admin01'"); a port is not quoted.
   { before: /(?<![\w-])-p[ \t]*(?=["'])/g, quotedOnly: true },
   // smbclient's "-U user%password".
-  { before: /\bsmbclient\b[^\n]*?[ \t]-U[ \t]*/g, pair: '%' },
+  { before: /\bsmbclient\b[^\n]{0,200}?[ \t]-U[ \t]*/g, pair: '%' },
 ];
 const COMMAND_ARGUMENT_HINT = /--pass|--pwd|sqlcmd|redis-cli|lftp|smbclient|(?:-u|--user)[ \t=]+["']|-p[ \t]*["']|\|[ \t]*sudo[ \t]+-S/;
 /** "echo X | sudo -S …": the password sudo reads from its input. */
