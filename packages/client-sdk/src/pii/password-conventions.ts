@@ -246,6 +246,7 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   if (/pass[ \t]/i.test(text)) yield* found(PASS_THEN_VALUE, (v) => /\d/.test(v) && isStrongPasswordValue(v) && !/^[a-z]+(?:_[a-z\d]+)+$/.test(v));
   if (POINTER_HINT.test(text)) yield* found(VALUE_UNDER_POINTER, (v) => isStrongPasswordValue(v) || wordAndDigits(v) !== undefined);
   if (/\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) yield* found(VALUE_ABOVE_POINTER, anyValue);
+  if (text.includes('👈')) yield* found(VALUE_POINTED_AT, anyValue);
   if (/(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
   if (/\bssid\b|network|wi-?fi|wlan/i.test(text)) yield* found(WIFI_KEY_LINE, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
   if (/works|worked|good/i.test(text)) yield* found(PAIR_WORKS, loginValue);
@@ -361,6 +362,10 @@ const CHAT_ANSWER = new RegExp(
   '(?:pass(?:word|wd|code|phrase)?|pw|pwd|login|creds?|credentials)(?![\\p{L}])[^\\n]*\\?[ \\t]*\\r?\\n[^\\n]{0,60}?(?<![\\p{L}])it[\'’]?s[ \\t]+(?:still[ \\t]+|now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?(?=[ \\t,.!;]|$)',
   'dgiu',
 );
+
+/** A value a hand points at, then what it is: "juniper 👈 pwd for the print server", "6018 👈 PIN for the printer". */
+const VALUE_POINTED_AT =
+  /(?<![^\s"'`“‘«])["'`“‘«]?([^\s"'`”’»]{4,128})["'`”’»]?[ \t]*👈[ \t]*(?:(?:the|new|my|our|your|that's|that’s|is)[ \t]+)*(?:[\p{L}-]+[ \t]+)?(?:password|passwort|kennwort|pw|pwd|pass|passcode|passphrase|pin|mdp|senha|contraseña|clave|hasło|wachtwoord|lösenord)(?![\p{L}])/dgiu;
 
 /** The answer as a chat line of its own, after the speaker's name: "what's the guest wifi password again?\nMaya: `8490`". */
 const CHAT_LABEL_ANSWER = new RegExp(

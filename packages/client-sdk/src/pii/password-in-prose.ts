@@ -94,8 +94,13 @@ const LOGIN_CUE = /^(?:credentials?|creds|zugangsdaten)$/i;
  * X": cues only for a value of a password's shape ("the wifi is down again" is about the network).
  */
 const SHAPE_ONLY_CUE = /^(?:wi-?fi|key)$/i;
-/** Where a cue ends its line and the value is on the next: "password:", "new pw below", "PASSWORD". */
-const CUE_ENDS_LINE = /^(?:[ \t]+(?:is|was|will be))?(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?[ \t]*\r?$/i;
+/**
+ * Where a cue ends its line and the value is on the next: "password:", "new pw below", "PASSWORD"; or a
+ * few words after the cue end the line with a colon, "is:" or a hand pointing down ("the pw for the CRM
+ * is:", "Lösenord till VPN:en:", "PW below 👇").
+ */
+const CUE_ENDS_LINE =
+  /^(?:(?:[ \t]+(?:is|was|will be))?(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?|[ \t]+[^\n]{0,50}?(?:[:：]|[ \t](?:is|below|here)[ \t]*[:：]?|[ \t]*[👇⬇↓]+))[ \t]*\r?$/iu;
 /** A value with no link after the cue, ending its clause: "pw 339275", "Netflix pw Marble 🙂", "temp pw Noodle, …". */
 const UNLINKED_VALUE = /^[ \t]+(\p{L}{4,32}|\d{6,16})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+[^\s\p{L}\p{N}]))/u;
 /** Misspellings of "password" ("pasword", "passwrod", "passowrd"): a word within two edits of it. */

@@ -132,6 +132,24 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   }
   // Five characters of letters and digits, or a word in leet, right after the link: "Wi-Fi password: q2_24".
   if (token !== undefined && token.length === 5 && /^(?=.*\p{L})(?=.*\d)[\p{L}\d_!@#$%&*-]+$/u.test(token) && !/^[A-Z]{1,3}-?\d+$/.test(token)) return [at, at + token.length];
+  // Right after the link, one word with a digit and a mark inside is the value whatever it looks like: a
+  // date, a phone number, a version, a path ("pw: 12.03.1988", "the password is 020-7946-0173", "is v9.20.43").
+  // (Not a time or a count with its unit: "at 10:30", "12 chars"; not a ticket's or an order's id.)
+  if (
+    token !== undefined &&
+    token.length >= 4 &&
+    /\d/.test(token) &&
+    /^[^\s]*\d[^\s]*$/.test(token) &&
+    /[^\p{L}\d]/u.test(token) &&
+    !/^\d{1,2}:\d{2}(?::\d{2})?$/.test(token) &&
+    !/^[A-Z]{2,}-\d+$/.test(token) &&
+    !/^[(\[{<]/.test(token) &&
+    !PLACEHOLDER.test(token) &&
+    !FINDING_TAG.test(token) &&
+    !isCodeValue(token)
+  ) {
+    return [at, at + token.length];
+  }
   const digits = DIGITS.exec(tail);
   if (digits !== null) return [at, at + (digits[1] ?? '').length];
   const run = WORD_RUN.exec(tail)?.[1];
