@@ -82,7 +82,7 @@ const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["
  * colon, "=" or "is". (Not the colon of a Swedish ending: "lösenordet till wifi:t är …".)
  */
 const OWNER_THEN_LINK =
-  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là|είναι|היא|הוא)(?![\p{L}]))/iu;
+  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*(?:[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|→|->|=>)|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là|είναι|היא|הוא)(?![\p{L}]))/iu;
 /** Cues whose language links them to the value with a word that is a preposition in English: Finnish "salasana on X", Polish "hasło to X". */
 const NATIVE_LINK = { cue: /^(?:salasana|has[łl]o)$/i, link: /^(?:[ \t]+(?:do|dla|na|k)[ \t]+[\p{L}\d.@_-]{1,30})?[ \t]+(?:on|to)(?=[ \t])/iu };
 /** Cues in English (and its misspellings): after them an unknown word is no English prose. */
@@ -431,7 +431,47 @@ export function passwordCueSpans(text: string): PiiSpan[] {
   return passwordCueMatches(text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/** Each opening quote and the closing quotes that may end what it opens. */
+const CLOSING_QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '`': '`', '“': '”“', '‘': '’‘', '«': '»', '»': '«', '„': '“”', '‚': '‘’', '‹': '›', '’': '’', '”': '”' };
+/**
+ * After a cue, in its clause, a link ("is", "to", "in", a colon, an arrow, "brzmi", "till") and a
+ * value in quotes of any kind: all of it to its closing quote, spaces and other quotes included
+ * ("changed the admin password to 'quiet seven ocean butter'", "Hasło brzmi «04-20-1964»",
+ * "lösenordet till ’battery<3yellow’").
+ */
+const LINK_THEN_QUOTE = /^[^\n.!?"'“‘«»„‚‹`’”]{0,45}?(?:[ \t](?:is|was|to|in|into|auf|en|till|naar|para|brzmi|now|es|est|ist|è|é|är|como|som)|[:=→]|->|=>)[ \t]*(["'“‘«»„‚‹`’”])/iu;
+
+function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
+  for (const m of passwordCueMatches(text)) {
+    const from = m.index + m[0].length;
+    const link = LINK_THEN_QUOTE.exec(text.slice(from, from + 80));
+    const open = link?.[1];
+    if (link === null || open === undefined) continue;
+    const start = from + link[0].length;
+    const lineEnd = text.indexOf('\n', start);
+    const line = text.slice(start, Math.min(lineEnd === -1 ? text.length : lineEnd, start + 130));
+    const close = [...(CLOSING_QUOTES[open] ?? open)].map((q) => line.lastIndexOf(q)).filter((k) => k > 0);
+    // The first closing quote that ends the value where a clause may go on: punctuation, a space or the line's end.
+    let end = -1;
+    for (let k = 0; k < line.length; k++) {
+      if (!close.includes(k) && !(CLOSING_QUOTES[open] ?? open).includes(line[k] ?? '')) continue;
+      if (/^(?:[ \t.,;:!?)\]]|$)/.test(line.slice(k + 1))) {
+        end = k;
+        break;
+      }
+    }
+    if (end < 3) continue;
+    const value = line.slice(0, end);
+    if (value !== value.trim() || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value)) continue;
+    const words = value.split(/\s+/);
+    // Words of prose in quotes are no value ("is in 'the vault'", "'same as before'").
+    if (words.length > 1 ? words.some((w) => !isChosenWord(w) || /^[^\p{L}\d]+$/u.test(w)) : !isChosenWord(value) || PASSWORD_PROSE.test(value)) continue;
+    yield { start, end: start + end };
+  }
+}
+
 export function* findSentencePasswords(text: string): Generator<PiiSpan> {
+  if (hasPasswordHint(text)) yield* findQuotedAfterCues(text);
   if (LOGIN_HINT.test(text)) {
     for (const m of execAll(LOGIN_WITH, text)) {
       const span = m.indices?.[1];
