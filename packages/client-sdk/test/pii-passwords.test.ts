@@ -395,3 +395,41 @@ describe('passwords in records, configuration and command lines, whole (twelfth 
     }
   });
 });
+
+describe('passwords in sentences, values of any shape (thirteenth pass)', () => {
+  const secrets = (text: string): string[] => findingsOf(text, 'SECRET');
+
+  it('takes one word with a digit and a mark right after the link, whatever it looks like', () => {
+    expect(secrets('the password is 1984-07-21 until Monday')).toEqual(['1984-07-21']);
+    expect(secrets('Lösenordet är 070-1234567 tills vidare')).toEqual(['070-1234567']);
+    expect(secrets('my wifi password is v3.14.15 now')).toEqual(['v3.14.15']);
+    expect(secrets('the password is at 10:30 on the whiteboard')).toEqual([]);
+  });
+
+  it('reads a value in quotes of any kind after a link, all of it', () => {
+    expect(secrets("I changed the admin password to 'lantern quill harbor orbit', let me know")).toEqual(['lantern quill harbor orbit']);
+    expect(secrets('Hasło brzmi «11-02-1990».')).toEqual(['11-02-1990']);
+    expect(secrets('Jag ändrade lösenordet till ’quill<3harbor’ i morse.')).toEqual(['quill<3harbor']);
+    expect(secrets("the password is in 'the vault'")).toEqual([]);
+  });
+
+  it('takes the next line after a cue line that ends with a colon, "is:" or a hand pointing down', () => {
+    expect(secrets('as discussed, the pw for the CRM is:\n\nlantern quill harbor orbit\n\nBest,\nRia')).toEqual(['lantern quill harbor orbit']);
+    expect(secrets('pw below 👇\n\nQuill-harbor-9')).toEqual(['Quill-harbor-9']);
+  });
+
+  it('takes a value before the cue in the cues\' languages, and one a hand points at', () => {
+    expect(secrets('QuillHarborLantern è la password nuova, non girarla.')).toEqual(['QuillHarborLantern']);
+    expect(secrets('070-1234567 is the new pw for the staging box.')).toEqual(['070-1234567']);
+    expect(secrets('quillharbor9 👈 pwd for the print server')).toEqual(['quillharbor9']);
+    expect(secrets('Sprint 12 is the new password policy')).toEqual([]);
+  });
+
+  it('takes "reset the password to X" in the cues\' languages, a word or a passphrase', () => {
+    expect(secrets('Ria reset your password to HARBOR.')).toEqual(['HARBOR']);
+    expect(secrets('IT reset the wifi password to lantern quill harbor orbit.')).toEqual(['lantern quill harbor orbit']);
+    expect(secrets('Ik heb het wachtwoord veranderd in QUILL, laat maar weten.')).toEqual(['QUILL']);
+    expect(secrets('Ich hab das Passwort auf 1984-07-21 geändert.')).toEqual(['1984-07-21']);
+    expect(secrets('please set the password to expire in 90 days')).toEqual([]);
+  });
+});

@@ -65,7 +65,8 @@ const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|accou
 const PASSWORD_WINDOW_WORDS = 8;
 /** "X is the password", "log in with X as password": up to three words between the verb and the cue. */
 const LINK_BEFORE_CUE =
-  ",?\\s+(?:(?:is|as|was|=|will be|would be|(?:does(?:n['’]?t| not)|did(?:n['’]?t| not)|won['’]t|will not)\\s+work\\s+as|works?\\s+as)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
+  // (And the copulas of the cues' languages: "X è la password nuova", "X är det nya lösenordet", "X, c'est le nouveau mdp".)
+  ",?\\s+(?:(?:is|as|was|=|will be|would be|è|é|är|ist|es|est|c['’]est|jest|er|on|to|je|este|(?:does(?:n['’]?t| not)|did(?:n['’]?t| not)|won['’]t|will not)\\s+work\\s+as|works?\\s+as)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
 const VALUE_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\["'\`“])["'\`“(]?([^\\s"'\`”()]{4,128}?)["'\`”)]?${LINK_BEFORE_CUE}`, 'iu');
 /** The key of a user's name right before a value: "login: svc_backup (password …)". */
 const USER_KEY_BEFORE = /(?:login|user(?:name)?|account|benutzer(?:name)?|id)[ \t]*[:=][ \t]*["'`“(]?$/i;
@@ -309,7 +310,9 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     if (USER_KEY_BEFORE.test(head.slice(0, before.index + before[0].indexOf(value)))) continue;
     // A short word and digits is one only right before "is the (new) password" ("max50").
     const short = /^\p{L}{3,}\d{1,4}$/u.test(word) && /^,?\s+(?:is|was)\s+(?:the\s+)?(?:new\s+)?$/iu.test(before[0].slice(before[0].indexOf(value) + value.length));
-    if (!short && !tiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
+    // (Or a word with a digit and a mark, whatever it looks like, right before "is the new password": "020-7946-0173", "1.20.52-beta".)
+    const marked = /\d/.test(word) && /[^\p{L}\d]/u.test(word) && !/^\d{1,2}:\d{2}$/.test(word) && !/^[A-Z]{2,}-\d+$/.test(word) && /^,?\s+\S+\s+(?:(?:the|la|le|il|det|das|de|het|a|o|el)\s+)?(?:new|nuova|nouveau|nya|neue|nieuwe|nova|nueva|nowe)\s/iu.test(before[0].slice(before[0].indexOf(value) + value.length));
+    if (!short && !marked && !tiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
     const start = index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
     yield { start, end: start + word.length };
   }
@@ -470,8 +473,40 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
   }
 }
 
+/**
+ * "reset your password to X" in the cues' languages: Dutch "wachtwoord veranderd in X", Italian
+ * "cambiato la password in X", French "changé le mot de passe en X", German "Passwort auf X geändert",
+ * Spanish "cambié la contraseña a X", Portuguese "mudei a senha para X", Polish "zmieniłem hasło na X".
+ * The value: one word, or three to six words of no prose to the clause's end.
+ */
+const CHANGED_TO = new RegExp(
+  '(?<![\\p{L}])(?:(?:changed|set|reset|updated|switched)[ \\t]+(?:[\\p{L}\'’-]{1,20}[ \\t]+){0,4}?(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?to' +
+    '|wachtwoord[ \\t]+(?:[\\p{L}-]{1,20}[ \\t]+){0,3}?(?:veranderd|gewijzigd|aangepast)[ \\t]+in' +
+    '|cambiat[oa][ \\t]+(?:la[ \\t]+)?password[ \\t]+in|chang[ée][ \\t]+(?:le[ \\t]+)?mot[ \\t]+de[ \\t]+passe[ \\t]+en' +
+    '|(?:passwort|kennwort)[ \\t]+(?:[\\p{L}-]{1,20}[ \\t]+){0,2}?auf(?=[ \\t]+\\S+[ \\t]+(?:geändert|gesetzt|umgestellt))' +
+    '|cambi[éeó][ \\t]+(?:la[ \\t]+)?(?:contraseña|clave)[ \\t]+a|mud(?:ei|ou|amos)[ \\t]+a[ \\t]+senha[ \\t]+para|zmieni[łl](?:em|am|)?[ \\t]+hasło[ \\t]+na)' +
+    '[ \\t]+((?:\\p{Ll}{3,}[ \\t]+){2,5}\\p{Ll}{3,}(?=[ \\t]*(?:[.,;!]|$))|[^\\s"\'`“”‘’«»„]{4,128}?)(?=[.,;!?]?(?:[ \\t]|$)|[.,;!?]?\\r?\\n)',
+  'dgiu',
+);
+
+function* findChangedTo(text: string): Generator<PiiSpan> {
+  for (const m of execAll(CHANGED_TO, text)) {
+    const span = m.indices?.[1];
+    const value = m[1] ?? '';
+    if (span === undefined || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value) || PASSWORD_PROSE.test(value)) continue;
+    const words = value.split(/[ \t]+/);
+    const phrase = words.length >= 3 && words.every((w) => isChosenWord(w));
+    // One word: a password's shape, a common password, capitals only ("HORIZON"), or a word no English list holds; not prose ("to expire").
+    const one = words.length === 1 && (tiedShape(value) || isCommonPassword(value) || /^\p{Lu}{4,}$/u.test(value) || /[^\p{L}]/u.test(value) || ((ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2 && isChosenWord(value)));
+    if (phrase || one) yield { start: span[0], end: span[1] };
+  }
+}
+
 export function* findSentencePasswords(text: string): Generator<PiiSpan> {
-  if (hasPasswordHint(text)) yield* findQuotedAfterCues(text);
+  if (hasPasswordHint(text)) {
+    yield* findQuotedAfterCues(text);
+    yield* findChangedTo(text);
+  }
   if (LOGIN_HINT.test(text)) {
     for (const m of execAll(LOGIN_WITH, text)) {
       const span = m.indices?.[1];
