@@ -63,16 +63,17 @@ const COMMAND_ARGUMENTS: ReadonlyArray<{ before: RegExp; pair?: string; quotedOn
 ];
 const COMMAND_ARGUMENT_HINT = /--pass|--pwd|sqlcmd|redis-cli|lftp|smbclient|(?:-u|--user)[ \t=]+["']|-p[ \t]*["']|\|[ \t]*sudo[ \t]+-S/;
 /** "echo X | sudo -S …": the password sudo reads from its input. */
-const ECHO_TO_SUDO = /\becho[ \t]+(?=\S+(?:[ \t]+\S+)*?[ \t]*\|[ \t]*sudo[ \t]+-S\b)/g;
+const ECHO_TO_SUDO = /\becho[ \t]+(?=[^\n|]{1,200}\|[ \t]*sudo[ \t]+-S\b)/g;
 
 /** The argument at `at`: to its closing quote when quoted (spaces and other quotes are the value's), else to the next space. */
 function argumentAt(text: string, at: number): { start: number; end: number; quoted: boolean } | undefined {
   const q = text[at];
   if (q === "'" || q === '"') {
-    const close = text.indexOf(q, at + 1);
-    const eol = text.indexOf('\n', at + 1);
+    const window = text.slice(at + 1, at + 257);
+    const close = window.indexOf(q);
+    const eol = window.indexOf('\n');
     if (close === -1 || (eol !== -1 && eol < close)) return undefined;
-    return { start: at + 1, end: close, quoted: true };
+    return { start: at + 1, end: at + 1 + close, quoted: true };
   }
   const end = /\s|$/.exec(text.slice(at, at + 256))?.index ?? 0;
   return end > 0 ? { start: at, end: at + end, quoted: false } : undefined;
@@ -369,7 +370,7 @@ const VALUE_POINTED_AT =
 
 /** The answer as a chat line of its own, after the speaker's name: "what's the guest wifi password again?\nMaya: `8490`". */
 const CHAT_LABEL_ANSWER = new RegExp(
-  '(?:pass(?:word|wd|code|phrase)?|pw|pwd|login|creds?|credentials)(?![\\p{L}])[^\\n]*\\?[ \\t]*\\r?\\n[ \\t]*(?:\\[[0-9:. ]{4,12}\\][ \\t]*)?\\p{L}[\\p{L}.\'’-]{0,30}(?:[ \\t]\\p{L}[\\p{L}.\'’-]{0,30})?:[ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*(?=\\r?\\n|$)',
+  '(?:pass(?:word|wd|code|phrase)?|pw|pwd|login|creds?|credentials)(?![\\p{L}])[^\\n]{0,200}\\?[ \\t]*\\r?\\n[ \\t]*(?:\\[[0-9:. ]{4,12}\\][ \\t]*)?\\p{L}[\\p{L}.\'’-]{0,30}(?:[ \\t]\\p{L}[\\p{L}.\'’-]{0,30})?:[ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*(?=\\r?\\n|$)',
   'dgiu',
 );
 

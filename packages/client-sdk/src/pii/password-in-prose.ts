@@ -451,14 +451,13 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
     const open = link?.[1];
     if (link === null || open === undefined) continue;
     const start = from + link[0].length;
-    const lineEnd = text.indexOf('\n', start);
-    const line = text.slice(start, Math.min(lineEnd === -1 ? text.length : lineEnd, start + 130));
-    const close = [...(CLOSING_QUOTES[open] ?? open)].map((q) => line.lastIndexOf(q)).filter((k) => k > 0);
-    // The first closing quote that ends the value where a clause may go on: punctuation, a space or the line's end.
+    const window = text.slice(start, start + 130);
+    const line = window.includes('\n') ? window.slice(0, window.indexOf('\n')) : window;
+    const closing = CLOSING_QUOTES[open] ?? open;
+    // The first closing quote after which the clause may go on (punctuation, a space, the line's end) ends the value.
     let end = -1;
     for (let k = 0; k < line.length; k++) {
-      if (!close.includes(k) && !(CLOSING_QUOTES[open] ?? open).includes(line[k] ?? '')) continue;
-      if (/^(?:[ \t.,;:!?)\]]|$)/.test(line.slice(k + 1))) {
+      if (closing.includes(line[k] ?? '') && /^(?:[ \t.,;:!?)\]]|$)/.test(line.slice(k + 1, k + 2))) {
         end = k;
         break;
       }

@@ -165,10 +165,11 @@ function isValueOfCode(value: string): boolean {
   return isCodeValue(value) || variable || TEMPLATE_EXPRESSION.test(value) || FINDING_TAG.test(value) || /^[A-Za-z_$][\w$.]{2,}\((?:["'`)]|$)/.test(value);
 }
 
-/** Whether `at` stands inside a template's expression on its line ("${vcap.services.db.credentials.password}"). */
+/** Whether `at` stands inside a template's expression on its line ("${vcap.services.db.credentials.password}"), opened at most 200 characters before. */
 function insideTemplate(text: string, at: number): boolean {
-  const open = text.lastIndexOf('${', at);
-  return open !== -1 && !/[}\n]/.test(text.slice(open, at));
+  const head = text.slice(Math.max(0, at - 200), at);
+  const open = head.lastIndexOf('${');
+  return open !== -1 && !/[}\n]/.test(head.slice(open));
 }
 
 function* findContextSecrets(text: string): Generator<PiiSpan> {
