@@ -259,7 +259,8 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
       yield { start, end: start + quotedValue.length };
       continue;
     }
-    const brief = /^[ \t]+((?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]{5,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u.exec(rest);
+    // (A dash ends the clause too: "Temp passcode 1971battery — user must change it".)
+    const brief = /^[ \t]+((?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]{5,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[-–—][ \t]))/u.exec(rest);
     const briefValue = brief?.[1];
     if (brief !== null && briefValue !== undefined && !isNumberedThing(briefValue) && !TECH_TOKEN.test(briefValue)) {
       const start = cueEnd + brief[0].length - briefValue.length;

@@ -124,10 +124,11 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   const token = /^[^\s"'`”]+/.exec(tail)?.[0].replace(/[.,;:)\]]+$/, '');
   const mixedCase = (t: string): boolean => /^(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{L}{8,}$/u.test(t) && !/^\p{Lu}\p{Ll}+$/u.test(t);
   if (token !== undefined && token.length >= 6 && !/^[(\[{<]/.test(token) && (shaped(token) || mixedCase(token))) return [at, at + token.length];
-  // Two words joined by a hyphen, a dot or an underscore right after the link ("Silver-lantern", "pillow_banjo"):
-  // capitalised, or two words rarer than prose about a password has ("self-service", "auto-generated" stay).
-  const pair = token === undefined ? null : /^(\p{L}{3,})[-_.](\p{L}{3,})$/u.exec(token);
-  if (pair !== null && (/^\p{Lu}\p{Ll}/u.test(pair[1] ?? '') || [pair[1], pair[2]].every((w) => (ENGLISH_TIER.get((w ?? '').toLowerCase()) ?? 9) >= 3)) && [pair[1], pair[2]].every((w) => isChosenWord(w ?? '')) && !isCodeValue(token ?? '')) {
+  // Two to five words joined by a hyphen, a dot or an underscore right after the link ("Silver-lantern",
+  // "pillow_banjo", "Hammer-orange-Dishwasher-Correct"): capitalised, or words rarer than prose about a
+  // password has ("self-service", "auto-generated" stay).
+  const parts = token !== undefined && /^\p{L}{3,}(?:[-_.]\p{L}{3,}){1,4}$/u.test(token) ? token.split(/[-_.]/) : [];
+  if (parts.length >= 2 && (/^\p{Lu}\p{Ll}/u.test(parts[0] ?? '') || parts.every((w) => (ENGLISH_TIER.get(w.toLowerCase()) ?? 9) >= 3)) && parts.every((w) => isChosenWord(w)) && !isCodeValue(token ?? '')) {
     return [at, at + (token ?? '').length];
   }
   // Five characters of letters and digits, or a word in leet, right after the link: "Wi-Fi password: q2_24".
