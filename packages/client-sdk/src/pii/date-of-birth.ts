@@ -1,5 +1,5 @@
 import type { PiiSpan, Scrubber } from './types.ts';
-import { execAll, execAllAfterNonLetter } from './text.ts';
+import { afterNonLetter, execAll } from './text.ts';
 
 // A date is a date of birth only next to a birth cue: "DOB", "date of birth", "born on",
 // "birthday". Other dates (deadlines, releases, timestamps) are kept on purpose.
@@ -54,8 +54,8 @@ const CUE =
  */
 const LINK = `(?:[:=#\\-–—→>"'“”|]|\\.{2,}|\\bis\\b|\\bwas\\b|\\bon\\b|\\b(?:el|le|il|am|op|em|es|est|ist|è|é)\\b|\\(|\\s|\\([a-z/.\\- ]{2,16}\\)|/[a-z]{2,8}\\b)`;
 const GAP = `(?:[\\p{L}'’]+[ \\t,]+){0,4}?`;
-// Not after a letter: the look-behind holds the ASCII ones, execAllAfterNonLetter the others.
-const CUE_THEN_DATE = new RegExp(`(?<![a-zA-Z])${CUE}(?![\\p{L}])\\s*${LINK}{0,6}\\s*${GAP}(?:\\(\\s*)?(${DATE})(?![\\p{L}\\d]|[/.-]\\d)`, 'dgiu');
+// Not after a letter: the look-behind holds the ASCII ones, afterNonLetter the others.
+const CUE_THEN_DATE = afterNonLetter(new RegExp(`(?<![a-zA-Z])${CUE}(?![\\p{L}])\\s*${LINK}{0,6}\\s*${GAP}(?:\\(\\s*)?(${DATE})(?![\\p{L}\\d]|[/.-]\\d)`, 'dgiu'));
 /** Date, then the cue: "1990-04-12 (DOB)", "15 March 1985 is my date of birth". */
 const DATE_THEN_CUE = new RegExp(
   `(?<![\\w/.-])(${DATE})(?!\\d)\\s*(?:\\(|-|,|\\s(?:is|was)\\s+(?:my|his|her|their|the)\\s)?\\s*(?:d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday)(?![\\p{L}])`,
@@ -70,7 +70,7 @@ const DATE_CUE_HINT = /d\.?o\.?b|birth/i;
 function* findDatesOfBirth(text: string): Generator<PiiSpan> {
   if (!CUE_HINT.test(text)) return;
   for (const re of DATE_CUE_HINT.test(text) ? [CUE_THEN_DATE, DATE_THEN_CUE] : [CUE_THEN_DATE]) {
-    for (const m of (re === CUE_THEN_DATE ? execAllAfterNonLetter : execAll)(re, text)) {
+    for (const m of execAll(re, text)) {
       const span = m.indices?.[1];
       if (span !== undefined) yield { start: span[0], end: span[1] };
     }

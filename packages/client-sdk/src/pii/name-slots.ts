@@ -1,6 +1,6 @@
 import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { foldName } from './name-lexicon.ts';
-import { execAll, execAllAfterNonLetter } from './text.ts';
+import { afterNonLetter, execAll } from './text.ts';
 import { CALENDAR_WORD, finiteVerb } from './name-neighbours.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -83,9 +83,9 @@ const AND_BEFORE = /(?<![\p{L}\p{M}'’-])([\p{L}][\p{L}\p{M}'’-]*)[ \t]+(?:an
  * Phrases that take a person: a title, or a workplace verb or preposition whose object is one
  * ("Dr. ABADALBAST", "shout-out to Chitraksh", "waiting on kléber to merge", "ACCORDING TO
  * YOUSSOUPH,"). An unknown word right after one is a name. Not after a letter or digit: found with
- * execAllAfterNonLetter.
+ * afterNonLetter.
  */
-const TAKES_A_PERSON = new RegExp(
+const TAKES_A_PERSON = afterNonLetter(new RegExp(
   '(?<![a-zA-Z\\d])(?:(?:mr|mrs|ms|mx|dr|prof|sir|dame)\\.?|shout-?out to|thanks to|kudos to|props to|waiting on|waiting for|according to|' +
     'escalated to|assigned to|reassigned to|handed (?:it )?over to|loop in|looped in|sync with|synced with|talked to|talk to|spoke (?:to|with)|' +
     'speak (?:to|with)|met with|meeting with|lunch with|call with|1:1 with|pairing with|invite|invited|ask|asked|ping|pinged|tell|told|remind|' +
@@ -95,7 +95,7 @@ const TAKES_A_PERSON = new RegExp(
     'except|without|hired|hire|nominated|heard back from)[ \\t]+' +
     '([\\p{L}][\\p{L}\\p{M}\'’-]*)(?=$|[ \\t,.;:!?)\'’])',
   'dgiu',
-);
+));
 
 /** A word that no English, software, product or place list holds: a name beside a name. */
 function unknownWord(word: string): boolean {
@@ -142,7 +142,7 @@ export function* findNameSlots(text: string, found: readonly PiiSpan[]): Generat
     }
   }
   if (text.includes(':') || text.includes(',') || /\b(?:requested|submitted|created|approved|assigned|reported|reviewed)\b/i.test(text)) yield* headerNames(text);
-  for (const m of execAllAfterNonLetter(TAKES_A_PERSON, text)) {
+  for (const m of execAll(TAKES_A_PERSON, text)) {
     const span = m.indices?.[1];
     const word = m[1] ?? '';
     if (span !== undefined && unknownWord(word.replace(/['’]s$/u, ''))) yield { start: span[0], end: span[0] + word.replace(/['’]s$/u, '').length };

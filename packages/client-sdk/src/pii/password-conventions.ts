@@ -1,7 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword, isShellVariable } from './password-values.ts';
 import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, wordAndDigits } from './password-shapes.ts';
-import { execAll, execAllAfterNonLetter } from './text.ts';
+import { afterNonLetter, execAll, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
 // Passwords found by where conventions put them, not by a cue word in a sentence: command lines,
@@ -89,8 +89,7 @@ function* findCommandArguments(text: string): Generator<PiiSpan> {
       start += cut + 1;
     }
     const value = text.slice(start, arg.end);
-    // ("$PASS" and "${PASS}" are the shell's variables; "$Admin01" is a password.)
-    return anyValue(value) && !FINDING_TAG.test(value) && !/^\$(?:\{|[A-Z_][A-Z0-9_]*$)/.test(value) ? { start, end: arg.end } : undefined;
+    return anyValue(value) && !FINDING_TAG.test(value) && !isShellVariable(value) ? { start, end: arg.end } : undefined;
   };
   for (const { before, pair, quotedOnly } of COMMAND_ARGUMENTS) {
     for (const m of execAll(before, text)) {
@@ -108,9 +107,9 @@ function* findCommandArguments(text: string): Generator<PiiSpan> {
 }
 
 /** PHP's constant of a password (WordPress's wp-config.php): "define( 'DB_PASSWORD', 'X' );", all of the quoted value. */
-const DEFINED_PASSWORD = /\bdefine\(\s*(["'])\w*(?:PASSWORD|PASSWD|PASS|PWD)\w*\1\s*,\s*(?:'([^'\n]{1,256})'|"([^"\n]{1,256})")\s*\)/dgi;
+const DEFINED_PASSWORD = /\bdefine\(\s*(["'])\w*(?:PASSWORD|PASSWD|PASS|PWD)\w*\1\s*,\s*(["'])((?:(?!\2)[^\n]){1,256})\2\s*\)/dgi;
 /** "when it asks, type `X`": what to type at a prompt, in backticks or quotes. */
-const TYPE_AT_PROMPT = /(?<![\p{L}])(?:type|enter)[ \t]+(?:in[ \t]+)?(`[^`\n]{4,128}`|"[^"\n]{4,128}"|'[^'\n]{4,128}')/dgiu;
+const TYPE_AT_PROMPT = /(?<![\p{L}])(?:type|enter)[ \t]+(?:in[ \t]+)?([`"'])((?:(?!\1)[^\n]){4,128})\1/dgiu;
 
 /** A password manager's XML export (KeePass): the value of the entry whose key names the password, all of it to the tag. */
 const KEEPASS_PASSWORD = /<Key>(?:Password|Passwort|Mot de passe|Contraseña|Senha|Wachtwoord|Hasło)<\/Key>\s*<Value(?:\s[^>\n]*)?>([^<\n]{1,256})<\/Value>/dgi;
@@ -220,7 +219,7 @@ export function* findDelimitedPasswordColumns(text: string): Generator<PiiSpan> 
 
 export function* findLoginArguments(text: string): Generator<PiiSpan> {
   const found = function* (re: RegExp, keep: (value: string) => boolean = loginValue): Generator<PiiSpan> {
-    for (const m of (AFTER_NON_LETTER.has(re) ? execAllAfterNonLetter : execAll)(re, text)) {
+    for (const m of execAll(re, text)) {
       const span = m.indices?.[1];
       // Another finding's placeholder is the value already replaced (scrubbing twice finds nothing new).
       if (FINDING_TAG.test(m[1] ?? '')) continue;
@@ -228,6 +227,13 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
       const quoted = /["'`”’]/.test(text[(span ?? [0, 0])[1]] ?? '');
       const value = quoted ? (m[1] ?? '') : (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
       if (span !== undefined && keep(value)) yield { start: span[0], end: span[0] + value.length };
+    }
+  };
+  /** The spans of group `group` of `re` whose value `keep` takes, whole: the record's syntax ends them, so no punctuation is trimmed. */
+  const whole = function* (re: RegExp, group: number, keep: (value: string) => boolean): Generator<PiiSpan> {
+    for (const s of regexSpans(re, text, group)) {
+      const value = text.slice(s.start, s.end);
+      if (keep(value) && !FINDING_TAG.test(value)) yield s;
     }
   };
   if (ACCOUNT_HINT.test(text)) yield* found(ACCOUNT_SLASH);
@@ -253,31 +259,16 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   if (/works|worked|good/i.test(text)) yield* found(PAIR_WORKS, loginValue);
   if (SCRIPT_CUE_HINT.test(text)) yield* findScriptCuedPasswords(text);
   if (COMMAND_ARGUMENT_HINT.test(text)) yield* findCommandArguments(text);
-  if (text.includes('define(')) {
-    for (const m of execAll(DEFINED_PASSWORD, text)) {
-      const span = m.indices?.[2] ?? m.indices?.[3];
-      const value = m[2] ?? m[3] ?? '';
-      if (span !== undefined && anyValue(value) && !FINDING_TAG.test(value) && !TEMPLATE_EXPRESSION.test(value) && !/^\$/.test(value)) yield { start: span[0], end: span[1] };
-    }
-  }
-  if (/(?:type|enter)[ \t]/i.test(text)) {
-    for (const m of execAll(TYPE_AT_PROMPT, text)) {
-      const span = m.indices?.[1];
-      const value = (m[1] ?? '').slice(1, -1);
-      if (span !== undefined && isStrongPasswordValue(value) && !FINDING_TAG.test(value)) yield { start: span[0] + 1, end: span[1] - 1 };
-    }
-  }
-  if (text.includes('</')) {
-    for (const m of execAll(KEEPASS_PASSWORD, text)) {
-      const span = m.indices?.[1];
-      if (span !== undefined && anyValue(m[1] ?? '') && !FINDING_TAG.test(m[1] ?? '')) yield { start: span[0], end: span[1] };
-    }
-  }
+  // (PHP interpolates "$…" and templates stand for the value.)
+  if (text.includes('define(')) yield* whole(DEFINED_PASSWORD, 3, (v) => anyValue(v) && !TEMPLATE_EXPRESSION.test(v) && !v.startsWith('$'));
+  if (/(?:type|enter)[ \t]/i.test(text)) yield* whole(TYPE_AT_PROMPT, 2, isStrongPasswordValue);
+  if (text.includes('</')) yield* whole(KEEPASS_PASSWORD, 1, anyValue);
   if (/\?[ \t]*\r?\n/.test(text)) {
     yield* found(ANSWER_TO_QUESTION, anyValue);
-    // (Digits or a quoted value answer such a question too: "yes, it's \"60136525\".")
-    yield* found(CHAT_ANSWER, (v) => isStrongPasswordValue(v) || /^\d{4,16}$/.test(v));
-    yield* found(CHAT_LABEL_ANSWER, (v) => isStrongPasswordValue(v) || /^\d{4,16}$/.test(v) || hasPasswordShape(v));
+    // (Digits answer such a question too: "yes, it's \"60136525\".")
+    const answer = (v: string): boolean => isStrongPasswordValue(v) || /^\d{4,16}$/.test(v);
+    yield* found(CHAT_ANSWER, answer);
+    yield* found(CHAT_LABEL_ANSWER, (v) => answer(v) || hasPasswordShape(v));
   }
 }
 
@@ -294,7 +285,7 @@ const lineValue = (value: string): boolean =>
  * key for the wifi is X", "just type X". The value must look like a password (see
  * {@link isStrongPasswordValue}): "log in with SSO", "unlock it with your fingerprint" stay.
  */
-const LOGIN_PHRASE = new RegExp(
+const LOGIN_PHRASE = afterNonLetter(new RegExp(
   '(?<![a-zA-Z])(?:(?:unlock|open|decrypt)[ \\t]+(?:it|them|the[ \\t]+[\\p{L}-]+)[ \\t]+with|log(?:ging)?[ -]?in[ \\t]+with|sign(?:ing)?[ -]?in[ \\t]+(?:as[ \\t]+\\S+[ \\t]+)?(?:with|using)' +
     '|(?:the[ \\t]+)?vault[ \\t]+says|account[\'’]s[ \\t]+is|(?:wi-?fi|wlan|network|router)[ \\t]+key[ \\t]+is|key[ \\t]+for[ \\t]+the[ \\t]+(?:[\\p{L}-]+[ \\t]+)?(?:wi-?fi|wlan|network|router)[ \\t]+is' +
     '|(?:just|then)[ \\t]+(?:type|enter)|new[ \\t]+one[ \\t]*:' +
@@ -308,13 +299,13 @@ const LOGIN_PHRASE = new RegExp(
     // "the code to unlock the shared laptop is X", "code for the portal account: X", "le code d'accès … est X".
     '|code[ \\t]+(?:to[ \\t]+(?:unlock|open)|for)[ \\t]+(?:[\\p{L}-]+[ \\t]+){0,4}?(?:is|was|:)|code[ \\t]+d[\'’]acc[eè]s[ \\t]+(?:[\\p{L}\'’-]+[ \\t]+){0,4}?(?:est|:))[ \\t]+["\'`“]?([^\\s"\'`”]{4,128})',
   'dgiu',
-);
+));
 /** "can u try X for the router admin page", "use X to log in": a value tried on a login. */
-const TRY_FOR_LOGIN = new RegExp(
+const TRY_FOR_LOGIN = afterNonLetter(new RegExp(
   '(?<![a-zA-Z])(?:try|use|it[\'’]?s)[ \\t]+["\'`“«]?([^\\s"\'`”»]{4,128}?)["\'`”»]?,?[ \\t]+(?:to[ \\t]+(?:(?:log|sign)[ -]?in|get[ \\t]+into)|for[ \\t]+(?:the[ \\t]+)?(?:[\\p{L}-]+[ \\t]+)?' +
     '(?:router|admin|login|vpn|wi-?fi|wlan|portal|account|laptop|server|nas|console|printer|guest|kiosk)(?![\\p{L}]))',
   'dgiu',
-);
+));
 /** "ops:Harbor97 works for the staging host": a user and a password joined by a colon, then what they open. */
 const PAIR_WORKS = /(?<![\w.@:\/-])[\w.@-]{2,40}:([^\s:\/]{4,128})[ \t]+(?:works|worked|is good|should work)[ \t]+(?:for|on)(?![\p{L}])/dgiu;
 /**
@@ -326,12 +317,10 @@ const SCRIPT_CUE = /(?:رمز(?:[ \t\u200C]*(?:عبور|موقت))?|گذرواژ
 const SCRIPT_CUE_HINT = /رمز|گذرواژه|รหัสผ่าน|비밀번호|암호|nenosiri|neno la siri/i;
 
 /** "the vpn one is X": which login's password, then the value. */
-const ONE_IS = new RegExp(
+const ONE_IS = afterNonLetter(new RegExp(
   '(?<![a-zA-Z])the[ \\t]+(?:vpn|wi-?fi|wlan|admin|root|guest|staging|prod|production|router|nas|server|printer|kiosk|shared|service|temp|temporary)[ \\t]+one[ \\t]+(?:is|was)[ \\t]+(?:now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128})',
   'dgiu',
-);
-/** The phrases above start after no letter: their look-behinds hold only ASCII letters, and {@link execAllAfterNonLetter} drops a match after another letter. */
-const AFTER_NON_LETTER: ReadonlySet<RegExp> = new Set([LOGIN_PHRASE, TRY_FOR_LOGIN, ONE_IS]);
+));
 const LOGIN_PHRASE_HINT = /with|using|vault|account['’]s|key|type|enter|try|use|one|code|it['’]?s|wants|asks|needs|login|user|con|یوزر|کاربر|ingia/i;
 
 /**

@@ -1,7 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, FINDING_TAG, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, userBeforeColon, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, FINDING_TAG, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
-import { execAll, execAllAfterNonLetter } from './text.ts';
+import { afterNonLetter, execAll } from './text.ts';
 import { memoized } from './call-memo.ts';
 import { EMAIL_SHAPE, TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, wordAndDigits } from './password-shapes.ts';
 import { findDelimitedPasswordColumns, findLoginArguments, findPasswordColumns } from './password-conventions.ts';
@@ -312,7 +312,7 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     // A short word and digits is one only right before "is the (new) password" ("max50").
     const short = /^\p{L}{3,}\d{1,4}$/u.test(word) && /^,?\s+(?:is|was)\s+(?:the\s+)?(?:new\s+)?$/iu.test(before[0].slice(before[0].indexOf(value) + value.length));
     // (Or a word with a digit and a mark, whatever it looks like, right before "is the new password": "020-7946-0173", "1.20.52-beta".)
-    const marked = /\d/.test(word) && /[^\p{L}\d]/u.test(word) && !/^\d{1,2}:\d{2}$/.test(word) && !/^[A-Z]{2,}-\d+$/.test(word) && /^,?\s+\S+\s+(?:(?:the|la|le|il|det|das|de|het|a|o|el)\s+)?(?:new|nuova|nouveau|nya|neue|nieuwe|nova|nueva|nowe)\s/iu.test(before[0].slice(before[0].indexOf(value) + value.length));
+    const marked = isMarkedValue(word) && /^,?\s+\S+\s+(?:(?:the|la|le|il|det|das|de|het|a|o|el)\s+)?(?:new|nuova|nouveau|nya|neue|nieuwe|nova|nueva|nowe)\s/iu.test(before[0].slice(before[0].indexOf(value) + value.length));
     if (!short && !marked && !tiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
     const start = index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
     yield { start, end: start + word.length };
@@ -385,19 +385,19 @@ function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
  * A PIN or a door, alarm or safe code: 4–8 digits right after its cue and a linking word
  * ("PIN: 4821", "the door code is 151219", "alarm code 23002"). Digits alone are a secret only
  * here: anywhere else they are counts, ids and times. Not after a letter: found, as
- * {@link CREDENTIAL_PAIR} is, with execAllAfterNonLetter.
+ * {@link CREDENTIAL_PAIR} is (afterNonLetter).
  */
-const PIN_CODE = new RegExp(
+const PIN_CODE = afterNonLetter(new RegExp(
   '(?<![a-zA-Z\\d])(?:(?:pin(?:[ -]?code)?|(?:door|gate|alarm|access|entry|garage|lock|locker|keypad|building|safe|vault)[ -]code|pass ?code|(?:safe|lock|locker) combination)' +
     '(?:\\s+(?:for|to|of|on)\\s+(?:the\\s+|my\\s+|our\\s+)?[\\p{L}-]{2,20})?(?:\\s*[:=#]|(?:\\s+(?:is|was|now|will be|has been|changed to|set to))+)' +
     '|(?:door|gate|alarm|entry|garage|keypad)[ -]code)\\s*[:=#]?\\s*(\\d{4,8})(?![\\d.,:/-]?\\d)',
   'dgiu',
-);
+));
 /** Supersets of the cues of {@link PIN_CODE} and {@link CREDENTIAL_PAIR}: those run only on texts that have one. */
 const PIN_HINT = /pin|code|combination/i;
 const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugang|identifiants|inloggegevens|acce?ss?o?|accès|toegang|dostęp|auth|vpn|ssh|sftp|rdp|db/i;
 /** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
-const CREDENTIAL_PAIR = /(?<![a-zA-Z])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|login|wi-?fi|account|access(?=[ \t]*:)|(?:vpn|ssh|sftp|rdp|db)(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu;
+const CREDENTIAL_PAIR = afterNonLetter(/(?<![a-zA-Z])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|login|wi-?fi|account|access(?=[ \t]*:)|(?:vpn|ssh|sftp|rdp|db)(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu);
 
 /** "log in with jdoe and X", "signed in as admin / X": the second of the two is the password. */
 const LOGIN_WITH =
@@ -515,13 +515,13 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
     }
   }
   if (PIN_HINT.test(text) && /\d{4}/.test(text)) {
-    for (const m of execAllAfterNonLetter(PIN_CODE, text)) {
+    for (const m of execAll(PIN_CODE, text)) {
       const span = m.indices?.[1];
       if (span !== undefined) yield { start: span[0], end: span[1] };
     }
   }
   if (text.includes('/') && CREDENTIAL_HINT.test(text)) {
-    for (const m of execAllAfterNonLetter(CREDENTIAL_PAIR, text)) {
+    for (const m of execAll(CREDENTIAL_PAIR, text)) {
       const span = m.indices?.[2];
       const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');
       if (span === undefined || /^\d+$/.test(m[1] ?? '') || value.length < 4 || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || PASSWORD_PROSE.test(value)) continue;

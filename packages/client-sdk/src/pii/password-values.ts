@@ -21,6 +21,30 @@ export function userBeforeColon(value: string): number {
 }
 /** A template's expression standing for a value ("{{ secrets.DB_PASS }}", "${DB_PASSWORD}", "{% … %}"). */
 export const TEMPLATE_EXPRESSION = /^(?:\$?\{\{|\{%|\$\{)/;
+/** A shell's variable standing for a value ("$PASS", "${PASS}"); "$Admin01" is a password. */
+export function isShellVariable(value: string): boolean {
+  return /^\$(?:\{|[A-Z_][A-Z0-9_]*$)/.test(value);
+}
+/**
+ * One word with a digit and a mark inside, of four characters or more: a value whatever it looks like
+ * where a cue ties it (a date, a phone number, a version, a path: "12.03.1988", "020-7946-0173",
+ * "v9.20.43"). Not a time ("10:30"), a ticket's or an order's id ("INC-4412"), a word in brackets, a
+ * placeholder, another finding's tag or a reference in code.
+ */
+export function isMarkedValue(word: string): boolean {
+  return (
+    word.length >= 4 &&
+    /\d/.test(word) &&
+    !/\s/.test(word) &&
+    /[^\p{L}\d]/u.test(word) &&
+    !/^\d{1,2}:\d{2}(?::\d{2})?$/.test(word) &&
+    !/^[A-Z]{2,}-\d+$/.test(word) &&
+    !/^[(\[{<]/.test(word) &&
+    !PLACEHOLDER.test(word) &&
+    !FINDING_TAG.test(word) &&
+    !isCodeValue(word)
+  );
+}
 /** A value read from code or configuration, not written in: "settings.DB_PASSWORD", "os.environ['PW']", a Node environment lookup. */
 // (Terraform's references too: "var.db_password", "random_password.db.result", "data.aws_secretsmanager_secret_version.db.secret_string".)
 export const CODE_REFERENCE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|settings|config|conf|cfg|env|self|this|secrets|vars|params|args|options|opts|var|local|module|data\.aws_\w+|random_password|await)(?:\.|\[|\(|$|[ \t])/;
@@ -133,24 +157,9 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   }
   // Five characters of letters and digits, or a word in leet, right after the link: "Wi-Fi password: q2_24".
   if (token !== undefined && token.length === 5 && /^(?=.*\p{L})(?=.*\d)[\p{L}\d_!@#$%&*-]+$/u.test(token) && !/^[A-Z]{1,3}-?\d+$/.test(token)) return [at, at + token.length];
-  // Right after the link, one word with a digit and a mark inside is the value whatever it looks like: a
-  // date, a phone number, a version, a path ("pw: 12.03.1988", "the password is 020-7946-0173", "is v9.20.43").
-  // (Not a time or a count with its unit: "at 10:30", "12 chars"; not a ticket's or an order's id.)
-  if (
-    token !== undefined &&
-    token.length >= 4 &&
-    /\d/.test(token) &&
-    /^[^\s]*\d[^\s]*$/.test(token) &&
-    /[^\p{L}\d]/u.test(token) &&
-    !/^\d{1,2}:\d{2}(?::\d{2})?$/.test(token) &&
-    !/^[A-Z]{2,}-\d+$/.test(token) &&
-    !/^[(\[{<]/.test(token) &&
-    !PLACEHOLDER.test(token) &&
-    !FINDING_TAG.test(token) &&
-    !isCodeValue(token)
-  ) {
-    return [at, at + token.length];
-  }
+  // Right after the link, one word with a digit and a mark inside is the value whatever it looks like
+  // ("pw: 12.03.1988", "the password is 020-7946-0173", "is v9.20.43").
+  if (token !== undefined && isMarkedValue(token)) return [at, at + token.length];
   const digits = DIGITS.exec(tail);
   if (digits !== null) return [at, at + (digits[1] ?? '').length];
   const run = WORD_RUN.exec(tail)?.[1];

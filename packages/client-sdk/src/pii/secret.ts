@@ -1,6 +1,6 @@
 import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
-import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, userBeforeColon } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -161,8 +161,8 @@ function withinRecordSyntax(text: string, s: PiiSpan): PiiSpan | undefined {
 /** What stands for a value in code or a template, or hides it: "config.db.password", "var.db_password", "${DB_PASSWORD}", "readSecret(…", "***", "[REDACTED]". */
 function isValueOfCode(value: string): boolean {
   // ("$ummer65" is a password, "$DB_PASSWORD" a variable; a word such as "changeme" is left to the rules that took it.)
-  const variable = /^\$(?!\{)/.test(value) ? /^\$[A-Z_][A-Z0-9_]*$/.test(value) : PLACEHOLDER.test(value) && !/^\p{L}+$/u.test(value);
-  return isCodeValue(value) || variable || TEMPLATE_EXPRESSION.test(value) || FINDING_TAG.test(value) || /^[A-Za-z_$][\w$.]{2,}\((?:["'`)]|$)/.test(value);
+  const placeholder = isShellVariable(value) || (!value.startsWith('$') && PLACEHOLDER.test(value) && !/^\p{L}+$/u.test(value));
+  return isCodeValue(value) || placeholder || TEMPLATE_EXPRESSION.test(value) || FINDING_TAG.test(value) || /^[A-Za-z_$][\w$.]{2,}\((?:["'`)]|$)/.test(value);
 }
 
 /** Whether `at` stands inside a template's expression on its line ("${vcap.services.db.credentials.password}"), opened at most 200 characters before. */

@@ -1,6 +1,6 @@
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
-import { execAll, execAllAfterNonLetter, letterBefore } from './text.ts';
+import { afterNonLetter, execAll, letterBefore } from './text.ts';
 import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
@@ -25,12 +25,12 @@ const NUMBER_FIRST_TYPE = new RegExp(
   'giu',
 );
 // Not glued to code before it ("::0:bd please 0" is an IPv6 address and words); not after a letter
-// outside ASCII either: found with execAllAfterNonLetter.
-const TYPE_FIRST = new RegExp(
+// outside ASCII either (afterNonLetter).
+const TYPE_FIRST = afterNonLetter(new RegExp(
   // A date may name the street ("Avenida 9 de Julio 4605", "Calle 5 de Mayo 12").
   `(?<![a-zA-Z\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:\\d{1,2}[ \\t]+d[eo][ \\t]+)?(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}|s\\/n\\.?)${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
-);
+));
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
 const NAME_THEN_STREET_WORD = new RegExp(
   // A Turkish street may be numbered ("2830. Sk. No:52") and name the building before its number ("Nergis Cad. Güneş Apt. No:27").
@@ -216,9 +216,9 @@ function lineAround(text: string, at: number): string {
 /**
  * A year after a season, quarter or month ("Spring 2026", "Q3 2026", "fall 2026 roadmap review")
  * is a date, not a house number, whatever street word follows. Not after a letter (found with
- * execAllAfterNonLetter).
+ * afterNonLetter).
  */
-const SEASON_YEAR = /(?<![a-zA-Z\d])(?:spring|summer|fall|autumn|winter|q[1-4]|h[12]|fy|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[ \t,]+(?:19|20)\d\d(?!\d)/giu;
+const SEASON_YEAR = afterNonLetter(/(?<![a-zA-Z\d])(?:spring|summer|fall|autumn|winter|q[1-4]|h[12]|fy|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[ \t,]+(?:19|20)\d\d(?!\d)/giu);
 
 function inSeasonYear(spans: readonly number[][], s: PiiSpan): boolean {
   return spans.some(([a = 0, b = 0]) => a < s.end && s.start < b);
@@ -313,7 +313,7 @@ function* findCuedStreetLines(text: string): Generator<PiiSpan> {
     const span = streetLineAt(text, at);
     if (span !== undefined) yield span;
   }
-  for (const cue of execAllAfterNonLetter(WEAK_ADDRESS_CUE, text)) {
+  for (const cue of execAll(WEAK_ADDRESS_CUE, text)) {
     const at = cue.index + cue[0].length;
     const span = streetLineAt(text, at, false, true);
     if (span !== undefined && PLACE_ENDS.test(text.slice(span.end, span.end + 24))) yield span;
@@ -326,14 +326,14 @@ function* findCuedStreetLines(text: string): Generator<PiiSpan> {
  * before its colon, dash or "to" ("Home address (for payroll): …", "update my address to …").
  * Not "to", "in" or "is": a version follows them as often ("updated to Monterey 16", "lands in
  * Firefox 80"). After one of them a street line must also end where a place does: see
- * {@link PLACE_ENDS}. Not after a letter: found with execAllAfterNonLetter.
+ * {@link PLACE_ENDS}. Not after a letter (afterNonLetter).
  */
-const WEAK_ADDRESS_CUE = new RegExp(
+const WEAK_ADDRESS_CUE = afterNonLetter(new RegExp(
   '(?<![a-zA-Z])(?:(?:at|from|find|near|opposite)[ \\t]+' +
     '|to:[ \\t]*\\r?\\n[ \\t]*' +
     '|(?:address|adresse|adres|dirección|direccion|endereço|endereco|indirizzo)(?:[ \\t]+[^\\n:=]{0,30}?)?(?:[ \\t]*[:=][ \\t]*|[ \\t]+[-–—][ \\t]+|[ \\t]+to[ \\t]+|,[ \\t]+it[\'’]?s[ \\t]+))',
   'giu',
-);
+));
 /**
  * What follows a place and not a version, a count or a name: punctuation, a bracket, the line's
  * end, or a word that goes on after a place ("… 201 to the airport", "… 2 this week", "… 8 with
@@ -354,7 +354,7 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
     .filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end) && !scripts.some((a) => c.start < a.start && a.start < c.end))
     .concat(alleys, scripts);
   if (candidates.length === 0) return;
-  const seasons = execAllAfterNonLetter(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
+  const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
   const lines = candidates.filter((s) => seasons.length === 0 || !inSeasonYear(seasons, s)).map((s) => withUnitsBefore(text, withUnit(text, s)));
   // A unit that ends one street line does not start another ("613 Prince Shoals suite 718,
   // Pietermaritzburg 10341" is not "suite 718, Pietermaritzburg 10341"): the engine would keep
@@ -457,7 +457,7 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
     const matches =
       re === NAME_THEN_STREET_WORD || re === COMPOUND
         ? matchNearAnchors(text, re, anchors)
-        : (re === TYPE_FIRST ? execAllAfterNonLetter : execAll)(re, text).map((m): [number, RegExpMatchArray] => [m.index, m]);
+        : execAll(re, text).map((m): [number, RegExpMatchArray] => [m.index, m]);
     for (const [found, m] of matches) {
       let index = found;
       let value = m[0];

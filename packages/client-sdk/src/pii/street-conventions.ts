@@ -1,6 +1,6 @@
 import { CHAT_WORDS } from './english-lexicon.ts';
 import { BUILDING_BEFORE, FLOOR, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
-import { execAll, execAllAfterNonLetter, regexSpans } from './text.ts';
+import { afterNonLetter, execAll, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
 // Street lines of conventions other than a number and a street name with its suffix or type word:
@@ -15,17 +15,17 @@ const STREET_AFTER_LEAD =
   `|sector[ \\t]\\d{1,3}[a-z]?(?:-?[a-z](?![\\p{L}]))?` +
   // A Malaysian street named after its type word, with or without a number ("Persiaran Bayu Damai", "Jalan Kenari Emas 10/7").
   `|(?:jalan|jln\\.?|persiaran|lorong|lebuh)[ \\t]+(?:${NAME_WORD}[ \\t]+){0,3}${NAME_WORD}(?:[ \\t]+\\d{1,4}(?:/\\d{1,3})?)?)`;
-// Both unit shapes start after no letter or digit (found with execAllAfterNonLetter).
-const UNITS_THEN_STREET = new RegExp(
+// Both unit shapes start after no letter or digit (afterNonLetter).
+const UNITS_THEN_STREET = afterNonLetter(new RegExp(
   // A floor may lead, and a building's name before a floor ("4th Floor, Menara Kencana, Jl. …", "Baobab Plaza, 4th Floor, Mnazi Avenue").
   `(?<![a-zA-Z\\d])((?:${UNIT_LEAD}|${FLOOR}|${BUILDING_BEFORE}(?=,?[ \\t]+${FLOOR}))(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3}),?[ \\t]+(${STREET_AFTER_LEAD})(?![\\p{L}\\d])`,
   'giu',
-);
+));
 /** The same written street first: "Corniche Rd., Villa 52", "lower kabete road, hse no. 21". */
-const STREET_THEN_UNIT = new RegExp(
+const STREET_THEN_UNIT = afterNonLetter(new RegExp(
   `(?<![a-zA-Z\\d])((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4})(?:${SUFFIXES})\\.?,?[ \\t]+${UNIT_LEAD}(?![\\p{L}\\d])`,
   'giu',
-);
+));
 const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main|sector|jalan|jln|persiaran|lorong|lebuh)(?![\\p{L}])`, 'iu');
 /** What {@link UNIT_LEAD} starts with, cheaply: a unit's word, "No." or "#" and a digit. */
 const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room|floor|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?(?:[a-z]-?)?\d|\d(?:st|nd|rd|th)[ \t]floor|\d\/?f,|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])|(?<![\w-])[a-z]-\d{1,2}-\d|căn[ \t]hộ|tòa[ \t]/iu;
@@ -155,7 +155,7 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
   // Both unit shapes try many words at every position: only in a text with a unit's number.
   // Both need a street's suffix too ("Road", "Ave", "Cross").
   const units = UNIT_LEAD_HINT.test(text) && SUFFIX_WORD.test(text);
-  for (const m of units ? execAllAfterNonLetter(UNITS_THEN_STREET, text) : []) {
+  for (const m of units ? execAll(UNITS_THEN_STREET, text) : []) {
     const words = (m[2] ?? '').split(/[ \t,]+/).map(lower);
     if (words.some((w) => NOT_STREET_WORDS.has(w) || CHAT_WORDS.has(w))) continue;
     // "832 feil hill apt. 736, farrellwell": a unit right after a street's suffix is that street's, and a place follows.
@@ -166,7 +166,7 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
     if ((before !== undefined && TYPE_OR_SUFFIX.test(before)) || /(?<![\d:\p{L}_-])\d+(?![:\d])[^\d.,;:!?()|\n]*$/u.test(clause)) continue;
     yield { start: m.index, end: m.index + m[0].length };
   }
-  for (const m of units ? execAllAfterNonLetter(STREET_THEN_UNIT, text) : []) {
+  for (const m of units ? execAll(STREET_THEN_UNIT, text) : []) {
     // "Grabbing coffee at lower kabete road, hse no. 21": the street's name starts after the sentence's last function word.
     const words = (m[1] ?? '').trim().split(/[ \t]+/);
     let k = words.length;

@@ -21,24 +21,6 @@ export function countDigits(s: string): number {
   return n;
 }
 
-/**
- * Every match of `re` (which must have the `g` flag) in `text`, as `text.matchAll(re)` gives
- * them, without the copy of the pattern `matchAll` makes on every call (a fifth of the time of a
- * scrub of a short text went there). `re.lastIndex` is 0 before and after.
- */
-export function execAll(re: RegExp, text: string): RegExpExecArray[] {
-  if (!re.global) throw new TypeError(`execAll needs a global pattern, got ${re}`);
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    out.push(m);
-    // An empty match advances by one code point, as matchAll does.
-    if (m[0].length === 0) re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
-  }
-  re.lastIndex = 0;
-  return out;
-}
-
 /** A letter at the end of a string of one or two code units (a code point outside the BMP is two). */
 const LETTER_AT_END = /\p{L}$/u;
 
@@ -50,25 +32,41 @@ export function letterBefore(text: string, end: number): boolean {
   return LETTER_AT_END.test(text.slice(Math.max(0, end - 2), end));
 }
 
+/** Patterns marked by {@link afterNonLetter}. */
+const AFTER_NON_LETTER = new WeakSet<RegExp>();
+
 /**
- * {@link execAll} for a pattern that must not start right after a letter, written with only the
- * ASCII part of that look-behind (`(?<![a-zA-Z\d])` for `(?<![\p{L}\d])`): a match right after a
- * letter outside ASCII is dropped here, and the search goes on from the next position, as the
+ * Marks `re`, a pattern that must not start right after a letter and is written with only the
+ * ASCII part of that look-behind (`(?<![a-zA-Z\d])` for `(?<![\p{L}\d])`): {@link execAll} drops
+ * its matches right after a letter outside ASCII and searches on from the next position, as the
  * pattern with the whole look-behind would. The same matches, at a third of the time on a long
  * text: V8 tries the look-behind at every position before a long alternation of words, and a
  * Unicode letter class costs there far more than the ASCII one.
  */
-export function execAllAfterNonLetter(re: RegExp, text: string): RegExpExecArray[] {
-  if (!re.global) throw new TypeError(`execAllAfterNonLetter needs a global pattern, got ${re}`);
+export function afterNonLetter(re: RegExp): RegExp {
+  AFTER_NON_LETTER.add(re);
+  return re;
+}
+
+/**
+ * Every match of `re` (which must have the `g` flag) in `text`, as `text.matchAll(re)` gives
+ * them, without the copy of the pattern `matchAll` makes on every call (a fifth of the time of a
+ * scrub of a short text went there). `re.lastIndex` is 0 before and after. For a pattern marked by
+ * {@link afterNonLetter}, not the matches right after a letter.
+ */
+export function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError(`execAll needs a global pattern, got ${re}`);
+  const nonLetterBefore = AFTER_NON_LETTER.has(re);
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const at = m.index;
-    if (at > 0 && text.charCodeAt(at - 1) > 0x7f && letterBefore(text, at)) {
+    if (nonLetterBefore && at > 0 && text.charCodeAt(at - 1) > 0x7f && letterBefore(text, at)) {
       re.lastIndex = at + ((text.codePointAt(at) ?? 0) > 0xffff && re.unicode ? 2 : 1);
       continue;
     }
     out.push(m);
+    // An empty match advances by one code point, as matchAll does.
     if (m[0].length === 0) re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
   }
   re.lastIndex = 0;
