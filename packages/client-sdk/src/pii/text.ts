@@ -56,21 +56,24 @@ export function afterNonLetter(re: RegExp): RegExp {
  */
 export function execAll(re: RegExp, text: string): RegExpExecArray[] {
   if (!re.global) throw new TypeError(`execAll needs a global pattern, got ${re}`);
-  const nonLetterBefore = AFTER_NON_LETTER.has(re);
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const at = m.index;
-    if (nonLetterBefore && at > 0 && text.charCodeAt(at - 1) > 0x7f && letterBefore(text, at)) {
-      re.lastIndex = at + ((text.codePointAt(at) ?? 0) > 0xffff && re.unicode ? 2 : 1);
-      continue;
-    }
+    // (Only after a character outside ASCII is the mark looked up: most matches have none before them.)
+    if (m.index > 0 && text.charCodeAt(m.index - 1) > 0x7f && droppedAfterLetter(re, text, m.index)) continue;
     out.push(m);
     // An empty match advances by one code point, as matchAll does.
     if (m[0].length === 0) re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
   }
   re.lastIndex = 0;
   return out;
+}
+
+/** For a pattern marked by {@link afterNonLetter}, whether its match at `at` follows a letter: then the search goes on from the next position. */
+function droppedAfterLetter(re: RegExp, text: string, at: number): boolean {
+  if (!AFTER_NON_LETTER.has(re) || !letterBefore(text, at)) return false;
+  re.lastIndex = at + ((text.codePointAt(at) ?? 0) > 0xffff && re.unicode ? 2 : 1);
+  return true;
 }
 
 /** Spans of every match of `re` (which must have the `g` flag), or of its group `group`. */
