@@ -433,3 +433,49 @@ describe('passwords in sentences, values of any shape (thirteenth pass)', () => 
     expect(secrets('please set the password to expire in 90 days')).toEqual([]);
   });
 });
+
+describe('passwords in sentences, more phrasings (fourteenth pass)', () => {
+  const secrets = (text: string): string[] => findingsOf(text, 'SECRET');
+
+  it('takes one token alone on the line after a cue line, whatever its shape, not a word of prose', () => {
+    expect(secrets('Password below:\n1999kestrel')).toEqual(['1999kestrel']);
+    expect(secrets('wifi pw here 👇\n\nfern,fern,quill')).toEqual(['fern,fern,quill']);
+    expect(secrets('Password:\nThanks')).toEqual([]);
+    expect(secrets('Password below:\n********')).toEqual([]);
+  });
+
+  it('reads "use X for the … password" with words naming which one, not a compound', () => {
+    expect(secrets('try quill-fern.zip as the staging admin password, it was that last week')).toEqual(['quill-fern.zip']);
+    expect(secrets('please use 7305528113 for the lab wifi key for now')).toEqual(['7305528113']);
+    expect(secrets('we use Bitwarden for the password manager')).toEqual([]);
+  });
+
+  it('reads the value asked about in "is the password … still X?"', () => {
+    expect(secrets('is the password for the NAS still QuillFernHarbor? it keeps failing')).toEqual(['QuillFernHarbor']);
+    expect(secrets('is the wifi password still the same?')).toEqual([]);
+  });
+
+  it('takes a value before a compound cue ("X ist das neue WLAN-Passwort") and one before "password nuova"', () => {
+    expect(secrets('Kestrel9 ist das neue WLAN-Passwort.')).toEqual(['Kestrel9']);
+    expect(secrets('17.03.88 ist das neue WLAN-Passwort.')).toEqual(['17.03.88']);
+    expect(secrets('2001-09-30 è la password nuova.')).toEqual(['2001-09-30']);
+    expect(secrets('Das ist das neue WLAN-Passwort.')).toEqual([]);
+  });
+
+  it('takes one token after "new pw" when an emoji follows it', () => {
+    expect(secrets('new pw grün-fern 🔑 keep it safe')).toEqual(['grün-fern']);
+    expect(secrets('new admin password qf7k 🙂')).toEqual(['qf7k']);
+    expect(secrets('new password policy 🎉')).toEqual([]);
+    expect(secrets('new password required 🙏')).toEqual([]);
+  });
+
+  it('types an address given as a password SECRET, with French spaces inside guillemets', () => {
+    expect(scrubPii('Nouveau mot de passe\u00a0: «\u00a0fern_quill@mailbox.lan\u00a0»').findings.map((f) => f.type)).toEqual(['SECRET']);
+    expect(scrubPii('mail me at fern_quill@mailbox.lan about the password').findings.map((f) => f.type)).toEqual(['EMAIL']);
+  });
+
+  it('never takes an English contraction for a name', () => {
+    expect(scrubPii("ok. don't lose it").findings).toEqual([]);
+    expect(scrubPii("thanks 🙏 won't forget").findings).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { isTiedPassword } from './password-in-prose.ts';
+import { isContextSecret } from './secret.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 import { execAll } from './text.ts';
 
@@ -20,8 +20,8 @@ function* findEmails(text: string): Generator<PiiSpan> {
     if (value.startsWith('git@') && text.charCodeAt(m.index + value.length) === 58 /* : */) continue;
     // `scheme://user:password@host`: the part before '@' is a password (SECRET), not a mailbox.
     if (text[m.index - 1] === ':' && URL_USERINFO_BEFORE.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
-    // "pwd: Pancake@91.gizmo": a password tied to its cue, in an address's shape.
-    if (isTiedPassword(text, m.index, m.index + value.length)) continue;
+    // "pwd: Pancake@91.gizmo": a password given by its context, in an address's shape.
+    if (isContextSecret(text, m.index, m.index + value.length)) continue;
     yield { start: m.index, end: m.index + value.length };
   }
 }

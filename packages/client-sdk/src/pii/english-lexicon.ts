@@ -24,7 +24,8 @@ const WORKPLACE_WORDS = `
 `;
 
 /**
- * The abbreviations and spellings of chat, common words there though no dictionary holds them:
+ * The abbreviations and spellings of chat, common words there though no dictionary (or not SCOWL's
+ * size-35 list: "okay", "anymore") holds them:
  * "btw is it still …", "FYI does anyone know …", "its Cobalt5 lol", "dont share" are no
  * names. Not "ty" (a given name).
  */
@@ -32,7 +33,7 @@ const CHAT_WORD_LIST = `
   fyi btw lol lmao rofl imo imho tbh afaik iirc ttyl brb omg idk nvm fwiw lmk ngl smh asap eod eow ooo wfh tbd tbc pto
   ftw lgtm ptal wip afk bbl dm dms ikr tho cuz gonna wanna gotta kinda sorta dunno yeah yep yup nope nah hmm ugh oops
   thx tks pls plz gm gn np dont doesnt didnt isnt wasnt arent werent havent hasnt shouldnt couldnt wouldnt im ive
-  youre theyre thats whats`;
+  youre theyre thats whats okay alright gotcha anymore`;
 
 /** The words above as a set: a chat word also ends no street line ("Jyväskylä pls"). */
 export const CHAT_WORDS: ReadonlySet<string> = new Set(words(CHAT_WORD_LIST));

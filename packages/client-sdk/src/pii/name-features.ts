@@ -396,6 +396,8 @@ const MIXED_CASE_NAME = /^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O['’]|D['’])\p{Lu
 /** Titles and honorifics written before a name. */
 const TITLES = new Set('mr mrs ms mx dr prof sir dame miss mme mlle herr frau doctor professor judge rev capt sgt col gen lt'.split(' '));
 
+/** English contractions ("don't", "won't", "they're", "it'll"): never a name, though no word list holds them. */
+const CONTRACTION = /^(?:[a-z]+n['’]t|(?:i|you|we|they|he|she|it|that|there|here|what|who|where|how|let)['’](?:re|ll|ve|d|m|s))$/;
 /** Lower-case words joined by hyphens into a term ("on-call", "api-server"). */
 const HYPHENATED_TERM = /^[a-z]+(?:-[a-z]+)+$/;
 
@@ -407,7 +409,7 @@ const HYPHENATED_TERM = /^[a-z]+(?:-[a-z]+)+$/;
  * are everyday words. All-capital words in mixed-case text are acronyms ("IBAN", "INFRA").
  */
 export function isCandidate(t: WordToken): boolean {
-  if (t.code || t.folded.length < 2) return false;
+  if (t.code || t.folded.length < 2 || CONTRACTION.test(t.lower)) return false;
   if (t.shape === 'xX' && !MIXED_CASE_NAME.test(t.word)) return false;
   if (t.shape === 'X' && t.regime === 'M') return false;
   if (HYPHENATED_TERM.test(t.lower) && t.lower.split('-').every((p) => tierOf(p) > 0)) return false;

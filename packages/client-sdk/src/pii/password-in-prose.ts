@@ -21,8 +21,22 @@ const PASSWORD_IS = new RegExp(
   `\\b${PASSWORD_WORD}s?(?:\\s+(?:for|to|on|of)\\s+(?:the\\s+|my\\s+|our\\s+|your\\s+)?[\\w.-]{1,30}(?:\\s+[\\w.-]{1,30})?)?\\s*(?:is|was|=|:|->|will be|has been|is now|now is|(?:has |was |has been )?(?:changed|set|reset) to)\\s*(?:now\\s+|still\\s+|just\\s+)?["'\`“]?([^\\s"'\`”]{4,128})`,
   'dgi',
 );
-/** "use X as (the|my) password", "X is the password" */
-const PASSWORD_AS = new RegExp(`\\b(?:use|try|it's|its)\\s+["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?\\s+(?:as|for)\\s+(?:the|my|your|our)\\s+(?:new\\s+)?${PASSWORD_WORD}\\b`, 'dgi');
+/** Nouns that make the cue a compound about passwords in general (see {@link PASSWORD_COMPOUND}). */
+const PASSWORD_COMPOUND_WORDS =
+  'manager|managers|policy|policies|reset|resets|field|fields|hint|hints|prompt|prompts|rule|rules|requirement|requirements|strength|expiry|expiration|change|changes|vault|vaults|hash|hashes|hashing|length|history|complexity|protected|recovery|generator|store|safe|form|screen|page|dialog|box|link|links|e-?mail|ticket|tickets|request|requests|rotation|age|entry|check|checks|validation|spray|spraying|leak|leaks|breach|breaches|less|stuffing|guidelines|audit|login|authentication|auth|flow|reuse|sharing';
+/**
+ * "use X as (the|my) password", "try X as the admin password", "pls use X for the router pass until …":
+ * up to four words name which password, and the cue is no compound ("use Okta for the password reset flow").
+ */
+const PASSWORD_AS = new RegExp(
+  `\\b(?:use|try|it's|its)\\s+["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?\\s+(?:as|for)\\s+(?:the|my|your|our)\\s+(?:[\\w-]{1,20}\\s+){0,4}?${PASSWORD_WORD}\\b(?![ \\t]+(?:${PASSWORD_COMPOUND_WORDS})\\b)`,
+  'dgi',
+);
+/** "is the password for the VPN still X?": the value asked about. */
+const PASSWORD_STILL = new RegExp(
+  `\\bis\\s+(?:the|my|your|our)\\s+(?:[\\w-]{1,20}\\s+){0,3}?${PASSWORD_WORD}(?:\\s+(?:for|to|on|of)\\s+(?:the\\s+|my\\s+|our\\s+|your\\s+)?[\\w.-]{1,30}(?:\\s+[\\w.-]{1,30}){0,2})?\\s+still\\s+["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?\\?`,
+  'dgi',
+);
 /** Words that follow "password is" in prose about passwords, not a password. */
 const PASSWORD_PROSE = /^(?:required|incorrect|invalid|wrong|expired|correct|missing|empty|too|not|the|a|an|set|reset|changed|same|different|whatever|whichever|something|anything|obligatori[ao]|obligatoire|erforderlich|weak|strong|case|stored|saved|hidden|shown|encrypted|hashed|optional|mandatory|below|above|attached|in|on|at|of|for|to|with|by|from|your|my|our|their|his|her|its|this|that|still|now|also|being|only|never|always)$/i;
 /** "changed my pw to X", "reset the password to X" */
@@ -57,8 +71,7 @@ const PASSWORD_CUE =
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
  */
-const PASSWORD_COMPOUND =
-  /^(?:manager|managers|policy|policies|reset|resets|field|fields|hint|hints|prompt|prompts|rule|rules|requirement|requirements|strength|expiry|expiration|change|changes|vault|vaults|hash|hashes|hashing|length|history|complexity|protected|recovery|generator|store|safe|form|screen|page|dialog|box|link|links|e-?mail|ticket|tickets|request|requests|rotation|age|entry|check|checks|validation|spray|spraying|leak|leaks|breach|breaches|less|stuffing|guidelines|audit|login|authentication|auth|flow|reuse|sharing)$/i;
+const PASSWORD_COMPOUND = new RegExp(`^(?:${PASSWORD_COMPOUND_WORDS})$`, 'i');
 /** Words after which a password-shaped word is what the password is for, not the password. */
 const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|account|host|hostname|server|machine|box|id|ticket|via|about|mailbox|email|e-mail|ssid|network|till|til|för|på|für|van|voor|pour|para|per|do|da|di|del|de|du|dla|na)$/i;
 /** How many words after the cue the password may come ("the password for the conference room tablet - X"). */
@@ -66,7 +79,7 @@ const PASSWORD_WINDOW_WORDS = 8;
 /** "X is the password", "log in with X as password": up to three words between the verb and the cue. */
 const LINK_BEFORE_CUE =
   // (And the copulas of the cues' languages: "X è la password nuova", "X är det nya lösenordet", "X, c'est le nouveau mdp".)
-  ",?\\s+(?:(?:is|as|was|=|will be|would be|è|é|är|ist|es|est|c['’]est|jest|er|on|to|je|este|(?:does(?:n['’]?t| not)|did(?:n['’]?t| not)|won['’]t|will not)\\s+work\\s+as|works?\\s+as)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
+  ",?\\s+(?:(?:is|as|was|=|will be|would be|è|é|är|ist|es|est|c['’]est|jest|er|on|to|je|este|(?:does(?:n['’]?t| not)|did(?:n['’]?t| not)|won['’]t|will not)\\s+work\\s+as|works?\\s+as)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}(?:\\p{L}{2,12}-)?|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
 const VALUE_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\["'\`“])["'\`“(]?([^\\s"'\`”()]{4,128}?)["'\`”)]?${LINK_BEFORE_CUE}`, 'iu');
 /** The key of a user's name right before a value: "login: svc_backup (password …)". */
 const USER_KEY_BEFORE = /(?:login|user(?:name)?|account|benutzer(?:name)?|id)[ \t]*[:=][ \t]*["'`“(]?$/i;
@@ -104,6 +117,10 @@ const CUE_ENDS_LINE =
   /^(?:(?:[ \t]+(?:is|was|will be))?(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?|[ \t]+[^\n]{0,50}?(?:[:：]|[ \t](?:is|below|here)[ \t]*[:：]?|[ \t]*[👇⬇↓]+))[ \t]*\r?$/iu;
 /** A value with no link after the cue, ending its clause: "pw 339275", "Netflix pw Marble 🙂", "temp pw Noodle, …". */
 const UNLINKED_VALUE = /^[ \t]+(\p{L}{4,32}|\d{6,16})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+[^\s\p{L}\p{N}]))/u;
+/** "new", "temp" and their kind right before a cue, with up to two words between ("new admin password"). */
+const NEW_BEFORE_CUE = /(?:^|[^\p{L}])(?:new|temp|temporary|neues?|nouveau|nuova|nueva|nova|nieuwe?)[ \t]+(?:[\p{L}-]{2,20}[ \t]+){0,2}$/iu;
+/** One token after the cue and an emoji right after it. */
+const VALUE_THEN_EMOJI = /^[ \t]*[:=]?[ \t]+([^\s"'`“”‘’«»]{4,64}?)[ \t]*(?=\p{Extended_Pictographic})/u;
 /** Misspellings of "password" ("pasword", "passwrod", "passowrd"): a word within two edits of it. */
 const TYPO_CUE = /(?<![\p{L}\d_])pa?s{1,2}[a-z]{2,6}(?![\p{L}\d_])/giu;
 const TYPO_HINT = /pa?s{1,2}[a-z]{0,3}w/i;
@@ -197,14 +214,31 @@ function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [nu
     const lineStart = cueEnd + rest.length + 1 + (/^\r?\n/.exec(text.slice(cueEnd + rest.length + 1))?.[0].length ?? 0);
     const lineEnd = text.indexOf('\n', lineStart);
     linked = text.slice(lineStart, lineEnd === -1 ? Math.min(text.length, lineStart + 200) : lineEnd).replace(/\r$/, '');
-    const value = /^[ \t]*\[[A-Z][A-Z0-9_-]*\]/.test(linked) ? undefined : valueRightAfterCue(linked, { ...options, linked: true });
-    // Nothing else on the line but the value's closing quote or bracket.
-    return value !== undefined && /^["'”’»“›`)\]]?[ \t]*[.,;]?[ \t]*$/u.test(linked.slice(value[1])) ? [lineStart + value[0], lineStart + value[1]] : undefined;
+    if (/^[ \t]*\[[A-Z][A-Z0-9_-]*\]/.test(linked)) return undefined;
+    const read = valueRightAfterCue(linked, { ...options, linked: true });
+    // Nothing else on the line but the value's closing quote or bracket; else the line's one token.
+    const value = read !== undefined && /^["'”’»“›`)\]]?[ \t]*[.,;]?[ \t]*$/u.test(linked.slice(read[1])) ? read : aloneOnLine(linked);
+    return value === undefined ? undefined : [lineStart + value[0], lineStart + value[1]];
   }
   // A placeholder is the value already replaced (scrubbing twice finds nothing new).
   if (FINDING_TAG.test(linked.replace(/^\W+/, ''))) return undefined;
   const value = valueRightAfterCue(linked, options);
   return value === undefined ? undefined : [from + value[0], from + value[1]];
+}
+
+/**
+ * One token alone on the line after a cue's line ("Passphrase below 👇" then "2020cobalt",
+ * "thunder.lemon", "purple,purple,violet"): the value whatever its shape, but not a word of prose
+ * ("Thanks", "unchanged"), a mask or a reference in code.
+ */
+function aloneOnLine(line: string): [number, number] | undefined {
+  const m = /^([ \t]*)([^\s"'`“”‘’«»]{4,64})[ \t]*$/u.exec(line);
+  const token = m?.[2];
+  if (m === null || token === undefined) return undefined;
+  if (PLACEHOLDER.test(token) || FINDING_TAG.test(token) || isCodeValue(token) || PASSWORD_PROSE.test(token) || !isChosenWord(token)) return undefined;
+  if (/^\p{L}+[.!?:]?$/u.test(token) && (ENGLISH_TIER.get(token.replace(/[.!?:]$/, '').toLowerCase()) ?? 9) <= 2 && !isCommonPassword(token)) return undefined;
+  const start = (m[1] ?? '').length;
+  return [start, start + token.length];
 }
 
 /**
@@ -257,6 +291,14 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     if (inQuotes !== null && quotedValue !== undefined && !/\s/.test(quotedValue) && !PLACEHOLDER.test(quotedValue) && !isCodeValue(quotedValue) && !PASSWORD_PROSE.test(quotedValue) && ((ENGLISH_TIER.get(quotedValue.toLowerCase()) ?? 9) > 2 || isCommonPassword(quotedValue) || /[^\p{L}]/u.test(quotedValue))) {
       const start = cueEnd + inQuotes[0].indexOf(quotedValue);
       yield { start, end: start + quotedValue.length };
+      continue;
+    }
+    // After "new pw", one token and an emoji: the value whatever its shape ("new pw über-cool 🔑 don't lose it").
+    const emojiAfter = NEW_BEFORE_CUE.test(text.slice(Math.max(0, index - 40), index)) ? VALUE_THEN_EMOJI.exec(rest) : null;
+    const emojiValue = emojiAfter?.[1];
+    if (emojiAfter !== null && emojiValue !== undefined && isChosenWord(emojiValue) && !PASSWORD_PROSE.test(emojiValue) && !PASSWORD_COMPOUND.test(emojiValue) && !isCodeValue(emojiValue) && !FINDING_TAG.test(emojiValue) && !(/^\p{L}+$/u.test(emojiValue) && (ENGLISH_TIER.get(emojiValue.toLowerCase()) ?? 9) <= 2 && !isCommonPassword(emojiValue))) {
+      const start = cueEnd + emojiAfter[0].indexOf(emojiValue);
+      yield { start, end: start + emojiValue.length };
       continue;
     }
     // (A dash ends the clause too: "Temp passcode 1971battery — user must change it".)
@@ -312,7 +354,11 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     // A short word and digits is one only right before "is the (new) password" ("max50").
     const short = /^\p{L}{3,}\d{1,4}$/u.test(word) && /^,?\s+(?:is|was)\s+(?:the\s+)?(?:new\s+)?$/iu.test(before[0].slice(before[0].indexOf(value) + value.length));
     // (Or a word with a digit and a mark, whatever it looks like, right before "is the new password": "020-7946-0173", "1.20.52-beta".)
-    const marked = isMarkedValue(word) && /^,?\s+\S+\s+(?:(?:the|la|le|il|det|das|de|het|a|o|el)\s+)?(?:new|nuova|nouveau|nya|neue|nieuwe|nova|nueva|nowe)\s/iu.test(before[0].slice(before[0].indexOf(value) + value.length));
+    // (The adjective may follow the cue: "1973-04-23 è la password nuova".)
+    const marked =
+      isMarkedValue(word) &&
+      (/^,?\s+\S+\s+(?:(?:the|la|le|il|det|das|de|het|a|o|el)\s+)?(?:new|nuova|nouveau|nya|neue|nieuwe|nova|nueva|nowe)\s/iu.test(before[0].slice(before[0].indexOf(value) + value.length)) ||
+        /^[ \t]+(?:nuova|nuovo|nouveau|nouvelle|nueva|nuevo|nova|novo|nowe|nowy)(?![\p{L}])/iu.test(text.slice(cueEnd, cueEnd + 12)));
     if (!short && !marked && !tiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
     const start = index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
     yield { start, end: start + word.length };
@@ -404,20 +450,9 @@ const LOGIN_WITH =
   /(?<![\p{L}])(?:(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)(?:\s+(?!with|as|using)[^\s,]+){0,4}?\s+(?:with|as|using)\s+[^\s,]{2,64}\s+(?:and|\/|\+|&|using|with)|(?:anmeld(?:ung|en|e dich)|einloggen|login)\s+mit\s+[^\s,]{2,64}\s+und)\s+["'`“]?([^\s"'`”]{4,128})/dgiu;
 const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|anmeld|einloggen/i;
 
-/** Passwords given in a sentence, a line or a login pair: the value's span only. */
-/**
- * Whether [start, end) is a password tied to its cue in `text` ("pwd: Pancake@91.gizmo",
- * "\"Bluebird@10.thunder\" is the passphrase"): an e-mail scrubber leaves such a span to the
- * password's, which names it better. Found once per scrub.
- */
-export function isTiedPassword(text: string, start: number, end: number): boolean {
-  if (!hasPasswordHint(text)) return false;
-  return cuedPasswords(text).some((s) => s.start === start && s.end === end);
-}
-
-/** {@link findCuedPasswords}, once per scrub: the e-mail scrubber and this one both ask. */
-function cuedPasswords(text: string): readonly PiiSpan[] {
-  return memoized('cued-passwords', text, (t) => [...findCuedPasswords(t)].filter((s) => !isProseOfOtherScripts(t.slice(s.start, s.end))));
+/** {@link findCuedPasswords}, without what follows a cue as prose in another script. */
+function* cuedPasswords(text: string): Generator<PiiSpan> {
+  for (const s of findCuedPasswords(text)) if (!isProseOfOtherScripts(text.slice(s.start, s.end))) yield s;
 }
 const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /**
@@ -451,7 +486,9 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
     const link = LINK_THEN_QUOTE.exec(text.slice(from, from + 80));
     const open = link?.[1];
     if (link === null || open === undefined) continue;
-    const start = from + link[0].length;
+    // French sets a guillemet's value off by a space on each side ("« sleepy_waffle@mailbox.lan »").
+    const inner = open === '«' ? (/^[ \u00a0\u202f]/.exec(text.slice(from + link[0].length, from + link[0].length + 1))?.[0].length ?? 0) : 0;
+    const start = from + link[0].length + inner;
     const window = text.slice(start, start + 130);
     const line = window.includes('\n') ? window.slice(0, window.indexOf('\n')) : window;
     const closing = CLOSING_QUOTES[open] ?? open;
@@ -464,12 +501,12 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
       }
     }
     if (end < 3) continue;
-    const value = line.slice(0, end);
+    const value = inner > 0 ? line.slice(0, end).replace(/[ \u00a0\u202f]$/, '') : line.slice(0, end);
     if (value !== value.trim() || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value)) continue;
     const words = value.split(/\s+/);
     // Words of prose in quotes are no value ("is in 'the vault'", "'same as before'").
     if (words.length > 1 ? words.some((w) => !isChosenWord(w) || /^[^\p{L}\d]+$/u.test(w)) : !isChosenWord(value) || PASSWORD_PROSE.test(value)) continue;
-    yield { start, end: start + end };
+    yield { start, end: start + value.length };
   }
 }
 
@@ -536,7 +573,7 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
   if (text.includes('|')) yield* findPasswordColumns(text);
   if (text.includes('\n') && /[,;\t]/.test(text)) yield* findDelimitedPasswordColumns(text);
   yield* cuedPasswords(text);
-  for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED]) {
+  for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED, PASSWORD_STILL]) {
     for (const m of execAll(re, text)) {
       const span = m.indices?.[1];
       if (span === undefined) continue;
@@ -549,6 +586,8 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       // anything with a digit, a symbol or mixed case, is the password.
       // (After "reset the password to" a common password is the value, an English word or not: "freedom".)
       if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2 && !(re === PASSWORD_CHANGED && isCommonPassword(value))) continue;
+      // A question about it: "the password is what?", "is it which?".
+      if (/^[a-z]+\?+$/i.test(value) && ENGLISH_TIER.get(value.replace(/\?+$/, '').toLowerCase()) === 1) continue;
       // A word the sentence goes on from is prose ("is taped under the router", "is case-sensitive").
       // (After "set … to X" the sentence goes on from the value: "set the password to qwerty for now".)
       if (re === PASSWORD_IS && /^\p{L}+$/u.test(value) && PROSE_GOES_ON.test(text.slice(span[0] + value.length))) continue;

@@ -31,6 +31,28 @@ export function isShellVariable(value: string): boolean {
  * "v9.20.43"). Not a time ("10:30"), a ticket's or an order's id ("INC-4412"), a word in brackets, a
  * placeholder, another finding's tag or a reference in code.
  */
+/**
+ * A word of letters and a symbol no prose has ("=nimbus", "{garden}Thunder", "Coffee&@",
+ * "ftp://velcro.lan/window"): the value right after a cue's link, as {@link isMarkedValue} is. Not a
+ * placeholder, a template, a shell's variable or a reference in code.
+ */
+export function isSymbolValue(word: string): boolean {
+  const body = word.replace(/[.!?]+$/, '');
+  return (
+    body.length >= 4 &&
+    /\p{L}/u.test(body) &&
+    /[=#{}[\]@&%^*+~$|<>\\/:;]/.test(body) &&
+    !/\s/.test(body) &&
+    !/^[(\[{<]/.test(body) &&
+    !PLACEHOLDER.test(body) &&
+    !FINDING_TAG.test(body) &&
+    !TEMPLATE_EXPRESSION.test(body) &&
+    !isShellVariable(body) &&
+    !isCodeValue(body) &&
+    !/^\d{1,2}:\d{2}/.test(body)
+  );
+}
+
 export function isMarkedValue(word: string): boolean {
   return (
     word.length >= 4 &&
@@ -159,7 +181,7 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   if (token !== undefined && token.length === 5 && /^(?=.*\p{L})(?=.*\d)[\p{L}\d_!@#$%&*-]+$/u.test(token) && !/^[A-Z]{1,3}-?\d+$/.test(token)) return [at, at + token.length];
   // Right after the link, one word with a digit and a mark inside is the value whatever it looks like
   // ("pw: 12.03.1988", "the password is 020-7946-0173", "is v9.20.43").
-  if (token !== undefined && isMarkedValue(token)) return [at, at + token.length];
+  if (token !== undefined && (isMarkedValue(token) || isSymbolValue(token))) return [at, at + token.length];
   const digits = DIGITS.exec(tail);
   if (digits !== null) return [at, at + (digits[1] ?? '').length];
   const run = WORD_RUN.exec(tail)?.[1];
@@ -173,7 +195,8 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
       (passphrase ||
         (words.length >= 4 ? !/(?:ly|ed)$/i.test(w) : !PROSE_WORDS.has(w.toLowerCase()) && !/(?:ly|ed|ing|ive|ous|able|ible|al)$/i.test(w)));
     // Another language's prose after the cue starts with one of its function words ("Hasło: bez zmian", "Wachtwoord: zie kluis").
-    if (oneCase && words.every(plain) && (passphrase || words.length >= 2) && !isForeignFunctionWord(words[0] ?? '')) return [at, at + run.length];
+    // (Nor does one end with such a word: "Lösenordet är juniper tills vidare".)
+    if (oneCase && words.every(plain) && (passphrase || words.length >= 2) && !isForeignFunctionWord(words[0] ?? '') && !isForeignFunctionWord(words[words.length - 1] ?? '')) return [at, at + run.length];
   }
   const word = ONE_WORD.exec(tail)?.[1];
   // "the password is whatever you chose": a common password that is a word of prose, then the clause goes on.

@@ -2,6 +2,7 @@ import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
+import { memoized } from './call-memo.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -173,6 +174,24 @@ function insideTemplate(text: string, at: number): boolean {
 }
 
 function* findContextSecrets(text: string): Generator<PiiSpan> {
+  for (const s of contextSecretsOf(text)) yield { ...s };
+}
+
+/** The spans of the context scrubber, found once per scrub: the e-mail scrubber asks which addresses are passwords. */
+function contextSecretsOf(text: string): readonly PiiSpan[] {
+  return memoized('context-secrets', text, (t) => [...findContextSecretsOnce(t)]);
+}
+
+/**
+ * Whether [start, end) is a password given by its context ("pwd: Pancake@91.gizmo", "Nouveau mot de
+ * passe : « sleepy_waffle@mailbox.lan »"): an e-mail scrubber leaves such a span to this one, which
+ * names it better.
+ */
+export function isContextSecret(text: string, start: number, end: number): boolean {
+  return contextSecretsOf(text).some((s) => s.start === start && s.end === end);
+}
+
+function* findContextSecretsOnce(text: string): Generator<PiiSpan> {
   for (const s of findContextSecretsInAnySyntax(text)) {
     const kept = insideTemplate(text, s.start) ? undefined : withinRecordSyntax(text, s);
     if (kept !== undefined) yield kept;
