@@ -597,3 +597,30 @@ describe('street lines of Austria, Colombia, Malaysia and Vietnam (twelfth pass)
     for (const text of ['Die Datei liegt in Zeile 12/3/2/7 der Tabelle', 'Bus 7 dari Jalan 2 ke terminal']) expect(streets(text), text).toEqual([]);
   });
 });
+
+describe('street lines without the sentence around them (fourteenth pass)', () => {
+  const streets = (text: string): string[] => findingsOf(text, 'STREET_ADDRESS');
+
+  it('leaves the cue and its "is" out, in the cues\' languages', () => {
+    expect(streets('Hej! Min nya adress är Torsgatan 14 B, 113 21 Stockholm.')).toEqual(['Torsgatan 14 B']);
+    expect(streets('Dobrý den, moje nová adresa je Vinohradská 48, 602 00 Brno.')).toEqual(['Vinohradská 48']);
+    expect(streets('Buna ziua, adresa mea de domiciliu este str. Lalelelor 18, Cluj.')).toEqual(['str. Lalelelor 18']);
+  });
+
+  it('reads no type word out of a sentence ("place is …") and no building out of "at"', () => {
+    expect(streets('the registered place of business at Unit 4, 19 Quarry Road, Leeds')).toEqual(['Unit 4, 19 Quarry Road']);
+    expect(streets('ok new place is unit 3, the granary, 12 mill lane, cork')).toEqual(['unit 3, the granary, 12 mill lane']);
+    expect(streets('new place is intrarea zorilor, bloc 12, ap. 7 :)')).toEqual(['intrarea zorilor, bloc 12, ap. 7']);
+  });
+
+  it('keeps a number that counts or labels something before words like a street\'s', () => {
+    expect(streets('Read Chapter 4 Harbour Drive of the style guide first.')).toEqual([]);
+    expect(streets('Table 12 Garden Terrace: 8 guests')).toEqual([]);
+    expect(streets('we live at 4 Harbour Drive now')).toEqual(['4 Harbour Drive']);
+  });
+
+  it('reads Sri Lankan and Indian lines, and a house number after a company\'s name that starts its own line', () => {
+    expect(streets('Desk booking at No. 51, Galle Mawatha, Colombo 03.')).toEqual(['No. 51, Galle Mawatha']);
+    expect(streets('Invoice to: Quarry Labs, 27, 9th Cross Road, Jayanagar, Bengaluru 560011')).toEqual(['27, 9th Cross Road']);
+  });
+});

@@ -13,6 +13,7 @@ const URL_USERINFO_BEFORE = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s\/@:]*:$/;
 const IMAGE_SCALE = /@\d+(?:\.\d+)?x\.[a-z]+$/i;
 
 function* findEmails(text: string): Generator<PiiSpan> {
+  if (!text.includes('@')) return;
   for (const m of execAll(EMAIL, text)) {
     const value = m[0];
     if (IMAGE_SCALE.test(value) || value.includes('..')) continue;

@@ -43,7 +43,8 @@ function* findIpAddresses(text: string): Generator<PiiSpan> {
     if (text[m.index - 1] === '/' && isWordCode(codeAt(text, m.index - 2))) continue;
     yield { start: m.index, end: m.index + m[0].length };
   }
-  for (const m of execAll(IPV6_CANDIDATE, text)) {
+  // (Two colons at least: most texts have none.)
+  for (const m of text.includes(':') ? execAll(IPV6_CANDIDATE, text) : []) {
     let s = m[0];
     // Sentence punctuation after an address (`fe80::1.` or `… ::1:`) is not part of it.
     while (s.length > 2 && /[.:]$/.test(s) && !s.endsWith('::')) s = s.slice(0, -1);

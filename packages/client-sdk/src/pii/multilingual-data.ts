@@ -43,6 +43,7 @@ export const COMMON_PASSWORDS = `
 
 export const COUNTER_WORDS = `
   gate gates platform room hall floor level exit line seat coach carriage berth flight chapter page section
+  table store dock bus tram route track heat pier booth zaal
   version sprint ticket invoice order model terminal aula andén anden puerta planta salida línea linea asiento
   vagón vagon vuelo capítulo capitulo página pagina sección seccion versión pedido factura portão portao
   plataforma andar saída saida linha assento vagão vagao voo seção secao versão versao fatura salle porte quai

@@ -23,6 +23,22 @@ export const WORD_PATTERN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu
 /** Characters that glue a word into an identifier, a path, an address or a number. */
 const GLUE_BEFORE = /[\p{N}_@#$%\/\\.=&+~`*]/u;
 const GLUE_AFTER = /[\p{N}_@\/\\=&+~`*(]/u;
+/** {@link GLUE_BEFORE} and {@link GLUE_AFTER} for one character, told by a table below U+0080. */
+const GLUE_ASCII_BEFORE = asciiTable(GLUE_BEFORE);
+const GLUE_ASCII_AFTER = asciiTable(GLUE_AFTER);
+function asciiTable(re: RegExp): Uint8Array {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  return t;
+}
+function gluesBefore(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? GLUE_ASCII_BEFORE[c] === 1 : GLUE_BEFORE.test(ch);
+}
+function gluesAfter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? GLUE_ASCII_AFTER[c] === 1 : GLUE_AFTER.test(ch);
+}
 
 const ASCII_WORD = /^[A-Za-z'-]+$/;
 
@@ -243,7 +259,7 @@ export class WordSequence {
     const matchEnd = this.ends[i] ?? start;
     let word = text.slice(start, matchEnd);
     let end = matchEnd;
-    if (word.length > 2 && POSSESSIVE.test(word)) {
+    if (word.length > 2 && isPossessive(word)) {
       word = word.slice(0, -2);
       end -= 2;
     }
@@ -254,8 +270,8 @@ export class WordSequence {
       // A "[PERSON]" placeholder left by an earlier scrub.
       (before === '[' && after === ']') ||
       // An @-mention ("@Priya Raman can you …") is a name, not code; "user@host" is code.
-      (before !== '' && GLUE_BEFORE.test(before) && !(before === '@' && !/[^\s(\[,;:>"'“]/u.test(text[start - 2] ?? ' '))) ||
-      (after !== '' && GLUE_AFTER.test(after)) ||
+      (before !== '' && gluesBefore(before) && !(before === '@' && !/[^\s(\[,;:>"'“]/u.test(text[start - 2] ?? ' '))) ||
+      (after !== '' && gluesAfter(after)) ||
       (after === '.' && /\p{L}/u.test(next)) ||
       (after === ':' && /[\/\w]/.test(next)) ||
       // Joined by a hyphen to digits: "utf-8", "aarch64-apple-darwin".
@@ -273,7 +289,8 @@ export class WordSequence {
       folded: info.folded,
       shape: info.shape,
       regime: this.regimeAt(start),
-      initial: sepBefore === '^' || sepBefore === '.' || sepBefore === 'nl' || (prevEnd >= 0 && SENTENCE_END.test(between)),
+      // (Blanks alone end no sentence: most words are asked no pattern here.)
+      initial: sepBefore === '^' || sepBefore === '.' || sepBefore === 'nl' || (prevEnd >= 0 && sepBefore !== ' ' && SENTENCE_END.test(between)),
       code,
       tier: info.tier,
       lex: info.lex,
@@ -377,7 +394,12 @@ function isDigit(c: number): boolean {
 function isGlueCode(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 95 || c === 47 || c === 92 || c === 64 || c === 61 || c === 38 || c === 43 || c === 35 || c === 36 || c === 37;
 }
-const POSSESSIVE = /['’][sS]$/;
+/** A possessive "'s" or "’s" ends `word`. */
+function isPossessive(word: string): boolean {
+  const s = word.charCodeAt(word.length - 1);
+  const q = word.charCodeAt(word.length - 2);
+  return (s === 115 || s === 83) && (q === 39 || q === 0x2019);
+}
 const SENTENCE_END = /(?:[.!?]["')\]]*|[:\]>])\s*$/;
 
 /** Every word of `text` with all it needs for the features (training uses this). */
@@ -412,12 +434,8 @@ export function isCandidate(t: WordToken): boolean {
   if (t.code || t.folded.length < 2 || CONTRACTION.test(t.lower)) return false;
   if (t.shape === 'xX' && !MIXED_CASE_NAME.test(t.word)) return false;
   if (t.shape === 'X' && t.regime === 'M') return false;
-  if (HYPHENATED_TERM.test(t.lower) && t.lower.split('-').every((p) => tierOf(p) > 0)) return false;
-  const title = t.word.charAt(0).toUpperCase() + t.word.slice(1).toLowerCase();
-  if (HARD_WORD_NAMES.has(title) || SOFT_WORD_NAMES.has(title) || NOT_A_SURNAME.has(title) || NOT_A_NAME.has(title) || PLACE_NOUNS.has(title)) {
-    return false;
-  }
-  if (FIRST_NAME_SET.has(title) && t.regime === 'M') return false;
+  const listed = listingOf(t.word);
+  if (listed === LISTED_NOT_A_NAME || (listed === LISTED_GIVEN && t.regime === 'M')) return false;
   // Titles cue a name and are never part of one ("Prof. Müller").
   if (TITLES.has(t.lower)) return false;
   // Software vocabulary heading a sentence in mixed-case text ("Login fails", "Latency p99"):
@@ -427,6 +445,31 @@ export function isCandidate(t: WordToken): boolean {
   if (t.tier === 4 && t.shape === 'x' && t.lex === 0) return false;
   if (t.tier === 0 || t.tier === 4 || t.lex > 0) return true;
   return t.regime === 'M' && !t.initial && t.shape === 'Xx';
+}
+
+const LISTED_NOT_A_NAME = 1;
+const LISTED_GIVEN = 2;
+/** What the lists say of a word, whatever its place: kept per distinct word, as {@link wordInfo} is. */
+const LISTING_CACHE = new Map<string, number>();
+
+/**
+ * {@link LISTED_NOT_A_NAME} for a hyphenated term of English words ("on-call") or a word the lists
+ * hold as no name (word-names, place nouns), in its Title Case; {@link LISTED_GIVEN} for a listed
+ * given name; 0 otherwise.
+ */
+function listingOf(word: string): number {
+  let v = LISTING_CACHE.get(word);
+  if (v !== undefined) return v;
+  const lower = word.toLowerCase();
+  const title = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+  if ((HYPHENATED_TERM.test(lower) && lower.split('-').every((p) => tierOf(p) > 0)) || HARD_WORD_NAMES.has(title) || SOFT_WORD_NAMES.has(title) || NOT_A_SURNAME.has(title) || NOT_A_NAME.has(title) || PLACE_NOUNS.has(title)) {
+    v = LISTED_NOT_A_NAME;
+  } else {
+    v = FIRST_NAME_SET.has(title) ? LISTED_GIVEN : 0;
+  }
+  if (LISTING_CACHE.size >= WORD_CACHE_LIMIT) LISTING_CACHE.clear();
+  LISTING_CACHE.set(word, v);
+  return v;
 }
 
 /** Words whose identity is a feature: the English lists and the few words that cue a name. */

@@ -236,13 +236,15 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
       if (keep(value) && !FINDING_TAG.test(value)) yield s;
     }
   };
-  if (ACCOUNT_HINT.test(text)) yield* found(ACCOUNT_SLASH);
+  // (Each pattern's hint is tried only where the text has a character the hint cannot match without.)
+  if (text.includes('/') && ACCOUNT_HINT.test(text)) yield* found(ACCOUNT_SLASH);
   if (text.includes('--p')) yield* found(PASSWORD_FLAG, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
-  if (/(?<![\w-])-p\b/.test(text) && /(?<![\w-])(?:-u|--user(?:name)?)|\blogin\b/.test(text)) yield* found(P_FLAG);
+  if (text.includes('-p') && /(?<![\w-])-p\b/.test(text) && /(?<![\w-])(?:-u|--user(?:name)?)|\blogin\b/.test(text)) yield* found(P_FLAG);
   if (GLUED_P_COMMAND.test(text)) yield* found(GLUED_P, (v) => anyValue(v) && !/^\d{1,5}$/.test(v));
   if (COMMAND_HINT.test(text)) for (const re of COMMAND_PASSWORDS) yield* found(re, anyValue);
-  if (/:\d{1,5}:|:\*:/.test(text)) yield* found(PGPASS_LINE, anyValue);
-  if (/\n/.test(text) && /\bpass/i.test(text)) yield* found(USER_THEN_PASS_LINE, lineValue);
+  if (text.includes(':') && /:\d{1,5}:|:\*:/.test(text)) yield* found(PGPASS_LINE, anyValue);
+  const lines = text.includes('\n');
+  if (lines && /\bpass/i.test(text)) yield* found(USER_THEN_PASS_LINE, lineValue);
   if (LOGIN_PHRASE_HINT.test(text)) {
     // (Digits too: "the safe opens with 11032015", "entrá con ops y 121307".)
     yield* found(LOGIN_PHRASE, (v) => isStrongPasswordValue(v) || /^\d{4,16}$/.test(v));
@@ -251,10 +253,10 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   }
   if (IT_IS_HINT.test(text)) yield* found(IT_IS_AFTER_CUE, isStrongPasswordValue);
   if (/pass[ \t]/i.test(text)) yield* found(PASS_THEN_VALUE, (v) => /\d/.test(v) && isStrongPasswordValue(v) && !/^[a-z]+(?:_[a-z\d]+)+$/.test(v));
-  if (POINTER_HINT.test(text)) yield* found(VALUE_UNDER_POINTER, (v) => isStrongPasswordValue(v) || wordAndDigits(v) !== undefined);
-  if (/\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) yield* found(VALUE_ABOVE_POINTER, anyValue);
+  if (lines && POINTER_HINT.test(text)) yield* found(VALUE_UNDER_POINTER, (v) => isStrongPasswordValue(v) || wordAndDigits(v) !== undefined);
+  if (lines && /\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) yield* found(VALUE_ABOVE_POINTER, anyValue);
   if (text.includes('👈')) yield* found(VALUE_POINTED_AT, anyValue);
-  if (/(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
+  if (text.includes('-u') && /(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
   if (/\bssid\b|network|wi-?fi|wlan/i.test(text)) yield* found(WIFI_KEY_LINE, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
   if (/works|worked|good/i.test(text)) yield* found(PAIR_WORKS, loginValue);
   if (SCRIPT_CUE_HINT.test(text)) yield* findScriptCuedPasswords(text);
@@ -263,7 +265,7 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   if (text.includes('define(')) yield* whole(DEFINED_PASSWORD, 3, (v) => anyValue(v) && !TEMPLATE_EXPRESSION.test(v) && !v.startsWith('$'));
   if (/(?:type|enter)[ \t]/i.test(text)) yield* whole(TYPE_AT_PROMPT, 2, isStrongPasswordValue);
   if (text.includes('</')) yield* whole(KEEPASS_PASSWORD, 1, anyValue);
-  if (/\?[ \t]*\r?\n/.test(text)) {
+  if (lines && text.includes('?') && /\?[ \t]*\r?\n/.test(text)) {
     yield* found(ANSWER_TO_QUESTION, anyValue);
     // (Digits answer such a question too: "yes, it's \"60136525\".")
     const answer = (v: string): boolean => isStrongPasswordValue(v) || /^\d{4,16}$/.test(v);

@@ -63,7 +63,26 @@ const VOCATIVE_AFTER =
   /^,[ \t]+(?:can|could|would|will|do|did|are|is|please|any|what|when|where|how|thanks|thank|sorry|fyi|quick|just|have|let)\b/i;
 /** Cheap pre-check for "First Last wrote:" with a first name outside the lists. */
 const VERB_AFTER_HINT = /^ \p{Lu}[\p{L}'’-]+(?: \p{Lu}\.)?(?: \p{Lu}[\p{L}'’-]+){0,2}[ \t]*(?:<[^>\n]{1,80}>[ \t]*)?(?:wrote|writes|said|says|replied|asked|commented)\b/u;
-const LAST_WORD = /([A-Za-z]+)\.?[,!:]?[ \t]+$/;
+/**
+ * The last word of `before` when blanks end it, after at most a '.' and one of ",!:" — what
+ * `/([A-Za-z]+)\.?[,!:]?[ \t]+$/` captures, read backwards from the end (a pattern anchored at the
+ * end is tried from every offset before it).
+ */
+function lastWord(before: string): string | undefined {
+  let i = before.length;
+  while (i > 0 && (before.charCodeAt(i - 1) === 32 || before.charCodeAt(i - 1) === 9)) i--;
+  if (i === before.length) return undefined;
+  const mark = before.charCodeAt(i - 1);
+  if (mark === 44 || mark === 33 || mark === 58) i--;
+  if (before.charCodeAt(i - 1) === 46) i--;
+  const end = i;
+  while (i > 0 && isAsciiLetter(before.charCodeAt(i - 1))) i--;
+  return i === end ? undefined : before.slice(i, end);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 /** Last words of TITLE_BEFORE and GREETING_BEFORE, to skip them cheaply. */
 const TITLE_HINTS = new Set(
   'mr mrs ms mx dr prof sir dame miss mme mlle herr frau doctor professor judge rev capt sgt col gen lt van von de da del der den di du le la al bin ten ter'.split(' '),
@@ -238,7 +257,7 @@ export function* findPersons(text: string): Generator<PiiSpan> {
       FIRST_NAME_SET.has(word) || (word.includes('-') && word.split('-').every((p) => FIRST_NAME_SET.has(p)));
     const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
     // The full context patterns run only when the word before could start one.
-    const prevWord = LAST_WORD.exec(before)?.[1]?.toLowerCase();
+    const prevWord = lastWord(before)?.toLowerCase();
     const titled = prevWord !== undefined && TITLE_HINTS.has(prevWord) && TITLE_BEFORE.test(before);
     const greeted = prevWord !== undefined && GREETING_HINTS.has(prevWord) && GREETING_BEFORE.test(before);
     const headed = before.includes(':') && HEADER_BEFORE.test(before);

@@ -31,6 +31,22 @@ const TYPE_FIRST = afterNonLetter(new RegExp(
   `(?<![a-zA-Z\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:\\d{1,2}[ \\t]+d[eo][ \\t]+)?(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}|s\\/n\\.?)${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 ));
+/** Whether a {@link TYPE_FIRST} line holds a sentence's words between its type word and its number. */
+function hasSentenceWords(value: string): boolean {
+  return value.split(/\s+/).slice(1, -1).some((w) => NOT_STREET_WORDS.has(w.toLowerCase()) && !TYPE_FIRST_WORDS.has(w.toLowerCase()));
+}
+const TYPE_FIRST_AT = new RegExp(TYPE_FIRST.source, 'iuy');
+/** The first {@link TYPE_FIRST} line without a sentence's words that starts at a later word of `value` (found at `index`). */
+function typeFirstWithin(text: string, index: number, value: string): [number, string] | undefined {
+  for (const gap of value.matchAll(/\s+(?=\S)/g)) {
+    TYPE_FIRST_AT.lastIndex = index + gap.index + gap[0].length;
+    const m = TYPE_FIRST_AT.exec(text);
+    if (m !== null && !hasSentenceWords(m[0])) return [m.index, m[0]];
+  }
+  return undefined;
+}
+/** Words of {@link NOT_STREET_WORDS} that a street named after its type word holds ("Avenida 9 de Julio", "Avenue of the Americas", "Calle a"). */
+const TYPE_FIRST_WORDS = new Set(['of', 'the', 'a', 'and']);
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
 const NAME_THEN_STREET_WORD = new RegExp(
   // A Turkish street may be numbered ("2830. Sk. No:52") and name the building before its number ("Nergis Cad. Güneş Apt. No:27").
@@ -62,6 +78,10 @@ const LEADING_WORD_THEN_NUMBER = new RegExp(
   'gu',
 );
 
+/** The patterns whose line starts with the house number. */
+const NUMBER_LEADS: ReadonlySet<RegExp> = new Set([NUMBER_FIRST, NUMBER_FIRST_TYPE, NUMBER_THE, NUMBER_WELSH]);
+/** The word right before a number, one space or tab between. */
+const WORD_BEFORE_NUMBER = /(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[ \t]$/u;
 /** Rooms, buildings and internal mail stops, numbered inside a site: "Zimmer 12", "Bldg 40", "Mailstop 4-1". */
 const ROOM_WORDS = new Set(['room', 'zimmer', 'raum', 'bldg', 'building', 'mailstop', 'booth', 'gate', 'hall', 'salle', 'ruang', 'desk', 'locker', 'dock', 'bay']);
 /** ISO 4217 codes written before an amount ("AED 150", "CHF 40"): a price, whatever cue came before. */
@@ -149,7 +169,7 @@ function* matchNearAnchors(text: string, re: RegExp, anchors: readonly number[][
  * street word is one no list here holds ("Slavonska 50", "K Drsnici 885", "7 Tir Celyn").
  */
 const ADDRESS_CUE = new RegExp(
-  '(?:(?<![\\p{L}])(?:(?:address(?:es)?|addr\\.?|adresse|adres|anschrift|indirizzo|dirección|direccion|endereço|endereco|morada|domicile|domicilio|adresă|adresa)(?:\\s+(?:is|was|now|will be))*\\s*[:=-]?\\s*' +
+  '(?:(?<![\\p{L}])(?:(?:address(?:es)?|addr\\.?|adresse|adress|adres|anschrift|indirizzo|dirección|direccion|endereço|endereco|morada|domicile|domicilio|adresă|adresa)(?![\\p{L}])(?:\\s+(?:is|was|now|will be|är|er|ist|est|es|è|é|je|jest|este)(?![\\p{L}])|(?:\\s+\\p{L}{2,12}){1,2}?\\s+(?:is|är|er|ist|est|es|è|é|je|jest|este)(?![\\p{L}]))*\\s*[:=-]?\\s*' +
     '|(?:live[sd]?|living|located|based|resides?|residing)\\s+(?:now\\s+)?(?:at|on)\\s+' +
     '|(?:moved?|moving|relocat(?:ed|ing))\\s+(?:[\\p{L}\\d.-]+\\s+){0,3}?to\\s+' +
     '|(?:ship(?:ped|ping)?|send|sent|deliver(?:ed|y)?|mail(?:ed)?|post(?:ed)?|return(?:ed)?|forward(?:ed)?|courier(?:ed)?)\\s+(?:[\\p{L}\\d.-]+\\s+){0,4}?to\\s+' +
@@ -390,6 +410,8 @@ function withUnitsBefore(text: string, s: PiiSpan): PiiSpan {
 
 /** A house number, with its unit, or "s/n", right after a name guess ("Lilleringen 67", "Edificio Leticia s/n."). */
 const NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+(?:${NUMBER}${UNITS}|s\\/n\\.?)(?![\\d:.,]\\d)`, 'u');
+/** {@link NUMBER_FIRST} where a house number stands. */
+const NUMBER_FIRST_AT = new RegExp(NUMBER_FIRST.source, 'iuy');
 /** A short word or street type right before such a line: "K Železnej studienke 57", "Plaza …", "park Wnuk 89a". */
 const WORD_BEFORE_GUESS = /(?<![\p{L}\p{M}'’.-])([\p{L}][\p{L}\p{M}.]{0,11}) +$/u;
 
@@ -407,6 +429,9 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     // Most guesses have no house number after them: that is asked first.
     const m = NUMBER_AFTER_GUESS.exec(text.slice(guess.end, guess.end + 80));
     if (m === null) continue;
+    // "Saltmarsh Design, 183, 7th Cross Road": the number starts a street line of its own.
+    NUMBER_FIRST_AT.lastIndex = guess.end + m[0].search(/[^,\s]/);
+    if (NUMBER_FIRST_AT.test(text)) continue;
     // A tab parts a record's fields ("People Ops\tApt 365"): the words before the last one are another field's.
     const tab = lastCodeIn(text, 9, guess.start, guess.end);
     let s = tab >= guess.start ? { start: tab + 1, end: guess.end } : guess;
@@ -468,7 +493,7 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         if (compound !== undefined && (ENGLISH_TIER.has(compound) || JARGON_WORDS.has(compound))) continue;
       }
       const first = re === COMPOUND ? /^(\p{Ll}+) /u.exec(value)?.[1] : undefined;
-      if (first !== undefined && ENGLISH_TIER.has(first)) {
+      if (first !== undefined && (ENGLISH_TIER.has(first) || NOT_IN_CUED_LINE.has(first))) {
         index += first.length + 1;
         value = value.slice(first.length + 1);
       }
@@ -483,6 +508,15 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         if (!NOT_IN_CUED_LINE.has(lower) && !(word === lower && (ENGLISH_TIER.get(lower) ?? 9) <= 2)) break;
         index += lead[0].length;
         value = value.slice(lead[0].length);
+      }
+      // "Chapter 2 Ocean Drive", "Table 17 Garden Terrace", "bus 124 towards …": a number that counts or labels something, not a house's.
+      if (NUMBER_LEADS.has(re) && COUNTER_WORDS.has(WORD_BEFORE_NUMBER.exec(text.slice(Math.max(0, index - 24), index))?.[1]?.toLowerCase() ?? '')) continue;
+      // "place is unit 10", "place of business at Unit 27": a sentence's words after a type word, not a street's name;
+      // a street line may start at a type word further on ("… place at corso buenos aires 1").
+      if (re === TYPE_FIRST && hasSentenceWords(value)) {
+        const inner = typeFirstWithin(text, index, value);
+        if (inner === undefined) continue;
+        [index, value] = inner;
       }
       const words = re === NUMBER_FIRST ? (m[2] ?? '').trim().toLowerCase().split(/\s+/) : [];
       // "1695, colonia La Loma": after a house number and a comma, a neighbourhood, not a street.

@@ -26,8 +26,8 @@ export const SUFFIXES =
   'mall|crossroad|circuit|lodge|mission|ramp|pine|fall|bank|end|drove|brae|wood|brow|lea|side|' +
   // Australia Post and Royal Mail abbreviations ("14 Holloway Gr", "117 Bourke Esp", "16 Albert Terr.").
   'gr|esp|terr|tce|cct|crt|cl|' +
-  // Nepal and India ("Durbar Marg", "Anna Salai", "Bhimsen Tole", "241/5, Patel Nagar", "12 Civil Lines Colony").
-  'marg|salai|chowk|tole|galli|gali|sadak|nagar|colony|vihar|layout';
+  // Nepal, India and Sri Lanka ("Durbar Marg", "Anna Salai", "Bhimsen Tole", "241/5, Patel Nagar", "12 Civil Lines Colony", "No. 244, Galle Mawatha").
+  'marg|salai|mawatha|chowk|tole|galli|gali|sadak|nagar|colony|vihar|layout';
 /** Words that open a street name in Romance, Slavic and other languages. */
 export const TYPE_WORDS =
   'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
@@ -101,7 +101,8 @@ export const UNIT =
   // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
   `casa|of\\.|oficina|apto\\.?|torre|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.|[iİ][çc][ \\t]kap[ıi][ \\t]no:?)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
   // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
-  `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
+  // A Swedish or Danish letter after the number, then a comma or the line's end ("Solplan 11 B, lgh 1104").
+  `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s[A-H](?=,|[ \\t]*\\r?$|[ \\t]*\\r?\\n)|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
   // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
   `|,?\\s\\d{1,2}[º°ª](?:\\s?(?:[A-Ha-h](?![\\p{L}\\d])|izda\\.?|izq\\.?|dcha\\.?|dcho\\.?|ctro\\.?|piso|p\\.))?|\\sbajo(?:\\s[A-Ha-h](?![\\p{L}\\d]))?` +
   // Romanian and Moldovan block, stair, floor and flat ("bl. G18, sc. A, et. 2, ap. 17"), Esperanto floors and flats,
@@ -117,8 +118,12 @@ export const UNIT =
  * Philippines, India, Thailand, Kenya and Indonesia.
  */
 export const FLOOR = '(?:\\d{1,2}(?:st|nd|rd|th)[ \\t]floor|(?:floor|fl\\.?)[ \\t]?\\d{1,2}|\\d{1,2}/?f(?![\\p{L}\\d]))';
+/** Words of a sentence that name no building: "at Apartment 1B" is a unit after "at", not the building "At Apartment". */
+const NOT_A_BUILDING_WORD = '(?!(?:at|in|on|is|are|was|to|from|of|for|with|by|and|or|a|an|my|our|your|their|its|his|her|address|new|place)[ \\t])';
 export const BUILDING_BEFORE =
-  `${FLOOR}|(?:${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave)` +
+  `${FLOOR}|(?:${NOT_A_BUILDING_WORD}${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave)` +
+  // A house's or building's name with "the", before a comma ("Unit 1, The Mill House, 55 Church Lane", "unit 10, the cedars, …").
+  `|the[ \\t]+(?:${NAME_WORD}[ \\t]+)?${NAME_WORD}(?=,)` +
   // Indonesian and Malay buildings named after their word ("Menara Kencana", "Wisma Atria", "Gedung Sate").
   `|(?:menara|wisma|gedung|graha|pangsapuri|residensi|kondominium|apartmen|blok)[ \\t]+(?:${NAME_WORD}[ \\t]+){0,2}${NAME_WORD}`;
 /**
@@ -164,6 +169,8 @@ export const NOT_IN_CUED_LINE = new Set(
     'now please pls thanks asap am pm version room floor level page step order ticket item ' +
     // The cue's own words, when a line starts with them ("Invoice address Gorička 20").
     'address addresses adresse adres invoice home office billing shipping delivery mailing new old send ship deliver contact tel phone fax ' +
+    // Other languages' words for "address" and their "is" ("Min nya adress är Linnégatan 8 B", "moje nová adresa je Husova 29").
+    'adress adressen adresa indirizzo dirección direccion endereço endereco är je jest ist è é ' +
     // Chat words before a street line ("its Overgaden 12, 9. tv", "i moved! Ivana Mičurina 2").
     "it's its im i'm moved meet me us we live lives changed").split(' '),
 );
