@@ -619,6 +619,20 @@ describe('street lines without the sentence around them (fourteenth pass)', () =
     expect(streets('we live at 4 Harbour Drive now')).toEqual(['4 Harbour Drive']);
   });
 
+  it('reads Hong Kong roads in 道 with their building, floor and shop, not "知道" or a numbered route', () => {
+    expect(streets('收件地址：香港灣仔軒尼詩道88號海港大廈12樓3室')).toEqual(['香港灣仔軒尼詩道88號海港大廈12樓3室']);
+    expect(streets('Pickup: 九龍彌敦道東52號地下2號舖')).toEqual(['九龍彌敦道東52號地下2號舖']);
+    expect(streets('我知道3号楼在哪里')).toEqual([]);
+    expect(streets('国道384号が渋滞しています')).toEqual([]);
+  });
+
+  it('reads a Korean road without its province and district, a Colombian grid with "Bis" glued, and "New" or "Old" in a name', () => {
+    expect(streets('배송지:\n서울특별시 마포구 월드컵북로 396, 12층\n박서준 님')).toEqual(['월드컵북로 396, 12층']);
+    expect(streets('Mi nueva dirección es Diagonal 22Bis # 7Bis-41, Casa 8, Pereira.')).toEqual(['Diagonal 22Bis # 7Bis-41, Casa 8']);
+    expect(streets('Billing: 18 Old Quarry Walk, Leeds')).toEqual(['18 Old Quarry Walk']);
+    expect(streets('I have 3 new tickets and 2 old ones')).toEqual([]);
+  });
+
   it('reads Sri Lankan and Indian lines, and a house number after a company\'s name that starts its own line', () => {
     expect(streets('Desk booking at No. 51, Galle Mawatha, Colombo 03.')).toEqual(['No. 51, Galle Mawatha']);
     expect(streets('Invoice to: Quarry Labs, 27, 9th Cross Road, Jayanagar, Bengaluru 560011')).toEqual(['27, 9th Cross Road']);

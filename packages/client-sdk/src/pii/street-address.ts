@@ -441,7 +441,8 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     if (preposition !== undefined && /^\p{Lu}/u.test(text.slice(s.start + preposition.index + preposition[0].length))) {
       s = { start: s.start + preposition.index + preposition[0].length, end: s.end };
     }
-    if (s.start >= s.end) continue;
+    // (Korean roads are read by their own rule, which leaves the province, city and district out.)
+    if (s.start >= s.end || /\p{Script=Hangul}/u.test(text.slice(s.start, s.end))) continue;
     const end = s.end + m[0].length;
     // The words are a name guess already, removed either way: a looser end costs no word here.
     if (!PLACE_ENDS.test(text.slice(end, end + 24)) && !GUESS_PLACE_ENDS.test(text.slice(end, end + 24))) continue;
@@ -518,14 +519,16 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         if (inner === undefined) continue;
         [index, value] = inner;
       }
-      const words = re === NUMBER_FIRST ? (m[2] ?? '').trim().toLowerCase().split(/\s+/) : [];
+      const written = re === NUMBER_FIRST ? (m[2] ?? '').trim().split(/\s+/) : [];
+      const words = written.map((w) => w.toLowerCase());
       // "1695, colonia La Loma": after a house number and a comma, a neighbourhood, not a street.
       if (re === NUMBER_FIRST_TYPE && /^[^,]*,\s*(?:colonia|col\.?|barrio|sector|fraccionamiento|fracc?\.|urbanizaci[óo]n|bairro)\s/i.test(value)) continue;
       // "In 2024, Main Street …": a year and a comma start a sentence, not a street line.
       if (re === NUMBER_FIRST && /^(?:19|20)\d\d,/.test(value)) continue;
       // "apt. 736, west haven park": after a unit's number, a comma and words are the place, not a street.
       if (re === NUMBER_FIRST && /^\d[^,\s]*,/.test(value) && UNIT_BEFORE_NUMBER.test(text.slice(Math.max(0, index - 16), index))) continue;
-      if (words.some((w) => NOT_STREET_WORDS.has(w))) continue;
+      // ("14 New Church Road", "232B Old Mill Walk": "New" and "Old" capitalised name the street.)
+      if (words.some((w, k) => NOT_STREET_WORDS.has(w) && !((w === 'new' || w === 'old') && /^\p{Lu}/u.test(written[k] ?? '')))) continue;
       // "Jyväskylä pls": a chat word, not the suffix "pl" in the plural.
       if (re === NUMBER_FIRST && CHAT_WORDS.has(value.slice(value.search(/[\p{L}.]+$/u)).toLowerCase())) continue;
       // "29 GB retries. Chase the vendor": a sentence ends inside; abbreviations ("Mt.", "St.") are short.

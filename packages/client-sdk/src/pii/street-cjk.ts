@@ -10,15 +10,19 @@ import type { PiiSpan } from './types.ts';
 const D = '[0-9０-９]{1,5}';
 const DASH = '[-－‐]';
 
+/** A building's name before its floor: "永發大廈", "金冠閣", "创新大厦". */
+const BUILDING = '\\p{Script=Han}{1,6}?(?:大廈|大厦|大樓|大楼|中心|廣場|广场|閣|阁|苑|花園|花园)';
 /**
  * Chinese: a road's name ending in 路, 街, 大道 or 胡同, a section ("一段"), lanes and alleys ("331巷",
  * "5弄"), the house number with 号/號, then the compound, building, unit, floor and room ("院9号楼2单元301",
  * "20樓之11", "9栋1801室").
  */
 const CHINESE_STREET = new RegExp(
-  `(\\p{Script=Han}{0,12}?(?:路|街|大道|胡同))(?:[一二三四五六七八九十]{1,2}段)?(?:${D}[巷弄])*${D}[号號]` +
-    // (A space may part the house from its building: "花园西路202号 10幢803室".)
-    `(?:[ \\t　]?院?(?:${D}(?:号楼|號樓|号|號|栋|棟|幢|座|单元|單元|樓|楼|层|層|室|[Ff])|之${D})+(?:${D}(?![0-9０-９]))?|院)?(?![0-9０-９])`,
+  // (Hong Kong's roads end in 道 too, not the 道 of "知道", "频道" or a numbered route's "国道384号", and a direction may follow the road's word: "皇后大道東", "謝斐道".)
+  `(\\p{Script=Han}{0,12}?(?:路|街|大道|胡同|(?<![知頻频管渠味難难報报軌轨国國省县縣])道)[東西南北中东]?)(?:[一二三四五六七八九十]{1,2}段)?(?:${D}[巷弄])*${D}[号號]` +
+    // (A space may part the house from its building: "花园西路202号 10幢803室"; a building's name may come
+    // before its floor and room, and a shop on the ground floor: "永發大廈6樓7室", "金冠閣29樓B室", "地下3號舖".)
+    `(?:[ \\t　]?院?(?:${BUILDING})?(?:地下|地庫|地库)?(?:${D}(?:号楼|號樓|號舖|号铺|号|號|栋|棟|幢|座|单元|單元|樓|楼|层|層|室|舖|铺|[Ff])|[A-Za-z]室|之${D})+(?:${D}(?![0-9０-９]))?|院)?(?![0-9０-９])`,
   'gu',
 );
 /**
@@ -36,7 +40,7 @@ const JAPANESE_STREET = new RegExp(
 const CJK_HINT = /[0-9０-９](?:[号號巷弄]|丁目|番|[-－‐][0-9０-９]{1,3}[-－‐][0-9０-９])/u;
 
 /** Where the place before a street ends: a province, city or district ("广东省深圳市南山区"), or the words before it. */
-const CHINESE_PLACE_END = /.*[省市区區县縣镇鎮乡鄉到在至往寄为為址：:，,。]/u;
+const CHINESE_PLACE_END = /.*[省市区區县縣镇鎮乡鄉到在至往寄为為是址：:，,。]/u;
 /** The same for Japanese: a prefecture, city, ward or district, or a particle of the sentence before. */
 const JAPANESE_PLACE_END = /.*[都道府県市区郡村はにをでへと：:、，,。]/u;
 

@@ -92,9 +92,9 @@ const NUMBERED_ROAD_HINT = /(?:road|street|st\.|rd\.)[ \t]+\d/i;
  * #508 x 69 y 71").
  */
 const GRID_ADDRESS = new RegExp(
-  // A street's number may take "Bis" and a cardinal point ("Tv 85 Bis Sur # 40B-80"); an avenue may be a numbered street ("Av. Calle 102 # 77-75").
-  `(?<![\\p{L}\\d])(?:(?:av\\.|avenida)[ \\t]+(?=calle|carrera))?(?:calle|cl\\.?|cll\\.?|carrera|cra\\.?|kr\\.?|cr\\.?|transversal|transv\\.?|tv\\.?|diagonal|dg\\.?|avenida|av\\.?|ak|ac)[ \\t]+\\d{1,3}[a-z]?(?:[ \\t]bis)?(?:[ \\t][a-z](?![\\p{L}]))?(?:[ \\t](?:sur|norte|este|oeste)(?![\\p{L}]))?` +
-    `[ \\t]*(?:#|no\\.?|n[º°])[ \\t]?\\d{1,4}[a-z]?(?:[ \\t]?-[ \\t]?\\d{1,3}[a-z]?)?(?:[ \\t]x[ \\t]\\d{1,3}(?:[ \\t]y[ \\t]\\d{1,3})?)?${UNITS}(?![\\p{L}\\d])`,
+  // A street's number may take "Bis", glued or not, and a cardinal point ("Tv 85 Bis Sur # 40B-80", "Diagonal 13Bis # 3Bis-92"); an avenue may be a numbered street ("Av. Calle 102 # 77-75").
+  `(?<![\\p{L}\\d])(?:(?:av\\.|avenida)[ \\t]+(?=calle|carrera))?(?:calle|cl\\.?|cll\\.?|carrera|cra\\.?|kr\\.?|cr\\.?|transversal|transv\\.?|tv\\.?|diagonal|dg\\.?|avenida|av\\.?|ak|ac)[ \\t]+\\d{1,3}[a-z]?(?:[ \\t]?bis)?(?:[ \\t][a-z](?![\\p{L}]))?(?:[ \\t](?:sur|norte|este|oeste)(?![\\p{L}]))?` +
+    `[ \\t]*(?:#|no\\.?|n[º°])[ \\t]?\\d{1,4}[a-z]?(?:[ \\t]?bis)?(?:[ \\t]?-[ \\t]?\\d{1,3}[a-z]?)?(?:[ \\t]x[ \\t]\\d{1,3}(?:[ \\t]y[ \\t]\\d{1,3})?)?${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
 
@@ -139,7 +139,7 @@ const TAIWAN_LINE = new RegExp(
 );
 const TAIWAN_HINT = /(?:aly|ln|sec)\.[ \t]?\d/i;
 
-const GRID_HINT = /\d[a-z]?(?:[ \t]bis)?(?:[ \t][a-z])?(?:[ \t](?:sur|norte|este|oeste))?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
+const GRID_HINT = /\d[a-z]?(?:[ \t]?bis)?(?:[ \t][a-z])?(?:[ \t](?:sur|norte|este|oeste))?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
 
 /** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
 const OTHER_CONVENTIONS_HINT = new RegExp(

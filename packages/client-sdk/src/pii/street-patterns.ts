@@ -121,7 +121,7 @@ export const FLOOR = '(?:\\d{1,2}(?:st|nd|rd|th)[ \\t]floor|(?:floor|fl\\.?)[ \\
 /** Words of a sentence that name no building: "at Apartment 1B" is a unit after "at", not the building "At Apartment". */
 const NOT_A_BUILDING_WORD = '(?!(?:at|in|on|is|are|was|to|from|of|for|with|by|and|or|a|an|my|our|your|their|its|his|her|address|new|place)[ \\t])';
 export const BUILDING_BEFORE =
-  `${FLOOR}|(?:${NOT_A_BUILDING_WORD}${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave)` +
+  `${FLOOR}|(?:${NOT_A_BUILDING_WORD}${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave|house|centre|center|chambers)` +
   // A house's or building's name with "the", before a comma ("Unit 1, The Mill House, 55 Church Lane", "unit 10, the cedars, …").
   `|the[ \\t]+(?:${NAME_WORD}[ \\t]+)?${NAME_WORD}(?=,)` +
   // Indonesian and Malay buildings named after their word ("Menara Kencana", "Wisma Atria", "Gedung Sate").
