@@ -474,6 +474,21 @@ describe('passwords in sentences, more phrasings (fourteenth pass)', () => {
     expect(scrubPii('mail me at fern_quill@mailbox.lan about the password').findings.map((f) => f.type)).toEqual(['EMAIL']);
   });
 
+  it('reads the value an arrow points at after the cue, and one a dash and "that\'s the" point back to', () => {
+    expect(secrets("old wifi password won't work → Kestrel88 is the one now")).toEqual(['Kestrel88']);
+    expect(secrets('router pass -> q@7fern (changed today)')).toEqual(['q@7fern']);
+    expect(secrets('password reset → see ticket')).toEqual([]);
+    expect(secrets("@fern042 — that's the password, keep it to yourself.")).toEqual(['@fern042']);
+  });
+
+  it('reads a word with an apostrophe that is no contraction, and the links "ab heute" and "passou a ser"', () => {
+    expect(secrets("Password is dog's-quill")).toEqual(["dog's-quill"]);
+    expect(secrets("the password is the user's choice")).toEqual([]);
+    expect(secrets('Das Passwort ist ab heute Lanterne, bitte bis Montag ändern.')).toEqual(['Lanterne']);
+    expect(secrets('A palavra-passe do portátil passou a ser Qx7pL a partir de hoje.')).toEqual(['Qx7pL']);
+    expect(secrets('Hej, lösenordet till wifi:t är 2001-04-17.')).toEqual(['2001-04-17']);
+  });
+
   it('never takes an English contraction for a name', () => {
     expect(scrubPii("ok. don't lose it").findings).toEqual([]);
     expect(scrubPii("thanks 🙏 won't forget").findings).toEqual([]);

@@ -66,7 +66,7 @@ function hasPasswordHint(text: string): boolean {
  * are then tried only where a cue can start (a third of the time of a scan of a long text).
  */
 const PASSWORD_CUE =
-  /(?=[pkwngczsmlahjşпκكהסパ密口])(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t])|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:|[ \t]+(?:till|för|på)[ \t])|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds|пароль|пароля|كلمة[ \t]+(?:المرور|السر)|κωδικός|κωδικό)(?![\p{L}\d_])|(?<![\p{L}\d_])ה?סיסמ[הא](?![\p{L}\d_])|(?<![\p{L}\d_])key(?=[ \t]+for[ \t][^\n:=]{1,40}?[:=][ \t])|(?:パスワード|密[码碼]|口令)(?=[ \t]*[:：=]|[ \t]*(?:は|是|为|為)|[ \t])|(?<=(?:the|le|la|el|o|das|der|il)[ \t]|^)wi-?fi(?=[ \t]+(?:is|c['’]est|est|es|é|è|ist|är|er)[ \t]))/giu;
+  /(?=[pkwngczsmlahjşпκكהסパ密口])(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t]|->|→|=>)|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:|[ \t]+(?:till|för|på)[ \t])|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds|пароль|пароля|كلمة[ \t]+(?:المرور|السر)|κωδικός|κωδικό)(?![\p{L}\d_])|(?<![\p{L}\d_])ה?סיסמ[הא](?![\p{L}\d_])|(?<![\p{L}\d_])key(?=[ \t]+for[ \t][^\n:=]{1,40}?[:=][ \t])|(?:パスワード|密[码碼]|口令)(?=[ \t]*[:：=]|[ \t]*(?:は|是|为|為)|[ \t])|(?<=(?:the|le|la|el|o|das|der|il)[ \t]|^)wi-?fi(?=[ \t]+(?:is|c['’]est|est|es|é|è|ist|är|er)[ \t]))/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -96,7 +96,7 @@ const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["
  * colon, "=" or "is". (Not the colon of a Swedish ending: "lösenordet till wifi:t är …".)
  */
 const OWNER_THEN_LINK =
-  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*(?:[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|→|->|=>)|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là|είναι|היא|הוא)(?![\p{L}]))/iu;
+  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+(?::\p{Ll}{1,3}(?![\p{L}\d]))?){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*(?:[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|→|->|=>)|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|είναι|היא|הוא)(?![\p{L}]))/iu;
 /** Cues whose language links them to the value with a word that is a preposition in English: Finnish "salasana on X", Polish "hasło to X". */
 const NATIVE_LINK = { cue: /^(?:salasana|has[łl]o)$/i, link: /^(?:[ \t]+(?:do|dla|na|k)[ \t]+[\p{L}\d.@_-]{1,30})?[ \t]+(?:on|to)(?=[ \t])/iu };
 /** Cues in English (and its misspellings): after them an unknown word is no English prose. */
@@ -121,6 +121,14 @@ const UNLINKED_VALUE = /^[ \t]+(\p{L}{4,32}|\d{6,16})(?=[ \t]*(?:[.,;!?)]|\r?\n|
 const NEW_BEFORE_CUE = /(?:^|[^\p{L}])(?:new|temp|temporary|neues?|nouveau|nuova|nueva|nova|nieuwe?)[ \t]+(?:[\p{L}-]{2,20}[ \t]+){0,2}$/iu;
 /** One token after the cue and an emoji right after it. */
 const VALUE_THEN_EMOJI = /^[ \t]*[:=]?[ \t]+([^\s"'`“”‘’«»]{4,64}?)[ \t]*(?=\p{Extended_Pictographic})/u;
+/** An arrow within a few words after the cue, then the value: in quotes, or one token. */
+const ARROW_THEN_VALUE = /^[^\n.!?→]{0,40}?[ \t](?:→|->|=>)[ \t]*(?:(["'“‘`])([^"'”’`\n]{2,64})["'”’`]|([^\s"'`“”‘’]{2,64}))/u;
+/** What an arrow points at is the value unless it is a word of prose, a placeholder or a reference ("→ see vault", "-> reset it"). */
+function isPointedValue(value: string): boolean {
+  const word = value.replace(TRAILING_PUNCTUATION, '');
+  if (word.length < 3 || PLACEHOLDER.test(word) || FINDING_TAG.test(word) || isCodeValue(word) || PASSWORD_PROSE.test(word) || !isChosenWord(word)) return false;
+  return !(/^\p{L}+$/u.test(word) && (ENGLISH_TIER.get(word.toLowerCase()) ?? 9) <= 2 && !isCommonPassword(word));
+}
 /** Misspellings of "password" ("pasword", "passwrod", "passowrd"): a word within two edits of it. */
 const TYPO_CUE = /(?<![\p{L}\d_])pa?s{1,2}[a-z]{2,6}(?![\p{L}\d_])/giu;
 const TYPO_HINT = /pa?s{1,2}[a-z]{0,3}w/i;
@@ -316,6 +324,14 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
       yield { start, end: start + bareValue.length };
       continue;
     }
+    // An arrow later in the cue's clause points at the value: "old password won't work anymore → Lavender is the one", "router pass -> w@1ru5".
+    const arrow = ARROW_THEN_VALUE.exec(rest);
+    const pointed = arrow?.[2] ?? arrow?.[3];
+    if (arrow !== null && pointed !== undefined && isPointedValue(pointed)) {
+      const start = cueEnd + arrow[0].length - pointed.length - (arrow[2] !== undefined ? 1 : 0);
+      yield { start, end: start + pointed.length };
+      continue;
+    }
     let previous = cue;
     let taken = false;
     let words = 0;
@@ -359,7 +375,9 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
       isMarkedValue(word) &&
       (/^,?\s+\S+\s+(?:(?:the|la|le|il|det|das|de|het|a|o|el)\s+)?(?:new|nuova|nouveau|nya|neue|nieuwe|nova|nueva|nowe)\s/iu.test(before[0].slice(before[0].indexOf(value) + value.length)) ||
         /^[ \t]+(?:nuova|nuovo|nouveau|nouvelle|nueva|nuevo|nova|novo|nowe|nowy)(?![\p{L}])/iu.test(text.slice(cueEnd, cueEnd + 12)));
-    if (!short && !marked && !tiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
+    // (After a dash and "that's the", any token that is no prose: "@donkey032 — that's the password", "www.ocean-monkey.com — that's the pass".)
+    const pointedAt = /^,?\s+[-–—]\s+that['’]?s\s+(?:the|my|our|your)\s+(?:[\p{L}-]{1,20}\s+)?$/iu.test(before[0].slice(before[0].indexOf(value) + value.length)) && isPointedValue(word);
+    if (!short && !marked && !pointedAt && !tiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
     const start = index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
     yield { start, end: start + word.length };
   }

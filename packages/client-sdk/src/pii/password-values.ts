@@ -41,7 +41,8 @@ export function isSymbolValue(word: string): boolean {
   return (
     body.length >= 4 &&
     /\p{L}/u.test(body) &&
-    /[=#{}[\]@&%^*+~$|<>\\/:;]/.test(body) &&
+    // (An apostrophe counts when the word is no contraction or possessive: "correct'pickle", "cat's-tiger".)
+    (/[=#{}[\]@&%^*+~$|<>\\/:;]/.test(body) || (/['’]/.test(body) && !/^\p{L}+['’](?:s|t|re|ll|ve|d|m)$/iu.test(body))) &&
     !/\s/.test(body) &&
     !/^[(\[{<]/.test(body) &&
     !PLACEHOLDER.test(body) &&
@@ -83,7 +84,7 @@ export const MIN_PASSWORD_LENGTH = 6;
  * "este", "adalah", "is now".
  */
 export const CUE_LINK =
-  /^(?:['’]s[ \t]+|[ \t]*(?:は|是|为|為|：)[ \t]*|[ \t]*(?:\*\*|["'])?(?:[:=]|->|=>|→|[-–—](?=[ \t]))(?:\*\*)?[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|c['’]est|är|ar|er|je|jest|este|adalah|là|είναι|היא|הוא|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*(?::|→|->|=>)?[ \t]*|\t+)/iu;
+  /^(?:['’]s[ \t]+|[ \t]*(?:は|是|为|為|：)[ \t]*|[ \t]*(?:\*\*|["'])?(?:[:=]|->|=>|→|[-–—](?=[ \t]))(?:\*\*)?[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|c['’]est|är|ar|er|je|jest|este|adalah|là|είναι|היא|הוא|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu|ab[ \t]+heute|seit[ \t]+heute|desde[ \t]+hoy|a[ \t]+partir[ \t]+de[ \t]+hoje|vanaf[ \t]+vandaag|da[ \t]+oggi|från[ \t]+idag))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*(?::|→|->|=>)?[ \t]*|\t+)/iu;
 
 /**
  * The most used passwords (NCSC's and SplashData's published top lists), letters only: taken
@@ -182,6 +183,9 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   // Right after the link, one word with a digit and a mark inside is the value whatever it looks like
   // ("pw: 12.03.1988", "the password is 020-7946-0173", "is v9.20.43").
   if (token !== undefined && (isMarkedValue(token) || isSymbolValue(token))) return [at, at + token.length];
+  // A word with an apostrophe inside that is no contraction ("cat's-tiger", "correct'pickle"): the quotes above end no value here.
+  const withApostrophe = /^[\p{L}\d][^\s"'`”’]*['’][^\s"`”]*[\p{L}\d!?]/u.exec(tail)?.[0];
+  if (withApostrophe !== undefined && isSymbolValue(withApostrophe)) return [at, at + withApostrophe.length];
   const digits = DIGITS.exec(tail);
   if (digits !== null) return [at, at + (digits[1] ?? '').length];
   const run = WORD_RUN.exec(tail)?.[1];
