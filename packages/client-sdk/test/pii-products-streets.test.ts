@@ -633,6 +633,13 @@ describe('street lines without the sentence around them (fourteenth pass)', () =
     expect(streets('I have 3 new tickets and 2 old ones')).toEqual([]);
   });
 
+  it('reads a unit with a letter after a dash or slash, a letter after the number, and leaves a score', () => {
+    expect(streets('Street: House No. 52-C, Street 11')).toEqual(['House No. 52-C, Street 11']);
+    expect(streets('Delivery address: 212/4 B, Lotus Gardens, Colombo 06')).toEqual(['212/4 B, Lotus Gardens']);
+    expect(streets('Result: Mill Road Rovers 3–1 Hill Street Harriers')).toEqual([]);
+    expect(streets("I'm at 104-22 65th Ave now")).toEqual(['104-22 65th Ave']);
+  });
+
   it('reads Sri Lankan and Indian lines, and a house number after a company\'s name that starts its own line', () => {
     expect(streets('Desk booking at No. 51, Galle Mawatha, Colombo 03.')).toEqual(['No. 51, Galle Mawatha']);
     expect(streets('Invoice to: Quarry Labs, 27, 9th Cross Road, Jayanagar, Bengaluru 560011')).toEqual(['27, 9th Cross Road']);

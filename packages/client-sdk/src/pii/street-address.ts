@@ -45,6 +45,15 @@ function typeFirstWithin(text: string, index: number, value: string): [number, s
   }
   return undefined;
 }
+/**
+ * Two numbers joined by an en dash at the start of `value`, or two single digits by a hyphen, the
+ * second no greater than the first: a score ("4–0", "3-3"). Not a Queens house number ("188-17").
+ */
+function isScore(value: string): boolean {
+  const m = /^(\d{1,3})\s?–\s?(\d{1,3})(?!\d)|^(\d) ?- ?(\d)(?!\d)/.exec(value);
+  if (m !== null && m[1] === undefined) return Number(m[4]) <= Number(m[3]);
+  return m !== null && Number(m[2]) <= Number(m[1]);
+}
 /** Words of {@link NOT_STREET_WORDS} that a street named after its type word holds ("Avenida 9 de Julio", "Avenue of the Americas", "Calle a"). */
 const TYPE_FIRST_WORDS = new Set(['of', 'the', 'a', 'and']);
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
@@ -510,6 +519,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         index += lead[0].length;
         value = value.slice(lead[0].length);
       }
+      // "4–0 Canal Street", "3–3 Hill Street": a score, not a range of houses (which goes up: "12–14").
+      if (NUMBER_LEADS.has(re) && isScore(value)) continue;
       // "Chapter 2 Ocean Drive", "Table 17 Garden Terrace", "bus 124 towards …": a number that counts or labels something, not a house's.
       if (NUMBER_LEADS.has(re) && COUNTER_WORDS.has(WORD_BEFORE_NUMBER.exec(text.slice(Math.max(0, index - 24), index))?.[1]?.toLowerCase() ?? '')) continue;
       // "place is unit 10", "place of business at Unit 27": a sentence's words after a type word, not a street's name;

@@ -83,9 +83,10 @@ export const STREET_WORDS_AFTER =
 // chain of numbers ("149/247/53", "57/269/4": a part of three digits, which a date's day or month has not).
 // Glued "bis" or "ter" ("174bis"); an Australian unit before the number ("U23/384").
 // An Austrian number with its staircase, floor and door ("Weidenbachzeile 9/4/8/4"): four parts, which no date has.
+// A Sri Lankan or Swedish letter after a space, before a comma ("156/6 C, Duplication Gardens").
 export const NUMBER =
   '(?:\\d{1,4}/\\d{1,3}/\\d{1,3}/\\d{1,3}(?![\\d/])|[NSEW]\\d{1,4}[NSEW]\\d{1,5}|\\d{3}/\\d{1,4}/\\d{1,3}(?![\\d/])|\\d{1,3}/\\d{3}/\\d{1,3}(?![\\d/])' +
-  '|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?)';
+  '|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?(?:\\s[A-H](?=,))?)';
 /** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12", Indonesian "Kav. 46". */
 export const HOUSE_MARK = '(?:kav\\.?[ \\t]?|n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
 /** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
@@ -144,7 +145,7 @@ export const UNITS = `(?:${UNIT}){0,4}`;
  * Cross"): the street after it then needs no house number of its own.
  */
 export const UNIT_LEAD =
-  '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?(?:[a-z]-?)?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
+  '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?(?:[a-z]-?)?\\d{1,5}[a-z]?(?:[-/](?:\\d{1,5}[a-z]?|[a-z](?![\\p{L}])))*' +
   '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
   // A Malaysian block, floor and unit ("A-10-6"); a Vietnamese flat and building ("Căn hộ 519", "tòa B1").
   '|[a-z]-\\d{1,2}-\\d{1,2}(?![\\d-])|căn[ \\t]hộ[ \\t]?(?:số[ \\t]?)?\\d{1,5}[a-z]?|tòa[ \\t](?:nhà[ \\t])?[a-z]{0,2}\\d{0,3}(?![\\p{L}\\d]))';
