@@ -123,11 +123,19 @@ const NEW_BEFORE_CUE = /(?:^|[^\p{L}])(?:new|temp|temporary|neues?|nouveau|nuova
 const VALUE_THEN_EMOJI = /^[ \t]*[:=]?[ \t]+([^\s"'`“”‘’«»]{4,64}?)[ \t]*(?=\p{Extended_Pictographic})/u;
 /** An arrow within a few words after the cue, then the value: in quotes, or one token. */
 const ARROW_THEN_VALUE = /^[^\n.!?→]{0,40}?[ \t](?:→|->|=>)[ \t]*(?:(["'“‘`])([^"'”’`\n]{2,64})["'”’`]|([^\s"'`“”‘’]{2,64}))/u;
-/** What an arrow points at is the value unless it is a word of prose, a placeholder or a reference ("→ see vault", "-> reset it"). */
+/**
+ * A token that a link, a pointer or a line of its own gives as the value, whatever its shape, unless
+ * it is a word of prose about the password ("→ see vault", "Password:" then "Thanks", "new password
+ * policy 🎉"), a placeholder or a reference in code.
+ */
+function isGivenToken(word: string): boolean {
+  if (PLACEHOLDER.test(word) || FINDING_TAG.test(word) || isCodeValue(word) || PASSWORD_PROSE.test(word) || PASSWORD_COMPOUND.test(word) || !isChosenWord(word)) return false;
+  return !(/^\p{L}+$/u.test(word) && (ENGLISH_TIER.get(word.toLowerCase()) ?? 9) <= 2 && !isCommonPassword(word));
+}
+/** What an arrow points at, or a dash points back to: a given token of three characters or more. */
 function isPointedValue(value: string): boolean {
   const word = value.replace(TRAILING_PUNCTUATION, '');
-  if (word.length < 3 || PLACEHOLDER.test(word) || FINDING_TAG.test(word) || isCodeValue(word) || PASSWORD_PROSE.test(word) || !isChosenWord(word)) return false;
-  return !(/^\p{L}+$/u.test(word) && (ENGLISH_TIER.get(word.toLowerCase()) ?? 9) <= 2 && !isCommonPassword(word));
+  return word.length >= 3 && isGivenToken(word);
 }
 /** Misspellings of "password" ("pasword", "passwrod", "passowrd"): a word within two edits of it. */
 const TYPO_CUE = /(?<![\p{L}\d_])pa?s{1,2}[a-z]{2,6}(?![\p{L}\d_])/giu;
@@ -243,8 +251,7 @@ function aloneOnLine(line: string): [number, number] | undefined {
   const m = /^([ \t]*)([^\s"'`“”‘’«»]{4,64})[ \t]*$/u.exec(line);
   const token = m?.[2];
   if (m === null || token === undefined) return undefined;
-  if (PLACEHOLDER.test(token) || FINDING_TAG.test(token) || isCodeValue(token) || PASSWORD_PROSE.test(token) || !isChosenWord(token)) return undefined;
-  if (/^\p{L}+[.!?:]?$/u.test(token) && (ENGLISH_TIER.get(token.replace(/[.!?:]$/, '').toLowerCase()) ?? 9) <= 2 && !isCommonPassword(token)) return undefined;
+  if (!isGivenToken(token.replace(/(?<=\p{L})[.!?:]$/u, ''))) return undefined;
   const start = (m[1] ?? '').length;
   return [start, start + token.length];
 }
@@ -304,7 +311,7 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     // After "new pw", one token and an emoji: the value whatever its shape ("new pw über-cool 🔑 don't lose it").
     const emojiAfter = NEW_BEFORE_CUE.test(text.slice(Math.max(0, index - 40), index)) ? VALUE_THEN_EMOJI.exec(rest) : null;
     const emojiValue = emojiAfter?.[1];
-    if (emojiAfter !== null && emojiValue !== undefined && isChosenWord(emojiValue) && !PASSWORD_PROSE.test(emojiValue) && !PASSWORD_COMPOUND.test(emojiValue) && !isCodeValue(emojiValue) && !FINDING_TAG.test(emojiValue) && !(/^\p{L}+$/u.test(emojiValue) && (ENGLISH_TIER.get(emojiValue.toLowerCase()) ?? 9) <= 2 && !isCommonPassword(emojiValue))) {
+    if (emojiAfter !== null && emojiValue !== undefined && isGivenToken(emojiValue)) {
       const start = cueEnd + emojiAfter[0].indexOf(emojiValue);
       yield { start, end: start + emojiValue.length };
       continue;
