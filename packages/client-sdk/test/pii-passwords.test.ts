@@ -472,6 +472,8 @@ describe('passwords in sentences, more phrasings (fourteenth pass)', () => {
   it('types an address given as a password SECRET, with French spaces inside guillemets', () => {
     expect(scrubPii('Nouveau mot de passe\u00a0: «\u00a0fern_quill@mailbox.lan\u00a0»').findings.map((f) => f.type)).toEqual(['SECRET']);
     expect(scrubPii('mail me at fern_quill@mailbox.lan about the password').findings.map((f) => f.type)).toEqual(['EMAIL']);
+    // With secrets switched off, the address is still removed.
+    expect(scrubPii('pwd: fern_quill@mailbox.lan', { disable: ['SECRET'] }).findings.map((f) => f.type)).toEqual(['EMAIL']);
   });
 
   it('reads the value an arrow points at after the cue, and one a dash and "that\'s the" point back to', () => {

@@ -3,12 +3,15 @@
 // per scrub. The engine opens a memo for the text it scrubs and closes it when done, so nothing is
 // reused from one call to the next: a text scrubbed twice costs twice.
 
-let open: { text: string; values: Map<string, unknown> } | undefined;
+let open: { text: string; values: Map<string, unknown>; types: ReadonlySet<string> | undefined } | undefined;
 
-/** Runs `scrub` with a memo for `text` open (the engine calls this around one scrub). */
-export function withCallMemo<T>(text: string, scrub: () => T): T {
+/**
+ * Runs `scrub` with a memo for `text` open (the engine calls this around one scrub); `types` are
+ * the types the scrub finds, when the engine knows them.
+ */
+export function withCallMemo<T>(text: string, scrub: () => T, types?: ReadonlySet<string>): T {
   const outer = open;
-  open = { text, values: new Map() };
+  open = { text, values: new Map(), types };
   try {
     return scrub();
   } finally {
@@ -26,4 +29,12 @@ export function memoized<T>(key: string, text: string, compute: (text: string) =
   const value = compute(text);
   open.values.set(key, value);
   return value;
+}
+
+/**
+ * Whether the scrub under way finds `type` (true when no scrub is under way, or its types are not
+ * known): a scrubber leaves a span to another only when that one will take it.
+ */
+export function scrubFinds(type: string): boolean {
+  return open?.types?.has(type) ?? true;
 }

@@ -92,7 +92,8 @@ function replaceFindings(text: string, findings: readonly PiiFinding[]): string 
 
 function runScrubbers(text: string, scrubbers: readonly Scrubber[]): ScrubResult {
   if (text.length === 0) return { text, findings: [] };
-  const findings = withCallMemo(text, () => resolveOverlaps(collect(text, scrubbers), text.length));
+  const types = new Set(scrubbers.map((s) => s.type));
+  const findings = withCallMemo(text, () => resolveOverlaps(collect(text, scrubbers), text.length), types);
   return { text: replaceFindings(text, findings), findings };
 }
 

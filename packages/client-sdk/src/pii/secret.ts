@@ -2,7 +2,7 @@ import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
-import { memoized } from './call-memo.ts';
+import { memoized, scrubFinds } from './call-memo.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ function* findContextSecrets(text: string): Generator<PiiSpan> {
 
 /** The spans of the context scrubber, found once per scrub: the e-mail scrubber asks which addresses are passwords. */
 function contextSecretsOf(text: string): readonly PiiSpan[] {
-  return memoized('context-secrets', text, (t) => [...findContextSecretsOnce(t)]);
+  return memoized('context-secrets', text, (t) => [...findAllContextSecrets(t)]);
 }
 
 /**
@@ -188,10 +188,12 @@ function contextSecretsOf(text: string): readonly PiiSpan[] {
  * names it better.
  */
 export function isContextSecret(text: string, start: number, end: number): boolean {
-  return contextSecretsOf(text).some((s) => s.start === start && s.end === end);
+  // (Only when this scrub finds secrets: with SECRET switched off the address is still removed, as EMAIL.)
+  return scrubFinds('SECRET') && contextSecretsOf(text).some((s) => s.start === start && s.end === end);
 }
 
-function* findContextSecretsOnce(text: string): Generator<PiiSpan> {
+/** Every span of the context scrubber, out of templates and cut to its record's syntax. */
+function* findAllContextSecrets(text: string): Generator<PiiSpan> {
   for (const s of findContextSecretsInAnySyntax(text)) {
     const kept = insideTemplate(text, s.start) ? undefined : withinRecordSyntax(text, s);
     if (kept !== undefined) yield kept;
