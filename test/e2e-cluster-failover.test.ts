@@ -203,9 +203,12 @@ describe('several coordinator nodes on one PostgreSQL', () => {
     const lostDevices = /can still report|dropped|devices|the round needs \d+|the threshold is \d+/;
     for (const r of rounds.filter((x) => x.status === 'aborted')) expect(r.reason).toMatch(lostDevices);
     expect((await store.leases.list()).find((l) => l.taskId === taskId)).toMatchObject({ nodeId: 'a', epoch: 1 });
-    // b's devices, now on a directly, took part in the last round.
+    // b's devices, now on a directly, took part in the last round: all three, or all but the one the
+    // round went without when it committed with five of its six devices (its minimum; one device
+    // late under a loaded machine's CI run).
     const last = new Set((await store.participation(taskId, 3)).map((p) => p.deviceId));
-    expect(onB.every((c) => last.has(c.deviceId))).toBe(true);
+    expect(last.size).toBeGreaterThanOrEqual(5);
+    expect(onB.filter((c) => last.has(c.deviceId)).length).toBeGreaterThanOrEqual(3 - (onA.length + onB.length - last.size));
     // Partial sums: in round 1 the masked inputs of b's devices stayed on b, which sent a
     // only their sum; a received upload bytes for its own participants only, as it did in round
     // 3 for all of them. The unmasked sums are right all the same: each device's
