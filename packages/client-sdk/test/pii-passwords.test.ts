@@ -491,6 +491,13 @@ describe('passwords in sentences, more phrasings (fourteenth pass)', () => {
     expect(secrets('Hej, lösenordet till wifi:t är 2001-04-17.')).toEqual(['2001-04-17']);
   });
 
+  it('takes a lower-case word after a setting\'s name and a glued "=", and none after a colon of prose', () => {
+    expect(secrets('web3 ansible_host=web3.lan ansible_user=deploy ansible_password=lantern')).toEqual(['lantern']);
+    expect(secrets('[client]\nuser=ops\npassword=quill\nhost=db01.lan')).toEqual(['quill']);
+    expect(secrets('password: reset it')).toEqual([]);
+    expect(secrets('password=required')).toEqual([]);
+  });
+
   it('never takes an English contraction for a name', () => {
     expect(scrubPii("ok. don't lose it").findings).toEqual([]);
     expect(scrubPii("thanks 🙏 won't forget").findings).toEqual([]);

@@ -112,13 +112,14 @@ const AWS_HINT = /aws|secret/i;
 /** A token shorter than this is taken for prose. */
 const MIN_TOKEN_LENGTH = 12;
 
-function looksLikeSecretValue(name: string, value: string): boolean {
+function looksLikeSecretValue(name: string, value: string, assigned = false): boolean {
   if (PLACEHOLDER.test(value) || isCodeValue(value)) return false;
   if (/pass|pwd|^pw$/i.test(name)) {
     // A plain lower-case word after `password:` is usually prose ("password: reset it"), not
-    // after a constant's name ("ADMIN_PASSWORD=gardenquartzfuzzy"): configuration holds no prose.
+    // after a constant's name ("ADMIN_PASSWORD=gardenquartzfuzzy") nor after '=' glued to the name
+    // ("ansible_password=marigold", "password=sunshine" in a connection string): configuration holds no prose.
     const constant = /^[A-Z][A-Z0-9_]*$/.test(name) && !/^(?:PASSWORD|PASSWD|PASS|PWD|PW)S?$/.test(name);
-    return value.length >= (constant ? 4 : MIN_PASSWORD_LENGTH) && (!/^[a-z]+$/.test(value) || constant);
+    return value.length >= (constant || assigned ? 4 : MIN_PASSWORD_LENGTH) && (!/^[a-z]+$/.test(value) || constant || assigned);
   }
   if (value.length < MIN_TOKEN_LENGTH || /^\d+$/.test(value)) return false;
   // Letters with digits, or mixed case: not a word or a number.
@@ -242,7 +243,9 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
     while (end > start + 1 && /[.,;:]/.test(text[end - 1] ?? '')) end--;
     // "Credentials: svc_report:azerty2024": a user and a password joined by a colon; the password is the secret.
     if (/credential/i.test(name)) start += userBeforeColon(text.slice(start, end));
-    if (looksLikeSecretValue(name, text.slice(start, end))) yield { start, end };
+    // ('=' glued to the name, or ":=" and "=>": a setting's syntax, not a sentence's colon.)
+    const assigned = /^[A-Za-z_-]+s?["']?(?:=|:=|=>)$/.test(m[0]);
+    if (looksLikeSecretValue(name, text.slice(start, end), assigned)) yield { start, end };
   }
   for (const m of AWS_HINT.test(text) ? execAll(AWS_SECRET, text) : []) {
     const before = text.slice(Math.max(0, m.index - 80), m.index);
