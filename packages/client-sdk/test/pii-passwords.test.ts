@@ -498,6 +498,12 @@ describe('passwords in sentences, more phrasings (fourteenth pass)', () => {
     expect(secrets('password=required')).toEqual([]);
   });
 
+  it('reads digits typed at a prompt, and a URL\'s password with characters no mailbox has', () => {
+    expect(secrets('ssh ops@db01.lan — when it asks, type `5820931`')).toEqual(['5820931']);
+    expect(secrets("enter '2024' in the year box")).toEqual([]);
+    expect(scrubPii('git clone https://deploy:fern$41*Quill@git.corp.example/infra.git').findings.map((f) => f.type)).toEqual(['SECRET']);
+  });
+
   it('never takes an English contraction for a name', () => {
     expect(scrubPii("ok. don't lose it").findings).toEqual([]);
     expect(scrubPii("thanks 🙏 won't forget").findings).toEqual([]);

@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword, isShellVariable } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword, isMarkedValue, isShellVariable } from './password-values.ts';
 import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, wordAndDigits } from './password-shapes.ts';
 import { afterNonLetter, execAll, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
@@ -263,7 +263,8 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   if (COMMAND_ARGUMENT_HINT.test(text)) yield* findCommandArguments(text);
   // (PHP interpolates "$…" and templates stand for the value.)
   if (text.includes('define(')) yield* whole(DEFINED_PASSWORD, 3, (v) => anyValue(v) && !TEMPLATE_EXPRESSION.test(v) && !v.startsWith('$'));
-  if (/(?:type|enter)[ \t]/i.test(text)) yield* whole(TYPE_AT_PROMPT, 2, isStrongPasswordValue);
+  // (Digits and dates typed at the prompt too: "when it asks, type `0989703107`", "type `02-11-1963`".)
+  if (/(?:type|enter)[ \t]/i.test(text)) yield* whole(TYPE_AT_PROMPT, 2, (v) => isStrongPasswordValue(v) || /^\d{6,16}$/.test(v) || isMarkedValue(v));
   if (text.includes('</')) yield* whole(KEEPASS_PASSWORD, 1, anyValue);
   if (lines && text.includes('?') && /\?[ \t]*\r?\n/.test(text)) {
     yield* found(ANSWER_TO_QUESTION, anyValue);
