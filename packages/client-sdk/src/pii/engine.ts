@@ -90,18 +90,27 @@ function replaceFindings(text: string, findings: readonly PiiFinding[]): string 
   return out + text.slice(at);
 }
 
-function runScrubbers(text: string, scrubbers: readonly Scrubber[]): ScrubResult {
+/** The scrubbers of a scrub and the types they find. */
+interface Selection {
+  scrubbers: readonly Scrubber[];
+  types: ReadonlySet<string>;
+}
+
+function runScrubbers(text: string, { scrubbers, types }: Selection): ScrubResult {
   if (text.length === 0) return { text, findings: [] };
-  const types = new Set(scrubbers.map((s) => s.type));
   const findings = withCallMemo(text, () => resolveOverlaps(collect(text, scrubbers), text.length), types);
   return { text: replaceFindings(text, findings), findings };
 }
 
-function selectScrubbers(extra: readonly Scrubber[], disable: readonly string[]): Scrubber[] {
+function selectScrubbers(extra: readonly Scrubber[], disable: readonly string[]): Selection {
   for (const s of extra) checkScrubber(s);
   const off = new Set(disable);
-  return [...BUILTIN_SCRUBBERS, ...extra].filter((s) => !off.has(s.type));
+  const scrubbers = [...BUILTIN_SCRUBBERS, ...extra].filter((s) => !off.has(s.type));
+  return { scrubbers, types: new Set(scrubbers.map((s) => s.type)) };
 }
+
+/** The built-in scrubbers, all on: what `scrubPii(text)` with no options uses, selected once. */
+let builtinSelection: Selection | undefined;
 
 /**
  * Replaces personal data and secrets in `text` by `[TYPE]` placeholders, on the device,
@@ -120,12 +129,12 @@ function selectScrubbers(extra: readonly Scrubber[], disable: readonly string[])
  * ```
  */
 export function scrubPii(text: string, options: ScrubOptions = {}): ScrubResult {
-  return runScrubbers(text, selectScrubbers(options.scrubbers ?? [], options.disable ?? []));
+  const custom = (options.scrubbers?.length ?? 0) > 0 || (options.disable?.length ?? 0) > 0;
+  return runScrubbers(text, custom ? selectScrubbers(options.scrubbers ?? [], options.disable ?? []) : (builtinSelection ??= selectScrubbers([], [])));
 }
 
 /** Builds a reusable scrubber with custom detectors added or built-in types switched off. */
 export function createScrubber(options: CreateScrubberOptions = {}): PiiScrubber {
-  const scrubbers = selectScrubbers(options.extra ?? [], options.disable ?? []);
-  const types = [...new Set(scrubbers.map((s) => s.type))];
-  return { types, ready: loadPiiLexicon, scrub: (text: string) => runScrubbers(text, scrubbers) };
+  const selection = selectScrubbers(options.extra ?? [], options.disable ?? []);
+  return { types: [...selection.types], ready: loadPiiLexicon, scrub: (text: string) => runScrubbers(text, selection) };
 }

@@ -2,7 +2,7 @@ import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts'
 import { CUE_LINK, FINDING_TAG, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { afterNonLetter, execAll } from './text.ts';
-import { memoized } from './call-memo.ts';
+import { hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
 import { EMAIL_SHAPE, TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, wordAndDigits } from './password-shapes.ts';
 import { findDelimitedPasswordColumns, findLoginArguments, findPasswordColumns } from './password-conventions.ts';
 import type { PiiSpan } from './types.ts';
@@ -16,9 +16,11 @@ const PASSWORD_WORD =
   '(?:pass(?:word|wd|code|phrase)|pwd|pw|psw|pin(?: code)?|kennwort|passwort|mot de passe|contraseña|(?:wi-?fi|network|wpa2?|guest) (?:key|pass)|' +
   // "pass" and "secret" as nouns: after an article or a word that makes them one.
   'pass(?<=\\b(?:the|temporary|temp|new|my|your|guest|wifi|admin) pass)|secret(?<=\\b(?:the|shared|client|api) secret))';
+/** What a password is for, after its cue: "for the vpn", "on my laptop", "to the staging box"; `more` words after the first. */
+const passwordFor = (more: number): string => `(?:\\s+(?:for|to|on|of)\\s+(?:the\\s+|my\\s+|our\\s+|your\\s+)?[\\w.-]{1,30}(?:\\s+[\\w.-]{1,30}){0,${more}})?`;
 /** "password (for the vpn) is (now) X" */
 const PASSWORD_IS = new RegExp(
-  `\\b${PASSWORD_WORD}s?(?:\\s+(?:for|to|on|of)\\s+(?:the\\s+|my\\s+|our\\s+|your\\s+)?[\\w.-]{1,30}(?:\\s+[\\w.-]{1,30})?)?\\s*(?:is|was|=|:|->|will be|has been|is now|now is|(?:has |was |has been )?(?:changed|set|reset) to)\\s*(?:now\\s+|still\\s+|just\\s+)?["'\`“]?([^\\s"'\`”]{4,128})`,
+  `\\b${PASSWORD_WORD}s?${passwordFor(1)}\\s*(?:is|was|=|:|->|will be|has been|is now|now is|(?:has |was |has been )?(?:changed|set|reset) to)\\s*(?:now\\s+|still\\s+|just\\s+)?["'\`“]?([^\\s"'\`”]{4,128})`,
   'dgi',
 );
 /** Nouns that make the cue a compound about passwords in general (see {@link PASSWORD_COMPOUND}). */
@@ -34,7 +36,7 @@ const PASSWORD_AS = new RegExp(
 );
 /** "is the password for the VPN still X?": the value asked about. */
 const PASSWORD_STILL = new RegExp(
-  `\\bis\\s+(?:the|my|your|our)\\s+(?:[\\w-]{1,20}\\s+){0,3}?${PASSWORD_WORD}(?:\\s+(?:for|to|on|of)\\s+(?:the\\s+|my\\s+|our\\s+|your\\s+)?[\\w.-]{1,30}(?:\\s+[\\w.-]{1,30}){0,2})?\\s+still\\s+["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?\\?`,
+  `\\bis\\s+(?:the|my|your|our)\\s+(?:[\\w-]{1,20}\\s+){0,3}?${PASSWORD_WORD}${passwordFor(2)}\\s+still\\s+["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?\\?`,
   'dgi',
 );
 /** Words that follow "password is" in prose about passwords, not a password. */
@@ -49,24 +51,6 @@ const PROSE_GOES_ON = /^[ \t]+(?:under|on|in|at|to|by|with|from|behind|inside|ne
 /** Words in angle brackets that stand for a value: "<your password here>", "<new_password>". */
 const PLACEHOLDER_IN_BRACKETS = /^[=:]*<[\p{Ll} _-]{2,40}>/u;
 
-/** A superset of {@link PASSWORD_WORD} and {@link PASSWORD_CUE}: the patterns below run only on texts that have one. */
-const PASSWORD_HINT = /p(?:ass|wd|w|in|sw)|access[ -]code|ps+w|pa?s{1,2}[a-z]{0,3}w|mdp|key|secret|kennwort|passwort|mot de pass|contraseña|senha|wachtwoord|ww|l[öo]sen|passord|kode|adgangskode|salasana|has[łl]o|heslo|jelsz[óo]|parol|[şs]ifre|geslo|lozinka|parool|kata sandi|kh[aẩ]u|mk|cred|clave|p\/w|psw|zugangsdaten|wi-?fi|wlan|パスワード|密[码碼]|口令|парол|كلمة|סיסמ|κωδικ/i;
-
-/** {@link PASSWORD_HINT} tested once per scrub: three scrubbers ask. */
-function hasPasswordHint(text: string): boolean {
-  return memoized('password-hint', text, (t) => PASSWORD_HINT.test(t));
-}
-
-/**
- * A word that names a password, in English and in the languages of the street-address locales.
- * The window search below needs only this cue, not a fixed phrasing. Not "pin": mostly the verb
- * ("pin nginx:1.27-alpine"), and a PIN has no letter for the window to find. A cue may close a
- * compound ("wifi-password", "WLAN-Passwort"), not follow a flag's dashes ("--password").
- * The look-ahead first holds the letters every alternative starts with: the look-behinds after it
- * are then tried only where a cue can start (a third of the time of a scan of a long text).
- */
-const PASSWORD_CUE =
-  /(?=[pkwngczsmlahjşпκكהסパ密口])(?:(?<=\p{Ll})(?:kennw[oö]rt|passw[oö]rt)(?![\p{L}\d_])|(?<![\p{L}\d_]|[^\p{L}]-)(?:pass(?:word|wd|code|phrase)s?|pass phrase|pwd|pw|psw|mdp|p\/w|p(?:a?s{1,2})?w(?:o?r)?d|pass(?=[ \t]*(?:[:=](?![:=])|[-–—][ \t]|->|→|=>)|[ \t]+(?:is|è|é|es|est|ist|was|for)[ \t])|pass(?<=[,;|][ \t]{0,3}pass)|(?:wi-?fi|wlan|network|wpa2?|guest)\s+(?:key|pass|code)|clave|zugangsdaten|pass(?<=\b(?:the|temporary|temp|new|my|your|guest|wifi|admin)\spass)|secret(?<=\b(?:the|shared|client|api)\ssecret)|secret(?=[ \t]+for[ \t])|kennw[oö]rt(?:er)?|passw[oö]rt(?:er)?|mot de pass(?:e)?|contraseña|senha|palavra-passe|wachtwoord|ww(?=[ \t]*:)|l[öo]senord(?:et)?|l[öo]sen(?=[ \t]*:|[ \t]+(?:till|för|på)[ \t])|passord(?:et)?|kodeord(?:et)?|koden(?=[ \t]+til[ \t])|adgangskode(?:n)?|salasana|has[łl]o|heslo|jelsz[óo]|parol[aă]|[şs]ifre(?:si|niz|n|m|miz)?|geslo|lozinka|parool|kata sandi(?:nya)?|passwordnya|passw(?=[ \t])|m[aậ]t[ \t]+kh[aẩ]u|mk(?=[ \t]+(?:wi-?fi|là|la)[ \t]|[ \t]*:)|contrasena|contra(?=[ \t]*:)|sandi(?=[ \t]+wi-?fi|[ \t]*:)|pass(?=[ \t]+\[[^\s\]]{4,64}\]|["'][ \t]*:)|access[ -]code|credentials?|creds|пароль|пароля|كلمة[ \t]+(?:المرور|السر)|κωδικός|κωδικό)(?![\p{L}\d_])|(?<![\p{L}\d_])ה?סיסמ[הא](?![\p{L}\d_])|(?<![\p{L}\d_])key(?=[ \t]+for[ \t][^\n:=]{1,40}?[:=][ \t])|(?:パスワード|密[码碼]|口令)(?=[ \t]*[:：=]|[ \t]*(?:は|是|为|為)|[ \t])|(?<=(?:the|le|la|el|o|das|der|il)[ \t]|^)wi-?fi(?=[ \t]+(?:is|c['’]est|est|es|é|è|ist|är|er)[ \t]))/giu;
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.
@@ -137,49 +121,6 @@ function isPointedValue(value: string): boolean {
   const word = value.replace(TRAILING_PUNCTUATION, '');
   return word.length >= 3 && isGivenToken(word);
 }
-/** Misspellings of "password" ("pasword", "passwrod", "passowrd"): a word within two edits of it. */
-const TYPO_CUE = /(?<![\p{L}\d_])pa?s{1,2}[a-z]{2,6}(?![\p{L}\d_])/giu;
-const TYPO_HINT = /pa?s{1,2}[a-z]{0,3}w/i;
-
-/** Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions). */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const up = d[i - 1] as number[];
-      row[j] = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, ((d[i - 2] as number[])[j - 2] ?? 0) + 1);
-    }
-  }
-  return (d[a.length] as number[])[b.length] ?? 0;
-}
-
-/** A misspelt "password": two edits at most, a 'w' kept, and no English word ("passport"). */
-function isPasswordTypo(word: string): boolean {
-  const lower = word.toLowerCase();
-  return lower.includes('w') && !ENGLISH_TIER.has(lower) && editDistance(lower, 'password') <= 2;
-}
-
-/** The cues of a text in order: the listed words and their misspellings. */
-function passwordCues(text: string): ReadonlyArray<{ index: number; cue: string }> {
-  // Once per scrub: the tied values and the word-and-digits search both start from them.
-  return memoized('password-cues', text, findPasswordCues);
-}
-
-/** The matches of {@link PASSWORD_CUE} in `text`, found once per scrub: the cues and the name scrubber's cue spans both start from them. */
-function passwordCueMatches(text: string): readonly RegExpExecArray[] {
-  return memoized('password-cue-matches', text, (t) => execAll(PASSWORD_CUE, t));
-}
-
-function findPasswordCues(text: string): Array<{ index: number; cue: string }> {
-  const cues = passwordCueMatches(text).map((m) => ({ index: m.index, cue: m[0] }));
-  if (!TYPO_HINT.test(text)) return cues;
-  const known = new Set(cues.map((c) => c.index));
-  for (const m of execAll(TYPO_CUE, text)) if (!known.has(m.index) && isPasswordTypo(m[0])) cues.push({ index: m.index, cue: m[0] });
-  return cues.sort((a, b) => a.index - b.index);
-}
-
 /**
  * One plain word as a password ("the password is Waffle", "pw: kitten"): a capitalised word
  * outside the commonest 4,000 (not "Below", "Required"), or a rarer English word in lower case.
@@ -487,12 +428,6 @@ const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  */
 function isProseOfOtherScripts(value: string): boolean {
   return CJK_LETTER.test(value) || /^[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}\p{M}\s'’".,;:!?()[\]{}-]+$/u.test(value);
-}
-
-/** Where words that name a password stand in `text` ("password", "hasło", "mot de passe", "şifre"). */
-export function passwordCueSpans(text: string): PiiSpan[] {
-  if (!hasPasswordHint(text)) return [];
-  return passwordCueMatches(text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** Each opening quote and the closing quotes that may end what it opens. */

@@ -15,7 +15,7 @@ import { findTaggedNames } from './name-tagger.ts';
 import { extendToWholeNames } from './name-extension.ts';
 import { findNameSlots } from './name-slots.ts';
 import { growToNameNeighbours } from './name-neighbours.ts';
-import { passwordCueSpans } from './password-in-prose.ts';
+import { passwordCueSpans } from './password-cues.ts';
 import { splitAtNonNameWords } from './non-name-words.ts';
 import { keepForeignNames } from './foreign-names.ts';
 import { WordSequence } from './name-features.ts';
