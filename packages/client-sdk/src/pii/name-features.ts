@@ -308,6 +308,8 @@ interface WordInfo {
   shape: Shape;
   tier: number;
   lex: number;
+  /** What the lists say of the word (see `listingOf`), worked out when a candidate first asks. */
+  listing?: number;
 }
 
 /** Distinct words seen so far; cleared when it grows past {@link WORD_CACHE_LIMIT}. */
@@ -449,27 +451,22 @@ export function isCandidate(t: WordToken): boolean {
 
 const LISTED_NOT_A_NAME = 1;
 const LISTED_GIVEN = 2;
-/** What the lists say of a word, whatever its place: kept per distinct word, as {@link wordInfo} is. */
-const LISTING_CACHE = new Map<string, number>();
 
 /**
  * {@link LISTED_NOT_A_NAME} for a hyphenated term of English words ("on-call") or a word the lists
  * hold as no name (word-names, place nouns), in its Title Case; {@link LISTED_GIVEN} for a listed
- * given name; 0 otherwise.
+ * given name; 0 otherwise. Kept with the word's other facts ({@link wordInfo}).
  */
 function listingOf(word: string): number {
-  let v = LISTING_CACHE.get(word);
-  if (v !== undefined) return v;
-  const lower = word.toLowerCase();
+  const info = wordInfo(word);
+  if (info.listing !== undefined) return info.listing;
   const title = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
-  if ((HYPHENATED_TERM.test(lower) && lower.split('-').every((p) => tierOf(p) > 0)) || HARD_WORD_NAMES.has(title) || SOFT_WORD_NAMES.has(title) || NOT_A_SURNAME.has(title) || NOT_A_NAME.has(title) || PLACE_NOUNS.has(title)) {
-    v = LISTED_NOT_A_NAME;
+  if ((HYPHENATED_TERM.test(info.lower) && info.lower.split('-').every((p) => tierOf(p) > 0)) || HARD_WORD_NAMES.has(title) || SOFT_WORD_NAMES.has(title) || NOT_A_SURNAME.has(title) || NOT_A_NAME.has(title) || PLACE_NOUNS.has(title)) {
+    info.listing = LISTED_NOT_A_NAME;
   } else {
-    v = FIRST_NAME_SET.has(title) ? LISTED_GIVEN : 0;
+    info.listing = FIRST_NAME_SET.has(title) ? LISTED_GIVEN : 0;
   }
-  if (LISTING_CACHE.size >= WORD_CACHE_LIMIT) LISTING_CACHE.clear();
-  LISTING_CACHE.set(word, v);
-  return v;
+  return info.listing;
 }
 
 /** Words whose identity is a feature: the English lists and the few words that cue a name. */
