@@ -509,3 +509,42 @@ describe('passwords in sentences, more phrasings (fourteenth pass)', () => {
     expect(scrubPii("thanks 🙏 won't forget").findings).toEqual([]);
   });
 });
+
+describe('the most used passwords wherever a value stands (fifteenth pass)', () => {
+  const secrets = (text: string): string[] => found(text).filter((f) => f.startsWith('SECRET:')).map((f) => f.slice('SECRET:'.length));
+
+  it('reads a value after a cue in Slack bold or in brackets', () => {
+    expect(secrets('*Password:* letmein')).toEqual(['letmein']);
+    expect(secrets('Password Is [iloveyou]')).toEqual(['iloveyou']);
+    expect(secrets('password [CorrectHorseBatteryStaple]')).toEqual(['CorrectHorseBatteryStaple']);
+  });
+
+  it('reads one of them after a setting in snake case or dotted, and in a login pair', () => {
+    expect(secrets('ansible_become_password: "letmein"')).toEqual(['letmein']);
+    expect(secrets('db.password: qwerty')).toEqual(['qwerty']);
+    expect(secrets('creds: ops / monkey')).toEqual(['monkey']);
+    expect(secrets('login_password: required')).toEqual([]);
+  });
+
+  it('reads the value a password "got reset to", and the one typed at its prompt', () => {
+    expect(secrets('Password for the build server got reset to sunshine, change it on first login.')).toEqual(['sunshine']);
+    expect(secrets('the pw has been changed to dragon.')).toEqual(['dragon']);
+    expect(secrets('Type letmein when it asks for the password')).toEqual(['letmein']);
+    expect(secrets('3. When prompted for the password, enter trustno1\n4. Run restore.sh')).toEqual(['trustno1']);
+    expect(secrets('type yes when it asks for the username')).toEqual([]);
+  });
+
+  it('reads one that is no English word in the window after a cue, but not the word for a password', () => {
+    expect(secrets('Gave the customer the temporary password letmein over the phone')).toEqual(['letmein']);
+    expect(secrets('the db password? CorrectHorseBatteryStaple')).toEqual(['CorrectHorseBatteryStaple']);
+    expect(secrets('heslo k wifi: iloveyou')).toEqual(['iloveyou']);
+    expect(secrets('Zugangsdaten: Benutzer admin, Passwort 067439')).not.toContain('Passwort');
+    expect(secrets('Substitua <SENHA> pela sua senha antes de executar o script.')).toEqual([]);
+    expect(secrets('reset your password in the SelfServicePortal')).toEqual([]);
+  });
+
+  it('takes a numbered thing that is one of the most used passwords ("admin123")', () => {
+    expect(secrets('the vpn one is admin123')).toEqual(['admin123']);
+    expect(secrets('my password on my iPhone15 expired')).toEqual([]);
+  });
+});

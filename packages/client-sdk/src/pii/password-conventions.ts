@@ -110,6 +110,11 @@ function* findCommandArguments(text: string): Generator<PiiSpan> {
 const DEFINED_PASSWORD = /\bdefine\(\s*(["'])\w*(?:PASSWORD|PASSWD|PASS|PWD)\w*\1\s*,\s*(["'])((?:(?!\2)[^\n]){1,256})\2\s*\)/dgi;
 /** "when it asks, type `X`": what to type at a prompt, in backticks or quotes. */
 const TYPE_AT_PROMPT = /(?<![\p{L}])(?:type|enter)[ \t]+(?:in[ \t]+)?([`"'])((?:(?!\1)[^\n]){4,128})\1/dgiu;
+/** Unquoted, where the sentence says what asks for it: "type X when it asks for the password", "when prompted for the PIN, enter X". */
+const TYPE_WHEN_ASKED =
+  /(?<![\p{L}])(?:type|enter)[ \t]+(?:in[ \t]+)?([^\s"'`“”]{4,64}?)[.,;!]?[ \t]+(?:when|once|if)[ \t]+(?:it|they|the[ \t]+\p{L}+|you['’]?re|you[ \t]+are|prompted|asked)(?![\p{L}])[^\n]{0,40}?(?:pass|pw|pin|code|key)/dgiu;
+const ENTER_WHEN_PROMPTED =
+  /(?:prompted|asked)[ \t]+for[ \t]+(?:the|a|your)[ \t]+(?:[\p{L}-]{1,20}[ \t]+)?(?:password|passphrase|passcode|pin|pw),?[ \t]+(?:type|enter)[ \t]+(?:in[ \t]+)?([^\s"'`“”]{4,64}?)(?=[.,;!]?(?:[ \t]|$)|[.,;!]?\r?\n)/dgiu;
 
 /** A password manager's XML export (KeePass): the value of the entry whose key names the password, all of it to the tag. */
 const KEEPASS_PASSWORD = /<Key>(?:Password|Passwort|Mot de passe|Contraseña|Senha|Wachtwoord|Hasło)<\/Key>\s*<Value(?:\s[^>\n]*)?>([^<\n]{1,256})<\/Value>/dgi;
@@ -264,7 +269,11 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   // (PHP interpolates "$…" and templates stand for the value.)
   if (text.includes('define(')) yield* whole(DEFINED_PASSWORD, 3, (v) => anyValue(v) && !TEMPLATE_EXPRESSION.test(v) && !v.startsWith('$'));
   // (Digits and dates typed at the prompt too: "when it asks, type `0989703107`", "type `02-11-1963`".)
-  if (/(?:type|enter)[ \t]/i.test(text)) yield* whole(TYPE_AT_PROMPT, 2, (v) => isStrongPasswordValue(v) || /^\d{6,16}$/.test(v) || isMarkedValue(v));
+  if (/(?:type|enter)[ \t]/i.test(text)) {
+    yield* whole(TYPE_AT_PROMPT, 2, (v) => isStrongPasswordValue(v) || /^\d{6,16}$/.test(v) || isMarkedValue(v));
+    yield* found(TYPE_WHEN_ASKED, (v) => isStrongPasswordValue(v) || /^\d{4,16}$/.test(v));
+    yield* found(ENTER_WHEN_PROMPTED, (v) => isStrongPasswordValue(v) || /^\d{4,16}$/.test(v));
+  }
   if (text.includes('</')) yield* whole(KEEPASS_PASSWORD, 1, anyValue);
   if (lines && text.includes('?') && /\?[ \t]*\r?\n/.test(text)) {
     yield* found(ANSWER_TO_QUESTION, anyValue);

@@ -39,6 +39,8 @@ const PASSWORD_STILL = new RegExp(
   `\\bis\\s+(?:the|my|your|our)\\s+(?:[\\w-]{1,20}\\s+){0,3}?${PASSWORD_WORD}${passwordFor(2)}\\s+still\\s+["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?\\?`,
   'dgi',
 );
+/** The word for a password in a language, which the most used passwords hold too: a cue, not the value ("Benutzer admin, Passwort …"). */
+const NAMES_A_PASSWORD = /^(?:passwort|kennwort|motdepasse|contraseña|senha|wachtwoord)$/i;
 /** Words that follow "password is" in prose about passwords, not a password. */
 const PASSWORD_PROSE = /^(?:required|incorrect|invalid|wrong|expired|correct|missing|empty|too|not|the|a|an|set|reset|changed|same|different|whatever|whichever|something|anything|obligatori[ao]|obligatoire|erforderlich|weak|strong|case|stored|saved|hidden|shown|encrypted|hashed|optional|mandatory|below|above|attached|in|on|at|of|for|to|with|by|from|your|my|our|their|his|her|its|this|that|still|now|also|being|only|never|always)$/i;
 /** "changed my pw to X", "reset the password to X" */
@@ -72,7 +74,7 @@ const QUOTED_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\[])["'\`“„«]([^"'\`”“
 
 
 /** What links a cue to its value right after it: "pw: X", "passwd X", "password\tX", "pass is X". */
-const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["'\`“]?([^\\s"'\`”]{10,128})`, 'iu');
+const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["'\`“\\[]?([^\\s"'\`”\\[]{10,128})`, 'iu');
 /**
  * What the password is for, or which one it is, between the cue and its link: "password for the
  * vault is …", "contraseña del wifi: …", "Passwort für das Wiki: …", "mot de passe provisoire :
@@ -80,7 +82,7 @@ const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["
  * colon, "=" or "is". (Not the colon of a Swedish ending: "lösenordet till wifi:t är …".)
  */
 const OWNER_THEN_LINK =
-  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho)(?:[ \t]+[\p{L}\d.@_'’-]+(?::\p{Ll}{1,3}(?![\p{L}\d]))?){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*(?:[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|→|->|=>)|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|είναι|היא|הוא)(?![\p{L}]))/iu;
+  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho|k|ke|pro|na|dla)(?:[ \t]+[\p{L}\d.@_'’-]+(?::\p{Ll}{1,3}(?![\p{L}\d]))?){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*(?:[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|→|->|=>)|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|είναι|היא|הוא)(?![\p{L}]))/iu;
 /** Cues whose language links them to the value with a word that is a preposition in English: Finnish "salasana on X", Polish "hasło to X". */
 const NATIVE_LINK = { cue: /^(?:salasana|has[łl]o)$/i, link: /^(?:[ \t]+(?:do|dla|na|k)[ \t]+[\p{L}\d.@_-]{1,30})?[ \t]+(?:on|to)(?=[ \t])/iu };
 /** Cues in English (and its misspellings): after them an unknown word is no English prose. */
@@ -291,7 +293,13 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
       if (/^[=:]*["'`“(]?\[[A-Za-z][\w-]*\]/.test(w[0]) || /^[=:]*["'`]?(?:\$?\{\{|\{%|\$\{)/.test(w[0]) || PLACEHOLDER_IN_BRACKETS.test(rest.slice(w.index))) break;
       const { word, lead } = bareWord(w[0]);
       // "my password on my iPhone15": a numbered thing further on is no password; right after the cue it is ("password Safari768").
-      if (hasPasswordShape(word) && !(previous !== cue && /^[\p{L}\d]+$/u.test(word) && isNumberedThing(word)) && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, rest.slice(w.index + w[0].length))) {
+      // (So do one of the most used passwords that is no English word, and three words or more run
+      // together: "the temporary password letmein over the phone", "the db password? CorrectHorseBatteryStaple".)
+      const shaped =
+        hasPasswordShape(word) ||
+        (isCommonPassword(word) && !ENGLISH_TIER.has(word.toLowerCase()) && !JARGON_WORDS.has(word.toLowerCase()) && !NAMES_A_PASSWORD.test(word)) ||
+        (/^\p{L}+$/u.test(word) && isJoinedWordsPassphrase(word) && (word.match(/\p{Lu}/gu) ?? []).length >= 3);
+      if (shaped && !(previous !== cue && /^[\p{L}\d]+$/u.test(word) && isNumberedThing(word)) && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, rest.slice(w.index + w[0].length))) {
         const start = cueEnd + w.index + lead;
         yield { start, end: start + word.length };
         taken = true;
@@ -478,6 +486,8 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
  */
 const CHANGED_TO = new RegExp(
   '(?<![\\p{L}])(?:(?:changed|set|reset|updated|switched)[ \\t]+(?:[\\p{L}\'’-]{1,20}[ \\t]+){0,4}?(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?to' +
+    // "Password for the VPN got reset to X", "the pw has been changed to X".
+    '|(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?(?:got|was|has[ \\t]+been|had[ \\t]+been|is|been)[ \\t]+(?:changed|set|reset|updated|switched|rotated)[ \\t]+to' +
     '|wachtwoord[ \\t]+(?:[\\p{L}-]{1,20}[ \\t]+){0,3}?(?:veranderd|gewijzigd|aangepast)[ \\t]+in' +
     '|cambiat[oa][ \\t]+(?:la[ \\t]+)?password[ \\t]+in|chang[ée][ \\t]+(?:le[ \\t]+)?mot[ \\t]+de[ \\t]+passe[ \\t]+en' +
     '|(?:passwort|kennwort)[ \\t]+(?:[\\p{L}-]{1,20}[ \\t]+){0,2}?auf(?=[ \\t]+\\S+[ \\t]+(?:geändert|gesetzt|umgestellt))' +
@@ -522,7 +532,8 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       const span = m.indices?.[2];
       const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');
       if (span === undefined || /^\d+$/.test(m[1] ?? '') || value.length < 4 || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || PASSWORD_PROSE.test(value)) continue;
-      if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase()))) continue;
+      // (One of the most used passwords is one though it is a word: "creds: ops / monkey".)
+      if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase())) && !isCommonPassword(value)) continue;
       if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !isJoinedWordsPassphrase(value) && !isCommonPassword(value) && !/\d/.test(value)) continue;
       yield { start: span[0], end: span[0] + value.length };
     }

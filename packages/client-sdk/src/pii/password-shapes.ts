@@ -159,10 +159,10 @@ export function isJoinedWordsPassphrase(word: string, anyWords = false): boolean
   return unknown === 0 || (unknown === 1 && parts.length >= 3);
 }
 
-/** A numbered thing written as one word ("iPhone15", "Room101", "Surface9"): no password. */
+/** A numbered thing written as one word ("iPhone15", "Room101", "Surface9"): no password, unless one of the most used ("admin123"). */
 export function isNumberedThing(word: string): boolean {
   const letters = WORD_AND_DIGITS.exec(word)?.[1]?.toLowerCase();
-  return letters !== undefined && (NUMBERED_NOUNS.test(letters) || JARGON_WORDS.has(letters));
+  return letters !== undefined && (NUMBERED_NOUNS.test(letters) || JARGON_WORDS.has(letters)) && !isCommonPassword(word);
 }
 
 /**

@@ -84,7 +84,7 @@ export const MIN_PASSWORD_LENGTH = 6;
  * "este", "adalah", "is now".
  */
 export const CUE_LINK =
-  /^(?:['’]s[ \t]+|[ \t]*(?:は|是|为|為|：)[ \t]*|[ \t]*(?:\*\*|["'])?(?:[:=]|->|=>|→|[-–—](?=[ \t]))(?:\*\*)?[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|c['’]est|är|ar|er|je|jest|este|adalah|là|είναι|היא|הוא|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu|ab[ \t]+heute|seit[ \t]+heute|desde[ \t]+hoy|a[ \t]+partir[ \t]+de[ \t]+hoje|vanaf[ \t]+vandaag|da[ \t]+oggi|från[ \t]+idag))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*(?::|→|->|=>)?[ \t]*|\t+)/iu;
+  /^(?:['’]s[ \t]+|[ \t]*(?:は|是|为|為|：)[ \t]*|[ \t]*(?:\*{1,2}|_|["'])?(?:[:=]|->|=>|→|[-–—](?=[ \t]))(?:\*{1,2}|_)?[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|c['’]est|är|ar|er|je|jest|este|adalah|là|είναι|היא|הוא|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu|ab[ \t]+heute|seit[ \t]+heute|desde[ \t]+hoy|a[ \t]+partir[ \t]+de[ \t]+hoje|vanaf[ \t]+vandaag|da[ \t]+oggi|från[ \t]+idag))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*(?::|→|->|=>)?[ \t]*|\t+)/iu;
 
 /**
  * The most used passwords (NCSC's and SplashData's published top lists), letters only: taken
@@ -157,7 +157,7 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   }
   // One word in brackets that marks where it starts and ends: "password [Pm2utPy]".
   const inBrackets = /^\[([^\s\]]{4,64})\](?=[ \t]*(?:[.,;!?]|\r?\n|$|[ \t]))/.exec(tail)?.[1];
-  if (inBrackets !== undefined && !/^[A-Z][A-Z0-9_-]*$/.test(inBrackets) && shaped(inBrackets)) return [at + 1, at + 1 + inBrackets.length];
+  if (inBrackets !== undefined && !/^[A-Z][A-Z0-9_-]*$/.test(inBrackets) && (shaped(inBrackets) || isCommonPassword(inBrackets))) return [at + 1, at + 1 + inBrackets.length];
   const bracketed = BRACKETED.exec(tail);
   const phrase = bracketed?.[1];
   if (bracketed !== null && phrase !== undefined && (phrase === phrase.toLowerCase() || phrase === phrase.toUpperCase())) {

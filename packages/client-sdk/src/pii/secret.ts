@@ -1,6 +1,6 @@
 import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
-import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isShellVariable, userBeforeColon } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import { memoized, scrubFinds } from './call-memo.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
@@ -117,9 +117,12 @@ function looksLikeSecretValue(name: string, value: string, assigned = false): bo
   if (/pass|pwd|^pw$/i.test(name)) {
     // A plain lower-case word after `password:` is usually prose ("password: reset it"), not
     // after a constant's name ("ADMIN_PASSWORD=gardenquartzfuzzy") nor after '=' glued to the name
-    // ("ansible_password=marigold", "password=sunshine" in a connection string): configuration holds no prose.
+    // ("ansible_password=marigold", "password=sunshine" in a connection string), nor after a
+    // setting's name in snake_case or dotted ("ansible_become_password: letmein", "db.password: hunter"):
+    // configuration holds no prose.
     const constant = /^[A-Z][A-Z0-9_]*$/.test(name) && !/^(?:PASSWORD|PASSWD|PASS|PWD|PW)S?$/.test(name);
-    return value.length >= (constant || assigned ? 4 : MIN_PASSWORD_LENGTH) && (!/^[a-z]+$/.test(value) || constant || assigned);
+    const dotted = /[\p{L}\d][_.][\p{L}\d]/u.test(name);
+    return value.length >= (constant || assigned || dotted ? 4 : MIN_PASSWORD_LENGTH) && (!/^[a-z]+$/.test(value) || constant || assigned || (dotted && isChosenWord(value)) || isCommonPassword(value));
   }
   if (value.length < MIN_TOKEN_LENGTH || /^\d+$/.test(value)) return false;
   // Letters with digits, or mixed case: not a word or a number.
