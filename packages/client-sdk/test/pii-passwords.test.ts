@@ -543,6 +543,23 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('reset your password in the SelfServicePortal')).toEqual([]);
   });
 
+  it('reads one of them in a password column, after "use … for the password", "the new one is" and "set it to"', () => {
+    expect(secrets('| host | user | password |\n| --- | --- | --- |\n| prod-db | postgres | monkey |')).toEqual(['monkey']);
+    expect(secrets("let's use dragon for the password on the demo box")).toEqual(['dragon']);
+    expect(secrets('password has been reset, the new one is sunshine')).toEqual(['sunshine']);
+    expect(secrets('Reset your SSO password as requested. I set it to football, let me know if it works')).toEqual(['football']);
+    expect(secrets('the password policy: set it to private')).toEqual([]);
+    expect(secrets('password [monkey]')).toEqual(['monkey']);
+  });
+
+  it('reads a cue with a no-break space before its colon, Slavic prepositions before it, and one word before the clause goes on', () => {
+    expect(secrets('Mot de passe\u00a0: monkey (à changer à la première connexion)')).toEqual(['monkey']);
+    expect(secrets('Пароль до Wi-Fi у переговорці: qwerty')).toEqual(['qwerty']);
+    expect(secrets('Cambié la contraseña a jellybean esta mañana.')).toEqual(['jellybean']);
+    expect(secrets('Twoje tymczasowe hasło to 20070809 — zmień je po pierwszym logowaniu.')).toEqual(['20070809']);
+    expect(secrets('hey, password tbd — Marta')).toEqual([]);
+  });
+
   it('takes a numbered thing that is one of the most used passwords ("admin123")', () => {
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);
     expect(secrets('my password on my iPhone15 expired')).toEqual([]);

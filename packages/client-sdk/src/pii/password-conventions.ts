@@ -135,7 +135,7 @@ const WIFI_KEY_COLUMN = /^(?:key|psk|wpa2? key|network key|schlüssel|clé|clave
  * placeholder, another finding's tag or a word in brackets, nor a common word ("see vault", "N/A", "TBD" stay).
  */
 function isCellValue(value: string): boolean {
-  return value.length >= 4 && (!/\s/.test(value) || isCellPassphrase(value)) && !/^[(\[{<].*[)\]}>]$/.test(value) && !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2;
+  return value.length >= 4 && (!/\s/.test(value) || isCellPassphrase(value)) && !/^[(\[{<].*[)\]}>]$/.test(value) && !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && ((ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2 || isCommonPassword(value));
 }
 
 /** Three to six words of letters in a password column, none of them prose ("squirrel bamboo saddle paddle"; not "see the vault"). */
@@ -330,7 +330,7 @@ const SCRIPT_CUE_HINT = /رمز|گذرواژه|รหัสผ่าน|비밀�
 
 /** "the vpn one is X": which login's password, then the value. */
 const ONE_IS = afterNonLetter(new RegExp(
-  '(?<![a-zA-Z])the[ \\t]+(?:vpn|wi-?fi|wlan|admin|root|guest|staging|prod|production|router|nas|server|printer|kiosk|shared|service|temp|temporary)[ \\t]+one[ \\t]+(?:is|was)[ \\t]+(?:now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128})',
+  '(?<![a-zA-Z])the[ \\t]+(?:vpn|wi-?fi|wlan|admin|root|guest|staging|prod|production|router|nas|server|printer|kiosk|shared|service|temp|temporary|new|current|default)[ \\t]+one[ \\t]+(?:is|was)[ \\t]+(?:now[ \\t]+)?["\'`“]?([^\\s"\'`”]{4,128})',
   'dgiu',
 ));
 const LOGIN_PHRASE_HINT = /with|using|vault|account['’]s|key|type|enter|try|use|one|code|it['’]?s|wants|asks|needs|login|user|con|یوزر|کاربر|ingia/i;

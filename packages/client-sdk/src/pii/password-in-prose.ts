@@ -5,6 +5,7 @@ import { afterNonLetter, execAll } from './text.ts';
 import { hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
 import { EMAIL_SHAPE, TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, wordAndDigits } from './password-shapes.ts';
 import { findDelimitedPasswordColumns, findLoginArguments, findPasswordColumns } from './password-conventions.ts';
+import { isForeignFunctionWord } from './foreign-lines.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -82,7 +83,7 @@ const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["
  * colon, "=" or "is". (Not the colon of a Swedish ending: "lösenordet till wifi:t är …".)
  */
 const OWNER_THEN_LINK =
-  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho|k|ke|pro|na|dla)(?:[ \t]+[\p{L}\d.@_'’-]+(?::\p{Ll}{1,3}(?![\p{L}\d]))?){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t]*(?:[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|→|->|=>)|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|είναι|היא|הוא)(?![\p{L}]))/iu;
+  /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho|k|ke|pro|na|dla|до|для|на|в|у|від|от)(?:[ \t]+[\p{L}\d.@_'’-]+(?::\p{Ll}{1,3}(?![\p{L}\d]))?){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t\u00a0\u202f]*(?:[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|→|->|=>)|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|είναι|היא|הוא)(?![\p{L}]))/iu;
 /** Cues whose language links them to the value with a word that is a preposition in English: Finnish "salasana on X", Polish "hasło to X". */
 const NATIVE_LINK = { cue: /^(?:salasana|has[łl]o)$/i, link: /^(?:[ \t]+(?:do|dla|na|k)[ \t]+[\p{L}\d.@_-]{1,30})?[ \t]+(?:on|to)(?=[ \t])/iu };
 /** Cues in English (and its misspellings): after them an unknown word is no English prose. */
@@ -243,8 +244,8 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
       yield { start, end: start + runWord.length };
       continue;
     }
-    // A value in quotes right after the cue, with no link: "password 'monkey'".
-    const inQuotes = /^[ \t]+(["'‘“«`(])([^"'’”»`()\n]{4,64})["'’”»`)]/u.exec(rest);
+    // A value in quotes or brackets right after the cue, with no link: "password 'monkey'", "password [monkey]".
+    const inQuotes = /^[ \t]+(["'‘“«`(\[])([^"'’”»`()[\]\n]{4,64})["'’”»`)\]]/u.exec(rest);
     const quotedValue = inQuotes?.[2];
     if (inQuotes !== null && quotedValue !== undefined && !/\s/.test(quotedValue) && !PLACEHOLDER.test(quotedValue) && !isCodeValue(quotedValue) && !PASSWORD_PROSE.test(quotedValue) && ((ENGLISH_TIER.get(quotedValue.toLowerCase()) ?? 9) > 2 || isCommonPassword(quotedValue) || /[^\p{L}]/u.test(quotedValue))) {
       const start = cueEnd + inQuotes[0].indexOf(quotedValue);
@@ -487,7 +488,7 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
 const CHANGED_TO = new RegExp(
   '(?<![\\p{L}])(?:(?:changed|set|reset|updated|switched)[ \\t]+(?:[\\p{L}\'’-]{1,20}[ \\t]+){0,4}?(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?to' +
     // "Password for the VPN got reset to X", "the pw has been changed to X".
-    '|(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?(?:got|was|has[ \\t]+been|had[ \\t]+been|is|been)[ \\t]+(?:changed|set|reset|updated|switched|rotated)[ \\t]+to' +
+    '|(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?(?:got|was|has(?:[ \\t]+been)?|had(?:[ \\t]+been)?|is|been)[ \\t]+(?:changed|set|reset|updated|switched|rotated)[ \\t]+to' +
     '|wachtwoord[ \\t]+(?:[\\p{L}-]{1,20}[ \\t]+){0,3}?(?:veranderd|gewijzigd|aangepast)[ \\t]+in' +
     '|cambiat[oa][ \\t]+(?:la[ \\t]+)?password[ \\t]+in|chang[ée][ \\t]+(?:le[ \\t]+)?mot[ \\t]+de[ \\t]+passe[ \\t]+en' +
     '|(?:passwort|kennwort)[ \\t]+(?:[\\p{L}-]{1,20}[ \\t]+){0,2}?auf(?=[ \\t]+\\S+[ \\t]+(?:geändert|gesetzt|umgestellt))' +
@@ -498,16 +499,32 @@ const CHANGED_TO = new RegExp(
 
 function* findChangedTo(text: string): Generator<PiiSpan> {
   for (const m of execAll(CHANGED_TO, text)) {
-    const span = m.indices?.[1];
-    const value = m[1] ?? '';
-    if (span === undefined || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value) || PASSWORD_PROSE.test(value)) continue;
-    const words = value.split(/[ \t]+/);
+    const found = m.indices?.[1];
+    if (found === undefined) continue;
+    let span = found;
+    let value = m[1] ?? '';
+    let words = value.split(/[ \t]+/);
+    // "Cambié la contraseña a monkey esta mañana": after one word the clause goes on in the cue's language.
+    if (words.length >= 3 && words.slice(1).some((w) => isForeignFunctionWord(w))) {
+      value = words[0] ?? '';
+      words = [value];
+      span = [found[0], found[0] + value.length];
+    }
+    if (PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value) || PASSWORD_PROSE.test(value)) continue;
     const phrase = words.length >= 3 && words.every((w) => isChosenWord(w));
     // One word: a password's shape, a common password, capitals only ("HORIZON"), or a word no English list holds; not prose ("to expire").
     const one = words.length === 1 && (tiedShape(value) || isCommonPassword(value) || /^\p{Lu}{4,}$/u.test(value) || /[^\p{L}]/u.test(value) || ((ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2 && isChosenWord(value)));
     if (phrase || one) yield { start: span[0], end: span[1] };
   }
+  // "Reset your SSO password as requested. I set it to X": "it" is the password the text names, and
+  // only a value of a password's shape or one of the most used passwords is taken ("set it to private" stays).
+  for (const m of execAll(SET_IT_TO, text)) {
+    const span = m.indices?.[1];
+    const value = (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
+    if (span !== undefined && !PLACEHOLDER.test(value) && (tiedShape(value) || isCommonPassword(value))) yield { start: span[0], end: span[0] + value.length };
+  }
 }
+const SET_IT_TO = /(?<![\p{L}])(?:set|changed|reset|switched)[ \t]+it[ \t]+(?:back[ \t]+)?to[ \t]+["'`“‘]?([^\s"'`”’]{4,128})/dgiu;
 
 export function* findSentencePasswords(text: string): Generator<PiiSpan> {
   if (hasPasswordHint(text)) {
@@ -555,8 +572,8 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       if (value.length < 4 || /^(?:[(\[{]|\$\{)/.test(value) || PLACEHOLDER_IN_BRACKETS.test(text.slice(span[0])) || PASSWORD_PROSE.test(value) || PLACEHOLDER.test(value) || isCodeValue(value) || FINDING_TAG.test(value)) continue;
       // A plain common English word is prose ("the password is expired"); a rarer word, or
       // anything with a digit, a symbol or mixed case, is the password.
-      // (After "reset the password to" a common password is the value, an English word or not: "freedom".)
-      if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2 && !(re === PASSWORD_CHANGED && isCommonPassword(value))) continue;
+      // (After "reset the password to" or "use … for the password" a common password is the value, an English word or not: "freedom".)
+      if (/^[a-z]+$/i.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2 && !(re !== PASSWORD_IS && isCommonPassword(value))) continue;
       // A question about it: "the password is what?", "is it which?".
       if (/^[a-z]+\?+$/i.test(value) && ENGLISH_TIER.get(value.replace(/\?+$/, '').toLowerCase()) === 1) continue;
       // A word the sentence goes on from is prose ("is taped under the router", "is case-sensitive").

@@ -84,7 +84,7 @@ export const MIN_PASSWORD_LENGTH = 6;
  * "este", "adalah", "is now".
  */
 export const CUE_LINK =
-  /^(?:['’]s[ \t]+|[ \t]*(?:は|是|为|為|：)[ \t]*|[ \t]*(?:\*{1,2}|_|["'])?(?:[:=]|->|=>|→|[-–—](?=[ \t]))(?:\*{1,2}|_)?[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|c['’]est|är|ar|er|je|jest|este|adalah|là|είναι|היא|הוא|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu|ab[ \t]+heute|seit[ \t]+heute|desde[ \t]+hoy|a[ \t]+partir[ \t]+de[ \t]+hoje|vanaf[ \t]+vandaag|da[ \t]+oggi|från[ \t]+idag))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*(?::|→|->|=>)?[ \t]*|\t+)/iu;
+  /^(?:['’]s[ \t]+|[ \t]*(?:は|是|为|為|：)[ \t]*|[ \t\u00a0\u202f]*(?:\*{1,2}|_|["'])?(?:[:=]|->|=>|→|[-–—](?=[ \t]))(?:\*{1,2}|_)?[ \t]*|[ \t]+(?:(?:now|ahora|jetzt|maintenant|agora|ora|nu)[ \t]+)?(?:(?:is|was|es|est|ist|lautet|è|é|era|war|será|sera|sarà|wird|wordt|devient|diventa|fica|queda|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|c['’]est|är|ar|er|je|jest|este|adalah|là|είναι|היא|הוא|will be|would be|has been|is now|now is|now|still is)(?:[ \t]+(?:now|still|just|literally|exactly|simply|ahora|jetzt|maintenant|agora|ora|nu|ab[ \t]+heute|seit[ \t]+heute|desde[ \t]+hoy|a[ \t]+partir[ \t]+de[ \t]+hoje|vanaf[ \t]+vandaag|da[ \t]+oggi|från[ \t]+idag))?(?:[ \t]+(?:set|changed|reset|updated))?(?:[ \t]+to)?(?:[ \t]+(?:the|a)[ \t]+(?:phrase|passphrase|sentence|words))?|(?:set|changed|reset|updated)[ \t]+to)(?![\p{L}])[ \t]*(?::|→|->|=>)?[ \t]*|\t+)/iu;
 
 /**
  * The most used passwords (NCSC's and SplashData's published top lists), letters only: taken
@@ -121,7 +121,7 @@ const BRACKETED = /^[\[(]((?:\p{L}{2,}|\d{1,6})(?:[ \t]+(?:\p{L}{2,}|\d{1,6})){2
 const DIGITS = /^(\d{4,16})(?![\d.,:/-]?\d|[\p{L}])/u;
 /** Words in one run, a number after them allowed, up to the clause's end or a dash before a remark ("igloo pillow violet 93 – keep it …"). */
 const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7}(?:[ \t]+\d{1,4})?)(?=[ \t]*(?:[.,;!?)]|\r?\n|$)|[ \t]+[-–—][ \t])/u;
-const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
+const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)，。、；！？）]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
 
 export interface CueValueOptions {
   /** The cue names a passphrase: words after it need no quotes. */
