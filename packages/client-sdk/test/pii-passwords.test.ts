@@ -560,6 +560,17 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('hey, password tbd — Marta')).toEqual([]);
   });
 
+  it('reads digits where a value stands, and a URL\'s or a -u flag\'s password with an @ in it', () => {
+    expect(secrets('password=000000')).toEqual(['000000']);
+    expect(secrets('password is [08630667]')).toEqual(['08630667']);
+    expect(secrets('docker login -u ci-bot -p 04718823 registry.acme.io')).toEqual(['04718823']);
+    expect(secrets('docker run -u app -p 8080:80 nginx')).toEqual([]);
+    expect(secrets('Giriş bilgileri: admin / 000000')).toEqual(['000000']);
+    expect(secrets("The pw got rotated, it's now 482913")).toEqual(['482913']);
+    expect(scrubPii('git clone https://deploy:P@ssw0rd@git.acme.local/infra.git').text).toBe('git clone https://deploy:[SECRET]@git.acme.local/infra.git');
+    expect(secrets('curl -u admin:P@ssw0rd https://jenkins.acme.local/api/json')).toEqual(['P@ssw0rd']);
+  });
+
   it('takes a numbered thing that is one of the most used passwords ("admin123")', () => {
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);
     expect(secrets('my password on my iPhone15 expired')).toEqual([]);

@@ -7,8 +7,8 @@ import { execAll } from './text.ts';
 const EMAIL =
   /(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])/g;
 
-/** A URL's scheme, user and colon before the match, and any part of the password ("postgresql://bi_reader:river~staple~" before "battery@pg-1.internal"). */
-const URL_USERINFO_BEFORE = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s\/@:]*:[^\s@\/]*$/;
+/** A URL's scheme, user and colon before the match, and any part of the password ("postgresql://bi_reader:river~staple~" before "battery@pg-1.internal", "https://deploy:P@" before "ssw0rd@git.acme.local"). */
+const URL_USERINFO_BEFORE = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s\/@:]*:[^\s\/]*$/;
 
 /** Retina image names (`logo@2x.png`) look like addresses. */
 const IMAGE_SCALE = /@\d+(?:\.\d+)?x\.[a-z]+$/i;

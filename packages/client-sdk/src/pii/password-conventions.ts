@@ -25,7 +25,7 @@ const ACCOUNT_HINT = /(?:admin|root|sa|postgres|ubuntu|pi|guest|superuser|operat
  */
 const PASSWORD_FLAG = /(?<![\w-])--(?:password|passwd|pass|pwd)(?:[ \t]+|=)["']?([^\s"'-][^\s"']{3,127})/dg;
 const P_FLAG = /(?<![\w-])-p(?:[ \t]+|=)["']?([^\s"'-][^\s"']{3,127})/dg;
-const USER_COLON = /(?<![\w-])(?:-u|--user)[ \t=]+["']?[^\s:"']{1,64}:["']?([^\s"'@]{4,128})/dg;
+const USER_COLON = /(?<![\w-])(?:-u|--user)[ \t=]+["']?[^\s:"']{1,64}:["']?([^\s"']{4,128})/dg;
 /** "-pX" glued to its flag, as mysql and 7-Zip take it ("mysql -uroot -p'Autumn2022!!'", "7z x -pS3cret a.7z"). */
 const GLUED_P = /(?<![\w-])-p["']?([^\s"'-][^\s"']{3,127})/dg;
 const GLUED_P_COMMAND = /\b(?:mysql|mysqldump|mysqladmin|mariadb|7za?|unrar|rar)\b/;
@@ -242,9 +242,11 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
     }
   };
   // (Each pattern's hint is tried only where the text has a character the hint cannot match without.)
-  if (text.includes('/') && ACCOUNT_HINT.test(text)) yield* found(ACCOUNT_SLASH);
+  // (Six digits or more too, no port's or year's: "admin / 000000", "-p 04718823".)
+  const loginOrDigits = (v: string): boolean => loginValue(v) || /^\d{6,16}$/.test(v);
+  if (text.includes('/') && ACCOUNT_HINT.test(text)) yield* found(ACCOUNT_SLASH, loginOrDigits);
   if (text.includes('--p')) yield* found(PASSWORD_FLAG, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
-  if (text.includes('-p') && /(?<![\w-])-p\b/.test(text) && /(?<![\w-])(?:-u|--user(?:name)?)|\blogin\b/.test(text)) yield* found(P_FLAG);
+  if (text.includes('-p') && /(?<![\w-])-p\b/.test(text) && /(?<![\w-])(?:-u|--user(?:name)?)|\blogin\b/.test(text)) yield* found(P_FLAG, loginOrDigits);
   if (GLUED_P_COMMAND.test(text)) yield* found(GLUED_P, (v) => anyValue(v) && !/^\d{1,5}$/.test(v));
   if (COMMAND_HINT.test(text)) for (const re of COMMAND_PASSWORDS) yield* found(re, anyValue);
   if (text.includes(':') && /:\d{1,5}:|:\*:/.test(text)) yield* found(PGPASS_LINE, anyValue);
@@ -256,7 +258,7 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
     yield* found(TRY_FOR_LOGIN, isStrongPasswordValue);
     yield* found(ONE_IS, isStrongPasswordValue);
   }
-  if (IT_IS_HINT.test(text)) yield* found(IT_IS_AFTER_CUE, isStrongPasswordValue);
+  if (IT_IS_HINT.test(text)) yield* found(IT_IS_AFTER_CUE, (v) => isStrongPasswordValue(v) || /^\d{6,16}$/.test(v));
   if (/pass[ \t]/i.test(text)) yield* found(PASS_THEN_VALUE, (v) => /\d/.test(v) && isStrongPasswordValue(v) && !/^[a-z]+(?:_[a-z\d]+)+$/.test(v));
   if (lines && POINTER_HINT.test(text)) yield* found(VALUE_UNDER_POINTER, (v) => isStrongPasswordValue(v) || wordAndDigits(v) !== undefined);
   if (lines && /\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) yield* found(VALUE_ABOVE_POINTER, anyValue);

@@ -119,6 +119,8 @@ export function wordAndDigits(raw: string): string | undefined {
   // A base64 string may hold '/' ("sEHgmI4CRWWkK/0TlJ7="): padded, and of both cases and digits.
   if (BASE64_PADDED.test(word)) return /\p{Ll}/u.test(word) && /\p{Lu}/u.test(word) && /\d/.test(word) ? word : undefined;
   if (/[\/\\:@]/.test(word)) return undefined;
+  // A setting's name and its value ("password=000000") is not one word: the setting's rule reads the value.
+  if (/^[\p{L}\d_.-]+=/u.test(word)) return undefined;
   const m = WORD_AND_DIGITS.exec(word);
   const letters = m?.[1]?.toLowerCase();
   if (letters !== undefined) {

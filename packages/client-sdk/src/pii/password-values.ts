@@ -157,7 +157,7 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   }
   // One word in brackets that marks where it starts and ends: "password [Pm2utPy]".
   const inBrackets = /^\[([^\s\]]{4,64})\](?=[ \t]*(?:[.,;!?]|\r?\n|$|[ \t]))/.exec(tail)?.[1];
-  if (inBrackets !== undefined && !/^[A-Z][A-Z0-9_-]*$/.test(inBrackets) && (shaped(inBrackets) || isCommonPassword(inBrackets))) return [at + 1, at + 1 + inBrackets.length];
+  if (inBrackets !== undefined && !/^[A-Z][A-Z0-9_-]*$/.test(inBrackets) && (shaped(inBrackets) || isCommonPassword(inBrackets) || /^\d{4,16}$/.test(inBrackets))) return [at + 1, at + 1 + inBrackets.length];
   const bracketed = BRACKETED.exec(tail);
   const phrase = bracketed?.[1];
   if (bracketed !== null && phrase !== undefined && (phrase === phrase.toLowerCase() || phrase === phrase.toUpperCase())) {

@@ -88,8 +88,8 @@ const URL_SECRET_PARAM =
   /[?&#;](?:access_token|refresh_token|id_token|auth_token|token|api_key|apikey|api-key|key|secret|client_secret|password|passwd|pwd|pass|sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|session_id|sessionid|jwt|auth)=(?!\[[A-Za-z][\w-]*\])([^&#\s"'<>]{1,2048})/dgi;
 // Quantifiers are bounded throughout this file so that no pattern is quadratic on long
 // runs of URL-ish characters.
-/** scheme://user:password@host: the password. */
-const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:\/@]{1,128}:(?!\[[A-Za-z][\w-]*\]@)([^\s@\/]{1,256})@[^\s@]/dgi;
+/** scheme://user:password@host: the password, up to the last '@' before the host ("deploy:P@ssw0rd@git.acme.local", unescaped as people type it). */
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:\/@]{1,128}:(?!\[[A-Za-z][\w-]*\]@)([^\s\/]{1,256}?)@(?=[^\s@\/:?#]+(?:[\/:?#]|\s|$))/dgi;
 /**
  * `api_key = …`, `"password": "…"`, `export GITHUB_TOKEN=…`: a name ending in a secret word,
  * an assignment operator, then the value. The scan starts from the secret word, which is much
