@@ -571,6 +571,18 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('curl -u admin:P@ssw0rd https://jenkins.acme.local/api/json')).toEqual(['P@ssw0rd']);
   });
 
+  it('reads a passphrase of words with spaces where the clause goes on, before the cue, and after a login pair', () => {
+    expect(secrets('Hi team, the shared password for the Figma account is correct horse battery staple until we get SSO')).toEqual(['correct horse battery staple']);
+    expect(secrets('pw for the build server is correct horse battery staple 😬')).toEqual(['correct horse battery staple']);
+    expect(secrets('I changed my pw to correct horse battery staple yesterday')).toEqual(['correct horse battery staple']);
+    expect(secrets('fyi wifi pw changed to football after the audit')).toEqual(['football']);
+    expect(secrets('correct horse battery staple is the password')).toEqual(['correct horse battery staple']);
+    expect(secrets('creds for staging are deploy / correct horse battery staple')).toEqual(['correct horse battery staple']);
+    expect(secrets('the password is stored in the vault and rotated')).toEqual([]);
+    expect(secrets('please remember your badge is the password')).toEqual([]);
+    expect(secrets('login: jdoe / see the vault for it')).toEqual([]);
+  });
+
   it('takes a numbered thing that is one of the most used passwords ("admin123")', () => {
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);
     expect(secrets('my password on my iPhone15 expired')).toEqual([]);

@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, FINDING_TAG, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, userBeforeColon, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, FINDING_TAG, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isFunctionWord, isMarkedValue, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { afterNonLetter, execAll } from './text.ts';
 import { hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
@@ -68,6 +68,15 @@ const LINK_BEFORE_CUE =
   // (And the copulas of the cues' languages: "X è la password nuova", "X är det nya lösenordet", "X, c'est le nouveau mdp".)
   ",?\\s+(?:(?:is|as|was|=|will be|would be|è|é|är|ist|es|est|c['’]est|jest|er|on|to|je|este|(?:does(?:n['’]?t| not)|did(?:n['’]?t| not)|won['’]t|will not)\\s+work\\s+as|works?\\s+as)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}(?:\\p{L}{2,12}-)?|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
 const VALUE_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\["'\`“])["'\`“(]?([^\\s"'\`”()]{4,128}?)["'\`”)]?${LINK_BEFORE_CUE}`, 'iu');
+/**
+ * Three words or more that read as a passphrase, not prose: no function word, and no word of prose
+ * about passwords, but one among four or more ("correct horse battery staple").
+ */
+function isPassphraseRun(words: readonly string[]): boolean {
+  return words.length >= 3 && !words.some((w) => isFunctionWord(w)) && words.filter((w) => !isChosenWord(w)).length <= (words.length >= 4 ? 1 : 0);
+}
+/** Two to five lower-case words from the line's start or a bracket, before a value's last word. */
+const RUN_BEFORE_VALUE = /(?:^|[(\[])[ \t]*((?:\p{Ll}{3,}[ \t]+){2,5})$/u;
 /** The key of a user's name right before a value: "login: svc_backup (password …)". */
 const USER_KEY_BEFORE = /(?:login|user(?:name)?|account|benutzer(?:name)?|id)[ \t]*[:=][ \t]*["'`“(]?$/i;
 /** A quoted value of any shape before the cue: "\"blue sky 42\" is the passphrase". */
@@ -322,8 +331,17 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     const value = before?.[1];
     if (before === null || value === undefined) continue;
     const { word } = bareWord(value);
+    const valueAt = before.index + before[0].indexOf(value);
     // "login: svc_backup (password via the portal)": a user's name, after its key.
-    if (USER_KEY_BEFORE.test(head.slice(0, before.index + before[0].indexOf(value)))) continue;
+    if (USER_KEY_BEFORE.test(head.slice(0, valueAt))) continue;
+    // "correct horse battery staple is the password": lower-case words from the line's start (or a
+    // bracket's), the value's last word among them, are one passphrase.
+    const runBefore = /^\p{Ll}{3,}$/u.test(value) ? RUN_BEFORE_VALUE.exec(head.slice(0, valueAt)) : null;
+    if (runBefore !== null && isPassphraseRun((runBefore[1] ?? '').trim().split(/[ \t]+/).concat(value))) {
+      const start = index - head.length + valueAt - (runBefore[1] ?? '').length;
+      yield { start, end: index - head.length + valueAt + value.length };
+      continue;
+    }
     // A short word and digits is one only right before "is the (new) password" ("max50").
     const short = /^\p{L}{3,}\d{1,4}$/u.test(word) && /^,?\s+(?:is|was)\s+(?:the\s+)?(?:new\s+)?$/iu.test(before[0].slice(before[0].indexOf(value) + value.length));
     // (Or a word with a digit and a mark, whatever it looks like, right before "is the new password": "020-7946-0173", "1.20.52-beta".)
@@ -487,13 +505,13 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
  */
 const CHANGED_TO = new RegExp(
   '(?<![\\p{L}])(?:(?:changed|set|reset|updated|switched)[ \\t]+(?:[\\p{L}\'’-]{1,20}[ \\t]+){0,4}?(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?to' +
-    // "Password for the VPN got reset to X", "the pw has been changed to X".
-    '|(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?(?:got|was|has(?:[ \\t]+been)?|had(?:[ \\t]+been)?|is|been)[ \\t]+(?:changed|set|reset|updated|switched|rotated)[ \\t]+to' +
+    // "Password for the VPN got reset to X", "the pw has been changed to X", "wifi pw changed to X".
+    '|(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?(?:(?:got|was|has(?:[ \\t]+been)?|had(?:[ \\t]+been)?|is|been)[ \\t]+)?(?:changed|set|reset|updated|switched|rotated)[ \\t]+to' +
     '|wachtwoord[ \\t]+(?:[\\p{L}-]{1,20}[ \\t]+){0,3}?(?:veranderd|gewijzigd|aangepast)[ \\t]+in' +
     '|cambiat[oa][ \\t]+(?:la[ \\t]+)?password[ \\t]+in|chang[ée][ \\t]+(?:le[ \\t]+)?mot[ \\t]+de[ \\t]+passe[ \\t]+en' +
     '|(?:passwort|kennwort)[ \\t]+(?:[\\p{L}-]{1,20}[ \\t]+){0,2}?auf(?=[ \\t]+\\S+[ \\t]+(?:geändert|gesetzt|umgestellt))' +
     '|cambi[éeó][ \\t]+(?:la[ \\t]+)?(?:contraseña|clave)[ \\t]+a|mud(?:ei|ou|amos)[ \\t]+a[ \\t]+senha[ \\t]+para|zmieni[łl](?:em|am|)?[ \\t]+hasło[ \\t]+na)' +
-    '[ \\t]+((?:\\p{Ll}{3,}[ \\t]+){2,5}\\p{Ll}{3,}(?=[ \\t]*(?:[.,;!]|$))|[^\\s"\'`“”‘’«»„]{4,128}?)(?=[.,;!?]?(?:[ \\t]|$)|[.,;!?]?\\r?\\n)',
+    '[ \\t]+((?:\\p{Ll}{3,}[ \\t]+){2,5}?\\p{Ll}{3,}(?=[ \\t]*(?:[.,;!]|$)|[ \\t]+(?:yesterday|today|tonight|this[ \\t]+morning|last[ \\t]+night|for[ \\t]+now|after|until|till|when|and|but|so|before|because|since)(?![\\p{L}]))|[^\\s"\'`“”‘’«»„]{4,128}?)(?=[.,;!?]?(?:[ \\t]|$)|[.,;!?]?\\r?\\n)',
   'dgiu',
 );
 
@@ -511,7 +529,7 @@ function* findChangedTo(text: string): Generator<PiiSpan> {
       span = [found[0], found[0] + value.length];
     }
     if (PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value) || PASSWORD_PROSE.test(value)) continue;
-    const phrase = words.length >= 3 && words.every((w) => isChosenWord(w));
+    const phrase = isPassphraseRun(words);
     // One word: a password's shape, a common password, capitals only ("HORIZON"), or a word no English list holds; not prose ("to expire").
     const one = words.length === 1 && (tiedShape(value) || isCommonPassword(value) || /^\p{Lu}{4,}$/u.test(value) || /[^\p{L}]/u.test(value) || ((ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2 && isChosenWord(value)));
     if (phrase || one) yield { start: span[0], end: span[1] };
@@ -548,7 +566,14 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
     for (const m of execAll(CREDENTIAL_PAIR, text)) {
       const span = m.indices?.[2];
       const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');
-      if (span === undefined || /^\d+$/.test(m[1] ?? '') || value.length < 4 || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || PASSWORD_PROSE.test(value)) continue;
+      if (span === undefined || /^\d+$/.test(m[1] ?? '')) continue;
+      // "creds for staging are deploy / correct horse battery staple": lower-case words to the clause's end are one passphrase.
+      const more = /^\p{Ll}{3,}$/u.test(value) ? /^(?:[ \t]+\p{Ll}{3,}){2,5}(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u.exec(text.slice(span[0] + value.length)) : null;
+      if (more !== null && isPassphraseRun([value, ...more[0].trim().split(/[ \t]+/)])) {
+        yield { start: span[0], end: span[0] + value.length + more[0].length };
+        continue;
+      }
+      if (value.length < 4 || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || PASSWORD_PROSE.test(value)) continue;
       // (One of the most used passwords is one though it is a word: "creds: ops / monkey".)
       if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase())) && !isCommonPassword(value)) continue;
       if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !isJoinedWordsPassphrase(value) && !isCommonPassword(value) && !/\d/.test(value)) continue;

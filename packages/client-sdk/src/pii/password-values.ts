@@ -121,6 +121,11 @@ const BRACKETED = /^[\[(]((?:\p{L}{2,}|\d{1,6})(?:[ \t]+(?:\p{L}{2,}|\d{1,6})){2
 const DIGITS = /^(\d{4,16})(?![\d.,:/-]?\d|[\p{L}])/u;
 /** Words in one run, a number after them allowed, up to the clause's end or a dash before a remark ("igloo pillow violet 93 – keep it …"). */
 const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7}(?:[ \t]+\d{1,4})?)(?=[ \t]*(?:[.,;!?)]|\r?\n|$)|[ \t]+[-–—][ \t])/u;
+/**
+ * Three words or more in one run, then what starts a remark or the next clause: an emoji, a bracket, or
+ * a word such as "and" or "until" ("is correct horse battery staple until we get SSO", "… staple 😬").
+ */
+const LONG_WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,7})(?=[ \t]*\p{Extended_Pictographic}|[ \t]+\(|[ \t]+(?:and|but|until|till|so|then|unless|when|after|before|because|since|for now|yesterday|today|tomorrow)(?![\p{L}]))/u;
 const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)，。、；！？）]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
 
 export interface CueValueOptions {
@@ -188,7 +193,7 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   if (withApostrophe !== undefined && isSymbolValue(withApostrophe)) return [at, at + withApostrophe.length];
   const digits = DIGITS.exec(tail);
   if (digits !== null) return [at, at + (digits[1] ?? '').length];
-  const run = WORD_RUN.exec(tail)?.[1];
+  const run = WORD_RUN.exec(tail)?.[1] ?? LONG_WORD_RUN.exec(tail)?.[1];
   if (run !== undefined) {
     const words = run.split(/[ \t]+/);
     // Title Case ("Correct Horse Battery Staple") only after a cue that names a passphrase.
@@ -207,6 +212,11 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   const clause = word !== undefined && FUNCTION_WORDS.has(word.toLowerCase()) && /^[ \t]+\p{L}/u.test(tail.slice(word.length));
   if (word !== undefined && !clause && !isCodeValue(word) && (isCommonPassword(word) || (isChosenWord(word) && plainWord?.(word) === true))) return [at, at + word.length];
   return undefined;
+}
+
+/** A word that makes any run of words prose ("the", "after", "ist"). */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word.toLowerCase());
 }
 
 /** A word that no list of prose words holds. */
