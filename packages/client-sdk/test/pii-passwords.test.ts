@@ -583,7 +583,15 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('login: jdoe / see the vault for it')).toEqual([]);
   });
 
-  it('takes a numbered thing that is one of the most used passwords ("admin123")', () => {
+  it('reads a value set apart by commas after "the default password", or in brackets further on in the clause', () => {
+    expect(secrets('use the default password, shadow, and change it on first login')).toEqual(['shadow']);
+    expect(secrets('Called the user, read the new pw out to them (letmein) and closed the ticket.')).toEqual(['letmein']);
+    expect(secrets('reset your password (see the vault) today')).toEqual([]);
+    expect(secrets('my password, however, is long')).toEqual([]);
+  });
+
+  it('takes a numbered thing that is one of the most used passwords ("admin123", "test1234")', () => {
+    expect(secrets('the vpn one is test1234')).toEqual(['test1234']);
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);
     expect(secrets('my password on my iPhone15 expired')).toEqual([]);
   });

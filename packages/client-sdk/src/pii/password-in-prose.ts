@@ -117,6 +117,12 @@ const UNLINKED_VALUE = /^[ \t]+(\p{L}{4,32}|\d{6,16})(?=[ \t]*(?:[.,;!?)]|\r?\n|
 const NEW_BEFORE_CUE = /(?:^|[^\p{L}])(?:new|temp|temporary|neues?|nouveau|nuova|nueva|nova|nieuwe?)[ \t]+(?:[\p{L}-]{2,20}[ \t]+){0,2}$/iu;
 /** One token after the cue and an emoji right after it. */
 const VALUE_THEN_EMOJI = /^[ \t]*[:=]?[ \t]+([^\s"'`“”‘’«»]{4,64}?)[ \t]*(?=\p{Extended_Pictographic})/u;
+/** One token between commas right after the cue, or in round brackets a few words further on in its clause. */
+const SET_APART = /^(?:,[ \t]+([^\s,()]{4,64}),(?=[ \t])|[^\n.!?()]{0,40}?[ \t]\(([^\s()]{4,64})\))/u;
+/** What {@link SET_APART} takes: a password's shape, a passphrase run together, one of the most used passwords, or digits. */
+function isApartValue(value: string): boolean {
+  return !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && (tiedShape(value) || isCommonPassword(value) || /^\d{4,16}$/.test(value));
+}
 /** An arrow within a few words after the cue, then the value: in quotes, or one token. */
 const ARROW_THEN_VALUE = /^[^\n.!?→]{0,40}?[ \t](?:→|->|=>)[ \t]*(?:(["'“‘`])([^"'”’`\n]{2,64})["'”’`]|([^\s"'`“”‘’]{2,64}))/u;
 /**
@@ -290,6 +296,15 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     if (arrow !== null && pointed !== undefined && isPointedValue(pointed)) {
       const start = cueEnd + arrow[0].length - pointed.length - (arrow[2] !== undefined ? 1 : 0);
       yield { start, end: start + pointed.length };
+      continue;
+    }
+    // A value set apart in the cue's clause, by commas after "the default password" or in brackets
+    // further on: "use the default password, shadow, and change it", "read the new pw out to them (letmein)".
+    const apart = SET_APART.exec(rest);
+    const apartValue = apart?.[1] ?? apart?.[2];
+    if (apart !== null && apartValue !== undefined && (apart[1] === undefined || NEW_BEFORE_CUE.test(text.slice(Math.max(0, index - 40), index)) || /(?:default|initial)[ \t]+$/i.test(text.slice(Math.max(0, index - 20), index))) && isApartValue(apartValue)) {
+      const start = cueEnd + apart[0].length - apartValue.length - 1;
+      yield { start, end: start + apartValue.length };
       continue;
     }
     let previous = cue;
