@@ -1,11 +1,11 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, FINDING_TAG, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isFunctionWord, isMarkedValue, userBeforeColon, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, isPassphraseRun, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { afterNonLetter, execAll } from './text.ts';
 import { hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
-import { EMAIL_SHAPE, TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, wordAndDigits } from './password-shapes.ts';
+import { TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, isTiedShape, wordAndDigits } from './password-shapes.ts';
 import { findDelimitedPasswordColumns, findLoginArguments, findPasswordColumns } from './password-conventions.ts';
-import { isForeignFunctionWord } from './foreign-lines.ts';
+import { findChangedTo } from './password-changed.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -42,8 +42,6 @@ const PASSWORD_STILL = new RegExp(
 );
 /** The word for a password in a language, which the most used passwords hold too: a cue, not the value ("Benutzer admin, Passwort …"). */
 const NAMES_A_PASSWORD = /^(?:passwort|kennwort|motdepasse|contraseña|senha|wachtwoord)$/i;
-/** Words that follow "password is" in prose about passwords, not a password. */
-const PASSWORD_PROSE = /^(?:required|incorrect|invalid|wrong|expired|correct|missing|empty|too|not|the|a|an|set|reset|changed|same|different|whatever|whichever|something|anything|obligatori[ao]|obligatoire|erforderlich|weak|strong|case|stored|saved|hidden|shown|encrypted|hashed|optional|mandatory|below|above|attached|in|on|at|of|for|to|with|by|from|your|my|our|their|his|her|its|this|that|still|now|also|being|only|never|always)$/i;
 /** "changed my pw to X", "reset the password to X" */
 const PASSWORD_CHANGED = new RegExp(
   `\\b(?:changed|set|reset|updated|switched)\\s+(?:my\\s+|the\\s+|our\\s+|your\\s+|his\\s+|her\\s+)?(?:[\\w-]{1,20}\\s+){0,3}${PASSWORD_WORD}\\s+(?:(?:from|for|on)\\s+(?:the\\s+)?[\\w.@-]{1,30}\\s+)?to\\s+["'\`“]?([^\\s"'\`”]{4,128})`,
@@ -68,13 +66,6 @@ const LINK_BEFORE_CUE =
   // (And the copulas of the cues' languages: "X è la password nuova", "X är det nya lösenordet", "X, c'est le nouveau mdp".)
   ",?\\s+(?:(?:is|as|was|=|will be|would be|è|é|är|ist|es|est|c['’]est|jest|er|on|to|je|este|(?:does(?:n['’]?t| not)|did(?:n['’]?t| not)|won['’]t|will not)\\s+work\\s+as|works?\\s+as)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}(?:\\p{L}{2,12}-)?|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
 const VALUE_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\["'\`“])["'\`“(]?([^\\s"'\`”()]{4,128}?)["'\`”)]?${LINK_BEFORE_CUE}`, 'iu');
-/**
- * Three words or more that read as a passphrase, not prose: no function word, and no word of prose
- * about passwords, but one among four or more ("correct horse battery staple").
- */
-function isPassphraseRun(words: readonly string[]): boolean {
-  return words.length >= 3 && !words.some((w) => isFunctionWord(w)) && words.filter((w) => !isChosenWord(w)).length <= (words.length >= 4 ? 1 : 0);
-}
 /** Two to five lower-case words from the line's start or a bracket, before a value's last word. */
 const RUN_BEFORE_VALUE = /(?:^|[(\[])[ \t]*((?:\p{Ll}{3,}[ \t]+){2,5})$/u;
 /** The key of a user's name right before a value: "login: svc_backup (password …)". */
@@ -121,7 +112,7 @@ const VALUE_THEN_EMOJI = /^[ \t]*[:=]?[ \t]+([^\s"'`“”‘’«»]{4,64}?)[ \
 const SET_APART = /^(?:,[ \t]+([^\s,()]{4,64}),(?=[ \t])|[^\n.!?()]{0,40}?[ \t]\(([^\s()]{4,64})\))/u;
 /** What {@link SET_APART} takes: a password's shape, a passphrase run together, one of the most used passwords, or digits. */
 function isApartValue(value: string): boolean {
-  return !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && (tiedShape(value) || isCommonPassword(value) || /^\d{4,16}$/.test(value));
+  return !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && (isTiedShape(value) || isCommonPassword(value) || /^\d{4,16}$/.test(value));
 }
 /** An arrow within a few words after the cue, then the value: in quotes, or one token. */
 const ARROW_THEN_VALUE = /^[^\n.!?→]{0,40}?[ \t](?:→|->|=>)[ \t]*(?:(["'“‘`])([^"'”’`\n]{2,64})["'”’`]|([^\s"'`“”‘’]{2,64}))/u;
@@ -169,10 +160,9 @@ function isWordCompound(word: string): boolean {
 
 
 /** The value a cue is tied to on its own line, or on the next when the cue ends its line; offsets into `text`. */
-const tiedShape = (word: string): boolean => hasPasswordShape(word) || EMAIL_SHAPE.test(word) || isJoinedWordsPassphrase(word);
 
 function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [number, number] | undefined {
-  const options: CueValueOptions = { passphrase: /phrase/i.test(cue), shaped: tiedShape };
+  const options: CueValueOptions = { passphrase: /phrase/i.test(cue), shaped: isTiedShape };
   // After a cue that names a login, one word is the user's name ("Zugangsdaten: Benutzer …").
   if (!LOGIN_CUE.test(cue) && !SHAPE_ONLY_CUE.test(cue)) options.plainWord = isPlainWordPassword;
   const owner = OWNER_THEN_LINK.exec(rest)?.[0].length ?? 0;
@@ -367,7 +357,7 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
         /^[ \t]+(?:nuova|nuovo|nouveau|nouvelle|nueva|nuevo|nova|novo|nowe|nowy)(?![\p{L}])/iu.test(text.slice(cueEnd, cueEnd + 12)));
     // (After a dash and "that's the", any token that is no prose: "@donkey032 — that's the password", "www.ocean-monkey.com — that's the pass".)
     const pointedAt = /^,?\s+[-–—]\s+that['’]?s\s+(?:the|my|our|your)\s+(?:[\p{L}-]{1,20}\s+)?$/iu.test(before[0].slice(before[0].indexOf(value) + value.length)) && isPointedValue(word);
-    if (!short && !marked && !pointedAt && !tiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
+    if (!short && !marked && !pointedAt && !isTiedShape(word) && !isLetterRunPassword(word) && !isCommonPassword(word) && !/^\d{4,16}$/.test(word) && !isPlainWordPassword(word)) continue;
     const start = index - before[0].length + before[0].indexOf(value) + (value.length - value.replace(/^["'`“‘(\[]+/, '').length);
     yield { start, end: start + word.length };
   }
@@ -511,53 +501,6 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
     yield { start, end: start + value.length };
   }
 }
-
-/**
- * "reset your password to X" in the cues' languages: Dutch "wachtwoord veranderd in X", Italian
- * "cambiato la password in X", French "changé le mot de passe en X", German "Passwort auf X geändert",
- * Spanish "cambié la contraseña a X", Portuguese "mudei a senha para X", Polish "zmieniłem hasło na X".
- * The value: one word, or three to six words of no prose to the clause's end.
- */
-const CHANGED_TO = new RegExp(
-  '(?<![\\p{L}])(?:(?:changed|set|reset|updated|switched)[ \\t]+(?:[\\p{L}\'’-]{1,20}[ \\t]+){0,4}?(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?to' +
-    // "Password for the VPN got reset to X", "the pw has been changed to X", "wifi pw changed to X".
-    '|(?:password|passcode|passphrase|pw|pwd)[ \\t]+(?:(?:for|on|of)[ \\t]+(?:[\\p{L}\\d.@_-]{1,30}[ \\t]+){1,3}?)?(?:(?:got|was|has(?:[ \\t]+been)?|had(?:[ \\t]+been)?|is|been)[ \\t]+)?(?:changed|set|reset|updated|switched|rotated)[ \\t]+to' +
-    '|wachtwoord[ \\t]+(?:[\\p{L}-]{1,20}[ \\t]+){0,3}?(?:veranderd|gewijzigd|aangepast)[ \\t]+in' +
-    '|cambiat[oa][ \\t]+(?:la[ \\t]+)?password[ \\t]+in|chang[ée][ \\t]+(?:le[ \\t]+)?mot[ \\t]+de[ \\t]+passe[ \\t]+en' +
-    '|(?:passwort|kennwort)[ \\t]+(?:[\\p{L}-]{1,20}[ \\t]+){0,2}?auf(?=[ \\t]+\\S+[ \\t]+(?:geändert|gesetzt|umgestellt))' +
-    '|cambi[éeó][ \\t]+(?:la[ \\t]+)?(?:contraseña|clave)[ \\t]+a|mud(?:ei|ou|amos)[ \\t]+a[ \\t]+senha[ \\t]+para|zmieni[łl](?:em|am|)?[ \\t]+hasło[ \\t]+na)' +
-    '[ \\t]+((?:\\p{Ll}{3,}[ \\t]+){2,5}?\\p{Ll}{3,}(?=[ \\t]*(?:[.,;!]|$)|[ \\t]+(?:yesterday|today|tonight|this[ \\t]+morning|last[ \\t]+night|for[ \\t]+now|after|until|till|when|and|but|so|before|because|since)(?![\\p{L}]))|[^\\s"\'`“”‘’«»„]{4,128}?)(?=[.,;!?]?(?:[ \\t]|$)|[.,;!?]?\\r?\\n)',
-  'dgiu',
-);
-
-function* findChangedTo(text: string): Generator<PiiSpan> {
-  for (const m of execAll(CHANGED_TO, text)) {
-    const found = m.indices?.[1];
-    if (found === undefined) continue;
-    let span = found;
-    let value = m[1] ?? '';
-    let words = value.split(/[ \t]+/);
-    // "Cambié la contraseña a monkey esta mañana": after one word the clause goes on in the cue's language.
-    if (words.length >= 3 && words.slice(1).some((w) => isForeignFunctionWord(w))) {
-      value = words[0] ?? '';
-      words = [value];
-      span = [found[0], found[0] + value.length];
-    }
-    if (PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value) || PASSWORD_PROSE.test(value)) continue;
-    const phrase = isPassphraseRun(words);
-    // One word: a password's shape, a common password, capitals only ("HORIZON"), or a word no English list holds; not prose ("to expire").
-    const one = words.length === 1 && (tiedShape(value) || isCommonPassword(value) || /^\p{Lu}{4,}$/u.test(value) || /[^\p{L}]/u.test(value) || ((ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2 && isChosenWord(value)));
-    if (phrase || one) yield { start: span[0], end: span[1] };
-  }
-  // "Reset your SSO password as requested. I set it to X": "it" is the password the text names, and
-  // only a value of a password's shape or one of the most used passwords is taken ("set it to private" stays).
-  for (const m of execAll(SET_IT_TO, text)) {
-    const span = m.indices?.[1];
-    const value = (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
-    if (span !== undefined && !PLACEHOLDER.test(value) && (tiedShape(value) || isCommonPassword(value))) yield { start: span[0], end: span[0] + value.length };
-  }
-}
-const SET_IT_TO = /(?<![\p{L}])(?:set|changed|reset|switched)[ \t]+it[ \t]+(?:back[ \t]+)?to[ \t]+["'`“‘]?([^\s"'`”’]{4,128})/dgiu;
 
 export function* findSentencePasswords(text: string): Generator<PiiSpan> {
   if (hasPasswordHint(text)) {

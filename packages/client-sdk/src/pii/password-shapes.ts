@@ -52,6 +52,9 @@ export function hasPasswordShape(word: string): boolean {
   return /\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && (!CAMEL_CASE.test(word) || (word.match(/\p{Lu}\p{Ll}(?!\p{Ll})/gu) ?? []).length >= 2);
 }
 
+/** A value tied to its cue by a link or a line of its own: a password's shape, an e-mail address's ("pwd: Pancake@91.gizmo"), or words run together. */
+export const isTiedShape = (word: string): boolean => hasPasswordShape(word) || EMAIL_SHAPE.test(word) || isJoinedWordsPassphrase(word);
+
 /** Top-level domains and file extensions: "api.example.com", "notes.backup.txt" are no passphrase. */
 const NAME_SUFFIX = /^(?:com|net|org|io|dev|app|ai|co|uk|de|fr|nl|eu|us|gov|edu|info|biz|local|internal|lan|corp|cloud|test|example|invalid|localhost|txt|md|json|ya?ml|toml|ini|cfg|conf|log|csv|tsv|xml|html?|css|js|mjs|cjs|ts|tsx|jsx|py|rb|go|rs|java|kt|sh|bash|zip|tar|gz|tgz|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|bak|backup|old|tmp|lock|env|key|pem|crt)$/i;
 

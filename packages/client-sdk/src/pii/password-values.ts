@@ -214,6 +214,17 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   return undefined;
 }
 
+/** Words that follow "password is" in prose about passwords, not a password. */
+export const PASSWORD_PROSE = /^(?:required|incorrect|invalid|wrong|expired|correct|missing|empty|too|not|the|a|an|set|reset|changed|same|different|whatever|whichever|something|anything|obligatori[ao]|obligatoire|erforderlich|weak|strong|case|stored|saved|hidden|shown|encrypted|hashed|optional|mandatory|below|above|attached|in|on|at|of|for|to|with|by|from|your|my|our|their|his|her|its|this|that|still|now|also|being|only|never|always)$/i;
+
+/**
+ * Three words or more that read as a passphrase, not prose: no function word, and no word of prose
+ * about passwords, but one among four or more ("correct horse battery staple").
+ */
+export function isPassphraseRun(words: readonly string[]): boolean {
+  return words.length >= 3 && !words.some((w) => isFunctionWord(w)) && words.filter((w) => !isChosenWord(w)).length <= (words.length >= 4 ? 1 : 0);
+}
+
 /** A word that makes any run of words prose ("the", "after", "ist"). */
 export function isFunctionWord(word: string): boolean {
   return FUNCTION_WORDS.has(word.toLowerCase());
