@@ -590,6 +590,15 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('my password, however, is long')).toEqual([]);
   });
 
+  it('reads a value that starts with "$" unless it is written as a variable is', () => {
+    expect(secrets('the password is $Xk29vLq')).toEqual(['$Xk29vLq']);
+    expect(secrets("it's $Violin123 for the guest network")).toEqual(['$Violin123']);
+    expect(secrets('password: $DB_PASSWORD')).toEqual([]);
+    expect(secrets('password: $dbPassword')).toEqual([]);
+    expect(secrets('password=$pass')).toEqual([]);
+    expect(secrets('pw: ${SECRET}')).toEqual([]);
+  });
+
   it('takes a numbered thing that is one of the most used passwords ("admin123", "test1234")', () => {
     expect(secrets('the vpn one is test1234')).toEqual(['test1234']);
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);

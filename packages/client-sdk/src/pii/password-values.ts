@@ -8,9 +8,12 @@ import { ENGLISH_TIER } from './english-lexicon.ts';
 // ("the password is sunshine"). Each is taken only when a linking word or mark ties it to the
 // cue, so prose about passwords ("the password is in the vault") stays.
 
+/** A variable standing for a value, in one case or in camelCase ("$PASS", "$db_pass", "$dbPassword", "${X}"); "$Xk29vLq" and "$Admin01" are values. */
+const VARIABLE = /^\$(?:\{[A-Za-z_][\w.]*\}|[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_.]*|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)$/;
+/** Templates, masks and words of a form that stand for a password. */
+const STAND_IN = /^(?:<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|[•●∙·]+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|your[_-].*)$/i;
 /** Values that stand for a password without being one: variables, templates, masks, words of a form. */
-export const PLACEHOLDER =
-  /^(?:\$\{?[A-Za-z_][\w.]*\}?|<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|[•●∙·]+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|your[_-].*)$/i;
+export const PLACEHOLDER = { test: (value: string): boolean => VARIABLE.test(value) || STAND_IN.test(value) };
 /** Another finding's placeholder, left by an earlier scrub ("[EMAIL]"): the value already replaced. */
 export const FINDING_TAG = /^\[[A-Za-z][\w-]*\]/;
 /** A user and a colon before a password written after them ("svc_report:azerty2024"). */
