@@ -599,6 +599,13 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('pw: ${SECRET}')).toEqual([]);
   });
 
+  it('reads a season and its year written apart right after the link, to the clause\'s end', () => {
+    expect(secrets('the password is Fall 2024.')).toEqual(['Fall 2024']);
+    expect(secrets('password: summer 2024!')).toEqual(['summer 2024!']);
+    expect(secrets('password rotation: Spring 2026')).toEqual([]);
+    expect(secrets('the password will be reset in Winter 2025')).toEqual([]);
+  });
+
   it('takes a numbered thing that is one of the most used passwords ("admin123", "test1234")', () => {
     expect(secrets('the vpn one is test1234')).toEqual(['test1234']);
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);

@@ -122,6 +122,9 @@ const QUOTED = /^["'“‘«»„‹`]([^"'”’»«“‹›`\n]{3,64})["'”�
  */
 const BRACKETED = /^[\[(]((?:\p{L}{2,}|\d{1,6})(?:[ \t]+(?:\p{L}{2,}|\d{1,6})){2,7})[.!?]?[\])]/u;
 const DIGITS = /^(\d{4,16})(?![\d.,:/-]?\d|[\p{L}])/u;
+/** A season and its year apart, a mark after them allowed, to the clause's end ("the password is Fall 2024", "pw: summer 2024!"). */
+const SEASON_AND_YEAR =
+  /^((?:spring|summer|autumn|fall|winter|sommer|herbst|frühling|verano|invierno|otoño|primavera|été|hiver|automne|printemps|estate|inverno|autunno|zomer|herfst|lente)[ \t](?:19|20)?\d\d[!?#$%&*@]?)(?=[ \t]*(?:[.,;)]|\r?\n|$)|[ \t]+[-–—(])/iu;
 /** Words in one run, a number after them allowed, up to the clause's end or a dash before a remark ("igloo pillow violet 93 – keep it …"). */
 const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7}(?:[ \t]+\d{1,4})?)(?=[ \t]*(?:[.,;!?)]|\r?\n|$)|[ \t]+[-–—][ \t])/u;
 /**
@@ -196,6 +199,8 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   if (withApostrophe !== undefined && isSymbolValue(withApostrophe)) return [at, at + withApostrophe.length];
   const digits = DIGITS.exec(tail);
   if (digits !== null) return [at, at + (digits[1] ?? '').length];
+  const season = SEASON_AND_YEAR.exec(tail)?.[1];
+  if (season !== undefined) return [at, at + season.length];
   const run = WORD_RUN.exec(tail)?.[1] ?? LONG_WORD_RUN.exec(tail)?.[1];
   if (run !== undefined) {
     const words = run.split(/[ \t]+/);
