@@ -606,6 +606,11 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('the password will be reset in Winter 2025')).toEqual([]);
   });
 
+  it('takes a walk along the shifted digits\' row and more of the most used passwords', () => {
+    expect(secrets('the password is !@#$%^&*')).toEqual(['!@#$%^&*']);
+    expect(secrets('creds: ops / photoshop')).toEqual(['photoshop']);
+  });
+
   it('takes a numbered thing that is one of the most used passwords ("admin123", "test1234")', () => {
     expect(secrets('the vpn one is test1234')).toEqual(['test1234']);
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);

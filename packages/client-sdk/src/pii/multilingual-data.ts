@@ -38,7 +38,7 @@ export const COMMON_PASSWORDS = `
   ginger summer winter spring autumn butterfly chocolate password1 changeme default guest passwort kennwort
   motdepasse contraseña senha wachtwoord hunter ranger buster tigger matrix biteme asdf asdfgh asdfghjkl zxcvbnm
   qazwsx yankees cookie banana orange hello123 abcdef abcd1234 ninja lovely jessica ashley bailey maggie
-  cisco ubnt toor raspberry vagrant root calvin admin123 welcome1 test123 test1234
+  cisco ubnt toor raspberry vagrant root calvin admin123 welcome1 test123 test1234 photoshop hottie solo
 `;
 
 export const COUNTER_WORDS = `

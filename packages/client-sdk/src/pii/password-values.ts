@@ -244,8 +244,8 @@ export function isChosenWord(word: string): boolean {
   return !FUNCTION_WORDS.has(lower) && !PROSE_WORDS.has(lower);
 }
 
-/** Rows and columns of a QWERTY keyboard, read either way: what a keyboard walk runs along. */
-const KEY_RUNS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p'].flatMap((r) => [r, [...r].reverse().join('')]);
+/** Rows and columns of a QWERTY keyboard (the digits' row shifted too: "!@#$%^&*"), read either way: what a keyboard walk runs along. */
+const KEY_RUNS = ['1234567890', '!@#$%^&*()', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p'].flatMap((r) => [r, [...r].reverse().join('')]);
 
 /**
  * A keyboard walk: runs of three keys or more along a row or a column ("qwerty", "qweasdzxc",
