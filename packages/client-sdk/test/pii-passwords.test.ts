@@ -611,6 +611,13 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('creds: ops / photoshop')).toEqual(['photoshop']);
   });
 
+  it('takes the value after the word for a password where a pair or a login phrase looked for it, not the word', () => {
+    expect(secrets('Credentials: admin / password 12345')).toEqual(['12345']);
+    expect(secrets('Handover: Nagios login is nagiosadmin with password 12345')).toEqual(['12345']);
+    expect(secrets('usuario: admin / contraseña: Waffle942?')).toEqual(['Waffle942?']);
+    expect(secrets('creds: ops / password reset pending')).toEqual([]);
+  });
+
   it('takes a numbered thing that is one of the most used passwords ("admin123", "test1234")', () => {
     expect(secrets('the vpn one is test1234')).toEqual(['test1234']);
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);

@@ -1,6 +1,6 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword, isMarkedValue, isShellVariable } from './password-values.ts';
-import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, wordAndDigits } from './password-shapes.ts';
+import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, pastCueWord, wordAndDigits } from './password-shapes.ts';
 import { afterNonLetter, execAll, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -231,7 +231,9 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
       // Inside quotes or backticks a final '.' is the value's ("`Cheese84...`").
       const quoted = /["'`”’]/.test(text[(span ?? [0, 0])[1]] ?? '');
       const value = quoted ? (m[1] ?? '') : (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
-      if (span !== undefined && keep(value)) yield { start: span[0], end: span[0] + value.length };
+      if (span === undefined || !keep(value)) continue;
+      const given = pastCueWord(text, span[0], span[0] + value.length);
+      if (given !== undefined) yield { start: given[0], end: given[1] };
     }
   };
   /** The spans of group `group` of `re` whose value `keep` takes, whole: the record's syntax ends them, so no punctuation is trimmed. */

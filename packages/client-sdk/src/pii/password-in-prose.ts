@@ -3,7 +3,7 @@ import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCod
 import type { CueValueOptions } from './password-values.ts';
 import { afterNonLetter, execAll } from './text.ts';
 import { hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
-import { TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, isTiedShape, wordAndDigits } from './password-shapes.ts';
+import { TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, isTiedShape, pastCueWord, wordAndDigits } from './password-shapes.ts';
 import { findDelimitedPasswordColumns, findLoginArguments, findPasswordColumns } from './password-conventions.ts';
 import { findChangedTo } from './password-changed.ts';
 import type { PiiSpan } from './types.ts';
@@ -535,7 +535,8 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       // (One of the most used passwords is one though it is a word: "creds: ops / monkey".)
       if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase())) && !isCommonPassword(value)) continue;
       if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !isJoinedWordsPassphrase(value) && !isCommonPassword(value) && !/\d/.test(value)) continue;
-      yield { start: span[0], end: span[0] + value.length };
+      const given = pastCueWord(text, span[0], span[0] + value.length);
+      if (given !== undefined) yield { start: given[0], end: given[1] };
     }
   }
   yield* findWordAndDigitsNearCues(text);

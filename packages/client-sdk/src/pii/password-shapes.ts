@@ -184,6 +184,22 @@ export function isStrongPasswordValue(raw: string): boolean {
   return hasPasswordShape(word) || isJoinedWordsPassphrase(word) || isLetterRunPassword(word) || isCommonPassword(word) || marked;
 }
 
+/** The word for a password, standing where its value was looked for ("admin / password 12345"). */
+const CUE_WORD = /^(?:password|passwd|passwort|kennwort|pass|pw|pwd|senha|contraseña|mdp)$/i;
+/**
+ * The value at [start, end) of `text`, or, when that is the word for a password, the value after it
+ * ("admin / password 12345", "login is nagiosadmin with password 12345"): digits or a password's
+ * value. Undefined when the word has none after it.
+ */
+export function pastCueWord(text: string, start: number, end: number): [number, number] | undefined {
+  if (!CUE_WORD.test(text.slice(start, end))) return [start, end];
+  const next = /^[ \t]*[:=]?[ \t]*([^\s"'`“”]{4,128})/.exec(text.slice(end, end + 140));
+  const value = next?.[1]?.replace(TRAILING_PUNCTUATION, '');
+  if (next === null || value === undefined || !(isStrongPasswordValue(value) || /^\d{4,16}$/.test(value))) return undefined;
+  const at = end + next[0].length - (next[1] ?? '').length;
+  return [at, at + value.length];
+}
+
 /** A count and what it counts ("90-day", "12chars", "5min"), not a password of digits and letters ("123456abc", "123qwe"). */
 function isCountOf(word: string): boolean {
   const letters = /^\d+-?([a-z]{1,12})$/.exec(word)?.[1];
