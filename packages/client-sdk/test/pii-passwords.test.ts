@@ -618,6 +618,12 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('creds: ops / password reset pending')).toEqual([]);
   });
 
+  it('starts no street line inside the word for a password ("mot de passe" is no "passe", passage)', () => {
+    expect(found('le mot de passe du wifi est 12345')).toEqual(['SECRET:12345']);
+    expect(found('le mot de passe doit contenir 12 caractères')).toEqual([]);
+    expect(found('162 Stokes Pass is where the offsite is this year')).toEqual(['STREET_ADDRESS:162 Stokes Pass']);
+  });
+
   it('takes a numbered thing that is one of the most used passwords ("admin123", "test1234")', () => {
     expect(secrets('the vpn one is test1234')).toEqual(['test1234']);
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);

@@ -4,6 +4,7 @@ import { afterNonLetter, execAll, letterBefore } from './text.ts';
 import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
+import { passwordCueSpans } from './password-cues.ts';
 import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
@@ -379,8 +380,11 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
   // street line of nine words).
   const alleys = [...findVietnameseAlleys(text)];
   const scripts = [...findStreetsInOtherScripts(text)];
+  // (Nor does a street line start inside the word for a password: "le mot de passe du wifi est 12345" is
+  // no "passe", passage; "162 Stokes Pass" is a street.)
+  const cues = passwordCueSpans(text);
   const candidates = [...findStreetCandidates(text)]
-    .filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end) && !scripts.some((a) => c.start < a.start && a.start < c.end))
+    .filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end) && !scripts.some((a) => c.start < a.start && a.start < c.end) && !cues.some((q) => q.start <= c.start && c.start < q.end))
     .concat(alleys, scripts);
   if (candidates.length === 0) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
