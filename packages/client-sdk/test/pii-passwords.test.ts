@@ -624,6 +624,12 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(found('162 Stokes Pass is where the offsite is this year')).toEqual(['STREET_ADDRESS:162 Stokes Pass']);
   });
 
+  it('reads three words or more in Title Case after a link, unless they name a product', () => {
+    expect(secrets('the password is Purple Monkey Dishwasher.')).toEqual(['Purple Monkey Dishwasher']);
+    expect(secrets('La password temporanea è Nuvola Mela Casa Bosco, da cambiare al primo accesso.')).toEqual(['Nuvola Mela Casa Bosco']);
+    expect(secrets('password is in Azure Key Vault')).toEqual([]);
+  });
+
   it('takes a numbered thing that is one of the most used passwords ("admin123", "test1234")', () => {
     expect(secrets('the vpn one is test1234')).toEqual(['test1234']);
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);

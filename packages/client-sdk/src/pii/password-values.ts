@@ -1,6 +1,6 @@
 import { lazySet } from './lexicon.ts';
 import { isForeignFunctionWord } from './foreign-lines.ts';
-import { ENGLISH_TIER } from './english-lexicon.ts';
+import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 
 // Password values right after their cue that have no password's shape: a quoted value of any
 // shape ("the password is \"blue sky 42\""), a passphrase of plain words ("passphrase: correct
@@ -204,8 +204,10 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   const run = WORD_RUN.exec(tail)?.[1] ?? LONG_WORD_RUN.exec(tail)?.[1];
   if (run !== undefined) {
     const words = run.split(/[ \t]+/);
-    // Title Case ("Correct Horse Battery Staple") only after a cue that names a passphrase.
-    const oneCase = run === run.toLowerCase() || run === run.toUpperCase() || (passphrase && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
+    // Title Case ("Correct Horse Battery Staple") after a cue that names a passphrase, or three words
+    // or more that name no product ("Purple Monkey Dishwasher", not "Azure Key Vault").
+    const title = words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)) && (passphrase || (words.length >= 3 && !words.some((w) => PRODUCT_WORDS.has(w.toLowerCase()) || JARGON_WORDS.has(w.toLowerCase()))));
+    const oneCase = run === run.toLowerCase() || run === run.toUpperCase() || title;
     // Two words only when neither reads like prose about the password ("case sensitive", "rotated weekly").
     const plain = (w: string): boolean =>
       !FUNCTION_WORDS.has(w.toLowerCase()) &&
