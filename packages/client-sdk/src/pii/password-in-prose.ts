@@ -532,8 +532,9 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
         continue;
       }
       if (value.length < 4 || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || PASSWORD_PROSE.test(value)) continue;
-      // (One of the most used passwords is one though it is a word: "creds: ops / monkey".)
-      if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase())) && !isCommonPassword(value)) continue;
+      // (One of the most used passwords is one though it is a word, where the clause ends with it: "creds: ops / monkey", not "ops / password reset pending".)
+      const ends = /^[ \t]*(?:[.,;!?)]|\r?\n|$|\p{Extended_Pictographic})/u.test(text.slice(span[0] + value.length));
+      if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase())) && !(ends && isCommonPassword(value))) continue;
       if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !isJoinedWordsPassphrase(value) && !isCommonPassword(value) && !/\d/.test(value)) continue;
       const given = pastCueWord(text, span[0], span[0] + value.length);
       if (given !== undefined) yield { start: given[0], end: given[1] };

@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, isCodeValue, isCommonPassword } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword } from './password-values.ts';
 
 // The shapes of a password value, whatever the words around it: what a random string, a chosen
 // word with digits, a passphrase or a run of letters looks like, and what an id, a version, a
@@ -187,17 +187,23 @@ export function isStrongPasswordValue(raw: string): boolean {
 /** The word for a password, standing where its value was looked for ("admin / password 12345"). */
 const CUE_WORD = /^(?:password|passwd|passwort|kennwort|pass|pw|pwd|senha|contraseña|mdp)$/i;
 /**
- * The value at [start, end) of `text`, or, when that is the word for a password, the value after it
- * ("admin / password 12345", "login is nagiosadmin with password 12345"): digits or a password's
- * value. Undefined when the word has none after it.
+ * The value at [start, end) of `text`, or, when that is the word for a password and a value follows
+ * it, that value ("admin / password 12345", "login is nagiosadmin with password 12345"): digits, a
+ * password's value, or a word that is no lower-case prose ("Password: Rainbow", "rocket-comet"). With
+ * none after it the word is the value ("creds: ops / password"), unless ':' or '=' follows it: then it
+ * is a cue whose value is not one of those, and undefined.
  */
 export function pastCueWord(text: string, start: number, end: number): [number, number] | undefined {
   if (!CUE_WORD.test(text.slice(start, end))) return [start, end];
   const next = /^[ \t]*[:=]?[ \t]*([^\s"'`“”]{4,128})/.exec(text.slice(end, end + 140));
   const value = next?.[1]?.replace(TRAILING_PUNCTUATION, '');
-  if (next === null || value === undefined || !(isStrongPasswordValue(value) || /^\d{4,16}$/.test(value))) return undefined;
-  const at = end + next[0].length - (next[1] ?? '').length;
-  return [at, at + value.length];
+  const taken = value !== undefined && (isStrongPasswordValue(value) || /^\d{4,16}$/.test(value) || (value.length >= 4 && !/^\p{Ll}+$/u.test(value) && isChosenWord(value) && !PLACEHOLDER.test(value) && !FINDING_TAG.test(value)));
+  if (taken && next !== null) {
+    const at = end + next[0].length - (next[1] ?? '').length;
+    return [at, at + value.length];
+  }
+  // "Password: correct cactus 11": a word followed by ':' or '=' is the cue, never the value.
+  return /^[ \t]*[:=]/.test(text.slice(end, end + 8)) ? undefined : [start, end];
 }
 
 /** A count and what it counts ("90-day", "12chars", "5min"), not a password of digits and letters ("123456abc", "123qwe"). */
