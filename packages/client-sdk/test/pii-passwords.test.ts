@@ -635,4 +635,20 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('the vpn one is admin123')).toEqual(['admin123']);
     expect(secrets('my password on my iPhone15 expired')).toEqual([]);
   });
+
+  it('reads words with spaces after a cue with no link, up to a word that starts the next clause', () => {
+    expect(secrets('New VPN password purple monkey dishwasher, rotate on Monday')).toEqual(['purple monkey dishwasher']);
+    expect(secrets('gave the customer the temporary password purple monkey dishwasher over the phone')).toEqual(['purple monkey dishwasher']);
+    expect(secrets('the password for the VPN is purple monkey dishwasher until Friday, then IT rotates it again.')).toEqual(['purple monkey dishwasher']);
+    expect(secrets('login is k.yilmaz / tiger lamp river 42 👍')).toEqual(['tiger lamp river 42']);
+    expect(secrets('Router admin: user admin, password "tiger lamp river 42". Please update the wiki.')).toEqual(['tiger lamp river 42']);
+    expect(secrets('Pass is harbour btw, same one we used last month.')).toEqual(['harbour']);
+    // Prose after a cue stays: a verb, a plural, a remark in brackets, a placeholder.
+    expect(secrets('passwords stay valid until then')).toEqual([]);
+    expect(secrets('please don\'t share passwords over slack thx')).toEqual([]);
+    expect(secrets('the password field turns red on error')).toEqual([]);
+    expect(secrets('Error 401: Invalid username or password (request id 87d5ec64)')).toEqual([]);
+    expect(secrets('Wachtwoord: per sms verstuurd')).toEqual([]);
+    expect(secrets('password: TBC thx')).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, isPassphraseRun, userBeforeColon, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, isPassphraseRun, runToClauseWord, unlinkedPassphrase, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { afterNonLetter, execAll } from './text.ts';
 import { hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
@@ -252,7 +252,10 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     // A value in quotes or brackets right after the cue, with no link: "password 'monkey'", "password [monkey]".
     const inQuotes = /^[ \t]+(["'‘“«`(\[])([^"'’”»`()[\]\n]{4,64})["'’”»`)\]]/u.exec(rest);
     const quotedValue = inQuotes?.[2];
-    if (inQuotes !== null && quotedValue !== undefined && !/\s/.test(quotedValue) && !PLACEHOLDER.test(quotedValue) && !isCodeValue(quotedValue) && !PASSWORD_PROSE.test(quotedValue) && ((ENGLISH_TIER.get(quotedValue.toLowerCase()) ?? 9) > 2 || isCommonPassword(quotedValue) || /[^\p{L}]/u.test(quotedValue))) {
+    // (Words with spaces in quotes are one when they read as a passphrase: "password \"tiger lamp river 42\"".)
+    // (Not in round brackets, which hold a remark: "(request id 87d5ec64)".)
+    const spaced = quotedValue !== undefined && inQuotes?.[1] !== '(' && /^\p{L}+(?:[ \t]+(?:\p{L}+|\d{1,4}))+$/u.test(quotedValue) && isPassphraseRun(quotedValue.split(/\s+/).filter((w) => !/^\d+$/.test(w)));
+    if (inQuotes !== null && quotedValue !== undefined && (spaced || !/\s/.test(quotedValue)) && !PLACEHOLDER.test(quotedValue) && !isCodeValue(quotedValue) && !PASSWORD_PROSE.test(quotedValue) && ((ENGLISH_TIER.get(quotedValue.toLowerCase()) ?? 9) > 2 || isCommonPassword(quotedValue) || /[^\p{L}]/u.test(quotedValue))) {
       const start = cueEnd + inQuotes[0].indexOf(quotedValue);
       yield { start, end: start + quotedValue.length };
       continue;
@@ -278,6 +281,12 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     if (bare !== null && bareValue !== undefined && (/^\d+$/.test(bareValue) || isCommonPassword(bareValue) || (!LOGIN_CUE.test(cue) && /^\p{Lu}\p{Ll}+$/u.test(bareValue) && isPlainWordPassword(bareValue)))) {
       const start = cueEnd + bare[0].length - bareValue.length;
       yield { start, end: start + bareValue.length };
+      continue;
+    }
+    // (Not after a plural: "don't share passwords over slack thx".)
+    const phrase = LOGIN_CUE.test(cue) || /(?:words|codes|phrases)$/i.test(cue) ? undefined : unlinkedPassphrase(rest);
+    if (phrase !== undefined) {
+      yield { start: cueEnd + phrase[0], end: cueEnd + phrase[1] };
       continue;
     }
     // An arrow later in the cue's clause points at the value: "old password won't work anymore → Lavender is the one", "router pass -> w@1ru5".
@@ -526,9 +535,10 @@ export function* findSentencePasswords(text: string): Generator<PiiSpan> {
       const value = (m[2] ?? '').replace(TRAILING_PUNCTUATION, '');
       if (span === undefined || /^\d+$/.test(m[1] ?? '')) continue;
       // "creds for staging are deploy / correct horse battery staple": lower-case words to the clause's end are one passphrase.
-      const more = /^\p{Ll}{3,}$/u.test(value) ? /^(?:[ \t]+\p{Ll}{3,}){2,5}(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/u.exec(text.slice(span[0] + value.length)) : null;
-      if (more !== null && isPassphraseRun([value, ...more[0].trim().split(/[ \t]+/)])) {
-        yield { start: span[0], end: span[0] + value.length + more[0].length };
+      // (A number may end it, and an emoji or a word that starts the next clause may follow: "ops / tiger lamp river 42 👍".)
+      const more = /^\p{Ll}{3,}$/u.test(value) ? runToClauseWord(text.slice(span[0], span[0] + 200)) : undefined;
+      if (more !== undefined && isPassphraseRun(text.slice(span[0], span[0] + more).split(/[ \t]+/).filter((w) => !/^\d+$/.test(w)))) {
+        yield { start: span[0], end: span[0] + more };
         continue;
       }
       if (value.length < 4 || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || PASSWORD_PROSE.test(value)) continue;

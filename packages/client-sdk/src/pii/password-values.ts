@@ -11,7 +11,7 @@ import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts'
 /** A variable standing for a value, in one case or in camelCase ("$PASS", "$db_pass", "$dbPassword", "${X}"); "$Xk29vLq" and "$Admin01" are values. */
 const VARIABLE = /^\$(?:\{[A-Za-z_][\w.]*\}|[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_.]*|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)$/;
 /** Templates, masks and words of a form that stand for a password. */
-const STAND_IN = /^(?:<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|[•●∙·]+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|your[_-].*)$/i;
+const STAND_IN = /^(?:<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|[•●∙·]+|null|none|nil|true|false|undefined|redacted|\[redacted\]|changeme|required|optional|string|example|tbc|tbd|tba|n\/a|unset|your[_-].*)$/i;
 /** Values that stand for a password without being one: variables, templates, masks, words of a form. */
 export const PLACEHOLDER = { test: (value: string): boolean => VARIABLE.test(value) || STAND_IN.test(value) };
 /** Another finding's placeholder, left by an earlier scrub ("[EMAIL]"): the value already replaced. */
@@ -131,7 +131,63 @@ const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7}(?:[ \t]+\d{1,4})?)(?=[ \t]
  * Three words or more in one run, then what starts a remark or the next clause: an emoji, a bracket, or
  * a word such as "and" or "until" ("is correct horse battery staple until we get SSO", "… staple 😬").
  */
-const LONG_WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,7})(?=[ \t]*\p{Extended_Pictographic}|[ \t]+\(|[ \t]+(?:and|but|until|till|so|then|unless|when|after|before|because|since|for now|yesterday|today|tomorrow)(?![\p{L}]))/u;
+const LONG_WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,7}(?:[ \t]+\d{1,4})?)(?=[ \t]*\p{Extended_Pictographic}|[ \t]+\(|[ \t]+(?:and|but|until|till|so|then|unless|when|if|after|before|because|since|for|now|from|per|over|via|with|at|on|in|yesterday|today|tomorrow)(?![\p{L}]))/u;
+/**
+ * Three to six words with no link after a cue, a number after them allowed, to the clause's end or a
+ * word that starts the next ("password purple monkey dishwasher, rotate on Monday", "laptop pw tiger
+ * lamp river 42").
+ */
+/** Words that start the next clause or end this one: no passphrase holds them. */
+const CLAUSE_WORDS = new Set('and but until till so then unless when if for now from per via with there here while though over under about into onto across through without within between against during thx thanks pls lol btw fyi asap ya ok okay'.split(' '));
+/** Up to eight words of letters, or a number of up to four digits, apart by spaces or tabs. */
+const WORDS_AHEAD = /^(?:\p{L}{3,}|\d{1,4})(?:[ \t]+(?:\p{L}{3,}|\d{1,4})){0,7}/u;
+/** What ends a clause right after a run of words: its punctuation, the line's end, an emoji, a dash or a bracket. */
+const CLAUSE_END = /^(?:[ \t]*(?:[.,;!?)]|\r?\n|$|\p{Extended_Pictographic})|[ \t]+[-–—(][ \t])/u;
+
+/**
+ * The run of three to six words at the start of `tail`, a number after them allowed, up to the
+ * clause's end or the first word that starts the next clause or is a function word ("purple monkey
+ * dishwasher over the phone" gives three words); its length, or undefined.
+ */
+export function runToClauseWord(tail: string): number | undefined {
+  const ahead = WORDS_AHEAD.exec(tail)?.[0];
+  if (ahead === undefined) return undefined;
+  const words = [...ahead.matchAll(/\S+/g)];
+  const ends = (w: string): boolean => CLAUSE_WORDS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase());
+  let letters = 0;
+  for (const [i, w] of words.entries()) {
+    const number = /^\d/.test(w[0]);
+    if (!number && ends(w[0])) return letters >= 3 ? (words[i - 1]?.index ?? 0) + (words[i - 1]?.[0].length ?? 0) : undefined;
+    if (!number && ++letters > 6) return undefined;
+    // (A number ends the run as its last word: "tiger lamp river 42".)
+    const end = w.index + w[0].length;
+    const next = words[i + 1]?.[0];
+    if ((number || next === undefined) && letters >= 3 && (CLAUSE_END.test(tail.slice(end)) || (next !== undefined && ends(next)))) return end;
+    if (number) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A passphrase of words with spaces right after a cue and no link, as an offset range into `rest`
+ * ("password purple monkey dishwasher, rotate on Monday", "laptop pw tiger lamp river 42"): in one
+ * case or Title Case, a passphrase's run ({@link isPassphraseRun}) with no word that names a
+ * product, is jargon, or reads as a verb or an adverb ("password field validation error", "password
+ * rotated last week" stay).
+ */
+export function unlinkedPassphrase(rest: string): [number, number] | undefined {
+  const space = /^[ \t]+/.exec(rest)?.[0].length;
+  const length = space === undefined ? undefined : runToClauseWord(rest.slice(space));
+  if (space === undefined || length === undefined) return undefined;
+  const run = rest.slice(space, space + length);
+  const words = run.split(/[ \t]+/).filter((w) => !/^\d+$/.test(w));
+  const oneCase = words.every((w) => /^\p{Ll}+$/u.test(w)) || words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+  const lower = words.map((w) => w.toLowerCase());
+  // (Nor a verb right after the cue, as a subject has one: "password works fine here", "passwords stay valid until then".)
+  const verb = /[^s]s$/.test(lower[0] ?? '');
+  if (!oneCase || verb || !isPassphraseRun(words) || lower.some((w) => JARGON_WORDS.has(w) || PRODUCT_WORDS.has(w) || CLAUSE_WORDS.has(w) || /(?:ly|ed|ing|tion|ment)$/.test(w) || isForeignFunctionWord(w))) return undefined;
+  return [space, space + length];
+}
 const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)，。、；！？）]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
 
 export interface CueValueOptions {
@@ -201,8 +257,11 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   if (digits !== null) return [at, at + (digits[1] ?? '').length];
   const season = SEASON_AND_YEAR.exec(tail)?.[1];
   if (season !== undefined) return [at, at + season.length];
-  const run = WORD_RUN.exec(tail)?.[1] ?? LONG_WORD_RUN.exec(tail)?.[1];
-  if (run !== undefined) {
+  // (The run to the clause's end first, then the run up to a word that starts the next clause: "is
+  // purple monkey dishwasher until Friday" is no run of one case to its end.)
+  const cut = runToClauseWord(tail);
+  for (const run of [WORD_RUN.exec(tail)?.[1], LONG_WORD_RUN.exec(tail)?.[1], cut === undefined ? undefined : tail.slice(0, cut)]) {
+    if (run === undefined) continue;
     const words = run.split(/[ \t]+/);
     // Title Case ("Correct Horse Battery Staple") after a cue that names a passphrase, or three words
     // or more that name no product ("Purple Monkey Dishwasher", not "Azure Key Vault").
@@ -211,12 +270,16 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
     // Two words only when neither reads like prose about the password ("case sensitive", "rotated weekly").
     const plain = (w: string): boolean =>
       !FUNCTION_WORDS.has(w.toLowerCase()) &&
+      !CLAUSE_WORDS.has(w.toLowerCase()) &&
       (passphrase ||
         (words.length >= 4 ? !/(?:ly|ed)$/i.test(w) : !PROSE_WORDS.has(w.toLowerCase()) && !/(?:ly|ed|ing|ive|ous|able|ible|al)$/i.test(w)));
     // Another language's prose after the cue starts with one of its function words ("Hasło: bez zmian", "Wachtwoord: zie kluis").
     // (Nor does one end with such a word: "Lösenordet är juniper tills vidare".)
     if (oneCase && words.every(plain) && (passphrase || words.length >= 2) && !isForeignFunctionWord(words[0] ?? '') && !isForeignFunctionWord(words[words.length - 1] ?? '')) return [at, at + run.length];
   }
+  // One word, then a word of chat to the clause's end: "Pass is harbour btw, same one Maya used".
+  const chatted = /^(\p{L}{3,32})[ \t]+(?:btw|lol|fyi|ya|thx|pls|asap)(?=[ \t]*(?:[.,;!?)]|\r?\n|$))/iu.exec(tail)?.[1];
+  if (chatted !== undefined && !PLACEHOLDER.test(chatted) && !FUNCTION_WORDS.has(chatted.toLowerCase()) && !CLAUSE_WORDS.has(chatted.toLowerCase()) && !PROSE_WORDS.has(chatted.toLowerCase()) && !/(?:ly|ed|ing|ive|ous|able|ible|al)$/i.test(chatted) && !isForeignFunctionWord(chatted)) return [at, at + chatted.length];
   const word = ONE_WORD.exec(tail)?.[1];
   // "the password is whatever you chose": a common password that is a word of prose, then the clause goes on.
   const clause = word !== undefined && FUNCTION_WORDS.has(word.toLowerCase()) && /^[ \t]+\p{L}/u.test(tail.slice(word.length));
