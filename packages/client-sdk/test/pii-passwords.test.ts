@@ -651,4 +651,13 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('Wachtwoord: per sms verstuurd')).toEqual([]);
     expect(secrets('password: TBC thx')).toEqual([]);
   });
+
+  it('reads a season and its year apart wherever it reads them joined ("Fall 2024" as "Fall2024")', () => {
+    expect(secrets('Fall 2024 is the new pw for the staging box.')).toEqual(['Fall 2024']);
+    expect(secrets('creds for the staging DB are marketing / Fall 2024')).toEqual(['Fall 2024']);
+    expect(secrets('Log in to the admin panel with the password Winter 23')).toEqual(['Winter 23']);
+    expect(secrets('password policy changes in Fall 2024, see the wiki')).toEqual([]);
+    expect(secrets('We reset all passwords every Spring 2025')).toEqual([]);
+    expect(secrets('We reset all passwords every Spring2025')).toEqual([]);
+  });
 });

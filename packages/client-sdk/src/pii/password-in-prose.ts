@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, isPassphraseRun, runToClauseWord, unlinkedPassphrase, userBeforeColon, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, isPassphraseRun, joinSeasonAndYear, runToClauseWord, unlinkedPassphrase, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { afterNonLetter, execAll } from './text.ts';
 import { hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
@@ -323,7 +323,7 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
         hasPasswordShape(word) ||
         (isCommonPassword(word) && !ENGLISH_TIER.has(word.toLowerCase()) && !JARGON_WORDS.has(word.toLowerCase()) && !NAMES_A_PASSWORD.test(word)) ||
         (/^\p{L}+$/u.test(word) && isJoinedWordsPassphrase(word) && (word.match(/\p{Lu}/gu) ?? []).length >= 3);
-      if (shaped && !(previous !== cue && /^[\p{L}\d]+$/u.test(word) && isNumberedThing(word)) && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, rest.slice(w.index + w[0].length))) {
+      if (shaped && !(previous !== cue && /^[\p{L}\d]+$/u.test(word) && isNumberedThing(word)) && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, rest.slice(w.index + w[0].length), previous)) {
         const start = cueEnd + w.index + lead;
         yield { start, end: start + word.length };
         taken = true;
@@ -386,8 +386,9 @@ const LOGIN_CUE_HINT = /log|sign|account|set it|reset|share|forward|post/i;
 const PERIOD = /^(?:spring|summer|autumn|fall|winter|herbst|sommer|frühling|fruehling|lente|zomer|herfst|primavera|verano|otoño|otono|invierno|été|ete|hiver|printemps|automne|estate|autunno|inverno|kesä|kesa|talvi|syksy|kevät|kevat|vår|var|sommar|höst|host|vinter|lato|zima|jesień|jesien|wiosna|yaz|kış|kis|sonbahar|ilkbahar|q[1-4]|h[12]|fy|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)[-_]?(?:19|20)?\d\d$/i;
 const PERIOD_THING =
   /^[ \t]+(?:release|notes?|newsletter|interns?|offsite|roadmap|planning|kick-?off|review|report|budget|campaign|cohort|sprint|launch|edition|update|collection|sale|catalog(?:ue)?|season|term|semester|intake|class|batch|agenda|retro|all-hands|town-?hall|party|event|hires?|onboarding|goals|okrs?|results|board|plan|forecast|close|audit|conference|summit|hackathon|migration|demo|env|environment|rollout|cutover|freeze|upgrade|pilot)(?![\p{L}])/iu;
-function isPeriodName(word: string, after: string): boolean {
-  return PERIOD.test(word) && PERIOD_THING.test(after);
+/** A period's name after a word that dates something ("reset all passwords every Spring 2025"), or before the thing it names. */
+function isPeriodName(word: string, after: string, previous = ''): boolean {
+  return PERIOD.test(word) && (PERIOD_THING.test(after) || /^(?:every|each|next|last|this|since|during|until|before|after|by)$/i.test(previous));
 }
 
 /** Word-and-digits passwords on a cue's line, the line before it or the line after it. */
@@ -422,7 +423,7 @@ function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
       const word = /[^\p{L}'’.,;:]/u.test(w[0]) ? wordAndDigits(w[0]) : undefined;
       // "the password for web01", "login user42": what the password is for, or whose; "the
       // Spring2027 release notes": a period's name.
-      if (word !== undefined && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, line.slice(w.index + w[0].length))) {
+      if (word !== undefined && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, line.slice(w.index + w[0].length), previous)) {
         const start = from + w.index + bareWord(w[0]).lead;
         yield { start, end: start + word.length };
       }
@@ -511,7 +512,8 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
   }
 }
 
-export function* findSentencePasswords(text: string): Generator<PiiSpan> {
+export function* findSentencePasswords(written: string): Generator<PiiSpan> {
+  const text = joinSeasonAndYear(written);
   if (hasPasswordHint(text)) {
     yield* findQuotedAfterCues(text);
     yield* findChangedTo(text);

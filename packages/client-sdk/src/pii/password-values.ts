@@ -125,6 +125,19 @@ const DIGITS = /^(\d{4,16})(?![\d.,:/-]?\d|[\p{L}])/u;
 /** A season and its year apart, a mark after them allowed, to the clause's end ("the password is Fall 2024", "pw: summer 2024!"). */
 const SEASON_AND_YEAR =
   /^((?:spring|summer|autumn|fall|winter|sommer|herbst|frühling|verano|invierno|otoño|primavera|été|hiver|automne|printemps|estate|inverno|autunno|zomer|herfst|lente)[ \t](?:19|20)?\d\d[!?#$%&*@]?)(?=[ \t]*(?:[.,;)]|\r?\n|$)|[ \t]+[-–—(])/iu;
+/** A season and its year apart by one space, the year's mark after it allowed ("Fall 2024", "summer 24!"). */
+const SEASON_SPACE_YEAR =
+  /(?<![\p{L}\d])(spring|summer|autumn|fall|winter|sommer|herbst|frühling|verano|invierno|otoño|primavera|été|hiver|automne|printemps|estate|inverno|autunno|zomer|herfst|lente)[ \t]((?:19|20)?\d\d[!?#$%&*@]?)(?![\p{L}\d])/giu;
+
+/**
+ * `text` with each season and its year apart joined by '_' into one token of the same length
+ * ("Fall 2024" → "Fall_2024"), as people also write it, so the rules that read a password's token
+ * read it wherever they read "Fall2024"; offsets are unchanged. The rules that name a period
+ * ("Spring2027 release notes") keep it.
+ */
+export function joinSeasonAndYear(text: string): string {
+  return /\d\d/.test(text) ? text.replace(SEASON_SPACE_YEAR, (_, season: string, year: string) => `${season}_${year}`) : text;
+}
 /** Words in one run, a number after them allowed, up to the clause's end or a dash before a remark ("igloo pillow violet 93 – keep it …"). */
 const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7}(?:[ \t]+\d{1,4})?)(?=[ \t]*(?:[.,;!?)]|\r?\n|$)|[ \t]+[-–—][ \t])/u;
 /**
