@@ -650,6 +650,10 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('Error 401: Invalid username or password (request id 87d5ec64)')).toEqual([]);
     expect(secrets('Wachtwoord: per sms verstuurd')).toEqual([]);
     expect(secrets('password: TBC thx')).toEqual([]);
+    // Title Case in a login pair, and a run that another language's word ends.
+    expect(secrets('Hi all — login m.keller / Purple Monkey Dishwasher')).toEqual(['Purple Monkey Dishwasher']);
+    expect(secrets('A palavra-passe do router passou a ser Purple Monkey Dishwasher a partir de hoje.')).toEqual(['Purple Monkey Dishwasher']);
+    expect(secrets('creds: ops / Azure Key Vault')).toEqual([]);
   });
 
   it('reads a season and its year apart wherever it reads them joined ("Fall 2024" as "Fall2024")', () => {

@@ -538,8 +538,11 @@ export function* findSentencePasswords(written: string): Generator<PiiSpan> {
       if (span === undefined || /^\d+$/.test(m[1] ?? '')) continue;
       // "creds for staging are deploy / correct horse battery staple": lower-case words to the clause's end are one passphrase.
       // (A number may end it, and an emoji or a word that starts the next clause may follow: "ops / tiger lamp river 42 👍".)
-      const more = /^\p{Ll}{3,}$/u.test(value) ? runToClauseWord(text.slice(span[0], span[0] + 200)) : undefined;
-      if (more !== undefined && isPassphraseRun(text.slice(span[0], span[0] + more).split(/[ \t]+/).filter((w) => !/^\d+$/.test(w)))) {
+      // (Or in Title Case, no word of a product: "login jdoe / Purple Monkey Dishwasher".)
+      const more = /^\p{L}{3,}$/u.test(value) ? runToClauseWord(text.slice(span[0], span[0] + 200)) : undefined;
+      const run = more === undefined ? [] : text.slice(span[0], span[0] + more).split(/[ \t]+/).filter((w) => !/^\d+$/.test(w));
+      const title = run.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !PRODUCT_WORDS.has(w.toLowerCase()) && !JARGON_WORDS.has(w.toLowerCase()));
+      if (more !== undefined && (title || run.every((w) => /^\p{Ll}+$/u.test(w))) && isPassphraseRun(run)) {
         yield { start: span[0], end: span[0] + more };
         continue;
       }

@@ -153,7 +153,7 @@ const LONG_WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,7}(?:[ \t]+\d{1,4})?)(?=
 /** Words that start the next clause or end this one: no passphrase holds them. */
 const CLAUSE_WORDS = new Set('and but until till so then unless when if for now from per via with there here while though over under about into onto across through without within between against during thx thanks pls lol btw fyi asap ya ok okay'.split(' '));
 /** Up to eight words of letters, or a number of up to four digits, apart by spaces or tabs. */
-const WORDS_AHEAD = /^(?:\p{L}{3,}|\d{1,4})(?:[ \t]+(?:\p{L}{3,}|\d{1,4})){0,7}/u;
+const WORDS_AHEAD = /^(?:\p{L}+|\d{1,4})(?:[ \t]+(?:\p{L}+|\d{1,4})){0,7}/u;
 /** What ends a clause right after a run of words: its punctuation, the line's end, an emoji, a dash or a bracket. */
 const CLAUSE_END = /^(?:[ \t]*(?:[.,;!?)]|\r?\n|$|\p{Extended_Pictographic})|[ \t]+[-–—(][ \t])/u;
 
@@ -166,11 +166,13 @@ export function runToClauseWord(tail: string): number | undefined {
   const ahead = WORDS_AHEAD.exec(tail)?.[0];
   if (ahead === undefined) return undefined;
   const words = [...ahead.matchAll(/\S+/g)];
-  const ends = (w: string): boolean => CLAUSE_WORDS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase());
+  // (Another language's word starts the next clause too: "passou a ser Purple Monkey Dishwasher a partir de hoje".)
+  const ends = (w: string): boolean => CLAUSE_WORDS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase()) || isForeignFunctionWord(w);
   let letters = 0;
   for (const [i, w] of words.entries()) {
     const number = /^\d/.test(w[0]);
     if (!number && ends(w[0])) return letters >= 3 ? (words[i - 1]?.index ?? 0) + (words[i - 1]?.[0].length ?? 0) : undefined;
+    if (!number && w[0].length < 3) return undefined;
     if (!number && ++letters > 6) return undefined;
     // (A number ends the run as its last word: "tiger lamp river 42".)
     const end = w.index + w[0].length;
