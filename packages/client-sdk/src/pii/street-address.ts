@@ -5,7 +5,7 @@ import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
 import { passwordCueSpans } from './password-cues.ts';
-import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, FLOOR, FRENCH_TYPES_BEFORE_PARTICLE, LEADING_VERBS, LINE_COUNTERS, SENTENCE_WORDS_AFTER_STREET, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
 import { findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
@@ -21,8 +21,9 @@ const NUMBER_FIRST = new RegExp(
   `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,3})(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
+// A French house number may take "bis", "ter" or "quater" apart, then a comma ("12 bis, rue de la Paix", "4 ter rue Victor Hugo").
 const NUMBER_FIRST_TYPE = new RegExp(
-  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:${TYPE_WORDS})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}${UNITS}(?![\\p{L}\\d])`,
+  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER})(?:[ \\t](?:bis|ter|quater)(?![\\p{L}]))?,?\\s+(?:${TYPE_WORDS}|${FRENCH_TYPES_BEFORE_PARTICLE})[ \\t]+(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD}${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
 // Not glued to code before it ("::0:bd please 0" is an IPv6 address and words); not after a letter
@@ -60,7 +61,8 @@ const TYPE_FIRST_WORDS = new Set(['of', 'the', 'a', 'and']);
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
 const NAME_THEN_STREET_WORD = new RegExp(
   // A Turkish street may be numbered ("2830. Sk. No:52") and name the building before its number ("Nergis Cad. Güneş Apt. No:27").
-  `(?<![\\p{L}])(?:(?:${NAME_WORD}[ \\t]+){1,3}|(?<![\\d.])\\d{1,5}\\.[ \\t]+)(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|ave\\.|${STREET_WORDS_AFTER})` +
+  // Hungarian "u." (utca) after a capitalised name only ("Váci u. 10"; see HUNGARIAN_U).
+  `(?<![\\p{L}])(?:(?:${NAME_WORD}[ \\t]+){1,3}|(?<![\\d.])\\d{1,5}\\.[ \\t]+)(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|ave\\.|u\\.|${STREET_WORDS_AFTER})` +
     `(?:[ \\t]+${NAME_WORD}[ \\t]+(?:apt\\.?|apartmanı|sitesi))?,?\\s+${HOUSE_MARK}?${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
@@ -94,6 +96,14 @@ const NUMBER_LEADS: ReadonlySet<RegExp> = new Set([NUMBER_FIRST, NUMBER_FIRST_TY
 const WORD_BEFORE_NUMBER = /(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[ \t]$/u;
 /** Rooms, buildings and internal mail stops, numbered inside a site: "Zimmer 12", "Bldg 40", "Mailstop 4-1". */
 const ROOM_WORDS = new Set(['room', 'zimmer', 'raum', 'bldg', 'building', 'mailstop', 'booth', 'gate', 'hall', 'salle', 'ruang', 'desk', 'locker', 'dock', 'bay']);
+const isCounter = (words: readonly string[]): boolean => {
+  const last = (words[words.length - 1] ?? '').toLowerCase();
+  return COUNTER_WORDS.has(last) || (words.length === 1 && LINE_COUNTERS.has(last));
+};
+function isEnglishVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  return LEADING_VERBS.has(lower) || (/^\p{L}{3,}(?:ing|ed)$/u.test(lower) && (ENGLISH_TIER.get(lower) ?? 9) <= 2);
+}
 /** ISO 4217 codes written before an amount ("AED 150", "CHF 40"): a price, whatever cue came before. */
 const CURRENCY_CODES = new Set(
   'USD EUR GBP AED SAR QAR KWD BHD OMR CHF JPY CNY INR AUD CAD NZD SEK NOK DKK ISK PLN CZK HUF RON BGN TRY ZAR NGN KES GHS EGP MAD BRL MXN ARS CLP COP PEN IDR MYR SGD HKD KRW THB VND PHP PKR BDT LKR ILS RUB UAH'.split(' '),
@@ -123,7 +133,9 @@ function letterSpaceDigit(text: string): Array<[number, number]> {
 const MARK_DIGIT = /(?<![\p{L}])(?:no|n-ro|n[úu]mero)[.:]?[ \t]?:?[ \t]?(?=\d)/giu;
 // A Turkish building's "Apt." or "Sitesi" stands between the street word and the number ("Nergis Cad. Güneş Apt. No:27");
 // "Kyparission Ave. 110": an English abbreviation in a European order.
-const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}|apt\\.|apartmanı|sitesi|ave\\.),?$`, 'iu');
+const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}|apt\\.|apartmanı|sitesi|ave\\.|(?<![\\p{L}])u\\.),?$`, 'iu');
+/** Hungarian "u." (utca) ends a street line only after a capitalised word that is not English ("Váci u. 10", not "thank u. 10 times"). */
+const HUNGARIAN_U = /(?<![\p{L}])(\p{L}[\p{L}\p{M}'’-]*)[ \t]+u\.,?\s+\d/u;
 /** How far back from the space a street word may start. */
 const STREET_WORD_REACH = 24;
 
@@ -265,14 +277,14 @@ function streetLineAt(text: string, at: number, lone = false, weak = lone): PiiS
     if (re === CUED_NUMBER_FIRST) {
       // "7 Tir Celyn now": the words run on into the sentence; drop its words from the end.
       let drop = 0;
-      while (words.length > 1 && NOT_IN_CUED_LINE.has((words[words.length - 1] ?? '').toLowerCase())) {
+      while (words.length > 1 && (NOT_IN_CUED_LINE.has((words[words.length - 1] ?? '').toLowerCase()) || SENTENCE_WORDS_AFTER_STREET.has((words[words.length - 1] ?? '').toLowerCase()))) {
         drop += (words.pop() ?? '').length;
       }
       if (drop > 0 && value.endsWith(m[1] ?? '')) value = value.slice(0, value.length - (m[1] ?? '').length) + words.join(' ');
     }
     if (!cuedWordsLookLikeStreet(words, !/\p{Lu}/u.test(lineAround(text, at)))) continue;
     // "use Gate 2 today", "pasa al aula 36": a gate, a room or a platform and its number, no street line.
-    if (re === CUED_NUMBER_LAST && COUNTER_WORDS.has((words[words.length - 1] ?? '').toLowerCase())) continue;
+    if (re === CUED_NUMBER_LAST && isCounter(words)) continue;
     if (words.length === 1 && CURRENCY_CODES.has(words[0] ?? '')) continue;
     // Without an address's cue, "33 GB", "12 USD", "4 PRs" are a quantity and its unit.
     if (weak && words.every((w) => /^\p{Lu}{1,4}s?$/u.test(w)) && /\p{Ll}/u.test(lineAround(text, at))) continue;
@@ -280,6 +292,9 @@ function streetLineAt(text: string, at: number, lone = false, weak = lone): PiiS
     // not a house number ("lösenordet är 043050", "Heslo Je 443409").
     if (weak && re === CUED_NUMBER_LAST && /(?<![\d])\d{5,}(?![\d])/.test(value.slice((m[1] ?? '').length))) continue;
     if (lone && words.length === 1 && !ONE_WORD_STREET.test(words[0] ?? '')) continue;
+    // Alone on its line, words that start with an English verb are a sentence ("See Q 263", "Playing ThinkPad X 3"),
+    // not a street named without its street word ("King George 22").
+    if (lone && words.length > 1 && isEnglishVerb(words[0] ?? '')) continue;
     if (/\.$/.test(value) && !/(?:st|ave|rd|dr|blvd|ln|ct|pl|str|apt|ste|fl|lgh|no|nám|pr|sh|küç|lk)\.$/i.test(value)) value = value.slice(0, -1);
     return { start: at, end: at + value.length };
   }
@@ -463,7 +478,7 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     if (words.some((w) => FIRST_NAME_SET.has(w) || BUILD_GIVEN_SET.has(foldName(w))) || !cuedWordsLookLikeStreet(words, caselessLine(s.start))) continue;
     // "Zimmer 12", "Bldg 40", "Mailstop 4-1": a room or building inside a site, not a street.
     if (words.length === 1 && (ROOM_WORDS.has((words[0] ?? '').toLowerCase()) || isUnitWord(words[0] ?? ''))) continue;
-    if (COUNTER_WORDS.has((words[words.length - 1] ?? '').toLowerCase())) continue;
+    if (isCounter(words)) continue;
     // "macOS Sonoma 14": a product's release after its name; "Lakers 112 Celtics 104": a score.
     const before = text.slice(Math.max(0, s.start - 24), s.start);
     const prev = /(\p{L}+)[ \t]+$/u.exec(before)?.[1];
@@ -513,6 +528,10 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       }
       // "use Gate 2", "lewat Gate 25": a gate. Norway's street word "gate" follows a name in the genitive ("Kongens gate 5", "Nielsens Gate 40").
       if (re === NAME_THEN_STREET_WORD && /(?<![s\s])\s+Gate,?\s+(?:\S+\s?)?\d[^\s]*$/u.test(value)) continue;
+      if (re === NAME_THEN_STREET_WORD) {
+        const name = HUNGARIAN_U.exec(value)?.[1];
+        if (name !== undefined && (!/^\p{Lu}/u.test(name) || ENGLISH_TIER.has(name.toLowerCase()))) continue;
+      }
       // "Invoice address Fatih Sokak 161": the words before the street's own name are the sentence's.
       while (re === NAME_THEN_STREET_WORD) {
         const lead = /^([\p{L}.'’-]+)[ \t]+(?=\S+[ \t]+\S)/u.exec(value);
@@ -529,13 +548,38 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       if (NUMBER_LEADS.has(re) && COUNTER_WORDS.has(WORD_BEFORE_NUMBER.exec(text.slice(Math.max(0, index - 24), index))?.[1]?.toLowerCase() ?? '')) continue;
       // "place is unit 10", "place of business at Unit 27": a sentence's words after a type word, not a street's name;
       // a street line may start at a type word further on ("… place at corso buenos aires 1").
+      // "Boulevard de Tilsitt around 8", "Place Bellecour at 9": a sentence's word before the number, which is a time or a count.
+      if (re === TYPE_FIRST && NOT_IN_CUED_LINE.has(/(\p{L}+)[ \t,]+\d/u.exec(value)?.[1]?.toLowerCase() ?? '')) continue;
       if (re === TYPE_FIRST && hasSentenceWords(value)) {
         const inner = typeFirstWithin(text, index, value);
         if (inner === undefined) continue;
         [index, value] = inner;
       }
-      const written = re === NUMBER_FIRST ? (m[2] ?? '').trim().split(/\s+/) : [];
+      let named = m[2] ?? '';
+      // "4 High Close pls": "pls" read as the suffix "pl" in the plural; the line may end at the word before it.
+      if (re === NUMBER_FIRST && CHAT_WORDS.has(value.slice(value.search(/[\p{L}.]+$/u)).toLowerCase())) {
+        const shorter = text.slice(0, index + value.search(/[ \t]+[\p{L}.]+$/u));
+        NUMBER_FIRST_AT.lastIndex = index;
+        const again = NUMBER_FIRST_AT.exec(shorter);
+        if (again === null) continue;
+        value = again[0];
+        named = again[2] ?? '';
+      }
+      // "shipped via DHL": "via" after a word in lower case is the English preposition.
+      if (re === NUMBER_FIRST && /[ \t]\p{Ll}+[ \t]+via$/u.test(value)) continue;
+      const written = re === NUMBER_FIRST ? named.trim().split(/\s+/) : [];
       const words = written.map((w) => w.toLowerCase());
+      // "48 rue de Rivoli this morning": the street's name ends before a sentence's word ("1211 Avenue of the Americas" keeps its own).
+      if (re === NUMBER_FIRST_TYPE) {
+        // (The first word after the number is the type word, or "bis" before it.)
+        for (const w of [...value.matchAll(/[ \t]+(\p{L}+)(?![\p{L}\p{M}'’.-])/gu)].slice(1)) {
+          const lower = (w[1] ?? '').toLowerCase();
+          if ((NOT_IN_CUED_LINE.has(lower) && !TYPE_FIRST_WORDS.has(lower)) || SENTENCE_WORDS_AFTER_STREET.has(lower)) {
+            value = value.slice(0, w.index);
+            break;
+          }
+        }
+      }
       // "1695, colonia La Loma": after a house number and a comma, a neighbourhood, not a street.
       if (re === NUMBER_FIRST_TYPE && /^[^,]*,\s*(?:colonia|col\.?|barrio|sector|fraccionamiento|fracc?\.|urbanizaci[óo]n|bairro)\s/i.test(value)) continue;
       // "In 2024, Main Street …": a year and a comma start a sentence, not a street line.
@@ -544,8 +588,6 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       if (re === NUMBER_FIRST && /^\d[^,\s]*,/.test(value) && UNIT_BEFORE_NUMBER.test(text.slice(Math.max(0, index - 16), index))) continue;
       // ("14 New Church Road", "232B Old Mill Walk": "New" and "Old" capitalised name the street.)
       if (words.some((w, k) => NOT_STREET_WORDS.has(w) && !((w === 'new' || w === 'old') && /^\p{Lu}/u.test(written[k] ?? '')))) continue;
-      // "Jyväskylä pls": a chat word, not the suffix "pl" in the plural.
-      if (re === NUMBER_FIRST && CHAT_WORDS.has(value.slice(value.search(/[\p{L}.]+$/u)).toLowerCase())) continue;
       // "29 GB retries. Chase the vendor": a sentence ends inside; abbreviations ("Mt.", "St.") are short.
       if (words.some((w) => w.length > 4 && w.endsWith('.'))) continue;
       // Sentence punctuation after the line is not part of it ("… Baker St.").

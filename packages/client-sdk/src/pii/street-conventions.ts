@@ -10,7 +10,8 @@ import type { PiiSpan } from './types.ts';
 /** A street's name after such a unit: words and a suffix, a numbered street ("Street 36", "Road No. 3", "39A Street"), "8th Cross", a sector. */
 const STREET_AFTER_LEAD =
   `(?:(?:${NUMBER},?[ \\t]+)?(?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4}(?:${SUFFIXES})s?\\.?` +
-  `|(?:street|road|st|rd|way)\\.?[ \\t](?:no\\.?[ \\t]?)?\\d{1,4}[a-z]?|\\d{1,3}[a-z]?[ \\t](?:street|road)|${ORDINAL}[ \\t](?:cross|main)` +
+  // A numbered lane in Pakistan and India too ("House No. 69, Gali No. 21", "house 12, lane 4").
+  `|(?:street|road|st|rd|way|lane|gali|galli|gully)\\.?[ \\t](?:no\\.?[ \\t]?)?\\d{1,4}[a-z]?|\\d{1,3}[a-z]?[ \\t](?:street|road)|${ORDINAL}[ \\t](?:cross|main)` +
   // An Indian sector ("H.No. 373, Sector 64", "qtr. no. 553, sector 58-b").
   `|sector[ \\t]\\d{1,3}[a-z]?(?:-?[a-z](?![\\p{L}]))?` +
   // A Malaysian street named after its type word, with or without a number ("Persiaran Bayu Damai", "Jalan Kenari Emas 10/7").
@@ -61,7 +62,7 @@ const KOREAN_UNITS = '(?:,?[ \\t]+(?:\\p{Script=Hangul}{1,12}[ \\t]?)?(?:지하[
  * line ("109-dong 506-ho, 142 Solbaram-ro").
  */
 const KOREAN_ROAD = new RegExp(
-  `(?<![\\p{L}\\d])(?:\\p{L}+-(?:ro|daero|gil)|\\p{Script=Hangul}{1,8}(?:로|길)(?:\\d{1,3}번길)?)(?:[ \\t]+\\d{1,3}(?:beon)?-?gil)?[ \\t]+${NUMBER}(?![\\d]|(?!${HANGUL_PARTICLE})\\p{L})${KOREAN_UNITS}` +
+  `(?<![\\p{L}\\d])(?:\\p{L}+-(?:ro|daero|gil)|\\p{Script=Hangul}{1,8}(?:로|길)(?:[ \\t]?\\d{1,3}번길)?)(?:[ \\t]+\\d{1,3}(?:beon)?-?gil)?[ \\t]+${NUMBER}(?![\\d]|(?!${HANGUL_PARTICLE})\\p{L})${KOREAN_UNITS}` +
     `|(?<![\\w.,/:-])(?:\\d{1,4}-dong[ \\t]+\\d{1,5}-ho,?[ \\t]+)?${NUMBER}[ \\t]+\\p{L}+-(?:ro|daero|gil)(?![\\p{L}])`,
   'giu',
 );
@@ -72,8 +73,9 @@ const KOREAN_HINT = /-(?:ro|daero|gil)(?![\p{L}])|\p{Script=Hangul}(?:로|길)/i
  * Vietnamese streets, a house number then the name's syllables ("120 Nguyễn Huệ", "Số 45 Nam Kỳ Khởi
  * Nghĩa", "88/11 Hàng Bài"): capitalised, or in lower case after "số" (number) or "ở", "tại" (at).
  */
+// "Đ." (đường) and "P." (phố) may stand before the name ("252 Đ. Võ Văn Tần", "Số 338 P. Hai Bà Trưng"), and the line may be in capitals.
 const VIETNAMESE_STREET = new RegExp(
-  `(?<![\\w.,/:-])(?:(?:[sS]ố[ \\t]+)?\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Lu}\\p{Ll}{0,6}){1,5}` +
+  `(?<![\\w.,/:-])(?:(?:[sS][ốỐ][ \\t]+)?\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+[ĐđPp]\\.)?(?:[ \\t]+(?:\\p{Lu}\\p{Ll}{0,6}|\\p{Lu}{2,7})){1,5}` +
     `|(?<=(?<![\\p{L}])(?:số|ở|tại)[ \\t])\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Ll}{1,7}){1,5})(?![\\p{L}\\d])`,
   'gu',
 );
@@ -94,7 +96,7 @@ const NUMBERED_ROAD_HINT = /(?:road|street|st\.|rd\.)[ \t]+\d/i;
 const GRID_ADDRESS = new RegExp(
   // A street's number may take "Bis", glued or not, and a cardinal point ("Tv 85 Bis Sur # 40B-80", "Diagonal 13Bis # 3Bis-92"); an avenue may be a numbered street ("Av. Calle 102 # 77-75").
   `(?<![\\p{L}\\d])(?:(?:av\\.|avenida)[ \\t]+(?=calle|carrera))?(?:calle|cl\\.?|cll\\.?|carrera|cra\\.?|kr\\.?|cr\\.?|transversal|transv\\.?|tv\\.?|diagonal|dg\\.?|avenida|av\\.?|ak|ac)[ \\t]+\\d{1,3}[a-z]?(?:[ \\t]?bis)?(?:[ \\t][a-z](?![\\p{L}]))?(?:[ \\t](?:sur|norte|este|oeste)(?![\\p{L}]))?` +
-    `[ \\t]*(?:#|no\\.?|n[º°])[ \\t]?\\d{1,4}[a-z]?(?:[ \\t]?bis)?(?:[ \\t]?-[ \\t]?\\d{1,3}[a-z]?)?(?:[ \\t]x[ \\t]\\d{1,3}(?:[ \\t]y[ \\t]\\d{1,3})?)?${UNITS}(?![\\p{L}\\d])`,
+    `[ \\t]*(?:#|no\\.?|n\\.?[º°])[ \\t]?\\d{1,4}[a-z]?(?:[ \\t]?bis)?(?:[ \\t]?-[ \\t]?\\d{1,3}[a-z]?)?(?:[ \\t]x[ \\t]\\d{1,3}(?:[ \\t]y[ \\t]\\d{1,3})?)?${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
 
@@ -139,7 +141,7 @@ const TAIWAN_LINE = new RegExp(
 );
 const TAIWAN_HINT = /(?:aly|ln|sec)\.[ \t]?\d/i;
 
-const GRID_HINT = /\d[a-z]?(?:[ \t]?bis)?(?:[ \t][a-z])?(?:[ \t](?:sur|norte|este|oeste))?[ \t]*(?:#|no\.?|n[º°])[ \t]?\d/iu;
+const GRID_HINT = /\d[a-z]?(?:[ \t]?bis)?(?:[ \t][a-z])?(?:[ \t](?:sur|norte|este|oeste))?[ \t]*(?:#|no\.?|n\.?[º°])[ \t]?\d/iu;
 
 /** What one of the shapes of {@link findStreetsOfOtherConventions} cannot do without, in one pattern. */
 const OTHER_CONVENTIONS_HINT = new RegExp(
@@ -158,6 +160,8 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
   for (const m of units ? execAll(UNITS_THEN_STREET, text) : []) {
     const words = (m[2] ?? '').split(/[ \t,]+/).map(lower);
     if (words.some((w) => NOT_STREET_WORDS.has(w) || CHAT_WORDS.has(w))) continue;
+    // "Order #62321 shipped via DHL": "via" after a word in lower case is the English preposition.
+    if (/(?:^|[ \t])\p{Ll}+[ \t]+via$/u.test(m[2] ?? '')) continue;
     // "832 feil hill apt. 736, farrellwell": a unit right after a street's suffix is that street's, and a place follows.
     // So is a unit after a house number in the same clause ("78a zimmer 948, bad danielburg").
     const clause = text.slice(Math.max(0, m.index - 60), m.index);

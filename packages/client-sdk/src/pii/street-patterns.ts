@@ -25,7 +25,7 @@ export const SUFFIXES =
   // faker's English locales' suffixes the lists above lack (en, en_GB, en_AU).
   'mall|crossroad|circuit|lodge|mission|ramp|pine|fall|bank|end|drove|brae|wood|brow|lea|side|' +
   // Australia Post and Royal Mail abbreviations ("14 Holloway Gr", "117 Bourke Esp", "16 Albert Terr.").
-  'gr|esp|terr|tce|cct|crt|cl|' +
+  'gr|esp|terr|tce|cct|crt|cl|bvd|' +
   // Nepal, India and Sri Lanka ("Durbar Marg", "Anna Salai", "Bhimsen Tole", "241/5, Patel Nagar", "12 Civil Lines Colony", "No. 244, Galle Mawatha").
   'marg|salai|mawatha|chowk|tole|galli|gali|sadak|nagar|colony|vihar|layout';
 /** Words that open a street name in Romance, Slavic and other languages. */
@@ -37,10 +37,10 @@ export const TYPE_WORDS =
   // Greek typed in Latin letters ("Leof. Kifisias 12"; "odos" is in street-scripts.ts, which asks for a name in the genitive).
   'leoforos|leof\\.|plateia|' +
   'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|nám\\.|nam\\.|' +
-  'str\\.|strada|bulevardul|calea|bd\\.|bdul\\.|b-dul|[șs]os\\.|' +
+  'str\\.|strada|bulevardul|calea|bd\\.|bdul\\.|b-dul|[șşs]os\\.|p-[țţt]a|' +
   'ulitsa|prospekt|' +
   // Romanian, Belgian and Senegalese French, Welsh, Indonesian, Croatian, Polish, Czech and Slovak.
-  'aleea|bulevardul|intrarea|splaiul|șoseaua|soseaua|piața|piata|parvis|galerie|immeuble|échangeur|echangeur|' +
+  'aleea|bulevardul|intrarea|splaiul|șoseaua|şoseaua|soseaua|piața|piaţa|piata|parvis|galerie|immeuble|échangeur|echangeur|' +
   'ffordd|heol|hoel|stryd|rhodfa|cilgant|jr\\.|jl\\.?|jln\\.?|jalan|gg\\.|kpg\\.|kampung|ds\\.|dusun|dk\\.|dukuh|psr\\.|ki\\.|lr\\.|lorong|' +
   'trg|prolaz|šetalište|setaliste|bulevar|bulw\\.|wyb\\.|szosa|skwer|rynek|wyspa|náměstí|nábřeží|třída|námestie|nábrežie|drève|résidence|' +
   // Mexican and Iberian Spanish, Portuguese, Romanian and Moldovan, Esperanto street types.
@@ -51,7 +51,19 @@ export const TYPE_WORDS =
   // "Pso. de la Castellana", "Cll. Morelos #1389", "L.go Argentina 1", "15, bld Anspach").
   'blvd\\.?|r\\.|c\\.|av|ave\\.|pso\\.|cl\\.|cll\\.|tv\\.|transv\\.|transversal|diagonal|l\\.go|trav\\.|bld|' +
   // Vietnamese ("Số 12 Phố Huế", "45 Đường Lê Lợi").
-  'phố|đường|ngõ|ngách|hẻm|đại lộ|quốc lộ';
+  'phố|đường|ngõ|ngách|hẻm|đại lộ|quốc lộ|' +
+  // Argentine "Bv." (bulevar), Spanish "Pº" (paseo), Peruvian "Jirón", Portuguese "Ladeira", Malay "Lebuh" and "Persiaran", Filipino "Kalye".
+  'bv\\.|p[º°]|jirón|jiron|ladeira|lebuh|lebuhraya|persiaran|kalye|' +
+  // French "rte" (route) and "imp." (impasse).
+  'rte\\.?|imp\\.';
+/**
+ * French street types that are English words too or name a place in a sentence: after a house number
+ * only, and then only before "de", "du", "des", "l'" or "la" ("21 ter lotissement de la Tournelle", "92
+ * bis, traverse du Moulin", "7 sentier des Vignes", "3 square de l'Opéra").
+ */
+export const FRENCH_TYPES_BEFORE_PARTICLE =
+  '(?:sentier|sente|traverse|lotissement|ruelle|venelle|montée|montee|hameau|cité|cite|faubourg|chaussée|chaussee|rond-point|carrefour|square|villa|mail|promenade|esplanade|clos|résidence|residence|parc|domaine|côte|cote)' +
+  "(?=[ \\t]+(?:d[eu]s?|d['’]|l['’]|la|les|aux)(?![\\p{L}]))";
 /** Endings of compound street names in German, Dutch and Scandinavian languages. */
 export const COMPOUND_ENDINGS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|zeile|lände|gürtel|' +
@@ -62,7 +74,9 @@ export const COMPOUND_ENDINGS =
   // Esperanto compounds ("Zamenhofstrato", "Ĉefvojo").
   'strato|vojo|placo|avenuo|' +
   // Norwegian definite "-alléen", and German "-str" without its dot ("Fjordalléen 12", "Praterstr 2/1/2").
-  'alléen|alleen|str';
+  'alléen|alleen|str|' +
+  // Dutch "-steeg" (alley), Swedish "-leden" (the route), Icelandic "-stígur" (path): "Kerksteeg 3", "Skolleden 11", "Skólavörðustígur 12".
+  'steeg|leden|stígur|stigur';
 /**
  * Street words written after the name, apart from it: Latvian, Croatian and Slovenian, Turkish,
  * Azerbaijani, Uzbek, Hungarian, Czech and Slovak ("Torņakalna iela 86", "Vegova ulica 778",
@@ -72,6 +86,8 @@ export const STREET_WORDS_AFTER =
   "iela|gatve|bulvāris|bulvaris|laukums|prospekts|šoseja|ulica|cesta|nasip|sokak|sokağı|sokagi|caddesi|cad\\.|bulvarı|blv\\.|yolu|" +
   // Turkish abbreviations ("İstiklal Cad No: 87", "Papatya Sk. No: 113/8", "Kıbrıs Şehitleri Cd. No: 10").
   "cad|cd\\.|sk\\.|sok\\.|bulvari|bulv\\.|" +
+  // Turkish dead ends, squares, passages and slopes ("Gül Çıkmazı No: 4", "Taksim Meydanı 12"); Hungarian "krt." (körút).
+  "çıkmazı|çıkmaz|çık\\.|meydanı|geçidi|yokuşu|krt\\.|" +
   "küçəsi|küç\\.|prospekti|pr\\.|sh\\.|şossesi|sahəsi|ko['ʻ’]chasi|daxasi|xiyoboni|bulvari|qirg['ʻ’]oqi|qishlog['ʻ’]i|tor['ʻ’]kochasi|" +
   'utca|út|útja|tér|körtér|főtér|sor|sétány|rakpart|fasor|liget|lakótelep|lakótelepi|országút|körút|sugárút|határút|köz|náměstí|nám\\.|nábřeží|údolie|námestie|dambis|gāte|vei|' +
   // Esperanto ("Zamenhof strato 12").
@@ -87,8 +103,8 @@ export const STREET_WORDS_AFTER =
 export const NUMBER =
   '(?:\\d{1,4}/\\d{1,3}/\\d{1,3}/\\d{1,3}(?![\\d/])|[NSEW]\\d{1,4}[NSEW]\\d{1,5}|\\d{3}/\\d{1,4}/\\d{1,3}(?![\\d/])|\\d{1,3}/\\d{3}/\\d{1,3}(?![\\d/])' +
   '|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?(?:\\s[A-H](?=,))?)';
-/** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12", Indonesian "Kav. 46". */
-export const HOUSE_MARK = '(?:kav\\.?[ \\t]?|n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
+/** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12", "№ 16", Indonesian "Kav. 46". */
+export const HOUSE_MARK = '(?:№[ \\t]?|kav\\.?[ \\t]?|n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
 /** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
 export const ORDINAL = '\\d{1,3}(?:st|nd|rd|th)';
 export const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
@@ -101,9 +117,9 @@ export const UNIT =
   // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701",
   // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
   `casa|of\\.|oficina|apto\\.?|torre|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.|[iİ][çc][ \\t]kap[ıi][ \\t]no:?)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
-  // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon".
+  // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon", "3 tr" (Swedish floor, trappor).
   // A Swedish or Danish letter after the number, then a comma or the line's end ("Solplan 11 B, lgh 1104").
-  `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s[A-H](?=,|[ \\t]*\\r?$|[ \\t]*\\r?\\n)|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon` +
+  `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s[A-H](?=,|[ \\t]*\\r?$|[ \\t]*\\r?\\n)|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon|\\s\\d{1,2}\\s?tr\\.?(?![\\p{L}\\d])` +
   // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
   `|,?\\s\\d{1,2}[º°ª](?:\\s?(?:[A-Ha-h](?![\\p{L}\\d])|izda\\.?|izq\\.?|dcha\\.?|dcho\\.?|ctro\\.?|piso|p\\.))?|\\sbajo(?:\\s[A-Ha-h](?![\\p{L}\\d]))?` +
   // Romanian and Moldovan block, stair, floor and flat ("bl. G18, sc. A, et. 2, ap. 17"), Esperanto floors and flats,
@@ -173,7 +189,9 @@ export const NOT_IN_CUED_LINE = new Set(
     // Other languages' words for "address" and their "is" ("Min nya adress är Linnégatan 8 B", "moje nová adresa je Husova 29").
     'adress adressen adresa indirizzo dirección direccion endereço endereco är je jest ist è é ' +
     // Chat words before a street line ("its Overgaden 12, 9. tv", "i moved! Ivana Mičurina 2").
-    "it's its im i'm moved meet me us we live lives changed").split(' '),
+    "it's its im i'm moved meet me us we live lives changed " +
+    // A post box is no street line ("PO Box 9200", "Postfach 1234", "Apartado 45", "Casilla 12").
+    'box pobox postfach postbus postboks postbox apartado casilla').split(' '),
 );
 
 export const TYPE_OR_SUFFIX = new RegExp(`^(?:${TYPE_WORDS}|${SUFFIXES})$`, 'iu');
@@ -193,3 +211,11 @@ export function cuedWordsLookLikeStreet(words: readonly string[], caseless = fal
   }
   return own;
 }
+
+/** Words of French, Spanish, Italian and Portuguese sentences that go on after a street line ("au 5 rue du Moulin à 14h", "en Calle Mayor 3 hasta …"). */
+export const SENTENCE_WORDS_AFTER_STREET = new Set(['à', 'avant', 'après', 'pour', 'demain', 'dès', 'para', 'hasta', 'desde', 'mañana', 'hoy', 'domani', 'oggi', 'dopo', 'até', 'amanhã', 'hoje']);
+/** Lines, rows and columns of a file or a sheet, beside the lexicon's counting words ("Typo at Zeile 465"). */
+// (Alone only: "Innsbrucker Zeile 117" is a Viennese street.)
+export const LINE_COUNTERS = new Set(['zeile', 'zeilen', 'spalte', 'column', 'col', 'row', 'riga', 'colonna', 'regel', 'kolom', 'rij', 'rad', 'kolumn', 'wiersz', 'kolumna', 'řádek', 'sloupec', 'rivi', 'sarake', 'строка', 'рядок', 'столбец']);
+/** Verbs a line of chat starts with: a common English word ending in "-ing" or "-ed", or one of a few imperatives. */
+export const LEADING_VERBS = new Set(['see', 'check', 'use', 'try', 'get', 'buy', 'play', 'review', 'watch', 'install', 'update', 'upgrade', 'open', 'call', 'ping', 'fix', 'test', 'run', 'read', 'order', 'book', 'grab', 'need', 'want', 'got', 'bought', 'ordered']);

@@ -84,7 +84,8 @@ const scripts = lazyValue(({ SCRIPT_STREET_WORDS: w }) => ({
    * office ("вул. Лісова, буд. 137, кв. 17", "пров. Кленовий, 20Б", "вул. Садова, 113А, офіс 467").
    */
   cyrillicLine: new RegExp(
-    `(?<![\\p{L}\\d])(?:${w.cyrillicTypes})\\.?[ \\t]+${CYRILLIC_WORD}(?:[ \\t]+${CYRILLIC_WORD}){0,2},?[ \\t]+(?:(?:${w.cyrillicHouse})\\.?[ \\t]*)?` +
+    // (A Bulgarian name may stand in quotes: "бул. „Витоша“ № 19".)
+    `(?<![\\p{L}\\d])(?:${w.cyrillicTypes})\\.?[ \\t]+[„“"«]?${CYRILLIC_WORD}(?:[ \\t]+${CYRILLIC_WORD}){0,2}[“”"»]?,?[ \\t]+(?:(?:${w.cyrillicHouse})\\.?[ \\t]*)?` +
       `\\d{1,4}(?:[-/]\\d{1,3})?[\\p{Script=Cyrillic}A-Za-z]?(?![\\p{L}\\d])(?:,?[ \\t]*(?:${w.cyrillicUnits})\\.?[ \\t]*\\d{1,4})*`,
     'giu',
   ),
@@ -102,7 +103,9 @@ const HEBREW_LATIN_STREET =
   new RegExp(`(?<![\\p{L}\\d])(?:((?:sderot|sd\\.|rehov|rechov|derech|shderot)[ \\t]+)?(ha-?\\p{L}{3,})((?:[ \\t]+(?:st\\.?|street|blvd\\.?|ave\\.?))?))[ \\t]+\\d{1,4}(?:\\/\\d{1,3})?${UNITS}(?![\\p{L}\\d]|[.,:]\\d)`, 'giu');
 
 /** The same typed in Latin letters: "vul. lisova 94 kv 32", "ul. Sadovaya, d. 5, kv. 12". */
-const CYRILLIC_LATIN_LINE = /(?<![\p{L}\d])(?:vul|vulytsia|ulitsa|prov|prosp|pr-t)\.?[ \t]+\p{L}+(?:[ \t]+\p{L}+)?,?[ \t]+(?:(?:bud|d)\.?[ \t]*)?\d{1,4}[a-z]?(?:,?[ \t]*(?:kv|of)\.?[ \t]*\d{1,4})?(?![\p{L}\d])/giu;
+// (Short abbreviations with their dot only: "ul. Lenina, d. 12", "pr. Mira 5", "per. Arbatsky 3".)
+const CYRILLIC_LATIN_LINE =
+  /(?<![\p{L}\d])(?:(?:vul|vulytsia|vulytsya|vulitsa|ulitsa|ulica|prov|provulok|prosp|prospekt|pr-t|pereulok|naberezhnaya|naberezhna|shosse|bulvar|bulvard|ploshchad|ploshcha)\.?|(?:ul|pr|per|nab|bul|pl|sh)\.)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?,?[ \t]+(?:(?:bud|d|dom)\.?[ \t]*)?\d{1,4}[a-z]?(?:,?[ \t]*(?:kv|of|korp|str)\.?[ \t]*\d{1,4})?(?![\p{L}\d])/giu;
 
 const ANY_DIGIT = /[0-9٠-٩۰-۹]/u;
 const EUROPEAN_ENDING = new RegExp(`(?:${COMPOUND_ENDINGS})$`, 'iu');
@@ -181,7 +184,7 @@ export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
 
 /** Greek and Hebrew street names typed in Latin letters ("odos Antheon 75", "HaBrosh 53/11"): found with the general shapes. */
 export function* findTransliteratedStreets(text: string): Generator<PiiSpan> {
-  if (/(?:vul|ulitsa|prov|prosp|pr-t)\.?[ \t]/i.test(text)) yield* regexSpans(CYRILLIC_LATIN_LINE, text);
+  if (/(?:vul|ulitsa|ulica|prov|prosp|pr-t|pereulok|naberezhn|shosse|bulvar|ploshcha|(?<![\p{L}])(?:ul|pr|per|nab|bul|pl|sh)\.)\p{L}*\.?[ \t]/iu.test(text)) yield* regexSpans(CYRILLIC_LATIN_LINE, text);
   if (/odos/i.test(text)) yield* regexSpans(GREEK_LATIN_STREET, text);
   if (HEBREW_LATIN_HINT.test(text)) {
     for (const m of execAll(HEBREW_LATIN_STREET, text)) {

@@ -49,9 +49,29 @@ interface Word {
   capital: boolean;
 }
 
-/** Up to `n` words right before `at` on its line, joined by single spaces (a comma allowed before the number). */
-function wordsBefore(text: string, at: number, n: number): Word[] {
+/**
+ * A house-number mark right before the number: "nº 4", "No. 207", "nr. 12", "núm. 5", "№ 16", Cyrillic
+ * "д. 5", "дом 7", "буд. 3", "б. 22", "бр. 75", Latin "d. 73" ("Carrer de Goya, nº 4", "Lebuh Gatot
+ * Subroto no. 207", "Ленинский проспект, д. 32", "prospekt Mira, d. 73").
+ */
+const MARK_BEFORE = /(?<![\p{L}\d])(?:n[º°o]|n\.[º°]|nr|n|n[úu]m|n[úu]mero|nomor|d|дом|д|буд|б|бр|№)\.?:?[ \t]?$/iu;
+
+/** Where the words of a street line end before a number: before its house-number mark, if one stands there. */
+function beforeMark(text: string, at: number): number {
+  const c = text.charCodeAt(at - 1);
+  // Most numbers have a space before them and a letter or dot two back, or no mark at all: look only then.
+  if (at < 2 || !(c === 32 || c === 9 || c === 0x2116 || c === 46 || c === 58 || /\p{L}/u.test(text[at - 1] ?? ''))) return at;
+  const m = MARK_BEFORE.exec(text.slice(Math.max(0, at - 8), at));
+  if (m === null) return at;
+  const start = at - m[0].length;
+  // The mark is apart from the words before it: "Subroto no. 207", "Goya, nº 4".
+  return start > 0 && /[ \t]/.test(text[start - 1] ?? '') ? start : at;
+}
+
+/** Up to `n` words right before `at` on its line, joined by single spaces (a comma allowed before the number, and a house-number mark). */
+function wordsBefore(text: string, at0: number, n: number): Word[] {
   const out: Word[] = [];
+  const at = beforeMark(text, at0);
   let i = at;
   // "Calle Mayor, 12": a comma right before the number.
   if (text[i - 1] === ' ' && text[i - 2] === ',') i -= 2;
@@ -166,11 +186,19 @@ function streetAfter(text: string, numEnd: number, caseless: boolean): number | 
   return end < 0 ? undefined : end;
 }
 
+/** Where the words after a house number start: past a French "bis", "ter" or "quater" and a comma ("12 bis, rue …", "353, rte …"). */
+function afterNumber(text: string, end: number): number {
+  const c = text.charCodeAt(end);
+  if (c !== 32 && c !== 44) return end;
+  const m = /^(?:[ \t](?:bis|ter|quater)(?![\p{L}]))?,?(?=[ \t])/iu.exec(text.slice(end, end + 8));
+  return end + (m?.[0].length ?? 0);
+}
+
 /** Whether a word next to a house number could make it a street line: cheap checks first. */
 function nearStreetWord(text: string, start: number, end: number): boolean {
   const before = wordsBefore(text, start, MAX_NAME_WORDS + 1);
   if (before.some((w) => isTypeWord(w)) || (before.length > 0 && isCompoundStreet(before[before.length - 1] as Word))) return true;
-  const after = wordsAfter(text, end, 1)[0];
+  const after = wordsAfter(text, afterNumber(text, end), 1)[0];
   return after !== undefined && (isTypeWord(after) || isHyphenatedStreet(after) || isCompoundStreet(after));
 }
 
@@ -187,7 +215,7 @@ export function* findStreetsByWords(text: string): Generator<PiiSpan> {
       yield { start: from, end };
       continue;
     }
-    const to = streetAfter(text, end, caseless);
+    const to = streetAfter(text, afterNumber(text, end), caseless);
     if (to !== undefined) yield { start, end: to };
   }
 }
