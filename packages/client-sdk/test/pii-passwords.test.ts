@@ -654,6 +654,12 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('Hi all — login m.keller / Purple Monkey Dishwasher')).toEqual(['Purple Monkey Dishwasher']);
     expect(secrets('A palavra-passe do router passou a ser Purple Monkey Dishwasher a partir de hoje.')).toEqual(['Purple Monkey Dishwasher']);
     expect(secrets('creds: ops / Azure Key Vault')).toEqual([]);
+    // Given with "use … as the password", or set with "changed … to" up to a word of the next clause.
+    expect(secrets('use Purple Monkey Dishwasher as the password')).toEqual(['Purple Monkey Dishwasher']);
+    expect(secrets('try blue elephant coffee mug as the pw')).toEqual(['blue elephant coffee mug']);
+    expect(secrets('I changed my pw to tiger lamp river 42 yesterday')).toEqual(['tiger lamp river 42']);
+    expect(secrets('use the company name plus the year as the password')).toEqual([]);
+    expect(secrets('try Azure Key Vault for the password')).toEqual([]);
   });
 
   it('reads a season and its year apart wherever it reads them joined ("Fall 2024" as "Fall2024")', () => {

@@ -1,6 +1,6 @@
 import { ENGLISH_TIER } from './english-lexicon.ts';
 import { isForeignFunctionWord } from './foreign-lines.ts';
-import { FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isPassphraseRun } from './password-values.ts';
+import { FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isPassphraseRun, isSpacedPassphrase, runToClauseWord } from './password-values.ts';
 import { TRAILING_PUNCTUATION, isTiedShape } from './password-shapes.ts';
 import { execAll } from './text.ts';
 import type { PiiSpan } from './types.ts';
@@ -25,6 +25,10 @@ const CHANGED_TO = new RegExp(
   'dgiu',
 );
 
+/** "use correct horse battery staple as the password", "try Purple Monkey Dishwasher for the admin pw": words with spaces, given as one. */
+const PASSPHRASE_AS =
+  /(?<![\p{L}])(?:use|try|using)[ \t]+((?:\p{L}{3,}|\d{1,4})(?:[ \t]+(?:\p{L}{3,}|\d{1,4})){2,6}?)[ \t]+(?:as|for)[ \t]+(?:the|my|your|our)[ \t]+(?:[\p{L}-]{1,20}[ \t]+){0,3}?(?:password|passcode|passphrase|pw|pwd|pass|pin)(?![\p{L}])(?![ \t]+(?:manager|policy|reset|field|hint|prompt|rules?|requirements?|vault|generator|change|rotation))/dgiu;
+
 /** "I set it to X", "changed it back to X": the value of the password the text names. */
 const SET_IT_TO = /(?<![\p{L}])(?:set|changed|reset|switched)[ \t]+it[ \t]+(?:back[ \t]+)?to[ \t]+["'`“‘]?([^\s"'`”’]{4,128})/dgiu;
 
@@ -42,10 +46,20 @@ export function* findChangedTo(text: string): Generator<PiiSpan> {
       span = [found[0], found[0] + value.length];
     }
     if (PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value) || PASSWORD_PROSE.test(value)) continue;
+    // (One word the rule read may start a longer run up to a word of the next clause: "changed my pw to tiger lamp river 42 yesterday".)
+    const longer = words.length === 1 ? runToClauseWord(text.slice(span[0], span[0] + 200)) : undefined;
+    if (longer !== undefined && isSpacedPassphrase(text.slice(span[0], span[0] + longer))) {
+      yield { start: span[0], end: span[0] + longer };
+      continue;
+    }
     const phrase = isPassphraseRun(words);
     // One word: a password's shape, a common password, capitals only ("HORIZON"), or a word no English list holds; not prose ("to expire").
     const one = words.length === 1 && (isTiedShape(value) || isCommonPassword(value) || /^\p{Lu}{4,}$/u.test(value) || /[^\p{L}]/u.test(value) || ((ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2 && isChosenWord(value)));
     if (phrase || one) yield { start: span[0], end: span[1] };
+  }
+  for (const m of execAll(PASSPHRASE_AS, text)) {
+    const span = m.indices?.[1];
+    if (span !== undefined && isSpacedPassphrase(m[1] ?? '')) yield { start: span[0], end: span[1] };
   }
   // "Reset your SSO password as requested. I set it to X": "it" is the password the text names, and
   // only a value of a password's shape or one of the most used passwords is taken ("set it to private" stays).

@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, isPassphraseRun, joinSeasonAndYear, runToClauseWord, unlinkedPassphrase, userBeforeColon, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, isPassphraseRun, isSpacedPassphrase, joinSeasonAndYear, runToClauseWord, unlinkedPassphrase, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { afterNonLetter, execAll } from './text.ts';
 import { hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
@@ -540,9 +540,7 @@ export function* findSentencePasswords(written: string): Generator<PiiSpan> {
       // (A number may end it, and an emoji or a word that starts the next clause may follow: "ops / tiger lamp river 42 👍".)
       // (Or in Title Case, no word of a product: "login jdoe / Purple Monkey Dishwasher".)
       const more = /^\p{L}{3,}$/u.test(value) ? runToClauseWord(text.slice(span[0], span[0] + 200)) : undefined;
-      const run = more === undefined ? [] : text.slice(span[0], span[0] + more).split(/[ \t]+/).filter((w) => !/^\d+$/.test(w));
-      const title = run.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !PRODUCT_WORDS.has(w.toLowerCase()) && !JARGON_WORDS.has(w.toLowerCase()));
-      if (more !== undefined && (title || run.every((w) => /^\p{Ll}+$/u.test(w))) && isPassphraseRun(run)) {
+      if (more !== undefined && isSpacedPassphrase(text.slice(span[0], span[0] + more))) {
         yield { start: span[0], end: span[0] + more };
         continue;
       }

@@ -184,6 +184,17 @@ export function runToClauseWord(tail: string): number | undefined {
 }
 
 /**
+ * Words with spaces, a number after them allowed, that read as one passphrase: all in lower case, or
+ * all in Title Case with no word of a product or jargon ("tiger lamp river 42", "Purple Monkey
+ * Dishwasher"; not "Azure Key Vault"), and a passphrase's run ({@link isPassphraseRun}).
+ */
+export function isSpacedPassphrase(run: string): boolean {
+  const words = run.split(/[ \t]+/).filter((w) => !/^\d+$/.test(w));
+  const title = words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !PRODUCT_WORDS.has(w.toLowerCase()) && !JARGON_WORDS.has(w.toLowerCase()));
+  return (title || words.every((w) => /^\p{Ll}+$/u.test(w))) && isPassphraseRun(words);
+}
+
+/**
  * A passphrase of words with spaces right after a cue and no link, as an offset range into `rest`
  * ("password purple monkey dishwasher, rotate on Monday", "laptop pw tiger lamp river 42"): in one
  * case or Title Case, a passphrase's run ({@link isPassphraseRun}) with no word that names a
