@@ -511,7 +511,11 @@ export function ownFeatures(t: WordToken, dropLexicon = false): string[] {
   return f;
 }
 
-/** The features of a word that depend on the words around it. */
+/**
+ * The features of a word that depend on the words around it. The tagger does not build these
+ * strings: `addContextWeights` (name-feature-hashes.ts) hashes the same pieces in the same order,
+ * and must change with them.
+ */
 export function contextFeatures(
   t: WordToken,
   pp: WordToken | undefined,

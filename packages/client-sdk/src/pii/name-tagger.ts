@@ -1,5 +1,6 @@
 import { lexiconData } from './lexicon.ts';
-import { WordSequence, contextFeatures, hashFeature, isCandidate, ownFeatures } from './name-features.ts';
+import { WordSequence, hashFeature, isCandidate, ownFeatures } from './name-features.ts';
+import { addContextWeights } from './name-feature-hashes.ts';
 import type { WordToken } from './name-features.ts';
 import type { PiiSpan } from './types.ts';
 import { isFunctionWordOf, lineLanguagesAt } from './foreign-lines.ts';
@@ -74,11 +75,7 @@ export function scoreToken(tokens: WordSequence, i: number): number {
   const m = loadModel();
   const t = tokens.at(i);
   if (t === undefined) return Number.NEGATIVE_INFINITY;
-  let z = m.bias + ownScore(m, t);
-  for (const f of contextFeatures(t, tokens.at(i - 2), tokens.at(i - 1), tokens.at(i + 1), tokens.at(i + 2))) {
-    z += m.weights[hashFeature(f) & m.mask] ?? 0;
-  }
-  return z;
+  return addContextWeights(m.bias + ownScore(m, t), m.weights, m.mask, t, tokens.at(i - 2), tokens.at(i - 1), tokens.at(i + 1), tokens.at(i + 2));
 }
 
 /** Surname particles, taken into a name when a name word follows them ("van der Berg"). */
