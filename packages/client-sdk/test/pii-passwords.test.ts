@@ -660,6 +660,10 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('I changed my pw to tiger lamp river 42 yesterday')).toEqual(['tiger lamp river 42']);
     expect(secrets('use the company name plus the year as the password')).toEqual([]);
     expect(secrets('try Azure Key Vault for the password')).toEqual([]);
+    // Before the cue, after a chat line's opener and in Title Case.
+    expect(secrets('FYI Purple Monkey Dishwasher is the new pw btw')).toEqual(['Purple Monkey Dishwasher']);
+    expect(secrets('quick one: purple monkey dishwasher is the password')).toEqual(['purple monkey dishwasher']);
+    expect(secrets('Team Lunch Friday is the password reset day')).toEqual([]);
   });
 
   it('reads a season and its year apart wherever it reads them joined ("Fall 2024" as "Fall2024")', () => {

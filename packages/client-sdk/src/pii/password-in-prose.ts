@@ -66,8 +66,8 @@ const LINK_BEFORE_CUE =
   // (And the copulas of the cues' languages: "X è la password nuova", "X är det nya lösenordet", "X, c'est le nouveau mdp".)
   ",?\\s+(?:(?:is|as|was|=|will be|would be|è|é|är|ist|es|est|c['’]est|jest|er|on|to|je|este|(?:does(?:n['’]?t| not)|did(?:n['’]?t| not)|won['’]t|will not)\\s+work\\s+as|works?\\s+as)\\s+(?:[\\p{L}-]{1,20}\\s+){0,4}(?:\\p{L}{2,12}-)?|(?:<-+|←|<=|[-–—])\\s+(?:[\\p{L}'’-]{1,20}\\s+){0,4}|\\((?:[\\p{L}-]{1,20}\\s+){0,2})$";
 const VALUE_BEFORE_CUE = new RegExp(`(?:^|[\\s(\\["'\`“])["'\`“(]?([^\\s"'\`”()]{4,128}?)["'\`”)]?${LINK_BEFORE_CUE}`, 'iu');
-/** Two to five lower-case words from the line's start or a bracket, before a value's last word. */
-const RUN_BEFORE_VALUE = /(?:^|[(\[])[ \t]*((?:\p{Ll}{3,}[ \t]+){2,5})$/u;
+/** Two to five words from the line's start, a bracket, a colon, a dash or a word that opens a chat line, before a value's last word. */
+const RUN_BEFORE_VALUE = /(?:^|[(\[:—–])[ \t]*(?:(?:fyi|btw|ok so|so|hey|also|pls|ps|quick one)[ \t:,]+)?((?:\p{L}{3,}[ \t]+){2,5})$/iu;
 /** The key of a user's name right before a value: "login: svc_backup (password …)". */
 const USER_KEY_BEFORE = /(?:login|user(?:name)?|account|benutzer(?:name)?|id)[ \t]*[:=][ \t]*["'`“(]?$/i;
 /** A quoted value of any shape before the cue: "\"blue sky 42\" is the passphrase". */
@@ -348,10 +348,11 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
     const valueAt = before.index + before[0].indexOf(value);
     // "login: svc_backup (password via the portal)": a user's name, after its key.
     if (USER_KEY_BEFORE.test(head.slice(0, valueAt))) continue;
-    // "correct horse battery staple is the password": lower-case words from the line's start (or a
-    // bracket's), the value's last word among them, are one passphrase.
-    const runBefore = /^\p{Ll}{3,}$/u.test(value) ? RUN_BEFORE_VALUE.exec(head.slice(0, valueAt)) : null;
-    if (runBefore !== null && isPassphraseRun((runBefore[1] ?? '').trim().split(/[ \t]+/).concat(value))) {
+    // "correct horse battery staple is the password": words from the line's start (or a bracket's),
+    // the value's last word among them, are one passphrase.
+    // (In Title Case too, and after "quick one:" or "FYI": "FYI Purple Monkey Dishwasher is the new pw".)
+    const runBefore = /^\p{L}{3,}$/u.test(value) ? RUN_BEFORE_VALUE.exec(head.slice(0, valueAt)) : null;
+    if (runBefore !== null && isSpacedPassphrase(`${runBefore[1] ?? ''}${value}`)) {
       const start = index - head.length + valueAt - (runBefore[1] ?? '').length;
       yield { start, end: index - head.length + valueAt + value.length };
       continue;
