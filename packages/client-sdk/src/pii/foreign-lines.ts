@@ -37,6 +37,23 @@ const FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords((w) => {
  * without may leave them out ("manana", "reuniao", as chat often does).
  */
 function foreignLanguages(word: string): readonly number[] | undefined {
+  let langs = LANGUAGES_OF_WORD.get(word);
+  if (langs === undefined) {
+    langs = languagesOf(word) ?? null;
+    if (LANGUAGES_OF_WORD.size >= LANGUAGES_OF_WORD_LIMIT) LANGUAGES_OF_WORD.clear();
+    LANGUAGES_OF_WORD.set(word, langs);
+  }
+  return langs ?? undefined;
+}
+
+/**
+ * `foreignLanguages` of each word as written (null for none), kept: every line a name is looked
+ * for in is read word by word, and a text repeats its words.
+ */
+const LANGUAGES_OF_WORD = new Map<string, readonly number[] | null>();
+const LANGUAGES_OF_WORD_LIMIT = 50_000;
+
+function languagesOf(word: string): readonly number[] | undefined {
   // Most words are ASCII: lower case is their folded form.
   if (isAscii(word)) return FOLDED.get(word.toLowerCase());
   const lower = word.normalize('NFC').replace(/’/g, "'").toLowerCase();
@@ -99,7 +116,8 @@ export function isForeignLine(line: string): boolean {
  * ones with most function words in it, or none when it is English (or too short to tell).
  */
 export function lineLanguages(line: string): readonly number[] {
-  const mixed = lineRegime(line) === 'M';
+  // (The line's case is worked out only when a capitalised function word asks for it.)
+  let mixed: boolean | undefined;
   const byLanguage = new Map<number, Set<string>>();
   const others: string[] = [];
   let words = 0;
@@ -111,7 +129,7 @@ export function lineLanguages(line: string): readonly number[] {
       others.push(word);
       continue;
     }
-    if (mixed && word !== word.toLowerCase() && !SENTENCE_START.test(line.slice(0, m.index))) continue;
+    if (word !== word.toLowerCase() && (mixed ??= lineRegime(line) === 'M') && !SENTENCE_START.test(line.slice(0, m.index))) continue;
     const folded = foldName(word);
     for (const lang of langs) {
       const seen = byLanguage.get(lang);

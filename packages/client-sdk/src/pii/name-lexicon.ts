@@ -12,7 +12,11 @@ export const FIRST_NAME_SET: ReadonlySet<string> = lazySet((d) => words(d.FIRST_
  * "Yıldız" → "yildiz").
  */
 export function foldName(token: string): string {
-  return token.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/’/g, "'").toLowerCase();
+  // ASCII has no marks to strip and neither 'ı' nor '’': lower case is all folding does to it.
+  for (let i = 0; i < token.length; i++) {
+    if (token.charCodeAt(i) > 0x7f) return token.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/’/g, "'").toLowerCase();
+  }
+  return token.toLowerCase();
 }
 
 /** Given names of the build half of the origin-grouped names, folded (see names-build-data.ts). */

@@ -79,6 +79,18 @@ function* headerNames(text: string): Generator<PiiSpan> {
 const AND_NEXT = /^[ \t]+(?:and|&)[ \t]+([\p{L}][\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-])/u;
 const AND_BEFORE = /(?<![\p{L}\p{M}'’-])([\p{L}][\p{L}\p{M}'’-]*)[ \t]+(?:and|&)[ \t]+$/u;
 
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Whether "and" or "&" and blanks end the text before `at`: what {@link AND_BEFORE} cannot match without. */
+function andRightBefore(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && isBlankCode(text.charCodeAt(i - 1))) i--;
+  if (i === at) return false;
+  return text.charCodeAt(i - 1) === 38 || (i >= 3 && text.startsWith('and', i - 3));
+}
+
 /**
  * Phrases that take a person: a title, or a workplace verb or preposition whose object is one
  * ("Dr. ABADALBAST", "shout-out to Chitraksh", "waiting on kléber to merge", "ACCORDING TO
@@ -148,13 +160,15 @@ export function* findNameSlots(text: string, found: readonly PiiSpan[]): Generat
     if (span !== undefined && unknownWord(word.replace(/['’]s$/u, ''))) yield { start: span[0], end: span[0] + word.replace(/['’]s$/u, '').length };
   }
   for (const s of found) {
-    const after = AND_NEXT.exec(text.slice(s.end, s.end + 48));
+    // (Each pattern is tried only where a blank and "and" or "&" stand next to the name: most
+    // names have neither, and AND_BEFORE, anchored at the end, is tried from every offset.)
+    const after = isBlankCode(text.charCodeAt(s.end)) ? AND_NEXT.exec(text.slice(s.end, s.end + 48)) : null;
     const next = after?.[1];
     if (after !== null && next !== undefined && unknownWord(next)) {
       const start = s.end + after[0].length - next.length;
       yield { start, end: start + next.length };
     }
-    const before = AND_BEFORE.exec(text.slice(Math.max(0, s.start - 48), s.start));
+    const before = andRightBefore(text, s.start) ? AND_BEFORE.exec(text.slice(Math.max(0, s.start - 48), s.start)) : null;
     const prev = before?.[1];
     if (before !== null && prev !== undefined && unknownWord(prev)) {
       const start = s.start - before[0].length;

@@ -310,6 +310,13 @@ export function* findPersons(text: string): Generator<PiiSpan> {
 
 const GIVEN_BEFORE = /(?<![\p{L}\p{N}_@.\/-])(\p{Lu}\p{Ll}+) $/u;
 
+/** Whether a space, after a letter outside ASCII or a lower-case one, comes before `at`: what {@link GIVEN_BEFORE} cannot match without. */
+function mayFollowGiven(text: string, at: number): boolean {
+  if (at < 3 || text.charCodeAt(at - 1) !== 32) return false;
+  const c = text.charCodeAt(at - 2);
+  return c > 0x7f || (c >= 97 && c <= 122);
+}
+
 /** Between two parts of one name: a single space, or nothing (overlap). */
 const NAME_GAP = /^ ?$/;
 
@@ -319,8 +326,36 @@ const NAME_GAP = /^ ?$/;
  * Okonkwo-Adeyemi") is removed whole.
  */
 function onlyPlaces(text: string, s: PiiSpan): boolean {
-  const words = text.slice(s.start, s.end).split(/[\s,]+/).filter((w) => w !== '');
-  return words.length > 0 && words.every((w) => PLACE_WORDS.has(foldName(w.replace(/['’]s$|[.:;!?]+$/gu, ''))));
+  const words = wordsOf(text, s);
+  return words.length > 0 && words.every((w) => (wordKind(w) & PLACE) !== 0);
+}
+
+/** The words of a span, split at blanks and commas. */
+function wordsOf(text: string, s: PiiSpan): string[] {
+  return text.slice(s.start, s.end).split(WORD_GAP).filter((w) => w !== '');
+}
+const WORD_GAP = /[\s,]+/;
+
+const PLACE = 1;
+const PRODUCT = 2;
+/**
+ * What the lists hold a word of a span for, without a possessive or closing punctuation: a place
+ * ({@link PLACE}), a product ({@link PRODUCT}), both or neither. Kept per word as written: each
+ * guess is asked about up to four times, and the same words come back across a text.
+ */
+const WORD_KINDS = new Map<string, number>();
+const WORD_KINDS_LIMIT = 50_000;
+const WORD_TAIL = /['’]s$|[.:;!?]+$/gu;
+
+function wordKind(w: string): number {
+  let kind = WORD_KINDS.get(w);
+  if (kind === undefined) {
+    const f = foldName(w.replace(WORD_TAIL, ''));
+    kind = (PLACE_WORDS.has(f) ? PLACE : 0) | (PRODUCT_WORDS.has(f) ? PRODUCT : 0);
+    if (WORD_KINDS.size >= WORD_KINDS_LIMIT) WORD_KINDS.clear();
+    WORD_KINDS.set(w, kind);
+  }
+  return kind;
 }
 
 /** A header that names a person, right before a span: "Owner: Wellington Jones". */
@@ -336,12 +371,9 @@ const TITLE_RIGHT_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.
  * every name word is also a product's ("Tesla", "Vega" alone) is kept unless a title comes first.
  */
 function onlyProductsOrPlaces(text: string, s: PiiSpan): boolean {
-  const words = text.slice(s.start, s.end).split(/[\s,]+/).filter((w) => w !== '');
+  const words = wordsOf(text, s);
   if (words.length === 0) return false;
-  const product = (w: string): boolean => {
-    const f = foldName(w.replace(/['’]s$|[.:;!?]+$/gu, ''));
-    return PRODUCT_WORDS.has(f) || PLACE_WORDS.has(f);
-  };
+  const product = (w: string): boolean => wordKind(w) !== 0;
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   // After a person's header a name of two or more product words is a person's ("Owner: Wellington
   // Jones"); one word there is as often the sender of an alert ("From: Datadog").
@@ -365,6 +397,8 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
   spans.push(...findNameSlots(text, spans));
   for (const s of spans) {
     // A word-name left standing right before a name found ("Bill Smith"): the name's first word.
+    // (Looked for only after a space and a letter that may be lower case: most names have none.)
+    if (!mayFollowGiven(text, s.start)) continue;
     const given = GIVEN_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start))?.[1];
     if (given !== undefined && FIRST_NAME_SET.has(given) && !HARD_WORD_NAMES.has(given)) s.start -= given.length + 1;
   }
@@ -384,7 +418,9 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
   const kept = (s: PiiSpan): boolean => keptGuess(text, s);
   const grown = growToNameNeighbours(text, whole.filter(kept)).filter(kept);
   const cues = grown.length > 0 ? passwordCueSpans(text) : [];
-  return { tokens, spans: cues.length === 0 ? grown : grown.filter((s) => !aboutAPassword(text, s, cues)) };
+  if (cues.length === 0) return { tokens, spans: grown };
+  const near = cuesByEnd(cues);
+  return { tokens, spans: grown.filter((s) => !aboutAPassword(text, s, near)) };
 }
 
 function findAllPersons(text: string): PiiSpan[] {
@@ -399,9 +435,35 @@ function findAllPersons(text: string): PiiSpan[] {
  * "contraseña olvidada", "I forgot my password lol"): no name holds such a word, and the value
  * after a cue is the password scrubber's.
  */
-function aboutAPassword(text: string, s: PiiSpan, cues: readonly PiiSpan[]): boolean {
-  // (Only a short gap can be blanks and a colon: no slice of the text between a far cue and the span.)
-  return cues.some((c) => (c.start < s.end && s.start < c.end) || (c.end <= s.start && s.start - c.end <= 16 && /^[ \t]*[:=]?[ \t]*$/.test(text.slice(c.end, s.start))));
+function aboutAPassword(text: string, s: PiiSpan, { cues, longest }: CuesByEnd): boolean {
+  // Only the cues that end at most 16 characters before the span and start before its end can
+  // touch it: found by their ends (a long text has hundreds of cues and thousands of guesses).
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cues[mid]?.end ?? 0) < s.start - 16) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < cues.length; k++) {
+    const c = cues[k] as PiiSpan;
+    if (c.end - longest >= s.end) break;
+    // (Only a short gap can be blanks and a colon: no slice of the text between a far cue and the span.)
+    if ((c.start < s.end && s.start < c.end) || (c.end <= s.start && s.start - c.end <= 16 && /^[ \t]*[:=]?[ \t]*$/.test(text.slice(c.end, s.start)))) return true;
+  }
+  return false;
+}
+
+/** Cue spans in the order of their ends, and the length of the longest. */
+interface CuesByEnd {
+  cues: readonly PiiSpan[];
+  longest: number;
+}
+
+function cuesByEnd(cues: readonly PiiSpan[]): CuesByEnd {
+  let longest = 0;
+  for (const c of cues) longest = Math.max(longest, c.end - c.start);
+  return { cues: [...cues].sort((a, b) => a.end - b.end), longest };
 }
 
 /**
