@@ -126,7 +126,8 @@ const SUBJECT = /(?:^|[.!?][ \t]+|\n[ \t]*)([\p{L}][\p{L}\p{M}'’-]*)[ \t]+([\p
 const SUBJECT_VERB = /^(?:can|will|would|should|could|may|might|must|is|was|has|had|does|did|isn['’]t|wasn['’]t|hasn['’]t|can['’]t|won['’]t|didn['’]t|doesn['’]t)$/i;
 
 function* subjectNames(text: string): Generator<PiiSpan> {
-  const mixed = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) && text !== text.toUpperCase();
+  // (A lower-case ASCII letter tells that upper case changes the text, without an upper-case copy of it.)
+  const mixed = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) && (/[a-z]/.test(text) || text !== text.toUpperCase());
   const verb = (w: string | undefined): boolean => w !== undefined && (SUBJECT_VERB.test(w) || finiteVerb(w.toLowerCase()));
   const name = (w: string | undefined): boolean => w !== undefined && unknownWord(w) && (!mixed || /^\p{Lu}/u.test(w));
   for (const m of execAll(SUBJECT, text)) {

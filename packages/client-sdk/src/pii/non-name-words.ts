@@ -50,25 +50,26 @@ export function splitAtNonNameWords(text: string, s: PiiSpan): PiiSpan[] {
   let piece: PiiSpan | undefined;
   let named = false;
   let cut = false;
-  const close = (): void => {
-    if (piece !== undefined && named) out.push(piece);
-    piece = undefined;
-    named = false;
-  };
+  // (The piece is closed in two places, written out: a closure made for every span was a measurable share of the time.)
   for (const m of execAll(SPAN_WORD, slice)) {
-    const word = m[0].replace(/^[.'’-]+|[.'’-]+$/g, '');
+    const word = m[0].replace(EDGE_MARKS, '');
     const at = s.start + (m.index ?? 0) + m[0].indexOf(word);
     if (word === '') continue;
     if (isNonNameWord(word) || isDatedMonth(text, at, at + word.length, word)) {
       cut = true;
-      close();
+      if (piece !== undefined && named) out.push(piece);
+      piece = undefined;
+      named = false;
       continue;
     }
     if (piece === undefined) piece = { start: at, end: at + word.length };
     else piece.end = at + word.length;
     if (!NAME_PARTICLES.has(word.toLowerCase())) named = true;
   }
-  close();
   if (!cut) return [s];
+  if (piece !== undefined && named) out.push(piece);
   return out;
 }
+
+/** Dots, apostrophes and hyphens at either end of a word. */
+const EDGE_MARKS = /^[.'’-]+|[.'’-]+$/g;

@@ -30,6 +30,51 @@ import { memoized } from './call-memo.ts';
 // first: the look-behinds are then tried only before one.)
 const CAPITALISED_WORD =
   /(?=\p{Lu})(?<![\p{L}\p{N}_#.\/\\'’-])(?<![\p{L}\p{N}_.+-]@)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{N}_@\/\\]|[-.]\p{L}|['’](?!s\b)\p{L})/gu;
+/** {@link CAPITALISED_WORD} tried at one offset, by {@link capitalisedWords}. */
+const CAPITALISED_WORD_AT = new RegExp(CAPITALISED_WORD.source, 'uy');
+/** ASCII characters that {@link CAPITALISED_WORD} must not follow (its first look-behind). */
+const GLUED_BEFORE_CAPITAL = new Uint8Array(128).map((_, c) => (/[\p{L}\p{N}_#.\/\\'’-]/u.test(String.fromCharCode(c)) ? 1 : 0));
+/** Capital letters of the Basic Multilingual Plane outside ASCII, told as met: 1 a capital, 2 not. */
+const CAPITAL_CLASS = new Uint8Array(0x10000);
+const CAPITAL = /\p{Lu}/u;
+
+/**
+ * The matches of {@link CAPITALISED_WORD} in `text`, as `execAll` gives them, at a half of its
+ * time: the pattern is tried only at a capital letter that follows no letter, digit or the like
+ * and, in ASCII, comes before a lower-case letter; elsewhere it cannot start. (A scan of the text
+ * for its leading look-ahead of a Unicode class costs more than these tests.)
+ */
+function capitalisedWords(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 65 || c > 90) continue;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      // (Never where a match starts: a lone low surrogate is no letter, and one after a high surrogate is half of it.)
+      continue;
+    } else if (c < 0xd800 || c > 0xdbff) {
+      let k = CAPITAL_CLASS[c] ?? 0;
+      if (k === 0) {
+        k = CAPITAL.test(String.fromCharCode(c)) ? 1 : 2;
+        CAPITAL_CLASS[c] = k;
+      }
+      if (k !== 1) continue;
+    }
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+    if (prev < 0x80 && GLUED_BEFORE_CAPITAL[prev] === 1) continue;
+    const next = text.charCodeAt(i + 1);
+    if (c < 0xd800 && next < 0x80 && (next < 97 || next > 122)) continue;
+    CAPITALISED_WORD_AT.lastIndex = i;
+    const m = CAPITALISED_WORD_AT.exec(text);
+    if (m === null) continue;
+    out.push(m);
+    i += m[0].length - 1;
+  }
+  CAPITALISED_WORD_AT.lastIndex = 0;
+  return out;
+}
 // The next token of a name: a middle initial, then a surname with optional particle and
 // Mc/Mac/O' prefix. Single spaces only: a line break ends the name.
 const MIDDLE_INITIAL = /^ \p{Lu}\.(?= \p{Lu})/u;
@@ -248,7 +293,7 @@ export function* findPersons(text: string): Generator<PiiSpan> {
   let resumeAt = 0;
   // The last accepted name, for "cc Kendra and Sky".
   let lastEnd = -1;
-  for (const m of execAll(CAPITALISED_WORD, text)) {
+  for (const m of capitalisedWords(text)) {
     const start = m.index;
     if (start < resumeAt) continue;
     const word = m[0];
@@ -347,6 +392,10 @@ const WORD_KINDS = new Map<string, number>();
 const WORD_KINDS_LIMIT = 50_000;
 const WORD_TAIL = /['’]s$|[.:;!?]+$/gu;
 
+function isProductOrPlace(w: string): boolean {
+  return wordKind(w) !== 0;
+}
+
 function wordKind(w: string): number {
   let kind = WORD_KINDS.get(w);
   if (kind === undefined) {
@@ -373,11 +422,10 @@ const TITLE_RIGHT_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.
 function onlyProductsOrPlaces(text: string, s: PiiSpan): boolean {
   const words = wordsOf(text, s);
   if (words.length === 0) return false;
-  const product = (w: string): boolean => wordKind(w) !== 0;
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   // After a person's header a name of two or more product words is a person's ("Owner: Wellington
   // Jones"); one word there is as often the sender of an alert ("From: Datadog").
-  return words.every(product) && !TITLE_RIGHT_BEFORE.test(before) && !(words.length > 1 && PERSON_LABEL_RIGHT_BEFORE.test(before));
+  return words.every(isProductOrPlace) && !TITLE_RIGHT_BEFORE.test(before) && !(words.length > 1 && PERSON_LABEL_RIGHT_BEFORE.test(before));
 }
 
 /** A guess that is not products or places only, nor a cue word alone ("ping dependabot"). */
