@@ -674,4 +674,17 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('We reset all passwords every Spring 2025')).toEqual([]);
     expect(secrets('We reset all passwords every Spring2025')).toEqual([]);
   });
+
+  it('reads a passphrase of words with spaces wherever it reads the words joined ("correct horse battery staple" as "correct_horse_battery_staple")', () => {
+    expect(secrets('login with jdoe and correct horse battery staple')).toEqual(['correct horse battery staple']);
+    expect(secrets('the loaner laptop unlocks with orbit maple tiger monkey purple until IT reimages it')).toEqual(['orbit maple tiger monkey purple']);
+    expect(secrets('[photo of a sticky note]\na.nowak — pw rabbit walnut anchor ladder')).toEqual(['rabbit walnut anchor ladder']);
+    expect(secrets('pw for the shared laptop is the phrase (purple forest tiny llama forest) without the brackets')).toEqual(['purple forest tiny llama forest']);
+    // Prose further on from a cue is not read as one: words of the commonest kind, a verb, the word for a password.
+    expect(secrets('the password is case-sensitive, so check caps lock')).toEqual([]);
+    expect(secrets('pw changed, see payroll portal ticket #248')).toEqual([]);
+    expect(secrets('Use a passphrase of four or more random words instead of a single word.')).toEqual([]);
+    expect(secrets('Password: see the guest wifi entry in KeePassXC')).toEqual([]);
+    expect(secrets('Şifreniz 10 gün içinde sona erecek.')).toEqual([]);
+  });
 });

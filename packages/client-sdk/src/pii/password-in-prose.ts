@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, isPassphraseRun, isSpacedPassphrase, joinSeasonAndYear, runToClauseWord, unlinkedPassphrase, userBeforeColon, valueRightAfterCue } from './password-values.ts';
+import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, isPassphraseRun, isSpacedPassphrase, joinPassphraseRuns, joinSeasonAndYear, runToClauseWord, unlinkedPassphrase, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { afterNonLetter, execAll } from './text.ts';
 import { hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
@@ -213,7 +213,7 @@ function aloneOnLine(line: string): [number, number] | undefined {
  * "password updated -> X"), or right before "is/as … password" ("X is the password for the
  * printer", "X — that's the admin password").
  */
-function* findCuedPasswords(text: string): Generator<PiiSpan> {
+function* findCuedPasswords(text: string, written: string): Generator<PiiSpan> {
   for (const { index, cue } of passwordCues(text)) {
     const cueEnd = index + cue.length;
     const lineEnd = text.indexOf('\n', cueEnd);
@@ -323,7 +323,10 @@ function* findCuedPasswords(text: string): Generator<PiiSpan> {
         hasPasswordShape(word) ||
         (isCommonPassword(word) && !ENGLISH_TIER.has(word.toLowerCase()) && !JARGON_WORDS.has(word.toLowerCase()) && !NAMES_A_PASSWORD.test(word)) ||
         (/^\p{L}+$/u.test(word) && isJoinedWordsPassphrase(word) && (word.match(/\p{Lu}/gu) ?? []).length >= 3);
-      if (shaped && !(previous !== cue && /^[\p{L}\d]+$/u.test(word) && isNumberedThing(word)) && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, rest.slice(w.index + w[0].length), previous)) {
+      // (Not words with spaces read as one: further on they are prose as often as not: "is case-sensitive, so check caps lock".)
+      // (Right after the cue they are its value: "pw rabbit walnut anchor ladder".)
+      const joined = previous !== cue && word.includes('_') && written.slice(cueEnd + w.index, cueEnd + w.index + w[0].length).includes(' ');
+      if (shaped && !joined && !(previous !== cue && /^[\p{L}\d]+$/u.test(word) && isNumberedThing(word)) && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, rest.slice(w.index + w[0].length), previous)) {
         const start = cueEnd + w.index + lead;
         yield { start, end: start + word.length };
         taken = true;
@@ -460,8 +463,8 @@ const LOGIN_WITH =
 const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|anmeld|einloggen/i;
 
 /** {@link findCuedPasswords}, without what follows a cue as prose in another script. */
-function* cuedPasswords(text: string): Generator<PiiSpan> {
-  for (const s of findCuedPasswords(text)) if (!isProseOfOtherScripts(text.slice(s.start, s.end))) yield s;
+function* cuedPasswords(text: string, written: string): Generator<PiiSpan> {
+  for (const s of findCuedPasswords(text, written)) if (!isProseOfOtherScripts(text.slice(s.start, s.end))) yield s;
 }
 const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /**
@@ -514,7 +517,9 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
 }
 
 export function* findSentencePasswords(written: string): Generator<PiiSpan> {
-  const text = joinSeasonAndYear(written);
+  // (Read a season and its year, and a passphrase of words with spaces, as they are read joined.)
+  const seasons = joinSeasonAndYear(written);
+  const text = hasPasswordHint(written) || LOGIN_HINT.test(written) || CREDENTIAL_HINT.test(written) ? joinPassphraseRuns(seasons) : seasons;
   if (hasPasswordHint(text)) {
     yield* findQuotedAfterCues(text);
     yield* findChangedTo(text);
@@ -559,7 +564,7 @@ export function* findSentencePasswords(written: string): Generator<PiiSpan> {
   if (!hasPasswordHint(text)) return;
   if (text.includes('|')) yield* findPasswordColumns(text);
   if (text.includes('\n') && /[,;\t]/.test(text)) yield* findDelimitedPasswordColumns(text);
-  yield* cuedPasswords(text);
+  yield* cuedPasswords(text, written);
   for (const re of [PASSWORD_IS, PASSWORD_AS, PASSWORD_CHANGED, PASSWORD_STILL]) {
     for (const m of execAll(re, text)) {
       const span = m.indices?.[1];

@@ -214,6 +214,68 @@ export function unlinkedPassphrase(rest: string): [number, number] | undefined {
   if (!oneCase || verb || !isPassphraseRun(words) || lower.some((w) => JARGON_WORDS.has(w) || PRODUCT_WORDS.has(w) || CLAUSE_WORDS.has(w) || /(?:ly|ed|ing|tion|ment)$/.test(w) || isForeignFunctionWord(w))) return undefined;
   return [space, space + length];
 }
+/** Runs of three words or more of three letters or more, apart by one space, a number after them allowed. */
+// (Not in quotes or brackets, which the rules read already, nor before a dotted name: "try hammer.blue.spoon".)
+const WORD_RUNS = /(?<![\p{L}\d][ \t]|[\p{L}\d_@.\/\\'’"“”„«»‘`(\[-])(?:\p{L}+|\d{1,4})(?:[ \t](?:\p{L}+|\d{1,4}))+/gu;
+const AFTER_RUN = /^(?:[\p{L}\d_@\/\\'’"“”„«»‘`)\]-]|\.[\p{L}\d])/u;
+
+/** Whether words (a number after them allowed) read as a passphrase with nothing of prose: see {@link unlinkedPassphrase}. */
+function isPlainPassphrase(run: string): boolean {
+  const words = run.split(/[ \t]/).filter((w) => !/^\d+$/.test(w));
+  const lower = words.map((w) => w.toLowerCase());
+  return isSpacedPassphrase(run) && !lower.some((w) => JARGON_WORDS.has(w) || PRODUCT_WORDS.has(w) || CLAUSE_WORDS.has(w) || /(?:ly|ed|ing|tion|ment)$/.test(w) || isForeignFunctionWord(w));
+}
+
+/**
+ * Words a passphrase is drawn from: each an English word (not another language's prose: "gün
+ * içinde sona erecek"), one at least beyond the commonest ("more random words instead" is prose),
+ * and none the word for a password ("test user password still").
+ */
+const VERB_WORDS = new Set('got get gets was were has have had does did done make made makes see saw sees try tried use used uses works work need needs let lets keep keeps'.split(' '));
+function isDrawnWords(run: string): boolean {
+  const lower = run.split(/[ \t]/).filter((w) => !/^\d+$/.test(w)).map((w) => w.toLowerCase());
+  return (
+    lower.every((w) => ENGLISH_TIER.has(w) && !/pass|^pw|^pin$|^code$|^key$|^login$|^user|^wi-?fi$|^network$|^account$|^entry$|^vault$/.test(w) && !VERB_WORDS.has(w)) &&
+    lower.some((w) => (ENGLISH_TIER.get(w) ?? 1) >= 2)
+  );
+}
+
+/**
+ * `text` with each passphrase of words apart by single spaces joined by '_' into one token of the
+ * same length ("correct horse battery staple" → "correct_horse_battery_staple"), as people also
+ * write it, so the rules that read a password's token read it wherever they read the joined one;
+ * offsets are unchanged. A passphrase here is three to six words between function words or the
+ * run's ends, in one case or Title Case, none of prose about passwords, jargon, a product, a verb's
+ * or an adverb's ending ({@link isPlainPassphrase}); the rules decide whether it is a value.
+ */
+export function joinPassphraseRuns(text: string): string {
+  let out: string[] | undefined;
+  for (const m of text.matchAll(WORD_RUNS)) {
+    if (AFTER_RUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
+    const words = [...m[0].matchAll(/\S+/g)];
+    let from = 0;
+    for (let i = 0; i <= words.length; i++) {
+      const w = words[i]?.[0];
+      const number = w !== undefined && /^\d/.test(w);
+      if (w !== undefined && !number && w.length >= 3 && !FUNCTION_WORDS.has(w.toLowerCase()) && !CLAUSE_WORDS.has(w.toLowerCase())) continue;
+      // words[from, to) lie between words that break a passphrase; a number ends one.
+      const to = number ? i + 1 : i;
+      const first = words[from];
+      const last = words[to - 1];
+      if (to - from >= 3 && to - from <= 7 && first !== undefined && last !== undefined) {
+        const start = first.index;
+        const end = last.index + last[0].length;
+        const run = m[0].slice(start, end);
+        if (isPlainPassphrase(run) && isDrawnWords(run)) {
+          out ??= text.split('');
+          for (let k = m.index + start; k < m.index + end; k++) if (text[k] === ' ' || text[k] === '\t') out[k] = '_';
+        }
+      }
+      from = i + 1;
+    }
+  }
+  return out === undefined ? text : out.join('');
+}
 const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)，。、；！？）]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
 
 export interface CueValueOptions {
