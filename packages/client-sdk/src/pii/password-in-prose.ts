@@ -2,10 +2,11 @@ import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts'
 import { CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isMarkedValue, isPassphraseRun, isSpacedPassphrase, joinPassphraseRuns, joinSeasonAndYear, runToClauseWord, unlinkedPassphrase, userBeforeColon, valueRightAfterCue } from './password-values.ts';
 import type { CueValueOptions } from './password-values.ts';
 import { afterNonLetter, execAll } from './text.ts';
-import { hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
+import { PASSWORD_COMPOUND, PASSWORD_COMPOUND_WORDS, hasPasswordHint, passwordCueMatches, passwordCues } from './password-cues.ts';
 import { TECH_TOKEN, TRAILING_PUNCTUATION, bareWord, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isNumberedThing, isTiedShape, pastCueWord, wordAndDigits } from './password-shapes.ts';
 import { findDelimitedPasswordColumns, findLoginArguments, findPasswordColumns } from './password-conventions.ts';
 import { findChangedTo } from './password-changed.ts';
+import { PASSWORD_OWNER_WORDS, findWordAndDigitsNearCues, isPeriodName } from './password-near-cues.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -24,9 +25,6 @@ const PASSWORD_IS = new RegExp(
   `\\b${PASSWORD_WORD}s?${passwordFor(1)}\\s*(?:is|was|=|:|->|will be|has been|is now|now is|(?:has |was |has been )?(?:changed|set|reset) to)\\s*(?:now\\s+|still\\s+|just\\s+)?["'\`“]?([^\\s"'\`”]{4,128})`,
   'dgi',
 );
-/** Nouns that make the cue a compound about passwords in general (see {@link PASSWORD_COMPOUND}). */
-const PASSWORD_COMPOUND_WORDS =
-  'manager|managers|policy|policies|reset|resets|field|fields|hint|hints|prompt|prompts|rule|rules|requirement|requirements|strength|expiry|expiration|change|changes|vault|vaults|hash|hashes|hashing|length|history|complexity|protected|recovery|generator|store|safe|form|screen|page|dialog|box|link|links|e-?mail|ticket|tickets|request|requests|rotation|age|entry|check|checks|validation|spray|spraying|leak|leaks|breach|breaches|less|stuffing|guidelines|audit|login|authentication|auth|flow|reuse|sharing';
 /**
  * "use X as (the|my) password", "try X as the admin password", "pls use X for the router pass until …":
  * up to four words name which password, and the cue is no compound ("use Okta for the password reset flow").
@@ -52,13 +50,6 @@ const PROSE_GOES_ON = /^[ \t]+(?:under|on|in|at|to|by|with|from|behind|inside|ne
 /** Words in angle brackets that stand for a value: "<your password here>", "<new_password>". */
 const PLACEHOLDER_IN_BRACKETS = /^[=:]*<[\p{Ll} _-]{2,40}>/u;
 
-/**
- * Nouns that make the cue a compound about passwords in general ("password manager",
- * "password policy"): no value follows them.
- */
-const PASSWORD_COMPOUND = new RegExp(`^(?:${PASSWORD_COMPOUND_WORDS})$`, 'i');
-/** Words after which a password-shaped word is what the password is for, not the password. */
-const PASSWORD_OWNER_WORDS = /^(?:for|on|of|at|in|from|user|username|login|account|host|hostname|server|machine|box|id|ticket|via|about|mailbox|email|e-mail|ssid|network|till|til|för|på|für|van|voor|pour|para|per|do|da|di|del|de|du|dla|na)$/i;
 /** How many words after the cue the password may come ("the password for the conference room tablet - X"). */
 const PASSWORD_WINDOW_WORDS = 8;
 /** "X is the password", "log in with X as password": up to three words between the verb and the cue. */
@@ -376,67 +367,6 @@ function* findCuedPasswords(text: string, written: string): Generator<PiiSpan> {
   }
 }
 
-
-/**
- * Words that make a word-and-digits nearby a password though no word names one: a login or an
- * account just reset or set up, a value not to be passed on ("reset the kiosk login. Lizard1800
- * is what i set it to", "its bamboo09$ for both accounts", "harbor4 — dont share").
- */
-const LOGIN_CUE_WORDS =
-  /(?<![\p{L}\d_])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|accounts?|set it to|reset (?:it|your|the|his|her|their)|(?:do not|don['’]?t|dont)[ \t]+(?:share|forward|post))(?![\p{L}\d_])/giu;
-const LOGIN_CUE_HINT = /log|sign|account|set it|reset|share|forward|post/i;
-
-/** A season, a quarter or a month with its year, naming what follows ("Spring2027 release notes", "FY2024 budget", "Jan2026 newsletter"). */
-const PERIOD = /^(?:spring|summer|autumn|fall|winter|herbst|sommer|frühling|fruehling|lente|zomer|herfst|primavera|verano|otoño|otono|invierno|été|ete|hiver|printemps|automne|estate|autunno|inverno|kesä|kesa|talvi|syksy|kevät|kevat|vår|var|sommar|höst|host|vinter|lato|zima|jesień|jesien|wiosna|yaz|kış|kis|sonbahar|ilkbahar|q[1-4]|h[12]|fy|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)[-_]?(?:19|20)?\d\d$/i;
-const PERIOD_THING =
-  /^[ \t]+(?:release|notes?|newsletter|interns?|offsite|roadmap|planning|kick-?off|review|report|budget|campaign|cohort|sprint|launch|edition|update|collection|sale|catalog(?:ue)?|season|term|semester|intake|class|batch|agenda|retro|all-hands|town-?hall|party|event|hires?|onboarding|goals|okrs?|results|board|plan|forecast|close|audit|conference|summit|hackathon|migration|demo|env|environment|rollout|cutover|freeze|upgrade|pilot)(?![\p{L}])/iu;
-/** A period's name after a word that dates something ("reset all passwords every Spring 2025"), or before the thing it names. */
-function isPeriodName(word: string, after: string, previous = ''): boolean {
-  return PERIOD.test(word) && (PERIOD_THING.test(after) || /^(?:every|each|next|last|this|since|during|until|before|after|by)$/i.test(previous));
-}
-
-/** Word-and-digits passwords on a cue's line, the line before it or the line after it. */
-function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
-  const cues = hasPasswordHint(text) ? [...passwordCues(text)] : [];
-  if (LOGIN_CUE_HINT.test(text)) for (const m of execAll(LOGIN_CUE_WORDS, text)) cues.push({ index: m.index, cue: m[0] });
-  if (cues.length === 0 || !/\d|[!#$%&*+=?@^_~]/.test(text)) return;
-  // The lines to read, each once however many cues stand near it: by where they start.
-  const lines = new Map<number, number>();
-  for (const { index, cue } of cues) {
-    const cueEnd = index + cue.length;
-    // "password manager", "password policy": about passwords in general.
-    if (PASSWORD_COMPOUND.test(/^[\s:]*([\p{L}-]+)/u.exec(text.slice(cueEnd, cueEnd + 40))?.[1] ?? '')) continue;
-    const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-    const before = lineStart === 0 ? -1 : text.lastIndexOf('\n', lineStart - 2) + 1;
-    const lineEnd = text.indexOf('\n', cueEnd);
-    const after = lineEnd === -1 ? -1 : lineEnd + 1;
-    for (const start of [before, lineStart, after]) {
-      if (start < 0 || lines.has(start)) continue;
-      const end = text.indexOf('\n', start);
-      lines.set(start, end === -1 ? text.length : end);
-    }
-  }
-  for (const [from, to] of lines) {
-    let previous = '';
-    const line = text.slice(from, to);
-    // Chinese and Japanese punctuation parts words as a space does ("パスワード：HarborLamp58#"), and so do
-    // the commas and semicolons of an export's row ("router,admin,Gz71!kq"; not "cowboy,Hammer" in a sentence).
-    const row = /^[ \t]*\S+[ \t]*\r?$/.test(line) && (line.match(/[,;]/g)?.length ?? 0) >= 2;
-    for (const w of line.matchAll(row ? /[^\s：，。、,;]+/gu : /[：，。、]/.test(line) ? /[^\s：，。、]+/gu : /\S+/g)) {
-      // Neither shape is all letters: most words are passed over here.
-      const word = /[^\p{L}'’.,;:]/u.test(w[0]) ? wordAndDigits(w[0]) : undefined;
-      // "the password for web01", "login user42": what the password is for, or whose; "the
-      // Spring2027 release notes": a period's name.
-      if (word !== undefined && !PASSWORD_OWNER_WORDS.test(previous) && !isPeriodName(word, line.slice(w.index + w[0].length), previous)) {
-        const start = from + w.index + bareWord(w[0]).lead;
-        yield { start, end: start + word.length };
-      }
-      // A sentence's end or a comma parts the owner from the value ("reset the kiosk login.
-      // Lizard1800 is …", "reset your account, Kestrel#208 works").
-      previous = /[.!?,;]$/.test(w[0]) || /^[,;，。、]/.test(line.slice(w.index + w[0].length)) ? '' : bareWord(w[0]).word;
-    }
-  }
-}
 
 
 /**
