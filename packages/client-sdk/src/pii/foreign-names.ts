@@ -39,7 +39,6 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
       if (t === undefined || (t.lex & 1) === 1 || !isForeignNameCue(t.folded)) break;
       from++;
     }
-    const cued = from > 0 || cueBefore(text, tokens, words[0]?.i ?? 0, 1);
     const rest = words.slice(from);
     if (rest.length === 0) continue;
     const langs = lineLanguagesAt(text, s.start);
@@ -47,6 +46,8 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
       out.push(from === 0 ? s : { start: rest[0]?.t.start ?? s.start, end: s.end });
       continue;
     }
+    // (Looked for only here, in a line of another language: the only place it tells anything.)
+    const cued = from > 0 || cueBefore(text, tokens, words[0]?.i ?? 0, 1);
     const caseless = rest[0]?.t.regime !== 'M';
     const german = !caseless && isGerman(langs);
     let piece: Array<{ i: number; t: WordToken }> = [];

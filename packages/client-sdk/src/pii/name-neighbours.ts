@@ -58,6 +58,26 @@ function neverBeside(lower: string): boolean {
 
 /** The word before a name; after an "@" only when the "@" opens a mention ("@ana rossi", not "ana@host"). */
 const WORD_BEFORE = /(?<![\p{L}\p{M}\p{N}_.'’-]|[^\s(\[]@)([\p{L}][\p{L}\p{M}'’-]*) $/u;
+
+/**
+ * `WORD_BEFORE.exec(text.slice(from, to))?.[1]`, on a shorter slice where the word before `to` is
+ * ASCII: its letters and the two characters before them, all the pattern reads. (Anchored at
+ * the end, the pattern is tried from every offset of the slice it is given.)
+ */
+function wordBefore(text: string, from: number, to: number): string | undefined {
+  let i = to - 1;
+  if (i <= from || text.charCodeAt(i) !== 32) return undefined;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if (c >= 0x80) {
+      i = from;
+      break;
+    }
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45)) break;
+    i--;
+  }
+  return WORD_BEFORE.exec(text.slice(Math.max(from, i - 2), to))?.[1];
+}
 const WORD_AFTER = /^ ([\p{L}][\p{L}\p{M}'’-]*)(?![\p{L}\p{M}\p{N}_@-]|['’]\p{L}{2})/u;
 /**
  * What ends a name's right side: a possessive, sentence punctuation, a closing bracket or quote,
@@ -121,7 +141,7 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
   const lower = w.toLowerCase();
   if (!CANNOT_END_CLAUSE.has(lower) || lower === 'a' || lower === 'the') return false;
   const after = text.slice(wordEnd, wordEnd + 40);
-  const prev = WORD_BEFORE.exec(text.slice(Math.max(0, nameStart - 40), nameStart))?.[1] ?? '';
+  const prev = wordBefore(text, Math.max(0, nameStart - 40), nameStart) ?? '';
   // "told Bob he …", "asked Bob to …": the pronoun or "to" is the sentence's.
   if (TELLING_VERB.test(prev) && lower !== 'an') return false;
   if (CLAUSE_ENDS.test(after)) return true;
@@ -154,7 +174,7 @@ function capitalisedMidSentence(text: string, at: number, w: string, regime: Reg
   if (regime !== 'title' || !/^\p{Lu}\p{Ll}+$/u.test(w)) return false;
   const lower = w.toLowerCase();
   if (JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(lower) || CALENDAR_WORD.test(lower)) return false;
-  const prev = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+  const prev = wordBefore(text, Math.max(0, at - 40), at);
   return prev !== undefined && /^\p{Ll}/u.test(prev);
 }
 
@@ -188,7 +208,7 @@ function givenBeforeLoneSurname(text: string, at: number, w: string, name: strin
   const lower = w.toLowerCase();
   if (!ENGLISH_TIER.has(lower) || JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(lower) || CALENDAR_WORD.test(lower)) return false;
   if (/(?:ed|ing|ly)$/.test(lower) || BEFORE_PERSON.has(lower) || IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower) || SUBORDINATORS.has(lower)) return false;
-  const prev = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1]?.toLowerCase();
+  const prev = wordBefore(text, Math.max(0, at - 40), at)?.toLowerCase();
   // After a subject pronoun the word is a verb ("we trust Okafor"); after an adjective, a noun
   // ("great catch Okafor", "good job Okafor").
   return prev === undefined || !(DETERMINERS.has(prev) || TWO_OBJECT_VERBS.has(prev) || SUBJECT_PRONOUNS.has(prev) || PRAISE.has(prev) || BEFORE_NAME_NOT_NAME.has(prev));
@@ -209,7 +229,7 @@ function givenSlot(text: string, at: number, w: string): boolean {
   const lower = w.toLowerCase();
   const tier = ENGLISH_TIER.get(lower);
   if (TITLE_BEFORE.test(before)) return true;
-  const prev = WORD_BEFORE.exec(before)?.[1]?.toLowerCase();
+  const prev = wordBefore(text, Math.max(0, at - 40), at)?.toLowerCase();
   if (prev !== undefined && (BEFORE_NAME_SLOT.has(prev) || prev === 'and' || prev === 'or' || prev === '&')) return tier === undefined || tier > 1;
   return STARTS_BEFORE.test(before) && tier === undefined && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);
 }
@@ -269,8 +289,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
     if (regime === undefined) continue;
     const prevEnd = k > 0 ? (out[k - 1] as PiiSpan).end : 0;
     for (let g = 0; g < MAX_GROWTH; g++) {
-      const m = WORD_BEFORE.exec(text.slice(Math.max(prevEnd, s.start - 40), s.start));
-      const w = m?.[1];
+      const w = wordBefore(text, Math.max(prevEnd, s.start - 40), s.start);
       if (w === undefined || !inRegime(w, regime)) break;
       const lower = w.toLowerCase();
       const at = s.start - w.length - 1;

@@ -111,10 +111,12 @@ const TAKES_A_PERSON = afterNonLetter(new RegExp(
 
 /** A word that no English, software, product or place list holds: a name beside a name. */
 function unknownWord(word: string): boolean {
+  // (The cheap tests first: most words asked about are short or English.)
+  if (word.length < 3) return false;
   const lower = word.toLowerCase();
-  if (CALENDAR_WORD.test(lower)) return false;
+  if (ENGLISH_TIER.has(lower) || CALENDAR_WORD.test(lower)) return false;
   const folded = foldName(word);
-  return word.length >= 3 && !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PLACE_WORDS.has(folded) && !PRODUCT_WORDS.has(folded);
+  return !JARGON_WORDS.has(lower) && !PLACE_WORDS.has(folded) && !PRODUCT_WORDS.has(folded);
 }
 
 /**
@@ -131,6 +133,8 @@ function* subjectNames(text: string): Generator<PiiSpan> {
   const verb = (w: string | undefined): boolean => w !== undefined && (SUBJECT_VERB.test(w) || finiteVerb(w.toLowerCase()));
   const name = (w: string | undefined): boolean => w !== undefined && unknownWord(w) && (!mixed || /^\p{Lu}/u.test(w));
   for (const m of execAll(SUBJECT, text)) {
+    // (Every word taken must be a name, the first always is: most sentences end here.)
+    if (!name(m[1])) continue;
     // One word then the verb, or two then the verb.
     const words = verb(m[2]) ? [m[1]] : verb(m[3]) ? [m[1], m[2]] : [];
     if (words.length === 0 || !words.every(name)) continue;
