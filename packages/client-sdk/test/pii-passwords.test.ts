@@ -687,4 +687,11 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('Password: see the guest wifi entry in KeePassXC')).toEqual([]);
     expect(secrets('Şifreniz 10 gün içinde sona erecek.')).toEqual([]);
   });
+
+  it('takes one of the most used passwords right after the cue when a word of the next clause follows it', () => {
+    expect(secrets('try the password shadow and tell me if it works')).toEqual(['shadow']);
+    expect(secrets('Gave the customer the temporary password monkey over the phone')).toEqual(['monkey']);
+    expect(secrets('password access for contractors is restricted')).toEqual([]);
+    expect(secrets('the password master for all vaults')).toEqual([]);
+  });
 });

@@ -267,6 +267,16 @@ function* findCuedPasswords(text: string, written: string): Generator<PiiSpan> {
       yield { start, end: start + briefValue.length };
       continue;
     }
+    // One of the most used passwords that is a rarer English word, right after the cue, then a word
+    // that starts the next clause: "try the password shadow and tell me", "the temporary password
+    // monkey over the phone" (not "password access for contractors": the commonest words are prose).
+    const common = LOGIN_CUE.test(cue) ? null : /^[ \t]+(\p{L}{4,32})(?=[ \t]+(?:and|over|for|to|on|at|with|until|then|but|so|if|via|by)(?![\p{L}]))/u.exec(rest);
+    const commonValue = common?.[1];
+    if (common !== null && commonValue !== undefined && isCommonPassword(commonValue) && (ENGLISH_TIER.get(commonValue.toLowerCase()) ?? 9) >= 2 && !JARGON_WORDS.has(commonValue.toLowerCase()) && !NAMES_A_PASSWORD.test(commonValue)) {
+      const start = cueEnd + common[0].length - commonValue.length;
+      yield { start, end: start + commonValue.length };
+      continue;
+    }
     const bare = UNLINKED_VALUE.exec(rest);
     const bareValue = bare?.[1];
     if (bare !== null && bareValue !== undefined && (/^\d+$/.test(bareValue) || isCommonPassword(bareValue) || (!LOGIN_CUE.test(cue) && /^\p{Lu}\p{Ll}+$/u.test(bareValue) && isPlainWordPassword(bareValue)))) {
