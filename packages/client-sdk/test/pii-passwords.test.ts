@@ -679,6 +679,7 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('login with jdoe and correct horse battery staple')).toEqual(['correct horse battery staple']);
     expect(secrets('the loaner laptop unlocks with orbit maple tiger monkey purple until IT reimages it')).toEqual(['orbit maple tiger monkey purple']);
     expect(secrets('[photo of a sticky note]\na.nowak — pw rabbit walnut anchor ladder')).toEqual(['rabbit walnut anchor ladder']);
+    expect(secrets('Quick q: is the test user password still correct horse battery staple?')).toEqual(['correct horse battery staple']);
     expect(secrets('pw for the shared laptop is the phrase (purple forest tiny llama forest) without the brackets')).toEqual(['purple forest tiny llama forest']);
     // Prose further on from a cue is not read as one: words of the commonest kind, a verb, the word for a password.
     expect(secrets('the password is case-sensitive, so check caps lock')).toEqual([]);

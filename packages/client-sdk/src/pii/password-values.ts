@@ -219,62 +219,67 @@ export function unlinkedPassphrase(rest: string): [number, number] | undefined {
 const WORD_RUNS = /(?<![\p{L}\d][ \t]|[\p{L}\d_@.\/\\'’"“”„«»‘`(\[-])(?:\p{L}+|\d{1,4})(?:[ \t](?:\p{L}+|\d{1,4}))+/gu;
 const AFTER_RUN = /^(?:[\p{L}\d_@\/\\'’"“”„«»‘`)\]-]|\.[\p{L}\d])/u;
 
-/** Whether words (a number after them allowed) read as a passphrase with nothing of prose: see {@link unlinkedPassphrase}. */
-function isPlainPassphrase(run: string): boolean {
-  const words = run.split(/[ \t]/).filter((w) => !/^\d+$/.test(w));
-  const lower = words.map((w) => w.toLowerCase());
-  return isSpacedPassphrase(run) && !lower.some((w) => JARGON_WORDS.has(w) || PRODUCT_WORDS.has(w) || CLAUSE_WORDS.has(w) || /(?:ly|ed|ing|tion|ment)$/.test(w) || isForeignFunctionWord(w));
-}
+/** The word for a password or a login, and verbs of a clause: never a word of a passphrase read out of prose. */
+const NOT_DRAWN = /pass|^pw|^pin$|^code$|^key$|^login$|^user|^wi-?fi$|^network$|^account$|^entry$|^vault$|^(?:got|get|gets|was|were|has|have|had|does|did|done|make|made|makes|see|saw|sees|try|tried|use|used|uses|works?|needs?|lets?|keeps?)$/;
 
 /**
- * Words a passphrase is drawn from: each an English word (not another language's prose: "gün
- * içinde sona erecek"), one at least beyond the commonest ("more random words instead" is prose),
- * and none the word for a password ("test user password still").
+ * Whether a word may be one of a passphrase read out of prose: an English word (not another
+ * language's prose: "gün içinde sona erecek") and no jargon, product, or verb's or adverb's ending.
  */
-const VERB_WORDS = new Set('got get gets was were has have had does did done make made makes see saw sees try tried use used uses works work need needs let lets keep keeps'.split(' '));
-function isDrawnWords(run: string): boolean {
-  const lower = run.split(/[ \t]/).filter((w) => !/^\d+$/.test(w)).map((w) => w.toLowerCase());
-  return (
-    lower.every((w) => ENGLISH_TIER.has(w) && !/pass|^pw|^pin$|^code$|^key$|^login$|^user|^wi-?fi$|^network$|^account$|^entry$|^vault$/.test(w) && !VERB_WORDS.has(w)) &&
-    lower.some((w) => (ENGLISH_TIER.get(w) ?? 1) >= 2)
-  );
+function isDrawnWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return ENGLISH_TIER.has(w) && !JARGON_WORDS.has(w) && !PRODUCT_WORDS.has(w) && !/(?:ly|ed|ing|tion|ment)$/.test(w) && !isForeignFunctionWord(w);
 }
 
 /**
  * `text` with each passphrase of words apart by single spaces joined by '_' into one token of the
  * same length ("correct horse battery staple" → "correct_horse_battery_staple"), as people also
  * write it, so the rules that read a password's token read it wherever they read the joined one;
- * offsets are unchanged. A passphrase here is three to six words between function words or the
- * run's ends, in one case or Title Case, none of prose about passwords, jargon, a product, a verb's
- * or an adverb's ending ({@link isPlainPassphrase}); the rules decide whether it is a value.
+ * offsets are unchanged. A passphrase here is three to six words between function words, the word
+ * for a password or a clause's verb, each one that may be drawn ({@link isDrawnWord}), a number
+ * after them allowed, in one case or Title Case, a passphrase's run
+ * ({@link isSpacedPassphrase}) and one word at least beyond the commonest ("more random words
+ * instead" is prose); of a longer run of such words, the shortest end that is one ("still correct
+ * horse battery staple"). The rules decide whether it is a value.
  */
 export function joinPassphraseRuns(text: string): string {
   let out: string[] | undefined;
+  const join = (from: number, to: number): void => {
+    out ??= text.split('');
+    for (let k = from; k < to; k++) if (text[k] === ' ' || text[k] === '\t') out[k] = '_';
+  };
   for (const m of text.matchAll(WORD_RUNS)) {
     if (AFTER_RUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     const words = [...m[0].matchAll(/\S+/g)];
     let from = 0;
+    let drawn = true;
     for (let i = 0; i <= words.length; i++) {
       const w = words[i]?.[0];
       const number = w !== undefined && /^\d/.test(w);
-      if (w !== undefined && !number && w.length >= 3 && !FUNCTION_WORDS.has(w.toLowerCase()) && !CLAUSE_WORDS.has(w.toLowerCase())) continue;
-      // words[from, to) lie between words that break a passphrase; a number ends one.
+      const lower = w?.toLowerCase() ?? '';
+      if (w !== undefined && !number && w.length >= 3 && !FUNCTION_WORDS.has(lower) && !CLAUSE_WORDS.has(lower) && !NOT_DRAWN.test(lower)) {
+        drawn &&= isDrawnWord(w);
+        continue;
+      }
+      // words[from, to) lie between words that part a passphrase from prose (a number ends one);
+      // one word that none is drawn from leaves them as they are written.
       const to = number ? i + 1 : i;
-      const first = words[from];
       const last = words[to - 1];
-      if (to - from >= 3 && to - from <= 7 && first !== undefined && last !== undefined) {
-        const start = first.index;
-        const end = last.index + last[0].length;
-        const run = m[0].slice(start, end);
-        if (isPlainPassphrase(run) && isDrawnWords(run)) {
-          out ??= text.split('');
-          for (let k = m.index + start; k < m.index + end; k++) if (text[k] === ' ' || text[k] === '\t') out[k] = '_';
+      for (let k = from; drawn && last !== undefined && to - k >= 3; k++) {
+        const first = words[k];
+        if (first === undefined || to - k > 7) continue;
+        const run = m[0].slice(first.index, last.index + last[0].length);
+        const lower = run.split(/[ \t]/).filter((x) => !/^\d/.test(x)).map((x) => x.toLowerCase());
+        if (isSpacedPassphrase(run) && lower.some((x) => (ENGLISH_TIER.get(x) ?? 1) >= 2)) {
+          join(m.index + first.index, m.index + last.index + last[0].length);
+          break;
         }
       }
       from = i + 1;
+      drawn = true;
     }
   }
-  return out === undefined ? text : out.join('');
+  return out === undefined ? text : (out as string[]).join('');
 }
 const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)，。、；！？）]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
 
