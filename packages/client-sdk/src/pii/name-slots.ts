@@ -127,17 +127,25 @@ function unknownWord(word: string): boolean {
 const SUBJECT = /(?:^|[.!?][ \t]+|\n[ \t]*)([\p{L}][\p{L}\p{M}'’-]*)[ \t]+([\p{L}][\p{L}\p{M}'’-]*)(?:[ \t]+(\p{L}+))?(?![\p{L}\p{M}'’-])/gu;
 const SUBJECT_VERB = /^(?:can|will|would|should|could|may|might|must|is|was|has|had|does|did|isn['’]t|wasn['’]t|hasn['’]t|can['’]t|won['’]t|didn['’]t|doesn['’]t)$/i;
 
+// (Functions of their own, not closures made per text: a short text's scrub is a few dozen microseconds.)
+function subjectVerb(w: string | undefined): boolean {
+  return w !== undefined && (SUBJECT_VERB.test(w) || finiteVerb(w.toLowerCase()));
+}
+
+/** A word that may be a subject's name; in mixed-case text only a capitalised one. */
+function subjectName(w: string | undefined, mixed: boolean): boolean {
+  return w !== undefined && unknownWord(w) && (!mixed || /^\p{Lu}/u.test(w));
+}
+
 function* subjectNames(text: string): Generator<PiiSpan> {
   // (A lower-case ASCII letter tells that upper case changes the text, without an upper-case copy of it.)
   const mixed = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) && (/[a-z]/.test(text) || text !== text.toUpperCase());
-  const verb = (w: string | undefined): boolean => w !== undefined && (SUBJECT_VERB.test(w) || finiteVerb(w.toLowerCase()));
-  const name = (w: string | undefined): boolean => w !== undefined && unknownWord(w) && (!mixed || /^\p{Lu}/u.test(w));
   for (const m of execAll(SUBJECT, text)) {
     // (Every word taken must be a name, the first always is: most sentences end here.)
-    if (!name(m[1])) continue;
+    if (!subjectName(m[1], mixed)) continue;
     // One word then the verb, or two then the verb.
-    const words = verb(m[2]) ? [m[1]] : verb(m[3]) ? [m[1], m[2]] : [];
-    if (words.length === 0 || !words.every(name)) continue;
+    const words = subjectVerb(m[2]) ? [m[1]] : subjectVerb(m[3]) ? [m[1], m[2]] : [];
+    if (words.length === 0 || !words.every((w) => subjectName(w, mixed))) continue;
     const at = m.index + m[0].indexOf(m[1] ?? '');
     const value = words.join(' ');
     if (text.startsWith(value, at)) yield { start: at, end: at + value.length };

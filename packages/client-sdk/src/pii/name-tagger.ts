@@ -102,6 +102,11 @@ function foreignWord(text: string, tokens: WordSequence, t: WordToken, i: number
   return unlisted && !cueBefore(text, tokens, i);
 }
 
+/** Word `i` follows the previous one after a single space and is no code: it may join a name. */
+function joinedToPrevious(tokens: WordSequence, i: number): boolean {
+  return tokens.at(i)?.sepBefore === ' ' && !(tokens.at(i)?.code ?? true);
+}
+
 /** Spans of the names the tagger finds in `text`. */
 export function findTaggedNames(text: string, tokens: WordSequence = new WordSequence(text)): PiiSpan[] {
   const { nameLogit: NAME_LOGIT, extendLogit: EXTEND_LOGIT } = loadModel();
@@ -122,14 +127,13 @@ export function findTaggedNames(text: string, tokens: WordSequence = new WordSeq
   if (!any) return [];
   // Whole names: a neighbour joined by one space joins the name when it is likely enough, or
   // when it is a particle followed by a name word.
-  const joined = (i: number): boolean => tokens.at(i)?.sepBefore === ' ' && !(tokens.at(i)?.code ?? true);
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < n; i++) {
       if (isName[i] === 1 || (isName[i - 1] !== 1 && isName[i + 1] !== 1)) continue;
       const t = tokens.at(i);
       if (t === undefined || t.code) continue;
-      const left = i > 0 && isName[i - 1] === 1 && joined(i);
-      const right = i + 1 < n && isName[i + 1] === 1 && joined(i + 1);
+      const left = i > 0 && isName[i - 1] === 1 && joinedToPrevious(tokens, i);
+      const right = i + 1 < n && isName[i + 1] === 1 && joinedToPrevious(tokens, i + 1);
       if (!left && !right) continue;
       if (right && PARTICLES.has(t.lower)) {
         isName[i] = 1;
@@ -149,7 +153,7 @@ export function findTaggedNames(text: string, tokens: WordSequence = new WordSeq
   for (let i = 0; i < n; i++) {
     if (isName[i] !== 1) continue;
     let j = i;
-    while (j + 1 < n && isName[j + 1] === 1 && joined(j + 1) && j - i + 1 < MAX_NAME_WORDS) j++;
+    while (j + 1 < n && isName[j + 1] === 1 && joinedToPrevious(tokens, j + 1) && j - i + 1 < MAX_NAME_WORDS) j++;
     const first = tokens.at(i);
     const last = tokens.at(j);
     // A particle alone at either end is not part of the name.

@@ -278,18 +278,20 @@ function startsList(after: string): boolean {
   return next !== undefined && FIRST_NAME_SET.has(next) && !HARD_WORD_NAMES.has(next);
 }
 
+/** Whether the line around `at` is Title Case, kept in `byLine` by the line's start. */
+function titleCaseAt(text: string, at: number, byLine: Map<number, boolean>): boolean {
+  const [ls, le] = lineBounds(text, at, TITLE_CASE_SCAN);
+  let v = byLine.get(ls);
+  if (v === undefined) {
+    v = isTitleCaseLine(text.slice(ls, le));
+    byLine.set(ls, v);
+  }
+  return v;
+}
+
 /** Names found by the lexicon and context rules alone (exported for the approach comparison). */
 export function* findPersons(text: string): Generator<PiiSpan> {
   const titleCaseByLine = new Map<number, boolean>();
-  const titleCase = (at: number): boolean => {
-    const [ls, le] = lineBounds(text, at, TITLE_CASE_SCAN);
-    let v = titleCaseByLine.get(ls);
-    if (v === undefined) {
-      v = isTitleCaseLine(text.slice(ls, le));
-      titleCaseByLine.set(ls, v);
-    }
-    return v;
-  };
   let resumeAt = 0;
   // The last accepted name, for "cc Kendra and Sky".
   let lastEnd = -1;
@@ -342,7 +344,7 @@ export function* findPersons(text: string): Generator<PiiSpan> {
         // Mid-sentence capitalisation marks a name unless the line is Title Case or the word
         // continues a capitalised phrase ("Round Robin", "Amazing Grace").
         const initial = isSentenceInitial(text, start);
-        accept = !initial && (ext.surname !== undefined || (!titleCase(start) && !afterCapitalisedWord(text, start)));
+        accept = !initial && (ext.surname !== undefined || (!titleCaseAt(text, start, titleCaseByLine) && !afterCapitalisedWord(text, start)));
       }
     }
     if (!accept) continue;
@@ -463,8 +465,7 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
   const whole = extendToWholeNames(tokens, out)
     .map((s) => withoutLeadingCue(text, s))
     .flatMap((s) => splitAtNonNameWords(text, s));
-  const kept = (s: PiiSpan): boolean => keptGuess(text, s);
-  const grown = growToNameNeighbours(text, whole.filter(kept)).filter(kept);
+  const grown = growToNameNeighbours(text, whole.filter((s) => keptGuess(text, s))).filter((s) => keptGuess(text, s));
   const cues = grown.length > 0 ? passwordCueSpans(text) : [];
   if (cues.length === 0) return { tokens, spans: grown };
   const near = cuesByEnd(cues);
