@@ -71,4 +71,46 @@ describe('street lines of more conventions', () => {
     expect(streets("I'll be at Innsbrucker Zeile 117 from 10 until lunch")).toEqual(['Innsbrucker Zeile 117']);
     expect(streets('Aroha Tane | Operations Lead\nKing George 22\nTel Aviv 6473925')).toEqual(['King George 22']);
   });
+  it('takes an English street word after a name that is no English word, before the number ("Herzl St 101", "Kanti Road 97")', () => {
+    expect(streets('Return label: Ibn Gabirol St 141')).toEqual(['Ibn Gabirol St 141']);
+    expect(streets('Kanti Road 9744 is where the team dinner is')).toEqual(['Kanti Road 9744']);
+    expect(streets('Νέο γραφείο: Archbishop Makarios III Ave 67')).toEqual(['Archbishop Makarios III Ave 67']);
+    expect(streets('Skicka till Amager Boulevard 94b')).toEqual(['Amager Boulevard 94b']);
+    expect(streets('地址：Zhongshan Lu No. 440')).toEqual(['Zhongshan Lu No. 440']);
+    expect(streets('hey can u update my address to 439 Bukit Batok West Avenue 6 #20-369 thx')).toEqual(['439 Bukit Batok West Avenue 6 #20-369']);
+    // Not a film, a game or the next line's time.
+    expect(streets('We watched Wall Street 2 and Fury Road 2 last night')).toEqual([]);
+    expect(streets('Tomorrow:\n09:00 No. 20, Allen Avenue\n11:30 HQ')).toEqual(['No. 20, Allen Avenue']);
+  });
+
+  it('takes more type words and compound endings ("Pje.", "Avª", "Rotunda", "Campo", "P.zza", "ul", "-kamp", "-quai", "-lei", "-porras")', () => {
+    expect(streets('Envíenlo a Pje. Florida 26 5º A')).toEqual(['Pje. Florida 26 5º A']);
+    expect(streets('Return label: Avª do Carmo nº 108, 2.º Esq.')).toEqual(['Avª do Carmo nº 108, 2.º Esq']);
+    expect(streets('Fica na Rotunda do Comércio nº 22, 1º andar, perto do metrô')).toEqual(['Rotunda do Comércio nº 22, 1º andar']);
+    expect(streets('Ci vediamo in Campo della Repubblica 282/a alle 9')).toEqual(['Campo della Repubblica 282/a']);
+    expect(streets('Spedire a p.zza roma, 5969, scala c')[0]).toMatch(/^p\.zza roma, 5969/);
+    expect(streets('I live at ul solidarności 98 m. 21, so the Tuesday slot works')).toEqual(['ul solidarności 98 m. 21']);
+    expect(streets('Bitte an Schillerkamp 3458 schicken')).toEqual(['Schillerkamp 3458']);
+    expect(streets('Bitte an Seefeldquai 57a schicken')).toEqual(['Seefeldquai 57a']);
+    expect(streets('the courier left it at Frankrijklei 7658/2 instead of our office')).toEqual(['Frankrijklei 7658/2']);
+    expect(streets('Skicka till Runebergporras 98 C')).toEqual(['Runebergporras 98 C']);
+  });
+
+  it('takes Danish, Austrian and Portuguese floors and doors after the number (", 2. th", "/Top 7", ", 1º andar")', () => {
+    expect(streets('site visit Vester Boulevard 42A, 2. th 09:00')).toEqual(['Vester Boulevard 42A, 2. th']);
+    expect(streets('ship the badge to Badenerstr. 12/Stiege 2/Top 7')).toEqual(['Badenerstr. 12/Stiege 2/Top 7']);
+    expect(streets('Entrega: R. das Camélias Brancas, n.º 211, 3.º Dto — Coimbra.')).toEqual(['R. das Camélias Brancas, n.º 211, 3.º Dto']);
+  });
+
+  it('keeps a type word before a sentence in lower case, and a count of hours after a Russian street word', () => {
+    expect(streets('Order Via Rail train 4')).toEqual([]);
+    expect(streets('Anyone tried Avenue Q season 8 for the team')).toEqual([]);
+    expect(streets('Calle ocupada por 8 horas')).toEqual([]);
+    expect(streets('Anyone tried ThinkPad X 2')).toEqual([]);
+    expect(streets('улица была закрыта 9 часа')).toEqual([]);
+    // A house-number mark, a unit or a date's month in lower case stays a street's.
+    expect(streets('Mi-am schimbat domiciliul: Str. Independenței nr 169 bl. D17 sc. A et. 3 ap. 18.')).toEqual(['Str. Independenței nr 169 bl. D17 sc. A et. 3 ap. 18']);
+    expect(streets('Entregar en Priv. Encinos #2379 int 8A, Col. San Miguel')).toEqual(['Priv. Encinos #2379 int 8A']);
+    expect(streets('Nos vemos en Calle 5 de mayo 12')).toEqual(['Calle 5 de mayo 12']);
+  });
 });

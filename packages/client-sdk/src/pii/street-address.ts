@@ -5,10 +5,10 @@ import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
 import { passwordCueSpans } from './password-cues.ts';
-import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, FLOOR, FRENCH_TYPES_BEFORE_PARTICLE, LEADING_VERBS, LINE_COUNTERS, SENTENCE_WORDS_AFTER_STREET, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, ENGLISH_WORD_THEN_NUMBER, FLOOR, FRENCH_TYPES_BEFORE_PARTICLE, HOUSE_MARK_WORD, SENTENCE_WORDS_AFTER_STREET, TYPE_FIRST_PARTICLES, TYPE_FIRST_WORDS, endBeforeSentenceWord, isCounter, isEnglishVerb, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
-import { findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
+import { englishWordLine, findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
 
 // Street lines of postal addresses in three shapes:
 //   number, street name, suffix   "742 Evergreen Terrace", "221B Baker Street", "12 Rue de Provence"
@@ -56,13 +56,11 @@ function isScore(value: string): boolean {
   if (m !== null && m[1] === undefined) return Number(m[4]) <= Number(m[3]);
   return m !== null && Number(m[2]) <= Number(m[1]);
 }
-/** Words of {@link NOT_STREET_WORDS} that a street named after its type word holds ("Avenida 9 de Julio", "Avenue of the Americas", "Calle a"). */
-const TYPE_FIRST_WORDS = new Set(['of', 'the', 'a', 'and']);
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
 const NAME_THEN_STREET_WORD = new RegExp(
   // A Turkish street may be numbered ("2830. Sk. No:52") and name the building before its number ("Nergis Cad. Güneş Apt. No:27").
   // Hungarian "u." (utca) after a capitalised name only ("Váci u. 10"; see HUNGARIAN_U).
-  `(?<![\\p{L}])(?:(?:${NAME_WORD}[ \\t]+){1,3}|(?<![\\d.])\\d{1,5}\\.[ \\t]+)(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|ave\\.|u\\.|${STREET_WORDS_AFTER})` +
+  `(?<![\\p{L}])(?:(?:${NAME_WORD}[ \\t]+){1,3}|(?<![\\d.])\\d{1,5}\\.[ \\t]+)(?:str\\.|straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|straat|laan|plein|gracht|väg|vägen|gata|gatan|vej|gate|ave\\.|u\\.|${STREET_WORDS_AFTER}|${ENGLISH_WORD_THEN_NUMBER})` +
     `(?:[ \\t]+${NAME_WORD}[ \\t]+(?:apt\\.?|apartmanı|sitesi))?,?\\s+${HOUSE_MARK}?${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 );
@@ -96,14 +94,6 @@ const NUMBER_LEADS: ReadonlySet<RegExp> = new Set([NUMBER_FIRST, NUMBER_FIRST_TY
 const WORD_BEFORE_NUMBER = /(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[ \t]$/u;
 /** Rooms, buildings and internal mail stops, numbered inside a site: "Zimmer 12", "Bldg 40", "Mailstop 4-1". */
 const ROOM_WORDS = new Set(['room', 'zimmer', 'raum', 'bldg', 'building', 'mailstop', 'booth', 'gate', 'hall', 'salle', 'ruang', 'desk', 'locker', 'dock', 'bay']);
-const isCounter = (words: readonly string[]): boolean => {
-  const last = (words[words.length - 1] ?? '').toLowerCase();
-  return COUNTER_WORDS.has(last) || (words.length === 1 && LINE_COUNTERS.has(last));
-};
-function isEnglishVerb(word: string): boolean {
-  const lower = word.toLowerCase();
-  return LEADING_VERBS.has(lower) || (/^\p{L}{3,}(?:ing|ed)$/u.test(lower) && (ENGLISH_TIER.get(lower) ?? 9) <= 2);
-}
 /** ISO 4217 codes written before an amount ("AED 150", "CHF 40"): a price, whatever cue came before. */
 const CURRENCY_CODES = new Set(
   'USD EUR GBP AED SAR QAR KWD BHD OMR CHF JPY CNY INR AUD CAD NZD SEK NOK DKK ISK PLN CZK HUF RON BGN TRY ZAR NGN KES GHS EGP MAD BRL MXN ARS CLP COP PEN IDR MYR SGD HKD KRW THB VND PHP PKR BDT LKR ILS RUB UAH'.split(' '),
@@ -133,7 +123,7 @@ function letterSpaceDigit(text: string): Array<[number, number]> {
 const MARK_DIGIT = /(?<![\p{L}])(?:no|n-ro|n[úu]mero)[.:]?[ \t]?:?[ \t]?(?=\d)/giu;
 // A Turkish building's "Apt." or "Sitesi" stands between the street word and the number ("Nergis Cad. Güneş Apt. No:27");
 // "Kyparission Ave. 110": an English abbreviation in a European order.
-const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}|apt\\.|apartmanı|sitesi|ave\\.|(?<![\\p{L}])u\\.),?$`, 'iu');
+const ENDS_WITH_STREET_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|väg|gata|${STREET_WORDS_AFTER}|apt\\.|apartmanı|sitesi|ave\\.|(?<![\\p{L}])u\\.|(?<![\\p{L}])(?:${ENGLISH_WORD_THEN_NUMBER})),?$`, 'iu');
 /** Hungarian "u." (utca) ends a street line only after a capitalised word that is not English ("Váci u. 10", not "thank u. 10 times"). */
 const HUNGARIAN_U = /(?<![\p{L}])(\p{L}[\p{L}\p{M}'’-]*)[ \t]+u\.,?\s+\d/u;
 /** How far back from the space a street word may start. */
@@ -292,9 +282,9 @@ function streetLineAt(text: string, at: number, lone = false, weak = lone): PiiS
     // not a house number ("lösenordet är 043050", "Heslo Je 443409").
     if (weak && re === CUED_NUMBER_LAST && /(?<![\d])\d{5,}(?![\d])/.test(value.slice((m[1] ?? '').length))) continue;
     if (lone && words.length === 1 && !ONE_WORD_STREET.test(words[0] ?? '')) continue;
-    // Alone on its line, words that start with an English verb are a sentence ("See Q 263", "Playing ThinkPad X 3"),
+    // Alone on its line, words with an English verb are a sentence ("See Q 263", "Playing ThinkPad X 3", "Anyone tried Pixel 2"),
     // not a street named without its street word ("King George 22").
-    if (lone && words.length > 1 && isEnglishVerb(words[0] ?? '')) continue;
+    if (lone && words.length > 1 && words.some(isEnglishVerb)) continue;
     if (/\.$/.test(value) && !/(?:st|ave|rd|dr|blvd|ln|ct|pl|str|apt|ste|fl|lgh|no|nám|pr|sh|küç|lk)\.$/i.test(value)) value = value.slice(0, -1);
     return { start: at, end: at + value.length };
   }
@@ -438,6 +428,8 @@ function withUnitsBefore(text: string, s: PiiSpan): PiiSpan {
 
 /** A house number, with its unit, or "s/n", right after a name guess ("Lilleringen 67", "Edificio Leticia s/n."). */
 const NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+(?:${NUMBER}${UNITS}|s\\/n\\.?)(?![\\d:.,]\\d)`, 'u');
+/** The same without its units: where a place does not end after them ("mælkevejen 97b, 5. th 9258"), it may after the number. */
+const BARE_NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+${NUMBER}(?![\\d:.,]\\d)`, 'u');
 /** {@link NUMBER_FIRST} where a house number stands. */
 const NUMBER_FIRST_AT = new RegExp(NUMBER_FIRST.source, 'iuy');
 /** A short word or street type right before such a line: "K Železnej studienke 57", "Plaza …", "park Wnuk 89a". */
@@ -471,9 +463,14 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     }
     // (Korean roads are read by their own rule, which leaves the province, city and district out.)
     if (s.start >= s.end || /\p{Script=Hangul}/u.test(text.slice(s.start, s.end))) continue;
-    const end = s.end + m[0].length;
     // The words are a name guess already, removed either way: a looser end costs no word here.
-    if (!PLACE_ENDS.test(text.slice(end, end + 24)) && !GUESS_PLACE_ENDS.test(text.slice(end, end + 24))) continue;
+    const endsPlace = (at: number): boolean => PLACE_ENDS.test(text.slice(at, at + 24)) || GUESS_PLACE_ENDS.test(text.slice(at, at + 24));
+    let end = s.end + m[0].length;
+    if (!endsPlace(end)) {
+      const bare = BARE_NUMBER_AFTER_GUESS.exec(text.slice(guess.end, guess.end + 80));
+      if (bare === null || bare[0].length >= m[0].length || !endsPlace(s.end + bare[0].length)) continue;
+      end = s.end + bare[0].length;
+    }
     const words = text.slice(s.start, s.end).split(/\s+/);
     if (words.some((w) => FIRST_NAME_SET.has(w) || BUILD_GIVEN_SET.has(foldName(w))) || !cuedWordsLookLikeStreet(words, caselessLine(s.start))) continue;
     // "Zimmer 12", "Bldg 40", "Mailstop 4-1": a room or building inside a site, not a street.
@@ -542,6 +539,12 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         index += lead[0].length;
         value = value.slice(lead[0].length);
       }
+      // "Herzl St 101", "Kanti Road 97": an English street word after the name (see englishWordLine).
+      if (re === NAME_THEN_STREET_WORD) {
+        const line = englishWordLine(text, index, value, () => !/\p{Lu}/u.test(lineAround(text, index)));
+        if (line === undefined) continue;
+        [index, value] = line;
+      }
       // "4–0 Canal Street", "3–3 Hill Street": a score, not a range of houses (which goes up: "12–14").
       if (NUMBER_LEADS.has(re) && isScore(value)) continue;
       // "Chapter 2 Ocean Drive", "Table 17 Garden Terrace", "bus 124 towards …": a number that counts or labels something, not a house's.
@@ -549,7 +552,13 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       // "place is unit 10", "place of business at Unit 27": a sentence's words after a type word, not a street's name;
       // a street line may start at a type word further on ("… place at corso buenos aires 1").
       // "Boulevard de Tilsitt around 8", "Place Bellecour at 9": a sentence's word before the number, which is a time or a count.
-      if (re === TYPE_FIRST && NOT_IN_CUED_LINE.has(/(\p{L}+)[ \t,]+\d/u.exec(value)?.[1]?.toLowerCase() ?? '')) continue;
+      // The word right before the house number (the first number), a house-number mark or unit aside ("nr 169", "#2379", "n-ro 126", "apt 673").
+      const beforeNumber = re === TYPE_FIRST ? (/(\S+)[ \t,]+$/u.exec(value.slice(0, value.search(/\d/)))?.[1] ?? '').replace(/[.:,]+$/, '') : '';
+      const plainBefore = /^\p{L}+$/u.test(beforeNumber) && !HOUSE_MARK_WORD.test(beforeNumber) && !UNIT_BEFORE_NUMBER.test(beforeNumber) && !isUnitWord(beforeNumber);
+      if (re === TYPE_FIRST && plainBefore && (NOT_IN_CUED_LINE.has(beforeNumber.toLowerCase()) || SENTENCE_WORDS_AFTER_STREET.has(beforeNumber.toLowerCase()))) continue;
+      // "Via Rail train 4", "Avenue Q season 8", "Calle ocupada por 8 horas": a capitalised type word, then a word in lower case
+      // before the number, is a sentence's (not a particle, nor a date's month: "Calle 5 de mayo 12").
+      if (re === TYPE_FIRST && plainBefore && /^\p{Lu}/u.test(value) && /^\p{Ll}{2,}$/u.test(beforeNumber) && !TYPE_FIRST_PARTICLES.has(beforeNumber) && !/\d[ \t]+d[eo][ \t]+\p{Ll}+[ \t,]+\d/u.test(value)) continue;
       if (re === TYPE_FIRST && hasSentenceWords(value)) {
         const inner = typeFirstWithin(text, index, value);
         if (inner === undefined) continue;
@@ -569,17 +578,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       if (re === NUMBER_FIRST && /[ \t]\p{Ll}+[ \t]+via$/u.test(value)) continue;
       const written = re === NUMBER_FIRST ? named.trim().split(/\s+/) : [];
       const words = written.map((w) => w.toLowerCase());
-      // "48 rue de Rivoli this morning": the street's name ends before a sentence's word ("1211 Avenue of the Americas" keeps its own).
-      if (re === NUMBER_FIRST_TYPE) {
-        // (The first word after the number is the type word, or "bis" before it.)
-        for (const w of [...value.matchAll(/[ \t]+(\p{L}+)(?![\p{L}\p{M}'’.-])/gu)].slice(1)) {
-          const lower = (w[1] ?? '').toLowerCase();
-          if ((NOT_IN_CUED_LINE.has(lower) && !TYPE_FIRST_WORDS.has(lower)) || SENTENCE_WORDS_AFTER_STREET.has(lower)) {
-            value = value.slice(0, w.index);
-            break;
-          }
-        }
-      }
+      // "48 rue de Rivoli this morning": the street's name ends before a sentence's word.
+      if (re === NUMBER_FIRST_TYPE) value = endBeforeSentenceWord(value);
       // "1695, colonia La Loma": after a house number and a comma, a neighbourhood, not a street.
       if (re === NUMBER_FIRST_TYPE && /^[^,]*,\s*(?:colonia|col\.?|barrio|sector|fraccionamiento|fracc?\.|urbanizaci[óo]n|bairro)\s/i.test(value)) continue;
       // "In 2024, Main Street …": a year and a comma start a sentence, not a street line.

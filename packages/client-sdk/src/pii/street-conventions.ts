@@ -1,5 +1,5 @@
-import { CHAT_WORDS } from './english-lexicon.ts';
-import { BUILDING_BEFORE, FLOOR, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
+import { BUILDING_BEFORE, ENGLISH_WORD_THEN_NUMBER, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { afterNonLetter, execAll, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -225,4 +225,40 @@ export function* findVietnameseAlleys(text: string): Generator<PiiSpan> {
     const end = m.index + m[0].length - (m[1] ?? '').length + (m[1] ?? '').indexOf(name[0] ?? '') + name.join(' ').length;
     yield { start: m.index, end };
   }
+}
+
+/** An English street word of {@link ENGLISH_WORD_THEN_NUMBER} before the house number ("Herzl St 101"), with the words before it. */
+const ENGLISH_WORD_BEFORE_NUMBER = new RegExp(`^(.*?)[ \\t]+(${ENGLISH_WORD_THEN_NUMBER})(,?\\s+)(${HOUSE_MARK})?\\d`, 'iu');
+
+/**
+ * A line of a name, an English street word and the house number ("Herzl St 101", "Kanti Road 97", "Makarios III
+ * Ave 67", "Zhongshan Lu No. 440"), found at `index` as `value`: undefined when it is none (the name is English
+ * words, a product or jargon: "Wall Street 2", "Fury Road 2"; in mixed case, not capitalised; across a line's end or
+ * a comma: "Allen Avenue\n11:30", "Skoufa Street, 712 02"; pinyin "Lu" without "No."); else where it starts and what
+ * it is, the sentence's words before the name left out and a house number before the name taken in ("439 Bukit Batok
+ * West Avenue 6"). A line of another street word is returned as it is.
+ */
+export function englishWordLine(text: string, index: number, value: string, caseless: () => boolean): [number, string] | undefined {
+  const english = ENGLISH_WORD_BEFORE_NUMBER.exec(value);
+  if (english === null) return [index, value];
+  const named = (english[1] ?? '').split(/[ \t]+/);
+  const caselessLine = caseless();
+  const own = named.some((w) => {
+    const lower = w.toLowerCase();
+    return !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower) && (caselessLine || /^\p{Lu}/u.test(w));
+  });
+  if (!own || /[\n,]/.test(english[3] ?? '') || (/^(?:lu|dajie|dadao)$/i.test(english[2] ?? '') && english[4] === undefined)) return undefined;
+  // "Skicka till Amager Boulevard 94b": in mixed case the name starts after the sentence's last word in lower case.
+  const lowerAt = caselessLine ? -1 : named.findLastIndex((w) => /^\p{Ll}/u.test(w));
+  if (lowerAt >= 0) {
+    const cut = value.indexOf(named[lowerAt + 1] ?? '', named.slice(0, lowerAt + 1).join(' ').length);
+    index += cut;
+    value = value.slice(cut);
+  }
+  // "439 Bukit Batok West Avenue 6": the house number before the name starts the line; the number after names the avenue.
+  const house = /(?<![\p{L}\d.,:/#-])\d{1,5}[A-Za-z]?[ \t]+$/u.exec(text.slice(Math.max(0, index - 12), index))?.[0];
+  if (house !== undefined && !/(?:blk|block|lot|plot|apt|unit|flat|suite|no\.?|#)[ \t]*$/i.test(text.slice(Math.max(0, index - house.length - 8), index - house.length))) {
+    return [index - house.length, text.slice(index - house.length, index + value.length)];
+  }
+  return [index, value];
 }

@@ -36,7 +36,7 @@ export const TYPE_WORDS =
   'rua|travessa|rodovia|estrada|alameda|praça|largo|marginal|' +
   // Greek typed in Latin letters ("Leof. Kifisias 12"; "odos" is in street-scripts.ts, which asks for a name in the genitive).
   'leoforos|leof\\.|plateia|' +
-  'ul\\.|ulica|al\\.|aleja|pl\\.|plac|os\\.|osiedle|nám\\.|nam\\.|' +
+  'ul\\.?|ulica|al\\.|aleja|aleje|pl\\.|plac|os\\.|osiedle|nám\\.|nam\\.|' +
   'str\\.|strada|bulevardul|calea|bd\\.|bdul\\.|b-dul|[șşs]os\\.|p-[țţt]a|' +
   'ulitsa|prospekt|' +
   // Romanian, Belgian and Senegalese French, Welsh, Indonesian, Croatian, Polish, Czech and Slovak.
@@ -54,8 +54,11 @@ export const TYPE_WORDS =
   'phố|đường|ngõ|ngách|hẻm|đại lộ|quốc lộ|' +
   // Argentine "Bv." (bulevar), Spanish "Pº" (paseo), Peruvian "Jirón", Portuguese "Ladeira", Malay "Lebuh" and "Persiaran", Filipino "Kalye".
   'bv\\.|p[º°]|jirón|jiron|ladeira|lebuh|lebuhraya|persiaran|kalye|' +
-  // French "rte" (route) and "imp." (impasse).
-  'rte\\.?|imp\\.';
+  // French "rte" (route) and "imp." (impasse); Argentine and Chilean "Pje."/"Psje." (pasaje), Portuguese "Avª" and "Rotunda",
+  // Galician "Rúa", Italian "traversa", Venetian "Campo", "Fondamenta" and "Salizada", Italian abbreviations with an inner dot
+  // ("P.zza", "V.le", "C.so"), Romanian "Prelungirea", Albanian "Rruga" and "Bulevardi", Esperanto "Strateto", Filipino "Daang".
+  'rte\\.?|imp\\.|pje\\.|psje\\.|avª|rotunda|rúa|traversa|campo|fondamenta|salizada|p\\.zza|p\\.za|p\\.le|p\\.tta|v\\.le|c\\.so|v\\.lo|' +
+  'prelungirea|rruga|rr\\.|bulevardi|strateto|daang';
 /**
  * French street types that are English words too or name a place in a sentence: after a house number
  * only, and then only before "de", "du", "des", "l'" or "la" ("21 ter lotissement de la Tournelle", "92
@@ -76,7 +79,9 @@ export const COMPOUND_ENDINGS =
   // Norwegian definite "-alléen", and German "-str" without its dot ("Fjordalléen 12", "Praterstr 2/1/2").
   'alléen|alleen|str|' +
   // Dutch "-steeg" (alley), Swedish "-leden" (the route), Icelandic "-stígur" (path): "Kerksteeg 3", "Skolleden 11", "Skólavörðustígur 12".
-  'steeg|leden|stígur|stigur';
+  'steeg|leden|stígur|stigur|' +
+  // German "-kamp" and "-winkel", Swiss "-quai", Belgian "-lei", Swedish "-kajen" and "-gången", Finnish "-porras", Icelandic "-sund", "-tún" and "-hæð".
+  'kamp|winkel|quai|lei|kajen|gången|porras|sund|tún|hæð';
 /**
  * Street words written after the name, apart from it: Latvian, Croatian and Slovenian, Turkish,
  * Azerbaijani, Uzbek, Hungarian, Czech and Slovak ("Torņakalna iela 86", "Vegova ulica 778",
@@ -97,12 +102,12 @@ export const STREET_WORDS_AFTER =
 // and a slash, so that "1962-06-11", "25/05/1967" and "14/10/91" stay dates).
 // A Wisconsin grid number ("W296N6054") stands where a house number does; so does a Vietnamese alley's
 // chain of numbers ("149/247/53", "57/269/4": a part of three digits, which a date's day or month has not).
-// Glued "bis" or "ter" ("174bis"); an Australian unit before the number ("U23/384").
+// Glued "bis" or "ter" ("174bis"), an Italian letter after a slash ("282/a"); an Australian unit before the number ("U23/384").
 // An Austrian number with its staircase, floor and door ("Weidenbachzeile 9/4/8/4"): four parts, which no date has.
 // A Sri Lankan or Swedish letter after a space, before a comma ("156/6 C, Duplication Gardens").
 export const NUMBER =
   '(?:\\d{1,4}/\\d{1,3}/\\d{1,3}/\\d{1,3}(?![\\d/])|[NSEW]\\d{1,4}[NSEW]\\d{1,5}|\\d{3}/\\d{1,4}/\\d{1,3}(?![\\d/])|\\d{1,3}/\\d{3}/\\d{1,3}(?![\\d/])' +
-  '|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?(?:\\s[A-H](?=,))?)';
+  '|(?:[Uu]\\d{1,4}[a-zA-Z]?/)?\\d{1,6}(?:-?[a-zA-Z](?![\\p{L}])|/[a-zA-Z](?![\\p{L}\\d])|(?:bis|ter)(?![\\p{L}]))?(?:\\s?[-–]\\s?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3}[a-zA-Z]?)?|\\s?/\\s?\\d{1,5}[a-zA-Z]?)?(?:\\s[A-H](?=,))?)';
 /** What stands between a street's name and its house number: "No: 175", "n.º 24", "N° 3330", "Nr. 5", "núm. 1414", "#12", "№ 16", Indonesian "Kav. 46". */
 export const HOUSE_MARK = '(?:№[ \\t]?|kav\\.?[ \\t]?|n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
 /** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
@@ -114,14 +119,16 @@ export const UNIT =
   `kat|sprat|stan|apartma|stanovanje(?:\\sšt\\.)?|pisarna|leil\\.|dz\\.|ap\\.|bloc|` +
   // Mexican and Spanish, Romanian and Moldovan units ("Depto. 4", "Int. 2", "bl. 3", "et. 2").
   `depto\\.?|dpto\\.?|departamento|int\\.?|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj|` +
-  // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701",
+  // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701", Singapore's "#09-283",
   // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
-  `casa|of\\.|oficina|apto\\.?|torre|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.|[iİ][çc][ \\t]kap[ıi][ \\t]no:?)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
+  `casa|of\\.|oficina|apto\\.?|torre|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.|[iİ][çc][ \\t]kap[ıi][ \\t]no:?)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?(?:-[0-9]{1,4}(?![\\p{L}\\d]))?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
   // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon", "3 tr" (Swedish floor, trappor).
   // A Swedish or Danish letter after the number, then a comma or the line's end ("Solplan 11 B, lgh 1104").
   `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s[A-H](?=,|[ \\t]*\\r?$|[ \\t]*\\r?\\n)|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon|\\s\\d{1,2}\\s?tr\\.?(?![\\p{L}\\d])` +
   // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
-  `|,?\\s\\d{1,2}[º°ª](?:\\s?(?:[A-Ha-h](?![\\p{L}\\d])|izda\\.?|izq\\.?|dcha\\.?|dcho\\.?|ctro\\.?|piso|p\\.))?|\\sbajo(?:\\s[A-Ha-h](?![\\p{L}\\d]))?` +
+  // Portuguese ones: "1º andar", "2.º Esq.", "3º Dto", "r/c"; Austrian staircase and door ("/Stiege 2/Top 7", " Top 5"); Danish floor and side (", 2. th", " st.").
+  `|,?\\s\\d{1,2}\\.?[º°ª](?:\\s?(?:[A-Ha-h](?![\\p{L}\\d])|izda\\.?|izq\\.?|dcha\\.?|dcho\\.?|ctro\\.?|piso|p\\.|andar|esq\\.?|esquerdo|dto\\.?|dt\\.?|dir\\.?|drt\\.?|direito|frente|frt\\.?))?|\\sbajo(?:\\s[A-Ha-h](?![\\p{L}\\d]))?|\\sr/c(?![\\p{L}])` +
+  `|(?:/|,?\\s)(?:stiege|stg\\.|top|tür)\\s?\\d{1,3}(?![\\p{L}\\d])|,?\\s\\d{1,2}\\.\\s?(?:th|tv|mf|sal)(?![\\p{L}])|\\sst\\.(?![\\p{L}])` +
   // Romanian and Moldovan block, stair, floor and flat ("bl. G18, sc. A, et. 2, ap. 17"), Esperanto floors and flats,
   // a floor after an American line (", 8th Floor", ", ground floor"), an entrance ("Entrance B"), a unit named by a letter ("unit c", "Edif. C").
   `|,?\\s(?:bl\\.|bloc|sc\\.|scara|et\\.|etaj|ap\\.|apart\\.)\\s?(?=[A-Za-z\\d])[A-Za-z]{0,2}\\d{0,4}[A-Za-z]?(?![\\p{L}\\d])` +
@@ -212,10 +219,49 @@ export function cuedWordsLookLikeStreet(words: readonly string[], caseless = fal
   return own;
 }
 
+/**
+ * English street words written after the name and before the number, as in Israel, Cyprus, Nepal and
+ * Denmark in English ("Herzl St 101", "Makarios III Ave 67", "Kanti Road 97", "Amager Boulevard 94b"),
+ * and Chinese pinyin ones ("Zhongshan Lu No. 440"): taken after a name that is no English word only
+ * (not "Wall Street 2", "Fury Road 2").
+ */
+export const ENGLISH_WORD_THEN_NUMBER = 'street|st\\.?|road|rd\\.?|avenue|ave|boulevard|blvd\\.?|marg|lu|dajie|dadao';
+/** Hours, days, weeks, years and times counted after a number: a count, not a house ("улица была закрыта 9 часа", "Calle cerrada 3 horas"). */
+export const COUNT_AFTER_NUMBER =
+  /^[ \t]+(?:hours?|hrs|minutes?|mins|days|weeks|months|years|times|horas|minutos|días|dias|semanas|meses|años|anos|heures|jours|semaines|fois|ore|minuti|giorni|settimane|mesi|anni|volte|stunden|minuten|tage|wochen|monate|jahre|uur|dagen|weken|maanden|jaar|keer|godzin|dni|tygodni|razy|час|часа|часов|годин|години|минут|минуты|хвилин|хвилини|дней|дня|днів|дні|лет|года|років|роки|раз|раза|разів|недель|тижнів|месяцев|місяців)(?![\p{L}])/iu;
 /** Words of French, Spanish, Italian and Portuguese sentences that go on after a street line ("au 5 rue du Moulin à 14h", "en Calle Mayor 3 hasta …"). */
-export const SENTENCE_WORDS_AFTER_STREET = new Set(['à', 'avant', 'après', 'pour', 'demain', 'dès', 'para', 'hasta', 'desde', 'mañana', 'hoy', 'domani', 'oggi', 'dopo', 'até', 'amanhã', 'hoje']);
+export const SENTENCE_WORDS_AFTER_STREET = new Set(['à', 'avant', 'après', 'pour', 'demain', 'dès', 'pendant', 'depuis', 'para', 'por', 'durante', 'hasta', 'desde', 'mañana', 'hoy', 'domani', 'oggi', 'dopo', 'até', 'amanhã', 'hoje', 'für', 'seit', 'während']);
 /** Lines, rows and columns of a file or a sheet, beside the lexicon's counting words ("Typo at Zeile 465"). */
 // (Alone only: "Innsbrucker Zeile 117" is a Viennese street.)
-export const LINE_COUNTERS = new Set(['zeile', 'zeilen', 'spalte', 'column', 'col', 'row', 'riga', 'colonna', 'regel', 'kolom', 'rij', 'rad', 'kolumn', 'wiersz', 'kolumna', 'řádek', 'sloupec', 'rivi', 'sarake', 'строка', 'рядок', 'столбец']);
+const LINE_COUNTERS = new Set(['zeile', 'zeilen', 'spalte', 'column', 'col', 'row', 'riga', 'colonna', 'regel', 'kolom', 'rij', 'rad', 'kolumn', 'wiersz', 'kolumna', 'řádek', 'sloupec', 'rivi', 'sarake', 'строка', 'рядок', 'столбец']);
 /** Verbs a line of chat starts with: a common English word ending in "-ing" or "-ed", or one of a few imperatives. */
-export const LEADING_VERBS = new Set(['see', 'check', 'use', 'try', 'get', 'buy', 'play', 'review', 'watch', 'install', 'update', 'upgrade', 'open', 'call', 'ping', 'fix', 'test', 'run', 'read', 'order', 'book', 'grab', 'need', 'want', 'got', 'bought', 'ordered']);
+const LEADING_VERBS = new Set(['see', 'check', 'use', 'try', 'get', 'buy', 'play', 'review', 'watch', 'install', 'update', 'upgrade', 'open', 'call', 'ping', 'fix', 'test', 'run', 'read', 'order', 'book', 'grab', 'need', 'want', 'got', 'bought', 'ordered']);
+
+/** Whether the last of a cued line's words counts or places something ("Gate 2", "aula 36"; "Zeile 465" alone). */
+export function isCounter(words: readonly string[]): boolean {
+  const last = (words[words.length - 1] ?? '').toLowerCase();
+  return COUNTER_WORDS.has(last) || (words.length === 1 && LINE_COUNTERS.has(last));
+}
+/** A common English word ending in "-ing" or "-ed" ("Playing", "tried"; not "King"), or one of {@link LEADING_VERBS}. */
+export function isEnglishVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  return LEADING_VERBS.has(lower) || (/^\p{L}{3,}(?:ing|ed)$/u.test(lower) && (ENGLISH_TIER.get(lower) ?? 9) <= 2);
+}
+/** A house-number mark written as a word: "nr", "no", "n-ro", "núm", "nomor", "kav". */
+export const HOUSE_MARK_WORD = /^(?:n|no|nr|n-ro|num|núm|numero|número|nomor|kav|bis|ter)$/iu;
+/** Particles that may end a street's name before its number in lower case ("Via dei 5" is rare; "Calle de la 3" rarer). */
+export const TYPE_FIRST_PARTICLES = new Set(['de', 'del', 'della', 'dei', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'les', 'du', 'des', 'bis', 'ter']);
+/** Words of {@link NOT_STREET_WORDS} that a street named after its type word holds ("Avenida 9 de Julio", "Avenue of the Americas", "Calle a"). */
+export const TYPE_FIRST_WORDS = new Set(['of', 'the', 'a', 'and']);
+/**
+ * A line of a house number, a type word and a name, ended before the first word of a sentence after the type word
+ * ("48 rue de Rivoli this morning", "5 rue du Moulin à 14h"); "1211 Avenue of the Americas" keeps its own words.
+ */
+export function endBeforeSentenceWord(value: string): string {
+  // (The first word after the number is the type word, or "bis" before it.)
+  for (const w of [...value.matchAll(/[ \t]+(\p{L}+)(?![\p{L}\p{M}'’.-])/gu)].slice(1)) {
+    const lower = (w[1] ?? '').toLowerCase();
+    if ((NOT_IN_CUED_LINE.has(lower) && !TYPE_FIRST_WORDS.has(lower)) || SENTENCE_WORDS_AFTER_STREET.has(lower)) return value.slice(0, w.index);
+  }
+  return value;
+}

@@ -1,7 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { lazyValue } from './lexicon.ts';
 import { FIRST_NAME_SET } from './name-lexicon.ts';
-import { COMPOUND_ENDINGS, UNITS } from './street-patterns.ts';
+import { COMPOUND_ENDINGS, COUNT_AFTER_NUMBER, UNITS } from './street-patterns.ts';
 import { execAll, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -179,7 +179,13 @@ export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
       if (p.thaiStreetPart.test(m[0].replace(p.thaiBuildingFloor, ''))) yield { start: m.index, end: m.index + m[0].length };
     }
   }
-  if (CYRILLIC_LETTER.test(text)) yield* regexSpans(scripts().cyrillicLine, text);
+  if (CYRILLIC_LETTER.test(text)) {
+    for (const m of execAll(scripts().cyrillicLine, text)) {
+      // "улица была закрыта 9 часа": a count of hours, days or times after the number, not a house.
+      if (COUNT_AFTER_NUMBER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+      yield { start: m.index, end: m.index + m[0].length };
+    }
+  }
 }
 
 /** Greek and Hebrew street names typed in Latin letters ("odos Antheon 75", "HaBrosh 53/11"): found with the general shapes. */

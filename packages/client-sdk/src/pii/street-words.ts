@@ -1,6 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { lazySet } from './lexicon.ts';
 import type { PiiSpan } from './types.ts';
+import { COUNT_AFTER_NUMBER } from './street-patterns.ts';
 import { execAll } from './text.ts';
 
 /**
@@ -209,6 +210,7 @@ export function* findStreetsByWords(text: string): Generator<PiiSpan> {
     const end = start + m[0].length;
     // Most numbers have no street word near them: the line's case is looked at only when one does.
     if (!nearStreetWord(text, start, end)) continue;
+    if (COUNT_AFTER_NUMBER.test(text.slice(end, end + 16))) continue;
     const caseless = lineIsCaseless(text, start);
     const from = streetBefore(text, start, caseless);
     if (from !== undefined) {
