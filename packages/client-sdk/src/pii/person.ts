@@ -373,8 +373,34 @@ const NAME_GAP = /^ ?$/;
  * Okonkwo-Adeyemi") is removed whole.
  */
 function onlyPlaces(text: string, s: PiiSpan): boolean {
-  const words = wordsOf(text, s);
-  return words.length > 0 && words.every((w) => (wordKind(w) & PLACE) !== 0);
+  return (spanKinds(text, s) & ALL_PLACES) !== 0;
+}
+
+/** {@link spanKinds}: the span has words, and all of them are places; all products or places; more than one. */
+const ALL_PLACES = 1;
+const ALL_PRODUCTS_OR_PLACES = 2;
+const SEVERAL_WORDS = 4;
+const SPAN_KINDS = new Map<string, number>();
+
+/**
+ * What the words of a span are, by the span's text alone, kept per text: a guess is asked about
+ * up to five times (kept or not, before and after it grows), and the same names come back.
+ */
+function spanKinds(text: string, s: PiiSpan): number {
+  const key = text.slice(s.start, s.end);
+  let kinds = SPAN_KINDS.get(key);
+  if (kinds === undefined) {
+    const words = wordsOf(text, s);
+    kinds = 0;
+    if (words.length > 0) {
+      if (words.every((w) => (wordKind(w) & PLACE) !== 0)) kinds |= ALL_PLACES;
+      if (words.every(isProductOrPlace)) kinds |= ALL_PRODUCTS_OR_PLACES;
+      if (words.length > 1) kinds |= SEVERAL_WORDS;
+    }
+    if (SPAN_KINDS.size >= WORD_KINDS_LIMIT) SPAN_KINDS.clear();
+    SPAN_KINDS.set(key, kinds);
+  }
+  return kinds;
 }
 
 /** The words of a span, split at blanks and commas. */
@@ -422,12 +448,12 @@ const TITLE_RIGHT_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.
  * every name word is also a product's ("Tesla", "Vega" alone) is kept unless a title comes first.
  */
 function onlyProductsOrPlaces(text: string, s: PiiSpan): boolean {
-  const words = wordsOf(text, s);
-  if (words.length === 0) return false;
+  const kinds = spanKinds(text, s);
+  if ((kinds & ALL_PRODUCTS_OR_PLACES) === 0) return false;
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   // After a person's header a name of two or more product words is a person's ("Owner: Wellington
   // Jones"); one word there is as often the sender of an alert ("From: Datadog").
-  return words.every(isProductOrPlace) && !TITLE_RIGHT_BEFORE.test(before) && !(words.length > 1 && PERSON_LABEL_RIGHT_BEFORE.test(before));
+  return !TITLE_RIGHT_BEFORE.test(before) && !((kinds & SEVERAL_WORDS) !== 0 && PERSON_LABEL_RIGHT_BEFORE.test(before));
 }
 
 /** A guess that is not products or places only, nor a cue word alone ("ping dependabot"). */
