@@ -687,6 +687,8 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('Use a passphrase of four or more random words instead of a single word.')).toEqual([]);
     expect(secrets('Password: see the guest wifi entry in KeePassXC')).toEqual([]);
     expect(secrets('Şifreniz 10 gün içinde sona erecek.')).toEqual([]);
+    // What a password is for is no value: "for the conference room tablet" is read as written.
+    expect(secrets('hi the code for the conference room tablet is Rocket🐱14.')).toEqual(['Rocket🐱14']);
   });
 
   it('takes one of the most used passwords right after the cue when a word of the next clause follows it', () => {

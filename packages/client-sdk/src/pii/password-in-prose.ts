@@ -401,6 +401,12 @@ const CREDENTIAL_PAIR = afterNonLetter(/(?<![a-zA-Z])(?:creds?|credentials|crede
 const LOGIN_WITH =
   /(?<![\p{L}])(?:(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)(?:\s+(?!with|as|using)[^\s,]+){0,4}?\s+(?:with|as|using)\s+[^\s,]{2,64}\s+(?:and|\/|\+|&|using|with)|(?:anmeld(?:ung|en|e dich)|einloggen|login)\s+mit\s+[^\s,]{2,64}\s+und)\s+["'`“]?([^\s"'`”]{4,128})/dgiu;
 const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|anmeld|einloggen/i;
+/**
+ * Words of a login, a lock or a code, and a login pair's slash, near which a passphrase of words with
+ * spaces may be read joined (as near a password's cue).
+ */
+const LOGIN_WORDS =
+  /(?<![\p{L}])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|creds?|credentials|credenciales|credenciais|credenziali|zugang(?:sdaten)?|anmeld\p{L}*|einloggen|entr[aá]|accounts?|wi-?fi|vpn|ssh|acceso|acesso|accès|identifiants|inloggegevens|toegang|dostęp|pins?|codes?|keys?|unlock(?:s|ed)?|locked|protected|opens?|new one|admin|root|user)(?![\p{L}])|[ \t]\/[ \t]|(?<=[\p{L}\d]):(?=[\p{L}\d])/giu;
 
 /** {@link findCuedPasswords}, without what follows a cue as prose in another script. */
 function* cuedPasswords(text: string, written: string): Generator<PiiSpan> {
@@ -459,7 +465,9 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
 export function* findSentencePasswords(written: string): Generator<PiiSpan> {
   // (Read a season and its year, and a passphrase of words with spaces, as they are read joined.)
   const seasons = joinSeasonAndYear(written);
-  const text = hasPasswordHint(written) || LOGIN_HINT.test(written) || CREDENTIAL_HINT.test(written) ? joinPassphraseRuns(seasons) : seasons;
+  const near = hasPasswordHint(written) ? passwordCues(written).map((c) => c.index) : [];
+  for (const m of execAll(LOGIN_WORDS, written)) near.push(m.index);
+  const text = near.length > 0 ? joinPassphraseRuns(seasons, near) : seasons;
   if (hasPasswordHint(text)) {
     yield* findQuotedAfterCues(text);
     yield* findChangedTo(text);

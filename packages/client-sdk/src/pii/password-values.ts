@@ -242,16 +242,38 @@ function isDrawnWord(word: string): boolean {
  * instead" is prose); of a longer run of such words, the shortest end that is one ("still correct
  * horse battery staple"). The rules decide whether it is a value.
  */
-export function joinPassphraseRuns(text: string): string {
+export function joinPassphraseRuns(text: string, near: readonly number[]): string {
   let out: string[] | undefined;
   const join = (from: number, to: number): void => {
     out ??= text.split('');
     for (let k = from; k < to; k++) if (text[k] === ' ' || text[k] === '\t') out[k] = '_';
   };
-  for (const m of text.matchAll(WORD_RUNS)) {
+  // Only the lines around the offsets `near` (of a cue or a login's word): the line before, its own
+  // and the two after it (a value may stand on the next line, a blank one between). Most of a long
+  // text is none.
+  let done = 0;
+  for (const at of [...near].sort((a, b) => a - b)) {
+    if (at < done) continue;
+    const from = Math.max(done, text.lastIndexOf('\n', text.lastIndexOf('\n', at - 1) - 1) + 1);
+    let to = at;
+    for (let n = 0; n < 3 && to !== -1; n++) to = text.indexOf('\n', to + 1);
+    done = to === -1 ? text.length : to;
+    joinRunsIn(text, from, done, join);
+  }
+  return out === undefined ? text : (out as string[]).join('');
+}
+
+/** Words before a run of words that make it what a password is for, or a thing named: "for the conference room tablet". */
+const OWNER_BEFORE = new Set('the a an this that these those my your our his her their for on of at in from about into'.split(' '));
+
+/** {@link joinPassphraseRuns} over text[from, to), calling `join` for each run to join. */
+function joinRunsIn(text: string, from: number, to: number, join: (from: number, to: number) => void): void {
+  const part = text.slice(from, to);
+  for (const m0 of part.matchAll(WORD_RUNS)) {
+    const m = { index: from + m0.index, 0: m0[0] };
     if (AFTER_RUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     const words = [...m[0].matchAll(/\S+/g)];
-    let from = 0;
+    let start = 0;
     let drawn = true;
     for (let i = 0; i <= words.length; i++) {
       const w = words[i]?.[0];
@@ -261,13 +283,16 @@ export function joinPassphraseRuns(text: string): string {
         drawn &&= isDrawnWord(w);
         continue;
       }
-      // words[from, to) lie between words that part a passphrase from prose (a number ends one);
+      // words[start, stop) lie between words that part a passphrase from prose (a number ends one);
       // one word that none is drawn from leaves them as they are written.
-      const to = number ? i + 1 : i;
-      const last = words[to - 1];
-      for (let k = from; drawn && last !== undefined && to - k >= 3; k++) {
+      const stop = number ? i + 1 : i;
+      const last = words[stop - 1];
+      for (let k = start; drawn && last !== undefined && stop - k >= 3; k++) {
         const first = words[k];
-        if (first === undefined || to - k > 7) continue;
+        if (first === undefined || stop - k > 7) continue;
+        // (Not after an article or a word that says what a password is for: "the code for the conference room tablet is …".)
+        const before = k > 0 ? words[k - 1]?.[0] : /(\p{L}+)[ \t]+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
+        if (before !== undefined && OWNER_BEFORE.has(before.toLowerCase())) continue;
         const run = m[0].slice(first.index, last.index + last[0].length);
         const lower = run.split(/[ \t]/).filter((x) => !/^\d/.test(x)).map((x) => x.toLowerCase());
         if (isSpacedPassphrase(run) && lower.some((x) => (ENGLISH_TIER.get(x) ?? 1) >= 2)) {
@@ -275,11 +300,10 @@ export function joinPassphraseRuns(text: string): string {
           break;
         }
       }
-      from = i + 1;
+      start = i + 1;
       drawn = true;
     }
   }
-  return out === undefined ? text : (out as string[]).join('');
 }
 const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)，。、；！？）]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
 
