@@ -214,8 +214,11 @@ export function unlinkedPassphrase(rest: string): [number, number] | undefined {
   if (!oneCase || verb || !isPassphraseRun(words) || lower.some((w) => JARGON_WORDS.has(w) || PRODUCT_WORDS.has(w) || CLAUSE_WORDS.has(w) || /(?:ly|ed|ing|tion|ment)$/.test(w) || isForeignFunctionWord(w))) return undefined;
   return [space, space + length];
 }
-/** Runs of three words or more of three letters or more, apart by one space, a number after them allowed. */
-// (Not in quotes or brackets, which the rules read already, nor before a dotted name: "try hammer.blue.spoon".)
+/**
+ * Runs of two words or more (of letters, or numbers of up to four digits) apart by one space, whole:
+ * not in quotes or brackets, which the rules read already, nor before a dotted name ("try
+ * hammer.blue.spoon"; {@link AFTER_RUN}).
+ */
 const WORD_RUNS = /(?<![\p{L}\d][ \t]|[\p{L}\d_@.\/\\'’"“”„«»‘`(\[-])(?:\p{L}+|\d{1,4})(?:[ \t](?:\p{L}+|\d{1,4}))+/gu;
 const AFTER_RUN = /^(?:[\p{L}\d_@\/\\'’"“”„«»‘`)\]-]|\.[\p{L}\d])/u;
 
@@ -239,8 +242,9 @@ function isDrawnWord(word: string): boolean {
  * for a password or a clause's verb, each one that may be drawn ({@link isDrawnWord}), a number
  * after them allowed, in one case or Title Case, a passphrase's run
  * ({@link isSpacedPassphrase}) and one word at least beyond the commonest ("more random words
- * instead" is prose); of a longer run of such words, the shortest end that is one ("still correct
- * horse battery staple"). The rules decide whether it is a value.
+ * instead" is prose), not after an article or a word that says what a password is for; of a longer
+ * run of such words, the longest end that is one ("still correct horse battery staple" gives
+ * "correct horse battery staple"). The rules decide whether it is a value.
  */
 export function joinPassphraseRuns(text: string, near: readonly number[]): string {
   let out: string[] | undefined;
@@ -268,11 +272,11 @@ const OWNER_BEFORE = new Set('the a an this that these those my your our his her
 
 /** {@link joinPassphraseRuns} over text[from, to), calling `join` for each run to join. */
 function joinRunsIn(text: string, from: number, to: number, join: (from: number, to: number) => void): void {
-  const part = text.slice(from, to);
-  for (const m0 of part.matchAll(WORD_RUNS)) {
-    const m = { index: from + m0.index, 0: m0[0] };
-    if (AFTER_RUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
-    const words = [...m[0].matchAll(/\S+/g)];
+  for (const found of text.slice(from, to).matchAll(WORD_RUNS)) {
+    const at = from + found.index;
+    const all = found[0];
+    if (AFTER_RUN.test(text.slice(at + all.length, at + all.length + 2))) continue;
+    const words = [...all.matchAll(/\S+/g)];
     let start = 0;
     let drawn = true;
     for (let i = 0; i <= words.length; i++) {
@@ -291,12 +295,12 @@ function joinRunsIn(text: string, from: number, to: number, join: (from: number,
         const first = words[k];
         if (first === undefined || stop - k > 7) continue;
         // (Not after an article or a word that says what a password is for: "the code for the conference room tablet is …".)
-        const before = k > 0 ? words[k - 1]?.[0] : /(\p{L}+)[ \t]+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
+        const before = k > 0 ? words[k - 1]?.[0] : /(\p{L}+)[ \t]+$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
         if (before !== undefined && OWNER_BEFORE.has(before.toLowerCase())) continue;
-        const run = m[0].slice(first.index, last.index + last[0].length);
+        const run = all.slice(first.index, last.index + last[0].length);
         const lower = run.split(/[ \t]/).filter((x) => !/^\d/.test(x)).map((x) => x.toLowerCase());
         if (isSpacedPassphrase(run) && lower.some((x) => (ENGLISH_TIER.get(x) ?? 1) >= 2)) {
-          join(m.index + first.index, m.index + last.index + last[0].length);
+          join(at + first.index, at + last.index + last[0].length);
           break;
         }
       }
