@@ -403,10 +403,11 @@ const LOGIN_WITH =
 const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|anmeld|einloggen/i;
 /**
  * Words of a login, a lock or a code, and a login pair's slash, near which a passphrase of words with
- * spaces may be read joined (as near a password's cue).
+ * spaces may be read joined (as near a password's cue). Without the 'u' flag (ASCII word edges, Latin
+ * letters after): a sixth of the time over a long text.
  */
 const LOGIN_WORDS =
-  /(?<![\p{L}])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|creds?|credentials|credenciales|credenciais|credenziali|zugang(?:sdaten)?|anmeld\p{L}*|einloggen|entr[aá]|accounts?|wi-?fi|vpn|ssh|acceso|acesso|accès|identifiants|inloggegevens|toegang|dostęp|pins?|codes?|keys?|unlock(?:s|ed)?|locked|protected|opens?|new one|admin|root|user)(?![\p{L}])|[ \t]\/[ \t]|(?<=[\p{L}\d]):(?=[\p{L}\d])/giu;
+  /\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|creds?|credentials|credenciales|credenciais|credenziali|zugang(?:sdaten)?|anmeld[a-z]*|einloggen|entr[aá]|accounts?|wi-?fi|vpn|ssh|acceso|acesso|accès|identifiants|inloggegevens|toegang|dostęp|pins?|codes?|keys?|unlock(?:s|ed)?|locked|protected|opens?|new one|admin|root|user)(?![a-zA-Z\u00C0-\u024F])|[ \t]\/[ \t]|(?<=[a-zA-Z0-9]):(?=[a-zA-Z0-9])/gi;
 
 /** {@link findCuedPasswords}, without what follows a cue as prose in another script. */
 function* cuedPasswords(text: string, written: string): Generator<PiiSpan> {
