@@ -687,6 +687,8 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('Use a passphrase of four or more random words instead of a single word.')).toEqual([]);
     expect(secrets('Password: see the guest wifi entry in KeePassXC')).toEqual([]);
     expect(secrets('Şifreniz 10 gün içinde sona erecek.')).toEqual([]);
+    expect(secrets('a password is yet another variant from the pesky Frethem worm family')).toEqual([]);
+    expect(secrets('the passphrase is quite long, so type it carefully')).toEqual([]);
     // What a password is for is no value: "for the conference room tablet" is read as written.
     expect(secrets('hi the code for the conference room tablet is Rocket🐱14.')).toEqual(['Rocket🐱14']);
   });

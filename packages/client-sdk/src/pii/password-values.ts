@@ -100,6 +100,8 @@ const FUNCTION_WORDS = new Set(
   ('the a an in on at of for to with by from via and or but not no is are was be been it its this that these those my your our whatever whichever something anything ' +
     'their his her as see ask please will would should must can could has have had every each next last day days week weeks ' +
     'month months year years today tomorrow yesterday now later soon again ' +
+    // Words that qualify what follows ("is yet another variant from the pesky Frethem worm family").
+    'yet another other some any many much more most such very quite really already even ever ' +
     'le la les un une des dans sur est pas el los las en es una muy der die das ein eine ist nicht zu il lo è non het een niet').split(' '),
 );
 /** Words that make a run of two prose about the password ("case sensitive", "trop court"). */
@@ -222,8 +224,9 @@ export function unlinkedPassphrase(rest: string): [number, number] | undefined {
 const WORD_RUNS = /(?<![\p{L}\d][ \t]|[\p{L}\d_@.\/\\'’"“”„«»‘`(\[-])(?:\p{L}+|\d{1,4})(?:[ \t](?:\p{L}+|\d{1,4}))+/gu;
 const AFTER_RUN = /^(?:[\p{L}\d_@\/\\'’"“”„«»‘`)\]-]|\.[\p{L}\d])/u;
 
-/** The word for a password or a login, and verbs of a clause: never a word of a passphrase read out of prose. */
-const NOT_DRAWN = /pass|^pw|^pin$|^code$|^key$|^login$|^user|^wi-?fi$|^network$|^account$|^entry$|^vault$|^(?:got|get|gets|was|were|has|have|had|does|did|done|make|made|makes|see|saw|sees|try|tried|use|used|uses|works?|needs?|lets?|keeps?)$/;
+/** The word for a password or a login, verbs of a clause, and adverbs: never a word of a passphrase read out of prose. */
+const NOT_DRAWN =
+  /pass|^pw|^pin$|^code$|^key$|^login$|^user|^wi-?fi$|^network$|^account$|^entry$|^vault$|^(?:got|get|gets|was|were|has|have|had|does|did|done|make|made|makes|see|saw|sees|try|tried|use|used|uses|works?|needs?|lets?|keeps?|never|always|also|just|only|still)$/;
 
 /**
  * Whether a word may be one of a passphrase read out of prose: an English word (not another
