@@ -172,10 +172,11 @@ describe('held-out evaluation, test part (never inspected)', () => {
     // Measured 0.9933 (0.9967 before the eighth pass; issue 13 asks >= 0.95).
     expect(share('street address, typed (test)')).toBeGreaterThanOrEqual(0.99);
     // Issue 13's target is 0.99: met in the ninth pass, measured 1.0 (0.96 in the sixth to eighth
-    // passes, 0.91 in the fifth); not met for other password shapes, measured 0.9367 in the fifteenth
-    // pass (0.9033 in the tenth to fourteenth, 0.89 in the ninth, 0.8733 in the sixth to eighth, 0.79 in the fifth).
+    // passes, 0.91 in the fifth); not met for other password shapes, measured 0.9467 in the sixteenth
+    // pass (0.9367 in the fifteenth, 0.9033 in the tenth to fourteenth, 0.89 in the ninth, 0.8733 in the
+    // sixth to eighth, 0.79 in the fifth).
     expect(share('password in a sentence')).toBeGreaterThanOrEqual(0.99);
-    expect(share('password in a sentence, other shapes (test)')).toBeGreaterThanOrEqual(0.93);
+    expect(share('password in a sentence, other shapes (test)')).toBeGreaterThanOrEqual(0.94);
     // Issue 13's target is 0.95; not met for streets: measured 0.9467 in the tenth pass (ninth 0.9433,
     // eighth 0.9367, seventh 0.93, sixth 0.92, fifth 0.8833).
     expect(share('street address')).toBeGreaterThanOrEqual(0.945);
