@@ -1,6 +1,6 @@
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { BUILDING_BEFORE, ENGLISH_WORD_THEN_NUMBER, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
-import { afterNonLetter, execAll, regexSpans } from './text.ts';
+import { afterNonLetter, execAll, execAllNear, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
 // Street lines of conventions other than a number and a street name with its suffix or type word:
@@ -27,6 +27,16 @@ const STREET_THEN_UNIT = afterNonLetter(new RegExp(
   `(?<![a-zA-Z\\d])((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,4})(?:${SUFFIXES})\\.?,?[ \\t]+${UNIT_LEAD}(?![\\p{L}\\d])`,
   'giu',
 ));
+/**
+ * A unit as {@link STREET_THEN_UNIT} ends with it, after its space: that pattern, which never
+ * crosses a line's end, runs only on the lines that hold one. V8 stops optimising the regular
+ * expressions it compiles once a process has made much code (past about 1 MB of it and 16 MB of
+ * executable memory, as after a few thousand scrubs), and the unoptimised pattern tries its four
+ * words and its suffixes at every word: over the corpus as one text 143 ms so, 26 ms optimised,
+ * and now 5 ms and 1.3 ms with this scan. (A line's end is where its '\n' is, or, when none
+ * follows, the largest index: -1 >>> 0.)
+ */
+const UNIT_AFTER_SPACE = new RegExp(`[ \\t]${UNIT_LEAD}(?![\\p{L}\\d])`, 'giu');
 const SUFFIX_WORD = new RegExp(`(?<![\\p{L}])(?:${SUFFIXES}|street|road|st|rd|cross|main|sector|jalan|jln|persiaran|lorong|lebuh)(?![\\p{L}])`, 'iu');
 /** What {@link UNIT_LEAD} starts with, cheaply: a unit's word, "No." or "#" and a digit. */
 const UNIT_LEAD_HINT = /(?:apt|apartment|flat|villa|plot|house|hse|ghar|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room|floor|no|#)\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?(?:[a-z]-?)?\d|\d(?:st|nd|rd|th)[ \t]floor|\d\/?f,|(?:block|blk|building|bldg|tower)[ \t][a-z](?![\p{L}])|(?<![\w-])[a-z]-\d{1,2}-\d|căn[ \t]hộ|tòa[ \t]/iu;
@@ -170,7 +180,7 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
     if ((before !== undefined && TYPE_OR_SUFFIX.test(before)) || /(?<![\d:\p{L}_-])\d+(?![:\d])[^\d.,;:!?()|\n]*$/u.test(clause)) continue;
     yield { start: m.index, end: m.index + m[0].length };
   }
-  for (const m of units ? execAll(STREET_THEN_UNIT, text) : []) {
+  for (const m of units ? execAllNear(STREET_THEN_UNIT, text, UNIT_AFTER_SPACE, (at) => text.lastIndexOf('\n', at - 1) + 1, (at) => text.indexOf('\n', at) >>> 0) : []) {
     // "Grabbing coffee at lower kabete road, hse no. 21": the street's name starts after the sentence's last function word.
     const words = (m[1] ?? '').trim().split(/[ \t]+/);
     let k = words.length;

@@ -76,6 +76,32 @@ function droppedAfterLetter(re: RegExp, text: string, at: number): boolean {
   return true;
 }
 
+/**
+ * The matches of `re` (which must have the `g` flag) in windows of `text`, from `from(at)` to
+ * `to(at)` around each match of `anchor` at `at` (both growing with `at`; windows that meet are
+ * joined), with `index` and `indices` counted from the start of `text`. The caller chooses
+ * windows that hold every match `execAll(re, text)` would find and the characters it looks at
+ * either side, so that the matches are the same, found without trying the pattern at every
+ * position of a long text.
+ */
+export function execAllNear(re: RegExp, text: string, anchor: RegExp, from: (at: number) => number, to: (at: number) => number): RegExpExecArray[] {
+  const windows: number[][] = [];
+  for (const { index } of execAll(anchor, text)) {
+    const last = windows[windows.length - 1];
+    if (last !== undefined && from(index) <= (last[1] ?? 0)) last[1] = to(index);
+    else windows.push([from(index), to(index)]);
+  }
+  const out: RegExpExecArray[] = [];
+  for (const [start = 0, end] of windows) {
+    for (const m of execAll(re, text.slice(start, end))) {
+      m.index += start;
+      for (const span of m.indices ?? []) if (span !== undefined) (span[0] += start), (span[1] += start);
+      out.push(m);
+    }
+  }
+  return out;
+}
+
 /** Spans of every match of `re` (which must have the `g` flag), or of its group `group`. */
 export function* regexSpans(re: RegExp, text: string, group = 0): Generator<PiiSpan> {
   for (const m of execAll(re, text)) {
