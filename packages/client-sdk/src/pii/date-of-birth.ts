@@ -54,8 +54,11 @@ const CUE =
  */
 const LINK = `(?:[:=#\\-–—→>"'“”|]|\\.{2,}|\\bis\\b|\\bwas\\b|\\bon\\b|\\b(?:el|le|il|am|op|em|es|est|ist|è|é)\\b|\\(|\\s|\\([a-z/.\\- ]{2,16}\\)|/[a-z]{2,8}\\b)`;
 const GAP = `(?:[\\p{L}'’]+[ \\t,]+){0,4}?`;
-// Not after a letter: the look-behind holds the ASCII ones, afterNonLetter the others.
-const CUE_THEN_DATE = afterNonLetter(new RegExp(`(?<![a-zA-Z])${CUE}(?![\\p{L}])\\s*${LINK}{0,6}\\s*${GAP}(?:\\(\\s*)?(${DATE})(?![\\p{L}\\d]|[/.-]\\d)`, 'dgiu'));
+// Not after a letter: the look-behind holds the ASCII ones, afterNonLetter the others. Each of the
+// cues starts with one of the letters of the look-ahead: where V8 no longer optimises the patterns
+// it compiles (see dateThenCueStart), that one test in place of the forty-one cues tried one by one
+// at every position took 27 → 6 ms over the corpus as one text.
+const CUE_THEN_DATE = afterNonLetter(new RegExp(`(?<![a-zA-Z])(?=[abcdfgnsv])${CUE}(?![\\p{L}])\\s*${LINK}{0,6}\\s*${GAP}(?:\\(\\s*)?(${DATE})(?![\\p{L}\\d]|[/.-]\\d)`, 'dgiu'));
 /** Date, then the cue: "1990-04-12 (DOB)", "15 March 1985 is my date of birth". */
 const DATE_THEN_CUE = new RegExp(
   `(?<![\\w/.-])(${DATE})(?!\\d)\\s*(?:\\(|-|,|\\s(?:is|was)\\s+(?:my|his|her|their|the)\\s)?\\s*(?:d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday)(?![\\p{L}])`,
