@@ -97,10 +97,14 @@ const GREEK_LATIN_STREET = new RegExp(`(?<![\\p{L}\\d])odos[ \\t]+(?:\\p{L}+[ \\
 /**
  * A Hebrew street's name in Latin letters, with its article: capitalised after it ("HaBrosh 53/11"),
  * with a type word before or a street word after it ("sderot hakalanit 96", "haalon st. 46"), or
- * before a place's end. Not a word that merely starts so ("the hadoop 3 upgrade").
+ * before a place's end. Not a word that merely starts so ("the hadoop 3 upgrade"). The look-ahead
+ * of the letters a match starts with comes first: where V8 no longer optimises the patterns it
+ * compiles (after much code, as after bench/pii.ts's evaluation), it spares the look-behind for a
+ * letter of any script at every position: 18 → 4 ms over the corpus as one text (2.5 → 2.3 ms
+ * optimised).
  */
 const HEBREW_LATIN_STREET =
-  new RegExp(`(?<![\\p{L}\\d])(?:((?:sderot|sd\\.|rehov|rechov|derech|shderot)[ \\t]+)?(ha-?\\p{L}{3,})((?:[ \\t]+(?:st\\.?|street|blvd\\.?|ave\\.?))?))[ \\t]+\\d{1,4}(?:\\/\\d{1,3})?${UNITS}(?![\\p{L}\\d]|[.,:]\\d)`, 'giu');
+  new RegExp(`(?=[sdrh])(?<![\\p{L}\\d])(?:((?:sderot|sd\\.|rehov|rechov|derech|shderot)[ \\t]+)?(ha-?\\p{L}{3,})((?:[ \\t]+(?:st\\.?|street|blvd\\.?|ave\\.?))?))[ \\t]+\\d{1,4}(?:\\/\\d{1,3})?${UNITS}(?![\\p{L}\\d]|[.,:]\\d)`, 'giu');
 
 /** The same typed in Latin letters: "vul. lisova 94 kv 32", "ul. Sadovaya, d. 5, kv. 12". */
 // (Short abbreviations with their dot only: "ul. Lenina, d. 12", "pr. Mira 5", "per. Arbatsky 3".)
