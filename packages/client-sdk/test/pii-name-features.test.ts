@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WORD_PATTERN, lineRegime, scanWords } from '../src/pii/name-features.ts';
+import { WORD_PATTERN, WordSequence, contextFeatures, hashFeature, lineRegime, scanWords } from '../src/pii/name-features.ts';
+import { addContextWeights } from '../src/pii/name-feature-hashes.ts';
 import { scrubPii } from '../src/pii/index.ts';
 import { loadCorpus } from './fixtures/pii/corpus-eval.ts';
 
@@ -66,5 +67,32 @@ describe('street lines without a street word', () => {
 
   it('keeps a count before "The"', () => {
     expect(scrubPii('We shipped 3 the same day.').findings).toEqual([]);
+  });
+});
+
+describe("the tagger's context features hashed as they are read", () => {
+  // addContextWeights (name-feature-hashes.ts) must land on the buckets contextFeatures' strings
+  // hash to, or the tagger would score words by weights it was not trained with.
+  it('adds the weights of the buckets the feature strings hash to', () => {
+    const mask = (1 << 18) - 1;
+    const byIndex = Float32Array.from({ length: mask + 1 }, (_, i) => i);
+    const scrambled = Float32Array.from({ length: mask + 1 }, (_, i) => (i * 7919) % 65521);
+    const texts = [...SAMPLES, ...loadCorpus().slice(0, 800).map((l) => l.text)];
+    let words = 0;
+    for (const text of texts) {
+      const tokens = new WordSequence(text);
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens.at(i);
+        if (t === undefined) continue;
+        const around = [tokens.at(i - 2), tokens.at(i - 1), tokens.at(i + 1), tokens.at(i + 2)] as const;
+        for (const weights of [byIndex, scrambled]) {
+          let expected = 0;
+          for (const f of contextFeatures(t, ...around)) expected += weights[hashFeature(f) & mask] ?? 0;
+          expect(addContextWeights(0, weights, mask, t, ...around)).toBe(expected);
+        }
+        words++;
+      }
+    }
+    expect(words).toBeGreaterThan(5000);
   });
 });
