@@ -3,6 +3,7 @@ import { isForeignFunctionWord } from './foreign-lines.ts';
 import { FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isCommonPassword, isPassphraseRun, isSpacedPassphrase, runToClauseWord } from './password-values.ts';
 import { TRAILING_PUNCTUATION, isTiedShape } from './password-shapes.ts';
 import { execAll } from './text.ts';
+import { PASSWORD_COMPOUND_WORDS } from './password-cues.ts';
 import type { PiiSpan } from './types.ts';
 
 // Passwords given by a change of password: the value it was changed, reset or set to.
@@ -25,9 +26,11 @@ const CHANGED_TO = new RegExp(
   'dgiu',
 );
 
-/** "use correct horse battery staple as the password", "try Purple Monkey Dishwasher for the admin pw": words with spaces, given as one. */
-const PASSPHRASE_AS =
-  /(?<![\p{L}])(?:use|try|using)[ \t]+((?:\p{L}{3,}|\d{1,4})(?:[ \t]+(?:\p{L}{3,}|\d{1,4})){2,6}?)[ \t]+(?:as|for)[ \t]+(?:the|my|your|our)[ \t]+(?:[\p{L}-]{1,20}[ \t]+){0,3}?(?:password|passcode|passphrase|pw|pwd|pass|pin)(?![\p{L}])(?![ \t]+(?:manager|policy|reset|field|hint|prompt|rules?|requirements?|vault|generator|change|rotation))/dgiu;
+/** "use correct horse battery staple as the password", "try Purple Monkey Dishwasher for the admin pw": words with spaces, given as one; not before a compound ("… for the password reset"). */
+const PASSPHRASE_AS = new RegExp(
+  String.raw`(?<![\p{L}])(?:use|try|using)[ \t]+((?:\p{L}{3,}|\d{1,4})(?:[ \t]+(?:\p{L}{3,}|\d{1,4})){2,6}?)[ \t]+(?:as|for)[ \t]+(?:the|my|your|our)[ \t]+(?:[\p{L}-]{1,20}[ \t]+){0,3}?(?:password|passcode|passphrase|pw|pwd|pass|pin)(?![\p{L}])(?![ \t]+(?:${PASSWORD_COMPOUND_WORDS})(?![\p{L}]))`,
+  'dgiu',
+);
 
 /** "I set it to X", "changed it back to X": the value of the password the text names. */
 const SET_IT_TO = /(?<![\p{L}])(?:set|changed|reset|switched)[ \t]+it[ \t]+(?:back[ \t]+)?to[ \t]+["'`“‘]?([^\s"'`”’]{4,128})/dgiu;

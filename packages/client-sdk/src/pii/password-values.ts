@@ -147,11 +147,6 @@ const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7}(?:[ \t]+\d{1,4})?)(?=[ \t]
  * a word such as "and" or "until" ("is correct horse battery staple until we get SSO", "… staple 😬").
  */
 const LONG_WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,7}(?:[ \t]+\d{1,4})?)(?=[ \t]*\p{Extended_Pictographic}|[ \t]+\(|[ \t]+(?:and|but|until|till|so|then|unless|when|if|after|before|because|since|for|now|from|per|over|via|with|at|on|in|yesterday|today|tomorrow)(?![\p{L}]))/u;
-/**
- * Three to six words with no link after a cue, a number after them allowed, to the clause's end or a
- * word that starts the next ("password purple monkey dishwasher, rotate on Monday", "laptop pw tiger
- * lamp river 42").
- */
 /** Words that start the next clause or end this one: no passphrase holds them. */
 const CLAUSE_WORDS = new Set('and but until till so then unless when if for now from per via with there here while though over under about into onto across through without within between against during thx thanks pls lol btw fyi asap ya ok okay'.split(' '));
 /** Up to eight words of letters, or a number of up to four digits, apart by spaces or tabs. */
@@ -208,12 +203,10 @@ export function unlinkedPassphrase(rest: string): [number, number] | undefined {
   const length = space === undefined ? undefined : runToClauseWord(rest.slice(space));
   if (space === undefined || length === undefined) return undefined;
   const run = rest.slice(space, space + length);
-  const words = run.split(/[ \t]+/).filter((w) => !/^\d+$/.test(w));
-  const oneCase = words.every((w) => /^\p{Ll}+$/u.test(w)) || words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
-  const lower = words.map((w) => w.toLowerCase());
+  const lower = run.split(/[ \t]+/).filter((w) => !/^\d+$/.test(w)).map((w) => w.toLowerCase());
   // (Nor a verb right after the cue, as a subject has one: "password works fine here", "passwords stay valid until then".)
   const verb = /[^s]s$/.test(lower[0] ?? '');
-  if (!oneCase || verb || !isPassphraseRun(words) || lower.some((w) => JARGON_WORDS.has(w) || PRODUCT_WORDS.has(w) || CLAUSE_WORDS.has(w) || /(?:ly|ed|ing|tion|ment)$/.test(w) || isForeignFunctionWord(w))) return undefined;
+  if (verb || !isSpacedPassphrase(run) || lower.some((w) => CLAUSE_WORDS.has(w) || isProseKind(w))) return undefined;
   return [space, space + length];
 }
 /**
@@ -234,7 +227,12 @@ const NOT_DRAWN =
  */
 function isDrawnWord(word: string): boolean {
   const w = word.toLowerCase();
-  return ENGLISH_TIER.has(w) && !JARGON_WORDS.has(w) && !PRODUCT_WORDS.has(w) && !/(?:ly|ed|ing|tion|ment)$/.test(w) && !isForeignFunctionWord(w);
+  return ENGLISH_TIER.has(w) && !isProseKind(w);
+}
+
+/** A lower-case word no passphrase is made of: jargon, a product, a verb's or an adverb's ending, another language's function word. */
+function isProseKind(w: string): boolean {
+  return JARGON_WORDS.has(w) || PRODUCT_WORDS.has(w) || /(?:ly|ed|ing|tion|ment)$/.test(w) || isForeignFunctionWord(w);
 }
 
 /**
