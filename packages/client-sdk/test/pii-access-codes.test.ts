@@ -1,0 +1,96 @@
+// "code", "key" and "PIN" naming an access code (src/pii/password-access-codes.ts): the value given
+// after them, before them, or after "set … to", and the many other codes and keys that stay.
+import { describe, expect, it } from 'vitest';
+import { scrubPii } from '../src/pii/index.ts';
+
+/** The values a text's findings cover, as `TYPE:value`. */
+function found(text: string): string[] {
+  return scrubPii(text).findings.map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
+}
+
+function expectSecrets(cases: ReadonlyArray<readonly [sentence: string, value: string]>): void {
+  for (const [sentence, value] of cases) expect(found(sentence), sentence).toContain(`SECRET:${value}`);
+}
+
+function expectNoSecret(sentences: readonly string[]): void {
+  for (const s of sentences) expect(found(s).filter((f) => f.startsWith('SECRET:')), s).toEqual([]);
+}
+
+describe('access codes after "code", "key" and "PIN"', () => {
+  it('reads a value of a password\'s shape after a link', () => {
+    expectSecrets([
+      ['Code is TIGER466+^', 'TIGER466+^'],
+      ['Key is Kürbis2', 'Kürbis2'],
+      ["the code's ~cloud7 btw", '~cloud7'],
+      ['code = Coffee&@ — please don\'t forward this', 'Coffee&@'],
+      ['Code is 2019quartz', '2019quartz'],
+      ['temp key: ibH94 (expires in 24h)', 'ibH94'],
+    ]);
+  });
+
+  it('reads digits, dates and plain words where the code is one of a lock, a device or a login', () => {
+    expectSecrets([
+      ['temp code: 449485626915 (expires in 24h)', '449485626915'],
+      ['de code voor de kluis is 18065', '18065'],
+      ['I set up your key safe account (code: 7469) — change it when you log in.', '7469'],
+      ['the code for the conference room tablet is k4y@k', 'k4y@k'],
+      ['hi the code for the conference room tablet is velvet', 'velvet'],
+      ['Your one-time code is 482913', '482913'],
+      ['conference room tablet code -> flamingo (changed today)', 'flamingo'],
+      ['new code pelican 🔑 don\'t lose it', 'pelican'],
+    ]);
+  });
+
+  it('reads quoted values, the next line, and values before the cue', () => {
+    expectSecrets([
+      ["key -> '!QAZ2wsx'", '!QAZ2wsx'],
+      ['code for the conference room tablet is `waffle forest` — copy it exactly', 'waffle forest'],
+      ["Code below 👇\n\nO'Brien1983", "O'Brien1983"],
+      ["here's the code for the shared folder:\nthunder velcro orange ocean bridge violet\nplease delete this msg after", 'thunder velcro orange ocean bridge violet'],
+      ['MAMMOTH 👈 code for the shared folder', 'MAMMOTH'],
+      ['`#paper` is the new key', '#paper'],
+      ['`winter bridge candle monkey` is the new code', 'winter bridge candle monkey'],
+      ['Nightingale is the new key for the guest wifi.', 'Nightingale'],
+    ]);
+  });
+
+  it('reads "set … to", "try … as the code" and "is the code … still …?"', () => {
+    expectSecrets([
+      ['just set the key to q1w2e3r4', 'q1w2e3r4'],
+      ['Olek reset your code to 1981noodle.', '1981noodle'],
+      ["try 7777777 as the code, that's what it was last week", '7777777'],
+      ["is the key for the warehouse wifi still Cloud-staple? it's not letting me in", 'Cloud-staple'],
+    ]);
+  });
+
+  it('keeps other kinds of codes and keys, and prose about them', () => {
+    expectNoSecret([
+      'the code is in the repo',
+      'the key is in the top drawer',
+      'The code review is at 3pm',
+      'Your verification code expires in 10 minutes',
+      'Use code SAVE20 at checkout',
+      'Discount code: SUMMER2024',
+      'changed the zip code to 90210',
+      'the zip code is 90210',
+      'error code: 0x80070005',
+      'Exit code 137',
+      'Consistency is the key to success',
+      'the code is Python 3.12',
+      'Country code: +44',
+      'Project code: ALPHA-7',
+      'Key: ABC123',
+      'Code: EX8664 at registration',
+      'the key is Ctrl+Shift+P',
+      'the key is ~/.ssh/id_rsa',
+      "The key is 'customerId'",
+      'key: user_id',
+      'the code for ticket 1234 is ready',
+      'the key is 2048 bits',
+      'Here is the code:\n\nnpm run build',
+      'so using the spambayes code to tell me whether it\'s spam is not going to help',
+      '    secretKeyRef:\n      name: orders-db\n      key: password',
+      '<applet code="Main.class" codebase="/3Dvideoclipstream.class">',
+    ]);
+  });
+});
