@@ -63,6 +63,29 @@ describe('access codes after "code", "key" and "PIN"', () => {
     ]);
   });
 
+  it('reads a lock\'s code in the street locales\' languages, a combination, a keypad and digits read out', () => {
+    expectSecrets([
+      ['Kód od dveří je 1650306.', '1650306'],
+      ['Kapı kodu 188411.', '188411'],
+      ['De pincode van de kluis is 38467.', '38467'],
+      ['Portkoden är 250965.', '250965'],
+      ['Code de la porte : 55603995', '55603995'],
+      ['Der Türcode für den Hintereingang ist 4471.', '4471'],
+      ['El código de la alarma es 12345.', '12345'],
+      ['Kode pintu gudang: 6629045', '6629045'],
+      ['bike lock combo 27-14-34', '27-14-34'],
+      ['Combination for the server cage padlock is 3092.', '3092'],
+      ['SIM PIN 430284, the PUK is in the envelope', '430284'],
+      ['Server room keypad: 9244 then the green button', '9244'],
+      ['Safe (finance office)\nCode: 4471', '4471'],
+      ["[voicemail] hey it's me, the lockbox is four zero eight five oh seven, ok bye", 'four zero eight five oh seven'],
+      ["Message vocal : « Bonjour, c'est Tom, le code de l'alarme c'est un sept six sept un, à demain. »", 'un sept six sept un'],
+      ['GitHub recovery code (one of them): 3ZAB-YS9G-Q247-2ZU3', '3ZAB-YS9G-Q247-2ZU3'],
+      ["Here's one of the backup codes for the shared account: EX49-K6B2-QJ3F-JVME. Cross it off once used.", 'EX49-K6B2-QJ3F-JVME'],
+      ['Key below 👇\n\nfalafel', 'falafel'],
+    ]);
+  });
+
   it('keeps other kinds of codes and keys, and prose about them', () => {
     expectNoSecret([
       'the code is in the repo',
@@ -91,6 +114,12 @@ describe('access codes after "code", "key" and "PIN"', () => {
       'so using the spambayes code to tell me whether it\'s spam is not going to help',
       '    secretKeyRef:\n      name: orders-db\n      key: password',
       '<applet code="Main.class" codebase="/3Dvideoclipstream.class">',
+      'Il codice del portone è cambiato ieri.',
+      'Pin nginx:1.27-alpine and @types/node@20.12.9.',
+      'Code freeze: 2024-12-01',
+      'code owner: jdoe',
+      'the keys are in the drawer',
+      'pin 2 of the connector',
     ]);
   });
 });

@@ -19,28 +19,35 @@ import type { PiiSpan } from './types.ts';
 // ---------------------------------------------------------------------------------------------
 
 /** A superset of the cue words: texts without one are skipped. */
-const ACCESS_HINT = /code|key|pin|kod|codice|c[óo]digo/i;
-/** The cue: a word of its own ("keyboard", "pinned", "barcode" are none), not a path's or a handle's part. */
-const ACCESS_CUE = /(?<![\p{L}\d_@#$\/.])(?:code|key|pin|kod|kodu|kodem|codice|c[óo]digo)(?![\p{L}\d_@-])/giu;
+const ACCESS_HINT = /code|key|pin|k[oó]d|codice|c[óo]digo|combo|combination|lockbox|koodi/i;
+/**
+ * The cue: a word of its own ("keyboard", "pinned", "barcode" are none), not a path's or a handle's
+ * part; plural only after a word of a lock or a login ("backup codes"); in the languages of the
+ * street locales too, the words for a door's or a PIN's code among them ("Portkoden", "Türcode").
+ */
+const ACCESS_CUE =
+  /(?<![\p{L}\d_@#$\/.])(?:codes?|keys?|pins?|combo|combination|keypad|lockbox|k[oó]d|k[oó]du|kodem|kode|koden|kodi|kodun|koodi|pincode|pinkoden?|portkoden?|dørkoden?|(?:tür|tor|alarm|zugangs)code|codice|c[óo]digo)(?![\p{L}\d_@-])/giu;
+/** Cues that name a lock's code whatever stands before them: digits after them are its value ("Kapı kodu 188411", "bike lock combo 27-14-34"). */
+const LOCK_CUE = /^(?:pins?|combo|combination|keypad|lockbox|k[oó]d|k[oó]du|kodem|kode|koden|kodi|kodun|koodi|pincode|pinkoden?|portkoden?|dørkoden?|(?:tür|tor|alarm|zugangs)code|codice|c[óo]digo)$/i;
 /** Words before the cue that make it another kind of code or key, which holds no secret. */
 const OTHER_KIND = new Set(
   ('source error status exit return response http https zip postal post postcode area country language lang currency product license licence ' +
     'serial promo discount coupon voucher referral gift qr bar tax color colour hex sample example short dial dialing dialling project reference ref ' +
     'tracking confirmation booking order invoice customer sort bank swift bic routing iata airport station course module class sku item part model ' +
     'primary foreign partition composite unique hash ssh gpg pgp public rsa host signing cache idempotency map object json yaml registry shortcut hot ' +
-    'function escape minor major machine byte op operation reason result event message zone time region state billing cost dress morse ' +
+    'function escape minor major byte op operation reason result event message zone time region state billing cost dress morse ' +
     'legacy clean new-style your-own genetic machine-readable cheat area-code cpt icd naics sic postleitzahl').split(' '),
 );
 /** Words right before the cue (one word between allowed) that make it a code of a lock, a device or a login. */
 const ACCESS_KIND =
   /(?:^|[^\p{L}])(?:new|temp|temporary|old|current|default|initial|one-time|door|gate|alarm|entry|safe|lockbox|locker|keypad|access|unlock|wi-?fi|guest|network|wpa2?|tablet|room|building|garage|vault|padlock|bike|lock|otp|verification|2fa|mfa|sms|auth|security|recovery|backup|pairing|sim|phone|laptop|ipad|folder|drive|printer|router|archive|zip-file|encryption|decryption|api|admin|login)[ \t]+(?:[\p{L}-]{2,20}[ \t]+)?$/iu;
 /** Words of a login, a lock or a device earlier on the cue's line: "your key safe account (code: 7469)", "the loaner laptop's code". */
-const ACCESS_NEAR = /(?<![\p{L}])(?:accounts?|log ?in|sign ?in|users?|safe|locks?|doors?|tablet|wi-?fi|laptop|phone|folder|drive|vault|alarm|gate|keypad|router|printer|server room|lockbox)(?![\p{L}])/iu;
+const ACCESS_NEAR = /(?<![\p{L}])(?:accounts?|log ?in|sign ?in|users?|safe|locks?|doors?|tablet|wi-?fi|laptop|phone|folder|drive|vault|alarm|gate|keypad|router|printer|server room|lockbox|machine|kiosk|cage|padlock|sejf|kluis|tresor|coffre|cassaforte|caja fuerte|cofre|pintu|kapı|dveří|porte|portail|portal|puerta|portone|tür|tor|deur|dør|drzwi|alarme|alarma|allarme)(?![\p{L}])/iu;
 /** What the code is for, after the cue: "for the conference room tablet", "to the server room", "voor de kluis". */
-const OWNER = /^[ \t]+(?:for|to|of|on|at|voor|für|pour|para|per|do|dla|del|du)[ \t]+(?:[\p{L}\d.@_'’-]+[ \t]+){0,4}?[\p{L}\d.@_'’-]+?(?=[ \t]*(?:[:=]|->|→|=>)|[ \t]+(?:is|was|will be|has been|ist|est|es|è|é|är|er|jest|wynosi|lautet)(?![\p{L}])|['’]s[ \t])/u;
+const OWNER = /^(?:[ \t]*\([^)\n]{1,40}\))?[ \t]+(?:for|to|of|on|at|voor|van|für|pour|para|per|do|dla|del|du|de(?:[ \t]+la)?|de[ \t]+l['’]|od|ke)[ \t]*(?:[\p{L}\d.@_'’-]+[ \t]+){0,4}?[\p{L}\d.@_'’-]+?(?=[ \t]*(?:[:=]|->|→|=>)|[ \t]+(?:is|was|will be|has been|ist|est|es|è|é|är|er|je|jest|wynosi|lautet|adalah|c['’]est)(?![\p{L}])|['’]s[ \t])|^[ \t]*\([^)\n]{1,40}\)(?=[ \t]*[:=])|^[ \t]+\p{L}{2,20}(?:[ \t]+\p{L}{2,20})?(?=[ \t]*:)/u;
 /** What ties the cue (and its owner) to the value: a colon, '=', an arrow, "is", "'s". */
 const LINK =
-  /^(?:[ \t]*(?:[:=]|->|→|=>)|['’]s(?=[ \t])|[ \t]+(?:is|was|will be|has been|ist|est|es|è|é|är|er|jest|wynosi|lautet)(?:[ \t]+(?:now|still|just|currently|nu|jetzt|maintenant|ahora))?)(?![\p{L}])[ \t]*/iu;
+  /^(?:[ \t]*(?:[:=]|->|→|=>)|['’]s(?=[ \t])|[ \t]+(?:is|was|will be|has been|ist|est|es|è|é|är|er|je|jest|wynosi|lautet|adalah|c['’]est)(?:[ \t]+(?:now|still|just|currently|nu|jetzt|maintenant|ahora))?)(?![\p{L}])[ \t]*/iu;
 /** A value in quotes of any kind. */
 const QUOTED = /^(["'“‘«»„‹`])[ \u00a0]?([^"'”’»«“‹›`\n]{3,64}?)[ \u00a0]?["'”’»«“›`]/u;
 /** Two keys pressed together ("Ctrl+Shift+P"), a public key's type, an identifier in code: what a key or a code is in prose about software. */
@@ -55,7 +62,7 @@ function isProse(word: string): boolean {
 }
 
 /** One token read as an access code: a password's shape, words run together, one of the most used passwords; more where the code is one of a lock or a login. */
-function isCodeToken(token: string, access: boolean): boolean {
+function isCodeToken(token: string, access: boolean, alone = false): boolean {
   if (token.length < 4 || NOT_A_SECRET.test(token) || isProse(token) || (HEX_ID.test(token) && /[a-f]/i.test(token)) || /^0x[\da-f]+$/i.test(token)) return false;
   // Capitals and digits only are a reference's code where nothing names a lock or a login ("Code: EX8664", "Sales Rep Code: BSAD24").
   if (!access && /^[\p{Lu}\d]+$/u.test(token)) return false;
@@ -72,7 +79,8 @@ function isCodeToken(token: string, access: boolean): boolean {
   // (A product's name is written capitalised: "use Docker for the key"; "new code pelican 🔑" is a chosen word.)
   if (!/^\p{L}{4,32}$/u.test(token) || JARGON_WORDS.has(token.toLowerCase()) || (token !== token.toLowerCase() && PRODUCT_WORDS.has(token.toLowerCase()))) return false;
   const tier = ENGLISH_TIER.get(token.toLowerCase());
-  return token === token.toLowerCase() ? tier === undefined || tier >= 3 : tier !== 1;
+  // (A lower-case word no list holds is as often another language's prose: "Il codice del portone è cambiato ieri".)
+  return token === token.toLowerCase() ? (tier !== undefined && tier >= 3) || (tier === undefined && alone) : tier !== 1;
 }
 
 /** Words in quotes read as one code: no word of prose, three or more, or two rarer than the commonest. */
@@ -82,8 +90,15 @@ function isQuotedWords(inner: string): boolean {
   return words.length >= 3 || words.every((w) => (ENGLISH_TIER.get(w.toLowerCase()) ?? 9) >= 2);
 }
 
+/** Digits read out, as a voicemail's transcript has them: "four zero eight five oh seven", "un sept six sept un", "vier sechs acht". */
+const DIGIT_WORD =
+  '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|zéro|un|deux|trois|quatre|cinq|sept|huit|neuf|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)';
+const SPOKEN_DIGITS = new RegExp(`^${DIGIT_WORD}(?:,?[ \\t]+${DIGIT_WORD}){3,15}(?![\\p{L}])`, 'iu');
+
 /** The value at the start of `tail` (after a link, an arrow or on a line of its own), as [start, end) into `tail`. */
 function codeValueAt(tail: string, access: boolean): [number, number] | undefined {
+  const spoken = access ? SPOKEN_DIGITS.exec(tail) : null;
+  if (spoken !== null && spoken[0].trim().split(/[ \t,]+/).length >= 4) return [0, spoken[0].replace(/[ \t,]+$/, '').length];
   const quoted = QUOTED.exec(tail);
   const inner = quoted?.[2];
   if (quoted !== null && inner !== undefined) {
@@ -96,13 +111,16 @@ function codeValueAt(tail: string, access: boolean): [number, number] | undefine
   if (raw === undefined) return undefined;
   // A final '!' or '?' belongs to the value only where the word is no question ("still X?").
   const token = raw.replace(TRAILING_PUNCTUATION, '').replace(/(?<=[\p{L}\d])\?$/u, '');
-  return isCodeToken(token, access) ? [0, token.length] : undefined;
+  const alone = /^[ \t]*(?:[.,;!?)]|\r?\n|$|\p{Extended_Pictographic})/u.test(tail.slice(raw.length));
+  return isCodeToken(token, access, alone) ? [0, token.length] : undefined;
 }
 
 /** The line after `at` when the cue's clause ends its line ("the code is:", "Code below 👇"): its one value, or a passphrase of words. */
 function valueOnNextLine(text: string, at: number, access: boolean): PiiSpan | undefined {
   const lineEnd = text.indexOf('\n', at);
   if (lineEnd === -1 || !/^[ \t]*(?:[:：]|(?:below|here|follows)[ \t]*:?|[👇⬇↓]+)?[ \t]*[👇⬇↓]*[ \t]*\r?$/u.test(text.slice(at, lineEnd))) return undefined;
+  // (A hand or "below" pointing at the next line gives what is on it: "Key below 👇" then "falafel".)
+  if (/below|here|follows|[👇⬇↓]/u.test(text.slice(at, lineEnd))) access = true;
   const start = lineEnd + 1 + (/^[ \t]*\r?\n/.exec(text.slice(lineEnd + 1))?.[0].length ?? 0);
   const end = text.indexOf('\n', start);
   const line = text.slice(start, end === -1 ? Math.min(text.length, start + 200) : end).replace(/[ \t\r]+$/, '');
@@ -113,7 +131,7 @@ function valueOnNextLine(text: string, at: number, access: boolean): PiiSpan | u
     const quoted = /^["'“‘«„`]/u.test(body);
     if (!quoted && /[();{}<>=]/.test(body)) return undefined;
     const bare = body.replace(TRAILING_PUNCTUATION, '');
-    const v: [number, number] | undefined = quoted ? codeValueAt(body, access) : isCodeToken(bare, access) ? [0, bare.length] : undefined;
+    const v: [number, number] | undefined = quoted ? codeValueAt(body, access) : isCodeToken(bare, access, true) ? [0, bare.length] : undefined;
     if (v !== undefined && body.slice(v[1]).replace(/^["'”’»“›`]/u, '').trim() === '') return { start: start + lead + v[0], end: start + lead + v[1] };
     return undefined;
   }
@@ -126,7 +144,9 @@ function kindBefore(text: string, index: number): { other: boolean; access: bool
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
   const head = text.slice(Math.max(lineStart, index - 60), index);
   const previous = /([\p{L}\d-]+)[ \t]*$/u.exec(head)?.[1]?.toLowerCase() ?? '';
-  return { other: OTHER_KIND.has(previous), access: ACCESS_KIND.test(head) || ACCESS_NEAR.test(head) };
+  // (A cue that starts its line reads the line before: "Safe (finance office)" then "Code: 4471".)
+  const above = head.trim() === '' && lineStart > 0 ? text.slice(Math.max(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 80), lineStart) : '';
+  return { other: OTHER_KIND.has(previous), access: ACCESS_KIND.test(head) || ACCESS_NEAR.test(head) || ACCESS_NEAR.test(above) };
 }
 
 /** After the cue: its owner and link, then the value; an arrow; a value set apart in brackets; the next line. */
@@ -134,14 +154,23 @@ function* valuesAfterCue(text: string, index: number, cue: string, access: boole
   const cueEnd = index + cue.length;
   const lineEnd = text.indexOf('\n', cueEnd);
   const rest = text.slice(cueEnd, lineEnd === -1 ? Math.min(text.length, cueEnd + 300) : lineEnd);
-  const owned = OWNER.exec(rest)?.[0] ?? '';
+  // (A word before a colon names no code after "pin" or "key", verbs and labels as often: "Pin nginx:1.27-alpine".)
+  const owned = (OWNER.exec(rest)?.[0] ?? '').replace(/^[ \t]+\p{L}[^(]*$/u, (o) => (/^(?:pins?|keys?)$/i.test(cue) && !/^[ \t]+(?:for|to|of|on|at)[ \t]/i.test(o) ? '' : o));
   // (Words of a thing, not of a clause: "the spambayes code to tell me whether it's spam" names no code.)
   const things = owned.trim().split(/[ \t]+/).slice(1);
   if (/^(?:the|my|our|your|this|that|his|her|their|de|la|le|het|der|die|das|el)$/i.test(things[0] ?? '')) things.shift();
-  const owner = things.every((w) => !isFunctionWord(w) && !/['’]/.test(w) && !/^(?:me|you|him|us|them|tell|make|do|get|see|run|use|check|whether|if|how|what|why)$/i.test(w)) ? owned.length : 0;
+  const owner = owned.trimStart().startsWith('(') || things.every((w) => !isFunctionWord(w) && !/['’]/.test(w.replace(/^[ld]['’]/i, '')) && !/^(?:me|you|him|us|them|tell|make|do|get|see|run|use|check|whether|if|how|what|why)$/i.test(w)) ? owned.length : 0;
   // ('=' glued to the word is an attribute's or a setting's syntax, read by the rules of assignments: code="…", key=….)
   if (owner === 0 && /^=/.test(rest)) return;
-  const qualified = access || owner > 0 || /^pin$/i.test(cue);
+  // (What it is for names a lock or a device; a word before a colon, or a remark in brackets, does not: "Code freeze: 2024-12-01".)
+  const qualified = access || (owner > 0 && /^[ \t]+(?:for|to|of|on|at|voor|van|für|pour|para|per|do|dla|del|du|de|od|ke)(?![\p{L}])/iu.test(owned)) || LOCK_CUE.test(cue);
+  // A lock's digits right after its cue, to the clause's end: "SIM PIN 430284, the PUK …", "bike lock combo 27-14-34", "Kapı kodu 188411.".
+  const digits = LOCK_CUE.test(cue) ? /^[ \t]+(\d{3,12}|\d{1,3}(?:-\d{1,3}){1,3})(?=[ \t]*(?:[.,;!?)]|\r?\n|$)|[ \t]+(?:then|and|but|for)(?![\p{L}]))/u.exec(rest) : null;
+  if (digits !== null && (digits[1]?.length ?? 0) >= (/^pins?$/i.test(cue) ? 4 : 3)) {
+    const start = cueEnd + digits[0].length - (digits[1] ?? '').length;
+    yield { start, end: start + (digits[1] ?? '').length };
+    return;
+  }
   const link = LINK.exec(rest.slice(owner));
   if (link !== null) {
     const from = cueEnd + owner + link[0].length;
@@ -171,7 +200,7 @@ function* valuesAfterCue(text: string, index: number, cue: string, access: boole
   const bracketed = /^[^\n.!?()]{0,40}?[ \t]\(([^\s()]{3,64})\)/u.exec(rest);
   for (const m of [emoji, bracketed]) {
     const v = m?.[1];
-    if (m === null || v === undefined || !isCodeToken(v, true)) continue;
+    if (m === null || v === undefined || !isCodeToken(v, true, m === emoji)) continue;
     const start = cueEnd + m[0].lastIndexOf(v);
     yield { start, end: start + v.length };
     return;
@@ -233,7 +262,8 @@ export function* findAccessCodes(text: string): Generator<PiiSpan> {
   if (!ACCESS_HINT.test(text)) return;
   for (const m of execAll(ACCESS_CUE, text)) {
     const { other, access } = kindBefore(text, m.index);
-    if (other) continue;
+    // ("backup codes for the shared account: …"; "the keys are in the drawer" are no codes.)
+    if (other || (!access && /^(?:codes|keys|pins)$/i.test(m[0]))) continue;
     let found = false;
     for (const s of valuesAfterCue(text, m.index, m[0], access)) {
       found = true;
