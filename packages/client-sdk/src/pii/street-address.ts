@@ -5,8 +5,9 @@ import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
 import { passwordCueSpans } from './password-cues.ts';
-import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, ENGLISH_WORD_THEN_NUMBER, FLOOR, FRENCH_TYPES_BEFORE_PARTICLE, HOUSE_MARK_WORD, SENTENCE_WORDS_AFTER_STREET, TYPE_FIRST_PARTICLES, TYPE_FIRST_WORDS, endBeforeSentenceWord, isCounter, isEnglishVerb, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, ENGLISH_WORD_THEN_NUMBER, FLOOR, FRENCH_TYPES_BEFORE_PARTICLE, HOUSE_MARK_WORD, SENTENCE_WORDS_AFTER_STREET, TYPE_FIRST_PARTICLES, TYPE_FIRST_WORDS, endBeforeSentenceWord, isCounter, isEnglishVerb, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNIT, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
+import { findLocalStreetNames } from './street-local-names.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
 import { englishWordLine, findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
 
@@ -75,21 +76,13 @@ const COMPOUND = new RegExp(
  */
 const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
 const NUMBER_THE = new RegExp(`(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER})\\s+The\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`, 'gu');
-/**
- * Welsh street names start with their type word and come after the number: "935 Lon Hedydd", "50
- * Coed Hirwaun", "88 Maes Maelor", "16 Esgair Y Maes", "3 Trem Eryri" (case-sensitive).
- */
-const NUMBER_WELSH = new RegExp(
-  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:Lôn|Lon|Maes|Coed|Bryn|Trem|Esgair|Cae|Llys|Clos|Rhes|Parc|Gerddi|Nant|Pant|Bro|Cwrt|Ffordd|Heol|Stryd|Rhodfa|Cilgant|Dol|Dôl|Tan|Ger|Pen|Glan|Bron|Tyn|Min)\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD}(?:\\s+(?:Y\\s+|Yr\\s+|yr?\\s+)?${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`,
-  'gu',
-);
 const LEADING_WORD_THEN_NUMBER = new RegExp(
   `(?<![\\p{L}])(?:Im|Am|Zum|Zur|An der|Auf der|Auf dem|In der|Unter den|Norra|Södra|Östra|Västra|Undre|Övre|Lilla|Stora)\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?\\s+${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'gu',
 );
 
 /** The patterns whose line starts with the house number. */
-const NUMBER_LEADS: ReadonlySet<RegExp> = new Set([NUMBER_FIRST, NUMBER_FIRST_TYPE, NUMBER_THE, NUMBER_WELSH]);
+const NUMBER_LEADS: ReadonlySet<RegExp> = new Set([NUMBER_FIRST, NUMBER_FIRST_TYPE, NUMBER_THE]);
 /** The word right before a number, one space or tab between. */
 const WORD_BEFORE_NUMBER = /(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[ \t]$/u;
 /** Rooms, buildings and internal mail stops, numbered inside a site: "Zimmer 12", "Bldg 40", "Mailstop 4-1". */
@@ -212,15 +205,24 @@ const CUED_NUMBER_FIRST = new RegExp(`${NUMBER},?[ \\t]+((?:${NAME_WORD}[ \\t]+)
 const LINE_START = /(?:^|\n)[ \t]*(?=\S)/g;
 /** What may follow a street line alone on its line: an aside in brackets, punctuation. */
 const LINE_REST = /^[ \t]*(?:\([^\n)]{0,60}\))?[ \t.,;]*(?:\r?\n|$)/;
-const UNIT_WORDS = 'apt\\.?|apartment|suite|ste\\.|unit|flat|floor|fl\\.|lgh\\.|m\\.|kat|sprat|stan|apartma|stanovanje|nadstropje|pisarna|leil\\.|dz\\.|ap\\.|piso|planta|étage|hoog';
+const UNIT_WORDS = 'apt\\.?|apartment|suite|ste\\.|unit|flat|floor|fl\\.|lgh\\.|m\\.|kat|sprat|stan|apartma|stanovanje|nadstropje|pisarna|leil\\.|dz\\.|ap\\.|piso|planta|étage|hoog|zimmer|wohnung';
+/** Of {@link UNIT_WORDS}, those of a dwelling: a count of things may stand before a floor ("2 Meeting Rooms Floor 4"), not before a flat. */
+const DWELLING_WORDS = 'apt\\.?|apartment|suite|ste\\.|unit|flat|lgh\\.|stan|apartma|stanovanje|zimmer|wohnung';
 /** `words` matching either case of each letter, in a pattern whose other parts are case-sensitive. */
 const caseless = (words: string): string => words.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+/** A floor written number first after a house number: German and Austrian "4 OG" (Obergeschoss), Dutch and Flemish "2e verdieping". */
+const FLOOR_AFTER_NUMBER = `\\d{1,2}\\.?\\s?OG|\\d{1,2}(?:e|de|ste)\\s${caseless('verdieping')}`;
 const WORDS_NUMBER_UNIT = new RegExp(
-  `(?<![\\p{L}\\d.-])((?:${CAP_WORD}[ \\t]+){0,3}${CAP_WORD}),?[ \\t]+${NUMBER},?\\s(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d{1,5}[a-zA-Z]?(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d.-])((?:${CAP_WORD}[ \\t]+){0,3}${CAP_WORD}),?[ \\t]+${NUMBER},?\\s(?:(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d{1,5}[a-zA-Z]?|${FLOOR_AFTER_NUMBER})(?![\\p{L}\\d])`,
   'gu',
 );
-/** A house number and a unit: where {@link WORDS_NUMBER_UNIT} can match. */
-const NUMBER_THEN_UNIT = new RegExp(`\\d,?\\s(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d`, 'gu');
+/** The same with the house number first: "4 Hillside Apt. 175", "964 Hirschengraben Apt. 122", "670 Tir Celyn Suite 258". */
+const NUMBER_WORDS_UNIT = new RegExp(
+  `(?<![\\w.,/:@$%&*!?+=^~#-])${NUMBER},?[ \\t]+((?:${CAP_WORD}[ \\t]+){0,3}${CAP_WORD}),?\\s(?:${caseless(DWELLING_WORDS)})\\s?#?\\s?\\d{1,5}[a-zA-Z]?(?![\\p{L}\\d])`,
+  'gu',
+);
+/** A house number or a name and a unit: where {@link WORDS_NUMBER_UNIT} and {@link NUMBER_WORDS_UNIT} can match. */
+const NUMBER_THEN_UNIT = new RegExp(`[\\p{L}\\d],?\\s(?:(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d|${FLOOR_AFTER_NUMBER})`, 'gu');
 /** How a cue or line start is followed: a street line of either order, checked word by word. */
 /**
  * A street named by one word, alone on its line, must look like one: a letter outside ASCII, or
@@ -298,8 +300,20 @@ function* findLoneStreetLines(text: string): Generator<PiiSpan> {
     if (span !== undefined && LINE_REST.test(text.slice(span.end, span.end + 80))) yield span;
   }
   const units = execAll(NUMBER_THEN_UNIT, text).map((m) => [m.index, m.index + m[0].length]);
+  if (units.length === 0) return;
   for (const [at, m] of matchNearAnchors(text, WORDS_NUMBER_UNIT, units)) {
-    if (cuedWordsLookLikeStreet((m[1] ?? '').split(/\s+/))) yield { start: at, end: at + m[0].length };
+    const words = (m[1] ?? '').split(/\s+/);
+    // A type word first names a street of English words too ("Square Stark 571b Apt. 800", Belgian).
+    const typed = words.length > 1 && TYPE_OR_SUFFIX.test(words[0] ?? '') && !words.some((w) => NOT_IN_CUED_LINE.has(w.toLowerCase()));
+    if (typed || cuedWordsLookLikeStreet(words)) yield { start: at, end: at + m[0].length };
+  }
+  for (const [at, m] of matchNearAnchors(text, NUMBER_WORDS_UNIT, units)) {
+    // A house number's words may be English ("4 Hillside Apt. 175"): a unit and its number follow them. Not a sentence's words, nor
+    // a count of rooms or a unit's own number ("Flat 4 Rowan Court Apt 2" is no house).
+    const words = (m[1] ?? '').split(/\s+/);
+    if (words.some((w) => NOT_IN_CUED_LINE.has(w.toLowerCase()) || NOT_STREET_WORDS.has(w.toLowerCase())) || isCounter(words)) continue;
+    if (UNIT_BEFORE_NUMBER.test(text.slice(Math.max(0, at - 16), at)) || COUNTER_WORDS.has(WORD_BEFORE_NUMBER.exec(text.slice(Math.max(0, at - 24), at))?.[1]?.toLowerCase() ?? '')) continue;
+    yield { start: at, end: at + m[0].length };
   }
 }
 
@@ -332,7 +346,12 @@ function* findStreetLinesBeforePostcodes(text: string): Generator<PiiSpan> {
       if (s === lineStart || !/[ \t]/.test(text[s - 1] ?? '')) break;
       i = s - 1;
     }
+    const caselessLine = !/\p{Lu}/u.test(lineAround(text, comma));
     for (const at of starts) {
+      // "Nadia thinks K Rybníku 22, 779 00 Olomouc": in mixed case, a common English word in lower case is the sentence's.
+      // (The words before the house number only: "Meir 85 bus 17" has its unit after it.)
+      const named = text.slice(at, comma).split(/\d/, 1)[0] ?? '';
+      if (!caselessLine && named.split(/[ \t]+/).some((w) => /^\p{Ll}+$/u.test(w) && (ENGLISH_TIER.get(w) ?? 9) <= 2)) continue;
       const span = streetLineAt(text, at);
       if (span !== undefined && span.end === comma) {
         yield span;
@@ -393,7 +412,8 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
     .concat(alleys, scripts);
   if (candidates.length === 0) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
-  const lines = candidates.filter((s) => seasons.length === 0 || !inSeasonYear(seasons, s)).map((s) => withUnitsBefore(text, withUnit(text, s)));
+  const withUnits = candidates.filter((s) => seasons.length === 0 || !inSeasonYear(seasons, s)).map((s) => withUnit(text, s));
+  const lines = withUnits.map((s) => withUnitsBefore(text, withUnitsAfter(text, s, withUnits)));
   // A unit that ends one street line does not start another ("613 Prince Shoals suite 718,
   // Pietermaritzburg 10341" is not "suite 718, Pietermaritzburg 10341"): the engine would keep
   // the longer of the two. (Inside a longer line it is that line's anyway.)
@@ -410,6 +430,19 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
     groupReach = Math.max(groupReach, s.end);
     if (!(reach > s.start && UNIT_LEAD_AT.test(text.slice(s.start, s.end)))) yield s;
   }
+}
+
+/** Units right after a line that a shape stops before ("Erőmű dűlő 3" before " 9.em 59 ajtó", "Laralaan 94" before " 2e verdieping"). */
+const UNITS_AT = new RegExp(`(?:${UNIT})+(?![\\p{L}\\d]|[.,]\\d)`, 'iuy');
+
+function withUnitsAfter(text: string, s: PiiSpan, lines: readonly PiiSpan[]): PiiSpan {
+  UNITS_AT.lastIndex = s.end;
+  const m = UNITS_AT.exec(text);
+  if (m === null) return s;
+  const end = s.end + m[0].length;
+  // A line that starts later and reaches as far holds those units already: "estoy en transv. 13a" (a sentence's
+  // words before the type) is not grown over "# 94b-07 of. 1105", nor "Lotus Gardens" over "No. 28, Skelton Gardens".
+  return lines.some((o) => o.start > s.start && o.start < end && o.end >= end) ? s : { start: s.start, end };
 }
 
 /** A street line that starts with a unit ("suite 718, …", "no 10, …", "#220, …"). */
@@ -472,6 +505,8 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
       end = s.end + bare[0].length;
     }
     const words = text.slice(s.start, s.end).split(/\s+/);
+    // "Davao City 6445", "Stellenbosch Central 7600": a town and its postcode.
+    if (TOWN_WORDS.has((words[words.length - 1] ?? '').toLowerCase())) continue;
     if (words.some((w) => FIRST_NAME_SET.has(w) || BUILD_GIVEN_SET.has(foldName(w))) || !cuedWordsLookLikeStreet(words, caselessLine(s.start))) continue;
     // "Zimmer 12", "Bldg 40", "Mailstop 4-1": a room or building inside a site, not a street.
     if (words.length === 1 && (ROOM_WORDS.has((words[0] ?? '').toLowerCase()) || isUnitWord(words[0] ?? ''))) continue;
@@ -491,6 +526,8 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     yield { start, end };
   }
 }
+/** Words that end a town's or a district's name, not a street's ("Pasig City", "Stellenbosch Central", "Zhongli Dist."). */
+const TOWN_WORDS = new Set(['city', 'town', 'central', 'district', 'dist.', 'province', 'county', 'municipality', 'region']);
 // (And words of other languages that go on from a place: "desde Los Horneros 634 hasta …", "bis", "jusqu'à".)
 const GUESS_PLACE_ENDS = /^[ \t]+(?:around|if|is|was|near|by|before|after|in|or|then|hasta|hacia|até|bis|nach|jusqu|fino|tot)(?![\p{L}])/iu;
 
@@ -503,8 +540,9 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findStreetsOfOtherConventions(text);
   yield* findCjkStreets(text);
   yield* findTransliteratedStreets(text);
+  yield* findLocalStreetNames(text);
   const anchors = streetWordAnchors(text);
-  for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, NUMBER_WELSH, LEADING_WORD_THEN_NUMBER]) {
+  for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER]) {
     const matches =
       re === NAME_THEN_STREET_WORD || re === COMPOUND
         ? matchNearAnchors(text, re, anchors)
@@ -515,11 +553,13 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       // "to Hauptstraße 5": an English word before a compound street name is not part of it.
       // "Spring 2026", "offering 3": an English word that ends like a compound street name.
       if (re === COMPOUND) {
-        const compound = /([\p{L}\p{M}-]+)\s+\d/u.exec(value)?.[1]?.toLowerCase();
+        // (The compound is the word before the house number, not a letter of it: "Parkstr. 86a 4 OG".)
+        const compound = /^(?:\S+[ -])?([\p{L}\p{M}-]+)/u.exec(value)?.[1]?.toLowerCase();
         if (compound !== undefined && (ENGLISH_TIER.has(compound) || JARGON_WORDS.has(compound))) continue;
       }
       const first = re === COMPOUND ? /^(\p{Ll}+) /u.exec(value)?.[1] : undefined;
-      if (first !== undefined && (ENGLISH_TIER.has(first) || NOT_IN_CUED_LINE.has(first))) {
+      // (A word in lower case before a capitalised compound is the sentence's in any language: "es Diag. 76", "aan Kerkstraat 5".)
+      if (first !== undefined && (ENGLISH_TIER.has(first) || NOT_IN_CUED_LINE.has(first) || /^\p{Ll}+ \p{Lu}/u.test(value))) {
         index += first.length + 1;
         value = value.slice(first.length + 1);
       }
@@ -580,6 +620,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       const words = written.map((w) => w.toLowerCase());
       // "48 rue de Rivoli this morning": the street's name ends before a sentence's word.
       if (re === NUMBER_FIRST_TYPE) value = endBeforeSentenceWord(value);
+      // "9 ave du Vélé apt 219": a unit's word read as the name's last; the unit is taken whole after the line (withUnitsAfter).
+      if (re === NUMBER_FIRST_TYPE && /^[ \t]+#?\d/.test(text.slice(index + value.length, index + value.length + 4))) value = value.replace(/[ \t]+(?:apt|suite|unit|flat|ste)\.?$/i, '');
       // "1695, colonia La Loma": after a house number and a comma, a neighbourhood, not a street.
       if (re === NUMBER_FIRST_TYPE && /^[^,]*,\s*(?:colonia|col\.?|barrio|sector|fraccionamiento|fracc?\.|urbanizaci[óo]n|bairro)\s/i.test(value)) continue;
       // "In 2024, Main Street …": a year and a comma start a sentence, not a street line.

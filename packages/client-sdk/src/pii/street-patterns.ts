@@ -65,7 +65,8 @@ export const TYPE_WORDS =
  * bis, traverse du Moulin", "7 sentier des Vignes", "3 square de l'Opéra").
  */
 export const FRENCH_TYPES_BEFORE_PARTICLE =
-  '(?:sentier|sente|traverse|lotissement|ruelle|venelle|montée|montee|hameau|cité|cite|faubourg|chaussée|chaussee|rond-point|carrefour|square|villa|mail|promenade|esplanade|clos|résidence|residence|parc|domaine|côte|cote)' +
+  // (And "ave", "av" typed for "avenue": "9 ave du Vélé", "8296 ave des Vergers".)
+  '(?:sentier|sente|traverse|lotissement|ruelle|venelle|montée|montee|hameau|cité|cite|faubourg|chaussée|chaussee|rond-point|carrefour|square|villa|mail|promenade|esplanade|clos|résidence|residence|parc|domaine|côte|cote|ave|av)' +
   "(?=[ \\t]+(?:d[eu]s?|d['’]|l['’]|la|les|aux)(?![\\p{L}]))";
 /** Endings of compound street names in German, Dutch and Scandinavian languages. */
 export const COMPOUND_ENDINGS =
@@ -135,7 +136,8 @@ export const UNIT =
   `|,?\\sground\\sfloor|,?\\sentrance\\s(?:[A-Za-z]|\\d{1,2})(?![\\p{L}\\d])|,?\\s(?:eta[ĝg]x?o|lo[ĝg]x?ejo)\\s\\d{1,4}|,?\\s\\d{1,2}(?:st|nd|rd|th)\\s(?:floor|fl\\.?)|,?\\s(?:unit|apt\\.?|suite|ste\\.?|flat|edif\\.?|depto\\.?|dpto\\.?)\\s?#?\\s?[A-Za-z](?![\\p{L}\\d])` +
   // Nigerian and Ghanaian directions from a known road ("12 Ogunleye Close, off Station Road").
   `|,?\\soff\\s(?:${NAME_WORD}\\s){1,3}(?:road|street|avenue|close|crescent|way|drive|lane|expressway)(?![\\p{L}])` +
-  `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)))`;
+  // Dutch and Flemish floors ("2e verdieping", "1ste verdieping").
+  `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)|\\d{1,2}(?:e|de|ste)\\s(?:verdieping|verd\\.)))`;
 /**
  * What may stand between units and the street line: a floor ("4/F", "6F", "11th Floor", "Floor 28"), and
  * a building's name ("Jade Tower", "Santos Bldg.", "sunrise residences", "Menara Kencana"), as in the

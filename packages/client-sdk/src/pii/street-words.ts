@@ -123,14 +123,57 @@ function isHyphenatedStreet(w: Word): boolean {
 
 /** A street type of the dictionary; one of under four letters only written with its dot ("av.", "ul."). */
 function isTypeWord(w: Word): boolean {
+  if (OWN_NAME_TYPES.has(w.lower)) return true;
   if (!TYPE_WORDS.has(w.lower) || PROSE_ABBREVIATIONS.has(w.lower)) return false;
   return [...w.lower].length >= 4 || w.dotted;
 }
 
+/**
+ * Street types the dictionary leaves out as English words or keeps only dotted, written beside a name
+ * in Slovenian, Croatian and Serbian ("Nova pot 69b", "Poljanska steza 83c", "Studentski trg 5", "Trg
+ * republike 25", "Riječki put 4", "Brodska obala 2"), Slovak ("Orechový rad 1"), Hungarian ("Ógyalla
+ * főút 79", "Olívia park 6"), Spanish and Portuguese ("Solar Guadalupe s/n", "Jardim Clara Mendes
+ * 775", "Escadas Nicole Mesquita 47"): each only beside a name of its own, a word no English list holds
+ * ("Crock pot 3", "Jurassic Park 3" are none).
+ */
+const OWN_NAME_TYPES = words(`pot steza trg put obala šetalište setaliste rad főút fout dűlő dulo park köz koz
+  solar chalet monte puerta jardim jardín escadas escadinhas praceta viela`);
+
+/** The words of a name beside such a type: one at least that is no English or software word. */
+function hasOwnName(ws: readonly Word[]): boolean {
+  return ws.some((w) => !PARTICLES.has(w.lower) && !ENGLISH_TIER.has(w.lower) && !JARGON_WORDS.has(w.lower));
+}
+
+/** Whether `w` of {@link OWN_NAME_TYPES} may be a type here: Hungarian writes "park" in lower case ("Olívia park 6"; "Central Park 5" is a place of its own). */
+function ownNameTypeFits(w: Word, caseless: boolean): boolean {
+  return w.lower !== 'park' || (!w.capital && !caseless);
+}
+
+/**
+ * Slavic street types, after which the name's adjectives and nouns in the genitive are written in
+ * lower case ("Trg republike 25", "Cesta v Mestni log 95c", "Ulica kneza Branimira 3", "ul. polna 5").
+ */
+const LOWER_NAME_AFTER = words('trg cesta ulica ul aleja aleje náměstí nám námestie nábřeží nábrežie třída plac rynek osiedle steza obala bulevar prilaz šetalište setaliste');
+
+/**
+ * Endings of compound street names the dictionary lacks: Norwegian and Danish nouns in the definite
+ * form ("Fossestranda", "Furumarka", "Bekkehøgda", "Solduggmoen", "Furuholtet", "Hestemyrgjerdet",
+ * "Bakkedraget"), Swiss German "-matte", "-graben", "-bach" ("Ogimatte", "Hirschengraben",
+ * "Elefantenbach"), Finnish "-linja" and "-tie" ("Tapiolinja", "Mannerheimintie").
+ */
+const MORE_ENDINGS = words(`stranda stranden marka høgda hogda moen holtet gjerdet haugen lunden myra myrene enga engen skogen
+  sletta sletten toppen berget grenda tråkket trakket vollen kollen teigen bråten braten løkka løkken lokka kroken brekka bekken
+  nesset tunet draget vænget vaenget stykket ageren mosen krogen hegnet løkke
+  matte graben bach halde halden acker boden bühl büel weid rüti moos stadt
+  linja tie mäki maki harju niitty kumpu kulma`);
+
 function isCompoundStreet(w: Word): boolean {
   const letters = [...w.lower];
   if (letters.length < MIN_STEM + 3 || ENGLISH_TIER.has(w.lower) || JARGON_WORDS.has(w.lower)) return false;
-  for (let k = MIN_STEM; k <= letters.length - 3; k++) if (ENDINGS.has(letters.slice(k).join(''))) return true;
+  for (let k = MIN_STEM; k <= letters.length - 3; k++) {
+    const ending = letters.slice(k).join('');
+    if (ENDINGS.has(ending) || MORE_ENDINGS.has(ending)) return true;
+  }
   return false;
 }
 
@@ -159,14 +202,29 @@ function streetBefore(text: string, numStart: number, caseless: boolean): number
     let from = ws.length - 1;
     while (from > 0 && from > ws.length - 1 - 3 && isNameWord(ws[from - 1] as Word, caseless) && !PARTICLES.has((ws[from - 1] as Word).lower)) from--;
     if (isTypeWord(last) && from === ws.length - 1) return undefined;
+    if (OWN_NAME_TYPES.has(last.lower) && (!hasOwnName(ws.slice(from, -1)) || !ownNameTypeFits(last, caseless))) return undefined;
     return (ws[from] as Word).start;
   }
   // Street type then name ("Carrer de Mallorca 401", "ul. Długa 5").
   for (let k = ws.length - 2; k >= 0; k--) {
     const w = ws[k] as Word;
     const between = ws.slice(k + 1);
-    if (!between.every((b) => isNameWord(b, caseless))) return undefined;
-    if (isTypeWord(w) && between.some((b) => !PARTICLES.has(b.lower))) return w.start;
+    // (A capitalised Slavic type may stand before words in lower case: looked for only when such a word stands here.)
+    if (!between.every((b) => isNameWord(b, caseless))) return slavicTypeFirst(ws, caseless);
+    if (isTypeWord(w) && between.some((b) => !PARTICLES.has(b.lower)) && (!OWN_NAME_TYPES.has(w.lower) || (hasOwnName(between) && ownNameTypeFits(w, caseless)))) return w.start;
+  }
+  return undefined;
+}
+
+/** The start of a line of a capitalised Slavic type and words in lower case before the house number ("Trg republike 25"), or undefined. */
+function slavicTypeFirst(ws: readonly Word[], caseless: boolean): number | undefined {
+  for (let k = ws.length - 2; k >= 0; k--) {
+    const w = ws[k] as Word;
+    if (STOP_WORDS.has(w.lower)) return undefined;
+    if (LOWER_NAME_AFTER.has(w.lower) && (w.capital || w.dotted || caseless)) {
+      const between = ws.slice(k + 1);
+      return between.every((b) => !STOP_WORDS.has(b.lower)) && hasOwnName(between) ? w.start : undefined;
+    }
   }
   return undefined;
 }
@@ -177,14 +235,17 @@ function streetAfter(text: string, numEnd: number, caseless: boolean): number | 
   const type = ws[0];
   if (type !== undefined && isHyphenatedStreet(type)) return type.end;
   // "160 Columbusstrasse", "46088 Bahnhofstrasse": a number before a compound street name.
-  if (type !== undefined && isCompoundStreet(type) && (caseless || type.capital) && /^\d/.test(text.slice(numEnd - 1, numEnd))) return type.end;
+  // (A full stop after it ends the sentence: "moved to 3361 Hirschengraben.")
+  if (type !== undefined && isCompoundStreet(type) && (caseless || type.capital) && /^\d/.test(text.slice(numEnd - 1, numEnd))) return type.dotted ? type.end - 1 : type.end;
   if (type === undefined || !isTypeWord(type)) return undefined;
   let end = -1;
+  const named: Word[] = [];
   for (const w of ws.slice(1)) {
     if (!isNameWord(w, caseless)) break;
+    named.push(w);
     if (!PARTICLES.has(w.lower)) end = w.end;
   }
-  return end < 0 ? undefined : end;
+  return end < 0 || (OWN_NAME_TYPES.has(type.lower) && !hasOwnName(named)) ? undefined : end;
 }
 
 /** Where the words after a house number start: past a French "bis", "ter" or "quater" and a comma ("12 bis, rue …", "353, rte …"). */
