@@ -56,10 +56,11 @@ describe('the PII lexicon, loaded apart in browsers', () => {
     // The initial chunk stays within its budget, and well under the lexicon's chunk (BENCHMARKS.md has
     // the figures). (Until the seventeenth pass the bound was a quarter of the lexicon's chunk; the
     // rules' code grows with each kind of value they read while the data stays put, so the bound is
-    // now the budget itself: 80 kB gzipped, 75.0 kB when it was set. The data files are kept out above.)
+    // now the budget itself: 90 kB gzipped; 81.0 kB when it was set, with the seventeenth pass's rules
+    // for access codes and passwords given with no word naming them. The data files are kept out above.)
     const initialGz = gzipSync(readFileSync(path.join(PKG, entryFile)), { level: 9 }).length;
     const lazyGz = gzipSync(readFileSync(path.join(PKG, lazy?.[0] ?? '')), { level: 9 }).length;
-    expect(initialGz).toBeLessThan(80_000);
+    expect(initialGz).toBeLessThan(90_000);
     expect(initialGz * 3).toBeLessThan(lazyGz);
   });
 

@@ -36,7 +36,7 @@ const OTHER_KIND = new Set(
     'tracking confirmation booking order invoice customer sort bank swift bic routing iata airport station course module class sku item part model ' +
     'primary foreign partition composite unique hash ssh gpg pgp public rsa host signing cache idempotency map object json yaml registry shortcut hot ' +
     'function escape minor major byte op operation reason result event message zone time region state billing cost dress morse ' +
-    'legacy clean new-style your-own genetic machine-readable cheat area-code cpt icd naics sic postleitzahl').split(' '),
+    'legacy clean new-style your-own genetic machine-readable cheat area-code cpt icd naics sic postleitzahl posta postal plz cep').split(' '),
 );
 /** Words right before the cue (one word between allowed) that make it a code of a lock, a device or a login. */
 const ACCESS_KIND =
@@ -45,6 +45,8 @@ const ACCESS_KIND =
 const ACCESS_NEAR = /(?<![\p{L}])(?:accounts?|log ?in|sign ?in|users?|safe|locks?|doors?|tablet|wi-?fi|laptop|phone|folder|drive|vault|alarm|gate|keypad|router|printer|server room|lockbox|machine|kiosk|cage|padlock|sejf|kluis|tresor|coffre|cassaforte|caja fuerte|cofre|pintu|kapı|dveří|porte|portail|portal|puerta|portone|tür|tor|deur|dør|drzwi|alarme|alarma|allarme)(?![\p{L}])/iu;
 /** What the code is for, after the cue: "for the conference room tablet", "to the server room", "voor de kluis". */
 const OWNER = /^(?:[ \t]*\([^)\n]{1,40}\))?[ \t]+(?:for|to|of|on|at|voor|van|für|pour|para|per|do|dla|del|du|de(?:[ \t]+la)?|de[ \t]+l['’]|od|ke)[ \t]*(?:[\p{L}\d.@_'’-]+[ \t]+){0,4}?[\p{L}\d.@_'’-]+?(?=[ \t]*(?:[:=]|->|→|=>)|[ \t]+(?:is|was|will be|has been|ist|est|es|è|é|är|er|je|jest|wynosi|lautet|adalah|c['’]est)(?![\p{L}])|['’]s[ \t])|^[ \t]*\([^)\n]{1,40}\)(?=[ \t]*[:=])|^[ \t]+\p{L}{2,20}(?:[ \t]+\p{L}{2,20})?(?=[ \t]*:)/u;
+/** Words after the cue that make it another kind of code: a postcode, a barcode, a tax code, source code. */
+const OTHER_AFTER = /^[ \t]+(?:postal|postale|postais|pocztowy|pocztowego|poštovní|postnummer|de[ \t]+barras|fiscal|fiscale|fonte|source|ean|iso|país|pais|pays|paese|de[ \t]+país|review|freeze|base)(?![\p{L}])/iu;
 /** What ties the cue (and its owner) to the value: a colon, '=', an arrow, "is", "'s". */
 const LINK =
   /^(?:[ \t]*(?:[:=]|->|→|=>)|['’]s(?=[ \t])|[ \t]+(?:is|was|will be|has been|ist|est|es|è|é|är|er|je|jest|wynosi|lautet|adalah|c['’]est)(?:[ \t]+(?:now|still|just|currently|nu|jetzt|maintenant|ahora))?)(?![\p{L}])[ \t]*/iu;
@@ -155,6 +157,8 @@ function* valuesAfterCue(text: string, index: number, cue: string, access: boole
   const lineEnd = text.indexOf('\n', cueEnd);
   const rest = text.slice(cueEnd, lineEnd === -1 ? Math.min(text.length, cueEnd + 300) : lineEnd);
   // (A word before a colon names no code after "pin" or "key", verbs and labels as often: "Pin nginx:1.27-alpine".)
+  // ("Código postal: 8000-286", "kod pocztowy", "code postal": the postcode in the order of the language.)
+  if (OTHER_AFTER.test(rest)) return;
   const owned = (OWNER.exec(rest)?.[0] ?? '').replace(/^[ \t]+\p{L}[^(]*$/u, (o) => (/^(?:pins?|keys?)$/i.test(cue) && !/^[ \t]+(?:for|to|of|on|at)[ \t]/i.test(o) ? '' : o));
   // (Words of a thing, not of a clause: "the spambayes code to tell me whether it's spam" names no code.)
   const things = owned.trim().split(/[ \t]+/).slice(1);

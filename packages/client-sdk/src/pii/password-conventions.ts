@@ -375,7 +375,7 @@ const VALUE_POINTED_AT =
 
 /** The answer as a chat line of its own, after the speaker's name: "what's the guest wifi password again?\nMaya: `8490`". */
 const CHAT_LABEL_ANSWER = new RegExp(
-  '(?:pass(?:word|wd|code|phrase)?|pw|pwd|login|creds?|credentials)(?![\\p{L}])[^\\n]{0,200}\\?[ \\t]*\\r?\\n[ \\t]*(?:\\[[0-9:. ]{4,12}\\][ \\t]*)?\\p{L}[\\p{L}.\'’-]{0,30}(?:[ \\t]\\p{L}[\\p{L}.\'’-]{0,30})?:[ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*(?=\\r?\\n|$)',
+  '(?:pass(?:word|wd|code|phrase)?|pw|pwd|login|creds?|credentials)(?![\\p{L}])[^\\n]{0,200}\\?[ \\t]*\\r?\\n[ \\t]*(?:\\[[0-9:. ]{4,12}\\][ \\t]*)?\\p{L}[\\p{L}.\'’-]{0,30}(?:[ \\t]\\p{L}[\\p{L}.\'’-]{0,30})?:(?!\\/\\/)[ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*(?=\\r?\\n|$)',
   'dgiu',
 );
 

@@ -1,6 +1,7 @@
 import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
 import { findAccessCodes } from './password-access-codes.ts';
+import { findGivenPasswords } from './password-given.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import { memoized, scrubFinds } from './call-memo.ts';
@@ -208,6 +209,7 @@ function* findAllContextSecrets(text: string): Generator<PiiSpan> {
 function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findSentencePasswords(text);
   yield* findAccessCodes(text);
+  yield* findGivenPasswords(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);

@@ -1,0 +1,131 @@
+import { FINDING_TAG, PLACEHOLDER, isSpacedPassphrase, userBeforeColon } from './password-values.ts';
+import { TRAILING_PUNCTUATION, hasPasswordShape, isNumberedThing, isStrongPasswordValue } from './password-shapes.ts';
+import { execAll } from './text.ts';
+import type { PiiSpan } from './types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Passwords given by what they do or where they go, with no word that names one beside them:
+// "kr7t-wks9 works for both the NAS and the old FTP box", "At the prompt, enter F4ex^+s?Q6*p and
+// hit return", "Connecte-toi avec Max1985", "Scratch that, they changed it again. Now it's
+// C0b4l7.", and the answer to a question that names one ("what's the pw for the printer?" then
+// "> Spring@24?"). With no cue, only a value of a password's shape is taken (digits too where the
+// phrase can give nothing else), so the same phrases about versions, products and people stay.
+// ---------------------------------------------------------------------------------------------
+
+/** A token, quoted or not, as group 1. */
+const TOKEN = `["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?`;
+/** Where a clause starts: the text's or a line's start, after a sentence, a colon, a dash, or a word that opens a chat line. */
+const CLAUSE_START = `(?:^|\\n|[.!?:;—–][ \\t]+|(?:fyi|btw|ps|also|and|remember|note)[ \\t:,]+)`;
+
+/** "kr7t-wks9 works for both the NAS", "cVdEwzAe7 gets you into the build mac's keychain", "FYI X unlocks the shared iPad". */
+const VALUE_DOES = new RegExp(
+  `${CLAUSE_START}[ \\t]*["'\`“]?([^\\s"'\`”>,;][^\\s"'\`”]{2,126}[^\\s"'\`”,;:.])["'\`”]?[ \\t]+(?:works|worked|should[ \\t]+work|will[ \\t]+work|gets[ \\t]+(?:you|u)[ \\t]+(?:in|into|onto)|will[ \\t]+get[ \\t]+(?:you|u)[ \\t]+in|unlocks|opens)(?![\\p{L}])`,
+  'dgiu',
+);
+/**
+ * "At the prompt, enter X", "enter X and hit return", "Give it X when sudo asks", "put X in the second box",
+ * "paste X into the password field" (a box named for a password: "enter '2024' in the year box" is a form's).
+ */
+const AT_PROMPT = new RegExp(
+  `(?<![\\p{L}])(?:at[ \\t]+the[ \\t]+(?:[\\p{L}-]+[ \\t]+)?prompt,?[ \\t]+(?:enter|type|put|paste)[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
+    `|(?:enter|type|put|paste|give[ \\t]+it)[ \\t]+${TOKEN}[ \\t]+(?:and[ \\t]+(?:hit|press)[ \\t]+(?:return|enter)|when[ \\t]+(?:it|sudo|the[ \\t]+\\p{L}+|\\p{L}+)[ \\t]+(?:asks|prompts)|at[ \\t]+the[ \\t]+prompt|in(?:to)?[ \\t]+the[ \\t]+(?:[\\p{L}-]+[ \\t]+)?(?:password|passcode|pw|pin|secret|second|login|key|code)[ \\t]+(?:field|box|prompt)))`,
+  'dgiu',
+);
+/** Logins in the words of other languages: "Connecte-toi avec X", "Log in met admin en X", "Melde dich mit pkumar und X an". */
+const LOGIN_ELSEWHERE = new RegExp(
+  `(?<![\\p{L}])(?:connecte[sz]?[- ](?:toi|vous)[ \\t]+avec[ \\t]+(?:[^\\s,]+[ \\t]+et[ \\t]+)?|log[ \\t]*in[ \\t]+met[ \\t]+[^\\s,]+[ \\t]+en[ \\t]+|melde[ \\t]+dich[ \\t]+mit[ \\t]+[^\\s,]+[ \\t]+und[ \\t]+|connect[ \\t]+to[ \\t]+[^\\s,]+[ \\t]+with[ \\t]+)${TOKEN}(?=[ \\t,.!(]|$)`,
+  'dgiu',
+);
+/** "Did you try Walrus4786?", "Old one expired, new one is X", "they set mine to X", "same as the wifi: X", "Now it's X.", "— it's X". */
+const SAID_IN_A_THREAD = new RegExp(
+  `(?<![\\p{L}])(?:(?:did|have|can)[ \\t]+(?:you|u)[ \\t]+(?:try|tried)[ \\t]+${TOKEN}(?=\\?)` +
+    `|(?:the[ \\t]+)?(?:new|current|right|correct|latest|real)[ \\t]+one[ \\t]+(?:is|['’]s)[ \\t]+(?:now[ \\t]+)?${TOKEN}(?=[ \\t]*(?:[.,;!)]|\\r?\\n|$))` +
+    `|(?:set|changed|reset)[ \\t]+(?:mine|yours|his|hers|theirs|ours)[ \\t]+to[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
+    `|same[ \\t]+as[ \\t]+(?:the|my|your|our)[ \\t]+[\\p{L}-]+[ \\t]*:[ \\t]*${TOKEN}(?=[ \\t]*(?:[.,;!)]|\\r?\\n|$))` +
+    `|(?:now|[—–:])[ \\t]+it['’]?s[ \\t]+(?:now[ \\t]+)?${TOKEN}(?=[ \\t]*(?:[.!]?[ \\t]*(?:\\r?\\n|$))))`,
+  'dgiu',
+);
+/** "Summer_26 - that's the wifi", "X (guest wifi, 2nd floor)", "router: X (admin)": a device's value, named after it. */
+const DEVICE = '(?:wi-?fi|wlan|router|vpn|nas|printer|guest[ \\t]+wi-?fi|guest[ \\t]+network)';
+const NAMED_AFTER = new RegExp(
+  `(?:^|\\n|[ \\t])${TOKEN}(?:[ \\t]+[-–—][ \\t]+that['’]?s[ \\t]+(?:the|my|our)[ \\t]+${DEVICE}(?![\\p{L}])|[ \\t]+\\(${DEVICE}[,)])` +
+    `|(?<![\\p{L}])${DEVICE}[ \\t]*:[ \\t]*${TOKEN}[ \\t]+\\((?:admin|root|user|login)\\)`,
+  'dgiu',
+);
+/** "u: j.silva p: X", "deploy@corp.example // X": a user and a password in chat shorthand. */
+const SHORTHAND_PAIR = /(?<![\p{L}])(?:u:[ \t]*\S+[ \t]+p:[ \t]*|[\w.+-]+@[\w.-]+[ \t]+\/\/[ \t]+)["'`]?([^\s"'`]{4,128})/dgiu;
+
+/** A word naming a password (or a login, a PIN, a passcode) in a question or a request. */
+const ASKED = /(?<![\p{L}])(?:pw|pwd|pass|password|passwd|passcode|passphrase|pin|login|creds|credentials|code|wi-?fi|log[ \t]+in)(?![\p{L}])/iu;
+/** A line that asks for one: a question mark, or a request ("send me", "can u", "whats", "anyone know"). */
+const ASKING = /\?[ \t]*$|(?<![\p{L}])(?:send|resend|what['’]?s|whats|anyone know|remind me|need)(?![\p{L}])/iu;
+/** What opens an answer's line: a time, a speaker, a quote mark, "here you go", "sure", "it's". */
+const ANSWER_OPENING = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[\p{L}][\p{L}.'’ -]{0,20}:(?!\/\/)[ \t]*)?(?:[>—–-][ \t]*)?(?:(?:here you go|here|sure|ok|yes|yep|it['’]?s)[ \t]*[:,!]?[ \t]*)*/iu;
+/** A line that only holds the answerer's stalling: "one sec", "sure one sec", "hang on". */
+const STALLING = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[\p{L}][\p{L}.'’ -]{0,20}:[ \t]*)?(?:sure|ok|okay|yes|yep|one sec|hang on|hold on|sec|checking|let me check|lemme check|just a sec)[ \t,.!]*(?:one sec|sec)?[ \t.!]*$/iu;
+
+/** Whether `value` is one a phrase with no cue gives: a password's shape, and digits where `digits` allows. */
+function given(value: string, digits: boolean): boolean {
+  // (Not an HTML entity's text, a MIME boundary or a mail's quote mark: "&quot;n/a&quot;", "--6460….JavaMail", ">smart".)
+  if (PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isNumberedThing(value) || /&[a-z]+;|^[-=>\/]/i.test(value) || value.length > 64) return false;
+  if (digits && /^\d{4,16}$/.test(value)) return true;
+  return isStrongPasswordValue(value) && (hasPasswordShape(value) || /\d/.test(value) || /^(?:\p{Lu}\p{Ll}+){3,}$/u.test(value));
+}
+
+function* spansOf(re: RegExp, text: string, keep: (value: string) => boolean): Generator<PiiSpan> {
+  for (const m of execAll(re, text)) {
+    const at = m.indices?.findIndex((x, i) => i > 0 && x !== undefined) ?? -1;
+    const span = at > 0 ? m.indices?.[at] : undefined;
+    const raw = at > 0 ? m[at] : undefined;
+    if (span === undefined || raw === undefined) continue;
+    const quoted = /["'`”’]/.test(text[span[1]] ?? '');
+    const whole = quoted ? raw : raw.replace(TRAILING_PUNCTUATION, '');
+    // ("svc_deploy:Slunce123 works for …": the user before the colon is no part of the password.)
+    const user = userBeforeColon(whole);
+    const value = whole.slice(user);
+    if (keep(value)) yield { start: span[0] + user, end: span[0] + whole.length };
+  }
+}
+
+/** The answer to a line that asks for a password, within the three lines after it: its one token, or a passphrase of words. */
+function* answersToAsking(text: string): Generator<PiiSpan> {
+  const lines = text.split('\n');
+  let offset = 0;
+  const starts = lines.map((l) => {
+    const s = offset;
+    offset += l.length + 1;
+    return s;
+  });
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i] ?? '';
+    if (!ASKED.test(line) || !ASKING.test(line)) continue;
+    for (let j = i + 1; j <= Math.min(lines.length - 1, i + 3); j++) {
+      const answer = (lines[j] ?? '').replace(/\r$/, '');
+      if (STALLING.test(answer) || answer.trim() === '') continue;
+      const open = ANSWER_OPENING.exec(answer)?.[0].length ?? 0;
+      const rest = answer.slice(open).replace(/[ \t]+$/, '');
+      // ("build and X, same as the test tenant": a user and the password.)
+      const pair = /^[^\s,]+[ \t]+(?:and|\/)[ \t]+([^\s,]{4,128})(?=[ \t]*(?:,|$))/u.exec(rest);
+      const token = pair !== null ? pair[1] ?? '' : /^\S+$/u.test(rest) ? rest.replace(/[.,;:!]$/u, '').replace(/^["'`“]|["'`”]$/gu, '').replace(TRAILING_PUNCTUATION, '') : '';
+      const at = starts[j] ?? 0;
+      if (token !== '' && given(token, true)) {
+        const start = at + open + rest.indexOf(token);
+        yield { start, end: start + token.length };
+      } else if (/^\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,5}$/u.test(rest) && rest === rest.toLowerCase() && isSpacedPassphrase(rest)) {
+        yield { start: at + open, end: at + open + rest.length };
+      }
+      break;
+    }
+  }
+}
+
+/** Passwords given by what they do, where they go or what they answer (see the top of this file). */
+export function* findGivenPasswords(text: string): Generator<PiiSpan> {
+  if (/works|worked|work|gets|get|unlocks|opens/i.test(text)) yield* spansOf(VALUE_DOES, text, (v) => given(v, false));
+  if (/enter|type|put|paste|give/i.test(text)) yield* spansOf(AT_PROMPT, text, (v) => given(v, true));
+  if (/avec|met|mit|connect/i.test(text)) yield* spansOf(LOGIN_ELSEWHERE, text, (v) => given(v, true));
+  if (/try|tried|one|mine|yours|his|hers|theirs|ours|same|it['’]?s/i.test(text)) yield* spansOf(SAID_IN_A_THREAD, text, (v) => given(v, true));
+  if (/wi-?fi|wlan|router|vpn|nas|printer|guest/i.test(text)) yield* spansOf(NAMED_AFTER, text, (v) => given(v, false));
+  if (/u:|\/\//.test(text)) yield* spansOf(SHORTHAND_PAIR, text, (v) => !PLACEHOLDER.test(v) && !FINDING_TAG.test(v));
+  if (text.includes('\n') && ASKED.test(text)) yield* answersToAsking(text);
+}

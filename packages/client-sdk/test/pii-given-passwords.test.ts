@@ -1,0 +1,79 @@
+// Passwords given by what they do, where they go or what they answer, with no word naming one beside
+// them (src/pii/password-given.ts), and the same phrases about other things, which stay.
+import { describe, expect, it } from 'vitest';
+import { scrubPii } from '../src/pii/index.ts';
+
+/** The values a text's findings cover, as `TYPE:value`. */
+function found(text: string): string[] {
+  return scrubPii(text).findings.map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
+}
+
+function expectSecrets(cases: ReadonlyArray<readonly [sentence: string, value: string]>): void {
+  for (const [sentence, value] of cases) expect(found(sentence), sentence).toContain(`SECRET:${value}`);
+}
+
+function expectNoSecret(sentences: readonly string[]): void {
+  for (const s of sentences) expect(found(s).filter((f) => f.startsWith('SECRET:')), s).toEqual([]);
+}
+
+describe('passwords given with no word naming one', () => {
+  it('reads a value by what it does and where it is typed', () => {
+    expectSecrets([
+      ['kr7t-wks9 works for both the NAS and the old FTP box.', 'kr7t-wks9'],
+      ["cVdEwzAe7 gets you into the build mac's keychain.", 'cVdEwzAe7'],
+      ['svc_deploy:Slunce123 works for the staging Jenkins', 'Slunce123'],
+      ['At the prompt, enter F4ex^+s?Q6*p and hit return.', 'F4ex^+s?Q6*p'],
+      ['Give it !Uztt5b8Vi when sudo asks.', '!Uztt5b8Vi'],
+      ['When the VPN client pops up, put Fjord0845 in the second box.', 'Fjord0845'],
+      ["Just paste lantern440 into the password field and you're in.", 'lantern440'],
+      ['Log in met frontdesk en Nec7@rP3pper.', 'Nec7@rP3pper'],
+      ['Melde dich mit tlee und Tr0mb0ne! an, das Passwort gilt nur heute.', 'Tr0mb0ne!'],
+      ['Connect to Acme-Guest with Tulip#2024 (it rotates monthly).', 'Tulip#2024'],
+    ]);
+  });
+
+  it('reads a value said in a thread, named after a device, or in chat shorthand', () => {
+    expectSecrets([
+      ["Did you try Walrus4786? That's what it was last week.", 'Walrus4786'],
+      ['Old one expired, new one is mango9845', 'mango9845'],
+      ["Scratch that, they changed it again. Now it's C0b4l7.", 'C0b4l7'],
+      ["sorry, typo in my last message — it's e5a6-d7pt", 'e5a6-d7pt'],
+      ["it's the same as the wifi: nimbus8392", 'nimbus8392'],
+      ["Summer_26 - that's the wifi", 'Summer_26'],
+      ['router: Rocket01 (admin)', 'Rocket01'],
+      ['QuillFjordNectar4 (guest wifi, 2nd floor)', 'QuillFjordNectar4'],
+      ['they set mine to Kettle#44 and I never changed it lol', 'Kettle#44'],
+      ['u: j.silva p: ChangeMe@2026', 'ChangeMe@2026'],
+      ['break room Netflix: m.keller@acme.example // Juniper&03', 'Juniper&03'],
+    ]);
+  });
+
+  it('reads the answer to a line that asks for a password', () => {
+    expectSecrets([
+      ["what's the pw for the printer?\n> Spring@24?", 'Spring@24?'],
+      ['me: whats the jenkins admin pw\nTom: one sec\nTom: summit biscuit cactus juniper', 'summit biscuit cactus juniper'],
+      ['hey can u send me the vpn pw\nsure one sec\nt9k5-5jtt\nthx', 't9k5-5jtt'],
+      ['can you resend the zoom passcode?\nHere you go: 87522615', '87522615'],
+      ['— what do I log in with?\n— build and cactus-tundra-otter-lemon-9, same as the test tenant', 'cactus-tundra-otter-lemon-9'],
+    ]);
+  });
+
+  it('keeps the same phrases about versions, products, prose and markup', () => {
+    expectNoSecret([
+      'Node 20 works for the build, 18 does not.',
+      'v2.3.1 works for the staging cluster',
+      'iPhone15 unlocks with Face ID',
+      'Python3 works fine on the runners',
+      'if someone *is*\n>smart, works hard, and is rich',
+      'please put &quot;n/a&quot; in the box',
+      'At the prompt, enter your name and hit return.',
+      'Type the ticket number into the search field.',
+      'Did you try turning it off and on again?',
+      'the new one is better',
+      "Now it's 5pm here.",
+      'what is the wifi password?\nno idea, ask IT\nthanks',
+      'can you send me the login page?\nhttps://intranet.example.com/login',
+      '--646007810.993513231406.JavaMail.RovAdmin.rovweb002\nContent-Type: text/plain',
+    ]);
+  });
+});
