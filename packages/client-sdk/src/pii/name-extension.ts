@@ -69,6 +69,7 @@ export const BEFORE_NAME_SLOT = words(`to from with for of at by in on about via
   congrats welcome morning afternoon evening regards ping ask tell invite add email message remind contact meet loop forward
   call text notify include escalated sent`);
 const NOT_A_NAME_CAPITALISED = words('i and or the a to from with for of at by in on');
+const GREETINGS = words('hi hey hello hiya howdy yo dear thanks thank thx ty cheers congrats congratulations welcome morning afternoon evening regards kudos');
 
 function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter((w) => w !== ''));
@@ -83,9 +84,11 @@ function joinedBySpace(text: string, left: WordToken, right: WordToken): boolean
   return right.start - left.end === 1 && text.charCodeAt(left.end) === 32;
 }
 
-function mixedCaseJoins(tokens: WordSequence, i: number, t: WordToken, side: 'left' | 'right', nameWords: number): boolean {
+function mixedCaseJoins(tokens: WordSequence, i: number, t: WordToken, side: 'left' | 'right', nameWords: number, inName: ReadonlySet<number>): boolean {
   if (!(t.shape === 'Xx' || (t.shape === 'xX' && t.word.charAt(0) !== t.word.charAt(0).toLowerCase()))) return false;
   if (NOT_A_NAME_CAPITALISED.has(t.lower) || MONTHS_AND_DAYS.has(t.lower) || HARD_WORD_NAMES.has(t.word) || TITLES.has(t.lower)) return false;
+  // A greeting before a name is never the name's ("Congrats Emil Prohaska on the promotion").
+  if (side === 'left' && GREETINGS.has(t.lower)) return false;
   if (side === 'right' && (PLACE_NOUNS.has(t.word) || NOT_A_NAME.has(t.word))) return false;
   // A capitalised first word of a sentence is a name only when it is no English word or a
   // name of the lexicon ("Beneficiary Jory Petrov" keeps its first word), when a header's colon
@@ -95,8 +98,12 @@ function mixedCaseJoins(tokens: WordSequence, i: number, t: WordToken, side: 'le
     if (NEVER_JOINS.has(t.lower) || side !== 'left') return false;
     if (!headerColonBefore(tokens, i) && !sentenceInitialGivenName(tokens, i, nameWords)) return false;
   }
+  // A list of names: the second's first word stands after "and" in any line, a heading's too
+  // ("I forwarded the quote to Alpış Nizomiddinova and Said Asadullohyev.").
+  if (side === 'left' && afterAndAName(tokens, i, inName)) return true;
   return !isTitleCaseLine(lineOf(tokens.text, t.start));
 }
+
 
 /** Words that head a sentence before a person without being a name: adverbs, interjections. */
 export const SENTENCE_ADVERBS = words(`maybe perhaps hopefully actually apparently honestly basically luckily sadly unfortunately
@@ -277,7 +284,7 @@ const SINGULAR_VERBS = words('is was has wrote writes said says');
  * "BARIS DIES STARTS ON MONDAY"). Not the prepositions and time words that follow a verb's
  * object and its adverb ("ask chidinma directly about", "sync with chidinma later after lunch").
  */
-const ENDS_A_SUBJECT = words(`is was are were has had have will would can could should shall may might must did does
+export const ENDS_A_SUBJECT = words(`is was are were has had have will would can could should shall may might must did does
   wrote writes said says asked asks left joined joins approved approves fixed fixes merged starts started needs needed got gets
   went goes sent sends told tells thinks thought took takes made makes found finds came comes
   and or & whether because`);
@@ -347,7 +354,7 @@ export function extendToWholeNames(tokens: WordSequence, spans: readonly PiiSpan
           inName.has(side === 'left' ? i - 1 : i + 1) &&
           (side === 'left' ? joinedBySpace(text, beyond, t) : joinedBySpace(text, t, beyond));
         const joins =
-          (sandwiched && !NEVER_JOINS.has(t.lower)) || (t.regime === 'M' ? mixedCaseJoins(tokens, i, t, side, b - a + 1) : caselessJoins(tokens, i, t, side, b - a + 1, inName));
+          (sandwiched && !NEVER_JOINS.has(t.lower)) || (t.regime === 'M' ? mixedCaseJoins(tokens, i, t, side, b - a + 1, inName) : caselessJoins(tokens, i, t, side, b - a + 1, inName));
         if (!joins) break;
         inName.add(i);
         if (side === 'left') {

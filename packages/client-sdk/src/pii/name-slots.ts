@@ -1,7 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { foldName } from './name-lexicon.ts';
 import { afterNonLetter, execAll } from './text.ts';
-import { CALENDAR_WORD, finiteVerb } from './name-neighbours.ts';
+import { CALENDAR_WORD, finiteVerb } from './name-words.ts';
 import type { PiiSpan } from './types.ts';
 
 /**

@@ -1,0 +1,275 @@
+import {
+  BEFORE_NAME_NOT_NAME,
+  BEFORE_NAME_SLOT,
+  DETERMINERS,
+  ENDS_A_SUBJECT,
+  IMPERATIVE_VERBS,
+  NEVER_JOINS_AFTER,
+  SENTENCE_ADVERBS,
+  SUBORDINATORS,
+  TWO_OBJECT_VERBS,
+} from './name-extension.ts';
+import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
+import { BUILD_GIVEN_SET, FIRST_NAME_SET, PLACE_NOUNS, foldName } from './name-lexicon.ts';
+import {
+  AFTER_OBJECT,
+  AFTER_SURNAME,
+  BEFORE_PERSON,
+  CALENDAR_WORD,
+  FINITE_VERB,
+  PRAISE,
+  SUBJECT_PRONOUNS,
+  WORD_AFTER,
+  consonantSound,
+  finiteVerb,
+  inRegime,
+  neverBeside,
+  spelledOut,
+  wordBefore,
+} from './name-words.ts';
+import type { Regime } from './name-words.ts';
+import type { PiiSpan } from './types.ts';
+
+// Given names that are English words (issue 13: a name is removed whole). The tagger weighs a word
+// by what it is, and "Promise", "Said", "Blessing", "Server", "Aws" are words first; the lists
+// that name-neighbours.ts reads keep the commonest of them out of a name. Where such a word
+// stands tells what it is: right before a name found, at the head of a clause whose verb follows
+// the name ("Promise Mbengue left a comment", "I THINK SAID VALLETTA HAS", "aws alaioi from finance
+// needs"), or between a word that takes a person and the name ("give promise mangane access",
+// "we owe dies thais spiegelburg a reply"), English puts only a few kinds of word: an adverb, a
+// conjunction, a determiner, an adjective or a role, an imperative verb, a verb that takes a
+// clause. Any other word there is the person's given name.
+
+/**
+ * Whether a name found is made of words that no English, software, product or place list holds:
+ * only then is the word before it read as its given name. A name the tagger or the rules found
+ * among English words is as often a phrase of prose ("kernel rpms", "homeland defenses"), and in
+ * mixed case a capitalised word before a given name of the lexicon is as often a title or a role
+ * ("Reader Jack Macdonald", "Assistant Police Chief Terrance Gainer").
+ */
+function unlistedName(name: string, regime: Regime): boolean {
+  const words = name.split(' ');
+  if (regime === 'title' && isGivenName(words[0] ?? '')) return false;
+  // (A compound of English words is one too: "anti-spam".)
+  return words.every((w) => !listedWord(w) && !w.split('-').every(listedWord));
+}
+
+function listedWord(w: string): boolean {
+  const lower = w.toLowerCase();
+  return ENGLISH_TIER.has(lower) || JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(foldName(w)) || PLACE_WORDS.has(foldName(w));
+}
+
+function isGivenName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return FIRST_NAME_SET.has(lower.charAt(0).toUpperCase() + lower.slice(1)) || BUILD_GIVEN_SET.has(foldName(word));
+}
+
+/** How many words before a name are read as its given names. */
+const MAX_GIVEN_WORDS = 2;
+
+/**
+ * What follows a name that is its clause's subject: a verb ('verb': an auxiliary, a modal, the
+ * present or an irregular past; 'participle': a regular past, which also follows the object of a
+ * causative verb, "get Bob started"), "and" another name and their verb ('list'), a possessive,
+ * a colon at a line's head ('label': "- [ ] Said Jahadi: update the runbook"), "who" ('who': "it
+ * was Blessing Ibikunle who found the leak").
+ */
+type Continuation = 'verb' | 'participle' | 'list' | 'possessive' | 'label' | 'who';
+
+/** Verbs of a plural subject ("Said Asamar and Jar Ajai are pairing"). */
+const PLURAL_VERBS = new Set('are were have had will would can could should did'.split(' '));
+/** A parenthesis after a name, before its verb: "Ha Thanh Situ (on leave until May) owns this service". */
+const PARENTHESIS = /^ \([^()\n]{1,40}\)/;
+/** "and" or "or", one to three words, and the word after them: the other name of a list and its verb. */
+const LIST_THEN = /^ (?:and|or|&) (?:[\p{L}][\p{L}\p{M}'’-]* ){1,3}([\p{L}]+)/u;
+/** A preposition and a word, and the word after them: "Missouri Wiegand from finance needs …". */
+const PLACE_THEN = /^ (?:from|at|in|on|of) [\p{L}][\p{L}\p{M}'’-]* ([\p{L}]+)/u;
+
+function verbKind(lower: string): Continuation | undefined {
+  if (/[a-z]ed$/.test(lower)) return finiteVerb(lower) ? 'participle' : undefined;
+  if (FINITE_VERB.test(lower) || (ENDS_A_SUBJECT.has(lower) && !/^(?:and|or|&|whether|because)$/.test(lower))) return 'verb';
+  return SUBJECT_VERB.has(lower) ? 'verb' : undefined;
+}
+
+/** Auxiliaries, modals and verbs of saying that {@link FINITE_VERB} and the subject's list leave out. */
+const SUBJECT_VERB = new Set('wrote writes says said owns leads runs knows thinks'.split(' '));
+
+function continuationAfter(text: string, end: number): Continuation | undefined {
+  const after = text.slice(end, end + 80);
+  if (/^['’]s(?![\p{L}])/u.test(after)) return 'possessive';
+  if (/^:[ \t]/.test(after)) return 'label';
+  const rest = after.replace(PARENTHESIS, '');
+  const next = WORD_AFTER.exec(rest)?.[1]?.toLowerCase();
+  if (next === undefined) return undefined;
+  if (next === 'who') return 'who';
+  if (next === 'and' || next === 'or') {
+    const verb = LIST_THEN.exec(rest)?.[1]?.toLowerCase();
+    return verb !== undefined && (PLURAL_VERBS.has(verb) || verbKind(verb) !== undefined) ? 'list' : undefined;
+  }
+  const placed = PLACE_THEN.exec(rest)?.[1]?.toLowerCase();
+  return verbKind(placed ?? next);
+}
+
+/**
+ * What opens a clause right before a word: a line's start, a sentence's end, a colon, a list's
+ * mark or a checkbox, a table's bar, a dash, an opening quote or bracket (right before the word:
+ * a closing quote has a blank after it).
+ */
+const OPENS = /(?:(?:^|\n|[.!?;:][ \t]|[>|—–•*]|(?:^|\n)[ \t]*-|\[[ xX]?\])[ \t]*|["“(])$/;
+/** As {@link OPENS}, or a comma: after it a clause may start too ("Sadly, Promise Mbengue left"). */
+const OPENS_OR_COMMA = /(?:(?:^|\n|[.!?;:][ \t]|[>|—–•*,]|(?:^|\n)[ \t]*-|\[[ xX]?\])[ \t]*|["“(])$/;
+/** Verbs of thinking and saying: a clause, its subject first, follows them ("I think Said Valletta has"). */
+const THINKING = new Set('think thought guess hope believe believed know knew suppose bet reckon feel felt hear heard noticed assume expect doubt'.split(' '));
+/** Adverbs that head a sentence and that the lists of name-extension.ts lack. */
+const HEAD_ADVERBS = new Set(
+  'however therefore thus hence indeed nevertheless nonetheless moreover furthermore besides regardless plus overall somehow altogether luckily wow yay whoa alas oops'.split(' '),
+);
+
+/** The adjectives of the roles' list (name-extension.ts BEFORE_NAME_NOT_NAME). */
+const ADJECTIVES_BEFORE_NAMES = new Set('dear little young old poor sweet lovely good great new big dearest beloved fellow'.split(' '));
+
+/**
+ * Whether a clause opens before the word at `at`, its subject starting there; `afterName` when a
+ * name found ends right before the word before.
+ */
+function opensSubject(text: string, at: number, saying: boolean, cont: Continuation, afterName: boolean): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  if ((saying ? OPENS : OPENS_OR_COMMA).test(before)) return true;
+  const prev = wordBefore(text, Math.max(0, at - 40), at)?.toLowerCase();
+  if (prev === undefined) return false;
+  if (THINKING.has(prev)) return true;
+  // After "and", "if", "when" … a verb of saying shares the subject before them ("I checked and said Bob has it").
+  if (saying) return false;
+  if (SUBORDINATORS.has(prev) || prev === 'but' || prev === 'so') return true;
+  // "and" after a name found: another name of a list ("Jar Ajai and Said Asamar are"); after any
+  // other word it may join two nouns ("ROSE GOLD AND SPACE GREY ARE").
+  if (prev === 'and' || prev === 'or') return afterName;
+  // "it was Coy Lempi Hodkiewicz who found the leak".
+  if (cont === 'who' && (prev === 'was' || prev === 'is')) return true;
+  // A role before the name of the person it is ("our new designer Name Hintz starts"); not an
+  // adjective, before a noun as often ("GREAT CATCH YASAMAIN SAID").
+  if (BEFORE_NAME_NOT_NAME.has(prev) && !ADJECTIVES_BEFORE_NAMES.has(prev)) return true;
+  // An adverb that heads the sentence ("Apparently …", "Only …", "TOMORROW GERRIT VIKTOR MARIANO TAKES").
+  const prevAt = at - prev.length - 1;
+  // (Not an adjective of that list: a noun follows it as often, "GREAT CATCH YASAMAIN SAID".)
+  return (SENTENCE_ADVERBS.has(prev) || HEAD_ADVERBS.has(prev) || /ly$/.test(prev)) && !ADJECTIVES_BEFORE_NAMES.has(prev) && !PRAISE.has(prev) && !/^(?:happy|fine)$/.test(prev) && OPENS_OR_COMMA.test(text.slice(Math.max(0, prevAt - 12), prevAt));
+}
+
+/**
+ * Words that may take a person and then a clause, or a noun used as a label: "Ensure Okafor has
+ * access", "Remember Okafor is out", "Glad Okafor is back", "Project Atlas is late".
+ */
+const NOT_GIVEN = new Set(
+  ('ensure verify remember note notice imagine pretend given provided seeing considering assuming knowing glad sad surprised ' +
+    'relieved proud funny weird strange odd interesting shame pity ' +
+    'one two three four five six seven eight nine ten someone somebody anyone anybody everyone everybody nobody noone ' +
+    'something anything everything nothing ' +
+    'project program programme release version build ticket issue bug task story epic feature sprint milestone phase stage ' +
+    'server cluster node service app bot account channel room ' +
+    'sales support product design engineering marketing finance legal ops security data platform infra backend frontend mobile hr qa').split(' '),
+);
+
+/**
+ * Whether `w`, one of the words before a name, may be its given name: not a word that English
+ * puts before a person, and written in the name's case. `first` is the first of those words;
+ * "said" is a given name only there, where no subject comes before it for it to be the verb of.
+ */
+function mayBeGiven(w: string, first: boolean, cont: Continuation): boolean {
+  const lower = w.toLowerCase();
+  if (lower.length < 2 || !/^\p{L}+$/u.test(lower)) return false;
+  if (lower === 'said') return first && cont !== 'possessive';
+  if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || CALENDAR_WORD.test(lower) || NOT_GIVEN.has(lower) || HEAD_ADVERBS.has(lower)) return false;
+  if (DETERMINERS.has(lower) || SUBORDINATORS.has(lower) || SUBJECT_PRONOUNS.has(lower) || PRAISE.has(lower) || BEFORE_PERSON.has(lower) || THINKING.has(lower)) return false;
+  if (PLACE_NOUNS.has(lower.charAt(0).toUpperCase() + lower.slice(1))) return false;
+  if (ENGLISH_TIER.has(lower) && /(?:ed|ing|ly)$/.test(lower)) return false;
+  // An imperative verb's object is followed by what is given or done, not by a verb of its own
+  // ("Promise Mbengue left", but "Get Okafor started", "Promise Okafor a raise").
+  if (IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower)) return cont === 'verb';
+  return true;
+}
+
+/**
+ * Whether `next`, the word after a name in a person's slot, ends the person's part of the clause:
+ * after a verb with two objects, the thing given ("give promise mangane access", "we owe dies
+ * thais spiegelburg a reply"); after a preposition or a greeting, a preposition, a verb or a
+ * subject ("for esi promise tamunoemi on thursday", "without promise mbacké we would"). Then one
+ * of the commonest English words before the name is no adjective of a noun ("get commercial
+ * anti-spam outfits to agree", "sorry for trouble okafor.").
+ */
+function objectEnds(governor: string, next: string | undefined): boolean {
+  if (next === undefined || next === 'and' || next === 'or' || next === 'but') return false;
+  if (TWO_OBJECT_VERBS.has(governor) || /^owe/.test(governor)) return !AFTER_SURNAME.has(next) && !AFTER_OBJECT.test(next);
+  return AFTER_SURNAME.has(next) || AFTER_OBJECT.test(next) || SUBJECT_PRONOUNS.has(next);
+}
+
+/** Words that take a person and then the person's name: prepositions, verbs of sending and meeting, greetings (not "to", before a verb as often). */
+function takesAPerson(lower: string): boolean {
+  return lower !== 'to' && (BEFORE_NAME_SLOT.has(lower) || TWO_OBJECT_VERBS.has(lower) || OBJECT_TAKERS.has(lower));
+}
+const PREPOSITIONS = new Set('with w for from by about of at cc without except including like unlike'.split(' '));
+const OBJECT_TAKERS = new Set('w without except including like unlike owe owes owed hired hire interviewing interviewed nominated'.split(' '));
+
+/**
+ * The start of name `s` grown over the one or two words before it that can only be its given
+ * names there (see the head of this file); `s.start` when there are none. `from` is where the
+ * previous name ends: no word before it is read.
+ */
+export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: number): number {
+  if (!unlistedName(text.slice(s.start, s.end), regime)) return s.start;
+  const words: Array<{ w: string; at: number }> = [];
+  let at = s.start;
+  for (let k = 0; k < MAX_GIVEN_WORDS; k++) {
+    const w = wordBefore(text, Math.max(from, at - 40), at);
+    if (w === undefined || !inRegime(w, regime)) break;
+    at -= w.length + 1;
+    words.push({ w, at });
+  }
+  if (words.length === 0) return s.start;
+  const cont = continuationAfter(text, s.end);
+  // The longest run of words that may be given names, then shorter ones; "an" before a word that
+  // starts with a consonant is no article ("IF AN HA YIM AGREES").
+  for (let n = words.length; n >= 1; n--) {
+    const run = words.slice(0, n).reverse();
+    const head = run[0] as { w: string; at: number };
+    if (n > 1 && run.every(({ w }) => ENGLISH_TIER.has(w.toLowerCase()))) continue;
+    const fits = run.every(({ w }, j) => {
+      if (w.toLowerCase() === 'an' && j > 0) return false;
+      if (regime === 'title' && PRODUCT_WORDS.has(foldName(w))) return false;
+      if (w.toLowerCase() === 'an' && j === 0 && n > 1) return consonantSound(run[1]?.w ?? '') && !spelledOut(run[1]?.w ?? '', regime);
+      return cont !== undefined && mayBeGiven(w, j === 0, cont);
+    });
+    if (!fits || cont === undefined) continue;
+    const before = wordBefore(text, Math.max(from, head.at - 40), head.at) ?? '';
+    const afterName = from > 0 && head.at - before.length - 2 === from && text.charCodeAt(from) === 32;
+    if (opensSubject(text, head.at, head.w.toLowerCase() === 'said', cont, afterName)) return head.at;
+  }
+  return objectSlotStart(text, s, words);
+}
+
+/**
+ * A word between one that takes a person and a name ("give promise mangane access", "for esi
+ * promise tamunoemi on thursday"): the name's first word. One of the commonest English words only
+ * when the name is not the last word of its clause: "sorry for trouble Okafor." ends on a
+ * vocative.
+ */
+function objectSlotStart(text: string, s: PiiSpan, words: ReadonlyArray<{ w: string; at: number }>): number {
+  const cont = continuationAfter(text, s.end) ?? 'verb';
+  const next = WORD_AFTER.exec(text.slice(s.end, s.end + 40))?.[1]?.toLowerCase();
+  for (let n = words.length; n >= 1; n--) {
+    const run = words.slice(0, n).reverse();
+    const head = run[0] as { w: string; at: number };
+    const governor = wordBefore(text, Math.max(0, head.at - 40), head.at)?.toLowerCase();
+    if (governor === undefined || !takesAPerson(governor)) continue;
+    // (Two English words there are a noun and what qualifies it: "for various kernel rpms".)
+    if (n > 1 && run.every(({ w }) => ENGLISH_TIER.has(w.toLowerCase()))) continue;
+    const fits = run.every(({ w }, j) => {
+      const lower = w.toLowerCase();
+      const tier = ENGLISH_TIER.get(lower);
+      // "said" after a preposition has no subject to be the verb of ("lunch w said samlaith").
+      if (lower === 'said') return j === 0 && PREPOSITIONS.has(governor);
+      return mayBeGiven(w, false, cont) && !IMPERATIVE_VERBS.has(lower) && !TWO_OBJECT_VERBS.has(lower) && (tier === undefined || tier > 2 || objectEnds(governor, next));
+    });
+    if (fits) return head.at;
+  }
+  return s.start;
+}
