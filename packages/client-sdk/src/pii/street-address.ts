@@ -8,6 +8,7 @@ import { passwordCueSpans } from './password-cues.ts';
 import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, ENGLISH_WORD_THEN_NUMBER, FLOOR, FRENCH_TYPES_BEFORE_PARTICLE, HOUSE_MARK_WORD, SENTENCE_WORDS_AFTER_STREET, TYPE_FIRST_PARTICLES, TYPE_FIRST_WORDS, endBeforeSentenceWord, isCounter, isEnglishVerb, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNIT, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
 import { findLocalStreetNames } from './street-local-names.ts';
+import { CURRENCY_WORDS, MEDIA_VERBS, MODEL_WORDS, ROAD_CLASS_WORDS, ROOM_FIRST_WORDS, VERSION_CONTEXT } from './street-look-alikes.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
 import { englishWordLine, findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
 
@@ -54,8 +55,9 @@ function typeFirstWithin(text: string, index: number, value: string): [number, s
  */
 function isScore(value: string): boolean {
   const m = /^(\d{1,3})\s?–\s?(\d{1,3})(?!\d)|^(\d) ?- ?(\d)(?!\d)/.exec(value);
-  if (m !== null && m[1] === undefined) return Number(m[4]) <= Number(m[3]);
-  return m !== null && Number(m[2]) <= Number(m[1]);
+  if (m !== null && m[1] === undefined) return Number(m[4]) <= Number(m[3]) || m[3] === '0';
+  // (No range of houses starts at 0: "0–1 Hill Street Harriers" is a score.)
+  return m !== null && (Number(m[2]) <= Number(m[1]) || m[1] === '0');
 }
 /** "Mülheimer Str. 51a", "Rasmuss Väg 775": the street word written apart. */
 const NAME_THEN_STREET_WORD = new RegExp(
@@ -222,7 +224,8 @@ const NUMBER_WORDS_UNIT = new RegExp(
   'gu',
 );
 /** A house number or a name and a unit: where {@link WORDS_NUMBER_UNIT} and {@link NUMBER_WORDS_UNIT} can match. */
-const NUMBER_THEN_UNIT = new RegExp(`[\\p{L}\\d],?\\s(?:(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d|${FLOOR_AFTER_NUMBER})`, 'gu');
+// (Found from its space, the letter or digit before it looked at then: a pattern that starts with a letter class is tried at every letter.)
+const NUMBER_THEN_UNIT = new RegExp(`\\s(?<=[\\p{L}\\d],?\\s)(?:(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d|${FLOOR_AFTER_NUMBER})`, 'gu');
 /** How a cue or line start is followed: a street line of either order, checked word by word. */
 /**
  * A street named by one word, alone on its line, must look like one: a letter outside ASCII, or
@@ -278,6 +281,10 @@ function streetLineAt(text: string, at: number, lone = false, weak = lone): PiiS
     // "use Gate 2 today", "pasa al aula 36": a gate, a room or a platform and its number, no street line.
     if (re === CUED_NUMBER_LAST && isCounter(words)) continue;
     if (words.length === 1 && CURRENCY_CODES.has(words[0] ?? '')) continue;
+    // "Send it to PR #881": a pull request's, an order's or a ticket's number after its acronym.
+    if (re === CUED_NUMBER_LAST && words.length === 1 && /^\p{Lu}{2,3}$/u.test(words[0] ?? '') && /^[^\d]*#/.test(value.slice((m[1] ?? '').length))) continue;
+    // "came to Rs. 900", "came to 120 zł": an amount and its currency.
+    if (CURRENCY_WORDS.has((re === CUED_NUMBER_FIRST ? words[0] ?? '' : words.length === 1 ? words[0] ?? '' : '').toLowerCase().replace(/\.$/, ''))) continue;
     // Without an address's cue, "33 GB", "12 USD", "4 PRs" are a quantity and its unit.
     if (weak && words.every((w) => /^\p{Lu}{1,4}s?$/u.test(w)) && /\p{Ll}/u.test(lineAround(text, at))) continue;
     // Without an address's cue, five or more digits after the words are a code, a PIN or an id,
@@ -511,6 +518,10 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     // "Zimmer 12", "Bldg 40", "Mailstop 4-1": a room or building inside a site, not a street.
     if (words.length === 1 && (ROOM_WORDS.has((words[0] ?? '').toLowerCase()) || isUnitWord(words[0] ?? ''))) continue;
     if (isCounter(words)) continue;
+    // "Salle Eiffel 2", "Model Nimbus 600", "Embraer 190", "Apollo 13": a room named after its word, a model, a mission.
+    if ((words.length > 1 && ROOM_FIRST_WORDS.has((words[0] ?? '').toLowerCase())) || words.some((w) => MODEL_WORDS.has(w.toLowerCase()))) continue;
+    // "Updated to Sonoma 12 on all laptops": a product's release where the text says what was installed; "B Blok 5. kat": a floor.
+    if (VERSION_CONTEXT.test(text.slice(Math.max(0, s.start - 60), s.start)) || /^\.?[ \t]*kat(?![\p{L}])/iu.test(text.slice(end, end + 8))) continue;
     // "macOS Sonoma 14": a product's release after its name; "Lakers 112 Celtics 104": a score.
     const before = text.slice(Math.max(0, s.start - 24), s.start);
     const prev = /(\p{L}+)[ \t]+$/u.exec(before)?.[1];
@@ -555,7 +566,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       if (re === COMPOUND) {
         // (The compound is the word before the house number, not a letter of it: "Parkstr. 86a 4 OG".)
         const compound = /^(?:\S+[ -])?([\p{L}\p{M}-]+)/u.exec(value)?.[1]?.toLowerCase();
-        if (compound !== undefined && (ENGLISH_TIER.has(compound) || JARGON_WORDS.has(compound))) continue;
+        // "von Bahnsteig 12", "Sitzplatz 42": a platform, a seat.
+        if (compound !== undefined && (ENGLISH_TIER.has(compound) || JARGON_WORDS.has(compound) || COUNTER_WORDS.has(compound))) continue;
       }
       const first = re === COMPOUND ? /^(\p{Ll}+) /u.exec(value)?.[1] : undefined;
       // (A word in lower case before a capitalised compound is the sentence's in any language: "es Diag. 76", "aan Kerkstraat 5".)
@@ -564,7 +576,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         value = value.slice(first.length + 1);
       }
       // "use Gate 2", "lewat Gate 25": a gate. Norway's street word "gate" follows a name in the genitive ("Kongens gate 5", "Nielsens Gate 40").
-      if (re === NAME_THEN_STREET_WORD && /(?<![s\s])\s+Gate,?\s+(?:\S+\s?)?\d[^\s]*$/u.test(value)) continue;
+      // (In lower case too: "Boarding from gate 15".)
+      if (re === NAME_THEN_STREET_WORD && /(?<![s\s])\s+[Gg]ate,?\s+(?:\S+\s?)?\d[^\s]*$/u.test(value)) continue;
       if (re === NAME_THEN_STREET_WORD) {
         const name = HUNGARIAN_U.exec(value)?.[1];
         if (name !== undefined && (!/^\p{Lu}/u.test(name) || ENGLISH_TIER.has(name.toLowerCase()))) continue;
@@ -588,7 +601,10 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       // "4–0 Canal Street", "3–3 Hill Street": a score, not a range of houses (which goes up: "12–14").
       if (NUMBER_LEADS.has(re) && isScore(value)) continue;
       // "Chapter 2 Ocean Drive", "Table 17 Garden Terrace", "bus 124 towards …": a number that counts or labels something, not a house's.
-      if (NUMBER_LEADS.has(re) && COUNTER_WORDS.has(WORD_BEFORE_NUMBER.exec(text.slice(Math.max(0, index - 24), index))?.[1]?.toLowerCase() ?? '')) continue;
+      // "reading 84 Charing Cross Road", "Binge-watching 21 Jump Street": a title read or watched.
+      // "Hill Street 5, Bridge Road 1": the number ends the street before it (or is a team's score), and starts no line.
+      const wordBefore = WORD_BEFORE_NUMBER.exec(text.slice(Math.max(0, index - 24), index))?.[1]?.toLowerCase() ?? '';
+      if (NUMBER_LEADS.has(re) && (COUNTER_WORDS.has(wordBefore) || MEDIA_VERBS.has(wordBefore) || (TYPE_OR_SUFFIX.test(wordBefore) && /^[^\s,]+,/.test(value)))) continue;
       // "place is unit 10", "place of business at Unit 27": a sentence's words after a type word, not a street's name;
       // a street line may start at a type word further on ("… place at corso buenos aires 1").
       // "Boulevard de Tilsitt around 8", "Place Bellecour at 9": a sentence's word before the number, which is a time or a count.
@@ -599,6 +615,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       // "Via Rail train 4", "Avenue Q season 8", "Calle ocupada por 8 horas": a capitalised type word, then a word in lower case
       // before the number, is a sentence's (not a particle, nor a date's month: "Calle 5 de mayo 12").
       if (re === TYPE_FIRST && plainBefore && /^\p{Lu}/u.test(value) && /^\p{Ll}{2,}$/u.test(beforeNumber) && !TYPE_FIRST_PARTICLES.has(beforeNumber) && !/\d[ \t]+d[eo][ \t]+\p{Ll}+[ \t,]+\d/u.test(value)) continue;
+      // "la carretera federal 100", "route nationale 7": a numbered road named by its class only, no street line.
+      if (re === TYPE_FIRST && plainBefore && ROAD_CLASS_WORDS.has(beforeNumber.toLowerCase()) && value.trim().split(/\s+/).length === 3) continue;
       if (re === TYPE_FIRST && hasSentenceWords(value)) {
         const inner = typeFirstWithin(text, index, value);
         if (inner === undefined) continue;

@@ -1,6 +1,7 @@
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { BUILDING_BEFORE, ENGLISH_WORD_THEN_NUMBER, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { afterNonLetter, execAll, execAllNear, regexSpans } from './text.ts';
+import { VIETNAMESE_COUNTERS } from './street-look-alikes.ts';
 import type { PiiSpan } from './types.ts';
 
 // Street lines of conventions other than a number and a street name with its suffix or type word:
@@ -203,6 +204,9 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
     for (const m of execAll(VIETNAMESE_STREET, text)) {
       const words = m[0].split(/[ \t]+/);
       while (words.length > 2 && VIETNAMESE_PARTICLES.has(lower(words[words.length - 1] ?? ''))) words.pop();
+      // "xe buýt số 35 đến công ty", "gian hàng số 38", "Điều 33 Bộ luật": a bus, a booth, an article, numbered; no house.
+      const counted = /(\p{L}+)[ \t]+(?:s[ốo][ \t]+)?$/iu.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
+      if (counted !== undefined && VIETNAMESE_COUNTERS.has(counted.toLowerCase())) continue;
       // In a text with Vietnamese letters, a name with marks ("Hàng Bài") or after "số" is a street's.
       if (words.length < 2 || !(/^s/i.test(m[0]) || /[^\x00-\x7f]/.test(words.slice(1).join(' ')))) continue;
       // "Số 64 Phố Hàng Bạc": the line starts at its number, as the street-word shapes take it.

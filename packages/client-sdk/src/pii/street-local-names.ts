@@ -1,6 +1,6 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { COUNTER_WORDS, COUNT_AFTER_NUMBER, NOT_IN_CUED_LINE, NUMBER, TYPE_OR_SUFFIX, UNITS, isCounter } from './street-patterns.ts';
-import { execAll } from './text.ts';
+import { COUNTER_WORDS, COUNT_AFTER_NUMBER, NOT_IN_CUED_LINE, TYPE_OR_SUFFIX, isCounter } from './street-patterns.ts';
+import { execAll, execAllNear } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
 // Street lines whose name has no street word of the lists, written as a country writes them: an
@@ -25,6 +25,12 @@ function caselessAt(text: string, at: number): boolean {
   return line === line.toLowerCase() || line === line.toUpperCase();
 }
 
+/**
+ * A house number of these lines: "4", "41c", "284/60a", "73/3/19". (Not the general NUMBER, nor the
+ * units after it: each pattern that holds those adds to the regular-expression code V8 compiles, past
+ * which it stops optimising any; the units are taken after the line as after any other, withUnitsAfter.)
+ */
+const HOUSE = '\\d{1,5}(?:[a-zA-Z](?![\\p{L}]))?(?:[-/]\\d{1,4}[a-zA-Z]?){0,3}';
 /** A year where a house number stands ("1. maja 2024" is a date). */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /** What ends a line of these shapes: no letter, digit, time or decimal right after it. */
@@ -36,16 +42,25 @@ const LINE_END = '(?![\\p{L}\\d]|[.,:]\\d)';
  * Steinfeld) 306"): the bracket is only looked at where a number follows a closing bracket.
  */
 const BRACKETED_LOCALITY = new RegExp(
-  `(?<![\\p{L}\\d])((?:\\p{L}[\\p{L}\\p{M}'’.-]*[ \\t]+){0,3}\\p{L}[\\p{L}\\p{M}'’.-]*)[ \\t]+\\(([\\p{L}][\\p{L}\\p{M}.'’ -]{0,40})\\)[ \\t]+${NUMBER}${UNITS}${LINE_END}`,
+  `(?<![\\p{L}\\d])((?:\\p{L}[\\p{L}\\p{M}'’.-]*[ \\t]+){0,3}\\p{L}[\\p{L}\\p{M}'’.-]*)[ \\t]+\\(([\\p{L}][\\p{L}\\p{M}.'’ -]{0,40})\\)[ \\t]+${HOUSE}${LINE_END}`,
   'gu',
 );
-const BRACKET_HINT = /\)[ \t]+\d/;
+/** Where such a line ends: a closing bracket, then a number. */
+const BRACKET_THEN_NUMBER = /\)[ \t]+\d/g;
+/** How far before the bracket such a line may start. */
+const BRACKET_REACH = 120;
 /** German particles a street's name starts with ("Am Kronawett", "An der Au", "Zum Bach"): not the sentence's words. */
 const GERMAN_PARTICLES = new Set(['am', 'an', 'im', 'in', 'der', 'die', 'dem', 'den', 'zum', 'zur', 'auf', 'unter', 'ob', 'bei', 'st.']);
 
 function* findBracketedLocalities(text: string): Generator<PiiSpan> {
-  if (!BRACKET_HINT.test(text)) return;
-  for (const m of execAll(BRACKETED_LOCALITY, text)) {
+  if (!text.includes(')')) return;
+  const from = (at: number): number => {
+    // (The window starts after a space or at the line's start, where the pattern's look-behind sees what it would in the text.)
+    let i = Math.max(text.lastIndexOf('\n', at) + 1, at - BRACKET_REACH);
+    while (i > 0 && i < at && text[i - 1] !== ' ' && text[i - 1] !== '\n') i++;
+    return i;
+  };
+  for (const m of execAllNear(BRACKETED_LOCALITY, text, BRACKET_THEN_NUMBER, from, (at) => Math.min(text.length, at + 24))) {
     const caseless = caselessAt(text, m.index);
     const written = (m[1] ?? '').split(/[ \t]+/);
     // The street's words, back from the bracket: capitalised (or in a line of one case), not the sentence's ("Send it to …").
@@ -73,10 +88,11 @@ function* findBracketedLocalities(text: string): Generator<PiiSpan> {
  * capitalised, the words after it no English ones.
  */
 const PREPOSITION_STREET = new RegExp(
-  `(?<![\\p{L}\\d])(?:Na|Nad|Pod|Pred|Před|Pri|Při|K|Ku|U|V|Ve|Za|Ob|Mezi|Medzi)[ \\t]+(\\p{L}[\\p{L}\\p{M}'’.-]*(?:[ \\t]+\\p{L}[\\p{L}\\p{M}'’.-]*){0,2}),?[ \\t]+(${NUMBER})${UNITS}${LINE_END}`,
+  // (The first letter is looked at before the look-behind: most positions fail there at once.)
+  `(?=[KMNOPUVZ])(?<![\\p{L}\\d])(?:Na|Nad|Pod|Pred|Před|Pri|Při|K|Ku|U|V|Ve|Za|Ob|Mezi|Medzi)[ \\t]+(\\p{L}[\\p{L}\\p{M}'’.-]*(?:[ \\t]+\\p{L}[\\p{L}\\p{M}'’.-]*){0,2}),?[ \\t]+(${HOUSE})${LINE_END}`,
   'gu',
 );
-const PREPOSITION_HINT = /(?<![\p{L}])(?:Na|Nad|Pod|Pred|Před|Pri|Při|K|Ku|U|V|Ve|Za|Ob|Mezi|Medzi)[ \t]+\p{L}/u;
+const PREPOSITION_HINT = /(?=[KMNOPUVZ])(?<![\p{L}])(?:Na|Nad|Pod|Pred|Před|Pri|Při|K|Ku|U|V|Ve|Za|Ob|Mezi|Medzi)[ \t]+\p{L}/u;
 
 function* findPrepositionStreets(text: string): Generator<PiiSpan> {
   if (!PREPOSITION_HINT.test(text)) return;
@@ -95,7 +111,7 @@ function* findPrepositionStreets(text: string): Generator<PiiSpan> {
  * maja 2024"), a time ("15. maja 14:00") or a count ("1. maja 2 dni").
  */
 const ORDINAL_STREET = new RegExp(
-  `(?<![\\p{L}\\d.])(?:(\\p{Lu}\\p{Ll}+)[ \\t]+)?\\d{1,2}\\.[ \\t]+(\\p{Ll}[\\p{L}\\p{M}]+(?:[ \\t]+\\p{Ll}[\\p{L}\\p{M}]+)?)[ \\t]+(${NUMBER})${UNITS}${LINE_END}`,
+  `(?=\\d)(?<![\\p{L}\\d.])\\d{1,2}\\.[ \\t]+(\\p{Ll}[\\p{L}\\p{M}]+(?:[ \\t]+\\p{Ll}[\\p{L}\\p{M}]+)?)[ \\t]+(${HOUSE})${LINE_END}`,
   'gu',
 );
 const ORDINAL_HINT = /(?<![\d.])\d{1,2}\.[ \t]+\p{Ll}[\p{L}\p{M}]+[ \t]+\d/u;
@@ -103,13 +119,13 @@ const ORDINAL_HINT = /(?<![\d.])\d{1,2}\.[ \t]+\p{Ll}[\p{L}\p{M}]+[ \t]+\d/u;
 function* findOrdinalStreets(text: string): Generator<PiiSpan> {
   if (!ORDINAL_HINT.test(text)) return;
   for (const m of execAll(ORDINAL_STREET, text)) {
-    const words = (m[2] ?? '').split(/[ \t]+/);
+    const words = (m[1] ?? '').split(/[ \t]+/);
     // (Words of three letters at least: "5. th 9258" is a Danish floor and side, then a postcode.)
     if (!words.every((w) => w.length >= 3 && isOwnWord(w) && !NOT_IN_CUED_LINE.has(w))) continue;
-    if (YEAR.test(m[3] ?? '') || COUNT_AFTER_NUMBER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
-    // A capitalised word before the ordinal is the street's type ("Cesta", "Ulica", "Trg"), or the sentence's.
-    const type = m[1];
-    const start = type !== undefined && !TYPE_OR_SUFFIX.test(type) && !STREET_TYPES_BEFORE_ORDINAL.has(type.toLowerCase()) ? m.index + type.length + 1 : m.index;
+    if (YEAR.test(m[2] ?? '') || COUNT_AFTER_NUMBER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+    // The street's type before the ordinal ("Cesta", "Ulica", "Trg") starts the line.
+    const type = /(?<![\p{L}])(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, m.index - 16), m.index))?.[1];
+    const start = type !== undefined && (TYPE_OR_SUFFIX.test(type) || STREET_TYPES_BEFORE_ORDINAL.has(type.toLowerCase())) ? m.index - type.length - 1 : m.index;
     yield { start, end: m.index + m[0].length };
   }
 }
@@ -129,7 +145,7 @@ const WELSH_ALONE = new Set(['penrhyn', 'rhos', 'derwen', 'eglwys', 'llwyn', 'ha
 const WELSH_WORD = "\\p{L}[\\p{L}\\p{M}'’]*";
 const WELSH_PARTICLE = '(?:y|yr|ty|tŷ)[ \\t-]+';
 const WELSH_STREET = new RegExp(
-  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?[ \\t]+((?:yr?[ \\t]+)?(?:${WELSH_ELEMENTS})(?:[ \\t-]+(?:${WELSH_PARTICLE})?${WELSH_WORD}){0,2}|${WELSH_WORD}(?:fryn|bryn|wern|ddu|goch|fawr|fach|teg|dre))${UNITS}(?![\\p{L}\\d])`,
+  `(?=\\d)(?<![\\w.,/:@$%&*!?+=^~-])(${HOUSE}),?[ \\t]+((?:yr?[ \\t]+)?(?:${WELSH_ELEMENTS})(?:[ \\t-]+(?:${WELSH_PARTICLE})?${WELSH_WORD}){0,2}|${WELSH_WORD}(?:fryn|bryn|wern|ddu|goch|fawr|fach|teg|dre))(?![\\p{L}\\d])`,
   'giu',
 );
 const WELSH_HINT = new RegExp(`\\d,?[ \\t]+(?:yr?[ \\t]+)?(?:${WELSH_ELEMENTS})(?![\\p{L}])|\\d,?[ \\t]+\\p{L}+(?:fryn|bryn|wern|ddu|goch|fawr|fach|teg|dre)(?![\\p{L}])`, 'iu');

@@ -1,5 +1,6 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { lazySet } from './lexicon.ts';
+import { POSSESSIVES_AFTER } from './street-look-alikes.ts';
 
 // The pieces street lines are written from, shared by the street scrubber's shapes
 // (street-address.ts) and those of other conventions (street-conventions.ts): street suffixes,
@@ -158,7 +159,8 @@ export const BUILDING_BEFORE =
  * rooms, halls, floors, exits, lines, seats, carriages, flights, chapters, pages, sections, versions,
  * orders and invoices, in the languages of the dev sets (multilingual-data.ts, loaded with the lexicon).
  */
-export const COUNTER_WORDS: ReadonlySet<string> = lazySet((d) => new Set(d.COUNTER_WORDS.split(/\s+/).filter((w) => w !== '')));
+// (With the few more of script-street-data.ts: "ĉambro", "colectivo", "Bahnsteig", "Traktandum", "Γραφείο", "Odası".)
+export const COUNTER_WORDS: ReadonlySet<string> = lazySet((d) => new Set(`${d.COUNTER_WORDS} ${d.SCRIPT_STREET_WORDS.counters}`.split(/\s+/).filter((w) => w !== '')));
 
 /** A floor and a flat or door written together: "K:9 D:4", "piso 6 depto. c". */
 export const UNITS = `(?:${UNIT}){0,4}`;
@@ -200,7 +202,9 @@ export const NOT_IN_CUED_LINE = new Set(
     // Chat words before a street line ("its Overgaden 12, 9. tv", "i moved! Ivana Mičurina 2").
     "it's its im i'm moved meet me us we live lives changed " +
     // A post box is no street line ("PO Box 9200", "Postfach 1234", "Apartado 45", "Casilla 12").
-    'box pobox postfach postbus postboks postbox apartado casilla').split(' '),
+    'box pobox postfach postbus postboks postbox apartado casilla ' +
+    // A number said to be one is a code or a count ("till number 106067", "139 numaralı hat": line number 139).
+    'number numaralı nolu').split(' '),
 );
 
 export const TYPE_OR_SUFFIX = new RegExp(`^(?:${TYPE_WORDS}|${SUFFIXES})$`, 'iu');
@@ -239,9 +243,11 @@ const LINE_COUNTERS = new Set(['zeile', 'zeilen', 'spalte', 'column', 'col', 'ro
 /** Verbs a line of chat starts with: a common English word ending in "-ing" or "-ed", or one of a few imperatives. */
 const LEADING_VERBS = new Set(['see', 'check', 'use', 'try', 'get', 'buy', 'play', 'review', 'watch', 'install', 'update', 'upgrade', 'open', 'call', 'ping', 'fix', 'test', 'run', 'read', 'order', 'book', 'grab', 'need', 'want', 'got', 'bought', 'ordered']);
 
-/** Whether the last of a cued line's words counts or places something ("Gate 2", "aula 36"; "Zeile 465" alone). */
+/** Whether the last of a cued line's words counts or places something ("Gate 2", "aula 36"; "Zeile 465" alone; "Kursi saya 5C", my seat). */
 export function isCounter(words: readonly string[]): boolean {
-  const last = (words[words.length - 1] ?? '').toLowerCase();
+  let k = words.length - 1;
+  if (k > 0 && POSSESSIVES_AFTER.has((words[k] ?? '').toLowerCase())) k--;
+  const last = (words[k] ?? '').toLowerCase();
   return COUNTER_WORDS.has(last) || (words.length === 1 && LINE_COUNTERS.has(last));
 }
 /** A common English word ending in "-ing" or "-ed" ("Playing", "tried"; not "King"), or one of {@link LEADING_VERBS}. */

@@ -1,8 +1,9 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { lazySet } from './lexicon.ts';
 import type { PiiSpan } from './types.ts';
-import { COUNT_AFTER_NUMBER } from './street-patterns.ts';
+import { COUNTER_WORDS, COUNT_AFTER_NUMBER } from './street-patterns.ts';
 import { execAll } from './text.ts';
+import { CURRENCY_WORDS } from './street-look-alikes.ts';
 
 /**
  * Street lines found by libpostal's street words of ~60 languages (street-data.ts): a street
@@ -169,7 +170,8 @@ const MORE_ENDINGS = words(`stranda stranden marka høgda hogda moen holtet gjer
 
 function isCompoundStreet(w: Word): boolean {
   const letters = [...w.lower];
-  if (letters.length < MIN_STEM + 3 || ENGLISH_TIER.has(w.lower) || JARGON_WORDS.has(w.lower)) return false;
+  // (Not a platform or a seat: "Bahnsteig", "Sitzplatz".)
+  if (letters.length < MIN_STEM + 3 || ENGLISH_TIER.has(w.lower) || JARGON_WORDS.has(w.lower) || COUNTER_WORDS.has(w.lower)) return false;
   for (let k = MIN_STEM; k <= letters.length - 3; k++) {
     const ending = letters.slice(k).join('');
     if (ENDINGS.has(ending) || MORE_ENDINGS.has(ending)) return true;
@@ -237,7 +239,8 @@ function streetAfter(text: string, numEnd: number, caseless: boolean): number | 
   // "160 Columbusstrasse", "46088 Bahnhofstrasse": a number before a compound street name.
   // (A full stop after it ends the sentence: "moved to 3361 Hirschengraben.")
   if (type !== undefined && isCompoundStreet(type) && (caseless || type.capital) && /^\d/.test(text.slice(numEnd - 1, numEnd))) return type.dotted ? type.end - 1 : type.end;
-  if (type === undefined || !isTypeWord(type)) return undefined;
+  // ("499 kr. Can I claim": an amount and its currency.)
+  if (type === undefined || !isTypeWord(type) || CURRENCY_WORDS.has(type.lower)) return undefined;
   let end = -1;
   const named: Word[] = [];
   for (const w of ws.slice(1)) {
@@ -275,9 +278,13 @@ export function* findStreetsByWords(text: string): Generator<PiiSpan> {
     const caseless = lineIsCaseless(text, start);
     const from = streetBefore(text, start, caseless);
     if (from !== undefined) {
-      yield { start: from, end };
+      // "Ruang Rapat 2": a room named after its word (a type word of another language's dictionary too).
+      const first = /^\p{L}+/u.exec(text.slice(from, from + 24))?.[0].toLowerCase() ?? '';
+      if (!COUNTER_WORDS.has(first) || OWN_NAME_TYPES.has(first)) yield { start: from, end };
       continue;
     }
+    // "Capitolo 10 Piazza Affari", "Zaal 1 Hoofdgebouw": the number counts or labels what stands before it.
+    if (COUNTER_WORDS.has(/(\p{L}+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 24), start))?.[1]?.toLowerCase() ?? '')) continue;
     const to = streetAfter(text, afterNumber(text, end), caseless);
     if (to !== undefined) yield { start, end: to };
   }
