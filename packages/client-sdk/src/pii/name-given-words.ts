@@ -28,6 +28,7 @@ import {
   wordBefore,
 } from './name-words.ts';
 import type { Regime } from './name-words.ts';
+import { isTitleCaseLine } from './title-case.ts';
 import type { PiiSpan } from './types.ts';
 
 // Given names that are English words (issue 13: a name is removed whole). The tagger weighs a word
@@ -80,8 +81,8 @@ type Continuation = 'verb' | 'participle' | 'list' | 'possessive' | 'label' | 'w
 const PLURAL_VERBS = new Set('are were have had will would can could should did'.split(' '));
 /** A parenthesis after a name, before its verb: "Ha Thanh Situ (on leave until May) owns this service". */
 const PARENTHESIS = /^ \([^()\n]{1,40}\)/;
-/** "and" or "or", one to three words, and the word after them: the other name of a list and its verb. */
-const LIST_THEN = /^ (?:and|or|&) (?:[\p{L}][\p{L}\p{M}'’-]* ){1,3}([\p{L}]+)/u;
+/** "and" or "or" and up to four words after it: the other name of a list and its verb. */
+const LIST_THEN = /^ (?:and|or|&)((?: [\p{L}][\p{L}\p{M}'’-]*){2,4})/u;
 /** A preposition and a word, and the word after them: "Missouri Wiegand from finance needs …". */
 const PLACE_THEN = /^ (?:from|at|in|on|of) [\p{L}][\p{L}\p{M}'’-]* ([\p{L}]+)/u;
 
@@ -103,8 +104,8 @@ function continuationAfter(text: string, end: number): Continuation | undefined 
   if (next === undefined) return undefined;
   if (next === 'who') return 'who';
   if (next === 'and' || next === 'or') {
-    const verb = LIST_THEN.exec(rest)?.[1]?.toLowerCase();
-    return verb !== undefined && (PLURAL_VERBS.has(verb) || verbKind(verb) !== undefined) ? 'list' : undefined;
+    const others = LIST_THEN.exec(rest)?.[1]?.toLowerCase().split(' ').slice(2) ?? [];
+    return others.some((w) => PLURAL_VERBS.has(w) || verbKind(w) !== undefined) ? 'list' : undefined;
   }
   const placed = PLACE_THEN.exec(rest)?.[1]?.toLowerCase();
   return verbKind(placed ?? next);
@@ -181,7 +182,8 @@ function mayBeGiven(w: string, first: boolean, cont: Continuation): boolean {
   if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || CALENDAR_WORD.test(lower) || NOT_GIVEN.has(lower) || HEAD_ADVERBS.has(lower)) return false;
   if (DETERMINERS.has(lower) || SUBORDINATORS.has(lower) || SUBJECT_PRONOUNS.has(lower) || PRAISE.has(lower) || BEFORE_PERSON.has(lower) || THINKING.has(lower)) return false;
   if (PLACE_NOUNS.has(lower.charAt(0).toUpperCase() + lower.slice(1))) return false;
-  if (ENGLISH_TIER.has(lower) && /(?:ed|ing|ly)$/.test(lower)) return false;
+  // A verb's form, or an adverb; a gerund only where no verb can stand ("it was Blessing Ibikunle who").
+  if (ENGLISH_TIER.has(lower) && (/(?:ed|ly)$/.test(lower) || (/ing$/.test(lower) && cont !== 'who'))) return false;
   // An imperative verb's object is followed by what is given or done, not by a verb of its own
   // ("Promise Mbengue left", but "Get Okafor started", "Promise Okafor a raise").
   if (IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower)) return cont === 'verb';
@@ -206,6 +208,8 @@ function objectEnds(governor: string, next: string | undefined): boolean {
 function takesAPerson(lower: string): boolean {
   return lower !== 'to' && (BEFORE_NAME_SLOT.has(lower) || TWO_OBJECT_VERBS.has(lower) || OBJECT_TAKERS.has(lower));
 }
+/** Verbs followed by another verb's base form: "help thank …", "let ask …", "make promise …". */
+const CAUSATIVES = new Set('help helps helped let lets make makes made have has had see saw watch hear'.split(' '));
 const PREPOSITIONS = new Set('with w for from by about of at cc without except including like unlike'.split(' '));
 const OBJECT_TAKERS = new Set('w without except including like unlike owe owes owed hired hire interviewing interviewed nominated'.split(' '));
 
@@ -225,6 +229,8 @@ export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: 
     words.push({ w, at });
   }
   if (words.length === 0) return s.start;
+  const asked = questionOrPredicate(text, words);
+  if (asked !== undefined) return asked;
   const cont = continuationAfter(text, s.end);
   // The longest run of words that may be given names, then shorter ones; "an" before a word that
   // starts with a consonant is no article ("IF AN HA YIM AGREES").
@@ -244,6 +250,47 @@ export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: 
     if (opensSubject(text, head.at, head.w.toLowerCase() === 'said', cont, afterName)) return head.at;
   }
   return objectSlotStart(text, s, words);
+}
+
+/** Auxiliaries that open a question, their subject after them ("Did Said Zięba get …?"). */
+const QUESTION_AUX = new Set('did does do can could will would should is was are were has have'.split(' '));
+/** Of those, the ones "to" cannot follow: "Did To Nhi Liang get …?" (but "is to", "has to"). */
+const AUX_BEFORE_NO_TO = new Set('did does do can could will would should'.split(' '));
+const WH_WORDS = new Set('how when where why what who which'.split(' '));
+
+/**
+ * Words before a name right after an auxiliary that opens a question (at a sentence's start or
+ * after a question word: "DID SAID ZIĘBA GET …", "HOW IS SAID WRONA DOING", "Did To Nhi Liang get
+ * …"), which can only be its subject; or after "is" or "was" at the end of the clause ("the
+ * on-call today is ha thanh situ."), the rarer English words only. The start of the name
+ * grown over them, or undefined.
+ */
+function questionOrPredicate(text: string, words: ReadonlyArray<{ w: string; at: number }>): number | undefined {
+  for (let n = words.length; n >= 1; n--) {
+    const run = words.slice(0, n).reverse();
+    const head = run[0] as { w: string; at: number };
+    const aux = wordBefore(text, Math.max(0, head.at - 40), head.at)?.toLowerCase();
+    if (aux === undefined || !QUESTION_AUX.has(aux)) continue;
+    const auxAt = head.at - aux.length - 1;
+    const wh = wordBefore(text, Math.max(0, auxAt - 40), auxAt)?.toLowerCase();
+    const whAt = auxAt - (wh?.length ?? 0) - 1;
+    const question = OPENS.test(text.slice(Math.max(0, auxAt - 12), auxAt)) || (wh !== undefined && WH_WORDS.has(wh) && OPENS.test(text.slice(Math.max(0, whAt - 12), whAt)));
+    if (question) {
+      const fits = run.every(({ w }, j) => {
+        const lower = w.toLowerCase();
+        if (j === 0 && lower === 'to') return AUX_BEFORE_NO_TO.has(aux);
+        return mayBeGiven(w, j === 0, 'verb') && !IMPERATIVE_VERBS.has(lower) && !TWO_OBJECT_VERBS.has(lower);
+      });
+      if (fits) return head.at;
+    } else if (aux === 'is' || aux === 'was') {
+      const fits = run.every(({ w }) => {
+        const tier = ENGLISH_TIER.get(w.toLowerCase());
+        return (tier === undefined || tier > 1) && mayBeGiven(w, false, 'verb');
+      });
+      if (fits) return head.at;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -267,9 +314,75 @@ function objectSlotStart(text: string, s: PiiSpan, words: ReadonlyArray<{ w: str
       const tier = ENGLISH_TIER.get(lower);
       // "said" after a preposition has no subject to be the verb of ("lunch w said samlaith").
       if (lower === 'said') return j === 0 && PREPOSITIONS.has(governor);
-      return mayBeGiven(w, false, cont) && !IMPERATIVE_VERBS.has(lower) && !TWO_OBJECT_VERBS.has(lower) && (tier === undefined || tier > 2 || objectEnds(governor, next));
+      // A verb's base form there is a second verb only after a causative one ("help ping …", "let
+      // … ask"); after a preposition or another verb it is the name's ("without promise mbacké",
+      // "give promise mangane access").
+      const verbAfterVerb = CAUSATIVES.has(governor) && (IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower));
+      return mayBeGiven(w, false, 'verb') && !verbAfterVerb && (tier === undefined || tier > 2 || objectEnds(governor, next));
     });
     if (fits) return head.at;
   }
   return s.start;
 }
+
+/** Verbs of the past or the third person that "said" as a verb is never followed by ("NAIAMAH SAID GOT MOVED", "… SAID TAKES SATURDAY"). */
+const AFTER_SAID_NAME = new Set([...'got went came took gave made found kept sent began joined left started'.split(' '), 'takes', 'gets', 'goes', 'comes', 'makes', 'gives', 'leads', 'owns', 'runs', 'joins', 'starts', 'needs', 'wants']);
+/** What "said" after a person's name in an object's place is followed by when it is the name's: a time, a clause's end. */
+const AFTER_OBJECT_SAID = /^(?:since|after|before|last|this|next|until|till|yesterday|today|tomorrow|as)$/;
+/** Verbs whose object is a person ("we hired abaraham said as a contractor"). */
+const PERSON_VERBS = new Set('hired hire hiring ping pinged ask asked tell told thank thanked invite invited remind reminded meet met page paged call called email emailed'.split(' '));
+/** Prepositions whose object is a person more often than a message's sender ("with", "to", "by"; not "from", "of": "the note from Bob said …"). */
+const PERSON_PREPOSITIONS = new Set('with w to by for cc'.split(' '));
+
+/**
+ * Whether "said", right after name `s`, is its last word ("Said" is a given name and a surname):
+ * a verb of the past or the third person follows it, which "said" as a verb is never followed by
+ * ("ghaib said joined in march"); or the name is the object of a verb or a preposition, so no
+ * subject stands before "said" for it to be the verb of, and a time or the clause's end follows
+ * ("i'll sync with saluma said after lunch", "escalated to iiazabil said since it blocks", "we
+ * hired abaraham said as a contractor"). Not "bob said go ahead", "the note from Bob said so".
+ * In mixed case a capitalised "Said" in a line of prose is the name's ("Welcome aboard, Jalail
+ * Said!").
+ */
+export function saidAfterName(text: string, s: PiiSpan, regime: Regime, saidEnd: number): boolean {
+  const after = text.slice(saidEnd, saidEnd + 40);
+  const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase();
+  if (regime === 'title') return text.charCodeAt(saidEnd - 4) === 83 && proseLine(lineAround(text, s.start));
+  if (next !== undefined && AFTER_SAID_NAME.has(next)) return true;
+  const governor = wordBefore(text, Math.max(0, s.start - 40), s.start)?.toLowerCase();
+  if (governor === undefined) return false;
+  const ends = next === undefined ? /^[ \t]*[.!?)](?:\s|$)/.test(after) : AFTER_OBJECT_SAID.test(next);
+  if (PERSON_VERBS.has(governor)) return ends;
+  return PERSON_PREPOSITIONS.has(governor) && ends && next !== 'as';
+}
+
+/** A line with a word in lower case that a heading would capitalise (3 letters or more, no "the", "and", "with"…): prose. */
+function proseLine(line: string): boolean {
+  return !isTitleCaseLine(line) || [...line.matchAll(/(?<![\p{L}'’-])\p{Ll}{3,}(?![\p{L}'’-])/gu)].some((m) => !HEADING_SMALL_WORDS.has(m[0]));
+}
+const HEADING_SMALL_WORDS = new Set('the and for with from via nor but into onto upon over'.split(' '));
+
+function lineAround(text: string, at: number): string {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  const to = text.indexOf('\n', at);
+  return text.slice(Math.max(from, at - 120), Math.min(to === -1 ? text.length : to, at + 120));
+}
+
+/**
+ * Whether word `w` after name `s`, before what ends at `wordEnd`, is the name's by the clause:
+ * after a verb with two objects the second starts with an article ("we owe geo block a reply"),
+ * and after a preposition that opens the sentence the main clause starts with its subject
+ * ("WITHOUT JINYU PAN WE WOULD HAVE MISSED IT").
+ */
+export function surnameBeforeClause(text: string, s: PiiSpan, w: string, wordEnd: number): boolean {
+  const lower = w.toLowerCase();
+  if (SUBORDINATORS.has(lower) || DETERMINERS.has(lower) || SUBJECT_PRONOUNS.has(lower) || TWO_OBJECT_VERBS.has(lower) || lower.length < 2) return false;
+  const next = WORD_AFTER.exec(text.slice(wordEnd, wordEnd + 40))?.[1]?.toLowerCase();
+  if (next === undefined) return false;
+  const governor = wordBefore(text, Math.max(0, s.start - 40), s.start)?.toLowerCase();
+  if (governor === undefined) return false;
+  if (TWO_OBJECT_VERBS.has(governor) || /^owe/.test(governor)) return next === 'a' || next === 'an' || next === 'the';
+  const governorAt = s.start - governor.length - 1;
+  return OPENING_PREPOSITIONS.has(governor) && SUBJECT_PRONOUNS.has(next) && next !== 'who' && OPENS.test(text.slice(Math.max(0, governorAt - 12), governorAt));
+}
+const OPENING_PREPOSITIONS = new Set('without with unlike like thanks for after before'.split(' '));

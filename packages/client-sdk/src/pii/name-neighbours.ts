@@ -11,7 +11,7 @@ import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, WORD_SURNAMES, fold
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { AFTER_OBJECT, AFTER_SURNAME, BEFORE_PERSON, CALENDAR_WORD, FINITE_VERB, PRAISE, SUBJECT_PRONOUNS, WORD_AFTER, consonantSound, finiteVerb, inRegime, neverBeside, regimeOf, spelledOut, wordBefore } from './name-words.ts';
 import type { Regime } from './name-words.ts';
-import { givenWordsStart } from './name-given-words.ts';
+import { givenWordsStart, saidAfterName, surnameBeforeClause } from './name-given-words.ts';
 import type { PiiSpan } from './types.ts';
 
 // A name is removed whole (issue 13): once any word of it is found, a word right beside it that a
@@ -236,13 +236,17 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
         s.end += w.length + 1;
         continue;
       }
+      if (lower === 'said' && saidAfterName(text, s, regime, s.end + 1 + w.length)) {
+        s.end += w.length + 1;
+        continue;
+      }
       // (A verb's irregular past or third person is what the person did: "combo lost —".)
       if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || AFTER_SURNAME.has(lower) || ADVERB_AFTER.test(lower) || CALENDAR_WORD.test(lower) || FINITE_VERB.test(lower)) break;
       // A word before a number is its unit or label ("Dec 20", "USD 92,709", "Room 4").
       if (/^[ \t]\d/.test(text.slice(s.end + 1 + w.length, s.end + 3 + w.length))) break;
       // A common English word in a verb's or a plural's form is the sentence's ("starts", "saw" before "the").
       const tier = ENGLISH_TIER.get(lower);
-      const closes = surnameCloses(text, s.end + 1 + w.length) || twoNameWordsThenClose(text, s.end + 1 + w.length, regime);
+      const closes = surnameCloses(text, s.end + 1 + w.length) || twoNameWordsThenClose(text, s.end + 1 + w.length, regime) || surnameBeforeClause(text, s, w, s.end + 1 + w.length);
       if (!isSurname(w) && !(unknownWord(lower) && !/^[ \t]\d/.test(text.slice(s.end + 1 + w.length))) && (!closes || (tier !== undefined && tier <= 2 && /(?:s|ed|ing)$/.test(lower)))) break;
       s.end += w.length + 1;
     }

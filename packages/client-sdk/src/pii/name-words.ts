@@ -122,7 +122,7 @@ export function consonantSound(w: string): boolean {
 export const AFTER_SURNAME = new Set(
   ('to from about after before on in at for with by of into over and or but is was are were has had have will would can could ' +
     'should may might must did does do be wrote writes said says asked left joined approved reviewed needs wants got gets ' +
-    'owns leads runs since because when while if so as via until till ' +
+    'owns leads runs since because when while if whether so as via until till ' +
     // A relative clause about the person ("it was X who found the leak").
     'who').split(' '),
 );
