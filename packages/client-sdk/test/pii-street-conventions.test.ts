@@ -114,3 +114,64 @@ describe('street lines of more conventions', () => {
     expect(streets('Nos vemos en Calle 5 de mayo 12')).toEqual(['Calle 5 de mayo 12']);
   });
 });
+
+// Street names written by local conventions with no street word of the lists, units after any line,
+// and the things such lines are mistaken for; each fails without the rule it names.
+describe('street names of local conventions (street-local-names.ts) and their look-alikes (street-look-alikes.ts)', () => {
+  it('takes an Austrian locality in brackets, a Czech or Slovak preposition, a Slavic date or ordinal', () => {
+    expect(streets('Neue Anschrift: Mühlgasse (Oberndorf) 12')).toEqual(['Mühlgasse (Oberndorf) 12']);
+    expect(streets('meine adresse ist am moosfeld (kirchberg) 7b')).toEqual(['am moosfeld (kirchberg) 7b']);
+    expect(streets('Apollo (NASA) 13 was a mission')).toEqual([]);
+    expect(streets('Sraz je U Lípy 14, Brno')).toEqual(['U Lípy 14']);
+    expect(streets('The hub Pod hájom 8 Suite 4 opens today')).toEqual(['Pod hájom 8 Suite 4']);
+    expect(streets('V Rising 2 is out')).toEqual([]);
+    expect(streets('Pošljite na Ulica 27. marca 14')).toEqual(['Ulica 27. marca 14']);
+    expect(streets('Moja adresa: 15. maja 22 Stan 3')).toEqual(['15. maja 22 Stan 3']);
+    expect(streets('Sastanak je 1. maja 2024 u 10')).toEqual([]);
+  });
+
+  it('takes Welsh names of Welsh place words after the house number, in a line of one case too', () => {
+    expect(streets('Best wishes,\nCeri\n12 Maesteg')).toEqual(['12 Maesteg']);
+    expect(streets('send it to 33 Cil Y Coed, please')).toEqual(['33 Cil Y Coed']);
+    expect(streets('send it to 33 Cil Y Coed next week')).toEqual(['33 Cil Y Coed']);
+    expect(streets('my address is 5 heol y nant, pontypridd')).toEqual(['5 heol y nant']);
+    expect(streets('Read 2 Min Read blogs')).toEqual([]);
+  });
+
+  it('takes Czech, Slovak and Polish streets of one adjective where an orientation number or a place\'s end follows', () => {
+    expect(streets('the courier went to Nerudova 211/15 again')).toEqual(['Nerudova 211/15']);
+    expect(streets('Meeting at vodičkova 36, then lunch')).toEqual(['vodičkova 36']);
+    expect(streets('adresa je palackeho 12, 779 00 Olomouc')).toEqual(['palackeho 12']);
+    expect(streets('We flew to Alaska 3 times')).toEqual([]);
+  });
+
+  it('takes compound endings, types and units of more languages', () => {
+    expect(streets('Kind regards,\nKari\nSolbakkstranda 14')).toEqual(['Solbakkstranda 14']);
+    expect(streets('we are moving to 18 Rosenmatte next month')).toEqual(['18 Rosenmatte']);
+    expect(streets('Nova adresa: Trg svobode 3')).toEqual(['Trg svobode 3']);
+    expect(streets('Új cím: Petőfi főút 12')).toEqual(['Petőfi főút 12']);
+    expect(streets('Jurassic Park 3 is on tonight')).toEqual([]);
+    expect(streets('Adres: Lindenlaan 4 1e verdieping')).toEqual(['Lindenlaan 4 1e verdieping']);
+    expect(streets('Lieferung an Bachstr. 7b 3 OG')).toEqual(['Bachstr. 7b 3 OG']);
+    // (Not over a unit that starts a line of its own: "No. 16, Temple Road".)
+    expect(streets('Deliver to Flat 4B, Lotus Gardens, No. 16, Temple Road today')).toContain('No. 16, Temple Road');
+    expect(streets('nouvelle adresse : 14 ave des Tilleuls')).toEqual(['14 ave des Tilleuls']);
+    expect(streets('Address: 6 Woodlands')).toEqual(['6 Woodlands']);
+    expect(streets('home: 22 Wo On Lane')).toEqual(['22 Wo On Lane']);
+    expect(streets('Nos vemos en zapiola 3120 dpto. 4, a las 9')).toEqual(['zapiola 3120 dpto. 4']);
+  });
+
+  it('keeps versions, models, rooms, seats, titles, amounts and scores', () => {
+    expect(streets('Upgraded the fleet to Monterey 12 on Monday')).toEqual([]);
+    expect(streets('The charter is an Airbus 320, boarding now')).toEqual([]);
+    expect(streets('Please order two units of Model Vega 300 for the lab.')).toEqual([]);
+    expect(streets('Ci vediamo in Sala Colonne 2, ok?')).toEqual([]);
+    expect(streets('Ich sitze auf Sitzplatz 17, Wagen 4')).toEqual([]);
+    expect(streets('We are watching 90 Bedford Street tonight')).toEqual([]);
+    expect(streets('Taxi came to Rs. 450. Can I claim it?')).toEqual([]);
+    expect(streets('Hay obras en la carretera federal 45.')).toEqual([]);
+    expect(streets('Tôi đi xe buýt số 12 đến trường.')).toEqual([]);
+    expect(streets('Final: Park Lane 2, Mill Road 0 — through!')).toEqual([]);
+    expect(streets('Boarding from gate 31, see you there.')).toEqual([]);
+  });
+});

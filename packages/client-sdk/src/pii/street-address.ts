@@ -1,11 +1,11 @@
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 import { afterNonLetter, execAll, letterBefore } from './text.ts';
-import { findStreetsByWords, isUnitWord, withUnit } from './street-words.ts';
+import { findStreetsByWords, isSentenceWord, isUnitWord, withUnit } from './street-words.ts';
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
 import { passwordCueSpans } from './password-cues.ts';
-import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, ENGLISH_WORD_THEN_NUMBER, FLOOR, FRENCH_TYPES_BEFORE_PARTICLE, HOUSE_MARK_WORD, SENTENCE_WORDS_AFTER_STREET, TYPE_FIRST_PARTICLES, TYPE_FIRST_WORDS, endBeforeSentenceWord, isCounter, isEnglishVerb, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, TYPE_OR_SUFFIX, TYPE_WORDS, UNIT, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, ENGLISH_WORD_THEN_NUMBER, FLOOR, FRENCH_TYPES_BEFORE_PARTICLE, HOUSE_MARK_WORD, SENTENCE_WORDS_AFTER_STREET, TYPE_FIRST_PARTICLES, TYPE_FIRST_WORDS, endBeforeSentenceWord, isCounter, isEnglishVerb, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, PLACE_ENDS, TYPE_OR_SUFFIX, TYPE_WORDS, UNIT, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
 import { findLocalStreetNames } from './street-local-names.ts';
 import { CURRENCY_WORDS, MEDIA_VERBS, MODEL_WORDS, ROAD_CLASS_WORDS, ROOM_FIRST_WORDS, VERSION_CONTEXT } from './street-look-alikes.ts';
@@ -74,12 +74,13 @@ const COMPOUND = new RegExp(
 
 /**
  * Street names without a street word, recognised by their first word (case-sensitive):
- * "7875 The Paddock", "Im Frohental 268", "Zum Claashäuschen 12c", "Norra Skogsgärdet 96".
+ * "7875 The Paddock", "Im Frohental 268", "Zum Claashäuschen 12c", "Norra Skogsgärdet 96", Norwegian
+ * "Gamle Klokkergropa 1", "Vestre Litjlia 4".
  */
 const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
 const NUMBER_THE = new RegExp(`(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER})\\s+The\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?${UNITS}(?![\\p{L}\\d])`, 'gu');
 const LEADING_WORD_THEN_NUMBER = new RegExp(
-  `(?<![\\p{L}])(?:Im|Am|Zum|Zur|An der|Auf der|Auf dem|In der|Unter den|Norra|Södra|Östra|Västra|Undre|Övre|Lilla|Stora)\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?\\s+${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}])(?:Im|Am|Zum|Zur|An der|Auf der|Auf dem|In der|Unter den|Norra|Södra|Östra|Västra|Undre|Övre|Lilla|Stora|Søndre|Nordre|Vestre|Østre|Øvre|Nedre|Gamle|Indre|Ytre|Midtre)\\s+${CAP_WORD}(?:\\s+${CAP_WORD})?\\s+${NUMBER}${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'gu',
 );
 
@@ -93,6 +94,22 @@ const ROOM_WORDS = new Set(['room', 'zimmer', 'raum', 'bldg', 'building', 'mails
 const CURRENCY_CODES = new Set(
   'USD EUR GBP AED SAR QAR KWD BHD OMR CHF JPY CNY INR AUD CAD NZD SEK NOK DKK ISK PLN CZK HUF RON BGN TRY ZAR NGN KES GHS EGP MAD BRL MXN ARS CLP COP PEN IDR MYR SGD HKD KRW THB VND PHP PKR BDT LKR ILS RUB UAH'.split(' '),
 );
+
+/**
+ * Whether the capitalised word at `k` of a street's name, one of {@link NOT_STREET_WORDS}, names the street:
+ * "14 New Church Road", "867 Will Parkways" (a surname), "7153 A Street", Cantonese "On" beside a syllable no
+ * English list holds ("1 Yan On Terrace", "6 On Pak Road").
+ */
+function namesStreet(written: readonly string[], k: number): boolean {
+  const w = written[k] ?? '';
+  if (!/^\p{Lu}/u.test(w)) return false;
+  const lower = w.toLowerCase();
+  if (lower === 'new' || lower === 'old' || lower === 'will' || w === 'A') return true;
+  return lower === 'on' && [written[k - 1], written[k + 1]].some((x) => x !== undefined && /^\p{Lu}/u.test(x) && !ENGLISH_TIER.has(x.toLowerCase()));
+}
+
+/** Particles inside Dutch, German and Romance street names ("van de Venstraat", "von der Tann-Straße"). */
+const NAME_PARTICLES = new Set(['de', 'van', 'der', 'den', 'von', 'vom', 'la', 'le', 'di', 'da', 'du', 'del', 'della', 'des', 'ter', 'te', 'op']);
 
 /** A unit's word right before a number ("apt. 736", "Suite 914", "#"). */
 const UNIT_BEFORE_NUMBER = /(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|no|lgh|bldg|building|zimmer|#)\.?[ \t]?$/i;
@@ -207,9 +224,10 @@ const CUED_NUMBER_FIRST = new RegExp(`${NUMBER},?[ \\t]+((?:${NAME_WORD}[ \\t]+)
 const LINE_START = /(?:^|\n)[ \t]*(?=\S)/g;
 /** What may follow a street line alone on its line: an aside in brackets, punctuation. */
 const LINE_REST = /^[ \t]*(?:\([^\n)]{0,60}\))?[ \t.,;]*(?:\r?\n|$)/;
-const UNIT_WORDS = 'apt\\.?|apartment|suite|ste\\.|unit|flat|floor|fl\\.|lgh\\.|m\\.|kat|sprat|stan|apartma|stanovanje|nadstropje|pisarna|leil\\.|dz\\.|ap\\.|piso|planta|étage|hoog|zimmer|wohnung';
+const UNIT_WORDS = 'apt\\.?|apartment|suite|ste\\.|unit|flat|floor|fl\\.|lgh\\.|m\\.|kat|sprat|stan|apartma|stanovanje|nadstropje|pisarna|leil\\.|dz\\.|ap\\.|piso|planta|étage|hoog|zimmer|wohnung|' +
+  'dpto\\.|depto\\.|dto\\.|int\\.|of\\.|apto\\.|byt|lok\\.';
 /** Of {@link UNIT_WORDS}, those of a dwelling: a count of things may stand before a floor ("2 Meeting Rooms Floor 4"), not before a flat. */
-const DWELLING_WORDS = 'apt\\.?|apartment|suite|ste\\.|unit|flat|lgh\\.|stan|apartma|stanovanje|zimmer|wohnung';
+const DWELLING_WORDS = 'apt\\.?|apartment|suite|ste\\.|unit|flat|lgh\\.|stan|apartma|stanovanje|zimmer|wohnung|dpto\\.|depto\\.|dto\\.|apto\\.|int\\.|byt|lok\\.';
 /** `words` matching either case of each letter, in a pattern whose other parts are case-sensitive. */
 const caseless = (words: string): string => words.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
 /** A floor written number first after a house number: German and Austrian "4 OG" (Obergeschoss), Dutch and Flemish "2e verdieping". */
@@ -218,11 +236,25 @@ const WORDS_NUMBER_UNIT = new RegExp(
   `(?<![\\p{L}\\d.-])((?:${CAP_WORD}[ \\t]+){0,3}${CAP_WORD}),?[ \\t]+${NUMBER},?\\s(?:(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d{1,5}[a-zA-Z]?|${FLOOR_AFTER_NUMBER})(?![\\p{L}\\d])`,
   'gu',
 );
+/**
+ * A street typed in lower case before its house number and a flat ("merced 2390 dpto. 901", "táborská 11 byt 12", "ogrodowa 40
+ * lok. 56"): the words back from the number that no English list holds.
+ */
+const LOWER_WORDS_NUMBER_UNIT = new RegExp(
+  `(?<![\\p{L}\\d.-])((?:\\p{Ll}[\\p{L}\\p{M}'’.-]*[ \\t]+){0,2}\\p{Ll}[\\p{L}\\p{M}'’.-]*),?[ \\t]+${NUMBER},?\\s(?:${caseless(DWELLING_WORDS)})\\s?#?\\s?\\d{1,5}[a-zA-Z]?(?![\\p{L}\\d])`,
+  'gu',
+);
 /** The same with the house number first: "4 Hillside Apt. 175", "964 Hirschengraben Apt. 122", "670 Tir Celyn Suite 258". */
 const NUMBER_WORDS_UNIT = new RegExp(
   `(?<![\\w.,/:@$%&*!?+=^~#-])${NUMBER},?[ \\t]+((?:${CAP_WORD}[ \\t]+){0,3}${CAP_WORD}),?\\s(?:${caseless(DWELLING_WORDS)})\\s?#?\\s?\\d{1,5}[a-zA-Z]?(?![\\p{L}\\d])`,
   'gu',
 );
+/** A word of a street's name typed in lower case: no English, software or sentence word. */
+function isOwnStreetWord(w: string): boolean {
+  const lower = w.toLowerCase();
+  return !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !NOT_IN_CUED_LINE.has(lower) && !isSentenceWord(lower) && !SENTENCE_WORDS_AFTER_STREET.has(lower);
+}
+
 /** A house number or a name and a unit: where {@link WORDS_NUMBER_UNIT} and {@link NUMBER_WORDS_UNIT} can match. */
 // (Found from its space, the letter or digit before it looked at then: a pattern that starts with a letter class is tried at every letter.)
 const NUMBER_THEN_UNIT = new RegExp(`\\s(?<=[\\p{L}\\d],?\\s)(?:(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d|${FLOOR_AFTER_NUMBER})`, 'gu');
@@ -262,7 +294,8 @@ function inSeasonYear(spans: readonly number[][], s: PiiSpan): boolean {
 }
 
 /** `lone`: a line alone, with no cue; `weak`: after no cue or a weak one (see {@link WEAK_ADDRESS_CUE}). */
-function streetLineAt(text: string, at: number, lone = false, weak = lone): PiiSpan | undefined {
+/** `named`: after a word for "address" ("Address change: 5302 Hillside"), where a house number's capitalised English words name a street too. */
+function streetLineAt(text: string, at: number, lone = false, weak = lone, named = false): PiiSpan | undefined {
   for (const re of [CUED_NUMBER_FIRST, CUED_NUMBER_LAST]) {
     re.lastIndex = at;
     const m = re.exec(text);
@@ -270,14 +303,22 @@ function streetLineAt(text: string, at: number, lone = false, weak = lone): PiiS
     let value = m[0];
     const words = (m[1] ?? '').split(/\s+/);
     if (re === CUED_NUMBER_FIRST) {
-      // "7 Tir Celyn now": the words run on into the sentence; drop its words from the end.
-      let drop = 0;
-      while (words.length > 1 && (NOT_IN_CUED_LINE.has((words[words.length - 1] ?? '').toLowerCase()) || SENTENCE_WORDS_AFTER_STREET.has((words[words.length - 1] ?? '').toLowerCase()))) {
-        drop += (words.pop() ?? '').length;
+      // "7 Tir Celyn now", "183 Ödhus from next month": the words run on into the sentence; the name ends before its first word
+      // ("of" and "the" aside: "1211 Avenue of the Americas").
+      // (Where the sentence goes on after a place: "from", "next", "now"; not at "the" — "At 4 A.M. the next morning" is a time —
+      // nor at a French "à" inside a name: "648 Route tendant à Bioley".) Its words at the end go too.
+      const drops = (w: string): boolean => NOT_IN_CUED_LINE.has(w.toLowerCase()) || SENTENCE_WORDS_AFTER_STREET.has(w.toLowerCase());
+      let keep = words.findIndex((w, k) => k > 0 && PLACE_ENDS.test(` ${w}`));
+      if (keep === -1) keep = words.length;
+      while (keep > 1 && drops(words[keep - 1] ?? '')) keep--;
+      if (keep < words.length && value.endsWith(m[1] ?? '')) {
+        words.length = keep;
+        value = value.slice(0, value.length - (m[1] ?? '').length) + words.join(' ');
       }
-      if (drop > 0 && value.endsWith(m[1] ?? '')) value = value.slice(0, value.length - (m[1] ?? '').length) + words.join(' ');
     }
-    if (!cuedWordsLookLikeStreet(words, !/\p{Lu}/u.test(lineAround(text, at)))) continue;
+    // (British streets are named by English words alone: "8 Woodlands", "45 Mount Pleasant", "2 Brookside".)
+    const titled = named && re === CUED_NUMBER_FIRST && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_IN_CUED_LINE.has(w.toLowerCase()) && !JARGON_WORDS.has(w.toLowerCase()));
+    if (!titled && !cuedWordsLookLikeStreet(words, !/\p{Lu}/u.test(lineAround(text, at)))) continue;
     // "use Gate 2 today", "pasa al aula 36": a gate, a room or a platform and its number, no street line.
     if (re === CUED_NUMBER_LAST && isCounter(words)) continue;
     if (words.length === 1 && CURRENCY_CODES.has(words[0] ?? '')) continue;
@@ -313,6 +354,15 @@ function* findLoneStreetLines(text: string): Generator<PiiSpan> {
     // A type word first names a street of English words too ("Square Stark 571b Apt. 800", Belgian).
     const typed = words.length > 1 && TYPE_OR_SUFFIX.test(words[0] ?? '') && !words.some((w) => NOT_IN_CUED_LINE.has(w.toLowerCase()));
     if (typed || cuedWordsLookLikeStreet(words)) yield { start: at, end: at + m[0].length };
+  }
+  for (const [at, m] of matchNearAnchors(text, LOWER_WORDS_NUMBER_UNIT, units)) {
+    const words = (m[1] ?? '').split(/[ \t]+/);
+    let k = words.length;
+    while (k > 0 && isOwnStreetWord(words[k - 1] ?? '')) k--;
+    const own = words.slice(k);
+    if (own.length === 0) continue;
+    const start = at + (m[1] ?? '').length - own.join(' ').length;
+    yield { start, end: at + m[0].length };
   }
   for (const [at, m] of matchNearAnchors(text, NUMBER_WORDS_UNIT, units)) {
     // A house number's words may be English ("4 Hillside Apt. 175"): a unit and its number follow them. Not a sentence's words, nor
@@ -368,15 +418,18 @@ function* findStreetLinesBeforePostcodes(text: string): Generator<PiiSpan> {
   }
 }
 
+/** A cue's word for "address" (not a preposition: "meet at 5 Guys" names a restaurant). */
+const ADDRESS_WORD = /addr|adres|anschrift|indirizzo|direcci|endere|morada|domicil/i;
+
 function* findCuedStreetLines(text: string): Generator<PiiSpan> {
   for (const cue of execAll(ADDRESS_CUE, text)) {
     const at = cue.index + cue[0].length;
-    const span = streetLineAt(text, at);
+    const span = streetLineAt(text, at, false, false, ADDRESS_WORD.test(cue[0]));
     if (span !== undefined) yield span;
   }
   for (const cue of execAll(WEAK_ADDRESS_CUE, text)) {
     const at = cue.index + cue[0].length;
-    const span = streetLineAt(text, at, false, true);
+    const span = streetLineAt(text, at, false, true, ADDRESS_WORD.test(cue[0]));
     if (span !== undefined && PLACE_ENDS.test(text.slice(span.end, span.end + 24))) yield span;
   }
 }
@@ -395,12 +448,6 @@ const WEAK_ADDRESS_CUE = afterNonLetter(new RegExp(
     '|(?:address|adresse|adres|dirección|direccion|endereço|endereco|indirizzo)(?:[ \\t]+[^\\n:=]{0,30}?)?(?:[ \\t]*[:=][ \\t]*|[ \\t]+[-–—][ \\t]+|[ \\t]+to[ \\t]+|,[ \\t]+it[\'’]?s[ \\t]+))',
   'giu',
 ));
-/**
- * What follows a place and not a version, a count or a name: punctuation, a bracket, the line's
- * end, or a word that goes on after a place ("… 201 to the airport", "… 2 this week", "… 8 with
- * the neighbour"). "Python 3 is out", "Sprint 42 starts" and "Ana 2 days ago" do not end so.
- */
-const PLACE_ENDS = /^(?:[ \t]*(?:[,.!?;:()\]]|\r?\n|$)|[ \t]+(?:to|with|this|next|now|on|at|for|from|and|until|since|thx|thanks|pls|please|today|tomorrow)(?![\p{L}]))/iu;
 
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   // A house number (in ASCII, full-width, Arabic-Indic or Thai digits), or "s/n" (Spanish and Portuguese: no number).
@@ -447,9 +494,11 @@ function withUnitsAfter(text: string, s: PiiSpan, lines: readonly PiiSpan[]): Pi
   const m = UNITS_AT.exec(text);
   if (m === null) return s;
   const end = s.end + m[0].length;
-  // A line that starts later and reaches as far holds those units already: "estoy en transv. 13a" (a sentence's
-  // words before the type) is not grown over "# 94b-07 of. 1105", nor "Lotus Gardens" over "No. 28, Skelton Gardens".
-  return lines.some((o) => o.start > s.start && o.start < end && o.end >= end) ? s : { start: s.start, end };
+  // A line that starts later and reaches as far holds those units already where the words before it are a sentence's, in lower
+  // case with no house number, or it starts with a unit of its own: "estoy en transv. 13a" is not grown over "# 94b-07 of. 1105",
+  // nor "Lotus Gardens" over "No. 28, Skelton Gardens"; "Pod hájom 8" is, over " Suite 4", beside "hájom 8 Suite 4".
+  const held = lines.some((o) => o.start > s.start && o.start < end && o.end >= end && (!/[\p{Lu}\d]/u.test(text.slice(s.start, o.start)) || UNIT_LEAD_AT.test(text.slice(o.start, o.end))));
+  return held ? s : { start: s.start, end };
 }
 
 /** A street line that starts with a unit ("suite 718, …", "no 10, …", "#220, …"). */
@@ -512,8 +561,8 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
       end = s.end + bare[0].length;
     }
     const words = text.slice(s.start, s.end).split(/\s+/);
-    // "Davao City 6445", "Stellenbosch Central 7600": a town and its postcode.
-    if (TOWN_WORDS.has((words[words.length - 1] ?? '').toLowerCase())) continue;
+    // "Davao City 6445", "Stellenbosch Central 7600": a town and its postcode; "120 00 Praha 2": a town after its postcode, and its district.
+    if (TOWN_WORDS.has((words[words.length - 1] ?? '').toLowerCase()) || /(?:\d{3}[ \t]?\d{2}|\d{4,5})[ \t]+$/.test(text.slice(Math.max(0, s.start - 8), s.start))) continue;
     if (words.some((w) => FIRST_NAME_SET.has(w) || BUILD_GIVEN_SET.has(foldName(w))) || !cuedWordsLookLikeStreet(words, caselessLine(s.start))) continue;
     // "Zimmer 12", "Bldg 40", "Mailstop 4-1": a room or building inside a site, not a street.
     if (words.length === 1 && (ROOM_WORDS.has((words[0] ?? '').toLowerCase()) || isUnitWord(words[0] ?? ''))) continue;
@@ -571,7 +620,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       }
       const first = re === COMPOUND ? /^(\p{Ll}+) /u.exec(value)?.[1] : undefined;
       // (A word in lower case before a capitalised compound is the sentence's in any language: "es Diag. 76", "aan Kerkstraat 5".)
-      if (first !== undefined && (ENGLISH_TIER.has(first) || NOT_IN_CUED_LINE.has(first) || /^\p{Ll}+ \p{Lu}/u.test(value))) {
+      // (A particle of the name aside: "van de Venstraat 227".)
+      if (first !== undefined && (ENGLISH_TIER.has(first) || NOT_IN_CUED_LINE.has(first) || isSentenceWord(first) || (/^\p{Ll}+ \p{Lu}/u.test(value) && !NAME_PARTICLES.has(first)))) {
         index += first.length + 1;
         value = value.slice(first.length + 1);
       }
@@ -598,6 +648,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         if (line === undefined) continue;
         [index, value] = line;
       }
+      // "Ulica 27. marca 14": the number is an ordinal of the street's name (street-local-names.ts reads the line).
+      if (/^\.[ \t]+\p{Ll}+[ \t]+\d/u.test(text.slice(index + value.length, index + value.length + 24))) continue;
       // "4–0 Canal Street", "3–3 Hill Street": a score, not a range of houses (which goes up: "12–14").
       if (NUMBER_LEADS.has(re) && isScore(value)) continue;
       // "Chapter 2 Ocean Drive", "Table 17 Garden Terrace", "bus 124 towards …": a number that counts or labels something, not a house's.
@@ -614,7 +666,10 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       if (re === TYPE_FIRST && plainBefore && (NOT_IN_CUED_LINE.has(beforeNumber.toLowerCase()) || SENTENCE_WORDS_AFTER_STREET.has(beforeNumber.toLowerCase()))) continue;
       // "Via Rail train 4", "Avenue Q season 8", "Calle ocupada por 8 horas": a capitalised type word, then a word in lower case
       // before the number, is a sentence's (not a particle, nor a date's month: "Calle 5 de mayo 12").
-      if (re === TYPE_FIRST && plainBefore && /^\p{Lu}/u.test(value) && /^\p{Ll}{2,}$/u.test(beforeNumber) && !TYPE_FIRST_PARTICLES.has(beforeNumber) && !/\d[ \t]+d[eo][ \t]+\p{Ll}+[ \t,]+\d/u.test(value)) continue;
+      // (After a particle it is the name's: "Parvis des médias 9 bis", Belgian.)
+      const namedWords = re === TYPE_FIRST ? value.slice(0, value.search(/\d/)).trim().split(/[ \t,]+/) : [];
+      const afterParticle = TYPE_FIRST_PARTICLES.has((namedWords[namedWords.length - 2] ?? '').toLowerCase());
+      if (re === TYPE_FIRST && plainBefore && !afterParticle && /^\p{Lu}/u.test(value) && /^\p{Ll}{2,}$/u.test(beforeNumber) && !TYPE_FIRST_PARTICLES.has(beforeNumber) && !/\d[ \t]+d[eo][ \t]+\p{Ll}+[ \t,]+\d/u.test(value)) continue;
       // "la carretera federal 100", "route nationale 7": a numbered road named by its class only, no street line.
       if (re === TYPE_FIRST && plainBefore && ROAD_CLASS_WORDS.has(beforeNumber.toLowerCase()) && value.trim().split(/\s+/).length === 3) continue;
       if (re === TYPE_FIRST && hasSentenceWords(value)) {
@@ -632,6 +687,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
         value = again[0];
         named = again[2] ?? '';
       }
+      // "4176\tkastanias str. 89": a tab parts a record's fields; an id is no house number.
+      if (re === NUMBER_FIRST && /^[^\s,]+,?[ ]*\t/.test(value)) continue;
       // "shipped via DHL": "via" after a word in lower case is the English preposition.
       if (re === NUMBER_FIRST && /[ \t]\p{Ll}+[ \t]+via$/u.test(value)) continue;
       const written = re === NUMBER_FIRST ? named.trim().split(/\s+/) : [];
@@ -647,7 +704,9 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       // "apt. 736, west haven park": after a unit's number, a comma and words are the place, not a street.
       if (re === NUMBER_FIRST && /^\d[^,\s]*,/.test(value) && UNIT_BEFORE_NUMBER.test(text.slice(Math.max(0, index - 16), index))) continue;
       // ("14 New Church Road", "232B Old Mill Walk": "New" and "Old" capitalised name the street.)
-      if (words.some((w, k) => NOT_STREET_WORDS.has(w) && !((w === 'new' || w === 'old') && /^\p{Lu}/u.test(written[k] ?? '')))) continue;
+      if (words.some((w, k) => NOT_STREET_WORDS.has(w) && !namesStreet(written, k))) continue;
+      // "a 5 char str. value": "Str." ends a street of a name of its own only ("43 kloof str.", "23 Qasr El Nil Str.").
+      if (re === NUMBER_FIRST && /[ \t]str\.$/i.test(value) && words.every((w) => ENGLISH_TIER.has(w) || JARGON_WORDS.has(w))) continue;
       // "29 GB retries. Chase the vendor": a sentence ends inside; abbreviations ("Mt.", "St.") are short.
       if (words.some((w) => w.length > 4 && w.endsWith('.'))) continue;
       // Sentence punctuation after the line is not part of it ("… Baker St.").

@@ -84,9 +84,10 @@ const KOREAN_HINT = /-(?:ro|daero|gil)(?![\p{L}])|\p{Script=Hangul}(?:로|길)/i
  * Vietnamese streets, a house number then the name's syllables ("120 Nguyễn Huệ", "Số 45 Nam Kỳ Khởi
  * Nghĩa", "88/11 Hàng Bài"): capitalised, or in lower case after "số" (number) or "ở", "tại" (at).
  */
-// "Đ." (đường) and "P." (phố) may stand before the name ("252 Đ. Võ Văn Tần", "Số 338 P. Hai Bà Trưng"), and the line may be in capitals.
+// "Đ." (đường) and "P." (phố) may stand before the name ("252 Đ. Võ Văn Tần", "Số 338 P. Hai Bà Trưng"), and the line may be in capitals;
+// "số" may be typed without its marks ("em đang ở So 21 Ba Trieu nhé").
 const VIETNAMESE_STREET = new RegExp(
-  `(?<![\\w.,/:-])(?:(?:[sS][ốỐ][ \\t]+)?\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+[ĐđPp]\\.)?(?:[ \\t]+(?:\\p{Lu}\\p{Ll}{0,6}|\\p{Lu}{2,7})){1,5}` +
+  `(?<![\\w.,/:-])(?:(?:[sS][ốỐoO][ \\t]+)?\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+[ĐđPp]\\.)?(?:[ \\t]+(?:\\p{Lu}\\p{Ll}{0,6}|\\p{Lu}{2,7})){1,5}` +
     `|(?<=(?<![\\p{L}])(?:số|ở|tại)[ \\t])\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Ll}{1,7}){1,5})(?![\\p{L}\\d])`,
   'gu',
 );

@@ -1,5 +1,6 @@
-import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { COUNTER_WORDS, COUNT_AFTER_NUMBER, NOT_IN_CUED_LINE, TYPE_OR_SUFFIX, isCounter } from './street-patterns.ts';
+import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS } from './english-lexicon.ts';
+import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import { COUNTER_WORDS, COUNT_AFTER_NUMBER, NOT_IN_CUED_LINE, PLACE_ENDS, TYPE_OR_SUFFIX, isCounter } from './street-patterns.ts';
 import { execAll, execAllNear } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -84,15 +85,15 @@ function* findBracketedLocalities(text: string): Generator<PiiSpan> {
 
 /**
  * Czech, Slovak and Slovenian streets named with a preposition and a noun ("K Rybníku 22", "Na
- * Příkopě 12", "Nad ostrovom 5", "Pri dvore 4", "Ob železnici 94", "U Potoka 7"): the preposition
+ * Příkopě 12", "Nad ostrovom 5", "Pri dvore 4", "Ob železnici 94", "U Potoka 7", "Do Chuchle 533"): the preposition
  * capitalised, the words after it no English ones.
  */
 const PREPOSITION_STREET = new RegExp(
   // (The first letter is looked at before the look-behind: most positions fail there at once.)
-  `(?=[KMNOPUVZ])(?<![\\p{L}\\d])(?:Na|Nad|Pod|Pred|Před|Pri|Při|K|Ku|U|V|Ve|Za|Ob|Mezi|Medzi)[ \\t]+(\\p{L}[\\p{L}\\p{M}'’.-]*(?:[ \\t]+\\p{L}[\\p{L}\\p{M}'’.-]*){0,2}),?[ \\t]+(${HOUSE})${LINE_END}`,
+  `(?=[DKMNOPUVZ])(?<![\\p{L}\\d])(?:Na|Nad|Pod|Pred|Před|Pri|Při|K|Ku|U|V|Ve|Za|Ob|Od|Do|Mezi|Medzi)[ \\t]+(\\p{L}[\\p{L}\\p{M}'’.-]*(?:[ \\t]+\\p{L}[\\p{L}\\p{M}'’.-]*){0,2}),?[ \\t]+(${HOUSE})${LINE_END}`,
   'gu',
 );
-const PREPOSITION_HINT = /(?=[KMNOPUVZ])(?<![\p{L}])(?:Na|Nad|Pod|Pred|Před|Pri|Při|K|Ku|U|V|Ve|Za|Ob|Mezi|Medzi)[ \t]+\p{L}/u;
+const PREPOSITION_HINT = /(?=[DKMNOPUVZ])(?<![\p{L}])(?:Na|Nad|Pod|Pred|Před|Pri|Při|K|Ku|U|V|Ve|Za|Ob|Od|Do|Mezi|Medzi)[ \t]+\p{L}/u;
 
 function* findPrepositionStreets(text: string): Generator<PiiSpan> {
   if (!PREPOSITION_HINT.test(text)) return;
@@ -182,8 +183,42 @@ function* findWelshStreets(text: string): Generator<PiiSpan> {
   }
 }
 
+/**
+ * Czech, Slovak, Croatian, Serbian and Polish streets named by one adjective or a name in the genitive,
+ * with no type word ("Palackého 284/60a", "Vinohradská 825", "Husova 5", "Frankopanska 347",
+ * "Kwiatowa 14"): where an orientation number follows after a slash, or a place ends after the number.
+ * Not a surname after a given name ("Anna Kowalska 3"), nor a female surname's "-ová".
+ */
+const SLAVIC_ENDING = 'ská|ský|ské|ska|cká|cka|čka|ička|ova|owa|ého|eho';
+const SLAVIC_ADJECTIVE = new RegExp(`(?<![\\p{L}\\d.'’-])(\\p{L}[\\p{L}\\p{M}]*(?:${SLAVIC_ENDING}))[ \\t]+(${HOUSE})${LINE_END}`, 'giu');
+const SLAVIC_THEN_NUMBER = new RegExp(`(?:${SLAVIC_ENDING})[ \\t]+\\d`, 'giu');
+
+function* findSlavicAdjectiveStreets(text: string): Generator<PiiSpan> {
+  const from = (at: number): number => {
+    let i = Math.max(0, at - 32);
+    while (i > 0 && i < at && !/\s/.test(text[i - 1] ?? '')) i++;
+    return i;
+  };
+  for (const m of execAllNear(SLAVIC_ADJECTIVE, text, SLAVIC_THEN_NUMBER, from, (at) => Math.min(text.length, at + 32))) {
+    const word = m[1] ?? '';
+    const lower = word.toLowerCase();
+    const end = m.index + m[0].length;
+    // (An orientation number, or a Czech, Slovak or Polish postcode after the line: "masarykova 32, 120 00 Praha".)
+    const slashed = (m[2] ?? '').includes('/') || /^,?[ \t]+\d{3}[ \t]?\d{2}(?![\d-])|^,?[ \t]+\d{2}-\d{3}(?!\d)/.test(text.slice(end, end + 12));
+    if (!isOwnWord(word) || PLACE_WORDS.has(lower) || FIRST_NAME_SET.has(word) || COUNTER_WORDS.has(lower)) continue;
+    // In mixed case, a name in lower case has a letter no English word has ("vinohradská 825"), or its orientation number ("palackeho 1327/21").
+    if (/^\p{Ll}/u.test(word) && !caselessAt(text, m.index) && !/[^\x00-\x7f]/.test(word) && !slashed) continue;
+    if (!slashed && (YEAR.test(m[2] ?? '') || !PLACE_ENDS.test(text.slice(end, end + 24)))) continue;
+    const given = /(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
+    if (given !== undefined && (FIRST_NAME_SET.has(given) || BUILD_GIVEN_SET.has(foldName(given)))) continue;
+    if (COUNT_AFTER_NUMBER.test(text.slice(end, end + 16))) continue;
+    yield { start: m.index, end };
+  }
+}
+
 /** Street lines of the local conventions above. */
 export function* findLocalStreetNames(text: string): Generator<PiiSpan> {
+  yield* findSlavicAdjectiveStreets(text);
   yield* findBracketedLocalities(text);
   yield* findPrepositionStreets(text);
   yield* findOrdinalStreets(text);

@@ -27,6 +27,8 @@ export const SUFFIXES =
   'mall|crossroad|circuit|lodge|mission|ramp|pine|fall|bank|end|drove|brae|wood|brow|lea|side|' +
   // Australia Post and Royal Mail abbreviations ("14 Holloway Gr", "117 Bourke Esp", "16 Albert Terr.").
   'gr|esp|terr|tce|cct|crt|cl|bvd|' +
+  // "Str." after the name in English, as in Egypt, South Africa and Nigeria ("23 Qasr El Nil Str.", "43 kloof str.").
+  'str\\.|' +
   // Nepal, India and Sri Lanka ("Durbar Marg", "Anna Salai", "Bhimsen Tole", "241/5, Patel Nagar", "12 Civil Lines Colony", "No. 244, Galle Mawatha").
   'marg|salai|mawatha|chowk|tole|galli|gali|sadak|nagar|colony|vihar|layout';
 /** Words that open a street name in Romance, Slavic and other languages. */
@@ -80,6 +82,8 @@ export const COMPOUND_ENDINGS =
   'strato|vojo|placo|avenuo|' +
   // Norwegian definite "-alléen", and German "-str" without its dot ("Fjordalléen 12", "Praterstr 2/1/2").
   'alléen|alleen|str|' +
+  // Norwegian "-vn." (veien) and German "-pl." (Platz) abbreviated: "Sandakervn. 2 A", "Schlosspl. 54a".
+  '\\p{L}{2}vn\\.|\\p{L}{3}pl\\.|' +
   // Dutch "-steeg" (alley), Swedish "-leden" (the route), Icelandic "-stígur" (path): "Kerksteeg 3", "Skolleden 11", "Skólavörðustígur 12".
   'steeg|leden|stígur|stigur|' +
   // German "-kamp" and "-winkel", Swiss "-quai", Belgian "-lei", Swedish "-kajen" and "-gången", Finnish "-porras", Icelandic "-sund", "-tún" and "-hæð".
@@ -114,7 +118,8 @@ export const NUMBER =
 export const HOUSE_MARK = '(?:№[ \\t]?|kav\\.?[ \\t]?|n-ro\\.?[ \\t]?|n[úu]mero[ \\t]?|no\\.?[ \\t]?:?[ \\t]?|n[º°]\\.?[ \\t]?|n\\.[º°][ \\t]?|nr\\.?[ \\t]?|n[úu]m\\.?[ \\t]?|#[ \\t]?)';
 /** An ordinal standing for a street's name: "2nd Street", "50th St", "17th Main Road". */
 export const ORDINAL = '\\d{1,3}(?:st|nd|rd|th)';
-export const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]*";
+// (Uzbek writes its ʻokina as a turned comma too: "Ulug‘bek".)
+export const NAME_WORD = "[\\p{L}][\\p{L}\\p{M}'’‘.-]*";
 export const UNIT =
   `(?:,?\\s(?:apt\\.?|apartment|suite|ste\\.?|unit|flat|floor|fl\\.?|#|no\\.?|lgh\\.?|hus|m\\.|bte|bus|piso|planta|piano|appartamento|interno|scala|étage|hoog|og|` +
   // Croatian and Serbian, Slovenian, Norwegian, Latvian, Romanian, Uzbek units ("Kat 5", "stanovanje št. 731", "Leil. 806", "dz. 806", "Bloc 32, Ap. 54").
@@ -123,10 +128,13 @@ export const UNIT =
   `depto\\.?|dpto\\.?|departamento|int\\.?|interior|edif\\.?|edificio|local|lote|mz\\.?|manzana|bl\\.|sc\\.|et\\.|etaj|` +
   // Latin American, Portuguese and Turkish units, and a room after a Japanese block ("Casa 19", "of. 608", "Apto. 1701", Singapore's "#09-283",
   // "loja 1", "sala 1902", "K:6 D:23", "Daire: 9", "Room 301"), and German ones ("Zimmer 854", "Wohnung 3").
-  `casa|of\\.|oficina|apto\\.?|torre|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.|[iİ][çc][ \\t]kap[ıi][ \\t]no:?)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?(?:-[0-9]{1,4}(?![\\p{L}\\d]))?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
+  // Czech "byt" (flat) and Polish "lok." (lokal).
+  `casa|of\\.|oficina|apto\\.?|torre|loja|sala|k:|d:|daire:?|room|zimmer|wohnung|whg\\.|as\\.|byt|lok\\.|[iİ][çc][ \\t]kap[ıi][ \\t]no:?)\\s?#?\\s?[0-9]{1,5}[a-zA-Z]?(?:-[0-9]{1,4}(?![\\p{L}\\d]))?|\\soppgang\\s[A-H]|\\s(?:PB|P\\.B\\.)(?![\\p{L}])` +
+  // A Norwegian flat's number ("H0604": floor and flat), a Czech or Slovak floor ("1. patro"), a Greek one typed in Latin letters ("1os orofos").
+  `|,?\\s[Hh]\\d{4}(?![\\p{L}\\d])|,?\\s\\d{1,2}\\.\\s?(?:patro|poschodie)|,?\\s\\d{1,2}os?\\s(?:orofos|orofo)` +
   // "9.em 80 ajtó" (Hungarian floor and door), "- 417", "4 C 2" (Finnish stair and flat), "2 bis", ", 947-xonadon", "3 tr" (Swedish floor, trappor).
   // A Swedish or Danish letter after the number, then a comma or the line's end ("Solplan 11 B, lgh 1104").
-  `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s[A-H](?=,|[ \\t]*\\r?$|[ \\t]*\\r?\\n)|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-xonadon|\\s\\d{1,2}\\s?tr\\.?(?![\\p{L}\\d])` +
+  `|\\s\\d{1,2}\\.\\s?em(?:\\s\\d{1,4}\\sajtó)?|\\s[-–]\\s\\d{1,5}|\\s[A-H]\\s\\d{1,3}(?![\\p{L}\\d])|\\s[A-H](?=,|[ \\t]*\\r?$|[ \\t]*\\r?\\n)|\\s(?:bis|ter)(?![\\p{L}])|,\\s\\d{1,5}-(?:xonadon|uy)|\\s\\d{1,2}\\s?tr\\.?(?![\\p{L}\\d])` +
   // Spanish floors and doors: "1º A", "3º Izda.", "Bajo B".
   // Portuguese ones: "1º andar", "2.º Esq.", "3º Dto", "r/c"; Austrian staircase and door ("/Stiege 2/Top 7", " Top 5"); Danish floor and side (", 2. th", " st.").
   `|,?\\s\\d{1,2}\\.?[º°ª](?:\\s?(?:[A-Ha-h](?![\\p{L}\\d])|izda\\.?|izq\\.?|dcha\\.?|dcho\\.?|ctro\\.?|piso|p\\.|andar|esq\\.?|esquerdo|dto\\.?|dt\\.?|dir\\.?|drt\\.?|direito|frente|frt\\.?))?|\\sbajo(?:\\s[A-Ha-h](?![\\p{L}\\d]))?|\\sr/c(?![\\p{L}])` +
@@ -138,7 +146,7 @@ export const UNIT =
   // Nigerian and Ghanaian directions from a known road ("12 Ogunleye Close, off Station Road").
   `|,?\\soff\\s(?:${NAME_WORD}\\s){1,3}(?:road|street|avenue|close|crescent|way|drive|lane|expressway)(?![\\p{L}])` +
   // Dutch and Flemish floors ("2e verdieping", "1ste verdieping").
-  `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}\\s?(?:OG|étage)|\\d{1,2}(?:e|de|ste)\\s(?:verdieping|verd\\.)))`;
+  `|\\s(?:I{1,3}|IV|\\d{1,2}\\s?hoog|\\d{1,2}(?:e|de|ste)\\s(?:verdieping|verd\\.))|,?\\s\\d{1,2}\\.?\\s?(?:OG|étage)(?:\\s(?:rechts|links|mitte))?)`;
 /**
  * What may stand between units and the street line: a floor ("4/F", "6F", "11th Floor", "Floor 28"), and
  * a building's name ("Jade Tower", "Santos Bldg.", "sunrise residences", "Menara Kencana"), as in the
@@ -194,7 +202,7 @@ export const NOT_IN_CUED_LINE = new Set(
     'it in on at as if so than then after before until till next last this every each per about around over under into onto ' +
     'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun today tomorrow tonight ' +
-    'now please pls thanks asap am pm version room floor level page step order ticket item ' +
+    'now please pls thanks asap am pm a.m p.m version room floor level page step order ticket item ' +
     // The cue's own words, when a line starts with them ("Invoice address Gorička 20").
     'address addresses adresse adres invoice home office billing shipping delivery mailing new old send ship deliver contact tel phone fax ' +
     // Other languages' words for "address" and their "is" ("Min nya adress är Linnégatan 8 B", "moje nová adresa je Husova 29").
@@ -273,3 +281,10 @@ export function endBeforeSentenceWord(value: string): string {
   }
   return value;
 }
+
+/**
+ * What follows a place and not a version, a count or a name: punctuation, a bracket, the line's
+ * end, or a word that goes on after a place ("… 201 to the airport", "… 2 this week", "… 8 with
+ * the neighbour"). "Python 3 is out", "Sprint 42 starts" and "Ana 2 days ago" do not end so.
+ */
+export const PLACE_ENDS = /^(?:[ \t]*(?:[,.!?;:()\]]|\r?\n|$)|[ \t]+(?:to|with|this|next|now|on|at|for|from|and|until|since|thx|thanks|pls|please|today|tomorrow)(?![\p{L}]))/iu;

@@ -33,10 +33,12 @@ const MIN_STEM = 3;
  */
 const PARTICLES = words(`de del della delle dei degli di da das do dos la las le les los lo l el al du des d y i e a und
   van der den von vom zum zur am im an het ter te op na`);
-/** Words that end a street line before them: the sentence goes on. */
+/** Words that end a street line before them: the sentence goes on (and prepositions of place of the street locales' languages: "står utanför storgatan 16"). */
 const STOP_WORDS = words(`the a an my your our their his her its this that these those and or but of for with by from to is are
   was were be been it in on at as if so than then after before until till next last every each per about around over under into
-  onto now please pls thanks asap am pm version room floor level page step order ticket item since if we you i he she they`);
+  onto now please pls thanks asap am pm version room floor level page step order ticket item since if we you i he she they
+  utanför utenfor udenfor vid ved på hos nära nær bei vor nach neben gegenüber aan bij voor naar tegenover près chez vers devant
+  cerca frente junto enfrente perto vicino presso davanti en em nel nella dans sur`);
 
 /** A house number: 1–5 digits, perhaps one letter or a range ("12", "12a", "12-14", "4/2"), or "s/n" (Spanish and Portuguese: no number). */
 const HOUSE_NUMBER = /(?<![\p{L}\d.,:/#-])(?:\d{1,5}(?:[a-zA-Z](?![\p{L}]))?(?:[-/]\d{1,4}[a-zA-Z]?)?|[sS]\/[nN]\.?)(?![\p{L}\d]|[.,:]\d|%)/gu;
@@ -132,13 +134,13 @@ function isTypeWord(w: Word): boolean {
 /**
  * Street types the dictionary leaves out as English words or keeps only dotted, written beside a name
  * in Slovenian, Croatian and Serbian ("Nova pot 69b", "Poljanska steza 83c", "Studentski trg 5", "Trg
- * republike 25", "Riječki put 4", "Brodska obala 2"), Slovak ("Orechový rad 1"), Hungarian ("Ógyalla
+ * republike 25", "Riječki put 4", "Brodska obala 2"), Slovak ("Orechový rad 1", "Staroturský chodník 279"), Hungarian ("Ógyalla
  * főút 79", "Olívia park 6"), Spanish and Portuguese ("Solar Guadalupe s/n", "Jardim Clara Mendes
- * 775", "Escadas Nicole Mesquita 47"): each only beside a name of its own, a word no English list holds
+ * 775", "Escadas Nicole Mesquita 47") and Belgian French ("Porte Angelina 602/2", "Square Timothee 58"): each only beside a name of its own, a word no English list holds
  * ("Crock pot 3", "Jurassic Park 3" are none).
  */
-const OWN_NAME_TYPES = words(`pot steza trg put obala šetalište setaliste rad főút fout dűlő dulo park köz koz
-  solar chalet monte puerta jardim jardín escadas escadinhas praceta viela`);
+const OWN_NAME_TYPES = words(`pot steza trg put obala šetalište setaliste rad chodník chodnik főút fout dűlő dulo park köz koz
+  solar chalet monte puerta jardim jardín escadas escadinhas praceta viela porte square`);
 
 /** The words of a name beside such a type: one at least that is no English or software word. */
 function hasOwnName(ws: readonly Word[]): boolean {
@@ -179,10 +181,18 @@ function isCompoundStreet(w: Word): boolean {
   return false;
 }
 
+/** A word of a sentence that ends a street line before it ("står utanför storgatan 16"), lower case. */
+export function isSentenceWord(lower: string): boolean {
+  return STOP_WORDS.has(lower);
+}
+
 /** A word that can stand in a street's name. */
-function isNameWord(w: Word, caseless: boolean): boolean {
+function isNameWord(w: Word, caseless: boolean, before = false): boolean {
   // "an" is English only between English words; inside a street's name it is Irish ("Sráid an Mhuilinn").
   if (STOP_WORDS.has(w.lower) && w.lower !== 'an') return false;
+  // In a line of one case, a common English word before the street's word is the sentence's ("running late, just parked near
+  // tehtaankatu 10 d"); after a type word it is a syllable of the name ("173/40 duong la me").
+  if (before && caseless && !w.capital && !PARTICLES.has(w.lower) && (ENGLISH_TIER.get(w.lower) ?? 9) <= 2) return false;
   return caseless || w.capital || PARTICLES.has(w.lower);
 }
 
@@ -202,7 +212,7 @@ function streetBefore(text: string, numStart: number, caseless: boolean): number
   // Name then street type ("Brīvības iela 12"), or a compound street name ("Bahnhofstrasse 4").
   if (isTypeWord(last) || (isCompoundStreet(last) && (caseless || last.capital))) {
     let from = ws.length - 1;
-    while (from > 0 && from > ws.length - 1 - 3 && isNameWord(ws[from - 1] as Word, caseless) && !PARTICLES.has((ws[from - 1] as Word).lower)) from--;
+    while (from > 0 && from > ws.length - 1 - 3 && isNameWord(ws[from - 1] as Word, caseless, true) && !PARTICLES.has((ws[from - 1] as Word).lower)) from--;
     if (isTypeWord(last) && from === ws.length - 1) return undefined;
     if (OWN_NAME_TYPES.has(last.lower) && (!hasOwnName(ws.slice(from, -1)) || !ownNameTypeFits(last, caseless))) return undefined;
     return (ws[from] as Word).start;
@@ -276,7 +286,8 @@ export function* findStreetsByWords(text: string): Generator<PiiSpan> {
     if (!nearStreetWord(text, start, end)) continue;
     if (COUNT_AFTER_NUMBER.test(text.slice(end, end + 16))) continue;
     const caseless = lineIsCaseless(text, start);
-    const from = streetBefore(text, start, caseless);
+    // (Five digits after a comma are a postcode: "square saint-exupéry, 69003 lyon".)
+    const from = text[start - 2] === ',' && end - start >= 5 ? undefined : streetBefore(text, start, caseless);
     if (from !== undefined) {
       // "Ruang Rapat 2": a room named after its word (a type word of another language's dictionary too).
       const first = /^\p{L}+/u.exec(text.slice(from, from + 24))?.[0].toLowerCase() ?? '';
