@@ -26,7 +26,7 @@ const ACCESS_HINT = /code|key|pin|k[oó]d|codice|c[óo]digo|combo|combination|lo
  * street locales too, the words for a door's or a PIN's code among them ("Portkoden", "Türcode").
  */
 const ACCESS_CUE =
-  /(?<![\p{L}\d_@#$\/.])(?:codes?|keys?|pins?|combo|combination|keypad|lockbox|k[oó]d|k[oó]du|kodem|kode|koden|kodi|kodun|koodi|pincode|pinkoden?|portkoden?|dørkoden?|(?:tür|tor|alarm|zugangs)code|codice|c[óo]digo)(?![\p{L}\d_@-])/giu;
+  /(?<![a-zA-Z\u00C0-\u024F\d_@#$\/.])(?:codes?|keys?|pins?|combo|combination|keypad|lockbox|k[oó]d|k[oó]du|kodem|kode|koden|kodi|kodun|koodi|pincode|pinkoden?|portkoden?|dørkoden?|(?:tür|tor|alarm|zugangs)code|codice|c[óo]digo)(?![a-zA-Z\u00C0-\u024F\d_@-])/gi;
 /** Cues that name a lock's code whatever stands before them: digits after them are its value ("Kapı kodu 188411", "bike lock combo 27-14-34"). */
 const LOCK_CUE = /^(?:pins?|combo|combination|keypad|lockbox|k[oó]d|k[oó]du|kodem|kode|koden|kodi|kodun|koodi|pincode|pinkoden?|portkoden?|dørkoden?|(?:tür|tor|alarm|zugangs)code|codice|c[óo]digo)$/i;
 /** Words before the cue that make it another kind of code or key, which holds no secret. */
@@ -40,9 +40,9 @@ const OTHER_KIND = new Set(
 );
 /** Words right before the cue (one word between allowed) that make it a code of a lock, a device or a login. */
 const ACCESS_KIND =
-  /(?:^|[^\p{L}])(?:new|temp|temporary|old|current|default|initial|one-time|door|gate|alarm|entry|safe|lockbox|locker|keypad|access|unlock|wi-?fi|guest|network|wpa2?|tablet|room|building|garage|vault|padlock|bike|lock|otp|verification|2fa|mfa|sms|auth|security|recovery|backup|pairing|sim|phone|laptop|ipad|folder|drive|printer|router|archive|zip-file|encryption|decryption|api|admin|login)[ \t]+(?:[\p{L}-]{2,20}[ \t]+)?$/iu;
+  /(?:^|[^a-zA-Z\u00C0-\u024F])(?:new|temp|temporary|old|current|default|initial|one-time|door|gate|alarm|entry|safe|lockbox|locker|keypad|access|unlock|wi-?fi|guest|network|wpa2?|tablet|room|building|garage|vault|padlock|bike|lock|otp|verification|2fa|mfa|sms|auth|security|recovery|backup|pairing|sim|phone|laptop|ipad|folder|drive|printer|router|archive|zip-file|encryption|decryption|api|admin|login)[ \t]+(?:[a-zA-Z\u00C0-\u024F-]{2,20}[ \t]+)?$/i;
 /** Words of a login, a lock or a device earlier on the cue's line: "your key safe account (code: 7469)", "the loaner laptop's code". */
-const ACCESS_NEAR = /(?<![\p{L}])(?:accounts?|log ?in|sign ?in|users?|safe|locks?|doors?|tablet|wi-?fi|laptop|phone|folder|drive|vault|alarm|gate|keypad|router|printer|server room|lockbox|machine|kiosk|cage|padlock|sejf|kluis|tresor|coffre|cassaforte|caja fuerte|cofre|pintu|kapı|dveří|porte|portail|portal|puerta|portone|tür|tor|deur|dør|drzwi|alarme|alarma|allarme)(?![\p{L}])/iu;
+const ACCESS_NEAR = /(?<![a-zA-Z\u00C0-\u024F])(?:accounts?|log ?in|sign ?in|users?|safe|locks?|doors?|tablet|wi-?fi|laptop|phone|folder|drive|vault|alarm|gate|keypad|router|printer|server room|lockbox|machine|kiosk|cage|padlock|sejf|kluis|tresor|coffre|cassaforte|caja fuerte|cofre|pintu|kapı|dveří|porte|portail|portal|puerta|portone|tür|tor|deur|dør|drzwi|alarme|alarma|allarme)(?![a-zA-Z\u00C0-\u024F])/i;
 /** What the code is for, after the cue: "for the conference room tablet", "to the server room", "voor de kluis". */
 const OWNER = /^(?:[ \t]*\([^)\n]{1,40}\))?[ \t]+(?:for|to|of|on|at|voor|van|für|pour|para|per|do|dla|del|du|de(?:[ \t]+la)?|de[ \t]+l['’]|od|ke)[ \t]*(?:[\p{L}\d.@_'’-]+[ \t]+){0,4}?[\p{L}\d.@_'’-]+?(?=[ \t]*(?:[:=]|->|→|=>)|[ \t]+(?:is|was|will be|has been|ist|est|es|è|é|är|er|je|jest|wynosi|lautet|adalah|c['’]est)(?![\p{L}])|['’]s[ \t])|^[ \t]*\([^)\n]{1,40}\)(?=[ \t]*[:=])|^[ \t]+\p{L}{2,20}(?:[ \t]+\p{L}{2,20})?(?=[ \t]*:)/u;
 /** Words after the cue that make it another kind of code: a postcode, a barcode, a tax code, source code. */
@@ -246,13 +246,13 @@ function valueBeforeCue(text: string, index: number): PiiSpan | undefined {
 
 /** "set the key to q1w2e3r4", "Olek reset your code to 1981noodle", "changed the code for the tablet to [forest]02". */
 const CHANGED_TO =
-  /(?<![\p{L}])(?:changed|set|reset|updated|switched)[ \t]+(?:(?:the|my|your|our|his|her|their)[ \t]+)?(?:[\p{L}-]{1,20}[ \t]+){0,3}?(?:code|key|pin)(?:[ \t]+(?:for|on|of)[ \t]+(?:the[ \t]+)?(?:[\p{L}\d.@-]{1,30}[ \t]+){0,3}?)?[ \t]*to[ \t]+/giu;
+  /(?<![a-zA-Z\u00C0-\u024F])(?:changed|set|reset|updated|switched)[ \t]+(?:(?:the|my|your|our|his|her|their)[ \t]+)?(?:[a-zA-Z\u00C0-\u024F-]{1,20}[ \t]+){0,3}?(?:code|key|pin)(?:[ \t]+(?:for|on|of)[ \t]+(?:the[ \t]+)?(?:[a-zA-Z\u00C0-\u024F\d.@-]{1,30}[ \t]+){0,3}?)?[ \t]*to[ \t]+/gi;
 /** "try Nightingale as the code", "pls use saffron for the conference room tablet code until …". */
 const USED_AS =
-  /(?<![\p{L}])(?:use|try)[ \t]+(["'`“]?)([^\s"'`”]{3,128}?)["'`”]?[ \t]+(?:as|for)[ \t]+(?:the|my|your|our)[ \t]+(?:[\p{L}-]{1,20}[ \t]+){0,4}?(?:code|key|pin)(?=[ \t]*(?:[.,;!?)]|\r?\n|$)|[ \t]+(?:until|till|then|and|for|that['’]s|so|but|if|when)(?![\p{L}]))/giu;
+  /(?<![a-zA-Z\u00C0-\u024F])(?:use|try)[ \t]+(["'`“]?)([^\s"'`”]{3,128}?)["'`”]?[ \t]+(?:as|for)[ \t]+(?:the|my|your|our)[ \t]+(?:[a-zA-Z\u00C0-\u024F-]{1,20}[ \t]+){0,4}?(?:code|key|pin)(?=[ \t]*(?:[.,;!?)]|\r?\n|$)|[ \t]+(?:until|till|then|and|for|that['’]s|so|but|if|when)(?![a-zA-Z\u00C0-\u024F]))/gi;
 /** "is the code for the conference room tablet still X?": the value asked about. */
 const STILL =
-  /(?<![\p{L}])is[ \t]+(?:the|my|your|our)[ \t]+(?:[\p{L}-]{1,20}[ \t]+){0,3}?(?:code|key|pin)(?:[ \t]+(?:for|to|of|on)[ \t]+(?:the[ \t]+|my[ \t]+|our[ \t]+)?(?:[\p{L}\d.@-]{1,30}[ \t]+){0,3}?)?[ \t]*still[ \t]+/giu;
+  /(?<![a-zA-Z\u00C0-\u024F])is[ \t]+(?:the|my|your|our)[ \t]+(?:[a-zA-Z\u00C0-\u024F-]{1,20}[ \t]+){0,3}?(?:code|key|pin)(?:[ \t]+(?:for|to|of|on)[ \t]+(?:the[ \t]+|my[ \t]+|our[ \t]+)?(?:[a-zA-Z\u00C0-\u024F\d.@-]{1,30}[ \t]+){0,3}?)?[ \t]*still[ \t]+/gi;
 
 /** Whether the last cue word in the phrase `phrase` at `at` names another kind of code ("changed the zip code to …"). */
 function isOtherKind(text: string, at: number, phrase: string): boolean {

@@ -1,6 +1,6 @@
 import { FINDING_TAG, PLACEHOLDER, isSpacedPassphrase, userBeforeColon } from './password-values.ts';
 import { TRAILING_PUNCTUATION, hasPasswordShape, isNumberedThing, isStrongPasswordValue } from './password-shapes.ts';
-import { execAll } from './text.ts';
+import { execAll, execAllNear } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -18,47 +18,50 @@ const TOKEN = `["'\`“]?([^\\s"'\`”]{4,128}?)["'\`”]?`;
 const CLAUSE_START = `(?:^|\\n|[.!?:;—–][ \\t]+|(?:fyi|btw|ps|also|and|remember|note)[ \\t:,]+)`;
 
 /** "kr7t-wks9 works for both the NAS", "cVdEwzAe7 gets you into the build mac's keychain", "FYI X unlocks the shared iPad". */
-const VALUE_DOES = new RegExp(
-  `${CLAUSE_START}[ \\t]*["'\`“]?([^\\s"'\`”>,;][^\\s"'\`”]{2,126}[^\\s"'\`”,;:.])["'\`”]?[ \\t]+(?:works|worked|should[ \\t]+work|will[ \\t]+work|gets[ \\t]+(?:you|u)[ \\t]+(?:in|into|onto)|will[ \\t]+get[ \\t]+(?:you|u)[ \\t]+in|unlocks|opens)(?![\\p{L}])`,
-  'dgiu',
+export const VALUE_DOES = new RegExp(
+  `${CLAUSE_START}[ \\t]*["'\`“]?([^\\s"'\`”>,;][^\\s"'\`”]{2,126}[^\\s"'\`”,;:.])["'\`”]?[ \\t]+(?:works|worked|should[ \\t]+work|will[ \\t]+work|gets[ \\t]+(?:you|u)[ \\t]+(?:in|into|onto)|will[ \\t]+get[ \\t]+(?:you|u)[ \\t]+in|unlocks|opens)(?![a-zA-Z\\u00C0-\\u024F])`,
+  'dgi',
 );
 /**
  * "At the prompt, enter X", "enter X and hit return", "Give it X when sudo asks", "put X in the second box",
  * "paste X into the password field" (a box named for a password: "enter '2024' in the year box" is a form's).
  */
-const AT_PROMPT = new RegExp(
-  `(?<![\\p{L}])(?:at[ \\t]+the[ \\t]+(?:[\\p{L}-]+[ \\t]+)?prompt,?[ \\t]+(?:enter|type|put|paste)[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
-    `|(?:enter|type|put|paste|give[ \\t]+it)[ \\t]+${TOKEN}[ \\t]+(?:and[ \\t]+(?:hit|press)[ \\t]+(?:return|enter)|when[ \\t]+(?:it|sudo|the[ \\t]+\\p{L}+|\\p{L}+)[ \\t]+(?:asks|prompts)|at[ \\t]+the[ \\t]+prompt|in(?:to)?[ \\t]+the[ \\t]+(?:[\\p{L}-]+[ \\t]+)?(?:password|passcode|pw|pin|secret|second|login|key|code)[ \\t]+(?:field|box|prompt)))`,
-  'dgiu',
+export const AT_PROMPT = new RegExp(
+  `(?<![a-zA-Z\\u00C0-\\u024F])(?:at[ \\t]+the[ \\t]+(?:[a-zA-Z\\u00C0-\\u024F-]+[ \\t]+)?prompt,?[ \\t]+(?:enter|type|put|paste)[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
+    `|(?:enter|type|put|paste|give[ \\t]+it)[ \\t]+${TOKEN}[ \\t]+(?:and[ \\t]+(?:hit|press)[ \\t]+(?:return|enter)|when[ \\t]+(?:it|sudo|the[ \\t]+[a-zA-Z\\u00C0-\\u024F]+|[a-zA-Z\\u00C0-\\u024F]+)[ \\t]+(?:asks|prompts)|at[ \\t]+the[ \\t]+prompt|in(?:to)?[ \\t]+the[ \\t]+(?:[a-zA-Z\\u00C0-\\u024F-]+[ \\t]+)?(?:password|passcode|pw|pin|secret|second|login|key|code)[ \\t]+(?:field|box|prompt)))`,
+  'dgi',
 );
 /** Logins in the words of other languages: "Connecte-toi avec X", "Log in met admin en X", "Melde dich mit pkumar und X an". */
-const LOGIN_ELSEWHERE = new RegExp(
-  `(?<![\\p{L}])(?:connecte[sz]?[- ](?:toi|vous)[ \\t]+avec[ \\t]+(?:[^\\s,]+[ \\t]+et[ \\t]+)?|log[ \\t]*in[ \\t]+met[ \\t]+[^\\s,]+[ \\t]+en[ \\t]+|melde[ \\t]+dich[ \\t]+mit[ \\t]+[^\\s,]+[ \\t]+und[ \\t]+|connect[ \\t]+to[ \\t]+[^\\s,]+[ \\t]+with[ \\t]+)${TOKEN}(?=[ \\t,.!(]|$)`,
-  'dgiu',
+export const LOGIN_ELSEWHERE = new RegExp(
+  `(?<![a-zA-Z\\u00C0-\\u024F])(?:connecte[sz]?[- ](?:toi|vous)[ \\t]+avec[ \\t]+(?:[^\\s,]+[ \\t]+et[ \\t]+)?|log[ \\t]*in[ \\t]+met[ \\t]+[^\\s,]+[ \\t]+en[ \\t]+|melde[ \\t]+dich[ \\t]+mit[ \\t]+[^\\s,]+[ \\t]+und[ \\t]+|connect[ \\t]+to[ \\t]+[^\\s,]+[ \\t]+with[ \\t]+)${TOKEN}(?=[ \\t,.!(]|$)`,
+  'dgi',
 );
 /** "Did you try Walrus4786?", "Old one expired, new one is X", "they set mine to X", "same as the wifi: X", "Now it's X.", "— it's X". */
-const SAID_IN_A_THREAD = new RegExp(
-  `(?<![\\p{L}])(?:(?:did|have|can)[ \\t]+(?:you|u)[ \\t]+(?:try|tried)[ \\t]+${TOKEN}(?=\\?)` +
+export const SAID_IN_A_THREAD = new RegExp(
+  `(?<![a-zA-Z\\u00C0-\\u024F])(?:(?:did|have|can)[ \\t]+(?:you|u)[ \\t]+(?:try|tried)[ \\t]+${TOKEN}(?=\\?)` +
     `|(?:the[ \\t]+)?(?:new|current|right|correct|latest|real)[ \\t]+one[ \\t]+(?:is|['’]s)[ \\t]+(?:now[ \\t]+)?${TOKEN}(?=[ \\t]*(?:[.,;!)]|\\r?\\n|$))` +
     `|(?:set|changed|reset)[ \\t]+(?:mine|yours|his|hers|theirs|ours)[ \\t]+to[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
-    `|same[ \\t]+as[ \\t]+(?:the|my|your|our)[ \\t]+[\\p{L}-]+[ \\t]*:[ \\t]*${TOKEN}(?=[ \\t]*(?:[.,;!)]|\\r?\\n|$))` +
+    `|same[ \\t]+as[ \\t]+(?:the|my|your|our)[ \\t]+[a-zA-Z\\u00C0-\\u024F-]+[ \\t]*:[ \\t]*${TOKEN}(?=[ \\t]*(?:[.,;!)]|\\r?\\n|$))` +
     `|(?:now|[—–:])[ \\t]+it['’]?s[ \\t]+(?:now[ \\t]+)?${TOKEN}(?=[ \\t]*(?:[.!]?[ \\t]*(?:\\r?\\n|$))))`,
-  'dgiu',
+  'dgi',
 );
 /** "Summer_26 - that's the wifi", "X (guest wifi, 2nd floor)", "router: X (admin)": a device's value, named after it. */
 const DEVICE = '(?:wi-?fi|wlan|router|vpn|nas|printer|guest[ \\t]+wi-?fi|guest[ \\t]+network)';
-const NAMED_AFTER = new RegExp(
-  `(?:^|\\n|[ \\t])${TOKEN}(?:[ \\t]+[-–—][ \\t]+that['’]?s[ \\t]+(?:the|my|our)[ \\t]+${DEVICE}(?![\\p{L}])|[ \\t]+\\(${DEVICE}[,)])` +
-    `|(?<![\\p{L}])${DEVICE}[ \\t]*:[ \\t]*${TOKEN}[ \\t]+\\((?:admin|root|user|login)\\)`,
-  'dgiu',
+export const NAMED_AFTER = new RegExp(
+  `(?:^|\\n|[ \\t])${TOKEN}(?:[ \\t]+[-–—][ \\t]+that['’]?s[ \\t]+(?:the|my|our)[ \\t]+${DEVICE}(?![a-zA-Z\\u00C0-\\u024F])|[ \\t]+\\(${DEVICE}[,)])` +
+    `|(?<![a-zA-Z\\u00C0-\\u024F])${DEVICE}[ \\t]*:[ \\t]*${TOKEN}[ \\t]+\\((?:admin|root|user|login)\\)`,
+  'dgi',
 );
+/** A device's word where {@link NAMED_AFTER} can match: after "that's the" or a bracket, or before a colon. */
+const DEVICE_NAMED = new RegExp(`(?:that['’]?s[ \\t]+(?:the|my|our)[ \\t]+|\\()${DEVICE}|${DEVICE}[ \\t]*:`, 'gi');
 /** "u: j.silva p: X", "deploy@corp.example // X": a user and a password in chat shorthand. */
-const SHORTHAND_PAIR = /(?<![\p{L}])(?:u:[ \t]*\S+[ \t]+p:[ \t]*|[\w.+-]+@[\w.-]+[ \t]+\/\/[ \t]+)["'`]?([^\s"'`]{4,128})/dgiu;
+export const SHORTHAND_PAIR = /(?<![a-zA-Z\u00C0-\u024F])u:[ \t]*\S+[ \t]+p:[ \t]*["'`]?([^\s"'`]{4,128})/dgi;
+export const MAIL_SLASHES_PAIR = /(?<=[\w.+-]@[\w.-]{1,64}[ \t]+)\/\/[ \t]+["'`]?([^\s"'`]{4,128})/dgi;
 
 /** A word naming a password (or a login, a PIN, a passcode) in a question or a request. */
-const ASKED = /(?<![\p{L}])(?:pw|pwd|pass|password|passwd|passcode|passphrase|pin|login|creds|credentials|code|wi-?fi|log[ \t]+in)(?![\p{L}])/iu;
+const ASKED = /(?<![a-zA-Z\u00C0-\u024F])(?:pw|pwd|pass|password|passwd|passcode|passphrase|pin|login|creds|credentials|code|wi-?fi|log[ \t]+in)(?![a-zA-Z\u00C0-\u024F])/gi;
 /** A line that asks for one: a question mark, or a request ("send me", "can u", "whats", "anyone know"). */
-const ASKING = /\?[ \t]*$|(?<![\p{L}])(?:send|resend|what['’]?s|whats|anyone know|remind me|need)(?![\p{L}])/iu;
+const ASKING = /\?[ \t]*$|(?<![a-zA-Z\u00C0-\u024F])(?:send|resend|what['’]?s|whats|anyone know|remind me|need)(?![a-zA-Z\u00C0-\u024F])/i;
 /** What opens an answer's line: a time, a speaker, a quote mark, "here you go", "sure", "it's". */
 const ANSWER_OPENING = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[\p{L}][\p{L}.'’ -]{0,20}:(?!\/\/)[ \t]*)?(?:[>—–-][ \t]*)?(?:(?:here you go|here|sure|ok|yes|yep|it['’]?s)[ \t]*[:,!]?[ \t]*)*/iu;
 /** A line that only holds the answerer's stalling: "one sec", "sure one sec", "hang on". */
@@ -72,8 +75,15 @@ function given(value: string, digits: boolean): boolean {
   return isStrongPasswordValue(value) && (hasPasswordShape(value) || /\d/.test(value) || /^(?:\p{Lu}\p{Ll}+){3,}$/u.test(value));
 }
 
-function* spansOf(re: RegExp, text: string, keep: (value: string) => boolean): Generator<PiiSpan> {
-  for (const m of execAll(re, text)) {
+/** The start of the word at or after `at` (a line's start or after a space), so that a window from it starts no token midway. */
+function wordStartBefore(text: string, at: number): number {
+  if (at <= 0) return 0;
+  const space = text.slice(at, at + 40).search(/\s/);
+  return space === -1 ? at : at + space;
+}
+
+function* spansOf(re: RegExp, text: string, keep: (value: string) => boolean, matches: (re: RegExp) => RegExpExecArray[] = (r) => execAll(r, text)): Generator<PiiSpan> {
+  for (const m of matches(re)) {
     const at = m.indices?.findIndex((x, i) => i > 0 && x !== undefined) ?? -1;
     const span = at > 0 ? m.indices?.[at] : undefined;
     const raw = at > 0 ? m[at] : undefined;
@@ -89,25 +99,22 @@ function* spansOf(re: RegExp, text: string, keep: (value: string) => boolean): G
 
 /** The answer to a line that asks for a password, within the three lines after it: its one token, or a passphrase of words. */
 function* answersToAsking(text: string): Generator<PiiSpan> {
-  const lines = text.split('\n');
-  let offset = 0;
-  const starts = lines.map((l) => {
-    const s = offset;
-    offset += l.length + 1;
-    return s;
-  });
-  for (let i = 0; i < lines.length - 1; i++) {
-    const line = lines[i] ?? '';
-    if (!ASKED.test(line) || !ASKING.test(line)) continue;
-    for (let j = i + 1; j <= Math.min(lines.length - 1, i + 3); j++) {
-      const answer = (lines[j] ?? '').replace(/\r$/, '');
+  let done = -1;
+  for (const { index } of execAll(ASKED, text)) {
+    const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+    let lineEnd = text.indexOf('\n', index);
+    if (lineEnd === -1 || lineStart <= done || !ASKING.test(text.slice(lineStart, lineEnd))) continue;
+    done = lineStart;
+    for (let j = 0; j < 3 && lineEnd !== -1; j++) {
+      const at = lineEnd + 1;
+      lineEnd = text.indexOf('\n', at);
+      const answer = text.slice(at, lineEnd === -1 ? Math.min(text.length, at + 200) : lineEnd).replace(/\r$/, '');
       if (STALLING.test(answer) || answer.trim() === '') continue;
       const open = ANSWER_OPENING.exec(answer)?.[0].length ?? 0;
       const rest = answer.slice(open).replace(/[ \t]+$/, '');
       // ("build and X, same as the test tenant": a user and the password.)
       const pair = /^[^\s,]+[ \t]+(?:and|\/)[ \t]+([^\s,]{4,128})(?=[ \t]*(?:,|$))/u.exec(rest);
       const token = pair !== null ? pair[1] ?? '' : /^\S+$/u.test(rest) ? rest.replace(/[.,;:!]$/u, '').replace(/^["'`“]|["'`”]$/gu, '').replace(TRAILING_PUNCTUATION, '') : '';
-      const at = starts[j] ?? 0;
       if (token !== '' && given(token, true)) {
         const start = at + open + rest.indexOf(token);
         yield { start, end: start + token.length };
@@ -125,7 +132,11 @@ export function* findGivenPasswords(text: string): Generator<PiiSpan> {
   if (/enter|type|put|paste|give/i.test(text)) yield* spansOf(AT_PROMPT, text, (v) => given(v, true));
   if (/avec|met|mit|connect/i.test(text)) yield* spansOf(LOGIN_ELSEWHERE, text, (v) => given(v, true));
   if (/try|tried|one|mine|yours|his|hers|theirs|ours|same|it['’]?s/i.test(text)) yield* spansOf(SAID_IN_A_THREAD, text, (v) => given(v, true));
-  if (/wi-?fi|wlan|router|vpn|nas|printer|guest/i.test(text)) yield* spansOf(NAMED_AFTER, text, (v) => given(v, false));
-  if (/u:|\/\//.test(text)) yield* spansOf(SHORTHAND_PAIR, text, (v) => !PLACEHOLDER.test(v) && !FINDING_TAG.test(v));
-  if (text.includes('\n') && ASKED.test(text)) yield* answersToAsking(text);
+  // (Tried only around a device's word: at every space of a long text the token's reach costs 9 ms per 0.5 MB.)
+  const devices = (re: RegExp): RegExpExecArray[] => execAllNear(re, text, DEVICE_NAMED, (at) => wordStartBefore(text, at - 150), (at) => at + 220);
+  yield* spansOf(NAMED_AFTER, text, (v) => given(v, false), devices);
+  const paired = (v: string): boolean => !PLACEHOLDER.test(v) && !FINDING_TAG.test(v);
+  if (text.includes('p:') && /(?<![\p{L}])u:/iu.test(text)) yield* spansOf(SHORTHAND_PAIR, text, paired);
+  if (/@[^\s]{1,64}[ \t]+\/\/[ \t]/.test(text)) yield* spansOf(MAIL_SLASHES_PAIR, text, paired);
+  if (text.includes('\n')) yield* answersToAsking(text);
 }
