@@ -1,7 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { PASSWORD_PROSE, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isFunctionWord, isMarkedValue, isSpacedPassphrase, isSymbolValue } from './password-values.ts';
 import { HEX_ID, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLeetWord, isNumberedThing } from './password-shapes.ts';
-import { execAll } from './text.ts';
+import { execAround, stemPositions } from './anchor-windows.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -262,9 +262,14 @@ function isOtherKind(text: string, at: number, phrase: string): boolean {
 }
 
 /** Access codes given after "code", "key" or "PIN" (see the top of this file). */
+/** What every cue holds: the patterns run only around these. */
+const CUE_STEMS = ['code', 'key', 'pin', 'kod', 'kód', 'combo', 'combination', 'lockbox', 'codice', 'código', 'codigo', 'koodi'];
+
 export function* findAccessCodes(text: string): Generator<PiiSpan> {
   if (!ACCESS_HINT.test(text)) return;
-  for (const m of execAll(ACCESS_CUE, text)) {
+  const stems = stemPositions(text, CUE_STEMS);
+  if (stems.length === 0) return;
+  for (const m of execAround(ACCESS_CUE, text, stems, 8, 24)) {
     const { other, access } = kindBefore(text, m.index);
     // ("backup codes for the shared account: …"; "the keys are in the drawer" are no codes.)
     if (other || (!access && /^(?:codes|keys|pins)$/i.test(m[0]))) continue;
@@ -277,15 +282,16 @@ export function* findAccessCodes(text: string): Generator<PiiSpan> {
     const before = valueBeforeCue(text, m.index);
     if (before !== undefined) yield before;
   }
+  const short = stemPositions(text, ['code', 'key', 'pin']);
   for (const re of [CHANGED_TO, STILL]) {
-    for (const m of execAll(re, text)) {
+    for (const m of execAround(re, text, short, 140, 120)) {
       if (isOtherKind(text, m.index, m[0])) continue;
       const from = m.index + m[0].length;
       const v = codeValueAt(text.slice(from, from + 140), true);
       if (v !== undefined) yield { start: from + v[0], end: from + v[1] };
     }
   }
-  for (const m of execAll(USED_AS, text)) {
+  for (const m of execAround(USED_AS, text, short, 200, 60)) {
     if (isOtherKind(text, m.index, m[0])) continue;
     const value = m[2] ?? '';
     const quoted = (m[1] ?? '') !== '';

@@ -1,6 +1,6 @@
 import { FINDING_TAG, PLACEHOLDER, isSpacedPassphrase, userBeforeColon } from './password-values.ts';
 import { TRAILING_PUNCTUATION, hasPasswordShape, isNumberedThing, isStrongPasswordValue } from './password-shapes.ts';
-import { execAll, execAllNear } from './text.ts';
+import { execAround, stemPositions } from './anchor-windows.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -52,14 +52,13 @@ export const NAMED_AFTER = new RegExp(
     `|(?<![a-zA-Z\\u00C0-\\u024F])${DEVICE}[ \\t]*:[ \\t]*${TOKEN}[ \\t]+\\((?:admin|root|user|login)\\)`,
   'dgi',
 );
-/** A device's word where {@link NAMED_AFTER} can match: after "that's the" or a bracket, or before a colon. */
-const DEVICE_NAMED = new RegExp(`(?:that['’]?s[ \\t]+(?:the|my|our)[ \\t]+|\\()${DEVICE}|${DEVICE}[ \\t]*:`, 'gi');
 /** "u: j.silva p: X", "deploy@corp.example // X": a user and a password in chat shorthand. */
 export const SHORTHAND_PAIR = /(?<![a-zA-Z\u00C0-\u024F])u:[ \t]*\S+[ \t]+p:[ \t]*["'`]?([^\s"'`]{4,128})/dgi;
 export const MAIL_SLASHES_PAIR = /(?<=[\w.+-]@[\w.-]{1,64}[ \t]+)\/\/[ \t]+["'`]?([^\s"'`]{4,128})/dgi;
 
 /** A word naming a password (or a login, a PIN, a passcode) in a question or a request. */
 const ASKED = /(?<![a-zA-Z\u00C0-\u024F])(?:pw|pwd|pass|password|passwd|passcode|passphrase|pin|login|creds|credentials|code|wi-?fi|log[ \t]+in)(?![a-zA-Z\u00C0-\u024F])/gi;
+const ASKED_STEMS = ['pw', 'pass', 'pin', 'login', 'cred', 'code', 'wifi', 'wi-fi', 'log in'];
 /** A line that asks for one: a question mark, or a request ("send me", "can u", "whats", "anyone know"). */
 const ASKING = /\?[ \t]*$|(?<![a-zA-Z\u00C0-\u024F])(?:send|resend|what['’]?s|whats|anyone know|remind me|need)(?![a-zA-Z\u00C0-\u024F])/i;
 /** What opens an answer's line: a time, a speaker, a quote mark, "here you go", "sure", "it's". */
@@ -75,15 +74,11 @@ function given(value: string, digits: boolean): boolean {
   return isStrongPasswordValue(value) && (hasPasswordShape(value) || /\d/.test(value) || /^(?:\p{Lu}\p{Ll}+){3,}$/u.test(value));
 }
 
-/** The start of the word at or after `at` (a line's start or after a space), so that a window from it starts no token midway. */
-function wordStartBefore(text: string, at: number): number {
-  if (at <= 0) return 0;
-  const space = text.slice(at, at + 40).search(/\s/);
-  return space === -1 ? at : at + space;
-}
-
-function* spansOf(re: RegExp, text: string, keep: (value: string) => boolean, matches: (re: RegExp) => RegExpExecArray[] = (r) => execAll(r, text)): Generator<PiiSpan> {
-  for (const m of matches(re)) {
+/** The spans of `re`'s first group that `keep` takes, `re` tried only around `stems` (see anchor-windows.ts). */
+function* spansOf(re: RegExp, text: string, stems: readonly string[], before: number, after: number, keep: (value: string) => boolean): Generator<PiiSpan> {
+  const at = stemPositions(text, stems);
+  if (at.length === 0) return;
+  for (const m of execAround(re, text, at, before, after)) {
     const at = m.indices?.findIndex((x, i) => i > 0 && x !== undefined) ?? -1;
     const span = at > 0 ? m.indices?.[at] : undefined;
     const raw = at > 0 ? m[at] : undefined;
@@ -100,7 +95,7 @@ function* spansOf(re: RegExp, text: string, keep: (value: string) => boolean, ma
 /** The answer to a line that asks for a password, within the three lines after it: its one token, or a passphrase of words. */
 function* answersToAsking(text: string): Generator<PiiSpan> {
   let done = -1;
-  for (const { index } of execAll(ASKED, text)) {
+  for (const { index } of execAround(ASKED, text, stemPositions(text, ASKED_STEMS), 2, 24)) {
     const lineStart = text.lastIndexOf('\n', index - 1) + 1;
     let lineEnd = text.indexOf('\n', index);
     if (lineEnd === -1 || lineStart <= done || !ASKING.test(text.slice(lineStart, lineEnd))) continue;
@@ -128,15 +123,13 @@ function* answersToAsking(text: string): Generator<PiiSpan> {
 
 /** Passwords given by what they do, where they go or what they answer (see the top of this file). */
 export function* findGivenPasswords(text: string): Generator<PiiSpan> {
-  if (/works|worked|work|gets|get|unlocks|opens/i.test(text)) yield* spansOf(VALUE_DOES, text, (v) => given(v, false));
-  if (/enter|type|put|paste|give/i.test(text)) yield* spansOf(AT_PROMPT, text, (v) => given(v, true));
-  if (/avec|met|mit|connect/i.test(text)) yield* spansOf(LOGIN_ELSEWHERE, text, (v) => given(v, true));
-  if (/try|tried|one|mine|yours|his|hers|theirs|ours|same|it['’]?s/i.test(text)) yield* spansOf(SAID_IN_A_THREAD, text, (v) => given(v, true));
-  // (Tried only around a device's word: at every space of a long text the token's reach costs 9 ms per 0.5 MB.)
-  const devices = (re: RegExp): RegExpExecArray[] => execAllNear(re, text, DEVICE_NAMED, (at) => wordStartBefore(text, at - 150), (at) => at + 220);
-  yield* spansOf(NAMED_AFTER, text, (v) => given(v, false), devices);
+  yield* spansOf(VALUE_DOES, text, ['work', 'get', 'unlock', 'open'], 2000, 40, (v) => given(v, false));
+  yield* spansOf(AT_PROMPT, text, ['enter', 'type', 'put', 'paste', 'give', 'prompt'], 60, 240, (v) => given(v, true));
+  yield* spansOf(LOGIN_ELSEWHERE, text, ['avec', 'met', 'mit', 'connect'], 60, 220, (v) => given(v, true));
+  yield* spansOf(SAID_IN_A_THREAD, text, ['try', 'tried', 'one', 'mine', 'yours', 'his', 'hers', 'theirs', 'ours', 'same', 'it’s', "it's", 'its'], 60, 220, (v) => given(v, true));
+  yield* spansOf(NAMED_AFTER, text, ['wifi', 'wi-fi', 'wlan', 'router', 'vpn', 'nas', 'printer', 'guest'], 2000, 60, (v) => given(v, false));
   const paired = (v: string): boolean => !PLACEHOLDER.test(v) && !FINDING_TAG.test(v);
-  if (text.includes('p:') && /(?<![\p{L}])u:/iu.test(text)) yield* spansOf(SHORTHAND_PAIR, text, paired);
-  if (/@[^\s]{1,64}[ \t]+\/\/[ \t]/.test(text)) yield* spansOf(MAIL_SLASHES_PAIR, text, paired);
+  yield* spansOf(SHORTHAND_PAIR, text, ['p:'], 200, 160, paired);
+  yield* spansOf(MAIL_SLASHES_PAIR, text, ['//'], 120, 160, paired);
   if (text.includes('\n')) yield* answersToAsking(text);
 }

@@ -1,0 +1,62 @@
+import { memoized } from './call-memo.ts';
+import { execAll } from './text.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Patterns tried only around the words they cannot match without, found with indexOf.
+//
+// V8 stops compiling regular expressions to machine code once a process has generated about 1 MB
+// of their code (and interprets them after that); a pattern tried at every position of a long text
+// then costs several times as much (bench/pii.ts measures after its quality evaluation, as a
+// long-lived page or app would run). Finding a pattern's words with indexOf costs the same either
+// way, and the pattern then runs in windows around them only.
+// ---------------------------------------------------------------------------------------------
+
+/** The text in lower case, once per scrub. */
+function lowerOf(text: string): string {
+  return memoized('lower-case', text, (t) => t.toLowerCase());
+}
+
+/** Where any of `stems` (lower case) stands in `text`, in order. */
+export function stemPositions(text: string, stems: readonly string[]): number[] {
+  const lower = lowerOf(text);
+  // (toLowerCase keeps the length for every text these patterns read but "İ" (two code units in lower case):
+  // positions are then only approximate, which the windows' margins absorb.)
+  const at: number[] = [];
+  for (const stem of stems) {
+    for (let i = lower.indexOf(stem); i !== -1; i = lower.indexOf(stem, i + stem.length)) at.push(i);
+  }
+  return at.sort((a, b) => a - b);
+}
+
+/**
+ * The matches of `re` (global) in windows of `text` from at most `before` characters before each
+ * position (from its line's start or a white space) to `after` characters after it (windows that
+ * meet are joined), with `index` and `indices` counted from the start of `text`. The margins must
+ * hold every match the pattern would find around the position and what its look-arounds read.
+ */
+export function execAround(re: RegExp, text: string, positions: readonly number[], before: number, after: number): RegExpExecArray[] {
+  const windows: Array<[number, number]> = [];
+  for (const p of positions) {
+    // A window starts at its line's start or at a white space, never inside a word.
+    const lineStart = text.lastIndexOf('\n', p - 1) + 1;
+    let from = Math.max(lineStart, p - before);
+    if (from > lineStart) {
+      // (Back to the white space before the word it falls in: a cue inside a longer word, "barcode", is then seen whole.)
+      while (from > lineStart && !/\s/.test(text[from - 1] ?? '')) from--;
+      if (from > lineStart) from--;
+    }
+    const to = Math.min(text.length, p + after);
+    const last = windows[windows.length - 1];
+    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  const out: RegExpExecArray[] = [];
+  for (const [start, end] of windows) {
+    for (const m of execAll(re, text.slice(start, end))) {
+      m.index += start;
+      for (const span of m.indices ?? []) if (span !== undefined) (span[0] += start), (span[1] += start);
+      out.push(m);
+    }
+  }
+  return out;
+}
