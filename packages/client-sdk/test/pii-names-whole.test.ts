@@ -95,3 +95,29 @@ describe('function words and English words after a name', () => {
     expect(persons('fill in the name field before you submit')).toEqual([]);
   });
 });
+
+describe('a field that a name found ends', () => {
+  it('takes the words that open it', () => {
+    expect(persons('| Blessing Appia | Backend | Berlin |')).toEqual(['Blessing Appia']);
+    expect(persons('incident commander: aws alamukhitar')).toEqual(['aws alamukhitar']);
+    expect(persons('Out of office: Aws Nfaoah (back Monday)')).toContain('Aws Nfaoah');
+    expect(persons('10482,blessing adebayo,finance,2021-04-01,active')).toEqual(['blessing adebayo']);
+    expect(persons('THANK YOU, EGA MAHESWARA!')).toEqual(['EGA MAHESWARA']);
+  });
+
+  it('not a line, a quote in prose or a label of another language', () => {
+    expect(persons('int sd;\nchar *host;')).not.toContain('int sd');
+    expect(persons('la consigne est claire : pas de déploiement le vendredi.')).not.toContainEqual(expect.stringContaining('pas'));
+  });
+});
+
+describe('a verb after a name', () => {
+  it('is the name\'s before the clause\'s verb', () => {
+    expect(persons('YAEL DIES THINKS WE SHOULD POSTPONE.')).toEqual(['YAEL DIES']);
+  });
+
+  it('is the clause\'s otherwise', () => {
+    expect(persons('okonkwo always goes back to the inbox')).toEqual(['okonkwo']);
+    expect(persons('okonkwo dies laughing every time')).toEqual(['okonkwo']);
+  });
+});

@@ -73,10 +73,13 @@ const MAX_GIVEN_WORDS = 2;
  * present or an irregular past; 'participle': a regular past, which also follows the object of a
  * causative verb, "get Bob started"), "and" another name and their verb ('list'), a possessive,
  * a colon at a line's head ('label': "- [ ] Said Jahadi: update the runbook"), "who" ('who': "it
- * was Blessing Ibikunle who found the leak").
+ * was Blessing Ibikunle who found the leak"), or a request to the person named at a line's head
+ * ('vocative': "Ise Balsamo if you have time …", "ANKA VILKS BE CAREFUL WITH …").
  */
-type Continuation = 'verb' | 'participle' | 'list' | 'possessive' | 'label' | 'who';
+type Continuation = 'verb' | 'participle' | 'list' | 'possessive' | 'label' | 'who' | 'vocative';
 
+/** What follows a person addressed at a line's head: a condition, a request. */
+const VOCATIVE_NEXT = new Set('if be please pls can could would'.split(' '));
 /** Verbs of a plural subject ("Said Asamar and Jar Ajai are pairing"). */
 const PLURAL_VERBS = new Set('are were have had will would can could should did'.split(' '));
 /** A parenthesis after a name, before its verb: "Ha Thanh Situ (on leave until May) owns this service". */
@@ -103,6 +106,7 @@ function continuationAfter(text: string, end: number): Continuation | undefined 
   const next = WORD_AFTER.exec(rest)?.[1]?.toLowerCase();
   if (next === undefined) return undefined;
   if (next === 'who') return 'who';
+  if (VOCATIVE_NEXT.has(next)) return 'vocative';
   if (next === 'and' || next === 'or') {
     const others = LIST_THEN.exec(rest)?.[1]?.toLowerCase().split(' ').slice(2) ?? [];
     return others.some((w) => PLURAL_VERBS.has(w) || verbKind(w) !== undefined) ? 'list' : undefined;
@@ -175,15 +179,17 @@ const NOT_GIVEN = new Set(
  * puts before a person, and written in the name's case. `first` is the first of those words;
  * "said" is a given name only there, where no subject comes before it for it to be the verb of.
  */
-function mayBeGiven(w: string, first: boolean, cont: Continuation): boolean {
+function mayBeGiven(w: string, first: boolean, cont: Continuation, gerund = cont === 'who'): boolean {
   const lower = w.toLowerCase();
   if (lower.length < 2 || !/^\p{L}+$/u.test(lower)) return false;
   if (lower === 'said') return first && cont !== 'possessive';
+  // "alone" stands after what it qualifies, never before a noun ("ALONE MEEUWIS DID").
+  if (lower === 'alone') return true;
   if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || CALENDAR_WORD.test(lower) || NOT_GIVEN.has(lower) || HEAD_ADVERBS.has(lower)) return false;
   if (DETERMINERS.has(lower) || SUBORDINATORS.has(lower) || SUBJECT_PRONOUNS.has(lower) || PRAISE.has(lower) || BEFORE_PERSON.has(lower) || THINKING.has(lower)) return false;
   if (PLACE_NOUNS.has(lower.charAt(0).toUpperCase() + lower.slice(1))) return false;
   // A verb's form, or an adverb; a gerund only where no verb can stand ("it was Blessing Ibikunle who").
-  if (ENGLISH_TIER.has(lower) && (/(?:ed|ly)$/.test(lower) || (/ing$/.test(lower) && cont !== 'who'))) return false;
+  if (ENGLISH_TIER.has(lower) && (/(?:ed|ly)$/.test(lower) || (/ing$/.test(lower) && !gerund))) return false;
   // An imperative verb's object is followed by what is given or done, not by a verb of its own
   // ("Promise Mbengue left", but "Get Okafor started", "Promise Okafor a raise").
   if (IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower)) return cont === 'verb';
@@ -198,16 +204,19 @@ function mayBeGiven(w: string, first: boolean, cont: Continuation): boolean {
  * of the commonest English words before the name is no adjective of a noun ("get commercial
  * anti-spam outfits to agree", "sorry for trouble okafor.").
  */
-function objectEnds(governor: string, next: string | undefined): boolean {
-  if (next === undefined || next === 'and' || next === 'or' || next === 'but') return false;
+function objectEnds(governor: string, next: string | undefined, text: string, end: number): boolean {
+  // After a greeting the name ends the clause ("ty an ha xu!!").
+  if (next === undefined) return GREETINGS.has(governor) && /^[ \t]*(?:[,.!?)]|\p{Extended_Pictographic}|\r?\n|$)/u.test(text.slice(end, end + 3));
+  if (next === 'and' || next === 'or' || next === 'but') return false;
   if (TWO_OBJECT_VERBS.has(governor) || /^owe/.test(governor)) return !AFTER_SURNAME.has(next) && !AFTER_OBJECT.test(next);
   return AFTER_SURNAME.has(next) || AFTER_OBJECT.test(next) || SUBJECT_PRONOUNS.has(next);
 }
 
 /** Words that take a person and then the person's name: prepositions, verbs of sending and meeting, greetings (not "to", before a verb as often). */
 function takesAPerson(lower: string): boolean {
-  return lower !== 'to' && (BEFORE_NAME_SLOT.has(lower) || TWO_OBJECT_VERBS.has(lower) || OBJECT_TAKERS.has(lower));
+  return lower !== 'to' && (BEFORE_NAME_SLOT.has(lower) || TWO_OBJECT_VERBS.has(lower) || IMPERATIVE_VERBS.has(lower) || OBJECT_TAKERS.has(lower));
 }
+const GREETINGS = new Set('hi hey hello hiya dear thanks thank thx ty cheers congrats welcome morning'.split(' '));
 /** Verbs followed by another verb's base form: "help thank …", "let ask …", "make promise …". */
 const CAUSATIVES = new Set('help helps helped let lets make makes made have has had see saw watch hear'.split(' '));
 const PREPOSITIONS = new Set('with w for from by about of at cc without except including like unlike'.split(' '));
@@ -237,7 +246,7 @@ export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: 
   for (let n = words.length; n >= 1; n--) {
     const run = words.slice(0, n).reverse();
     const head = run[0] as { w: string; at: number };
-    if (n > 1 && run.every(({ w }) => ENGLISH_TIER.has(w.toLowerCase()))) continue;
+    if (englishRun(run)) continue;
     const fits = run.every(({ w }, j) => {
       if (w.toLowerCase() === 'an' && j > 0) return false;
       if (regime === 'title' && PRODUCT_WORDS.has(foldName(w))) return false;
@@ -245,11 +254,20 @@ export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: 
       return cont !== undefined && mayBeGiven(w, j === 0, cont);
     });
     if (!fits || cont === undefined) continue;
+    if (cont === 'vocative' && !/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, head.at - 12), head.at))) continue;
     const before = wordBefore(text, Math.max(from, head.at - 40), head.at) ?? '';
     const afterName = from > 0 && head.at - before.length - 2 === from && text.charCodeAt(from) === 32;
     if (opensSubject(text, head.at, head.w.toLowerCase() === 'said', cont, afterName)) return head.at;
   }
-  return objectSlotStart(text, s, words);
+  return fieldStart(text, s, regime, words) ?? objectSlotStart(text, s, regime, words);
+}
+
+/**
+ * Whether a run of two words before a name are both English words, "an" before a consonant
+ * aside ("IF AN HA YIM AGREES"): a noun and what qualifies it ("for various kernel rpms").
+ */
+function englishRun(run: ReadonlyArray<{ w: string }>): boolean {
+  return run.length > 1 && run.every(({ w }) => ENGLISH_TIER.has(w.toLowerCase())) && run[0]?.w.toLowerCase() !== 'an';
 }
 
 /** Auxiliaries that open a question, their subject after them ("Did Said Zięba get …?"). */
@@ -293,13 +311,54 @@ function questionOrPredicate(text: string, words: ReadonlyArray<{ w: string; at:
   return undefined;
 }
 
+/** What ends a field after a name: a line's end, a table's bar, a quote, a comma, sentence punctuation, a bracket, "<", "·", a colon. */
+const FIELD_END = /^(?:[ \t]*(?:[|,"”!.?;:(<·]|\r?\n|$)|\t)/;
+/**
+ * What opens a field before a word: a table's bar or a tab after a cell (not a line's indent),
+ * a quote that opens a line's or a comma-separated value, a label's colon at a line's head (up to three words,
+ * the colon on the last: "Out of office: …", "Co-authored-by: …"), a dash before a signature ("— WELLINGTON JEFFERY HARTMANN, VP"), a
+ * comma after thanks, a greeting or a role ("THANK YOU, EGA MAHESWARA!", "welcome our new hire,
+ * Wellington …").
+ */
+const FIELD_OPENS =
+  /(?:(?:\||[^\s]\t)[ \t]*|(?:^|\n|,)["“]|(?:^|\n)[ \t]*[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,2}:[ \t]+|[—–][ \t]*|\b(?:thank you|thanks|thx|welcome|hi|hello|hey|dear|cheers|congrats|congratulations|hire|colleague|teammate|manager|lead)[,!][ \t]+)$/iu;
+
+/**
+ * Words that open a field a name found ends: a line, a table's cell, a quoted or comma-separated
+ * value, a label's value ("| Phoenix Berge | Backend |", "incident commander: aws alamukhitar",
+ * "10482,blessing adebayo,finance,…"): the field holds the name, so the words before it are its
+ * given names. (Not a line: a heading, a line of code or of another language is one as often,
+ * "MEDIA UNSPUN", "int sd;", "em chuyển nhà rồi,".) The start of the name grown over them, or undefined.
+ */
+function fieldStart(text: string, s: PiiSpan, regime: Regime, words: ReadonlyArray<{ w: string; at: number }>): number | undefined {
+  if (!FIELD_END.test(text.slice(s.end, s.end + 4))) return undefined;
+  for (let n = words.length; n >= 1; n--) {
+    const run = words.slice(0, n).reverse();
+    const head = run[0] as { w: string; at: number };
+    if (englishRun(run)) continue;
+    const before = text.slice(Math.max(0, head.at - 40), head.at);
+    const csv = text.charCodeAt(head.at - 1) === 44 && lineAround(text, head.at).split(',').length >= 4 && !/,[ \t]/.test(lineAround(text, head.at));
+    if (!csv && !FIELD_OPENS.test(before)) continue;
+    // (A quoted value ends at its quote: '"const unsig\nned char"' is no field of its own.)
+    if (/["“]$/.test(before) && !/^["”]/.test(text.slice(s.end, s.end + 1))) continue;
+    // (In a table's cell or a comma-separated value, a gerund is no verb: the cell is the name.)
+    const cell = csv || /(?:\||[^\s]\t)[ \t]*$/.test(before);
+    const fits = run.every(({ w }, j) => {
+      if (regime === 'title' && PRODUCT_WORDS.has(foldName(w))) return false;
+      return mayBeGiven(w, j === 0, 'label', cell);
+    });
+    if (fits) return head.at;
+  }
+  return undefined;
+}
+
 /**
  * A word between one that takes a person and a name ("give promise mangane access", "for esi
  * promise tamunoemi on thursday"): the name's first word. One of the commonest English words only
  * when the name is not the last word of its clause: "sorry for trouble Okafor." ends on a
  * vocative.
  */
-function objectSlotStart(text: string, s: PiiSpan, words: ReadonlyArray<{ w: string; at: number }>): number {
+function objectSlotStart(text: string, s: PiiSpan, regime: Regime, words: ReadonlyArray<{ w: string; at: number }>): number {
   const cont = continuationAfter(text, s.end) ?? 'verb';
   const next = WORD_AFTER.exec(text.slice(s.end, s.end + 40))?.[1]?.toLowerCase();
   for (let n = words.length; n >= 1; n--) {
@@ -308,17 +367,22 @@ function objectSlotStart(text: string, s: PiiSpan, words: ReadonlyArray<{ w: str
     const governor = wordBefore(text, Math.max(0, head.at - 40), head.at)?.toLowerCase();
     if (governor === undefined || !takesAPerson(governor)) continue;
     // (Two English words there are a noun and what qualifies it: "for various kernel rpms".)
-    if (n > 1 && run.every(({ w }) => ENGLISH_TIER.has(w.toLowerCase()))) continue;
+    if (englishRun(run)) continue;
     const fits = run.every(({ w }, j) => {
       const lower = w.toLowerCase();
       const tier = ENGLISH_TIER.get(lower);
-      // "said" after a preposition has no subject to be the verb of ("lunch w said samlaith").
-      if (lower === 'said') return j === 0 && PREPOSITIONS.has(governor);
+      // "said" after a preposition has no subject to be the verb of ("lunch w said samlaith"); nor
+      // is "per" a preposition there ("coffee with per locatelli").
+      if (lower === 'said' || lower === 'per') return j === 0 && PREPOSITIONS.has(governor);
+      if (lower === 'an') return j === 0 && n > 1 && consonantSound(run[1]?.w ?? '') && !spelledOut(run[1]?.w ?? '', regime);
       // A verb's base form there is a second verb only after a causative one ("help ping …", "let
       // … ask"); after a preposition or another verb it is the name's ("without promise mbacké",
       // "give promise mangane access").
       const verbAfterVerb = CAUSATIVES.has(governor) && (IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower));
-      return mayBeGiven(w, false, 'verb') && !verbAfterVerb && (tier === undefined || tier > 2 || objectEnds(governor, next));
+      // A gerund after a verb that takes a person is no object of it ("MOVING BLESSING SAMB TO"),
+      // after a preposition it is ("thanks for calling okafor").
+      const gerund = !PREPOSITIONS.has(governor) && !CAUSATIVES.has(governor) && governor !== 'like';
+      return mayBeGiven(w, false, 'verb', gerund) && !verbAfterVerb && (tier === undefined || tier > 2 || objectEnds(governor, next, text, s.end));
     });
     if (fits) return head.at;
   }

@@ -102,6 +102,8 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
   if (!CANNOT_END_CLAUSE.has(lower) || lower === 'a' || lower === 'the') return false;
   const after = text.slice(wordEnd, wordEnd + 40);
   const prev = wordBefore(text, Math.max(0, nameStart - 40), nameStart) ?? '';
+  // Capitalised in the middle of a sentence of prose, it is a name's ("tell Nhật Hà Thành An He.").
+  if (regime === 'title' && /^\p{Lu}\p{Ll}/u.test(w) && /^[ \t]*(?:[,.!?;)]|\p{Extended_Pictographic}|$)/u.test(after)) return true;
   // "told Bob he …", "asked Bob to …": the pronoun or "to" is the sentence's.
   if (TELLING_VERB.test(prev) && lower !== 'an') return false;
   if (CLAUSE_ENDS.test(after)) return true;
@@ -121,7 +123,8 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
     if (NOT_AFTER_SUBJECT.has(nextLower) || nextLower === lower) return true;
     // A name that opens its clause is its subject: a pronoun repeating it before the verb is
     // spoken English, not written ("vương gia he can approve", "On Mon, Thanh Tuyet He wrote:").
-    if (SUBJECT_VERB_AFTER.has(nextLower) && CLAUSE_OPENS.test(text.slice(Math.max(0, nameStart - 8), nameStart))) return true;
+    // (Or the last of names joined by "or", "and": "either zhihui wong or thành công he can approve".)
+    if (SUBJECT_VERB_AFTER.has(nextLower) && (CLAUSE_OPENS.test(text.slice(Math.max(0, nameStart - 8), nameStart)) || /^(?:or|and|nor)$/i.test(prev))) return true;
     return finiteVerb(nextLower) && !SUBORDINATORS.has(prev.toLowerCase()) && !/^(?:without|unlike|like|after|before)$/i.test(prev);
   }
   if (PREPOSITIONS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
@@ -176,12 +179,31 @@ function givenSlot(text: string, at: number, w: string): boolean {
   return STARTS_BEFORE.test(before) && tier === undefined && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);
 }
 
+/**
+ * Whether `lower`, a verb's form in the third person right after a name and before what ends at
+ * `at`, is followed by the clause's verb: two verbs of a subject do not follow each other, so it
+ * is the name's ("YAEL DIES THINKS WE SHOULD POSTPONE", "BARIS DIES STARTS ON MONDAY").
+ */
+function verbBeforeVerb(text: string, lower: string, at: number): boolean {
+  // (Not a verb of saying or thinking, after which chat drops a subject: "bob thinks works now".)
+  // (A short word: a longer one is a plural noun before its verb as often, "aio implementations seems".)
+  if (!/^\p{L}{2,4}[^s]s$/u.test(lower) || (ENGLISH_TIER.get(lower) ?? 9) > 2 || AFTER_SURNAME.has(lower) || neverBeside(lower) || !ENGLISH_TIER.has(lower.slice(0, /[^aeiou]es$/.test(lower) && !ENGLISH_TIER.has(lower.slice(0, -1)) ? -2 : -1)) || /^(?:thinks|knows|feels|hopes|guesses|believes|reckons|figures|means|reports|confirms)$/.test(lower)) return false;
+  const next = WORD_AFTER.exec(text.slice(at, at + 40))?.[1]?.toLowerCase();
+  return next !== undefined && /s$/.test(next) && FINITE_VERB.test(next);
+}
+
+/** Adverbs between a subject and its verb ("guodong pun no longer works here"). */
+const ADVERB_BEFORE_VERB = /^ (?:no longer|never|always|still|just|usually|often|rarely|already|also|finally|now) (\p{L}+)/u;
+
 /** Whether what follows the word ending at `at` closes a surname: punctuation, the end, a preposition or verb. */
 function surnameCloses(text: string, at: number): boolean {
   const after = text.slice(at, at + 40);
   if (CLAUSE_ENDS.test(after)) return true;
   const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase();
-  return next !== undefined && (AFTER_SURNAME.has(next) || AFTER_OBJECT.test(next) || finiteVerb(next));
+  if (next === undefined) return false;
+  if (AFTER_SURNAME.has(next) || AFTER_OBJECT.test(next) || finiteVerb(next)) return true;
+  const verb = ADVERB_BEFORE_VERB.exec(after)?.[1]?.toLowerCase();
+  return verb !== undefined && (finiteVerb(verb) || SUBJECT_VERB_AFTER.has(verb) || /^(?:works|has|is)$/.test(verb));
 }
 
 /**
@@ -236,7 +258,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
         s.end += w.length + 1;
         continue;
       }
-      if (lower === 'said' && saidAfterName(text, s, regime, s.end + 1 + w.length)) {
+      if ((lower === 'said' && saidAfterName(text, s, regime, s.end + 1 + w.length)) || verbBeforeVerb(text, lower, s.end + 1 + w.length)) {
         s.end += w.length + 1;
         continue;
       }
