@@ -286,8 +286,8 @@ export function* findStreetsByWords(text: string): Generator<PiiSpan> {
     if (!nearStreetWord(text, start, end)) continue;
     if (COUNT_AFTER_NUMBER.test(text.slice(end, end + 16))) continue;
     const caseless = lineIsCaseless(text, start);
-    // (Five digits after a comma are a postcode: "square saint-exupéry, 69003 lyon".)
-    const from = text[start - 2] === ',' && end - start >= 5 ? undefined : streetBefore(text, start, caseless);
+    // (Five digits after a comma are a postcode, and a Portuguese one's four and three: "square saint-exupéry, 69003 lyon", "r/c dto., 3810-193".)
+    const from = text[start - 2] === ',' && /^(?:\d{5}|\d{4}-\d{3}$)/.test(m[0]) ? undefined : streetBefore(text, start, caseless);
     if (from !== undefined) {
       // "Ruang Rapat 2": a room named after its word (a type word of another language's dictionary too).
       const first = /^\p{L}+/u.exec(text.slice(from, from + 24))?.[0].toLowerCase() ?? '';
