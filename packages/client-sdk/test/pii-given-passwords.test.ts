@@ -48,6 +48,21 @@ describe('passwords given with no word naming one', () => {
     ]);
   });
 
+  it('reads more ways in, in English and other languages', () => {
+    expectSecrets([
+      ['first login: use Horse_Staple_Cobalt, then pick your own', 'Horse_Staple_Cobalt'],
+      ['用 mnbvcxz7 就能登录。', 'mnbvcxz7'],
+      ['Inloggen kan met BrugKoffieSter20', 'BrugKoffieSter20'],
+      ['Du kommst mit drAgOn1311 rein.', 'drAgOn1311'],
+      ['Puedes entrar con Bosque9 hasta que te den tu usuario.', 'Bosque9'],
+      ['user svc_ci, secret Sunshine735', 'Sunshine735'],
+      ['The laptop is at the front desk, you can get in with Summer&86 until IT enrols it.', 'Summer&86'],
+      ["It's Chelsea426 for the shared drive, same as last quarter.", 'Chelsea426'],
+      ["Re: locked out\n\nI've set your password back to FalconCorrect. Please change it as soon as you're in.", 'FalconCorrect'],
+    ]);
+    expectNoSecret(['use your badge to get in with the crowd', "It's me for the shared drive"]);
+  });
+
   it('reads the answer to a line that asks for a password', () => {
     expectSecrets([
       ["what's the pw for the printer?\n> Spring@24?", 'Spring@24?'],
@@ -74,6 +89,26 @@ describe('passwords given with no word naming one', () => {
       'what is the wifi password?\nno idea, ask IT\nthanks',
       'can you send me the login page?\nhttps://intranet.example.com/login',
       '--646007810.993513231406.JavaMail.RovAdmin.rovweb002\nContent-Type: text/plain',
+    ]);
+  });
+
+  it('keeps what stands for a password or names one, whichever rule read it', () => {
+    expectNoSecret([
+      'pwd: REDACTED',
+      'wifi is down btw, password won\'t help',
+      'Security training: never use a password like Summer2024 — it\'s the first thing attackers try.',
+      'Guest pass G-2231 issued to the visitor from Globex.',
+      'export PGPASSWORD=$(vault kv get -field=pw secret/db)',
+      'pwd = $(cat /run/secrets/pw)',
+      'pass = %(SMTP_PASS)s',
+      'Our office wifi is called Studio_2G (password on the card).',
+      'ED25519 key fingerprint is SHA256:fPD7csTBrYes/ytmC9SlvfqCXB1y7FcpBpyIFFlMuuy.',
+      'conn = psycopg2.connect(host="erp-test", user="m.keller", password=getpass.getpass())',
+    ]);
+    // A password with a bracket in it is still one.
+    expectSecrets([
+      ['@ci-bot the passphrase for the release signing key is "G0(Eaa85k9Z" — it\'s also in the vault.', 'G0(Eaa85k9Z'],
+      ['spring.datasource.password=WJ5([znkO82t*1G', 'WJ5([znkO82t*1G'],
     ]);
   });
 });

@@ -319,7 +319,7 @@ const LOGIN_PHRASE = afterNonLetter(new RegExp(
 /** "can u try X for the router admin page", "use X to log in": a value tried on a login. */
 const TRY_FOR_LOGIN = afterNonLetter(new RegExp(
   '(?<![a-zA-Z])(?:try|use|it[\'’]?s)[ \\t]+["\'`“«]?([^\\s"\'`”»]{4,128}?)["\'`”»]?,?[ \\t]+(?:to[ \\t]+(?:(?:log|sign)[ -]?in|get[ \\t]+into)|for[ \\t]+(?:the[ \\t]+)?(?:[\\p{L}-]+[ \\t]+)?' +
-    '(?:router|admin|login|vpn|wi-?fi|wlan|portal|account|laptop|server|nas|console|printer|guest|kiosk)(?![\\p{L}]))',
+    '(?:router|admin|login|vpn|wi-?fi|wlan|portal|account|laptop|server|nas|console|printer|guest|kiosk|drive|folder|mailbox|share|database|db|tablet|ipad)(?![\\p{L}]))',
   'dgiu',
 ));
 /** "ops:Harbor97 works for the staging host": a user and a password joined by a colon, then what they open. */

@@ -36,6 +36,19 @@ export const LOGIN_ELSEWHERE = new RegExp(
   `(?<![a-zA-Z\\u00C0-\\u024F])(?:connecte[sz]?[- ](?:toi|vous)[ \\t]+avec[ \\t]+(?:[^\\s,]+[ \\t]+et[ \\t]+)?|log[ \\t]*in[ \\t]+met[ \\t]+[^\\s,]+[ \\t]+en[ \\t]+|melde[ \\t]+dich[ \\t]+mit[ \\t]+[^\\s,]+[ \\t]+und[ \\t]+|connect[ \\t]+to[ \\t]+[^\\s,]+[ \\t]+with[ \\t]+)${TOKEN}(?=[ \\t,.!(]|$)`,
   'dgi',
 );
+/**
+ * More ways in, in English and the street locales' languages: "first login: use X, then …", "you can get in
+ * with X", "Inloggen kan met X", "Du kommst mit X rein", "Puedes entrar con X", "用 X 就能登录", "user svc_ci, secret X".
+ */
+export const WAYS_IN = new RegExp(
+  `(?<![a-zA-Z\\u00C0-\\u024F])(?:(?:first[ \\t]+login|to[ \\t]+log[ \\t]*in)[ \\t]*:?[ \\t]+use[ \\t]+${TOKEN}(?=[ \\t]*,|[ \\t]+(?:then|and|until)[ \\t])` +
+    `|(?:get|got|getting)[ \\t]+in[ \\t]+with[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
+    `|(?:inloggen[ \\t]+(?:kan[ \\t]+)?met|(?:kommst|kommt[ \\t]+man|kommen[ \\t]+sie)[ \\t]+mit|(?:puedes|puede|podés|podéis)[ \\t]+entrar[ \\t]+con|(?:pode|podes)[ \\t]+entrar[ \\t]+com|(?:te|vous)[ \\t]+connecter[ \\t]+avec)[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
+    `|user[ \\t]+[^\\s,]+,[ \\t]+(?:secret|pass|pw|pwd)[ \\t]+${TOKEN}(?=[ \\t,.!;]|$))` +
+    // (Chinese: "用 X 就能登录", "use X and you can log in".)
+    `|用[ \\t]*([^\\s\\u3000-\\u9fff\\uff00-\\uffef]{4,64})[ \\t]*(?:就能|就可以|即可|可以)?登[录錄]`,
+  'dgi',
+);
 /** "Did you try Walrus4786?", "Old one expired, new one is X", "they set mine to X", "same as the wifi: X", "Now it's X.", "— it's X". */
 export const SAID_IN_A_THREAD = new RegExp(
   `(?<![a-zA-Z\\u00C0-\\u024F])(?:(?:did|have|can)[ \\t]+(?:you|u)[ \\t]+(?:try|tried)[ \\t]+${TOKEN}(?=\\?)` +
@@ -126,6 +139,7 @@ export function* findGivenPasswords(text: string): Generator<PiiSpan> {
   yield* spansOf(VALUE_DOES, text, ['work', 'get', 'unlock', 'open'], 2000, 40, (v) => given(v, false));
   yield* spansOf(AT_PROMPT, text, ['enter', 'type', 'put', 'paste', 'give', 'prompt'], 60, 240, (v) => given(v, true));
   yield* spansOf(LOGIN_ELSEWHERE, text, ['avec', 'met', 'mit', 'connect'], 60, 220, (v) => given(v, true));
+  yield* spansOf(WAYS_IN, text, ['use', 'with', 'met', 'mit', 'con', 'com', 'avec', 'user', '登'], 80, 200, (v) => given(v, true));
   yield* spansOf(SAID_IN_A_THREAD, text, ['try', 'tried', 'one', 'mine', 'yours', 'his', 'hers', 'theirs', 'ours', 'same', 'it’s', "it's", 'its'], 60, 220, (v) => given(v, true));
   yield* spansOf(NAMED_AFTER, text, ['wifi', 'wi-fi', 'wlan', 'router', 'vpn', 'nas', 'printer', 'guest'], 2000, 60, (v) => given(v, false));
   const paired = (v: string): boolean => !PLACEHOLDER.test(v) && !FINDING_TAG.test(v);

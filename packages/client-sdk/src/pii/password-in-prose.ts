@@ -42,7 +42,7 @@ const PASSWORD_STILL = new RegExp(
 const NAMES_A_PASSWORD = /^(?:passwort|kennwort|motdepasse|contraseña|senha|wachtwoord)$/i;
 /** "changed my pw to X", "reset the password to X" */
 const PASSWORD_CHANGED = new RegExp(
-  `\\b(?:changed|set|reset|updated|switched)\\s+(?:my\\s+|the\\s+|our\\s+|your\\s+|his\\s+|her\\s+)?(?:[\\w-]{1,20}\\s+){0,3}${PASSWORD_WORD}\\s+(?:(?:from|for|on)\\s+(?:the\\s+)?[\\w.@-]{1,30}\\s+)?to\\s+["'\`“]?([^\\s"'\`”]{4,128})`,
+  `\\b(?:changed|set|reset|updated|switched)\\s+(?:my\\s+|the\\s+|our\\s+|your\\s+|his\\s+|her\\s+)?(?:[\\w-]{1,20}\\s+){0,3}${PASSWORD_WORD}\\s+(?:(?:from|for|on)\\s+(?:the\\s+)?[\\w.@-]{1,30}\\s+)?(?:back\\s+)?to\\s+["'\`“]?([^\\s"'\`”]{4,128})`,
   'dgi',
 );
 /** What follows a word of prose after "password is": a preposition or an article ("taped under the router"). */

@@ -39,7 +39,7 @@ export function hasPasswordShape(word: string): boolean {
   if (word.includes('://') || EMAIL_SHAPE.test(word)) return false; // URL, e-mail
   if (/^(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]*)*$/.test(word)) return false; // path ("run pwd: /srv/app")
   if (/^v?\d+(?:[.:\/-]\d+)+[a-z]{0,2}$/i.test(word)) return false; // version, date, time
-  if ((/^[A-Z][A-Z0-9]{1,9}-\d+$/.test(word) && !/^Q[1-4]-(?:19|20)?\d\d$/.test(word)) || /^(?:INC|CHG|RITM|REQ|PRB|TASK|SCTASK|KB|CS)\d{5,}$/.test(word)) return false; // ticket id
+  if ((/^[A-Z][A-Z0-9]{0,9}-\d+$/.test(word) && !/^Q[1-4]-(?:19|20)?\d\d$/.test(word)) || /^(?:INC|CHG|RITM|REQ|PRB|TASK|SCTASK|KB|CS)\d{5,}$/.test(word)) return false; // ticket id
   if (isCountOf(word) || /^\d+(?:st|nd|rd|th)$/i.test(word)) return false; // "90-day", "12chars", "3rd"
   // A host or file name, not words and a digit joined by dots ("marble.4.brave.pillow.igloo").
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(word) && !/\d$/.test(word) && (word.split('.').length <= 2 || NAME_SUFFIX.test(word.slice(word.lastIndexOf('.') + 1)) || !/\.\d+\./.test(word))) return false;

@@ -109,6 +109,8 @@ const PROSE_WORDS = new Set(
   ('same sent send set reset changed stored saved kept written printed taped shared ' +
     'required expired incorrect wrong invalid missing empty unchanged different case sensitive still only also just ' +
     'here there below above attached vault manager policy please will would should must can could has have had too very sure sec ' +
+    // A network's state, not its password ("wifi is down btw").
+    'down up out off slow broken dead flaky working back ' +
     'sensitive short long weak strong simple easy hard secure insecure correct fine ok okay good bad new old temporary ' +
     'optional mandatory same unknown blank empty none null wrong ' +
     'trop court long faible fort expiré requis nouveau corto largo débil fuerte caducado nuevo requerido kurz lang schwach stark ' +

@@ -201,9 +201,31 @@ export function isContextSecret(text: string, start: number, end: number): boole
 /** Every span of the context scrubber, out of templates and cut to its record's syntax. */
 function* findAllContextSecrets(text: string): Generator<PiiSpan> {
   for (const s of findContextSecretsInAnySyntax(text)) {
-    const kept = insideTemplate(text, s.start) ? undefined : withinRecordSyntax(text, s);
+    const kept = insideTemplate(text, s.start) || standsForValue(text, s) ? undefined : withinRecordSyntax(text, s);
     if (kept !== undefined) yield kept;
   }
+}
+
+/** What hides a value or says it was removed: "REDACTED", "***". */
+const HIDDEN = /^(?:\[?(?:redacted|removed|hidden|masked|omitted|censored)\]?|\*{3,}|•{3,})$/i;
+/** What makes the next word an example or a name, not a password given: "a password like Summer2024", "wifi is called Studio_2G", a fingerprint. */
+const NOT_GIVEN_BEFORE = /(?:(?<![\p{L}])(?:like|such[ \t]+as|e\.g\.?|for[ \t]+example|for[ \t]+instance|called|named)[ \t]+["'`“]?|fingerprint[^\n]{0,24}|(?:sha(?:1|256|512)|md5):)$/iu;
+
+/**
+ * A span that stands for a value or names one, whatever rule took it: a shell's command substitution
+ * ("$(vault kv get …)"), Python's interpolation ("%(SMTP_PASS)s"), a function's call
+ * ("getpass.getpass()", "psycopg2.connect(host=…"), a mask, an example, a network's name, a key's
+ * fingerprint.
+ */
+function standsForValue(text: string, s: PiiSpan): boolean {
+  const value = text.slice(s.start, s.end);
+  // (A call is a name in lower case, dotted or with an argument's quote or name after it: "psycopg2.connect(host=…", not "G0(Eaa85k9Z".)
+  if (HIDDEN.test(value) || /^\$\(|%\([A-Za-z_]\w*\)s|^(?:[a-z_]\w*\.)+[a-z_]\w*\(|^[a-z_]\w{2,}\((?:["')]|\w+=)/.test(value) || (/^[A-Za-z_][\w.]*$/.test(value) && text[s.end] === '(')) return true;
+  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+  const head = text.slice(Math.max(lineStart, s.start - 60), s.start);
+  // (Inside a command substitution still open on its line: "$(vault kv get -field=pw secret/db)".)
+  const open = head.lastIndexOf('$(');
+  return (open !== -1 && !head.slice(open).includes(')')) || NOT_GIVEN_BEFORE.test(head);
 }
 
 function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
@@ -338,6 +360,8 @@ function* findHighEntropy(text: string): Generator<PiiSpan> {
     if (codeAt(text, m.index - 1) === 46 || (isWordCode(codeAt(text, m.index + m[0].length + 1)) && text[m.index + m[0].length] === '.')) {
       continue;
     }
+    // A key's fingerprint ("SHA256:fPD7csTB…") is public: it names a key, it opens nothing.
+    if (/(?:sha(?:1|256|512)|md5):$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) continue;
     let token = m[0];
     // Trailing '=' padding belongs to the token; a trailing '-' or '/' does not.
     while (/[-\/_]$/.test(token)) token = token.slice(0, -1);
