@@ -60,7 +60,17 @@ describe('passwords given with no word naming one', () => {
       ["It's Chelsea426 for the shared drive, same as last quarter.", 'Chelsea426'],
       ["Re: locked out\n\nI've set your password back to FalconCorrect. Please change it as soon as you're in.", 'FalconCorrect'],
     ]);
-    expectNoSecret(['use your badge to get in with the crowd', "It's me for the shared drive"]);
+    expectSecrets([
+      ['Nenosiri la wifi ya ofisi ni kopi123%', 'kopi123%'],
+      ['masuk pakai user tnguyen dan cisco123 ya', 'cisco123'],
+      ['přihlas se jako admin a zadej asdf1234', 'asdf1234'],
+      ['логін svc_deploy, далі вводиш poiuytrewq', 'poiuytrewq'],
+      ['เข้าเครื่องเซิร์ฟเวอร์ด้วย user tnguyen แล้วพิมพ์ Company661* นะครับ', 'Company661*'],
+      ['ssh in as ops with Tr0mb0ne!, then sudo -i', 'Tr0mb0ne!'],
+      ["it's Kettle44 for the guest network", 'Kettle44'],
+      ['connection string: postgresql://bi_reader:rMjr6K_ozYfs@pg-1.internal:5432/warehouse (the password is the bit after the colon)', 'rMjr6K_ozYfs'],
+    ]);
+    expectNoSecret(['use your badge to get in with the crowd', "It's me for the shared drive", 'Give it password when sudo asks']);
   });
 
   it('reads the answer to a line that asks for a password', () => {

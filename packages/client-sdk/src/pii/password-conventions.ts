@@ -319,7 +319,7 @@ const LOGIN_PHRASE = afterNonLetter(new RegExp(
 /** "can u try X for the router admin page", "use X to log in": a value tried on a login. */
 const TRY_FOR_LOGIN = afterNonLetter(new RegExp(
   '(?<![a-zA-Z])(?:try|use|it[\'’]?s)[ \\t]+["\'`“«]?([^\\s"\'`”»]{4,128}?)["\'`”»]?,?[ \\t]+(?:to[ \\t]+(?:(?:log|sign)[ -]?in|get[ \\t]+into)|for[ \\t]+(?:the[ \\t]+)?(?:[\\p{L}-]+[ \\t]+)?' +
-    '(?:router|admin|login|vpn|wi-?fi|wlan|portal|account|laptop|server|nas|console|printer|guest|kiosk|drive|folder|mailbox|share|database|db|tablet|ipad)(?![\\p{L}]))',
+    '(?:router|admin|login|vpn|wi-?fi|wlan|portal|account|laptop|server|nas|console|printer|guest|kiosk|drive|folder|mailbox|share|database|db|tablet|ipad|network)(?![\\p{L}]))',
   'dgiu',
 ));
 /** "ops:Harbor97 works for the staging host": a user and a password joined by a colon, then what they open. */
@@ -396,6 +396,14 @@ function* findScriptCuedPasswords(text: string): Generator<PiiSpan> {
     const from = cue.index + cue[0].length;
     const lineEnd = text.indexOf('\n', from);
     const rest = text.slice(from, Math.min(lineEnd === -1 ? text.length : lineEnd, from + 80));
+    // (Swahili links the cue to its value with "ni": "Nenosiri la wifi ya ofisi ni X"; the words before it are the owner's.)
+    const ni = /^n/i.test(cue[0]) ? /(?:^|[ \t])ni[ \t]+([!-~]{4,128})(?=[ \t]*$)/.exec(rest) : null;
+    const niValue = ni?.[1]?.replace(/[.,;:]+$/, '');
+    if (ni !== null && niValue !== undefined && (isStrongPasswordValue(niValue) || /^\d{4,16}$/.test(niValue) || isMarkedValue(niValue) || loginValue(niValue))) {
+      const start = from + ni.index + ni[0].length - (ni[1] ?? '').length;
+      yield { start, end: start + niValue.length };
+      continue;
+    }
     for (const w of rest.matchAll(/[!-~]{4,}/g)) {
       const value = w[0].replace(/^[("'`:=]+/, '').replace(/[)"'`،؛.,;:]+$/u, '');
       // "wifi", "VPN", "SSID": the thing the password is for.

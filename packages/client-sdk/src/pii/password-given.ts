@@ -1,4 +1,4 @@
-import { FINDING_TAG, PLACEHOLDER, isSpacedPassphrase, userBeforeColon } from './password-values.ts';
+import { FINDING_TAG, PLACEHOLDER, isCommonPassword, isSpacedPassphrase, userBeforeColon } from './password-values.ts';
 import { TRAILING_PUNCTUATION, hasPasswordShape, isNumberedThing, isStrongPasswordValue } from './password-shapes.ts';
 import { execAround, stemPositions } from './anchor-windows.ts';
 import type { PiiSpan } from './types.ts';
@@ -44,7 +44,16 @@ export const WAYS_IN = new RegExp(
   `(?<![a-zA-Z\\u00C0-\\u024F])(?:(?:first[ \\t]+login|to[ \\t]+log[ \\t]*in)[ \\t]*:?[ \\t]+use[ \\t]+${TOKEN}(?=[ \\t]*,|[ \\t]+(?:then|and|until)[ \\t])` +
     `|(?:get|got|getting)[ \\t]+in[ \\t]+with[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
     `|(?:inloggen[ \\t]+(?:kan[ \\t]+)?met|(?:kommst|kommt[ \\t]+man|kommen[ \\t]+sie)[ \\t]+mit|(?:puedes|puede|podés|podéis)[ \\t]+entrar[ \\t]+con|(?:pode|podes)[ \\t]+entrar[ \\t]+com|(?:te|vous)[ \\t]+connecter[ \\t]+avec)[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
-    `|user[ \\t]+[^\\s,]+,[ \\t]+(?:secret|pass|pw|pwd)[ \\t]+${TOKEN}(?=[ \\t,.!;]|$))` +
+    `|user[ \\t]+[^\\s,]+,[ \\t]+(?:secret|pass|pw|pwd)[ \\t]+${TOKEN}(?=[ \\t,.!;]|$)` +
+    // ("ssh in as ops with X", "la caja fuerte abre con X", "přihlas se jako admin a zadej X", "masuk pakai user ops dan X ya",
+    // "логін ops, далі вводиш X", "login: dkim, a dalej X".)
+    `|ssh[ \\t]+in[ \\t]+as[ \\t]+[^\\s,]+[ \\t]+with[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
+    `|(?:abre|se[ \\t]+abre)[ \\t]+con[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
+    `|p[řr]ihlas(?:[ \\t]+se)?[ \\t]+jako[ \\t]+[^\\s,]+[ \\t]+a[ \\t]+zadej[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
+    `|masuk[ \\t]+(?:pakai|dengan)[ \\t]+(?:user[ \\t]+)?[^\\s,]+[ \\t]+dan[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
+    `|(?:логін|логин|login:?)[ \\t]+[^\\s,]+,[ \\t]+(?:далі|потім|дальше|потом|a[ \\t]+dalej|then)[ \\t]+(?:вводиш|введи|вводишь|enter|type)?[ \\t]*${TOKEN}(?=[ \\t,.!]|$))` +
+    // (Thai: "user ops แล้วพิมพ์ X": "then type X".)
+    `|user[ \\t]+[^\\s]+[ \\t]+แล้วพิมพ์[ \\t]+([!-~]{4,64})(?=[ \\t]|$)` +
     // (Chinese: "用 X 就能登录", "use X and you can log in".)
     `|用[ \\t]*([^\\s\\u3000-\\u9fff\\uff00-\\uffef]{4,64})[ \\t]*(?:就能|就可以|即可|可以)?登[录錄]`,
   'dgi',
@@ -80,11 +89,14 @@ const ANSWER_OPENING = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[\p{L}][\p{L}.'’
 const STALLING = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[\p{L}][\p{L}.'’ -]{0,20}:[ \t]*)?(?:sure|ok|okay|yes|yep|one sec|hang on|hold on|sec|checking|let me check|lemme check|just a sec)[ \t,.!]*(?:one sec|sec)?[ \t.!]*$/iu;
 
 /** Whether `value` is one a phrase with no cue gives: a password's shape, and digits where `digits` allows. */
-function given(value: string, digits: boolean): boolean {
+function given(value: string, digits: boolean, common = false): boolean {
   // (Not an HTML entity's text, a MIME boundary or a mail's quote mark: "&quot;n/a&quot;", "--6460….JavaMail", ">smart".)
   if (PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isNumberedThing(value) || /&[a-z]+;|^[-=>\/]/i.test(value) || value.length > 64) return false;
   if (digits && /^\d{4,16}$/.test(value)) return true;
-  return isStrongPasswordValue(value) && (hasPasswordShape(value) || /\d/.test(value) || /^(?:\p{Lu}\p{Ll}+){3,}$/u.test(value));
+  // (The word for a password where its value was looked for: "Give it password when sudo asks".)
+  if (/^(?:password|passwd|passwort|pass|pwd|pw|secret|code|pin|key|login)$/i.test(value)) return false;
+  // (One of the most used passwords, a keyboard walk among them, only after a phrase that gives nothing else: "далі вводиш poiuytrewq".)
+  return isStrongPasswordValue(value) && (hasPasswordShape(value) || /\d/.test(value) || /^(?:\p{Lu}\p{Ll}+){3,}$/u.test(value) || (common && isCommonPassword(value)));
 }
 
 /** The spans of `re`'s first group that `keep` takes, `re` tried only around `stems` (see anchor-windows.ts). */
@@ -137,9 +149,9 @@ function* answersToAsking(text: string): Generator<PiiSpan> {
 /** Passwords given by what they do, where they go or what they answer (see the top of this file). */
 export function* findGivenPasswords(text: string): Generator<PiiSpan> {
   yield* spansOf(VALUE_DOES, text, ['work', 'get', 'unlock', 'open'], 2000, 40, (v) => given(v, false));
-  yield* spansOf(AT_PROMPT, text, ['enter', 'type', 'put', 'paste', 'give', 'prompt'], 60, 240, (v) => given(v, true));
-  yield* spansOf(LOGIN_ELSEWHERE, text, ['avec', 'met', 'mit', 'connect'], 60, 220, (v) => given(v, true));
-  yield* spansOf(WAYS_IN, text, ['use', 'with', 'met', 'mit', 'con', 'com', 'avec', 'user', '登'], 80, 200, (v) => given(v, true));
+  yield* spansOf(AT_PROMPT, text, ['enter', 'type', 'put', 'paste', 'give', 'prompt'], 60, 240, (v) => given(v, true, true));
+  yield* spansOf(LOGIN_ELSEWHERE, text, ['avec', 'met', 'mit', 'connect'], 60, 220, (v) => given(v, true, true));
+  yield* spansOf(WAYS_IN, text, ['use', 'with', 'met', 'mit', 'con', 'com', 'avec', 'user', '登', 'zadej', 'masuk', 'логін', 'логин', 'login', 'abre'], 80, 200, (v) => given(v, true, true));
   yield* spansOf(SAID_IN_A_THREAD, text, ['try', 'tried', 'one', 'mine', 'yours', 'his', 'hers', 'theirs', 'ours', 'same', 'it’s', "it's", 'its'], 60, 220, (v) => given(v, true));
   yield* spansOf(NAMED_AFTER, text, ['wifi', 'wi-fi', 'wlan', 'router', 'vpn', 'nas', 'printer', 'guest'], 2000, 60, (v) => given(v, false));
   const paired = (v: string): boolean => !PLACEHOLDER.test(v) && !FINDING_TAG.test(v);

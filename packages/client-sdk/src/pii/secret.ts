@@ -202,7 +202,12 @@ export function isContextSecret(text: string, start: number, end: number): boole
 function* findAllContextSecrets(text: string): Generator<PiiSpan> {
   for (const s of findContextSecretsInAnySyntax(text)) {
     const kept = insideTemplate(text, s.start) || standsForValue(text, s) ? undefined : withinRecordSyntax(text, s);
-    if (kept !== undefined) yield kept;
+    if (kept === undefined) continue;
+    // A URL taken whole ("postgresql://bi_reader:X@pg-1.internal:5432/warehouse (the password is the bit after the colon)"):
+    // its password is the secret, its user and host are not.
+    const url = text.slice(kept.start, kept.end);
+    const inner = url.includes('://') ? [...regexSpans(URL_PASSWORD, url, 1)][0] : undefined;
+    yield inner === undefined ? kept : { start: kept.start + inner.start, end: kept.start + inner.end };
   }
 }
 
