@@ -121,3 +121,28 @@ describe('a verb after a name', () => {
     expect(persons('okonkwo dies laughing every time')).toEqual(['okonkwo']);
   });
 });
+
+describe('more slots only a name fills', () => {
+  it('a function word after a title, a preposition or in a subject\'s place', () => {
+    expect(persons('PROF. TO NHI SHANG SENT THE READING LIST.')).toEqual(['TO NHI SHANG']);
+    expect(persons('could you forward this to to nhi jiang?')).toEqual(['to nhi jiang']);
+    expect(persons('DID ĐỨC PHI HE GET THE NEW LAPTOP YET?')).toEqual(['ĐỨC PHI HE']);
+    expect(persons('XIULAN HE BE CAREFUL WITH THE PROD CREDS')).toEqual(['XIULAN HE']);
+    expect(persons('sent the slides to tú trinh he this morning.')).toEqual(['tú trinh he']);
+  });
+
+  it('a signature, a heading, a bracket, a list of names and their verb', () => {
+    expect(persons('Signed,\nBlessing Appia\nHead of Operations')).toEqual(['Blessing Appia']);
+    expect(persons('### Said Karkiaz\n- finished the SSO spike')).toEqual(['Said Karkiaz']);
+    expect(persons('THE ORIGINAL AUTHOR (BLESSING POLITO) LEFT A TODO HERE.')).toEqual(['BLESSING POLITO']);
+    expect(persons('Blessing Mbacké and Ajai Kandé are pairing on the billing bug.')).toEqual(['Blessing Mbacké', 'Ajai Kandé']);
+    expect(persons('PROMISE OKYERE, GEOVANNY CUMMERATA AND THE AUDITORS MET ON SITE.')).toEqual(['PROMISE OKYERE', 'GEOVANNY CUMMERATA']);
+    expect(persons('HEARD THAT COY MCCLURE IS MOVING TO LISBON.')).toEqual(['COY MCCLURE']);
+  });
+
+  it('not a gerund after a preposition, nor a line break inside a sentence', () => {
+    expect(persons('thanks for calling okafor')).toEqual([]);
+    expect(persons('Anyway I want mplayer because I heard it\ncan play quicktime movs.')).not.toContainEqual(expect.stringContaining('play'));
+    expect(persons('Men of that descent are susceptible\nto sickle-cell anemia and the reason is unclear.')).not.toContainEqual(expect.stringContaining('to '));
+  });
+});

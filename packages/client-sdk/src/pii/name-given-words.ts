@@ -51,8 +51,23 @@ import type { PiiSpan } from './types.ts';
 function unlistedName(name: string, regime: Regime): boolean {
   const words = name.split(' ');
   if (regime === 'title' && isGivenName(words[0] ?? '')) return false;
-  // (A compound of English words is one too: "anti-spam".)
-  return words.every((w) => !listedWord(w) && !w.split('-').every(listedWord));
+  if (words.every(nameLikeWord)) return true;
+  // A surname no list holds after given names that are English words, none of the commonest
+  // ("SODA ADEBAYO", "ALP KAMOLIDDINYEVA").
+  const last = words[words.length - 1] ?? '';
+  // (Only in a line of one case: in mixed case a run of capitalised words is a title's as often,
+  // "High Price-Feature Ratio Technophiles".)
+  return regime !== 'title' && words.length > 1 && !listedWord(last) && words.slice(0, -1).every((w) => (ENGLISH_TIER.get(w.toLowerCase()) ?? 9) > 1);
+}
+
+/**
+ * A word no list holds (a compound of English words is one too: "anti-spam"), or a syllable of
+ * up to three letters that is no function word ("ha", "ho", "pun": Vietnamese and Chinese names).
+ */
+function nameLikeWord(w: string): boolean {
+  const lower = w.toLowerCase();
+  if (lower.length <= 3) return !neverBeside(lower) && !NEVER_JOINS_AFTER.has(lower) && !JARGON_WORDS.has(lower);
+  return !listedWord(w) && !w.split('-').every(listedWord);
 }
 
 function listedWord(w: string): boolean {
@@ -71,21 +86,24 @@ const MAX_GIVEN_WORDS = 2;
 /**
  * What follows a name that is its clause's subject: a verb ('verb': an auxiliary, a modal, the
  * present or an irregular past; 'participle': a regular past, which also follows the object of a
- * causative verb, "get Bob started"), "and" another name and their verb ('list'), a possessive,
+ * causative verb, "get Bob started"), "and" another name and their verb ('list'; 'plural' when the
+ * verb is one of a plural, which no gerund takes: "Blessing Mbacké and Ajai are pairing"), a possessive,
  * a colon at a line's head ('label': "- [ ] Said Jahadi: update the runbook"), "who" ('who': "it
  * was Blessing Ibikunle who found the leak"), or a request to the person named at a line's head
  * ('vocative': "Ise Balsamo if you have time …", "ANKA VILKS BE CAREFUL WITH …").
  */
-type Continuation = 'verb' | 'participle' | 'list' | 'possessive' | 'label' | 'who' | 'vocative';
+type Continuation = 'verb' | 'participle' | 'list' | 'plural' | 'possessive' | 'label' | 'who' | 'vocative';
 
 /** What follows a person addressed at a line's head: a condition, a request. */
 const VOCATIVE_NEXT = new Set('if be please pls can could would'.split(' '));
 /** Verbs of a plural subject ("Said Asamar and Jar Ajai are pairing"). */
-const PLURAL_VERBS = new Set('are were have had will would can could should did'.split(' '));
+const PLURAL_VERBS = new Set('are were have'.split(' '));
 /** A parenthesis after a name, before its verb: "Ha Thanh Situ (on leave until May) owns this service". */
 const PARENTHESIS = /^ \([^()\n]{1,40}\)/;
 /** "and" or "or" and up to four words after it: the other name of a list and its verb. */
-const LIST_THEN = /^ (?:and|or|&)((?: [\p{L}][\p{L}\p{M}'’-]*){2,4})/u;
+const LIST_THEN = /^ (?:and|or|&)((?: [\p{L}][\p{L}\p{M}'’-]*){2,4})/iu;
+/** Commas between names, "and" and up to four words after it: "PROMISE OKYERE, X AND THE AUDITORS MET". */
+const COMMA_LIST_THEN = /^,(?: [\p{L}][\p{L}\p{M}'’-]*){1,3}(?:,(?: [\p{L}][\p{L}\p{M}'’-]*){1,3}){0,3},? (?:and|&)((?: [\p{L}][\p{L}\p{M}'’-]*){2,4})/iu;
 /** A preposition and a word, and the word after them: "Missouri Wiegand from finance needs …". */
 const PLACE_THEN = /^ (?:from|at|in|on|of) [\p{L}][\p{L}\p{M}'’-]* ([\p{L}]+)/u;
 
@@ -100,29 +118,31 @@ const SUBJECT_VERB = new Set('wrote writes says said owns leads runs knows think
 
 function continuationAfter(text: string, end: number): Continuation | undefined {
   const after = text.slice(end, end + 80);
-  if (/^['’]s(?![\p{L}])/u.test(after)) return 'possessive';
+  if (/^['’][sS](?![\p{L}])/u.test(after)) return 'possessive';
   if (/^:[ \t]/.test(after)) return 'label';
   const rest = after.replace(PARENTHESIS, '');
+  const listed = LIST_THEN.exec(rest) ?? COMMA_LIST_THEN.exec(rest);
+  if (listed !== null) {
+    const others = listed[1]?.toLowerCase().split(' ').slice(2) ?? [];
+    if (others.some((w) => PLURAL_VERBS.has(w))) return 'plural';
+    return others.some((w) => verbKind(w) !== undefined) ? 'list' : undefined;
+  }
   const next = WORD_AFTER.exec(rest)?.[1]?.toLowerCase();
   if (next === undefined) return undefined;
   if (next === 'who') return 'who';
   if (VOCATIVE_NEXT.has(next)) return 'vocative';
-  if (next === 'and' || next === 'or') {
-    const others = LIST_THEN.exec(rest)?.[1]?.toLowerCase().split(' ').slice(2) ?? [];
-    return others.some((w) => PLURAL_VERBS.has(w) || verbKind(w) !== undefined) ? 'list' : undefined;
-  }
   const placed = PLACE_THEN.exec(rest)?.[1]?.toLowerCase();
   return verbKind(placed ?? next);
 }
 
 /**
  * What opens a clause right before a word: a line's start, a sentence's end, a colon, a list's
- * mark or a checkbox, a table's bar, a dash, an opening quote or bracket (right before the word:
- * a closing quote has a blank after it).
+ * mark or a checkbox, a table's bar, a dash, an opening quote or bracket or an "@" (right before
+ * the word: a closing quote has a blank after it).
  */
-const OPENS = /(?:(?:^|\n|[.!?;:][ \t]|[>|—–•*]|(?:^|\n)[ \t]*-|\[[ xX]?\])[ \t]*|["“(])$/;
+const OPENS = /(?:(?:^|\n|[.!?;:][ \t]|[>|—–•*]|(?:^|\n)[ \t]*-|\[[ xX]?\])[ \t]*|["“(@])$/;
 /** As {@link OPENS}, or a comma: after it a clause may start too ("Sadly, Promise Mbengue left"). */
-const OPENS_OR_COMMA = /(?:(?:^|\n|[.!?;:][ \t]|[>|—–•*,]|(?:^|\n)[ \t]*-|\[[ xX]?\])[ \t]*|["“(])$/;
+const OPENS_OR_COMMA = /(?:(?:^|\n|[.!?;:][ \t]|[>|—–•*,]|(?:^|\n)[ \t]*-|\[[ xX]?\])[ \t]*|["“(@])$/;
 /** Verbs of thinking and saying: a clause, its subject first, follows them ("I think Said Valletta has"). */
 const THINKING = new Set('think thought guess hope believe believed know knew suppose bet reckon feel felt hear heard noticed assume expect doubt'.split(' '));
 /** Adverbs that head a sentence and that the lists of name-extension.ts lack. */
@@ -134,15 +154,30 @@ const HEAD_ADVERBS = new Set(
 const ADJECTIVES_BEFORE_NAMES = new Set('dear little young old poor sweet lovely good great new big dearest beloved fellow'.split(' '));
 
 /**
+ * Whether the word at `at`, after one of {@link OPENS}, heads a clause: in text of mixed case
+ * after a line's break only a capitalised one does (a break in hard-wrapped prose opens none: "I
+ * heard it\ncan play quicktime movs").
+ */
+function headsClause(text: string, at: number): boolean {
+  const c = text.charAt(at);
+  if (c !== c.toLowerCase() || !/(?:^|\n)[ \t>]*$/.test(text.slice(Math.max(0, at - 12), at))) return true;
+  // (The lines around, not the line alone: a wrapped line of prose may have no capital.)
+  const around = text.slice(Math.max(0, at - 160), at + 160);
+  return !(/\p{Lu}/u.test(around) && /\p{Ll}/u.test(around));
+}
+
+/**
  * Whether a clause opens before the word at `at`, its subject starting there; `afterName` when a
  * name found ends right before the word before.
  */
 function opensSubject(text: string, at: number, saying: boolean, cont: Continuation, afterName: boolean): boolean {
   const before = text.slice(Math.max(0, at - 12), at);
-  if ((saying ? OPENS : OPENS_OR_COMMA).test(before)) return true;
+  if ((saying ? OPENS : OPENS_OR_COMMA).test(before)) return headsClause(text, at);
   const prev = wordBefore(text, Math.max(0, at - 40), at)?.toLowerCase();
   if (prev === undefined) return false;
   if (THINKING.has(prev)) return true;
+  // "heard that Coy McClure is moving".
+  if (prev === 'that' && THINKING.has(wordBefore(text, Math.max(0, at - 60), at - 5)?.toLowerCase() ?? '')) return true;
   // After "and", "if", "when" … a verb of saying shares the subject before them ("I checked and said Bob has it").
   if (saying) return false;
   if (SUBORDINATORS.has(prev) || prev === 'but' || prev === 'so') return true;
@@ -179,7 +214,7 @@ const NOT_GIVEN = new Set(
  * puts before a person, and written in the name's case. `first` is the first of those words;
  * "said" is a given name only there, where no subject comes before it for it to be the verb of.
  */
-function mayBeGiven(w: string, first: boolean, cont: Continuation, gerund = cont === 'who'): boolean {
+function mayBeGiven(w: string, first: boolean, cont: Continuation, gerund = cont === 'who' || cont === 'plural' || cont === 'label'): boolean {
   const lower = w.toLowerCase();
   if (lower.length < 2 || !/^\p{L}+$/u.test(lower)) return false;
   if (lower === 'said') return first && cont !== 'possessive';
@@ -192,7 +227,7 @@ function mayBeGiven(w: string, first: boolean, cont: Continuation, gerund = cont
   if (ENGLISH_TIER.has(lower) && (/(?:ed|ly)$/.test(lower) || (/ing$/.test(lower) && !gerund))) return false;
   // An imperative verb's object is followed by what is given or done, not by a verb of its own
   // ("Promise Mbengue left", but "Get Okafor started", "Promise Okafor a raise").
-  if (IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower)) return cont === 'verb';
+  if (IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower)) return cont === 'verb' || cont === 'list' || cont === 'plural';
   return true;
 }
 
@@ -207,20 +242,27 @@ function mayBeGiven(w: string, first: boolean, cont: Continuation, gerund = cont
 function objectEnds(governor: string, next: string | undefined, text: string, end: number): boolean {
   // After a greeting the name ends the clause ("ty an ha xu!!").
   if (next === undefined) return GREETINGS.has(governor) && /^[ \t]*(?:[,.!?)]|\p{Extended_Pictographic}|\r?\n|$)/u.test(text.slice(end, end + 3));
-  if (next === 'and' || next === 'or' || next === 'but') return false;
+  // (After a greeting, "and" another name: "DEAR ALONE PUGLISI AND …".)
+  if (next === 'and' || next === 'or' || next === 'but') return GREETINGS.has(governor) && next === 'and';
   if (TWO_OBJECT_VERBS.has(governor) || /^owe/.test(governor)) return !AFTER_SURNAME.has(next) && !AFTER_OBJECT.test(next);
   return AFTER_SURNAME.has(next) || AFTER_OBJECT.test(next) || SUBJECT_PRONOUNS.has(next);
 }
 
 /** Words that take a person and then the person's name: prepositions, verbs of sending and meeting, greetings (not "to", before a verb as often). */
 function takesAPerson(lower: string): boolean {
-  return lower !== 'to' && (BEFORE_NAME_SLOT.has(lower) || TWO_OBJECT_VERBS.has(lower) || IMPERATIVE_VERBS.has(lower) || OBJECT_TAKERS.has(lower));
+  if (lower === 'to') return false;
+  if (BEFORE_NAME_SLOT.has(lower) || TWO_OBJECT_VERBS.has(lower) || IMPERATIVE_VERBS.has(lower) || OBJECT_TAKERS.has(lower)) return true;
+  // A verb's other forms: "adding ega siregar", "pinged …".
+  const stem = /(?:ing|ed)$/.test(lower) ? lower.replace(/(?:ing|ed)$/, '') : '';
+  return stem.length >= 2 && (BEFORE_NAME_SLOT.has(stem) || IMPERATIVE_VERBS.has(stem) || BEFORE_NAME_SLOT.has(stem.slice(0, -1)) || IMPERATIVE_VERBS.has(stem.slice(0, -1)));
 }
 const GREETINGS = new Set('hi hey hello hiya dear thanks thank thx ty cheers congrats welcome morning'.split(' '));
 /** Verbs followed by another verb's base form: "help thank …", "let ask …", "make promise …". */
 const CAUSATIVES = new Set('help helps helped let lets make makes made have has had see saw watch hear'.split(' '));
 const PREPOSITIONS = new Set('with w for from by about of at cc without except including like unlike'.split(' '));
-const OBJECT_TAKERS = new Set('w without except including like unlike owe owes owed hired hire interviewing interviewed nominated'.split(' '));
+const OBJECT_TAKERS = new Set('w without except including like unlike owe owes owed hired hire interviewing interviewed nominated dm pm tag mention page assign brief'.split(' '));
+/** Words that "to" cannot be followed by but as a name's: another preposition, "alone" ("forward this to per caserta", "to to nhi jiang", "THANKS TO ALONE FRITSCH"). */
+const AFTER_TO_NAME = new Set('to per alone'.split(' '));
 
 /**
  * The start of name `s` grown over the one or two words before it that can only be its given
@@ -250,6 +292,8 @@ export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: 
     const fits = run.every(({ w }, j) => {
       if (w.toLowerCase() === 'an' && j > 0) return false;
       if (regime === 'title' && PRODUCT_WORDS.has(foldName(w))) return false;
+      // "to" at a clause's head before a name and its verb is no preposition ("…, to nhi chang wrote:").
+      if (w.toLowerCase() === 'to') return j === 0 && (cont === 'verb' || cont === 'list' || cont === 'plural');
       if (w.toLowerCase() === 'an' && j === 0 && n > 1) return consonantSound(run[1]?.w ?? '') && !spelledOut(run[1]?.w ?? '', regime);
       return cont !== undefined && mayBeGiven(w, j === 0, cont);
     });
@@ -292,7 +336,9 @@ function questionOrPredicate(text: string, words: ReadonlyArray<{ w: string; at:
     const auxAt = head.at - aux.length - 1;
     const wh = wordBefore(text, Math.max(0, auxAt - 40), auxAt)?.toLowerCase();
     const whAt = auxAt - (wh?.length ?? 0) - 1;
-    const question = OPENS.test(text.slice(Math.max(0, auxAt - 12), auxAt)) || (wh !== undefined && WH_WORDS.has(wh) && OPENS.test(text.slice(Math.max(0, whAt - 12), whAt)));
+    const question =
+      (OPENS.test(text.slice(Math.max(0, auxAt - 12), auxAt)) && headsClause(text, auxAt)) ||
+      (wh !== undefined && WH_WORDS.has(wh) && OPENS.test(text.slice(Math.max(0, whAt - 12), whAt)) && headsClause(text, whAt));
     if (question) {
       const fits = run.every(({ w }, j) => {
         const lower = w.toLowerCase();
@@ -312,16 +358,19 @@ function questionOrPredicate(text: string, words: ReadonlyArray<{ w: string; at:
 }
 
 /** What ends a field after a name: a line's end, a table's bar, a quote, a comma, sentence punctuation, a bracket, "<", "·", a colon. */
-const FIELD_END = /^(?:[ \t]*(?:[|,"”!.?;:(<·]|\r?\n|$)|\t)/;
+const FIELD_END = /^(?:[ \t]*(?:[|,"”!.?;:()\]<·]|\r?\n|$)|\t)/;
 /**
- * What opens a field before a word: a table's bar or a tab after a cell (not a line's indent),
- * a quote that opens a line's or a comma-separated value, a label's colon at a line's head (up to three words,
- * the colon on the last: "Out of office: …", "Co-authored-by: …"), a dash before a signature ("— WELLINGTON JEFFERY HARTMANN, VP"), a
- * comma after thanks, a greeting or a role ("THANK YOU, EGA MAHESWARA!", "welcome our new hire,
- * Wellington …").
+ * What opens a field before a word: a table's bar or a tab after a cell (not a line's indent), a
+ * quote that opens a line's or a comma-separated value, a bracket after a blank (not a call's:
+ * "thread_me(int num)"), a heading's "#", the line under
+ * a sign-off ("Signed,\nBlessing Appia\n", "BEST,\nPROMISE ELEBIYO | CUSTOMER SUCCESS"), a label's
+ * colon at a line's head (up to four words, the colon on the last: "Out of office: …",
+ * "Co-authored-by: …", "onboarding buddy for X: ega pradipta"), a dash before a signature ("—
+ * WELLINGTON JEFFERY HARTMANN, VP"), a comma after thanks, a greeting or a role ("THANK YOU, EGA
+ * MAHESWARA!", "welcome our new hire, Wellington …").
  */
 const FIELD_OPENS =
-  /(?:(?:\||[^\s]\t)[ \t]*|(?:^|\n|,)["“]|(?:^|\n)[ \t]*[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,2}:[ \t]+|[—–][ \t]*|\b(?:thank you|thanks|thx|welcome|hi|hello|hey|dear|cheers|congrats|congratulations|hire|colleague|teammate|manager|lead)[,!][ \t]+)$/iu;
+  /(?:(?:\||[^\s]\t)[ \t]*|(?:^|\n|,)["“]|(?:^|\s)\(|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|\n)[ \t]*[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,3}:[ \t]+|[—–][ \t]*|\b(?:thank you|thanks|thx|welcome|hi|hello|hey|dear|cheers|congrats|congratulations|hire|colleague|teammate|manager|lead)[,!][ \t]+|(?:^|\n)[ \t]*(?:signed|regards|best|best regards|kind regards|warm regards|thanks|many thanks|cheers|sincerely|yours|yours sincerely|yours truly|br)[,.!]?[ \t]*\r?\n[ \t]*)$/iu;
 
 /**
  * Words that open a field a name found ends: a line, a table's cell, a quoted or comma-separated
@@ -339,10 +388,13 @@ function fieldStart(text: string, s: PiiSpan, regime: Regime, words: ReadonlyArr
     const before = text.slice(Math.max(0, head.at - 40), head.at);
     const csv = text.charCodeAt(head.at - 1) === 44 && lineAround(text, head.at).split(',').length >= 4 && !/,[ \t]/.test(lineAround(text, head.at));
     if (!csv && !FIELD_OPENS.test(before)) continue;
-    // (A quoted value ends at its quote: '"const unsig\nned char"' is no field of its own.)
+    // (A quoted value ends at its quote, a bracket's at the bracket: '"const unsig\nned char"' is
+    // no field of its own.)
     if (/["“]$/.test(before) && !/^["”]/.test(text.slice(s.end, s.end + 1))) continue;
-    // (In a table's cell or a comma-separated value, a gerund is no verb: the cell is the name.)
-    const cell = csv || /(?:\||[^\s]\t)[ \t]*$/.test(before);
+    if (/\($/.test(before) && text.charAt(s.end) !== ')') continue;
+    // (In a table's cell, a comma-separated value, a bracket, a signature or the value of a label
+    // that names a person, a gerund is no verb: the field is the name.)
+    const cell = csv || /(?:(?:\||[^\s]\t)[ \t]*|\(|\n[ \t]*|\b(?:by|author|owner|contact|lead|assignee|reviewer|approver|mentor|buddy|host|organi[sz]er|requester|commander|manager|from|to|cc):[ \t]+)$/i.test(before);
     const fits = run.every(({ w }, j) => {
       if (regime === 'title' && PRODUCT_WORDS.has(foldName(w))) return false;
       return mayBeGiven(w, j === 0, 'label', cell);
@@ -365,7 +417,10 @@ function objectSlotStart(text: string, s: PiiSpan, regime: Regime, words: Readon
     const run = words.slice(0, n).reverse();
     const head = run[0] as { w: string; at: number };
     const governor = wordBefore(text, Math.max(0, head.at - 40), head.at)?.toLowerCase();
-    if (governor === undefined || !takesAPerson(governor)) continue;
+    if (governor === undefined) continue;
+    if (governor === 'to' ? !AFTER_TO_NAME.has(head.w.toLowerCase()) : !takesAPerson(governor)) continue;
+    // (An "an" before a consonant is no article: "from an ha phuoc binh jiao,".)
+    const anRun = n > 1 && head.w.toLowerCase() === 'an' && consonantSound(run[1]?.w ?? '') && !spelledOut(run[1]?.w ?? '', regime);
     // (Two English words there are a noun and what qualifies it: "for various kernel rpms".)
     if (englishRun(run)) continue;
     const fits = run.every(({ w }, j) => {
@@ -373,8 +428,9 @@ function objectSlotStart(text: string, s: PiiSpan, regime: Regime, words: Readon
       const tier = ENGLISH_TIER.get(lower);
       // "said" after a preposition has no subject to be the verb of ("lunch w said samlaith"); nor
       // is "per" a preposition there ("coffee with per locatelli").
-      if (lower === 'said' || lower === 'per') return j === 0 && PREPOSITIONS.has(governor);
-      if (lower === 'an') return j === 0 && n > 1 && consonantSound(run[1]?.w ?? '') && !spelledOut(run[1]?.w ?? '', regime);
+      if (lower === 'said' || lower === 'per' || lower === 'to') return j === 0 && (PREPOSITIONS.has(governor) || (governor === 'to' && lower !== 'said'));
+      if (lower === 'alone') return j === 0;
+      if (lower === 'an') return j === 0 && anRun;
       // A verb's base form there is a second verb only after a causative one ("help ping …", "let
       // … ask"); after a preposition or another verb it is the name's ("without promise mbacké",
       // "give promise mangane access").
@@ -382,7 +438,7 @@ function objectSlotStart(text: string, s: PiiSpan, regime: Regime, words: Readon
       // A gerund after a verb that takes a person is no object of it ("MOVING BLESSING SAMB TO"),
       // after a preposition it is ("thanks for calling okafor").
       const gerund = !PREPOSITIONS.has(governor) && !CAUSATIVES.has(governor) && governor !== 'like';
-      return mayBeGiven(w, false, 'verb', gerund) && !verbAfterVerb && (tier === undefined || tier > 2 || objectEnds(governor, next, text, s.end));
+      return mayBeGiven(w, false, 'verb', gerund) && !verbAfterVerb && (tier === undefined || tier > 2 || anRun || objectEnds(governor, next, text, s.end));
     });
     if (fits) return head.at;
   }
@@ -416,8 +472,13 @@ export function saidAfterName(text: string, s: PiiSpan, regime: Regime, saidEnd:
   const governor = wordBefore(text, Math.max(0, s.start - 40), s.start)?.toLowerCase();
   if (governor === undefined) return false;
   const ends = next === undefined ? /^[ \t]*[.!?)](?:\s|$)/.test(after) : AFTER_OBJECT_SAID.test(next);
-  if (PERSON_VERBS.has(governor)) return ends;
-  return PERSON_PREPOSITIONS.has(governor) && ends && next !== 'as';
+  // After a greeting the name is addressed, nobody's words are reported ("welcome abaraham said! 🎉").
+  if (PERSON_VERBS.has(governor) || GREETINGS.has(governor)) return ends || (next === undefined && /^[ \t]*\p{Extended_Pictographic}/u.test(after));
+  if (!PERSON_PREPOSITIONS.has(governor)) return false;
+  // "1:1 WITH BALÇAR SAID BAHROMOVA": between the name and a word no list holds that ends the clause.
+  const nextEnd = saidEnd + 1 + (next?.length ?? 0);
+  const nameAfter = next !== undefined && !listedWord(next) && next.length > 2 && /^[ \t]*(?:[,.!?;)]|\r?\n|$)/.test(text.slice(nextEnd, nextEnd + 3));
+  return (ends && next !== 'as') || nameAfter;
 }
 
 /** A line with a word in lower case that a heading would capitalise (3 letters or more, no "the", "and", "with"…): prose. */

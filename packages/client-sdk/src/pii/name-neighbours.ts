@@ -42,7 +42,12 @@ function isSurname(word: string): boolean {
  * link"; a slash only between blanks, not "to /dev/null", "and/or"), an emoji ("thanks Junchi He 🙏"), a line's end. (Not a dash: a company's or a place's
  * word comes before one as often, "Ferrous Works — registered office: …".)
  */
-const CLAUSE_ENDS = /^(?:['’]s(?![\p{L}])|[ \t]*(?:[,.!?;:)\]}|"”»(<@·•]|\p{Extended_Pictographic}|[ \t]\/[ \t]|['’](?![\p{L}])|\r?\n|$))/u;
+const CLAUSE_ENDS = /^(?:['’][sS](?![\p{L}])|[ \t]*(?:[,.!?;:)\]}|"”»(<@·•`]|\p{Extended_Pictographic}|[ \t]\/[ \t]|['’](?![\p{L}])|\r?\n|$))/u;
+
+/** Function words that are names' words too (Vietnamese "To", "An", Chinese "He", Nordic "Per"). */
+const NAME_FUNCTION_WORDS = new Set('to an he per'.split(' '));
+/** A title right before a word. */
+const TITLE_RIGHT_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.?[ \t]+$/iu;
 
 /** What ends a name's left side: the start of the text, a line or a sentence. */
 const STARTS_BEFORE = /(?:^|[\n.!?:;>][ \t]*|^[ \t]+)$/;
@@ -65,7 +70,13 @@ const PREPOSITIONS = new Set('to for of with from'.split(' '));
  * What no subject is followed by: a link, a preposition, another subject, "here" or "there"
  * ("yucheng he and …", "wenbo he for …", "if not công ân he we …", "hieu hanh he here from …").
  */
-const NOT_AFTER_SUBJECT = new Set('and or nor but for to of with from since because while if so as via at on in by into about we i they she here there'.split(' '));
+const NOT_AFTER_SUBJECT = new Set(
+  ('and or nor but for to of with from since because while if so as via at on in by into about we i they she here there ' +
+    // A time or an article: an object's, after a name that is one ("sent the slides to tú trinh he this morning").
+    'this these those yesterday today tomorrow tonight the a an my our your their').split(' '),
+);
+/** Verbs' base forms, which follow no subject "he" ("DID ĐỨC PHI HE GET …", "XIULAN HE BE CAREFUL"). */
+const BASE_VERBS = new Set('be get go have make take come see know do give put let say'.split(' '));
 /**
  * What neither a preposition, nor a subject pronoun, nor an article can be followed by: a link, a
  * preposition, an auxiliary verb or the verb of a subject ("gia vinh to to the", "wenbo an for",
@@ -80,7 +91,7 @@ const NOT_AFTER_FUNCTION_WORD = new Set(
  * What "an" is no article before, besides a consonant: a preposition of time, a place adverb
  * ("sync with gia kiet an after lunch", "xiulan an here from the data team").
  */
-const NOT_AFTER_ARTICLE = new Set('after before until here there'.split(' '));
+const NOT_AFTER_ARTICLE = new Set('after before until here there this yesterday today tomorrow tonight'.split(' '));
 /** Verbs a subject is followed by that {@link finiteVerb} leaves out: auxiliaries, modals, verbs of saying. */
 const SUBJECT_VERB_AFTER = new Set('is was has had can will would could should may might must does did wrote writes said says'.split(' '));
 /** What opens a clause right before a word: the text's or a line's start, a sentence's end, a colon or a comma. */
@@ -104,12 +115,13 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
   const prev = wordBefore(text, Math.max(0, nameStart - 40), nameStart) ?? '';
   // Capitalised in the middle of a sentence of prose, it is a name's ("tell Nhật Hà Thành An He.").
   if (regime === 'title' && /^\p{Lu}\p{Ll}/u.test(w) && /^[ \t]*(?:[,.!?;)]|\p{Extended_Pictographic}|$)/u.test(after)) return true;
-  // "told Bob he …", "asked Bob to …": the pronoun or "to" is the sentence's.
-  if (TELLING_VERB.test(prev) && lower !== 'an') return false;
-  if (CLAUSE_ENDS.test(after)) return true;
   const next = WORD_AFTER.exec(after)?.[1];
+  const nextLower = next?.toLowerCase() ?? '';
+  // "told Bob he …", "asked Bob to …": the pronoun or "to" is the sentence's, unless what follows
+  // can follow no pronoun ("ask ngọc nữ he if the numbers changed").
+  if (TELLING_VERB.test(prev) && lower !== 'an') return lower === 'he' && NOT_AFTER_SUBJECT.has(nextLower) && !/^(?:and|or|nor|but|so)$/.test(nextLower);
+  if (CLAUSE_ENDS.test(after)) return true;
   if (next === undefined) return false;
-  const nextLower = next.toLowerCase();
   if (regime === 'title' && /^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}/u.test(next)) return true;
   // Not before an abbreviation read letter by letter ("an NDA", "an sla") or an h that is silent ("an hour").
   const spelled = spelledOut(next, regime);
@@ -120,11 +132,14 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
     // "Without Bob he would …", "If Bob asks he will …": after a clause that ends on a name, "he"
     // is the next clause's subject, so only a word no subject takes makes it the name's. A verb
     // in the past or the third person does, unless a conjunction opened the clause.
-    if (NOT_AFTER_SUBJECT.has(nextLower) || nextLower === lower) return true;
+    // (Nor a verb's base form: "DID ĐỨC PHI HE GET …", "XIULAN HE BE CAREFUL …".)
+    if (NOT_AFTER_SUBJECT.has(nextLower) || nextLower === lower || BASE_VERBS.has(nextLower)) return true;
     // A name that opens its clause is its subject: a pronoun repeating it before the verb is
     // spoken English, not written ("vương gia he can approve", "On Mon, Thanh Tuyet He wrote:").
     // (Or the last of names joined by "or", "and": "either zhihui wong or thành công he can approve".)
-    if (SUBJECT_VERB_AFTER.has(nextLower) && (CLAUSE_OPENS.test(text.slice(Math.max(0, nameStart - 8), nameStart)) || /^(?:or|and|nor)$/i.test(prev))) return true;
+    // (Or after "that" and a verb of thinking: "heard that kiến bình he is moving".)
+    const verbNext = SUBJECT_VERB_AFTER.has(nextLower) || adverbThenVerb(after);
+    if (verbNext && (CLAUSE_OPENS.test(text.slice(Math.max(0, nameStart - 8), nameStart)) || /^(?:or|and|nor|that)$/i.test(prev))) return true;
     return finiteVerb(nextLower) && !SUBORDINATORS.has(prev.toLowerCase()) && !/^(?:without|unlike|like|after|before)$/i.test(prev);
   }
   if (PREPOSITIONS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
@@ -187,13 +202,14 @@ function givenSlot(text: string, at: number, w: string): boolean {
 function verbBeforeVerb(text: string, lower: string, at: number): boolean {
   // (Not a verb of saying or thinking, after which chat drops a subject: "bob thinks works now".)
   // (A short word: a longer one is a plural noun before its verb as often, "aio implementations seems".)
-  if (!/^\p{L}{2,4}[^s]s$/u.test(lower) || (ENGLISH_TIER.get(lower) ?? 9) > 2 || AFTER_SURNAME.has(lower) || neverBeside(lower) || !ENGLISH_TIER.has(lower.slice(0, /[^aeiou]es$/.test(lower) && !ENGLISH_TIER.has(lower.slice(0, -1)) ? -2 : -1)) || /^(?:thinks|knows|feels|hopes|guesses|believes|reckons|figures|means|reports|confirms)$/.test(lower)) return false;
+  if (!/^\p{L}{2,4}[^s]s$/u.test(lower) || (ENGLISH_TIER.get(lower) ?? 9) > 2 || AFTER_SURNAME.has(lower) || neverBeside(lower) || !thirdPerson(lower) || /^(?:thinks|knows|feels|hopes|guesses|believes|reckons|figures|means|reports|confirms)$/.test(lower)) return false;
   const next = WORD_AFTER.exec(text.slice(at, at + 40))?.[1]?.toLowerCase();
-  return next !== undefined && /s$/.test(next) && FINITE_VERB.test(next);
+  // (Not a participle or a noun in "s": "diverse licence terms collected onto …", "Zacks Issues Recommendations".)
+  return next !== undefined && FINITE_VERB.test(next) && !AFTER_SURNAME.has(next);
 }
 
 /** Adverbs between a subject and its verb ("guodong pun no longer works here"). */
-const ADVERB_BEFORE_VERB = /^ (?:no longer|never|always|still|just|usually|often|rarely|already|also|finally|now) (\p{L}+)/u;
+const ADVERB_BEFORE_VERB = /^ (?:no longer|never|always|still|just|usually|often|rarely|already|also|finally|now|\p{L}{3,}ly) (\p{L}+)/iu;
 
 /** Whether what follows the word ending at `at` closes a surname: punctuation, the end, a preposition or verb. */
 function surnameCloses(text: string, at: number): boolean {
@@ -202,8 +218,18 @@ function surnameCloses(text: string, at: number): boolean {
   const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase();
   if (next === undefined) return false;
   if (AFTER_SURNAME.has(next) || AFTER_OBJECT.test(next) || finiteVerb(next)) return true;
+  return adverbThenVerb(after);
+}
+
+/** Whether `after` starts with an adverb and a subject's verb ("… no longer works here", "… consistently exceeds …"). */
+function adverbThenVerb(after: string): boolean {
   const verb = ADVERB_BEFORE_VERB.exec(after)?.[1]?.toLowerCase();
-  return verb !== undefined && (finiteVerb(verb) || SUBJECT_VERB_AFTER.has(verb) || /^(?:works|has|is)$/.test(verb));
+  return verb !== undefined && (finiteVerb(verb) || SUBJECT_VERB_AFTER.has(verb) || thirdPerson(verb));
+}
+
+/** A verb in the third person: an English word and an "s" ("exceeds", "works"). */
+function thirdPerson(lower: string): boolean {
+  return /[^s]s$/.test(lower) && ENGLISH_TIER.has(lower) && ENGLISH_TIER.has(lower.slice(0, /[^aeiou]es$/.test(lower) && !ENGLISH_TIER.has(lower.slice(0, -1)) ? -2 : -1));
 }
 
 /**
@@ -218,7 +244,7 @@ function unknownWord(lower: string): boolean {
 function twoNameWordsThenClose(text: string, at: number, regime: Regime): boolean {
   const w2 = WORD_AFTER.exec(text.slice(at, at + 40))?.[1];
   if (w2 === undefined || !inRegime(w2, regime)) return false;
-  const lower = w2.replace(/['’]s$/u, '').toLowerCase();
+  const lower = w2.replace(/['’][sS]$/u, '').toLowerCase();
   if (neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || AFTER_SURNAME.has(lower) || AFTER_OBJECT.test(lower) || finiteVerb(lower) || (ENGLISH_TIER.get(lower) ?? 9) <= 1) return false;
   return surnameCloses(text, at + 1 + lower.length);
 }
@@ -239,6 +265,11 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
       const at = s.start - w.length - 1;
       const sandwiched = k > 0 && at - prevEnd === 1 && text[prevEnd] === ' ';
       if (CALENDAR_WORD.test(lower)) break;
+      // After a title, a function word is no function word: "PROF. TO NHI SHANG", "Dr. An Khang".
+      if (!sandwiched && NAME_FUNCTION_WORDS.has(lower) && TITLE_RIGHT_BEFORE.test(text.slice(Math.max(0, at - 8), at))) {
+        s.start = at;
+        continue;
+      }
       // "an" before a name that starts with a consonant is no article: the name's first word.
       if (lower === 'an' && consonantSound(text.slice(s.start, s.end)) && !spelledOut(text.slice(s.start, s.end), regime) && !sandwiched) {
         s.start = at;
@@ -251,7 +282,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
     for (let g = 0; g < MAX_GROWTH; g++) {
       const m = WORD_AFTER.exec(text.slice(s.end, Math.min(next?.start ?? text.length, s.end + 40)));
       // "gia bình pun's laptop": the possessive is not the name's.
-      const w = m?.[1]?.replace(/['’]s$/u, '');
+      const w = m?.[1]?.replace(/['’][sS]$/u, '');
       if (w === undefined || w === '' || !inRegime(w, regime)) break;
       const lower = w.toLowerCase();
       if (functionWordInName(text, s.start, s.end + 1 + w.length, w, regime)) {

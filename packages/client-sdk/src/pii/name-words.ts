@@ -103,11 +103,14 @@ export const PRAISE = new Set('nice cool awesome excellent amazing brilliant sol
 /** Pronouns that are a clause's subject: the word after one is a verb ("we trust Okafor"). */
 export const SUBJECT_PRONOUNS = new Set('i we you they he she it who'.split(' '));
 
-/** An abbreviation read letter by letter, a software term or a product: "an" before it may be the article ("an NDA", "an sla", "an HR rep"). */
+/** An abbreviation read letter by letter: "an" before it may be the article ("an NDA", "an sla", "an HR rep"). */
 export function spelledOut(word: string, regime: Regime): boolean {
   const first = word.split(' ')[0] ?? '';
   const lower = first.toLowerCase();
-  return JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(lower) || (regime !== 'upper' && first.length > 1 && first === first.toUpperCase());
+  if (regime !== 'upper' && first.length > 1 && first === first.toUpperCase()) return true;
+  // (One read as a word, "chai", "gerrit", takes "a"; one of three letters or no vowel is read
+  // letter by letter: "an sla", "an npm".)
+  return (JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(lower)) && (lower.length <= 3 || !/[aeiouy]/.test(lower));
 }
 /** Words whose "h" is silent, after which "an" is the article ("an hour", "an honest mistake"). */
 const SILENT_H = /^(?:hour|honest|hono(?:u)?r|heir|herb)/i;
