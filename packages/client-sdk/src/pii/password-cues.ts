@@ -1,6 +1,7 @@
 import { ENGLISH_TIER } from './english-lexicon.ts';
 import { memoized } from './call-memo.ts';
 import { execAll } from './text.ts';
+import { execAround, stemPositions } from './anchor-windows.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -59,8 +60,19 @@ export function passwordCues(text: string): ReadonlyArray<{ index: number; cue: 
 
 /** The matches of {@link PASSWORD_CUE} in `text`, found once per scrub: the cues and the name scrubber's cue spans both start from them. */
 export function passwordCueMatches(text: string): readonly RegExpExecArray[] {
-  return memoized('password-cue-matches', text, (t) => execAll(PASSWORD_CUE, t));
+  return memoized('password-cue-matches', text, (t) => execAround(PASSWORD_CUE, t, stemPositions(t, CUE_STEMS), 14, 90));
 }
+/**
+ * What every alternative of {@link PASSWORD_CUE} holds, in lower case: the pattern runs only around
+ * these (anchor-windows.ts), not at every position of a long text, where V8 may have stopped
+ * compiling regular expressions.
+ */
+const CUE_STEMS = [
+  'pas', 'pss', 'pw', 'psw', 'p/w', 'mdp', 'wort', 'wört', 'mot de pass', 'contrase', 'contra', 'senha', 'palavra', 'wachtwoord', 'ww',
+  'sen', 'passord', 'kodeord', 'koden', 'adgangskode', 'salasana', 'hasło', 'haslo', 'heslo', 'jelsz', 'parol', 'ifre', 'geslo',
+  'lozinka', 'parool', 'sandi', 'khẩu', 'khau', 'mk', 'access', 'cred', 'wi-fi', 'wifi', 'wlan', 'network', 'wpa',
+  'guest', 'clave', 'zugangsdaten', 'secret', 'key', 'пароль', 'пароля', 'كلمة', 'κωδικ', 'סיסמ', 'パスワード', '密', '口令',
+];
 
 function findPasswordCues(text: string): Array<{ index: number; cue: string }> {
   const cues = passwordCueMatches(text).map((m) => ({ index: m.index, cue: m[0] }));
