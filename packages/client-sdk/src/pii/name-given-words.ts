@@ -80,6 +80,9 @@ function isGivenName(word: string): boolean {
   return FIRST_NAME_SET.has(lower.charAt(0).toUpperCase() + lower.slice(1)) || BUILD_GIVEN_SET.has(foldName(word));
 }
 
+/** Function words that some slot below takes as a name's ("did to nhi …", "with per …", "said", "alone"). */
+const SLOT_FUNCTION_WORDS = new Set('to per said alone'.split(' '));
+
 /** How many words before a name are read as its given names. */
 const MAX_GIVEN_WORDS = 2;
 
@@ -279,7 +282,10 @@ export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: 
     at -= w.length + 1;
     words.push({ w, at });
   }
-  if (words.length === 0) return s.start;
+  // (Every slot below takes the word right before the name: most such words are function words,
+  // determiners or pronouns, which none takes, and the slots are not read for them.)
+  const nearest = words[0]?.w.toLowerCase() ?? '';
+  if (words.length === 0 || (!SLOT_FUNCTION_WORDS.has(nearest) && (neverBeside(nearest) || NEVER_JOINS_AFTER.has(nearest) || DETERMINERS.has(nearest) || SUBJECT_PRONOUNS.has(nearest)))) return s.start;
   const asked = questionOrPredicate(text, words);
   if (asked !== undefined) return asked;
   const cont = continuationAfter(text, s.end);
