@@ -1,6 +1,7 @@
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { BUILDING_BEFORE, ENGLISH_WORD_THEN_NUMBER, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { afterNonLetter, execAll, execAllNear, regexSpans } from './text.ts';
+import { execAround, stemPositions } from './anchor-windows.ts';
 import { VIETNAMESE_COUNTERS } from './street-look-alikes.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -79,6 +80,7 @@ const KOREAN_ROAD = new RegExp(
 );
 /** What a Japanese block cannot do without: "6-4-3", "1-chome" (not a date's "2026-05-06" nor a phone number). */
 const JAPANESE_HINT = /(?<![\d-])\d{1,2}-(?:ch[oō]me|\d{1,3}-\d{1,3}(?:-\d{3,4})?(?![\d-]))/iu;
+const JAPANESE_BLOCKS = new RegExp(JAPANESE_HINT.source, 'giu');
 const KOREAN_HINT = /-(?:ro|daero|gil)(?![\p{L}])|\p{Script=Hangul}(?:로|길)/iu;
 /**
  * Vietnamese streets, a house number then the name's syllables ("120 Nguyễn Huệ", "Số 45 Nam Kỳ Khởi
@@ -161,6 +163,23 @@ const OTHER_CONVENTIONS_HINT = new RegExp(
   'iu',
 );
 
+/** The words a unit's lead starts with ({@link UNIT_LEAD}, {@link FLOOR}, a building before a floor), in lower case. */
+const UNIT_STEMS = ['apt', 'apartment', 'fl', 'flat', 'villa', 'plot', 'house', 'hse', 'ghar', 'qtr', 'door', 'office', 'suite', 'unit', 'level', 'shop', 'build', 'bldg', 'blk', 'block', 'lot', 'rm', 'room', 'floor', 'no', '#', 'h.', 'căn', 'tòa', 'tower', '/f', 'f,'];
+/**
+ * Where {@link UNITS_THEN_STREET} can start, found with indexOf: a unit's word or mark with a digit
+ * soon after it, a floor, a lettered block or tower, a Malaysian "A-10-6". That pattern tries many
+ * words at every position, and where V8 has stopped compiling regular expressions (after about
+ * 1 MB of their code, as in bench/pii.ts after its evaluation) that took 146 ms of a scrub of the
+ * corpus as one text; it now runs in windows of the lines around these (anchor-windows.ts).
+ */
+function unitLeads(text: string): number[] {
+  const out = stemPositions(text, UNIT_STEMS).filter((p) => /\d|floor|block|blk|build|bldg|tower|tòa|căn/iu.test(text.slice(p, p + 16)));
+  // (A floor written "12F" or "12/F".)
+  for (const p of stemPositions(text, ['f'])) if (/[\d/]/.test(text[p - 1] ?? '')) out.push(Math.max(0, p - 4));
+  for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) if (i > 0 && /[a-z]-\d{1,2}-\d/i.test(text.slice(i - 1, i + 5))) out.push(i - 1);
+  return out.sort((a, b) => a - b);
+}
+
 /** Street lines of the conventions after {@link UNIT_LEAD}: units first, Japanese, Korean, Vietnamese and grid addresses. */
 export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan> {
   // One scan for what every shape below needs: most texts have none of it.
@@ -169,7 +188,7 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
   // Both unit shapes try many words at every position: only in a text with a unit's number.
   // Both need a street's suffix too ("Road", "Ave", "Cross").
   const units = UNIT_LEAD_HINT.test(text) && SUFFIX_WORD.test(text);
-  for (const m of units ? execAll(UNITS_THEN_STREET, text) : []) {
+  for (const m of units ? execAround(UNITS_THEN_STREET, text, unitLeads(text), 200, 300) : []) {
     const words = (m[2] ?? '').split(/[ \t,]+/).map(lower);
     if (words.some((w) => NOT_STREET_WORDS.has(w) || CHAT_WORDS.has(w))) continue;
     // "Order #62321 shipped via DHL": "via" after a word in lower case is the English preposition.
@@ -194,7 +213,8 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
     yield { start, end: m.index + m[0].length };
   }
   if (JAPANESE_HINT.test(text)) {
-    for (const m of execAll(JAPANESE_BLOCK, text)) {
+    // (Around the blocks' numbers only: the place before a block is one word, or two.)
+    for (const m of execAround(JAPANESE_BLOCK, text, execAll(JAPANESE_BLOCKS, text).map((b) => b.index), 60, 90)) {
       const place = (m[2] ?? m[3] ?? m[5] ?? m[6] ?? '').split(/[ \t]+/);
       if (cuedWordsLookLikeStreet(place, true)) yield { start: m.index, end: m.index + m[0].length };
     }
