@@ -83,9 +83,10 @@ function isOwnStreetWord(w: string): boolean {
   return !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower) && !NOT_IN_CUED_LINE.has(lower) && !isSentenceWord(lower) && !SENTENCE_WORDS_AFTER_STREET.has(lower);
 }
 
-/** A house number or a name and a unit: where {@link WORDS_NUMBER_UNIT} and {@link NUMBER_WORDS_UNIT} can match. */
-// (Found from its space, the letter or digit before it looked at then: a pattern that starts with a letter class is tried at every letter.)
-const NUMBER_THEN_UNIT = new RegExp(`\\s(?<=[\\p{L}\\d],?\\s)(?:(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d|${FLOOR_AFTER_NUMBER})`, 'gu');
+/** A house number and a unit: where {@link WORDS_NUMBER_UNIT} and {@link LOWER_WORDS_NUMBER_UNIT} can match (found from the digit: few positions start so). */
+const NUMBER_THEN_UNIT = new RegExp(`\\d[a-zA-Z]?,?\\s(?:(?:${caseless(UNIT_WORDS)})\\s?#?\\s?\\d|${FLOOR_AFTER_NUMBER})`, 'gu');
+/** A dwelling's unit and its number: where {@link NUMBER_WORDS_UNIT} can match, its name's last letter before it. */
+const DWELLING_NUMBER = new RegExp(`(?:${caseless(DWELLING_WORDS)})\\s?#?\\s?\\d`, 'gu');
 /** How a cue or line start is followed: a street line of either order, checked word by word. */
 /**
  * A street named by one word, alone on its line, must look like one: a letter outside ASCII, or
@@ -151,7 +152,6 @@ export function* findLoneStreetLines(text: string): Generator<PiiSpan> {
     if (span !== undefined && LINE_REST.test(text.slice(span.end, span.end + 80))) yield span;
   }
   const units = execAll(NUMBER_THEN_UNIT, text).map((m) => [m.index, m.index + m[0].length]);
-  if (units.length === 0) return;
   for (const [at, m] of matchNearAnchors(text, WORDS_NUMBER_UNIT, units)) {
     const words = (m[1] ?? '').split(/\s+/);
     // A type word first names a street of English words too ("Square Stark 571b Apt. 800", Belgian).
@@ -167,7 +167,8 @@ export function* findLoneStreetLines(text: string): Generator<PiiSpan> {
     const start = at + (m[1] ?? '').length - own.join(' ').length;
     yield { start, end: at + m[0].length };
   }
-  for (const [at, m] of matchNearAnchors(text, NUMBER_WORDS_UNIT, units)) {
+  const dwellings = execAll(DWELLING_NUMBER, text).filter((m) => /\p{L},?\s$/u.test(text.slice(Math.max(0, m.index - 3), m.index))).map((m) => [m.index, m.index + m[0].length]);
+  for (const [at, m] of matchNearAnchors(text, NUMBER_WORDS_UNIT, dwellings)) {
     // A house number's words may be English ("4 Hillside Apt. 175"): a unit and its number follow them. Not a sentence's words, nor
     // a count of rooms or a unit's own number ("Flat 4 Rowan Court Apt 2" is no house).
     const words = (m[1] ?? '').split(/\s+/);

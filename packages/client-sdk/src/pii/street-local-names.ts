@@ -115,7 +115,7 @@ const ORDINAL_STREET = new RegExp(
   `(?=\\d)(?<![\\p{L}\\d.])\\d{1,2}\\.[ \\t]+(\\p{Ll}[\\p{L}\\p{M}]+(?:[ \\t]+\\p{Ll}[\\p{L}\\p{M}]+)?)[ \\t]+(${HOUSE})${LINE_END}`,
   'gu',
 );
-const ORDINAL_HINT = /(?<![\d.])\d{1,2}\.[ \t]+\p{Ll}[\p{L}\p{M}]+[ \t]+\d/u;
+const ORDINAL_HINT = /(?=\d)(?<![\d.])\d{1,2}\.[ \t]+\p{Ll}[\p{L}\p{M}]+[ \t]+\d/u;
 
 function* findOrdinalStreets(text: string): Generator<PiiSpan> {
   if (!ORDINAL_HINT.test(text)) return;
