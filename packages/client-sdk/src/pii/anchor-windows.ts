@@ -30,9 +30,10 @@ export function stemPositions(text: string, stems: readonly string[]): number[] 
 
 /**
  * The matches of `re` (global) in windows of `text` from at most `before` characters before each
- * position (from its line's start or a white space) to `after` characters after it (windows that
- * meet are joined), with `index` and `indices` counted from the start of `text`. The margins must
- * hold every match the pattern would find around the position and what its look-arounds read.
+ * position (from its line's start or a white space) to `after` characters after it, within its line
+ * (windows that meet are joined), with `index` and `indices` counted from the start of `text`. The
+ * margins must hold every match the pattern would find around the position and what its
+ * look-arounds read; no match may cross a line's end.
  */
 export function execAround(re: RegExp, text: string, positions: readonly number[], before: number, after: number): RegExpExecArray[] {
   const windows: Array<[number, number]> = [];
@@ -45,7 +46,9 @@ export function execAround(re: RegExp, text: string, positions: readonly number[
       while (from > lineStart && !/\s/.test(text[from - 1] ?? '')) from--;
       if (from > lineStart) from--;
     }
-    const to = Math.min(text.length, p + after);
+    // (Nor past its line's end: none of these patterns crosses one.)
+    const lineEnd = text.indexOf('\n', p);
+    const to = Math.min(lineEnd === -1 ? text.length : lineEnd, p + after);
     const last = windows[windows.length - 1];
     if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);

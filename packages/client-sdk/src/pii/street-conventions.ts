@@ -173,7 +173,10 @@ const UNIT_STEMS = ['apt', 'apartment', 'fl', 'flat', 'villa', 'plot', 'house', 
  * corpus as one text; it now runs in windows of the lines around these (anchor-windows.ts).
  */
 function unitLeads(text: string): number[] {
-  const out = stemPositions(text, UNIT_STEMS).filter((p) => /\d|floor|block|blk|build|bldg|tower|tòa|căn/iu.test(text.slice(p, p + 16)));
+  // (At a word's start, its number right after it as UNIT_LEAD writes it: "Apt 3708", "flat no. 7", "#217", "Block E", "4th floor".)
+  const out = stemPositions(text, UNIT_STEMS).filter(
+    (p) => !/[\p{L}\d]/u.test(text[p - 1] ?? '') && /^(?:#|[\p{L}.]{1,12}?\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?(?:[a-z]-?)?)\d|^(?:floor|block|blk|build|bldg|tower|tòa|căn)/iu.test(text.slice(p, p + 24)),
+  );
   // (A floor written "12F" or "12/F".)
   for (const p of stemPositions(text, ['f'])) if (/[\d/]/.test(text[p - 1] ?? '')) out.push(Math.max(0, p - 4));
   for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) if (i > 0 && /[a-z]-\d{1,2}-\d/i.test(text.slice(i - 1, i + 5))) out.push(i - 1);
