@@ -3,6 +3,7 @@ import { isTitleCaseLine } from './title-case.ts';
 import { tierOf } from './name-features.ts';
 import type { WordSequence, WordToken } from './name-features.ts';
 import { scoreToken } from './name-tagger.ts';
+import { FINITE_VERB } from './name-verbs.ts';
 import type { PiiSpan } from './types.ts';
 
 /**
@@ -44,7 +45,7 @@ const MAX_ADDED_WORDS = 2;
 export const NEVER_JOINS = words(`and or nor & to from with for of at by in on into onto about as vs via per than then but so if
   not no yes the a i me my you your he she it we they us them his her our their this that these those
   who whom whose which what when where why how
-  cc bcc hi hey hello dear thanks thank thx ty cheers regards best kind warm sincerely yours love
+  cc bcc hi hey hello hiya howdy yo dear thanks thank thx ty cheers regards best kind warm sincerely yours love
   mr mrs ms mx dr prof sir dame miss mme mlle herr frau doctor professor judge rev
   team all everyone folks guys there here today tomorrow yesterday`);
 export const NEVER_JOINS_AFTER = words(`is was are were be been has have had do does did will would can could shall should may
@@ -157,6 +158,8 @@ function caselessJoins(tokens: WordSequence, i: number, t: WordToken, side: 'lef
   // A surname that looks like a plural ("GRIMES") shows itself by what follows: a singular
   // subject's verb or the end of the clause ("GRIMES IS OUT", "CALI GRIMES, THE OUTAGE").
   // After "if", "when", "unless" … the word after the subject is its verb ("if ana rossi agrees,").
+  // A verb of the past or the third person after a name is what the person did ("if dock ruecker agrees,").
+  if (side === 'right' && FINITE_VERB.test(t.lower)) return false;
   if (side === 'right' && !INFLECTED.test(t.lower) && t.lower.endsWith('s') && tierOf(t.lower.slice(0, -1)) > 0) {
     if (!(nameWords <= 2 && tokens.at(i - 1)?.tier === 0 && singularSubjectFollows(tokens, i) && !afterDeterminer(tokens, i - nameWords) && !afterSubordinator(tokens, i - nameWords))) return false;
     return true;

@@ -52,12 +52,12 @@ function unlistedName(name: string, regime: Regime): boolean {
   const words = name.split(' ');
   if (regime === 'title' && isGivenName(words[0] ?? '')) return false;
   if (words.every(nameLikeWord)) return true;
-  // A surname no list holds after given names that are English words, none of the commonest
-  // ("SODA ADEBAYO", "ALP KAMOLIDDINYEVA").
+  // A surname no list holds after given names that are rarer English words ("SODA ADEBAYO", "ALP
+  // KAMOLIDDINYEVA"; not "kernel rpms").
   const last = words[words.length - 1] ?? '';
   // (Only in a line of one case: in mixed case a run of capitalised words is a title's as often,
   // "High Price-Feature Ratio Technophiles".)
-  return regime !== 'title' && words.length > 1 && !listedWord(last) && words.slice(0, -1).every((w) => (ENGLISH_TIER.get(w.toLowerCase()) ?? 9) > 1);
+  return regime !== 'title' && words.length > 1 && !listedWord(last) && words.slice(0, -1).every((w) => (ENGLISH_TIER.get(w.toLowerCase()) ?? 9) > 2);
 }
 
 /**
@@ -67,6 +67,8 @@ function unlistedName(name: string, regime: Regime): boolean {
 function nameLikeWord(w: string): boolean {
   const lower = w.toLowerCase();
   if (lower.length <= 3) return !neverBeside(lower) && !NEVER_JOINS_AFTER.has(lower) && !JARGON_WORDS.has(lower);
+  // (And one of four letters that only a product's list holds: "Yang", "Chai".)
+  if (lower.length === 4 && !ENGLISH_TIER.has(lower) && !JARGON_WORDS.has(lower)) return true;
   return !listedWord(w) && !w.split('-').every(listedWord);
 }
 
@@ -108,7 +110,7 @@ const LIST_THEN = /^ (?:and|or|&)((?: [\p{L}][\p{L}\p{M}'’-]*){2,4})/iu;
 /** Commas between names, "and" and up to four words after it: "PROMISE OKYERE, X AND THE AUDITORS MET". */
 const COMMA_LIST_THEN = /^,(?: [\p{L}][\p{L}\p{M}'’-]*){1,3}(?:,(?: [\p{L}][\p{L}\p{M}'’-]*){1,3}){0,3},? (?:and|&)((?: [\p{L}][\p{L}\p{M}'’-]*){2,4})/iu;
 /** A preposition and a word, and the word after them: "Missouri Wiegand from finance needs …". */
-const PLACE_THEN = /^ (?:from|at|in|on|of) [\p{L}][\p{L}\p{M}'’-]* ([\p{L}]+)/u;
+const PLACE_THEN = /^ (?:from|at|in|on|of) [\p{L}][\p{L}\p{M}'’-]* ([\p{L}]+)/iu;
 
 function verbKind(lower: string): Continuation | undefined {
   if (/[a-z]ed$/.test(lower)) return finiteVerb(lower) ? 'participle' : undefined;
@@ -254,12 +256,12 @@ function objectEnds(governor: string, next: string | undefined, text: string, en
 /** Words that take a person and then the person's name: prepositions, verbs of sending and meeting, greetings (not "to", before a verb as often). */
 function takesAPerson(lower: string): boolean {
   if (lower === 'to') return false;
-  if (BEFORE_NAME_SLOT.has(lower) || TWO_OBJECT_VERBS.has(lower) || IMPERATIVE_VERBS.has(lower) || OBJECT_TAKERS.has(lower)) return true;
+  if (GREETINGS.has(lower) || BEFORE_NAME_SLOT.has(lower) || TWO_OBJECT_VERBS.has(lower) || IMPERATIVE_VERBS.has(lower) || OBJECT_TAKERS.has(lower)) return true;
   // A verb's other forms: "adding ega siregar", "pinged …".
   const stem = /(?:ing|ed)$/.test(lower) ? lower.replace(/(?:ing|ed)$/, '') : '';
   return stem.length >= 2 && (BEFORE_NAME_SLOT.has(stem) || IMPERATIVE_VERBS.has(stem) || BEFORE_NAME_SLOT.has(stem.slice(0, -1)) || IMPERATIVE_VERBS.has(stem.slice(0, -1)));
 }
-const GREETINGS = new Set('hi hey hello hiya dear thanks thank thx ty cheers congrats welcome morning'.split(' '));
+const GREETINGS = new Set('hi hey hello hiya yo dear thanks thank thx ty cheers congrats welcome morning'.split(' '));
 /** Verbs followed by another verb's base form: "help thank …", "let ask …", "make promise …". */
 const CAUSATIVES = new Set('help helps helped let lets make makes made have has had see saw watch hear'.split(' '));
 const PREPOSITIONS = new Set('with w for from by about of at cc without except including like unlike'.split(' '));
@@ -288,6 +290,9 @@ export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: 
   if (words.length === 0 || (!SLOT_FUNCTION_WORDS.has(nearest) && (neverBeside(nearest) || NEVER_JOINS_AFTER.has(nearest) || DETERMINERS.has(nearest) || SUBJECT_PRONOUNS.has(nearest)))) return s.start;
   const asked = questionOrPredicate(text, words);
   if (asked !== undefined) return asked;
+  // A word an "@" opens is a mention's, the name after it its rest ("@alone cavriani standup moved").
+  const mention = words.find(({ at }) => text.charCodeAt(at - 1) === 64 && (at < 2 || /\s/.test(text.charAt(at - 2))));
+  if (mention !== undefined && words.slice(0, words.indexOf(mention) + 1).every(({ w }, j, all) => mayBeGiven(w, j === all.length - 1, 'label'))) return mention.at;
   const cont = continuationAfter(text, s.end);
   // The longest run of words that may be given names, then shorter ones; "an" before a word that
   // starts with a consonant is no article ("IF AN HA YIM AGREES").
@@ -317,7 +322,8 @@ export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: 
  * aside ("IF AN HA YIM AGREES"): a noun and what qualifies it ("for various kernel rpms").
  */
 function englishRun(run: ReadonlyArray<{ w: string }>): boolean {
-  return run.length > 1 && run.every(({ w }) => ENGLISH_TIER.has(w.toLowerCase())) && run[0]?.w.toLowerCase() !== 'an';
+  // (A syllable of up to three letters is a name's as often: "NOTE FROM SONG HA THANH HIEU CHONG:".)
+  return run.length > 1 && run.every(({ w }) => ENGLISH_TIER.has(w.toLowerCase()) && !(w.length <= 3 && nameLikeWord(w))) && run[0]?.w.toLowerCase() !== 'an';
 }
 
 /** Auxiliaries that open a question, their subject after them ("Did Said Zięba get …?"). */
@@ -379,6 +385,14 @@ const FIELD_OPENS =
   /(?:(?:\||[^\s]\t)[ \t]*|(?:^|\n|,)["“]|(?:^|\s)\(|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|\n)[ \t]*[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,3}:[ \t]+|[—–][ \t]*|\b(?:thank you|thanks|thx|welcome|hi|hello|hey|dear|cheers|congrats|congratulations|hire|colleague|teammate|manager|lead)[,!][ \t]+|(?:^|\n)[ \t]*(?:signed|regards|best|best regards|kind regards|warm regards|thanks|many thanks|cheers|sincerely|yours|yours sincerely|yours truly|br)[,.!]?[ \t]*\r?\n[ \t]*)$/iu;
 
 /**
+ * A field whose value is a person's name and nothing else: a table's cell, the line under a
+ * sign-off, a heading, or a label that names a person (not a bracket, which holds prose as
+ * often: "(digging bunkers etc)", "(snip snip circ circ)").
+ */
+const STRUCTURED_FIELD =
+  /(?:(?:\||[^\s]\t)[ \t]*|\n[ \t]*|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|,)["“]|\b(?:by|author|owner|contact|lead|assignee|reviewer|approvers?|mentor|buddy|host|organi[sz]er|requester|commander|manager|from|to|cc):[ \t]+)$/i;
+
+/**
  * Words that open a field a name found ends: a line, a table's cell, a quoted or comma-separated
  * value, a label's value ("| Phoenix Berge | Backend |", "incident commander: aws alamukhitar",
  * "10482,blessing adebayo,finance,…"): the field holds the name, so the words before it are its
@@ -390,7 +404,6 @@ function fieldStart(text: string, s: PiiSpan, regime: Regime, words: ReadonlyArr
   for (let n = words.length; n >= 1; n--) {
     const run = words.slice(0, n).reverse();
     const head = run[0] as { w: string; at: number };
-    if (englishRun(run)) continue;
     const before = text.slice(Math.max(0, head.at - 40), head.at);
     const csv = text.charCodeAt(head.at - 1) === 44 && lineAround(text, head.at).split(',').length >= 4 && !/,[ \t]/.test(lineAround(text, head.at));
     if (!csv && !FIELD_OPENS.test(before)) continue;
@@ -400,10 +413,17 @@ function fieldStart(text: string, s: PiiSpan, regime: Regime, words: ReadonlyArr
     if (/\($/.test(before) && text.charAt(s.end) !== ')') continue;
     // (In a table's cell, a comma-separated value, a bracket, a signature or the value of a label
     // that names a person, a gerund is no verb: the field is the name.)
-    const cell = csv || /(?:(?:\||[^\s]\t)[ \t]*|\(|\n[ \t]*|\b(?:by|author|owner|contact|lead|assignee|reviewer|approver|mentor|buddy|host|organi[sz]er|requester|commander|manager|from|to|cc):[ \t]+)$/i.test(before);
+    const cell = csv || STRUCTURED_FIELD.test(before);
+    // (Two English words there are a label's as often, but not in a cell that holds the name alone.)
+    if (!cell && englishRun(run)) continue;
     const fits = run.every(({ w }, j) => {
-      if (regime === 'title' && PRODUCT_WORDS.has(foldName(w))) return false;
-      return mayBeGiven(w, j === 0, 'label', cell);
+      const lower = w.toLowerCase();
+      // A product's name or a function word in such a cell is the name's ("Incident commander:
+      // Wellington Walter", "| Phoenix Berge |", "Reviewed-by: Per Parisian", '"To Nhi","Sales"').
+      if (regime === 'title' && PRODUCT_WORDS.has(foldName(w)) && !cell) return false;
+      if (lower === 'to' || lower === 'per') return cell && j === 0;
+      // (And an imperative: "regards\npromise nti | finance".)
+      return mayBeGiven(w, j === 0, cell ? 'verb' : 'label', cell);
     });
     if (fits) return head.at;
   }
@@ -434,7 +454,9 @@ function objectSlotStart(text: string, s: PiiSpan, regime: Regime, words: Readon
       const tier = ENGLISH_TIER.get(lower);
       // "said" after a preposition has no subject to be the verb of ("lunch w said samlaith"); nor
       // is "per" a preposition there ("coffee with per locatelli").
-      if (lower === 'said' || lower === 'per' || lower === 'to') return j === 0 && (PREPOSITIONS.has(governor) || (governor === 'to' && lower !== 'said'));
+      // ("said" cannot be the object of a verb either: "WE OWE SAID HRUBES A REPLY", "DM SAID GAŁAZKA".)
+      if (lower === 'said') return j === 0 && governor !== 'to' && !CAUSATIVES.has(governor);
+      if (lower === 'per' || lower === 'to') return j === 0 && (PREPOSITIONS.has(governor) || governor === 'to');
       if (lower === 'alone') return j === 0;
       if (lower === 'an') return j === 0 && anRun;
       // A verb's base form there is a second verb only after a causative one ("help ping …", "let
@@ -444,7 +466,8 @@ function objectSlotStart(text: string, s: PiiSpan, regime: Regime, words: Readon
       // A gerund after a verb that takes a person is no object of it ("MOVING BLESSING SAMB TO"),
       // after a preposition it is ("thanks for calling okafor").
       const gerund = !PREPOSITIONS.has(governor) && !CAUSATIVES.has(governor) && governor !== 'like';
-      return mayBeGiven(w, false, 'verb', gerund) && !verbAfterVerb && (tier === undefined || tier > 2 || anRun || objectEnds(governor, next, text, s.end));
+      // (One of the commonest English words only where the name ends the person's part of the clause.)
+      return mayBeGiven(w, false, 'verb', gerund) && !verbAfterVerb && (tier === undefined || tier > 1 || anRun || objectEnds(governor, next, text, s.end));
     });
     if (fits) return head.at;
   }
@@ -513,7 +536,12 @@ export function surnameBeforeClause(text: string, s: PiiSpan, w: string, wordEnd
   const governor = wordBefore(text, Math.max(0, s.start - 40), s.start)?.toLowerCase();
   if (governor === undefined) return false;
   if (TWO_OBJECT_VERBS.has(governor) || /^owe/.test(governor)) return next === 'a' || next === 'an' || next === 'the';
-  const governorAt = s.start - governor.length - 1;
-  return OPENING_PREPOSITIONS.has(governor) && SUBJECT_PRONOUNS.has(next) && next !== 'who' && OPENS.test(text.slice(Math.max(0, governorAt - 12), governorAt));
+  let governorAt = s.start - governor.length - 1;
+  // "THANKS TO ANAHI GRIMES THE MIGRATION FINISHED EARLY": "thanks to" is one preposition.
+  if (governor === 'to' && wordBefore(text, Math.max(0, governorAt - 40), governorAt)?.toLowerCase() === 'thanks') governorAt -= 7;
+  else if (!OPENING_PREPOSITIONS.has(governor)) return false;
+  // The main clause starts with its subject: a pronoun, or an article and its noun.
+  const subject = (SUBJECT_PRONOUNS.has(next) && next !== 'who') || next === 'the' || next === 'our' || next === 'we';
+  return subject && OPENS.test(text.slice(Math.max(0, governorAt - 12), governorAt)) && headsClause(text, governorAt);
 }
 const OPENING_PREPOSITIONS = new Set('without with unlike like thanks for after before'.split(' '));

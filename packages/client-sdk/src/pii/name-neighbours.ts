@@ -258,6 +258,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
     if (regime === undefined) continue;
     const prevEnd = k > 0 ? (out[k - 1] as PiiSpan).end : 0;
     s.start = givenWordsStart(text, s, regime, prevEnd);
+    const before = s.start;
     for (let g = 0; g < MAX_GROWTH; g++) {
       const w = wordBefore(text, Math.max(prevEnd, s.start - 40), s.start);
       if (w === undefined || !inRegime(w, regime)) break;
@@ -278,6 +279,8 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
       if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isGiven(w) || givenSlot(text, at, w) || unknownWord(lower) || capitalisedMidSentence(text, at, w, regime) || givenBeforeLoneSurname(text, at, w, text.slice(s.start, s.end)))) break;
       s.start = at;
     }
+    // (Grown here, the name may now stand where given names are read: "IF SODA [SHADE ADELUSI] SAW".)
+    if (s.start !== before) s.start = givenWordsStart(text, s, regime, prevEnd);
     const next = out[k + 1];
     for (let g = 0; g < MAX_GROWTH; g++) {
       const m = WORD_AFTER.exec(text.slice(s.end, Math.min(next?.start ?? text.length, s.end + 40)));

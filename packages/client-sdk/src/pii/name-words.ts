@@ -62,21 +62,7 @@ export const WORD_AFTER = /^ ([\p{L}][\p{L}\p{M}'’-]*)(?![\p{L}\p{M}\p{N}_@-]|
 /** Months and days, whole and shortened: "Ailis Campbell Dec 20" ends before the date. */
 export const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?$/;
 
-/**
- * Verbs in the past or the third person, which follow a subject and never a given name ("ho saw
- * the alert", "pun fixed the script", "… he knows").
- */
-export const FINITE_VERB = /^(?:saw|got|went|came|made|took|gave|found|knew|thought|ran|met|kept|brought|bought|sent|began|broke|spent|held|paid|won|lost|felt|led|meant|gets|sees|goes|comes|makes|takes|gives|finds|knows|thinks|runs|keeps|brings|sends|starts|needs|wants|likes|says|seems|looks|works|owns|leads|uses|agrees)$/;
-
-/** A word of the first thousand or so English words ending as a regular verb in the past: "fixed", "approved", "merged". */
-export function pastParticiple(lower: string): boolean {
-  return /[a-z]{2}ed$/.test(lower) && ENGLISH_TIER.has(lower);
-}
-
-/** A verb that follows its subject: in the past, or in the third person ("he knows", "an expired"). */
-export function finiteVerb(lower: string): boolean {
-  return FINITE_VERB.test(lower) || pastParticiple(lower);
-}
+export { FINITE_VERB, finiteVerb } from './name-verbs.ts';
 
 
 /**
