@@ -159,6 +159,9 @@ describe('street names of local conventions (street-local-names.ts) and their lo
     expect(streets('Address: 6 Woodlands')).toEqual(['6 Woodlands']);
     expect(streets('home: 22 Wo On Lane')).toEqual(['22 Wo On Lane']);
     expect(streets('Nos vemos en zapiola 3120 dpto. 4, a las 9')).toEqual(['zapiola 3120 dpto. 4']);
+    expect(streets('Nova adresa: Kneza Višeslava 12')).toEqual(['Kneza Višeslava 12']);
+    expect(streets('flights for Carter Park Jan 16.')).toEqual([]);
+    expect(streets('Bureau: Parc des Sources 8 Apt. 3')).toEqual(['Parc des Sources 8 Apt. 3']);
   });
 
   it('keeps versions, models, rooms, seats, titles, amounts and scores', () => {

@@ -140,7 +140,7 @@ const STREET_TYPES_BEFORE_ORDINAL = new Set(['cesta', 'ulica', 'ulice', 'trg', '
  */
 const WELSH_ELEMENTS =
   'lôn|lon|maes|coed|bryn|trem|esgair|cae|llys|clos|rhes|parc|gerddi|nant|pant|bro|cwrt|ffordd|heol|hoel|stryd|rhodfa|cilgant|dol|dôl|tan|ger|pen|glan|bron|tyn|min|' +
-  'derwen|penrhyn|tir|eglwys|stad|cwit|clas|cil|rhos|llwyn|hafod|cefn|waun|gwaun|pentre|plas|pont|rhyd|ffos|fron|allt|erw|gelli|blaen|caer|cwm|llan|maen|melin|morfa|mynydd|porth|sarn|ystrad|tyddyn|buarth';
+  'derwen|penrhyn|tir|eglwys|stad|cwit|clas|cil|rhos|ponc|llwyn|hafod|cefn|waun|gwaun|pentre|plas|pont|rhyd|ffos|fron|allt|erw|gelli|blaen|caer|cwm|llan|maen|melin|morfa|mynydd|porth|sarn|ystrad|tyddyn|buarth';
 /** Of those, the ones that name a street alone ("15 Penrhyn", "605 Y Rhos"): the short ones need a name after them ("Cae Du"). */
 const WELSH_ALONE = new Set(['penrhyn', 'rhos', 'derwen', 'eglwys', 'llwyn', 'hafod', 'mynydd', 'ystrad', 'tyddyn', 'gelli', 'morfa', 'pentre', 'gerddi', 'esgair', 'cilgant', 'rhodfa']);
 const WELSH_WORD = "\\p{L}[\\p{L}\\p{M}'’]*";

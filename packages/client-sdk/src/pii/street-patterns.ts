@@ -57,10 +57,10 @@ export const TYPE_WORDS =
   'phố|đường|ngõ|ngách|hẻm|đại lộ|quốc lộ|' +
   // Argentine "Bv." (bulevar), Spanish "Pº" (paseo), Peruvian "Jirón", Portuguese "Ladeira", Malay "Lebuh" and "Persiaran", Filipino "Kalye".
   'bv\\.|p[º°]|jirón|jiron|ladeira|lebuh|lebuhraya|persiaran|kalye|' +
-  // French "rte" (route) and "imp." (impasse); Argentine and Chilean "Pje."/"Psje." (pasaje), Portuguese "Avª" and "Rotunda",
+  // French "parc", "rte" (route) and "imp." (impasse); Argentine and Chilean "Pje."/"Psje." (pasaje), Portuguese "Avª" and "Rotunda",
   // Galician "Rúa", Italian "traversa", Venetian "Campo", "Fondamenta" and "Salizada", Italian abbreviations with an inner dot
   // ("P.zza", "V.le", "C.so"), Romanian "Prelungirea", Albanian "Rruga" and "Bulevardi", Esperanto "Strateto", Filipino "Daang".
-  'rte\\.?|imp\\.|pje\\.|psje\\.|avª|rotunda|rúa|traversa|campo|fondamenta|salizada|p\\.zza|p\\.za|p\\.le|p\\.tta|v\\.le|c\\.so|v\\.lo|' +
+  'parc|rte\\.?|imp\\.|pje\\.|psje\\.|avª|rotunda|rúa|traversa|campo|fondamenta|salizada|p\\.zza|p\\.za|p\\.le|p\\.tta|v\\.le|c\\.so|v\\.lo|' +
   'prelungirea|rruga|rr\\.|bulevardi|strateto|daang';
 /**
  * French street types that are English words too or name a place in a sentence: after a house number

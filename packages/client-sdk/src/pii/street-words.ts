@@ -139,7 +139,7 @@ function isTypeWord(w: Word): boolean {
  * 775", "Escadas Nicole Mesquita 47") and Belgian French ("Porte Angelina 602/2", "Square Timothee 58"): each only beside a name of its own, a word no English list holds
  * ("Crock pot 3", "Jurassic Park 3" are none).
  */
-const OWN_NAME_TYPES = words(`pot steza trg put obala šetalište setaliste rad chodník chodnik főút fout dűlő dulo park köz koz
+const OWN_NAME_TYPES = words(`pot steza trg put obala šetalište setaliste vijenac rad chodník chodnik főút fout dűlő dulo park köz koz
   solar chalet monte puerta jardim jardín escadas escadinhas praceta viela porte square`);
 
 /** The words of a name beside such a type: one at least that is no English or software word. */
@@ -156,7 +156,14 @@ function ownNameTypeFits(w: Word, caseless: boolean): boolean {
  * Slavic street types, after which the name's adjectives and nouns in the genitive are written in
  * lower case ("Trg republike 25", "Cesta v Mestni log 95c", "Ulica kneza Branimira 3", "ul. polna 5").
  */
-const LOWER_NAME_AFTER = words('trg cesta ulica ul aleja aleje náměstí nám námestie nábřeží nábrežie třída plac rynek osiedle steza obala bulevar prilaz šetalište setaliste');
+const LOWER_NAME_AFTER = words(`trg cesta ulica ul aleja aleje náměstí nám námestie nábřeží nábrežie třída plac rynek osiedle steza obala bulevar prilaz
+  šetalište setaliste vijenac`);
+/**
+ * Titles in the genitive that Serbian, Croatian and Bosnian streets named after a person start with
+ * ("Kralja Zvonimira 71", "Kneza Mihaila 12", "Cara Dušana 3", "Bana Jelačića 5"): capitalised, a name of
+ * its own after them.
+ */
+const TITLES_BEFORE_NAME = words('kralja kraljice kneza kneginje bana cara carice despota vojvode svetog svete');
 
 /**
  * Endings of compound street names the dictionary lacks: Norwegian and Danish nouns in the definite
@@ -225,6 +232,18 @@ function streetBefore(text: string, numStart: number, caseless: boolean): number
     if (!between.every((b) => isNameWord(b, caseless))) return slavicTypeFirst(ws, caseless);
     if (isTypeWord(w) && between.some((b) => !PARTICLES.has(b.lower)) && (!OWN_NAME_TYPES.has(w.lower) || (hasOwnName(between) && ownNameTypeFits(w, caseless)))) return w.start;
   }
+  return titledName(ws);
+}
+
+/** The start of a line of a title in the genitive and a capitalised name before the house number ("Kralja Zvonimira 71"), or undefined. */
+function titledName(ws: readonly Word[]): number | undefined {
+  for (let k = ws.length - 2; k >= Math.max(0, ws.length - 3); k--) {
+    const w = ws[k] as Word;
+    if (w.capital && TITLES_BEFORE_NAME.has(w.lower)) {
+      const between = ws.slice(k + 1);
+      return between.every((b) => b.capital && !STOP_WORDS.has(b.lower)) && hasOwnName(between) ? w.start : undefined;
+    }
+  }
   return undefined;
 }
 
@@ -272,7 +291,7 @@ function afterNumber(text: string, end: number): number {
 /** Whether a word next to a house number could make it a street line: cheap checks first. */
 function nearStreetWord(text: string, start: number, end: number): boolean {
   const before = wordsBefore(text, start, MAX_NAME_WORDS + 1);
-  if (before.some((w) => isTypeWord(w)) || (before.length > 0 && isCompoundStreet(before[before.length - 1] as Word))) return true;
+  if (before.some((w) => isTypeWord(w) || (w.capital && TITLES_BEFORE_NAME.has(w.lower))) || (before.length > 0 && isCompoundStreet(before[before.length - 1] as Word))) return true;
   const after = wordsAfter(text, afterNumber(text, end), 1)[0];
   return after !== undefined && (isTypeWord(after) || isHyphenatedStreet(after) || isCompoundStreet(after));
 }
