@@ -1,6 +1,6 @@
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { BUILDING_BEFORE, ENGLISH_WORD_THEN_NUMBER, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
-import { afterNonLetter, execAll, execAllNear, regexSpans } from './text.ts';
+import { afterNonLetter, execAll, execAllNear, isDigitCode, regexSpans } from './text.ts';
 import { execAround, stemPositions } from './anchor-windows.ts';
 import { VIETNAMESE_COUNTERS } from './street-look-alikes.ts';
 import type { PiiSpan } from './types.ts';
@@ -178,7 +178,10 @@ function unitLeads(text: string): number[] {
     (p) => !/[\p{L}\d]/u.test(text[p - 1] ?? '') && /^(?:#|[\p{L}.]{1,12}?\.?[ \t]?(?:no\.?[ \t]?)?#?[ \t]?(?:[a-z]-?)?)\d|^(?:floor|block|blk|build|bldg|tower|tòa|căn)/iu.test(text.slice(p, p + 24)),
   );
   // (A floor written "12F" or "12/F".)
-  for (const p of stemPositions(text, ['f'])) if (/[\d/]/.test(text[p - 1] ?? '')) out.push(Math.max(0, p - 4));
+  for (const p of stemPositions(text, ['f'])) {
+    const before = text.charCodeAt(p - 1);
+    if ((isDigitCode(before) || (before === 47 && isDigitCode(text.charCodeAt(p - 2)))) && !/[\p{L}\d]/u.test(text[p + 1] ?? '')) out.push(Math.max(0, p - 4));
+  }
   for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) if (i > 0 && /[a-z]-\d{1,2}-\d/i.test(text.slice(i - 1, i + 5))) out.push(i - 1);
   return out.sort((a, b) => a - b);
 }
