@@ -292,7 +292,7 @@ export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: 
   if (asked !== undefined) return asked;
   // A word an "@" opens is a mention's, the name after it its rest ("@alone cavriani standup moved").
   const mention = words.find(({ at }) => text.charCodeAt(at - 1) === 64 && (at < 2 || /\s/.test(text.charAt(at - 2))));
-  if (mention !== undefined && words.slice(0, words.indexOf(mention) + 1).every(({ w }, j, all) => mayBeGiven(w, j === all.length - 1, 'label'))) return mention.at;
+  if (mention !== undefined && words.slice(0, words.indexOf(mention) + 1).every(handleWord)) return mention.at;
   const cont = continuationAfter(text, s.end);
   // The longest run of words that may be given names, then shorter ones; "an" before a word that
   // starts with a consonant is no article ("IF AN HA YIM AGREES").
@@ -324,6 +324,11 @@ export function givenWordsStart(text: string, s: PiiSpan, regime: Regime, from: 
 function englishRun(run: ReadonlyArray<{ w: string }>): boolean {
   // (A syllable of up to three letters is a name's as often: "NOTE FROM SONG HA THANH HIEU CHONG:".)
   return run.length > 1 && run.every(({ w }) => ENGLISH_TIER.has(w.toLowerCase()) && !(w.length <= 3 && nameLikeWord(w))) && run[0]?.w.toLowerCase() !== 'an';
+}
+
+/** Whether word `w`, the `j`th of the `all` words a mention holds before the name, may be a handle's (no preposition holds one: "@PER POLITO CAN U REVIEW"). */
+function handleWord({ w }: { w: string }, j: number, all: ReadonlyArray<unknown>): boolean {
+  return (j === all.length - 1 && /^(?:per|to)$/i.test(w)) || mayBeGiven(w, j === all.length - 1, 'label');
 }
 
 /** Auxiliaries that open a question, their subject after them ("Did Said Zięba get …?"). */
