@@ -70,7 +70,15 @@ describe('passwords given with no word naming one', () => {
       ["it's Kettle44 for the guest network", 'Kettle44'],
       ['connection string: postgresql://bi_reader:rMjr6K_ozYfs@pg-1.internal:5432/warehouse (the password is the bit after the colon)', 'rMjr6K_ozYfs'],
     ]);
-    expectNoSecret(['use your badge to get in with the crowd', "It's me for the shared drive", 'Give it password when sudo asks']);
+    expectSecrets([
+      ['kubectl create secret generic db-creds --from-literal=password=domino-mosaic-harbor', 'domino-mosaic-harbor'],
+      ['Connecte-toi avec 5576 et change-le tout de suite.', '5576'],
+      ['Whiteboard in the lobby says WIFI 6a9i-za9x-sht4', '6a9i-za9x-sht4'],
+      ['Väliaikainen salasanasi on 51183744, vaihda se ensimmäisellä kirjautumisella.', '51183744'],
+      ["Unlock the loaner laptop with canyon_yellow_meadow_cactus_78 — it's the temp one I set.", 'canyon_yellow_meadow_cactus_78'],
+      ['Printer (3rd floor) admin:\nglacier-lantern-cactus-kettle', 'glacier-lantern-cactus-kettle'],
+    ]);
+    expectNoSecret(['use your badge to get in with the crowd', "It's me for the shared drive", 'Give it password when sudo asks', 'The sign says pass 2 to the left', 'Admin:\nJohn Smith', 'Salasana on vaihdettu.']);
   });
 
   it('reads the answer to a line that asks for a password', () => {

@@ -302,7 +302,7 @@ const lineValue = (value: string): boolean =>
  * {@link isStrongPasswordValue}): "log in with SSO", "unlock it with your fingerprint" stay.
  */
 const LOGIN_PHRASE = afterNonLetter(new RegExp(
-  '(?<![a-zA-Z])(?:(?:unlock|open|decrypt)[ \\t]+(?:it|them|the[ \\t]+[\\p{L}-]+)[ \\t]+with|log(?:ging)?[ -]?in[ \\t]+with|sign(?:ing)?[ -]?in[ \\t]+(?:as[ \\t]+\\S+[ \\t]+)?(?:with|using)' +
+  '(?<![a-zA-Z])(?:(?:unlock|open|decrypt)[ \\t]+(?:it|them|the[ \\t]+(?:[\\p{L}-]+[ \\t]+){0,2}[\\p{L}-]+)[ \\t]+with|log(?:ging)?[ -]?in[ \\t]+with|sign(?:ing)?[ -]?in[ \\t]+(?:as[ \\t]+\\S+[ \\t]+)?(?:with|using)' +
     '|(?:the[ \\t]+)?vault[ \\t]+says|account[\'’]s[ \\t]+is|(?:wi-?fi|wlan|network|router)[ \\t]+key[ \\t]+is|key[ \\t]+for[ \\t]+the[ \\t]+(?:[\\p{L}-]+[ \\t]+)?(?:wi-?fi|wlan|network|router)[ \\t]+is' +
     '|(?:just|then)[ \\t]+(?:type|enter)|new[ \\t]+one[ \\t]*:' +
     // "the safe opens with X", "the zip is locked with X", "the laptop unlocks with X", "sudo wants X",
@@ -345,7 +345,7 @@ const LOGIN_PHRASE_HINT = /with|using|vault|account['’]s|key|type|enter|try|us
  * is allowed).
  */
 const VALUE_UNDER_POINTER = new RegExp(
-  '(?:^|\\n)[^\\n]*?(?:pass(?:word|wd|phrase)?|pw|pwd|login|log-in|creds?|credentials|new[ \\t]+one|kennwort|passwort|wachtwoord|contraseña|senha|mot de passe)(?![\\p{L}])' +
+  '(?:^|\\n)[^\\n]*?(?:pass(?:word|wd|phrase)?|pw|pwd|login|log-in|creds?|credentials|admin|new[ \\t]+one|kennwort|passwort|wachtwoord|contraseña|senha|mot de passe)(?![\\p{L}])' +
     '[^\\n]*?(?:below|here|👇|⬇️?|:)[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)?[ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*(?=\\r?\\n|$)',
   'dgiu',
 );

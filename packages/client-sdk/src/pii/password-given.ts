@@ -33,7 +33,7 @@ export const AT_PROMPT = new RegExp(
 );
 /** Logins in the words of other languages: "Connecte-toi avec X", "Log in met admin en X", "Melde dich mit pkumar und X an". */
 export const LOGIN_ELSEWHERE = new RegExp(
-  `(?<![a-zA-Z\\u00C0-\\u024F])(?:connecte[sz]?[- ](?:toi|vous)[ \\t]+avec[ \\t]+(?:[^\\s,]+[ \\t]+et[ \\t]+)?|log[ \\t]*in[ \\t]+met[ \\t]+[^\\s,]+[ \\t]+en[ \\t]+|melde[ \\t]+dich[ \\t]+mit[ \\t]+[^\\s,]+[ \\t]+und[ \\t]+|connect[ \\t]+to[ \\t]+[^\\s,]+[ \\t]+with[ \\t]+)${TOKEN}(?=[ \\t,.!(]|$)`,
+  `(?<![a-zA-Z\\u00C0-\\u024F])(?:connecte[sz]?[- ](?:toi|vous)[ \\t]+avec[ \\t]+(?:[^\\s,]+[ \\t]+et[ \\t]+)??|log[ \\t]*in[ \\t]+met[ \\t]+[^\\s,]+[ \\t]+en[ \\t]+|melde[ \\t]+dich[ \\t]+mit[ \\t]+[^\\s,]+[ \\t]+und[ \\t]+|connect[ \\t]+to[ \\t]+[^\\s,]+[ \\t]+with[ \\t]+)${TOKEN}(?=[ \\t,.!(]|$)`,
   'dgi',
 );
 /**
@@ -64,7 +64,9 @@ export const SAID_IN_A_THREAD = new RegExp(
     `|(?:the[ \\t]+)?(?:new|current|right|correct|latest|real)[ \\t]+one[ \\t]+(?:is|['’]s)[ \\t]+(?:now[ \\t]+)?${TOKEN}(?=[ \\t]*(?:[.,;!)]|\\r?\\n|$))` +
     `|(?:set|changed|reset)[ \\t]+(?:mine|yours|his|hers|theirs|ours)[ \\t]+to[ \\t]+${TOKEN}(?=[ \\t,.!]|$)` +
     `|same[ \\t]+as[ \\t]+(?:the|my|your|our)[ \\t]+[a-zA-Z\\u00C0-\\u024F-]+[ \\t]*:[ \\t]*${TOKEN}(?=[ \\t]*(?:[.,;!)]|\\r?\\n|$))` +
-    `|(?:now|[—–:])[ \\t]+it['’]?s[ \\t]+(?:now[ \\t]+)?${TOKEN}(?=[ \\t]*(?:[.!]?[ \\t]*(?:\\r?\\n|$))))`,
+    `|(?:now|[—–:])[ \\t]+it['’]?s[ \\t]+(?:now[ \\t]+)?${TOKEN}(?=[ \\t]*(?:[.!]?[ \\t]*(?:\\r?\\n|$)))` +
+    // ("Whiteboard in the lobby says WIFI X".)
+    `|says[ \\t]+(?:wi-?fi|pw|pass(?:word)?|code|pin)[ \\t]*:?[ \\t]+${TOKEN}(?=[ \\t]*(?:[.,;!)]|\\r?\\n|$)))`,
   'dgi',
 );
 /** "Summer_26 - that's the wifi", "X (guest wifi, 2nd floor)", "router: X (admin)": a device's value, named after it. */
@@ -152,7 +154,7 @@ export function* findGivenPasswords(text: string): Generator<PiiSpan> {
   yield* spansOf(AT_PROMPT, text, ['enter', 'type', 'put', 'paste', 'give', 'prompt'], 60, 240, (v) => given(v, true, true));
   yield* spansOf(LOGIN_ELSEWHERE, text, ['avec', 'met', 'mit', 'connect'], 60, 220, (v) => given(v, true, true));
   yield* spansOf(WAYS_IN, text, ['use', 'with', 'met', 'mit', 'con', 'com', 'avec', 'user', '登', 'zadej', 'masuk', 'логін', 'логин', 'login', 'abre'], 80, 200, (v) => given(v, true, true));
-  yield* spansOf(SAID_IN_A_THREAD, text, ['try', 'tried', 'one', 'mine', 'yours', 'his', 'hers', 'theirs', 'ours', 'same', 'it’s', "it's", 'its'], 60, 220, (v) => given(v, true));
+  yield* spansOf(SAID_IN_A_THREAD, text, ['try', 'tried', 'one', 'mine', 'yours', 'his', 'hers', 'theirs', 'ours', 'same', 'it’s', "it's", 'its', 'says'], 60, 220, (v) => given(v, true));
   yield* spansOf(NAMED_AFTER, text, ['wifi', 'wi-fi', 'wlan', 'router', 'vpn', 'nas', 'printer', 'guest'], 2000, 60, (v) => given(v, false));
   const paired = (v: string): boolean => !PLACEHOLDER.test(v) && !FINDING_TAG.test(v);
   yield* spansOf(SHORTHAND_PAIR, text, ['p:'], 200, 160, paired);

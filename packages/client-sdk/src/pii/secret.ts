@@ -207,7 +207,13 @@ function* findAllContextSecrets(text: string): Generator<PiiSpan> {
     // its password is the secret, its user and host are not.
     const url = text.slice(kept.start, kept.end);
     const inner = url.includes('://') ? [...regexSpans(URL_PASSWORD, url, 1)][0] : undefined;
-    yield inner === undefined ? kept : { start: kept.start + inner.start, end: kept.start + inner.end };
+    if (inner !== undefined) {
+      yield { start: kept.start + inner.start, end: kept.start + inner.end };
+      continue;
+    }
+    // (A command line's flag taken whole, "--from-literal=password=X": the value is after its last '='.)
+    const flag = /^--?[A-Za-z][\w-]*(?:=[A-Za-z][\w-]*)*=(?=\S)/.exec(url)?.[0].length ?? 0;
+    yield { start: kept.start + flag, end: kept.end };
   }
 }
 
