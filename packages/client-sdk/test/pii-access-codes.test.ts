@@ -1,20 +1,8 @@
 // "code", "key" and "PIN" naming an access code (src/pii/password-access-codes.ts): the value given
 // after them, before them, or after "set … to", and the many other codes and keys that stay.
-import { describe, expect, it } from 'vitest';
-import { scrubPii } from '../src/pii/index.ts';
+import { describe, it } from 'vitest';
+import { expectNoSecret, expectSecrets } from './fixtures/pii/findings.ts';
 
-/** The values a text's findings cover, as `TYPE:value`. */
-function found(text: string): string[] {
-  return scrubPii(text).findings.map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
-}
-
-function expectSecrets(cases: ReadonlyArray<readonly [sentence: string, value: string]>): void {
-  for (const [sentence, value] of cases) expect(found(sentence), sentence).toContain(`SECRET:${value}`);
-}
-
-function expectNoSecret(sentences: readonly string[]): void {
-  for (const s of sentences) expect(found(s).filter((f) => f.startsWith('SECRET:')), s).toEqual([]);
-}
 
 describe('access codes after "code", "key" and "PIN"', () => {
   it('reads a value of a password\'s shape after a link', () => {

@@ -1,20 +1,8 @@
 // Passwords given by what they do, where they go or what they answer, with no word naming one beside
 // them (src/pii/password-given.ts), and the same phrases about other things, which stay.
-import { describe, expect, it } from 'vitest';
-import { scrubPii } from '../src/pii/index.ts';
+import { describe, it } from 'vitest';
+import { expectNoSecret, expectSecrets } from './fixtures/pii/findings.ts';
 
-/** The values a text's findings cover, as `TYPE:value`. */
-function found(text: string): string[] {
-  return scrubPii(text).findings.map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
-}
-
-function expectSecrets(cases: ReadonlyArray<readonly [sentence: string, value: string]>): void {
-  for (const [sentence, value] of cases) expect(found(sentence), sentence).toContain(`SECRET:${value}`);
-}
-
-function expectNoSecret(sentences: readonly string[]): void {
-  for (const s of sentences) expect(found(s).filter((f) => f.startsWith('SECRET:')), s).toEqual([]);
-}
 
 describe('passwords given with no word naming one', () => {
   it('reads a value by what it does and where it is typed', () => {

@@ -2,20 +2,8 @@
 // rule of the pass pinned by cases that fail without it, and the prose about passwords it must keep.
 import { describe, expect, it } from 'vitest';
 import { scrubPii } from '../src/pii/index.ts';
-import { findingsOf } from './fixtures/pii/findings.ts';
+import { expectNoSecret, expectSecrets, findingsOf, found } from './fixtures/pii/findings.ts';
 
-/** The values a text's findings cover, as `TYPE:value`. */
-function found(text: string): string[] {
-  return scrubPii(text).findings.map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
-}
-
-function expectSecrets(cases: ReadonlyArray<readonly [sentence: string, value: string]>): void {
-  for (const [sentence, value] of cases) expect(found(sentence), sentence).toContain(`SECRET:${value}`);
-}
-
-function expectNoSecret(sentences: readonly string[]): void {
-  for (const s of sentences) expect(found(s).filter((f) => f.startsWith('SECRET:')), s).toEqual([]);
-}
 
 describe('password cues', () => {
   it('reads a misspelt "password" (two edits at most) and "pword"', () => {
