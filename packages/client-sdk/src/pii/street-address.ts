@@ -177,7 +177,8 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
   if (candidates.length === 0) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
   const withUnits = candidates.filter((s) => seasons.length === 0 || !inSeasonYear(seasons, s)).map((s) => withUnit(text, s));
-  const lines = withUnits.map((s) => withUnitsBefore(text, withUnitsAfter(text, s, withUnits)));
+  const byStart = [...withUnits].sort((x, y) => x.start - y.start);
+  const lines = withUnits.map((s) => withUnitsBefore(text, withUnitsAfter(text, s, byStart)));
   // A unit that ends one street line does not start another ("613 Prince Shoals suite 718,
   // Pietermaritzburg 10341" is not "suite 718, Pietermaritzburg 10341"): the engine would keep
   // the longer of the two. (Inside a longer line it is that line's anyway.)
@@ -199,7 +200,8 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
 /** Units right after a line that a shape stops before ("Erőmű dűlő 3" before " 9.em 59 ajtó", "Laralaan 94" before " 2e verdieping"). */
 const UNITS_AT = new RegExp(`(?:${UNIT})+(?![\\p{L}\\d]|[.,]\\d)`, 'iuy');
 
-function withUnitsAfter(text: string, s: PiiSpan, lines: readonly PiiSpan[]): PiiSpan {
+/** `byStart`: every line found, in order of their starts. */
+function withUnitsAfter(text: string, s: PiiSpan, byStart: readonly PiiSpan[]): PiiSpan {
   UNITS_AT.lastIndex = s.end;
   const m = UNITS_AT.exec(text);
   if (m === null) return s;
@@ -207,8 +209,19 @@ function withUnitsAfter(text: string, s: PiiSpan, lines: readonly PiiSpan[]): Pi
   // A line that starts later and reaches as far holds those units already where the words before it are a sentence's, in lower
   // case with no house number, or it starts with a unit of its own: "estoy en transv. 13a" is not grown over "# 94b-07 of. 1105",
   // nor "Lotus Gardens" over "No. 28, Skelton Gardens"; "Pod hájom 8" is, over " Suite 4", beside "hájom 8 Suite 4".
-  const held = lines.some((o) => o.start > s.start && o.start < end && o.end >= end && (!/[\p{Lu}\d]/u.test(text.slice(s.start, o.start)) || UNIT_LEAD_AT.test(text.slice(o.start, o.end))));
-  return held ? s : { start: s.start, end };
+  // (Only the lines that start inside this one are looked at, found by halving: a long line of many units has thousands.)
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((byStart[mid]?.start ?? 0) <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < byStart.length && (byStart[k]?.start ?? end) < end; k++) {
+    const o = byStart[k] as PiiSpan;
+    if (o.end >= end && (!/[\p{Lu}\d]/u.test(text.slice(s.start, o.start)) || UNIT_LEAD_AT.test(text.slice(o.start, o.end)))) return s;
+  }
+  return { start: s.start, end };
 }
 
 /** A street line that starts with a unit ("suite 718, …", "no 10, …", "#220, …"). */
