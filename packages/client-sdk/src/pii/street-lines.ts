@@ -1,6 +1,6 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { CURRENCY_WORDS } from './street-look-alikes.ts';
-import { COUNTER_WORDS, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, PLACE_ENDS, SENTENCE_WORDS_AFTER_STREET, TYPE_OR_SUFFIX, UNITS, cuedWordsLookLikeStreet, isCounter, isEnglishVerb } from './street-patterns.ts';
+import { COUNTER_WORDS, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, PLACE_ENDS, PLACE_END_WORDS, SENTENCE_WORDS_AFTER_STREET, TYPE_OR_SUFFIX, UNITS, cuedWordsLookLikeStreet, isCounter, isEnglishVerb } from './street-patterns.ts';
 import { CAP_WORD, UNIT_BEFORE_NUMBER, WORD_BEFORE_NUMBER, lastCodeIn, lineAround, matchNearAnchors } from './street-text.ts';
 import { isSentenceWord } from './street-words.ts';
 import { afterNonLetter, execAll } from './text.ts';
@@ -112,7 +112,8 @@ function streetLineAt(text: string, at: number, lone = false, weak = lone, named
       // (Where the sentence goes on after a place: "from", "next", "now"; not at "the" — "At 4 A.M. the next morning" is a time —
       // nor at a French "à" inside a name: "648 Route tendant à Bioley".) Its words at the end go too.
       const drops = (w: string): boolean => NOT_IN_CUED_LINE.has(w.toLowerCase()) || SENTENCE_WORDS_AFTER_STREET.has(w.toLowerCase());
-      let keep = words.findIndex((w, k) => k > 0 && PLACE_ENDS.test(` ${w}`));
+      // (The word's letters up to any mark after them: "now.", "to-do", as PLACE_ENDS reads them.)
+      let keep = words.findIndex((w, k) => k > 0 && PLACE_END_WORDS.has((/^\p{L}+/u.exec(w)?.[0] ?? '').toLowerCase()));
       if (keep === -1) keep = words.length;
       while (keep > 1 && drops(words[keep - 1] ?? '')) keep--;
       if (keep < words.length && value.endsWith(m[1] ?? '')) {

@@ -288,3 +288,5 @@ export function endBeforeSentenceWord(value: string): string {
  * the neighbour"). "Python 3 is out", "Sprint 42 starts" and "Ana 2 days ago" do not end so.
  */
 export const PLACE_ENDS = /^(?:[ \t]*(?:[,.!?;:()\]]|\r?\n|$)|[ \t]+(?:to|with|this|next|now|on|at|for|from|and|until|since|thx|thanks|pls|please|today|tomorrow)(?![\p{L}]))/iu;
+/** The words of {@link PLACE_ENDS} that go on after a place, in lower case. */
+export const PLACE_END_WORDS: ReadonlySet<string> = new Set('to with this next now on at for from and until since thx thanks pls please today tomorrow'.split(' '));
