@@ -22,6 +22,8 @@ describe('a given name that is an English word, before the name found', () => {
     expect(persons('i think ega saragih has the admin rights for the staging box.')).toEqual(['ega saragih']);
     expect(persons('Said Asamar and Jar Ajai are pairing on the billing bug.')).toEqual(['Said Asamar', 'Jar Ajai']);
     expect(persons('it was blessing ibikunle who found the leak.')).toEqual(['blessing ibikunle']);
+    expect(persons('Promise Thiao can approve expenses up to 500 euros.')).toEqual(['Promise Thiao']);
+    expect(persons('promise safo joined in march and leads qa now.')).toEqual(['promise safo']);
   });
 
   it('stands after a word that takes a person', () => {

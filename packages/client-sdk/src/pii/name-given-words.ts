@@ -135,7 +135,9 @@ function continuationAfter(text: string, end: number): Continuation | undefined 
   const next = WORD_AFTER.exec(rest)?.[1]?.toLowerCase();
   if (next === undefined) return undefined;
   if (next === 'who') return 'who';
-  if (VOCATIVE_NEXT.has(next)) return 'vocative';
+  // ("can", "could", "would" ask the person only before "you": "Ise Balsamo can you look …", not
+  // "Promise Thiao can approve expenses".)
+  if (VOCATIVE_NEXT.has(next) && (!/^(?:can|could|would)$/.test(next) || /^ \S+ (?:you|u)\b/i.test(rest))) return 'vocative';
   const placed = PLACE_THEN.exec(rest)?.[1]?.toLowerCase();
   return verbKind(placed ?? next);
 }
@@ -231,8 +233,9 @@ function mayBeGiven(w: string, first: boolean, cont: Continuation, gerund = cont
   // A verb's form, or an adverb; a gerund only where no verb can stand ("it was Blessing Ibikunle who").
   if (ENGLISH_TIER.has(lower) && (/(?:ed|ly)$/.test(lower) || (/ing$/.test(lower) && !gerund))) return false;
   // An imperative verb's object is followed by what is given or done, not by a verb of its own
-  // ("Promise Mbengue left", but "Get Okafor started", "Promise Okafor a raise").
-  if (IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower)) return cont === 'verb' || cont === 'list' || cont === 'plural';
+  // ("Promise Mbengue left", "promise safo joined in march"; but "Promise Okafor a raise", and a
+  // participle after a causative verb's object: "Get Okafor started").
+  if (IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower)) return cont === 'verb' || cont === 'list' || cont === 'plural' || (cont === 'participle' && !CAUSATIVES.has(lower) && !/^(?:get|got|keep|leave|want|need|find|found)$/.test(lower));
   return true;
 }
 
