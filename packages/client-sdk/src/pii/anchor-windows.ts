@@ -12,20 +12,32 @@ import { execAll } from './text.ts';
 // ---------------------------------------------------------------------------------------------
 
 /** The text in lower case, once per scrub. */
+let lastText = '';
+let lastLower = '';
 function lowerOf(text: string): string {
-  return memoized('lower-case', text, (t) => t.toLowerCase());
+  // (One text is asked for many times in a row, inside a scrub and out of it.)
+  if (text !== lastText) {
+    lastLower = memoized('lower-case', text, (t) => t.toLowerCase());
+    lastText = text;
+  }
+  return lastLower;
 }
 
-/** Where any of `stems` (lower case) stands in `text`, in order. */
-export function stemPositions(text: string, stems: readonly string[]): number[] {
+/** Where any of `stems` (lower case) stands in `text`, in order; with `wordStart`, only where a word starts. */
+export function stemPositions(text: string, stems: readonly string[], wordStart = false): number[] {
   const lower = lowerOf(text);
   // (toLowerCase keeps the length for every text these patterns read but "İ" (two code units in lower case):
   // positions are then only approximate, which the windows' margins absorb.)
   const at: number[] = [];
   for (const stem of stems) {
-    for (let i = lower.indexOf(stem); i !== -1; i = lower.indexOf(stem, i + stem.length)) at.push(i);
+    // (Where asked, only at a word's start: "one" in "phone", "his" in "this" start no phrase; a stem of
+    // another script, or of marks, anywhere.)
+    const latin = wordStart && /^[a-z\u00e0-\u024f]/.test(stem);
+    for (let i = lower.indexOf(stem); i !== -1; i = lower.indexOf(stem, i + stem.length)) {
+      if (!latin || i === 0 || !/[\p{L}\d]/u.test(lower[i - 1] ?? '')) at.push(i);
+    }
   }
-  return at.sort((a, b) => a - b);
+  return at.length > 1 ? at.sort((a, b) => a - b) : at;
 }
 
 /**
@@ -37,9 +49,17 @@ export function stemPositions(text: string, stems: readonly string[]): number[] 
  */
 export function execAround(re: RegExp, text: string, positions: readonly number[], before: number, after: number): RegExpExecArray[] {
   const windows: Array<[number, number]> = [];
+  // The line around the current position, found once per line (the positions come in order): looked up
+  // for each position, a long line with many of them would be read again and again.
+  let lineStart = 0;
+  let lineEnd = -1;
   for (const p of positions) {
+    if (p > lineEnd || p < lineStart) {
+      lineStart = text.lastIndexOf('\n', p - 1) + 1;
+      const end = text.indexOf('\n', p);
+      lineEnd = end === -1 ? text.length : end;
+    }
     // A window starts at its line's start or at a white space, never inside a word.
-    const lineStart = text.lastIndexOf('\n', p - 1) + 1;
     let from = Math.max(lineStart, p - before);
     if (from > lineStart) {
       // (Back to the white space before the word it falls in: a cue inside a longer word, "barcode", is then seen whole.)
@@ -47,8 +67,7 @@ export function execAround(re: RegExp, text: string, positions: readonly number[
       if (from > lineStart) from--;
     }
     // (Nor past its line's end: none of these patterns crosses one.)
-    const lineEnd = text.indexOf('\n', p);
-    const to = Math.min(lineEnd === -1 ? text.length : lineEnd, p + after);
+    const to = Math.min(lineEnd, p + after);
     const last = windows[windows.length - 1];
     if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);

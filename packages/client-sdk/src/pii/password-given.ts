@@ -103,7 +103,7 @@ function given(value: string, digits: boolean, common = false): boolean {
 
 /** The spans of `re`'s first group that `keep` takes, `re` tried only around `stems` (see anchor-windows.ts). */
 function* spansOf(re: RegExp, text: string, stems: readonly string[], before: number, after: number, keep: (value: string) => boolean): Generator<PiiSpan> {
-  const at = stemPositions(text, stems);
+  const at = stemPositions(text, stems, true);
   if (at.length === 0) return;
   for (const m of execAround(re, text, at, before, after)) {
     const at = m.indices?.findIndex((x, i) => i > 0 && x !== undefined) ?? -1;
