@@ -6,14 +6,10 @@
  * in the scrubber's name lists).
  */
 import { describe, expect, it } from 'vitest';
-import { scrubPii } from '../src/pii/index.ts';
+import { findingsOf } from './fixtures/pii/findings.ts';
 
 /** The PERSON values of a text. */
-function persons(text: string): string[] {
-  return scrubPii(text)
-    .findings.filter((f) => f.type === 'PERSON')
-    .map((f) => text.slice(f.start, f.end));
-}
+const persons = (text: string): string[] => findingsOf(text, 'PERSON');
 
 describe('a given name that is an English word, before the name found', () => {
   it('heads a clause whose verb follows the name', () => {

@@ -1,5 +1,5 @@
 import { memoized } from './call-memo.ts';
-import { execAll } from './text.ts';
+import { execInWindows } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Patterns tried only around the words they cannot match without, found with indexOf.
@@ -45,16 +45,19 @@ export function stemPositions(text: string, stems: readonly string[], wordStart 
  * position (from its line's start or a white space) to `after` characters after it, within its line
  * (windows that meet are joined), with `index` and `indices` counted from the start of `text`. The
  * margins must hold every match the pattern would find around the position and what its
- * look-arounds read; no match may cross a line's end.
+ * look-arounds read; no match may cross a line's end, unless `inLine` is false (then the windows are
+ * the margins only).
  */
-export function execAround(re: RegExp, text: string, positions: readonly number[], before: number, after: number): RegExpExecArray[] {
+export function execAround(re: RegExp, text: string, positions: readonly number[], before: number, after: number, inLine = true): RegExpExecArray[] {
   const windows: Array<[number, number]> = [];
   // The line around the current position, found once per line (the positions come in order): looked up
   // for each position, a long line with many of them would be read again and again.
   let lineStart = 0;
   let lineEnd = -1;
   for (const p of positions) {
-    if (p > lineEnd || p < lineStart) {
+    if (!inLine) {
+      lineEnd = text.length;
+    } else if (p > lineEnd || p < lineStart) {
       lineStart = text.lastIndexOf('\n', p - 1) + 1;
       const end = text.indexOf('\n', p);
       lineEnd = end === -1 ? text.length : end;
@@ -72,13 +75,5 @@ export function execAround(re: RegExp, text: string, positions: readonly number[
     if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
   }
-  const out: RegExpExecArray[] = [];
-  for (const [start, end] of windows) {
-    for (const m of execAll(re, text.slice(start, end))) {
-      m.index += start;
-      for (const span of m.indices ?? []) if (span !== undefined) (span[0] += start), (span[1] += start);
-      out.push(m);
-    }
-  }
-  return out;
+  return execInWindows(re, text, windows);
 }

@@ -91,6 +91,11 @@ export function execAllNear(re: RegExp, text: string, anchor: RegExp, from: (at:
     if (last !== undefined && from(index) <= (last[1] ?? 0)) last[1] = to(index);
     else windows.push([from(index), to(index)]);
   }
+  return execInWindows(re, text, windows);
+}
+
+/** The matches of `re` (global) in each window [start, end) of `text`, with `index` and `indices` counted from the start of `text`. */
+export function execInWindows(re: RegExp, text: string, windows: ReadonlyArray<readonly number[]>): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   for (const [start = 0, end] of windows) {
     for (const m of execAll(re, text.slice(start, end))) {
