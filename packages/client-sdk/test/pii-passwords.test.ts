@@ -2,7 +2,11 @@
 // rule of the pass pinned by cases that fail without it, and the prose about passwords it must keep.
 import { describe, expect, it } from 'vitest';
 import { scrubPii } from '../src/pii/index.ts';
+import { PASSWORD_CUE_PATTERN, passwordCueMatches } from '../src/pii/password-cues.ts';
+import { execAll } from '../src/pii/text.ts';
+import { loadCorpus } from './fixtures/pii/corpus-eval.ts';
 import { expectNoSecret, expectSecrets, findingsOf, found } from './fixtures/pii/findings.ts';
+import { makePatternCases } from './fixtures/pii/pattern-eval.ts';
 
 
 describe('password cues', () => {
@@ -686,5 +690,13 @@ describe('the most used passwords wherever a value stands (fifteenth pass)', () 
     expect(secrets('Gave the customer the temporary password monkey over the phone')).toEqual(['monkey']);
     expect(secrets('password access for contractors is restricted')).toEqual([]);
     expect(secrets('the password master for all vaults')).toEqual([]);
+  });
+});
+
+describe('password cues found around their stems (anchor-windows.ts)', () => {
+  it('finds what the cue pattern finds tried at every position, over the corpus and the dev cases', () => {
+    const texts = [...loadCorpus().map((l) => l.text), ...makePatternCases('dev').map((c) => c.text), 'USER ADMIN\nPASS ce69d820240aa5de'];
+    const differ = texts.filter((t) => execAll(PASSWORD_CUE_PATTERN, t).map((m) => `${m.index}:${m[0]}`).join() !== passwordCueMatches(t).map((m) => `${m.index}:${m[0]}`).join());
+    expect(differ).toEqual([]);
   });
 });
