@@ -97,7 +97,7 @@ const MAX_GIVEN_WORDS = 2;
  * was Blessing Ibikunle who found the leak"), or a request to the person named at a line's head
  * ('vocative': "Ise Balsamo if you have time …", "ANKA VILKS BE CAREFUL WITH …").
  */
-type Continuation = 'verb' | 'participle' | 'list' | 'plural' | 'possessive' | 'label' | 'who' | 'vocative';
+export type Continuation = 'verb' | 'participle' | 'list' | 'plural' | 'possessive' | 'label' | 'who' | 'vocative';
 
 /** What follows a person addressed at a line's head: a condition, a request. */
 const VOCATIVE_NEXT = new Set('if be please pls can could would'.split(' '));
@@ -221,7 +221,7 @@ const NOT_GIVEN = new Set(
  * puts before a person, and written in the name's case. `first` is the first of those words;
  * "said" is a given name only there, where no subject comes before it for it to be the verb of.
  */
-function mayBeGiven(w: string, first: boolean, cont: Continuation, gerund = cont === 'who' || cont === 'plural' || cont === 'label'): boolean {
+export function mayBeGiven(w: string, first: boolean, cont: Continuation, gerund = cont === 'who' || cont === 'plural' || cont === 'label'): boolean {
   const lower = w.toLowerCase();
   if (lower.length < 2 || !/^\p{L}+$/u.test(lower)) return false;
   if (lower === 'said') return first && cont !== 'possessive';
@@ -377,20 +377,24 @@ function questionOrPredicate(text: string, words: ReadonlyArray<{ w: string; at:
   return undefined;
 }
 
-/** What ends a field after a name: a line's end, a table's bar, a quote, a comma, sentence punctuation, a bracket, "<", "·", a colon. */
-const FIELD_END = /^(?:[ \t]*(?:[|,"”!.?;:()\]<·]|\r?\n|$)|\t)/;
+/**
+ * What ends a field after a name: a line's end, a table's bar, a quote, a comma, sentence
+ * punctuation, a bracket, "<", "·", a colon, a slash or a dash between blanks ("Lead: Pit Kraus /
+ * Backup: …", "Traveler: Ise Prinsen — Flight LH 902").
+ */
+const FIELD_END = /^(?:[ \t]*(?:[|,"”!.?;:()\]<·]|\r?\n|$)|\t|[ \t][\/—–][ \t])/;
 /**
  * What opens a field before a word: a table's bar or a tab after a cell (not a line's indent), a
  * quote that opens a line's or a comma-separated value, a bracket after a blank (not a call's:
  * "thread_me(int num)"), a heading's "#", the line under
  * a sign-off ("Signed,\nBlessing Appia\n", "BEST,\nPROMISE ELEBIYO | CUSTOMER SUCCESS"), a label's
- * colon at a line's head (up to four words, the colon on the last: "Out of office: …",
+ * colon at a line's head or after a table's bar (up to four words, the colon on the last: "Out of office: …", "| Mentee: …",
  * "Co-authored-by: …", "onboarding buddy for X: ega pradipta"), a dash before a signature ("—
  * WELLINGTON JEFFERY HARTMANN, VP"), a comma after thanks, a greeting or a role ("THANK YOU, EGA
  * MAHESWARA!", "welcome our new hire, Wellington …").
  */
 const FIELD_OPENS =
-  /(?:(?:\||[^\s]\t)[ \t]*|(?:^|\n|,)["“]|(?:^|\s)\(|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|\n)[ \t]*[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,3}:[ \t]+|[—–][ \t]*|\b(?:thank you|thanks|thx|welcome|hi|hello|hey|dear|cheers|congrats|congratulations|hire|colleague|teammate|manager|lead)[,!][ \t]+|(?:^|\n)[ \t]*(?:signed|regards|best|best regards|kind regards|warm regards|thanks|many thanks|cheers|sincerely|yours|yours sincerely|yours truly|br)[,.!]?[ \t]*\r?\n[ \t]*)$/iu;
+  /(?:(?:\||[^\s]\t)[ \t]*|(?:^|\n|,)["“]|(?:^|\s)\(|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|\n|\|)[ \t]*[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,3}:[ \t]+|[—–][ \t]*|\b(?:thank you|thanks|thx|welcome|hi|hello|hey|dear|cheers|congrats|congratulations|hire|colleague|teammate|manager|lead)[,!][ \t]+|(?:^|\n)[ \t]*(?:signed|regards|best|best regards|kind regards|warm regards|thanks|many thanks|cheers|sincerely|yours|yours sincerely|yours truly|br)[,.!]?[ \t]*\r?\n[ \t]*)$/iu;
 
 /**
  * A field whose value is a person's name and nothing else: a table's cell, the line under a
@@ -398,7 +402,7 @@ const FIELD_OPENS =
  * often: "(digging bunkers etc)", "(snip snip circ circ)").
  */
 const STRUCTURED_FIELD =
-  /(?:(?:\||[^\s]\t)[ \t]*|\n[ \t]*|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|,)["“]|\b(?:by|author|owner|contact|lead|assignee|reviewer|approvers?|mentor|buddy|host|organi[sz]er|requester|commander|manager|from|to|cc):[ \t]+)$/i;
+  /(?:(?:\||[^\s]\t)[ \t]*|\n[ \t]*|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|,)["“]|\b(?:by|author|owner|contact|lead|assignee|reviewer|approvers?|mentor|mentee|buddy|backup|attn|travell?er|host|organi[sz]er|requester|commander|manager|from|to|cc):[ \t]+)$/i;
 
 /**
  * Words that open a field a name found ends: a line, a table's cell, a quoted or comma-separated

@@ -4,6 +4,7 @@ import {
   DETERMINERS,
   IMPERATIVE_VERBS,
   NEVER_JOINS_AFTER,
+  SENTENCE_ADVERBS,
   SUBORDINATORS,
   TWO_OBJECT_VERBS,
 } from './name-extension.ts';
@@ -12,6 +13,8 @@ import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts'
 import { AFTER_OBJECT, AFTER_SURNAME, BEFORE_PERSON, CALENDAR_WORD, FINITE_VERB, PRAISE, SUBJECT_PRONOUNS, WORD_AFTER, consonantSound, finiteVerb, inRegime, neverBeside, regimeOf, spelledOut, wordBefore } from './name-words.ts';
 import type { Regime } from './name-words.ts';
 import { givenWordsStart, saidAfterName, surnameBeforeClause } from './name-given-words.ts';
+import { syllabicName, syllableBesideName } from './name-syllables.ts';
+import { givenInList } from './name-lists.ts';
 import type { PiiSpan } from './types.ts';
 
 // A name is removed whole (issue 13): once any word of it is found, a word right beside it that a
@@ -73,8 +76,15 @@ const PREPOSITIONS = new Set('to for of with from'.split(' '));
 const NOT_AFTER_SUBJECT = new Set(
   ('and or nor but for to of with from since because while if so as via at on in by into about we i they she here there ' +
     // A time or an article: an object's, after a name that is one ("sent the slides to tú trinh he this morning").
-    'this these those yesterday today tomorrow tonight the a an my our your their').split(' '),
+    'this these those yesterday today tomorrow tonight the a an my our your their ' +
+    // A relative pronoun or "when" right after a subject pronoun, or "were" ("it was ánh phi he who
+    // found", "pairing with X he when the build broke", "submitted by X he were rejected").
+    'who whom when where were').split(' '),
 );
+/** Conjunctions that are no prepositions: a name right after one is the subject of its clause, whose verb follows ("if tú anh he is in"). */
+const PURE_SUBORDINATORS = new Set('if unless whether because though although while whenever'.split(' '));
+/** Prepositions that take a person inside a clause ("the review for lan vy he is due"). */
+const CLAUSE_PREPOSITIONS = new Set('for of with by from about'.split(' '));
 /** Verbs' base forms, which follow no subject "he" ("DID ĐỨC PHI HE GET …", "XIULAN HE BE CAREFUL"). */
 const BASE_VERBS = new Set('be get go have make take come see know do give put let say'.split(' '));
 /**
@@ -119,7 +129,8 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
   const nextLower = next?.toLowerCase() ?? '';
   // "told Bob he …", "asked Bob to …": the pronoun or "to" is the sentence's, unless what follows
   // can follow no pronoun ("ask ngọc nữ he if the numbers changed").
-  if (TELLING_VERB.test(prev) && lower !== 'an') return lower === 'he' && NOT_AFTER_SUBJECT.has(nextLower) && !/^(?:and|or|nor|but|so)$/.test(nextLower);
+  // (Nor can "he" end the sentence: "somebody should tell yuying he.")
+  if (TELLING_VERB.test(prev) && lower !== 'an') return lower === 'he' && ((NOT_AFTER_SUBJECT.has(nextLower) && !/^(?:and|or|nor|but|so)$/.test(nextLower)) || /^[ \t]*(?:[.!?]|\r?\n|$)/.test(after));
   if (CLAUSE_ENDS.test(after)) return true;
   if (next === undefined) return false;
   if (regime === 'title' && /^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}/u.test(next)) return true;
@@ -139,7 +150,20 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
     // (Or the last of names joined by "or", "and": "either zhihui wong or thành công he can approve".)
     // (Or after "that" and a verb of thinking: "heard that kiến bình he is moving".)
     const verbNext = SUBJECT_VERB_AFTER.has(nextLower) || adverbThenVerb(after);
-    if (verbNext && (CLAUSE_OPENS.test(text.slice(Math.max(0, nameStart - 8), nameStart)) || /^(?:or|and|nor|that)$/i.test(prev))) return true;
+    // So does a name after a conjunction that opens a clause ("if tú anh he is in"), after an
+    // adverb that heads the sentence ("only thanh vinh he has access"), or after a preposition
+    // inside a clause, which makes it an object ("the review for lan vy he is due"; not "Without
+    // Bob he would", where the preposition opens the sentence).
+    const prevLower = prev.toLowerCase();
+    const prevAt = nameStart - prev.length - 1;
+    const prevOpens = CLAUSE_OPENS.test(text.slice(Math.max(0, prevAt - 8), Math.max(0, prevAt)));
+    const subjectSlot =
+      CLAUSE_OPENS.test(text.slice(Math.max(0, nameStart - 8), nameStart)) ||
+      /^(?:or|and|nor|that)$/.test(prevLower) ||
+      PURE_SUBORDINATORS.has(prevLower) ||
+      (SENTENCE_ADVERBS.has(prevLower) && prevOpens) ||
+      (CLAUSE_PREPOSITIONS.has(prevLower) && prev !== '' && !prevOpens);
+    if (verbNext && subjectSlot) return true;
     return finiteVerb(nextLower) && !SUBORDINATORS.has(prev.toLowerCase()) && !/^(?:without|unlike|like|after|before)$/i.test(prev);
   }
   if (PREPOSITIONS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
@@ -256,6 +280,8 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
     const s = out[k] as PiiSpan;
     const regime = regimeOf(text.slice(s.start, s.end));
     if (regime === undefined) continue;
+    // (A name of romanised syllables takes a short English word beside it as one more: name-syllables.ts.)
+    const syllabic = syllabicName(text.slice(s.start, s.end));
     const prevEnd = k > 0 ? (out[k - 1] as PiiSpan).end : 0;
     s.start = givenWordsStart(text, s, regime, prevEnd);
     const before = s.start;
@@ -266,6 +292,11 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
       const at = s.start - w.length - 1;
       const sandwiched = k > 0 && at - prevEnd === 1 && text[prevEnd] === ' ';
       if (CALENDAR_WORD.test(lower)) break;
+      // "approvers: darrion crona, phoenix maiya cassin": an item of a list of names.
+      if (g === 0 && givenInList(text, s, at, w, prevEnd)) {
+        s.start = at;
+        break;
+      }
       // After a title, a function word is no function word: "PROF. TO NHI SHANG", "Dr. An Khang".
       if (!sandwiched && NAME_FUNCTION_WORDS.has(lower) && TITLE_RIGHT_BEFORE.test(text.slice(Math.max(0, at - 8), at))) {
         s.start = at;
@@ -276,7 +307,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
         s.start = at;
         continue;
       }
-      if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isGiven(w) || givenSlot(text, at, w) || unknownWord(lower) || capitalisedMidSentence(text, at, w, regime) || givenBeforeLoneSurname(text, at, w, text.slice(s.start, s.end)))) break;
+      if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isGiven(w) || givenSlot(text, at, w) || unknownWord(lower) || (syllabic && syllableBesideName(lower, 'left')) || capitalisedMidSentence(text, at, w, regime) || givenBeforeLoneSurname(text, at, w, text.slice(s.start, s.end)))) break;
       s.start = at;
     }
     // (Grown here, the name may now stand where given names are read: "IF SODA [SHADE ADELUSI] SAW".)
@@ -303,7 +334,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
       // A common English word in a verb's or a plural's form is the sentence's ("starts", "saw" before "the").
       const tier = ENGLISH_TIER.get(lower);
       const closes = surnameCloses(text, s.end + 1 + w.length) || twoNameWordsThenClose(text, s.end + 1 + w.length, regime) || surnameBeforeClause(text, s, w, s.end + 1 + w.length);
-      if (!isSurname(w) && !(unknownWord(lower) && !/^[ \t]\d/.test(text.slice(s.end + 1 + w.length))) && (!closes || (tier !== undefined && tier <= 2 && /(?:s|ed|ing)$/.test(lower)))) break;
+      if (!isSurname(w) && !(syllabic && syllableBesideName(lower, 'right')) && !(unknownWord(lower) && !/^[ \t]\d/.test(text.slice(s.end + 1 + w.length))) && (!closes || (tier !== undefined && tier <= 2 && /(?:s|ed|ing)$/.test(lower)))) break;
       s.end += w.length + 1;
     }
   }
