@@ -50,6 +50,12 @@ describe('a given name that is an English word', () => {
     expect(persons('Traveler: Ise Prinsov — Flight LH 902')).toEqual(['Ise Prinsov']);
   });
 
+  it('is the name\'s when it is a function word capitalised in the middle of a sentence', () => {
+    expect(persons('For urgent matters please contact To Lanh Quoc.')).toEqual(['To Lanh Quoc']);
+    expect(persons('Great catch Said Engelbrak')).toEqual(['Said Engelbrak']);
+    expect(persons('we need to Talk Later')).toEqual([]);
+  });
+
   it('stays a word where a sentence has room for it', () => {
     expect(persons('Bob Smith, ask Ana.')).toEqual(['Bob Smith', 'Ana']);
   });

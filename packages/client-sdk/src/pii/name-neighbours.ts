@@ -298,6 +298,12 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
         break;
       }
       // After a title, a function word is no function word: "PROF. TO NHI SHANG", "Dr. An Khang".
+      // So is one capitalised in the middle of a sentence in lower case, which English writes
+      // small: "For urgent matters please contact To Lanh.", "Great catch Said Engel".
+      if (!sandwiched && (NAME_FUNCTION_WORDS.has(lower) || lower === 'said') && capitalisedMidSentence(text, at, w, regime)) {
+        s.start = at;
+        continue;
+      }
       if (!sandwiched && NAME_FUNCTION_WORDS.has(lower) && TITLE_RIGHT_BEFORE.test(text.slice(Math.max(0, at - 8), at))) {
         s.start = at;
         continue;
