@@ -93,7 +93,7 @@ export function passwordCueSpans(text: string): PiiSpan[] {
 
 /** Nouns that make the cue a compound about passwords in general (see {@link PASSWORD_COMPOUND}). */
 export const PASSWORD_COMPOUND_WORDS =
-  'manager|managers|policy|policies|reset|resets|field|fields|hint|hints|prompt|prompts|rule|rules|requirement|requirements|strength|expiry|expiration|change|changes|vault|vaults|hash|hashes|hashing|length|history|complexity|protected|recovery|generator|store|safe|form|screen|page|dialog|box|link|links|e-?mail|ticket|tickets|request|requests|rotation|age|entry|check|checks|validation|spray|spraying|leak|leaks|breach|breaches|less|stuffing|guidelines|audit|login|authentication|auth|flow|reuse|sharing';
+  'manager|managers|policy|policies|reset|resets|field|fields|hint|hints|prompt|prompts|rule|rules|requirement|requirements|strength|expiry|expiration|change|changes|vault|vaults|hash|hashes|hashing|length|history|complexity|protected|recovery|generator|store|safe|form|screen|page|dialog|box|link|links|e-?mail|ticket|tickets|request|requests|rotation|age|entry|check|checks|validation|spray|spraying|leak|leaks|breach|breaches|less|stuffing|guidelines|audit|login|authentication|auth|flow|reuse|sharing|fix|fixes|bug|bugs|issue|issues|problem|problems|step|steps|protection';
 /**
  * Nouns that make the cue a compound about passwords in general ("password manager",
  * "password policy"): no value follows them.

@@ -1,6 +1,7 @@
 import { FINDING_TAG, PLACEHOLDER, isCommonPassword, isSpacedPassphrase, userBeforeColon } from './password-values.ts';
 import { TRAILING_PUNCTUATION, hasPasswordShape, isNumberedThing, isStrongPasswordValue } from './password-shapes.ts';
 import { execAround, stemPositions } from './anchor-windows.ts';
+import { answerLine } from './password-passphrases.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -81,8 +82,10 @@ export const SHORTHAND_PAIR = /(?<![a-zA-Z\u00C0-\u024F])u:[ \t]*\S+[ \t]+p:[ \t
 export const MAIL_SLASHES_PAIR = /(?<=[\w.+-]@[\w.-]{1,64}[ \t]+)\/\/[ \t]+["'`]?([^\s"'`]{4,128})/dgi;
 
 /** A word naming a password (or a login, a PIN, a passcode) in a question or a request. */
-const ASKED = /(?<![a-zA-Z\u00C0-\u024F])(?:pw|pwd|pass|password|passwd|passcode|passphrase|pin|login|creds|credentials|code|wi-?fi|log[ \t]+in)(?![a-zA-Z\u00C0-\u024F])/gi;
-const ASKED_STEMS = ['pw', 'pass', 'pin', 'login', 'cred', 'code', 'wifi', 'wi-fi', 'log in'];
+const ASKED = /(?<![a-zA-Z\u00C0-\u024F])(?:pw|pwd|pass|password|passwd|passcode|passphrase|pin|login|creds|credentials|code|wi-?fi|log[ \t]+in|magic[ \t]+word)(?![a-zA-Z\u00C0-\u024F])/gi;
+const ASKED_STEMS = ['pw', 'pass', 'pin', 'login', 'cred', 'code', 'wifi', 'wi-fi', 'log in', 'magic'];
+/** What names a password itself, not a login or a code: after it an ordinary word or two alone on the answer's line are the value. */
+const ASKED_PASSWORD = /^(?:pw|pwd|pass|password|passwd|passphrase|magic[ \t]+word)$/i;
 /** A line that asks for one: a question mark, or a request ("send me", "can u", "whats", "anyone know"). */
 const ASKING = /\?[ \t]*$|(?<![a-zA-Z\u00C0-\u024F])(?:send|resend|what['’]?s|whats|anyone know|remind me|need)(?![a-zA-Z\u00C0-\u024F])/i;
 /** What opens an answer's line: a time, a speaker, a quote mark, "here you go", "sure", "it's". */
@@ -122,7 +125,7 @@ function* spansOf(re: RegExp, text: string, stems: readonly string[], before: nu
 /** The answer to a line that asks for a password, within the three lines after it: its one token, or a passphrase of words. */
 function* answersToAsking(text: string): Generator<PiiSpan> {
   let done = -1;
-  for (const { index } of execAround(ASKED, text, stemPositions(text, ASKED_STEMS), 2, 24)) {
+  for (const { index, 0: asked } of execAround(ASKED, text, stemPositions(text, ASKED_STEMS), 2, 24)) {
     const lineStart = text.lastIndexOf('\n', index - 1) + 1;
     let lineEnd = text.indexOf('\n', index);
     if (lineEnd === -1 || lineStart <= done || !ASKING.test(text.slice(lineStart, lineEnd))) continue;
@@ -142,6 +145,10 @@ function* answersToAsking(text: string): Generator<PiiSpan> {
         yield { start, end: start + token.length };
       } else if (/^\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,5}$/u.test(rest) && rest === rest.toLowerCase() && isSpacedPassphrase(rest)) {
         yield { start: at + open, end: at + open + rest.length };
+      } else if (ASKED_PASSWORD.test(asked)) {
+        // (Asked for a password by its name, the answer's line is the value when it is one passphrase: "violet umbrella", "Knuffel", "copper.lantern".)
+        const v = answerLine(rest);
+        if (v !== undefined) yield { start: at + open + v[0], end: at + open + v[1] };
       }
       break;
     }

@@ -73,7 +73,7 @@ const RIGHT_AFTER_CUE = new RegExp(`^(?:(${CUE_LINK.source.slice(1)})|[ \\t]+)["
  * …", "the wifi pw here is …" — a preposition and up to four words, or one or two words, before a
  * colon, "=" or "is". (Not the colon of a Swedish ending: "lösenordet till wifi:t är …".)
  */
-const OWNER_THEN_LINK =
+export const OWNER_THEN_LINK =
   /^(?:[ \t]*\([^)\n]{1,40}\)|(?:[ \t]+\p{L}[\p{L}'’-]{2,20})?[ \t]+(?:for|to|on|of|del|de|du|für|van|voor|per|do|da|di|pra|para|til|till|på|för|pour|zu|zum|zur|untuk|cho|k|ke|pro|na|dla|до|для|на|в|у|від|от)(?:[ \t]+[\p{L}\d.@_'’-]+(?::\p{Ll}{1,3}(?![\p{L}\d]))?){1,6}?|(?:[ \t]+\p{L}[\p{L}'’-]{1,20}){1,2}?)(?=[ \t\u00a0\u202f]*(?:[:=](?![:=\/]|\p{Ll}{1,3}(?![\p{L}\d]))|→|->|=>)|[ \t]+(?:is|was|es|est|ist|è|é|lautet|c['’]est|är|ar|er|je|jest|este|là|passou[ \t]+a[ \t]+ser|pasó[ \t]+a[ \t]+ser|είναι|היא|הוא)(?![\p{L}]))/iu;
 /** Cues whose language links them to the value with a word that is a preposition in English: Finnish "salasana on X", Polish "hasło to X". */
 const NATIVE_LINK = { cue: /^(?:salasana(?:si|nne|nsa|n)?|has[łl]o)$/i, link: /^(?:[ \t]+(?:do|dla|na|k)[ \t]+[\p{L}\d.@_-]{1,30})?[ \t]+(?:on|to)(?=[ \t])/iu };
@@ -91,7 +91,7 @@ const SHAPE_ONLY_CUE = /^(?:wi-?fi|key)$/i;
  * few words after the cue end the line with a colon, "is:" or a hand pointing down ("the pw for the CRM
  * is:", "Lösenord till VPN:en:", "PW below 👇").
  */
-const CUE_ENDS_LINE =
+export const CUE_ENDS_LINE =
   /^(?:(?:[ \t]+(?:is|was|will be))?(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?|[ \t]+[^\n]{0,50}?(?:[:：]|[ \t](?:is|below|here)[ \t]*[:：]?|[ \t]*[👇⬇↓]+))[ \t]*\r?$/iu;
 /** A value with no link after the cue, ending its clause: "pw 339275", "Netflix pw Marble 🙂", "temp pw Noodle, …". */
 const UNLINKED_VALUE = /^[ \t]+(\p{L}{4,32}|\d{6,16})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+[^\s\p{L}\p{N}]))/u;
@@ -113,6 +113,8 @@ const ARROW_THEN_VALUE = /^[^\n.!?→]{0,40}?[ \t](?:→|->|=>)[ \t]*(?:(["'“�
  * policy 🎉"), a placeholder or a reference in code.
  */
 function isGivenToken(word: string): boolean {
+  // (A path is no value: "pwd" then "/home/ops/projects" is the shell's answer.)
+  if (/^(?:~|\.{1,2})?\/[\w.-]/.test(word)) return false;
   if (PLACEHOLDER.test(word) || FINDING_TAG.test(word) || isCodeValue(word) || PASSWORD_PROSE.test(word) || PASSWORD_COMPOUND.test(word) || !isChosenWord(word)) return false;
   return !(/^\p{L}+$/u.test(word) && (ENGLISH_TIER.get(word.toLowerCase()) ?? 9) <= 2 && !isCommonPassword(word));
 }
@@ -170,7 +172,8 @@ function tiedValue(text: string, cue: string, cueEnd: number, rest: string): [nu
     const lineStart = cueEnd + rest.length + 1 + (/^\r?\n/.exec(text.slice(cueEnd + rest.length + 1))?.[0].length ?? 0);
     const lineEnd = text.indexOf('\n', lineStart);
     linked = text.slice(lineStart, lineEnd === -1 ? Math.min(text.length, lineStart + 200) : lineEnd).replace(/\r$/, '');
-    if (/^[ \t]*\[[A-Z][A-Z0-9_-]*\]/.test(linked)) return undefined;
+    // (Nor a path: "pwd" then "/home/ops/projects" is the shell's answer.)
+    if (/^[ \t]*\[[A-Z][A-Z0-9_-]*\]/.test(linked) || /^[ \t]*(?:~|\.{1,2})?\/[\w.-]/.test(linked)) return undefined;
     const read = valueRightAfterCue(linked, { ...options, linked: true });
     // Nothing else on the line but the value's closing quote or bracket; else the line's one token.
     const value = read !== undefined && /^["'”’»“›`)\]]?[ \t]*[.,;]?[ \t]*$/u.test(linked.slice(read[1])) ? read : aloneOnLine(linked);

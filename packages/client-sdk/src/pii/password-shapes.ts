@@ -56,7 +56,7 @@ export function hasPasswordShape(word: string): boolean {
 export const isTiedShape = (word: string): boolean => hasPasswordShape(word) || EMAIL_SHAPE.test(word) || isJoinedWordsPassphrase(word);
 
 /** Top-level domains and file extensions: "api.example.com", "notes.backup.txt" are no passphrase. */
-const NAME_SUFFIX = /^(?:com|net|org|io|dev|app|ai|co|uk|de|fr|nl|eu|us|gov|edu|info|biz|local|internal|lan|corp|cloud|test|example|invalid|localhost|txt|md|json|ya?ml|toml|ini|cfg|conf|log|csv|tsv|xml|html?|css|js|mjs|cjs|ts|tsx|jsx|py|rb|go|rs|java|kt|sh|bash|zip|tar|gz|tgz|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|bak|backup|old|tmp|lock|env|key|pem|crt)$/i;
+export const NAME_SUFFIX = /^(?:com|net|org|io|dev|app|ai|co|uk|de|fr|nl|eu|us|gov|edu|info|biz|local|internal|lan|corp|cloud|test|example|invalid|localhost|txt|md|json|ya?ml|toml|ini|cfg|conf|log|csv|tsv|xml|html?|css|js|mjs|cjs|ts|tsx|jsx|py|rb|go|rs|java|kt|sh|bash|zip|tar|gz|tgz|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|bak|backup|old|tmp|lock|env|key|pem|crt)$/i;
 
 /**
  * A passphrase: three or more words joined by '-' or '.', or two or more by '_', in one case

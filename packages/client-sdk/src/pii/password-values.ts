@@ -74,9 +74,13 @@ export function isMarkedValue(word: string): boolean {
 /** A value read from code or configuration, not written in: "settings.DB_PASSWORD", "os.environ['PW']", a Node environment lookup. */
 // (Terraform's references too: "var.db_password", "random_password.db.result", "data.aws_secretsmanager_secret_version.db.secret_string".)
 export const CODE_REFERENCE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|settings|config|conf|cfg|env|self|this|secrets|vars|params|args|options|opts|var|local|module|data\.aws_\w+|random_password|await)(?:\.|\[|\(|$|[ \t])/;
+/** PowerShell's approved verbs that start its cmdlets' names ("Get-Credential", "Set-ADAccountPassword"). */
+export const CMDLET_VERB =
+  /^(?:Get|Set|New|Remove|Add|Invoke|Start|Stop|Test|Import|Export|Enable|Disable|Write|Read|Select|Update|Install|Uninstall|Restart|Clear|Copy|Move|Rename|Reset|Out|Format|Convert\p{L}*|Register|Unregister|Resolve|Measure|Connect|Disconnect|Show|Find|Send|Receive|Wait|Where|Sort|Group|Join|Split|Publish|Unlock|Lock|Grant|Revoke|Mount|Dismount|Protect|Unprotect|Initialize|Use|Enter|Exit|Edit|Expand|Compress|Save|Search|Sync|Backup|Restore|Approve|Block|Unblock|Confirm|Request|Submit|Suspend|Resume|Repair|Optimize|Merge|Deploy|Trace|Debug|Watch|Open|Close|Push|Pop|Tee|Compare|Limit)-/u;
 /** A value that is code: a reference read from configuration ({@link CODE_REFERENCE}) or a PowerShell cmdlet ("ConvertTo-SecureString"). */
 export function isCodeValue(value: string): boolean {
-  return CODE_REFERENCE.test(value) || /^[A-Z][a-z]+[A-Za-z]*-[A-Z][A-Za-z]+$/.test(value);
+  // (A cmdlet's verb is PowerShell's, or a word of it has a capital inside: "ConvertTo-SecureString"; "Anchor-Storm" is a passphrase.)
+  return CODE_REFERENCE.test(value) || (/^[A-Z][a-z]+[A-Za-z]*-[A-Z][A-Za-z]+$/.test(value) && (CMDLET_VERB.test(value) || /^\p{Lu}\p{Ll}+\p{Lu}|-\p{Lu}\p{Ll}+\p{Lu}/u.test(value)));
 }
 /** A password shorter than this is taken for prose. */
 export const MIN_PASSWORD_LENGTH = 6;
@@ -150,7 +154,7 @@ const WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){1,7}(?:[ \t]+\d{1,4})?)(?=[ \t]
  */
 const LONG_WORD_RUN = /^(\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,7}(?:[ \t]+\d{1,4})?)(?=[ \t]*\p{Extended_Pictographic}|[ \t]+\(|[ \t]+(?:and|but|until|till|so|then|unless|when|if|after|before|because|since|for|now|from|per|over|via|with|at|on|in|yesterday|today|tomorrow)(?![\p{L}]))/u;
 /** Words that start the next clause or end this one: no passphrase holds them. */
-const CLAUSE_WORDS = new Set('and but until till so then unless when if for now from per via with there here while though over under about into onto across through without within between against during thx thanks pls lol btw fyi asap ya ok okay'.split(' '));
+export const CLAUSE_WORDS: ReadonlySet<string> = new Set('and but until till so then unless when if for now from per via with there here while though over under about into onto across through without within between against during thx thanks pls lol btw fyi asap ya ok okay'.split(' '));
 /** Up to eight words of letters, or a number of up to four digits, apart by spaces or tabs. */
 const WORDS_AHEAD = /^(?:\p{L}+|\d{1,4})(?:[ \t]+(?:\p{L}+|\d{1,4})){0,7}/u;
 /** What ends a clause right after a run of words: its punctuation, the line's end, an emoji, a dash or a bracket. */
@@ -314,6 +318,9 @@ function joinRunsIn(text: string, from: number, to: number, join: (from: number,
 }
 const ONE_WORD = /^(\p{L}{4,32})(?=[ \t]*(?:[.,;!?)，。、；！？）]|\r?\n|$|[ \t]+\p{Ll})|[ \t]+[^\s\p{L}\p{N}])/u;
 
+/** A verb after a word, which makes the word a subject: "Dana has it", "Sven knows". */
+const SUBJECT_VERB = /^[ \t]+(?:has|have|had|is|was|will|would|can|could|should|must|knows|sends|sent|does|did|gave|gives|keeps|holds)(?![\p{L}])/iu;
+
 export interface CueValueOptions {
   /** The cue names a passphrase: words after it need no quotes. */
   passphrase: boolean;
@@ -406,7 +413,8 @@ export function valueRightAfterCue(rest: string, { passphrase, shaped, plainWord
   if (chatted !== undefined && !PLACEHOLDER.test(chatted) && !FUNCTION_WORDS.has(chatted.toLowerCase()) && !CLAUSE_WORDS.has(chatted.toLowerCase()) && !PROSE_WORDS.has(chatted.toLowerCase()) && !/(?:ly|ed|ing|ive|ous|able|ible|al)$/i.test(chatted) && !isForeignFunctionWord(chatted)) return [at, at + chatted.length];
   const word = ONE_WORD.exec(tail)?.[1];
   // "the password is whatever you chose": a common password that is a word of prose, then the clause goes on.
-  const clause = word !== undefined && FUNCTION_WORDS.has(word.toLowerCase()) && /^[ \t]+\p{L}/u.test(tail.slice(word.length));
+  // (Nor a subject with its verb after it: "pass: Dana has it".)
+  const clause = word !== undefined && ((FUNCTION_WORDS.has(word.toLowerCase()) && /^[ \t]+\p{L}/u.test(tail.slice(word.length))) || SUBJECT_VERB.test(tail.slice(word.length)));
   if (word !== undefined && !clause && !isCodeValue(word) && (isCommonPassword(word) || (isChosenWord(word) && plainWord?.(word) === true))) return [at, at + word.length];
   return undefined;
 }

@@ -2,6 +2,7 @@ import { shannonEntropy } from './checksums.ts';
 import { findSentencePasswords } from './password-in-prose.ts';
 import { findAccessCodes } from './password-access-codes.ts';
 import { findGivenPasswords } from './password-given.ts';
+import { findPassphrases } from './password-passphrases.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import { memoized, scrubFinds } from './call-memo.ts';
@@ -220,7 +221,7 @@ function* findAllContextSecrets(text: string): Generator<PiiSpan> {
 /** What hides a value or says it was removed: "REDACTED", "***". */
 const HIDDEN = /^(?:\[?(?:redacted|removed|hidden|masked|omitted|censored)\]?|\*{3,}|•{3,})$/i;
 /** What makes the next word an example or a name, not a password given: "a password like Summer2024", "wifi is called Studio_2G", a fingerprint. */
-const NOT_GIVEN_BEFORE = /(?:(?<![\p{L}])(?:like|such[ \t]+as|e\.g\.?|for[ \t]+example|for[ \t]+instance|called|named)[ \t]+["'`“]?|fingerprint[^\n]{0,24}|(?:sha(?:1|256|512)|md5):)$/iu;
+const NOT_GIVEN_BEFORE = /(?:(?<![\p{L}])(?:like|such[ \t]+as|e\.g\.?|for[ \t]+example|for[ \t]+instance|called|named|s['’]appelle|heißt|heisst|se[ \t]+llama|si[ \t]+chiama|heet|chama-se|heter)[ \t]+["'`“]?|(?<![\p{L}])(?:ssid|(?:\p{L}+-|(?:network|wifi|wi-fi|wlan)[ \t]+)?name|network|netzwerk|réseau|red|rete|netwerk|nätverk)[ \t]*[:=][ \t]*["'`“]?|fingerprint[^\n]{0,24}|(?:sha(?:1|256|512)|md5):)$/iu;
 
 /**
  * A span that stands for a value or names one, whatever rule took it: a shell's command substitution
@@ -243,6 +244,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findSentencePasswords(text);
   yield* findAccessCodes(text);
   yield* findGivenPasswords(text);
+  yield* findPassphrases(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
