@@ -118,6 +118,26 @@ function verbKind(lower: string): Continuation | undefined {
   return SUBJECT_VERB.has(lower) ? 'verb' : undefined;
 }
 
+/** Words in "-ing" that are prepositions or nouns before a person ("during", "regarding", "following"). */
+const ING_PREPOSITIONS = new Set('during regarding concerning following according pending barring including excluding considering'.split(' '));
+/** Verbs done to a person that the lists of words before a person lack ("coaching X", "visiting X"). */
+const PERSON_ACTS = new Set('visit train coach mentor replace support blame trust thank pair onboard interview hire fire promote cover relieve'.split(' '));
+
+/**
+ * Whether `lower`, a word in "-ing", is a gerund whose object may be a person: a preposition of
+ * that form, or the gerund of a verb that takes a person ("moving", "calling", "pinging",
+ * "interviewing"). Of other verbs a gerund before a name is rare, and such a word there is the
+ * name's ("blessing X broke prod", "is blessing X on leave").
+ */
+function personGerund(lower: string): boolean {
+  if (ING_PREPOSITIONS.has(lower) || NOT_GIVEN.has(lower) || IMPERATIVE_VERBS.has(lower)) return true;
+  const base = lower.slice(0, -3);
+  if (base.length < 2) return true;
+  const stems = [base, `${base}e`];
+  if (base.length > 2 && base.charAt(base.length - 1) === base.charAt(base.length - 2)) stems.push(base.slice(0, -1));
+  return stems.some((v) => takesAPerson(v) || BEFORE_PERSON.has(v) || PERSON_VERBS.has(v) || PERSON_ACTS.has(v) || THINKING.has(v) || BEFORE_NAME_NOT_NAME.has(v));
+}
+
 /** Auxiliaries, modals and verbs of saying that {@link FINITE_VERB} and the subject's list leave out. */
 const SUBJECT_VERB = new Set('wrote writes says said owns leads runs knows thinks'.split(' '));
 
@@ -231,7 +251,10 @@ export function mayBeGiven(w: string, first: boolean, cont: Continuation, gerund
   if (DETERMINERS.has(lower) || SUBORDINATORS.has(lower) || SUBJECT_PRONOUNS.has(lower) || PRAISE.has(lower) || BEFORE_PERSON.has(lower) || THINKING.has(lower)) return false;
   if (PLACE_NOUNS.has(lower.charAt(0).toUpperCase() + lower.slice(1))) return false;
   // A verb's form, or an adverb; a gerund only where no verb can stand ("it was Blessing Ibikunle who").
-  if (ENGLISH_TIER.has(lower) && (/(?:ed|ly)$/.test(lower) || (/ing$/.test(lower) && !gerund))) return false;
+  // (Before a verb, a gerund only of a verb done to a person, "moving", "calling", "interviewing":
+  // "blessing" of "blessing X broke prod" is no gerund there; before a possessive or in a label's
+  // field any, "testing Okafor's patch", "(digging bunkers etc)".)
+  if (ENGLISH_TIER.has(lower) && (/(?:ed|ly)$/.test(lower) || (/ing$/.test(lower) && !gerund && (cont === 'possessive' || cont === 'label' || personGerund(lower))))) return false;
   // An imperative verb's object is followed by what is given or done, not by a verb of its own
   // ("Promise Mbengue left", "promise safo joined in march"; but "Promise Okafor a raise", and a
   // participle after a causative verb's object: "Get Okafor started").
@@ -265,6 +288,23 @@ function takesAPerson(lower: string): boolean {
   return stem.length >= 2 && (BEFORE_NAME_SLOT.has(stem) || IMPERATIVE_VERBS.has(stem) || BEFORE_NAME_SLOT.has(stem.slice(0, -1)) || IMPERATIVE_VERBS.has(stem.slice(0, -1)));
 }
 const GREETINGS = new Set('hi hey hello hiya yo dear thanks thank thx ty cheers congrats welcome morning'.split(' '));
+/** Interjections and the heads of wishes after which a person is addressed ("sorry X,", "fyi X:", "lol X 😂", "happy birthday X!", "welcome aboard X!"). */
+const ADDRESS_HEADS = new Set('sorry fyi lol lmao haha ok okay birthday aboard bravo'.split(' '));
+/** Nouns of praise after an adjective of praise: "great catch X", "nice work X", "good job X". */
+const PRAISED = new Set('catch work job call find effort stuff'.split(' '));
+
+/** Whether `governor`, starting at `at`, is a word after which a person is addressed: an interjection, a wish, praise. */
+function addressHead(text: string, at: number, governor: string): boolean {
+  if (ADDRESS_HEADS.has(governor)) return true;
+  if (!PRAISED.has(governor)) return false;
+  const adjective = wordBefore(text, Math.max(0, at - 40), at)?.toLowerCase() ?? '';
+  return PRAISE.has(adjective) || adjective === 'great' || adjective === 'good';
+}
+
+/** Whether the name ending at `end` ends its clause, as one addressed does: punctuation, an emoji, a line's end. */
+function endsAddress(text: string, end: number): boolean {
+  return /^[ \t]*(?:[,.!?:)]|\p{Extended_Pictographic}|\r?\n|$)/u.test(text.slice(end, end + 3));
+}
 /** Verbs followed by another verb's base form: "help thank …", "let ask …", "make promise …". */
 const CAUSATIVES = new Set('help helps helped let lets make makes made have has had see saw watch hear'.split(' '));
 const PREPOSITIONS = new Set('with w for from by about of at cc without except including like unlike'.split(' '));
@@ -456,7 +496,10 @@ function objectSlotStart(text: string, s: PiiSpan, regime: Regime, words: Readon
     const head = run[0] as { w: string; at: number };
     const governor = wordBefore(text, Math.max(0, head.at - 40), head.at)?.toLowerCase();
     if (governor === undefined) continue;
-    if (governor === 'to' ? !AFTER_TO_NAME.has(head.w.toLowerCase()) : !takesAPerson(governor)) continue;
+    // (After an interjection or praise the person is addressed, the name ending the clause: "sorry
+    // promise prempeh,", "LOL PROMISE THIOUB 😂", "HAPPY BIRTHDAY FAAS X!", "GREAT CATCH SAID X".)
+    const addressed = governor !== 'to' && addressHead(text, head.at - governor.length - 1, governor) && endsAddress(text, s.end);
+    if (!addressed && (governor === 'to' ? !AFTER_TO_NAME.has(head.w.toLowerCase()) : !takesAPerson(governor))) continue;
     // (An "an" before a consonant is no article: "from an ha phuoc binh jiao,".)
     const anRun = n > 1 && head.w.toLowerCase() === 'an' && consonantSound(run[1]?.w ?? '') && !spelledOut(run[1]?.w ?? '', regime);
     // (Two English words there are a noun and what qualifies it: "for various kernel rpms".)
@@ -479,7 +522,7 @@ function objectSlotStart(text: string, s: PiiSpan, regime: Regime, words: Readon
       // after a preposition it is ("thanks for calling okafor").
       const gerund = !PREPOSITIONS.has(governor) && !CAUSATIVES.has(governor) && governor !== 'like';
       // (One of the commonest English words only where the name ends the person's part of the clause.)
-      return mayBeGiven(w, false, 'verb', gerund) && !verbAfterVerb && (tier === undefined || tier > 1 || anRun || objectEnds(governor, next, text, s.end));
+      return mayBeGiven(w, false, 'verb', gerund) && !verbAfterVerb && (tier === undefined || tier > 1 || anRun || addressed || objectEnds(governor, next, text, s.end));
     });
     if (fits) return head.at;
   }

@@ -1,0 +1,42 @@
+/**
+ * Names removed whole (issue 13): a given name that is an English word, before a name found, where
+ * English puts no such word — after an interjection or praise that addresses the person ("sorry
+ * promise X,", "LOL PROMISE X 😂", "GREAT CATCH SAID X"), and in "-ing" before a name whose verb
+ * follows, where only a gerund of a verb done to a person would stand ("blessing X broke prod").
+ * The names are made up, of the kinds the held-out evaluation draws (no name list holds them).
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from './fixtures/pii/findings.ts';
+
+const persons = (text: string): string[] => findingsOf(text, 'PERSON');
+
+describe('a given name after an interjection or praise, the name ending the clause', () => {
+  it('is the name\'s', () => {
+    expect(persons('sorry promise prempeh, i missed your message yesterday.')).toEqual(['promise prempeh']);
+    expect(persons('fyi promise prempeh: the vendor moved the call to 4pm.')).toEqual(['promise prempeh']);
+    expect(persons('LOL PROMISE THIOUB 😂 CLASSIC')).toEqual(['PROMISE THIOUB']);
+    expect(persons('HAPPY BIRTHDAY FAAS ROHLANDER!')).toEqual(['FAAS ROHLANDER']);
+    expect(persons('GREAT CATCH SAID PREMPEH')).toEqual(['SAID PREMPEH']);
+  });
+
+  it('keeps a verb whose object the name is, and the words when no name ends the clause', () => {
+    expect(persons('ok send prempeh.')).toEqual(['prempeh']);
+    expect(persons('sorry promise prempeh will get it next week')).not.toContainEqual(expect.stringContaining('promise'));
+    expect(persons('great work said, thanks')).toEqual([]);
+    expect(persons('the catch said prempeh is the vendor')).not.toContainEqual(expect.stringContaining('said'));
+  });
+});
+
+describe('a given name in "-ing" before a name and its verb', () => {
+  it('is the name\'s unless it is the gerund of a verb done to a person', () => {
+    expect(persons('blessing prempeh broke prod')).toEqual(['blessing prempeh']);
+    expect(persons('is blessing prempeh on leave')).toEqual(['blessing prempeh']);
+    expect(persons('MAYBE BLESSING PREMPEH KNOWS WHERE THE KEYS ARE.')).toEqual(['BLESSING PREMPEH']);
+  });
+
+  it('keeps a gerund of a verb done to a person, before a possessive, or in brackets', () => {
+    expect(persons('moving prempeh to the new team')).toEqual(['prempeh']);
+    expect(persons('thanks for calling okafor')).toEqual([]);
+    expect(persons('preparations (digging bunkers etc).')).not.toContainEqual(expect.stringContaining('digging'));
+  });
+});
