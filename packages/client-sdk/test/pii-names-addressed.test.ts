@@ -40,3 +40,35 @@ describe('a given name in "-ing" before a name and its verb', () => {
     expect(persons('preparations (digging bunkers etc).')).not.toContainEqual(expect.stringContaining('digging'));
   });
 });
+
+describe('a person addressed at a line\'s head, or named in a field', () => {
+  it('takes the English word before the name found', () => {
+    expect(persons('promise prempeh go ahead and merge')).toEqual(['promise prempeh']);
+    expect(persons('ISE PREMPEH WE NEED YOU IN THE WAR ROOM')).toEqual(['ISE PREMPEH']);
+    expect(persons('SHADE PREMPEH?')).toEqual(['SHADE PREMPEH']);
+    expect(persons('phoenix prempeh do you have a minute')).toEqual(['phoenix prempeh']);
+    expect(persons('PROMISE AKERELE AT 3?')).toEqual(['PROMISE AKERELE']);
+    expect(persons('faas kristiansen by the way the invoice went out')).toEqual(['faas kristiansen']);
+    expect(persons('Promise Nyaako consistently exceeds expectations.')).toEqual(['Promise Nyaako']);
+    expect(persons('Out of office: Phoenix Prempeh (back Monday)')).toEqual(['Phoenix Prempeh']);
+    expect(persons('Scribe: Promise Niane\nSeverity: SEV2')).toEqual(['Promise Niane']);
+    expect(persons('point of contact – blessing tweneboa')).toEqual(['blessing tweneboa']);
+  });
+
+  it('keeps a request\'s verb and a product in a field of another label', () => {
+    expect(persons('tell prempeh we need you')).toEqual(['prempeh']);
+    expect(persons('give prempeh go ahead')).not.toContainEqual(expect.stringContaining('give'));
+    expect(persons('Out of office: Phoenix Suite (back Monday)')).toEqual([]);
+  });
+});
+
+describe('an English surname before "here"', () => {
+  it('is the name\'s when "here" introduces or places the person', () => {
+    expect(persons('hi all, adrain crooks here from the data team.')).toEqual(['adrain crooks']);
+    expect(persons('hi all, prempeh block here from the data team')).toEqual(['prempeh block']);
+  });
+
+  it('keeps a noun before "here" after a name that is no person\'s', () => {
+    expect(persons('put the prempeh file here from now on')).not.toContainEqual(expect.stringContaining('file'));
+  });
+});

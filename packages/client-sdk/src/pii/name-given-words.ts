@@ -101,6 +101,12 @@ export type Continuation = 'verb' | 'participle' | 'list' | 'plural' | 'possessi
 
 /** What follows a person addressed at a line's head: a condition, a request. */
 const VOCATIVE_NEXT = new Set('if be please pls can could would'.split(' '));
+/** What follows a person addressed: a question or request to "you", "we" and a verb, "go ahead", "by the way", a time. */
+const ADDRESSING_AFTER = /^ (?:(?:do|did|are|have|got) (?:you|u)\b|we (?:need|want|have|should|must|will|can)\b|go ahead\b|by the way\b|at \d{1,2}(?::\d\d)?[ \t]*\?)/i;
+/** The name alone before a question mark at a line's end. */
+const LONE_QUESTION = /^[ \t]*\?+[ \t]*(?:\r?\n|$)/;
+/** An adverb, then the verb of the subject before it. */
+const ADVERB_THEN_VERB = /^ (?:no longer|never|always|still|usually|often|rarely|already|finally|\p{L}{3,}ly) (\p{L}+)/iu;
 /** Verbs of a plural subject ("Said Asamar and Jar Ajai are pairing"). */
 const PLURAL_VERBS = new Set('are were have'.split(' '));
 /** A parenthesis after a name, before its verb: "Ha Thanh Situ (on leave until May) owns this service". */
@@ -153,11 +159,18 @@ function continuationAfter(text: string, end: number): Continuation | undefined 
     return others.some((w) => verbKind(w) !== undefined) ? 'list' : undefined;
   }
   const next = WORD_AFTER.exec(rest)?.[1]?.toLowerCase();
-  if (next === undefined) return undefined;
+  // A question that is the name alone on its line: "BLESSING X?".
+  if (next === undefined) return LONE_QUESTION.test(rest) ? 'vocative' : undefined;
   if (next === 'who') return 'who';
   // ("can", "could", "would" ask the person only before "you": "Ise Balsamo can you look …", not
   // "Promise Thiao can approve expenses".)
   if (VOCATIVE_NEXT.has(next) && (!/^(?:can|could|would)$/.test(next) || /^ \S+ (?:you|u)\b/i.test(rest))) return 'vocative';
+  // A request or a question to the person: "X do you have a minute", "X we need you", "X go
+  // ahead", "X by the way …", "X at 3?".
+  if (ADDRESSING_AFTER.test(rest)) return 'vocative';
+  // An adverb between the subject and its verb: "shade X no longer works here", "X consistently exceeds".
+  const verb = ADVERB_THEN_VERB.exec(rest)?.[1]?.toLowerCase();
+  if (verb !== undefined && (verbKind(verb) === 'verb' || (/[^s]s$/.test(verb) && ENGLISH_TIER.has(verb) && ENGLISH_TIER.has(verb.replace(/e?s$/, ''))))) return 'verb';
   const placed = PLACE_THEN.exec(rest)?.[1]?.toLowerCase();
   return verbKind(placed ?? next);
 }
@@ -258,6 +271,8 @@ export function mayBeGiven(w: string, first: boolean, cont: Continuation, gerund
   // An imperative verb's object is followed by what is given or done, not by a verb of its own
   // ("Promise Mbengue left", "promise safo joined in march"; but "Promise Okafor a raise", and a
   // participle after a causative verb's object: "Get Okafor started").
+  // (Nor is one addressed the object of a verb with two objects that is no request's: "promise X go ahead".)
+  if (cont === 'vocative' && TWO_OBJECT_VERBS.has(lower) && !IMPERATIVE_VERBS.has(lower) && !CAUSATIVES.has(lower) && !BEFORE_NAME_SLOT.has(lower)) return true;
   if (IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower)) return cont === 'verb' || cont === 'list' || cont === 'plural' || (cont === 'participle' && !CAUSATIVES.has(lower) && !/^(?:get|got|keep|leave|want|need|find|found)$/.test(lower));
   return true;
 }
@@ -442,7 +457,7 @@ const FIELD_OPENS =
  * often: "(digging bunkers etc)", "(snip snip circ circ)").
  */
 const STRUCTURED_FIELD =
-  /(?:(?:\||[^\s]\t)[ \t]*|\n[ \t]*|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|,)["“]|\b(?:by|author|owner|contact|lead|assignee|reviewer|approvers?|mentor|mentee|buddy|backup|attn|travell?er|host|organi[sz]er|requester|commander|manager|from|to|cc):[ \t]+)$/i;
+  /(?:(?:\||[^\s]\t)[ \t]*|\n[ \t]*|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|,)["“]|\b(?:by|author|owner|contact|lead|assignee|reviewer|approvers?|mentor|mentee|buddy|backup|attn|travell?er|host|organi[sz]er|requester|commander|manager|from|to|cc|scribe|interviewer|interviewee|presenter|speaker|driver|dri|on-?call|out of office|ooo):[ \t]+|\bpoint of contact[ \t]*[:—–-][ \t]*)$/i;
 
 /**
  * Words that open a field a name found ends: a line, a table's cell, a quoted or comma-separated

@@ -235,6 +235,9 @@ function verbBeforeVerb(text: string, lower: string, at: number): boolean {
 /** Adverbs between a subject and its verb ("guodong pun no longer works here"). */
 const ADVERB_BEFORE_VERB = /^ (?:no longer|never|always|still|just|usually|often|rarely|already|also|finally|now|\p{L}{3,}ly) (\p{L}+)/iu;
 
+/** "here" and what ends a self-introduction or a presence: a preposition, punctuation, the end. */
+const HERE_THEN = /^ here(?:[ \t]*(?:[,.!?;:)]|\p{Extended_Pictographic}|\r?\n|$)| (?:from|with|on|in|at|for|too|now|today)\b)/iu;
+
 /** Whether what follows the word ending at `at` closes a surname: punctuation, the end, a preposition or verb. */
 function surnameCloses(text: string, at: number): boolean {
   const after = text.slice(at, at + 40);
@@ -242,6 +245,8 @@ function surnameCloses(text: string, at: number): boolean {
   const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase();
   if (next === undefined) return false;
   if (AFTER_SURNAME.has(next) || AFTER_OBJECT.test(next) || finiteVerb(next)) return true;
+  // "X crooks here from the data team", "hey X block here": one introduced, or present.
+  if (next === 'here' && HERE_THEN.test(after)) return true;
   return adverbThenVerb(after);
 }
 
