@@ -72,3 +72,15 @@ describe('an English surname before "here"', () => {
     expect(persons('put the prempeh file here from now on')).not.toContainEqual(expect.stringContaining('file'));
   });
 });
+
+describe('words a guess takes that are no name\'s', () => {
+  it('drops a cell\'s label before its colon, and chat\'s abbreviations after a name', () => {
+    expect(persons('| Mentor: Ada Prempeh | Mentee: Kofi Boateng |')).toEqual(['Ada Prempeh', 'Kofi Boateng']);
+    expect(persons('thanks kenji lol')).toEqual(['kenji']);
+  });
+
+  it('keeps a chat\'s speaker at a line\'s head and a name before its colon in a cell', () => {
+    expect(persons('Grace: hi there')).toEqual(['Grace']);
+    expect(persons('| Grace Prempeh: on leave |')).toEqual(['Grace Prempeh']);
+  });
+});

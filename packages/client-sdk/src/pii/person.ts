@@ -17,6 +17,7 @@ import { findNameSlots } from './name-slots.ts';
 import { growToNameNeighbours } from './name-neighbours.ts';
 import { passwordCueSpans } from './password-cues.ts';
 import { splitAtNonNameWords } from './non-name-words.ts';
+import { cellLabel, withoutChatTail } from './name-trims.ts';
 import { keepForeignNames } from './foreign-names.ts';
 import { WordSequence } from './name-features.ts';
 import { isTitleCaseLine } from './title-case.ts';
@@ -456,10 +457,11 @@ function onlyProductsOrPlaces(text: string, s: PiiSpan): boolean {
   return !TITLE_RIGHT_BEFORE.test(before) && !((kinds & SEVERAL_WORDS) !== 0 && PERSON_LABEL_RIGHT_BEFORE.test(before));
 }
 
-/** A guess that is not products or places only, nor a cue word alone ("ping dependabot"). */
+/** A guess that is not products or places only, nor a cue word alone ("ping dependabot"), nor a cell's label. */
 function keptGuess(text: string, s: PiiSpan): boolean {
-  return !onlyProductsOrPlaces(text, s) && !loneCue(text, s);
+  return !onlyProductsOrPlaces(text, s) && !loneCue(text, s) && !cellLabel(text, s);
 }
+
 
 /**
  * Every name guess, before those in lines of another language are cut to their names (see
@@ -489,7 +491,7 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
     }
   }
   const whole = extendToWholeNames(tokens, out)
-    .map((s) => withoutLeadingCue(text, s))
+    .map((s) => withoutChatTail(text, withoutLeadingCue(text, s)))
     .flatMap((s) => splitAtNonNameWords(text, s));
   const grown = growToNameNeighbours(text, whole.filter((s) => keptGuess(text, s))).filter((s) => keptGuess(text, s));
   const cues = grown.length > 0 ? passwordCueSpans(text) : [];
