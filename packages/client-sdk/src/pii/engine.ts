@@ -1,7 +1,8 @@
 import { withCallMemo } from './call-memo.ts';
 import { PiiError } from './errors.ts';
-import { BUILTIN_SCRUBBERS } from './builtin.ts';
-import { loadPiiLexicon } from './lexicon.ts';
+import { lexiconData } from './lexicon.ts';
+import { loadPiiLexicon } from './lexicon-loader.ts';
+import { PII_TYPES } from './types.ts';
 import type {
   CreateScrubberOptions,
   PiiFinding,
@@ -90,23 +91,31 @@ function replaceFindings(text: string, findings: readonly PiiFinding[]): string 
   return out + text.slice(at);
 }
 
-/** The scrubbers of a scrub and the types they find. */
+/**
+ * The scrubbers of a scrub and the types they find. The built-in scrubbers come with the lexicon
+ * (lexicon-data.ts): in browsers their rules load with its chunk, so they are looked up at the first
+ * scrub, which needs the lexicon anyway; the types are known from the start.
+ */
 interface Selection {
-  scrubbers: readonly Scrubber[];
+  scrubbers: () => readonly Scrubber[];
   types: ReadonlySet<string>;
 }
 
-function runScrubbers(text: string, { scrubbers, types }: Selection): ScrubResult {
+function runScrubbers(text: string, selection: Selection): ScrubResult {
   if (text.length === 0) return { text, findings: [] };
-  const findings = withCallMemo(text, () => resolveOverlaps(collect(text, scrubbers), text.length), types);
+  const scrubbers = selection.scrubbers();
+  const findings = withCallMemo(text, () => resolveOverlaps(collect(text, scrubbers), text.length), selection.types);
   return { text: replaceFindings(text, findings), findings };
 }
 
 function selectScrubbers(extra: readonly Scrubber[], disable: readonly string[]): Selection {
   for (const s of extra) checkScrubber(s);
   const off = new Set(disable);
-  const scrubbers = [...BUILTIN_SCRUBBERS, ...extra].filter((s) => !off.has(s.type));
-  return { scrubbers, types: new Set(scrubbers.map((s) => s.type)) };
+  let scrubbers: readonly Scrubber[] | undefined;
+  return {
+    scrubbers: () => (scrubbers ??= [...lexiconData().BUILTIN_SCRUBBERS, ...extra].filter((s) => !off.has(s.type))),
+    types: new Set([...PII_TYPES, ...extra.map((s) => s.type)].filter((t) => !off.has(t))),
+  };
 }
 
 /** The built-in scrubbers, all on: what `scrubPii(text)` with no options uses, selected once. */

@@ -31,7 +31,7 @@
  * @packageDocumentation
  */
 export { scrubPii, createScrubber } from './engine.ts';
-export { isPiiLexiconLoaded, loadPiiLexicon } from './lexicon.ts';
+export { isPiiLexiconLoaded, loadPiiLexicon } from './lexicon-loader.ts';
 export { PiiError } from './errors.ts';
 export type { PiiErrorCode } from './errors.ts';
 export { PII_TYPES } from './types.ts';

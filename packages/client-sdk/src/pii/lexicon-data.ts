@@ -1,7 +1,9 @@
 /**
- * The scrubber's word lists and tagger weights (~680 kB minified): the one module the browser
- * face loads apart, when the client starts (lexicon.ts). Node imports it with the rest.
+ * The scrubber's word lists and tagger weights (~680 kB minified), and the built-in scrubbers whose
+ * rules read them: the one module the browser face loads apart, when the client starts
+ * (lexicon.ts); the initial chunk holds the engine and the API. Node imports it with the rest.
  */
+export { BUILTIN_SCRUBBERS } from './builtin.ts';
 export { ENGLISH_WORDS_10, ENGLISH_WORDS_20, ENGLISH_WORDS_35, JARGON_WORDS } from './english-data.ts';
 export { COMMON_WORDS, FIRST_NAMES } from './names-data.ts';
 export { BUILD_GIVEN_NAMES, BUILD_SURNAMES } from './names-build-data.ts';

@@ -1,32 +1,17 @@
-import { importLexicon, preloadedLexicon } from '#pii-lexicon-loader';
 import { PiiError } from './errors.ts';
 import type { LexiconData } from './lexicon-types.ts';
 
 /**
- * The scrubber's large data (English word tiers, name lists, tagger weights), present from the
- * start in Node and loaded apart in browsers. `scrubPii` stays synchronous: it throws
- * `LEXICON_NOT_LOADED` when called before {@link loadPiiLexicon} has finished, rather than scrub
- * with less than it was measured with. The client's `record()` waits for the lexicon itself.
+ * The scrubber's large data (English word tiers, name lists, tagger weights) once it is in memory,
+ * and the sets and values the rules build from it. The data is put here by lexicon-loader.ts: from
+ * the start in Node, when its chunk has loaded in browsers. This module imports no loader, so the
+ * rules, which come with the data (lexicon-data.ts), can import it without a cycle.
  */
-let data: LexiconData | undefined = preloadedLexicon;
-let loading: Promise<void> | undefined;
+let data: LexiconData | undefined;
 
-/**
- * Loads the lexicon if it is not there yet (in a browser: fetches its chunk once). Resolves when
- * `scrubPii` can run; rejects with the loader's error (and a later call tries again).
- */
-export function loadPiiLexicon(): Promise<void> {
-  if (data !== undefined) return Promise.resolve();
-  loading ??= importLexicon().then(
-    (d) => {
-      data = d;
-    },
-    (err: unknown) => {
-      loading = undefined;
-      throw err;
-    },
-  );
-  return loading;
+/** Keeps the loaded lexicon (lexicon-loader.ts). */
+export function setLexiconData(d: LexiconData): void {
+  data = d;
 }
 
 /** True once the lexicon is in memory (always in Node). */
