@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_SCRUBBERS } from '../src/pii/builtin.ts';
 import * as nodeScrubber from '../src/pii/index.ts';
 
 const PKG = fileURLToPath(new URL('..', import.meta.url));
@@ -92,6 +93,12 @@ describe('the PII lexicon, loaded apart in browsers', () => {
     ]) {
       expect(scrubber.scrub(text), text).toEqual(nodeScrubber.scrubPii(text));
     }
+  });
+
+  it('names the built-in types before the rules have loaded: those of the built-in scrubbers, in their order', () => {
+    const types = [...new Set(BUILTIN_SCRUBBERS.map((s) => s.type))];
+    expect(browserScrubber.createScrubber().types).toEqual(types);
+    expect(browserScrubber.createScrubber({ disable: ['PHONE'] }).types).toEqual(types.filter((t) => t !== 'PHONE'));
   });
 
   it('is loaded from the start in Node', async () => {
