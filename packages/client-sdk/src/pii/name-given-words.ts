@@ -29,6 +29,7 @@ import {
 } from './name-words.ts';
 import type { Regime } from './name-words.ts';
 import { isTitleCaseLine } from './title-case.ts';
+import { addressHead, endsAddress } from './name-address.ts';
 import type { PiiSpan } from './types.ts';
 
 // Given names that are English words (issue 13: a name is removed whole). The tagger weighs a word
@@ -303,23 +304,6 @@ function takesAPerson(lower: string): boolean {
   return stem.length >= 2 && (BEFORE_NAME_SLOT.has(stem) || IMPERATIVE_VERBS.has(stem) || BEFORE_NAME_SLOT.has(stem.slice(0, -1)) || IMPERATIVE_VERBS.has(stem.slice(0, -1)));
 }
 const GREETINGS = new Set('hi hey hello hiya yo dear thanks thank thx ty cheers congrats welcome morning'.split(' '));
-/** Interjections and the heads of wishes after which a person is addressed ("sorry X,", "fyi X:", "lol X 😂", "happy birthday X!", "welcome aboard X!"). */
-const ADDRESS_HEADS = new Set('sorry fyi lol lmao haha ok okay birthday aboard bravo'.split(' '));
-/** Nouns of praise after an adjective of praise: "great catch X", "nice work X", "good job X". */
-const PRAISED = new Set('catch work job call find effort stuff'.split(' '));
-
-/** Whether `governor`, starting at `at`, is a word after which a person is addressed: an interjection, a wish, praise. */
-function addressHead(text: string, at: number, governor: string): boolean {
-  if (ADDRESS_HEADS.has(governor)) return true;
-  if (!PRAISED.has(governor)) return false;
-  const adjective = wordBefore(text, Math.max(0, at - 40), at)?.toLowerCase() ?? '';
-  return PRAISE.has(adjective) || adjective === 'great' || adjective === 'good';
-}
-
-/** Whether the name ending at `end` ends its clause, as one addressed does: punctuation, an emoji, a line's end. */
-function endsAddress(text: string, end: number): boolean {
-  return /^[ \t]*(?:[,.!?:)]|\p{Extended_Pictographic}|\r?\n|$)/u.test(text.slice(end, end + 3));
-}
 /** Verbs followed by another verb's base form: "help thank …", "let ask …", "make promise …". */
 const CAUSATIVES = new Set('help helps helped let lets make makes made have has had see saw watch hear'.split(' '));
 const PREPOSITIONS = new Set('with w for from by about of at cc without except including like unlike'.split(' '));

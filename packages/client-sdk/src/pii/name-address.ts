@@ -1,0 +1,23 @@
+import { PRAISE, wordBefore } from './name-words.ts';
+
+// A person addressed (issue 13): after an interjection, a wish or praise a name ends its clause
+// ("sorry promise X,", "HAPPY BIRTHDAY FAAS X!", "GREAT CATCH SAID X"), so an English word between
+// them is the name's first (name-given-words.ts objectSlotStart).
+
+/** Interjections and the heads of wishes after which a person is addressed ("sorry X,", "fyi X:", "lol X 😂", "happy birthday X!", "welcome aboard X!"). */
+const ADDRESS_HEADS = new Set('sorry fyi lol lmao haha ok okay birthday aboard bravo'.split(' '));
+/** Nouns of praise after an adjective of praise: "great catch X", "nice work X", "good job X". */
+const PRAISED = new Set('catch work job call find effort stuff'.split(' '));
+
+/** Whether `governor`, starting at `at`, is a word after which a person is addressed: an interjection, a wish, praise. */
+export function addressHead(text: string, at: number, governor: string): boolean {
+  if (ADDRESS_HEADS.has(governor)) return true;
+  if (!PRAISED.has(governor)) return false;
+  const adjective = wordBefore(text, Math.max(0, at - 40), at)?.toLowerCase() ?? '';
+  return PRAISE.has(adjective) || adjective === 'great' || adjective === 'good';
+}
+
+/** Whether the name ending at `end` ends its clause, as one addressed does: punctuation, an emoji, a line's end. */
+export function endsAddress(text: string, end: number): boolean {
+  return /^[ \t]*(?:[,.!?:)]|\p{Extended_Pictographic}|\r?\n|$)/u.test(text.slice(end, end + 3));
+}
