@@ -1,7 +1,7 @@
 // "code", "key" and "PIN" naming an access code (src/pii/password-access-codes.ts): the value given
 // after them, before them, or after "set … to", and the many other codes and keys that stay.
-import { describe, it } from 'vitest';
-import { expectNoSecret, expectSecrets } from './fixtures/pii/findings.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoSecret, expectSecrets, found } from './fixtures/pii/findings.ts';
 
 
 describe('access codes after "code", "key" and "PIN"', () => {
@@ -109,5 +109,27 @@ describe('access codes after "code", "key" and "PIN"', () => {
       'the keys are in the drawer',
       'pin 2 of the connector',
     ]);
+  });
+});
+
+describe("a code's sentence", () => {
+  it('is no street line and holds no name: the code alone is taken', () => {
+    for (const [text, code] of [
+      ['la caja fuerte abre con 7403', '7403'],
+      ['bike lock combo 753', '753'],
+      ['Kapı kodu 9478', '9478'],
+      ['gate code is 90890, then drive round to bay 4', '90890'],
+      ['le code de la porte est 05182', '05182'],
+      ['sejf w sekretariacie otwiera się kodem 0558', '0558'],
+    ] as const) {
+      expect(found(text), text).toEqual([`SECRET:${code}`]);
+    }
+    expect(found('Der Türcode für den Hintereingang ist 71348.')).not.toContain('PERSON:Hintereingang');
+  });
+
+  it('leaves a street and a name beside a code as they are', () => {
+    expect(found('Ship it to 742 Evergreen Terrace, the door code is 4471')).toEqual(['STREET_ADDRESS:742 Evergreen Terrace', 'SECRET:4471']);
+    expect(found('Call Maria Lopez 4471 tomorrow')).toEqual(['PERSON:Maria Lopez']);
+    expect(found('Maria Lopez lives at 12 Rue de Provence')).toEqual(['PERSON:Maria Lopez', 'STREET_ADDRESS:12 Rue de Provence']);
   });
 });

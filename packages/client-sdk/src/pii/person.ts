@@ -24,6 +24,7 @@ import { isTitleCaseLine } from './title-case.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 import { execAll } from './text.ts';
 import { memoized } from './call-memo.ts';
+import { isContextSecret } from './secret.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
 // makes it a contraction ("Don't", "Will've"; a possessive "Grace's" is fine).
@@ -503,7 +504,20 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
 function findAllPersons(text: string): PiiSpan[] {
   const { tokens, spans } = memoized('name-guesses', text, findNameGuesses);
   // Cut to its names, a guess may be products or a lone cue word now.
-  return keepForeignNames(text, tokens, spans).filter((s) => keptGuess(text, s));
+  return keepForeignNames(text, tokens, spans).filter((s) => keptGuess(text, s) && !beforeCode(text, s));
+}
+
+/**
+ * A guess right before digits the secret scrubber takes as a code (a copula between at most) is the
+ * code's sentence ("bike lock combo 753", "la caja fuerte abre con 7403", "sejf otwiera się kodem
+ * 0558", "le code de la porte est 05182"): no name stands between a code's cue and its digits.
+ */
+function beforeCode(text: string, s: PiiSpan): boolean {
+  // (A copula may stand between: "… de la porte est 05182".)
+  const m = /^[ \t]*(?:\p{Ll}{2,4}[ \t]+)?[:=]?[ \t]*(\d{3,})(?!\d)/u.exec(text.slice(s.end, s.end + 24));
+  if (m === null) return false;
+  const start = s.end + m[0].length - (m[1]?.length ?? 0);
+  return isContextSecret(text, start, s.end + m[0].length);
 }
 
 /**

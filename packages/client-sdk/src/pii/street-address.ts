@@ -5,6 +5,7 @@ import { findStreetsByWords, isSentenceWord, isUnitWord, withUnit } from './stre
 import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
 import { passwordCueSpans } from './password-cues.ts';
+import { isContextSecret } from './secret.ts';
 import { BUILDING_BEFORE, COMPOUND_ENDINGS, COUNTER_WORDS, ENGLISH_WORD_THEN_NUMBER, FLOOR, FRENCH_TYPES_BEFORE_PARTICLE, HOUSE_MARK_WORD, SENTENCE_WORDS_AFTER_STREET, TYPE_FIRST_PARTICLES, TYPE_FIRST_WORDS, endBeforeSentenceWord, isCounter, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, STREET_WORDS_AFTER, SUFFIXES, PLACE_ENDS, TYPE_OR_SUFFIX, TYPE_WORDS, UNIT, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
 import { findCjkStreets } from './street-cjk.ts';
 import { findCuedStreetLines, findLoneStreetLines, findStreetLinesBeforePostcodes } from './street-lines.ts';
@@ -161,6 +162,16 @@ function inSeasonYear(spans: readonly number[][], s: PiiSpan): boolean {
   return spans.some(([a = 0, b = 0]) => a < s.end && s.start < b);
 }
 
+/**
+ * Whether a number in the line is a code the secret scrubber takes from its cue ("bike lock combo 753",
+ * "Kapı kodu 9478", "la caja fuerte abre con 7403", "gate code is 90890, then drive round the back"):
+ * the line is the code's sentence, not a street's.
+ */
+function numberIsCode(text: string, c: PiiSpan): boolean {
+  for (const m of text.slice(c.start, c.end).matchAll(/\d+/g)) if (isContextSecret(text, c.start + m.index, c.start + m.index + m[0].length)) return true;
+  return false;
+}
+
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   // A house number (in ASCII, full-width, Arabic-Indic or Thai digits), or "s/n" (Spanish and Portuguese: no number).
   if (!/[\d０-９٠-٩۰-۹๐-๙]|s\/n/i.test(text)) return;
@@ -175,6 +186,7 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
   const cues = passwordCueSpans(text);
   const candidates = [...findStreetCandidates(text)]
     .filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end) && !scripts.some((a) => c.start < a.start && a.start < c.end) && !cues.some((q) => q.start <= c.start && c.start < q.end))
+    .filter((c) => !numberIsCode(text, c))
     .concat(alleys, scripts);
   if (candidates.length === 0) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
