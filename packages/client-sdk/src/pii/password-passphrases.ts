@@ -1,3 +1,4 @@
+import { execAround, stemPositions } from './anchor-windows.ts';
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { isForeignFunctionWord } from './foreign-lines.ts';
 import { CLAUSE_WORDS, CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isFunctionWord } from './password-values.ts';
@@ -416,10 +417,13 @@ function* loginPairs(text: string): Generator<PiiSpan> {
 /** A PIN's digits before "is the PIN", or after "PIN" and before a bracket or the clause's end. */
 const PIN_DIGITS = /(?:^|[\s(])(\d{4,8})[ \t]+(?:is|was)[ \t]+(?:the|my|our|your)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}(?:PIN|pin|passcode|door[ \t]+code|code)(?![\p{L}])|(?<![\p{L}])PIN[ \t]+(\d{4,8})(?=[ \t]*(?:[.,;!)]|\(|\r?\n|$))|(?<![\p{L}])code[ \t]+(?:de[ \t]+la[ \t]+porte|de[ \t]+l['’]alarme|d['’]entrée|du[ \t]+portail)[ \t]+(?:est[ \t]+)?:?[ \t]*(\d{4,8})(?![\d])/gu;
 
+const PIN_STEMS = ['pin', 'passcode', 'code'];
+
 /** The passphrases of `text` that the rules of this file read (see its top). */
 export function* findPassphrases(text: string): Generator<PiiSpan> {
   if (/PIN|code/.test(text) && /\d{4}/.test(text)) {
-    for (const m of text.matchAll(PIN_DIGITS)) {
+    // (Tried only around the words it cannot match without: on a long text the pattern at every position is slow.)
+    for (const m of execAround(PIN_DIGITS, text, stemPositions(text, PIN_STEMS), 100, 60)) {
       const digits = m[1] ?? m[2] ?? m[3];
       if (digits === undefined) continue;
       const at = (m.index ?? 0) + m[0].indexOf(digits);
