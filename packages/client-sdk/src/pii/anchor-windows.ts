@@ -23,18 +23,35 @@ function lowerOf(text: string): string {
   return lastLower;
 }
 
+/** For each list of stems, which of them start with a Latin letter (worked out once per list). */
+const LATIN_STEMS = new WeakMap<readonly string[], readonly boolean[]>();
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
+
+/** Whether the character at `i` of `lower` is a letter or a digit (ASCII answered without a pattern). */
+function letterOrDigitAt(lower: string, i: number): boolean {
+  const c = lower.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  return LETTER_OR_DIGIT.test(lower[i] ?? '');
+}
+
 /** Where any of `stems` (lower case) stands in `text`, in order; with `wordStart`, only where a word starts. */
 export function stemPositions(text: string, stems: readonly string[], wordStart = false): number[] {
   const lower = lowerOf(text);
   // (toLowerCase keeps the length for every text these patterns read but "İ" (two code units in lower case):
   // positions are then only approximate, which the windows' margins absorb.)
+  // (Where asked, only at a word's start: "one" in "phone", "his" in "this" start no phrase; a stem of
+  // another script, or of marks, anywhere.)
+  let latin = LATIN_STEMS.get(stems);
+  if (latin === undefined) {
+    latin = stems.map((stem) => /^[a-z\u00e0-\u024f]/.test(stem));
+    LATIN_STEMS.set(stems, latin);
+  }
   const at: number[] = [];
-  for (const stem of stems) {
-    // (Where asked, only at a word's start: "one" in "phone", "his" in "this" start no phrase; a stem of
-    // another script, or of marks, anywhere.)
-    const latin = wordStart && /^[a-z\u00e0-\u024f]/.test(stem);
+  for (let k = 0; k < stems.length; k++) {
+    const stem = stems[k] as string;
+    const atWordStart = wordStart && latin[k] === true;
     for (let i = lower.indexOf(stem); i !== -1; i = lower.indexOf(stem, i + stem.length)) {
-      if (!latin || i === 0 || !/[\p{L}\d]/u.test(lower[i - 1] ?? '')) at.push(i);
+      if (!atWordStart || i === 0 || !letterOrDigitAt(lower, i - 1)) at.push(i);
     }
   }
   return at.length > 1 ? at.sort((a, b) => a - b) : at;
