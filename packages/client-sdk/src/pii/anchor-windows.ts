@@ -23,8 +23,6 @@ function lowerOf(text: string): string {
   return lastLower;
 }
 
-/** For each list of stems, which of them start with a Latin letter (worked out once per list). */
-const LATIN_STEMS = new WeakMap<readonly string[], readonly boolean[]>();
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 
 /** Whether the character at `i` of `lower` is a letter or a digit (ASCII answered without a pattern). */
@@ -41,15 +39,11 @@ export function stemPositions(text: string, stems: readonly string[], wordStart 
   // positions are then only approximate, which the windows' margins absorb.)
   // (Where asked, only at a word's start: "one" in "phone", "his" in "this" start no phrase; a stem of
   // another script, or of marks, anywhere.)
-  let latin = LATIN_STEMS.get(stems);
-  if (latin === undefined) {
-    latin = stems.map((stem) => /^[a-z\u00e0-\u024f]/.test(stem));
-    LATIN_STEMS.set(stems, latin);
-  }
   const at: number[] = [];
-  for (let k = 0; k < stems.length; k++) {
-    const stem = stems[k] as string;
-    const atWordStart = wordStart && latin[k] === true;
+  for (const stem of stems) {
+    // (A Latin letter, a-z or U+00E0–U+024F, starts the stem.)
+    const first = stem.charCodeAt(0);
+    const atWordStart = wordStart && ((first >= 97 && first <= 122) || (first >= 0xe0 && first <= 0x24f));
     for (let i = lower.indexOf(stem); i !== -1; i = lower.indexOf(stem, i + stem.length)) {
       if (!atWordStart || i === 0 || !letterOrDigitAt(lower, i - 1)) at.push(i);
     }
