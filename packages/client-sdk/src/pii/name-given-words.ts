@@ -28,7 +28,7 @@ import {
   wordBefore,
 } from './name-words.ts';
 import type { Regime } from './name-words.ts';
-import { isTitleCaseLine } from './title-case.ts';
+import { lineAround, proseLine } from './title-case.ts';
 import { addressHead, endsAddress } from './name-address.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -184,6 +184,7 @@ function continuationAfter(text: string, end: number): Continuation | undefined 
 const OPENS = /(?:(?:^|\n|[.!?;:][ \t]|[>|—–•*]|(?:^|\n)[ \t]*-|\[[ xX]?\])[ \t]*|["“(@])$/;
 /** As {@link OPENS}, or a comma: after it a clause may start too ("Sadly, Promise Mbengue left"). */
 const OPENS_OR_COMMA = /(?:(?:^|\n|[.!?;:][ \t]|[>|—–•*,]|(?:^|\n)[ \t]*-|\[[ xX]?\])[ \t]*|["“(@])$/;
+const AT_TIME = /(?:^|\n|[.!?;:,][ \t]+)at[ \t]+\d{1,2}[:.]\d\d(?:[ \t]*(?:am|pm))?,?[ \t]+$/i;
 /** Verbs of thinking and saying: a clause, its subject first, follows them ("I think Said Valletta has"). */
 const THINKING = new Set('think thought guess hope believe believed know knew suppose bet reckon feel felt hear heard noticed assume expect doubt'.split(' '));
 /** Adverbs that head a sentence and that the lists of name-extension.ts lack. */
@@ -214,22 +215,28 @@ function headsClause(text: string, at: number): boolean {
 function opensSubject(text: string, at: number, saying: boolean, cont: Continuation, afterName: boolean): boolean {
   const before = text.slice(Math.max(0, at - 12), at);
   if ((saying ? OPENS : OPENS_OR_COMMA).test(before)) return headsClause(text, at);
+  // A time heads the sentence as an adverb does ("AT 10:15 SAID RAWAHB RESTARTED THE POD").
+  if ((cont === 'verb' || cont === 'participle') && AT_TIME.test(text.slice(Math.max(0, at - 24), at))) return true;
   const prev = wordBefore(text, Math.max(0, at - 40), at)?.toLowerCase();
   if (prev === undefined) return false;
   if (THINKING.has(prev)) return true;
   // "heard that Coy McClure is moving".
   if (prev === 'that' && THINKING.has(wordBefore(text, Math.max(0, at - 60), at - 5)?.toLowerCase() ?? '')) return true;
-  // After "and", "if", "when" … a verb of saying shares the subject before them ("I checked and said Bob has it").
-  if (saying) return false;
-  if (SUBORDINATORS.has(prev) || prev === 'but' || prev === 'so') return true;
+  // After "and" a verb of saying shares the subject before it ("I checked and said Bob has it");
+  // after a subordinator or an adverb heading the sentence it has none, and is the given name of
+  // a name whose verb follows ("once said hrašková has signed", "TOMORROW SAID ARSLAN TAKES").
+  if (saying) {
+    if (cont !== 'verb') return false;
+    if (SUBORDINATORS.has(prev) && prev !== 'as' && prev !== 'than') return true;
+  } else if (SUBORDINATORS.has(prev) || prev === 'but' || prev === 'so') return true;
   // "and" after a name found: another name of a list ("Jar Ajai and Said Asamar are"); after any
   // other word it may join two nouns ("ROSE GOLD AND SPACE GREY ARE").
-  if (prev === 'and' || prev === 'or') return afterName;
+  if (!saying && (prev === 'and' || prev === 'or')) return afterName;
   // "it was Coy Lempi Hodkiewicz who found the leak".
-  if (cont === 'who' && (prev === 'was' || prev === 'is')) return true;
+  if (!saying && cont === 'who' && (prev === 'was' || prev === 'is')) return true;
   // A role before the name of the person it is ("our new designer Name Hintz starts"); not an
   // adjective, before a noun as often ("GREAT CATCH YASAMAIN SAID").
-  if (BEFORE_NAME_NOT_NAME.has(prev) && !ADJECTIVES_BEFORE_NAMES.has(prev)) return true;
+  if (!saying && BEFORE_NAME_NOT_NAME.has(prev) && !ADJECTIVES_BEFORE_NAMES.has(prev)) return true;
   // An adverb that heads the sentence ("Apparently …", "Only …", "TOMORROW GERRIT VIKTOR MARIANO TAKES").
   const prevAt = at - prev.length - 1;
   // (Not an adjective of that list: a noun follows it as often, "GREAT CATCH YASAMAIN SAID".)
@@ -531,7 +538,7 @@ function objectSlotStart(text: string, s: PiiSpan, regime: Regime, words: Readon
 /** Verbs of the past or the third person that "said" as a verb is never followed by ("NAIAMAH SAID GOT MOVED", "… SAID TAKES SATURDAY"). */
 const AFTER_SAID_NAME = new Set([...'got went came took gave made found kept sent began joined left started'.split(' '), 'takes', 'gets', 'goes', 'comes', 'makes', 'gives', 'leads', 'owns', 'runs', 'joins', 'starts', 'needs', 'wants']);
 /** What "said" after a person's name in an object's place is followed by when it is the name's: a time, a clause's end. */
-const AFTER_OBJECT_SAID = /^(?:since|after|before|last|this|next|until|till|yesterday|today|tomorrow|as)$/;
+const AFTER_OBJECT_SAID = /^(?:since|after|before|last|this|next|until|till|yesterday|today|tomorrow|as|on|about|via|and|or)$/;
 /** Verbs whose object is a person ("we hired abaraham said as a contractor"). */
 const PERSON_VERBS = new Set('hired hire hiring ping pinged ask asked tell told thank thanked invite invited remind reminded meet met page paged call called email emailed'.split(' '));
 /** Prepositions whose object is a person more often than a message's sender ("with", "to", "by"; not "from", "of": "the note from Bob said …"). */
@@ -556,24 +563,14 @@ export function saidAfterName(text: string, s: PiiSpan, regime: Regime, saidEnd:
   if (governor === undefined) return false;
   const ends = next === undefined ? /^[ \t]*[.!?)](?:\s|$)/.test(after) : AFTER_OBJECT_SAID.test(next);
   // After a greeting the name is addressed, nobody's words are reported ("welcome abaraham said! 🎉").
+  // (A comma after "said" there is the name's too: "hey tlaia said, is the vpn down".)
+  if (GREETINGS.has(governor) && /^,[ \t]/.test(after)) return true;
   if (PERSON_VERBS.has(governor) || GREETINGS.has(governor)) return ends || (next === undefined && /^[ \t]*\p{Extended_Pictographic}/u.test(after));
   if (!PERSON_PREPOSITIONS.has(governor)) return false;
   // "1:1 WITH BALÇAR SAID BAHROMOVA": between the name and a word no list holds that ends the clause.
   const nextEnd = saidEnd + 1 + (next?.length ?? 0);
   const nameAfter = next !== undefined && !listedWord(next) && next.length > 2 && /^[ \t]*(?:[,.!?;)]|\r?\n|$)/.test(text.slice(nextEnd, nextEnd + 3));
   return (ends && next !== 'as') || nameAfter;
-}
-
-/** A line with a word in lower case that a heading would capitalise (3 letters or more, no "the", "and", "with"…): prose. */
-function proseLine(line: string): boolean {
-  return !isTitleCaseLine(line) || [...line.matchAll(/(?<![\p{L}'’-])\p{Ll}{3,}(?![\p{L}'’-])/gu)].some((m) => !HEADING_SMALL_WORDS.has(m[0]));
-}
-const HEADING_SMALL_WORDS = new Set('the and for with from via nor but into onto upon over'.split(' '));
-
-function lineAround(text: string, at: number): string {
-  const from = text.lastIndexOf('\n', at - 1) + 1;
-  const to = text.indexOf('\n', at);
-  return text.slice(Math.max(from, at - 120), Math.min(to === -1 ? text.length : to, at + 120));
 }
 
 /**

@@ -17,7 +17,7 @@ import { findNameSlots } from './name-slots.ts';
 import { growToNameNeighbours } from './name-neighbours.ts';
 import { passwordCueSpans } from './password-cues.ts';
 import { splitAtNonNameWords } from './non-name-words.ts';
-import { cellLabel, withoutChatTail } from './name-trims.ts';
+import { cellLabel, trimmed } from './name-trims.ts';
 import { keepForeignNames } from './foreign-names.ts';
 import { WordSequence } from './name-features.ts';
 import { isTitleCaseLine } from './title-case.ts';
@@ -492,9 +492,10 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
     }
   }
   const whole = extendToWholeNames(tokens, out)
-    .map((s) => withoutChatTail(text, withoutLeadingCue(text, s)))
+    .flatMap((s) => trimmed(text, withoutLeadingCue(text, s)))
     .flatMap((s) => splitAtNonNameWords(text, s));
-  const grown = growToNameNeighbours(text, whole.filter((s) => keptGuess(text, s))).filter((s) => keptGuess(text, s));
+  // (Trimmed again: a guess grows to its neighbours, "serenity glover" to "tbh".)
+  const grown = growToNameNeighbours(text, whole.filter((s) => keptGuess(text, s))).flatMap((s) => trimmed(text, s)).filter((s) => keptGuess(text, s));
   const cues = grown.length > 0 ? passwordCueSpans(text) : [];
   if (cues.length === 0) return { tokens, spans: grown };
   const near = cuesByEnd(cues);
@@ -562,7 +563,7 @@ function cuesByEnd(cues: readonly PiiSpan[]): CuesByEnd {
  * given name: "ping Assunta Kling", "PING ELODY ABOUT …". Written in lower case, or in a line of
  * capitals, such a word is the cue; a capitalised one in mixed case may be the name ("Ping Wu").
  */
-const CUE_WORD = '(ping|cc|ask|tell|invite|thank|thanks|hi|hey|dear|remind|email|message|welcome|congrats)';
+const CUE_WORD = '(ping|cc|ask|tell|invite|thank|thanks|hi|hey|yo|dear|remind|email|message|welcome|congrats)';
 const LEADING_CUE = new RegExp(`^${CUE_WORD}[ \\t]+(?=\\S)`, 'i');
 const LONE_CUE = new RegExp(`^${CUE_WORD}$`, 'i');
 

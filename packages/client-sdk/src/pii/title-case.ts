@@ -18,3 +18,16 @@ export function isTitleCaseLine(line: string): boolean {
   }
   return words >= TITLE_CASE_MIN_WORDS && capitalised / words >= TITLE_CASE_RATIO;
 }
+
+/** A line with a word in lower case that a heading would capitalise (3 letters or more, no "the", "and", "with"…): prose. */
+export function proseLine(line: string): boolean {
+  return !isTitleCaseLine(line) || [...line.matchAll(/(?<![\p{L}'’-])\p{Ll}{3,}(?![\p{L}'’-])/gu)].some((m) => !HEADING_SMALL_WORDS.has(m[0]));
+}
+const HEADING_SMALL_WORDS = new Set('the and for with from via nor but into onto upon over'.split(' '));
+
+/** The line around offset `at`, at most 120 characters either side. */
+export function lineAround(text: string, at: number): string {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  const to = text.indexOf('\n', at);
+  return text.slice(Math.max(from, at - 120), Math.min(to === -1 ? text.length : to, at + 120));
+}
