@@ -65,16 +65,33 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
     // A function word of the line's language cuts, and in mixed case any word in lower case: a
     // name there is capitalised ("Maria da Silva vão apresentar").
     const cuts = (t: WordToken | undefined): boolean => t !== undefined && (isFunctionWordOf(t.word, langs) || (!caseless && t.word === t.lower));
+    const tail = cued ? addressTail(text, rest, cuts) : -1;
     rest.forEach((w, k) => {
       const next = rest[k + 1]?.t;
       const between = piece.length > 0 && next !== undefined && !cuts(next) && NAME_PARTICLES.has(w.t.lower);
-      // Right after a greeting comes a name, whatever else its first word is ("hallo tal munch").
-      if (cuts(w.t) && !between && !(cued && k === 0)) close();
+      // Right after a greeting comes a name, whatever else its first word is ("hallo tal munch"),
+      // and it ends at the comma ("salut kyra da, tu peux …").
+      if (cuts(w.t) && !between && !(cued && k === 0) && k !== tail) close();
       else piece.push(w);
     });
     close();
   }
   return out;
+}
+
+/**
+ * After a greeting, the index in `rest` of a function word that ends the name a comma closes, the
+ * words before it names' (none cut): "salut kyra da, tu …", "GRACIAS LAN NGỌC NI, LO …", "TERIMA
+ * KASIH GIA KIÊN YANG, NANTI …"; -1 when there is none ("hola a todos," opens with one).
+ */
+function addressTail(text: string, rest: ReadonlyArray<{ t: WordToken }>, cuts: (t: WordToken) => boolean): number {
+  for (let k = 1; k < rest.length && k <= 3; k++) {
+    const t = rest[k]?.t;
+    const prev = rest[k - 1]?.t;
+    if (t === undefined || prev === undefined || cuts(prev) || !/^[ \t]+$/.test(text.slice(prev.end, t.start))) return -1;
+    if (text.charCodeAt(t.end) === 44) return cuts(t) ? k : -1;
+  }
+  return -1;
 }
 
 /**
