@@ -21,3 +21,11 @@ export function addressHead(text: string, at: number, governor: string): boolean
 export function endsAddress(text: string, end: number): boolean {
   return /^[ \t]*(?:[,.!?:)]|\p{Extended_Pictographic}|\r?\n|$)/u.test(text.slice(end, end + 3));
 }
+
+/**
+ * A list of people after a label that names them, up to the name ("Approvers: Keji Gassama, ",
+ * "ON-CALL THIS WEEK: AWESI GYAMFI (PRIMARY), "), or a one-on-one's first person ("1:1 kwadwo
+ * wuraola / "): each item is a name.
+ */
+export const PERSON_LIST =
+  /(?:^|\n)[ \t]*(?:(?:(?:requested|required)[ \t]+)?reviewers?|approvers?|attendees|participants|invitees|owners?|assignees?|cc|on-?call(?:[ \t]+this[ \t]+week)?)[ \t]*:[ \t]+(?:[^,;:\n]{1,60},[ \t]*){1,8}$|(?:^|\n)[ \t]*1:1[ \t]+[^\n\/,]{1,40}[ \t]\/[ \t]*$/iu;

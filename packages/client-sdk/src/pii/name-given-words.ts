@@ -29,7 +29,7 @@ import {
 } from './name-words.ts';
 import type { Regime } from './name-words.ts';
 import { lineAround, proseLine } from './title-case.ts';
-import { addressHead, endsAddress } from './name-address.ts';
+import { PERSON_LIST, addressHead, endsAddress } from './name-address.ts';
 import type { PiiSpan } from './types.ts';
 
 // Given names that are English words (issue 13: a name is removed whole). The tagger weighs a word
@@ -440,7 +440,7 @@ const FIELD_END = /^(?:[ \t]*(?:[|,"”!.?;:()\]<·]|\r?\n|$)|\t|[ \t][\/—–]
  * MAHESWARA!", "welcome our new hire, Wellington …").
  */
 const FIELD_OPENS =
-  /(?:(?:\||[^\s]\t)[ \t]*|(?:^|\n|,)["“]|(?:^|\s)\(|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|\n|\|)[ \t]*[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,3}:[ \t]+|[—–][ \t]*|\b(?:thank you|thanks|thx|welcome|hi|hello|hey|dear|cheers|congrats|congratulations|hire|colleague|teammate|manager|lead)[,!][ \t]+|(?:^|\n)[ \t]*(?:signed|regards|best|best regards|kind regards|warm regards|thanks|many thanks|cheers|sincerely|yours|yours sincerely|yours truly|br)[,.!]?[ \t]*\r?\n[ \t]*)$/iu;
+  /(?:(?:\||[^\s]\t)[ \t]*|(?:^|\n|,)["“]|(?:^|\s)\(|(?:^|\n)[ \t]*#{1,6}[ \t]+|(?:^|\n|\||[ \t]\/)[ \t]*[\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,3}:[ \t]+|[—–][ \t]*|\b(?:thank you|thanks|thx|welcome|hi|hello|hey|dear|cheers|congrats|congratulations|hire|colleague|teammate|manager|lead)[,!][ \t]+|(?:^|\n)[ \t]*(?:signed|regards|best|best regards|kind regards|warm regards|thanks|many thanks|cheers|sincerely|yours|yours sincerely|yours truly|br)[,.!]?[ \t]*\r?\n[ \t]*)$/iu;
 
 /**
  * A field whose value is a person's name and nothing else: a table's cell, the line under a
@@ -464,14 +464,15 @@ function fieldStart(text: string, s: PiiSpan, regime: Regime, words: ReadonlyArr
     const head = run[0] as { w: string; at: number };
     const before = text.slice(Math.max(0, head.at - 40), head.at);
     const csv = text.charCodeAt(head.at - 1) === 44 && lineAround(text, head.at).split(',').length >= 4 && !/,[ \t]/.test(lineAround(text, head.at));
-    if (!csv && !FIELD_OPENS.test(before)) continue;
+    const listed = PERSON_LIST.test(text.slice(Math.max(0, head.at - 160), head.at));
+    if (!csv && !listed && !FIELD_OPENS.test(before)) continue;
     // (A quoted value ends at its quote, a bracket's at the bracket: '"const unsig\nned char"' is
     // no field of its own.)
     if (/["“]$/.test(before) && !/^["”]/.test(text.slice(s.end, s.end + 1))) continue;
     if (/\($/.test(before) && text.charAt(s.end) !== ')') continue;
     // (In a table's cell, a comma-separated value, a bracket, a signature or the value of a label
     // that names a person, a gerund is no verb: the field is the name.)
-    const cell = csv || STRUCTURED_FIELD.test(before);
+    const cell = csv || listed || STRUCTURED_FIELD.test(before);
     // (Two English words there are a label's as often, but not in a cell that holds the name alone.)
     if (!cell && englishRun(run)) continue;
     const fits = run.every(({ w }, j) => {
