@@ -1,4 +1,5 @@
-import { FINDING_TAG, PLACEHOLDER, isCommonPassword, isSpacedPassphrase, userBeforeColon } from './password-values.ts';
+import { FINDING_TAG, PLACEHOLDER, isCodeValue, isCommonPassword, isSpacedPassphrase, userBeforeColon } from './password-values.ts';
+import { ENGLISH_TIER } from './english-lexicon.ts';
 import { TRAILING_PUNCTUATION, hasPasswordShape, isNumberedThing, isStrongPasswordValue } from './password-shapes.ts';
 import { execAround, stemPositions } from './anchor-windows.ts';
 import { answerLine } from './password-passphrases.ts';
@@ -93,6 +94,22 @@ const ANSWER_OPENING = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[\p{L}][\p{L}.'’
 /** A line that only holds the answerer's stalling: "one sec", "sure one sec", "hang on". */
 const STALLING = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[\p{L}][\p{L}.'’ -]{0,20}:[ \t]*)?(?:sure|ok|okay|yes|yep|one sec|hang on|hold on|sec|checking|let me check|lemme check|just a sec)[ \t,.!]*(?:one sec|sec)?[ \t.!]*$/iu;
 
+/** A line that names a password itself when it asks ("what's the guest wifi password again?", "could you confirm the password on the account?"). */
+const NAMES_PASSWORD = /(?<![a-zA-Z\u00C0-\u024F])(?:pw|pwd|pass|password|passwd|passcode|passphrase|magic[ \t]+word)(?![a-zA-Z\u00C0-\u024F])/i;
+/** What a chat's answer holds that is no value: a word of chat, a mention, a pointer to where the value is. */
+const CHAT_WORDS = new Set('idk dunno lol ty thx thanks np nvm brb omg kk ok okay sure yes yep yeah no nope nah hmm same unchanged vault dm dmd sent slack teams check asking lemme'.split(' '));
+/**
+ * One token alone as the answer to a line that asks for a password by its name: the value whatever its shape
+ * ("b8wi", "16/08/1994", "qwqwqwqw"), not a word of chat or prose, a mention, a placeholder or a reference in code.
+ */
+function isAnswerToken(token: string): boolean {
+  // (Nor a MIME boundary or a mail's quote mark: "--6460….JavaMail", ">smart".)
+  if (token.length < 3 || token.length > 64 || /&[a-z]+;|^[-=>\/]/i.test(token) || PLACEHOLDER.test(token) || FINDING_TAG.test(token) || isCodeValue(token) || /^@\p{L}+$/u.test(token) || /\?$/.test(token) || /^(?:https?:\/\/|www\.|~?\/)/i.test(token)) return false;
+  const lower = token.toLowerCase().replace(/['’]/g, '');
+  if (CHAT_WORDS.has(lower)) return false;
+  return !(/^\p{L}+$/u.test(token) && (ENGLISH_TIER.get(lower) ?? 9) <= 2 && !isCommonPassword(token));
+}
+
 /** Whether `value` is one a phrase with no cue gives: a password's shape, and digits where `digits` allows. */
 function given(value: string, digits: boolean, common = false): boolean {
   // (Not an HTML entity's text, a MIME boundary or a mail's quote mark: "&quot;n/a&quot;", "--6460….JavaMail", ">smart".)
@@ -130,6 +147,7 @@ function* answersToAsking(text: string): Generator<PiiSpan> {
     let lineEnd = text.indexOf('\n', index);
     if (lineEnd === -1 || lineStart <= done || !ASKING.test(text.slice(lineStart, lineEnd))) continue;
     done = lineStart;
+    const lineEnd0 = lineEnd;
     for (let j = 0; j < 3 && lineEnd !== -1; j++) {
       const at = lineEnd + 1;
       lineEnd = text.indexOf('\n', at);
@@ -140,7 +158,7 @@ function* answersToAsking(text: string): Generator<PiiSpan> {
       // ("build and X, same as the test tenant": a user and the password.)
       const pair = /^[^\s,]+[ \t]+(?:and|\/)[ \t]+([^\s,]{4,128})(?=[ \t]*(?:,|$))/u.exec(rest);
       const token = pair !== null ? pair[1] ?? '' : /^\S+$/u.test(rest) ? rest.replace(/[.,;:!]$/u, '').replace(/^["'`“]|["'`”]$/gu, '').replace(TRAILING_PUNCTUATION, '') : '';
-      if (token !== '' && given(token, true)) {
+      if (token !== '' && (given(token, true) || (lineEnd0 - lineStart <= 160 && NAMES_PASSWORD.test(text.slice(lineStart, lineEnd0)) && isAnswerToken(token)))) {
         const start = at + open + rest.indexOf(token);
         yield { start, end: start + token.length };
       } else if (/^\p{L}{3,}(?:[ \t]+\p{L}{3,}){2,5}$/u.test(rest) && rest === rest.toLowerCase() && isSpacedPassphrase(rest)) {

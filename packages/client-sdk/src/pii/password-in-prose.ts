@@ -94,11 +94,11 @@ const SHAPE_ONLY_CUE = /^(?:wi-?fi|key)$/i;
 export const CUE_ENDS_LINE =
   /^(?:(?:[ \t]+(?:is|was|will be))?(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?|[ \t]+[^\n]{0,50}?(?:[:：]|[ \t](?:is|below|here)[ \t]*[:：]?|[ \t]*[👇⬇↓]+))[ \t]*\r?$/iu;
 /** A value with no link after the cue, ending its clause: "pw 339275", "Netflix pw Marble 🙂", "temp pw Noodle, …". */
-const UNLINKED_VALUE = /^[ \t]+(\p{L}{4,32}|\d{6,16})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+[^\s\p{L}\p{N}]))/u;
+const UNLINKED_VALUE = /^[ \t]+(\p{L}{4,32}|\d{4,16})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+[^\s\p{L}\p{N}]))/u;
 /** "new", "temp" and their kind right before a cue, with up to two words between ("new admin password"). */
 const NEW_BEFORE_CUE = /(?:^|[^\p{L}])(?:new|temp|temporary|neues?|nouveau|nuova|nueva|nova|nieuwe?)[ \t]+(?:[\p{L}-]{2,20}[ \t]+){0,2}$/iu;
-/** One token after the cue and an emoji right after it. */
-const VALUE_THEN_EMOJI = /^[ \t]*[:=]?[ \t]+([^\s"'`“”‘’«»]{4,64}?)[ \t]*(?=\p{Extended_Pictographic})/u;
+/** One token after the cue and an emoji right after it, or a spaced dash or a bracket that ends the clause ("Temp pw B5j2 — user must change it"). */
+const VALUE_THEN_EMOJI = /^[ \t]*[:=]?[ \t]+([^\s"'`“”‘’«»]{4,64}?)(?:[ \t]*(?=\p{Extended_Pictographic})|[ \t]+(?=[-–—][ \t]|\((?!\))))/u;
 /** One token between commas right after the cue, or in round brackets a few words further on in its clause. */
 const SET_APART = /^(?:,[ \t]+([^\s,()]{4,64}),(?=[ \t])|[^\n.!?()]{0,40}?[ \t]\(([^\s()]{4,64})\))/u;
 /** What {@link SET_APART} takes: a password's shape, a passphrase run together, one of the most used passwords, or digits. */
@@ -254,7 +254,7 @@ function* findCuedPasswords(text: string, written: string): Generator<PiiSpan> {
       yield { start, end: start + quotedValue.length };
       continue;
     }
-    // After "new pw", one token and an emoji: the value whatever its shape ("new pw über-cool 🔑 don't lose it").
+    // After "new pw", one token and an emoji, a dash or a bracket: the value whatever its shape ("new pw über-cool 🔑 don't lose it", "Temp pw B5j2 — user must …").
     const emojiAfter = NEW_BEFORE_CUE.test(text.slice(Math.max(0, index - 40), index)) ? VALUE_THEN_EMOJI.exec(rest) : null;
     const emojiValue = emojiAfter?.[1];
     if (emojiAfter !== null && emojiValue !== undefined && isGivenToken(emojiValue)) {
@@ -263,7 +263,8 @@ function* findCuedPasswords(text: string, written: string): Generator<PiiSpan> {
       continue;
     }
     // (A dash ends the clause too: "Temp passcode 1971battery — user must change it".)
-    const brief = /^[ \t]+((?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]{5,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[-–—][ \t]))/u.exec(rest);
+    // (Or a bracket: "passwd Rex5 (same on all three boxes)"; four characters are one.)
+    const brief = /^[ \t]+((?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]{4,32})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[-–—][ \t])|[ \t]+\((?!\)))/u.exec(rest);
     const briefValue = brief?.[1];
     if (brief !== null && briefValue !== undefined && !isNumberedThing(briefValue) && !TECH_TOKEN.test(briefValue)) {
       const start = cueEnd + brief[0].length - briefValue.length;
@@ -282,7 +283,8 @@ function* findCuedPasswords(text: string, written: string): Generator<PiiSpan> {
     }
     const bare = UNLINKED_VALUE.exec(rest);
     const bareValue = bare?.[1];
-    if (bare !== null && bareValue !== undefined && (/^\d+$/.test(bareValue) || isCommonPassword(bareValue) || (!LOGIN_CUE.test(cue) && /^\p{Lu}\p{Ll}+$/u.test(bareValue) && isPlainWordPassword(bareValue)))) {
+    // (Four or five digits too, "shared drive pswd 20644", not a year: "password 2024.")
+    if (bare !== null && bareValue !== undefined && ((/^\d+$/.test(bareValue) && !/^(?:19|20)\d\d$/.test(bareValue)) || isCommonPassword(bareValue) || (!LOGIN_CUE.test(cue) && /^\p{Lu}\p{Ll}+$/u.test(bareValue) && isPlainWordPassword(bareValue)))) {
       const start = cueEnd + bare[0].length - bareValue.length;
       yield { start, end: start + bareValue.length };
       continue;
@@ -353,8 +355,9 @@ function* findCuedPasswords(text: string, written: string): Generator<PiiSpan> {
     if (before === null || value === undefined) continue;
     const { word } = bareWord(value);
     const valueAt = before.index + before[0].indexOf(value);
-    // "login: svc_backup (password via the portal)": a user's name, after its key.
-    if (USER_KEY_BEFORE.test(head.slice(0, valueAt))) continue;
+    // "login: svc_backup (password via the portal)": a user's name, after its key; and the word for a login's other
+    // half is none ("log in with your usual username (passphrase is X for now)").
+    if (USER_KEY_BEFORE.test(head.slice(0, valueAt)) || /^(?:user(?:name)?s?|login|account|e-?mail|userid|handle)$/i.test(word)) continue;
     // "correct horse battery staple is the password": words from the line's start (or a bracket's),
     // the value's last word among them, are one passphrase.
     // (In Title Case too, and after "quick one:" or "FYI": "FYI Purple Monkey Dishwasher is the new pw".)
@@ -396,13 +399,13 @@ const PIN_CODE = afterNonLetter(new RegExp(
 ));
 /** Supersets of the cues of {@link PIN_CODE} and {@link CREDENTIAL_PAIR}: those run only on texts that have one. */
 const PIN_HINT = /pin|code|combination/i;
-const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugang|identifiants|inloggegevens|acce?ss?o?|accès|toegang|dostęp|auth|vpn|ssh|sftp|rdp|db/i;
+const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugang|identifiants|inlog|ac?ce?ss?o?|accès|toegang|dostęp|auth|vpn|ssh|sftp|rdp|db/i;
 /** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
-const CREDENTIAL_PAIR = afterNonLetter(/(?<![a-zA-Z])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|login|wi-?fi|account|access(?=[ \t]*:)|(?:vpn|ssh|sftp|rdp|db)(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu);
+const CREDENTIAL_PAIR = afterNonLetter(/(?<![a-zA-Z])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|inloggen|login|wi-?fi|account|access(?=[^\n:.!?]{0,40}:)|(?:vpn|ssh|sftp|rdp|db)(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu);
 
 /** "log in with jdoe and X", "signed in as admin / X": the second of the two is the password. */
 const LOGIN_WITH =
-  /(?<![\p{L}])(?:(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)(?:\s+(?!with|as|using)[^\s,]+){0,4}?\s+(?:with|as|using)\s+[^\s,]{2,64}\s+(?:and|\/|\+|&|using|with)|(?:anmeld(?:ung|en|e dich)|einloggen|login)\s+mit\s+[^\s,]{2,64}\s+und)\s+["'`“]?([^\s"'`”]{4,128})/dgiu;
+  /(?<![\p{L}])(?:(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)(?:\s+(?!with|as|using)[^\s,]+){0,5}?\s+(?:with|as|using)\s+[^\s,]{2,64}\s+(?:and|\/|\+|&|using|with)|(?:anmeld(?:ung|en|e dich)|einloggen|login)\s+mit\s+[^\s,]{2,64}\s+und)\s+["'`“]?([^\s"'`”]{4,128})/dgiu;
 const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|anmeld|einloggen/i;
 /**
  * Words of a login, a lock or a code, and a login pair's slash, near which a passphrase of words with
@@ -480,7 +483,8 @@ export function* findSentencePasswords(written: string): Generator<PiiSpan> {
     for (const m of execAll(LOGIN_WITH, text)) {
       const span = m.indices?.[1];
       const value = (m[1] ?? '').replace(TRAILING_PUNCTUATION, '');
-      if (span !== undefined && (hasPasswordShape(value) || isLetterRunPassword(value) || isJoinedWordsPassphrase(value) || isCommonPassword(value) || /^\d{4,16}$/.test(value))) yield { start: span[0], end: span[0] + value.length };
+      // (A user and then the value leave no doubt: digits and a mark, a date or a phone's number, are one too, "as jdoe with '956-562-7573'".)
+      if (span !== undefined && (hasPasswordShape(value) || isLetterRunPassword(value) || isJoinedWordsPassphrase(value) || isCommonPassword(value) || /^\d{4,16}$/.test(value) || (isMarkedValue(value) && !/^v?\d+(?:\.\d+)+$/i.test(value)))) yield { start: span[0], end: span[0] + value.length };
     }
   }
   if (PIN_HINT.test(text) && /\d{4}/.test(text)) {

@@ -378,11 +378,11 @@ function* loginPairs(text: string): Generator<PiiSpan> {
   }
   // "jdoe / X", "meeting room tablet: ops / X", "the login for the kiosk is admin / X".
   if (text.includes('/')) {
-    for (const m of text.matchAll(/(?:^|[:→][ \t]*|->[ \t]*|[ \t]is[ \t]+)([a-z][a-z0-9._-]{1,31})[ \t]+\/[ \t]+(?=[^\s\/])/gmu)) {
+    for (const m of text.matchAll(/(?:^|[:→][ \t]*|->[ \t]*|[ \t](?:is|login)[ \t]+)([a-z][a-z0-9._-]{1,31})[ \t]+\/[ \t]+(?=[^\s\/])/gmu)) {
       const user = m[1] ?? '';
       const from = (m.index ?? 0) + m[0].length;
       const lineStart = text.lastIndexOf('\n', m.index ?? 0) + 1;
-      const cue = /log|cred|account|tablet|kiosk|router|admin/i.test(text.slice(lineStart, m.index ?? 0));
+      const cue = /log|cred|account|tablet|kiosk|router|admin/i.test(text.slice(lineStart, (m.index ?? 0) + m[0].length - user.length));
       const strong = cue || /[._\d-]/.test(user) || ACCOUNT_WORDS.test(user);
       const lineEnd = text.indexOf('\n', from);
       const tail = text.slice(from, lineEnd === -1 ? text.length : lineEnd);

@@ -3,6 +3,7 @@ import { findSentencePasswords } from './password-in-prose.ts';
 import { findAccessCodes } from './password-access-codes.ts';
 import { findGivenPasswords } from './password-given.ts';
 import { findPassphrases } from './password-passphrases.ts';
+import { findOtherScriptPasswords } from './password-scripts.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import { memoized, scrubFinds } from './call-memo.ts';
@@ -158,10 +159,16 @@ function withinRecordSyntax(text: string, s: PiiSpan): PiiSpan | undefined {
   }
   let start = 0;
   let end = value.length;
-  const named = /^[\w.-]{1,60}?(?:passw(?:or)?d|pwd|pass|secret|token|key)s?=(?=\S)/i.exec(value);
+  // (A key's name ends in 'key' as a word of it: "api_key=", "apikey=", not "DONKEY=%quiet", a value.)
+  const named = /^(?:[\w.-]{0,60}?(?:passw(?:or)?d|pwd|pass|secret|token|apikey|[_.-]key)|key)s?=(?=\S)/i.exec(value);
   if (named !== null) start = named[0].length;
   else if (value.startsWith('>') && value.includes('</')) start = 1;
-  const next = /<\/|[;&](?=[A-Za-z_][\w .-]{0,40}=)/.exec(value.slice(start));
+  // The next field of a record ends the value only in a record: after a setting's '=' or its name, or on a line of
+  // fields ("Server=db;Password=X;Encrypt=True", "?pwd=X&ssl=true"); a value given in prose keeps its '&' and ';'
+  // ("the passcode is W5os&EZ=cHupQ"), unless a field's name of a word follows ("password: X;Encrypt=true").
+  const lineHead = text.slice(Math.max(text.lastIndexOf('\n', s.start - 1) + 1, s.start - 200), s.start);
+  const inRecord = named !== null || /=["']?$/.test(lineHead) || /[?;&][\w .-]{1,40}=[^\s]*$/.test(lineHead);
+  const next = (inRecord ? /<\/|[;&](?=[A-Za-z_][\w .-]{0,40}=)/ : /<\/|[;&](?=[A-Za-z][a-z]{2,}(?:[ _][A-Za-z][a-z]+)?=)/).exec(value.slice(start));
   if (next !== null) end = start + next.index;
   return end > start && !isValueOfCode(value.slice(start, end)) ? { start: s.start + start, end: s.start + end } : undefined;
 }
@@ -245,6 +252,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findAccessCodes(text);
   yield* findGivenPasswords(text);
   yield* findPassphrases(text);
+  yield* findOtherScriptPasswords(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
