@@ -11,6 +11,7 @@ import { findCjkStreets } from './street-cjk.ts';
 import { findCuedStreetLines, findLoneStreetLines, findStreetLinesBeforePostcodes } from './street-lines.ts';
 import { CAP_WORD, UNIT_BEFORE_NUMBER, WORD_BEFORE_NUMBER, isSpace, lastCodeIn, lineAround, matchNearAnchors } from './street-text.ts';
 import { findLocalStreetNames } from './street-local-names.ts';
+import { findHouseNamesAndMarks } from './street-house-names.ts';
 import { MEDIA_VERBS, MODEL_WORDS, ROAD_CLASS_WORDS, ROOM_FIRST_WORDS, VERSION_CONTEXT } from './street-look-alikes.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
 import { englishWordLine, findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
@@ -100,11 +101,15 @@ const ROOM_WORDS = new Set(['room', 'zimmer', 'raum', 'bldg', 'building', 'mails
  */
 function namesStreet(written: readonly string[], k: number): boolean {
   const w = written[k] ?? '';
-  if (!/^\p{Lu}/u.test(w)) return false;
   const lower = w.toLowerCase();
+  // "99 26th of July St.", "1 26TH OF JULY STREET": a street named after a date (Egypt, Cuba).
+  if (lower === 'of' && /^\d{1,2}(?:st|nd|rd|th)$/i.test(written[k - 1] ?? '') && MONTHS.has((written[k + 1] ?? '').toLowerCase())) return true;
+  if (!/^\p{Lu}/u.test(w)) return false;
   if (lower === 'new' || lower === 'old' || lower === 'will' || w === 'A') return true;
   return lower === 'on' && [written[k - 1], written[k + 1]].some((x) => x !== undefined && /^\p{Lu}/u.test(x) && !ENGLISH_TIER.has(x.toLowerCase()));
 }
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /** Particles inside Dutch, German and Romance street names ("van de Venstraat", "von der Tann-Straße"). */
 const NAME_PARTICLES = new Set(['de', 'van', 'der', 'den', 'von', 'vom', 'la', 'le', 'di', 'da', 'du', 'del', 'della', 'des', 'ter', 'te', 'op']);
@@ -245,11 +250,23 @@ const UNIT_LEAD_AT = new RegExp(`^${UNIT_LEAD}`, 'iu');
 // (Vietnamese writes "số", number, before the house number the street line starts with.)
 const UNITS_BEFORE = new RegExp(`(?<![\\p{L}\\d])(?:${UNIT_LEAD}|${FLOOR})(?:,?[ \\t]+(?:${UNIT_LEAD}|${BUILDING_BEFORE})){0,3},?[ \\t]+(?:số[ \\t]+)?$`, 'iu');
 
+/** A residence or building named before its units or street ("Résidence Nour, Imm. 12, …", "Tòa nhà Bến Thành, 214 …"). */
+const BUILDING_LEAD = /(?<![\p{L}\d])(?:r[ée]sidence|tòa[ \t]nhà|menara|wisma|gedung)[ \t]+(?:[\p{L}'’.-]+[ \t]+){0,3}[\p{L}'’.-]+,?[ \t]+$/iu;
+/** A unit's word whose number starts a line found ("Appt 26, Rue Ibn Batouta": the line is the street after the unit). */
+const UNIT_WORD_BEFORE = /(?<![\p{L}\d])(?:apt|appt|apartment|flat|unit|suite|phòng)\.?[ \t]$/iu;
+
 /** The span grown back over the units written before it ("Flat 32, " before "38 Sráid an Mhuilinn"). */
 function withUnitsBefore(text: string, s: PiiSpan): PiiSpan {
-  if (s.start === 0 || !isSpace(text.charCodeAt(s.start - 1))) return s;
-  const m = UNITS_BEFORE.exec(text.slice(Math.max(0, s.start - 80), s.start));
-  return m === null ? s : { start: s.start - m[0].length, end: s.end };
+  if (s.start === 0) return s;
+  let start = s.start;
+  const word = UNIT_WORD_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+  if (word !== null && /^\d[^\s,]*,[ \t]/.test(text.slice(start, s.end))) start -= word[0].length;
+  if (!isSpace(text.charCodeAt(start - 1))) return start === s.start ? s : { start, end: s.end };
+  const m = UNITS_BEFORE.exec(text.slice(Math.max(0, start - 80), start));
+  if (m !== null) start -= m[0].length;
+  const building = BUILDING_LEAD.exec(text.slice(Math.max(0, start - 64), start));
+  if (building !== null) start -= building[0].length;
+  return start === s.start ? s : { start, end: s.end };
 }
 
 /** A house number, with its unit, or "s/n", right after a name guess ("Lilleringen 67", "Edificio Leticia s/n."). */
@@ -267,6 +284,8 @@ const WORD_BEFORE_GUESS = /(?<![\p{L}\p{M}'’.-])([\p{L}][\p{L}\p{M}.]{0,11}) +
  * second floor"): a street named without a street word. Not when a word of them is a given name a
  * list holds ("Ana 2"), nor when the words look like no street (a function word, English only).
  */
+/** Words in lower case before the capitalised last word of a name guess. */
+const LOWER_LEAD = /^(\p{Ll}+)(?:[ \t]+\p{Ll}+)*[ \t]+(?=\p{Lu}\p{Ll}*$)/u;
 /** Prepositions of place in several languages; not "de", "del", "la", which street names hold ("Avenida de Mayo"). */
 const PREPOSITION_IN_GUESS = /(?<![\p{L}])(?:desde|hasta|hacia|para|por|en|al|von|bis|nach|zum|zur|vers|chez|naar|från|till)[ \t]+/giu;
 function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
@@ -287,6 +306,10 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     if (preposition !== undefined && /^\p{Lu}/u.test(text.slice(s.start + preposition.index + preposition[0].length))) {
       s = { start: s.start + preposition.index + preposition[0].length, end: s.end };
     }
+    // "η νέα μου διεύθυνση είναι Τσιμισκή 121": in a script with capitals, a sentence's words in lower case before the street's
+    // capitalised name are not the street's (a particle aside: "de Ruijterkade 7").
+    const lowerLead = LOWER_LEAD.exec(text.slice(s.start, s.end));
+    if (lowerLead !== null && !NAME_PARTICLES.has(lowerLead[1] ?? '') && !TYPE_OR_SUFFIX.test(lowerLead[1] ?? '')) s = { start: s.start + lowerLead[0].length, end: s.end };
     // (Korean roads are read by their own rule, which leaves the province, city and district out.)
     if (s.start >= s.end || /\p{Script=Hangul}/u.test(text.slice(s.start, s.end))) continue;
     // The words are a name guess already, removed either way: a looser end costs no word here.
@@ -338,6 +361,7 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findCjkStreets(text);
   yield* findTransliteratedStreets(text);
   yield* findLocalStreetNames(text);
+  yield* findHouseNamesAndMarks(text);
   const anchors = streetWordAnchors(text);
   for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER]) {
     const matches =
@@ -364,7 +388,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       }
       // "use Gate 2", "lewat Gate 25": a gate. Norway's street word "gate" follows a name in the genitive ("Kongens gate 5", "Nielsens Gate 40").
       // (In lower case too: "Boarding from gate 15".)
-      if (re === NAME_THEN_STREET_WORD && /(?<![s\s])\s+[Gg]ate,?\s+(?:\S+\s?)?\d[^\s]*$/u.test(value)) continue;
+      // (Nor after a Norwegian adjective of place: "Nedre gate 7B", "Øvre gate 3", "Store gate 12".)
+      if (re === NAME_THEN_STREET_WORD && /(?<![s\s])\s+[Gg]ate,?\s+(?:\S+\s?)?\d[^\s]*$/u.test(value) && !/(?:^|\s)(?:Nedre|Øvre|Søndre|Nordre|Vestre|Østre|Store|Lille|Gamle|Nye|Indre|Ytre)\s+gate/u.test(value)) continue;
       if (re === NAME_THEN_STREET_WORD) {
         const name = HUNGARIAN_U.exec(value)?.[1];
         if (name !== undefined && (!/^\p{Lu}/u.test(name) || ENGLISH_TIER.has(name.toLowerCase()))) continue;

@@ -74,7 +74,7 @@ const KOREAN_UNITS = '(?:,?[ \\t]+(?:\\p{Script=Hangul}{1,12}[ \\t]?)?(?:지하[
  * line ("109-dong 506-ho, 142 Solbaram-ro").
  */
 const KOREAN_ROAD = new RegExp(
-  `(?<![\\p{L}\\d])(?:\\p{L}+-(?:ro|daero|gil)|\\p{Script=Hangul}{1,8}(?:로|길)(?:[ \\t]?\\d{1,3}번길)?)(?:[ \\t]+\\d{1,3}(?:beon)?-?gil)?[ \\t]+${NUMBER}(?![\\d]|(?!${HANGUL_PARTICLE})\\p{L})${KOREAN_UNITS}` +
+  `(?<![\\p{L}\\d])(?:\\p{L}+-(?:ro|daero|gil)|\\p{Script=Hangul}{1,8}(?:로|길)(?:[ \\t]?\\d{1,3}번?길)?)(?:[ \\t]+\\d{1,3}(?:beon)?-?gil)?[ \\t]+${NUMBER}(?![\\d]|(?!${HANGUL_PARTICLE})\\p{L})${KOREAN_UNITS}` +
     `|(?<![\\w.,/:-])(?:\\d{1,4}-dong[ \\t]+\\d{1,5}-ho,?[ \\t]+)?${NUMBER}[ \\t]+\\p{L}+-(?:ro|daero|gil)(?![\\p{L}])`,
   'giu',
 );

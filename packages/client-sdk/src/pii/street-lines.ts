@@ -189,6 +189,15 @@ const POSTCODE_AFTER = /,[ \t]+(?:(?:\d{2,3}[ -]\d{2,3}|\d{4,5}(?:-\d{3,4})?)[ \
 /** How many words before a postcode's comma may belong to the street line. */
 const POSTCODE_REACH_WORDS = 5;
 
+/** Particles a street's name may start with in lower case ("de Ruijterkade", "van Baerlestraat", "la Rambla"). */
+const LOWER_PARTICLES = new Set(['de', 'del', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'di', 'da', 'du', 'des', 'el', 'al', 'am', 'an', 'im', 'in', 'op', 'ter', 'te', 'het', "'t"]);
+/** Whether `named` starts with a plain word in lower case (no type word, particle or abbreviation) and a later word is capitalised. */
+function isLowerLead(named: string): boolean {
+  const words = named.trim().split(/[ \t]+/);
+  const first = words[0] ?? '';
+  return words.length > 1 && /^\p{Ll}+$/u.test(first) && !TYPE_OR_SUFFIX.test(first) && !LOWER_PARTICLES.has(first) && words.slice(1).some((w) => /^\p{Lu}/u.test(w));
+}
+
 export function* findStreetLinesBeforePostcodes(text: string): Generator<PiiSpan> {
   for (const m of execAll(POSTCODE_AFTER, text)) {
     const comma = m.index;
@@ -214,6 +223,9 @@ export function* findStreetLinesBeforePostcodes(text: string): Generator<PiiSpan
       // (The words before the house number only: "Meir 85 bus 17" has its unit after it.)
       const named = text.slice(at, comma).split(/\d/, 1)[0] ?? '';
       if (!caselessLine && named.split(/[ \t]+/).some((w) => /^\p{Ll}+$/u.test(w) && (ENGLISH_TIER.get(w) ?? 9) <= 2)) continue;
+      // "η νέα μου διεύθυνση είναι Solonos 22, …", "nova adresa je Ilica 5, …": words in lower case before the capitalised name are
+      // the sentence's in any language, a type word or a particle aside ("ul. Marszałkowska 10", "via Roma 10", "de Ruijterkade 7").
+      if (!caselessLine && isLowerLead(named)) continue;
       const span = streetLineAt(text, at);
       if (span !== undefined && span.end === comma) {
         yield span;

@@ -75,7 +75,7 @@ export const FRENCH_TYPES_BEFORE_PARTICLE =
 export const COMPOUND_ENDINGS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|berg|hof|zeile|lände|gürtel|' +
   'straat|laan|plein|gracht|kade|dreef|singel|dijk|' +
-  'gatan|gata|\\p{L}{2}g\\.|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backe|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
+  'gatan|gata|\\p{L}{2}g\\.|vägen|väg|gränden|gränd|gärdet|gården|torget|torg|allén|allé|backen|backe|slingan|stigen|stig|gade|vej|veien|vegen|gate|plass|katu|tie|kuja|utca|ulice|plantsoen|hof|park|' +
   // Finnish, Norwegian and Danish street words written as the end of one word.
   'polku|rinne|kaari|ranta|väylä|raitti|penger|bulevardi|esplanadi|aukio|tori|puistikko|wall|bakken|stien|faret|jordet|hagen|åsen|løkka|tunet|svingen|kroken|vænget|toften|stræde|plads|' +
   // Esperanto compounds ("Zamenhofstrato", "Ĉefvojo").
@@ -152,15 +152,16 @@ export const UNIT =
  * a building's name ("Jade Tower", "Santos Bldg.", "sunrise residences", "Menara Kencana"), as in the
  * Philippines, India, Thailand, Kenya and Indonesia.
  */
-export const FLOOR = '(?:\\d{1,2}(?:st|nd|rd|th)[ \\t]floor|(?:floor|fl\\.?)[ \\t]?\\d{1,2}|\\d{1,2}/?f(?![\\p{L}\\d]))';
+export const FLOOR = '(?:\\d{1,2}(?:st|nd|rd|th)[ \\t]floor|(?:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|upper|lower|basement|garden)[ \\t](?:floor(?:[ \\t]flat)?|flat)|(?:floor|fl\\.?)[ \\t]?\\d{1,2}|\\d{1,2}/?f(?![\\p{L}\\d]))';
 /** Words of a sentence that name no building: "at Apartment 1B" is a unit after "at", not the building "At Apartment". */
 const NOT_A_BUILDING_WORD = '(?!(?:at|in|on|is|are|was|to|from|of|for|with|by|and|or|a|an|my|our|your|their|its|his|her|address|new|place)[ \\t])';
 export const BUILDING_BEFORE =
-  `${FLOOR}|(?:${NOT_A_BUILDING_WORD}${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave|house|centre|center|chambers)` +
+  `${FLOOR}|(?:${NOT_A_BUILDING_WORD}${NAME_WORD}[ \\t]+){1,3}(?:towers?|residences?|residency|bldg\\.?|building|apartments?|condominiums?|condo|mansions?|heights|court|plaza|complex|enclave|house|centre|center|chambers|residencies|officetel|chs|niwas|nivas|sadan|bhavan|bhawan)` +
   // A house's or building's name with "the", before a comma ("Unit 1, The Mill House, 55 Church Lane", "unit 10, the cedars, …").
   `|the[ \\t]+(?:${NAME_WORD}[ \\t]+)?${NAME_WORD}(?=,)` +
   // Indonesian and Malay buildings named after their word ("Menara Kencana", "Wisma Atria", "Gedung Sate").
-  `|(?:menara|wisma|gedung|graha|pangsapuri|residensi|kondominium|apartmen|blok)[ \\t]+(?:${NAME_WORD}[ \\t]+){0,2}${NAME_WORD}`;
+  // French and Moroccan residences, Vietnamese buildings ("Résidence Les Jardins du Lac", "Tòa nhà Bến Thành").
+  `|(?:menara|wisma|gedung|graha|pangsapuri|residensi|kondominium|apartmen|blok|r[ée]sidence|tòa[ \\t]nhà)[ \\t]+(?:${NAME_WORD}[ \\t]+){0,3}${NAME_WORD}`;
 /**
  * Words that count or place things inside a site or a trip, written with a number and no street
  * however the line reads ("Gate 2", "aula 36", "andén 5", "Lantai 9", "Kapitel 3"): gates, platforms,
@@ -180,8 +181,8 @@ export const UNITS = `(?:${UNIT}){0,4}`;
  * Cross"): the street after it then needs no house number of its own.
  */
 export const UNIT_LEAD =
-  '(?:(?:apt|apartment|flat|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?(?:[a-z]-?)?\\d{1,5}[a-z]?(?:[-/](?:\\d{1,5}[a-z]?|[a-z](?![\\p{L}])))*' +
-  '|(?:block|blk|building|bldg|tower)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
+  '(?:(?:apt|appt|apartment|flat|imm|phòng|villa|plot|house|hse|ghar|h(?=\\.[ \\t]?no)|qtr|door|office|suite|unit|level|shop|building|bldg|blk|block|lot|rm|room)\\.?(?:[ \\t]?no\\.?)?[ \\t]?#?[ \\t]?(?:[a-z]-?)?\\d{1,5}[a-z]?(?:[-/](?:\\d{1,5}[a-z]?|[a-z](?![\\p{L}])))*' +
+  '|(?:block|blk|building|bldg|tower|bât\\.?)[ \\t][a-z](?![\\p{L}])|(?:no\\.?|#)[ \\t]?\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)*' +
   // A Malaysian block, floor and unit ("A-10-6"); a Vietnamese flat and building ("Căn hộ 519", "tòa B1").
   '|[a-z]-\\d{1,2}-\\d{1,2}(?![\\d-])|căn[ \\t]hộ[ \\t]?(?:số[ \\t]?)?\\d{1,5}[a-z]?|tòa[ \\t](?:nhà[ \\t])?[a-z]{0,2}\\d{0,3}(?![\\p{L}\\d]))';
 

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from './fixtures/pii/findings.ts';
+
+/** The street lines a text's findings cover. */
+const streets = (text: string): string[] => findingsOf(text, 'STREET_ADDRESS');
+
+// Conventions of employers' records the general shapes missed (street-house-names.ts).
+describe('a house name before its road (Britain, Ireland)', () => {
+  it('takes the house and its road', () => {
+    expect(streets('The sample kit went to Yew Tree Farm, Well Road, East Knoyle, Wiltshire SP3 7WU instead of the lab.')).toContain('Yew Tree Farm, Well Road');
+    expect(streets('Head of Finance\nThe Old Rectory, Mill Road, Chipping Campden, Gloucestershire GL55 0JH')).toContain('The Old Rectory, Mill Road');
+    expect(streets('Invoice to: Tidewater Media, The Coach House, Back Row, Long Compton, Warwickshire CV36 8TT')).toContain('The Coach House, Back Row');
+    expect(streets('Mei thinks Orchard Cottage, Church Road, Nether Stowey, Somerset TA5 9WA is better')).toContain('Orchard Cottage, Church Road');
+  });
+  it('keeps a house word alone, and a road not ending its clause', () => {
+    expect(streets('The Town Hall, Main Street is closed on 3 May.')).toEqual([]);
+    expect(streets('Thanks, House, Church Road is closed until 4 pm.')).toEqual([]);
+    expect(streets('We visited the White House, Pennsylvania Avenue last week, 3 times.')).toEqual([]);
+  });
+});
+
+describe('Indian cross and main roads', () => {
+  it('takes the house number and its cross and main roads', () => {
+    expect(streets('Your driver is 5 min away from 58, 15th Cross, 12th Main Road, T. Nagar, Chennai 600017.')).toContain('58, 15th Cross, 12th Main Road');
+    expect(streets('412, 17th Cross, 3rd Main Road was flooded again')).toEqual(['412, 17th Cross, 3rd Main Road']);
+  });
+  it('keeps an ordinal cross in a sentence', () => {
+    expect(streets('Item 4, 2nd cross-check is pending')).toEqual([]);
+    expect(streets('We scored 12, 3rd main goal of the season')).toEqual([]);
+  });
+});
+
+describe("a road's kilometre mark", () => {
+  it('takes the road and the kilometre', () => {
+    expect(streets('Come to Ctra. N-340, km 27,2 and ask at the front desk')).toEqual(['Ctra. N-340, km 27,2']);
+    expect(streets('Hiro Cohen\tRodovia SC-401, km 110\tPorto Alegre - RS, 90566-219')).toContain('Rodovia SC-401, km 110');
+  });
+  it('keeps a distance without a road', () => {
+    expect(streets('The route is 12 km, about 27,2 km with the detour')).toEqual([]);
+  });
+});
+
+describe('an Argentine street and number before its floor', () => {
+  it('takes the street, its number, floor and office', () => {
+    expect(streets('The form still says "Corrientes 5323, 2° piso, of. 16, C1043 CABA"')).toEqual(['Corrientes 5323, 2° piso, of. 16']);
+    expect(streets('Dirección de entrega:\nMei Novák\nMoreno 5841, PB\nC1425 Ciudad Autónoma de Buenos Aires')).toContain('Moreno 5841, PB');
+    expect(streets('Street: 25 de Mayo 120, 11° piso, of. 11')).toContain('25 de Mayo 120, 11° piso, of. 11');
+    expect(streets('Pickup location: 9 de Julio 82, 2° A, S2000 Rosario')).toContain('9 de Julio 82, 2° A');
+  });
+  it('keeps a temperature and a sentence word before a number', () => {
+    expect(streets('Hoy hace 25 de 30° en la oficina.')).toEqual([]);
+    expect(streets('Section 4, 2° A of the contract')).toEqual([]);
+    expect(streets('Thanks 4, PB is the personal best')).toEqual([]);
+  });
+});
+
+describe('lanes off named roads, Indonesian blocks, Brasília superblocks', () => {
+  it('takes the lane with its road, the block and number, the superblock with its building and flat', () => {
+    expect(streets('Your driver is 5 min away from No. 28, 3rd Lane, Duplication Mawatha, Colombo 07.')).toContain('No. 28, 3rd Lane, Duplication Mawatha');
+    expect(streets('Kita ketemu di Jl. H.R. Rasuna Said Blok F5 No. 30, Medan Baru, Medan 20153 ya.')).toContain('Jl. H.R. Rasuna Said Blok F5 No. 30');
+    expect(streets('Badge reader at SQS 209, Bloco D, apto 504 is broken again.')).toEqual(['SQS 209, Bloco D, apto 504']);
+  });
+  it('keeps a lane without a road, a block without a street, an acronym without a block', () => {
+    expect(streets('Merge into lane 3, 2nd Lane, Main is closed')).toEqual([]);
+    expect(streets('Blok F5 is full, use Blok G2 from 3 May')).toEqual([]);
+    expect(streets('QI 12 results, Bloco D, were in the report')).toEqual([]);
+  });
+});
+
+// Units, floors and buildings written before a street line (street-patterns.ts, withUnitsBefore), dated street names,
+// Norwegian "Nedre gate", Swedish "-backen", and a sentence's words in lower case before a capitalised street.
+describe('what stands before a street line, and names the shapes missed', () => {
+  it('takes a floor in words, a residence, a building and a unit before the street', () => {
+    expect(streets("I'll be at Second Floor, 57 Holly Mews from 10 until lunch")).toEqual(['Second Floor, 57 Holly Mews']);
+    expect(streets('meet you outside Basement Flat, 25 Station Dr at 1?')).toEqual(['Basement Flat, 25 Station Dr']);
+    expect(streets('My new address is Apartment 7B, Lake Residencies, No. 287, Station Road, Colombo 07')).toContain('Apartment 7B, Lake Residencies, No. 287, Station Road');
+    expect(streets('Numéro et voie : Résidence Nour, Imm. 12, Appt 26, Rue Ibn Batouta')).toContain('Résidence Nour, Imm. 12, Appt 26, Rue Ibn Batouta');
+    expect(streets('Visited: Résidence Les Jardins du Lac, Bât. C, 10 avenue Gambetta, the depot')).toContain('Résidence Les Jardins du Lac, Bât. C, 10 avenue Gambetta');
+    expect(streets('The kit went to Phòng 807, Tòa nhà Bến Thành, 214 Hoàng Diệu, Phường Vĩnh Ninh')).toContain('Phòng 807, Tòa nhà Bến Thành, 214 Hoàng Diệu');
+    expect(streets('Office move confirmed — Flat 1404, Ganga CHS, Tilak Road, Banjara Hills, Hyderabad - 500034.')).toContain('Flat 1404, Ganga CHS, Tilak Road');
+    expect(streets('DELIVER TO FLAT 602, SHANTI SADAN, LAL BAGH ROAD, BANJARA HILLS, HYDERABAD - 500034')).toContain('FLAT 602, SHANTI SADAN, LAL BAGH ROAD');
+  });
+  it('takes a street named after a date, "Nedre gate", "-backen"', () => {
+    expect(streets('Parking is in front of 99 26th of July St., 5th Floor; the entrance is round the back.')).toEqual(['99 26th of July St., 5th Floor']);
+    expect(streets('DELIVER TO 1 26TH OF JULY STREET, HELIOPOLIS, CAIRO BEFORE NOON')).toContain('1 26TH OF JULY STREET');
+    expect(streets('Your driver is 5 min away from Nedre gate 7B, 9008 Tromsø.')).toContain('Nedre gate 7B');
+    expect(streets("I'll be at Söderbacken 118 B from 10 until lunch")).toEqual(['Söderbacken 118']);
+  });
+  it('leaves out a sentence in lower case before the street', () => {
+    expect(streets('Η νέα μου διεύθυνση είναι Τσιμισκή 121, 115 21 Αθήνα.')).toEqual(['Τσιμισκή 121']);
+    expect(streets('Καλησπέρα, η νέα μου διεύθυνση είναι Solonos 22, 105 63 Athens.')).toEqual(['Solonos 22']);
+    expect(streets('Adres: ul. Marszałkowska 10, 00-001 Warszawa')).toEqual(['ul. Marszałkowska 10']);
+  });
+  it('keeps a floor, a gate and a date that are no street', () => {
+    expect(streets('We met on the first floor, 12 people came.')).toEqual([]);
+    expect(streets('Boarding from gate 15 at 10:40')).toEqual([]);
+    expect(streets('We were 5 of May Street fans')).toEqual([]);
+  });
+});
+
+describe('a Korean road numbered off a larger road without "번"', () => {
+  it('takes "한강대로6길 172, 25층"', () => {
+    expect(streets('배송지: (06422) 서울특별시 서초구 한강대로6길 172, 25층 강다은 님')).toContain('한강대로6길 172, 25층');
+    expect(streets('Pickup location: 부산광역시 해운대구 도산대로13길 506')).toEqual(['도산대로13길 506']);
+  });
+  it('keeps a count of roads', () => {
+    expect(streets('도로 6길 공사 중입니다')).toEqual([]);
+  });
+});
