@@ -62,3 +62,17 @@ describe('"said" that can only be the name\'s', () => {
     expect(persons('at 10:15 said it was fine')).toEqual([]);
   });
 });
+
+describe('"to" and "he" after a name of romanised syllables', () => {
+  it('is the name\'s where no infinitive or subject can stand', () => {
+    expect(persons('PING VUONG TRIEU TO ABOUT THE FAILING DEPLOY')).toEqual(['VUONG TRIEU TO']);
+    expect(persons('thành vinh he left a comment on the jira ticket.')).toEqual(['thành vinh he']);
+  });
+
+  it('stays the infinitive\'s or the pronoun\'s', () => {
+    expect(persons('ping Bob to have it ready')).toEqual(['Bob']);
+    expect(persons('tell kofi to review it')).toEqual(['kofi']);
+    expect(persons('Without Bob he left')).toEqual(['Bob']);
+    expect(persons("I'm left with nothing")).toEqual([]);
+  });
+});

@@ -130,6 +130,8 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
   // "told Bob he …", "asked Bob to …": the pronoun or "to" is the sentence's, unless what follows
   // can follow no pronoun ("ask ngọc nữ he if the numbers changed").
   // (Nor can "he" end the sentence: "somebody should tell yuying he.")
+  // ("to" there is the infinitive's, unless a word no infinitive is follows: "PING VUONG TRIEU TO ABOUT THE …".)
+  if (TELLING_VERB.test(prev) && lower === 'to') return NOT_AFTER_FUNCTION_WORD.has(nextLower) && nextLower !== 'have';
   if (TELLING_VERB.test(prev) && lower !== 'an') return lower === 'he' && ((NOT_AFTER_SUBJECT.has(nextLower) && !/^(?:and|or|nor|but|so)$/.test(nextLower)) || /^[ \t]*(?:[.!?]|\r?\n|$)/.test(after));
   if (CLAUSE_ENDS.test(after)) return true;
   if (next === undefined) return false;
@@ -164,7 +166,8 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
       (SENTENCE_ADVERBS.has(prevLower) && prevOpens) ||
       (CLAUSE_PREPOSITIONS.has(prevLower) && prev !== '' && !prevOpens);
     if (verbNext && subjectSlot) return true;
-    return finiteVerb(nextLower) && !SUBORDINATORS.has(prev.toLowerCase()) && !/^(?:without|unlike|like|after|before)$/i.test(prev);
+    // (Or a past that is also an adjective, read as a verb only here: "thành vinh he left a comment".)
+    return (finiteVerb(nextLower) || /^(?:left|told|heard)$/.test(nextLower)) && !SUBORDINATORS.has(prev.toLowerCase()) && !/^(?:without|unlike|like|after|before)$/i.test(prev);
   }
   if (PREPOSITIONS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
   return false;
