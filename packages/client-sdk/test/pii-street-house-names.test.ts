@@ -107,3 +107,13 @@ describe('a Korean road numbered off a larger road without "번"', () => {
     expect(streets('도로 6길 공사 중입니다')).toEqual([]);
   });
 });
+
+describe('a building and its flat number around a Japanese block', () => {
+  it('takes the building before or after the block', () => {
+    expect(streets('Please deliver to Lions Mansion 102, 3-4-7 Umeda, Shibuya-ku, Tokyo 150-0002.')).toContain('Lions Mansion 102, 3-4-7 Umeda');
+    expect(streets('Address line 1: 2-2-19 Kaigan-dori, Sunrise Mansion 403')).toEqual(['2-2-19 Kaigan-dori, Sunrise Mansion 403']);
+  });
+  it('keeps a tower with a count after a street', () => {
+    expect(streets('We stayed at 12 Main Street, then Trump Tower 5 times.')).toEqual(['12 Main Street']);
+  });
+});

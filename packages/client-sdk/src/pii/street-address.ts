@@ -197,7 +197,7 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
   const withUnits = candidates.filter((s) => seasons.length === 0 || !inSeasonYear(seasons, s)).map((s) => withUnit(text, s));
   const byStart = [...withUnits].sort((x, y) => x.start - y.start);
-  const lines = withUnits.map((s) => withUnitsBefore(text, withUnitsAfter(text, s, byStart)));
+  const lines = withUnits.map((s) => withUnitsBefore(text, withBuildingAfter(text, withUnitsAfter(text, s, byStart))));
   // A unit that ends one street line does not start another ("613 Prince Shoals suite 718,
   // Pietermaritzburg 10341" is not "suite 718, Pietermaritzburg 10341"): the engine would keep
   // the longer of the two. (Inside a longer line it is that line's anyway.)
@@ -264,9 +264,20 @@ function withUnitsBefore(text: string, s: PiiSpan): PiiSpan {
   if (!isSpace(text.charCodeAt(start - 1))) return start === s.start ? s : { start, end: s.end };
   const m = UNITS_BEFORE.exec(text.slice(Math.max(0, start - 80), start));
   if (m !== null) start -= m[0].length;
-  const building = BUILDING_LEAD.exec(text.slice(Math.max(0, start - 64), start));
+  const building = BUILDING_LEAD.exec(text.slice(Math.max(0, start - 64), start)) ?? NUMBERED_BUILDING_BEFORE.exec(text.slice(Math.max(0, start - 48), start));
   if (building !== null) start -= building[0].length;
   return start === s.start ? s : { start, end: s.end };
+}
+
+/** A building's name and flat number, as Japan writes them around a block ("Lions Mansion 102, ", "Maison Ebisu 1009, "). */
+const NUMBERED_BUILDING = "(?:(?:\\p{Lu}[\\p{L}'’-]+[ \\t]+){1,2}(?:Mansion|Tower|Heights|Bldg\\.?|Building|Residence|Haitsu|Corpo|Court)|(?:Maison|Villa|Palais)[ \\t]+\\p{Lu}[\\p{L}'’-]+)[ \\t]+\\d{1,4}[A-Z]?";
+const NUMBERED_BUILDING_BEFORE = new RegExp(`(?<![\\p{L}\\d])${NUMBERED_BUILDING},[ \\t]+$`, 'u');
+const NUMBERED_BUILDING_AFTER = new RegExp(`^,[ \\t]+${NUMBERED_BUILDING}(?![\\p{L}\\d])`, 'u');
+/** The span grown over such a building written after it ("5-5-24 Kaigan-dori, Hikari Tower 1105"). */
+function withBuildingAfter(text: string, s: PiiSpan): PiiSpan {
+  if (text.charCodeAt(s.end) !== 44) return s;
+  const m = NUMBERED_BUILDING_AFTER.exec(text.slice(s.end, s.end + 48));
+  return m === null ? s : { start: s.start, end: s.end + m[0].length };
 }
 
 /** A house number, with its unit, or "s/n", right after a name guess ("Lilleringen 67", "Edificio Leticia s/n."). */
