@@ -76,3 +76,17 @@ describe('"to" and "he" after a name of romanised syllables', () => {
     expect(persons("I'm left with nothing")).toEqual([]);
   });
 });
+
+describe("a subject's name before 'left', and pronouns' contractions", () => {
+  it('takes a name no list holds before "left"', () => {
+    expect(persons('kameron moen left in march')).toEqual(['kameron moen']);
+    expect(persons('Ewald left the team')).toEqual(['Ewald']);
+  });
+
+  it('takes no contraction of a pronoun, nor "left" as a direction', () => {
+    expect(persons("I'm left with nothing")).toEqual([]);
+    expect(persons("I've got Debian with kernel 2.4.18.")).toEqual([]);
+    expect(persons("We've got the corner on electric cars")).toEqual([]);
+    expect(persons('turn left at the bridge')).toEqual([]);
+  });
+});

@@ -114,7 +114,8 @@ function unknownWord(word: string): boolean {
   // (The cheap tests first: most words asked about are short or English.)
   if (word.length < 3) return false;
   const lower = word.toLowerCase();
-  if (ENGLISH_TIER.has(lower) || CALENDAR_WORD.test(lower)) return false;
+  // (A pronoun's contraction is no name: "I'm left with", "we'd", "they'll".)
+  if (ENGLISH_TIER.has(lower) || CALENDAR_WORD.test(lower) || /['’](?:m|re|ve|ll|d)$/.test(lower)) return false;
   const folded = foldName(word);
   return !JARGON_WORDS.has(lower) && !PLACE_WORDS.has(folded) && !PRODUCT_WORDS.has(folded);
 }

@@ -7,7 +7,7 @@ import { ENGLISH_TIER } from './english-lexicon.ts';
  * Verbs in the past or the third person, which follow a subject and never a given name ("ho saw
  * the alert", "pun fixed the script", "… he knows").
  */
-export const FINITE_VERB = /^(?:saw|got|went|came|made|took|gave|found|knew|thought|ran|met|kept|brought|bought|sent|began|broke|spent|held|paid|won|lost|felt|led|meant|gets|sees|goes|comes|makes|takes|gives|finds|knows|thinks|runs|keeps|brings|sends|starts|needs|wants|likes|says|seems|looks|works|owns|leads|uses|agrees)$/;
+export const FINITE_VERB = /^(?:saw|got|went|came|made|took|gave|found|knew|thought|ran|met|kept|brought|bought|sent|began|broke|spent|held|paid|won|lost|felt|led|meant|gets|sees|goes|comes|makes|takes|gives|finds|knows|thinks|runs|keeps|brings|sends|starts|needs|wants|likes|says|seems|looks|works|owns|leads|uses|agrees|left)$/;
 
 /** A word of the first thousand or so English words ending as a regular verb in the past: "fixed", "approved", "merged". */
 export function pastParticiple(lower: string): boolean {
