@@ -48,7 +48,19 @@ describe('after "new" or "temp" and a cue', () => {
     ]);
   });
   it('keeps a word of prose or a compound there', () => {
-    expectNoSecret(['new password required — see the policy', 'new password sent — check your inbox', 'the new password policy (draft) is out', 'Your new password expires (in 90 days)', 'New password set (see vault)']);
+    expectNoSecret(['new password required — see the policy', 'new password sent — check your inbox', 'the new password policy (draft) is out', 'Your new password expires (in 90 days)', 'New password set (see vault)', 'new password emailed (encrypted)', 'new password generated — see the ticket']);
+  });
+  it('takes a token in brackets further on in the clause, whatever its shape', () => {
+    expectSecrets([
+      ['Called the user, read the new pw out to them (PEGASUS) and closed the ticket.', 'PEGASUS'],
+      ['Called the user, read the new pw out to them (10.4.5) and closed the ticket.', '10.4.5'],
+      ['Called the user, read the new pwd out to them (#rocket8) and closed the ticket.', '#rocket8'],
+    ]);
+    expectNoSecret(['the new password (required) goes here', 'new password sent to the user (SMS)', 'set a new password in the portal (Settings)', 'new password set (SSO)']);
+  });
+  it('reads "old pass" as a cue', () => {
+    expectSecrets([["old pass won't work anymore → asdf1234 is the one for the router now", 'asdf1234']]);
+    expectNoSecret(['the old pass through the mountains → closed', 'my old pass expired → renewing it']);
   });
 });
 
@@ -90,6 +102,19 @@ describe('a login with a user and then the value', () => {
   it("keeps a version, providers, and the word for the login's other half", () => {
     expectNoSecret(['log in as admin with v1.2.3 installed', 'log in with Google and Apple', 'sign in with SSO and MFA', 'log in with your usual username (password is in the vault)']);
     expectSecrets([['log in with your usual username (wifi password is 사랑해 for now)', '사랑해']]);
+  });
+});
+
+describe("a login's form: a user's field, then a key's or a code's", () => {
+  it("takes the key's or the code's value under the user's line, whatever its shape", () => {
+    expectSecrets([
+      ["Hi Olek,\n\nyour warehouse wifi account is ready.\nUsername: svc_backup\nKey: O'Brien1979\n\nPlease change it after your first login.", "O'Brien1979"],
+      ['Username: m.keller\nCode: Wanderlust\n\nPlease change it after your first login.', 'Wanderlust'],
+      ['Username: a.nowak\nCode: 하늘\n', '하늘'],
+    ]);
+  });
+  it("keeps a key or a code with no user's line above, and a field's state", () => {
+    expectNoSecret(['Product: Office\nKey: ABCD-EFGH', 'Key: Wanderlust', 'User: jdoe\nCode: pending', 'Username: jdoe\nKey: <your key>', 'Discount code: SPRING25']);
   });
 });
 

@@ -257,7 +257,9 @@ function* findCuedPasswords(text: string, written: string): Generator<PiiSpan> {
     // After "new pw", one token and an emoji, a dash or a bracket: the value whatever its shape ("new pw über-cool 🔑 don't lose it", "Temp pw B5j2 — user must …").
     const emojiAfter = NEW_BEFORE_CUE.test(text.slice(Math.max(0, index - 40), index)) ? VALUE_THEN_EMOJI.exec(rest) : null;
     const emojiValue = emojiAfter?.[1];
-    if (emojiAfter !== null && emojiValue !== undefined && isGivenToken(emojiValue)) {
+    // (Before a dash or a bracket a verb's or an adverb's form is the clause's: "new password emailed (encrypted)".)
+    const clauseWord = emojiValue !== undefined && !/\p{Extended_Pictographic}/u.test(rest.slice(emojiAfter?.[0].length ?? 0, (emojiAfter?.[0].length ?? 0) + 4)) && /^\p{L}+(?:ed|ing|ly|tion|ment)$/iu.test(emojiValue);
+    if (emojiAfter !== null && emojiValue !== undefined && !clauseWord && isGivenToken(emojiValue)) {
       const start = cueEnd + emojiAfter[0].indexOf(emojiValue);
       yield { start, end: start + emojiValue.length };
       continue;
@@ -307,7 +309,9 @@ function* findCuedPasswords(text: string, written: string): Generator<PiiSpan> {
     // further on: "use the default password, shadow, and change it", "read the new pw out to them (letmein)".
     const apart = SET_APART.exec(rest);
     const apartValue = apart?.[1] ?? apart?.[2];
-    if (apart !== null && apartValue !== undefined && (apart[1] === undefined || NEW_BEFORE_CUE.test(text.slice(Math.max(0, index - 40), index)) || /(?:default|initial)[ \t]+$/i.test(text.slice(Math.max(0, index - 20), index))) && isApartValue(apartValue)) {
+    // (After "the new pw" a token in brackets is the value whatever its shape, unless prose: "read the new pw out to them (PEGASUS)", "(10.4.5)".)
+    const isNew = NEW_BEFORE_CUE.test(text.slice(Math.max(0, index - 40), index));
+    if (apart !== null && apartValue !== undefined && (apart[1] === undefined || isNew || /(?:default|initial)[ \t]+$/i.test(text.slice(Math.max(0, index - 20), index))) && (isApartValue(apartValue) || (isNew && apart[2] !== undefined && isPointedValue(apartValue)))) {
       const start = cueEnd + apart[0].length - apartValue.length - 1;
       yield { start, end: start + apartValue.length };
       continue;

@@ -1,0 +1,42 @@
+import { ENGLISH_TIER } from './english-lexicon.ts';
+import { FINDING_TAG, PLACEHOLDER, isCodeValue } from './password-values.ts';
+import type { PiiSpan } from './types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// A login's form, a user's field and then a key's or a code's: "Username: svc_backup" then
+// "Key: O'Brien1979", "Username: m.keller" then "Code: Wanderlust". Alone, "Key:" and "Code:" head
+// anything (a licence, a coupon, a snippet); under a user's name on the line above they are the
+// password's field of the same form, and the field's value is the password whatever its shape.
+// ---------------------------------------------------------------------------------------------
+
+/** A user's field on its own line: its key and one token. */
+const USER_FIELD = /^[ \t]*(?:user(?:[ \t]?name)?|login|benutzer(?:name)?|nom d['’]utilisateur|identifiant|usuario|usuário|utente|gebruiker(?:snaam)?)[ \t]*[:=][ \t]*\S{2,64}[ \t]*\r?$/i;
+/** A key's or a code's field on its own line, and its value: one token, or anything in quotes. */
+const KEY_FIELD = /^[ \t]*(?:(?:access[ \t]|login[ \t]|temp[ \t]|temporary[ \t])?(?:key|code|passkey|pass[ \t]?key|token))[ \t]*[:=][ \t]*(?:(["'“‘`])([^"'”’`\n]{2,64})["'”’`]|([^\s"'“”‘’`][^\s"“”`]{1,63}))[ \t]*\r?$/i;
+
+/** Where each line of `text` starts. */
+function* lines(text: string): Generator<[number, string]> {
+  let at = 0;
+  while (at <= text.length) {
+    const end = text.indexOf('\n', at);
+    yield [at, text.slice(at, end === -1 ? text.length : end)];
+    if (end === -1) return;
+    at = end + 1;
+  }
+}
+
+export function* findFormFieldPasswords(text: string): Generator<PiiSpan> {
+  if (!text.includes('\n') || !/user|login|benutzer|utilisateur|identifiant|usuari|utente|gebruiker/i.test(text) || !/key|code|token/i.test(text)) return;
+  let userAbove = false;
+  for (const [at, line] of lines(text)) {
+    if (line.trim() === '') continue;
+    const m = userAbove ? KEY_FIELD.exec(line) : null;
+    userAbove = USER_FIELD.test(line);
+    const value = m?.[2] ?? m?.[3];
+    if (m === null || value === undefined || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value)) continue;
+    // (A common word is the field's state, not its value: "Code: pending", "Key: none".)
+    if (/^\p{L}+$/u.test(value) && (ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2) continue;
+    const start = at + m[0].indexOf(value, /[:=]/.exec(m[0])?.index ?? 0);
+    yield { start, end: start + value.length };
+  }
+}
