@@ -90,3 +90,15 @@ describe("a subject's name before 'left', and pronouns' contractions", () => {
     expect(persons('turn left at the bridge')).toEqual([]);
   });
 });
+
+describe('an English word ending a guess before a preposition, an article or a verb', () => {
+  it('is dropped when it is a regular past whose stem is a word, "standup" or "admin"', () => {
+    expect(persons('isla kreiger and dewayne prohaska paired on the parser rewrite.')).toEqual(['isla kreiger', 'dewayne prohaska']);
+    expect(persons('@judson crona @geovanny greenfelder standup moved to 9:45')).toEqual(['judson crona', 'geovanny greenfelder']);
+    expect(persons('WHO GAVE IMA HARTMANN ADMIN ON THE PROD CLUSTER??')).toEqual(['IMA HARTMANN']);
+  });
+
+  it('stays the name\'s when it is no past of a word', () => {
+    expect(persons('kofi reed on the platform team')).toEqual(['kofi reed']);
+  });
+});

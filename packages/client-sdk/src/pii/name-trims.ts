@@ -1,3 +1,5 @@
+import { ENGLISH_TIER } from './english-lexicon.ts';
+import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, foldName } from './name-lexicon.ts';
 import type { PiiSpan } from './types.ts';
 
 // Words a name guess takes that are no name's: a table cell's label before its colon, and chat's
@@ -54,6 +56,36 @@ export function withoutLeadingNonName(text: string, s: PiiSpan): PiiSpan | undef
 
 /** A guess without chat's words after it and the words before it that are no name's, as a list of none or one. */
 export function trimmed(text: string, s: PiiSpan): PiiSpan[] {
-  const t = withoutLeadingNonName(text, withoutChatTail(text, s));
+  const t = withoutLeadingNonName(text, withoutTrailingWord(text, withoutChatTail(text, s)));
   return t === undefined ? [] : [t];
+}
+
+/** A verb's regular past that the English list holds, its stem too ("paired", "joined"; not "reed"). */
+function pastOfWord(lower: string): boolean {
+  if (!/[a-z]{2}ed$/.test(lower) || !ENGLISH_TIER.has(lower)) return false;
+  const stem = lower.slice(0, -2);
+  return (stem.length >= 3 && ENGLISH_TIER.has(stem)) || (stem.length >= 2 && ENGLISH_TIER.has(`${stem}e`));
+}
+
+/** What follows a verb or a noun after a name, never a name's next word: a preposition, "to" and a number. */
+const AFTER_TRAILING_WORD = /^[ \t]+(?:on|in|at|to|for|with|from|into|onto|the|a|an|moved|is|was|starts|started)\b/i;
+
+/**
+ * A guess without its last word when that is an English word in a verb's past ("dewayne prohaska
+ * paired on the parser rewrite"), "standup" or "admin" ("@geovanny greenfelder standup moved to
+ * 9:45", "gave elody admin on the prod cluster") before a preposition, an article or a verb, in
+ * text without case to tell a name by; not a word a name list holds ("Reed").
+ */
+function withoutTrailingWord(text: string, s: PiiSpan): PiiSpan {
+  const slice = text.slice(s.start, s.end);
+  const sp = slice.lastIndexOf(' ');
+  if (sp <= 0) return s;
+  const w = slice.slice(sp + 1);
+  const lower = w.toLowerCase();
+  if (w !== lower && w !== w.toUpperCase()) return s;
+  if (!(pastOfWord(lower) || lower === 'admin' || lower === 'standup')) return s;
+  if (!AFTER_TRAILING_WORD.test(text.slice(s.end, s.end + 12))) return s;
+  const folded = foldName(w);
+  if (BUILD_SURNAME_SET.has(folded) || BUILD_GIVEN_SET.has(folded)) return s;
+  return { start: s.start, end: s.start + slice.slice(0, sp).trimEnd().length };
 }
