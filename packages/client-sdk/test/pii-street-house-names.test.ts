@@ -117,3 +117,15 @@ describe('a building and its flat number around a Japanese block', () => {
     expect(streets('We stayed at 12 Main Street, then Trump Tower 5 times.')).toEqual(['12 Main Street']);
   });
 });
+
+describe('Bangladeshi street lines in Bengali', () => {
+  it('takes a house and a numbered road, and a house number before a named road', () => {
+    expect(streets('আমার নতুন ঠিকানা: বাড়ি ৯১, রোড ৫, গুলশান ২, ঢাকা ১২১২।')).toContain('বাড়ি ৯১, রোড ৫');
+    expect(streets('Pickup location: ফ্ল্যাট ৮এ, বাড়ি ৯৬, রোড ৩০, জিন্দাবাজার, সিলেট ৩১০০')).toContain('ফ্ল্যাট ৮এ, বাড়ি ৯৬, রোড ৩০');
+    expect(streets('Emergency contact: বাসা ৮৯, সড়ক ১৬, বনানী, ঢাকা ১২১৩.')).toContain('বাসা ৮৯, সড়ক ১৬');
+    expect(streets('Address line 1: ৪০/৪ এলিফ্যান্ট রোড')).toEqual(['৪০/৪ এলিফ্যান্ট রোড']);
+  });
+  it('keeps a count before the word for road in a sentence', () => {
+    expect(streets('আমরা ৫ জন রোড ট্রিপে যাচ্ছি')).toEqual([]);
+  });
+});

@@ -178,8 +178,8 @@ function numberIsCode(text: string, c: PiiSpan): boolean {
 }
 
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
-  // A house number (in ASCII, full-width, Arabic-Indic or Thai digits), or "s/n" (Spanish and Portuguese: no number).
-  if (!/[\d０-９٠-٩۰-۹๐-๙]|s\/n/i.test(text)) return;
+  // A house number (in ASCII, full-width, Arabic-Indic, Thai or Bengali digits), or "s/n" (Spanish and Portuguese: no number).
+  if (!/[\d０-９٠-٩۰-۹๐-๙০-৯]|s\/n/i.test(text)) return;
   // A Vietnamese alley's chain of numbers stands over the pieces the general shapes find in it; a
   // line of another script (Greek, Hebrew, Arabic, Persian, Thai, Cyrillic) over the general shapes'
   // lines that start in the sentence before it ("נא לשלוח את הציוד לכתובת שדרות הכלנית 62" is not one

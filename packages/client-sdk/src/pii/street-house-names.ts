@@ -103,6 +103,30 @@ function* findBlocks(text: string): Generator<PiiSpan> {
   if (bloco.length > 0) for (const m of execAround(SUPERBLOCK, text, bloco, 16, 40)) yield { start: m.index, end: m.index + m[0].length };
 }
 
+/**
+ * Bangladeshi street lines in Bengali: a flat, house or holding and a numbered road ("বাড়ি ৯১, রোড ৫", "ফ্ল্যাট ৮এ, বাড়ি ৯৬,
+ * রোড ৩০", "বাসা ৮৯, সড়ক ১৬"), or a house number before a named road ("৪০/৪ এলিফ্যান্ট রোড", "৩১/৯ কাজী নজরুল ইসলাম এভিনিউ").
+ * (Bengali's block, digits and marks alike, in ranges: no Unicode property, whose code is large.)
+ */
+const BN_UNIT = '(?:ফ্ল্যাট|বা(?:\\u09DC|\\u09A1\\u09BC)ি|বাসা|হোল্ডিং|প্লট)[ \\t]?[০-৯]{1,4}[\\u0985-\\u0994]?';
+const BENGALI_LINE = new RegExp(
+  `(?<![\\u0980-\\u09FF])(?:${BN_UNIT}(?:,[ \\t]*${BN_UNIT}){0,2},[ \\t]*(?:রোড|স(?:\\u09DC|\\u09A1\\u09BC)ক|লেন)[ \\t]?(?:নং[ \\t]?)?[০-৯]{1,3}` +
+    `|[০-৯]{1,4}(?:/[০-৯]{1,3})?[ \\t]+(?:[\\u0980-\\u09FF]+[ \\t]+){1,3}(?:রোড|স(?:\\u09DC|\\u09A1\\u09BC)ক|এভিনিউ|লেন|সরণি|স্ট্রিট))(?![\\u0980-\\u09FF])`,
+  'g',
+);
+const BN_UNIT_AT = new RegExp(`^${BN_UNIT}`);
+const BENGALI_ROADS = ['রোড', 'সড়ক', 'সড়ক', 'এভিনিউ', 'লেন', 'সরণি', 'স্ট্রিট'];
+function* findBengaliLines(text: string): Generator<PiiSpan> {
+  const at = stemPositions(text, BENGALI_ROADS);
+  if (at.length === 0) return;
+  for (const m of execAround(BENGALI_LINE, text, at, 80, 16)) {
+    const end = m.index + m[0].length;
+    // A named road ends its clause ("৪০/৪ এলিফ্যান্ট রোড, গুলশান"), or has a house number with a slash: "আমরা ৫ জন রোড ট্রিপে" is a road trip.
+    if (!BN_UNIT_AT.test(m[0]) && !m[0].includes('/') && !/^[ \t]*(?:[,.;:)।]|\r?\n|$)/.test(text.slice(end, end + 4))) continue;
+    yield { start: m.index, end };
+  }
+}
+
 export function* findHouseNamesAndMarks(text: string): Generator<PiiSpan> {
   yield* findHouseNamesBeforeRoads(text);
   yield* findCrossAndMainRoads(text);
@@ -110,4 +134,5 @@ export function* findHouseNamesAndMarks(text: string): Generator<PiiSpan> {
   yield* findLatinFloorLines(text);
   yield* findLanesOffRoads(text);
   yield* findBlocks(text);
+  yield* findBengaliLines(text);
 }
