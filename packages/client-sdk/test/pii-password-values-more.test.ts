@@ -118,6 +118,20 @@ describe("a login's form: a user's field, then a key's or a code's", () => {
   });
 });
 
+describe('a new or temporary key or code', () => {
+  it('takes its value right after it, before the clause ends, whatever its shape', () => {
+    expectSecrets([
+      ['Reset done. Temp code 1960-09-02 — user must change it at first login.', '1960-09-02'],
+      ["temp key: D'Artagnan9 (expires in 24h)", "D'Artagnan9"],
+      ['New key: “2022/07/22” (without the quotes)', '2022/07/22'],
+      ['Reset done. Temp key Copperfield — user must change it at first login.', 'Copperfield'],
+    ]);
+  });
+  it('keeps prose about new code and keys', () => {
+    expectNoSecret(['new code review — please look', 'temp key expired.', 'We shipped new code today.', 'the new code is on main', 'new key bindings (vim)', 'New code: see PR 123', 'temp code sent.', 'a new code of conduct (draft)', "Temp key: it's in the vault."]);
+  });
+});
+
 describe('a word of another script', () => {
   it('takes one after or before a cue in Latin letters', () => {
     expectSecrets([

@@ -40,3 +40,25 @@ export function* findFormFieldPasswords(text: string): Generator<PiiSpan> {
     yield { start, end: start + value.length };
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A new or temporary key or code given right after its words: "Temp code 1960-09-02 — user must
+// change it", "temp key: D'Artagnan9 (expires in 24h)", "New key: “2022/07/22” (without the quotes)".
+// "New" or "temp" makes the key or the code one issued to someone, and what follows before the
+// clause ends is its value; a word of prose there is the clause's ("new code review — …").
+// ---------------------------------------------------------------------------------------------
+
+const NEW_KEY =
+  /(?<![\p{L}\d])(?:new|temp|temporary)[ \t]+(?:(?:door|access|entry|login|wifi|wi-fi)[ \t]+)?(?:key|code)[ \t]*(?:[:=][ \t]*)?(?:(["'“‘«`])([^"'”’»`\n]{4,64})["'”’»`]|([^\s"'“”‘’«»`][^\s"“”«»`]{3,63}?))(?=[.!]?[ \t]*(?:\r?\n|$)|[.,;!]?[ \t]+(?:[-–—][ \t]|\())/giu;
+
+export function* findNewKeyValues(text: string): Generator<PiiSpan> {
+  if (!/new|temp/i.test(text) || !/key|code/i.test(text)) return;
+  for (const m of text.matchAll(NEW_KEY)) {
+    const value = m[2] ?? m[3];
+    if (value === undefined || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value)) continue;
+    // (Prose, not a value: a common word, a verb's or an adverb's form: "new code review — …", "temp key expired.")
+    if (m[3] !== undefined && /^\p{L}+$/u.test(value) && ((ENGLISH_TIER.get(value.toLowerCase()) ?? 9) <= 2 || /(?:ed|ing|ly|tion|ment|s)$/i.test(value))) continue;
+    const start = (m.index ?? 0) + m[0].lastIndexOf(value);
+    yield { start, end: start + value.length };
+  }
+}
