@@ -1,5 +1,6 @@
 import { ENGLISH_TIER } from './english-lexicon.ts';
 import { FINDING_TAG, PLACEHOLDER, isCodeValue } from './password-values.ts';
+import { execAround, stemPositions } from './anchor-windows.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -53,7 +54,8 @@ const NEW_KEY =
 
 export function* findNewKeyValues(text: string): Generator<PiiSpan> {
   if (!/new|temp/i.test(text) || !/key|code/i.test(text)) return;
-  for (const m of text.matchAll(NEW_KEY)) {
+  // (Tried only around "new" and "temp" at a word's start: on a long text the pattern at every position is slow.)
+  for (const m of execAround(NEW_KEY, text, stemPositions(text, ['new', 'temp'], true), 2, 120)) {
     const value = m[2] ?? m[3];
     if (value === undefined || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || isCodeValue(value)) continue;
     // (Prose, not a value: a common word, a verb's or an adverb's form: "new code review — …", "temp key expired.")
