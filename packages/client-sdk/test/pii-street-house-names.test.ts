@@ -129,3 +129,15 @@ describe('Bangladeshi street lines in Bengali', () => {
     expect(streets('আমরা ৫ জন রোড ট্রিপে যাচ্ছি')).toEqual([]);
   });
 });
+
+describe('Egyptian and Moroccan street lines in Arabic', () => {
+  it('takes "ش" and "زنقة" after the number, a floor and a flat, "رقم" after the name', () => {
+    expect(streets('مكان الاجتماع: ٨٨ ش صلاح سالم، مصر الجديدة، القاهرة')).toContain('٨٨ ش صلاح سالم');
+    expect(streets('We meet at 220، زنقة عبد المومن، فاس 30000 for the offsite')).toContain('220، زنقة عبد المومن');
+    expect(streets('٤٧ شارع عمر بن الخطاب، الدور ١٠، شقة ٢٥، الدقي، الجيزة')).toContain('٤٧ شارع عمر بن الخطاب، الدور ١٠، شقة ٢٥');
+    expect(streets('مكان الاجتماع: شارع المسيرة، رقم 194، مراكش 40000')).toContain('شارع المسيرة، رقم 194');
+  });
+  it('keeps a count before a letter in a sentence', () => {
+    expect(streets('اشتريت ٣ ش من المتجر اليوم وذهبت إلى البيت')).toEqual([]);
+  });
+});

@@ -127,6 +127,32 @@ function* findBengaliLines(text: string): Generator<PiiSpan> {
   }
 }
 
+/**
+ * Egyptian and Moroccan street lines in Arabic the script rule misses: "ش" (shāriʿ) without its dot and "زنقة" after the
+ * number ("٨٨ ش صلاح سالم، …", "185، زنقة الزرقطوني، …"), names of up to four words, a floor and a flat in digits
+ * ("٤٧ شارع عمر بن الخطاب، الدور ١٠، شقة ٢٥"), and "رقم" before the number after the name ("شارع المسيرة، رقم 194").
+ * The name ends its clause: a comma, a full stop or the line's end. (Arabic's letters in a range, no Unicode property.)
+ */
+const AR_WORD = '[\\u0621-\\u064A]+';
+const AR_D = '[0-9\\u0660-\\u0669]{1,4}';
+const ARABIC_LINE = new RegExp(
+  `(?<![\\u0621-\\u064A0-9\\u0660-\\u0669])(?:${AR_D}[ \\t]*[،,]?[ \\t]+(?:ش|زنقة|شارع|درب)[ \\t]+${AR_WORD}(?:[ \\t]+${AR_WORD}){0,3}` +
+    `(?:[ \\t]*[،,][ \\t]*(?:الدور|الطابق)[ \\t]*${AR_D})?(?:[ \\t]*[،,][ \\t]*شقة[ \\t]*${AR_D})?` +
+    `|(?:شارع|زنقة)[ \\t]+${AR_WORD}(?:[ \\t]+${AR_WORD}){0,3}[ \\t]*[،,][ \\t]*رقم[ \\t]*${AR_D})(?![\\u0621-\\u064A0-9\\u0660-\\u0669])`,
+  'g',
+);
+function* findArabicLines(text: string): Generator<PiiSpan> {
+  const at = stemPositions(text, ['ش', 'زنقة']);
+  if (at.length === 0) return;
+  for (const m of execAround(ARABIC_LINE, text, at, 48, 80)) {
+    const end = m.index + m[0].length;
+    if (!/^[ \t]*(?:[،,.;:)]|\r?\n|$)/.test(text.slice(end, end + 4))) continue;
+    // ("شارع" alone is the script rule's, unless a floor or a flat follows the name.)
+    if (/^\S+[ \t]*[،,]?[ \t]+شارع/.test(m[0]) && !/(?:الدور|الطابق|شقة)/.test(m[0])) continue;
+    yield { start: m.index, end };
+  }
+}
+
 export function* findHouseNamesAndMarks(text: string): Generator<PiiSpan> {
   yield* findHouseNamesBeforeRoads(text);
   yield* findCrossAndMainRoads(text);
@@ -135,4 +161,5 @@ export function* findHouseNamesAndMarks(text: string): Generator<PiiSpan> {
   yield* findLanesOffRoads(text);
   yield* findBlocks(text);
   yield* findBengaliLines(text);
+  yield* findArabicLines(text);
 }
