@@ -132,6 +132,20 @@ describe('a new or temporary key or code', () => {
   });
 });
 
+describe('a note to oneself mapping a system to its password with an arrow', () => {
+  it("takes a token of a password's shape after the arrow", () => {
+    expectSecrets([
+      ['Note to self: SAP → January2k26! 🙂', 'January2k26!'],
+      ['Note to self: the shared Gmail → «Sonbahar23!» 🙏', 'Sonbahar23!'],
+      ['Note to self: Salesforce → quiet-yellow2004', 'quiet-yellow2004'],
+      ['Note to self: the CRM → jQNQFikZYktQFc', 'jQNQFikZYktQFc'],
+    ]);
+  });
+  it('keeps versions, rooms, tickets and words after the arrow', () => {
+    expectNoSecret(['Note to self: v1 → v2', 'Reminder: Q3 budget → finance', 'Reminder: meeting moved → Room101', 'Note to self: Windows10 → Windows11', 'Note to self: ticket → INC-4412']);
+  });
+});
+
 describe('a word of another script', () => {
   it('takes one after or before a cue in Latin letters', () => {
     expectSecrets([

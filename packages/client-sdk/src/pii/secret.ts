@@ -5,6 +5,7 @@ import { findGivenPasswords } from './password-given.ts';
 import { findPassphrases } from './password-passphrases.ts';
 import { findOtherScriptPasswords } from './password-scripts.ts';
 import { findFormFieldPasswords, findNewKeyValues } from './password-form-fields.ts';
+import { findMemoPasswords } from './password-memos.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import { memoized, scrubFinds } from './call-memo.ts';
@@ -256,6 +257,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findOtherScriptPasswords(text);
   yield* findFormFieldPasswords(text);
   yield* findNewKeyValues(text);
+  yield* findMemoPasswords(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
