@@ -1,5 +1,6 @@
 import { FINDING_TAG, PLACEHOLDER, isCodeValue } from './password-values.ts';
 import { TRAILING_PUNCTUATION, isNumberedThing, isStrongPasswordValue } from './password-shapes.ts';
+import { execAround, stemPositions } from './anchor-windows.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -14,7 +15,8 @@ const MEMO_ARROW =
 
 export function* findMemoPasswords(text: string): Generator<PiiSpan> {
   if (!(text.includes('→') || text.includes('->') || text.includes('=>')) || !/note|remind|remember|memo/i.test(text)) return;
-  for (const m of text.matchAll(MEMO_ARROW)) {
+  // (Tried only around the memo's words at a word's start: on a long text the pattern at every position is slow.)
+  for (const m of execAround(MEMO_ARROW, text, stemPositions(text, ['note', 'remind', 'remember', 'memo'], true), 2, 160)) {
     const raw = m[2] ?? m[3];
     if (raw === undefined) continue;
     const value = m[2] !== undefined ? raw : raw.replace(TRAILING_PUNCTUATION, '');
