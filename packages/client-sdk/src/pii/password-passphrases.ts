@@ -5,6 +5,7 @@ import { CLAUSE_WORDS, CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isCho
 import { NAME_SUFFIX } from './password-shapes.ts';
 import { CUE_ENDS_LINE, OWNER_THEN_LINK } from './password-in-prose.ts';
 import { PASSWORD_COMPOUND, hasPasswordHint, passwordCues } from './password-cues.ts';
+import { execAll } from './text.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -345,24 +346,27 @@ const LOGIN_WITH_AND = /(?<![\p{L}])(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|inl
 const USE_VALUE = /(?<![\p{L}])(?:use|try|type|enter)[ \t]+(["'`“]?[\p{L}][\p{L}._+-]{1,63}["'`”]?)[ \t]+(?:to[ \t]+(?:log|sign)[ \t-]?in|as[ \t]+(?:the|my|your|our)[ \t]+(?:[\p{L}-]+[ \t]+){0,3}(?:password|passphrase|passwort|pw|pass)|and[ \t]+(?:hit|press)[ \t]+(?:enter|return))(?![\p{L}])/giu;
 
 /** A login's pair or a user and the cue of a password before the value; and the lines of a login under its cue. */
+const CREDS_USER = /(?<![\p{L}])(?:creds|credentials|login)[ \t]*:[ \t]*([a-z][a-z0-9._-]{1,31})[ \t]+(?=\S)/giu;
+const USER_SLASH = /(?:^|[:→][ \t]*|->[ \t]*|[ \t](?:is|login)[ \t]+)([a-z][a-z0-9._-]{1,31})[ \t]+\/[ \t]+(?=[^\s\/])/gmu;
+
 function* loginPairs(text: string): Generator<PiiSpan> {
   const lower = text.toLowerCase();
   if (lower.includes('user') || lower.includes('login')) {
-    for (const m of text.matchAll(USER_THEN_PASS)) {
+    for (const m of execAll(USER_THEN_PASS, text)) {
       const from = (m.index ?? 0) + m[0].length;
       const v = readPassphrase(text.slice(from, from + 120), 'strong', true);
       if (v !== undefined) yield { start: from + v[0], end: from + v[1] };
     }
   }
   if (/log|sign|inlog|anmeld|connect|entra|acced/i.test(text)) {
-    for (const m of text.matchAll(LOGIN_WITH_AND)) {
+    for (const m of execAll(LOGIN_WITH_AND, text)) {
       const from = (m.index ?? 0) + m[0].length;
       const v = readPassphrase(text.slice(from, from + 120), 'weak', false);
       if (v !== undefined) yield { start: from + v[0], end: from + v[1] };
     }
   }
   if (/use|try|type|enter/i.test(text)) {
-    for (const m of text.matchAll(USE_VALUE)) {
+    for (const m of execAll(USE_VALUE, text)) {
       const raw = m[1] ?? '';
       const bare = raw.replace(/^["'`“]|["'`”]$/g, '');
       const at = (m.index ?? 0) + m[0].indexOf(raw) + (raw.length - raw.replace(/^["'`“]/, '').length);
@@ -371,14 +375,15 @@ function* loginPairs(text: string): Generator<PiiSpan> {
     }
   }
   // "creds: jdoe X": a login's cue, the user, the password.
-  for (const m of text.matchAll(/(?<![\p{L}])(?:creds|credentials|login)[ \t]*:[ \t]*([a-z][a-z0-9._-]{1,31})[ \t]+(?=\S)/giu)) {
+  if (lower.includes('cred') || lower.includes('login')) for (const m of execAll(CREDS_USER, text)) {
     const from = (m.index ?? 0) + m[0].length;
     const v = readPassphrase(text.slice(from, from + 80), 'weak', false);
     if (v !== undefined) yield { start: from + v[0], end: from + v[1] };
   }
   // "jdoe / X", "meeting room tablet: ops / X", "the login for the kiosk is admin / X".
-  if (text.includes('/')) {
-    for (const m of text.matchAll(/(?:^|[:→][ \t]*|->[ \t]*|[ \t](?:is|login)[ \t]+)([a-z][a-z0-9._-]{1,31})[ \t]+\/[ \t]+(?=[^\s\/])/gmu)) {
+  // (The pattern needs a slash between blanks.)
+  if (/[ \t]\/[ \t]/.test(text)) {
+    for (const m of execAll(USER_SLASH, text)) {
       const user = m[1] ?? '';
       const from = (m.index ?? 0) + m[0].length;
       const lineStart = text.lastIndexOf('\n', m.index ?? 0) + 1;
