@@ -11,10 +11,10 @@ import { execInWindows } from './text.ts';
 // way, and the pattern then runs in windows around them only.
 // ---------------------------------------------------------------------------------------------
 
-/** The text in lower case, once per scrub. */
+/** The text in lower case, once per scrub (asked for by several rules of one scrub). */
 let lastText = '';
 let lastLower = '';
-function lowerOf(text: string): string {
+export function lowerOf(text: string): string {
   // (One text is asked for many times in a row, inside a scrub and out of it.)
   if (text !== lastText) {
     lastLower = memoized('lower-case', text, (t) => t.toLowerCase());

@@ -1,4 +1,4 @@
-import { execAround, stemPositions } from './anchor-windows.ts';
+import { execAround, lowerOf, stemPositions } from './anchor-windows.ts';
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { isForeignFunctionWord } from './foreign-lines.ts';
 import { CLAUSE_WORDS, CUE_LINK, FINDING_TAG, PASSWORD_PROSE, PLACEHOLDER, isChosenWord, isCodeValue, isFunctionWord } from './password-values.ts';
@@ -196,7 +196,7 @@ const USER_AFTER = /^[^\n]{0,40}?(?:^|[^\p{L}])(?:user(?:name)?|login)[ \t]+(?:i
 
 /** Cues besides the listed words: "the magic word", "wifi =", "the key for the USB stick is". */
 function* extraCues(text: string): Generator<{ index: number; cue: string }> {
-  const lower = text.toLowerCase();
+  const lower = lowerOf(text);
   for (let i = lower.indexOf('magic word'); i !== -1; i = lower.indexOf('magic word', i + 10)) yield { index: i, cue: text.slice(i, i + 10) };
   for (let i = lower.indexOf('wifi'); i !== -1; i = lower.indexOf('wifi', i + 4)) if (/^[ \t]*=[^=]/.test(text.slice(i + 4, i + 8)) && !/[\p{L}\d_-]/u.test(text[i - 1] ?? '')) yield { index: i, cue: text.slice(i, i + 4) };
   for (let i = lower.indexOf('key for '); i !== -1; i = lower.indexOf('key for ', i + 8)) if (!/[\p{L}\d_-]/u.test(text[i - 1] ?? '')) yield { index: i, cue: text.slice(i, i + 3) };
@@ -327,7 +327,7 @@ function* beforeCues(text: string, cues: ReadonlyArray<{ index: number; cue: str
 
 /** Cues that name a login, before a value: "X (that's the router login)", "X <- creds for the test box". */
 function* loginCues(text: string): Generator<{ index: number; cue: string }> {
-  const lower = text.toLowerCase();
+  const lower = lowerOf(text);
   for (const word of ['login', 'creds']) {
     for (let i = lower.indexOf(word); i !== -1; i = lower.indexOf(word, i + word.length)) {
       if (!/[\p{L}\d_]/u.test(text[i - 1] ?? '') && !/[\p{L}\d_]/u.test(text[i + word.length] ?? '')) yield { index: i, cue: text.slice(i, i + word.length) };
@@ -350,7 +350,7 @@ const CREDS_USER = /(?<![\p{L}])(?:creds|credentials|login)[ \t]*:[ \t]*([a-z][a
 const USER_SLASH = /(?:^|[:→][ \t]*|->[ \t]*|[ \t](?:is|login)[ \t]+)([a-z][a-z0-9._-]{1,31})[ \t]+\/[ \t]+(?=[^\s\/])/gmu;
 
 function* loginPairs(text: string): Generator<PiiSpan> {
-  const lower = text.toLowerCase();
+  const lower = lowerOf(text);
   if (lower.includes('user') || lower.includes('login')) {
     for (const m of execAll(USER_THEN_PASS, text)) {
       const from = (m.index ?? 0) + m[0].length;
@@ -442,7 +442,7 @@ export function* findPassphrases(text: string): Generator<PiiSpan> {
   const before = [...cues, ...extra.filter((c) => !/^wifi$/i.test(c.cue)), ...loginCues(text)];
   if (before.length > 0) yield* beforeCues(text, before);
   // "wifi" alone on its line, or with the network's name (a sticky note): the value alone on the next line.
-  const lower = text.toLowerCase();
+  const lower = lowerOf(text);
   for (const w of ['wifi', 'wi-fi', 'wlan']) {
     for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + w.length)) {
       const lineStart = text.lastIndexOf('\n', i - 1) + 1;
