@@ -4,10 +4,10 @@
 // birth) with their look-alikes. Two parts (test/fixtures/pii/origin-eval.ts): 'test' is what
 // BENCHMARKS.md reports and is never inspected; 'dev' is where misses are looked at.
 //   pnpm exec tsx --conditions=source bench/pii-names.ts [--part test|dev|both] [--examples N]
-//   pnpm exec tsx --conditions=source bench/pii-names.ts --fresh SEEDS [--names N] [--templates dev|seventh|eighth|ninth] [--examples N]
+//   pnpm exec tsx --conditions=source bench/pii-names.ts --fresh SEEDS [--names N] [--templates dev|seventh|eighth|ninth|nineteenth] [--examples N]
 // --examples lists misses of the dev part only. --fresh scores names only, on fresh draws of the
 // dev part (comma-separated seeds, N names per origin each, 1,000 unless given): combinations of
-// dev tokens that no rule was tuned on; --templates seventh or eighth sets them in that pass's
+// dev tokens that no rule was tuned on; --templates seventh, eighth, ninth or nineteenth sets them in that pass's
 // templates instead of the dev part's.
 import { scrubPii } from '@conclave/client-sdk';
 import { ORIGINS } from '../packages/client-sdk/scripts/pii-name-sources.mjs';
@@ -30,7 +30,7 @@ if (freshArg !== undefined) {
   const namesPerOrigin = Number(arg('--names') ?? '1000');
   const seeds = freshArg.split(',').map(Number);
   const templates = arg('--templates') ?? 'dev';
-  if (templates !== 'dev' && templates !== 'seventh' && templates !== 'eighth' && templates !== 'ninth') throw new Error(`--templates is ${JSON.stringify(templates)}; expected dev, seventh, eighth or ninth`);
+  if (templates !== 'dev' && templates !== 'seventh' && templates !== 'eighth' && templates !== 'ninth' && templates !== 'nineteenth') throw new Error(`--templates is ${JSON.stringify(templates)}; expected dev, seventh, eighth, ninth or nineteenth`);
   if (seeds.some((s) => !Number.isInteger(s)) || !(namesPerOrigin > 0)) throw new Error(`--fresh takes integer seeds and --names a positive count; got ${freshArg} and ${namesPerOrigin}`);
   const sentences = (await Promise.all(seeds.map((seed) => loadOriginEval('dev', { seed, namesPerOrigin, templates })))).flat();
   const report = scoreOriginEval(sentences, (t) => scrubPii(t).findings);
