@@ -141,3 +141,14 @@ describe('Egyptian and Moroccan street lines in Arabic', () => {
     expect(streets('اشتريت ٣ ش من المتجر اليوم وذهبت إلى البيت')).toEqual([]);
   });
 });
+
+describe('a house number after its own mark, then a comma (India)', () => {
+  it('takes the number and the road after "No." alone or after "Door" or "House"', () => {
+    expect(streets('Delivery instructions: No. 420, Old Airport Rd., side entrance.')).toEqual(['420, Old Airport Rd.']);
+    expect(streets('Sent the welcome pack to Door No. 62, Old Airport Road this morning.')).toEqual(['62, Old Airport Road']);
+  });
+  it('keeps a unit number and the place after it apart from a street', () => {
+    expect(streets('Ship to Flat No. 7, Garden Park, Pune')).toEqual(['Flat No. 7, Garden Park']);
+    expect(streets('Room no. 12, conference wing is booked')).toEqual([]);
+  });
+});

@@ -358,6 +358,15 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   }
 }
 /** Words that end a town's or a district's name, not a street's ("Pasig City", "Stellenbosch Central", "Zhongli Dist."). */
+/** Words before "No." that make it a house number's mark, not a unit's ("Door No. 6", "House No. 1315"). */
+const HOUSE_NO_WORDS = new Set(['door', 'house', 'plot', 'premises']);
+const WORD_BEFORE_NO = /(?:^|[^\p{L}\p{M}])(?:([\p{L}\p{M}]+)[ \t])?no\.?[ \t]?$/iu;
+/** Whether `before` (the text right before a number) ends with a unit's word, not a house number's "No." alone or after "Door" or "House". */
+function unitNumberBefore(before: string): boolean {
+  if (!UNIT_BEFORE_NUMBER.test(before)) return false;
+  const m = WORD_BEFORE_NO.exec(before);
+  return m === null || (m[1] !== undefined && !HOUSE_NO_WORDS.has(m[1].toLowerCase()));
+}
 const TOWN_WORDS = new Set(['city', 'town', 'central', 'district', 'dist.', 'province', 'county', 'municipality', 'region']);
 // (And words of other languages that go on from a place: "desde Los Horneros 634 hasta …", "bis", "jusqu'à".)
 const GUESS_PLACE_ENDS = /^[ \t]+(?:around|if|is|was|near|by|before|after|in|or|then|hasta|hacia|até|bis|nach|jusqu|fino|tot)(?![\p{L}])/iu;
@@ -475,7 +484,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       // "In 2024, Main Street …": a year and a comma start a sentence, not a street line.
       if (re === NUMBER_FIRST && /^(?:19|20)\d\d,/.test(value)) continue;
       // "apt. 736, west haven park": after a unit's number, a comma and words are the place, not a street.
-      if (re === NUMBER_FIRST && /^\d[^,\s]*,/.test(value) && UNIT_BEFORE_NUMBER.test(text.slice(Math.max(0, index - 16), index))) continue;
+      // (Not after a house number's own mark: "No. 420, Old Airport Rd.", "Door No. 12, Temple Street", Indian lines.)
+      if (re === NUMBER_FIRST && /^\d[^,\s]*,/.test(value) && unitNumberBefore(text.slice(Math.max(0, index - 16), index))) continue;
       // ("14 New Church Road", "232B Old Mill Walk": "New" and "Old" capitalised name the street.)
       if (words.some((w, k) => NOT_STREET_WORDS.has(w) && !namesStreet(written, k))) continue;
       // "a 5 char str. value": "Str." ends a street of a name of its own only ("43 kloof str.", "23 Qasr El Nil Str.").
