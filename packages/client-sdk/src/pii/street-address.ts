@@ -357,7 +357,6 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     yield { start, end };
   }
 }
-/** Words that end a town's or a district's name, not a street's ("Pasig City", "Stellenbosch Central", "Zhongli Dist."). */
 /** Words before "No." that make it a house number's mark, not a unit's ("Door No. 6", "House No. 1315"). */
 const HOUSE_NO_WORDS = new Set(['door', 'house', 'plot', 'premises']);
 const WORD_BEFORE_NO = /(?:^|[^\p{L}\p{M}])(?:([\p{L}\p{M}]+)[ \t])?no\.?[ \t]?$/iu;
@@ -367,6 +366,7 @@ function unitNumberBefore(before: string): boolean {
   const m = WORD_BEFORE_NO.exec(before);
   return m === null || (m[1] !== undefined && !HOUSE_NO_WORDS.has(m[1].toLowerCase()));
 }
+/** Words that end a town's or a district's name, not a street's ("Pasig City", "Stellenbosch Central", "Zhongli Dist."). */
 const TOWN_WORDS = new Set(['city', 'town', 'central', 'district', 'dist.', 'province', 'county', 'municipality', 'region']);
 // (And words of other languages that go on from a place: "desde Los Horneros 634 hasta …", "bis", "jusqu'à".)
 const GUESS_PLACE_ENDS = /^[ \t]+(?:around|if|is|was|near|by|before|after|in|or|then|hasta|hacia|até|bis|nach|jusqu|fino|tot)(?![\p{L}])/iu;
