@@ -152,3 +152,15 @@ describe('a house number after its own mark, then a comma (India)', () => {
     expect(streets('Room no. 12, conference wing is booked')).toEqual([]);
   });
 });
+
+describe('a Vietnamese street without marks, placed by "tại" or by its ward or district', () => {
+  it('takes the house number and the name', () => {
+    expect(streets('Họp tại 296 Pasteur, Phường Hàng Bài, Quận Hoàn Kiếm, Hà Nội lúc 9 giờ 30.')).toContain('296 Pasteur');
+    expect(streets('Chào anh chị, địa chỉ mới của em là 132 nguyễn huệ, Quan 3, TP HCM.')).toContain('132 nguyễn huệ');
+    expect(streets('Giao hàng đến 45 Le Loi, P. Ben Nghe, Q. 1 nhé.')).toContain('45 Le Loi');
+  });
+  it('keeps a counted noun and an invoice number', () => {
+    expect(streets('Đã thanh toán hóa đơn số 0012047 hôm qua.')).toEqual([]);
+    expect(streets('Có 25 Nguoi Moi trong team tuần này.')).toEqual([]);
+  });
+});

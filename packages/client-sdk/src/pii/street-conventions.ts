@@ -82,6 +82,9 @@ const KOREAN_ROAD = new RegExp(
 const JAPANESE_HINT = /(?<![\d-])\d{1,2}-(?:ch[oō]me|\d{1,3}-\d{1,3}(?:-\d{3,4})?(?![\d-]))/iu;
 const JAPANESE_BLOCKS = new RegExp(JAPANESE_HINT.source, 'giu');
 const KOREAN_HINT = /-(?:ro|daero|gil)(?![\p{L}])|\p{Script=Hangul}(?:로|길)/iu;
+/** A ward or a district after a street line's comma ("…, Phường Hàng Bài", "…, Quận 1", "…, P. 6", "…, Quan 3"). */
+const VIETNAMESE_WARD_AFTER = ',[ \\t]*(?:[pP]hường|[pP]huong|PHƯỜNG|[qQ]uận|[qQ]uan|QUẬN|[PQ]\\.)[ \\t]*[\\p{L}\\d]';
+const VIETNAMESE_WARD_AT = new RegExp(`^${VIETNAMESE_WARD_AFTER}`, 'u');
 /**
  * Vietnamese streets, a house number then the name's syllables ("120 Nguyễn Huệ", "Số 45 Nam Kỳ Khởi
  * Nghĩa", "88/11 Hàng Bài"): capitalised, or in lower case after "số" (number) or "ở", "tại" (at).
@@ -90,7 +93,9 @@ const KOREAN_HINT = /-(?:ro|daero|gil)(?![\p{L}])|\p{Script=Hangul}(?:로|길)/i
 // "số" may be typed without its marks ("em đang ở So 21 Ba Trieu nhé").
 const VIETNAMESE_STREET = new RegExp(
   `(?<![\\w.,/:-])(?:(?:[sS][ốỐoO][ \\t]+)?\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+[ĐđPp]\\.)?(?:[ \\t]+(?:\\p{Lu}\\p{Ll}{0,6}|\\p{Lu}{2,7})){1,5}` +
-    `|(?<=(?<![\\p{L}])(?:số|ở|tại)[ \\t])\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Ll}{1,7}){1,5})(?![\\p{L}\\d])`,
+    `|(?<=(?<![\\p{L}])(?:số|ở|tại)[ \\t])\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Ll}{1,7}){1,5}` +
+    // In lower case before the ward or district too ("132 nguyễn huệ, Quan 3").
+    `|\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Ll}{1,7}){1,5}(?=${VIETNAMESE_WARD_AFTER}))(?![\\p{L}\\d])`,
   'gu',
 );
 /** Letters only Vietnamese writes ("Huệ", "Đồng Khởi"): only in a text with them are such streets looked for. */
@@ -235,7 +240,10 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
       const counted = /(\p{L}+)[ \t]+(?:s[ốo][ \t]+)?$/iu.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
       if (counted !== undefined && VIETNAMESE_COUNTERS.has(counted.toLowerCase())) continue;
       // In a text with Vietnamese letters, a name with marks ("Hàng Bài") or after "số" is a street's.
-      if (words.length < 2 || !(/^s/i.test(m[0]) || /[^\x00-\x7f]/.test(words.slice(1).join(' ')))) continue;
+      // So is one after "tại" or "ở" (at), or before the ward or district ("Họp tại 296 Pasteur, Phường Hàng Bài").
+      const end = m.index + words.join(' ').length;
+      const placed = /(?<![\p{L}])(?:tại|ở)[ \t]+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index)) || VIETNAMESE_WARD_AT.test(text.slice(end, end + 16));
+      if (words.length < 2 || !(/^s/i.test(m[0]) || placed || /[^\x00-\x7f]/.test(words.slice(1).join(' ')))) continue;
       // "Số 64 Phố Hàng Bạc": the line starts at its number, as the street-word shapes take it.
       const lead = /^số[ \t]+/iu.exec(m[0])?.[0].length ?? 0;
       yield { start: m.index + lead, end: m.index + words.join(' ').length };
