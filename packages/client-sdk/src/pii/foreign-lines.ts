@@ -167,7 +167,7 @@ const SENTENCE_START = /(?:^|[.!?:;]\s+)[¿¡"'«„(]*\s*$/u;
  * of these (or when a name list holds it).
  */
 const FOREIGN_NAME_CUES = new Set(
-  `dzien sehr vielen terima guten buenos buenas bom boa muchas muito
+  `dzien sehr vielen terima guten buenos buenas bom boa muchas muito dias tardes noches noite
   hola ola oi salut bonjour bonsoir coucou hallo halo hai moin servus gruezi merhaba selam ciao buongiorno buonasera
   salve hej hei moi ahoj czesc witam dobry dobryj zdravo bok szia sveiki labas tere kasih makasih obrigado obrigada
   gracias danke merci grazie dziekuje dzieki tesekkurler tesekkur sagol tack takk kiitos dank bedankt estimado estimada
@@ -177,7 +177,14 @@ const FOREIGN_NAME_CUES = new Set(
   heer bey hanim hoca abi abla ustaz ustazah encik cik tuan puan`.split(/\s+/),
 );
 
-/** True when the folded word is a greeting or form of address of another language. */
-export function isForeignNameCue(folded: string): boolean {
-  return FOREIGN_NAME_CUES.has(folded);
+/**
+ * True when the folded word is a greeting or form of address of another language; `before`, the
+ * folded word before it, makes one of a word that is a greeting's only after another: "dia" after
+ * "bom" ("bom dia, siyuan"), not the Indonesian pronoun ("dia sudah pulang").
+ */
+export function isForeignNameCue(folded: string, before?: string): boolean {
+  return FOREIGN_NAME_CUES.has(folded) || (before !== undefined && GREETING_SECOND_WORDS.get(folded) === before);
 }
+
+/** Second words of greetings, with the first: "bom dia". */
+const GREETING_SECOND_WORDS: ReadonlyMap<string, string> = new Map([['dia', 'bom']]);

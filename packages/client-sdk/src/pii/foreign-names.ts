@@ -36,7 +36,7 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
     while (from < words.length && from < CUE_REACH) {
       const t = words[from]?.t;
       // A given name that is also a form of address ("Don", "Cara") is the name's.
-      if (t === undefined || (t.lex & 1) === 1 || !isForeignNameCue(t.folded)) break;
+      if (t === undefined || (t.lex & 1) === 1 || !isForeignNameCue(t.folded, tokens.at((words[from]?.i ?? 0) - 1)?.folded)) break;
       from++;
     }
     const rest = words.slice(from);
@@ -64,7 +64,18 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
     };
     // A function word of the line's language cuts, and in mixed case any word in lower case: a
     // name there is capitalised ("Maria da Silva vão apresentar").
-    const cuts = (t: WordToken | undefined): boolean => t !== undefined && (isFunctionWordOf(t.word, langs) || (!caseless && t.word === t.lower));
+    // In mixed case (not German's, which capitalises nouns), a function word written capitalised
+    // right after another capitalised word of the guess is a name's syllable: "Mbak Diem Trinh
+    // Yang sudah …", "Falei com Anh Tú Li sobre …" (the language writes its own small).
+    const capitalisedSyllables = new Set<WordToken>();
+    if (!caseless && !german) {
+      for (let k = 1; k < rest.length; k++) {
+        const t = rest[k]?.t;
+        const prev = rest[k - 1]?.t;
+        if (t !== undefined && prev !== undefined && t.shape === 'Xx' && prev.shape === 'Xx' && !t.initial && t.sepBefore === ' ') capitalisedSyllables.add(t);
+      }
+    }
+    const cuts = (t: WordToken | undefined): boolean => t !== undefined && ((isFunctionWordOf(t.word, langs) && !capitalisedSyllables.has(t)) || (!caseless && t.word === t.lower));
     const tail = cued ? addressTail(text, rest, cuts) : -1;
     rest.forEach((w, k) => {
       const next = rest[k + 1]?.t;
@@ -98,12 +109,12 @@ function addressTail(text: string, rest: ReadonlyArray<{ t: WordToken }>, cuts: 
  * The words before word `i`, nearest first, up to `reach` of them, each with what separates it
  * from the word after it; they stop at the text's start.
  */
-function* wordsBefore(text: string, tokens: WordSequence, i: number, reach: number): Generator<{ word: WordToken; between: string }> {
+function* wordsBefore(text: string, tokens: WordSequence, i: number, reach: number): Generator<{ word: WordToken; between: string; before: WordToken | undefined }> {
   for (let k = i - 1; k >= 0 && k >= i - reach; k--) {
     const word = tokens.at(k);
     const next = tokens.at(k + 1);
     if (word === undefined || next === undefined) return;
-    yield { word, between: text.slice(word.end, next.start) };
+    yield { word, between: text.slice(word.end, next.start), before: tokens.at(k - 1) };
   }
 }
 
@@ -115,8 +126,8 @@ const SPACES = /^[ \t]+$/;
  * cue: in "dzień dobry aram, jinia …" "jinia" has none.
  */
 export function cueBefore(text: string, tokens: WordSequence, i: number, reach = CUE_REACH): boolean {
-  for (const { word, between } of wordsBefore(text, tokens, i, reach)) {
-    if (isForeignNameCue(word.folded) && /^,?[ \t]+$/.test(between)) return true;
+  for (const { word, between, before } of wordsBefore(text, tokens, i, reach)) {
+    if (isForeignNameCue(word.folded, before?.folded) && /^,?[ \t]+$/.test(between)) return true;
     if (!SPACES.test(between)) return false;
   }
   return false;

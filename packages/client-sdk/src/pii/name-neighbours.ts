@@ -14,6 +14,7 @@ import { AFTER_OBJECT, AFTER_SURNAME, BEFORE_PERSON, CALENDAR_WORD, FINITE_VERB,
 import type { Regime } from './name-words.ts';
 import { givenWordsStart, saidAfterName, surnameBeforeClause } from './name-given-words.ts';
 import { syllabicName, syllableBesideName } from './name-syllables.ts';
+import { CLAUSE_TAKING_VERBS, functionWordOpensName, onlyAsNameWord } from './name-surname-he.ts';
 import { givenInList } from './name-lists.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -47,13 +48,16 @@ function isSurname(word: string): boolean {
  */
 const CLAUSE_ENDS = /^(?:['’][sS](?![\p{L}])|[ \t]*(?:[,.!?;:)\]}|"”»(<@·•`]|\p{Extended_Pictographic}|[ \t]\/[ \t]|['’](?![\p{L}])|\r?\n|$))/u;
 
+/** A slash glued between two capitalised words: a pair of people ("Yamileth Vega/Gonçalo Zamudio own …"). */
+const SLASH_THEN_NAME = /^\/\p{Lu}\p{Ll}/u;
+
 /** Function words that are names' words too (Vietnamese "To", "An", Chinese "He", Nordic "Per"). */
 const NAME_FUNCTION_WORDS = new Set('to an he per'.split(' '));
-/** A title right before a word. */
-const TITLE_RIGHT_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.?[ \t]+$/iu;
+/** A title right before a word, of English or of the languages whose names take a function word ("Sra. To Nhi Jiang", "Pak An Khang"). */
+const TITLE_RIGHT_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss|sr|sra|srta|dña|dona|pak|bu|bapak|ibu|mbak)\.?[ \t]+$/iu;
 
-/** What ends a name's left side: the start of the text, a line or a sentence. */
-const STARTS_BEFORE = /(?:^|[\n.!?:;>][ \t]*|^[ \t]+)$/;
+/** What ends a name's left side: the start of the text, a line or a sentence, a separator between fields (" / "). */
+const STARTS_BEFORE = /(?:^|[\n.!?:;>][ \t]*|^[ \t]+|[ \t]\/[ \t]+)$/;
 /** A title before the word, perhaps with a given name between: it opens the name ("DR. JUSTICE MIRACLE RUECKER"). */
 const TITLE_BEFORE = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.?[ \t]+(?:[\p{L}][\p{L}\p{M}'’-]*[ \t]+)?$/iu;
 /** Adverbs that follow a name ("ping grace directly"). */
@@ -127,6 +131,7 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
   if (regime === 'title' && /^\p{Lu}\p{Ll}/u.test(w) && /^[ \t]*(?:[,.!?;)]|\p{Extended_Pictographic}|$)/u.test(after)) return true;
   const next = WORD_AFTER.exec(after)?.[1];
   const nextLower = next?.toLowerCase() ?? '';
+  if ((lower === 'he' || lower === 'an') && onlyAsNameWord(text, nameStart, wordEnd, lower, nextLower, prev)) return true;
   // "told Bob he …", "asked Bob to …": the pronoun or "to" is the sentence's, unless what follows
   // can follow no pronoun ("ask ngọc nữ he if the numbers changed").
   // (Nor can "he" end the sentence: "somebody should tell yuying he.")
@@ -162,10 +167,12 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
     const subjectSlot =
       CLAUSE_OPENS.test(text.slice(Math.max(0, nameStart - 8), nameStart)) ||
       /^(?:or|and|nor|that)$/.test(prevLower) ||
+      CLAUSE_TAKING_VERBS.has(prevLower) ||
       PURE_SUBORDINATORS.has(prevLower) ||
       (SENTENCE_ADVERBS.has(prevLower) && prevOpens) ||
       (CLAUSE_PREPOSITIONS.has(prevLower) && prev !== '' && !prevOpens);
-    if (verbNext && subjectSlot) return true;
+    // (After a conjunction any finite verb: "not sure if lihui he saw the alert".)
+    if ((verbNext || (PURE_SUBORDINATORS.has(prevLower) && finiteVerb(nextLower))) && subjectSlot) return true;
     // (Or a past that is also an adjective, read as a verb only here: "thành vinh he left a comment".)
     return (finiteVerb(nextLower) || /^(?:left|told|heard)$/.test(nextLower)) && !SUBORDINATORS.has(prev.toLowerCase()) && !/^(?:without|unlike|like|after|before)$/i.test(prev);
   }
@@ -194,10 +201,17 @@ function capitalisedMidSentence(text: string, at: number, w: string, regime: Reg
  * word that heads a clause before a person (a verb, an adverb, a greeting, a role), a verb's
  * inflection, a date word, a product, or a noun after a determiner ("the Justice Okafor case").
  */
+/** A word of alternating vowels and consonants, three to six letters, opening or closing on a vowel ("ega", "ana"). */
+const SPOKEN_WORD = /^(?=[a-z]{3,6}$)(?:[aeiou]?(?:[b-df-hj-np-tv-z][aeiou])+[b-df-hj-np-tv-z]?)$/;
+
 function givenBeforeLoneSurname(text: string, at: number, w: string, name: string): boolean {
   if (/\s/.test(name) || isGiven(name)) return false;
   const lower = w.toLowerCase();
-  if (!ENGLISH_TIER.has(lower) || JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(lower) || CALENDAR_WORD.test(lower)) return false;
+  // (Or a jargon word that no English list holds and that is spoken as a word, not spelled out:
+  // "EGA SINAGA", "chị ega syahreza"; not "sso", "npm".)
+  const spokenJargon = JARGON_WORDS.has(lower) && !ENGLISH_TIER.has(lower) && SPOKEN_WORD.test(lower);
+  if ((!ENGLISH_TIER.has(lower) || JARGON_WORDS.has(lower)) && !spokenJargon) return false;
+  if (PRODUCT_WORDS.has(lower) || CALENDAR_WORD.test(lower)) return false;
   if (/(?:ed|ing|ly)$/.test(lower) || BEFORE_PERSON.has(lower) || IMPERATIVE_VERBS.has(lower) || TWO_OBJECT_VERBS.has(lower) || SUBORDINATORS.has(lower)) return false;
   const prev = wordBefore(text, Math.max(0, at - 40), at)?.toLowerCase();
   // After a subject pronoun the word is a verb ("we trust Okafor"); after an adjective, a noun
@@ -218,7 +232,8 @@ function givenSlot(text: string, at: number, w: string): boolean {
   if (TITLE_BEFORE.test(before)) return true;
   const prev = wordBefore(text, Math.max(0, at - 40), at)?.toLowerCase();
   if (prev !== undefined && (BEFORE_NAME_SLOT.has(prev) || prev === 'and' || prev === 'or' || prev === '&')) return tier === undefined || tier > 1;
-  return STARTS_BEFORE.test(before) && tier === undefined && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);
+  // (A jargon word written as a name is one: "Ega Pangestu sedang cuti", not "EGA" nor "ega".)
+  return STARTS_BEFORE.test(before) && tier === undefined && (!JARGON_WORDS.has(lower) || /^\p{Lu}\p{Ll}+$/u.test(w)) && !PRODUCT_WORDS.has(lower);
 }
 
 /**
@@ -312,7 +327,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
         s.start = at;
         continue;
       }
-      if (!sandwiched && NAME_FUNCTION_WORDS.has(lower) && TITLE_RIGHT_BEFORE.test(text.slice(Math.max(0, at - 8), at))) {
+      if (!sandwiched && NAME_FUNCTION_WORDS.has(lower) && (TITLE_RIGHT_BEFORE.test(text.slice(Math.max(0, at - 8), at)) || functionWordOpensName(text, at, w, regime, syllabic))) {
         s.start = at;
         continue;
       }
@@ -347,7 +362,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
       if (/^[ \t]\d/.test(text.slice(s.end + 1 + w.length, s.end + 3 + w.length))) break;
       // A common English word in a verb's or a plural's form is the sentence's ("starts", "saw" before "the").
       const tier = ENGLISH_TIER.get(lower);
-      const closes = surnameCloses(text, s.end + 1 + w.length) || twoNameWordsThenClose(text, s.end + 1 + w.length, regime) || surnameBeforeClause(text, s, w, s.end + 1 + w.length);
+      const closes = surnameCloses(text, s.end + 1 + w.length) || (regime === 'title' && (tier === undefined || tier > 2) && SLASH_THEN_NAME.test(text.slice(s.end + 1 + w.length, s.end + 4 + w.length))) || twoNameWordsThenClose(text, s.end + 1 + w.length, regime) || surnameBeforeClause(text, s, w, s.end + 1 + w.length);
       if (!isSurname(w) && !(syllabic && syllableBesideName(lower, 'right')) && !(unknownWord(lower) && !/^[ \t]\d/.test(text.slice(s.end + 1 + w.length))) && (!closes || (tier !== undefined && tier <= 2 && /(?:s|ed|ing)$/.test(lower)))) break;
       s.end += w.length + 1;
     }
