@@ -6,6 +6,7 @@ import { findPassphrases } from './password-passphrases.ts';
 import { findOtherScriptPasswords } from './password-scripts.ts';
 import { findFormFieldPasswords, findNewKeyValues } from './password-form-fields.ts';
 import { findMemoPasswords } from './password-memos.ts';
+import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import { memoized, scrubFinds } from './call-memo.ts';
@@ -211,7 +212,7 @@ export function isContextSecret(text: string, start: number, end: number): boole
 /** Every span of the context scrubber, out of templates and cut to its record's syntax. */
 function* findAllContextSecrets(text: string): Generator<PiiSpan> {
   for (const s of findContextSecretsInAnySyntax(text)) {
-    const kept = insideTemplate(text, s.start) || standsForValue(text, s) ? undefined : withinRecordSyntax(text, s);
+    const kept = insideTemplate(text, s.start) || standsForValue(text, s) || namesAnotherThing(text, s) ? undefined : withinRecordSyntax(text, s);
     if (kept === undefined) continue;
     // A URL taken whole ("postgresql://bi_reader:X@pg-1.internal:5432/warehouse (the password is the bit after the colon)"):
     // its password is the secret, its user and host are not.
@@ -258,6 +259,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findFormFieldPasswords(text);
   yield* findNewKeyValues(text);
   yield* findMemoPasswords(text);
+  yield* findAnyShapePasswords(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
@@ -399,5 +401,17 @@ function* findHighEntropy(text: string): Generator<PiiSpan> {
 export const structuredSecretScrubber: Scrubber = { type: 'SECRET', priority: 0, find: findStructuredSecrets };
 /** Secret values named by their context (URL parameter, URL password, assignment). */
 export const contextSecretScrubber: Scrubber = { type: 'SECRET', priority: 45, find: findContextSecrets };
+/** An IPv4 address's shape, a mark after it allowed. */
+const IPV4_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/**
+ * The context's passwords that have an IPv4 address's shape ("password: 10.0.9.147"): taken before the
+ * IP address scrubber (a lower priority number wins a span of the same length), as the e-mail scrubber
+ * leaves an address that is a password to the context ({@link isContextSecret}).
+ */
+export const addressShapedSecretScrubber: Scrubber = {
+  type: 'SECRET',
+  priority: 39,
+  find: (text) => (text.includes('.') ? contextSecretsOf(text).filter((s) => IPV4_SHAPE.test(text.slice(s.start, s.end))).map((s) => ({ ...s })) : []),
+};
 /** Random-looking tokens. */
 export const entropySecretScrubber: Scrubber = { type: 'SECRET', priority: 90, find: findHighEntropy };
