@@ -113,3 +113,19 @@ describe('the second word of a greeting of another language', () => {
     expect(persons('Bom dia, Laila Baumbach. A reunião foi cancelada.')).not.toContainEqual(expect.stringContaining('dia'));
   });
 });
+
+describe('"To" opening a Vietnamese given name ("To Nhi"), and "An" before a short word no list holds', () => {
+  it('is the name\'s after a line\'s greeting, between parts of an addressed name, and before the name\'s verb at a sentence\'s start', () => {
+    expect(persons('dear to nhi meng and wenbo,')).toEqual(['to nhi meng', 'wenbo']);
+    expect(persons('MR. WENBO TO NHI NG ASKED FOR A COPY OF THE INVOICE.')).toEqual(['WENBO TO NHI NG']);
+    expect(persons('TY WENBO TO NHI NG!!')).toEqual(['WENBO TO NHI NG']);
+    expect(persons('To Nhi Chai joined in March and leads QA now.')).toContain('To Nhi Chai');
+    expect(persons('DECIDED: QUYNH NHI TO DRIVES THE VENDOR EVAL; REVISIT IN TWO WEEKS.')).toEqual(['QUYNH NHI TO']);
+    expect(persons('hi all, phu an ip here from the data team.')).toEqual(['phu an ip']);
+  });
+
+  it('stays a preposition that links two people or follows "thanks"', () => {
+    expect(persons('moved wenbo to nhi ng')).toEqual(['wenbo', 'nhi ng']);
+    expect(persons('thanks to nhi meng for the fix')).toEqual(['nhi meng']);
+  });
+});

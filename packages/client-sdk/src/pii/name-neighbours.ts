@@ -14,7 +14,7 @@ import { AFTER_OBJECT, AFTER_SURNAME, BEFORE_PERSON, CALENDAR_WORD, FINITE_VERB,
 import type { Regime } from './name-words.ts';
 import { givenWordsStart, saidAfterName, surnameBeforeClause } from './name-given-words.ts';
 import { syllabicName, syllableBesideName } from './name-syllables.ts';
-import { CLAUSE_TAKING_VERBS, functionWordOpensName, onlyAsNameWord } from './name-surname-he.ts';
+import { CLAUSE_TAKING_VERBS, functionWordOpensName, onlyAsNameWord, toOpensName } from './name-function-words.ts';
 import { givenInList } from './name-lists.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -47,6 +47,15 @@ function isSurname(word: string): boolean {
  * word comes before one as often, "Ferrous Works — registered office: …".)
  */
 const CLAUSE_ENDS = /^(?:['’][sS](?![\p{L}])|[ \t]*(?:[,.!?;:)\]}|"”»(<@·•`]|\p{Extended_Pictographic}|[ \t]\/[ \t]|['’](?![\p{L}])|\r?\n|$))/u;
+
+/** A determiner right after a word: a verb's object follows. */
+const DETERMINER_AFTER = /^ (?:the|a|an|our|my|your|their|his|her|its|this)\b/i;
+
+/** Whether the word after the name that ends at `end` is a verb that follows a subject ("To Nhi Chai joined in March"). */
+function verbAfter(text: string, end: number): boolean {
+  const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1]?.toLowerCase();
+  return next !== undefined && (SUBJECT_VERB_AFTER.has(next) || finiteVerb(next));
+}
 
 /** A slash glued between two capitalised words: a pair of people ("Yamileth Vega/Gonçalo Zamudio own …"). */
 const SLASH_THEN_NAME = /^\/\p{Lu}\p{Ll}/u;
@@ -145,7 +154,8 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
   const spelled = spelledOut(next, regime);
   // A verb in the past or the third person needs a subject before it, which "an" and "to" are
   // not, and "he" after a name is not either ("anh quan he expired", "đăng an he needs").
-  if (lower === 'an') return (consonantSound(next) && !spelled) || NOT_AFTER_FUNCTION_WORD.has(nextLower) || NOT_AFTER_ARTICLE.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
+  // (Nor before a short word no list holds that closes a name of romanised syllables: "phu an ip here from the data team".)
+  if (lower === 'an') return (consonantSound(next) && !spelled) || NOT_AFTER_FUNCTION_WORD.has(nextLower) || NOT_AFTER_ARTICLE.has(nextLower) || nextLower === lower || finiteVerb(nextLower) || (nextLower.length <= 4 && unknownWord(nextLower) && syllabicName(text.slice(nameStart, wordEnd - 3)) && surnameCloses(text, wordEnd + 1 + next.length));
   if (lower === 'he') {
     // "Without Bob he would …", "If Bob asks he will …": after a clause that ends on a name, "he"
     // is the next clause's subject, so only a word no subject takes makes it the name's. A verb
@@ -176,7 +186,8 @@ function functionWordInName(text: string, nameStart: number, wordEnd: number, w:
     // (Or a past that is also an adjective, read as a verb only here: "thành vinh he left a comment".)
     return (finiteVerb(nextLower) || /^(?:left|told|heard)$/.test(nextLower)) && !SUBORDINATORS.has(prev.toLowerCase()) && !/^(?:without|unlike|like|after|before)$/i.test(prev);
   }
-  if (PREPOSITIONS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower);
+  // (Nor "to" before a verb in the third person and its object: "QUYNH NHI TO DRIVES THE VENDOR EVAL".)
+  if (PREPOSITIONS.has(lower)) return NOT_AFTER_FUNCTION_WORD.has(nextLower) || nextLower === lower || finiteVerb(nextLower) || (lower === 'to' && thirdPerson(nextLower) && DETERMINER_AFTER.test(text.slice(wordEnd + 1 + next.length, wordEnd + 8 + next.length)));
   return false;
 }
 
@@ -328,6 +339,11 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
         continue;
       }
       if (!sandwiched && NAME_FUNCTION_WORDS.has(lower) && (TITLE_RIGHT_BEFORE.test(text.slice(Math.max(0, at - 8), at)) || functionWordOpensName(text, at, w, regime, syllabic))) {
+        s.start = at;
+        continue;
+      }
+      // "to" before a name of romanised syllables, where it makes no phrase (name-function-words.ts).
+      if (lower === 'to' && (syllabic || sandwiched) && toOpensName(text, at, w, sandwiched ? (out[k - 1] as PiiSpan).start : undefined, syllabic || (sandwiched && syllabicName(text.slice((out[k - 1] as PiiSpan).start, prevEnd))), !sandwiched && verbAfter(text, s.end))) {
         s.start = at;
         continue;
       }

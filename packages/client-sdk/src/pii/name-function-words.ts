@@ -16,8 +16,8 @@ import type { Regime } from './name-words.ts';
  */
 export const CLAUSE_TAKING_VERBS: ReadonlySet<string> = new Set('think thinks thought guess believe believes hope bet suppose reckon know knows knew heard hear'.split(' '));
 
-/** Words a subject pronoun is never followed by: a plural verb, "whether". */
-const NEVER_AFTER_HE = new Set('are am whether'.split(' '));
+/** Words a subject pronoun is never followed by: a plural verb, "whether", "until" ("GO TO NHƯ QUỲNH HE UNTIL THE END"). */
+const NEVER_AFTER_HE = new Set('are am whether until'.split(' '));
 /**
  * Words before a name that make a pronoun right after it impossible: auxiliaries and modals that
  * open a question before its subject ("can vuong gia he cover …"), "let" before its object and
@@ -83,4 +83,38 @@ export function functionWordOpensName(text: string, at: number, w: string, regim
   }
   if (!OPENS_BEFORE.test(before)) return false;
   return syllabic && /:[ \t]+$/.test(before);
+}
+
+/**
+ * Greetings that open a line and address the person after them, with which "to" makes no phrase
+ * ("dear to nhi meng and wenbo,", "hi to nhi meng an update …"); not "thanks", "welcome",
+ * "congrats", "cheers", which take "to" before a person.
+ */
+const ADDRESSING = new Set('hi hey hello dear ty thx morning'.split(' '));
+const LINE_GREETING = /^[ \t]*(\p{L}+)[,!]?[ \t]+$/u;
+const TITLE_AT_END = /(?<![\p{L}])(?:mr|mrs|ms|mx|dr|prof|sir|dame|miss)\.?[ \t]+$/iu;
+
+/** Whether a line-opening greeting (or, unless `greetingOnly`, a title) stands right before offset `at`: what follows is addressed. */
+function addressedAt(text: string, at: number, greetingOnly: boolean): boolean {
+  const ls = text.lastIndexOf('\n', at - 1) + 1;
+  const line = text.slice(ls, at);
+  const greeting = LINE_GREETING.exec(line)?.[1];
+  if (greeting !== undefined && ADDRESSING.has(greeting.toLowerCase())) return true;
+  if (greetingOnly) return false;
+  return TITLE_AT_END.test(line.slice(-12));
+}
+
+/**
+ * Whether "to" right before a name of romanised syllables (Vietnamese Tố: "To Nhi Meng") is the
+ * name's first word: after a greeting that opens the line; between two parts of names the first of
+ * which is addressed ("MR. WENBO TO NHI NG", "TY WENBO TO NHI NG!!"; not "from wenbo to nhi ng",
+ * "moved wenbo to nhi ng", nor after a header's colon: "cc: ana to bob"); or capitalised at a sentence's
+ * start before the name and its verb ("To Nhi Chai joined in March"), which English never writes.
+ * `previousStart` is the start of the name part before "to" when "to" stands between two, and
+ * `eitherSyllabic` whether one of the parts is romanised syllables ("WENBO", "NHI NG").
+ */
+export function toOpensName(text: string, at: number, w: string, previousStart: number | undefined, eitherSyllabic: boolean, verbAfterName: boolean): boolean {
+  if (previousStart !== undefined) return eitherSyllabic && addressedAt(text, previousStart, false);
+  if (addressedAt(text, at, true)) return true;
+  return verbAfterName && w === 'To' && /(?:^|[.!?][ \t]+)$/.test(text.slice(Math.max(0, at - 3), at).replace(/^.*\n/s, ''));
 }
