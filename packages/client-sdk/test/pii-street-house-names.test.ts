@@ -164,3 +164,15 @@ describe('a Vietnamese street without marks, placed by "tại" or by its ward or
     expect(streets('Có 25 Nguoi Moi trong team tuần này.')).toEqual([]);
   });
 });
+
+describe('a Polish type word glued to the name, or after a sentence', () => {
+  it('takes the street line from the type word on', () => {
+    expect(streets('Adres dostawy: ul.Szeroka 25, 00-624 Warszawa, domofon 12.')).toContain('ul.Szeroka 25');
+    expect(streets('Proszę wysłać na ul.Marszałkowska 10/12, 00-590 Warszawa')).toContain('ul.Marszałkowska 10/12');
+    expect(streets('Mieszkam przy al. Jerozolimskie 44')).toEqual(['al. Jerozolimskie 44']);
+  });
+  it('keeps a citation', () => {
+    expect(streets('see et al.Smith 2019 for the method')).toEqual([]);
+    expect(streets('as shown by Nowak et al. Kowalski 2020 found')).toEqual([]);
+  });
+});

@@ -36,7 +36,7 @@ const NUMBER_FIRST_TYPE = new RegExp(
 // outside ASCII either (afterNonLetter).
 const TYPE_FIRST = afterNonLetter(new RegExp(
   // A date may name the street ("Avenida 9 de Julio 4605", "Calle 5 de Mayo 12").
-  `(?<![a-zA-Z\\d:./@_-])(?:${TYPE_WORDS})[ \\t]+(?:\\d{1,2}[ \\t]+d[eo][ \\t]+)?(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}|s\\/n\\.?)${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![a-zA-Z\\d:./@_-])(?:${TYPE_WORDS})(?:[ \\t]+|(?<=[lL]\\.)(?=\\p{L}))(?:\\d{1,2}[ \\t]+d[eo][ \\t]+)?(?:${NAME_WORD}[ \\t]+){0,4}${NAME_WORD},?\\s+(?:(?:${HOUSE_MARK}|n\\.\\s?|bloc\\s)?${NUMBER}|s\\/n\\.?)${UNITS}(?![\\p{L}\\d]|[.,]\\d)`,
   'giu',
 ));
 /** Whether a {@link TYPE_FIRST} line holds a sentence's words between its type word and its number. */
@@ -177,6 +177,13 @@ function numberIsCode(text: string, c: PiiSpan): boolean {
   return false;
 }
 
+/** A Polish type word after a sentence's words, glued to the street's name or not ("ul.Marszałkowska", "al. Jerozolimskie"). */
+const POLISH_TYPE_WORD = /(?<=^[^\d]*[ \t])(?:ul|al|pl|os)\.(?=[ \t]?\p{L})/iu;
+/** The street line from a Polish type word on, when no number comes before it: the words before it are the sentence's ("Mieszkam przy al.Jerozolimskie 44"). */
+function fromPolishTypeWord(text: string, c: PiiSpan): PiiSpan {
+  const m = POLISH_TYPE_WORD.exec(text.slice(c.start, c.end));
+  return m === null ? c : { start: c.start + m.index, end: c.end };
+}
 function* findStreetAddresses(text: string): Generator<PiiSpan> {
   // A house number (in ASCII, full-width, Arabic-Indic, Thai or Bengali digits), or "s/n" (Spanish and Portuguese: no number).
   if (!/[\d０-９٠-٩۰-۹๐-๙০-৯]|s\/n/i.test(text)) return;
@@ -192,6 +199,7 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
   const candidates = [...findStreetCandidates(text)]
     .filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end) && !scripts.some((a) => c.start < a.start && a.start < c.end) && !cues.some((q) => q.start <= c.start && c.start < q.end))
     .filter((c) => !numberIsCode(text, c))
+    .map((c) => fromPolishTypeWord(text, c))
     .concat(alleys, scripts);
   if (candidates.length === 0) return;
   const seasons = execAll(SEASON_YEAR, text).map((m) => [m.index, m.index + m[0].length]);
@@ -454,6 +462,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       if (re === TYPE_FIRST && plainBefore && !afterParticle && /^\p{Lu}/u.test(value) && /^\p{Ll}{2,}$/u.test(beforeNumber) && !TYPE_FIRST_PARTICLES.has(beforeNumber) && !/\d[ \t]+d[eo][ \t]+\p{Ll}+[ \t,]+\d/u.test(value)) continue;
       // "la carretera federal 100", "route nationale 7": a numbered road named by its class only, no street line.
       if (re === TYPE_FIRST && plainBefore && ROAD_CLASS_WORDS.has(beforeNumber.toLowerCase()) && value.trim().split(/\s+/).length === 3) continue;
+      // "Nowak et al. Kowalski 2020": a citation's "et al.", not a Polish avenue (aleja).
+      if (re === TYPE_FIRST && /^al\./i.test(value) && /(?<![\p{L}])et[ \t]+$/iu.test(text.slice(Math.max(0, index - 4), index))) continue;
       if (re === TYPE_FIRST && hasSentenceWords(value)) {
         const inner = typeFirstWithin(text, index, value);
         if (inner === undefined) continue;
