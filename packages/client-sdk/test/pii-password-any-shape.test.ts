@@ -23,6 +23,16 @@ describe('a password that looks like something else, where a cue gives it', () =
     ]);
   });
 
+  it('reads a clause of a person between the cue and "is", "to" after a verb that sets it, digit groups and a -u flag', () => {
+    expectSecrets([
+      ["The password we agreed on is 07202001, don't write it down.", '07202001'],
+      ['set your password to #80 and change it on first login', '#80'],
+      ['Password (case-sensitive): 72043 238354', '72043 238354'],
+      ['curl -u admin:15:12h https://ci.example.org/api', '15:12h'],
+    ]);
+    expectNoSecret(['curl -u $USER:$TOKEN https://ci.example.org/api', 'the password SHA1.', 'pw MD5 only']);
+  });
+
   it('takes an address-shaped password as a secret, not as an IP address', () => {
     const text = 'password: "10.0.9.147"';
     expect(scrubPii(text).findings.map((f) => `${f.type}:${text.slice(f.start, f.end)}`)).toEqual(['SECRET:10.0.9.147']);

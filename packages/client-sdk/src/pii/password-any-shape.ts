@@ -34,6 +34,12 @@ const UNIT_AFTER = /^[ \t]+(?:days?|weeks?|months?|years?|hours?|minutes?|mins?|
 const USER_THEN_PASS = /^(?:user(?:name)?|login|usr|u)[ \t]*[:=]?[ \t]+[\w.@-]{1,40}[ \t]*[,;/]?[ \t]+(?:pass(?:word)?|pwd|pw|p)[ \t]*[:=]?[ \t]+$/i;
 /** A Redis configuration directive that sets a password ("requirepass X", "masterauth X"). */
 const REDIS_DIRECTIVE = /(?:^|\n)[ \t]*(?:requirepass|masterauth)[ \t]+(?=\S)/g;
+/** A clause of a person's between a cue and "is" ("we agreed on", "you need", "I set"). */
+const WHOSE_CLAUSE = /^[ \t]+(?:we|you|i|they)(?:[ \t]+[a-z]{2,12}){1,3}(?=[ \t]+is[ \t])/i;
+/** A verb that sets a password before its cue ("set your password to …", "reset the pw to …"). */
+const SET_BEFORE = /(?:^|[ \t])(?:set|reset|change|changed|update|updated)[ \t]+(?:(?:your|my|the|his|her|our|their)[ \t]+)?(?:[a-z-]{2,12}[ \t]+)?$/;
+/** A client's user flag with a user and a colon ("curl -u admin:X", "--user ops:X"). */
+const USER_FLAG = /(?<![\w-])(?:-u|--user)[ \t]+[\w.@-]{1,40}:(?=\S)/g;
 /** Longest value taken. */
 const MAX_VALUE_LENGTH = 128;
 /** Shortest value taken: "B@d", "#67", "hi7". */
@@ -105,7 +111,7 @@ function isAnyShapeValue(value: string, linked: boolean): boolean {
     // Without a link, digits alone are a count or a year ("password 2024 rotation"), and a short token a version or an ordinal.
     // (Nor an algorithm's or a model's name: "the password SHA1.", "pw MD5".)
     // (Nor a version, "password v2.0 (beta)", nor a hashtag, "rotate passwords #SecurityFirst".)
-    if (/^\d{1,4}$/.test(value) || /^(?:v\d+|\d+(?:st|nd|rd|th|x))$/i.test(value) || /^[A-Za-z]{2,5}\d{1,2}$/.test(value) || (/^v?\d+(?:\.\d+){1,2}[a-z]*$/i.test(value) && !/\.\d{4}$/.test(value)) || /^#\p{L}+$/u.test(value)) return false;
+    if (/^\d{1,4}$/.test(value) || /^(?:v\d+|\d+(?:st|nd|rd|th|x))$/i.test(value) || /^[A-Z]{2,5}\d{1,2}$/.test(value) || (/^v?\d+(?:\.\d+){1,2}[a-z]*$/i.test(value) && !/\.\d{4}$/.test(value)) || /^#\p{L}+$/u.test(value)) return false;
   }
   return true;
 }
@@ -128,6 +134,15 @@ export function* findAnyShapePasswords(text: string): Generator<PiiSpan> {
     }
   }
   if (lower.includes('login') || lower.includes('cred') || strongCueSeen(lower)) yield* findValuesBelow(text, lower);
+  if (lower.includes('-u ') || lower.includes('--user ')) {
+    // curl's and other clients' "-u user:password": the value after the user's colon, whatever it looks like ("-u admin:15:12h").
+    for (const m of text.matchAll(USER_FLAG)) {
+      const at = m.index + m[0].length;
+      const v = valueAt(text, at);
+      const value = v === undefined ? '' : text.slice(v.start, v.end);
+      if (v !== undefined && !v.quoted && value.length >= MIN_VALUE_LENGTH && !PLACEHOLDER.test(value) && !isShellVariable(value) && !TEMPLATE_EXPRESSION.test(value)) yield { start: v.start, end: v.end };
+    }
+  }
   if (!STEMS.some((s) => lower.includes(s))) return;
   for (const p of stemPositions(text, STEMS, true)) {
     CUE_AT.lastIndex = p;
@@ -142,10 +157,13 @@ export function* findAnyShapePasswords(text: string): Generator<PiiSpan> {
     const strong = !WEAK_CUE.test(cue[0]) || (/^keys?$/.test(cue[0]) && NETWORK_BEFORE.test(head)) || /requirepass|masterauth/.test(cue[0]);
     const rest = text.slice(cueEnd, Math.min(text.length, cueEnd + 200));
     // (A link right after the cue comes first: "Lösenordet är localhost:3636!" has no owner "är localhost".)
-    const owner = DOT_LEADER.test(rest) || CUE_LINK.test(rest) ? '' : (OWNER_THEN_LINK.exec(rest)?.[0] ?? '');
+    // (Or a clause of a person's that says which password: "the password we agreed on is X", "the password you need is X".)
+    const owner = DOT_LEADER.test(rest) || CUE_LINK.test(rest) ? '' : (OWNER_THEN_LINK.exec(rest)?.[0] ?? WHOSE_CLAUSE.exec(rest)?.[0] ?? '');
     if (owner !== '' && (OWNER_NAMES_ANOTHER_THING.test(owner.toLowerCase()) || owner.trim().split(/[ \t]+/).some((w) => PASSWORD_COMPOUND.test(w)))) continue;
     const afterOwner = rest.slice(owner.length);
-    const link = DOT_LEADER.exec(afterOwner) ?? CUE_LINK.exec(afterOwner) ?? (/^has[łl]o$/.test(cue[0]) ? /^[ \t]+to[ \t]+/.exec(afterOwner) : null);
+    // ("to" links a password set or changed: "set your password to #80"; Polish "hasło to X".)
+    const toLinks = /^has[łl]o$/.test(cue[0]) || SET_BEFORE.test(head);
+    const link = DOT_LEADER.exec(afterOwner) ?? CUE_LINK.exec(afterOwner) ?? (toLinks ? /^[ \t]+to[ \t]+/.exec(afterOwner) : null);
     // (A link of spaces only: "pw X", "Temp password X valid 24h".)
     const linkLength = link?.[0].length ?? /^[ \t]+/.exec(afterOwner)?.[0].length ?? 0;
     if (linkLength === 0) continue;
@@ -179,7 +197,9 @@ export function* findAnyShapePasswords(text: string): Generator<PiiSpan> {
     }
     if (!isAnyShapeValue(value, linked || userBefore)) continue;
     if (/^\d+$/.test(value) && UNIT_AFTER.test(text.slice(v.end, v.end + 20))) continue;
-    yield { start: v.start, end: v.end };
+    // Groups of digits apart to the line's end are one value after a form's colon: "Password: 72043 238354".
+    const groups = linked && /^\d{3,}$/.test(value) ? /^(?:[ \t]\d{3,}){1,3}[ \t]*(?=\r?\n|$)/.exec(text.slice(v.end, v.end + 40)) : null;
+    yield { start: v.start, end: v.end + (groups?.[0].trimEnd().length ?? 0) };
   }
   if (strongCueSeen(lower)) yield* findValuesBeforeCues(text, lower);
 }
