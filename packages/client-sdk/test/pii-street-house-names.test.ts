@@ -176,3 +176,15 @@ describe('a Polish type word glued to the name, or after a sentence', () => {
     expect(streets('as shown by Nowak et al. Kowalski 2020 found')).toEqual([]);
   });
 });
+
+describe('a Hebrew street in a line of Latin letters', () => {
+  it('takes the name without its article, and a number with a letter', () => {
+    expect(streets("Can you send it to ויצמן 97c/21 instead of the office? I'm not in until Monday.")).toEqual(['ויצמן 97c/21']);
+    expect(streets('Offsite venue: דיזנגוף 9, תל אביב-יפו. Parking is limited, please car-share.')).toEqual(['דיזנגוף 9']);
+  });
+  it('keeps a Hebrew sentence and an order number', () => {
+    expect(streets('Subject: FYI\n\nרציף 4 – הרכבת יוצאת ב-09:46.')).toEqual([]);
+    expect(streets('Order ref הזמנה 4411 was shipped')).toEqual([]);
+    expect(streets('Status: כביש 22 חסום בשני הכיוונים')).toEqual([]);
+  });
+});

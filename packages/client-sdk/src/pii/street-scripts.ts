@@ -42,7 +42,7 @@ const scripts = lazyValue(({ SCRIPT_STREET_WORDS: w }) => ({
   greekGenitive: new RegExp(`(?:${w.greekGenitive})$`, 'iu'),
   /** A Hebrew street: its type word or a name with the article "ה", the number, then a flat or an entrance ("דירה 36", "כניסה ב"). */
   hebrewStreet: new RegExp(
-    `(?<![\\u05D0-\\u05EA\\d])(?:(${w.hebrewTypes})[ \\t]+)?(${HEBREW_WORD}(?:[ \\t]+${HEBREW_WORD}){0,2})[ \\t]+\\d{1,4}(?:\\/\\d{1,3})?(?![\\p{L}\\d])` +
+    `(?<![\\u05D0-\\u05EA\\d])(?:(${w.hebrewTypes})[ \\t]+)?(${HEBREW_WORD}(?:[ \\t]+${HEBREW_WORD}){0,2})[ \\t]+\\d{1,4}(?:[a-z](?=\\/))?(?:\\/\\d{1,3})?(?![\\p{L}\\d])` +
       `(?:[ \\t]+(?:${w.hebrewUnits})[ \\t]*(?:\\d{1,3}|[\\u05D0-\\u05EA](?![\\u05D0-\\u05EA])))*`,
     'gu',
   ),
@@ -116,6 +116,11 @@ const EUROPEAN_ENDING = new RegExp(`(?:${COMPOUND_ENDINGS})$`, 'iu');
 
 const GREEK_LETTER = /\p{Script=Greek}/u;
 const HEBREW_LETTER = /[\u05D0-\u05EA]/u;
+/** Whether the line before `start` has Latin letters and no Hebrew, and no Hebrew word follows `end` after a space. */
+function inLatinLine(text: string, start: number, end: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  return /[A-Za-z]/.test(before) && !HEBREW_LETTER.test(before) && !/^[ \t]+[\u05D0-\u05EA]/u.test(text.slice(end, end + 4));
+}
 const ARABIC_LETTER = /[\u0620-\u064A]/u;
 const PERSIAN_LETTER = /[\u067E\u0686\u0698\u06A9\u06AF\u06CC]/u;
 const THAI_LETTER = /[\u0E01-\u0E4E]/u;
@@ -160,6 +165,9 @@ export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
         // "האלון"); the words before it are the sentence's ("הרכבת יוצאת מרציף 4" is a train leaving platform 4).
         let k = Math.max(0, words.length - 2);
         while (k < words.length && !(words[k] ?? '').startsWith('ה')) k++;
+        // In a line of Latin letters a Hebrew name and its number are a street's, without the article too ("send it to
+        // ויצמן 97c/21 instead", "Offsite venue: דיזנגוף 9, תל אביב-יפו"), unless a Hebrew sentence goes on after the number.
+        if (k === words.length && words.length <= 2 && inLatinLine(text, m.index, m.index + m[0].length)) k = 0;
         if (k === words.length) continue;
         start += m[0].indexOf(words.slice(k).join(' '));
         words.splice(0, k);
