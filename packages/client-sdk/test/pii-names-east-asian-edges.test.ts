@@ -129,3 +129,16 @@ describe('"To" opening a Vietnamese given name ("To Nhi"), and "An" before a sho
     expect(persons('thanks to nhi meng for the fix')).toEqual(['nhi meng']);
   });
 });
+
+describe('a name after a Spanish title written with its point, in a line without case', () => {
+  it('is found, up to the verb in the past that ends it', () => {
+    expect(persons('dña. isabela solorzano firmó el contrato ayer.')).toEqual(['isabela solorzano']);
+    expect(persons('DÑA. YAMILETH MONTEIRO FIRMÓ EL CONTRATO AYER.')).toEqual(['YAMILETH MONTEIRO']);
+    expect(persons('dña. gia lập đào firmó el contrato ayer.')).toEqual(['gia lập đào']);
+  });
+
+  it('is no name after "Sr." in English, where it is "Senior"', () => {
+    expect(persons('the sr. dev team')).toEqual([]);
+    expect(persons('We hired a Sr. Data Scientist.')).toEqual([]);
+  });
+});

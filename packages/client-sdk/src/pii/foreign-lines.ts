@@ -172,7 +172,7 @@ const FOREIGN_NAME_CUES = new Set(
   salve hej hei moi ahoj czesc witam dobry dobryj zdravo bok szia sveiki labas tere kasih makasih obrigado obrigada
   gracias danke merci grazie dziekuje dzieki tesekkurler tesekkur sagol tack takk kiitos dank bedankt estimado estimada
   estimados querido querida caro cara cari cher chere chers liebe lieber geehrte geehrter szanowny szanowna szanowni
-  sayin bapak ibu pak bu mbak mas kak senor senora senorita senhor senhora sr sra srta dona don monsieur madame
+  sayin bapak ibu pak bu mbak mas kak senor senora senorita senhor senhora sr sra srta dona dna don monsieur madame
   mademoiselle mme mlle herr frau signor signora signorina dott dottssa ing pan pani panie mevrouw meneer dhr mevr
   heer bey hanim hoca abi abla ustaz ustazah encik cik tuan puan`.split(/\s+/),
 );

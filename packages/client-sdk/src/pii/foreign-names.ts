@@ -3,6 +3,13 @@ import type { WordSequence, WordToken } from './name-features.ts';
 import { NAME_PARTICLES } from './non-name-words.ts';
 import type { PiiSpan } from './types.ts';
 
+/**
+ * A Spanish verb in the past of the third person ("firmó", "envió", "cerró"): in a line of another
+ * language it ends the name before it ("dña. isabela solorzano firmó el contrato"). (Five letters
+ * or more: a pinyin syllable with its tone mark is shorter, "Zhuó".)
+ */
+const SPANISH_PAST = /^\p{L}{4,}ó$/u;
+
 /** How far into a name guess a greeting or form of address is looked for ("sehr geehrte frau"). */
 const CUE_REACH = 3;
 
@@ -75,7 +82,8 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
         if (t !== undefined && prev !== undefined && t.shape === 'Xx' && prev.shape === 'Xx' && !t.initial && t.sepBefore === ' ') capitalisedSyllables.add(t);
       }
     }
-    const cuts = (t: WordToken | undefined): boolean => t !== undefined && ((isFunctionWordOf(t.word, langs) && !capitalisedSyllables.has(t)) || (!caseless && t.word === t.lower));
+    const cuts = (t: WordToken | undefined): boolean =>
+      t !== undefined && ((isFunctionWordOf(t.word, langs) && !capitalisedSyllables.has(t)) || (!caseless && t.word === t.lower) || SPANISH_PAST.test(t.lower));
     const tail = cued ? addressTail(text, rest, cuts) : -1;
     rest.forEach((w, k) => {
       const next = rest[k + 1]?.t;
@@ -122,12 +130,12 @@ const SPACES = /^[ \t]+$/;
 
 /**
  * A greeting or form of address up to `reach` words before word `i`, joined to it by spaces (a
- * comma may follow the greeting: "hola, maría"). A name word of a greeting is no further name's
+ * comma may follow the greeting, "hola, maría", and a point the title, "dña. isabela"). A name word of a greeting is no further name's
  * cue: in "dzień dobry aram, jinia …" "jinia" has none.
  */
 export function cueBefore(text: string, tokens: WordSequence, i: number, reach = CUE_REACH): boolean {
   for (const { word, between, before } of wordsBefore(text, tokens, i, reach)) {
-    if (isForeignNameCue(word.folded, before?.folded) && /^,?[ \t]+$/.test(between)) return true;
+    if (isForeignNameCue(word.folded, before?.folded) && /^\.?,?[ \t]+$/.test(between)) return true;
     if (!SPACES.test(between)) return false;
   }
   return false;

@@ -15,6 +15,7 @@ import { findTaggedNames } from './name-tagger.ts';
 import { extendToWholeNames } from './name-extension.ts';
 import { findNameSlots } from './name-slots.ts';
 import { findHonorificNames } from './name-honorifics.ts';
+import { findForeignTitledNames } from './name-foreign-titles.ts';
 import { growToNameNeighbours } from './name-neighbours.ts';
 import { splitAtNonNameWords } from './non-name-words.ts';
 import { cellLabel, trimmed } from './name-trims.ts';
@@ -473,7 +474,7 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
   const tokens = new WordSequence(text);
   // A span of place names only ("Our Mumbai and Warsaw teams") is no person.
   const spans = [...findPersons(text), ...findTaggedNames(text, tokens)].filter((s) => !onlyPlaces(text, s) && !onlyProductsOrPlaces(text, s));
-  spans.push(...findNameSlots(text, spans), ...findHonorificNames(text));
+  spans.push(...findNameSlots(text, spans), ...findHonorificNames(text), ...findForeignTitledNames(text));
   for (const s of spans) {
     // A word-name left standing right before a name found ("Bill Smith"): the name's first word.
     // (Looked for only after a space and a letter that may be lower case: most names have none.)
