@@ -5,7 +5,7 @@ import { ibanScrubber } from './iban.ts';
 import { ipAddressScrubber } from './ip-address.ts';
 import { personScrubber } from './person.ts';
 import { phoneScrubber } from './phone.ts';
-import { addressShapedSecretScrubber, contextSecretScrubber, entropySecretScrubber, structuredSecretScrubber } from './secret.ts';
+import { contextSecretScrubber, entropySecretScrubber, structuredSecretScrubber } from './secret.ts';
 import { ssnScrubber } from './ssn.ts';
 import { streetAddressScrubber } from './street-address.ts';
 import type { Scrubber } from './types.ts';
@@ -17,7 +17,6 @@ export const BUILTIN_SCRUBBERS: readonly Scrubber[] = [
   creditCardScrubber,
   emailScrubber,
   ssnScrubber,
-  addressShapedSecretScrubber,
   ipAddressScrubber,
   dateOfBirthScrubber,
   contextSecretScrubber,

@@ -1,3 +1,4 @@
+import { isContextSecret } from './secret.ts';
 import { codeAt, isWordCode, execAll } from './text.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 
@@ -41,6 +42,8 @@ function* findIpAddresses(text: string): Generator<PiiSpan> {
   for (const m of execAll(IPV4, text)) {
     // `Chrome/120.0.0.0` is a product version, not an address.
     if (text[m.index - 1] === '/' && isWordCode(codeAt(text, m.index - 2))) continue;
+    // "password: 10.0.9.147": a password given by its context, in an address's shape (as the e-mail scrubber leaves one).
+    if (isContextSecret(text, m.index, m.index + m[0].length)) continue;
     yield { start: m.index, end: m.index + m[0].length };
   }
   // (Two colons at least: most texts have none.)

@@ -201,8 +201,8 @@ function contextSecretsOf(text: string): readonly PiiSpan[] {
 
 /**
  * Whether [start, end) is a password given by its context ("pwd: Pancake@91.gizmo", "Nouveau mot de
- * passe : « sleepy_waffle@mailbox.lan »"): an e-mail scrubber leaves such a span to this one, which
- * names it better.
+ * passe : « sleepy_waffle@mailbox.lan »", "password: 10.0.9.147"): the e-mail and IP address
+ * scrubbers leave such a span to this one, which names it better.
  */
 export function isContextSecret(text: string, start: number, end: number): boolean {
   // (Only when this scrub finds secrets: with SECRET switched off the address is still removed, as EMAIL.)
@@ -401,17 +401,5 @@ function* findHighEntropy(text: string): Generator<PiiSpan> {
 export const structuredSecretScrubber: Scrubber = { type: 'SECRET', priority: 0, find: findStructuredSecrets };
 /** Secret values named by their context (URL parameter, URL password, assignment). */
 export const contextSecretScrubber: Scrubber = { type: 'SECRET', priority: 45, find: findContextSecrets };
-/** An IPv4 address's shape, a mark after it allowed. */
-const IPV4_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-/**
- * The context's passwords that have an IPv4 address's shape ("password: 10.0.9.147"): taken before the
- * IP address scrubber (a lower priority number wins a span of the same length), as the e-mail scrubber
- * leaves an address that is a password to the context ({@link isContextSecret}).
- */
-export const addressShapedSecretScrubber: Scrubber = {
-  type: 'SECRET',
-  priority: 39,
-  find: (text) => (text.includes('.') ? contextSecretsOf(text).filter((s) => IPV4_SHAPE.test(text.slice(s.start, s.end))).map((s) => ({ ...s })) : []),
-};
 /** Random-looking tokens. */
 export const entropySecretScrubber: Scrubber = { type: 'SECRET', priority: 90, find: findHighEntropy };
