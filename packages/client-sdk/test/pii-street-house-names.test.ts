@@ -188,3 +188,10 @@ describe('a Hebrew street in a line of Latin letters', () => {
     expect(streets('Status: כביש 22 חסום בשני הכיוונים')).toEqual([]);
   });
 });
+
+describe('a password cue inside a line', () => {
+  it('is no street line, and a line ending in "Pass" is one', () => {
+    expect(streets('Temp password monkey.tar.gz valid 24h')).toEqual([]);
+    expect(streets('162 Stokes Pass is where the offsite is this year')).toEqual(['162 Stokes Pass']);
+  });
+});

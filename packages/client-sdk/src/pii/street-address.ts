@@ -193,11 +193,11 @@ function* findStreetAddresses(text: string): Generator<PiiSpan> {
   // street line of nine words).
   const alleys = [...findVietnameseAlleys(text)];
   const scripts = [...findStreetsInOtherScripts(text)];
-  // (Nor does a street line start inside the word for a password: "le mot de passe du wifi est 12345" is
-  // no "passe", passage; "162 Stokes Pass" is a street.)
+  // (Nor does a street line start inside the word for a password, or hold it: "le mot de passe du wifi est 12345" is
+  // no "passe", passage, "Temp password monkey.tar.gz valid 24h" no line; "162 Stokes Pass" ends a street.)
   const cues = passwordCueSpans(text);
   const candidates = [...findStreetCandidates(text)]
-    .filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end) && !scripts.some((a) => c.start < a.start && a.start < c.end) && !cues.some((q) => q.start <= c.start && c.start < q.end))
+    .filter((c) => !alleys.some((a) => a.start < c.end && c.start < a.end) && !scripts.some((a) => c.start < a.start && a.start < c.end) && !cues.some((q) => (q.start <= c.start && c.start < q.end) || (c.start <= q.start && q.end < c.end)))
     .filter((c) => !numberIsCode(text, c))
     .map((c) => fromPolishTypeWord(text, c))
     .concat(alleys, scripts);
