@@ -44,10 +44,13 @@ describe('the last word "An" where no article stands', () => {
     expect(persons('i owe phước an a coffee for that one')).toEqual(['phước an']);
     expect(persons('* TƯỜNG ANH AN — BACKEND')).toEqual(['TƯỜNG ANH AN']);
     expect(persons('PASSENGER: THANH NHA AN  SEAT 14C  FLIGHT VN 254')).toEqual(['THANH NHA AN']);
+    expect(persons('TƯỜNG ANH AN UP NEXT, THEN Q&A.')).toEqual(['TƯỜNG ANH AN']);
+    expect(persons('mon 3 june: đang an out sick')).toEqual(['đang an']);
   });
 
   it('stays an article before a noun', () => {
     expect(persons('I met Bob an hour ago')).toEqual(['Bob']);
+    expect(persons('I sent Bob an out-of-office reply')).toEqual(['Bob']);
   });
 });
 

@@ -16,6 +16,8 @@ import type { Regime } from './name-words.ts';
  */
 export const CLAUSE_TAKING_VERBS: ReadonlySet<string> = new Set('think thinks thought guess believe believes hope bet suppose reckon know knows knew heard hear'.split(' '));
 
+/** Words an article is never followed by: another article, an adverb particle. */
+const NEVER_AFTER_AN = new Set('a the up out'.split(' '));
 /** Words a subject pronoun is never followed by: a plural verb, "whether", "until" ("GO TO NHƯ QUỲNH HE UNTIL THE END"). */
 const NEVER_AFTER_HE = new Set('are am whether until'.split(' '));
 /**
@@ -50,8 +52,9 @@ const FIELD_ENDS_AFTER = /^(?:\*{1,2}(?![\p{L}\p{N}])|_{1,2}(?![\p{L}\p{N}])|[ \
 export function onlyAsNameWord(text: string, nameStart: number, wordEnd: number, lower: 'he' | 'an' | string, nextLower: string, prev: string): boolean {
   const after = text.slice(wordEnd, wordEnd + 24);
   if (FIELD_ENDS_AFTER.test(after)) return true;
-  // ("an a", "an the": no article comes before another.)
-  if (lower === 'an') return nextLower === 'a' || nextLower === 'the';
+  // ("an a", "an the": no article comes before another, nor before an adverb alone: "TƯỜNG ANH AN UP
+  // NEXT", "đang an out sick"; "an out-of-office" is one word.)
+  if (lower === 'an') return NEVER_AFTER_AN.has(nextLower);
   if (NEVER_AFTER_HE.has(nextLower) || NO_PRONOUN_AFTER_NAME.has(prev.toLowerCase())) return true;
   if (SAYING.has(nextLower) && QUOTE_BEFORE.test(text.slice(Math.max(0, nameStart - 8), nameStart))) return true;
   return NUMBER_AFTER.test(after) || TIME_AFTER.test(after);
