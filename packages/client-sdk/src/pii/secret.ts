@@ -7,6 +7,7 @@ import { findOtherScriptPasswords } from './password-scripts.ts';
 import { findFormFieldPasswords, findNewKeyValues } from './password-form-fields.ts';
 import { findMemoPasswords } from './password-memos.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
+import { isNetworkName } from './password-network-names.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import { memoized, scrubFinds } from './call-memo.ts';
@@ -212,7 +213,7 @@ export function isContextSecret(text: string, start: number, end: number): boole
 /** Every span of the context scrubber, out of templates and cut to its record's syntax. */
 function* findAllContextSecrets(text: string): Generator<PiiSpan> {
   for (const s of findContextSecretsInAnySyntax(text)) {
-    const kept = insideTemplate(text, s.start) || standsForValue(text, s) || namesAnotherThing(text, s) ? undefined : withinRecordSyntax(text, s);
+    const kept = insideTemplate(text, s.start) || standsForValue(text, s) || namesAnotherThing(text, s) || isNetworkName(text, s) ? undefined : withinRecordSyntax(text, s);
     if (kept === undefined) continue;
     // A URL taken whole ("postgresql://bi_reader:X@pg-1.internal:5432/warehouse (the password is the bit after the colon)"):
     // its password is the secret, its user and host are not.
