@@ -1,5 +1,6 @@
 import { lowerOf, stemPositions } from './anchor-windows.ts';
 import { isForeignFunctionWord } from './foreign-lines.ts';
+import { isCodeShapedPassword } from './password-code-shapes.ts';
 import { PASSWORD_COMPOUND } from './password-cues.ts';
 import { OWNER_THEN_LINK } from './password-in-prose.ts';
 import { CUE_LINK, FINDING_TAG, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isKeyboardWalk, isPassphraseRun, isShellVariable } from './password-values.ts';
@@ -88,6 +89,8 @@ function count(s: string, ch: string): number {
 /** Whether `value` (one token, outside quotes) is a password whatever it looks like, once a cue gives it. */
 function isAnyShapeValue(value: string, linked: boolean): boolean {
   if (value.length < MIN_VALUE_LENGTH || value.length > MAX_VALUE_LENGTH) return false;
+  // (A name in code that names nothing code keeps: "self.mustang21", "getRocket()", "$lemon_58".)
+  if (isCodeShapedPassword(value)) return true;
   if (PLACEHOLDER.test(value) || HIDDEN.test(value) || isCodeValue(value) || TEMPLATE_EXPRESSION.test(value) || FINDING_TAG.test(value) || isShellVariable(value)) return false;
   // (A web address after a cue is the page where a password is set: "the password reset page is https://…".)
   // (Nor a password's hash: bcrypt's "$2b$10$…", crypt's "$6$…".)
@@ -130,7 +133,13 @@ export function* findAnyShapePasswords(text: string): Generator<PiiSpan> {
   if (lower.includes('requirepass') || lower.includes('masterauth')) {
     for (const m of lower.matchAll(REDIS_DIRECTIVE)) {
       const v = valueAt(text, m.index + m[0].length);
-      if (v !== undefined && !PLACEHOLDER.test(text.slice(v.start, v.end)) && !isShellVariable(text.slice(v.start, v.end))) yield { start: v.start, end: v.end };
+      if (v === undefined || PLACEHOLDER.test(text.slice(v.start, v.end)) || isShellVariable(text.slice(v.start, v.end))) continue;
+      // (The directive's argument is the rest of its line, spaces and all: "requirepass spring harbor mustang"; a comment after '#' is not.)
+      const rest = v.quoted ? undefined : /^[^\n#]{1,64}/.exec(text.slice(v.start))?.[0].replace(/[ \t\r]+$/, '');
+      // (Not prose about the directive: "requirepass is set in redis.conf".)
+      if (rest !== undefined && /^(?:is|was|are|must|should|will|can|and|or|to|in|on|for|the|with|not|directive|option|setting)(?![\p{L}])/iu.test(rest)) continue;
+      const whole = rest !== undefined && rest.length > v.end - v.start && /^[ \t]/.test(text.slice(v.end, v.end + 1)) && rest.split(/[ \t]+/).length <= 5;
+      yield { start: v.start, end: whole ? v.start + rest.length : v.end };
     }
   }
   if (lower.includes('login') || lower.includes('cred') || strongCueSeen(lower)) yield* findValuesBelow(text, lower);
@@ -209,14 +218,32 @@ const PROSE_OPENERS = /^(?:see|ask|in|on|at|via|from|sent|send|same|check|will|n
 /** Marks that no prose sentence holds inside it ("Cookie & Walrus", "I <3 lemon", "say \"lemon\" twice", "rock 'n' roll"). */
 const PHRASE_MARK = /[&<>"#@$%*+=^~|]|\s['’]n['’]\s/;
 
+/** What a person says the password is made of, not a value: "my usual one", "my name is …", "my birthday is …". */
+const SAYS_WHICH = /^(?:name|usual|default|email|e-mail|phone|account|birthday|password|pw|pin|code|login|user|username|one|guess)$/i;
+
+/** Words that open an exclamation of prose: "thanks everyone!", "good luck!", "welcome aboard!". */
+const INTERJECTION = /^(?:thanks|thank|cheers|hello|hi|hey|sorry|welcome|great|good|nice|well|done|congrats|congratulations|happy|bye|goodbye|enjoy|oops|wow|yay|whoops|ouch|hooray|bravo|fantastic|awesome|perfect|excellent|wonderful)$/i;
+
+/**
+ * Chosen words with no prose in them, the whole field after a form's colon: two or three ending in a
+ * bang ("spring ginger!"), or a sentence no one writes of two ("my ginger is pickle").
+ */
+function isChosenPhrase(words: readonly string[]): boolean {
+  const last = words[words.length - 1] ?? '';
+  if (words.length <= 3 && last.endsWith('!') && !INTERJECTION.test(words[0] ?? '') && !words.some((w) => /^every|^any|^some/i.test(w)) && words.every((w) => /^\p{L}{3,}!?$/u.test(w) && isChosenWord(w.replace(/!$/, '')))) return true;
+  const [my, x, is, y] = words;
+  return words.length === 4 && /^my$/i.test(my ?? '') && /^is$/i.test(is ?? '') && [x, y].every((w) => w !== undefined && /^\p{L}{3,}$/u.test(w) && isChosenWord(w) && !SAYS_WHICH.test(w));
+}
+
 /** The rest of a line after a form's colon as one value: two to six words with a digit or a mark no prose holds, not opening as prose. */
-function phraseToLineEnd(text: string, at: number): PiiSpan | undefined {
+export function phraseToLineEnd(text: string, at: number): PiiSpan | undefined {
   const nl = text.indexOf('\n', at);
   // (A record's closing quote is not the value's: 'id,note\n9004,"Wachtwoord: zie de kluis"'.)
   const line = text.slice(at, nl === -1 ? text.length : nl).replace(/\s+$/, '').replace(/(?<=\S)["'”’»“]$/, '');
   const words = line.split(/[ \t]+/);
-  if (words.length < 2 || words.length > 6 || line.length > 64 || PROSE_OPENERS.test(line) || /[()[\]{}]|<[^>\s]*>|#\p{L}/u.test(line) || isForeignFunctionWord(words[0] ?? '')) return undefined;
-  if (!/\d/.test(line) && !PHRASE_MARK.test(line)) return undefined;
+  // (Nor markup or a quoted-printable line's soft break: "go to <A =".)
+  if (words.length < 2 || words.length > 6 || line.length > 64 || PROSE_OPENERS.test(line) || /[()[\]{}]|<[^>\s]*>|<[A-Za-z\/!]|[ \t]=$|#\p{L}/u.test(line) || isForeignFunctionWord(words[0] ?? '')) return undefined;
+  if (!/\d/.test(line) && !PHRASE_MARK.test(line) && !isChosenPhrase(words)) return undefined;
   // (A sentence's end inside the run is prose going on: "Password: sent it. Call me 2nite".)
   if (/[.!?][ \t]/.test(line)) return undefined;
   return { start: at, end: at + line.length };
@@ -236,7 +263,8 @@ const LINK_TO_CUE = /(?:^|[\s(\[:])(\S{3,64}?)(?:,?[ \t]+(?:is|was|=|<-+|←|<=|
 /** A line above that holds the value, pointed at from the cue's line: "X\n^ that's the VPN password". */
 const CARET_LINE = /^[ \t]*\^+[ \t]*(?:(?:that['’]?s|this is|is|=|<-+)[ \t]*)?(?:the[ \t]+)?(?:[a-z-]{1,20}[ \t]+){0,3}$/;
 /** A line that says a login follows ("Please find the login below.", "new pw below:", "creds as follows"). */
-const BELOW_LINE = /(?:login|password|credentials|creds|pw|passcode|passphrase)(?:[ \t]+[a-z]+){0,3}[ \t]+(?:below|as follows|follows|here)[ \t]*[.:]?[ \t]*$/;
+const BELOW_LINE =
+  /(?:login|password|credentials|creds|pw|passcode|passphrase)(?:[ \t]+[a-z]+){0,3}[ \t]+(?:below|as follows|follows|here)[ \t]*[.:]?[ \t]*$|^[ \t]*here['’]?s[ \t]+(?:the|my|our|your)[ \t]+(?:[a-z-]{2,12}[ \t]+){0,2}(?:login|password|creds|pw|passcode|passphrase)[ \t]*[.:!]?[ \t]*$/;
 
 /** Values before a strong cue, on its line or the line above. */
 function* findValuesBeforeCues(text: string, lower: string): Generator<PiiSpan> {
@@ -285,6 +313,10 @@ function* findValuesBelow(text: string, lower: string): Generator<PiiSpan> {
       if (line.length >= MIN_VALUE_LENGTH && line.length <= 64 && !/\s/.test(line) && isAnyShapeValue(line, true)) {
         const start = text.indexOf(line, at);
         yield { start, end: start + line.length };
+      } else if (/\s/.test(line)) {
+        // (A phrase with a digit or a mark no prose holds, the whole line: "I <3 mustang", "say \"summer\" twice".)
+        const phrase = phraseToLineEnd(text, text.indexOf(line, at));
+        if (phrase !== undefined) yield phrase;
       }
     }
   }

@@ -3,6 +3,7 @@ import { ENGLISH_TIER } from './english-lexicon.ts';
 import { TRAILING_PUNCTUATION, hasPasswordShape, isNumberedThing, isStrongPasswordValue } from './password-shapes.ts';
 import { execAround, stemPositions } from './anchor-windows.ts';
 import { answerLine } from './password-passphrases.ts';
+import { phraseToLineEnd } from './password-any-shape.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -165,12 +166,19 @@ function* answersToAsking(text: string): Generator<PiiSpan> {
         yield { start: at + open, end: at + open + rest.length };
       } else if (ASKED_PASSWORD.test(asked)) {
         // (Asked for a password by its name, the answer's line is the value when it is one passphrase: "violet umbrella", "Knuffel", "copper.lantern".)
-        const v = answerLine(rest);
+        // (Or a phrase with a digit or a mark no prose holds, as after a form's colon: "I <3 mustang", "rock 'n' banana", "Pickle Walrus 4".)
+        const v = answerLine(rest) ?? phraseSpan(rest);
         if (v !== undefined) yield { start: at + open + v[0], end: at + open + v[1] };
       }
       break;
     }
   }
+}
+
+/** A phrase that is all of an answer's line, as {@link phraseToLineEnd} reads one. */
+function phraseSpan(line: string): [number, number] | undefined {
+  const p = phraseToLineEnd(line, 0);
+  return p === undefined ? undefined : [p.start, p.end];
 }
 
 /** Passwords given by what they do, where they go or what they answer (see the top of this file). */

@@ -7,6 +7,7 @@ import { findOtherScriptPasswords } from './password-scripts.ts';
 import { findFormFieldPasswords, findNewKeyValues } from './password-form-fields.ts';
 import { findMemoPasswords } from './password-memos.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
+import { isCodeShapedPassword } from './password-code-shapes.ts';
 import { isNetworkName } from './password-network-names.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
@@ -179,6 +180,7 @@ function withinRecordSyntax(text: string, s: PiiSpan): PiiSpan | undefined {
 
 /** What stands for a value in code or a template, or hides it: "config.db.password", "var.db_password", "${DB_PASSWORD}", "readSecret(…", "***", "[REDACTED]". */
 function isValueOfCode(value: string): boolean {
+  if (isCodeShapedPassword(value)) return false;
   // ("$ummer65" is a password, "$DB_PASSWORD" a variable; a word such as "changeme" is left to the rules that took it.)
   const placeholder = isShellVariable(value) || (!value.startsWith('$') && PLACEHOLDER.test(value) && !/^\p{L}+$/u.test(value));
   return isCodeValue(value) || placeholder || TEMPLATE_EXPRESSION.test(value) || FINDING_TAG.test(value) || /^[A-Za-z_$][\w$.]{2,}\((?:["'`)]|$)/.test(value);
@@ -243,7 +245,8 @@ const NOT_GIVEN_BEFORE = /(?:(?<![\p{L}])(?:like|such[ \t]+as|e\.g\.?|for[ \t]+e
 function standsForValue(text: string, s: PiiSpan): boolean {
   const value = text.slice(s.start, s.end);
   // (A call is a name in lower case, dotted or with an argument's quote or name after it: "psycopg2.connect(host=…", not "G0(Eaa85k9Z".)
-  if (HIDDEN.test(value) || /^\$\(|%\([A-Za-z_]\w*\)s|^(?:[a-z_]\w*\.)+[a-z_]\w*\(|^[a-z_]\w{2,}\((?:["')]|\w+=)/.test(value) || (/^[A-Za-z_][\w.]*$/.test(value) && text[s.end] === '(')) return true;
+  // (Not a getter of a chosen word, "getRocket()": {@link isCodeShapedPassword}.)
+  if (HIDDEN.test(value) || (/^\$\(|%\([A-Za-z_]\w*\)s|^(?:[a-z_]\w*\.)+[a-z_]\w*\(|^[a-z_]\w{2,}\((?:["')]|\w+=)/.test(value) && !isCodeShapedPassword(value)) || (/^[A-Za-z_][\w.]*$/.test(value) && text[s.end] === '(')) return true;
   const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
   const head = text.slice(Math.max(lineStart, s.start - 60), s.start);
   // (Inside a command substitution still open on its line: "$(vault kv get -field=pw secret/db)".)
