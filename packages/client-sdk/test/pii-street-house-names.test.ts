@@ -195,3 +195,16 @@ describe('a password cue inside a line', () => {
     expect(streets('162 Stokes Pass is where the offsite is this year')).toEqual(['162 Stokes Pass']);
   });
 });
+
+describe("a Vietnamese street after an alley's chain, after the word for address, or typed without marks", () => {
+  it('takes the line', () => {
+    expect(streets('em chuyển nhà rồi, giờ ở 117/394/35 Vườn Cau, Quận 3 nha')).toContain('117/394/35 Vườn Cau');
+    expect(streets('Chào anh chị, địa chỉ mới của em là 124 Le Duan, Ba Đình, Hà Nội.')).toEqual(['124 Le Duan']);
+    expect(streets('Dia chi nhan hang: 21 d. Bo Song, phuong Thao Dien, TP. Thu Duc')).toEqual(['21 d. Bo Song']);
+    expect(streets('Chao anh chi, dia chi moi cua em la 254/144 duong cay me, quan binh thanh, tp.hcm.')).toEqual(['254/144 duong cay me']);
+  });
+  it('keeps a line with no address', () => {
+    expect(streets('the quan 3 meeting had 25 People in it')).toEqual([]);
+    expect(streets('Chao anh chi, hop luc 9 Gio Sang nhe')).toEqual([]);
+  });
+});

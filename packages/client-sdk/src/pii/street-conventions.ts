@@ -89,17 +89,20 @@ const VIETNAMESE_WARD_AT = new RegExp(`^${VIETNAMESE_WARD_AFTER}`, 'u');
  * Vietnamese streets, a house number then the name's syllables ("120 Nguyễn Huệ", "Số 45 Nam Kỳ Khởi
  * Nghĩa", "88/11 Hàng Bài"): capitalised, or in lower case after "số" (number) or "ở", "tại" (at).
  */
-// "Đ." (đường) and "P." (phố) may stand before the name ("252 Đ. Võ Văn Tần", "Số 338 P. Hai Bà Trưng"), and the line may be in capitals;
+// "Đ." (đường, "d." without its mark) and "P." (phố) may stand before the name ("252 Đ. Võ Văn Tần", "Số 338 P. Hai Bà Trưng"), and the line may be in capitals;
+// the number may be an alley's chain ("117/394/35 Vườn Cau");
 // "số" may be typed without its marks ("em đang ở So 21 Ba Trieu nhé").
 const VIETNAMESE_STREET = new RegExp(
-  `(?<![\\w.,/:-])(?:(?:[sS][ốỐoO][ \\t]+)?\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+[ĐđPp]\\.)?(?:[ \\t]+(?:\\p{Lu}\\p{Ll}{0,6}|\\p{Lu}{2,7})){1,5}` +
-    `|(?<=(?<![\\p{L}])(?:số|ở|tại)[ \\t])\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Ll}{1,7}){1,5}` +
+  `(?<![\\w.,/:-])(?:(?:[sS][ốỐoO][ \\t]+)?\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?){0,3}(?:[ \\t]+[ĐđPpDd]\\.)?(?:[ \\t]+(?:\\p{Lu}\\p{Ll}{0,6}|\\p{Lu}{2,7})){1,5}` +
+    `|(?<=(?<![\\p{L}])(?:số|ở|tại)[ \\t])\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?){0,3}(?:[ \\t]+\\p{Ll}{1,7}){1,5}` +
     // In lower case before the ward or district too ("132 nguyễn huệ, Quan 3").
-    `|\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?)?(?:[ \\t]+\\p{Ll}{1,7}){1,5}(?=${VIETNAMESE_WARD_AFTER}))(?![\\p{L}\\d])`,
+    `|\\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?){0,3}(?:[ \\t]+\\p{Ll}{1,7}){1,5}(?=${VIETNAMESE_WARD_AFTER}))(?![\\p{L}\\d])`,
   'gu',
 );
-/** Letters only Vietnamese writes ("Huệ", "Đồng Khởi"): only in a text with them are such streets looked for. */
-const VIETNAMESE_LETTER = /[đĐơƠưƯ\u1EA0-\u1EF9]/u;
+/** Letters only Vietnamese writes ("Huệ", "Đồng Khởi"): only in a text with them, or with an address's words typed without marks, are such streets looked for. */
+const VIETNAMESE_LETTER = /[đĐơƠưƯ\u1EA0-\u1EF9]|(?<![\p{L}])(?:dia chi|phuong|quan[ \t]?\d)(?![\p{L}])/iu;
+/** "Địa chỉ" (address) before the line, with or without its marks: "Địa chỉ giao hàng: 10 Pasteur", "dia chi moi cua em la 279 Ho Sen". */
+const VIETNAMESE_ADDRESS_BEFORE = /(?<![\p{L}])(?:địa chỉ|dia chi)(?![\p{L}])[^\n\d]{0,40}$/iu;
 /** Particles that end a Vietnamese chat line ("em đang ở 21 lê duẩn nhé"). */
 const VIETNAMESE_PARTICLES = new Set(['nhé', 'nha', 'nhá', 'ạ', 'à', 'nhe', 'rồi', 'đi', 'ha']);
 
@@ -240,12 +243,15 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
       const counted = /(\p{L}+)[ \t]+(?:s[ốo][ \t]+)?$/iu.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
       if (counted !== undefined && VIETNAMESE_COUNTERS.has(counted.toLowerCase())) continue;
       // In a text with Vietnamese letters, a name with marks ("Hàng Bài") or after "số" is a street's.
-      // So is one after "tại" or "ở" (at), or before the ward or district ("Họp tại 296 Pasteur, Phường Hàng Bài").
+      // So is one after "tại" or "ở" (at) or the word for address, or before the ward or district ("Họp tại 296 Pasteur, Phường Hàng Bài").
       const end = m.index + words.join(' ').length;
-      const placed = /(?<![\p{L}])(?:tại|ở)[ \t]+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index)) || VIETNAMESE_WARD_AT.test(text.slice(end, end + 16));
+      const placed =
+        /(?<![\p{L}])(?:tại|ở)[ \t]+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index)) ||
+        VIETNAMESE_WARD_AT.test(text.slice(end, end + 16)) ||
+        VIETNAMESE_ADDRESS_BEFORE.test(text.slice(Math.max(0, m.index - 48), m.index));
       if (words.length < 2 || !(/^s/i.test(m[0]) || placed || /[^\x00-\x7f]/.test(words.slice(1).join(' ')))) continue;
       // "Số 64 Phố Hàng Bạc": the line starts at its number, as the street-word shapes take it.
-      const lead = /^số[ \t]+/iu.exec(m[0])?.[0].length ?? 0;
+      const lead = /^s[ốo][ \t]+/iu.exec(m[0])?.[0].length ?? 0;
       yield { start: m.index + lead, end: m.index + words.join(' ').length };
     }
   }
