@@ -52,3 +52,18 @@ describe('a phrase as the whole value, where a cue gives it', () => {
     expectNoSecret(['Password: thanks everyone!', 'Password: good luck!', 'Password: my name is Bob', 'password: see you!']);
   });
 });
+
+describe('a word no English list holds, set off before its cue; a keyboard walk or a repeated run', () => {
+  it('takes a word of another language or of none set off before a cue, and a walk or a run after one', () => {
+    expectSecrets([
+      ["It's girasole! — the password, I mean.", 'girasole!'],
+      ["it's sotmhlozYCnG, the password I mean", 'sotmhlozYCnG'],
+      ["it's asdfgh, the password I mean", 'asdfgh'],
+      ['Yeni şifren abcabcabc', 'abcabcabc'],
+    ]);
+  });
+
+  it('leaves English words and a name set off before the cue', () => {
+    expectNoSecret(['password: reset', "it's fine, the password I mean", 'Thanks Priya, the password.', "it's xxxxxxxx, the password I mean", 'Password: xxxxxxxx']);
+  });
+});

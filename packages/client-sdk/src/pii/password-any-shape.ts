@@ -1,6 +1,7 @@
 import { lowerOf, stemPositions } from './anchor-windows.ts';
 import { isForeignFunctionWord } from './foreign-lines.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
+import { isUnlistedWordValue } from './password-word-values.ts';
 import { PASSWORD_COMPOUND } from './password-cues.ts';
 import { OWNER_THEN_LINK } from './password-in-prose.ts';
 import { CUE_LINK, FINDING_TAG, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isKeyboardWalk, isPassphraseRun, isShellVariable } from './password-values.ts';
@@ -99,6 +100,8 @@ function isAnyShapeValue(value: string, linked: boolean): boolean {
   if (count(value, '(') !== count(value, ')') || count(value, '[') !== count(value, ']') || count(value, '{') !== count(value, '}') || count(value, '<') !== count(value, '>')) return false;
   // (A value in brackets is read inside them by the other rules: "(Q&fTg=Apq1^)", "[08630667]"; "(required)" is prose.)
   if (/^[(\[<][^()[\]<>]*[)\]>]$/.test(value)) return false;
+  // (A keyboard walk or a repeated run of letters is no word: "asdfgh", "abcabcabc".)
+  if (/^\p{L}{6,}$/u.test(value) && (isKeyboardWalk(value) || /^(.{1,4})\1{2,}$/.test(value))) return true;
   // Words joined by a hyphen or an apostrophe are prose ("case-sensitive", "won't"), left to the rules that weigh words.
   if (/^\p{L}+(?:[-'’]\p{L}+)*[!?]?$/u.test(value) && !/[^\u0000-\u024f]/.test(value)) return false;
   if (/^\d+(?:[.,]\d+)?%$/.test(value) || /^(?:2fa|mfa|totp|otp)$/i.test(value)) return false;
@@ -286,7 +289,10 @@ function* findValuesBeforeCues(text: string, lower: string): Generator<PiiSpan> 
       const start = p - head.length + tied.index + tied[0].indexOf(raw);
       const v = valueAt(text, start);
       const value = v === undefined ? '' : text.slice(v.start, v.end);
-      if (v !== undefined && !v.quoted && !v.label && v.end <= start + raw.length && isAnyShapeValue(value, true) && !/^\d{1,4}$/.test(value) && !/^\d{1,2}:\d\d$/.test(value)) yield { start: v.start, end: v.end };
+      // (Or, set off before the cue, a word no English list holds: "It's girasole! — the password, I mean", "it's sotmhlozYCnG, the password I mean".)
+      // (Not a name in title case set off before it: "Thanks Priya, the password.")
+      const word = apposition && !/^\p{Lu}\p{Ll}+!?$/u.test(value) && isUnlistedWordValue(value, ', ', true);
+      if (v !== undefined && !v.quoted && !v.label && v.end <= start + raw.length && (word || (isAnyShapeValue(value, true) && !/^\d{1,4}$/.test(value) && !/^\d{1,2}:\d\d$/.test(value)))) yield { start: v.start, end: v.end };
       continue;
     }
     if (lineStart > 0 && CARET_LINE.test(head)) {
