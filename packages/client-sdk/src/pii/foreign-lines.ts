@@ -1,35 +1,64 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { lazyMap, lexiconData } from './lexicon.ts';
+import { FOREIGN_ADDED_WORDS, FOREIGN_COUNTED_WORDS, FOREIGN_EXACT_WORDS } from './foreign-added-words.ts';
+import { lazyMap, lazyValue } from './lexicon.ts';
 import { memoized } from './call-memo.ts';
 import { PerLine, execAll } from './text.ts';
 import { lineRegime } from './name-features.ts';
 import { foldName } from './name-lexicon.ts';
 
+/** A list line's language code: what comes before its first space. */
+const codeOf = (line: string): string => line.slice(0, line.indexOf(' '));
+
 /**
- * Function words of 37 other languages written in Latin script (foreign-data.ts): each word, as
- * written in lower case with its diacritics and as folded, with the languages (their index in the
- * data) whose lists hold it.
+ * The ISO 639-1 code of each language, by index: the generated data's (foreign-data.ts) in its
+ * order, then the ones only the added lists have (foreign-added-words.ts: Vietnamese).
  */
-const foreignWords = (key: (word: string) => string | undefined) =>
+const languageCodes = lazyValue((d) => {
+  const codes = d.FOREIGN_FUNCTION_WORDS.split('\n').map(codeOf);
+  for (const list of [FOREIGN_ADDED_WORDS, FOREIGN_EXACT_WORDS, FOREIGN_COUNTED_WORDS]) {
+    for (const line of list.split('\n')) if (!codes.includes(codeOf(line))) codes.push(codeOf(line));
+  }
+  return codes;
+});
+
+/**
+ * Function words of 38 other languages written in Latin script (foreign-data.ts, with
+ * foreign-added-words.ts): each word of the lists `lists` picks, as written in lower case with its
+ * diacritics or as folded (by `key`), with the languages (their index in `languageCodes`) whose
+ * lists hold it.
+ */
+const foreignWords = (lists: (generated: string) => readonly string[], key: (word: string) => string | undefined) =>
   lazyMap((d) => {
+    const codes = languageCodes();
     const out = new Map<string, number[]>();
-    d.FOREIGN_FUNCTION_WORDS.split('\n').forEach((line, lang) => {
-      for (const w of line.split(' ').slice(1)) {
-        const k = key(w);
-        if (k === undefined) continue;
-        const langs = out.get(k);
-        if (langs === undefined) out.set(k, [lang]);
-        else if (!langs.includes(lang)) langs.push(lang);
+    for (const list of lists(d.FOREIGN_FUNCTION_WORDS)) {
+      for (const line of list.split('\n')) {
+        const lang = codes.indexOf(codeOf(line));
+        for (const w of line.split(' ').slice(1)) {
+          const k = key(w);
+          if (k === undefined) continue;
+          const langs = out.get(k);
+          if (langs === undefined) out.set(k, [lang]);
+          else if (!langs.includes(lang)) langs.push(lang);
+        }
       }
-    });
+    }
     return out;
   });
-const EXACT: ReadonlyMap<string, readonly number[]> = foreignWords((w) => w);
 /** Written without its diacritics, a word is matched folded unless that is an English word ("für" as "fur"). */
-const FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords((w) => {
+const foldedKey = (w: string): string | undefined => {
   const folded = foldName(w);
   return folded !== w && (ENGLISH_TIER.has(folded) || JARGON_WORDS.has(folded)) ? undefined : folded;
-});
+};
+const EXACT: ReadonlyMap<string, readonly number[]> = foreignWords((g) => [g, FOREIGN_ADDED_WORDS, FOREIGN_EXACT_WORDS], (w) => w);
+// (Not the words matched only as written: folded, they are names' syllables, "phòng" and Phong.)
+const FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords((g) => [g, FOREIGN_ADDED_WORDS], foldedKey);
+/** Words that only tell a line's language ("dan", "del", "anh"), as written and folded. */
+const COUNTED_EXACT: ReadonlyMap<string, readonly number[]> = foreignWords(() => [FOREIGN_COUNTED_WORDS], (w) => w);
+const COUNTED_FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords(() => [FOREIGN_COUNTED_WORDS], foldedKey);
+/** The generated lists' words alone, by which a line without case is told. */
+const GENERATED_EXACT: ReadonlyMap<string, readonly number[]> = foreignWords((g) => [g], (w) => w);
+const GENERATED_FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords((g) => [g], foldedKey);
 
 /**
  * The languages whose function words hold `word`. A word written with diacritics must match them
@@ -53,25 +82,45 @@ function foreignLanguages(word: string): readonly number[] | undefined {
 const LANGUAGES_OF_WORD = new Map<string, readonly number[] | null>();
 const LANGUAGES_OF_WORD_LIMIT = 50_000;
 
-function languagesOf(word: string): readonly number[] | undefined {
+function languagesOf(word: string, exact = EXACT, folded = FOLDED): readonly number[] | undefined {
   // Most words are ASCII: lower case is their folded form.
-  if (isAscii(word)) return FOLDED.get(word.toLowerCase());
+  if (isAscii(word)) return folded.get(word.toLowerCase());
   const lower = word.normalize('NFC').replace(/’/g, "'").toLowerCase();
-  const folded = foldName(word);
-  return lower === folded ? FOLDED.get(folded) : EXACT.get(lower);
+  const f = foldName(word);
+  return lower === f ? folded.get(f) : exact.get(lower);
 }
+
+/**
+ * The languages a word tells a line is in (`all`): those whose function words hold it
+ * (`foreignLanguages`) and those whose lists of words that only tell a language do ("dan",
+ * "del"); and the ones of the generated lists alone (`generated`), by which a line without case
+ * is told (see `lineLanguages`). Kept as `LANGUAGES_OF_WORD` is.
+ */
+function lineLanguagesOfWord(word: string): WordLanguages | undefined {
+  let langs = LINE_LANGUAGES_OF_WORD.get(word);
+  if (langs === undefined) {
+    const own = foreignLanguages(word);
+    const counted = languagesOf(word, COUNTED_EXACT, COUNTED_FOLDED);
+    const all = counted === undefined ? own : own === undefined ? counted : [...new Set([...own, ...counted])];
+    langs = all === undefined ? null : { all, generated: languagesOf(word, GENERATED_EXACT, GENERATED_FOLDED) ?? NONE };
+    if (LINE_LANGUAGES_OF_WORD.size >= LANGUAGES_OF_WORD_LIMIT) LINE_LANGUAGES_OF_WORD.clear();
+    LINE_LANGUAGES_OF_WORD.set(word, langs);
+  }
+  return langs ?? undefined;
+}
+interface WordLanguages {
+  readonly all: readonly number[];
+  readonly generated: readonly number[];
+}
+const LINE_LANGUAGES_OF_WORD = new Map<string, WordLanguages | null>();
 function isAscii(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
   return true;
 }
 
-/** The ISO 639-1 code of each language of the data, by index. */
-let languageCodes: readonly string[] | undefined;
-
 /** True when German is one of the languages `langs`. */
 export function isGerman(langs: readonly number[]): boolean {
-  languageCodes ??= lexiconData().FOREIGN_FUNCTION_WORDS.split('\n').map((line) => line.slice(0, line.indexOf(' ')));
-  const codes = languageCodes;
+  const codes = languageCodes();
   return langs.some((l) => codes[l] === 'de');
 }
 
@@ -119,23 +168,21 @@ export function lineLanguages(line: string): readonly number[] {
   // (The line's case is worked out only when a capitalised function word asks for it.)
   let mixed: boolean | undefined;
   const byLanguage = new Map<number, Set<string>>();
+  const byGenerated = new Map<number, Set<string>>();
   const others: string[] = [];
   let words = 0;
   for (const m of execAll(WORD, line)) {
     words++;
     const word = m[0];
-    const langs = foreignLanguages(word);
+    const langs = lineLanguagesOfWord(word);
     if (langs === undefined) {
       others.push(word);
       continue;
     }
     if (word !== word.toLowerCase() && (mixed ??= lineRegime(line) === 'M') && !SENTENCE_START.test(line.slice(0, m.index))) continue;
     const folded = foldName(word);
-    for (const lang of langs) {
-      const seen = byLanguage.get(lang);
-      if (seen === undefined) byLanguage.set(lang, new Set([folded]));
-      else seen.add(folded);
-    }
+    addWord(byLanguage, langs.all, folded);
+    addWord(byGenerated, langs.generated, folded);
   }
   let best = 0;
   for (const seen of byLanguage.values()) best = Math.max(best, seen.size);
@@ -143,13 +190,42 @@ export function lineLanguages(line: string): readonly number[] {
   if (words < 4 || best < 2 || best * 4 < words) return NONE;
   let english = 0;
   for (const word of others) if ((ENGLISH_TIER.get(word.toLowerCase()) ?? 9) <= 2) english++;
-  if (best <= english) return NONE;
-  // Short function words are syllables of names too ("Ngọc Vy Ji", "Thanh Phi Pan", "Gia Bình
-  // Cui"): a language counts when one of its words in the line has four letters or more.
-  return [...byLanguage].filter(([, seen]) => seen.size === best && [...seen].some((w) => w.length >= 4)).map(([lang]) => lang);
+  const generated = languagesOfLine(byGenerated, words, english, Number.POSITIVE_INFINITY);
+  if (generated.length > 0) return generated;
+  // A line without case is told by the generated lists alone, as it always was: there a word the
+  // English lists lack is no name once the line is another language's, and the names of such a
+  // line after "con" or "dengan", or at its start, are then lost ("hablé con rico trantow
+  // ayer"). In mixed case a name keeps its capital; the added words and the short ones tell it.
+  if (!(mixed ??= lineRegime(line) === 'M')) return NONE;
+  return languagesOfLine(byLanguage, words, english, SHORT_WORDS_ENOUGH);
+}
+
+function addWord(byLanguage: Map<number, Set<string>>, langs: readonly number[], folded: string): void {
+  for (const lang of langs) {
+    const seen = byLanguage.get(lang);
+    if (seen === undefined) byLanguage.set(lang, new Set([folded]));
+    else seen.add(folded);
+  }
+}
+
+/**
+ * The languages with most words in a line of `words` words, `english` of them common English
+ * ones: none unless they are two or more, a quarter of the line and outnumber the English ones.
+ * Short function words are syllables of names too ("Ngọc Vy Ji", "Thanh Phi Pan", "Gia Bình
+ * Cui"): a language counts when one of its words in the line has four letters or more, or when
+ * `enough` of its words are (Spanish writes short ones: "La mesa de ayuda abre el lunes").
+ */
+function languagesOfLine(byLanguage: ReadonlyMap<number, ReadonlySet<string>>, words: number, english: number, enough: number): readonly number[] {
+  let best = 0;
+  for (const seen of byLanguage.values()) best = Math.max(best, seen.size);
+  if (best < 2 || best * 4 < words || best <= english) return NONE;
+  return [...byLanguage].filter(([, seen]) => seen.size === best && (best >= enough || [...seen].some((w) => w.length >= 4))).map(([lang]) => lang);
 }
 
 const NONE: readonly number[] = [];
+
+/** How many short function words of one language tell a line is in it. */
+const SHORT_WORDS_ENOUGH = 3;
 
 /** `lineLanguages` of the line holding offset `at` of `text`, each line worked out once per scrub. */
 export function lineLanguagesAt(text: string, at: number): readonly number[] {
@@ -162,7 +238,9 @@ const SENTENCE_START = /(?:^|[.!?:;]\s+)[¿¡"'«„(]*\s*$/u;
 
 /**
  * Greetings, thanks and forms of address of other languages that a name follows ("hola", "olá",
- * "salut", "terima kasih", "sehr geehrte frau", "szanowny panie", "sayın"), folded. In a line of
+ * "salut", "terima kasih", "sehr geehrte frau", "szanowny panie", "sayın"), and the words "with"
+ * and "from" that put a person after them ("hablé con", "falei com", "bicara dengan", "laporan
+ * dari"), folded. In a line of
  * another language written without case, a word the English lists lack is a name only after one
  * of these (or when a name list holds it).
  */
@@ -174,7 +252,7 @@ const FOREIGN_NAME_CUES = new Set(
   estimados querido querida caro cara cari cher chere chers liebe lieber geehrte geehrter szanowny szanowna szanowni
   sayin bapak ibu pak bu mbak mas kak senor senora senorita senhor senhora sr sra srta dona dna don monsieur madame
   mademoiselle mme mlle herr frau signor signora signorina dott dottssa ing pan pani panie mevrouw meneer dhr mevr
-  heer bey hanim hoca abi abla ustaz ustazah encik cik tuan puan`.split(/\s+/),
+  heer bey hanim hoca abi abla ustaz ustazah encik cik tuan puan prezado prezada con com dengan dari`.split(/\s+/),
 );
 
 /**
@@ -183,8 +261,19 @@ const FOREIGN_NAME_CUES = new Set(
  * "bom" ("bom dia, siyuan"), not the Indonesian pronoun ("dia sudah pulang").
  */
 export function isForeignNameCue(folded: string, before?: string): boolean {
-  return FOREIGN_NAME_CUES.has(folded) || (before !== undefined && GREETING_SECOND_WORDS.get(folded) === before);
+  return FOREIGN_NAME_CUES.has(folded) || (before !== undefined && (GREETING_SECOND_WORDS.get(folded)?.includes(before) ?? false));
 }
 
-/** Second words of greetings, with the first: "bom dia". */
-const GREETING_SECOND_WORDS: ReadonlyMap<string, string> = new Map([['dia', 'bom']]);
+/** Second words of greetings, with the first words they follow: "bom dia". */
+const GREETING_SECOND_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['dia', ['bom']],
+  // Vietnamese: "kính gửi" (dear), "xin chào" (hello), and the forms of address after them
+  // ("chào anh", "gửi chị"); alone, "gửi" is "send", and Chao and Anh are names.
+  ['gui', ['kinh']],
+  ['chao', ['xin']],
+  ['anh', ['chao', 'gui']],
+  ['chi', ['chao', 'gui']],
+  ['em', ['chao', 'gui']],
+  // Indonesian "selamat ulang tahun" (happy birthday).
+  ['tahun', ['ulang']],
+]);
