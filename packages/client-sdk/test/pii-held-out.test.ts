@@ -291,11 +291,12 @@ describe('new formats and types', () => {
     expect(share('password passphrase shapes × phrasings (eighteenth, blind)')).toBeGreaterThanOrEqual(0.92);
     expect(share('password passphrase look-alike kept (eighteenth, blind)')).toBeGreaterThanOrEqual(0.84);
     // The nineteenth pass's blind password values that look like something else, pooled over its seventeen
-    // rows (0.829 found, 0.94 kept on the dev seed before that pass's rules; 0.937 and 1.0 after).
+    // rows (0.829 found, 0.94 kept on the dev seed before that pass's rules; 0.937 and 1.0 after; 0.961 and 1.0
+    // after the rules for code-shaped values, phrases as answers and words set off before their cue).
     const nineteenth = rows.filter((r) => r.format.endsWith('(nineteenth)') && r.type === 'SECRET');
     expect(nineteenth).toHaveLength(17);
     const pooled = nineteenth.reduce((n, r) => n + r.found, 0) / nineteenth.reduce((n, r) => n + r.cases, 0);
-    expect(pooled).toBeGreaterThanOrEqual(0.91);
+    expect(pooled).toBeGreaterThanOrEqual(0.94);
     expect(share('look-alike kept (nineteenth)')).toBeGreaterThanOrEqual(0.97);
   });
 });
