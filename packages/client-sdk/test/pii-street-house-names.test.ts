@@ -208,3 +208,13 @@ describe("a Vietnamese street after an alley's chain, after the word for address
     expect(streets('Chao anh chi, hop luc 9 Gio Sang nhe')).toEqual([]);
   });
 });
+
+describe('a Philippine corner', () => {
+  it('takes the house number and both streets', () => {
+    expect(streets('Tirahan: 1606 Del Pilar cor. Mabini Sts., Cebu City 3747')).toEqual(['1606 Del Pilar cor. Mabini Sts.']);
+    expect(streets('Left the keys under the mat at 232 narra st cor. escolta str.')).toEqual(['232 narra st cor. escolta str.']);
+  });
+  it("keeps a sentence's words", () => {
+    expect(streets('We met 3 friends cor. the street')).toEqual([]);
+  });
+});

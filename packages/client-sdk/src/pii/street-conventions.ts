@@ -132,6 +132,16 @@ const SWAHILI_HINT = /nyumba/i;
 const PERSIAN_LATIN_LINE = /(?<![\p{L}])pelak[ \t]*\d{1,4}(?:,?[ \t]+(?:kooche(?:h)?|kuche(?:h)?|kh\.|khiaban|khiyaban|blvd\.?|meydan|bonbast)[ \t]+\p{L}+){1,3}(?![\p{L}])/giu;
 const PERSIAN_LATIN_HINT = /pelak/i;
 
+/**
+ * Philippine corners: a house number, the street, "cor." (corner) and the crossing street, the two named
+ * together as "Sts." ("1606 Del Pilar cor. Mabini Sts.", "232 narra st cor. escolta str.").
+ */
+const PHILIPPINE_CORNER = new RegExp(
+  `(?<![\\w./:-]|\\d,)\\d{1,5}[a-zA-Z]?,?[ \\t]+(?:${NAME_WORD}[ \\t]+){1,3}cor\\.[ \\t]+(?:${NAME_WORD}[ \\t]+){0,3}(?:sts?|str|streets?)\\.?(?![\\p{L}\\d])`,
+  'giu',
+);
+const PHILIPPINE_CORNER_HINT = /(?<![\p{L}])cor\.[ \t]/iu;
+
 /** Indonesian housing estates: "Perumahan Griya Asri Blok D11 No. 168", "perum taman sari blok d3 no. 31". */
 const HOUSING_ESTATE = new RegExp(
   `(?<![\\p{L}])(?:perumahan|perum\\.?|komplek|kompleks|cluster)[ \\t]+(?:${NAME_WORD}[ \\t]+){1,4}?blok[ \\t]+[a-z]{0,2}\\d{0,3}[a-z]?(?:[ \\t]*(?:no\\.?|nomor)[ \\t]*\\d{1,4}[a-z]?)?(?![\\p{L}\\d])`,
@@ -196,6 +206,11 @@ function unitLeads(text: string): number[] {
 
 /** Street lines of the conventions after {@link UNIT_LEAD}: units first, Japanese, Korean, Vietnamese and grid addresses. */
 export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan> {
+  // (A Philippine corner has no mark the scan below looks for.)
+  for (const m of PHILIPPINE_CORNER_HINT.test(text) ? execAll(PHILIPPINE_CORNER, text) : []) {
+    // (A sentence's words are no street's: "we met 3 friends cor. the street".)
+    if (!m[0].split(/[ \t,]+/).some((w) => NOT_STREET_WORDS.has(w.toLowerCase()))) yield { start: m.index, end: m.index + m[0].length };
+  }
   // One scan for what every shape below needs: most texts have none of it.
   if (!OTHER_CONVENTIONS_HINT.test(text)) return;
   const lower = (w: string): string => w.toLowerCase();
