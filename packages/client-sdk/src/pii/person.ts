@@ -26,6 +26,8 @@ import type { PiiSpan, Scrubber } from './types.ts';
 import { execAll } from './text.ts';
 import { memoized } from './call-memo.ts';
 import { beforeCode, withoutPasswordProse } from './name-near-secrets.ts';
+import { withGivenWordBefore, withSpacedPossessive } from './name-given-before.ts';
+import { isPlacePhrase } from './name-place-phrases.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
 // makes it a contraction ("Don't", "Will've"; a possessive "Grace's" is fine).
@@ -459,9 +461,9 @@ function onlyProductsOrPlaces(text: string, s: PiiSpan): boolean {
   return !TITLE_RIGHT_BEFORE.test(before) && !((kinds & SEVERAL_WORDS) !== 0 && PERSON_LABEL_RIGHT_BEFORE.test(before));
 }
 
-/** A guess that is not products or places only, nor a cue word alone ("ping dependabot"), nor a cell's label. */
+/** A guess that is not products or places only, nor a cue word alone ("ping dependabot"), nor a cell's label, nor a place of several words ("Hong Kong"). */
 function keptGuess(text: string, s: PiiSpan): boolean {
-  return !onlyProductsOrPlaces(text, s) && !loneCue(text, s) && !cellLabel(text, s);
+  return !onlyProductsOrPlaces(text, s) && !loneCue(text, s) && !cellLabel(text, s) && !isPlacePhrase(text, s);
 }
 
 
@@ -503,7 +505,9 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
 function findAllPersons(text: string): PiiSpan[] {
   const { tokens, spans } = memoized('name-guesses', text, findNameGuesses);
   // Cut to its names, a guess may be products or a lone cue word now.
-  return keepForeignNames(text, tokens, spans).filter((s) => keptGuess(text, s) && !beforeCode(text, s));
+  const kept = keepForeignNames(text, tokens, spans).filter((s) => keptGuess(text, s) && !beforeCode(text, s));
+  // A word-name standing before or after a kept name as its first word or its possessive ("Promise Omojola:").
+  return withSpacedPossessive(text, withGivenWordBefore(text, kept));
 }
 
 /**
