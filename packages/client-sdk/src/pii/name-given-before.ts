@@ -1,6 +1,7 @@
 import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { BEFORE_PERSON, PRAISE } from './name-words.ts';
 import type { PiiSpan } from './types.ts';
+import { isLatinLetter } from './text.ts';
 
 // A given name that is also a word, left standing before a name found (issue 13): "Promise
 // Omojola: sounds good", "Nombre: Blessing Uchechi", "<Bless Ninalowo> brb", "chị said Javurkova,
@@ -55,17 +56,6 @@ function caseOf(w: string): Case {
   if (w === lower) return upper === lower ? Case.Other : Case.Lower;
   if (w === upper) return Case.Upper;
   return w.charAt(0) === upper.charAt(0) && w.slice(1) === lower.slice(1) ? Case.Title : Case.Other;
-}
-
-/** A letter of the Latin script (with Vietnamese's), or a combining mark. */
-function isLatinLetter(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 0x300 && c <= 0x36f) ||
-    (c >= 0x1e00 && c <= 0x1eff)
-  );
 }
 
 /** Characters after which a line's next word starts a name's entry: a label's colon, a list's separator, a bracket. */

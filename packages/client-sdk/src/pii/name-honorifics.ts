@@ -4,6 +4,7 @@ import { isForeignNameCue } from './foreign-lines.ts';
 import { NEVER_JOINS } from './name-extension.ts';
 import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import type { PiiSpan } from './types.ts';
+import { isLatinLetter } from './text.ts';
 
 // Names before an East Asian honorific (issue 13): Japanese "-san", "-sama", "-kun", "-chan",
 // "さん", "様", Korean "-ssi", "-nim", "씨", Chinese "先生", "老师", written right after a name in
@@ -19,17 +20,6 @@ const HONORIFICS = [...HYPHENATED, ...SCRIPT_HONORIFICS];
 
 /** At most this many words before the one the honorific follows are the name's. */
 const MAX_WORDS_BEFORE = 3;
-
-/** A letter of the Latin script (with Vietnamese's), or a combining mark. */
-function isLatinLetter(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 0x300 && c <= 0x36f) ||
-    (c >= 0x1e00 && c <= 0x1eff)
-  );
-}
 
 type Case = 'upper' | 'lower' | 'title' | 'other';
 

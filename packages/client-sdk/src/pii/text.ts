@@ -5,6 +5,17 @@ export function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** A letter of the Latin script (with Vietnamese's), or a combining mark. */
+export function isLatinLetter(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x300 && c <= 0x36f) ||
+    (c >= 0x1e00 && c <= 0x1eff)
+  );
+}
+
 export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
