@@ -1,7 +1,7 @@
 import { stemPositions } from './anchor-windows.ts';
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { isForeignFunctionWord, lineLanguagesAt } from './foreign-lines.ts';
-import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import { foldName, isListedName } from './name-lexicon.ts';
 import type { PiiSpan } from './types.ts';
 
 // Names after a Spanish or Portuguese title written with its point (issue 13): "dña. isabela
@@ -17,12 +17,6 @@ const MAX_WORDS = 3;
 
 const WORD = /^[\p{L}\p{M}'’-]+/u;
 
-function listedName(w: string): boolean {
-  const lower = w.toLowerCase();
-  const folded = foldName(w);
-  return FIRST_NAME_SET.has(lower.charAt(0).toUpperCase() + lower.slice(1)) || BUILD_GIVEN_SET.has(folded) || BUILD_SURNAME_SET.has(folded);
-}
-
 /**
  * Whether `w`, after a title or a word of its name, ends the name: a function word of another
  * language, an English word of the commonest lists (a job title's "Sr. Software Engineer"), jargon
@@ -31,7 +25,7 @@ function listedName(w: string): boolean {
  */
 function endsName(w: string): boolean {
   const lower = w.toLowerCase();
-  if (listedName(w)) return false;
+  if (isListedName(w)) return false;
   if (isForeignFunctionWord(w) || (ENGLISH_TIER.get(lower) ?? 9) <= 2 || JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(foldName(w))) return true;
   return lower.length >= 4 && (lower.endsWith('ó') || lower.endsWith('ou'));
 }

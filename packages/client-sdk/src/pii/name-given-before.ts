@@ -1,4 +1,4 @@
-import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import { isListedName } from './name-lexicon.ts';
 import { BEFORE_PERSON, PRAISE } from './name-words.ts';
 import type { PiiSpan } from './types.ts';
 import { isLatinLetter } from './text.ts';
@@ -73,13 +73,6 @@ const AFTER_BLANK = new Set([...'(/-–—0123456789']);
 function mayBeGiven(w: string): boolean {
   const lower = w.toLowerCase();
   return lower.length >= 2 && !NEVER_GIVEN.has(lower) && !ADDRESS_BEFORE.has(lower) && !BEFORE_PERSON.has(lower) && !PRAISE.has(lower);
-}
-
-/** Whether a name list holds `w`, as a given name or a surname. */
-function listedName(w: string): boolean {
-  const lower = w.toLowerCase();
-  const folded = foldName(w);
-  return FIRST_NAME_SET.has(lower.charAt(0).toUpperCase() + lower.slice(1)) || BUILD_GIVEN_SET.has(folded) || BUILD_SURNAME_SET.has(folded);
 }
 
 /** Whether a name alone may end at `end`: see {@link NAME_END}, {@link AFTER_BLANK}; emoji count too. */
@@ -174,7 +167,7 @@ export function withSpacedPossessive(text: string, spans: readonly PiiSpan[]): P
     while (lastStart > s.start && isLatinLetter(text.charCodeAt(lastStart - 1))) lastStart--;
     const wordCase = caseOf(word);
     if (wordCase === Case.Other || wordCase !== caseOf(text.slice(lastStart, s.end))) return s;
-    if (!listedName(word) && (NEVER_GIVEN.has(word.toLowerCase()) || NOT_BEFORE_POSSESSIVE.has(word.toLowerCase()))) return s;
+    if (!isListedName(word) && (NEVER_GIVEN.has(word.toLowerCase()) || NOT_BEFORE_POSSESSIVE.has(word.toLowerCase()))) return s;
     return { ...s, end: e };
   });
 }

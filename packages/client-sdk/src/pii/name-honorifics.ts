@@ -2,7 +2,7 @@ import { stemPositions } from './anchor-windows.ts';
 import { ENGLISH_TIER } from './english-lexicon.ts';
 import { isForeignNameCue } from './foreign-lines.ts';
 import { NEVER_JOINS } from './name-extension.ts';
-import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import { foldName, isListedName } from './name-lexicon.ts';
 import type { PiiSpan } from './types.ts';
 import { isLatinLetter } from './text.ts';
 
@@ -38,12 +38,6 @@ function wordStartBefore(text: string, end: number): number {
   return i;
 }
 
-function listedName(w: string): boolean {
-  const lower = w.toLowerCase();
-  const folded = foldName(w);
-  return FIRST_NAME_SET.has(lower.charAt(0).toUpperCase() + lower.slice(1)) || BUILD_GIVEN_SET.has(folded) || BUILD_SURNAME_SET.has(folded);
-}
-
 /**
  * Whether `w`, before the word an honorific follows and in its case, is the name's: not a link, a
  * cue, a greeting or form of address of another language, nor one of the commonest English words
@@ -53,7 +47,7 @@ function nameWordBefore(w: string, wordCase: Case): boolean {
   if (caseOf(w) !== wordCase) return false;
   const lower = w.toLowerCase();
   if (NEVER_JOINS.has(lower) || isForeignNameCue(foldName(w))) return false;
-  return (ENGLISH_TIER.get(lower) ?? 9) > 2 || listedName(w);
+  return (ENGLISH_TIER.get(lower) ?? 9) > 2 || isListedName(w);
 }
 
 /** The names that an honorific follows in `text`. */
@@ -75,7 +69,7 @@ export function findHonorificNames(text: string): PiiSpan[] {
     const word = text.slice(start, end);
     const wordCase = caseOf(word);
     // (A common English word before one is a nickname's or a joke's: "the blog-chan thread".)
-    if (wordCase === 'other' || ((ENGLISH_TIER.get(word.toLowerCase()) ?? 9) <= 2 && !listedName(word))) continue;
+    if (wordCase === 'other' || ((ENGLISH_TIER.get(word.toLowerCase()) ?? 9) <= 2 && !isListedName(word))) continue;
     let first = start;
     for (let k = 0; k < MAX_WORDS_BEFORE && text.charCodeAt(first - 1) === 32; k++) {
       const s = wordStartBefore(text, first - 1);

@@ -125,3 +125,10 @@ export const NOT_A_NAME: ReadonlySet<string> = words(`
   Boss Mate Mates Buddy World Ladies Gentlemen Partner Partners Client Clients Admin Admins
   Squad Crew Gang Class Teammates Everyone Y'all Yall Much Lots So Anyway Though
 `);
+
+/** Whether a word is a given name or a surname any of the lists hold (the shipped first names, the build half's given names and surnames). */
+export function isListedName(w: string): boolean {
+  const lower = w.toLowerCase();
+  const folded = foldName(w);
+  return FIRST_NAME_SET.has(lower.charAt(0).toUpperCase() + lower.slice(1)) || BUILD_GIVEN_SET.has(folded) || BUILD_SURNAME_SET.has(folded);
+}
