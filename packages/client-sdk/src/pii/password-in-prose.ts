@@ -412,12 +412,13 @@ const LOGIN_WITH =
   /(?<![\p{L}])(?:(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in)(?:\s+(?!with|as|using)[^\s,]+){0,5}?\s+(?:with|as|using)\s+[^\s,]{2,64}\s+(?:and|\/|\+|&|using|with)|(?:anmeld(?:ung|en|e dich)|einloggen|login)\s+mit\s+[^\s,]{2,64}\s+und)\s+["'`“]?([^\s"'`”]{4,128})/dgiu;
 const LOGIN_HINT = /log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|anmeld|einloggen/i;
 /**
- * Words of a login, a lock or a code, and a login pair's slash, near which a passphrase of words with
- * spaces may be read joined (as near a password's cue). Without the 'u' flag (ASCII word edges, Latin
- * letters after): a sixth of the time over a long text.
+ * Words of a login, a lock or a code, and a login pair's slash or colon, near which a passphrase of
+ * words with spaces may be read joined (as near a password's cue). Without the 'u' flag (ASCII word
+ * edges, Latin letters after): a sixth of the time over a long text. (Not a colon between two digits:
+ * a time's, "14:00", is no login pair, and most texts with a number have one.)
  */
 const LOGIN_WORDS =
-  /\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|creds?|credentials|credenciales|credenciais|credenziali|zugang(?:sdaten)?|anmeld[a-z]*|einloggen|entr[aá]|accounts?|wi-?fi|vpn|ssh|acceso|acesso|accès|identifiants|inloggegevens|toegang|dostęp|pins?|codes?|keys?|unlock(?:s|ed)?|locked|protected|opens?|new one|admin|root|user)(?![a-zA-Z\u00C0-\u024F])|[ \t]\/[ \t]|(?<=[a-zA-Z0-9]):(?=[a-zA-Z0-9])/gi;
+  /\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|creds?|credentials|credenciales|credenciais|credenziali|zugang(?:sdaten)?|anmeld[a-z]*|einloggen|entr[aá]|accounts?|wi-?fi|vpn|ssh|acceso|acesso|accès|identifiants|inloggegevens|toegang|dostęp|pins?|codes?|keys?|unlock(?:s|ed)?|locked|protected|opens?|new one|admin|root|user)(?![a-zA-Z\u00C0-\u024F])|[ \t]\/[ \t]|(?<=[a-zA-Z]):(?=[a-zA-Z0-9])|(?<=[0-9]):(?=[a-zA-Z])/gi;
 
 /** {@link findCuedPasswords}, without what follows a cue as prose in another script. */
 function* cuedPasswords(text: string, written: string): Generator<PiiSpan> {

@@ -109,7 +109,9 @@ const HEBREW_LATIN_STREET =
 /** The same typed in Latin letters: "vul. lisova 94 kv 32", "ul. Sadovaya, d. 5, kv. 12". */
 // (Short abbreviations with their dot only: "ul. Lenina, d. 12", "pr. Mira 5", "per. Arbatsky 3".)
 const CYRILLIC_LATIN_LINE =
-  /(?<![\p{L}\d])(?:(?:vul|vulytsia|vulytsya|vulitsa|ulitsa|ulica|prov|provulok|prosp|prospekt|pr-t|pereulok|naberezhnaya|naberezhna|shosse|bulvar|bulvard|ploshchad|ploshcha)\.?|(?:ul|pr|per|nab|bul|pl|sh)\.)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?,?[ \t]+(?:(?:bud|d|dom)\.?[ \t]*)?\d{1,4}[a-z]?(?:,?[ \t]*(?:kv|of|korp|str)\.?[ \t]*\d{1,4})?(?![\p{L}\d])/giu;
+  /(?=[vupnsb])(?<![\p{L}\d])(?:(?:vul|vulytsia|vulytsya|vulitsa|ulitsa|ulica|prov|provulok|prosp|prospekt|pr-t|pereulok|naberezhnaya|naberezhna|shosse|bulvar|bulvard|ploshchad|ploshcha)\.?|(?:ul|pr|per|nab|bul|pl|sh)\.)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?,?[ \t]+(?:(?:bud|d|dom)\.?[ \t]*)?\d{1,4}[a-z]?(?:,?[ \t]*(?:kv|of|korp|str)\.?[ \t]*\d{1,4})?(?![\p{L}\d])/giu;
+/** What {@link CYRILLIC_LATIN_LINE} cannot match without. (Both start with a look-ahead of the letters their words start with: the look-behind is then tried only there.) */
+const CYRILLIC_LATIN_HINT = /(?=[vupnsb])(?:vul|ulitsa|ulica|prov|prosp|pr-t|pereulok|naberezhn|shosse|bulvar|ploshcha|(?<![\p{L}])(?:ul|pr|per|nab|bul|pl|sh)\.)\p{L}*\.?[ \t]/iu;
 
 const ANY_DIGIT = /[0-9٠-٩۰-۹]/u;
 const EUROPEAN_ENDING = new RegExp(`(?:${COMPOUND_ENDINGS})$`, 'iu');
@@ -202,7 +204,7 @@ export function* findStreetsInOtherScripts(text: string): Generator<PiiSpan> {
 
 /** Greek and Hebrew street names typed in Latin letters ("odos Antheon 75", "HaBrosh 53/11"): found with the general shapes. */
 export function* findTransliteratedStreets(text: string): Generator<PiiSpan> {
-  if (/(?:vul|ulitsa|ulica|prov|prosp|pr-t|pereulok|naberezhn|shosse|bulvar|ploshcha|(?<![\p{L}])(?:ul|pr|per|nab|bul|pl|sh)\.)\p{L}*\.?[ \t]/iu.test(text)) yield* regexSpans(CYRILLIC_LATIN_LINE, text);
+  if (CYRILLIC_LATIN_HINT.test(text)) yield* regexSpans(CYRILLIC_LATIN_LINE, text);
   if (/odos/i.test(text)) yield* regexSpans(GREEK_LATIN_STREET, text);
   if (HEBREW_LATIN_HINT.test(text)) {
     for (const m of execAll(HEBREW_LATIN_STREET, text)) {
