@@ -12,6 +12,8 @@ import { findCuedStreetLines, findLoneStreetLines, findStreetLinesBeforePostcode
 import { CAP_WORD, UNIT_BEFORE_NUMBER, WORD_BEFORE_NUMBER, isSpace, lastCodeIn, lineAround, matchNearAnchors } from './street-text.ts';
 import { findLocalStreetNames } from './street-local-names.ts';
 import { findHouseNamesAndMarks } from './street-house-names.ts';
+import { findGridStreets } from './street-grids.ts';
+import { findBlocksAndLots, findDoorNumbers } from './street-home-numbers.ts';
 import { MEDIA_VERBS, MODEL_WORDS, ROAD_CLASS_WORDS, ROOM_FIRST_WORDS, VERSION_CONTEXT } from './street-look-alikes.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
 import { englishWordLine, findStreetsOfOtherConventions, findVietnameseAlleys } from './street-conventions.ts';
@@ -23,8 +25,9 @@ import { englishWordLine, findStreetsOfOtherConventions, findVietnameseAlleys } 
 // each with an optional unit after it ("Apt. 4B", "Suite 300", "Lgh. 1102"). The span is the
 // street line: city, postcode and country are left, so the place stays readable.
 
+// (A person's name may hold a "Jr." before the suffix: "821 Martin Luther King Jr Boulevard".)
 const NUMBER_FIRST = new RegExp(
-  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,3})(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNITS}(?![\\p{L}\\d])`,
+  `(?<![\\w.,/:@$%&*!?+=^~-])(${NUMBER}),?\\s+(?:(?:north|south|east|west|[NSEW])\\.?\\s+)?((?:(?:${NAME_WORD}|${ORDINAL})[ \\t]+){1,3}(?:(?:jr|sr)\\.?[ \\t]+)?)(?:${SUFFIXES})s?\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?${UNITS}(?![\\p{L}\\d])`,
   'giu',
 );
 // A French house number may take "bis", "ter" or "quater" apart, then a comma ("12 bis, rue de la Paix", "4 ter rue Victor Hugo").
@@ -390,6 +393,9 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findTransliteratedStreets(text);
   yield* findLocalStreetNames(text);
   yield* findHouseNamesAndMarks(text);
+  yield* findGridStreets(text);
+  yield* findDoorNumbers(text);
+  yield* findBlocksAndLots(text);
   const anchors = streetWordAnchors(text);
   for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER]) {
     const matches =
