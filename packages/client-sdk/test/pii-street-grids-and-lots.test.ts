@@ -42,3 +42,28 @@ describe('street lines of grids, door numbers, blocks and lots', () => {
     expect(streets('His new address: 55 Martin Luther King Jr. Blvd, Apt 3')).toEqual(['55 Martin Luther King Jr. Blvd, Apt 3']);
   });
 });
+
+// Real mail (SpamAssassin ham) had numbers before words that count or date something read as street
+// lines: 542 street findings in 45,163 paragraphs, 442 after this change; every line dropped was false.
+describe('counts, years and ages are no street line', () => {
+  it('keeps a number before a measure, or before things in the plural in lower case', () => {
+    expect(streets('We are seeking to rebuild 10 million square feet on the Trade Center site')).toEqual([]);
+    expect(streets('In this 600 sq ft pre-war New York apartment it works fine')).toEqual([]);
+    expect(streets("He's shooting for a 12 second run.")).toEqual([]);
+    expect(streets('I just did some further testing - through 2 brick walls the range is about 25 feet')).toEqual([]);
+    expect(streets('at least $2 million for a chain of 100 stores with 10 checkout lanes a store')).toEqual([]);
+  });
+
+  it('keeps a year before "The", after a name before what ends a title, and an age after a surname', () => {
+    expect(streets('Copyright 2002 The New York Times Company')).toEqual([]);
+    expect(streets('calendars, tasks, etc. in MS Oulook 2002, without a server!')).toEqual([]);
+    expect(streets('Moylan, 49, is one of thousands of men who')).toEqual([]);
+    expect(streets('Mr. Zeidan, 42, is a Syrian citizen')).toEqual([]);
+  });
+
+  it('still takes a road named by its width, and a house numbered like a year', () => {
+    expect(streets('Can you swing by 303b, 80 feet rd. on your way in?')).toEqual(['80 feet rd.']);
+    expect(streets('Rendición de gastos: remís desde Los Álamos 1994 hasta Aeroparque')).toEqual(['Los Álamos 1994']);
+    expect(streets('Our headquarters is located at 625 Mount Auburn Street, near the Star Market')).toEqual(['625 Mount Auburn Street']);
+  });
+});

@@ -13,6 +13,7 @@ import { CAP_WORD, UNIT_BEFORE_NUMBER, WORD_BEFORE_NUMBER, isSpace, lastCodeIn, 
 import { findLocalStreetNames } from './street-local-names.ts';
 import { findHouseNamesAndMarks } from './street-house-names.ts';
 import { findGridStreets } from './street-grids.ts';
+import { countsThings, isYearOrAge } from './street-counts.ts';
 import { findBlocksAndLots, findDoorNumbers } from './street-home-numbers.ts';
 import { MEDIA_VERBS, MODEL_WORDS, ROAD_CLASS_WORDS, ROOM_FIRST_WORDS, VERSION_CONTEXT } from './street-look-alikes.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
@@ -315,7 +316,7 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   for (const guess of nameGuessesOf(text)) {
     // Most guesses have no house number after them: that is asked first.
     const m = NUMBER_AFTER_GUESS.exec(text.slice(guess.end, guess.end + 80));
-    if (m === null) continue;
+    if (m === null || isYearOrAge(text.slice(Math.max(0, guess.start - 8), guess.start), text.slice(guess.end, guess.end + 80))) continue;
     // "Saltmarsh Design, 183, 7th Cross Road": the number starts a street line of its own.
     NUMBER_FIRST_AT.lastIndex = guess.end + m[0].search(/[^,\s]/);
     if (NUMBER_FIRST_AT.test(text)) continue;
@@ -446,6 +447,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       }
       // "Ulica 27. marca 14": the number is an ordinal of the street's name (street-local-names.ts reads the line).
       if (/^\.[ \t]+\p{Ll}+[ \t]+\d/u.test(text.slice(index + value.length, index + value.length + 24))) continue;
+      // "10 million square feet", "4 usb ports", "2002\nThe Guardian": a count, or a number that ends its line.
+      if ((re === NUMBER_FIRST || re === NUMBER_THE) && countsThings(value, m[1] ?? '')) continue;
       // "4–0 Canal Street", "3–3 Hill Street": a score, not a range of houses (which goes up: "12–14").
       if (NUMBER_LEADS.has(re) && isScore(value)) continue;
       // "Chapter 2 Ocean Drive", "Table 17 Garden Terrace", "bus 124 towards …": a number that counts or labels something, not a house's.

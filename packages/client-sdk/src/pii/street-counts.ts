@@ -1,0 +1,46 @@
+import { SUFFIXES } from './street-patterns.ts';
+
+// Numbers before words that look like a street line and count or date something instead, as real
+// mail has them: "10 million square feet", "a 12 second run", "4 usb ports", "Copyright 2002 The
+// New York Times", "Moylan, 49, is one of …", "See You at Gnomedex 2002!".
+
+/** Words of measure and magnitude: after a number, what it counts ("10 million square feet", "600 sq ft", "a 10 GB hard disk drive"). */
+const MEASURE_WORDS = new Set(
+  ('million millions billion billions thousand thousands hundred hundreds dozen mile miles second seconds minute minutes ' +
+    'hour hours day days week weeks month months year years sq gb mb tb kb ghz mhz km kms ft feet foot inch inches percent pct').split(' '),
+);
+const WHOLE_SUFFIX = new RegExp(`^(?:${SUFFIXES})$`, 'iu');
+const PLURAL_OF_SUFFIX = new RegExp(`^(?:${SUFFIXES})s$`, 'iu');
+
+/**
+ * Whether a number-first line (`value`, starting with its house number `number`) counts things: its
+ * first word after the number is a measure written in lower case, or its last word a street word in the
+ * plural written in lower case with every word before it ("4 usb ports", "2 brick walls", "10 checkout
+ * lanes"); or it is a year before "The".
+ */
+export function countsThings(value: string, number: string): boolean {
+  const rest = value.slice(number.length);
+  // (A year before "The" is a date's or a copyright's: "Copyright 2002 The New York Times Company".)
+  if (/^(?:19|20)\d\d$/.test(number) && /^\s+The\s/.test(rest)) return true;
+  const words = rest.trim().split(/\s+/);
+  // (Not Bengaluru's roads named by their width: "80 Feet Road", "100 ft rd".)
+  if (MEASURE_WORDS.has(words[0] ?? '') && !(/^(?:feet|ft)$/.test(words[0] ?? '') && words.length === 2)) return true;
+  const last = (words[words.length - 1] ?? '').replace(/[.,]+$/, '');
+  return words.every((w) => !/\p{Lu}/u.test(w)) && PLURAL_OF_SUFFIX.test(last) && !WHOLE_SUFFIX.test(last) && /^\p{Ll}+s$/u.test(last);
+}
+
+/** Words before a surname that make it a person's: "Mr. Zeidan, 42". */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|sir|dame)\.?[ \t]+$/iu;
+
+/**
+ * Whether the number after a name guess (`after`, the text from the guess's end) is a year ("See you
+ * at Gnomedex 2002!", "Summerfield 1950s") or a person's age as the news write it ("Moylan, 49, is one of …",
+ * "Mr. Zeidan, 42"): no street line. `before` is the text before the guess.
+ */
+export function isYearOrAge(before: string, after: string): boolean {
+  // (A year followed by what ends a title, or a clause in lower case; "Los Álamos 1994 hasta Aeroparque" is a house in Buenos Aires.)
+  if (/^,?[ \t]+(?:19|20)\d\d(?:s|['’]s(?![\p{L}\d])|[:!?]|,[ \t]+\p{Ll})/u.test(after)) return true;
+  const age = /^,[ \t]*(\d{1,3})(?![\d\p{L}])/u.exec(after);
+  if (age === null || Number(age[1]) > 120) return false;
+  return /^,[ \t]+\p{Ll}/u.test(after.slice(age[0].length)) || HONORIFIC_BEFORE.test(before);
+}
