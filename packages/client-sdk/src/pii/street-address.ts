@@ -13,7 +13,7 @@ import { CAP_WORD, UNIT_BEFORE_NUMBER, WORD_BEFORE_NUMBER, isSpace, lastCodeIn, 
 import { findLocalStreetNames } from './street-local-names.ts';
 import { findHouseNamesAndMarks } from './street-house-names.ts';
 import { findGridStreets } from './street-grids.ts';
-import { countsThings, isYearOrAge } from './street-counts.ts';
+import { countsThings, isDateOrTally, isYearOrAge } from './street-counts.ts';
 import { findBlocksAndLots, findDoorNumbers } from './street-home-numbers.ts';
 import { MEDIA_VERBS, MODEL_WORDS, ROAD_CLASS_WORDS, ROOM_FIRST_WORDS, VERSION_CONTEXT } from './street-look-alikes.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
@@ -316,7 +316,9 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   for (const guess of nameGuessesOf(text)) {
     // Most guesses have no house number after them: that is asked first.
     const m = NUMBER_AFTER_GUESS.exec(text.slice(guess.end, guess.end + 80));
-    if (m === null || isYearOrAge(text.slice(Math.max(0, guess.start - 8), guess.start), text.slice(guess.end, guess.end + 80))) continue;
+    const ahead = text.slice(guess.end, guess.end + 80);
+    const behind = text.slice(Math.max(0, guess.start - 8), guess.start);
+    if (m === null || isYearOrAge(behind, ahead) || isDateOrTally(text.slice(guess.start, guess.end), behind, ahead)) continue;
     // "Saltmarsh Design, 183, 7th Cross Road": the number starts a street line of its own.
     NUMBER_FIRST_AT.lastIndex = guess.end + m[0].search(/[^,\s]/);
     if (NUMBER_FIRST_AT.test(text)) continue;

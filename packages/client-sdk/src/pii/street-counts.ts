@@ -38,9 +38,29 @@ const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|sir|dame)\.?[ \t]+$
  * "Mr. Zeidan, 42"): no street line. `before` is the text before the guess.
  */
 export function isYearOrAge(before: string, after: string): boolean {
-  // (A year followed by what ends a title, or a clause in lower case; "Los Álamos 1994 hasta Aeroparque" is a house in Buenos Aires.)
-  if (/^,?[ \t]+(?:19|20)\d\d(?:s|['’]s(?![\p{L}\d])|[:!?]|,[ \t]+\p{Ll})/u.test(after)) return true;
+  // (A year followed by what ends a title, or a clause in lower case or a quote (a reference's: Grody, 1990, "Journal of Climate"); "Los Álamos 1994 hasta Aeroparque" is a house in Buenos Aires.)
+  if (/^,?[ \t]+(?:19|20)\d\d(?:s|['’]s(?![\p{L}\d])|[:!?]|,[ \t]+[\p{Ll}"“(])/u.test(after)) return true;
   const age = /^,[ \t]*(\d{1,3})(?![\d\p{L}])/u.exec(after);
   if (age === null || Number(age[1]) > 120) return false;
   return /^,[ \t]+\p{Ll}/u.test(after.slice(age[0].length)) || HONORIFIC_BEFORE.test(before);
+}
+
+/** Days of the week in the languages of the street-address locales, lower case: before a number, a date ("Mittwoch, 03. Juli", "El Viernes, 30 agosto"). */
+const WEEKDAYS = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
+    'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    'lunes martes miércoles miercoles jueves viernes sábado sabado domingo segunda terça terca quarta quinta sexta ' +
+    'lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica ' +
+    'maandag dinsdag woensdag donderdag vrijdag zaterdag zondag måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag ' +
+    'poniedziałek wtorek środa czwartek piątek sobota niedziela').split(' '),
+);
+
+/**
+ * Whether a name guess (`guess`, with the text `before` it and `after` it) and the number after it are
+ * a date or an entry of a tally: a day of the week last ("Mittwoch, 03. Juli 2002", "El Viernes, 30 agosto"), or a word and a number
+ * between other words and numbers ("Guatemala 1 Hong Kong 7 Hungary 1").
+ */
+export function isDateOrTally(guess: string, before: string, after: string): boolean {
+  if (WEEKDAYS.has((/\p{L}+$/u.exec(guess)?.[0] ?? '').toLowerCase())) return true;
+  return /(?:^|[ \t])\d{1,4}[ \t]+$/.test(before) && /^[ \t]+\d{1,4}[ \t]+\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*)*[ \t]+\d{1,4}(?![\p{L}\d])/u.test(after);
 }
