@@ -256,11 +256,15 @@ const FOREIGN_NAME_CUES = new Set(
 );
 
 /**
- * True when the folded word is a greeting or form of address of another language; `before`, the
+ * True when the folded word is a greeting or form of address of another language (`written`, the
+ * word as written, tells "ơi" from "oi"); `before`, the
  * folded word before it, makes one of a word that is a greeting's only after another: "dia" after
  * "bom" ("bom dia, siyuan"), not the Indonesian pronoun ("dia sudah pulang").
  */
-export function isForeignNameCue(folded: string, before?: string): boolean {
+export function isForeignNameCue(folded: string, before?: string, written?: string): boolean {
+  // Vietnamese "ơi" folds to Portuguese "oi" (hi) but calls the name before it ("Lan ơi, …"): the
+  // words after it are the message, no name.
+  if (written !== undefined && folded === 'oi' && written !== 'oi' && /[ơƠ]/u.test(written)) return false;
   return FOREIGN_NAME_CUES.has(folded) || (before !== undefined && (GREETING_SECOND_WORDS.get(folded)?.includes(before) ?? false));
 }
 

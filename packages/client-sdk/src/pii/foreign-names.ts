@@ -43,7 +43,7 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
     while (from < words.length && from < CUE_REACH) {
       const t = words[from]?.t;
       // A given name that is also a form of address ("Don", "Cara") is the name's.
-      if (t === undefined || (t.lex & 1) === 1 || !isForeignNameCue(t.folded, tokens.at((words[from]?.i ?? 0) - 1)?.folded)) break;
+      if (t === undefined || (t.lex & 1) === 1 || !isForeignNameCue(t.folded, tokens.at((words[from]?.i ?? 0) - 1)?.folded, t.word)) break;
       from++;
     }
     const rest = words.slice(from);
@@ -135,7 +135,7 @@ const SPACES = /^[ \t]+$/;
  */
 export function cueBefore(text: string, tokens: WordSequence, i: number, reach = CUE_REACH): boolean {
   for (const { word, between, before } of wordsBefore(text, tokens, i, reach)) {
-    if (isForeignNameCue(word.folded, before?.folded) && /^\.?,?[ \t]+$/.test(between)) return true;
+    if (isForeignNameCue(word.folded, before?.folded, word.word) && /^\.?,?[ \t]+$/.test(between)) return true;
     if (!SPACES.test(between)) return false;
   }
   return false;

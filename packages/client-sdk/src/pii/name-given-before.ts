@@ -25,7 +25,7 @@ const ADDRESS_BEFORE = new Set(
  * Any other word there is taken for the name's: "Promise", "Said", "Soda" and "Lot" are given
  * names the lists do not hold, being words.
  */
-const NEVER_GIVEN = new Set(
+export const NEVER_GIVEN: ReadonlySet<string> = new Set(
   `ping cc bcc ask tell invite thank thanks thx ty tyvm hi hey hiya yo dear remind email mail message msg dm text welcome congrats
   congratulations kudos props shoutout shout meet call help cheers go love best regards sincerely hello hola bye goodbye see
   morning evening afternoon night gm gn good great nice cool sure sorry yes yeah yep no nope ok okay oh ah wow well please pls

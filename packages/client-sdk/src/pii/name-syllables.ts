@@ -29,6 +29,17 @@ const ONE_SYLLABLE = new RegExp(`^${SYLLABLE}$`);
 /** A name's word of one or two syllables ("zichen", "xiaoqing", "ngoc"). */
 const NAME_SYLLABLES = new RegExp(`^(?:${SYLLABLE}){1,2}$`);
 
+/** Whether `folded`, a word folded and lower-cased, is one romanised syllable ("ha", "long", "hung"). */
+export function oneSyllable(folded: string): boolean {
+  return ONE_SYLLABLE.test(folded);
+}
+
+/** Whether every word of `name` is of one or two romanised syllables, listed in English or not ("He Long", "Ma Jun"). */
+export function romanisedWords(name: string): boolean {
+  const words = name.split(/[ \t]+/).filter((w) => w !== '');
+  return words.length > 0 && words.length <= 4 && words.every((w) => NAME_SYLLABLES.test(foldName(w).replace(/đ/g, 'd')));
+}
+
 function listed(lower: string): boolean {
   const folded = foldName(lower);
   return ENGLISH_TIER.has(lower) || JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(folded) || PLACE_WORDS.has(folded);

@@ -28,6 +28,8 @@ import { memoized } from './call-memo.ts';
 import { beforeCode, withoutPasswordProse } from './name-near-secrets.ts';
 import { withGivenWordBefore, withSpacedPossessive } from './name-given-before.ts';
 import { isPlacePhrase } from './name-place-phrases.ts';
+import { findVietnameseMiddleNames, withRomanisedPartners, withSyllableNeighbours } from './name-syllable-words.ts';
+import { withNameParticles } from './name-particle-bridges.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
 // makes it a contraction ("Don't", "Will've"; a possessive "Grace's" is fine).
@@ -507,7 +509,10 @@ function findAllPersons(text: string): PiiSpan[] {
   // Cut to its names, a guess may be products or a lone cue word now.
   const kept = keepForeignNames(text, tokens, spans).filter((s) => keptGuess(text, s) && !beforeCode(text, s));
   // A word-name standing before or after a kept name as its first word or its possessive ("Promise Omojola:").
-  return withSpacedPossessive(text, withGivenWordBefore(text, kept));
+  // Then a name of romanised syllables grown over a common English word where a name alone stands
+  // ("nguyen van long <"), and names joined across their particles ("[Maria] das [Graças Souza]").
+  const whole = withSyllableNeighbours(text, findVietnameseMiddleNames(text, withSpacedPossessive(text, withGivenWordBefore(text, kept))));
+  return withNameParticles(text, withRomanisedPartners(text, whole));
 }
 
 /**
