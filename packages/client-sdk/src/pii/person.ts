@@ -30,6 +30,7 @@ import { withGivenWordBefore, withSpacedPossessive } from './name-given-before.t
 import { isPlacePhrase } from './name-place-phrases.ts';
 import { findVietnameseMiddleNames, withRomanisedPartners, withSyllableNeighbours } from './name-syllable-words.ts';
 import { withNameParticles } from './name-particle-bridges.ts';
+import { withCapitalSurnameBefore, withFieldSurnames, withPluralSurnames } from './name-surnames-after.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
 // makes it a contraction ("Don't", "Will've"; a possessive "Grace's" is fine).
@@ -512,7 +513,7 @@ function findAllPersons(text: string): PiiSpan[] {
   // Then a name of romanised syllables grown over a common English word where a name alone stands
   // ("nguyen van long <"), and names joined across their particles ("[Maria] das [Graças Souza]").
   const whole = withSyllableNeighbours(text, findVietnameseMiddleNames(text, withSpacedPossessive(text, withGivenWordBefore(text, kept))));
-  return withNameParticles(text, withRomanisedPartners(text, whole));
+  return withCapitalSurnameBefore(text, withFieldSurnames(text, withPluralSurnames(text, withNameParticles(text, withRomanisedPartners(text, whole)))));
 }
 
 /**
