@@ -26,6 +26,13 @@ describe('a common English word beside a name of romanised syllables, where a na
     expect(persons('From: He Long <x.y@corp.com>')).toEqual(['He Long']);
     expect(persons('* Kien Binh To — backend')).toEqual(['Kien Binh To']);
     expect(persons('NGOC AN SONG 10:30 – 11:00 STANDUP')).toEqual(['NGOC AN SONG']);
+    expect(persons('REACH OUT TO CHOI YOUNG IF THE BUILD IS RED.')).toEqual(['CHOI YOUNG']);
+  });
+
+  it('keeps a gerund and a verb\'s past after a name', () => {
+    expect(persons('how is mingxuan doing after the surgery?')).toEqual(['mingxuan']);
+    expect(persons('Li Wei won by a mile.')).toEqual(['Li Wei']);
+    expect(persons('I waited for Li long enough.')).not.toContainEqual(expect.stringContaining('long'));
   });
 
   it('keeps the words of sentences where English puts them', () => {

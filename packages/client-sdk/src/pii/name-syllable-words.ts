@@ -1,8 +1,8 @@
 import { ENGLISH_TIER } from './english-lexicon.ts';
-import { BEFORE_NAME_NOT_NAME, BEFORE_NAME_SLOT, NEVER_IN_NAME_SLOT, NEVER_JOINS, NEVER_JOINS_AFTER, SENTENCE_ADVERBS } from './name-extension.ts';
+import { BEFORE_NAME_NOT_NAME, BEFORE_NAME_SLOT, IMPERATIVE_VERBS, NEVER_IN_NAME_SLOT, NEVER_JOINS, NEVER_JOINS_AFTER, SENTENCE_ADVERBS } from './name-extension.ts';
 import { foldName } from './name-lexicon.ts';
 import { oneSyllable, romanisedWords, syllabicName } from './name-syllables.ts';
-import { CALENDAR_WORD, inRegime, neverBeside, regimeOf } from './name-words.ts';
+import { AFTER_SURNAME, CALENDAR_WORD, finiteVerb, inRegime, neverBeside, regimeOf } from './name-words.ts';
 import { NEVER_GIVEN } from './name-given-before.ts';
 import { isForeignNameCue } from './foreign-lines.ts';
 import type { Regime } from './name-words.ts';
@@ -45,6 +45,17 @@ const VERB_AFTER = /^ (?:will|would|can|could|should|shall|may|might|must|is|was
  */
 const OPEN_BEFORE = /(?:[<(\[@\/|,;•*·\t]|\s[-–—]|1:1|\b(?:from|to|cc|bcc|attendees|assignee|reporter|owner|author|reviewer|approver|organi[sz]er|requester|by|present|speaker|host|contact|name|lead)[ \t]*:|\b(?:is|was|to|for|of|about|at|cc|with|and|from|by|ping|ask|tell|thanks|hi|hey|dear|met|meet))[ \t]*$/iu;
 
+/** The word before the word before a name. */
+const WORD_BEFORE_CUE = /(?:^|[^\p{L}\p{M}'’-])([\p{L}]+)\.?[ \t]+$/u;
+/** Words a name follows as an object or a subject: titles, modals opening a question, "except", "w" (with). */
+const CUES_BEFORE = new Set('mr mrs ms mx dr prof can could will would should did does except w cc'.split(' '));
+/** A line's start. */
+const LINE_START = /(?:^|\n)[ \t]*(?:[-*•]\s+)?$/u;
+/** Imperatives of one syllable that open a line before a name ("keep … in the loop", "wait for …"). */
+const ONE_SYLLABLE_IMPERATIVES = new Set('keep loop meet pay ping wait push put get let see hit tap bring tag poke thank'.split(' '));
+/** A subject's verb after a name: an auxiliary or a modal, a verb's past or third person. */
+const SUBJECT_VERB_AFTER = /^ (?:will|would|can|could|should|is|was|has|had|did|does|said|says|\p{L}+ed|\p{L}+s)\b/iu;
+
 /** Function words that are also names' first words (何 He, Vietnamese Tố and Ân). */
 const FIELD_WORDS = new Set(['he', 'to', 'an']);
 /** A field's start: after a label's colon, a bracket, a mention, a slash, a bullet or a tab (group 1), or a line's start. */
@@ -66,6 +77,8 @@ function syllableWord(w: string, regime: Regime, side: 'left' | 'right'): boolea
   if (!oneSyllable(foldName(lower).replace(/đ/g, 'd'))) return false;
   // (Only English words: a word no list holds is the other rules' to weigh, a word of another language among them.)
   if (!ENGLISH_TIER.has(lower) && !CALENDAR_WORD.test(lower)) return false;
+  // (A gerund of one syllable is the sentence's: "how is … doing".)
+  if (lower.endsWith('ing') && ENGLISH_TIER.has(lower.slice(0, -3))) return false;
   if (NEVER_JOINS.has(lower) || NEVER_JOINS_AFTER.has(lower) || NEVER_IN_NAME_SLOT.has(lower) || SENTENCE_ADVERBS.has(lower) || BEFORE_NAME_SLOT.has(lower)) return false;
   // (A day's name before a name is its first word where a name opens: "<Sun Li>", "by: Sun Li".)
   return side === 'right' || !(neverBeside(lower) || BEFORE_NAME_NOT_NAME.has(lower) || (NEVER_GIVEN.has(lower) && !CALENDAR_WORD.test(lower)) || isForeignNameCue(foldName(lower)));
@@ -95,10 +108,22 @@ function dated(text: string, w: { w: string; end: number }): boolean {
 const TIME_AFTER = /^ \d{1,2}[:.]\d\d\b/;
 
 /** Whether a name ends at `end`: a close, or a verb or word that follows a name there ("… will", "… about"). A digit after a month's name makes a date. */
-function endsName(text: string, end: number): boolean {
+function endsName(text: string, end: number, firm = false): boolean {
   const after = text.slice(end, end + 16);
-  return CLOSE_AFTER.test(after) || VERB_AFTER.test(after) || TIME_AFTER.test(after);
+  if (CLOSE_AFTER.test(after) || TIME_AFTER.test(after)) return true;
+  // (After a verb's past, "won", an auxiliary still: "yoon ji won will present"; "won by", "won today" are the verb's.)
+  if (firm) return AUXILIARY_AFTER.test(after);
+  if (VERB_AFTER.test(after)) return true;
+  // A word that follows a name ("… to", "… for", "… fixed"): a verb's past or a preposition.
+  const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase();
+  return next !== undefined && (AFTER_SURNAME.has(next) || finiteVerb(next));
 }
+
+/** An auxiliary or a modal after a name: no verb's past is followed by one. */
+const AUXILIARY_AFTER = /^ (?:will|would|can|could|should|shall|may|might|must|is|was|has|had|did|does)\b/iu;
+
+/** The word after a name's last, lower-cased by the caller's regime. */
+const NEXT_WORD = /^ (\p{Ll}+|\p{Lu}+)\b/u;
 
 /**
  * Names of romanised syllables grown over the commonest English words beside them where a name
@@ -123,7 +148,7 @@ export function withSyllableNeighbours(text: string, spans: readonly PiiSpan[]):
       const vanThen = one.w.toLowerCase() === 'van' && two !== undefined && two.w.length >= 2 && inRegime(two.w, regime) && !SENTENCE_WORDS.has(two.w.toLowerCase()) && syllabicName(two.w);
       if (two !== undefined && two.end <= nextStart && (syllableWord(two.w, regime, 'right') || vanThen) && endsName(text, two.end) && !dated(text, two)) {
         s.end = two.end;
-      } else if (one.w.toLowerCase() !== 'van' && endsName(text, one.end) && !dated(text, one)) {
+      } else if (one.w.toLowerCase() !== 'van' && endsName(text, one.end, finiteVerb(one.w.toLowerCase())) && !dated(text, one)) {
         s.end = one.end;
       }
     }
@@ -145,7 +170,11 @@ export function withSyllableNeighbours(text: string, spans: readonly PiiSpan[]):
     // Before: one word, where a name opens.
     const before = wordBeforeAt(text, s.start);
     if (before !== undefined && before.start >= prevEnd && before.w.toLowerCase() !== 'van' && syllableWord(before.w, regime, 'left') && (syllabic || syllabicName(`${before.w} ${name}`))) {
-      if (OPEN_BEFORE.test(text.slice(Math.max(0, before.start - 12), before.start))) s.start = before.start;
+      const lead = text.slice(Math.max(0, before.start - 16), before.start);
+      const cue = WORD_BEFORE_CUE.exec(lead)?.[1]?.toLowerCase();
+      // At a line's start, where an imperative stands too ("keep … in the loop"), only as a subject: before its verb.
+      const subject = LINE_START.test(lead) && !ONE_SYLLABLE_IMPERATIVES.has(before.w.toLowerCase()) && !IMPERATIVE_VERBS.has(before.w.toLowerCase()) && SUBJECT_VERB_AFTER.test(text.slice(s.end, s.end + 16));
+      if (OPEN_BEFORE.test(lead) || (cue !== undefined && (BEFORE_NAME_SLOT.has(cue) || IMPERATIVE_VERBS.has(cue) || CUES_BEFORE.has(cue))) || subject) s.start = before.start;
     }
   }
   return out;
