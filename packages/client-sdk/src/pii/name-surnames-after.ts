@@ -2,6 +2,7 @@ import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS, PRODUCT_WORDS } fr
 import { BEFORE_NAME_NOT_NAME, NEVER_JOINS, NEVER_JOINS_AFTER } from './name-extension.ts';
 import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
 import { AFTER_SURNAME, inRegime, neverBeside, regimeOf } from './name-words.ts';
+import { romanisedWords } from './name-syllables.ts';
 import type { PiiSpan } from './types.ts';
 
 // Portuguese and Spanish surnames in "-s" that are also English plurals or verbs (issue 13: a name
@@ -54,7 +55,9 @@ export function withPluralSurnames(text: string, spans: readonly PiiSpan[]): Pii
     const words = name.split(' ');
     const regime = regimeOf(name);
     // (The last word a given name a list holds, none a surname; a first word no list holds may be a given name too: "Joao".)
-    if (regime === undefined || words.length > 2 || !inRegime(w, regime) || !given(words[words.length - 1] ?? '') || !words.every((x) => given(x) || unlisted(x))) continue;
+    // (Nor after a given name that is an English word too, which the name guess may be the word of: "behavior among humans", "see ping times".)
+    const last = words[words.length - 1] ?? '';
+    if (regime === undefined || words.length > 2 || !inRegime(w, regime) || !given(last) || ENGLISH_TIER.has(last.toLowerCase()) || !words.every((x) => given(x) || unlisted(x))) continue;
     const lower = w.toLowerCase();
     const tier = ENGLISH_TIER.get(lower);
     // (A word no list holds, or a rare one, the other rules take.)
@@ -115,8 +118,8 @@ const CAPITAL_WORD_BEFORE = /(?:^|\n|\t|<|\(|\||:|,|@)[ \t]*(\p{Lu}{2,}) $/u;
 /**
  * Names in mixed case grown over a surname written in capitals right before them, the way
  * Vietnamese, Chinese, French and Spanish forms and lists put the family name first ("NGUYEN Van
- * Long (Mr)", "Owner: WANG Xiaoming"): a word in capitals no English, jargon, product or place
- * list holds (an acronym is one of those: "CEO", "API") or a surname a list holds.
+ * Long (Mr)", "Owner: WANG Xiaoming"): a surname a list holds, or a word of romanised syllables in
+ * capitals no English, jargon, product or place list holds (an acronym is neither: "CEO", "AOL").
  */
 export function withCapitalSurnameBefore(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
   const out = spans.map((s) => ({ ...s }));
@@ -131,7 +134,9 @@ export function withCapitalSurnameBefore(text: string, spans: readonly PiiSpan[]
     const lower = w.toLowerCase();
     const folded = foldName(w);
     const listedWord = ENGLISH_TIER.has(lower) || JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(folded) || PLACE_WORDS.has(folded) || CHAT_WORDS.has(lower);
-    if ((listedWord && !BUILD_SURNAME_SET.has(folded)) || neverBeside(lower) || TEAM_WORDS.has(lower)) continue;
+    // (And a family name's shape: a surname a list holds, or romanised syllables of three letters or more; an acronym has
+    // neither: "AOL Time Warner", "UNESCO Libraries Portal", "UW Email Robot".)
+    if ((listedWord && !BUILD_SURNAME_SET.has(folded)) || !(BUILD_SURNAME_SET.has(folded) || (w.length >= 3 && romanisedWords(w))) || neverBeside(lower) || TEAM_WORDS.has(lower)) continue;
     s.start = start;
   }
   return out;

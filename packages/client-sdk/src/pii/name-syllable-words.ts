@@ -254,7 +254,8 @@ export function findVietnameseMiddleNames(text: string, spans: readonly PiiSpan[
     const end = start + whole.length;
     if (spans.some((s) => s.start < end && start < s.end)) continue;
     const regime = regimeOf(whole);
-    if (regime === undefined || !inRegime(surname, regime) || !inRegime(middle, regime) || !inRegime(given, regime)) continue;
+    // (Written with its mark in lower case, "văn" is a Vietnamese sentence's word: "bằng văn bản", in writing.)
+    if (regime === undefined || middle === 'văn' || middle === 'thị' || !inRegime(surname, regime) || !inRegime(middle, regime) || !inRegime(given, regime)) continue;
     const folded = foldName(surname).replace(/đ/g, 'd');
     // (Đỗ, written "do", is a surname here; an adjective or a determiner before a van is English's.)
     if (!oneSyllable(folded) || (folded !== 'do' && (SENTENCE_WORDS.has(folded) || VAN_ADJECTIVES.has(folded) || neverBeside(folded)))) continue;
