@@ -125,7 +125,20 @@ const WIFI_KEY_LINE = /(?:^|\n)[ \t]*(?:key|psk|wpa2? key|network key|pass)[ \t]
 
 /** A table header's cell that names a password column. */
 // A password manager's export may name its field after the login ("login_password").
-const PASSWORD_COLUMN = /^(?:(?:login|user|account|db|admin)[_ ])?(?:passwords?|passwd|pwd|pw|pass|passphrase|pass ?code|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|has[łl]o|[şs]ifre|parola|l[öo]senord|passord|adgangskode|salasana|пароль|パスワード|密码|密碼)$/i;
+const PASSWORD_COLUMN = /^(?:(?:login|user|account|db|admin|wifi|wi-fi|wlan|guest|root|vpn|router|network)[_ ])?(?:passwords?|passwd|pwd|pw|pass|passphrase|pass ?code|secret|kennwort|passwort|mot de passe|contraseña|senha|wachtwoord|has[łl]o|[şs]ifre|parola|l[öo]senord|passord|adgangskode|salasana|пароль|パスワード|密码|密碼)$/i;
+
+/** A column of a code's digits: a PIN's, or "code" beside a door, a gate, an alarm, a room or a site ("Door | Code", "Site\tAlarm code"). */
+const PIN_COLUMN = /^(?:pin|pin[ _-]?code|pass[ _-]?code|(?:door|gate|alarm|access|entry|keypad|lock|locker|garage|safe)[ _-]?code)$/i;
+const CODE_COLUMN = /^codes?$/i;
+const CODED_THING_COLUMN = /^(?:doors?|gates?|alarms?|rooms?|sites?|locks?|lockers?|keypads?|entrances?|entry|garages?|buildings?|floors?|printers?|copiers?)$/i;
+/** The index of a code's column among a header's cells, or -1. */
+function codeColumn(cells: readonly string[]): number {
+  const k = cells.findIndex((c) => PIN_COLUMN.test(c.trim()));
+  if (k !== -1) return k;
+  return cells.some((c) => CODED_THING_COLUMN.test(c.trim())) ? cells.findIndex((c) => CODE_COLUMN.test(c.trim())) : -1;
+}
+/** A code's cell: four to eight digits. */
+const isCodeCell = (value: string): boolean => /^\d{4,8}$/.test(value);
 
 const WIFI_COLUMN = /^(?:ssid|network|wi-?fi|wlan|netzwerk|réseau|red)$/i;
 const WIFI_KEY_COLUMN = /^(?:key|psk|wpa2? key|network key|schlüssel|clé|clave)$/i;
@@ -153,6 +166,7 @@ export function* findPasswordColumns(text: string): Generator<PiiSpan> {
   const lines = text.split('\n');
   let offset = 0;
   let column = -1;
+  let codes = false;
   for (const line of lines) {
     // With pipes around the row ("| host | pw |") or only between its cells ("SSID | Key").
     const outer = /^[ \t]*\|.*\|[ \t]*\r?$/.test(line);
@@ -164,11 +178,13 @@ export function* findPasswordColumns(text: string): Generator<PiiSpan> {
       // Beside an SSID or a network, a "Key" column is the Wi-Fi's password.
       const wifi = cells.some((c) => WIFI_COLUMN.test(c.trim()));
       column = cells.findIndex((c) => PASSWORD_COLUMN.test(c.trim()) || (wifi && WIFI_KEY_COLUMN.test(c.trim())));
+      codes = column === -1 && codeColumn(cells) !== -1;
+      if (codes) column = codeColumn(cells);
     }
     else {
       const cell = cells[column];
       const value = cell?.trim() ?? '';
-      if (cell !== undefined && isCellValue(value)) {
+      if (cell !== undefined && (codes ? isCodeCell(value) : isCellValue(value))) {
         let at = offset + (outer ? line.indexOf('|') + 1 : 0);
         for (let k = 0; k < column; k++) at += (cells[k] ?? '').length + 1;
         const start = at + cell.indexOf(value);
@@ -194,6 +210,7 @@ export function* findDelimitedPasswordColumns(text: string): Generator<PiiSpan> 
   let column = -1;
   let delimiter = '';
   let width = 0;
+  let codes = false;
   let offset = 0;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
@@ -202,16 +219,17 @@ export function* findDelimitedPasswordColumns(text: string): Generator<PiiSpan> 
       column = -1;
       for (const d of [',', ';', '\t']) {
         const header = line.split(d);
-        const k = header.length >= 2 ? header.findIndex((c) => PASSWORD_COLUMN.test(unquoted(c))) : -1;
+        const named = header.length >= 2 ? header.findIndex((c) => PASSWORD_COLUMN.test(unquoted(c))) : -1;
+        const k = named !== -1 || header.length < 2 ? named : codeColumn(header.map(unquoted));
         if (k !== -1) {
-          [column, delimiter, width] = [k, d, header.length];
+          [column, delimiter, width, codes] = [k, d, header.length, named === -1];
           break;
         }
       }
     } else {
       const cell = cells[column] ?? '';
       const value = unquoted(cell);
-      if (isCellValue(value)) {
+      if (codes ? isCodeCell(value) : isCellValue(value)) {
         let at = offset;
         for (let k = 0; k < column; k++) at += (cells[k] ?? '').length + 1;
         const start = at + cell.indexOf(value);

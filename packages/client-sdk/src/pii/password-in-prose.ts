@@ -405,7 +405,7 @@ const PIN_CODE = afterNonLetter(new RegExp(
 const PIN_HINT = /pin|code|combination/i;
 const CREDENTIAL_HINT = /cred|login|wi-?fi|account|zugang|identifiants|inlog|ac?ce?ss?o?|accès|toegang|dostęp|auth|vpn|ssh|sftp|rdp|db/i;
 /** "creds for staging are deploy / X", "wifi: Office-Guest / X": the second half of a login pair. */
-const CREDENTIAL_PAIR = afterNonLetter(/(?<![a-zA-Z])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|inloggen|login|wi-?fi|account|access(?=[^\n:.!?]{0,40}:)|(?:vpn|ssh|sftp|rdp|db)(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{4,128})/dgiu);
+const CREDENTIAL_PAIR = afterNonLetter(/(?<![a-zA-Z])(?:creds?|credentials|credenciales|credenciais|credenziali|zugangsdaten|zugang|identifiants|inloggegevens|inloggen|login|wi-?fi|account|access(?=[^\n:.!?]{0,40}:)|(?:vpn|ssh|sftp|rdp|db)(?=[ \t]*:)|basic[ -]auth|acceso|acesso|accès|toegang|dostęp)\b[^\n]{0,40}?[\s:]([^\s\/:]{1,64}) ?\/ ?["'`“]?([^\s"'`”]{3,128})/dgiu);
 
 /** "log in with jdoe and X", "signed in as admin / X": the second of the two is the password. */
 const LOGIN_WITH =
@@ -511,18 +511,27 @@ export function* findSentencePasswords(written: string): Generator<PiiSpan> {
         yield { start: span[0], end: span[0] + more };
         continue;
       }
-      if (value.length < 4 || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || PASSWORD_PROSE.test(value)) continue;
+      // (Three characters are one with a letter and a symbol or a digit: "login admin/B@d".)
+      const marked = /[!@#$%^&*+=?~]/.test(value) && /\p{L}/u.test(value);
+      if ((value.length < 4 && !(value.length === 3 && (marked || (/\d/.test(value) && /\p{L}/u.test(value))))) || PLACEHOLDER.test(value) || FINDING_TAG.test(value) || PASSWORD_PROSE.test(value)) continue;
       // (One of the most used passwords is one though it is a word, where the clause ends with it: "creds: ops / monkey", not "ops / password reset pending".)
       const ends = /^[ \t]*(?:[.,;!?)]|\r?\n|$|\p{Extended_Pictographic})/u.test(text.slice(span[0] + value.length));
       if (/^[\p{L}-]+$/u.test(value) && (ENGLISH_TIER.has(value.toLowerCase()) || JARGON_WORDS.has(value.toLowerCase())) && !(ends && isCommonPassword(value))) continue;
-      if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !isJoinedWordsPassphrase(value) && !isCommonPassword(value) && !/\d/.test(value)) continue;
+      if (!hasPasswordShape(value) && !isLetterRunPassword(value) && !isJoinedWordsPassphrase(value) && !isCommonPassword(value) && !/\d/.test(value) && !marked) continue;
       const given = pastCueWord(text, span[0], span[0] + value.length);
       if (given !== undefined) yield { start: given[0], end: given[1] };
     }
   }
   yield* findWordAndDigitsNearCues(text);
   yield* findLoginArguments(text);
-  if (!hasPasswordHint(text)) return;
+  if (!hasPasswordHint(text)) {
+    // (A table's column of codes beside a door or a room needs no password's cue: "Room\tCode\tNotes".)
+    if (text.includes('\n') && /code/i.test(text)) {
+      if (text.includes('|')) yield* findPasswordColumns(text);
+      if (/[,;\t]/.test(text)) yield* findDelimitedPasswordColumns(text);
+    }
+    return;
+  }
   if (text.includes('|')) yield* findPasswordColumns(text);
   if (text.includes('\n') && /[,;\t]/.test(text)) yield* findDelimitedPasswordColumns(text);
   yield* cuedPasswords(text, written);

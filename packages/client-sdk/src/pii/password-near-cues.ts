@@ -20,12 +20,17 @@ const LOGIN_CUE_WORDS =
 const LOGIN_CUE_HINT = /log|sign|account|set it|reset|share|forward|post/i;
 
 /** A season, a quarter or a month with its year, naming what follows ("Spring2027 release notes", "FY2024 budget", "Jan2026 newsletter"). */
-const PERIOD = /^(?:spring|summer|autumn|fall|winter|herbst|sommer|frühling|fruehling|lente|zomer|herfst|primavera|verano|otoño|otono|invierno|été|ete|hiver|printemps|automne|estate|autunno|inverno|kesä|kesa|talvi|syksy|kevät|kevat|vår|var|sommar|höst|host|vinter|lato|zima|jesień|jesien|wiosna|yaz|kış|kis|sonbahar|ilkbahar|q[1-4]|h[12]|fy|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)[-_]?(?:19|20)?\d\d$/i;
+export const PERIOD = /^(?:spring|summer|autumn|fall|winter|herbst|sommer|frühling|fruehling|lente|zomer|herfst|primavera|verano|otoño|otono|invierno|été|ete|hiver|printemps|automne|estate|autunno|inverno|kesä|kesa|talvi|syksy|kevät|kevat|vår|var|sommar|höst|host|vinter|lato|zima|jesień|jesien|wiosna|yaz|kış|kis|sonbahar|ilkbahar|q[1-4]|h[12]|fy|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)[-_]?(?:19|20)?\d\d$/i;
 const PERIOD_THING =
   /^[ \t]+(?:release|notes?|newsletter|interns?|offsite|roadmap|planning|kick-?off|review|report|budget|campaign|cohort|sprint|launch|edition|update|collection|sale|catalog(?:ue)?|season|term|semester|intake|class|batch|agenda|retro|all-hands|town-?hall|party|event|hires?|onboarding|goals|okrs?|results|board|plan|forecast|close|audit|conference|summit|hackathon|migration|demo|env|environment|rollout|cutover|freeze|upgrade|pilot)(?![\p{L}])/iu;
 /** A period's name after a word that dates something ("reset all passwords every Spring 2025"), or before the thing it names. */
 export function isPeriodName(word: string, after: string, previous = ''): boolean {
   return PERIOD.test(word) && (PERIOD_THING.test(after) || /^(?:every|each|next|last|this|since|during|until|before|after|by)$/i.test(previous));
+}
+
+/** Whether `line` is a row of one token with `count` commas or semicolons, as a table's header or row is. */
+function sameDelimiters(line: string, count: number): boolean {
+  return /^[ \t]*\S+[ \t]*\r?$/.test(line) && (line.match(/[,;]/g)?.length ?? 0) === count;
 }
 
 /** Word-and-digits passwords on a cue's line, the line before it or the line after it. */
@@ -54,7 +59,9 @@ export function* findWordAndDigitsNearCues(text: string): Generator<PiiSpan> {
     const line = text.slice(from, to);
     // Chinese and Japanese punctuation parts words as a space does ("パスワード：HarborLamp58#"), and so do
     // the commas and semicolons of an export's row ("router,admin,Gz71!kq"; not "cowboy,Hammer" in a sentence).
-    const row = /^[ \t]*\S+[ \t]*\r?$/.test(line) && (line.match(/[,;]/g)?.length ?? 0) >= 2;
+    // (One comma is enough under a header of as many: "user,password" then "alice,Xy7!pp2q".)
+    const commas = /^[ \t]*\S+[ \t]*\r?$/.test(line) ? (line.match(/[,;]/g)?.length ?? 0) : 0;
+    const row = commas >= 2 || (commas === 1 && from > 0 && sameDelimiters(text.slice(text.lastIndexOf('\n', from - 2) + 1, from - 1), commas));
     for (const w of line.matchAll(row ? /[^\s：，。、,;]+/gu : /[：，。、]/.test(line) ? /[^\s：，。、]+/gu : /\S+/g)) {
       // Neither shape is all letters: most words are passed over here.
       const word = /[^\p{L}'’.,;:]/u.test(w[0]) ? wordAndDigits(w[0]) : undefined;

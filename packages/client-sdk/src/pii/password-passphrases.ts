@@ -303,7 +303,9 @@ function* beforeCues(text: string, cues: ReadonlyArray<{ index: number; cue: str
       const raw = m[1] ?? '';
       const value = raw.replace(/^["'`“‘]+/, '').replace(/["'`”’,]+$/, '');
       const at = lineStart + m.index + m[0].indexOf(raw) + raw.indexOf(value);
-      if (value !== '' && passphraseKind(value) !== undefined) yield { start: at, end: at + value.length };
+      // (A greeting or a word of chat before a comma opens a question: "hey, is the wifi password X?".)
+      const opener = raw.endsWith(',') && (CHAT_WORDS.has(value.toLowerCase()) || /^(?:hey|hi|hello|yo|ok|so|well|also|sorry|guys|team|folks|all|quick q(?:uestion)?)$/i.test(value));
+      if (value !== '' && !opener && passphraseKind(value) !== undefined) yield { start: at, end: at + value.length };
       continue;
     }
     // "It's X. The password, I mean.": the value, then a sentence that names it.

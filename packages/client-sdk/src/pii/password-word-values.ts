@@ -33,6 +33,11 @@ const FIELD_WORDS: ReadonlySet<string> = new Set(
     'unutuldu unuttum aynı yok gönderildi boş').split(' '),
 );
 
+/** Whether `word` is one a form's field holds in place of a password in another language ("vergessen", "oublié"). */
+export function isFieldStandIn(word: string): boolean {
+  return FIELD_WORDS.has(word.toLowerCase());
+}
+
 /**
  * Whether `value`, the word after a cue, is a password of one word that no English list holds:
  * `linked` says whether a link ties it to the cue (a colon, "is"); `after` is the text after it.

@@ -9,6 +9,8 @@ import { findMemoPasswords } from './password-memos.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
 import { isNetworkName } from './password-network-names.ts';
+import { passwordBounds, standsInForPassword } from './password-value-bounds.ts';
+import { findNearbySecrets } from './password-nearby.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import { memoized, scrubFinds } from './call-memo.ts';
@@ -105,9 +107,9 @@ const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:\/@]{1,128}:(?!\[[A-Za-z
  * rarer than words in general, and reads the rest of the name backwards.
  */
 const SECRET_WORD_ASSIGNED =
-  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|key|credential|auth|passphrase|pass|pw)s?["']?[ \t]{0,8}(?::=|=>|[:=])/gi;
+  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|key|credential|auth|passphrase|pass|pw|psk)s?["']?[ \t]{0,8}(?::=|=>|[:=])/gi;
 const SECRET_NAME =
-  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth|passphrase)s?$|^(?:pass|pw|key)$|[_.-](?:pass|pw)$/i;
+  /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth|passphrase)s?$|^(?:pass|pw|key|psk)$|[_.-](?:pass|pw|psk)$/i;
 const ASSIGNED_VALUE = /[ \t]{0,8}["'`]?([^\s"'`,;<>()\[\]{}]{1,512})/y;
 /** A value in quotes after the assignment: up to the same quote, on the same line (another kind of quote is the value's: "Elodie'sFeather43"). */
 const QUOTED_ASSIGNED_VALUE = /[ \t]{0,8}(["'`])((?:(?!\1)[^\n]){1,256})\1/y;
@@ -123,7 +125,8 @@ const MIN_TOKEN_LENGTH = 12;
 
 function looksLikeSecretValue(name: string, value: string, assigned = false): boolean {
   if (PLACEHOLDER.test(value) || isCodeValue(value)) return false;
-  if (/pass|pwd|^pw$/i.test(name)) {
+  // (A wifi's pre-shared key, "psk=…" in wpa_supplicant.conf or hostapd.conf, is a password.)
+  if (/pass|pwd|^pw$|psk$/i.test(name)) {
     // A plain lower-case word after `password:` is usually prose ("password: reset it"), not
     // after a constant's name ("ADMIN_PASSWORD=gardenquartzfuzzy") nor after '=' glued to the name
     // ("ansible_password=marigold", "password=sunshine" in a connection string), nor after a
@@ -214,8 +217,9 @@ export function isContextSecret(text: string, start: number, end: number): boole
 
 /** Every span of the context scrubber, out of templates and cut to its record's syntax. */
 function* findAllContextSecrets(text: string): Generator<PiiSpan> {
-  for (const s of findContextSecretsInAnySyntax(text)) {
-    const kept = insideTemplate(text, s.start) || standsForValue(text, s) || namesAnotherThing(text, s) || isNetworkName(text, s) ? undefined : withinRecordSyntax(text, s);
+  for (const found of findContextSecretsInAnySyntax(text)) {
+    const s = passwordBounds(text, found);
+    const kept = insideTemplate(text, s.start) || standsForValue(text, s) || standsInForPassword(text.slice(s.start, s.end)) || namesAnotherThing(text, s) || isNetworkName(text, s) ? undefined : withinRecordSyntax(text, s);
     if (kept === undefined) continue;
     // A URL taken whole ("postgresql://bi_reader:X@pg-1.internal:5432/warehouse (the password is the bit after the colon)"):
     // its password is the secret, its user and host are not.
@@ -264,6 +268,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findNewKeyValues(text);
   yield* findMemoPasswords(text);
   yield* findAnyShapePasswords(text);
+  yield* findNearbySecrets(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
@@ -286,7 +291,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
       // Words of prose in quotes are no value ('password: "same as before"').
       // A template's expression stands for the value ('"{{ secrets.DB_PASS }}"', '"${DB_PASSWORD}"').
       const template = TEMPLATE_EXPRESSION.test(quoted.trimStart());
-      const secret = template ? false : words.length === 1 ? looksLikeSecretValue(name, quoted.trim()) : !words.every((w) => !isChosenWord(w)) && (/passphrase/i.test(name) || /pass|pwd|^pw$/i.test(name));
+      const secret = template ? false : words.length === 1 ? looksLikeSecretValue(name, quoted.trim()) : !words.every((w) => !isChosenWord(w)) && (/passphrase/i.test(name) || /pass|pwd|^pw$|psk$/i.test(name));
       if (secret) yield { start, end: start + quoted.length };
       continue;
     }
