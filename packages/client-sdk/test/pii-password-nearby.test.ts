@@ -75,3 +75,29 @@ describe("a device login's short password", () => {
     ]);
   });
 });
+
+describe("a login's user and password side by side", () => {
+  it('takes the value after the user, a slash, a colon, "//", "+" or "and"', () => {
+    expectSecrets([
+      ['ops_backup/Harbor7741 on nas-2.lan', 'Harbor7741'],
+      ['svc-print // Maple_Otter_Quartz', 'Maple_Otter_Quartz'],
+      ['jdoe + lemonTiger^71 for the wiki admin page', 'lemonTiger^71'],
+      ["for the scanner it's kiosk and Pebble.42", 'Pebble.42'],
+      ['deploy:Gr4nite!wolf', 'Gr4nite!wolf'],
+      ['ldapsearch -D cn=svc_read -w Violet5943 -H ldap://ldap.example.net', 'Violet5943'],
+    ]);
+  });
+  it('keeps paths, branches, images and times', () => {
+    expectNoSecret(['see docs/setup.md on the wiki', 'merge origin/feature-x2 first', 'docker pull redis:7.2-alpine', 'meet at 10:30 on monday', 'ldapsearch -x -W -D cn=admin']);
+  });
+});
+
+describe('an exclamation given as the value', () => {
+  it('takes it whole, unless it is a remark about the password', () => {
+    expectSecrets([
+      ["password: don't panic!", "don't panic!"],
+      ["the wifi password is Can't Stop!", "Can't Stop!"],
+    ]);
+    expectNoSecret(["password: don't share it!", "password: can't remember!", "pw: it's in the vault!"]);
+  });
+});

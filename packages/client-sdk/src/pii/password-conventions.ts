@@ -54,6 +54,8 @@ const COMMAND_ARGUMENTS: ReadonlyArray<{ before: RegExp; pair?: string; quotedOn
   { before: /(?<![\w-])--(?:password|passwd|pass|pwd)(?:[ \t]+|=)/g, quotedOnly: true },
   { before: /\bsqlcmd\b[^\n]{0,200}?[ \t]-P[ \t]*/g },
   { before: /\bredis-cli\b[^\n]{0,200}?[ \t]-a[ \t]+/g },
+  // ldapsearch, ldapmodify, ldapadd…: "-w" is the bind password ("-W" prompts for it).
+  { before: /\bldap[a-z]{3,12}\b[^\n]{0,200}?[ \t]-w[ \t]+/g },
   { before: /\blftp\b[^\n]{0,200}?[ \t]-u[ \t]+/g, pair: ',' },
   { before: /(?<![\w-])(?:-u|--user)[ \t=]+(?=["'])/g, pair: ':', quotedOnly: true },
   // "-p" in quotes, apart or glued ("docker login -u ops -p 'copper honey desert'", "mysql -p'$Admin01'"); a port is not quoted.
@@ -61,7 +63,7 @@ const COMMAND_ARGUMENTS: ReadonlyArray<{ before: RegExp; pair?: string; quotedOn
   // smbclient's "-U user%password".
   { before: /\bsmbclient\b[^\n]{0,200}?[ \t]-U[ \t]*/g, pair: '%' },
 ];
-const COMMAND_ARGUMENT_HINT = /--pass|--pwd|sqlcmd|redis-cli|lftp|smbclient|(?:-u|--user)[ \t=]+["']|-p[ \t]*["']|\|[ \t]*sudo[ \t]+-S/;
+const COMMAND_ARGUMENT_HINT = /--pass|--pwd|sqlcmd|redis-cli|ldap[a-z]{3,12}[^\n]*[ \t]-w[ \t]|lftp|smbclient|(?:-u|--user)[ \t=]+["']|-p[ \t]*["']|\|[ \t]*sudo[ \t]+-S/;
 /** "echo X | sudo -S …": the password sudo reads from its input. */
 const ECHO_TO_SUDO = /\becho[ \t]+(?=[^\n|]{1,200}\|[ \t]*sudo[ \t]+-S\b)/g;
 

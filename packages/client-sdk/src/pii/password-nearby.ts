@@ -4,6 +4,7 @@ import { PASSWORD_OWNER_WORDS, PERIOD } from './password-near-cues.ts';
 import { passphraseKind } from './password-passphrases.ts';
 import { FINDING_TAG, PLACEHOLDER, isCodeValue } from './password-values.ts';
 import { execAll } from './text.ts';
+import { ENGLISH_TIER } from './english-lexicon.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -193,5 +194,60 @@ export function* findNearbySecrets(text: string): Generator<PiiSpan> {
       }
     }
     if (found !== undefined) yield { start: found.start, end: found.end };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A login's user and its password side by side with no cue: "helpdesk/Tiger2816 on jenkins.ci.lan",
+// "svc-backup // Zephyr_Otter_Cactus", "rsingh + otterNimbus^56 for the printer", "it's rsingh and
+// Lantern.33", "helpdesk:Suns3t^h4z3l2". Only a value no word or name has the shape of.
+// ---------------------------------------------------------------------------------------------
+
+const PAIR_HINT = /[a-z0-9_-](?:[ \t]+(?:\/\/|\+|and)[ \t]+|[\/:])\S/;
+/** A user, a slash, a colon, "//" or "+", the value; then a host, a purpose or the clause's end. */
+const USER_PAIR = /(?<![\w.@\/:-])([a-z][a-z0-9._-]{1,30})(?:[ \t]+\/\/[ \t]+|[ \t]+\+[ \t]+|\/|:)([^\s"'`,;()<>\/]{3,128})(?=[ \t]+(?:on|for|@|at|via|to|in)[ \t]|[ \t]*(?:$|\r?\n|[,;)]|\.(?:\s|$)))/gm;
+/** "it's rsingh and Lantern.33": a user, "and", the value. */
+const USER_AND = /(?<![\p{L}])(?:it['’]?s|its|use|login is)[ \t]+([a-z][a-z0-9._-]{1,30})[ \t]+(?:and|\+|\/)[ \t]+([^\s,;()]{4,128})/giu;
+/** Words before a colon or a slash that name no user: a scheme, a label, a word of prose. */
+const NOT_A_USER = /^(?:https?|ftp|sftp|ssh|file|mailto|tel|git|s3|re|fwd|fw|note|todo|fixme|error|warning|info|debug|step|type|ref|see|and|or|the|a|an|to|for|on|in|at|by|of)$/i;
+
+/** A value of a password's shape no prose has: letters, digits and a symbol, mixed case with a digit, words joined, or a key's hex. */
+function isPairValue(word: string): boolean {
+  if (word.length < 4 || /[:@]/.test(word) || FILE.test(word) || PERIOD.test(word) || TICKET_OR_QUARTER.test(word) || (HEX_ID.test(word) && word.includes('-')) || PLACEHOLDER.test(word) || isCodeValue(word)) return false;
+  if (/^[0-9a-f]{16,128}$/i.test(word)) return /\d/.test(word) && /[a-f]/i.test(word);
+  if (isJoinedPassphrase(word)) return true;
+  return hasPasswordShape(word) && /\d/.test(word) && (/[^\p{L}\d._-]/u.test(word) || (/\p{Lu}/u.test(word) && /\p{Ll}/u.test(word)));
+}
+
+export function* findUserPairs(text: string): Generator<PiiSpan> {
+  if (!PAIR_HINT.test(text)) return;
+  for (const re of [USER_PAIR, USER_AND]) {
+    for (const m of execAll(re, text)) {
+      const user = m[1] ?? '';
+      const value = (m[2] ?? '').replace(/[.!?]+$/, '');
+      if (NOT_A_USER.test(user) || ENGLISH_TIER.get(user) === 1 || !isPairValue(value)) continue;
+      const start = m.index + m[0].length - (m[2] ?? '').length;
+      yield { start, end: start + value.length };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A phrase with a contraction and a bang given as the value ("password: don't panic!"): the whole
+// exclamation to the line's end, unless its verb is about the password itself ("don't share it!",
+// "can't remember!").
+// ---------------------------------------------------------------------------------------------
+
+const EXCLAIMED = /(?<![\p{L}])(?:pass(?:word|phrase|code)?|passwort|pw|pwd)[ \t]*(?:[:=]|[ \t]is|[ \t]was)[ \t]*["'“]?((?:don['’]t|can['’]t|won['’]t|let['’]s|i['’]m|ain['’]t|it['’]s)[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,2}!+)(?=["'”]?[ \t]*(?:\r?\n|$))/giu;
+/** Verbs and words that make the exclamation a remark about the password ("don't share it!", "can't remember!", "it's in the vault!"). */
+const ABOUT_IT = /(?<![\p{L}])(?:it|this|that|them|me|you|us|remember|recall|know|share|forget|tell|send|use|reuse|write|post|lose|change|reset|type|save|store|ask|have|care|worry|bother|work|works|expire|expired|sure|sorry|here|there|in|on|the|a|same|changed|gone|wrong|right|ok|okay|fine|secret|mine|yours)(?![\p{L}])/iu;
+
+export function* findExclaimedPhrases(text: string): Generator<PiiSpan> {
+  if (!text.includes('!') || !/['’]/.test(text)) return;
+  for (const m of execAll(EXCLAIMED, text)) {
+    const phrase = m[1] ?? '';
+    if (ABOUT_IT.test(phrase.replace(/^\p{L}+['’]\p{L}+/u, ''))) continue;
+    const start = m.index + m[0].length - phrase.length;
+    yield { start, end: start + phrase.length };
   }
 }

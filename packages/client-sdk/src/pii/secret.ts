@@ -10,7 +10,7 @@ import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.t
 import { isCodeShapedPassword } from './password-code-shapes.ts';
 import { isNetworkName } from './password-network-names.ts';
 import { passwordBounds, standsInForPassword } from './password-value-bounds.ts';
-import { findNearbySecrets } from './password-nearby.ts';
+import { findExclaimedPhrases, findNearbySecrets, findUserPairs } from './password-nearby.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isCommonPassword, isShellVariable, userBeforeColon } from './password-values.ts';
 import { codeAt, isWordCode, regexSpans, execAll } from './text.ts';
 import { memoized, scrubFinds } from './call-memo.ts';
@@ -269,6 +269,8 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findMemoPasswords(text);
   yield* findAnyShapePasswords(text);
   yield* findNearbySecrets(text);
+  yield* findUserPairs(text);
+  yield* findExclaimedPhrases(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
