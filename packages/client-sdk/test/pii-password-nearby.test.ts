@@ -101,3 +101,19 @@ describe('an exclamation given as the value', () => {
     expectNoSecret(["password: don't share it!", "password: can't remember!", "pw: it's in the vault!"]);
   });
 });
+
+describe('more layouts', () => {
+  it('reads a key row beside an SSID, a value in CJK corner brackets, digits after "disarm" or before "on the keypad"', () => {
+    expectSecrets([
+      ['| Item | Value |\n|---|---|\n| SSID | Lab-2G |\n| Key | amberFalcon_27 |', 'amberFalcon_27'],
+      ['パスワードは「maple river stone lantern」です', 'maple river stone lantern'],
+      ['disarm 7302', '7302'],
+      ["it's 5519 on the keypad", '5519'],
+      ['Kx7&pl2mQ\n\n(that is the vpn password, delete this)', 'Kx7&pl2mQ'],
+      ['pin no. 48213 for the franking machine', '48213'],
+    ]);
+  });
+  it('keeps a key that names no network and a time after a login', () => {
+    expectNoSecret(['Key: ABC123', '| Key | Value |\n| env | prod |', 'login: tomorrow noon']);
+  });
+});

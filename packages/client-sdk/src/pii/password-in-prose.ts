@@ -435,14 +435,14 @@ function isProseOfOtherScripts(value: string): boolean {
 }
 
 /** Each opening quote and the closing quotes that may end what it opens. */
-const CLOSING_QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '`': '`', '“': '”“', '‘': '’‘', '«': '»', '»': '«', '„': '“”', '‚': '‘’', '‹': '›', '’': '’', '”': '”' };
+const CLOSING_QUOTES: Readonly<Record<string, string>> = { '「': '」', '『': '』', '"': '"', "'": "'", '`': '`', '“': '”“', '‘': '’‘', '«': '»', '»': '«', '„': '“”', '‚': '‘’', '‹': '›', '’': '’', '”': '”' };
 /**
  * After a cue, in its clause, a link ("is", "to", "in", a colon, an arrow, "brzmi", "till") and a
  * value in quotes of any kind: all of it to its closing quote, spaces and other quotes included
  * ("changed the admin password to 'quiet seven ocean butter'", "Hasło brzmi «04-20-1964»",
  * "lösenordet till ’battery<3yellow’").
  */
-const LINK_THEN_QUOTE = /^[^\n.!?"'“‘«»„‚‹`’”]{0,45}?(?:[ \t](?:is|was|to|in|into|auf|en|till|naar|para|brzmi|now|es|est|ist|è|é|är|como|som)|[:=→]|->|=>)[ \t]*(["'“‘«»„‚‹`’”])/iu;
+const LINK_THEN_QUOTE = /^[^\n.!?"'“‘«»„‚‹`’”「『]{0,45}?(?:[ \t](?:is|was|to|in|into|auf|en|till|naar|para|brzmi|now|es|est|ist|è|é|är|como|som)|[:=→：]|->|=>|は|是|为|為)[ \t]*(["'“‘«»„‚‹`’”「『])/iu;
 
 function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
   for (const m of passwordCueMatches(text)) {
@@ -459,7 +459,8 @@ function* findQuotedAfterCues(text: string): Generator<PiiSpan> {
     // The first closing quote after which the clause may go on (punctuation, a space, the line's end) ends the value.
     let end = -1;
     for (let k = 0; k < line.length; k++) {
-      if (closing.includes(line[k] ?? '') && /^(?:[ \t.,;:!?)\]]|$)/.test(line.slice(k + 1, k + 2))) {
+      // (A CJK corner bracket closes only its own: any text may follow it, "「…」です".)
+      if (closing.includes(line[k] ?? '') && (/^(?:[ \t.,;:!?)\]]|$)/.test(line.slice(k + 1, k + 2)) || open === '「' || open === '『')) {
         end = k;
         break;
       }

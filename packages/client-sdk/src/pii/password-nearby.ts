@@ -17,13 +17,13 @@ import type { PiiSpan } from './types.ts';
 // ---------------------------------------------------------------------------------------------
 
 /** A superset of {@link CUE}'s words: the rule runs only on texts that have one. */
-const HINT = /pass|pw|p\.w|p-word|pin|code|alarm|keypad|lock|door|gate|garage|barrier|token|cred|wi-?fi|key|secret|код|парол|密|暗証|번호|mã|sandi|पासवर्ड|κωδικ/i;
+const HINT = /pass|pw|p\.w|p-word|pin|code|alarm|disarm|keypad|lock|door|gate|garage|barrier|token|cred|wi-?fi|key|secret|код|парол|密|暗証|번호|mã|sandi|पासवर्ड|κωδικ/i;
 /**
  * Words that name a password, a code or a key, misspelt and abbreviated ("pascode", "p.w.", "p-word",
  * "passkey"), and in other languages and scripts; and the things a code opens ("garage", "keypad").
  */
 const CUE =
-  /(?<![\p{L}\d_])(?:pass(?:word|wd|code|phrase|key)s?|pass-word|pascode|passw|pwd?|p\.w\.?|p-word|psw|pins?|pin[ -]?code|codes?|alarm|disarm|keypad|lockbox|lockers?|key[ -]?safe|barrier|garage|door|(?<=(?:the|front|back|side|main|parking|garden|security|car park)[ \t]+)gate|combo|combination|tokens?|creds?|credentials|wi-?fi|(?:wi-?fi|network|wpa2?|wlan)[ -]key|secret|passwort|kennwort|mot de passe|mdp|contraseña|senha|wachtwoord|l[öo]senord|has[łl]o|salasana|[şs]ifre|sandi|пароль|код|κωδικός|mã)(?![\p{L}\d_])|密[码碼]|暗証番号|パスワード|비밀번호|도어락|पासवर्ड/giu;
+  /(?<![\p{L}\d_])(?:pass(?:word|wd|code|phrase|key)s?|pass-word|pascode|passw|pwd?|p\.w\.?|p-word|psw|pins?|pin[ -]?code|codes?|alarm|disarm|keypad|lockbox|lockers?|key[ -]?safe|barrier|garage|door|(?<=(?:the|front|back|side|main|parking|garden|security|car park)[ \t]+)gate|combo|combination|tokens?|creds?|credentials|wi-?fi|(?:wi-?fi|network|wpa2?|wlan)[ -]key|key(?=[ \t]*\|)|secret|passwort|kennwort|mot de passe|mdp|contraseña|senha|wachtwoord|l[öo]senord|has[łl]o|salasana|[şs]ifre|sandi|пароль|код|κωδικός|mã)(?![\p{L}\d_])|密[码碼]|暗証番号|パスワード|비밀번호|도어락|पासवर्ड/giu;
 /** Cues after which digits alone are the secret: a PIN, a code, what a code opens. */
 const CODE_CUE = /^(?:pins?|pin[ -]?code|codes?|pascode|passcode|alarm|disarm|keypad|lockbox|lockers?|key[ -]?safe|barrier|garage|door|gate|combo|combination|код|mã|暗証番号|도어락|密[码碼])$/iu;
 /** Cues after which a key's hex is the secret: a password's, a token's, a key's, a login's. */
@@ -82,9 +82,9 @@ function secretShape(word: string, cue: string, before: string, after: string): 
   // (Nor a name said to be one, "X is the network name", nor an image's tag, "fountain:latest".)
   if (/^[ \t]+(?:is|=)[ \t]+the[ \t]+(?:[\p{L}-]+[ \t]+)?(?:name|ssid|user(?:name)?|login|id|account)(?![\p{L}])/iu.test(after) || /^[a-z][\w.-]*:[a-z\d][\w.-]*$/.test(word)) return false;
   // (Not a flag's rest, a path, a URL or a date with slashes, nor a file's name: "--password-file=/etc/app/pass.conf", "creds_old.xlsx".)
-  if (/^-|\/|@/.test(word) || FILE.test(word)) return false;
+  if (/^-|\//.test(word) || /^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u.test(word) || FILE.test(word)) return false;
   if (/^\d{4,8}$/.test(word)) {
-    if (!CODE_CUE.test(cue) || OTHER_NUMBER_BEFORE.test(before) || OTHER_NUMBER_AFTER.test(after)) return false;
+    if (!CODE_CUE.test(cue) || (OTHER_NUMBER_BEFORE.test(before) && !/pin[ \t]+no\.?[ \t]*$/i.test(before)) || OTHER_NUMBER_AFTER.test(after)) return false;
     // (Nor a postal code in an address: after a house's number and a comma, before a town's name, "gate 22, 0159 Oslo".)
     if (/\d[\p{L}]?,[ \t]*$/u.test(before) || /^[ \t]+\p{Lu}\p{Ll}+/u.test(after)) return false;
     // (A year is a date's: "since 2019", unless longer.)
@@ -125,7 +125,7 @@ function afterUser(word: string): number {
 }
 
 /** What may stand between a value and a cue after it: a link ("X — code for …", "X, that's the wifi key", "X = guest wifi", "X (pin for …)"). */
-const LINK_TO_CUE_AFTER = /^[ \t]*(?:[,.?!]?[ \t]*(?:that['’]?s|this is|is)(?:[ \t]+(?:still|the|my|our|your|what|for))*|[-–—=:→←]+|<-|->|\(|for(?:[ \t]+the)?|if it asks for a|opens(?:[ \t]+the)?)[ \t\p{L}'’-]{0,40}$/u;
+const LINK_TO_CUE_AFTER = /^(?:[ \t]*\r?\n){0,2}[ \t]*(?:[,.?!]?[ \t]*(?:that['’]?s|this is|is)(?:[ \t]+(?:still|the|my|our|your|what|for))*|[-–—=:→←]+|<-|->|\(|for(?:[ \t]+the)?|on(?:[ \t]+the)?|if it asks for a|opens(?:[ \t]+the)?)[ \t\p{L}'’-]{0,40}$/u;
 
 /** What may follow a code's digits: the clause's end, an emoji, a word that goes on from a value, another script. */
 const AFTER_DIGITS = /^(?:[ \t]*(?:$|\r?\n|[.,;:!?)\]}—–-]|\p{Extended_Pictographic})|[ \t]+(?:for|on|at|to|in|by|if|when|until|till|before|after|from|since|now|today|tonight|tomorrow|only|instead|again|too|as|so|but|and|or|then|is|was|will|expires|opens|works|changed|lol|thx|ty|pls|plz|please|thanks|cheers|btw|fyi|ok|okay|asap|por|para|pour|für|per|und|et|y|e|je|ja|og|och|en)(?![\p{L}])|[ \t]*[^\p{Script=Latin}\s\d])/u;
@@ -174,6 +174,8 @@ export function* findNearbySecrets(text: string): Generator<PiiSpan> {
     // (A compound about passwords in general, "password manager rollout", "store password hints"; another code, "Error code", "Postal code".)
     if (PASSWORD_COMPOUND.test(/^[ \t]*([\p{L}-]+)/u.exec(text.slice(cueEnd, cueEnd + 30))?.[1] ?? '')) continue;
     // (Nor "Code" heading a table's column: the table's rule reads a code's column, beside a door or a gate.)
+    // ("Key" labels a table's row only beside a network's name: "| SSID | Studio-5G |" then "| Key | X |".)
+    if (/^key$/i.test(cue) && !/ssid|wi-?fi|wlan|network/i.test(text)) continue;
     if (/^codes?$/i.test(cue) && (OTHER_CODE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || /[|,;\t][ \t]*$/.test(text.slice(Math.max(0, m.index - 4), m.index)) || /^[ \t]*[|,;\t]/.test(text.slice(cueEnd, cueEnd + 4)))) continue;
     let found: { start: number; end: number } | undefined;
     for (const c of candidates(text, cueEnd, Math.min(text.length, cueEnd + AFTER), cue)) {
@@ -185,7 +187,7 @@ export function* findNearbySecrets(text: string): Generator<PiiSpan> {
       for (const c of candidates(text, Math.max(0, m.index - BEFORE), m.index, cue)) {
         if (c.end > m.index) break;
         const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
-        const startsLine = /^[ \t>*-]*$/.test(text.slice(lineStart, c.start));
+        const startsLine = /^[ \t>*-]*(?:(?:it['’]?s|its|here|use|try)[ \t]*:?[ \t]+)?$/i.test(text.slice(lineStart, c.start));
         const gap = text.slice(c.end, m.index);
         // (On the cue's line or the line above it, blank lines between allowed.)
         const near = !/\n[^\n]*\S[^\n]*\n/.test(`${gap}\n`.replace(/^[^\n]*/, '')) || !gap.includes('\n');

@@ -34,10 +34,13 @@ const LOGIN_USER = /^(?:admin|administrator|root|user|guest|sa|pi|ubnt|operator|
 /** Words that ask a question before the value: "is the pw X?", "was it still X?", "did you mean X?". */
 const ASKS = /(?:^|[.!?:;,\n]\s*|\b(?:so|and|but|hey|wait|also)\s+)(?:is|was|are|were|isn['’]?t|wasn['’]?t|did|does|do|can|could|would|will|should|shall|has|have|what['’]?s|whats)\b[^.!?\n]{0,80}$/i;
 
-/** A span's value that stands for no password: a state or a stand-in in another language, a script's argument. */
+/** Words of time in lower case that say when, not what: "login: tomorrow noon" ("Friday" may be one). */
+const WHEN_WORDS = /^(?:noon|midnight|tomorrow|today|tonight|yesterday|morning|afternoon|evening|later|soon|asap|eod|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/** A span's value that stands for no password: a state or a stand-in in another language, a script's argument, a time. */
 export function standsInForPassword(value: string): boolean {
   const word = value.replace(/[.!]$/, '');
-  return (/^\p{L}+$/u.test(word) && (STATE_WORDS.has(word.toLowerCase()) || isFieldStandIn(word))) || SCRIPT_ARGUMENT.test(value);
+  return (/^\p{L}+$/u.test(word) && (STATE_WORDS.has(word.toLowerCase()) || isFieldStandIn(word) || (WHEN_WORDS.test(word) && word === word.toLowerCase()))) || SCRIPT_ARGUMENT.test(value);
 }
 
 /** The span cut to the password: without a login's user before a slash, nor a question's mark after it. */
