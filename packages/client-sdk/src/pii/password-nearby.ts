@@ -108,7 +108,7 @@ function* tokensBetween(text: string, from: number, to: number): Generator<{ sta
     let word = m[0];
     let start = m.index;
     // (Markdown's emphasis and a quote's '>' around it, a sentence's end after it.)
-    const lead = /^(?:\*{1,2}|_{1,2}|>)/.exec(word)?.[0].length ?? 0;
+    const lead = /^(?:(\*{1,2}|_{1,2})(?=.*\1$)|>)/.exec(word)?.[0].length ?? 0;
     word = word.slice(lead);
     start += lead;
     word = word.replace(/(?:\.{2,}|…|[.:;!?*]+)$/u, '');
@@ -121,7 +121,7 @@ const TAG = /\[[A-Z][A-Z_]*\]/;
 
 /** A user and a colon or a slash before the value in one token ("svc_report:cisco", "helpdesk/Tiger2816"): the value's offset in it. */
 function afterUser(word: string): number {
-  return /^[a-z][\w.-]{1,30}[:\/](?=[^\/]{3,}$)/.exec(word)?.[0].length ?? 0;
+  return /^[a-z][a-z0-9._-]{1,30}[:\/](?=[^\/]{3,}$)/.exec(word)?.[0].length ?? 0;
 }
 
 /** What may stand between a value and a cue after it: a link ("X — code for …", "X, that's the wifi key", "X = guest wifi", "X (pin for …)"). */
