@@ -288,8 +288,8 @@ function* beforeCues(text: string, cues: ReadonlyArray<{ index: number; cue: str
     const lineStart = text.lastIndexOf('\n', index - 1) + 1;
     const head = text.slice(lineStart, index);
     const after = text.slice(index + cue.length, index + cue.length + 60);
-    // (A question about it names none: "what is the wifi password?".)
-    if (/^[ \t]*\?/.test(after)) continue;
+    // (A question about it names none: "what is the wifi password?"; nor a compound about passwords: "access.kdbx is the password policy doc".)
+    if (/^[ \t]*\?/.test(after) || PASSWORD_COMPOUND.test(/^[ \t]+([\p{L}-]+)/u.exec(after)?.[1] ?? '')) continue;
     const currently = CURRENTLY.exec(after);
     if (currently !== null) {
       const at = index + cue.length + currently[0].length - 1 - (currently[1] ?? '').length;
