@@ -47,6 +47,21 @@ const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
 /** A ticket's id ("inc0091879", "INC-56162"), a year's quarter ("2020Q2", "Q3-2024"). */
 const TICKET_OR_QUARTER = /^(?:(?:inc|chg|req|ritm|task|sctask|prb|ticket|case|jira|bug|pr|cr)[-_]?\d+|(?:19|20)\d\d[-_]?(?:q[1-4]|h[12])|(?:q[1-4]|h[12])[-_](?:19|20)\d\d)$/i;
 
+/**
+ * Markup, a style sheet or code: a tag, braces, an entity. The rules below read messages people
+ * write; in these a cue's word is an identifier's and the tokens near it are code ("color:#FF0000",
+ * "border=0", "Exmh_Debug"), as real mail showed.
+ */
+const MARKUP_OR_CODE = /<\/?[a-z][^>\n]{0,200}>|[{}]|&#\d|&[a-z]{2,6};/i;
+/** A row of fields parted by commas, semicolons or tabs (two or more). */
+const DELIMITED_ROW = /^[^\n]*?(?:[,;\t][^\n]*?){2,}$/;
+/** The line around `at`. */
+function lineOf(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end === -1 ? text.length : end);
+}
+
 /** How far from a cue a value may stand, before it and after it (a later line of the same message). */
 const BEFORE = 90;
 const AFTER = 160;
@@ -156,6 +171,10 @@ function* candidates(text: string, from: number, to: number, cue: string): Gener
     const word = t.word.slice(lead + user);
     const before = text.slice(Math.max(0, start - 24), start);
     if (!secretShape(word, cue, before, text.slice(t.end, t.end + 40))) continue;
+    // (Nor a setting, which the assignment's rule reads: "status=ok", "ip=10.0.0.4"; nor the user or the network before a
+    // pair's slash, "svc_batch / X", "Acme-5G / X", or after a command's "-u"; nor a field of a delimited row,
+    // which the table's rules read.)
+    if (word.includes('=') || /(?:^|\s)(?:-u|--user(?:name)?)[ \t=]*$/.test(before) || /^[ \t]*\/\/?[ \t]*\S/.test(text.slice(t.end, t.end + 8)) || DELIMITED_ROW.test(lineOf(text, start))) continue;
     // (Digits in a delivery's or an address's note are the street rules' to judge: "code 4471 opens the loading bay door".)
     if (/^\d+$/.test(word) && (DELIVERY.test(text) || !digitsPlaced(text, from, start, t.end))) continue;
     yield { start, end: t.end };
@@ -167,10 +186,12 @@ function* candidates(text: string, from: number, to: number, cue: string): Gener
  * else one before it within {@link BEFORE} that starts its line or is linked to the cue.
  */
 export function* findNearbySecrets(text: string): Generator<PiiSpan> {
-  if (!HINT.test(text)) return;
+  if (!HINT.test(text) || MARKUP_OR_CODE.test(text)) return;
   for (const m of execAll(CUE, text)) {
     const cue = m[0];
     const cueEnd = m.index + cue.length;
+    // (A name that starts with the word: "the Secret Service", "Secret Santa".)
+    if (/^secret$/i.test(cue) && /^[ \t]+\p{Lu}/u.test(text.slice(cueEnd, cueEnd + 3))) continue;
     // (A compound about passwords in general, "password manager rollout", "store password hints"; another code, "Error code", "Postal code".)
     if (PASSWORD_COMPOUND.test(/^[ \t]*([\p{L}-]+)/u.exec(text.slice(cueEnd, cueEnd + 30))?.[1] ?? '')) continue;
     // (Nor "Code" heading a table's column: the table's rule reads a code's column, beside a door or a gate.)
@@ -222,7 +243,7 @@ function isPairValue(word: string): boolean {
 }
 
 export function* findUserPairs(text: string): Generator<PiiSpan> {
-  if (!PAIR_HINT.test(text)) return;
+  if (!PAIR_HINT.test(text) || MARKUP_OR_CODE.test(text)) return;
   for (const re of [USER_PAIR, USER_AND]) {
     for (const m of execAll(re, text)) {
       const user = m[1] ?? '';
