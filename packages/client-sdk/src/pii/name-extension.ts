@@ -1,5 +1,5 @@
 import { HARD_WORD_NAMES, NOT_A_NAME, PLACE_NOUNS } from './name-lexicon.ts';
-import { isTitleCaseLine } from './title-case.ts';
+import { isTitleCaseLine, lineAround } from './title-case.ts';
 import { tierOf } from './name-features.ts';
 import type { WordSequence, WordToken } from './name-features.ts';
 import { scoreToken } from './name-tagger.ts';
@@ -102,7 +102,7 @@ function mixedCaseJoins(tokens: WordSequence, i: number, t: WordToken, side: 'le
   // A list of names: the second's first word stands after "and" in any line, a heading's too
   // ("I forwarded the quote to Alpış Nizomiddinova and Said Asadullohyev.").
   if (side === 'left' && afterAndAName(tokens, i, inName)) return true;
-  return !isTitleCaseLine(lineOf(tokens.text, t.start));
+  return !isTitleCaseLine(lineAround(tokens.text, t.start));
 }
 
 
@@ -310,12 +310,6 @@ function inSurnameSlot(tokens: WordSequence, i: number): boolean {
   return NEVER_JOINS_AFTER.has(next.lower) || AFTER_SUBJECT.has(next.lower);
 }
 
-function lineOf(text: string, at: number): string {
-  const s = text.lastIndexOf('\n', at - 1) + 1;
-  let e = text.indexOf('\n', at);
-  if (e === -1) e = text.length;
-  return text.slice(Math.max(s, at - 120), Math.min(e, at + 120));
-}
 
 /**
  * Extends each name span over the neighbouring words that complete it. `spans` are sorted and

@@ -4,6 +4,7 @@ import { PASSWORD_OWNER_WORDS, PERIOD } from './password-near-cues.ts';
 import { passphraseKind } from './password-passphrases.ts';
 import { FINDING_TAG, PLACEHOLDER, isCodeValue } from './password-values.ts';
 import { execAll } from './text.ts';
+import { lineAround } from './title-case.ts';
 import { ENGLISH_TIER } from './english-lexicon.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -55,13 +56,6 @@ const TICKET_OR_QUARTER = /^(?:(?:inc|chg|req|ritm|task|sctask|prb|ticket|case|j
 const MARKUP_OR_CODE = /<\/?[a-z][^>\n]{0,200}>|[{}]|&#\d|&[a-z]{2,6};/i;
 /** A row of fields parted by commas, semicolons or tabs (two or more). */
 const DELIMITED_ROW = /^[^\n]*?(?:[,;\t][^\n]*?){2,}$/;
-/** The line around `at`. */
-function lineOf(text: string, at: number): string {
-  const start = text.lastIndexOf('\n', at - 1) + 1;
-  const end = text.indexOf('\n', at);
-  return text.slice(start, end === -1 ? text.length : end);
-}
-
 /** How far from a cue a value may stand, before it and after it (a later line of the same message). */
 const BEFORE = 90;
 const AFTER = 160;
@@ -174,7 +168,7 @@ function* candidates(text: string, from: number, to: number, cue: string): Gener
     // (Nor a setting, which the assignment's rule reads: "status=ok", "ip=10.0.0.4"; nor the user or the network before a
     // pair's slash, "svc_batch / X", "Acme-5G / X", or after a command's "-u"; nor a field of a delimited row,
     // which the table's rules read.)
-    if (word.includes('=') || /(?:^|\s)(?:-u|--user(?:name)?)[ \t=]*$/.test(before) || /^[ \t]*\/\/?[ \t]*\S/.test(text.slice(t.end, t.end + 8)) || DELIMITED_ROW.test(lineOf(text, start))) continue;
+    if (word.includes('=') || /(?:^|\s)(?:-u|--user(?:name)?)[ \t=]*$/.test(before) || /^[ \t]*\/\/?[ \t]*\S/.test(text.slice(t.end, t.end + 8)) || DELIMITED_ROW.test(lineAround(text, start))) continue;
     // (Digits in a delivery's or an address's note are the street rules' to judge: "code 4471 opens the loading bay door".)
     if (/^\d+$/.test(word) && (DELIVERY.test(text) || !digitsPlaced(text, from, start, t.end))) continue;
     yield { start, end: t.end };

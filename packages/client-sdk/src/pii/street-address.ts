@@ -316,9 +316,10 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
   for (const guess of nameGuessesOf(text)) {
     // Most guesses have no house number after them: that is asked first.
     const m = NUMBER_AFTER_GUESS.exec(text.slice(guess.end, guess.end + 80));
+    if (m === null) continue;
     const ahead = text.slice(guess.end, guess.end + 80);
     const behind = text.slice(Math.max(0, guess.start - 8), guess.start);
-    if (m === null || isYearOrAge(behind, ahead) || isDateOrTally(text.slice(guess.start, guess.end), behind, ahead)) continue;
+    if (isYearOrAge(behind, ahead) || isDateOrTally(text.slice(guess.start, guess.end), behind, ahead)) continue;
     // "Saltmarsh Design, 183, 7th Cross Road": the number starts a street line of its own.
     NUMBER_FIRST_AT.lastIndex = guess.end + m[0].search(/[^,\s]/);
     if (NUMBER_FIRST_AT.test(text)) continue;
