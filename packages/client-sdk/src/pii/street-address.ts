@@ -13,7 +13,7 @@ import { CAP_WORD, UNIT_BEFORE_NUMBER, WORD_BEFORE_NUMBER, isSpace, lastCodeIn, 
 import { findLocalStreetNames } from './street-local-names.ts';
 import { findHouseNamesAndMarks } from './street-house-names.ts';
 import { findGridStreets } from './street-grids.ts';
-import { countsThings, isDateOrTally, isYearOrAge } from './street-counts.ts';
+import { countsThings, holdsSentenceWord, isDateOrTally, isYearOrAge } from './street-counts.ts';
 import { findBlocksAndLots, findDoorNumbers } from './street-home-numbers.ts';
 import { MEDIA_VERBS, MODEL_WORDS, ROAD_CLASS_WORDS, ROOM_FIRST_WORDS, VERSION_CONTEXT } from './street-look-alikes.ts';
 import { findStreetsInOtherScripts, findTransliteratedStreets } from './street-scripts.ts';
@@ -293,9 +293,10 @@ function withBuildingAfter(text: string, s: PiiSpan): PiiSpan {
 }
 
 /** A house number, with its unit, or "s/n", right after a name guess ("Lilleringen 67", "Edificio Leticia s/n."). */
-const NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+(?:${NUMBER}${UNITS}|s\\/n\\.?)(?![\\d:.,]\\d)`, 'u');
+// (Not a release's number: "Netscape 4.x", "Mandrake 8.2".)
+const NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+(?:${NUMBER}${UNITS}|s\\/n\\.?)(?![\\d:.,]\\d|\\.[xX*](?![\\p{L}\\d]))`, 'u');
 /** The same without its units: where a place does not end after them ("mælkevejen 97b, 5. th 9258"), it may after the number. */
-const BARE_NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+${NUMBER}(?![\\d:.,]\\d)`, 'u');
+const BARE_NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+${NUMBER}(?![\\d:.,]\\d|\\.[xX*](?![\\p{L}\\d]))`, 'u');
 /** {@link NUMBER_FIRST} where a house number stands. */
 const NUMBER_FIRST_AT = new RegExp(NUMBER_FIRST.source, 'iuy');
 /** A short word or street type right before such a line: "K Železnej studienke 57", "Plaza …", "park Wnuk 89a". */
@@ -510,6 +511,8 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
       if (re === NUMBER_FIRST && /^\d[^,\s]*,/.test(value) && unitNumberBefore(text.slice(Math.max(0, index - 16), index))) continue;
       // ("14 New Church Road", "232B Old Mill Walk": "New" and "Old" capitalised name the street.)
       if (words.some((w, k) => NOT_STREET_WORDS.has(w) && !namesStreet(written, k))) continue;
+      // "the Forbes 400 as well", "4 test sets when run", "Office 365 last spring": a sentence's word in lower case.
+      if (re === NUMBER_FIRST && holdsSentenceWord(written)) continue;
       // "a 5 char str. value": "Str." ends a street of a name of its own only ("43 kloof str.", "23 Qasr El Nil Str.").
       if (re === NUMBER_FIRST && /[ \t]str\.$/i.test(value) && words.every((w) => ENGLISH_TIER.has(w) || JARGON_WORDS.has(w))) continue;
       // "29 GB retries. Chase the vendor": a sentence ends inside; abbreviations ("Mt.", "St.") are short.

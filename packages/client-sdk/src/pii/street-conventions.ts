@@ -4,6 +4,7 @@ import { afterNonLetter, execAll, execAllNear, isDigitCode, regexSpans } from '.
 import { execAround, stemPositions } from './anchor-windows.ts';
 import { VIETNAMESE_COUNTERS } from './street-look-alikes.ts';
 import type { PiiSpan } from './types.ts';
+import { holdsSentenceWord } from './street-counts.ts';
 
 // Street lines of conventions other than a number and a street name with its suffix or type word:
 // units written first (India, the Gulf, Africa), Japanese blocks, Korean roads, Vietnamese
@@ -220,6 +221,8 @@ export function* findStreetsOfOtherConventions(text: string): Generator<PiiSpan>
   for (const m of units ? execAround(UNITS_THEN_STREET, text, unitLeads(text), 200, 300) : []) {
     const words = (m[2] ?? '').split(/[ \t,]+/).map(lower);
     if (words.some((w) => NOT_STREET_WORDS.has(w) || CHAT_WORDS.has(w))) continue;
+    // "Office 365 last spring": an office's number, then a sentence's words in lower case.
+    if (holdsSentenceWord((m[2] ?? '').split(/[ \t,]+/))) continue;
     // "Order #62321 shipped via DHL": "via" after a word in lower case is the English preposition.
     if (/(?:^|[ \t])\p{Ll}+[ \t]+via$/u.test(m[2] ?? '')) continue;
     // "832 feil hill apt. 736, farrellwell": a unit right after a street's suffix is that street's, and a place follows.

@@ -23,10 +23,24 @@ export function countsThings(value: string, number: string): boolean {
   // (A year before "The" is a date's or a copyright's: "Copyright 2002 The New York Times Company".)
   if (/^(?:19|20)\d\d$/.test(number) && /^\s+The\s/.test(rest)) return true;
   const words = rest.trim().split(/\s+/);
-  // (Not Bengaluru's roads named by their width: "80 Feet Road", "100 ft rd".)
-  if (MEASURE_WORDS.has(words[0] ?? '') && !(/^(?:feet|ft)$/.test(words[0] ?? '') && words.length === 2)) return true;
+  // (Not Bengaluru's roads named by their width: "80 Feet Road", "100 ft rd". A unit in capitals too: "a 120 GB hard drive".)
+  const first = words[0] ?? '';
+  if ((MEASURE_WORDS.has(first) || (/^[A-Z][A-Za-z]{1,2}$/.test(first) && MEASURE_WORDS.has(first.toLowerCase()))) && !(/^(?:feet|ft)$/.test(first) && words.length === 2)) return true;
   const last = (words[words.length - 1] ?? '').replace(/[.,]+$/, '');
-  return words.every((w) => !/\p{Lu}/u.test(w)) && PLURAL_OF_SUFFIX.test(last) && !WHOLE_SUFFIX.test(last) && /^\p{Ll}+s$/u.test(last);
+  if (!/^\p{Ll}+s$/u.test(last) || !PLURAL_OF_SUFFIX.test(last)) return false;
+  // A street's own word in lower case after a capitalised name is a sentence's plural ("3 Ethernet ports", "1000 US radio stations").
+  return (words.every((w) => !/\p{Lu}/u.test(w)) || words.slice(0, -1).some((w) => /^\p{Lu}/u.test(w))) && (!WHOLE_SUFFIX.test(last) || COUNTED_PLURALS.has(last));
+}
+
+/** Street words in the plural that a sentence counts more often than a street is named by ("4 ethernet ports", "2 hard drives"). */
+const COUNTED_PLURALS = new Set(['ports', 'drives', 'locks', 'lights', 'fields']);
+
+/** Words that, written in lower case among a number-first line's name, make it a sentence's words. */
+const SENTENCE_WORDS_IN_NAME = new Set(['as', 'when', 'if', 'than', 'then', 'so', 'last', 'next', 'per', 'because', 'while', 'since']);
+
+/** Whether a number-first line's name (its words as written) holds one of {@link SENTENCE_WORDS_IN_NAME} in lower case: "the Forbes 400 as well", "4 test sets when run", "Office 365 last spring". */
+export function holdsSentenceWord(written: readonly string[]): boolean {
+  return written.some((w) => SENTENCE_WORDS_IN_NAME.has(w));
 }
 
 /** Words before a surname that make it a person's: "Mr. Zeidan, 42". */
