@@ -31,6 +31,7 @@ import { isPlacePhrase } from './name-place-phrases.ts';
 import { findVietnameseMiddleNames, withRomanisedPartners, withSyllableNeighbours } from './name-syllable-words.ts';
 import { withNameParticles } from './name-particle-bridges.ts';
 import { withCapitalSurnameBefore, withFieldSurnames, withPluralSurnames } from './name-surnames-after.ts';
+import { withoutMarkupNames } from './name-markup.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
 // makes it a contraction ("Don't", "Will've"; a possessive "Grace's" is fine).
@@ -558,4 +559,5 @@ export function nameGuessesOf(text: string): readonly PiiSpan[] {
   return memoized('name-guesses', text, findNameGuesses).spans;
 }
 
-export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: (text) => personSpansOf(text).map((s) => ({ ...s })) };
+// (No name is taken in a page's markup: see name-markup.ts.)
+export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: (text) => withoutMarkupNames(text, personSpansOf(text)).map((s) => ({ ...s })) };
