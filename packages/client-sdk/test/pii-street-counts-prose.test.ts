@@ -27,6 +27,11 @@ describe('counts, sentences and releases that look like street lines', () => {
     expect(streets('too low with only 4000 hams per run to be confident')).toEqual([]);
     expect(streets('in the 1980s when village turned against village')).toEqual([]);
     expect(streets('We moved everyone to Office 365 last spring.')).toEqual([]);
+    expect(streets('Signature made Thu Aug 29 00:27:17 2002 MDT using DSA key ID BDDF997A')).toEqual([]);
+  });
+
+  it("keeps a copyright's range of years before the owner's name", () => {
+    expect(streets('Copyright (c) 1995-2002 The Motley Fool. All rights reserved.')).toEqual([]);
   });
 
   it("keeps a product's release after its name", () => {

@@ -7,7 +7,7 @@ import { SUFFIXES } from './street-patterns.ts';
 /** Words of measure and magnitude: after a number, what it counts ("10 million square feet", "600 sq ft", "a 10 GB hard disk drive"). */
 const MEASURE_WORDS = new Set(
   ('million millions billion billions thousand thousands hundred hundreds dozen mile miles second seconds minute minutes ' +
-    'hour hours day days week weeks month months year years sq gb mb tb kb ghz mhz km kms ft feet foot inch inches percent pct').split(' '),
+    'hour hours day days week weeks month months year years sq gb mb tb kb ghz mhz km kms ft feet foot inch inches percent pct mph kph').split(' '),
 );
 const WHOLE_SUFFIX = new RegExp(`^(?:${SUFFIXES})$`, 'iu');
 const PLURAL_OF_SUFFIX = new RegExp(`^(?:${SUFFIXES})s$`, 'iu');
@@ -20,8 +20,8 @@ const PLURAL_OF_SUFFIX = new RegExp(`^(?:${SUFFIXES})s$`, 'iu');
  */
 export function countsThings(value: string, number: string): boolean {
   const rest = value.slice(number.length);
-  // (A year before "The" is a date's or a copyright's: "Copyright 2002 The New York Times Company".)
-  if (/^(?:19|20)\d\d$/.test(number) && /^\s+The\s/.test(rest)) return true;
+  // (A year before "The" is a date's or a copyright's: "Copyright 2002 The New York Times Company", "(c) 1995-2002 The Motley Fool".)
+  if (/^(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?$/.test(number) && /^\s+The\s/.test(rest)) return true;
   const words = rest.trim().split(/\s+/);
   // (Not Bengaluru's roads named by their width: "80 Feet Road", "100 ft rd". A unit in capitals too: "a 120 GB hard drive".)
   const first = words[0] ?? '';
@@ -36,7 +36,7 @@ export function countsThings(value: string, number: string): boolean {
 const COUNTED_PLURALS = new Set(['ports', 'drives', 'locks', 'lights', 'fields']);
 
 /** Words that, written in lower case among a number-first line's name, make it a sentence's words. */
-const SENTENCE_WORDS_IN_NAME = new Set(['as', 'when', 'if', 'than', 'then', 'so', 'last', 'next', 'per', 'because', 'while', 'since']);
+const SENTENCE_WORDS_IN_NAME = new Set(['as', 'when', 'if', 'than', 'then', 'so', 'last', 'next', 'per', 'because', 'while', 'since', 'using']);
 
 /** Whether a number-first line's name (its words as written) holds one of {@link SENTENCE_WORDS_IN_NAME} in lower case: "the Forbes 400 as well", "4 test sets when run", "Office 365 last spring". */
 export function holdsSentenceWord(written: readonly string[]): boolean {
