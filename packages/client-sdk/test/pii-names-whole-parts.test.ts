@@ -25,3 +25,57 @@ describe('a Vietnamese name with "Văn" or "Thị" found in part', () => {
     expect(persons('They parked the van to load it.')).toEqual([]);
   });
 });
+
+describe('"to" (Tố) before a name of romanised syllables', () => {
+  it('opens the name after a word that takes a person without "to"', () => {
+    expect(persons('WE SHOULD ASK TO NHI ANH TUYET YUE WHETHER THE BUDGET COVERS TRAVEL.')).toEqual(['TO NHI ANH TUYET YUE']);
+    expect(persons('PING TO NHI ABOUT THE FAILING DEPLOY')).toEqual(['TO NHI']);
+    expect(persons('WE HIRED TO NHI NGAI AS AN INTERN LAST SUMMER.')).toEqual(['TO NHI NGAI']);
+    expect(persons("i'll sync with to nhi xu after lunch")).toEqual(['to nhi xu']);
+  });
+
+  it('opens the name at the start of a line in lower case or capitals, before its verb', () => {
+    expect(persons('to nhi pushed a hotfix at midnight.')).toEqual(['to nhi']);
+    expect(persons('TO NHI XU JOINED #OPS-APAC')).toEqual(['TO NHI XU']);
+  });
+
+  it('stays a word before a verb, or after a word that takes it', () => {
+    expect(persons('we need to ask to join the call')).toEqual([]);
+    expect(persons('ping to check the logs')).toEqual([]);
+    expect(persons('remind to submit timesheets')).toEqual([]);
+    expect(persons('to be honest it was fine')).toEqual([]);
+    expect(persons('send it to nhi ho please')).toEqual(['nhi ho']);
+  });
+});
+
+describe('"he" after a name of romanised syllables', () => {
+  it('is the name\'s before a time or place adverb, or a question to the reader', () => {
+    expect(persons("I'LL SYNC WITH CÔNG THÀNH HE AFTER LUNCH.")).toEqual(['CÔNG THÀNH HE']);
+    expect(persons('please double-check with đại dương he before you deploy.')).toEqual(['đại dương he']);
+    expect(persons('@GIA ÂN HE CAN YOU TAKE A LOOK?')).toEqual(['GIA ÂN HE']);
+  });
+
+  it('stays the pronoun before its verb', () => {
+    expect(persons('After I met Thanh Binh he left.')).toEqual(['Thanh Binh']);
+  });
+});
+
+describe('particles and links between a name\'s words', () => {
+  it('joins a given name before "binti" or "bin"', () => {
+    expect(persons('Siti binti Rahman will cover.')).toEqual(['Siti binti Rahman']);
+    expect(persons('Osama bin Laden was in the news.')).toEqual(['Osama bin Laden']);
+  });
+
+  it('joins a second surname after "y"', () => {
+    expect(persons('Mercedes Salazar y Ríos/Grace Miller own the billing service.')).toEqual(['Mercedes Salazar y Ríos', 'Grace Miller']);
+  });
+
+  it('joins particles and a surname before backticks or bold', () => {
+    expect(persons('`Juan Carlos de la Cruz` is hardcoded as the default reviewer')).toEqual(['Juan Carlos de la Cruz']);
+    expect(persons('**Ana Paula dos Santos** presented the roadmap.')).toEqual(['Ana Paula dos Santos']);
+  });
+
+  it('leaves English words before "bin" alone', () => {
+    expect(persons('the trash bin was emptied')).toEqual([]);
+  });
+});
