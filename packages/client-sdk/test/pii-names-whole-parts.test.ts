@@ -55,6 +55,10 @@ describe('"he" after a name of romanised syllables', () => {
     expect(persons('@GIA ÂN HE CAN YOU TAKE A LOOK?')).toEqual(['GIA ÂN HE']);
   });
 
+  it('is the name\'s before "up next"', () => {
+    expect(persons('YUCHENG HE UP NEXT, THEN Q&A.')).toEqual(['YUCHENG HE']);
+  });
+
   it('stays the pronoun before its verb', () => {
     expect(persons('After I met Thanh Binh he left.')).toEqual(['Thanh Binh']);
   });
@@ -77,5 +81,19 @@ describe('particles and links between a name\'s words', () => {
 
   it('leaves English words before "bin" alone', () => {
     expect(persons('the trash bin was emptied')).toEqual([]);
+  });
+});
+
+describe('"an" (Ân) after a name of romanised syllables', () => {
+  it('is the name\'s before a pronoun, a phone number or a number said with a consonant', () => {
+    expect(persons('ONLY GUOXIU AN US AND LEGAL HAVE ACCESS TO THAT FOLDER')).toEqual(['GUOXIU AN']);
+    expect(persons('call gia kiet an +62 812 3456 7890')).toEqual(['gia kiet an']);
+    expect(persons('sync with gia kiet an 10:30 tomorrow')).toEqual(['gia kiet an']);
+  });
+
+  it('stays the article before a number said with a vowel', () => {
+    expect(persons('it was an 11:00 meeting')).toEqual([]);
+    expect(persons('we need an 18 month plan')).toEqual([]);
+    expect(persons('thanh an 8 people joined')).toEqual(['thanh']);
   });
 });

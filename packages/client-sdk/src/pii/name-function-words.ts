@@ -16,14 +16,20 @@ import type { Regime } from './name-words.ts';
  */
 export const CLAUSE_TAKING_VERBS: ReadonlySet<string> = new Set('think thinks thought guess believe believes hope bet suppose reckon know knows knew heard hear'.split(' '));
 
-/** Words an article is never followed by: another article, an adverb particle. */
-const NEVER_AFTER_AN = new Set('a the up out'.split(' '));
+/** Words an article is never followed by: another article, an adverb particle, a pronoun ("ONLY GUOXIU AN US AND LEGAL HAVE ACCESS"). */
+const NEVER_AFTER_AN = new Set('a the up out us we they she you him her them our'.split(' '));
+/**
+ * A number said with a consonant first, or a phone number, right after: no "an" comes before one
+ * ("KIẾT TRINH AN +62 812 3456 7890", "VŨ ANH AN 10:30 – 11:00 STANDUP"; "an 8", "an 11:00", "an
+ * 18" are the article's).
+ */
+const CONSONANT_NUMBER_AFTER = /^[ \t]+(?:\+\d|(?!8|11|18)\d)/;
 /**
  * Words a subject pronoun is never followed by: a plural verb, "whether", "until", a time or a
  * place adverb with no verb yet ("GO TO NHƯ QUỲNH HE UNTIL THE END", "I'LL SYNC WITH CÔNG THÀNH HE
- * AFTER LUNCH", "double-check with đại dương he before you deploy").
+ * AFTER LUNCH", "double-check with đại dương he before you deploy", "YUCHENG HE UP NEXT").
  */
-const NEVER_AFTER_HE = new Set('are am whether until after before yesterday here'.split(' '));
+const NEVER_AFTER_HE = new Set('are am whether until after before yesterday here up'.split(' '));
 /** A question to the reader right after: the name is called, no pronoun stands there ("@GIA ÂN HE CAN YOU TAKE A LOOK?"). */
 const QUESTION_TO_YOU_AFTER = /^[ \t]+(?:can|could|would|will|do|did|should)[ \t]+(?:you|u)\b/i;
 /**
@@ -60,7 +66,7 @@ export function onlyAsNameWord(text: string, nameStart: number, wordEnd: number,
   if (FIELD_ENDS_AFTER.test(after)) return true;
   // ("an a", "an the": no article comes before another, nor before an adverb alone: "TƯỜNG ANH AN UP
   // NEXT", "đang an out sick"; "an out-of-office" is one word.)
-  if (lower === 'an') return NEVER_AFTER_AN.has(nextLower);
+  if (lower === 'an') return NEVER_AFTER_AN.has(nextLower) || CONSONANT_NUMBER_AFTER.test(after);
   if (NEVER_AFTER_HE.has(nextLower) || NO_PRONOUN_AFTER_NAME.has(prev.toLowerCase()) || QUESTION_TO_YOU_AFTER.test(after)) return true;
   if (SAYING.has(nextLower) && QUOTE_BEFORE.test(text.slice(Math.max(0, nameStart - 8), nameStart))) return true;
   return NUMBER_AFTER.test(after) || TIME_AFTER.test(after);
