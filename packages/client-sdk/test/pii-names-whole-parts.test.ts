@@ -97,3 +97,9 @@ describe('"an" (Ân) after a name of romanised syllables', () => {
     expect(persons('thanh an 8 people joined')).toEqual(['thanh']);
   });
 });
+
+describe('a row of cells parted by tabs', () => {
+  it('holds one name a cell, none across a tab', () => {
+    expect(persons('OCTAVIO CORRAL TIRADO\tISABELA JARAMILLO\tSAO PAULO')).toEqual(['OCTAVIO CORRAL TIRADO', 'ISABELA JARAMILLO']);
+  });
+});
