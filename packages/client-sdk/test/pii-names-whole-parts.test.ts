@@ -103,3 +103,13 @@ describe('a row of cells parted by tabs', () => {
     expect(persons('OCTAVIO CORRAL TIRADO\tISABELA JARAMILLO\tSAO PAULO')).toEqual(['OCTAVIO CORRAL TIRADO', 'ISABELA JARAMILLO']);
   });
 });
+
+describe('a word before a name alone in backticks', () => {
+  it('is the name\'s first word', () => {
+    expect(persons('`OKTA DITYA SIHOTANG` IS HARDCODED AS THE DEFAULT REVIEWER IN CODEOWNERS')).toEqual(['OKTA DITYA SIHOTANG']);
+  });
+
+  it('stays a word after a comma in a line of capitals', () => {
+    expect(persons('HALO BRAYAN CASAS, INVOICE BULAN JUNI SUDAH SAYA KIRIM.').some((p) => p.startsWith('INVOICE'))).toBe(false);
+  });
+});
