@@ -16,10 +16,22 @@ import type { Regime } from './name-words.ts';
  */
 export const CLAUSE_TAKING_VERBS: ReadonlySet<string> = new Set('think thinks thought guess believe believes hope bet suppose reckon know knows knew heard hear'.split(' '));
 
-/** Words an article is never followed by: another article, an adverb particle. */
-const NEVER_AFTER_AN = new Set('a the up out'.split(' '));
-/** Words a subject pronoun is never followed by: a plural verb, "whether", "until" ("GO TO NHƯ QUỲNH HE UNTIL THE END"). */
-const NEVER_AFTER_HE = new Set('are am whether until'.split(' '));
+/** Words an article is never followed by: another article, an adverb particle, a pronoun ("ONLY GUOXIU AN US AND LEGAL HAVE ACCESS"). */
+const NEVER_AFTER_AN = new Set('a the up out us we they she you him her them our'.split(' '));
+/**
+ * A number said with a consonant first, or a phone number, right after: no "an" comes before one
+ * ("KIẾT TRINH AN +62 812 3456 7890", "VŨ ANH AN 10:30 – 11:00 STANDUP"; "an 8", "an 11:00", "an
+ * 18" are the article's).
+ */
+const CONSONANT_NUMBER_AFTER = /^[ \t]+(?:\+\d|(?!8|11|18)\d)/;
+/**
+ * Words a subject pronoun is never followed by: a plural verb, "whether", "until", a time or a
+ * place adverb with no verb yet ("GO TO NHƯ QUỲNH HE UNTIL THE END", "I'LL SYNC WITH CÔNG THÀNH HE
+ * AFTER LUNCH", "double-check with đại dương he before you deploy", "YUCHENG HE UP NEXT").
+ */
+const NEVER_AFTER_HE = new Set('are am whether until after before yesterday here up'.split(' '));
+/** A question to the reader right after: the name is called, no pronoun stands there ("@GIA ÂN HE CAN YOU TAKE A LOOK?"). */
+const QUESTION_TO_YOU_AFTER = /^[ \t]+(?:can|could|would|will|do|did|should)[ \t]+(?:you|u)\b/i;
 /**
  * Words before a name that make a pronoun right after it impossible: auxiliaries and modals that
  * open a question before its subject ("can vuong gia he cover …"), "let" before its object and
@@ -54,8 +66,8 @@ export function onlyAsNameWord(text: string, nameStart: number, wordEnd: number,
   if (FIELD_ENDS_AFTER.test(after)) return true;
   // ("an a", "an the": no article comes before another, nor before an adverb alone: "TƯỜNG ANH AN UP
   // NEXT", "đang an out sick"; "an out-of-office" is one word.)
-  if (lower === 'an') return NEVER_AFTER_AN.has(nextLower);
-  if (NEVER_AFTER_HE.has(nextLower) || NO_PRONOUN_AFTER_NAME.has(prev.toLowerCase())) return true;
+  if (lower === 'an') return NEVER_AFTER_AN.has(nextLower) || CONSONANT_NUMBER_AFTER.test(after);
+  if (NEVER_AFTER_HE.has(nextLower) || NO_PRONOUN_AFTER_NAME.has(prev.toLowerCase()) || QUESTION_TO_YOU_AFTER.test(after)) return true;
   if (SAYING.has(nextLower) && QUOTE_BEFORE.test(text.slice(Math.max(0, nameStart - 8), nameStart))) return true;
   return NUMBER_AFTER.test(after) || TIME_AFTER.test(after);
 }
@@ -112,12 +124,29 @@ function addressedAt(text: string, at: number, greetingOnly: boolean): boolean {
  * name's first word: after a greeting that opens the line; between two parts of names the first of
  * which is addressed ("MR. WENBO TO NHI NG", "TY WENBO TO NHI NG!!"; not "from wenbo to nhi ng",
  * "moved wenbo to nhi ng", nor after a header's colon: "cc: ana to bob"); or capitalised at a sentence's
- * start before the name and its verb ("To Nhi Chai joined in March"), which English never writes.
+ * start before the name and its verb ("To Nhi Chai joined in March"), which English never writes,
+ * or so at a line's start in a line written small or in capitals; or after a word that takes a
+ * person with no "to" ({@link NO_TO_AFTER}).
  * `previousStart` is the start of the name part before "to" when "to" stands between two, and
  * `eitherSyllabic` whether one of the parts is romanised syllables ("WENBO", "NHI NG").
  */
 export function toOpensName(text: string, at: number, w: string, previousStart: number | undefined, eitherSyllabic: boolean, verbAfterName: boolean): boolean {
   if (previousStart !== undefined) return eitherSyllabic && addressedAt(text, previousStart, false);
   if (addressedAt(text, at, true)) return true;
+  const prev = WORD_RIGHT_BEFORE.exec(text.slice(Math.max(0, at - 16), at))?.[1]?.toLowerCase();
+  if (prev !== undefined && NO_TO_AFTER.has(prev)) return true;
+  // (Written small or in capitals, at the line's start: "to nhi pushed a hotfix", "TO NHI XU JOINED #OPS".)
+  if (verbAfterName && (w === 'to' || w === 'TO') && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at))) return true;
   return verbAfterName && w === 'To' && /(?:^|[.!?][ \t]+)$/.test(text.slice(Math.max(0, at - 3), at).replace(/^.*\n/s, ''));
 }
+
+/** The word right before a word, one blank between. */
+const WORD_RIGHT_BEFORE = /(?<![\p{L}\p{N}_'’.-])(\p{L}+)[ \t]$/u;
+
+/**
+ * Words after which "to" starts no phrase before a person: verbs whose object the person is and
+ * prepositions ("ask to nhi ngai whether …", "PING TO NHI ABOUT …", "WE HIRED TO NHI NGAI", "sync
+ * with to nhi xu"). English puts "to" after them only before a verb ("ask to join"), and the
+ * name's words after it are no English words.
+ */
+const NO_TO_AFTER = new Set('ask asked asking ping pinged contact contacted hire hired cc bcc met meet with about invite invited remind reminded tell told thank thanked'.split(' '));

@@ -58,13 +58,13 @@ function caseOf(w: string): Case {
   return w.charAt(0) === upper.charAt(0) && w.slice(1) === lower.slice(1) ? Case.Title : Case.Other;
 }
 
-/** Characters after which a line's next word starts a name's entry: a label's colon, a list's separator, a bracket. */
-const ENTRY_BEFORE = new Set([...'\n\t:;/(<[]*-–—•']);
+/** Characters after which a line's next word starts a name's entry: a label's colon, a list's separator, a bracket, a backtick. */
+const ENTRY_BEFORE = new Set([...'\n\t:;/(<[]*-–—•`']);
 
 const BULLETS = new Set([...'*-–—•']);
 
 /** Characters at which a name alone ends: the line, a separator, a bracket, closing punctuation. */
-const NAME_END = new Set([...'\n\r\t,.:;!?>)/]、，。']);
+const NAME_END = new Set([...'\n\r\t,.:;!?>)/]、，。`']);
 
 /** After a blank, the characters that may follow a name alone: a bracket, a dash, a slash, a time or a seat. */
 const AFTER_BLANK = new Set([...'(/-–—0123456789']);

@@ -241,27 +241,37 @@ const VIETNAMESE_MIDDLE = /(?<![\p{L}\p{M}\p{N}_@.'’-])([\p{L}\p{M}]{1,7}) (v[
 /**
  * Vietnamese names with the middle name Văn or Thị whose every word is also an English word,
  * marks stripped ("do van tin", "LE VAN HUNG"): a syllable (the surname), "van" or "thi", and a
- * syllable, in one case. (English puts no "van" between such words.) Names found already are
- * left as they are.
+ * syllable, in one case. (English puts no "van" between such words.) A name found already that
+ * stops at the surname or at "van" grows over the rest; other names found are left as they are.
  */
 export function findVietnameseMiddleNames(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
   if (!VIETNAMESE_MIDDLE_HINT.test(text)) return spans.slice();
   const added: PiiSpan[] = [];
+  const grown = new Map<PiiSpan, number>();
   for (const m of text.matchAll(VIETNAMESE_MIDDLE)) {
     const [whole, surname, middle, given] = m;
     if (surname === undefined || middle === undefined || given === undefined) continue;
     const start = m.index;
     const end = start + whole.length;
-    if (spans.some((s) => s.start < end && start < s.end)) continue;
+    const found = spans.filter((s) => s.start < end && start < s.end);
+    // A name found already that holds the surname and stops before the given name ("[Bui] Van An",
+    // "[Nguyen Van] Do") grows to the whole name, whose given name may then be a word English
+    // writes small, where a name ends after it.
+    const anchor = found.length === 1 && found[0] !== undefined && found[0].start <= start && (found[0].end === start + surname.length || found[0].end === end - given.length - 1) ? found[0] : undefined;
+    if (found.length > 0 && anchor === undefined) continue;
     const regime = regimeOf(whole);
     // (Written with its mark in lower case, "văn" is a Vietnamese sentence's word: "bằng văn bản", in writing.)
     if (regime === undefined || middle === 'văn' || middle === 'thị' || !inRegime(surname, regime) || !inRegime(middle, regime) || !inRegime(given, regime)) continue;
     const folded = foldName(surname).replace(/đ/g, 'd');
+    if (anchor !== undefined) {
+      if (oneSyllable(folded) && given.length >= 2 && oneSyllable(foldName(given).replace(/đ/g, 'd')) && endsName(text, end)) grown.set(anchor, end);
+      continue;
+    }
     // (Đỗ, written "do", is a surname here; an adjective or a determiner before a van is English's.)
     if (!oneSyllable(folded) || (folded !== 'do' && (SENTENCE_WORDS.has(folded) || VAN_ADJECTIVES.has(folded) || neverBeside(folded)))) continue;
     if (!(syllableWord(given, regime, 'right') || syllabicName(given))) continue;
     added.push({ start, end });
   }
-  if (added.length === 0) return spans.slice();
-  return [...spans, ...added].sort((a, b) => a.start - b.start);
+  if (added.length === 0 && grown.size === 0) return spans.slice();
+  return [...spans.map((s) => ({ start: s.start, end: grown.get(s) ?? s.end })), ...added].sort((a, b) => a.start - b.start);
 }

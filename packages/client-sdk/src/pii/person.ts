@@ -500,11 +500,25 @@ function findNameGuesses(text: string): { tokens: WordSequence; spans: PiiSpan[]
     }
   }
   const whole = extendToWholeNames(tokens, out)
+    .flatMap((s) => splitAtTabs(text, s))
     .flatMap((s) => trimmed(text, withoutLeadingCue(text, s)))
     .flatMap((s) => splitAtNonNameWords(text, s));
   // (Trimmed again: a guess grows to its neighbours, "serenity glover" to "tbh".)
   const grown = growToNameNeighbours(text, whole.filter((s) => keptGuess(text, s))).flatMap((s) => trimmed(text, s)).filter((s) => keptGuess(text, s));
   return { tokens, spans: withoutPasswordProse(text, grown) };
+}
+
+/** A guess cut at its tabs: a tab parts a row's cells, never a name's words ("TIRADO\tISABELA JARAMILLO\tSAO PAULO"). */
+function splitAtTabs(text: string, s: PiiSpan): PiiSpan[] {
+  const inner = text.slice(s.start, s.end);
+  if (!inner.includes('\t')) return [s];
+  const out: PiiSpan[] = [];
+  let at = s.start;
+  for (const cell of inner.split('\t')) {
+    if (cell.trim() !== '') out.push({ start: at, end: at + cell.length });
+    at += cell.length + 1;
+  }
+  return out;
 }
 
 function findAllPersons(text: string): PiiSpan[] {
