@@ -29,7 +29,9 @@ export function countsThings(value: string, number: string): boolean {
   const last = (words[words.length - 1] ?? '').replace(/[.,]+$/, '');
   if (!/^\p{Ll}+s$/u.test(last) || !PLURAL_OF_SUFFIX.test(last)) return false;
   // A street's own word in lower case after a capitalised name is a sentence's plural ("3 Ethernet ports", "1000 US radio stations").
-  return (words.every((w) => !/\p{Lu}/u.test(w)) || words.slice(0, -1).some((w) => /^\p{Lu}/u.test(w))) && (!WHOLE_SUFFIX.test(last) || COUNTED_PLURALS.has(last));
+  // (Not a chat word read as a suffix in the plural: "4 High Close pls".)
+  const countedAfterName = last.length >= 5 && words.slice(0, -1).some((w) => /^\p{Lu}/u.test(w));
+  return (words.every((w) => !/\p{Lu}/u.test(w)) || countedAfterName) && (!WHOLE_SUFFIX.test(last) || COUNTED_PLURALS.has(last));
 }
 
 /** Street words in the plural that a sentence counts more often than a street is named by ("4 ethernet ports", "2 hard drives"). */
