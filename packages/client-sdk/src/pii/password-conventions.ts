@@ -155,7 +155,8 @@ function isCellValue(value: string): boolean {
 
 /** Three to six words of letters in a password column, none of them prose ("squirrel bamboo saddle paddle"; not "see the vault"). */
 function isCellPassphrase(value: string): boolean {
-  const words = value.split(' ');
+  // (A number may close it: "ladder quiver paddle 50".)
+  const words = value.replace(/ \d{1,4}$/, '').split(' ');
   return words.length >= 3 && words.length <= 6 && words.every((w) => /^\p{L}{3,}$/u.test(w) && isChosenWord(w));
 }
 
@@ -173,7 +174,12 @@ export function* findPasswordColumns(text: string): Generator<PiiSpan> {
     // With pipes around the row ("| host | pw |") or only between its cells ("SSID | Key").
     const outer = /^[ \t]*\|.*\|[ \t]*\r?$/.test(line);
     const cells = outer ? line.trim().slice(1, -1).split('|') : / \| /.test(line) ? line.replace(/\r$/, '').split('|') : undefined;
-    if (cells === undefined) column = -1;
+    // A key / value table's row ("| Password | X |" under "| Key | Value |"): the value is the second cell.
+    const pair = cells?.length === 2 && PASSWORD_COLUMN.test((cells[0] ?? '').trim()) ? (cells[1] ?? '').trim() : '';
+    if (cells !== undefined && pair !== '' && isCellValue(pair)) {
+      const start = offset + (outer ? line.indexOf('|') + 1 : 0) + (cells[0] ?? '').length + 1 + (cells[1] ?? '').indexOf(pair);
+      yield { start, end: start + pair.length };
+    } else if (cells === undefined) column = -1;
     else if (cells.every((c) => /^[ \t]*:?-{3,}:?[ \t]*$/.test(c))) {
       // The separator row under the header.
     } else if (column === -1) {
