@@ -53,3 +53,32 @@ describe('a key / value table', () => {
     expectNoSecret(['| Key | Value |\n|---|---|\n| Password | see vault |', '| Password | Owner |\n|---|---|\n| (reset) | IT |']);
   });
 });
+
+describe('a misspelt cue before a value of any shape', () => {
+  it('reads the value as it reads one after "password"', () => {
+    expectSecrets([
+      ['passwrod is $fennel51 fyi', '$fennel51'],
+      ['passowrd /opt/kayak74 for svc_sync', '/opt/kayak74'],
+      ['psswd = $koala73', '$koala73'],
+    ]);
+  });
+
+  it('keeps words near the cue\'s look-alikes', () => {
+    expectNoSecret(['the passport is 123456', 'passed 12 tests', 'pasword: TBD', 'pswd: see vault']);
+  });
+});
+
+describe('a constant named a secret', () => {
+  it('holds a secret whatever it looks like', () => {
+    expectSecrets([
+      ["export API_SECRET='Vanilla4880'", 'Vanilla4880'],
+      ["export API_SECRET='façade'", 'façade'],
+      ["export API_SECRET='oyster anchor feather 53'", 'oyster anchor feather 53'],
+      ['CLIENT_SECRET=1qa2ws3ed', '1qa2ws3ed'],
+    ]);
+  });
+
+  it('keeps a switch, a variable and a placeholder', () => {
+    expectNoSecret(['CLIENT_SECRET=false', 'JWT_SECRET=${JWT_SECRET}', "API_SECRET='<your secret here>'", 'the client secret is rotated yearly']);
+  });
+});

@@ -49,7 +49,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** A misspelt "password": two edits at most, a 'w' kept, and no English word ("passport"). */
-function isPasswordTypo(word: string): boolean {
+export function isPasswordTypo(word: string): boolean {
   const lower = word.toLowerCase();
   return lower.includes('w') && !ENGLISH_TIER.has(lower) && editDistance(lower, 'password') <= 2;
 }

@@ -123,6 +123,9 @@ const AWS_HINT = /aws|secret/i;
 /** A token shorter than this is taken for prose. */
 const MIN_TOKEN_LENGTH = 12;
 
+/** A constant's name that ends in SECRET or PASSPHRASE ("API_SECRET", "CLIENT_SECRET"): configuration, never prose. */
+const isSecretConstant = (name: string): boolean => /^[A-Z][A-Z0-9_]*_(?:SECRET|PASSPHRASE)S?$/.test(name);
+
 function looksLikeSecretValue(name: string, value: string, assigned = false): boolean {
   if (PLACEHOLDER.test(value) || isCodeValue(value)) return false;
   // (A wifi's pre-shared key, "psk=…" in wpa_supplicant.conf or hostapd.conf, is a password.)
@@ -136,6 +139,8 @@ function looksLikeSecretValue(name: string, value: string, assigned = false): bo
     const dotted = /[\p{L}\d][_.][\p{L}\d]/u.test(name);
     return value.length >= (constant || assigned || dotted ? 4 : MIN_PASSWORD_LENGTH) && (!/^[a-z]+$/.test(value) || constant || assigned || (dotted && isChosenWord(value)) || isCommonPassword(value));
   }
+  // A constant named a secret holds one, whatever it looks like ("export JWT_SECRET='façade'"), but not a flag or a switch.
+  if (isSecretConstant(name)) return value.length >= 4 && !/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled?|disabled?)$/i.test(value);
   if (value.length < MIN_TOKEN_LENGTH || /^\d+$/.test(value)) return false;
   // Letters with digits, or mixed case: not a word or a number.
   return (/\d/.test(value) && /[A-Za-z]/.test(value)) || (/[A-Z]/.test(value) && /[a-z]/.test(value));
@@ -293,7 +298,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
       // Words of prose in quotes are no value ('password: "same as before"').
       // A template's expression stands for the value ('"{{ secrets.DB_PASS }}"', '"${DB_PASSWORD}"').
       const template = TEMPLATE_EXPRESSION.test(quoted.trimStart());
-      const secret = template ? false : words.length === 1 ? looksLikeSecretValue(name, quoted.trim()) : !words.every((w) => !isChosenWord(w)) && (/passphrase/i.test(name) || /pass|pwd|^pw$|psk$/i.test(name));
+      const secret = template ? false : words.length === 1 ? looksLikeSecretValue(name, quoted.trim()) : !words.every((w) => !isChosenWord(w)) && (/passphrase/i.test(name) || /pass|pwd|^pw$|psk$/i.test(name) || isSecretConstant(name));
       if (secret) yield { start, end: start + quoted.length };
       continue;
     }
