@@ -82,3 +82,17 @@ describe('a constant named a secret', () => {
     expectNoSecret(['CLIENT_SECRET=false', 'JWT_SECRET=${JWT_SECRET}', "API_SECRET='<your secret here>'", 'the client secret is rotated yearly']);
   });
 });
+
+describe('code beside a cue', () => {
+  it('takes no member read, no user flag\'s argument and no argument of an open call', () => {
+    expectNoSecret(['const password = req.body.pass;', 'const password = req.body.password;', 'mysql -u backup01 -h nas2   # prompts for the password', 'password_hash = bcrypt(pw, rounds=13)']);
+  });
+
+  it('still takes the password beside them', () => {
+    expectSecrets([
+      ['the password is maple.orbit.cactus', 'maple.orbit.cactus'],
+      ['curl -u admin:Secret123x https://ci.example.org', 'Secret123x'],
+      ['Password (case-sensitive): Vanilla4880', 'Vanilla4880'],
+    ]);
+  });
+});

@@ -245,6 +245,13 @@ const HIDDEN = /^(?:\[?(?:redacted|removed|hidden|masked|omitted|censored)\]?|\*
 /** What makes the next word an example or a name, not a password given: "a password like Summer2024", "wifi is called Studio_2G", a fingerprint. */
 const NOT_GIVEN_BEFORE = /(?:(?<![\p{L}])(?:like|such[ \t]+as|e\.g\.?|for[ \t]+example|for[ \t]+instance|called|named|s['’]appelle|heißt|heisst|se[ \t]+llama|si[ \t]+chiama|heet|chama-se|heter)[ \t]+["'`“]?|(?<![\p{L}])(?:ssid|(?:\p{L}+-|(?:network|wifi|wi-fi|wlan)[ \t]+)?name|network|netzwerk|réseau|red|rete|netwerk|nätverk)[ \t]*[:=][ \t]*["'`“]?|fingerprint[^\n]{0,24}|(?:sha(?:1|256|512)|md5):)$/iu;
 
+/** A member read in code that names what it holds: "req.body.pass", "form.password", "cfg.db.secret". */
+const MEMBER_READ = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.(?:password|passwd|pass|pwd|pw|secret|token|key|credentials?|creds|value|val)$/i;
+/** A client's user flag right before ("-u ", "--user=", "-U "). */
+const USER_FLAG_BEFORE = /(?:^|[ \t])(?:-u|-U|-l|--user(?:name)?)(?:[ \t]+|=)$/;
+/** A call's parenthesis still open on the line, no quote after it ("bcrypt(pw, "). */
+const OPEN_CALL_BEFORE = /[A-Za-z_$][\w$]*\([^()"'`“”‘’\n]*$/;
+
 /**
  * A span that stands for a value or names one, whatever rule took it: a shell's command substitution
  * ("$(vault kv get …)"), Python's interpolation ("%(SMTP_PASS)s"), a function's call
@@ -256,11 +263,15 @@ function standsForValue(text: string, s: PiiSpan): boolean {
   // (A call is a name in lower case, dotted or with an argument's quote or name after it: "psycopg2.connect(host=…", not "G0(Eaa85k9Z".)
   // (Not a getter of a chosen word, "getRocket()": {@link isCodeShapedPassword}.)
   if (HIDDEN.test(value) || (/^\$\(|%\([A-Za-z_]\w*\)s|^(?:[a-z_]\w*\.)+[a-z_]\w*\(|^[a-z_]\w{2,}\((?:["')]|\w+=)/.test(value) && !isCodeShapedPassword(value)) || (/^[A-Za-z_][\w.]*$/.test(value) && text[s.end] === '(')) return true;
+  // (A member read in code whose last name is what it holds: "req.body.pass", "user.credentials.token".)
+  if (MEMBER_READ.test(value)) return true;
   const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
   const head = text.slice(Math.max(lineStart, s.start - 60), s.start);
   // (Inside a command substitution still open on its line: "$(vault kv get -field=pw secret/db)".)
   const open = head.lastIndexOf('$(');
-  return (open !== -1 && !head.slice(open).includes(')')) || NOT_GIVEN_BEFORE.test(head);
+  // (The argument of a client's user flag is the user: "mysql -u backup01 -h db # prompts for the password".)
+  // (Nor an argument of a call still open, unquoted: "bcrypt(pw, rounds=13)".)
+  return (open !== -1 && !head.slice(open).includes(')')) || NOT_GIVEN_BEFORE.test(head) || USER_FLAG_BEFORE.test(head) || OPEN_CALL_BEFORE.test(head);
 }
 
 function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
