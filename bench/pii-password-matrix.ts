@@ -105,7 +105,8 @@ const SHAPES: readonly (readonly [string, (h: H) => string])[] = [
  * P = punctuation follows at once (the value ends in a letter or digit and holds no space).
  */
 type Bound = 'Q' | 'L' | 'O' | 'P';
-type Frame = readonly [template: string, bound: Bound, ban?: string];
+/** `only`: 'digits' for a PIN's or a door code's place, 'long' (16 characters or more) for a token's. */
+type Frame = readonly [template: string, bound: Bound, ban?: string, only?: 'digits' | 'long'];
 
 const FRAMES: Record<string, readonly Frame[]> = {
   'same line en': [
@@ -134,7 +135,7 @@ const FRAMES: Record<string, readonly Frame[]> = {
   ],
   'csv/tsv': [
     ['system,user,password\n{S},{U},{v}\nwiki,svc-wiki,(vault)', 'P', ',"'], ['user\tpass\n{U}\t{v}', 'L', '\t'], ['"host","user","password"\n"{H}","{U}","{v}"', 'Q', '"'],
-    ['name;pin\nfront desk;{v}', 'L', ';'],
+    ['name;pin\nfront desk;{v}', 'L', ';', 'digits'],
   ],
   'correction': [
     ['sorry, wrong {S} password earlier — it\'s {v}', 'L'], ['Correction: the password is {v}', 'L'], ['typo in my last msg, should be {v} not the old one', 'O'],
@@ -185,13 +186,15 @@ const FRAMES: Record<string, readonly Frame[]> = {
     ['PASSWORD\n{v}', 'L'], ['## Wi-Fi key\n\n{v}', 'L'], ['**Password:** {v}', 'L'], ['Password ......... {v}', 'L'], ['=== ADMIN PASSWORD ===\n{v}', 'L'],
   ],
   'no password word': [
-    ['login for {S}: {U} / {v}', 'O', '/'], ['{S}\nuser {U}\n{v}', 'L'], ['the code for the side door is {v}', 'L'], ['wifi: {v}', 'L'],
-    ['token for the webhook:\n{v}', 'L'], ['PIN {v}', 'L'],
+    ['login for {S}: {U} / {v}', 'O', '/'], ['{S}\nuser {U}\n{v}', 'L'], ['the code for the side door is {v}', 'L', '', 'digits'], ['wifi: {v}', 'L'],
+    ['token for the webhook:\n{v}', 'L', '', 'long'], ['PIN {v}', 'L', '', 'digits'],
   ],
 };
 
 function fits(frame: Frame, value: string): boolean {
-  const [, bound, ban = ''] = frame;
+  const [, bound, ban = '', only] = frame;
+  if (only === 'digits' && !/^\d+$/.test(value)) return false;
+  if (only === 'long' && (value.length < 16 || /\s/.test(value))) return false;
   for (const ch of ban) if (value.includes(ch)) return false;
   if (value.includes('\n')) return false;
   if (bound === 'Q') return !/^\s|\s$/.test(value);
