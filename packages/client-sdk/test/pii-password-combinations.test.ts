@@ -96,3 +96,23 @@ describe('code beside a cue', () => {
     ]);
   });
 });
+
+describe('a follow-up after a line that names the password', () => {
+  it('reads "try X" and "new one: X"', () => {
+    expectSecrets([
+      ["> password doesn't work\nmy bad, try 504180", '504180'],
+      ['the pw changed last night\nnew one: 12/11/1982', '12/11/1982'],
+      ['wifi password was wrong\ncorrect one → Tu3+x', 'Tu3+x'],
+    ]);
+  });
+
+  it('keeps advice, paths, versions and follow-ups with no password before them', () => {
+    expectNoSecret([
+      "> password doesn't work\ntry restarting",
+      'password reset page is broken, try v2.3 of the app',
+      'the password file moved, try /etc/app/pass.conf',
+      'the build failed again\nnew one: 12/11/1982',
+      'try 504180 if the line is busy',
+    ]);
+  });
+});

@@ -59,7 +59,7 @@ const HIDDEN = /^(?:\[?(?:redacted|removed|hidden|masked|omitted|censored)\]?|[*
  * The value at `at` of `text`, on its line: in quotes to the closing quote, or one token with the
  * sentence's punctuation after it trimmed ("X.", "X,", an unbalanced ")"). Undefined when none.
  */
-function valueAt(text: string, at: number): { start: number; end: number; quoted: boolean; label: boolean } | undefined {
+export function valueAt(text: string, at: number): { start: number; end: number; quoted: boolean; label: boolean } | undefined {
   const open = text[at] ?? '';
   const close = CLOSING[open];
   if (close !== undefined) {
@@ -90,7 +90,7 @@ function count(s: string, ch: string): number {
 }
 
 /** Whether `value` (one token, outside quotes) is a password whatever it looks like, once a cue gives it. */
-function isAnyShapeValue(value: string, linked: boolean): boolean {
+export function isAnyShapeValue(value: string, linked: boolean): boolean {
   if (value.length < MIN_VALUE_LENGTH || value.length > MAX_VALUE_LENGTH) return false;
   // (A name in code that names nothing code keeps: "self.mustang21", "getRocket()", "$lemon_58".)
   if (isCodeShapedPassword(value)) return true;
