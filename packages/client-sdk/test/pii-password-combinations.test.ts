@@ -116,3 +116,18 @@ describe('a follow-up after a line that names the password', () => {
     ]);
   });
 });
+
+describe('a login\'s label', () => {
+  it('gives a value no user\'s name looks like', () => {
+    expectSecrets([
+      ["Kiosk login: Fenerbahce1907. Don't share outside the team.", 'Fenerbahce1907'],
+      ['guest login - falconcorrect&', 'falconcorrect&'],
+      ['Kiosk login: GPtlNRknSvoKKXngPiP', 'GPtlNRknSvoKKXngPiP'],
+    ]);
+  });
+
+  it('keeps a user\'s name, an address and a time', () => {
+    expectNoSecret(['Login: JSmith2', 'Login: McDonald', 'Login: tomorrow 9am', 'login: nordvik123', 'Login: svc_backup-01']);
+    expectSecrets([['login: jdoe pw: Secret123!', 'Secret123!']]);
+  });
+});
