@@ -131,3 +131,16 @@ describe('a login\'s label', () => {
     expectSecrets([['login: jdoe pw: Secret123!', 'Secret123!']]);
   });
 });
+
+describe('a login written as lines', () => {
+  it('takes the token alone under the user\'s line when it has a password\'s shape', () => {
+    expectSecrets([
+      ['NAS\nuser jdoe\nSaddle6453!', 'Saddle6453!'],
+      ['printer\nuser backup01\nradish_oyster_nutmeg', 'radish_oyster_nutmeg'],
+    ]);
+  });
+
+  it('keeps a host, an address, a word and a product under it', () => {
+    expectNoSecret(['user jdoe\nhost db01', 'User: jdoe\n192.168.1.10', 'Username: jdoe\nThanks', 'user jdoe\nWindows10', 'user jdoe\ndb01.corp.lan', 'login ops\n2024-05-01']);
+  });
+});

@@ -1,4 +1,5 @@
 import { passwordCues } from './password-cues.ts';
+import { isStrongPasswordValue } from './password-shapes.ts';
 import { FINDING_TAG, PLACEHOLDER } from './password-values.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -37,6 +38,27 @@ export function* findLoginLabelPasswords(text: string): Generator<PiiSpan> {
     const start = m.index + m[0].length - raw.length;
     const lineEnd = text.indexOf('\n', start);
     if (cues.some((c) => c.index > start && (lineEnd === -1 || c.index < lineEnd))) continue;
+    yield { start, end: start + value.length };
+  }
+}
+
+/** A user's line ("user jdoe", "Username: m.silva", "login ops-admin"), then a line that holds one token alone. */
+const USER_LINE_THEN_TOKEN =
+  /(?:^|\n)[ \t]*(?:user(?:name)?|login|usr|benutzer(?:name)?|utilisateur|usuario|usu[aá]rio|gebruiker)[ \t]*[:=]?[ \t]+[\w.@-]{2,40}[ \t]*\r?\n[ \t]*([^\s"'`]{6,64})[ \t]*(?=\r?\n|$)/giu;
+
+/**
+ * A note of a login written as lines ("NAS\nuser jdoe\nSaddle6453!", a sticky note): the token alone
+ * under the user's line is the password when it has a password's shape and is no address, host, date
+ * or number of something else.
+ */
+export function* findValueUnderUserLine(text: string): Generator<PiiSpan> {
+  if (!text.includes('\n')) return;
+  for (const m of text.matchAll(USER_LINE_THEN_TOKEN)) {
+    const value = m[1] ?? '';
+    // (No address, host, path or date: "user jdoe\nhost.example.org", "user jdoe\n2024-05-01".)
+    if (/[@\/\\:]|^[\w-]+(?:\.[\w-]+)+$|^\d[\d.\/-]*$/.test(value) || PLACEHOLDER.test(value) || FINDING_TAG.test(value)) continue;
+    if (!isStrongPasswordValue(value)) continue;
+    const start = m.index + m[0].length - value.length - (m[0].length - m[0].trimEnd().length);
     yield { start, end: start + value.length };
   }
 }

@@ -7,7 +7,7 @@ import { findOtherScriptPasswords } from './password-scripts.ts';
 import { findFormFieldPasswords, findNewKeyValues } from './password-form-fields.ts';
 import { findMemoPasswords } from './password-memos.ts';
 import { findFollowUpPasswords } from './password-follow-ups.ts';
-import { findLoginLabelPasswords } from './password-login-labels.ts';
+import { findLoginLabelPasswords, findValueUnderUserLine } from './password-login-labels.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
 import { isNetworkName } from './password-network-names.ts';
@@ -291,6 +291,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findExclaimedPhrases(text);
   yield* findFollowUpPasswords(text);
   yield* findLoginLabelPasswords(text);
+  yield* findValueUnderUserLine(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
