@@ -144,3 +144,16 @@ describe('a login written as lines', () => {
     expectNoSecret(['user jdoe\nhost db01', 'User: jdoe\n192.168.1.10', 'Username: jdoe\nThanks', 'user jdoe\nWindows10', 'user jdoe\ndb01.corp.lan', 'login ops\n2024-05-01']);
   });
 });
+
+describe('a passphrase above a line that points up at its cue', () => {
+  it('takes the words of the line above', () => {
+    expectSecrets([
+      ['hammock iris yogurt 49\n^ VPN password', 'hammock iris yogurt 49'],
+      ['kayak radish chimney dolphin\n↑ the wifi pw', 'kayak radish chimney dolphin'],
+    ]);
+  });
+
+  it('keeps prose above it', () => {
+    expectNoSecret(['I will send it later today\n^ about the password', 'see the vault please\n^ pw']);
+  });
+});

@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword, isMarkedValue, isShellVariable } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword, isMarkedValue, isPassphraseRun, isShellVariable } from './password-values.ts';
 import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, pastCueWord, wordAndDigits } from './password-shapes.ts';
 import { afterNonLetter, execAll, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
@@ -289,7 +289,10 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   if (IT_IS_HINT.test(text)) yield* found(IT_IS_AFTER_CUE, (v) => isStrongPasswordValue(v) || /^\d{6,16}$/.test(v));
   if (/pass[ \t]/i.test(text)) yield* found(PASS_THEN_VALUE, (v) => /\d/.test(v) && isStrongPasswordValue(v) && !/^[a-z]+(?:_[a-z\d]+)+$/.test(v));
   if (lines && POINTER_HINT.test(text)) yield* found(VALUE_UNDER_POINTER, (v) => isStrongPasswordValue(v) || wordAndDigits(v) !== undefined);
-  if (lines && /\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) yield* found(VALUE_ABOVE_POINTER, anyValue);
+  if (lines && /\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) {
+    yield* found(VALUE_ABOVE_POINTER, anyValue);
+    yield* found(PHRASE_ABOVE_POINTER, (v) => isPassphraseRun(v.split(/[ \t]+/).filter((w) => !/^\d+$/.test(w))));
+  }
   if (text.includes('👈')) yield* found(VALUE_POINTED_AT, anyValue);
   if (text.includes('-u') && /(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
   if (/\bssid\b|network|wi-?fi|wlan/i.test(text)) yield* found(WIFI_KEY_LINE, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
@@ -378,6 +381,9 @@ const VALUE_UNDER_POINTER = new RegExp(
 const POINTER_HINT = /(?:below|here|👇|⬇|:)[ \t]*\r?\n/iu;
 
 /** A value on the line above a caret that points up to it: "Shadow.hammer@4945\n^ pw for the test tenant". */
+/** Three to six words alone on the line above one that points up at a password's cue ("hollow paddle wafer 26\n^ VPN password"). */
+const PHRASE_ABOVE_POINTER =
+  /(?:^|\n)[ \t]*(\p{L}{2,}(?:[ \t]+\p{L}{2,}){2,5}(?:[ \t]+\d{1,4})?)[ \t]*\r?\n[ \t]*(?:\^|↑|⬆️?|☝️?)[ \t]*[^\n]{0,30}?(?<![\p{L}])(?:pass(?:word|wd|phrase)?|pw|pwd|passwort|kennwort|wachtwoord|contraseña|senha|mot de passe)(?![\p{L}])/dgiu;
 const VALUE_ABOVE_POINTER = new RegExp(
   '(?:^|\\n)[ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*\\r?\\n[ \\t]*(?:\\^|↑|⬆️?|☝️?)[ \\t]*(?:that[\'’]?s[ \\t]+|is[ \\t]+)?(?:the[ \\t]+)?(?:new[ \\t]+|temp[ \\t]+)?' +
     '(?:pass(?:word|wd|phrase)?|pw|pwd|passwort|kennwort|wachtwoord|contraseña|senha|mot de passe)(?![\\p{L}])',
