@@ -1,7 +1,7 @@
 // Passwords in combinations of layout, cue and value shape (twenty-first pass, bench/pii-password-matrix.ts):
 // each rule of the pass pinned by cases that fail without it, and the lines with no secret it must keep.
-import { describe, it } from 'vitest';
-import { expectNoSecret, expectSecrets } from './fixtures/pii/findings.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoSecret, expectSecrets, findingsOf } from './fixtures/pii/findings.ts';
 
 describe('a cue line with the value on the next line', () => {
   it('reads "below" in the cues\' languages', () => {
@@ -155,5 +155,11 @@ describe('a passphrase above a line that points up at its cue', () => {
 
   it('keeps prose above it', () => {
     expectNoSecret(['I will send it later today\n^ about the password', 'see the vault please\n^ pw']);
+  });
+});
+
+describe('a bracket inside a random value', () => {
+  it('is no call of code: the value is still taken', () => {
+    expect(findingsOf('g,+ayz[Wb[W(bUXz — that’s the admin password', 'SECRET')).not.toEqual([]);
   });
 });

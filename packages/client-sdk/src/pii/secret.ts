@@ -251,8 +251,8 @@ const NOT_GIVEN_BEFORE = /(?:(?<![\p{L}])(?:like|such[ \t]+as|e\.g\.?|for[ \t]+e
 const MEMBER_READ = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.(?:password|passwd|pass|pwd|pw|secret|token|key|credentials?|creds|value|val)$/i;
 /** A client's user flag right before ("-u ", "--user=", "-U "). */
 const USER_FLAG_BEFORE = /(?:^|[ \t])(?:-u|-U|-l|--user(?:name)?)(?:[ \t]+|=)$/;
-/** A call's parenthesis still open on the line, no quote after it ("bcrypt(pw, "). */
-const OPEN_CALL_BEFORE = /[A-Za-z_$][\w$]*\([^()"'`“”‘’\n]*$/;
+/** A call's parenthesis still open on the line, no quote after it ("bcrypt(pw, "); its name starts a word ("W(" inside "g,+ayz[W(bUXz" is a password's). */
+const OPEN_CALL_BEFORE = /(?:^|[\s=,(])[A-Za-z_$][\w$.]+\([^()"'`“”‘’\n]*$/;
 
 /**
  * A span that stands for a value or names one, whatever rule took it: a shell's command substitution
