@@ -2,7 +2,7 @@ import { lowerOf, stemPositions } from './anchor-windows.ts';
 import { isForeignFunctionWord } from './foreign-lines.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
 import { isUnlistedWordValue } from './password-word-values.ts';
-import { PASSWORD_COMPOUND } from './password-cues.ts';
+import { PASSWORD_COMPOUND, isPasswordTypo } from './password-cues.ts';
 import { OWNER_THEN_LINK } from './password-in-prose.ts';
 import { CUE_LINK, FINDING_TAG, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCodeValue, isKeyboardWalk, isPassphraseRun, isShellVariable } from './password-values.ts';
 import type { PiiSpan } from './types.ts';
@@ -17,10 +17,12 @@ import type { PiiSpan } from './types.ts';
 // ---------------------------------------------------------------------------------------------
 
 /** Where a cue may start (lower case); `key` and `clave` are weak cues (see {@link WEAK_CUE}). */
-const STEMS = ['pass', 'pw', 'kennwort', 'mdp', 'contraseña', 'clave', 'senha', 'wachtwoord', 'hasło', 'haslo', 'lösenord', 'şifre', 'sifre', 'schlüssel', 'key', 'requirepass', 'masterauth'];
+const STEMS = ['pas', 'pss', 'pw', 'kennwort', 'mdp', 'contraseña', 'clave', 'senha', 'wachtwoord', 'hasło', 'haslo', 'lösenord', 'şifre', 'sifre', 'schlüssel', 'key', 'requirepass', 'masterauth'];
 /** The cue at a stem's position (read on the lower-cased text). */
 const CUE_AT =
-  /(?:passwor[dt]|passwd|passcode|passphrase|pass(?:e|wort)?|kennwort|pwd|pw|mdp|contraseña|clave|senha|wachtwoord|has[łl]o|lösenord(?:et)?|[şs]ifre(?:n|niz)?|schlüssel|key)s?(?![a-zà-ÿ0-9ąćęłńóśźżğışç])/y;
+  /(?:passwor[dt]|passwd|passcode|passphrase|pass(?:e|wort)?|kennwort|pwd|pw|ps{1,2}w(?:o?r)?d|mdp|contraseña|clave|senha|wachtwoord|has[łl]o|lösenord(?:et)?|[şs]ifre(?:n|niz)?|schlüssel|key)s?(?![a-zà-ÿ0-9ąćęłńóśźżğışç])/y;
+/** A misspelt "password" at a stem ("passwrod", "pasword", "psswd"), kept when {@link isPasswordTypo} says so. */
+const TYPO_AT = /pa?s{1,2}[a-z]{2,6}(?![a-zà-ÿ0-9ąćęłńóśźżğışç])/y;
 /** Cues that name too much else to give a value without a colon, "=" or what the key is for ("pass the salt", "key 2"). */
 const WEAK_CUE = /^(?:pass|passe|key|keys|clave|mdp)$/;
 /** A key named as a network's or a password's ("wifi key", "WLAN-Schlüssel", "network key"): a strong cue. */
@@ -57,7 +59,7 @@ const HIDDEN = /^(?:\[?(?:redacted|removed|hidden|masked|omitted|censored)\]?|[*
  * The value at `at` of `text`, on its line: in quotes to the closing quote, or one token with the
  * sentence's punctuation after it trimmed ("X.", "X,", an unbalanced ")"). Undefined when none.
  */
-function valueAt(text: string, at: number): { start: number; end: number; quoted: boolean; label: boolean } | undefined {
+export function valueAt(text: string, at: number): { start: number; end: number; quoted: boolean; label: boolean } | undefined {
   const open = text[at] ?? '';
   const close = CLOSING[open];
   if (close !== undefined) {
@@ -88,7 +90,7 @@ function count(s: string, ch: string): number {
 }
 
 /** Whether `value` (one token, outside quotes) is a password whatever it looks like, once a cue gives it. */
-function isAnyShapeValue(value: string, linked: boolean): boolean {
+export function isAnyShapeValue(value: string, linked: boolean): boolean {
   if (value.length < MIN_VALUE_LENGTH || value.length > MAX_VALUE_LENGTH) return false;
   // (A name in code that names nothing code keeps: "self.mustang21", "getRocket()", "$lemon_58".)
   if (isCodeShapedPassword(value)) return true;
@@ -158,7 +160,9 @@ export function* findAnyShapePasswords(text: string): Generator<PiiSpan> {
   if (!STEMS.some((s) => lower.includes(s))) return;
   for (const p of stemPositions(text, STEMS, true)) {
     CUE_AT.lastIndex = p;
-    const cue = CUE_AT.exec(lower);
+    TYPO_AT.lastIndex = p;
+    const typo = TYPO_AT.exec(lower);
+    const cue = CUE_AT.exec(lower) ?? (typo !== null && isPasswordTypo(typo[0]) ? typo : null);
     if (cue === null) continue;
     // (A word glued before the cue by a letter is another word: "bypass", "compass"; an underscore names a setting: "POSTGRES_PASSWORD".)
     const cueEnd = p + cue[0].length;

@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword, isMarkedValue, isShellVariable } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword, isMarkedValue, isPassphraseRun, isShellVariable } from './password-values.ts';
 import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, pastCueWord, wordAndDigits } from './password-shapes.ts';
 import { afterNonLetter, execAll, regexSpans } from './text.ts';
 import type { PiiSpan } from './types.ts';
@@ -155,7 +155,8 @@ function isCellValue(value: string): boolean {
 
 /** Three to six words of letters in a password column, none of them prose ("squirrel bamboo saddle paddle"; not "see the vault"). */
 function isCellPassphrase(value: string): boolean {
-  const words = value.split(' ');
+  // (A number may close it: "ladder quiver paddle 50".)
+  const words = value.replace(/ \d{1,4}$/, '').split(' ');
   return words.length >= 3 && words.length <= 6 && words.every((w) => /^\p{L}{3,}$/u.test(w) && isChosenWord(w));
 }
 
@@ -173,7 +174,12 @@ export function* findPasswordColumns(text: string): Generator<PiiSpan> {
     // With pipes around the row ("| host | pw |") or only between its cells ("SSID | Key").
     const outer = /^[ \t]*\|.*\|[ \t]*\r?$/.test(line);
     const cells = outer ? line.trim().slice(1, -1).split('|') : / \| /.test(line) ? line.replace(/\r$/, '').split('|') : undefined;
-    if (cells === undefined) column = -1;
+    // A key / value table's row ("| Password | X |" under "| Key | Value |"): the value is the second cell.
+    const pair = cells?.length === 2 && PASSWORD_COLUMN.test((cells[0] ?? '').trim()) ? (cells[1] ?? '').trim() : '';
+    if (cells !== undefined && pair !== '' && isCellValue(pair)) {
+      const start = offset + (outer ? line.indexOf('|') + 1 : 0) + (cells[0] ?? '').length + 1 + (cells[1] ?? '').indexOf(pair);
+      yield { start, end: start + pair.length };
+    } else if (cells === undefined) column = -1;
     else if (cells.every((c) => /^[ \t]*:?-{3,}:?[ \t]*$/.test(c))) {
       // The separator row under the header.
     } else if (column === -1) {
@@ -283,7 +289,10 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
   if (IT_IS_HINT.test(text)) yield* found(IT_IS_AFTER_CUE, (v) => isStrongPasswordValue(v) || /^\d{6,16}$/.test(v));
   if (/pass[ \t]/i.test(text)) yield* found(PASS_THEN_VALUE, (v) => /\d/.test(v) && isStrongPasswordValue(v) && !/^[a-z]+(?:_[a-z\d]+)+$/.test(v));
   if (lines && POINTER_HINT.test(text)) yield* found(VALUE_UNDER_POINTER, (v) => isStrongPasswordValue(v) || wordAndDigits(v) !== undefined);
-  if (lines && /\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) yield* found(VALUE_ABOVE_POINTER, anyValue);
+  if (lines && /\n[ \t]*(?:\^|↑|⬆|☝)/u.test(text)) {
+    yield* found(VALUE_ABOVE_POINTER, anyValue);
+    yield* found(PHRASE_ABOVE_POINTER, (v) => isPassphraseRun(v.split(/[ \t]+/).filter((w) => !/^\d+$/.test(w))));
+  }
   if (text.includes('👈')) yield* found(VALUE_POINTED_AT, anyValue);
   if (text.includes('-u') && /(?<![\w-])(?:-u|--user)\b/.test(text)) yield* found(USER_COLON);
   if (/\bssid\b|network|wi-?fi|wlan/i.test(text)) yield* found(WIFI_KEY_LINE, (v) => v.length >= 4 && !PLACEHOLDER.test(v));
@@ -372,6 +381,9 @@ const VALUE_UNDER_POINTER = new RegExp(
 const POINTER_HINT = /(?:below|here|👇|⬇|:)[ \t]*\r?\n/iu;
 
 /** A value on the line above a caret that points up to it: "Shadow.hammer@4945\n^ pw for the test tenant". */
+/** Three to six words alone on the line above one that points up at a password's cue ("hollow paddle wafer 26\n^ VPN password"). */
+const PHRASE_ABOVE_POINTER =
+  /(?:^|\n)[ \t]*(\p{L}{2,}(?:[ \t]+\p{L}{2,}){2,5}(?:[ \t]+\d{1,4})?)[ \t]*\r?\n[ \t]*(?:\^|↑|⬆️?|☝️?)[ \t]*[^\n]{0,30}?(?<![\p{L}])(?:pass(?:word|wd|phrase)?|pw|pwd|passwort|kennwort|wachtwoord|contraseña|senha|mot de passe)(?![\p{L}])/dgiu;
 const VALUE_ABOVE_POINTER = new RegExp(
   '(?:^|\\n)[ \\t]*["\'`“]?([^\\s"\'`”]{4,128}?)["\'`”]?[ \\t]*\\r?\\n[ \\t]*(?:\\^|↑|⬆️?|☝️?)[ \\t]*(?:that[\'’]?s[ \\t]+|is[ \\t]+)?(?:the[ \\t]+)?(?:new[ \\t]+|temp[ \\t]+)?' +
     '(?:pass(?:word|wd|phrase)?|pw|pwd|passwort|kennwort|wachtwoord|contraseña|senha|mot de passe)(?![\\p{L}])',

@@ -86,13 +86,20 @@ const LOGIN_CUE = /^(?:credentials?|creds|zugangsdaten)$/i;
  * X": cues only for a value of a password's shape ("the wifi is down again" is about the network).
  */
 const SHAPE_ONLY_CUE = /^(?:wi-?fi|key)$/i;
+/** "Below" in the cues' languages: "Nowe hasło poniżej", "Passwort unten", "mot de passe ci-dessous". */
+const BELOW_WORDS = 'unten|darunter|anbei|ci-dessous|dessous|abajo|debajo|abaixo|hieronder|sotto|nedan|nedenfor|herunder|poniżej|aşağıda|ниже|níže';
+/** "For" in the cues' languages, then what the password is for, ending the line ("Wachtwoord voor de NAS"). */
+const FOR_WORDS = 'for|für|pour|para|per|voor|do|da|för|til|dla|için|для|от|pro';
 /**
  * Where a cue ends its line and the value is on the next: "password:", "new pw below", "PASSWORD"; or a
  * few words after the cue end the line with a colon, "is:" or a hand pointing down ("the pw for the CRM
- * is:", "Lösenord till VPN:en:", "PW below 👇").
+ * is:", "Lösenord till VPN:en:", "PW below 👇"); a heading's rule after it ("=== ADMIN PASSWORD ==="); or
+ * what it is for, up to three words and nothing else ("Wachtwoord voor Jenkins", "Senha do router").
  */
-export const CUE_ENDS_LINE =
-  /^(?:(?:[ \t]+(?:is|was|will be))?(?:[ \t]+(?:below|here|follows))?[ \t]*[:=\-–—]?|[ \t]+[^\n]{0,50}?(?:[:：]|[ \t](?:is|below|here)[ \t]*[:：]?|[ \t]*[👇⬇↓]+))[ \t]*\r?$/iu;
+export const CUE_ENDS_LINE = new RegExp(
+  String.raw`^(?:(?:[ \t]+(?:is|was|will be))?(?:[ \t]+(?:below|here|follows|BELOW))?[ \t]*(?:[:=\-–—]|[=*#~_\-–—]{2,})?|[ \t]+[^\n]{0,50}?(?:[:：]|[ \t](?:is|below|here|BELOW)[ \t]*[:：]?|[ \t]*[👇⬇↓]+)|[ \t]+FOR[ \t]+[^\s.,;:!?()]{1,30}(?:[ \t][^\s.,;:!?()]{1,30}){0,2})[ \t]*\r?$`.replaceAll('BELOW', BELOW_WORDS).replace('FOR', `(?:${FOR_WORDS})`),
+  'iu',
+);
 /** A value with no link after the cue, ending its clause: "pw 339275", "Netflix pw Marble 🙂", "temp pw Noodle, …". */
 const UNLINKED_VALUE = /^[ \t]+(\p{L}{4,32}|\d{4,16})(?=[ \t]*(?:[.,;!?)]|\r?\n|$|[ \t]+[^\s\p{L}\p{N}]))/u;
 /** "new", "temp" and their kind right before a cue, with up to two words between ("new admin password"). */

@@ -6,6 +6,8 @@ import { findPassphrases } from './password-passphrases.ts';
 import { findOtherScriptPasswords } from './password-scripts.ts';
 import { findFormFieldPasswords, findNewKeyValues } from './password-form-fields.ts';
 import { findMemoPasswords } from './password-memos.ts';
+import { findFollowUpPasswords } from './password-follow-ups.ts';
+import { findLoginLabelPasswords, findValueUnderUserLine } from './password-login-labels.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
 import { isNetworkName } from './password-network-names.ts';
@@ -123,6 +125,9 @@ const AWS_HINT = /aws|secret/i;
 /** A token shorter than this is taken for prose. */
 const MIN_TOKEN_LENGTH = 12;
 
+/** A constant's name that ends in SECRET or PASSPHRASE ("API_SECRET", "CLIENT_SECRET"): configuration, never prose. */
+const isSecretConstant = (name: string): boolean => /^[A-Z][A-Z0-9_]*_(?:SECRET|PASSPHRASE)S?$/.test(name);
+
 function looksLikeSecretValue(name: string, value: string, assigned = false): boolean {
   if (PLACEHOLDER.test(value) || isCodeValue(value)) return false;
   // (A wifi's pre-shared key, "psk=…" in wpa_supplicant.conf or hostapd.conf, is a password.)
@@ -136,6 +141,8 @@ function looksLikeSecretValue(name: string, value: string, assigned = false): bo
     const dotted = /[\p{L}\d][_.][\p{L}\d]/u.test(name);
     return value.length >= (constant || assigned || dotted ? 4 : MIN_PASSWORD_LENGTH) && (!/^[a-z]+$/.test(value) || constant || assigned || (dotted && isChosenWord(value)) || isCommonPassword(value));
   }
+  // A constant named a secret holds one, whatever it looks like ("export JWT_SECRET='façade'"), but not a flag or a switch.
+  if (isSecretConstant(name)) return value.length >= 4 && !/^(?:true|false|null|none|nil|undefined|yes|no|on|off|enabled?|disabled?)$/i.test(value);
   if (value.length < MIN_TOKEN_LENGTH || /^\d+$/.test(value)) return false;
   // Letters with digits, or mixed case: not a word or a number.
   return (/\d/.test(value) && /[A-Za-z]/.test(value)) || (/[A-Z]/.test(value) && /[a-z]/.test(value));
@@ -240,6 +247,13 @@ const HIDDEN = /^(?:\[?(?:redacted|removed|hidden|masked|omitted|censored)\]?|\*
 /** What makes the next word an example or a name, not a password given: "a password like Summer2024", "wifi is called Studio_2G", a fingerprint. */
 const NOT_GIVEN_BEFORE = /(?:(?<![\p{L}])(?:like|such[ \t]+as|e\.g\.?|for[ \t]+example|for[ \t]+instance|called|named|s['’]appelle|heißt|heisst|se[ \t]+llama|si[ \t]+chiama|heet|chama-se|heter)[ \t]+["'`“]?|(?<![\p{L}])(?:ssid|(?:\p{L}+-|(?:network|wifi|wi-fi|wlan)[ \t]+)?name|network|netzwerk|réseau|red|rete|netwerk|nätverk)[ \t]*[:=][ \t]*["'`“]?|fingerprint[^\n]{0,24}|(?:sha(?:1|256|512)|md5):)$/iu;
 
+/** A member read in code that names what it holds: "req.body.pass", "form.password", "cfg.db.secret". */
+const MEMBER_READ = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.(?:password|passwd|pass|pwd|pw|secret|token|key|credentials?|creds|value|val)$/i;
+/** A client's user flag right before ("-u ", "--user=", "-U "). */
+const USER_FLAG_BEFORE = /(?:^|[ \t])(?:-u|-U|-l|--user(?:name)?)(?:[ \t]+|=)$/;
+/** A call's parenthesis still open on the line, no quote after it ("bcrypt(pw, "); its name starts a word ("W(" inside "g,+ayz[W(bUXz" is a password's). */
+const OPEN_CALL_BEFORE = /(?:^|[\s=,(])[A-Za-z_$][\w$.]+\([^()"'`“”‘’\n]*$/;
+
 /**
  * A span that stands for a value or names one, whatever rule took it: a shell's command substitution
  * ("$(vault kv get …)"), Python's interpolation ("%(SMTP_PASS)s"), a function's call
@@ -251,11 +265,15 @@ function standsForValue(text: string, s: PiiSpan): boolean {
   // (A call is a name in lower case, dotted or with an argument's quote or name after it: "psycopg2.connect(host=…", not "G0(Eaa85k9Z".)
   // (Not a getter of a chosen word, "getRocket()": {@link isCodeShapedPassword}.)
   if (HIDDEN.test(value) || (/^\$\(|%\([A-Za-z_]\w*\)s|^(?:[a-z_]\w*\.)+[a-z_]\w*\(|^[a-z_]\w{2,}\((?:["')]|\w+=)/.test(value) && !isCodeShapedPassword(value)) || (/^[A-Za-z_][\w.]*$/.test(value) && text[s.end] === '(')) return true;
+  // (A member read in code whose last name is what it holds: "req.body.pass", "user.credentials.token".)
+  if (MEMBER_READ.test(value)) return true;
   const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
   const head = text.slice(Math.max(lineStart, s.start - 60), s.start);
   // (Inside a command substitution still open on its line: "$(vault kv get -field=pw secret/db)".)
   const open = head.lastIndexOf('$(');
-  return (open !== -1 && !head.slice(open).includes(')')) || NOT_GIVEN_BEFORE.test(head);
+  // (The argument of a client's user flag is the user: "mysql -u backup01 -h db # prompts for the password".)
+  // (Nor an argument of a call still open, unquoted: "bcrypt(pw, rounds=13)".)
+  return (open !== -1 && !head.slice(open).includes(')')) || NOT_GIVEN_BEFORE.test(head) || USER_FLAG_BEFORE.test(head) || OPEN_CALL_BEFORE.test(head);
 }
 
 function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
@@ -271,6 +289,9 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findNearbySecrets(text);
   yield* findUserPairs(text);
   yield* findExclaimedPhrases(text);
+  yield* findFollowUpPasswords(text);
+  yield* findLoginLabelPasswords(text);
+  yield* findValueUnderUserLine(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
@@ -293,7 +314,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
       // Words of prose in quotes are no value ('password: "same as before"').
       // A template's expression stands for the value ('"{{ secrets.DB_PASS }}"', '"${DB_PASSWORD}"').
       const template = TEMPLATE_EXPRESSION.test(quoted.trimStart());
-      const secret = template ? false : words.length === 1 ? looksLikeSecretValue(name, quoted.trim()) : !words.every((w) => !isChosenWord(w)) && (/passphrase/i.test(name) || /pass|pwd|^pw$|psk$/i.test(name));
+      const secret = template ? false : words.length === 1 ? looksLikeSecretValue(name, quoted.trim()) : !words.every((w) => !isChosenWord(w)) && (/passphrase/i.test(name) || /pass|pwd|^pw$|psk$/i.test(name) || isSecretConstant(name));
       if (secret) yield { start, end: start + quoted.length };
       continue;
     }
