@@ -33,6 +33,7 @@ import { withNameParticles } from './name-particle-bridges.ts';
 import { withCapitalSurnameBefore, withFieldSurnames, withPluralSurnames } from './name-surnames-after.ts';
 import { withoutMarkupNames } from './name-markup.ts';
 import { withoutProductReleases } from './name-products.ts';
+import { withoutFormLabels } from './name-form-labels.ts';
 
 // A capitalised word, not glued to letters, digits, '@', '#', '/', '.', or an apostrophe that
 // makes it a contraction ("Don't", "Will've"; a possessive "Grace's" is fine).
@@ -574,5 +575,5 @@ export function nameGuessesOf(text: string): readonly PiiSpan[] {
   return memoized('name-guesses', text, findNameGuesses).spans;
 }
 
-// (No name is taken in a page's markup, nor a product before its release's number: see name-markup.ts, name-products.ts.)
-export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: (text) => withoutProductReleases(text, withoutMarkupNames(text, personSpansOf(text))).map((s) => ({ ...s })) };
+// (No name is taken in a page's markup, nor a product before its release's number, nor a form's label: see name-markup.ts, name-products.ts, name-form-labels.ts.)
+export const personScrubber: Scrubber = { type: 'PERSON', priority: 80, find: (text) => withoutFormLabels(text, withoutProductReleases(text, withoutMarkupNames(text, personSpansOf(text)))).map((s) => ({ ...s })) };
