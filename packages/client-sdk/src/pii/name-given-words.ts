@@ -10,7 +10,7 @@ import {
   TWO_OBJECT_VERBS,
 } from './name-extension.ts';
 import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { BUILD_GIVEN_SET, FIRST_NAME_SET, PLACE_NOUNS, foldName } from './name-lexicon.ts';
+import { PLACE_NOUNS, foldName, isListedGivenAnyCase } from './name-lexicon.ts';
 import {
   AFTER_OBJECT,
   AFTER_SURNAME,
@@ -51,7 +51,7 @@ import type { PiiSpan } from './types.ts';
  */
 function unlistedName(name: string, regime: Regime): boolean {
   const words = name.split(' ');
-  if (regime === 'title' && isGivenName(words[0] ?? '')) return false;
+  if (regime === 'title' && isListedGivenAnyCase(words[0] ?? '')) return false;
   if (words.every(nameLikeWord)) return true;
   // A surname no list holds after given names that are rarer English words ("SODA ADEBAYO", "ALP
   // KAMOLIDDINYEVA"; not "kernel rpms").
@@ -78,10 +78,6 @@ function listedWord(w: string): boolean {
   return ENGLISH_TIER.has(lower) || JARGON_WORDS.has(lower) || PRODUCT_WORDS.has(foldName(w)) || PLACE_WORDS.has(foldName(w));
 }
 
-function isGivenName(word: string): boolean {
-  const lower = word.toLowerCase();
-  return FIRST_NAME_SET.has(lower.charAt(0).toUpperCase() + lower.slice(1)) || BUILD_GIVEN_SET.has(foldName(word));
-}
 
 /** Function words that some slot below takes as a name's ("did to nhi …", "with per …", "said", "alone"). */
 const SLOT_FUNCTION_WORDS = new Set('to per said alone'.split(' '));

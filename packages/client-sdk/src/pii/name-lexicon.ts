@@ -22,6 +22,17 @@ export function foldName(token: string): string {
 /** Given names of the build half of the origin-grouped names, folded (see names-build-data.ts). */
 export const BUILD_GIVEN_SET: ReadonlySet<string> = lazySet((d) => words(d.BUILD_GIVEN_NAMES));
 
+/** Whether a word, as written, is a given name the lists hold: the stdlib list's (title case) or the build half's (folded). */
+export function isListedGiven(word: string): boolean {
+  return FIRST_NAME_SET.has(word) || BUILD_GIVEN_SET.has(foldName(word));
+}
+
+/** {@link isListedGiven} in any case ("MARIA", "maria"). */
+export function isListedGivenAnyCase(word: string): boolean {
+  const lower = word.toLowerCase();
+  return FIRST_NAME_SET.has(lower.charAt(0).toUpperCase() + lower.slice(1)) || BUILD_GIVEN_SET.has(foldName(word));
+}
+
 /** Surnames of the build half of the origin-grouped names, folded. */
 export const BUILD_SURNAME_SET: ReadonlySet<string> = lazySet((d) => words(d.BUILD_SURNAMES));
 

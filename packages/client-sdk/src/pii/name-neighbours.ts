@@ -8,7 +8,7 @@ import {
   SUBORDINATORS,
   TWO_OBJECT_VERBS,
 } from './name-extension.ts';
-import { BUILD_GIVEN_SET, BUILD_SURNAME_SET, FIRST_NAME_SET, WORD_SURNAMES, foldName } from './name-lexicon.ts';
+import { BUILD_SURNAME_SET, WORD_SURNAMES, foldName, isListedGivenAnyCase } from './name-lexicon.ts';
 import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { AFTER_OBJECT, AFTER_SURNAME, BEFORE_PERSON, CALENDAR_WORD, FINITE_VERB, PRAISE, SUBJECT_PRONOUNS, WORD_AFTER, consonantSound, finiteVerb, inRegime, neverBeside, regimeOf, spelledOut, wordBefore } from './name-words.ts';
 import type { Regime } from './name-words.ts';
@@ -29,10 +29,6 @@ const LINKS = new Set(['and', 'or', 'nor', '&', 'vs', 'with', 'to', 'from', 'for
 /** How many words each side a name may grow by. */
 const MAX_GROWTH = 2;
 
-function isGiven(word: string): boolean {
-  const lower = word.toLowerCase();
-  return FIRST_NAME_SET.has(lower.charAt(0).toUpperCase() + lower.slice(1)) || BUILD_GIVEN_SET.has(foldName(word));
-}
 
 function isSurname(word: string): boolean {
   const lower = word.toLowerCase();
@@ -216,7 +212,7 @@ function capitalisedMidSentence(text: string, at: number, w: string, regime: Reg
 const SPOKEN_WORD = /^(?=[a-z]{3,6}$)(?:[aeiou]?(?:[b-df-hj-np-tv-z][aeiou])+[b-df-hj-np-tv-z]?)$/;
 
 function givenBeforeLoneSurname(text: string, at: number, w: string, name: string): boolean {
-  if (/\s/.test(name) || isGiven(name)) return false;
+  if (/\s/.test(name) || isListedGivenAnyCase(name)) return false;
   const lower = w.toLowerCase();
   // (Or a jargon word that no English list holds and that is spoken as a word, not spelled out:
   // "EGA SINAGA", "chị ega syahreza"; not "sso", "npm".)
@@ -352,7 +348,7 @@ export function growToNameNeighbours(text: string, spans: readonly PiiSpan[]): P
         s.start = at;
         continue;
       }
-      if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isGiven(w) || givenSlot(text, at, w) || unknownWord(lower) || (syllabic && syllableBesideName(lower, 'left')) || capitalisedMidSentence(text, at, w, regime) || givenBeforeLoneSurname(text, at, w, text.slice(s.start, s.end)))) break;
+      if (sandwiched ? LINKS.has(lower) : neverBeside(lower) || NEVER_JOINS_AFTER.has(lower) || !(isListedGivenAnyCase(w) || givenSlot(text, at, w) || unknownWord(lower) || (syllabic && syllableBesideName(lower, 'left')) || capitalisedMidSentence(text, at, w, regime) || givenBeforeLoneSurname(text, at, w, text.slice(s.start, s.end)))) break;
       s.start = at;
     }
     // (Grown here, the name may now stand where given names are read: "IF SODA [SHADE ADELUSI] SAW".)

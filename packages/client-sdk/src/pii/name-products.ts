@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import { isListedGiven } from './name-lexicon.ts';
 import { VERSION_CONTEXT } from './street-look-alikes.ts';
 import type { PiiSpan } from './types.ts';
 
@@ -39,7 +39,7 @@ export function withoutProductReleases(text: string, spans: readonly PiiSpan[]):
     const release = RELEASE_AFTER.exec(text.slice(s.end, s.end + 24));
     if (release === null) return true;
     const words = text.slice(s.start, s.end).split(/[ \t]+/);
-    if (words.some((w) => FIRST_NAME_SET.has(w) || BUILD_GIVEN_SET.has(foldName(w)))) return true;
+    if (words.some(isListedGiven)) return true;
     const before = text.slice(Math.max(0, s.start - 60), s.start);
     // (Words after a login's slash are a passphrase's, whatever the rules that read secrets make of them: "ops / Meadow Horse Drizzle Igloo 88".)
     if (LOGIN_SLASH_BEFORE.test(before)) return true;

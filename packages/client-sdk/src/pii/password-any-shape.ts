@@ -23,6 +23,11 @@ const CUE_AT =
   /(?:passwor[dt]|passwd|passcode|passphrase|pass(?:e|wort)?|kennwort|pwd|pw|ps{1,2}w(?:o?r)?d|mdp|contraseña|clave|senha|wachtwoord|has[łl]o|lösenord(?:et)?|[şs]ifre(?:n|niz)?|schlüssel|key)s?(?![a-zà-ÿ0-9ąćęłńóśźżğışç])/y;
 /** A misspelt "password" at a stem ("passwrod", "pasword", "psswd"), kept when {@link isPasswordTypo} says so. */
 const TYPO_AT = /pa?s{1,2}[a-z]{2,6}(?![a-zà-ÿ0-9ąćęłńóśźżğışç])/y;
+/** The misspelt cue at {@link TYPO_AT}'s position, when it is one. */
+function typoAt(lower: string): RegExpExecArray | null {
+  const typo = TYPO_AT.exec(lower);
+  return typo !== null && isPasswordTypo(typo[0]) ? typo : null;
+}
 /** Cues that name too much else to give a value without a colon, "=" or what the key is for ("pass the salt", "key 2"). */
 const WEAK_CUE = /^(?:pass|passe|key|keys|clave|mdp)$/;
 /** A key named as a network's or a password's ("wifi key", "WLAN-Schlüssel", "network key"): a strong cue. */
@@ -161,8 +166,7 @@ export function* findAnyShapePasswords(text: string): Generator<PiiSpan> {
   for (const p of stemPositions(text, STEMS, true)) {
     CUE_AT.lastIndex = p;
     TYPO_AT.lastIndex = p;
-    const typo = TYPO_AT.exec(lower);
-    const cue = CUE_AT.exec(lower) ?? (typo !== null && isPasswordTypo(typo[0]) ? typo : null);
+    const cue = CUE_AT.exec(lower) ?? typoAt(lower);
     if (cue === null) continue;
     // (A word glued before the cue by a letter is another word: "bypass", "compass"; an underscore names a setting: "POSTGRES_PASSWORD".)
     const cueEnd = p + cue[0].length;

@@ -29,7 +29,7 @@ function isNoUserName(value: string): boolean {
 
 export function* findLoginLabelPasswords(text: string): Generator<PiiSpan> {
   if (!/log[ -]?in/i.test(text)) return;
-  const cues = passwordCues(text);
+  let cues: ReturnType<typeof passwordCues> | undefined;
   for (const m of text.matchAll(LOGIN_LABEL)) {
     const raw = m[1] ?? '';
     // (The sentence's punctuation after the value is not part of it: "Fenerbahce1907.")
@@ -37,6 +37,7 @@ export function* findLoginLabelPasswords(text: string): Generator<PiiSpan> {
     if (value.length < 6 || !isNoUserName(value)) continue;
     const start = m.index + m[0].length - raw.length;
     const lineEnd = text.indexOf('\n', start);
+    cues ??= passwordCues(text);
     if (cues.some((c) => c.index > start && (lineEnd === -1 || c.index < lineEnd))) continue;
     yield { start, end: start + value.length };
   }

@@ -2,7 +2,7 @@ import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import type { PiiSpan, Scrubber } from './types.ts';
 import { afterNonLetter, execAll, letterBefore } from './text.ts';
 import { findStreetsByWords, isSentenceWord, isUnitWord, withUnit } from './street-words.ts';
-import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import { isListedGiven } from './name-lexicon.ts';
 import { nameGuessesOf } from './person.ts';
 import { passwordCueSpans } from './password-cues.ts';
 import { isContextSecret } from './secret.ts';
@@ -293,10 +293,11 @@ function withBuildingAfter(text: string, s: PiiSpan): PiiSpan {
 }
 
 /** A house number, with its unit, or "s/n", right after a name guess ("Lilleringen 67", "Edificio Leticia s/n."). */
-// (Not a release's number: "Netscape 4.x", "Mandrake 8.2".)
-const NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+(?:${NUMBER}${UNITS}|s\\/n\\.?)(?![\\d:.,]\\d|\\.[xX*](?![\\p{L}\\d]))`, 'u');
+/** Where a house number after a name guess ends: no more digits, and no release's number ("Netscape 4.x", "Mandrake 8.2"). */
+const GUESS_NUMBER_END = '(?![\\d:.,]\\d|\\.[xX*](?![\\p{L}\\d]))';
+const NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+(?:${NUMBER}${UNITS}|s\\/n\\.?)${GUESS_NUMBER_END}`, 'u');
 /** The same without its units: where a place does not end after them ("mælkevejen 97b, 5. th 9258"), it may after the number. */
-const BARE_NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+${NUMBER}(?![\\d:.,]\\d|\\.[xX*](?![\\p{L}\\d]))`, 'u');
+const BARE_NUMBER_AFTER_GUESS = new RegExp(`^,?[ \\t]+${NUMBER}${GUESS_NUMBER_END}`, 'u');
 /** {@link NUMBER_FIRST} where a house number stands. */
 const NUMBER_FIRST_AT = new RegExp(NUMBER_FIRST.source, 'iuy');
 /** A short word or street type right before such a line: "K Železnej studienke 57", "Plaza …", "park Wnuk 89a". */
@@ -350,7 +351,7 @@ function* findStreetsAfterNameGuesses(text: string): Generator<PiiSpan> {
     const words = text.slice(s.start, s.end).split(/\s+/);
     // "Davao City 6445", "Stellenbosch Central 7600": a town and its postcode; "120 00 Praha 2": a town after its postcode, and its district.
     if (TOWN_WORDS.has((words[words.length - 1] ?? '').toLowerCase()) || /(?:\d{3}[ \t]?\d{2}|\d{4,5})[ \t]+$/.test(text.slice(Math.max(0, s.start - 8), s.start))) continue;
-    if (words.some((w) => FIRST_NAME_SET.has(w) || BUILD_GIVEN_SET.has(foldName(w))) || !cuedWordsLookLikeStreet(words, caselessLine(s.start))) continue;
+    if (words.some(isListedGiven) || !cuedWordsLookLikeStreet(words, caselessLine(s.start))) continue;
     // "Zimmer 12", "Bldg 40", "Mailstop 4-1": a room or building inside a site, not a street.
     if (words.length === 1 && (ROOM_WORDS.has((words[0] ?? '').toLowerCase()) || isUnitWord(words[0] ?? ''))) continue;
     if (isCounter(words)) continue;

@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS } from './english-lexicon.ts';
-import { BUILD_GIVEN_SET, FIRST_NAME_SET, foldName } from './name-lexicon.ts';
+import { FIRST_NAME_SET, isListedGiven } from './name-lexicon.ts';
 import { COUNTER_WORDS, COUNT_AFTER_NUMBER, NOT_IN_CUED_LINE, PLACE_ENDS, TYPE_OR_SUFFIX, isCounter } from './street-patterns.ts';
 import { execAll, execAllNear } from './text.ts';
 import type { PiiSpan } from './types.ts';
@@ -210,7 +210,7 @@ function* findSlavicAdjectiveStreets(text: string): Generator<PiiSpan> {
     if (/^\p{Ll}/u.test(word) && !caselessAt(text, m.index) && !/[^\x00-\x7f]/.test(word) && !slashed) continue;
     if (!slashed && (YEAR.test(m[2] ?? '') || !PLACE_ENDS.test(text.slice(end, end + 24)))) continue;
     const given = /(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
-    if (given !== undefined && (FIRST_NAME_SET.has(given) || BUILD_GIVEN_SET.has(foldName(given)))) continue;
+    if (given !== undefined && isListedGiven(given)) continue;
     if (COUNT_AFTER_NUMBER.test(text.slice(end, end + 16))) continue;
     yield { start: m.index, end };
   }
