@@ -234,8 +234,12 @@ export function withRomanisedPartners(text: string, spans: readonly PiiSpan[]): 
 /** Adjectives English puts before a van ("the new van"). */
 const VAN_ADJECTIVES = new Set('new big old red hot top cheap tan black white blue green grey gray long small huge rented hired'.split(' '));
 
-/** "van" or "thi" (Văn, Thị) between two words: a Vietnamese name's middle, looked for only when the text holds one. */
-const VIETNAMESE_MIDDLE_HINT = /\b(?:v[aă]n|th[iị])\b/iu;
+/**
+ * "van" or "thi" (Văn, Thị) between two words: a Vietnamese name's middle, looked for only when the
+ * text holds one. (Without the 'u' flag: the match needs spaces around the word, which `\b` reads
+ * alike in both modes, and the pattern runs over every text five times faster.)
+ */
+const VIETNAMESE_MIDDLE_HINT = /\b(?:v[aă]n|th[iị])\b/i;
 const VIETNAMESE_MIDDLE = /(?<![\p{L}\p{M}\p{N}_@.'’-])([\p{L}\p{M}]{1,7}) (v[aă]n|th[iị]) ([\p{L}\p{M}]{1,7})(?![\p{L}\p{M}\p{N}_@'’-])/giu;
 
 /**
