@@ -388,6 +388,11 @@ const TOWN_WORDS = new Set(['city', 'town', 'central', 'district', 'dist.', 'pro
 // (And words of other languages that go on from a place: "desde Los Horneros 634 hasta …", "bis", "jusqu'à".)
 const GUESS_PLACE_ENDS = /^[ \t]+(?:around|if|is|was|near|by|before|after|in|or|then|hasta|hacia|até|bis|nach|jusqu|fino|tot)(?![\p{L}])/iu;
 
+const NUMBERED_SHAPES = [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER];
+const HAS_DIGIT = /\d/;
+/** {@link TYPE_FIRST}'s line without a number: "Calle Mayor s/n". */
+const WITHOUT_NUMBER = /s\/n/i;
+
 function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findStreetsByWords(text);
   yield* findStreetsAfterNameGuesses(text);
@@ -402,8 +407,11 @@ function* findStreetCandidates(text: string): Generator<PiiSpan> {
   yield* findGridStreets(text);
   yield* findDoorNumbers(text);
   yield* findBlocksAndLots(text);
-  const anchors = streetWordAnchors(text);
-  for (const re of [NUMBER_FIRST, NUMBER_FIRST_TYPE, TYPE_FIRST, NAME_THEN_STREET_WORD, COMPOUND, NUMBER_THE, LEADING_WORD_THEN_NUMBER]) {
+  // Every shape below has a house number, and every house number a digit (ASCII: `\d`); without one, only
+  // "sin número" (s/n) after a type word is left. Half of real mail's paragraphs have no digit.
+  const digits = HAS_DIGIT.test(text);
+  const anchors = digits ? streetWordAnchors(text) : [];
+  for (const re of digits ? NUMBERED_SHAPES : WITHOUT_NUMBER.test(text) ? [TYPE_FIRST] : []) {
     const matches =
       re === NAME_THEN_STREET_WORD || re === COMPOUND
         ? matchNearAnchors(text, re, anchors)
