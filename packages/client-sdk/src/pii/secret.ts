@@ -7,6 +7,8 @@ import { findOtherScriptPasswords } from './password-scripts.ts';
 import { findFormFieldPasswords, findNewKeyValues } from './password-form-fields.ts';
 import { findMemoPasswords } from './password-memos.ts';
 import { findFollowUpPasswords } from './password-follow-ups.ts';
+import { findNetworkLinePasswords } from './password-network-lines.ts';
+import { findTypingNotePasswords } from './password-typing-notes.ts';
 import { findLoginLabelPasswords, findValueUnderUserLine } from './password-login-labels.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
@@ -292,6 +294,8 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findFollowUpPasswords(text);
   yield* findLoginLabelPasswords(text);
   yield* findValueUnderUserLine(text);
+  yield* findNetworkLinePasswords(text);
+  yield* findTypingNotePasswords(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
