@@ -19,6 +19,8 @@ const NETWORK_FACT = /^(?:\d+(?:[.,]\d+)?[ \t]*(?:[kmg]bi?t?p?s|[kmg]b|[gm]hz|%|
 function keyOnLine(line: string): [number, number] | undefined {
   const value = line.replace(/[ \t]+$/, '');
   if (value.length === 0 || NETWORK_FACT.test(value)) return undefined;
+  // (A network's name and its key set apart, "wifi: Guest_2G / lato22", is read by the rules of a user and a password.)
+  if (/[ \t][\/|,;][ \t]|[ \t][\/|]$/.test(value)) return undefined;
   const words = value.split(/[ \t]+/);
   // (A web address is the network's sign-in page: "WiFi: https://portal.hotel.example".)
   if (words.length === 1) return isAnyShapeValue(value, true) ? [0, value.length] : undefined;

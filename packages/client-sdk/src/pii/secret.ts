@@ -9,6 +9,7 @@ import { findMemoPasswords } from './password-memos.ts';
 import { findFollowUpPasswords } from './password-follow-ups.ts';
 import { findNetworkLinePasswords } from './password-network-lines.ts';
 import { findTypingNotePasswords } from './password-typing-notes.ts';
+import { findCorrectedPasswords } from './password-corrections.ts';
 import { findLoginLabelPasswords, findValueUnderUserLine } from './password-login-labels.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
@@ -296,6 +297,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findValueUnderUserLine(text);
   yield* findNetworkLinePasswords(text);
   yield* findTypingNotePasswords(text);
+  yield* findCorrectedPasswords(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
