@@ -59,3 +59,46 @@ describe('a corrected value', () => {
     expect(secrets('sorry, wrong link, use https://example.com/reset instead')).toEqual([]);
   });
 });
+
+// A value of three to five characters where a cue gives it (password-short-values.ts).
+describe('a short value given by a cue', () => {
+  it('takes digits, a mark between characters and letters in an irregular case', () => {
+    expect(secrets('User: kchen\nPassword:\n  9!Q\n')).toEqual(['9!Q']);
+    expect(secrets('Hi,\n\nthe printer password:\n\n949\n\nThanks')).toEqual(['949']);
+    expect(secrets('**Password:** xhT')).toEqual(['xhT']);
+    expect(secrets('PASSWORD\nZoM')).toEqual(['ZoM']);
+    expect(secrets('Heslo je DNn díky')).toEqual(['DNn']);
+    expect(secrets('Пароль: T-r')).toEqual(['T-r']);
+  });
+  it('keeps stand-ins, placeholders, counts and what the cue is said of', () => {
+    expect(secrets('Password: TBD')).toEqual([]);
+    expect(secrets('Password: n/a')).toEqual([]);
+    expect(secrets('password: Yes')).toEqual([]);
+    expect(secrets('Password: iOS')).toEqual([]);
+    expect(secrets('pw: (see vault)')).toEqual([]);
+    expect(secrets('Password: [see vault]')).toEqual([]);
+    expect(secrets('passphrase: <your own four words>')).toEqual([]);
+    expect(secrets('Password: 123 characters minimum')).toEqual([]);
+    expect(secrets('Who changed the wifi password on 01.07.2025?')).toEqual([]);
+    expect(secrets("password for the staging box is 127001z — don't share")).toEqual(['127001z']);
+  });
+});
+
+// A value opening its line that points at the cue after it (password-pointed-values.ts).
+describe('a value pointed at by the cue after it', () => {
+  it('takes any shape a password takes', () => {
+    expect(secrets("use 03391479, that's the admin password")).toEqual(['03391479']);
+    expect(secrets("use солнце, that's the admin password")).toEqual(['солнце']);
+    expect(secrets("use dune, that's the admin password")).toEqual(['dune']);
+    expect(secrets('www.koala77.com <- pw for Jenkins')).toEqual(['www.koala77.com']);
+    expect(secrets("/opt/nutmeg20 — that's the wifi key")).toEqual(['/opt/nutmeg20']);
+    expect(secrets('563 is the new HR portal password')).toEqual(['563']);
+  });
+  it('keeps a common word and a cue that names another thing', () => {
+    expect(secrets('Chrome is the password manager we use')).toEqual([]);
+    expect(secrets('Below is the new password')).toEqual([]);
+    expect(secrets('Attached is the password')).toEqual([]);
+    expect(secrets("Yes, that's the password")).toEqual([]);
+    expect(secrets('https://reset.example.com is the password reset page')).toEqual([]);
+  });
+});

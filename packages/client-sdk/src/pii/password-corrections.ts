@@ -44,7 +44,7 @@ function isOtherCorrection(value: string): boolean {
 }
 
 /** A plain word that may be a password once a cue names it: no list of prose holds it, no participle, no common word. */
-function isChosenPlainWord(word: string): boolean {
+export function isChosenPlainWord(word: string): boolean {
   const lower = word.toLowerCase();
   if (!/^\p{L}{4,24}$/u.test(word) || !isChosenWord(word) || PASSWORD_PROSE.test(word) || /(?:ed|ing|ly)$/.test(lower)) return false;
   return (ENGLISH_TIER.get(lower) ?? 9) > 1 && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);

@@ -10,6 +10,8 @@ import { findFollowUpPasswords } from './password-follow-ups.ts';
 import { findNetworkLinePasswords } from './password-network-lines.ts';
 import { findTypingNotePasswords } from './password-typing-notes.ts';
 import { findCorrectedPasswords } from './password-corrections.ts';
+import { findShortPasswords } from './password-short-values.ts';
+import { findPointedPasswords } from './password-pointed-values.ts';
 import { findLoginLabelPasswords, findValueUnderUserLine } from './password-login-labels.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
@@ -298,6 +300,8 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findNetworkLinePasswords(text);
   yield* findTypingNotePasswords(text);
   yield* findCorrectedPasswords(text);
+  yield* findShortPasswords(text);
+  yield* findPointedPasswords(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
