@@ -102,3 +102,41 @@ describe('a value pointed at by the cue after it', () => {
     expect(secrets('https://reset.example.com is the password reset page')).toEqual([]);
   });
 });
+
+// A login noted as three short lines (password-sticky-notes.ts).
+describe("a login's note of three lines", () => {
+  it('takes the last line whatever its shape', () => {
+    expect(secrets('NAS\nuser kchen\n7585')).toEqual(['7585']);
+    expect(secrets('staging DB\nuser jdoe\noyster paddle utopia goblet vanilla')).toEqual(['oyster paddle utopia goblet vanilla']);
+    expect(secrets('Jenkins\nuser svc_sync\nKäsebrot')).toEqual(['Käsebrot']);
+    expect(secrets('printer\nuser svc_sync\n~/chimney/14')).toEqual(['~/chimney/14']);
+  });
+  it("keeps a host, an address, a common word and a title's words", () => {
+    expect(secrets('UX Lead\nUser Research\nLondon')).toEqual([]);
+    expect(secrets('NAS\nuser jdoe\nnas.local')).toEqual([]);
+    expect(secrets('Hello team,\nuser jdoe\nThanks')).toEqual([]);
+    expect(secrets('NAS\nuser jdoe\nsee vault')).toEqual([]);
+  });
+});
+
+// A password column's cells that are short, of another script or a plain word (password-conventions.ts).
+describe("a password column's cells", () => {
+  it('takes a short value, a word of another script and a plain word', () => {
+    expect(secrets('| Key | Value |\n|---|---|\n| Password | fq5 |\n| Expires | never |')).toEqual(['fq5']);
+    expect(secrets('| system | user | password |\n|---|---|---|\n| router | kchen | 猫咪! |')).toEqual(['猫咪!']);
+    expect(secrets('"host","user","password"\n"db02.corp.lan","root","354"')).toEqual(['354']);
+    expect(secrets('| system | user | password |\n|---|---|---|\n| HR portal | ops-admin | ladder |')).toEqual(['ladder']);
+  });
+  it('keeps stand-ins and words of prose', () => {
+    expect(secrets('| system | user | password |\n|---|---|---|\n| HR portal | ops-admin | TBD |')).toEqual([]);
+    expect(secrets('| system | user | password |\n|---|---|---|\n| HR portal | ops-admin | n/a |')).toEqual([]);
+    expect(secrets('| system | user | password |\n|---|---|---|\n| HR portal | ops-admin | required |')).toEqual([]);
+  });
+});
+
+describe("a login's note: a labelled last line", () => {
+  it("is left to its label's rules", () => {
+    expect(secrets('Login details:\nUser: reception\nPassphrase: noodle jasmine noodle pirate pancake')).toEqual(['noodle jasmine noodle pirate pancake']);
+    expect(secrets('  with:\n    username: deploy\n    password: ${{ secrets.SMTP_PASSWORD }}')).toEqual([]);
+  });
+});

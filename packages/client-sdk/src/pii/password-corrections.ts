@@ -1,8 +1,8 @@
-import { ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
 import { isAnyShapeValue, valueAt } from './password-any-shape.ts';
 import { hasPasswordHint, passwordCues } from './password-cues.ts';
 import { isStrongPasswordValue } from './password-shapes.ts';
-import { PASSWORD_PROSE, isChosenWord, isPassphraseRun } from './password-values.ts';
+import { isChosenPlainWord } from './password-plain-words.ts';
+import { isPassphraseRun } from './password-values.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -43,12 +43,6 @@ function isOtherCorrection(value: string): boolean {
   );
 }
 
-/** A plain word that may be a password once a cue names it: no list of prose holds it, no participle, no common word. */
-export function isChosenPlainWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  if (!/^\p{L}{4,24}$/u.test(word) || !isChosenWord(word) || PASSWORD_PROSE.test(word) || /(?:ed|ing|ly)$/.test(lower)) return false;
-  return (ENGLISH_TIER.get(lower) ?? 9) > 1 && !JARGON_WORDS.has(lower) && !PRODUCT_WORDS.has(lower);
-}
 
 /** The value after a link, and whether it may be of the shapes a cue admits. */
 function correctedValue(text: string, at: number, cued: boolean): PiiSpan | undefined {

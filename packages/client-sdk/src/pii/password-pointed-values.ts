@@ -1,5 +1,5 @@
 import { isAnyShapeValue } from './password-any-shape.ts';
-import { isChosenPlainWord } from './password-corrections.ts';
+import { isChosenPlainWord } from './password-plain-words.ts';
 import { hasPasswordHint, passwordCues } from './password-cues.ts';
 import { isStrongPasswordValue } from './password-shapes.ts';
 import { isShortPasswordValue } from './password-short-values.ts';

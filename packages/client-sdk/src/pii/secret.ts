@@ -12,6 +12,7 @@ import { findTypingNotePasswords } from './password-typing-notes.ts';
 import { findCorrectedPasswords } from './password-corrections.ts';
 import { findShortPasswords } from './password-short-values.ts';
 import { findPointedPasswords } from './password-pointed-values.ts';
+import { findStickyNotePasswords } from './password-sticky-notes.ts';
 import { findLoginLabelPasswords, findValueUnderUserLine } from './password-login-labels.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
@@ -302,6 +303,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findCorrectedPasswords(text);
   yield* findShortPasswords(text);
   yield* findPointedPasswords(text);
+  yield* findStickyNotePasswords(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
