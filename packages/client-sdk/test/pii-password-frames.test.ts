@@ -140,3 +140,9 @@ describe("a login's note: a labelled last line", () => {
     expect(secrets('  with:\n    username: deploy\n    password: ${{ secrets.SMTP_PASSWORD }}')).toEqual([]);
   });
 });
+
+describe("a password column's note in brackets", () => {
+  it('is no value', () => {
+    expect(secrets('| Service | User | Password |\n|---|---|---|\n| Jira | ops | (SSO) |')).toEqual([]);
+  });
+});

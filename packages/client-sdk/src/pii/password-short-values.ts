@@ -29,8 +29,8 @@ export function isShortPasswordValue(value: string): boolean {
   if (value.length < 3 || value.length > 5 || STAND_IN.test(value)) return false;
   // (Nor a word with an apostrophe: "don't", "it's".)
   if (/^\p{L}+['’]\p{L}+$/u.test(value)) return false;
-  // (A bracket opened and not closed starts prose or a placeholder: "(see attachment)", "<your password>".)
-  if (/[(<\[{]/.test(value) && !/[)>\]}]/.test(value)) return false;
+  // (A bracket opened and not closed starts prose or a placeholder, "(see attachment)", "<your password>"; one around it all is a note, "(SSO)".)
+  if ((/[(<\[{]/.test(value) && !/[)>\]}]/.test(value)) || /^[(<\[{].*[)>\]}]$/.test(value)) return false;
   if (/^\d+$/.test(value)) return true;
   // (Only the scripts of Latin letters: another script's short words are read by password-scripts.ts.)
   if (/[^\u0000-\u024f]/.test(value)) return false;
