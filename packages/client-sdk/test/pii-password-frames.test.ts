@@ -146,3 +146,18 @@ describe("a password column's note in brackets", () => {
     expect(secrets('| Service | User | Password |\n|---|---|---|\n| Jira | ops | (SSO) |')).toEqual([]);
   });
 });
+
+// A word of another script than its cue's (password-script-values.ts).
+describe("a word of another script than its cue's", () => {
+  it('takes it after the cue, on its line or the next', () => {
+    expect(secrets('p/w: 사랑!')).toEqual(['사랑!']);
+    expect(secrets('**Password:** 猫咪')).toEqual(['猫咪']);
+    expect(secrets('Password ......... 東京')).toEqual(['東京']);
+    expect(secrets('Пароль от NAS:\nさくら!\nне пересылай')).toEqual(['さくら!']);
+  });
+  it("keeps a stand-in, a single character and the cue's own script", () => {
+    expect(secrets('Password: 无')).toEqual([]);
+    expect(secrets('The password 是 what you set')).toEqual([]);
+    expect(secrets('パスワードは 必須 です')).toEqual([]);
+  });
+});

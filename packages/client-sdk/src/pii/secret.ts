@@ -13,6 +13,7 @@ import { findCorrectedPasswords } from './password-corrections.ts';
 import { findShortPasswords } from './password-short-values.ts';
 import { findPointedPasswords } from './password-pointed-values.ts';
 import { findStickyNotePasswords } from './password-sticky-notes.ts';
+import { findOtherScriptValues } from './password-script-values.ts';
 import { findLoginLabelPasswords, findValueUnderUserLine } from './password-login-labels.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
@@ -304,6 +305,7 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findShortPasswords(text);
   yield* findPointedPasswords(text);
   yield* findStickyNotePasswords(text);
+  yield* findOtherScriptValues(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
