@@ -2,6 +2,8 @@ import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword, isMarkedValue, isPassphraseRun, isShellVariable } from './password-values.ts';
 import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, pastCueWord, wordAndDigits } from './password-shapes.ts';
 import { afterNonLetter, execAll, regexSpans } from './text.ts';
+import { isChosenPlainWord } from './password-plain-words.ts';
+import { isShortPasswordValue } from './password-short-values.ts';
 import type { PiiSpan } from './types.ts';
 
 // Passwords found by where conventions put them, not by a cue word in a sentence: command lines,
@@ -150,6 +152,8 @@ const WIFI_KEY_COLUMN = /^(?:key|psk|wpa2? key|network key|schlüssel|clé|clave
  * placeholder, another finding's tag or a word in brackets, nor a common word ("see vault", "N/A", "TBD" stay).
  */
 function isCellValue(value: string): boolean {
+  // (The column says what it holds: a short value with a password's marks, a word of another script, a plain word no common one.)
+  if (isShortPasswordValue(value) || /^[^\u0000-\u024f\s\p{P}]{2,24}!?$/u.test(value) || isChosenPlainWord(value) || /^\$[a-z]{3,}\d+$/.test(value)) return true;
   return value.length >= 4 && (!/\s/.test(value) || isCellPassphrase(value)) && !/^[(\[{<].*[)\]}>]$/.test(value) && !PLACEHOLDER.test(value) && !FINDING_TAG.test(value) && ((ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2 || isCommonPassword(value));
 }
 

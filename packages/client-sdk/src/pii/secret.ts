@@ -7,6 +7,13 @@ import { findOtherScriptPasswords } from './password-scripts.ts';
 import { findFormFieldPasswords, findNewKeyValues } from './password-form-fields.ts';
 import { findMemoPasswords } from './password-memos.ts';
 import { findFollowUpPasswords } from './password-follow-ups.ts';
+import { findNetworkLinePasswords } from './password-network-lines.ts';
+import { findTypingNotePasswords } from './password-typing-notes.ts';
+import { findCorrectedPasswords } from './password-corrections.ts';
+import { findShortPasswords } from './password-short-values.ts';
+import { findPointedPasswords } from './password-pointed-values.ts';
+import { findStickyNotePasswords } from './password-sticky-notes.ts';
+import { findOtherScriptValues } from './password-script-values.ts';
 import { findLoginLabelPasswords, findValueUnderUserLine } from './password-login-labels.ts';
 import { findAnyShapePasswords, namesAnotherThing } from './password-any-shape.ts';
 import { isCodeShapedPassword } from './password-code-shapes.ts';
@@ -292,6 +299,13 @@ function* findContextSecretsInAnySyntax(text: string): Generator<PiiSpan> {
   yield* findFollowUpPasswords(text);
   yield* findLoginLabelPasswords(text);
   yield* findValueUnderUserLine(text);
+  yield* findNetworkLinePasswords(text);
+  yield* findTypingNotePasswords(text);
+  yield* findCorrectedPasswords(text);
+  yield* findShortPasswords(text);
+  yield* findPointedPasswords(text);
+  yield* findStickyNotePasswords(text);
+  yield* findOtherScriptValues(text);
   // Each pattern runs only where the text has what it cannot match without.
   const assigns = text.includes('=');
   if (assigns) yield* trimTrailingPunctuation(regexSpans(URL_SECRET_PARAM, text, 1), text);
