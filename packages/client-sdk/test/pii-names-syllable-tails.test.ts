@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from './fixtures/pii/findings.ts';
+
+// Names of romanised syllables grown over the syllables beside them that no list holds
+// (name-syllable-tails.ts). Sentences written here, not taken from an evaluation.
+
+const persons = (text: string): string[] => findingsOf(text, 'PERSON');
+
+describe('a name of romanised syllables grown over the unlisted syllables beside it', () => {
+  it('takes the syllables after it up to the comma of a greeting', () => {
+    expect(persons('xin chào minh tu an tuong yue, chúc anh một ngày vui vẻ!')).toEqual(['minh tu an tuong yue']);
+    expect(persons('PREZADO NHU QUYNH AN KHANG BI, SEGUE EM ANEXO O RELATÓRIO DE VENDAS.')).toEqual(['NHU QUYNH AN KHANG BI']);
+  });
+
+  it('takes the syllable before it right after a greeting', () => {
+    expect(persons('Xin chào Ánh Dương, hẹn gặp lại!')).toEqual(['Ánh Dương']);
+  });
+
+  it('takes no English word, no function word of the line and no form of address', () => {
+    // "du" is German here ("you"), "anh" a Vietnamese form of address before the name.
+    expect(persons('hallo nhu anh tuong phat du, vielen dank für deine schnelle rückmeldung.').join(' ')).not.toContain(' du');
+    expect(persons('kính gửi anh minh tuong,\n\nxin gửi kèm hợp đồng.').join(' ')).not.toMatch(/^anh /);
+    // English words beside a name are name-syllable-words.ts's to weigh.
+    expect(persons('Xin chào Ánh Dương, the slides are up').join(' ')).not.toContain('the');
+  });
+
+  it('grows no name where the words after it go on', () => {
+    expect(persons('xin chào minh tuong, yue ban hôm nay thế nào?')).toEqual(['minh tuong']);
+  });
+});
