@@ -16,6 +16,11 @@ describe('a name of romanised syllables grown over the unlisted syllables beside
     expect(persons('Xin chào Ánh Dương, hẹn gặp lại!')).toEqual(['Ánh Dương']);
   });
 
+  it('takes "He", "To" or "An" before a function word of the line\'s other language, not in English', () => {
+    expect(persons('YUCHENG HE ĐANG NGHỈ PHÉP HÔM NAY.')).toEqual(['YUCHENG HE']);
+    expect(persons('we told yucheng he is late.')).toEqual(['yucheng']);
+  });
+
   it('takes no English word, no function word of the line and no form of address', () => {
     // "du" is German here ("you"), "anh" a Vietnamese form of address before the name.
     expect(persons('hallo nhu anh tuong phat du, vielen dank für deine schnelle rückmeldung.').join(' ')).not.toContain(' du');

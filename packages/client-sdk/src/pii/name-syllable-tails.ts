@@ -30,6 +30,9 @@ const CUE_BEFORE = /(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+) ([\p{L}\p{M}]+)[ \t]+$|(?
 
 /** What closes a name: the line's end, a bracket, a comma, a slash, a stop before a space. */
 const CLOSE_AFTER = /^[ \t]*(?:$|\r?\n|[,;:!?)\]>}|\/"”]|\.(?:\s|$))/u;
+/** Function words that are also names' last words (何 He, Vietnamese Tố and Ân). */
+const FIELD_WORDS = new Set(['he', 'to', 'an']);
+
 /** The next word, to ask whether it is a function word of the line's language. */
 const NEXT_WORD = /^ ([\p{L}\p{M}]+)/u;
 
@@ -76,7 +79,14 @@ export function withUnlistedSyllables(text: string, spans: readonly PiiSpan[]): 
     for (let n = 0; n < 2; n++) {
       const m = WORD_AFTER.exec(text.slice(end, end + 8));
       const w = m?.[1];
-      if (m === null || w === undefined || end + m[0].length > nextStart || !unlistedSyllable(w, regime, langs)) break;
+      if (m === null || w === undefined || end + m[0].length > nextStart) break;
+      if (!unlistedSyllable(w, regime, langs)) {
+        // "He", "To" or "An" (何, Tố, Ân) before a function word of the line's other language: no
+        // English pronoun, preposition or article stands there ("YUCHENG HE ĐANG NGHỈ PHÉP").
+        const next = NEXT_WORD.exec(text.slice(end + m[0].length, end + m[0].length + 24))?.[1];
+        if (langs.length > 0 && FIELD_WORDS.has(w.toLowerCase()) && inRegime(w, regime) && next !== undefined && isFunctionWordOf(next, langs)) s.end = end + m[0].length;
+        break;
+      }
       end += m[0].length;
       if (endsAt(text, end, langs)) s.end = end;
     }
