@@ -21,6 +21,15 @@ describe('a name of romanised syllables grown over the unlisted syllables beside
     expect(persons('we told yucheng he is late.')).toEqual(['yucheng']);
   });
 
+  it('takes "To", "He" or "An" written capitalised before a name of syllables in a line of mixed case', () => {
+    expect(persons('- To Minh Yiu (Finance)')).toEqual(['To Minh Yiu']);
+    expect(persons('"All set," To Minh Chow said.')).toEqual(['To Minh Chow']);
+    // Not in a line of title case, nor a word in lower case.
+    expect(persons('Welcome To Hoi An')).toEqual([]);
+    expect(persons('I talked to Minh Chow.')).toEqual(['Minh Chow']);
+    expect(persons('Could you forward this to Thanh An Chow?')).toEqual(['Thanh An Chow']);
+  });
+
   it('takes no English word, no function word of the line and no form of address', () => {
     // "du" is German here ("you"), "anh" a Vietnamese form of address before the name.
     expect(persons('hallo nhu anh tuong phat du, vielen dank für deine schnelle rückmeldung.').join(' ')).not.toContain(' du');

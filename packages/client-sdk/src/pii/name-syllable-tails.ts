@@ -1,7 +1,8 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { isCountedWordOf, isForeignNameCue, isFunctionWordOf, lineLanguagesAt } from './foreign-lines.ts';
 import { foldName } from './name-lexicon.ts';
-import { oneSyllable, syllabicName } from './name-syllables.ts';
+import { oneSyllable, romanisedWords, syllabicName } from './name-syllables.ts';
+import { isTitleCaseLine } from './title-case.ts';
 import { inRegime, regimeOf } from './name-words.ts';
 import type { Regime } from './name-words.ts';
 import type { PiiSpan } from './types.ts';
@@ -30,6 +31,9 @@ const CUE_BEFORE = /(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+) ([\p{L}\p{M}]+)[ \t]+$|(?
 
 /** What closes a name: the line's end, a bracket, a comma, a slash, a stop before a space. */
 const CLOSE_AFTER = /^[ \t]*(?:$|\r?\n|[,;:!?)\]>}|\/"”]|\.(?:\s|$))/u;
+/** A word written capitalised: "To", not "to" nor "TO". */
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
 /** Function words that are also names' last words (何 He, Vietnamese Tố and Ân). */
 const FIELD_WORDS = new Set(['he', 'to', 'an']);
 
@@ -57,6 +61,24 @@ function endsAt(text: string, end: number, langs: readonly number[]): boolean {
   if (CLOSE_AFTER.test(after)) return true;
   const next = NEXT_WORD.exec(after)?.[1];
   return langs.length > 0 && next !== undefined && isFunctionWordOf(next, langs);
+}
+
+/**
+ * Whether `w`, starting at `start` right before the name `name` of two or more romanised
+ * syllables in title case, is "To", "He" or "An" written capitalised in a line of mixed case:
+ * the name's first word (Tô, 何, Ân), where English writes its preposition, pronoun and article
+ * small, or at a sentence's start before a verb, never before a name ("- To Nhi Yiu (Finance)",
+ * "To Nhi Chow said"). Not in a line of title case ("Welcome To Hoi An") nor after a capitalised
+ * word.
+ */
+function capitalisedFieldWord(text: string, start: number, w: string, name: string, regime: Regime): boolean {
+  if (regime !== 'title' || !FIELD_WORDS.has(w.toLowerCase()) || !CAPITALISED.test(w)) return false;
+  if (!name.includes(' ') || !romanisedWords(name) || !syllabicName(name)) return false;
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (/\p{Lu}[\p{L}\p{M}]*[ \t]+$/u.test(before)) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', start);
+  return !isTitleCaseLine(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
 }
 
 /**
@@ -96,7 +118,12 @@ export function withUnlistedSyllables(text: string, spans: readonly PiiSpan[]): 
     const w = b?.[1];
     if (b === null || w === undefined) continue;
     const start = s.start - b[0].length;
-    if (start < prevEnd || !unlistedSyllable(w, regime, langs)) continue;
+    if (start < prevEnd) continue;
+    if (capitalisedFieldWord(text, start, w, name, regime)) {
+      s.start = start;
+      continue;
+    }
+    if (!unlistedSyllable(w, regime, langs)) continue;
     const cue = CUE_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
     const [cueWord, cueBefore] = cue?.[3] !== undefined ? [cue[3], undefined] : [cue?.[2], cue?.[1]];
     if (cueWord !== undefined && isForeignNameCue(foldName(cueWord), cueBefore === undefined ? undefined : foldName(cueBefore), cueWord)) s.start = start;
