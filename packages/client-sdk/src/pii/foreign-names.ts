@@ -125,11 +125,12 @@ function cueOpening(tokens: WordSequence, piece: ReadonlyArray<{ i: number; t: W
 
 /**
  * Whether `t` is a word no Vietnamese syllable can be, in a Vietnamese line, and no English word:
- * a name ("nassim đang nghỉ phép", "chị verano atzori ơi"). Vietnamese writes one syllable a
+ * a name ("ivanka đang nghỉ phép", "chị ivanka prodanova ơi"). Vietnamese writes one syllable a
  * word, so its own words, with or without their marks, are single syllables.
  */
 export function foreignToVietnamese(t: WordToken, langs: readonly number[]): boolean {
-  return t.tier === 0 && t.lex === 0 && !oneSyllable(t.folded) && isVietnamese(langs) && !isFunctionWordOf(t.word, langs);
+  // (Vietnamese "đ" has no mark to strip: it is a letter of its own.)
+  return t.tier === 0 && t.lex === 0 && !oneSyllable(t.folded.replace(/đ/g, 'd')) && isVietnamese(langs) && !isFunctionWordOf(t.word, langs);
 }
 
 /**

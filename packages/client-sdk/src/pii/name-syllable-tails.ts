@@ -9,12 +9,12 @@ import type { PiiSpan } from './types.ts';
 
 // Names of romanised syllables left in part (issue 13: a name is removed whole): a Chinese,
 // Vietnamese or Korean name of four or five syllables is longer than the tagger's reach after a
-// greeting ("xin chào thanh tu an tuong [yue], …", "PREZADO NHU QUYNH AN KHANG [BI], …"), and in a
+// greeting ("xin chào minh tu an tuong [yue], …", "PREZADO NHU QUYNH AN KHANG [BI], …"), and in a
 // line of another language a syllable no list holds is cut as that language's unknown word
-// ("laporan dari le nhi [wong] sudah masuk"). The rules of name-syllable-words.ts take only the
+// ("kabar dari le nhi [xu] sudah masuk"). The rules of name-syllable-words.ts take only the
 // English words beside such a name; these take the syllables that no list holds, where the name
 // ends after them (a comma, a bracket, the line's end, or a function word of the line's language)
-// or a greeting opens it ("Xin chào [Ánh] Dương").
+// or a greeting opens it ("Xin chào [Ánh] Minh").
 
 /** The longest word read as one more syllable. */
 const MAX_SYLLABLE = 5;
@@ -67,8 +67,8 @@ function endsAt(text: string, end: number, langs: readonly number[]): boolean {
  * Whether `w`, starting at `start` right before the name `name` of two or more romanised
  * syllables in title case, is "To", "He" or "An" written capitalised in a line of mixed case:
  * the name's first word (Tô, 何, Ân), where English writes its preposition, pronoun and article
- * small, or at a sentence's start before a verb, never before a name ("- To Nhi Yiu (Finance)",
- * "To Nhi Chow said"). Not in a line of title case ("Welcome To Hoi An") nor after a capitalised
+ * small, or at a sentence's start before a verb, never before a name ("- To Minh Yiu (Finance)",
+ * "To Minh Chow said"). Not in a line of title case ("Welcome To Hoi An") nor after a capitalised
  * word.
  */
 function capitalisedFieldWord(text: string, start: number, w: string, name: string, regime: Regime): boolean {
@@ -104,7 +104,7 @@ export function withUnlistedSyllables(text: string, spans: readonly PiiSpan[]): 
       if (m === null || w === undefined || end + m[0].length > nextStart) break;
       if (!unlistedSyllable(w, regime, langs)) {
         // "He", "To" or "An" (何, Tố, Ân) before a function word of the line's other language: no
-        // English pronoun, preposition or article stands there ("YUCHENG HE ĐANG NGHỈ PHÉP").
+        // English pronoun, preposition or article stands there ("YUMING HE ĐANG HỌP").
         const next = NEXT_WORD.exec(text.slice(end + m[0].length, end + m[0].length + 24))?.[1];
         if (langs.length > 0 && FIELD_WORDS.has(w.toLowerCase()) && inRegime(w, regime) && next !== undefined && isFunctionWordOf(next, langs)) s.end = end + m[0].length;
         break;

@@ -106,11 +106,11 @@ function foreignWord(text: string, tokens: WordSequence, t: WordToken, i: number
 
 /**
  * A word of a Vietnamese line without case that no Vietnamese syllable can be and no list holds
- * (`foreignToVietnamese`): a name, however the tagger scores it at a line's start ("temitope
+ * (`foreignToVietnamese`): a name, however the tagger scores it at a line's start ("ivanka
  * đang nghỉ phép"). (The line's language is asked only of such a word.)
  */
 function strangerInVietnamese(text: string, t: WordToken): boolean {
-  return t.regime !== 'M' && t.tier === 0 && t.lex === 0 && !oneSyllable(t.folded) && foreignToVietnamese(t, lineLanguagesAt(text, t.start));
+  return t.regime !== 'M' && t.tier === 0 && t.lex === 0 && !oneSyllable(t.folded.replace(/đ/g, 'd')) && foreignToVietnamese(t, lineLanguagesAt(text, t.start));
 }
 
 /** Word `i` follows the previous one after a single space and is no code: it may join a name. */
