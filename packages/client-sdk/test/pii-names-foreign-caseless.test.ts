@@ -18,10 +18,8 @@ describe('lines without case told by the added words', () => {
     expect(persons('chúc mừng năm mới cả nhà!')).toEqual([]);
   });
 
-  it('tells a Vietnamese word whose only letter outside ASCII is "đ"', () => {
-    const langs = lineLanguages('ivanka đang nghỉ phép hôm nay.');
-    expect(langs.length).toBeGreaterThan(0);
-    expect(persons('ivanka đang nghỉ phép hôm nay.')).toEqual(['ivanka']);
+  it('leaves a word whose only letter outside ASCII is "đ" to the name it may be (Đặng without its tones)', () => {
+    expect(persons('chị vu đang an ơi, mai họp nhé')).toEqual(['vu đang an']);
   });
 
   it('reads a Vietnamese syllable with its marks as a word of the line, not a name ("lại"), as written only', () => {
@@ -44,8 +42,8 @@ describe('names in lines without case', () => {
   });
 
   it('finds a word no Vietnamese syllable can be in a Vietnamese line', () => {
-    expect(persons('temitope đang nghỉ phép.')).toEqual(['temitope']);
-    expect(persons('TEMITOPE ĐANG NGHỈ PHÉP.')).toEqual(['TEMITOPE']);
+    expect(persons('temitope vẫn nghỉ phép.')).toEqual(['temitope']);
+    expect(persons('TEMITOPE VẪN NGHỈ PHÉP.')).toEqual(['TEMITOPE']);
   });
 
   it('finds a name after "con" and a greeting still', () => {

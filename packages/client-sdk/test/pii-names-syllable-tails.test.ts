@@ -12,12 +12,20 @@ describe('a name of romanised syllables grown over the unlisted syllables beside
     expect(persons('PREZADO NHU QUYNH AN KHANG BI, SEGUE EM ANEXO O RELATÓRIO DE VENDAS.')).toEqual(['NHU QUYNH AN KHANG BI']);
   });
 
+  it('runs a greeted name to the close of the address over a syllable that is a function word too', () => {
+    expect(persons('OI MINH AN NGOC TU ZHUANG! VC VIU O TICKET DO CLIENTE?')).toEqual(['MINH AN NGOC TU ZHUANG']);
+    expect(persons('bom dia, minh đao trieu thanh tu. a reunião de segunda foi cancelada.')).toEqual(['minh đao trieu thanh tu']);
+    // Not where the sentence goes on, nor past a comma.
+    expect(persons('hola ana lin, tu informe está listo.')).toEqual(['ana lin']);
+    expect(persons('oi minh an tu viu o ticket do cliente?').join(' ')).not.toContain(' tu');
+  });
+
   it('takes the syllable before it right after a greeting', () => {
     expect(persons('Xin chào Ánh Dương, hẹn gặp lại!')).toEqual(['Ánh Dương']);
   });
 
   it('takes "He", "To" or "An" before a function word of the line\'s other language, not in English', () => {
-    expect(persons('YUCHENG HE ĐANG NGHỈ PHÉP HÔM NAY.')).toEqual(['YUCHENG HE']);
+    expect(persons('YUCHENG HE VẪN NGHỈ PHÉP HÔM NAY.')).toEqual(['YUCHENG HE']);
     expect(persons('we told yucheng he is late.')).toEqual(['yucheng']);
   });
 
@@ -31,8 +39,8 @@ describe('a name of romanised syllables grown over the unlisted syllables beside
   });
 
   it('takes no English word, no function word of the line and no form of address', () => {
-    // "du" is German here ("you"), "anh" a Vietnamese form of address before the name.
-    expect(persons('hallo nhu anh tuong phat du, vielen dank für deine schnelle rückmeldung.').join(' ')).not.toContain(' du');
+    // "du" is German here ("you") where the sentence goes on; "anh" a Vietnamese form of address before the name.
+    expect(persons('hallo minh tuong du hast die liste schon gesehen?').join(' ')).not.toContain(' du');
     expect(persons('kính gửi anh minh tuong,\n\nxin gửi kèm hợp đồng.').join(' ')).not.toMatch(/^anh /);
     // English words beside a name are name-syllable-words.ts's to weigh.
     expect(persons('Xin chào Ánh Dương, the slides are up').join(' ')).not.toContain('the');

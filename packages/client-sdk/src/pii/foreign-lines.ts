@@ -94,8 +94,9 @@ function languagesOf(word: string, exact = EXACT, folded = FOLDED): readonly num
   if (isAscii(word)) return folded.get(word.toLowerCase());
   const lower = word.normalize('NFC').replace(/’/g, "'").toLowerCase();
   const f = foldName(word);
-  // A word whose only letter outside ASCII has no mark to fold ("đang", "đi") folds to itself.
-  return lower === f ? folded.get(f) ?? exact.get(lower) : exact.get(lower);
+  // (A word whose only letter outside ASCII is "đ" is matched folded only: "đang" is Đặng's
+  // surname written without its tones as often as the word.)
+  return lower === f ? folded.get(f) : exact.get(lower);
 }
 
 /**

@@ -17,17 +17,17 @@ import type { PiiSpan } from './types.ts';
 // or a greeting opens it ("Xin chào [Ánh] Minh").
 
 /** The longest word read as one more syllable. */
-const MAX_SYLLABLE = 5;
+const MAX_SYLLABLE = 6;
 
 /** A name that may be of romanised syllables, tried first, cheaply: up to four short words. */
 const SYLLABLE_RUN = /^[\p{L}\p{M}]{1,8}(?: [\p{L}\p{M}]{1,8}){0,3}$/u;
 
 /** The word right after a name, one space between, and no more of it (a point may end the sentence). */
-const WORD_AFTER = /^ ([\p{L}\p{M}]{1,5})(?![\p{L}\p{M}\p{N}_@'’-]|\.\p{L})/u;
+const WORD_AFTER = /^ ([\p{L}\p{M}]{1,6})(?![\p{L}\p{M}\p{N}_@'’-]|\.\p{L})/u;
 /** The word right before a name, one space between. */
-const WORD_BEFORE = /(?<![\p{L}\p{M}\p{N}_@'’.-])([\p{L}\p{M}]{1,5}) $/u;
+const WORD_BEFORE = /(?<![\p{L}\p{M}\p{N}_@'’.-])([\p{L}\p{M}]{1,6}) $/u;
 /** The word before that one, and what parts them (a greeting may take a comma: "xin chào, …" no). */
-const CUE_BEFORE = /(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+) ([\p{L}\p{M}]+)[ \t]+$|(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+)[ \t]+$/u;
+const CUE_BEFORE = /(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+) ([\p{L}\p{M}]+),?[ \t]+$|(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+),?[ \t]+$/u;
 
 /** What closes a name: the line's end, a bracket, a comma, a slash, a stop before a space. */
 const CLOSE_AFTER = /^[ \t]*(?:$|\r?\n|[,;:!?)\]>}|\/"”]|\.(?:\s|$))/u;
@@ -81,6 +81,19 @@ function capitalisedFieldWord(text: string, start: number, w: string, name: stri
   return !isTitleCaseLine(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
 }
 
+/** Whether a greeting or form of address stands right before `start` ("xin chào ", "bom dia, ", "OI "). */
+function greetedAt(text: string, start: number): boolean {
+  const cue = CUE_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  const [cueWord, before] = cue?.[3] !== undefined ? [cue[3], undefined] : [cue?.[2], cue?.[1]];
+  return cueWord !== undefined && isForeignNameCue(foldName(cueWord), before === undefined ? undefined : foldName(before), cueWord);
+}
+
+/** One romanised syllable in the name's case, no English word ("tu", "da", "lo"). */
+function romanSyllable(w: string, regime: Regime): boolean {
+  const lower = w.toLowerCase();
+  return w.length <= MAX_SYLLABLE && inRegime(w, regime) && !ENGLISH_TIER.has(lower) && oneSyllable(foldName(lower).replace(/đ/g, 'd')) && !isForeignNameCue(foldName(lower));
+}
+
 /**
  * Names of romanised syllables grown over the syllables beside them that no list holds: up to two
  * after the name where it ends, one before it right after a greeting. `spans` are sorted and do
@@ -98,13 +111,21 @@ export function withUnlistedSyllables(text: string, spans: readonly PiiSpan[]): 
     const nextStart = out[k + 1]?.start ?? text.length;
     // After: one or two syllables, where the name ends.
     let end = s.end;
+    let greeted: boolean | undefined;
     for (let n = 0; n < 2; n++) {
-      const m = WORD_AFTER.exec(text.slice(end, end + 8));
+      const m = WORD_AFTER.exec(text.slice(end, end + 9));
       const w = m?.[1];
       if (m === null || w === undefined || end + m[0].length > nextStart) break;
       if (!unlistedSyllable(w, regime, langs)) {
+        // After a greeting, a name runs to the comma or the stop that closes the address, over a
+        // syllable that is a function word too ("OI ĐANG AN NGOC TU ZHUANG!", Portuguese "tu").
+        if (langs.length > 0 && romanSyllable(w, regime) && (greeted ??= greetedAt(text, s.start))) {
+          end += m[0].length;
+          if (CLOSE_AFTER.test(text.slice(end, end + 4))) s.end = end;
+          continue;
+        }
         // "He", "To" or "An" (何, Tố, Ân) before a function word of the line's other language: no
-        // English pronoun, preposition or article stands there ("YUMING HE ĐANG HỌP").
+        // English pronoun, preposition or article stands there ("YUMING HE VẪN NGHỈ").
         const next = NEXT_WORD.exec(text.slice(end + m[0].length, end + m[0].length + 24))?.[1];
         if (langs.length > 0 && FIELD_WORDS.has(w.toLowerCase()) && inRegime(w, regime) && next !== undefined && isFunctionWordOf(next, langs)) s.end = end + m[0].length;
         break;
@@ -114,7 +135,7 @@ export function withUnlistedSyllables(text: string, spans: readonly PiiSpan[]): 
     }
     // Before: one syllable right after a greeting ("xin chào", "hola", "kính gửi").
     const prevEnd = k > 0 ? (out[k - 1] as PiiSpan).end : 0;
-    const b = WORD_BEFORE.exec(text.slice(Math.max(0, s.start - 8), s.start));
+    const b = WORD_BEFORE.exec(text.slice(Math.max(0, s.start - 9), s.start));
     const w = b?.[1];
     if (b === null || w === undefined) continue;
     const start = s.start - b[0].length;
@@ -123,10 +144,7 @@ export function withUnlistedSyllables(text: string, spans: readonly PiiSpan[]): 
       s.start = start;
       continue;
     }
-    if (!unlistedSyllable(w, regime, langs)) continue;
-    const cue = CUE_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
-    const [cueWord, cueBefore] = cue?.[3] !== undefined ? [cue[3], undefined] : [cue?.[2], cue?.[1]];
-    if (cueWord !== undefined && isForeignNameCue(foldName(cueWord), cueBefore === undefined ? undefined : foldName(cueBefore), cueWord)) s.start = start;
+    if (unlistedSyllable(w, regime, langs) && greetedAt(text, start)) s.start = start;
   }
   return out;
 }
