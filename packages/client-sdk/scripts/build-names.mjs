@@ -8,7 +8,8 @@
 //   src/pii/place-data.ts        names of cities, countries and regions
 //   src/pii/product-data.ts      names of products, tools and companies
 //   src/pii/street-data.ts       street types, street-name endings and unit words of ~60 languages
-//   src/pii/foreign-data.ts      function words of 37 other languages written in Latin script
+//   src/pii/foreign-data.ts      function words of 37 other languages written in Latin script, and
+//                                Vietnamese syllables with their marks
 //
 //   node packages/client-sdk/scripts/build-names.mjs            # rewrite the files
 //   node packages/client-sdk/scripts/build-names.mjs --check    # exit 1 when one is stale
@@ -197,6 +198,18 @@ const foreignByLanguage = FOREIGN_LANGUAGES.map((lang) => {
 });
 const foreignCount = new Set(foreignByLanguage.flatMap((l) => l.split(' ').slice(1))).size;
 
+// Vietnamese (stopwords-iso, MIT), which the filter above would all but empty: its entries are
+// phrases of one-syllable words ("bao giờ", "bất chợt"), and its syllables without their marks
+// are names' ("thanh", "cao", "anh"). Its syllables written with a mark (or "đ") are kept as
+// written, less the build half's name words as written ("Thảo", "Lý"): they tell a line is
+// Vietnamese ("chào anh, em gửi lại file báo cáo"), where a line of them was read as English and
+// its every word a name. Some are names' still ("Thị", "Phương"), so these cut no name.
+const buildNameWords = new Set();
+for (const o of await buildNames()) for (const entry of [...o.given, ...o.surnames]) for (const t of entry.split(' ')) buildNameWords.add(t.normalize('NFC').toLowerCase());
+const vietnameseMarked = [
+  ...new Set(stopwordsIso.vi.flatMap((entry) => String(entry).normalize('NFC').toLowerCase().split(/\s+/))),
+].filter((w) => /^\p{L}+$/u.test(w) && /[^\x00-\x7f]/.test(w) && !buildNameWords.has(w)).sort();
+
 const SCOWL_NOTICE = `(Copyright 2000-2016 Kevin Atkinson; permission to use, copy, modify, distribute
 // and sell is granted provided this notice appears)`;
 
@@ -297,6 +310,11 @@ export const UNIT_WORDS = ${JSON.stringify(unitWords.join(' '))};
 // language, its ISO 639-1 code first.
 
 export const FOREIGN_FUNCTION_WORDS = ${JSON.stringify(foreignByLanguage.join('\n'))};
+
+// VIETNAMESE_MARKED_WORDS: ${vietnameseMarked.length} syllables of stopwords-iso's Vietnamese list (MIT) written with a
+// mark or "đ", as written, without the build half's name words: they tell a line's language, and
+// cut no name.
+export const VIETNAMESE_MARKED_WORDS = ${JSON.stringify(`vi ${vietnameseMarked.join(' ')}`)};
 `,
   },
 ];

@@ -1,6 +1,7 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { FOREIGN_ADDED_WORDS, FOREIGN_COUNTED_WORDS, FOREIGN_EXACT_WORDS } from './foreign-added-words.ts';
 import { lazyMap, lazyValue } from './lexicon.ts';
+import type { LexiconData } from './lexicon-types.ts';
 import { memoized } from './call-memo.ts';
 import { PerLine, execAll } from './text.ts';
 import { lineRegime } from './name-features.ts';
@@ -27,11 +28,11 @@ const languageCodes = lazyValue((d) => {
  * diacritics or as folded (by `key`), with the languages (their index in `languageCodes`) whose
  * lists hold it.
  */
-const foreignWords = (lists: (generated: string) => readonly string[], key: (word: string) => string | undefined) =>
+const foreignWords = (lists: (d: LexiconData) => readonly string[], key: (word: string) => string | undefined) =>
   lazyMap((d) => {
     const codes = languageCodes();
     const out = new Map<string, number[]>();
-    for (const list of lists(d.FOREIGN_FUNCTION_WORDS)) {
+    for (const list of lists(d)) {
       for (const line of list.split('\n')) {
         const lang = codes.indexOf(codeOf(line));
         for (const w of line.split(' ').slice(1)) {
@@ -50,15 +51,21 @@ const foldedKey = (w: string): string | undefined => {
   const folded = foldName(w);
   return folded !== w && (ENGLISH_TIER.has(folded) || JARGON_WORDS.has(folded)) ? undefined : folded;
 };
-const EXACT: ReadonlyMap<string, readonly number[]> = foreignWords((g) => [g, FOREIGN_ADDED_WORDS, FOREIGN_EXACT_WORDS], (w) => w);
+const EXACT: ReadonlyMap<string, readonly number[]> = foreignWords((d) => [d.FOREIGN_FUNCTION_WORDS, FOREIGN_ADDED_WORDS, FOREIGN_EXACT_WORDS], (w) => w);
 // (Not the words matched only as written: folded, they are names' syllables, "phòng" and Phong.)
-const FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords((g) => [g, FOREIGN_ADDED_WORDS], foldedKey);
+const FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords((d) => [d.FOREIGN_FUNCTION_WORDS, FOREIGN_ADDED_WORDS], foldedKey);
 /** Words that only tell a line's language ("dan", "del", "anh"), as written and folded. */
 const COUNTED_EXACT: ReadonlyMap<string, readonly number[]> = foreignWords(() => [FOREIGN_COUNTED_WORDS], (w) => w);
+/**
+ * The generated Vietnamese syllables with their marks ("lại", "thị"), as written: words of a
+ * Vietnamese line, that tell no line's language (a name of them is a line of them: "welcome
+ * aboard, thành công!") and cut no name.
+ */
+const MARKED_EXACT: ReadonlyMap<string, readonly number[]> = foreignWords((d) => [d.VIETNAMESE_MARKED_WORDS], (w) => w);
 const COUNTED_FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords(() => [FOREIGN_COUNTED_WORDS], foldedKey);
 /** The generated lists' words alone, by which a line without case is told. */
-const GENERATED_EXACT: ReadonlyMap<string, readonly number[]> = foreignWords((g) => [g], (w) => w);
-const GENERATED_FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords((g) => [g], foldedKey);
+const GENERATED_EXACT: ReadonlyMap<string, readonly number[]> = foreignWords((d) => [d.FOREIGN_FUNCTION_WORDS], (w) => w);
+const GENERATED_FOLDED: ReadonlyMap<string, readonly number[]> = foreignWords((d) => [d.FOREIGN_FUNCTION_WORDS], foldedKey);
 
 /**
  * The languages whose function words hold `word`. A word written with diacritics must match them
@@ -87,6 +94,8 @@ function languagesOf(word: string, exact = EXACT, folded = FOLDED): readonly num
   if (isAscii(word)) return folded.get(word.toLowerCase());
   const lower = word.normalize('NFC').replace(/’/g, "'").toLowerCase();
   const f = foldName(word);
+  // (A word whose only letter outside ASCII is "đ" is matched folded only: "đang" is Đặng's
+  // surname written without its tones as often as the word.)
   return lower === f ? folded.get(f) : exact.get(lower);
 }
 
@@ -118,6 +127,12 @@ function isAscii(word: string): boolean {
   return true;
 }
 
+/** True when Vietnamese is one of the languages `langs`. */
+export function isVietnamese(langs: readonly number[]): boolean {
+  const codes = languageCodes();
+  return langs.some((l) => codes[l] === 'vi');
+}
+
 /** True when German is one of the languages `langs`. */
 export function isGerman(langs: readonly number[]): boolean {
   const codes = languageCodes();
@@ -140,6 +155,17 @@ export const GERMAN_DETERMINERS: ReadonlySet<string> = new Set(
 export function isForeignFunctionWord(word: string): boolean {
   return foreignLanguages(word) !== undefined;
 }
+
+/**
+ * True for a word that tells a line is in one of the languages `langs` but is a name's as often
+ * ("dan", "del", "anh", "cho"), or is a Vietnamese syllable with its marks ("lại"): in such a line
+ * it makes no piece of a name guess a name.
+ */
+export function isCountedWordOf(word: string, langs: readonly number[]): boolean {
+  const of = (found: readonly number[] | undefined): boolean => found?.some((l) => langs.includes(l)) ?? false;
+  return of(languagesOf(word, COUNTED_EXACT, COUNTED_FOLDED)) || (!isAscii(word) && of(languagesOf(word, MARKED_EXACT, NO_WORDS)));
+}
+const NO_WORDS: ReadonlyMap<string, readonly number[]> = new Map();
 
 /** True for a function word of one of the languages `langs` (indices), matched as `foreignLanguages` does. */
 export function isFunctionWordOf(word: string, langs: readonly number[]): boolean {
@@ -192,11 +218,10 @@ export function lineLanguages(line: string): readonly number[] {
   for (const word of others) if ((ENGLISH_TIER.get(word.toLowerCase()) ?? 9) <= 2) english++;
   const generated = languagesOfLine(byGenerated, words, english, Number.POSITIVE_INFINITY);
   if (generated.length > 0) return generated;
-  // A line without case is told by the generated lists alone, as it always was: there a word the
-  // English lists lack is no name once the line is another language's, and the names of such a
-  // line after "con" or "dengan", or at its start, are then lost ("hablé con rico trantow
-  // ayer"). In mixed case a name keeps its capital; the added words and the short ones tell it.
-  if (!(mixed ??= lineRegime(line) === 'M')) return NONE;
+  // The added words and the short ones tell a line without case too ("hola marta, ¿puedes mirar
+  // el informe antes del jueves?", "em gửi lại file cho chị"): told by the
+  // generated lists alone, such a line was English, and its every word the lists lack a name. Its
+  // names are then those a list holds or a cue introduces (see foreign-names.ts).
   return languagesOfLine(byLanguage, words, english, SHORT_WORDS_ENOUGH);
 }
 

@@ -1,4 +1,6 @@
-import { GERMAN_DETERMINERS, isForeignNameCue, isFunctionWordOf, isGerman, lineLanguagesAt } from './foreign-lines.ts';
+import { GERMAN_DETERMINERS, isCountedWordOf, isForeignNameCue, isFunctionWordOf, isGerman, isVietnamese, lineLanguagesAt } from './foreign-lines.ts';
+import { afterFormLabel } from './name-form-labels.ts';
+import { oneSyllable } from './name-syllables.ts';
 import type { WordSequence, WordToken } from './name-features.ts';
 import { NAME_PARTICLES } from './non-name-words.ts';
 import type { PiiSpan } from './types.ts';
@@ -59,13 +61,18 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
     const german = !caseless && isGerman(langs);
     let piece: Array<{ i: number; t: WordToken }> = [];
     const close = (): void => {
+      // (A cue opening a piece of a line without case is the cue, not the name: "con", "anh".)
+      const opening = caseless && piece.length > 1 ? cueOpening(tokens, piece, langs) : 0;
+      if (opening > 0) piece = piece.slice(opening);
       const named = piece.filter(({ t }) => !NAME_PARTICLES.has(t.lower));
       const a = piece[0];
       const b = piece[piece.length - 1];
       const anchored =
         (cued && a === rest[0]) ||
-        piece.some(({ t }) => t.lex > 0 && !isFunctionWordOf(t.word, langs)) ||
-        !(caseless || (german && a !== undefined && afterGermanDeterminer(text, tokens, a.i)));
+        // (A word of the line's language that is a name too, "cho" or "anh", anchors none.)
+        piece.some(({ t }) => t.lex > 0 && !isFunctionWordOf(t.word, langs) && !isCountedWordOf(t.word, langs)) ||
+        !(caseless || (german && a !== undefined && afterGermanDeterminer(text, tokens, a.i))) ||
+        (caseless && a !== undefined && (opening > 0 || cuedPiece(text, tokens, a.i, langs) || piece.some(({ t }) => foreignToVietnamese(t, langs))));
       if (a !== undefined && b !== undefined && named.length > 0 && anchored) out.push({ start: a.t.start, end: b.t.end });
       piece = [];
     };
@@ -96,6 +103,61 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
     close();
   }
   return out;
+}
+
+/**
+ * Vietnamese forms of address, which come before a name ("chị lan ơi", "em minh check giúp"): as
+ * written, for without their marks several are names ("Chi", "Co", "Ba").
+ */
+const VIETNAMESE_ADDRESS = new Set(['anh', 'em', 'chị', 'cô', 'bà', 'ông', 'bác', 'cậu']);
+
+/** How many words open `piece` that are cues to the name after them: greetings, "con", a Vietnamese form of address. */
+function cueOpening(tokens: WordSequence, piece: ReadonlyArray<{ i: number; t: WordToken }>, langs: readonly number[]): number {
+  let k = 0;
+  while (k < piece.length - 1 && k < CUE_REACH) {
+    const w = piece[k];
+    if (w === undefined || (w.t.lex & 1) === 1) break;
+    if (!isForeignNameCue(w.t.folded, tokens.at(w.i - 1)?.folded, w.t.word) && !(VIETNAMESE_ADDRESS.has(w.t.lower) && isVietnamese(langs))) break;
+    k++;
+  }
+  return k;
+}
+
+/**
+ * Whether `t` is a word no Vietnamese syllable can be, in a Vietnamese line, and no English word:
+ * a name ("ivanka đang nghỉ phép", "chị ivanka prodanova ơi"). Vietnamese writes one syllable a
+ * word, so its own words, with or without their marks, are single syllables.
+ */
+export function foreignToVietnamese(t: WordToken, langs: readonly number[]): boolean {
+  // (Vietnamese "đ" has no mark to strip: it is a letter of its own.)
+  return t.tier === 0 && t.lex === 0 && !oneSyllable(t.folded.replace(/đ/g, 'd')) && isVietnamese(langs) && !isFunctionWordOf(t.word, langs);
+}
+
+/**
+ * Whether a cue stands right before word `i` of a line without case: a greeting or "with" (see
+ * `cueBefore`), or one of `addressedBefore`'s.
+ */
+function cuedPiece(text: string, tokens: WordSequence, i: number, langs: readonly number[]): boolean {
+  return cueBefore(text, tokens, i, 1) || addressedBefore(text, tokens, i, langs);
+}
+
+/**
+ * Whether word `i` of a line of the languages `langs` is a name's by what comes before it and the
+ * words of the name before it (up to three words, joined by spaces): a Vietnamese form of address
+ * in a Vietnamese line ("chị lan anh ơi"), or a form's label for a person and its colon, the
+ * line's start ("họ và tên: lan anh", "nama lengkap: budi santoso").
+ */
+export function addressedBefore(text: string, tokens: WordSequence, i: number, langs: readonly number[]): boolean {
+  const vietnamese = isVietnamese(langs);
+  let first = tokens.at(i);
+  for (const { word, between } of wordsBefore(text, tokens, i, CUE_REACH)) {
+    if (!SPACES.test(between)) break;
+    if (vietnamese && VIETNAMESE_ADDRESS.has(word.lower)) return true;
+    // (The name's words come between, no word of the line's own: "em gửi lại" cues nothing.)
+    if (isFunctionWordOf(word.word, langs) || isCountedWordOf(word.word, langs)) return false;
+    first = word;
+  }
+  return first !== undefined && afterFormLabel(text, first.start);
 }
 
 /**

@@ -11,5 +11,5 @@ export { PLACE_WORDS } from './place-data.ts';
 export { PRODUCT_WORDS } from './product-data.ts';
 export { STREET_ENDINGS, STREET_TYPE_WORDS, UNIT_WORDS } from './street-data.ts';
 export { COMMON_PASSWORDS, COUNTER_WORDS, MONTH_NAMES, NON_NAME_WORDS } from './multilingual-data.ts';
-export { FOREIGN_FUNCTION_WORDS } from './foreign-data.ts';
+export { FOREIGN_FUNCTION_WORDS, VIETNAMESE_MARKED_WORDS } from './foreign-data.ts';
 export { SCRIPT_STREET_WORDS } from './script-street-data.ts';

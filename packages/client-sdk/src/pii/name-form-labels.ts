@@ -43,6 +43,23 @@ function isFormLabel(text: string, s: PiiSpan): boolean {
   return words.length <= 4 && words.every((w) => LABEL_WORDS.has(w));
 }
 
+/** A line's label and its colon: a bullet or blanks, label words, a colon, blanks. */
+const LABEL_BEFORE = /^[ \t>*•-]*(\p{L}[\p{L} \t]*?)[ \t]*[:：][ \t]*$/u;
+/** How long a line's label and its colon may be: four words of a form's. */
+const LABEL_REACH = 48;
+
+/**
+ * Whether the text before `at` is its line's label for a person ("họ và tên: ", "NAMA LENGKAP: "):
+ * what follows it is the name the form asks for.
+ */
+export function afterFormLabel(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (at - lineStart > LABEL_REACH) return false;
+  const m = LABEL_BEFORE.exec(text.slice(lineStart, at));
+  const words = m?.[1]?.toLowerCase().split(/[ \t]+/);
+  return words !== undefined && words.length <= 4 && words.every((w) => LABEL_WORDS.has(w));
+}
+
 /** `spans` without a form's labels read as names ("nama", "NOME COMPLETO", "người liên hệ" before their colon). */
 export function withoutFormLabels(text: string, spans: readonly PiiSpan[]): readonly PiiSpan[] {
   if (spans.length === 0 || !/[:：]/.test(text)) return spans;

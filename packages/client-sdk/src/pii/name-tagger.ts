@@ -4,7 +4,8 @@ import { addContextWeights } from './name-feature-hashes.ts';
 import type { WordToken } from './name-features.ts';
 import type { PiiSpan } from './types.ts';
 import { isFunctionWordOf, lineLanguagesAt } from './foreign-lines.ts';
-import { cueBefore } from './foreign-names.ts';
+import { addressedBefore, cueBefore, foreignToVietnamese } from './foreign-names.ts';
+import { oneSyllable } from './name-syllables.ts';
 
 /**
  * The name tagger: a logistic regression over hashed features of each word (its letters as
@@ -99,7 +100,17 @@ function foreignWord(text: string, tokens: WordSequence, t: WordToken, i: number
   const langs = lineLanguagesAt(text, t.start);
   if (langs.length === 0) return false;
   const unlisted = t.regime === 'M' ? isFunctionWordOf(t.word, langs) : t.lex === 0 || isFunctionWordOf(t.word, langs);
-  return unlisted && !cueBefore(text, tokens, i);
+  // (A form of address or a label is no cue to a function word: "em đã gửi".)
+  return unlisted && !cueBefore(text, tokens, i) && (isFunctionWordOf(t.word, langs) || !(addressedBefore(text, tokens, i, langs) || foreignToVietnamese(t, langs)));
+}
+
+/**
+ * A word of a Vietnamese line without case that no Vietnamese syllable can be and no list holds
+ * (`foreignToVietnamese`): a name, however the tagger scores it at a line's start ("ivanka
+ * đang nghỉ phép"). (The line's language is asked only of such a word.)
+ */
+function strangerInVietnamese(text: string, t: WordToken): boolean {
+  return t.regime !== 'M' && t.tier === 0 && t.lex === 0 && !oneSyllable(t.folded.replace(/đ/g, 'd')) && foreignToVietnamese(t, lineLanguagesAt(text, t.start));
 }
 
 /** Word `i` follows the previous one after a single space and is no code: it may join a name. */
@@ -119,7 +130,7 @@ export function findTaggedNames(text: string, tokens: WordSequence = new WordSeq
     const t = tokens.at(i);
     if (t === undefined || !isCandidate(t)) continue;
     scores[i] = scoreToken(tokens, i);
-    if ((scores[i] ?? 0) >= NAME_LOGIT && !foreignWord(text, tokens, t, i)) {
+    if (((scores[i] ?? 0) >= NAME_LOGIT || strangerInVietnamese(text, t)) && !foreignWord(text, tokens, t, i)) {
       isName[i] = 1;
       any = true;
     }

@@ -30,6 +30,7 @@ import { withGivenWordBefore, withSpacedPossessive } from './name-given-before.t
 import { isPlacePhrase } from './name-place-phrases.ts';
 import { findVietnameseMiddleNames, withRomanisedPartners, withSyllableNeighbours } from './name-syllable-words.ts';
 import { withNameParticles } from './name-particle-bridges.ts';
+import { withUnlistedSyllables } from './name-syllable-tails.ts';
 import { withCapitalSurnameBefore, withFieldSurnames, withPluralSurnames } from './name-surnames-after.ts';
 import { withoutMarkupNames } from './name-markup.ts';
 import { withoutProductReleases } from './name-products.ts';
@@ -529,7 +530,7 @@ function findAllPersons(text: string): PiiSpan[] {
   // A word-name standing before or after a kept name as its first word or its possessive ("Promise Omojola:").
   // Then a name of romanised syllables grown over a common English word where a name alone stands
   // ("nguyen van long <"), and names joined across their particles ("[Maria] das [Graças Souza]").
-  const whole = withSyllableNeighbours(text, findVietnameseMiddleNames(text, withSpacedPossessive(text, withGivenWordBefore(text, kept))));
+  const whole = withUnlistedSyllables(text, withSyllableNeighbours(text, findVietnameseMiddleNames(text, withSpacedPossessive(text, withGivenWordBefore(text, kept)))));
   return withCapitalSurnameBefore(text, withFieldSurnames(text, withPluralSurnames(text, withNameParticles(text, withRomanisedPartners(text, whole)))));
 }
 
