@@ -1,6 +1,6 @@
 import { GERMAN_DETERMINERS, isCountedWordOf, isForeignNameCue, isFunctionWordOf, isGerman, isVietnamese, lineLanguagesAt } from './foreign-lines.ts';
 import { afterFormLabel } from './name-form-labels.ts';
-import { oneSyllable } from './name-syllables.ts';
+import { oneSyllable } from './name-syllable-shape.ts';
 import type { WordSequence, WordToken } from './name-features.ts';
 import { NAME_PARTICLES } from './non-name-words.ts';
 import type { PiiSpan } from './types.ts';

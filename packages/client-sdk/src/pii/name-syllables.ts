@@ -2,6 +2,9 @@ import { ENGLISH_TIER, JARGON_WORDS, PLACE_WORDS, PRODUCT_WORDS } from './englis
 import { NEVER_JOINS_AFTER } from './name-extension.ts';
 import { foldName } from './name-lexicon.ts';
 import { AFTER_SURNAME, CALENDAR_WORD, finiteVerb, neverBeside } from './name-words.ts';
+import { SYLLABLE, oneSyllable } from './name-syllable-shape.ts';
+
+export { oneSyllable };
 
 // Names written as romanised syllables (issue 13: a name is removed whole). Chinese, Vietnamese,
 // Korean and Cantonese names are runs of one-syllable words, and many syllables are also short
@@ -16,23 +19,8 @@ import { AFTER_SURNAME, CALENDAR_WORD, finiteVerb, neverBeside } from './name-wo
 /** The longest word read as a syllable beside a name. */
 const MAX_SYLLABLE = 4;
 
-/**
- * A romanised syllable of Chinese, Vietnamese, Korean or Cantonese: one initial consonant (or
- * one of the pairs those spellings use), a vowel and up to two more, a final nasal or stop ("ha",
- * "pun", "chow", "ngoc", "trinh", "xiao", "qing"). English chat's interjections and
- * abbreviations have other shapes ("lol", "ugh", "hmm", "btw", "lmao"), and so do most
- * European and African names' words ("skiles", "laksita", "rossi").
- */
-const SYLLABLE = '(?:ch|sh|zh|ng|nh|th|tr|ph|kh|gh|gi|qu|kw|ts|[bcdfghjklmnpqrstvwxz])?[aeiouy][aeiouyw]{0,2}(?:ng|nh|ch|[nmptckh])?';
-/** One syllable. */
-const ONE_SYLLABLE = new RegExp(`^${SYLLABLE}$`);
 /** A name's word of one or two syllables ("zichen", "xiaoqing", "ngoc"). */
 const NAME_SYLLABLES = new RegExp(`^(?:${SYLLABLE}){1,2}$`);
-
-/** Whether `folded`, a word folded and lower-cased, is one romanised syllable ("ha", "long", "hung"). */
-export function oneSyllable(folded: string): boolean {
-  return ONE_SYLLABLE.test(folded);
-}
 
 /** Whether every word of `name` is of one or two romanised syllables, listed in English or not ("He Long", "Ma Jun"). */
 export function romanisedWords(name: string): boolean {
@@ -71,7 +59,7 @@ export function syllabicName(name: string): boolean {
  * a preposition, a verb that follows a subject, a date) nor a verb's inflection.
  */
 export function syllableBesideName(lower: string, side: 'left' | 'right'): boolean {
-  if (lower.length < 2 || lower.length > MAX_SYLLABLE || !ONE_SYLLABLE.test(lower)) return false;
+  if (lower.length < 2 || lower.length > MAX_SYLLABLE || !oneSyllable(lower)) return false;
   // A word in "s" is a plural or a verb ("ins", "sees"): no romanised Chinese or Vietnamese
   // syllable ends so.
   if (lower.endsWith('s')) return false;

@@ -5,7 +5,7 @@ import type { WordToken } from './name-features.ts';
 import type { PiiSpan } from './types.ts';
 import { isFunctionWordOf, lineLanguagesAt } from './foreign-lines.ts';
 import { addressedBefore, cueBefore, foreignToVietnamese } from './foreign-names.ts';
-import { oneSyllable } from './name-syllables.ts';
+import { oneSyllable } from './name-syllable-shape.ts';
 
 /**
  * The name tagger: a logistic regression over hashed features of each word (its letters as
