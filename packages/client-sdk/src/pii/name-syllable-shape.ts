@@ -16,3 +16,6 @@ const ONE_SYLLABLE = new RegExp(`^${SYLLABLE}$`);
 export function oneSyllable(folded: string): boolean {
   return ONE_SYLLABLE.test(folded);
 }
+
+/** English function words that are also a romanised name's words, first or last (何 He, Vietnamese Tố and Ân). */
+export const SYLLABLE_FUNCTION_WORDS: ReadonlySet<string> = new Set(['he', 'to', 'an']);

@@ -2,6 +2,7 @@ import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
 import { isCountedWordOf, isForeignNameCue, isFunctionWordOf, lineLanguagesAt } from './foreign-lines.ts';
 import { foldName } from './name-lexicon.ts';
 import { oneSyllable, romanisedWords, syllabicName } from './name-syllables.ts';
+import { SYLLABLE_FUNCTION_WORDS } from './name-syllable-shape.ts';
 import { isTitleCaseLine } from './title-case.ts';
 import { inRegime, regimeOf } from './name-words.ts';
 import type { Regime } from './name-words.ts';
@@ -33,9 +34,6 @@ const CUE_BEFORE = /(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+) ([\p{L}\p{M}]+),?[ \t]+$|
 const CLOSE_AFTER = /^[ \t]*(?:$|\r?\n|[,;:!?)\]>}|\/"”]|\.(?:\s|$))/u;
 /** A word written capitalised: "To", not "to" nor "TO". */
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
-
-/** Function words that are also names' last words (何 He, Vietnamese Tố and Ân). */
-const FIELD_WORDS = new Set(['he', 'to', 'an']);
 
 /** The next word, to ask whether it is a function word of the line's language. */
 const NEXT_WORD = /^ ([\p{L}\p{M}]+)/u;
@@ -72,7 +70,7 @@ function endsAt(text: string, end: number, langs: readonly number[]): boolean {
  * word.
  */
 function capitalisedFieldWord(text: string, start: number, w: string, name: string, regime: Regime): boolean {
-  if (regime !== 'title' || !FIELD_WORDS.has(w.toLowerCase()) || !CAPITALISED.test(w)) return false;
+  if (regime !== 'title' || !SYLLABLE_FUNCTION_WORDS.has(w.toLowerCase()) || !CAPITALISED.test(w)) return false;
   if (!name.includes(' ') || !romanisedWords(name) || !syllabicName(name)) return false;
   const before = text.slice(Math.max(0, start - 24), start);
   if (/\p{Lu}[\p{L}\p{M}]*[ \t]+$/u.test(before)) return false;
@@ -127,7 +125,7 @@ export function withUnlistedSyllables(text: string, spans: readonly PiiSpan[]): 
         // "He", "To" or "An" (何, Tố, Ân) before a function word of the line's other language: no
         // English pronoun, preposition or article stands there ("YUMING HE VẪN NGHỈ").
         const next = NEXT_WORD.exec(text.slice(end + m[0].length, end + m[0].length + 24))?.[1];
-        if (langs.length > 0 && FIELD_WORDS.has(w.toLowerCase()) && inRegime(w, regime) && next !== undefined && isFunctionWordOf(next, langs)) s.end = end + m[0].length;
+        if (langs.length > 0 && SYLLABLE_FUNCTION_WORDS.has(w.toLowerCase()) && inRegime(w, regime) && next !== undefined && isFunctionWordOf(next, langs)) s.end = end + m[0].length;
         break;
       }
       end += m[0].length;

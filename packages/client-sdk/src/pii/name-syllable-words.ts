@@ -2,6 +2,7 @@ import { ENGLISH_TIER } from './english-lexicon.ts';
 import { BEFORE_NAME_NOT_NAME, BEFORE_NAME_SLOT, IMPERATIVE_VERBS, NEVER_IN_NAME_SLOT, NEVER_JOINS, NEVER_JOINS_AFTER, SENTENCE_ADVERBS } from './name-extension.ts';
 import { foldName } from './name-lexicon.ts';
 import { oneSyllable, romanisedWords, syllabicName } from './name-syllables.ts';
+import { SYLLABLE_FUNCTION_WORDS } from './name-syllable-shape.ts';
 import { AFTER_SURNAME, CALENDAR_WORD, finiteVerb, inRegime, neverBeside, regimeOf } from './name-words.ts';
 import { NEVER_GIVEN } from './name-given-before.ts';
 import { isForeignNameCue } from './foreign-lines.ts';
@@ -56,8 +57,6 @@ const ONE_SYLLABLE_IMPERATIVES = new Set('keep loop meet pay ping wait push put 
 /** A subject's verb after a name: an auxiliary or a modal, a verb's past or third person. */
 const SUBJECT_VERB_AFTER = /^ (?:will|would|can|could|should|is|was|has|had|did|does|said|says|\p{L}+ed|\p{L}+s)\b/iu;
 
-/** Function words that are also names' first words (何 He, Vietnamese Tố and Ân). */
-const FIELD_WORDS = new Set(['he', 'to', 'an']);
 /** A field's start: after a label's colon, a bracket, a mention, a slash, a bullet or a tab (group 1), or a line's start. */
 const FIELD_OPEN = /(?:([<(\[@\/|:•*·\t]|1:1)|^|\n)[ \t]*$/u;
 
@@ -154,13 +153,13 @@ export function withSyllableNeighbours(text: string, spans: readonly PiiSpan[]):
     }
     // After: "He", "To" or "An" closing a field that the name alone fills ("* Kien Binh To — backend").
     const tail = wordAt(text, s.end);
-    if (s.end === end0 && tail !== undefined && tail.end <= nextStart && FIELD_WORDS.has(tail.w.toLowerCase()) && inRegime(tail.w, regime) && romanisedWords(name) && FIELD_CLOSE.test(text.slice(tail.end, tail.end + 4))) {
+    if (s.end === end0 && tail !== undefined && tail.end <= nextStart && SYLLABLE_FUNCTION_WORDS.has(tail.w.toLowerCase()) && inRegime(tail.w, regime) && romanisedWords(name) && FIELD_CLOSE.test(text.slice(tail.end, tail.end + 4))) {
       s.end = tail.end;
     }
     // Before: "He", "To" or "An" opening a field that the name alone fills ("From: He Long <…>",
     // "1:1 Kien / To Nhi"): no pronoun, preposition or article stands there.
     const lead = wordBeforeAt(text, s.start);
-    if (lead !== undefined && lead.start >= prevEnd && FIELD_WORDS.has(lead.w.toLowerCase()) && inRegime(lead.w, regime) && romanisedWords(name)) {
+    if (lead !== undefined && lead.start >= prevEnd && SYLLABLE_FUNCTION_WORDS.has(lead.w.toLowerCase()) && inRegime(lead.w, regime) && romanisedWords(name)) {
       const opens = FIELD_OPEN.exec(text.slice(Math.max(0, lead.start - 12), lead.start));
       if (opens !== null && (opens[1] !== undefined ? endsName(text, s.end) : /^[ \t]*(?:$|\r?\n|<)/.test(text.slice(s.end, s.end + 4)))) {
         s.start = lead.start;
