@@ -1,5 +1,5 @@
 import { ENGLISH_TIER, JARGON_WORDS } from './english-lexicon.ts';
-import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, isChosenWord, isCommonPassword, isMarkedValue, isPassphraseRun, isShellVariable } from './password-values.ts';
+import { FINDING_TAG, MIN_PASSWORD_LENGTH, PLACEHOLDER, TEMPLATE_EXPRESSION, USER_KEYS, isChosenWord, isCommonPassword, isMarkedValue, isPassphraseRun, isShellVariable } from './password-values.ts';
 import { CAMEL_CASE, TRAILING_PUNCTUATION, hasPasswordShape, isJoinedWordsPassphrase, isLetterRunPassword, isStrongPasswordValue, pastCueWord, wordAndDigits } from './password-shapes.ts';
 import { afterNonLetter, execAll, regexSpans } from './text.ts';
 import { isChosenPlainWord } from './password-plain-words.ts';
@@ -322,8 +322,10 @@ export function* findLoginArguments(text: string): Generator<PiiSpan> {
 }
 
 /** "user deploy\npass Frozen.Bagel.Maple", "USER ROOT\nPASS FFD60D60DABA": a login's two lines, the password alone after its key. */
-const USER_THEN_PASS_LINE =
-  /(?:^|\n)[ \t]*(?:user(?:name)?|login|usr|benutzer(?:name)?|utilisateur|usuario|usu[aá]rio)[ \t]*[:=]?[ \t]+\S+[ \t]*\r?\n[ \t]*(?:pass(?:word|wd)?|pw|pwd|kennwort|passwort|mot de passe|contrase[ñn]a|senha)[ \t]*[:=]?[ \t]+["'`]?([^\s"'`]{4,128}?)["'`]?[ \t]*(?=\r?\n|$)/dgi;
+const USER_THEN_PASS_LINE = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(?:${USER_KEYS})[ \t]*[:=]?[ \t]+\S+[ \t]*\r?\n[ \t]*(?:pass(?:word|wd)?|pw|pwd|kennwort|passwort|mot de passe|contrase[ñn]a|senha)[ \t]*[:=]?[ \t]+["'${'`'}]?([^\s"'${'`'}]{4,128}?)["'${'`'}]?[ \t]*(?=\r?\n|$)`,
+  'dgi',
+);
 /** A single word under its key: not a common word of prose ("see vault"), nor one in brackets ("(SSO)"). */
 const lineValue = (value: string): boolean =>
   anyValue(value) && !/^[(\[{<]/.test(value) && ((ENGLISH_TIER.get(value.toLowerCase()) ?? 9) > 2 || isCommonPassword(value));

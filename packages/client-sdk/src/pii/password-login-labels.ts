@@ -1,6 +1,6 @@
 import { passwordCues } from './password-cues.ts';
 import { isStrongPasswordValue } from './password-shapes.ts';
-import { FINDING_TAG, PLACEHOLDER } from './password-values.ts';
+import { FINDING_TAG, PLACEHOLDER, USER_KEYS } from './password-values.ts';
 import type { PiiSpan } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -44,8 +44,10 @@ export function* findLoginLabelPasswords(text: string): Generator<PiiSpan> {
 }
 
 /** A user's line ("user jdoe", "Username: m.silva", "login ops-admin"), then a line that holds one token alone. */
-const USER_LINE_THEN_TOKEN =
-  /(?:^|\n)[ \t]*(?:user(?:name)?|login|usr|benutzer(?:name)?|utilisateur|usuario|usu[aá]rio|gebruiker)[ \t]*[:=]?[ \t]+[\w.@-]{2,40}[ \t]*\r?\n[ \t]*([^\s"'`]{6,64})[ \t]*(?=\r?\n|$)/giu;
+const USER_LINE_THEN_TOKEN = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(?:${USER_KEYS}|gebruiker)[ \t]*[:=]?[ \t]+[\w.@-]{2,40}[ \t]*\r?\n[ \t]*([^\s"'${'`'}]{6,64})[ \t]*(?=\r?\n|$)`,
+  'giu',
+);
 
 /**
  * A note of a login written as lines ("NAS\nuser jdoe\nSaddle6453!", a sticky note): the token alone

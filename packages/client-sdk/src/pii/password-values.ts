@@ -16,6 +16,8 @@ const STAND_IN = /^(?:<[^>]*>|\{\{.*\}\}|%[A-Za-z_]+%|x+|\*+|\.+|[•●∙·]+|
 export const PLACEHOLDER = { test: (value: string): boolean => VARIABLE.test(value) || STAND_IN.test(value) };
 /** Another finding's placeholder, left by an earlier scrub ("[EMAIL]"): the value already replaced. */
 export const FINDING_TAG = /^\[[A-Za-z][\w-]*\]/;
+/** The keys a login's user name follows on its line ("user", "Username:", "login", "Benutzer", "usuário"), as a pattern's source. */
+export const USER_KEYS = 'user(?:name)?|login|usr|benutzer(?:name)?|utilisateur|usuario|usu[aá]rio';
 /** A user and a colon before a password written after them ("svc_report:azerty2024"). */
 const USER_AND_COLON = /^[\w.@-]{2,40}:(?=\S{4,}$)/;
 /** The length of the user and colon that stand before the password in `value`, or 0 when it holds none. */
