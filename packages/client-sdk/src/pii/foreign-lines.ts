@@ -127,16 +127,10 @@ function isAscii(word: string): boolean {
   return true;
 }
 
-/** True when Vietnamese is one of the languages `langs`. */
-export function isVietnamese(langs: readonly number[]): boolean {
+/** True when the language of ISO 639-1 code `code` ("de", "vi") is one of the languages `langs`. */
+export function hasLanguage(langs: readonly number[], code: string): boolean {
   const codes = languageCodes();
-  return langs.some((l) => codes[l] === 'vi');
-}
-
-/** True when German is one of the languages `langs`. */
-export function isGerman(langs: readonly number[]): boolean {
-  const codes = languageCodes();
-  return langs.some((l) => codes[l] === 'de');
+  return langs.some((l) => codes[l] === code);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { GERMAN_DETERMINERS, isCountedWordOf, isForeignNameCue, isFunctionWordOf, isGerman, isVietnamese, lineLanguagesAt } from './foreign-lines.ts';
+import { GERMAN_DETERMINERS, isCountedWordOf, hasLanguage, isForeignNameCue, isFunctionWordOf, lineLanguagesAt } from './foreign-lines.ts';
 import { afterFormLabel } from './name-form-labels.ts';
 import { oneSyllable } from './name-syllable-shape.ts';
 import type { WordSequence, WordToken } from './name-features.ts';
@@ -58,7 +58,7 @@ export function keepForeignNames(text: string, tokens: WordSequence, spans: read
     // (Looked for only here, in a line of another language: the only place it tells anything.)
     const cued = from > 0 || cueBefore(text, tokens, words[0]?.i ?? 0, 1);
     const caseless = rest[0]?.t.regime !== 'M';
-    const german = !caseless && isGerman(langs);
+    const german = !caseless && hasLanguage(langs, 'de');
     let piece: Array<{ i: number; t: WordToken }> = [];
     const close = (): void => {
       // (A cue opening a piece of a line without case is the cue, not the name: "con", "anh".)
@@ -117,7 +117,7 @@ function cueOpening(tokens: WordSequence, piece: ReadonlyArray<{ i: number; t: W
   while (k < piece.length - 1 && k < CUE_REACH) {
     const w = piece[k];
     if (w === undefined || (w.t.lex & 1) === 1) break;
-    if (!isForeignNameCue(w.t.folded, tokens.at(w.i - 1)?.folded, w.t.word) && !(VIETNAMESE_ADDRESS.has(w.t.lower) && isVietnamese(langs))) break;
+    if (!isForeignNameCue(w.t.folded, tokens.at(w.i - 1)?.folded, w.t.word) && !(VIETNAMESE_ADDRESS.has(w.t.lower) && hasLanguage(langs, 'vi'))) break;
     k++;
   }
   return k;
@@ -130,7 +130,7 @@ function cueOpening(tokens: WordSequence, piece: ReadonlyArray<{ i: number; t: W
  */
 export function foreignToVietnamese(t: WordToken, langs: readonly number[]): boolean {
   // (Vietnamese "đ" has no mark to strip: it is a letter of its own.)
-  return t.tier === 0 && t.lex === 0 && !oneSyllable(t.folded.replace(/đ/g, 'd')) && isVietnamese(langs) && !isFunctionWordOf(t.word, langs);
+  return t.tier === 0 && t.lex === 0 && !oneSyllable(t.folded.replace(/đ/g, 'd')) && hasLanguage(langs, 'vi') && !isFunctionWordOf(t.word, langs);
 }
 
 /**
@@ -148,7 +148,7 @@ function cuedPiece(text: string, tokens: WordSequence, i: number, langs: readonl
  * line's start ("họ và tên: lan anh", "nama lengkap: budi santoso").
  */
 export function addressedBefore(text: string, tokens: WordSequence, i: number, langs: readonly number[]): boolean {
-  const vietnamese = isVietnamese(langs);
+  const vietnamese = hasLanguage(langs, 'vi');
   let first = tokens.at(i);
   for (const { word, between } of wordsBefore(text, tokens, i, CUE_REACH)) {
     if (!SPACES.test(between)) break;

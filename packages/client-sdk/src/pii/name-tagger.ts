@@ -99,9 +99,10 @@ const MAX_NAME_WORDS = 5;
 function foreignWord(text: string, tokens: WordSequence, t: WordToken, i: number): boolean {
   const langs = lineLanguagesAt(text, t.start);
   if (langs.length === 0) return false;
-  const unlisted = t.regime === 'M' ? isFunctionWordOf(t.word, langs) : t.lex === 0 || isFunctionWordOf(t.word, langs);
+  const functionWord = isFunctionWordOf(t.word, langs);
+  const unlisted = functionWord || (t.regime !== 'M' && t.lex === 0);
   // (A form of address or a label is no cue to a function word: "em đã gửi".)
-  return unlisted && !cueBefore(text, tokens, i) && (isFunctionWordOf(t.word, langs) || !(addressedBefore(text, tokens, i, langs) || foreignToVietnamese(t, langs)));
+  return unlisted && !cueBefore(text, tokens, i) && (functionWord || !(addressedBefore(text, tokens, i, langs) || foreignToVietnamese(t, langs)));
 }
 
 /**

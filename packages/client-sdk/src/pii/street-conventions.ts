@@ -1,5 +1,5 @@
 import { CHAT_WORDS, ENGLISH_TIER, JARGON_WORDS, PRODUCT_WORDS } from './english-lexicon.ts';
-import { BUILDING_BEFORE, ENGLISH_WORD_THEN_NUMBER, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet } from './street-patterns.ts';
+import { BUILDING_BEFORE, ENGLISH_WORD_THEN_NUMBER, FLOOR, HOUSE_MARK, NAME_WORD, NOT_IN_CUED_LINE, NOT_STREET_WORDS, NUMBER, ORDINAL, SUFFIXES, TYPE_OR_SUFFIX, UNITS, UNIT_LEAD, cuedWordsLookLikeStreet, isSuffixWord } from './street-patterns.ts';
 import { afterNonLetter, execAll, execAllNear, isDigitCode, regexSpans } from './text.ts';
 import { execAround, stemPositions } from './anchor-windows.ts';
 import { VIETNAMESE_COUNTERS } from './street-look-alikes.ts';
@@ -40,26 +40,20 @@ const STREET_THEN_UNIT = afterNonLetter(new RegExp(
  * follows, the largest index: -1 >>> 0.)
  */
 const UNIT_AFTER_SPACE = new RegExp(`[ \\t]${UNIT_LEAD}(?![\\p{L}\\d])`, 'giu');
-/**
- * The words a street's suffix may be written as: {@link SUFFIXES} ("gardens?" both ways; "str." is
- * told apart below) and the few a unit's street ends with besides. A set of words read once per text
- * stands for the pattern of their 250 alternatives, which V8 compiled without its optimisations once
- * the scrubber had made much code, and then tried every alternative at every letter: half a
- * millisecond a paragraph where a unit's number stood.
- */
-const SUFFIX_WORDS: ReadonlySet<string> = new Set(
-  `${SUFFIXES}|street|road|st|rd|cross|main|sector|jalan|jln|persiaran|lorong|lebuh`
-    .split('|')
-    .filter((a) => a !== 'str\\.')
-    .flatMap((a) => (a.endsWith('s?') ? [a.slice(0, -2), a.slice(0, -1)] : [a])),
-);
+/** The words a unit's street ends with besides {@link SUFFIXES} ("Road", "Cross", "Jalan"). */
+const UNIT_STREET_WORDS: ReadonlySet<string> = new Set(['street', 'road', 'st', 'rd', 'cross', 'main', 'sector', 'jalan', 'jln', 'persiaran', 'lorong', 'lebuh']);
 const LETTER_RUN = /\p{L}+/gu;
 const LETTER_FIRST = /^\p{L}/u;
-/** Whether a word of {@link SUFFIX_WORDS}, in any case, or "str." stands whole in `text`. */
+/**
+ * Whether a street's suffix ({@link isSuffixWord}, {@link UNIT_STREET_WORDS}), in any case, or "str."
+ * stands whole in `text`: words read once and looked up, in place of a pattern of 250 alternatives,
+ * which V8 compiled without its optimisations once the scrubber had made much code and then tried at
+ * every letter (half a millisecond a paragraph where a unit's number stood).
+ */
 function hasSuffixWord(text: string): boolean {
   for (const m of text.matchAll(LETTER_RUN)) {
     const w = m[0].toLowerCase();
-    if (SUFFIX_WORDS.has(w)) return true;
+    if (isSuffixWord(w) || UNIT_STREET_WORDS.has(w)) return true;
     if (w === 'str' && text[m.index + 3] === '.' && !LETTER_FIRST.test(text.slice(m.index + 4, m.index + 6))) return true;
   }
   return false;

@@ -1,4 +1,4 @@
-import { SUFFIXES } from './street-patterns.ts';
+import { isSuffixWord } from './street-patterns.ts';
 
 // Numbers before words that look like a street line and count or date something instead, as real
 // mail has them: "10 million square feet", "a 12 second run", "4 usb ports", "Copyright 2002 The
@@ -9,8 +9,6 @@ const MEASURE_WORDS = new Set(
   ('million millions billion billions thousand thousands hundred hundreds dozen mile miles second seconds minute minutes ' +
     'hour hours day days week weeks month months year years sq gb mb tb kb ghz mhz km kms ft feet foot inch inches percent pct mph kph').split(' '),
 );
-const WHOLE_SUFFIX = new RegExp(`^(?:${SUFFIXES})$`, 'iu');
-const PLURAL_OF_SUFFIX = new RegExp(`^(?:${SUFFIXES})s$`, 'iu');
 
 /**
  * Whether a number-first line (`value`, starting with its house number `number`) counts things: its
@@ -27,11 +25,11 @@ export function countsThings(value: string, number: string): boolean {
   const first = words[0] ?? '';
   if ((MEASURE_WORDS.has(first) || (/^[A-Z][A-Za-z]{1,2}$/.test(first) && MEASURE_WORDS.has(first.toLowerCase()))) && !(/^(?:feet|ft)$/.test(first) && words.length === 2)) return true;
   const last = (words[words.length - 1] ?? '').replace(/[.,]+$/, '');
-  if (!/^\p{Ll}+s$/u.test(last) || !PLURAL_OF_SUFFIX.test(last)) return false;
+  if (!/^\p{Ll}+s$/u.test(last) || !isSuffixWord(last.slice(0, -1))) return false;
   // A street's own word in lower case after a capitalised name is a sentence's plural ("3 Ethernet ports", "1000 US radio stations").
   // (Not a chat word read as a suffix in the plural: "4 High Close pls".)
   const countedAfterName = last.length >= 5 && words.slice(0, -1).some((w) => /^\p{Lu}/u.test(w));
-  return (words.every((w) => !/\p{Lu}/u.test(w)) || countedAfterName) && (!WHOLE_SUFFIX.test(last) || COUNTED_PLURALS.has(last));
+  return (words.every((w) => !/\p{Lu}/u.test(w)) || countedAfterName) && (!isSuffixWord(last) || COUNTED_PLURALS.has(last));
 }
 
 /** Street words in the plural that a sentence counts more often than a street is named by ("4 ethernet ports", "2 hard drives"). */

@@ -31,6 +31,12 @@ export const SUFFIXES =
   'str\\.|' +
   // Nepal, India and Sri Lanka ("Durbar Marg", "Anna Salai", "Bhimsen Tole", "241/5, Patel Nagar", "12 Civil Lines Colony", "No. 244, Galle Mawatha").
   'marg|salai|mawatha|chowk|tole|galli|gali|sadak|nagar|colony|vihar|layout';
+/** The words of {@link SUFFIXES}, lower case: "gardens?" both ways, "str." with its point. */
+const SUFFIX_WORDS: ReadonlySet<string> = new Set(SUFFIXES.split('|').flatMap((a) => (a.endsWith('s?') ? [a.slice(0, -2), a.slice(0, -1)] : [a.replace('\\.', '.')])));
+/** Whether `word` is, whole and in any case, one of {@link SUFFIXES}: a set in place of the pattern of its 250 alternatives. */
+export function isSuffixWord(word: string): boolean {
+  return SUFFIX_WORDS.has(word.toLowerCase());
+}
 /** Words that open a street name in Romance, Slavic and other languages. */
 export const TYPE_WORDS =
   'rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|impasse|quai|place|passage|voie|cours|route|' +
